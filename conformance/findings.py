@@ -8,6 +8,7 @@ text, or a structured :class:`Location` where ``conformance validate`` resolves 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -84,3 +85,32 @@ class Finding:
             "expected": self.expected,
             "actual": self.actual,
         }
+
+
+#: The JSON type of an answered value, as a finding names it.
+_JSON_TYPES: tuple[tuple[type, str], ...] = (
+    (bool, "boolean"), (int, "integer"), (float, "number"), (str, "text"), (list, "list"), (dict, "object"))
+
+
+def json_type(value: Any) -> str | None:
+    """The JSON type of ``value`` (``boolean`` before ``integer``: a bool is an int in Python), None for null and for
+    what is no JSON value."""
+    return next((name for kind, name in _JSON_TYPES if isinstance(value, kind)), None)
+
+
+def shown_value(value: Any) -> str:
+    """A compared value as a finding shows it: null, true/false, else its text."""
+    return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def shown_pair(expected: Any, actual: Any) -> tuple[str, str]:
+    """``expected`` and ``actual`` as a finding shows them; where both are values of different JSON types (an integer
+    against a text), each is shown as JSON with its type, so that ``1`` against ``"1"`` does not read as the same."""
+    types = json_type(expected), json_type(actual)
+    if None in types or types[0] == types[1]:
+        return shown_value(expected), shown_value(actual)
+    return (f"{_json_text(expected)} ({types[0]})", f"{_json_text(actual)} ({types[1]})")
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -82,8 +82,9 @@ def whole_web_font() -> bytes:
     """The whole font as WOFF (4.1 MB against the file's 6.1 MB; 0.8 s of CPU, once a process): the portal's
     pages show names and texts nobody can list beforehand (every municipality, every requirement), so they
     cannot carry a subset of what they hold. Not subset again: an unhinted subset of every glyph is 2.2 MB but
-    costs 5 s of CPU, which the first page a browser asks would wait for. The pages name it last, so only a
-    browser without a Japanese font fetches it."""
+    costs 5 s of CPU, which the first page a browser asks would wait for. The pages name it first, for every
+    element (issue 69: form controls and monospace text fell back to a machine's font, boxes where it has no
+    Japanese one), so every browser fetches it once and keeps it (its URL names the font's version)."""
     from fontTools.ttLib import TTFont
 
     return _as_woff(TTFont(str(japanese_font())))

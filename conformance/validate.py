@@ -210,10 +210,37 @@ def _validate_one(
     except TargetError as error:  # no encoding decodes the content: the encoding findings say why
         issues.append(Finding("file.not_judged", f"the content was not judged: {error}", path.name))
     learn_personal(target, layout)
+    issues = _pointed(issues, path, layout, edition)
     findings = [_scrubbed(_finding(issue, path, spec), scrubber) for issue in issues]
     unconfirmed = None if layout.provenance.confirmed else layout.provenance.reference
     return FileResult(path, layout_id, declared[layout_id], findings, _readings(spec), absent_reasons(spec),
                       unconfirmed)
+
+
+#: The encoding findings a file in another layout's encoding gets.
+ENCODING_CODES = frozenset({"file.encoding_mismatch", "file.encoding_not_allowed", "file.encoding_undeclared"})
+
+
+def _pointed(issues: list[Finding], path: Path, layout: FileInterface, edition: EditionCatalog) -> list[Finding]:
+    """The encoding findings saying which layout of the edition the bytes match (issue 69 item 6: a CP932 file
+    validated against the UTF-8 layout was told its bytes were not UTF-8 and nothing else): a layout of the same
+    format and columns that allows the encoding the whole file decodes in (residents_csv_cp932 for residents_csv;
+    never another file's layout that merely shares the encoding)."""
+    if not any(issue.code in ENCODING_CODES for issue in issues):
+        return issues
+    from conformance.checks.files.encoding import detect, starts_with_bom
+
+    detected = detect(path, starts_with_bom(path))
+    matching = [] if detected is None else [
+        i.id for i in edition.interfaces
+        if isinstance(i, FileInterface) and i.id != layout.id and i.format == layout.format
+        and _columns(i) == _columns(layout) and _allows(i, detected)]
+    if not matching:
+        return issues
+    hint = (f"; the bytes are {detected}, the encoding of layout {messages.listing(matching)} "
+            f"(conformance validate --layout {matching[0]})")
+    return [dataclasses.replace(issue, message=issue.message + hint) if issue.code in ENCODING_CODES else issue
+            for issue in issues]
 
 
 def _readings(spec: LayoutSpec) -> dict[str, str]:
@@ -240,10 +267,19 @@ def _declared(path: Path, layout: FileInterface, given: str | None, profile: Map
     from conformance.checks.files.encoding import detect, starts_with_bom
 
     detected = detect(path, starts_with_bom(path))
-    if detected is not None and (detected in layout.encodings or
-                                 (detected == "utf-8" and "utf-8-sig" in layout.encodings)):
+    if detected is not None and _allows(layout, detected):
         return detected
     return layout.encodings[0] if layout.encodings else ""
+
+
+def _columns(layout: FileInterface) -> tuple[tuple[str, str], ...]:
+    """The layout's columns as (header, data item): two layouts of one file in two encodings have the same."""
+    return tuple((column.header, column.data_item) for column in layout.columns)
+
+
+def _allows(layout: FileInterface, encoding: str) -> bool:
+    """Whether ``layout`` takes a file in ``encoding`` (utf-8-sig allows plain UTF-8 too)."""
+    return encoding in layout.encodings or (encoding == "utf-8" and "utf-8-sig" in layout.encodings)
 
 
 def _located(finding: Finding) -> Location:

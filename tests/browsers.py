@@ -15,6 +15,7 @@ import atexit
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -91,3 +92,77 @@ def platform_fonts(page: Any, selector: str) -> list[dict[str, Any]]:
     node = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
     fonts: list[dict[str, Any]] = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
     return fonts
+
+
+def foreign_glyphs(page: Any) -> tuple[int, list[str]]:
+    """How many elements of ``page`` draw text, and those among them set in anything but the project's face
+    (issue 69 item 1): a computed font-family that does not start with the web font's family, or a glyph Chromium
+    took from another font (DevTools' platform fonts; on a machine with no Japanese font a Japanese glyph from
+    any other font is a box). An element counts when it has text of its own (a text child; a select's options,
+    an input's value or placeholder) and Chromium laid it out (hidden text is not drawn); a form control's text
+    is drawn in its user-agent shadow tree, which is walked too (``pierce``)."""
+    from conformance.fonts import FONT_NAME, WEB_FONT_FAMILY
+
+    page.evaluate("document.fonts.ready.then(() => true)")
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+    drawn, foreign = 0, []
+    for node in _elements(root):
+        if not _own_text(node).strip():
+            continue
+        fonts = [font for each in _with_user_agent_shadow(node)
+                 for font in session.send("CSS.getPlatformFontsForNode", {"nodeId": each["nodeId"]})["fonts"]]
+        if not fonts:
+            continue
+        drawn += 1
+        style = session.send("CSS.getComputedStyleForNode", {"nodeId": node["nodeId"]})["computedStyle"]
+        family = next(p["value"] for p in style if p["name"] == "font-family")
+        others = sorted({f"{f['familyName']} ({f['glyphCount']} glyphs)" for f in fonts
+                         if not (f["isCustomFont"] and f["familyName"] == FONT_NAME)})
+        if others or family.split(",")[0].strip().strip("'\"") != WEB_FONT_FAMILY:
+            foreign.append(f"{_describe(node)} {_own_text(node).strip()[:40]!r}: font-family {family}; "
+                           f"glyphs from {others or [FONT_NAME]}")
+    session.detach()
+    return drawn, foreign
+
+
+def _elements(node: dict[str, Any], user_agent: bool = False) -> Iterator[dict[str, Any]]:
+    """Every element under ``node``, shadow trees included; the user agent's (a control's insides, measured with
+    the control) only if ``user_agent``."""
+    if node["nodeType"] == 1:
+        yield node
+    shadows = [s for s in node.get("shadowRoots", []) if user_agent or s.get("shadowRootType") != "user-agent"]
+    for child in (*shadows, *node.get("children", [])):
+        yield from _elements(child, user_agent)
+
+
+def _own_text(node: dict[str, Any]) -> str:
+    """The text ``node`` itself draws: its text children; a select's options; an input's value and placeholder."""
+    attributes = dict(zip(node.get("attributes", [])[::2], node.get("attributes", [])[1::2], strict=True))
+    text = "".join(child.get("nodeValue", "") for child in node.get("children", []) if child["nodeType"] == 3)
+    if node["nodeName"] == "SELECT":
+        text += "".join(_own_text(option) for option in _elements(node) if option["nodeName"] == "OPTION")
+    if node["nodeName"] == "INPUT" and attributes.get("type", "text") not in ("hidden", "file"):
+        text += attributes.get("value", "") + attributes.get("placeholder", "")
+    return text
+
+
+def _with_user_agent_shadow(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """``node`` and the elements of its user-agent shadow tree (where a control draws its text)."""
+    yield node
+    for shadow in node.get("shadowRoots", []):
+        if shadow.get("shadowRootType") == "user-agent":
+            yield from _elements(shadow, user_agent=True)
+
+
+def _describe(node: dict[str, Any]) -> str:
+    """``TAG#id.class`` of an element, for a message."""
+    attributes = dict(zip(node.get("attributes", [])[::2], node.get("attributes", [])[1::2], strict=True))
+    name = node["nodeName"].lower()
+    if attributes.get("id"):
+        name += f"#{attributes['id']}"
+    if attributes.get("class"):
+        name += "." + ".".join(attributes["class"].split())
+    return name

@@ -36,3 +36,20 @@ def test_a_structured_location_is_written_as_an_object_and_read_as_text() -> Non
     assert Location("export.csv").text() == "export.csv"
     assert Finding("file.not_judged", "m", Location("export.csv")).to_json()["location"] == {
         "file": "export.csv", "line": None, "column": None, "field": None}
+
+
+def test_an_integer_against_a_text_says_the_types_differ() -> None:
+    """Issue 64: a finding printed ``exp= 1 | act= 1`` for an integer against a string."""
+    from conformance.findings import shown_pair
+
+    assert shown_pair(1, "1") == ("1 (integer)", '"1" (text)')
+    assert shown_pair(True, "true") == ('true (boolean)', '"true" (text)')
+    assert shown_pair(["2025-04"], "2025-04") == ('["2025-04"] (list)', '"2025-04" (text)')
+
+
+def test_values_of_one_type_or_null_are_shown_as_before() -> None:
+    from conformance.findings import shown_pair
+
+    assert shown_pair(1, 2) == ("1", "2")
+    assert shown_pair("2025-04-01", None) == ("2025-04-01", "null")
+    assert shown_pair(None, False) == ("null", "false")

@@ -82,9 +82,9 @@ def both_ways(monkeypatch: Any, old: Path, new: Path, decided: bool = True) -> t
 def test_the_compiled_pass_gives_the_polars_lists(tmp_path: Path, monkeypatch: Any, seed: int,
                                                    endings: tuple[str, str], chunk: int) -> None:
     """Dropped, added and altered records, LF and CRLF, a blank line, chunks cut anywhere."""
-    from conformance.columnar import kernel
+    from conformance.columnar import chunking
 
-    monkeypatch.setattr(kernel, "CHUNK_BYTES", chunk)  # lines are about 330 bytes: chunk edges everywhere
+    monkeypatch.setattr(chunking, "CHUNK_BYTES", chunk)  # lines are about 330 bytes: chunk edges everywhere
     olds, news = migrated(seed, 60)
     old = write_lines(tmp_path / "old.csv", olds, endings[0], blank_at=7)
     new = write_lines(tmp_path / "new.csv", news, endings[1])

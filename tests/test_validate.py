@@ -156,6 +156,13 @@ def test_cp932_file_against_the_cp932_layout(tmp_path: Path) -> None:
     assert (code, doc["files"][0]["encoding"]) == (0, "cp932")
     code, doc = document(str(file), "--layout", "residents_csv")  # a UTF-8 layout: the bytes say cp932
     assert code == 1 and findings(doc)[0][0] == "file.encoding_mismatch"
+    # Issue 69 item 6: the finding names the layout whose encoding the bytes are.
+    mismatch = next(f for f in doc["files"][0]["findings"] if f["code"] == "file.encoding_mismatch")
+    assert mismatch["message"].endswith("; the bytes are cp932, the encoding of layout residents_csv_cp932 "
+                                        "(conformance validate --layout residents_csv_cp932)"), mismatch["message"]
+    code, doc = document(str(file), "--layout", "households_csv")  # no layout of that file is cp932: no hint
+    mismatch = next(f for f in doc["files"][0]["findings"] if f["code"] == "file.encoding_mismatch")
+    assert "the encoding of layout" not in mismatch["message"]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ the standard itself publishes. Deterministic: catalog order, no timestamps.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from conformance.catalog.catalog import EditionCatalog
@@ -17,15 +18,21 @@ from conformance.catalog.scenario_models import DRIVER_VERSION, DriverField, Dri
 #: Where the driver's paths start below the vendor's API base URL (a profile may move it).
 DRIVER_BASE = f"/driver/{DRIVER_VERSION}"
 _REF = "#/components/schemas/"
+#: The operation that makes a scenario's given persons (test data, not a 異動).
+SETUP_OPERATION = "fixtures.persons"
 _ITEMS: dict[str, Any] = {"type": "object", "additionalProperties": {"type": "string"},
                           "description": "data item header -> value"}
 
 
-def build_driver_openapi(edition: EditionCatalog) -> dict[str, Any]:
-    """The OpenAPI document of the edition's driver protocol."""
+def build_driver_openapi(edition: EditionCatalog, defaults: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The OpenAPI document of the edition's driver protocol; ``defaults`` are the items the harness's scenarios fill
+    in a person given to ``fixtures.persons`` where they state none (published as ``x-defaults``)."""
     paths: dict[str, dict[str, Any]] = {}
     for operation in edition.driver_operations:
-        paths.setdefault(DRIVER_BASE + operation.path, {})[operation.method] = _operation(operation)
+        document = _operation(operation)
+        if operation.id == SETUP_OPERATION and defaults:
+            document["x-defaults"] = dict(defaults)
+        paths.setdefault(DRIVER_BASE + operation.path, {})[operation.method] = document
     return {
         "openapi": OPENAPI_VERSION,
         "info": {
@@ -39,9 +46,9 @@ def build_driver_openapi(edition: EditionCatalog) -> dict[str, Any]:
     }
 
 
-def driver_openapi_json(edition: EditionCatalog) -> str:
+def driver_openapi_json(edition: EditionCatalog, defaults: Mapping[str, str] | None = None) -> str:
     """:func:`build_driver_openapi` as indented UTF-8 JSON text with a trailing newline."""
-    return json.dumps(build_driver_openapi(edition), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(build_driver_openapi(edition, defaults), indent=2, ensure_ascii=False) + "\n"
 
 
 def _operation(operation: DriverOperation) -> dict[str, Any]:
@@ -100,7 +107,7 @@ def _field_schema(field: DriverField) -> dict[str, Any]:
 
 def _responses(operation: DriverOperation) -> dict[str, Any]:
     responses: dict[str, Any] = {
-        "200": _json("committed (a change) or the answer (a query)", "Ok"),
+        "200": _answered(operation),
         "400": _json("the request does not follow the protocol", "Error"),
         "404": _json("no such operation or resource", "Error"),
         "501": _json("the adapter does not implement this operation", "Error"),
@@ -112,6 +119,16 @@ def _responses(operation: DriverOperation) -> dict[str, Any]:
     if alerts:
         responses["409"] = _json(f"アラート ({', '.join(alerts)}): nothing committed until confirmed", "Alert")
     return responses
+
+
+def _answered(operation: DriverOperation) -> dict[str, Any]:
+    """The 200 answer: the protocol's ``Ok`` with the keys the harness reads of it, each described."""
+    if not operation.answer:
+        return _json("committed (a change) or the answer (a query)", "Ok")
+    keys = {key: {"description": meaning} for key, meaning in operation.answer.items()}
+    schema = {"allOf": [{"$ref": _REF + "Ok"}, {"type": "object", "properties": keys}]}
+    return {"description": "the answer: " + "; ".join(f"{key}: {meaning}" for key, meaning in operation.answer.items()),
+            "content": {"application/json": {"schema": schema}}}
 
 
 def _json(description: str, component: str) -> dict[str, Any]:

@@ -80,7 +80,7 @@ EDITION_FILE = "edition.yaml"
 #: The hand-written input of a statute edition's importer (importers/statutes.py), not a catalog document.
 PROVISIONS_FILE = "provisions.yaml"
 #: Directories under a catalog root that hold no catalog data.
-NON_CATALOG_DIRS = frozenset({"schema"})
+NON_CATALOG_DIRS = frozenset({"schema", "contract"})
 #: The check a scenario binds to each of its requirements (conformance/scenarios/check.py).
 SCENARIO_CHECK = "scenario.run"
 

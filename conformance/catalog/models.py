@@ -448,6 +448,8 @@ class Schema(CatalogModel):
     id: Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
     name: Annotated[str, Field(min_length=1)]
     properties: Annotated[tuple[SchemaProperty, ...], LaxSeq, Field(min_length=1)]
+    open: bool = Field(default=False, description="Other properties may be present (an answer that carries parts of "
+                       "other domains, each published by its own domain: conformance catalog openapi --domain D).")
     provenance: Provenance
 
 

@@ -288,7 +288,7 @@ def _object_schema(schema: Schema, lookup: _Lookup, *, request: bool, both: bool
     result: dict[str, Any] = {"title": schema.name, "type": "object", "properties": properties}
     if required:
         result["required"] = required
-    result["additionalProperties"] = False
+    result["additionalProperties"] = schema.open
     return result
 
 

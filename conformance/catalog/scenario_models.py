@@ -63,6 +63,9 @@ class DriverOperation(CatalogModel):
     errors: Annotated[tuple[DriverError, ...], LaxSeq] = Field(
         default=(), description="The エラー and アラート codes this operation may answer with.")
     sections: Annotated[tuple[str, ...], LaxSeq] = Field(default=(), description="Sections of the spec it serves.")
+    answer: dict[str, Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=dict, description="The keys of its 200 answer the harness reads, each with what it holds "
+        "(published in the driver's OpenAPI document; every item value travels as text).")
     provenance: Provenance
 
 

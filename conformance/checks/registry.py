@@ -171,6 +171,19 @@ def check(name: str, *, reads_exports: bool = False) -> Callable[[CheckFunction]
     return mark
 
 
+def module_checks(module: ModuleType) -> dict[str, CheckFunction]:
+    """The checks ``module`` declares, by name: its functions marked with :func:`check`, and the checks in its
+    ``RULE_CHECKS`` (a statute domain's rules made checks in one statement: conformance.checks.statute_rules)."""
+    found: dict[str, CheckFunction] = {}
+    for value in (*vars(module).values(), *getattr(module, "RULE_CHECKS", ())):
+        name = getattr(value, _MARK, None)
+        if isinstance(name, str):
+            if name in found:
+                raise UsageError(f"{module.__name__} declares the check {name!r} twice")
+            found[name] = value
+    return found
+
+
 class Registry:
     """Checks by name."""
 
@@ -187,11 +200,9 @@ class Registry:
             self._export_readers.add(name)
 
     def add_module(self, module: ModuleType) -> None:
-        """Register every function of ``module`` marked with :func:`check`."""
-        for value in vars(module).values():
-            name = getattr(value, _MARK, None)
-            if isinstance(name, str):
-                self.add(name, value)
+        """Register every check of ``module`` (:func:`module_checks`)."""
+        for name, function in module_checks(module).items():
+            self.add(name, function)
 
     def get(self, name: str) -> CheckFunction:
         """The check called ``name``, or a UsageError naming the known ones."""

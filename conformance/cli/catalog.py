@@ -164,11 +164,20 @@ def catalog_openapi(
     driver: Annotated[bool, typer.Option("--driver", help="The driver protocol's document (docs/driver.md).")] = False,
 ) -> None:
     """The OpenAPI 3.1 document generated from the catalog's interfaces."""
+    from conformance.catalog.contract import contract_openapi_json, domain_openapi
+    from conformance.catalog.domain_rules import rule_texts
     from conformance.catalog.driver_openapi import driver_openapi_json
-    from conformance.catalog.openapi import openapi_json
+    from conformance.shipped_checks import answer_reads
 
-    chosen = _select(_load(catalog), domain, edition)
-    text = (driver_openapi_json if driver else openapi_json)(chosen[-1])  # the newest edition when none is named
+    chosen = _select(_load(catalog), domain, edition)[-1]  # the newest edition when none is named
+    if driver:
+        from conformance.scenarios.engine import DEFAULT_ITEMS
+
+        text = driver_openapi_json(chosen, DEFAULT_ITEMS)
+    else:
+        titles = {rule: english for rule, (_, english) in rule_texts().items()}
+        document = domain_openapi(chosen, catalog or default_catalog_root(), answer_reads(domain), titles)
+        text = contract_openapi_json(document)
     if out is None:
         sys.stdout.write(text)
     else:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from conformance.catalog.contract import DomainContract
 from conformance.catalog.importers.statutes import Provisions
 from conformance.catalog.models import CatalogDocument, Edition, Form
 from conformance.catalog.scenario_models import ScenarioDocument
@@ -22,6 +23,7 @@ _SCHEMAS: dict[str, type[BaseModel]] = {
     "results.schema.json": ResultsDocument,
     "form.schema.json": Form,
     "provisions.schema.json": Provisions,
+    "contract.schema.json": DomainContract,
 }
 
 

@@ -40,12 +40,11 @@ from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from conformance.columnar.kernel import Scratch
+from conformance.columnar.chunking import Scratch, chunks, ring
 
 
 @dataclass(frozen=True)
@@ -183,9 +182,8 @@ class Digester:
              split: np.ndarray, spans: np.ndarray, scratch: Scratch | None = None) -> Hashed:
         """Digest a chunk: ``lines`` lines of ``buf`` (starting at ``offset`` of the file) with
         the spans of the wanted fields (see _digest.digest); its arrays taken from ``scratch`` (the
-        chunk's set: see kernel.Scratch) when given."""
+        chunk's set: see chunking.Scratch) when given."""
         from conformance.columnar import _digest
-        from conformance.columnar.kernel import Scratch
 
         arrays = scratch if scratch is not None else Scratch()
         key_hash = arrays.take("key_hash", lines, np.uint64, zero=True)
@@ -399,7 +397,6 @@ def candidates(paths: Sequence[Path], plan: Plan, first_data_line: int = 2) -> C
     with the invariants: see kernel.marked_lines). Raises ValueError when the digest cannot decide
     (the caller then reads every line)."""
     from conformance.columnar import _digest
-    from conformance.columnar.kernel import _chunks, ring
 
     digester = Digester(plan, paths, first_data_line)
     no_spans = np.zeros((1, 2), dtype=np.int32)
@@ -413,10 +410,24 @@ def candidates(paths: Sequence[Path], plan: Plan, first_data_line: int = 2) -> C
     workers = max(1, os.cpu_count() or 1)
     with ThreadPoolExecutor(workers, thread_name_prefix="digest") as pool:
         pending: deque[Future[Hashed]] = deque()
-        for data, end, offset, count in _chunks(paths, buffers=ring(workers + 1)):  # <= workers in flight
+        for data, end, offset, count in chunks(paths, buffers=ring(workers + 1)):  # <= workers in flight
             pending.append(pool.submit(one, data, end, offset, count))
             while len(pending) > workers:
                 digester.fold(pending.popleft().result())
         while pending:
             digester.fold(pending.popleft().result())
     return digester.finish()
+
+
+def load() -> None:
+    """Load (or, the first time on a machine, compile) the digest's numba functions by digesting a
+    two-line file with every part of a plan: the first file judged with the invariants would pay for
+    it otherwise (kernel.load calls this)."""
+    plan = Plan(indexes={"key": 0, "household": 1, "relation": 2, "status": 3, "date": 4}, key=("key",),
+                household="household", relation="relation", status="status", living=b"1",
+                greater=[("date", b"2024-04-01")], before=[("date", b"1868-01-01")],
+                outside=[("relation", frozenset({"x"}))])
+    with tempfile.TemporaryDirectory(prefix="conformance-digest-") as directory:
+        path = Path(directory) / "load.csv"
+        path.write_bytes(b"key,household,relation,status,date\n1,1,x,1,2024-04-01\n")
+        candidates([path], plan)

@@ -25,7 +25,6 @@ masks on every line, as before, with the same findings.
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 from collections import deque
@@ -40,6 +39,8 @@ import numpy as np
 
 from conformance.catalog.check_params import ROW_FAMILIES
 from conformance.catalog.layouts import CHAR_CLASSES, VARIATION_SELECTORS, Column
+from conformance.columnar import chunking, digest
+from conformance.columnar.chunking import Scratch, chunks, ring
 from conformance.columnar.tables import (  # shared with _kernel.py
     _FIELD_PARAMS,
     AMBIGUOUS,
@@ -75,7 +76,7 @@ from conformance.columnar.tables import (  # shared with _kernel.py
     TYPE,
     VS_BIT,
 )
-from conformance.columnar.transcode import UTF8, LineTooLong, Structure
+from conformance.columnar.transcode import UTF8, Structure
 
 if TYPE_CHECKING:
     from conformance.columnar.compile import Rule
@@ -390,48 +391,10 @@ def _dfa_arrays(dfas: Sequence[_Dfa]) -> dict[str, np.ndarray]:
 # Screening a file
 
 
-#: Bytes read per chunk (whole lines; a chunk is screened on one thread).
-CHUNK_BYTES = 8 << 20
 #: Chunks queued per screening thread (each about CHUNK_BYTES and 200 bytes a line of arrays):
 #: 2 kept the threads busier while the main thread judged, by no margin the benchmark could see on
 #: the shared machine, and cost 45 MB of peak at 10M rows (435 MB; issue 51).
 AHEAD = 1
-#: Lines per chunk at most: a chunk's line arrays take about 40 bytes a line, so a file of very
-#: short lines (blank ones: 8 million in 8 MB) is screened in pieces of this many.
-CHUNK_LINES = 1 << 18
-
-
-class Scratch:
-    """Arrays kept from one chunk to a later one, by name: a chunk's buffer and the screen's arrays
-    taken fresh for each chunk made glibc's heap grow with the file (freed 8 MB blocks between
-    long-lived small ones are not returned: 290 MB during a 1M-row pass, 400 at 10M; issue 51), and
-    taken from mmap each time (glibc's threshold below them) they cost a page fault every 4 KB
-    (the pass 70 % slower). A ring of these, one set per chunk in flight, keeps both flat."""
-
-    def __init__(self) -> None:
-        self._kept: dict[str, np.ndarray] = {}
-
-    def take(self, name: str, shape: int | tuple[int, ...], dtype: type[np.generic], zero: bool = False) -> np.ndarray:
-        """An array of ``shape`` (a view of the one kept under ``name``, grown when too small);
-        zeroed when ``zero``, otherwise holding whatever the previous chunk left."""
-        dims = (shape,) if isinstance(shape, int) else shape
-        size = int(np.prod(dims))
-        kept = self._kept.get(name)
-        if kept is None or kept.dtype != dtype or kept.size < size:
-            # A sixteenth more: the next chunks' sizes vary by a few lines (and a carried line's bytes), and
-            # growing by exactly what each needs would free and take a block per chunk again.
-            kept = self._kept[name] = np.empty(max(size + size // 16, 1), dtype=dtype)
-        array = kept[:size].reshape(dims)
-        if zero:
-            array.fill(0)
-        return array
-
-
-def ring(slots: int) -> Iterator[Scratch]:
-    """``slots`` scratch sets in turn, forever: the k-th chunk gets set k % slots, which is free when no
-    more than ``slots - 1`` chunks are ever in flight before it (the callers' queues bound them)."""
-    return itertools.cycle([Scratch() for _ in range(slots)])
-
 
 @dataclass(frozen=True)
 class Marked:
@@ -475,6 +438,7 @@ def load() -> None:
                           verdicts.used, verdicts.count, np.zeros(1, dtype=np.int64))
     single, double = native_lengths("cp932")
     _kernel.inspect_native(buf, 2, single, double, 10)
+    digest.load()  # the invariants' digest, which the screen runs when the file is judged with them
 
 
 def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tables: Tables,
@@ -492,7 +456,7 @@ def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tabl
     with ThreadPoolExecutor(workers, thread_name_prefix="screen") as pool:
         pending: deque[Future[_Screened]] = deque()
         line = 1
-        for data, end, offset, lines in _chunks(paths, buffers=buffers):
+        for data, end, offset, lines in chunks(paths, buffers=buffers):
             pending.append(pool.submit(_screen, _kernel, tables, data, end, lines, quoted, offset, digester,
                                        next(arrays)))
             # AHEAD chunks per thread stay queued while this thread judges the ones screened (a new
@@ -508,54 +472,6 @@ def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tabl
         # Every chunk folded: the candidates on a thread of their own while the masks judge the last
         # marked lines (which the caller's ``candidates`` then waits for).
         digester.finish_later()
-
-
-def _chunks(paths: Sequence[Path], longest: int = 8 << 20,
-            buffers: Iterator[Scratch] | None = None) -> Iterator[tuple[np.ndarray, int, int, int]]:
-    """(buffer, end, offset, lines): whole lines in buffer[:end] (``lines`` of them), about
-    CHUNK_BYTES each, starting at ``offset`` of their file (a fresh buffer per chunk, or one of the
-    ``buffers`` ring, which must hold a set more than the chunks the caller keeps in flight: the
-    previous ones are still being read). Raises LineTooLong rather than hold a line of more than
-    ``longest`` bytes."""
-    from conformance.columnar import _kernel
-
-    buffers = buffers if buffers is not None else iter(Scratch, None)  # without a ring: a fresh set each time
-    scratch = next(buffers)
-    for path in paths:
-        carry = np.empty(0, dtype=np.uint8)
-        offset = 0
-        with path.open("rb") as stream:
-            while True:
-                buf = scratch.take("buffer", CHUNK_BYTES + len(carry), np.uint8)
-                buf[: len(carry)] = carry
-                size = len(carry) + stream.readinto(buf.data[len(carry) :])
-                if size == len(carry):
-                    break
-                end = _kernel.last_line_end(buf, size)
-                if end == 0:
-                    if size > longest:
-                        raise LineTooLong(f"{path.name}: a line of more than {longest} bytes")
-                    carry = buf[:size].copy()  # a line longer than a chunk
-                    continue
-                carry = buf[end:size].copy()  # before the buffer's lines are yielded (and it is reused)
-                yield from _pieces(buf, end, offset)
-                offset += end
-                scratch = next(buffers)  # the next set only once this one holds a chunk in flight
-        if len(carry):
-            yield from _pieces(carry, len(carry), offset)
-
-
-def _pieces(buf: np.ndarray, end: int, offset: int) -> Iterator[tuple[np.ndarray, int, int, int]]:
-    """buffer[:end] in runs of at most CHUNK_LINES lines (views: nothing is copied), with their
-    line counts."""
-    from conformance.columnar import _kernel
-
-    start = 0
-    while start < end:
-        view = buf[start:]
-        size, lines = _kernel.lines_end(view, end - start, CHUNK_LINES)
-        yield view, int(size), offset + start, int(lines)
-        start += int(size)
 
 
 def inspect_native(path: Path, encoding: str, line_limit: int) -> tuple[int | None, Structure]:
@@ -582,7 +498,7 @@ def inspect_native_ambiguous(path: Path, encoding: str, line_limit: int) -> tupl
     bits = 0
     with ThreadPoolExecutor(workers, thread_name_prefix="inspect") as pool:
         pending: deque[tuple[Future[tuple[int, int]], int]] = deque()
-        for buf, end, offset, _lines in _chunks([path], longest=4 * line_limit + CHUNK_BYTES,
+        for buf, end, offset, _lines in chunks([path], longest=4 * line_limit + chunking.CHUNK_BYTES,
                                                  buffers=ring(workers + 1)):  # <= workers in flight
             pending.append((pool.submit(one, buf, end), offset))
             if len(pending) > workers:

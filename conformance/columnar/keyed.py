@@ -107,7 +107,7 @@ def read(path: Path, key: Sequence[int], tallied: Sequence[int], part: tuple[int
     Unsuited when a tallied value is too long to pack. With ``parts`` above 1, every record, read
     once and spilled to ``parts`` parts by key hash (a temporary directory: Keyed.part reads one
     back, Keyed.close removes them): one pass over the file however many parts hold its keys."""
-    from conformance.columnar.kernel import _chunks
+    from conformance.columnar.chunking import chunks
 
     number, count = part if parts <= 1 else (0, 1)
     key_fields = np.array(key, dtype=np.int64)
@@ -117,7 +117,7 @@ def read(path: Path, key: Sequence[int], tallied: Sequence[int], part: tuple[int
     folded = _Folder(len(tallied), _Spill(parts) if parts > 1 else None)
     with ThreadPoolExecutor(workers, thread_name_prefix="keyed") as pool:
         pending: deque[Future[_Hashed]] = deque()
-        for data, end, offset, lines in _chunks([path]):
+        for data, end, offset, lines in chunks([path]):
             pending.append(pool.submit(_hash, data, end, offset, lines, key_fields, tally_fields, last, number, count))
             while len(pending) > workers:
                 folded.add(pending.popleft().result())

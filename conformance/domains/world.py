@@ -94,12 +94,11 @@ from conformance.domains.koseki_fuhyo import forms as fuhyo_forms
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.shugaku import oracle as school
 from conformance.errors import TargetError
-from conformance.findings import Finding
+from conformance.findings import Finding, shown_pair, shown_value
 from conformance.locations import default_catalog_root
 from conformance.oracles import Residence
 from conformance.oracles.dates import Month, age_reached_on, fiscal_year_months, fiscal_year_of, month_of
 from conformance.oracles.readings import Either, either, year_view
-from conformance.oracles.readings import shown as _shown
 from conformance.targets.base import HttpClient, Target
 from conformance.testdata.town import TOWN_CODE
 
@@ -778,8 +777,13 @@ def judge_answer(part: Part, seen: Seen, answer: Mapping[str, Any], as_of: date,
         breaches.append(Breach(requirement, "world.domain_mismatch",
                                f"{part.name}: {name} of {label} on {as_of.isoformat()} differs from the oracle fed "
                                "from the model of 住民記録", f"{QUERY_PATH}#/{part.name}/{name}@{as_of.isoformat()}",
-                               _shown(value), _shown(actual)))
+                               *_shown_pair(value, actual)))
     return breaches
+
+
+def _shown_pair(value: Any, actual: Any) -> tuple[str, str]:
+    """The oracle's value and the answer's as a breach shows them: the answers every reading allows as ``a | b``."""
+    return (str(value), shown_value(actual)) if isinstance(value, Either) else shown_pair(value, actual)
 
 
 def ask(client: HttpClient, atena: str, as_of: date) -> dict[str, Any]:

@@ -43,6 +43,7 @@ from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
 from conformance.domains.jumin.oracles.model.transitions import NEXT_ADDRESS
 from conformance.domains.koseki_fuhyo.checks import KEPT, PART, REMOVAL_DAY_ALLOWED
+from conformance.findings import shown_pair
 from conformance.oracles.dates import fiscal_year_of
 from conformance.targets.base import HttpClient
 
@@ -275,7 +276,7 @@ def _judged(koseki: Koseki, world: World, atena: str, answer: Mapping[str, Any],
         compared.add(requirement)
         actual = _read(name, entry.get(name), koseki)
         if actual != value:
-            yield _breach(requirement, name, day, _shown(value), _shown(actual),
+            yield _breach(requirement, name, day, *shown_pair(value, actual),
                           f"戸籍の附票: {name} of {label} on {day.isoformat()} differs from what the model of "
                           "住民記録 holds")
 
@@ -301,7 +302,3 @@ def _ask(client: HttpClient, atena: str, day: date) -> Mapping[str, Any]:
 def _breach(requirement: str, name: str, day: date, expected: str, actual: str, message: str) -> Breach:
     return Breach(requirement, "world.fuhyo_mismatch", message, f"{QUERY_PATH}#/{PART}/{name}@{day.isoformat()}",
                   expected, actual)
-
-
-def _shown(value: Any) -> str:
-    return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)

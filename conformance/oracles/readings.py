@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from conformance.findings import shown_value
+
 #: The key under which a finding's JSON shows the allowed answers (``{"any_of": [...]}``).
 ANY_OF = "any_of"
 
@@ -34,7 +36,7 @@ class Either(dict[str, list[Any]]):
         return hash(self.allowed)
 
     def __str__(self) -> str:
-        return " | ".join(shown(value) for value in self.allowed)
+        return " | ".join(shown_value(value) for value in self.allowed)
 
     def __repr__(self) -> str:
         return f"Either{self.allowed!r}"
@@ -47,11 +49,6 @@ def either(*values: Any) -> Any:
         if value not in distinct:
             distinct.append(value)
     return distinct[0] if len(distinct) == 1 else Either(*distinct)
-
-
-def shown(value: Any) -> str:
-    """A value as a finding's text shows it: JSON's ``null``, ``true`` and ``false``, else ``str``."""
-    return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def year_view(acquired: date | None, lost: date | None, fiscal_year: int) -> tuple[tuple[date | None, ...],

@@ -7,11 +7,33 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils import timezone
 
 from conformance.catalog.models import REQUIREMENT_ID_PATTERN
-from conformance.portal.i18n import too_large
+from conformance.portal.i18n import label, too_large
 from conformance.portal.models import Municipality
+
+#: The portal text that names each form field on its page (issue 69 item 4: a refusal named ``new_password2``,
+#: ``requirement``, ``bundle``): a refusal says the label the person saw, never the field's name.
+FIELD_TEXTS = {
+    "municipality": "municipality", "bundle": "bundle_file", "statement": "statement", "evidence": "evidence",
+    "decision": "decision", "comment": "comment", "expires": "expires", "requirement": "requirement",
+    "notification": "notification", "promised": "promised", "note": "note", "old_password": "password_old",
+    "new_password1": "password_new", "new_password2": "password_again", "username": "username",
+    "password": "password", "vendor": "vendor", "name": "environment_name", "profile": "environment_profile",
+    "selection": "environment_selection", "require_witnessed": "require_witnessed",
+}
+
+
+def labelled_errors(form: forms.BaseForm, lang: str) -> str:
+    """``form``'s refusals, one a line, each after the label of its field in ``lang`` (a refusal of the whole form
+    alone). Django's own messages are in ``lang`` already (the request's language: i18n.LanguageMiddleware)."""
+    lines: list[str] = []
+    for field, errors in form.errors.items():
+        named = "" if field == NON_FIELD_ERRORS else f"{label('text', FIELD_TEXTS.get(field, field), lang)}: "
+        lines.extend(f"{named}{error}" for error in errors)
+    return "\n".join(lines)
 
 
 class LanguageForm(forms.Form):
@@ -82,7 +104,7 @@ class AttestForm(LanguageForm):
         return files
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(LanguageForm):
     """A reviewer's decision with its comment. An accepted attestation always expires, at most
     ``ATTESTATION_MAX_DAYS`` after today (that many days when no date is given): a person's word
     about a screen is checked again, not kept for ever."""
@@ -98,8 +120,10 @@ class ReviewForm(forms.Form):
         if chosen is None:
             return latest
         if not today <= chosen <= latest:
-            raise forms.ValidationError(f"the expiry must be between {today} and {latest} "
-                                        f"(at most {settings.ATTESTATION_MAX_DAYS} days)")
+            raise forms.ValidationError(
+                f"the expiry must be between {today} and {latest} (at most {settings.ATTESTATION_MAX_DAYS} days)"
+                if self.lang == "en" else
+                f"{today} から {latest} までの日付にしてください（最長 {settings.ATTESTATION_MAX_DAYS} 日）")
         return chosen
 
 

@@ -62,6 +62,7 @@ TEXTS: Mapping[str, Text] = {
     "no_changes": ("なし", "None"),
     "worklist": ("目視確認の作業一覧", "Reviewer worklist"),
     "procedure": ("確認手順", "Procedure"),
+    "procedure_summary": ("確認手順（要約）", "Procedure (summary)"),
     "attest": ("確認書を提出", "Submit an attestation"),
     "statement": ("確認内容", "Statement"),
     "evidence": ("証跡ファイル", "Evidence files"),
@@ -69,6 +70,7 @@ TEXTS: Mapping[str, Text] = {
     "accept": ("承認", "Accept"),
     "reject": ("差戻し", "Reject"),
     "comment": ("コメント", "Comment"),
+    "decision": ("判断", "Decision"),
     "thread": ("やりとり", "Thread"),
     "attestations": ("確認書", "Attestations"),
     "attestation_state": ("確認書の状態", "Attestation"),
@@ -142,8 +144,10 @@ TEXTS: Mapping[str, Text] = {
     "next_admin_accounts": ("市区町村の担当者・確認者、ベンダー、都道府県の利用者を作成し、"
                             "役割を付与してください。",
                             "Make the accounts of testers, reviewers, vendors and prefectures, with their roles."),
-    "next_admin_manage": ("市区町村・ベンダー・利用者と役割は「管理」ページで管理します。",
-                          "Municipalities, vendors, accounts and roles are managed on the Administration page."),
+    "next_admin_manage": ("市区町村・ベンダー・利用者と役割は「管理」ページで管理します。"
+                          "各市区町村のテスト環境と立会い実行の要否は、「管理」の市区町村一覧から開く設定ページで登録します。",
+                          "Municipalities, vendors, accounts and roles are managed on the Administration page; a "
+                          "municipality's test environments and witnessing on its settings page, from that list."),
     "next_municipal": ("ベンダーから受け取った署名済みの evidence.zip を下の欄から登録し、結果を確認してください。",
                        "Upload the signed evidence.zip from your vendor below, then read its result."),
     "next_reviewer": ("確認待ちの確認書はありません。", "No attestation waits for your review."),
@@ -189,6 +193,7 @@ TEXTS: Mapping[str, Text] = {
     "add_product": ("製品を登録", "Register a product"),
     "product_name": ("製品名（プロファイルの product）", "Product name (the profile's product)"),
     "add_customer": ("顧客の市区町村を追加", "Add a customer municipality"),
+    "att_none": ("未提出", "Not submitted"),
     "att_pending": ("確認待ち", "Pending"),
     "att_accepted": ("承認", "Accepted"),
     "att_rejected": ("差戻し", "Rejected"),
@@ -208,6 +213,56 @@ TEXTS: Mapping[str, Text] = {
                             "You see many municipalities: choose a prefecture below, then the municipality."),
     "upload_from_municipality": ("バンドルのアップロードは各市区町村のページから行います。",
                                  "Upload a bundle from the municipality's page."),
+    # The pages that replace the administration site (issue 69 item 2).
+    "settings": ("設定", "Settings"),
+    "municipality_settings": ("市区町村の設定", "Municipality settings"),
+    "environments": ("テスト環境", "Test environments"),
+    "environment_add": ("テスト環境を登録", "Register a test environment"),
+    "environment_name": ("環境名", "Name"),
+    "environment_profile": ("プロファイル（空欄は同梱の参照実装）", "Profile (empty: the bundled reference vendor)"),
+    "environment_selection": ("選択条件（空欄は全件）", "Selection (empty: everything)"),
+    "environment_vendors_none": ("この市区町村の納入ベンダーが登録されていません"
+                                 "（管理のベンダーのページで納入先を追加）。",
+                                 "No vendor supplies this municipality yet (add it as a customer on the vendor's "
+                                 "page under Administration)."),
+    "remove": ("削除", "Remove"),
+    "removed": ("削除しました。", "Removed."),
+    "saved": ("保存しました。", "Saved."),
+    "require_witnessed": ("立会い実行のみを適合と認める", "Accept only witnessed runs as conformant"),
+    "require_witnessed_help": ("有効にすると、ベンダーが自己申告で登録したバンドルは適合と判定されません"
+                               "（最良でも判定未完了）。",
+                               "When set, a bundle the vendor uploaded itself is never shown conformant (at best "
+                               "incomplete)."),
+    "tokens": ("API トークン", "API tokens"),
+    "tokens_help": ("コマンドラインのツールがこのアカウントとして操作するためのトークンです"
+                    "（下のコマンドの環境変数に設定）。"
+                    "トークンは作成時に一度だけ表示され、ポータルはハッシュのみを保存します。",
+                    "Tokens the command line acts with as this account (set in the environment variable of the "
+                    "commands below). A token is shown once, when made; the portal keeps only its hash."),
+    "token_new": ("新しいトークンを作成", "Make a new token"),
+    "token_made": ("新しいトークン（この画面でのみ表示されます。安全な場所に保管してください）",
+                   "The new token (shown on this page only: keep it somewhere safe)"),
+    "token_created": ("作成日時", "Made"),
+    "token_state": ("状態", "State"),
+    "token_active": ("有効", "Active"),
+    # The server's own refusals as portal pages (issue 69 item 4), in the page's language.
+    "bad_request": ("要求を処理できません", "Bad request"),
+    "bad_request_help": ("送信内容を読み取れませんでした。ページを開き直してからもう一度操作してください。",
+                         "The request could not be read. Open the page again and retry."),
+    "forbidden": ("この操作は許可されていません", "Not allowed"),
+    "forbidden_help": ("このアカウントの役割ではこの操作を行えません。"
+                       "必要な場合はポータルの管理者に役割を確認してください。",
+                       "This account's role does not allow this action. Ask the portal's administrator about "
+                       "your role if you need it."),
+    "not_found": ("ページが見つかりません", "Page not found"),
+    "not_found_help": ("URL が正しいか、このアカウントで閲覧できるページかを確認してください。",
+                       "Check the address, and that this account may see the page."),
+    "too_large": ("送信内容が大きすぎます", "Request too large"),
+    "server_error": ("ポータルの内部エラー", "Internal error of the portal"),
+    "server_error_help": ("処理中にエラーが発生しました。"
+                          "時間をおいて再度操作し、続く場合はポータルの管理者に連絡してください。",
+                          "The portal failed while answering. Retry later; if it persists, tell the portal's "
+                          "administrator."),
 }
 
 #: States only the portal shows (:mod:`conformance.portal.progress`), beside the report's.

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 
 from conformance.portal.i18n import language_of, too_large
 
@@ -52,4 +53,5 @@ class BodyLimitMiddleware:
                     "Log in first (without an account a request body may be at most 64 KiB).\n")
         else:
             text = too_large(length, limit, language_of(request)) + "\n"
-        return HttpResponse(text, status=413, content_type="text/plain; charset=utf-8")
+        # A portal page in the session's language, as every refusal (issue 69 item 4), not a line of plain text.
+        return render(request, "413.html", {"message": text.strip()}, status=413)

@@ -52,6 +52,25 @@ class Row:
     def text(self) -> str:
         return self.requirement.text if self.requirement else ""
 
+    @property
+    def domain(self) -> str:
+        return self.state.domain
+
+    @property
+    def system(self) -> str:
+        """The 業務's name (住民基本台帳), not its slug."""
+        return domain_name(self.state.domain)
+
+    @property
+    def chapter_key(self) -> str:
+        """The chapter within its 業務 (``jumin:3``): chapters of different systems are different chapters."""
+        return f"{self.domain}:{self.chapter}"
+
+    @property
+    def procedure(self) -> str:
+        """What a person checks and attaches (a MANUAL requirement's procedure; '' for any other)."""
+        return shipped.procedure(self.requirement)
+
 
 def shown_state(status: str, attested: bool, transition: bool) -> str:
     """The state shown for a requirement in ``status`` (module docstring)."""
@@ -68,11 +87,12 @@ def open_transitions(municipality: Municipality) -> set[str]:
 
 
 def rows(bundle: Bundle, day: dt.date) -> list[Row]:
-    """Every requirement of the bundle in the catalog's order, with the state shown."""
+    """Every requirement of the bundle, by 業務 in 業務ID order (issue 69: not by slug, which put 法人住民税 first)
+    and in the catalog's order within one, with the state shown."""
     accepted = accepted_attestations(bundle, day)
     transitions = open_transitions(bundle.municipality)
     found = []
-    for state in bundle.states.order_by("id"):
+    for state in sorted(bundle.states.order_by("id"), key=lambda s: domain_order(s.domain)):  # stable: ids kept
         attestation = accepted.get((state.edition, state.requirement))
         found.append(Row(state, shown_state(state.status, attestation is not None and state.status == "MANUAL",
                                             state.requirement in transitions),
@@ -167,10 +187,43 @@ def totals(systems: Iterable[SystemProgress]) -> dict[str, int]:
     return {state: summed[state] for state in SHOWN_STATES if summed[state]}
 
 
-def filtered(found: Sequence[Row], state: str, chapter: str, level: str) -> list[Row]:
-    """The rows in ``state``, of ``chapter`` and ``level`` (an empty choice takes all)."""
-    return [r for r in found if (not state or r.shown == state) and (not chapter or r.chapter == chapter)
-            and (not level or r.state.level == level)]
+def filtered(found: Sequence[Row], state: str, chapter: str, level: str, domain: str = "") -> list[Row]:
+    """The rows in ``state``, of ``chapter`` (within its 業務, ``jumin:3``; a bare ``3`` is chapter 3 of every
+    system), ``level`` and ``domain`` (an empty choice takes all)."""
+    return [r for r in found if (not state or r.shown == state)
+            and (not chapter or chapter in (r.chapter_key, r.chapter))
+            and (not level or r.state.level == level) and (not domain or r.domain == domain)]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An option of a filter: its value and what it shows."""
+
+    value: str
+    label: str
+
+
+def domain_choices(found: Iterable[Row]) -> list[Choice]:
+    """The systems of ``found`` by name, in 業務ID order."""
+    return [Choice(domain, domain_name(domain)) for domain in sorted({r.domain for r in found}, key=domain_order)]
+
+
+def chapter_choices(found: Iterable[Row], domain: str = "") -> list[tuple[str, list[Choice]]]:
+    """The chapters of ``found`` per 業務 (its name, then its chapters in number order; a section that is no
+    number, as 共通機能's ids, after them): one group per system, or the chosen ``domain``'s only."""
+    chapters: dict[str, dict[str, str]] = {}
+    for row in found:
+        if row.chapter and (not domain or row.domain == domain):
+            # A section that is one whole item (共通機能's 03100001) is shown with its name, not as a bare id.
+            named = row.chapter if "." in row.section or len(row.chapter) <= 3 else f"{row.chapter} {row.title}"
+            chapters.setdefault(row.domain, {})[row.chapter] = named
+    return [(domain_name(system), [Choice(f"{system}:{c}", chapters[system][c])
+                                   for c in sorted(chapters[system], key=_numeric)])
+            for system in sorted(chapters, key=domain_order)]
+
+
+def _numeric(chapter: str) -> tuple[int, str]:
+    return (int(chapter), chapter) if chapter.isdigit() else (1 << 30, chapter)
 
 
 def history_states(municipality: Municipality, requirement: str, states: Iterable[RequirementState],

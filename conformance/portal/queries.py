@@ -104,5 +104,6 @@ def history(municipality: Municipality, requirement: str, visible: QuerySet[Bund
 
 
 def transitions(municipality: Municipality, day: dt.date) -> list[tuple[Transition, bool]]:
-    """The municipality's open 経過措置, each with whether it is past due."""
-    return [(t, t.overdue_on(day)) for t in municipality.transitions.filter(closed=False).order_by("promised")]
+    """The municipality's open 経過措置, each with whether it is past due, by 業務 (業務ID order), then by date."""
+    found = municipality.transitions.filter(closed=False).order_by("promised")
+    return [(t, t.overdue_on(day)) for t in sorted(found, key=lambda t: domain_order(t.domain))]

@@ -7,7 +7,9 @@ import os
 import secrets
 import sys
 import threading
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 ADMIN = "admin"
 
@@ -77,13 +79,70 @@ def waitress_options(threads: int = 8) -> dict[str, object]:
     return {"threads": threads, "ident": "conformance-portal", "max_request_body_size": settings.MAX_REQUEST_BYTES}
 
 
+def create(application: Any, host: str, port: int, threads: int = 8) -> Any:
+    """waitress's server of ``application`` on ``host``:``port``, whose own refusal (a body declared past the limit,
+    answered before the portal sees the request) is a portal page, not waitress's line of English (issue 69)."""
+    import waitress.server
+
+    sockets: dict[Any, Any] = {}
+    made = waitress.server.create_server(application, map=sockets, host=host, port=port, **waitress_options(threads))
+    for dispatcher in sockets.values():  # the listening sockets create_server registered
+        if isinstance(dispatcher, waitress.server.BaseWSGIServer):
+            dispatcher.channel_class = _portal_channel()
+    return made
+
+
+@cache
+def _portal_channel() -> type:
+    """waitress's channel whose error task answers a 413 with the portal's page (both languages: no session is read)."""
+    from waitress.channel import HTTPChannel
+    from waitress.task import ErrorTask
+
+    class RefusalTask(ErrorTask):  # type: ignore[misc]
+        def execute(self) -> None:
+            error = self.request.error
+            if error.code != 413:
+                super().execute()
+                return
+            body = too_large_page(int(getattr(self.request, "content_length", 0) or 0)).encode("utf-8")
+            self.status = f"{error.code} {error.reason}"
+            self.response_headers.extend([("Content-Type", "text/html; charset=utf-8"), *refusal_headers()])
+            self.set_close_on_finish()
+            self.content_length = len(body)
+            self.write(body)
+
+    class PortalChannel(HTTPChannel):  # type: ignore[misc]
+        error_task_class = RefusalTask
+
+    return PortalChannel
+
+
+def too_large_page(size: int) -> str:
+    """The page of a body past the portal's limit, in Japanese and English."""
+    from django.conf import settings
+    from django.template.loader import render_to_string
+
+    from conformance.portal.i18n import too_large
+
+    limit = int(settings.MAX_REQUEST_BYTES)
+    return render_to_string("portal/bare.html", {
+        "key": "too_large", "status": 413, "ja": too_large(size, limit, "ja"), "en": too_large(size, limit, "en")})
+
+
+def refusal_headers() -> list[tuple[str, str]]:
+    """The headers every portal answer carries (hardening.SecurityHeadersMiddleware), for a page made outside Django."""
+    from conformance.portal.hardening import CSP
+
+    return [("Content-Security-Policy", CSP), ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY")]
+
+
 def serve(host: str, port: int, threads: int = 8) -> None:
     """Serve the portal with waitress until interrupted."""
-    import waitress
-
     from conformance.portal.wsgi import application
 
-    waitress.serve(application, host=host, port=port, **waitress_options(threads))
+    server = create(application, host, port, threads)
+    server.print_listen("Serving on http://{}:{}")
+    server.run()
 
 
 def announce(host: str, port: int, password: str | None) -> None:

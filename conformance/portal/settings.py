@@ -125,7 +125,9 @@ ROOT_URLCONF = "conformance.portal.urls"
 WSGI_APPLICATION = "conformance.portal.wsgi.application"
 TEMPLATES = [{
     "BACKEND": "django.template.backends.django.DjangoTemplates",
-    "DIRS": [],
+    # The portal's templates first, before the installed apps': its admin/base_site.html gives the administration
+    # pages that remain the project's font (issue 69), and its 403/404/500 pages are the portal's.
+    "DIRS": [Path(__file__).resolve().parent / "templates"],
     "APP_DIRS": True,
     "OPTIONS": {"context_processors": [
         "django.template.context_processors.request",

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from conformance.portal import api, views
+from conformance.portal import api, settings_pages, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -36,5 +36,7 @@ urlpatterns = [
     path("api/evidence/<int:pk>/", api.evidence, name="api_evidence"),
     path("manage/", views.manage, name="manage"),
     path("manage/vendor/<int:pk>/", views.manage_vendor, name="manage_vendor"),
+    path("manage/m/<str:code>/", settings_pages.municipality_settings, name="municipality_settings"),
+    path("tokens/", settings_pages.tokens, name="tokens"),
     path("admin/", admin.site.urls),
 ]

@@ -22,11 +22,12 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST
 
+from conformance.catalog.domains import domain_name, domain_order
 from conformance.errors import ConformanceError
 from conformance.portal import access, progress, queries
 from conformance.portal import catalog as shipped
 from conformance.portal.access import Action, Kind
-from conformance.portal.forms import AttestForm, ReviewForm, TransitionForm, UploadForm
+from conformance.portal.forms import AttestForm, ReviewForm, TransitionForm, UploadForm, labelled_errors
 from conformance.portal.hardening import remember_device
 from conformance.portal.i18n import LANGUAGES
 from conformance.portal.ingest import BundleRefused, index
@@ -142,6 +143,8 @@ PAGE_ROWS = 50
 #: page took most of a second to render, 500 at a time two thirds of its 120 ms of CPU; the filters
 #: narrow it, the counts above cover all).
 BUNDLE_ROWS = 200
+#: The worklist's rows a page (a whole catalog's bundle has 436 MANUAL requirements).
+WORKLIST_ROWS = 100
 
 
 def next_steps(user: Any) -> list[str]:
@@ -181,7 +184,8 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES, municipalities=access.municipalities(request.user),
                       lang=request.lang)  # type: ignore[attr-defined]
     if not form.is_valid():
-        return render(request, "portal/refused.html", {"errors": form.errors}, status=400)
+        refusal = labelled_errors(form, request.lang)  # type: ignore[attr-defined]
+        return render(request, "portal/refused.html", {"message": refusal}, status=400)
     municipality = form.cleaned_data["municipality"]
     try:
         bundle = index(form.cleaned_data["bundle"].read(), municipality, request.user)
@@ -237,20 +241,17 @@ def bundle(request: HttpRequest, pk: int) -> HttpResponse:
     found = _bundle(request, pk)
     every = progress.rows(found, today())
     systems = progress.progress(found, every)
-    chosen = {key: request.GET.get(key, "") for key in ("state", "chapter", "level")}
-    shown = progress.filtered(every, chosen["state"], chosen["chapter"], chosen["level"])
+    chosen = {key: request.GET.get(key, "") for key in ("domain", "state", "chapter", "level")}
+    shown = progress.filtered(every, chosen["state"], chosen["chapter"], chosen["level"], chosen["domain"])
     page = Paginator(shown, BUNDLE_ROWS).get_page(request.GET.get("page"))
     return render(request, "portal/bundle.html", {
         "bundle": found, "verdict": current_verdict(found), "counts": progress.totals(systems),
         "progress": systems, "states": page, "page": page, "shown": len(shown), "total": len(every),
         "query": urlencode({key: value for key, value in chosen.items() if value}),
         "chosen": chosen, "state_choices": [s for s in progress.SHOWN_STATES if any(r.shown == s for r in every)],
-        "chapter_choices": sorted({r.chapter for r in every if r.chapter}, key=_numeric),
+        "domain_choices": progress.domain_choices(every),
+        "chapter_choices": progress.chapter_choices(every, chosen["domain"]),
         "level_choices": sorted({r.state.level for r in every})})
-
-
-def _numeric(chapter: str) -> tuple[int, str]:
-    return (int(chapter), chapter) if chapter.isdigit() else (1 << 30, chapter)
 
 
 @login_required
@@ -309,12 +310,23 @@ def requirement_history(request: HttpRequest, code: str, requirement: str) -> Ht
 
 @login_required
 def worklist(request: HttpRequest, pk: int) -> HttpResponse:
-    """The MANUAL requirements of a bundle, each with its procedure and its attestation's state."""
+    """The MANUAL requirements of a bundle by 業務 (業務ID order), each with its title, level, a summary of its
+    procedure and its attestation's state; filtered by 業務, attestation state and chapter; paginated."""
     found = _bundle(request, pk)
     attestations = {(a.edition, a.requirement): a for a in _release_attestations(found).order_by("created")}
-    items = [(s, attestations.get((s.edition, s.requirement)))
-             for s in found.states.filter(status="MANUAL").order_by("id")]
-    return render(request, "portal/worklist.html", {"bundle": found, "items": items})
+    manual = [row for row in progress.rows(found, today()) if row.state.status == "MANUAL"]
+    chosen = {key: request.GET.get(key, "") for key in ("domain", "state", "chapter")}
+    items = [(row, attestations.get((row.state.edition, row.state.requirement)))
+             for row in progress.filtered(manual, "", chosen["chapter"], "", chosen["domain"])]
+    if chosen["state"]:
+        items = [(row, made) for row, made in items if (made.state if made else "none") == chosen["state"]]
+    page = Paginator(items, WORKLIST_ROWS).get_page(request.GET.get("page"))
+    return render(request, "portal/worklist.html", {
+        "bundle": found, "items": page, "page": page, "shown": len(items), "total": len(manual), "chosen": chosen,
+        "query": urlencode({key: value for key, value in chosen.items() if value}),
+        "domain_choices": progress.domain_choices(manual),
+        "chapter_choices": progress.chapter_choices(manual, chosen["domain"]),
+        "state_choices": ["none", *Attestation.State.values]})
 
 
 @login_required
@@ -354,7 +366,7 @@ def _attestation_post(request: HttpRequest, found: Bundle, edition: str, require
 def _attest(request: HttpRequest, found: Bundle, edition: str, requirement: str) -> None:
     form = AttestForm(request.POST, request.FILES, lang=request.lang)  # type: ignore[attr-defined]
     if not form.is_valid():
-        messages.error(request, form.errors.as_text())
+        messages.error(request, labelled_errors(form, request.lang))  # type: ignore[attr-defined]
         return
     with transaction.atomic():
         created = Attestation.objects.create(
@@ -371,9 +383,9 @@ def _attest(request: HttpRequest, found: Bundle, edition: str, requirement: str)
 
 
 def _review(request: HttpRequest, current: Attestation) -> None:
-    form = ReviewForm(request.POST)
+    form = ReviewForm(request.POST, lang=request.lang)  # type: ignore[attr-defined]
     if not form.is_valid():
-        messages.error(request, str(form.errors))
+        messages.error(request, labelled_errors(form, request.lang))  # type: ignore[attr-defined]
         return
     decision = form.cleaned_data["decision"]
     with transaction.atomic():
@@ -411,7 +423,7 @@ def add_transition(request: HttpRequest, code: str) -> HttpResponse:
                       "promised": data["promised"], "note": data["note"], "created_by": _account(request),
                       "closed": False})
     else:
-        messages.error(request, str(form.errors))
+        messages.error(request, labelled_errors(form, request.lang))  # type: ignore[attr-defined]
     return redirect("municipality", code=code)
 
 
@@ -423,8 +435,13 @@ def prefecture(request: HttpRequest, name: str) -> HttpResponse:
     page = Paginator(access.municipalities(request.user).filter(prefecture=name).order_by("code"),
                      PAGE_ROWS).get_page(request.GET.get("page"))
     latest = queries.latest_for([m.pk for m in page], access.bundles(request.user))
+    # A table municipality x 業務 (issue 69: all 21 systems were one semicolon-joined cell), the systems any
+    # municipality of the page has a result of, in 業務ID order.
+    systems = sorted({item.system.domain for items in latest.values() for item in items}, key=domain_order)
+    by_system = {m.pk: {item.system.domain: item for item in latest.get(m.pk, [])} for m in page}
     return render(request, "portal/prefecture.html", {
-        "prefecture": name, "page": page, "rows": [(m, latest.get(m.pk, [])) for m in page]})
+        "prefecture": name, "page": page, "systems": [(domain, domain_name(domain)) for domain in systems],
+        "rows": [(m, [by_system[m.pk].get(domain) for domain in systems]) for m in page]})
 
 
 @login_required

@@ -126,7 +126,7 @@ class FitGapRow:
 
 def fit_gap(results: Iterable[Mapping[str, Any]], not_selected: Iterable[str] = ()) -> list[FitGapRow]:
     """The table for results.json entries (and the ids of claimed requirements the run left out),
-    one row per chapter in the order chapters first appear.
+    one row per chapter: systems in 業務ID order, a system's chapters in the order they first appear.
 
     The chapter comes from the requirement id, which names the source section
     (``jumin-1.0-3.4-R001`` is in chapter 3), so merged shard results need no catalog.
@@ -148,7 +148,9 @@ def fit_gap(results: Iterable[Mapping[str, Any]], not_selected: Iterable[str] = 
     for rid in not_selected:
         domain, edition, level = parse_id(rid)
         row(domain, edition, rid).add_not_selected(level)
-    return list(rows.values())
+    from conformance.catalog.domains import domain_order
+
+    return sorted(rows.values(), key=lambda found: domain_order(found.domain))  # stable: chapters keep their order
 
 
 def parse_id(requirement_id: str) -> tuple[str, str, str]:

@@ -149,7 +149,16 @@ def environment() -> Environment:
     )
     built.filters["terms"] = terms
     built.filters["identifiers"] = identifiers
+    built.filters["system"] = system
     return built
+
+
+def system(domain: str) -> Markup:
+    """A system by its 業務's name (住民基本台帳), marked Japanese, with its slug for a machine (issue 69: the
+    header and the Fit&Gap showed slugs)."""
+    from conformance.catalog.domains import domain_name
+
+    return Markup('<span lang="ja" data-domain="{}">{}</span>').format(domain, domain_name(domain))
 
 
 # -- the view model ---------------------------------------------------------------------------------

@@ -149,12 +149,24 @@ def evidence_references(result: Mapping[str, Any] | None, transition: str | None
         parts.append(declared[0])
     attestation = result.get("attestation")
     if isinstance(attestation, Mapping):
-        parts.append(f"確認書: {attestation.get('by')} {attestation.get('date')}")
+        parts.append(attestation_line(attestation))
         parts += [f"{e.get('file')} sha256:{e.get('sha256')}" for e in attestation.get("evidence", [])]
     exchanges = result.get("exchanges", [])
     if exchanges:
         parts.append(f"exchanges.har: {', '.join(str(e.get('id')) for e in exchanges[:5])}")
     return "\n".join(parts) or "results.json"
+
+
+def attestation_line(attestation: Mapping[str, Any]) -> str:
+    """Who attested and when; for one accepted in the portal (``reviewed_by``) who submitted it, who accepted it
+    and on which day; and the expiry when it has one (issue 69 item 5: the list a municipality files named the
+    submitter only)."""
+    reviewer = attestation.get("reviewed_by")
+    if reviewer:
+        line = f"確認書: 提出 {attestation.get('by')}、承認 {reviewer}（承認日 {attestation.get('date')}）"
+    else:
+        line = f"確認書: {attestation.get('by')} {attestation.get('date')}"
+    return f"{line}、有効期限 {attestation['expires']}" if attestation.get("expires") else line
 
 
 def systems(document: Mapping[str, Any], catalog_root: Path,

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from conformance.checks import files
-from conformance.columnar import digest, kernel
+from conformance.columnar import chunking, digest, kernel
 from conformance.testdata.town import generate_town, town_headers
 from tests.checks.test_files import (
     HEADERS,
@@ -125,7 +125,7 @@ def test_chunk_edges_and_partitions(tmp_path: Path, line_break: str) -> None:
     rows = [{h: row[h] for h in HEADERS} for row in rows]
     whole = fused(tmp_path / "whole", rows, line_break)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(kernel, "CHUNK_BYTES", 700)
+        patch.setattr(chunking, "CHUNK_BYTES", 700)
         patch.setattr(digest, "PART_LINES", 16)  # the first chunk's bytes per line make it 8 partitions
         spilled: list[digest._Spill] = []
         original = digest._Spill.__init__

@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 from conformance.catalog.layouts import LayoutSpec
 from conformance.checks import files
-from conformance.columnar import kernel
+from conformance.columnar import chunking, kernel
 from conformance.columnar.compile import compile_rules
+from conformance.columnar.transcode import LineTooLong
 from conformance.targets.base import ExportFile
 from tests.columnar.test_engine import HEADERS, SPEC, TOWN, assert_same, defective_rows, write
 
@@ -141,7 +142,7 @@ def test_lines_the_grammar_or_the_field_count_judge_are_marked(tmp_path: Path, l
 
 
 def test_lines_across_chunks_and_pieces_keep_their_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(kernel, "CHUNK_BYTES", 700)  # about two lines: lines cross every chunk edge
+    monkeypatch.setattr(chunking, "CHUNK_BYTES", 700)  # about two lines: lines cross every chunk edge
     # Every new signature judged in the chunk that meets it, so that the marked lines do not depend on the cuts.
     monkeypatch.setattr(kernel.RowVerdicts, "UNJUDGED_LINES", 0)
     rows = defective_rows(11)
@@ -153,12 +154,12 @@ def test_lines_across_chunks_and_pieces_keep_their_numbers(tmp_path: Path, monke
     first.write_text("".join(lines[:37]), encoding="utf-8")
     second.write_text("".join(lines[37:]).rstrip("\n"), encoding="utf-8")  # no final line break
     expected = marked(whole)
-    monkeypatch.setattr(kernel, "CHUNK_BYTES", 8 << 20)
+    monkeypatch.setattr(chunking, "CHUNK_BYTES", 8 << 20)
     assert expected == marked(whole)
     assert len(expected) > 20
-    monkeypatch.setattr(kernel, "CHUNK_BYTES", 700)
+    monkeypatch.setattr(chunking, "CHUNK_BYTES", 700)
     assert marked(whole, paths=[first, second]) == expected
-    monkeypatch.setattr(kernel, "CHUNK_BYTES", 8 << 20)
+    monkeypatch.setattr(chunking, "CHUNK_BYTES", 8 << 20)
     assert marked(whole) == expected
 
 
@@ -171,17 +172,17 @@ def test_the_chunks_arrays_are_kept_from_chunk_to_chunk(tmp_path: Path, monkeypa
     expected = marked(path)  # one chunk
     storage: set[tuple[str, int]] = set()
     calls: list[str] = []
-    take = kernel.Scratch.take
+    take = chunking.Scratch.take
 
-    def recording(self: kernel.Scratch, name: str, shape: int | tuple[int, ...], dtype: type[np.generic],
+    def recording(self: chunking.Scratch, name: str, shape: int | tuple[int, ...], dtype: type[np.generic],
                   zero: bool = False) -> np.ndarray:
         array = take(self, name, shape, dtype, zero)
         calls.append(name)
         storage.add((name, array.__array_interface__["data"][0]))  # where the kept array's data starts
         return array
 
-    monkeypatch.setattr(kernel.Scratch, "take", recording)
-    monkeypatch.setattr(kernel, "CHUNK_BYTES", 700)  # about two lines a chunk
+    monkeypatch.setattr(chunking.Scratch, "take", recording)
+    monkeypatch.setattr(chunking, "CHUNK_BYTES", 700)  # about two lines a chunk
     assert marked(path) == expected
     chunks = calls.count("buffer")
     assert chunks > 40
@@ -330,7 +331,7 @@ def test_the_lines_of_signatures_not_judged_yet_go_to_the_masks(
 ) -> None:
     """After the first chunk, a new signature is judged only once its lines would cost the masks more than a
     query (issue 51): until then its lines are marked, and the masks find what the row path finds."""
-    monkeypatch.setattr(kernel, "CHUNK_BYTES", 700)  # about two lines a chunk: new signatures in most chunks
+    monkeypatch.setattr(chunking, "CHUNK_BYTES", 700)  # about two lines a chunk: new signatures in most chunks
     export = write(tmp_path / "r.csv", defective_rows(15))
     queries: list[int] = []
     judge = kernel.RowVerdicts._judge
@@ -359,7 +360,7 @@ def test_batches_judged_beside_the_pass_keep_their_order(tmp_path: Path, monkeyp
     from conformance.columnar import lines
 
     monkeypatch.setattr(lines, "SCREENED_LINES", 3)
-    monkeypatch.setattr(kernel, "CHUNK_BYTES", 700)
+    monkeypatch.setattr(chunking, "CHUNK_BYTES", 700)
     export = write(tmp_path / "r.csv", defective_rows(16))
     batched = files.scan_content(export, "utf-8", SPEC)
     assert batched.engine == "columnar"
@@ -525,11 +526,11 @@ def test_a_screen_numba_cannot_compile_leaves_the_masks(tmp_path: Path, monkeypa
 @pytest.mark.usefixtures("screen_always")
 def test_a_line_too_long_to_hold_is_read_by_the_other_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     encoding = "cp932"
-    monkeypatch.setattr(kernel, "CHUNK_BYTES", 1000)
+    monkeypatch.setattr(chunking, "CHUNK_BYTES", 1000)
     monkeypatch.setattr(files.limits, "FIELD_LIMIT", 500)
     path = tmp_path / "long.csv"
     path.write_bytes(b"h\n" + "町".encode(encoding) * 20_000 + b"\nx\n")  # no line break for 40-60 kB
-    with pytest.raises(kernel.LineTooLong, match=r"long\.csv: a line of more than 3000 bytes"):
+    with pytest.raises(LineTooLong, match=r"long\.csv: a line of more than 3000 bytes"):
         kernel.inspect_native(path, encoding, 500)
     decoded = files.encoding._decode_content(path, encoding)
     assert decoded.bad is None
@@ -540,7 +541,7 @@ def test_a_line_too_long_to_hold_is_read_by_the_other_pass(tmp_path: Path, monke
 
 @pytest.mark.usefixtures("screen_always")
 def test_very_short_lines_are_screened_in_bounded_pieces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(kernel, "CHUNK_LINES", 7)
+    monkeypatch.setattr(chunking, "CHUNK_LINES", 7)
     export = write(tmp_path / "r.csv", defective_rows(17)[:60])
     lines = export.path.read_text(encoding="utf-8").splitlines(keepends=True)
     export.path.write_text("".join(lines[:20]) + "\n" * 50 + "".join(lines[20:]), encoding="utf-8")

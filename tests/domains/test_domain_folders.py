@@ -13,7 +13,7 @@ import pytest
 from conformance.catalog import domain_rules
 from conformance.catalog.check_params import check_params
 from conformance.catalog.domains import domains
-from conformance.checks.registry import _MARK
+from conformance.checks.registry import module_checks
 from conformance.errors import SpecError
 from conformance.shipped_checks import domain_check_modules
 
@@ -29,13 +29,11 @@ def test_each_rule_is_a_check_its_own_folder_registers() -> None:
         slug = module.__name__.split(".")[2]
         texts = domain_rules.domain_texts(slug)
         named_here = {f"scenario.{rule}" for rule in texts.rules} | set(texts.checks)
-        registered = {getattr(function, _MARK, "") for function in vars(module).values()}
-        for name in registered - {""}:
+        for name in module_checks(module):
             assert name in named_here, f"{module.__name__} registers {name}, not in its texts"
     named = {f"scenario.{rule}" for rule in domain_rules.rule_texts()} | set(domain_rules.check_texts())
-    registered_all = {getattr(function, _MARK, "") for module in domain_check_modules()
-                      for function in vars(module).values()}
-    assert named == registered_all - {""}
+    registered_all = {name for module in domain_check_modules() for name in module_checks(module)}
+    assert named == registered_all
 
 
 def test_a_broken_texts_file_names_the_file_and_the_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -124,6 +124,11 @@ def request(scene: Scene, role: str, action: str, monkeypatch: pytest.MonkeyPatc
         "manage vendor": lambda: browser.get(f"/manage/vendor/{scene.world.vendor.pk}/"),
         "register key": lambda: browser.post(f"/manage/vendor/{scene.world.vendor.pk}/",
                                              {"form": "key", "pem": "not a key"}),
+        # The pages that replace the administration site (issue 69): a municipality's settings are the
+        # administrator's (a municipality one may not see is not found); an account's own tokens its own.
+        "municipality settings": lambda: browser.get(f"/manage/m/{code}/"),
+        "register environment": lambda: browser.post(f"/manage/m/{code}/", {"form": "environment", "name": ""}),
+        "own tokens": lambda: browser.get("/tokens/"),
     }
     return actions[action]()
 
@@ -186,6 +191,9 @@ MATRIX: dict[str, tuple[object, ...]] = {
     "onboard": (OK, NO, NO, NO, NO, NO, NO),
     "manage vendor": (OK, HIDDEN, HIDDEN, HIDDEN, NO, HIDDEN, HIDDEN),
     "register key": (OK, HIDDEN, HIDDEN, HIDDEN, NO, HIDDEN, HIDDEN),
+    "municipality settings": (OK, NO, NO, HIDDEN, NO, NO, NO),
+    "register environment": (OK, NO, NO, HIDDEN, NO, NO, NO),
+    "own tokens": (OK, OK, OK, OK, OK, OK, OK),
 }
 CASES = [(role, action, expected[i]) for action, expected in MATRIX.items() for i, role in enumerate(ROLES)]
 
@@ -210,5 +218,5 @@ def test_every_url_with_an_object_is_in_the_matrix() -> None:
                "bundle/<int:pk>/", "bundle/<int:pk>/diff/", "bundle/<int:pk>/xlsx/", "bundle/<int:pk>/zip/",
                "bundle/<int:pk>/worklist/", "bundle/<int:pk>/manual/<str:requirement>/", "evidence/<int:pk>/",
                "prefecture/<str:name>/", "vendor/<int:pk>/", "api/bundles/", "api/attestations/",
-               "api/evidence/<int:pk>/", "manage/", "manage/vendor/<int:pk>/"}
+               "api/evidence/<int:pk>/", "manage/", "manage/vendor/<int:pk>/", "manage/m/<str:code>/", "tokens/"}
     assert {str(p.pattern) for p in urlpatterns} <= covered

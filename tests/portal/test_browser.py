@@ -161,7 +161,7 @@ def test_the_database_is_the_one_asked_for(portal_db: None) -> None:
 #: English a Japanese page may show (issue 48 item 5): file and format names, the switch's own
 #: button is marked lang="en"; commands and hashes are in <code>, names people chose translate="no".
 ALLOWED_ENGLISH = {"evidence", "zip", "xlsx", "SHA", "PEM", "Ed", "ID", "conformance", "report", "sign", "keygen",
-                   "pub", "pem", "run", "product", "MiB"}
+                   "pub", "pem", "run", "product", "MiB", "API"}
 VISIBLE_TEXT = """() => {
   const body = document.body.cloneNode(true);
   body.querySelectorAll('code, pre, script, style, [translate=no], [lang=en], .skip').forEach(e => e.remove());
@@ -249,10 +249,10 @@ def test_every_page_speaks_its_language(served: str, browser: Any, world: World,
         "tester": ["/", f"/m/{world.tokyo.code}/", f"/bundle/{bundle.pk}/", f"/bundle/{bundle.pk}/worklist/",
                    f"/bundle/{bundle.pk}/manual/{MANUAL}/", f"/bundle/{bundle.pk}/diff/",
                    f"/m/{world.tokyo.code}/requirement/{MANUAL}/", f"/m/{world.tokyo.code}/requirement/{CHECKED}/",
-                   f"/m/{world.tokyo.code}/requirement/{DECLARED}/", "/password/"],
+                   f"/m/{world.tokyo.code}/requirement/{DECLARED}/", "/password/", "/tokens/"],
         "vendor": ["/", f"/vendor/{world.vendor.pk}/"],
         "prefecture": ["/", f"/prefecture/{world.tokyo.prefecture}/"],
-        "root": ["/", "/manage/", f"/manage/vendor/{world.vendor.pk}/"],
+        "root": ["/", "/manage/", f"/manage/vendor/{world.vendor.pk}/", f"/manage/m/{world.tokyo.code}/"],
     }
     other_words = english_words if lang == "ja" else japanese_words
     found = {}
@@ -278,9 +278,9 @@ def test_every_page_speaks_its_language(served: str, browser: Any, world: World,
 
 
 def test_a_machine_without_a_japanese_font_reads_the_portal_in_the_projects(served: str, browser: Any) -> None:
-    """Issue 48 item 5: the pages name the project's font last (a web font the portal serves), so a browser with
-    no Japanese font sets the login page's Japanese in IPAexGothic; one that has a Japanese font never fetches it
-    (the stack's order). The control: the same Chromium shows no font for it when the page's @font-face is gone."""
+    """Issue 48 item 5: the pages name the project's font (a web font the portal serves; first since issue 69, for
+    every element: test_browser_fonts.py), so a browser with no Japanese font sets the login page's Japanese in
+    IPAexGothic. The control: the same Chromium shows no font for it when the page's @font-face is gone."""
     from conformance.fonts import FONT_NAME
 
     # Another Chromium of the same Playwright (a second sync_playwright() in this thread is refused).

@@ -46,15 +46,75 @@ from conformance.domains.kokuho import checks as kokuho_scenarios
 from conformance.domains.kokuho import forms as kokuho_forms
 from conformance.domains.kokumin_nenkin import checks as nenkin_scenarios
 from conformance.domains.koseki import checks as koseki_scenarios
+from conformance.domains.koseki import driver as koseki_driver
 from conformance.domains.koseki_fuhyo import checks as fuhyo_scenarios
 from conformance.domains.koseki_fuhyo import forms as fuhyo_forms
 from conformance.domains.kotei_shisan_zei import checks as kotei_scenarios
 from conformance.domains.seikatsu_hogo import checks as seikatsu_scenarios
-from conformance.domains.senkyo import checks as senkyo_scenarios
 from conformance.domains.senkyo import forms as senkyo_forms
+from conformance.domains.senkyo.disqualification import BRIBERY, ELECTION_CRIME, FINED, NOTIFIED_BOTH, SUSPENDED
+from conformance.domains.senkyo.elections import (
+    AT_BASE_DAY,
+    CAMPAIGN_REGISTRATION,
+    CONFIRMATION_OPEN,
+    DISMISSAL_NOTIFIED,
+    IN_ELECTION,
+    INSPECTION_CLOSED,
+    OBJECTION_UPHELD,
+    ON_REGISTRATION_DAY,
+    PERMANENT,
+    WEDNESDAY_REGISTRATION,
+)
+from conformance.domains.senkyo.inspection import (
+    APPROVED,
+    APPROVED_LACKING,
+    GROUP_DESIGNEE,
+    GROUP_WITHOUT_HANDLERS,
+    INDIVIDUAL_DESIGNEE,
+    JOINT_MEMBER,
+    NOT_APPROVED,
+    STATE_DESIGNEE,
+)
+from conformance.domains.senkyo.overseas import (
+    DIED_ABROAD,
+    INDICATED_ABROAD,
+    LOCAL_CAMPAIGN_ABROAD,
+    NOT_YET_RETURNED,
+    OVERSEAS_APPLIED,
+    OVERSEAS_CONFIRMATION_FIVE_DAYS,
+    OVERSEAS_DISMISSAL_NOTIFIED,
+    OVERSEAS_INSPECTION_CLOSED,
+    OVERSEAS_OBJECTION_IN_ELECTION,
+    OVERSEAS_OBJECTION_LOCAL,
+    OVERSEAS_PERMANENT,
+    OVERSEAS_WRONGLY_REGISTERED,
+    RETURN_UNQUALIFIED,
+    RETURNED,
+    STRUCK_OFF_ABROAD,
+    TRANSFER_APPLIED,
+    TRANSFERRED,
+)
+from conformance.domains.senkyo.registration import (
+    DIED,
+    LAPSED,
+    LATE_NOTICE,
+    LATE_NOTICE_REGISTERED,
+    MERGED,
+    MOVED,
+    MOVED_BEFORE_REGISTRATION,
+    NOT_YET_STRUCK_OFF,
+    RECENT,
+    SEVENTEEN_MOVED_OUT,
+    SEVENTEEN_TOO_LATE,
+    STRUCK_OFF,
+    WITHIN_PREFECTURE,
+    WRONGLY_REGISTERED,
+)
 from conformance.domains.shogaisha_fukushi import checks as shogaisha_scenarios
 from conformance.domains.shugaku import checks as shugaku_scenarios
+from conformance.domains.shugaku import events as shugaku_events
 from conformance.domains.shugaku import forms as shugaku_forms
+from conformance.domains.shugaku import people as shugaku_people
 from conformance.embedded import start_reference, town_store
 from conformance.errors import UsageError
 from conformance.oracles.identifiers import is_valid_m11w2_7, m11w2_7_check_digit
@@ -692,38 +752,38 @@ RULE_PROBES = (
     jido_scenarios.AIDED, jido_scenarios.DISABLED, jido_scenarios.DISABLED_WITH_FAMILY, jido_scenarios.RELIEF,
     jido_scenarios.MOVED_AWAY, jido_scenarios.UNCLAIMED, jido_scenarios.PARENTS, jido_scenarios.GUARDIANS,
     jido_scenarios.SEPARATED,
-    # 選挙人名簿: the worked examples of conformance/domains/senkyo/checks.py.
-    *(senkyo_scenarios.RECENT, senkyo_scenarios.LATE_NOTICE, senkyo_scenarios.LATE_NOTICE_REGISTERED,
-      senkyo_scenarios.MOVED_BEFORE_REGISTRATION, senkyo_scenarios.MOVED, senkyo_scenarios.DIED,
-      senkyo_scenarios.STRUCK_OFF, senkyo_scenarios.NOT_YET_STRUCK_OFF, senkyo_scenarios.SEVENTEEN_TOO_LATE,
-      senkyo_scenarios.SEVENTEEN_MOVED_OUT, senkyo_scenarios.FINED, senkyo_scenarios.SUSPENDED,
-      senkyo_scenarios.BRIBERY, senkyo_scenarios.ELECTION_CRIME, senkyo_scenarios.IN_ELECTION,
-      senkyo_scenarios.AT_BASE_DAY, senkyo_scenarios.ON_REGISTRATION_DAY, senkyo_scenarios.WITHIN_PREFECTURE,
-      senkyo_scenarios.OVERSEAS_APPLIED, senkyo_scenarios.TRANSFER_APPLIED, senkyo_scenarios.TRANSFERRED,
-      senkyo_scenarios.NOT_YET_RETURNED, senkyo_scenarios.WEDNESDAY_REGISTRATION,
-      senkyo_scenarios.CAMPAIGN_REGISTRATION, senkyo_scenarios.INSPECTION_CLOSED,
-      senkyo_scenarios.LOCAL_CAMPAIGN_ABROAD, senkyo_scenarios.OVERSEAS_OBJECTION_LOCAL,
-      senkyo_scenarios.OVERSEAS_OBJECTION_IN_ELECTION, senkyo_scenarios.INDICATED_ABROAD,
-      senkyo_scenarios.DIED_ABROAD, senkyo_scenarios.CONFIRMATION_OPEN,
-      senkyo_scenarios.OVERSEAS_INSPECTION_CLOSED, senkyo_scenarios.OVERSEAS_CONFIRMATION_FIVE_DAYS,
-      senkyo_scenarios.MERGED, senkyo_scenarios.GROUP_DESIGNEE, senkyo_scenarios.APPROVED,
-      senkyo_scenarios.STATE_DESIGNEE, senkyo_scenarios.JOINT_MEMBER, senkyo_scenarios.INDIVIDUAL_DESIGNEE,
-      senkyo_scenarios.GROUP_WITHOUT_HANDLERS, senkyo_scenarios.NOT_APPROVED,
-      senkyo_scenarios.APPROVED_LACKING["閲覧_法人_事由"], senkyo_scenarios.OBJECTION_UPHELD,
-      senkyo_scenarios.DISMISSAL_NOTIFIED, senkyo_scenarios.OVERSEAS_DISMISSAL_NOTIFIED,
-      senkyo_scenarios.OVERSEAS_PERMANENT,
-      senkyo_scenarios.PERMANENT, senkyo_scenarios.STRUCK_OFF_ABROAD,
-      senkyo_scenarios.NOTIFIED_BOTH, senkyo_scenarios.WRONGLY_REGISTERED,
-      senkyo_scenarios.OVERSEAS_WRONGLY_REGISTERED, senkyo_scenarios.LAPSED, senkyo_scenarios.RETURN_UNQUALIFIED,
-      senkyo_scenarios.RETURNED),
-    # 就学: the worked examples of conformance/domains/shugaku/checks.py.
-    *(shugaku_scenarios.APRIL_FIRST, shugaku_scenarios.SCHOOL_AGE, shugaku_scenarios.MOVED_IN,
+    # 選挙人名簿: the worked examples of conformance/domains/senkyo/ (its rule families).
+    *(RECENT, LATE_NOTICE, LATE_NOTICE_REGISTERED,
+      MOVED_BEFORE_REGISTRATION, MOVED, DIED,
+      STRUCK_OFF, NOT_YET_STRUCK_OFF, SEVENTEEN_TOO_LATE,
+      SEVENTEEN_MOVED_OUT, FINED, SUSPENDED,
+      BRIBERY, ELECTION_CRIME, IN_ELECTION,
+      AT_BASE_DAY, ON_REGISTRATION_DAY, WITHIN_PREFECTURE,
+      OVERSEAS_APPLIED, TRANSFER_APPLIED, TRANSFERRED,
+      NOT_YET_RETURNED, WEDNESDAY_REGISTRATION,
+      CAMPAIGN_REGISTRATION, INSPECTION_CLOSED,
+      LOCAL_CAMPAIGN_ABROAD, OVERSEAS_OBJECTION_LOCAL,
+      OVERSEAS_OBJECTION_IN_ELECTION, INDICATED_ABROAD,
+      DIED_ABROAD, CONFIRMATION_OPEN,
+      OVERSEAS_INSPECTION_CLOSED, OVERSEAS_CONFIRMATION_FIVE_DAYS,
+      MERGED, GROUP_DESIGNEE, APPROVED,
+      STATE_DESIGNEE, JOINT_MEMBER, INDIVIDUAL_DESIGNEE,
+      GROUP_WITHOUT_HANDLERS, NOT_APPROVED,
+      APPROVED_LACKING["閲覧_法人_事由"], OBJECTION_UPHELD,
+      DISMISSAL_NOTIFIED, OVERSEAS_DISMISSAL_NOTIFIED,
+      OVERSEAS_PERMANENT,
+      PERMANENT, STRUCK_OFF_ABROAD,
+      NOTIFIED_BOTH, WRONGLY_REGISTERED,
+      OVERSEAS_WRONGLY_REGISTERED, LAPSED, RETURN_UNQUALIFIED,
+      RETURNED),
+    # 就学: the worked examples of conformance/domains/shugaku/checks.py and people.py.
+    *(shugaku_scenarios.APRIL_FIRST, shugaku_people.SCHOOL_AGE, shugaku_scenarios.MOVED_IN,
       shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER,
       shugaku_scenarios.NOT_YET_COMPLETED),
-    # 就学 on the 保護者's 就学 record: the worked examples of conformance/domains/shugaku/checks.py.
-    *(example for examples in shugaku_scenarios.ARTICLE_6_EXAMPLES.values() for example in examples),
-    *shugaku_scenarios.EXEMPTED_ENTRANTS, shugaku_scenarios.DEFERRED_BACK, shugaku_scenarios.REMINDED,
-    *shugaku_scenarios.MOVED_AROUND_BASE_DAY, shugaku_scenarios.TWO_SCHOOLS, shugaku_scenarios.ONE_SCHOOL,
+    # 就学 on the 保護者's 就学 record: the worked examples of conformance/domains/shugaku/events.py.
+    *(example for examples in shugaku_events.ARTICLE_6_EXAMPLES.values() for example in examples),
+    *shugaku_events.EXEMPTED_ENTRANTS, shugaku_events.DEFERRED_BACK, shugaku_events.REMINDED,
+    *shugaku_scenarios.MOVED_AROUND_BASE_DAY, shugaku_events.TWO_SCHOOLS, shugaku_events.ONE_SCHOOL,
     # 後期高齢者医療: the worked examples of conformance/domains/koki_korei/checks.py.
     *(koki_scenarios.MOVED_WITHIN, koki_scenarios.DIED, koki_scenarios.TO_OTHER_PREFECTURE, koki_scenarios.WELFARE,
       koki_scenarios.WELFARE_ENDED, koki_scenarios.CERTIFIED, koki_scenarios.FROM_ABROAD,
@@ -1054,7 +1114,7 @@ def koseki_probe(api: Api) -> list[Any]:
     """What each 戸籍 rule reads of the answers to its worked examples (the 戸籍 as labels: 本籍 differ)."""
     client = api.client()
     codes = (TOWN_CODE, *scenarios.other_codes(TOWN_CODE))
-    return [rule.actual(*koseki_scenarios.send(client, "/driver/v1", case, codes))  # type: ignore[arg-type]
+    return [rule.actual(*koseki_driver.send(client, "/driver/v1", case, codes))  # type: ignore[arg-type]
             for rule in koseki_scenarios.KOSEKI_RULES.values() for case in rule.examples]
 
 

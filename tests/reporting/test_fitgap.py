@@ -84,3 +84,17 @@ def test_section_links_are_the_index_links() -> None:
             assert section_url("jumin", "1.0", requirement) == links[requirement.source.section]
             checked += 1
     assert checked > 900
+
+
+def test_systems_are_in_gyomu_id_order_and_named_in_the_report() -> None:
+    """Issue 69: the Fit&Gap listed systems in the order results came (法人住民税 before 住民基本台帳 by slug) and
+    by slug; rows are by 業務ID, a system's chapters in their order, and the page names the 業務."""
+    from conformance.reporting.fitgap import fit_gap
+    from conformance.reporting.html import system
+
+    results = [{"requirement": rid, "domain": rid.split("-")[0], "edition": rid.split("-")[1], "level": "required",
+                "status": "PASS"}
+               for rid in ("hojin_juminzei-2025.12-1.1-R001", "jumin-1.0-3.4-R001", "jumin-1.0-1.1-R001")]
+    assert [(row.domain, row.chapter) for row in fit_gap(results)] == [
+        ("jumin", "3"), ("jumin", "1"), ("hojin_juminzei", "1")]
+    assert str(system("jumin")) == '<span lang="ja" data-domain="jumin">住民基本台帳</span>'

@@ -58,9 +58,9 @@ NOT_CODES = {
     "re._parser": "a module of the standard library (conformance/columnar/kernel.py)",
     "kodomo.nintei": "a driver operation id of conformance/domains/kodomo_kosodate/checks.py",
     "linkage.feed": "a driver operation id of conformance/domains/feed.py",
-    "koseki.hensei": "a driver operation id of conformance/domains/koseki/checks.py",
-    "koseki.todoke": "a driver operation id of conformance/domains/koseki/checks.py",
-    "koseki.seikyu": "a driver operation id of conformance/domains/koseki/checks.py",
+    "koseki.hensei": "a driver operation id of conformance/domains/koseki/driver.py",
+    "koseki.todoke": "a driver operation id of conformance/domains/koseki/driver.py",
+    "koseki.seikyu": "a driver operation id of conformance/domains/koseki/driver.py",
     **{f"wsgi.{key}": "a key of the WSGI environ (PEP 3333) of conformance/targets/wsgi.py" for key in (
         "version", "url_scheme", "input", "errors", "multithread", "multiprocess", "run_once")},
 }

@@ -89,7 +89,9 @@ def test_the_report_in_chromium(run: tuple[Path, dict[str, Any]], tmp_path: Path
     assert '1.1.2 <span lang="ja">外国人住民データの管理</span>' in section
     assert "jumin.records.item_changed" in section and "＊＊" in section
     assert '<span class="ja">移行した項目の値が変わっています</span>' in section  # grouped, in the catalog's words
-    chapter = r'<tr data-chapter="1"><th scope="row"><code>jumin</code> 1\.0 · 1\. <span class="ja">管理項目</span>'
+    # The system by its 業務's name (issue 69), not its slug.
+    chapter = (r'<tr data-chapter="1"><th scope="row"><span lang="ja" data-domain="jumin">住民基本台帳</span> '
+               r'1\.0 · 1\. <span class="ja">管理項目</span>')
     assert re.search(chapter, dom)
 
 

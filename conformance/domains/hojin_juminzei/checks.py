@@ -33,7 +33,6 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import (
     TOWN_MARK,
     Loaded,
@@ -43,8 +42,8 @@ from conformance.checks.scenarios import (
     _birth,
     other_codes,
     picked,
-    rule_check,
 )
+from conformance.checks.statute_rules import Statute, drawn_with, rule_checks
 from conformance.domains.hojin_juminzei.oracle import (
     EQUAL_RATES,
     EXEMPT_PUBLIC,
@@ -73,6 +72,8 @@ from conformance.domains.hojin_juminzei.oracle import (
 from conformance.testdata.town import TOWN_CODE
 
 PART = "法人住民税"
+#: What every rule of the domain shares (conformance.checks.statute_rules).
+STATUTE = Statute("hojin_juminzei", PART, needs_records=True)
 _OFFICE, _DORMITORY = "事務所所在地_市区町村コード", "寮等所在地_市区町村コード"
 _CAPITAL, _PAID_IN = "資本金等の額", "資本金及び資本準備金の合算額"
 _EMPLOYEES, _EMPLOYEES_AT_START = "従業者数", "従業者数_事業年度開始日"
@@ -335,41 +336,26 @@ PAID_IN_ABOVE = _representative(corporation(capital=9_000_000, paid_in=20_000_00
 EXTENDED_DEADLINE = _representative(corporation(deadline=date(2025, 6, 30)))
 
 HOJIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("hojin_juminzei.office", "法人住民税: liable with a 事務所又は事業所 in the municipality (第294条第1項第3号)",
-         offices, _liable, picked(PART, "納税義務者"), (OFFICE_HERE, OFFICE_ELSEWHERE), needs_records=True),
-    Rule("hojin_juminzei.dormitory", "法人住民税: liable with only a 寮等 in the municipality "
-         "(第294条第1項第4号)", dormitories, _liable, picked(PART, "納税義務者"), (DORMITORY_ONLY,),
-         needs_records=True),
-    Rule("hojin_juminzei.components", "法人住民税: 均等割 and 法人税割 with a 事務所又は事業所, 均等割 alone with "
-         "only a 寮等 (第294条第1項)", offices_or_dormitories, _components, _answered_components,
-         (OFFICE_HERE, DORMITORY_ONLY), needs_records=True),
-    Rule("hojin_juminzei.equal_rate", "法人住民税: the 均等割's 標準税率 by 資本金等の額 and 従業者数の合計数 "
-         "(第312条第1項)", table_rows, _table_row, picked(PART, "均等割区分", "均等割額"),
-         (OFFICE_HERE, FIFTY_ONE, LARGE), needs_records=True),
-    Rule("hojin_juminzei.equal_ceiling", "法人住民税: 均等割 at most 1.2 times the 標準税率 (第312条第2項)",
-         table_rows, _true(_EQUAL_CEILING), _answered_equal_ceiling, (OFFICE_HERE, LARGE), needs_records=True),
-    Rule("hojin_juminzei.months", "法人住民税: the months the 事務所等 was held, by the calendar, under one month as "
-         "one, a remainder dropped (第312条第4項)", opened_during, _months, picked(PART, "均等割月数"),
-         (OPENED_MID_YEAR, OPENED_LAST_MONTH, OFFICE_HERE), needs_records=True),
-    Rule("hojin_juminzei.prorated", "法人住民税: the 均等割 times the months held, divided by twelve (第312条第4項)",
-         opened_during, _true(_PRORATED), _answered_proration, (OPENED_MID_YEAR, OPENED_LAST_MONTH, OFFICE_HERE),
-         needs_records=True),
-    Rule("hojin_juminzei.employees_date", "法人住民税: the 従業者数の合計数 on the last day of the 算定期間 "
-         "(第312条第5項)", employees_changing, _table_class, picked(PART, "均等割区分"), (EMPLOYEES_GREW,),
-         needs_records=True),
-    Rule("hojin_juminzei.capital_floor", "法人住民税: the 資本金及び資本準備金 where the 資本金等の額 is less "
-         "(第312条第6項)", paid_in_capital, _table_class, picked(PART, "均等割区分"), (PAID_IN_ABOVE,),
-         needs_records=True),
-    Rule("hojin_juminzei.corporate_rate", "法人住民税: the 法人税割's 標準税率 百分の六 (第314条の4第1項)",
-         corporate_bases, _corporate, picked(PART, "法人税割額"), (OFFICE_HERE,), needs_records=True),
-    Rule("hojin_juminzei.corporate_ceiling", "法人住民税: 法人税割 at most 百分の八・四 (第314条の4第1項ただし書)",
-         corporate_bases, _true(_CORPORATE_CEILING), _answered_corporate_ceiling, (OFFICE_HERE,),
-         needs_records=True),
-    Rule("hojin_juminzei.filing_deadline", "法人住民税: 申告納付 by the 提出期限 of the 法人税's 申告書 "
-         "(第321条の8第1項)", deadlines, _deadline, picked(PART, "申告納付期限"), (OFFICE_HERE, EXTENDED_DEADLINE),
-         needs_records=True),
+    STATUTE.rule("hojin_juminzei.office", offices, _liable, "納税義務者", (OFFICE_HERE, OFFICE_ELSEWHERE)),
+    STATUTE.rule("hojin_juminzei.dormitory", dormitories, _liable, "納税義務者", (DORMITORY_ONLY,)),
+    STATUTE.rule("hojin_juminzei.components", offices_or_dormitories, _components, _answered_components,
+         (OFFICE_HERE, DORMITORY_ONLY)),
+    STATUTE.rule("hojin_juminzei.equal_rate", table_rows, _table_row, ("均等割区分", "均等割額"),
+         (OFFICE_HERE, FIFTY_ONE, LARGE)),
+    STATUTE.rule("hojin_juminzei.equal_ceiling", table_rows, _true(_EQUAL_CEILING), _answered_equal_ceiling,
+         (OFFICE_HERE, LARGE)),
+    STATUTE.rule("hojin_juminzei.months", opened_during, _months, "均等割月数",
+         (OPENED_MID_YEAR, OPENED_LAST_MONTH, OFFICE_HERE)),
+    STATUTE.rule("hojin_juminzei.prorated", opened_during, _true(_PRORATED), _answered_proration, (OPENED_MID_YEAR,
+         OPENED_LAST_MONTH, OFFICE_HERE)),
+    STATUTE.rule("hojin_juminzei.employees_date", employees_changing, _table_class, "均等割区分", (EMPLOYEES_GREW,)),
+    STATUTE.rule("hojin_juminzei.capital_floor", paid_in_capital, _table_class, "均等割区分", (PAID_IN_ABOVE,)),
+    STATUTE.rule("hojin_juminzei.corporate_rate", corporate_bases, _corporate, "法人税割額", (OFFICE_HERE,)),
+    STATUTE.rule("hojin_juminzei.corporate_ceiling", corporate_bases, _true(_CORPORATE_CEILING),
+         _answered_corporate_ceiling, (OFFICE_HERE,)),
+    STATUTE.rule("hojin_juminzei.filing_deadline", deadlines, _deadline, "申告納付期限", (OFFICE_HERE,
+         EXTENDED_DEADLINE)),
 )}
-
 
 
 # -- 第294条第1項第5号, 第5項-第8項: the kind of taxpayer (the record's 法人区分 and its places) ---------------------
@@ -489,14 +475,6 @@ def interim_filers(draw: st.DrawFn, codes: tuple[str, str], paragraph: str) -> S
         (PART, item, value) for item, value in items.items() if value is not None))
 
 
-def _first_paragraph(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    return interim_filers(codes, "第1項")
-
-
-def _second_paragraph(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    return interim_filers(codes, "第2項")
-
-
 @st.composite
 def interim_capitals(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A 第3項第2号 法人 (申告納付 under 第321条の8第2項), a 相互会社 or not, its 資本金及び資本準備金 beside its
@@ -540,61 +518,27 @@ MUTUAL_PAID_IN_ABOVE = _representative((*corporation(capital=9_000_000, paid_in=
                                         (PART, _INTERIM, "第2項"), (PART, _MUTUAL, "1")))
 
 HOJIN_RULES.update({rule.name: rule for rule in (
-    Rule("hojin_juminzei.deemed_return", "法人住民税: a 申告書 not filed by its 提出期限 deemed filed on it "
-         "(第321条の8第1項後段)", _first_paragraph, _deemed_return, picked(PART, "みなし申告日"),
-         (FILED_ON_DEADLINE, FILED_LATE), needs_records=True),
-    Rule("hojin_juminzei.deemed_return_second", "法人住民税: the 第2項 法人's 申告書 not filed by its 提出期限 deemed "
-         "filed on it (第321条の8第2項後段)", _second_paragraph, _deemed_return, picked(PART, "みなし申告日"),
-         (NEVER_FILED, SECOND_FILED_ON_DEADLINE), needs_records=True),
-    Rule("hojin_juminzei.interim_capital_floor", "法人住民税: a 第3項第2号 法人's 資本金及び資本準備金 where the "
-         "資本金等の額 is less, a 相互会社 excepted (第312条第7項)", interim_capitals, _interim_class,
-         picked(PART, "均等割区分"), (INTERIM_PAID_IN_ABOVE, MUTUAL_PAID_IN_ABOVE), needs_records=True),
+    STATUTE.rule("hojin_juminzei.deemed_return", drawn_with(interim_filers, "第1項"), _deemed_return, "みなし申告日",
+         (FILED_ON_DEADLINE, FILED_LATE)),
+    STATUTE.rule("hojin_juminzei.deemed_return_second", drawn_with(interim_filers, "第2項"), _deemed_return,
+         "みなし申告日",
+         (NEVER_FILED, SECOND_FILED_ON_DEADLINE)),
+    STATUTE.rule("hojin_juminzei.interim_capital_floor", interim_capitals, _interim_class,
+         "均等割区分", (INTERIM_PAID_IN_ABOVE, MUTUAL_PAID_IN_ABOVE)),
 )})
 HOJIN_RULES.update({rule.name: rule for rule in (
-    Rule("hojin_juminzei.foreign", "法人住民税: a 外国法人's 恒久的施設 as its 事務所又は事業所 (第294条第5項)",
-         foreign, _foreign_liable, picked(PART, "納税義務者"), (FOREIGN_PE_HERE, FOREIGN_OFFICE_ONLY),
-         needs_records=True),
-    Rule("hojin_juminzei.exempt_public", "法人住民税: 第296条第1項第2号's 者 levied where it does its 収益事業 "
-         "(第294条第6項)", exempt_public, _exempt_public_liable, picked(PART, "納税義務者"),
-         (PUBLIC_BUSINESS_HERE, PUBLIC_BUSINESS_ELSEWHERE), needs_records=True),
-    Rule("hojin_juminzei.public_interest", "法人住民税: a 公益法人等's 法人税割 where it does its 収益事業 "
-         "(第294条第7項)", public_interest, _public_corporate_tax, _answered_corporate_tax,
-         (INTEREST_BUSINESS_HERE, INTEREST_NO_BUSINESS), needs_records=True),
-    Rule("hojin_juminzei.unincorporated", "法人住民税: a 人格のない社団等 treated as a 法人 (第294条第8項)",
-         unincorporated, _deemed_liable, picked(PART, "納税義務者"), (CEASED_SOCIETY, SOCIETY_WITHOUT_REPRESENTATIVE),
-         needs_records=True),
-    Rule("hojin_juminzei.trustee", "法人住民税: 法人税割 on the 受託者 of a 法人課税信託 with a 事務所 here "
-         "(第294条第1項第5号)", trustees, _trustee_components, picked(PART, "課税区分"),
-         (TRUSTEE_HERE, TRUSTEE_ELSEWHERE),
-         needs_records=True),
+    STATUTE.rule("hojin_juminzei.foreign", foreign, _foreign_liable, "納税義務者", (FOREIGN_PE_HERE,
+         FOREIGN_OFFICE_ONLY)),
+    STATUTE.rule("hojin_juminzei.exempt_public", exempt_public, _exempt_public_liable, "納税義務者",
+         (PUBLIC_BUSINESS_HERE, PUBLIC_BUSINESS_ELSEWHERE)),
+    STATUTE.rule("hojin_juminzei.public_interest", public_interest, _public_corporate_tax, _answered_corporate_tax,
+         (INTEREST_BUSINESS_HERE, INTEREST_NO_BUSINESS)),
+    STATUTE.rule("hojin_juminzei.unincorporated", unincorporated, _deemed_liable, "納税義務者", (CEASED_SOCIETY,
+         SOCIETY_WITHOUT_REPRESENTATIVE)),
+    STATUTE.rule("hojin_juminzei.trustee", trustees, _trustee_components, "課税区分",
+         (TRUSTEE_HERE, TRUSTEE_ELSEWHERE)),
 )})
 
 
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(HOJIN_RULES[name])
-
-
-hojin_office = check("scenario.hojin_juminzei.office")(_rule_check("hojin_juminzei.office"))
-hojin_dormitory = check("scenario.hojin_juminzei.dormitory")(_rule_check("hojin_juminzei.dormitory"))
-hojin_components = check("scenario.hojin_juminzei.components")(_rule_check("hojin_juminzei.components"))
-hojin_equal_rate = check("scenario.hojin_juminzei.equal_rate")(_rule_check("hojin_juminzei.equal_rate"))
-hojin_equal_ceiling = check("scenario.hojin_juminzei.equal_ceiling")(_rule_check("hojin_juminzei.equal_ceiling"))
-hojin_months = check("scenario.hojin_juminzei.months")(_rule_check("hojin_juminzei.months"))
-hojin_prorated = check("scenario.hojin_juminzei.prorated")(_rule_check("hojin_juminzei.prorated"))
-hojin_employees_date = check("scenario.hojin_juminzei.employees_date")(_rule_check("hojin_juminzei.employees_date"))
-hojin_capital_floor = check("scenario.hojin_juminzei.capital_floor")(_rule_check("hojin_juminzei.capital_floor"))
-hojin_corporate_rate = check("scenario.hojin_juminzei.corporate_rate")(_rule_check("hojin_juminzei.corporate_rate"))
-hojin_corporate_ceiling = check("scenario.hojin_juminzei.corporate_ceiling")(
-    _rule_check("hojin_juminzei.corporate_ceiling"))
-hojin_filing_deadline = check("scenario.hojin_juminzei.filing_deadline")(
-    _rule_check("hojin_juminzei.filing_deadline"))
-hojin_foreign = check("scenario.hojin_juminzei.foreign")(_rule_check("hojin_juminzei.foreign"))
-hojin_exempt_public = check("scenario.hojin_juminzei.exempt_public")(_rule_check("hojin_juminzei.exempt_public"))
-hojin_public_interest = check("scenario.hojin_juminzei.public_interest")(_rule_check("hojin_juminzei.public_interest"))
-hojin_unincorporated = check("scenario.hojin_juminzei.unincorporated")(_rule_check("hojin_juminzei.unincorporated"))
-hojin_trustee = check("scenario.hojin_juminzei.trustee")(_rule_check("hojin_juminzei.trustee"))
-hojin_deemed_return = check("scenario.hojin_juminzei.deemed_return")(_rule_check("hojin_juminzei.deemed_return"))
-hojin_deemed_return_second = check("scenario.hojin_juminzei.deemed_return_second")(
-    _rule_check("hojin_juminzei.deemed_return_second"))
-hojin_interim_capital_floor = check("scenario.hojin_juminzei.interim_capital_floor")(
-    _rule_check("hojin_juminzei.interim_capital_floor"))
+#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
+RULE_CHECKS = rule_checks(HOJIN_RULES.values())

@@ -31,12 +31,14 @@ from datetime import date, timedelta
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, _near, picked, rule_check
+from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, _near, picked
+from conformance.checks.statute_rules import Statute, rule_checks
 from conformance.domains.inkan import oracle
 from conformance.oracles.dates import age_reached_on
 
 PART = "印鑑登録"
+#: What every rule of the domain shares (conformance.checks.statute_rules).
+STATUTE = Statute("inkan", PART, needs_records=True)
 #: The 氏名 of the person the scenarios append (conformance/checks/scenarios.py: the 世帯主).
 FULL_NAME = "見本\u3000花子"
 _NAMES = ("見本", "花子", "見本花子")
@@ -229,41 +231,18 @@ NEWCOMER = _applicant(date(2024, 6, 3), moved_in=date(2024, 5, 27))
 
 _ANSWER = picked(PART, "登録")
 INKAN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("inkan.resident", "印鑑登録: registered only while recorded in the town's 住民基本台帳 "
-         "(亘理町印鑑条例 第2条第1項)", leavers, _resident, _ANSWER, (ALLOWED, MOVED_OUT), needs_records=True),
-    Rule("inkan.age", "印鑑登録: not registered under 15 (亘理町印鑑条例 第2条第2項第1号)", teenagers, _age, _ANSWER,
-         (FIFTEEN, FOURTEEN), needs_records=True),
-    Rule("inkan.capacity", "印鑑登録: not registered without 意思能力 (亘理町印鑑条例 第2条第2項第2号)", capacities,
-         _capacity, _ANSWER, (ALLOWED, INCAPABLE), needs_records=True),
-    Rule("inkan.one_seal", "印鑑登録: one 印鑑 a person (亘理町印鑑条例 第3条第1項)", second_seals, _one_seal, _ANSWER,
-         (ALLOWED, SECOND), needs_records=True),
-    Rule("inkan.name", "印鑑登録: a 印鑑 not showing the 氏名, 氏 or 名 is not registered "
-         "(亘理町印鑑条例 第3条第2項第1号)", impressions, _name, _ANSWER, (ALLOWED, OTHER_NAME), needs_records=True),
-    Rule("inkan.occupation", "印鑑登録: a 印鑑 showing a 職業 or 資格 is not registered "
-         "(亘理町印鑑条例 第3条第2項第2号)", titled, _occupation, _ANSWER, (ALLOWED, TITLE), needs_records=True),
-    Rule("inkan.rubber", "印鑑登録: a ゴム印 is not registered (亘理町印鑑条例 第3条第2項第3号)", materials, _rubber,
-         _ANSWER, (ALLOWED, RUBBER_SEAL), needs_records=True),
-    Rule("inkan.size", "印鑑登録: a 印影 within 8mm or beyond 25mm is not registered "
-         "(亘理町印鑑条例 第3条第2項第4号)", sizes, _size, _ANSWER, (ALLOWED, SMALL, LARGE, EIGHT, TWENTY_FIVE),
-         needs_records=True),
-    Rule("inkan.clear", "印鑑登録: a 印影 hard to show clearly is not registered (亘理町印鑑条例 第3条第2項第5号)",
-         clarities, _clear, _ANSWER, (ALLOWED, BLURRED), needs_records=True),
-    Rule("inkan.registers", "印鑑登録: an application no provision bars is registered (柏原市印鑑条例 第5条 with "
-         "亘理町印鑑条例 第2条, 第3条)", eligible, _registers, _ANSWER, (ALLOWED, NEWCOMER), needs_records=True),
+    STATUTE.rule("inkan.resident", leavers, _resident, _ANSWER, (ALLOWED, MOVED_OUT)),
+    STATUTE.rule("inkan.age", teenagers, _age, _ANSWER, (FIFTEEN, FOURTEEN)),
+    STATUTE.rule("inkan.capacity", capacities, _capacity, _ANSWER, (ALLOWED, INCAPABLE)),
+    STATUTE.rule("inkan.one_seal", second_seals, _one_seal, _ANSWER, (ALLOWED, SECOND)),
+    STATUTE.rule("inkan.name", impressions, _name, _ANSWER, (ALLOWED, OTHER_NAME)),
+    STATUTE.rule("inkan.occupation", titled, _occupation, _ANSWER, (ALLOWED, TITLE)),
+    STATUTE.rule("inkan.rubber", materials, _rubber, _ANSWER, (ALLOWED, RUBBER_SEAL)),
+    STATUTE.rule("inkan.size", sizes, _size, _ANSWER, (ALLOWED, SMALL, LARGE, EIGHT, TWENTY_FIVE)),
+    STATUTE.rule("inkan.clear", clarities, _clear, _ANSWER, (ALLOWED, BLURRED)),
+    STATUTE.rule("inkan.registers", eligible, _registers, _ANSWER, (ALLOWED, NEWCOMER)),
 )}
 
 
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(INKAN_RULES[name])
-
-
-inkan_resident = check("scenario.inkan.resident")(_rule_check("inkan.resident"))
-inkan_age = check("scenario.inkan.age")(_rule_check("inkan.age"))
-inkan_capacity = check("scenario.inkan.capacity")(_rule_check("inkan.capacity"))
-inkan_one_seal = check("scenario.inkan.one_seal")(_rule_check("inkan.one_seal"))
-inkan_name = check("scenario.inkan.name")(_rule_check("inkan.name"))
-inkan_occupation = check("scenario.inkan.occupation")(_rule_check("inkan.occupation"))
-inkan_rubber = check("scenario.inkan.rubber")(_rule_check("inkan.rubber"))
-inkan_size = check("scenario.inkan.size")(_rule_check("inkan.size"))
-inkan_clear = check("scenario.inkan.clear")(_rule_check("inkan.clear"))
-inkan_registers = check("scenario.inkan.registers")(_rule_check("inkan.registers"))
+#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
+RULE_CHECKS = rule_checks(INKAN_RULES.values())

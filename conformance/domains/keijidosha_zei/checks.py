@@ -36,7 +36,6 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import (
     TOWN_MARK,
     Loaded,
@@ -46,8 +45,8 @@ from conformance.checks.scenarios import (
     _birth,
     other_codes,
     picked,
-    rule_check,
 )
+from conformance.checks.statute_rules import Statute, drawn_with, rule_checks
 from conformance.domains.keijidosha_zei.oracle import (
     ENV_THRESHOLDS,
     STANDARD_RATES,
@@ -64,6 +63,8 @@ from conformance.domains.keijidosha_zei.oracle import (
 from conformance.testdata.town import TOWN_CODE
 
 PART = "軽自動車税"
+#: What every rule of the domain shares (conformance.checks.statute_rules).
+STATUTE = Statute("keijidosha_zei", PART, needs_records=True)
 _CLASS, _ACQUIRED, _RELEASED, _PLACE = "車両区分", "取得年月日", "所有終了年月日", "主たる定置場_市区町村コード"
 _CLASSES = tuple(STANDARD_RATES)
 #: The 原動機付自転車 and 軽自動車 (号 1 and 2): the checks that do not turn on the class draw these, so a wrong
@@ -217,28 +218,16 @@ MOPED = Scenario(2025, date(1980, 5, 5), date(2022, 4, 1), as_of=date(2025, 5, 1
                  records=vehicle("1イ", date(2020, 6, 1)))
 
 KEIJI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("keijidosha_zei.levy_date", "軽自動車税: 種別割 on the owner on the 賦課期日 4月1日 (第463条の16)",
-         around_levy_date, _liable, picked(PART, "納税義務者"), (BOUGHT_ON_LEVY_DATE, BOUGHT_AFTER, SCRAPPED_AFTER),
-         needs_records=True),
-    Rule("keijidosha_zei.stationed", "軽自動車税: 種別割 levied by the municipality of the 主たる定置場 "
-         "(第443条第1項)", stationed, _liable, picked(PART, "納税義務者"), (MOPED, STATIONED_ELSEWHERE),
-         needs_records=True),
-    Rule("keijidosha_zei.vehicles", "軽自動車税: 種別割 on every class of 軽自動車等 (第442条第3号)", owning, _liable,
-         picked(PART, "納税義務者"), (SMALL_TWO_WHEEL, MOPED), needs_records=True),
-    Rule("keijidosha_zei.rate", "軽自動車税: the 標準税率 of the vehicle's class, 一台について (第463条の15第1項)",
-         owning, _rate, picked(PART, "種別割税額"), (SMALL_TWO_WHEEL, MOPED, BOUGHT_ON_LEVY_DATE),
-         needs_records=True),
-    Rule("keijidosha_zei.rate_ceiling", "軽自動車税: 種別割 at most 1.5 times the 標準税率 (第463条の15第2項)",
-         owning_light, _within_ceiling, _answered_ceiling, (MOPED,), needs_records=True),
-    Rule("keijidosha_zei.due_month", "軽自動車税: the 納期 in April, or by the ただし書 another month of the 年度 "
-         "(第463条の17)", owning_light, _due_month,
-         _answered_due_month, (MOPED,), needs_records=True),
-    Rule("keijidosha_zei.collection", "軽自動車税: collected by 普通徴収 (第463条の18第1項)", owning_light, _ordinary,
-         picked(PART, "徴収方法"), (MOPED,), needs_records=True),
-    Rule("keijidosha_zei.notice", "軽自動車税: the 納税通知書 given at least 10 days before the 納期限 "
-         "(第463条の18第2項)", owning_light, _notice_in_time, _answered_notice, (MOPED,), needs_records=True),
+    STATUTE.rule("keijidosha_zei.levy_date", around_levy_date, _liable, "納税義務者", (BOUGHT_ON_LEVY_DATE,
+         BOUGHT_AFTER, SCRAPPED_AFTER)),
+    STATUTE.rule("keijidosha_zei.stationed", stationed, _liable, "納税義務者", (MOPED, STATIONED_ELSEWHERE)),
+    STATUTE.rule("keijidosha_zei.vehicles", owning, _liable, "納税義務者", (SMALL_TWO_WHEEL, MOPED)),
+    STATUTE.rule("keijidosha_zei.rate", owning, _rate, "種別割税額", (SMALL_TWO_WHEEL, MOPED, BOUGHT_ON_LEVY_DATE)),
+    STATUTE.rule("keijidosha_zei.rate_ceiling", owning_light, _within_ceiling, _answered_ceiling, (MOPED,)),
+    STATUTE.rule("keijidosha_zei.due_month", owning_light, _due_month, _answered_due_month, (MOPED,)),
+    STATUTE.rule("keijidosha_zei.collection", owning_light, _ordinary, "徴収方法", (MOPED,)),
+    STATUTE.rule("keijidosha_zei.notice", owning_light, _notice_in_time, _answered_notice, (MOPED,)),
 )}
-
 
 
 # -- 環境性能割 (第451条), its 取得者 (第443条第2項), the 使用者 (第443条第3項), 側車付 (第442条第7号) -----------
@@ -287,14 +276,6 @@ def light_cars(draw: st.DrawFn, codes: tuple[str, str], basis: str = "") -> Scen
                        efficiency=efficiency, basis=basis, standards=standards,
                        exempt=draw(st.sampled_from((False, False, False, True))))
     return _owner(draw, fiscal_year, record)
-
-
-def _h22_cars(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    return light_cars(codes, "平成22年度基準")
-
-
-def _r2_cars(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    return light_cars(codes, "令和2年度基準等")
 
 
 @st.composite
@@ -368,42 +349,18 @@ USER_PUBLIC = replace(MOPED, records=(*USER_OF_EXEMPT.records, (PART, _PUBLIC, "
 SIDECAR = replace(SMALL_TWO_WHEEL, records=(*SMALL_TWO_WHEEL.records, (PART, _SIDECAR, "1")))
 
 KEIJI_RULES.update({rule.name: rule for rule in (
-    Rule("keijidosha_zei.environmental", "軽自動車税: 環境性能割 at 百分の一, 百分の二 or 百分の三 "
-         "(第451条第1項-第3項)", light_cars, _env_rate, picked(PART, "環境性能割税率"),
-         (ENV_ONE, ENV_TWO, ENV_THREE, ENV_TRUCK_TWO, ENV_DIESEL), needs_records=True),
-    Rule("keijidosha_zei.environmental_h22", "軽自動車税: 環境性能割 of a 平成二十二年度基準 算定軽自動車 "
-         "(第451条第4項)", _h22_cars, _env_rate, picked(PART, "環境性能割税率"),
-         (ENV_H22_ONE, ENV_H22_TWO, ENV_H22_TRUCK), needs_records=True),
-    Rule("keijidosha_zei.environmental_r2", "軽自動車税: 環境性能割 of a 令和二年度基準等 算定軽自動車 (第451条第5項)",
-         _r2_cars, _env_rate, picked(PART, "環境性能割税率"), (ENV_R2_ONE, ENV_R2_TWO, ENV_R2_THREE),
-         needs_records=True),
-    Rule("keijidosha_zei.acquirer", "軽自動車税: no 環境性能割 on a 製造業者, a 販売業者 or one acquiring for another "
-         "end than 運行 (第443条第2項)", acquirers, _acquirer, picked(PART, "環境性能割の納税義務者"),
-         (BOUGHT_TO_SELL, BOUGHT_TO_DRIVE), needs_records=True),
-    Rule("keijidosha_zei.user", "軽自動車税: 種別割 on the 使用者 where the owner cannot be taxed, 公用 excepted "
-         "(第443条第3項)", users, _user, picked(PART, "納税義務者"), (USER_OF_EXEMPT, USER_PUBLIC), needs_records=True),
-    Rule("keijidosha_zei.sidecar", "軽自動車税: a 側車付二輪自動車 as a 二輪の小型自動車 (第442条第7号)", sidecars,
-         _liable, picked(PART, "納税義務者"), (SIDECAR,), needs_records=True),
+    STATUTE.rule("keijidosha_zei.environmental", light_cars, _env_rate, "環境性能割税率",
+         (ENV_ONE, ENV_TWO, ENV_THREE, ENV_TRUCK_TWO, ENV_DIESEL)),
+    STATUTE.rule("keijidosha_zei.environmental_h22", drawn_with(light_cars, "平成22年度基準"), _env_rate,
+         "環境性能割税率", (ENV_H22_ONE, ENV_H22_TWO, ENV_H22_TRUCK)),
+    STATUTE.rule("keijidosha_zei.environmental_r2", drawn_with(light_cars, "令和2年度基準等"), _env_rate,
+         "環境性能割税率", (ENV_R2_ONE, ENV_R2_TWO, ENV_R2_THREE)),
+    STATUTE.rule("keijidosha_zei.acquirer", acquirers, _acquirer, "環境性能割の納税義務者",
+         (BOUGHT_TO_SELL, BOUGHT_TO_DRIVE)),
+    STATUTE.rule("keijidosha_zei.user", users, _user, "納税義務者", (USER_OF_EXEMPT, USER_PUBLIC)),
+    STATUTE.rule("keijidosha_zei.sidecar", sidecars, _liable, "納税義務者", (SIDECAR,)),
 )})
 
 
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(KEIJI_RULES[name])
-
-
-keijidosha_levy_date_check = check("scenario.keijidosha_zei.levy_date")(_rule_check("keijidosha_zei.levy_date"))
-keijidosha_stationed = check("scenario.keijidosha_zei.stationed")(_rule_check("keijidosha_zei.stationed"))
-keijidosha_vehicles = check("scenario.keijidosha_zei.vehicles")(_rule_check("keijidosha_zei.vehicles"))
-keijidosha_rate = check("scenario.keijidosha_zei.rate")(_rule_check("keijidosha_zei.rate"))
-keijidosha_rate_ceiling = check("scenario.keijidosha_zei.rate_ceiling")(_rule_check("keijidosha_zei.rate_ceiling"))
-keijidosha_due_month = check("scenario.keijidosha_zei.due_month")(_rule_check("keijidosha_zei.due_month"))
-keijidosha_collection = check("scenario.keijidosha_zei.collection")(_rule_check("keijidosha_zei.collection"))
-keijidosha_notice = check("scenario.keijidosha_zei.notice")(_rule_check("keijidosha_zei.notice"))
-keijidosha_environmental = check("scenario.keijidosha_zei.environmental")(_rule_check("keijidosha_zei.environmental"))
-keijidosha_environmental_h22 = check("scenario.keijidosha_zei.environmental_h22")(
-    _rule_check("keijidosha_zei.environmental_h22"))
-keijidosha_environmental_r2 = check("scenario.keijidosha_zei.environmental_r2")(
-    _rule_check("keijidosha_zei.environmental_r2"))
-keijidosha_acquirer = check("scenario.keijidosha_zei.acquirer")(_rule_check("keijidosha_zei.acquirer"))
-keijidosha_user = check("scenario.keijidosha_zei.user")(_rule_check("keijidosha_zei.user"))
-keijidosha_sidecar = check("scenario.keijidosha_zei.sidecar")(_rule_check("keijidosha_zei.sidecar"))
+#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
+RULE_CHECKS = rule_checks(KEIJI_RULES.values())

@@ -29,7 +29,6 @@ from datetime import date, timedelta
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import (
     Projection,
     Rule,
@@ -37,14 +36,15 @@ from conformance.checks.scenarios import (
     _birth,
     _near,
     iso_or_none,
-    picked,
-    rule_check,
 )
+from conformance.checks.statute_rules import Statute, drawn_with, rule_checks
 from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.domains.kokumin_nenkin.oracle import Ending, EndKind
 from conformance.oracles.dates import age_reached_on, fiscal_year_of, month_of
 
 PART = "国民年金"
+#: What every rule of the domain shares (conformance.checks.statute_rules).
+STATUTE = Statute("kokumin_nenkin", PART)
 _DAY = timedelta(days=1)
 
 
@@ -275,16 +275,6 @@ def _covered(draw: st.DrawFn, codes: tuple[str, str], dependent: bool) -> Scenar
                     as_of=as_of, records=_spans(None if dependent else span, span if dependent else None))
 
 
-def employed_residents(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """厚生年金保険 被保険者 (第7条第1項第2号)."""
-    return _covered(codes, False)
-
-
-def dependent_residents(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """被扶養配偶者 (第7条第1項第3号)."""
-    return _covered(codes, True)
-
-
 @st.composite
 def young_leavers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A resident since birth employed (厚生年金) at 15 to 19 who loses the 厚生年金 資格 before twenty, or after it;
@@ -444,69 +434,40 @@ YOUNG_LEAVER = Scenario(2025, date(2007, 6, 10), date(2007, 6, 10), previous="13
                         records=_spans((date(2025, 4, 1), date(2026, 1, 1)), None))
 
 NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("nenkin.lost_on_leaving_employment", "国民年金: under twenty, 資格喪失 on the day the 厚生年金 ends "
-         "(第9条第5号, 柱書のその日)", young_leavers, _lost_leaving_employment, picked(PART, "資格喪失日"),
-         (YOUNG_LEAVER,), needs_records=True),
-    Rule("nenkin.lost_on_pension", "国民年金: 資格喪失 on the day of becoming a 老齢給付等を受けることができる者 "
-         "(第9条第4号, 柱書のその日)", becoming_pensioners, _lost_on_pension, picked(PART, "資格喪失日"), (PENSIONER,),
+    STATUTE.rule("nenkin.lost_on_leaving_employment", young_leavers, _lost_leaving_employment, "資格喪失日",
+         (YOUNG_LEAVER,), needs_records=True, title="国民年金: under twenty, 資格喪失 on the day the 厚生年金 ends "
+         "(第9条第5号, 柱書のその日)"),
+    STATUTE.rule("nenkin.lost_on_pension", becoming_pensioners, _lost_on_pension,
+         "資格喪失日", (PENSIONER,),
+         needs_records=True, title="国民年金: 資格喪失 on the day of becoming a "
+         "老齢給付等を受けることができる者 (第9条第4号, 柱書のその日)"),
+    STATUTE.rule("nenkin.acquired_after_pension", ceasing_pensioners, _acquired_after_pension, "資格取得日",
+         (NO_LONGER_PENSIONER,), needs_records=True, title="国民年金: 資格取得 on the day of no longer being a "
+         "老齢給付等を受けることができる者 (第8条第3号)"),
+    STATUTE.rule("nenkin.second_category", drawn_with(_covered, False), _category_covered, "被保険者種別",
+         (EMPLOYED,), needs_records=True),
+    STATUTE.rule("nenkin.third_category", drawn_with(_covered, True), _category_covered, "被保険者種別", (DEPENDENT,),
          needs_records=True),
-    Rule("nenkin.acquired_after_pension", "国民年金: 資格取得 on the day of no longer being a 老齢給付等を受けることが"
-         "できる者 (第8条第3号)", ceasing_pensioners, _acquired_after_pension, picked(PART, "資格取得日"),
-         (NO_LONGER_PENSIONER,), needs_records=True),
-    Rule("nenkin.second_category", "国民年金: a 厚生年金保険 被保険者 is a 第二号被保険者 (第7条第1項第2号)",
-         employed_residents, _category_covered, picked(PART, "被保険者種別"), (EMPLOYED,), needs_records=True),
-    Rule("nenkin.third_category", "国民年金: a 被扶養配偶者 aged 20 to 59 is a 第三号被保険者 (第7条第1項第3号)",
-         dependent_residents, _category_covered, picked(PART, "被保険者種別"), (DEPENDENT,), needs_records=True),
-    Rule("nenkin.acquired_on_employment", "国民年金: under twenty, 資格取得 on the day the 厚生年金 begins "
-         "(第8条第4号)", young_employees, _acquired_by_employment, picked(PART, "資格取得日"), (YOUNG_EMPLOYEE,),
-         needs_records=True),
-    Rule("nenkin.exempt_months", "国民年金: 法定免除 from the month before the month of coming under a 号 to the month "
-         "of ceasing to (第89条第1項)", exempted, _exempt, picked(PART, "法定免除月"), (EXEMPTED,),
-         needs_records=True),
-    Rule("nenkin.period_after_move_in", "国民年金: the 被保険者期間 of a person who moved in already insured counts "
-         "every month from the move-in (第11条第1項)", moved_in_insured, _period_after_move_in,
-         picked(PART, "被保険者期間"), (MOVED_IN_INSURED, MOVED_IN_THEN_ABROAD)),
-    Rule("nenkin.category", "国民年金: 第1号被保険者 aged 20 to 59 with an address in Japan, foreigners too "
-         "(第7条第1項第1号)", categories, _category, picked(PART, "被保険者種別"),
+    STATUTE.rule("nenkin.acquired_on_employment", young_employees, _acquired_by_employment, "資格取得日",
+         (YOUNG_EMPLOYEE,), needs_records=True, title="国民年金: under twenty, 資格取得 on the day the 厚生年金 begins "
+         "(第8条第4号)"),
+    STATUTE.rule("nenkin.exempt_months", exempted, _exempt, "法定免除月", (EXEMPTED,),
+         needs_records=True, title="国民年金: 法定免除 from the month before the month of coming under a 号 to "
+         "the month of ceasing to (第89条第1項)"),
+    STATUTE.rule("nenkin.period_after_move_in", moved_in_insured, _period_after_move_in,
+         "被保険者期間", (MOVED_IN_INSURED, MOVED_IN_THEN_ABROAD), title="国民年金: the 被保険者期間 of a person who "
+         "moved in already insured counts every month from the move-in (第11条第1項)"),
+    STATUTE.rule("nenkin.category", categories, _category, "被保険者種別",
          (BORN_ON_APRIL_FIRST, REACHING_SIXTY, FROM_ABROAD)),
-    Rule("nenkin.acquired_at_twenty", "国民年金: 資格取得 on reaching twenty (第8条第1号)", turning_twenty,
-         _acquisition, picked(PART, "資格取得日"), (BORN_ON_APRIL_FIRST,)),
-    Rule("nenkin.acquired_on_entry", "国民年金: 資格取得 on moving in from abroad (第8条第2号)", entering,
-         _acquisition, picked(PART, "資格取得日"), (FROM_ABROAD,)),
-    Rule("nenkin.lost_on_death", "国民年金: 資格喪失 the day after death (第9条第1号)", dying, _loss,
-         picked(PART, "資格喪失日"), (DIED,)),
-    Rule("nenkin.lost_on_emigration", "国民年金: 資格喪失 the day after leaving Japan, none on a move within "
-         "Japan (第9条第2号)", leaving, _loss, picked(PART, "資格喪失日"), (TO_ABROAD, TO_MUNICIPALITY)),
-    Rule("nenkin.lost_at_sixty", "国民年金: 資格喪失 on the day sixty is reached (第9条第3号)", turning_sixty,
-         _loss, picked(PART, "資格喪失日"), (REACHING_SIXTY,)),
-    Rule("nenkin.period", "国民年金: 被保険者期間 from the month of 取得 to the month before 喪失 (第11条第1項)",
-         insured_periods, _period, picked(PART, "被保険者期間"), (REACHING_SIXTY, TO_ABROAD)),
-    Rule("nenkin.period_one_month", "国民年金: 取得 and 喪失 in one month count one month (第11条第2項)",
-         one_month_periods, _period, picked(PART, "被保険者期間"), (ONE_MONTH,)),
+    STATUTE.rule("nenkin.acquired_at_twenty", turning_twenty, _acquisition, "資格取得日", (BORN_ON_APRIL_FIRST,)),
+    STATUTE.rule("nenkin.acquired_on_entry", entering, _acquisition, "資格取得日", (FROM_ABROAD,)),
+    STATUTE.rule("nenkin.lost_on_death", dying, _loss, "資格喪失日", (DIED,)),
+    STATUTE.rule("nenkin.lost_on_emigration", leaving, _loss, "資格喪失日", (TO_ABROAD, TO_MUNICIPALITY)),
+    STATUTE.rule("nenkin.lost_at_sixty", turning_sixty, _loss, "資格喪失日", (REACHING_SIXTY,)),
+    STATUTE.rule("nenkin.period", insured_periods, _period, "被保険者期間", (REACHING_SIXTY, TO_ABROAD)),
+    STATUTE.rule("nenkin.period_one_month", one_month_periods, _period, "被保険者期間", (ONE_MONTH,)),
 )}
 
 
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(NENKIN_RULES[name])
-
-
-nenkin_category = check("scenario.nenkin.category")(_rule_check("nenkin.category"))
-nenkin_acquired_at_twenty = check("scenario.nenkin.acquired_at_twenty")(_rule_check("nenkin.acquired_at_twenty"))
-nenkin_acquired_on_entry = check("scenario.nenkin.acquired_on_entry")(_rule_check("nenkin.acquired_on_entry"))
-nenkin_lost_on_death = check("scenario.nenkin.lost_on_death")(_rule_check("nenkin.lost_on_death"))
-nenkin_lost_on_emigration = check("scenario.nenkin.lost_on_emigration")(_rule_check("nenkin.lost_on_emigration"))
-nenkin_lost_at_sixty = check("scenario.nenkin.lost_at_sixty")(_rule_check("nenkin.lost_at_sixty"))
-nenkin_period = check("scenario.nenkin.period")(_rule_check("nenkin.period"))
-nenkin_period_after_move_in = check("scenario.nenkin.period_after_move_in")(
-    _rule_check("nenkin.period_after_move_in"))
-nenkin_lost_on_leaving_employment = check("scenario.nenkin.lost_on_leaving_employment")(
-    _rule_check("nenkin.lost_on_leaving_employment"))
-nenkin_lost_on_pension = check("scenario.nenkin.lost_on_pension")(_rule_check("nenkin.lost_on_pension"))
-nenkin_acquired_after_pension = check("scenario.nenkin.acquired_after_pension")(
-    _rule_check("nenkin.acquired_after_pension"))
-nenkin_second_category = check("scenario.nenkin.second_category")(_rule_check("nenkin.second_category"))
-nenkin_third_category = check("scenario.nenkin.third_category")(_rule_check("nenkin.third_category"))
-nenkin_acquired_on_employment = check("scenario.nenkin.acquired_on_employment")(
-    _rule_check("nenkin.acquired_on_employment"))
-nenkin_exempt_months = check("scenario.nenkin.exempt_months")(_rule_check("nenkin.exempt_months"))
-nenkin_period_one_month = check("scenario.nenkin.period_one_month")(_rule_check("nenkin.period_one_month"))
+#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
+RULE_CHECKS = rule_checks(NENKIN_RULES.values())

@@ -35,7 +35,6 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import (
     TOWN_MARK,
     Loaded,
@@ -45,8 +44,8 @@ from conformance.checks.scenarios import (
     _birth,
     other_codes,
     picked,
-    rule_check,
 )
+from conformance.checks.statute_rules import Statute, drawn_with, rule_checks
 from conformance.domains.kotei_shisan_zei.oracle import (
     ASSET_KINDS,
     EXEMPTION_POINTS,
@@ -73,6 +72,8 @@ from conformance.domains.kotei_shisan_zei.oracle import (
 from conformance.testdata.town import TOWN_CODE
 
 PART = "固定資産税"
+#: What every rule of the domain shares (conformance.checks.statute_rules).
+STATUTE = Statute("kotei_shisan_zei", PART, needs_records=True)
 _KIND, _VALUE, _ACQUIRED, _REGISTERED, _RELEASED, _PLACE = (
     "資産区分", "価格", "取得年月日", "登記年月日", "所有終了年月日", "所在_市区町村コード")
 #: 土地 and 家屋: the checks that do not turn on the 資産区分 draw these, so a wrong answer about 償却資産
@@ -302,44 +303,33 @@ def _year_rules(offset: int, names: tuple[str, str], year_kind: str, article: st
     """The rules of one place in the cycle: the answer's 基準年度 and 年度区分 (第341条 ``article``), and the
     課税標準 of a 土地 or 家屋 of the 基準年度 (第349条第``offset + 1``項)."""
     return (
-        Rule(names[0], f"固定資産税: the 基準年度 and 年度区分 of a {year_kind} ({article})",
-             in_year_kind(offset), _year_kind, picked(PART, "基準年度", "年度区分"), (example,), needs_records=True),
-        Rule(names[1], f"固定資産税: the 課税標準 of a 土地 or 家屋 in the {year_kind} is "
-             f"the 基準年度の価格 registered (第349条第{offset + 1}項)", in_year_kind(offset), _standard,
-             picked(PART, "課税標準額"), (example,), needs_records=True),
+        STATUTE.rule(names[0], in_year_kind(offset), _year_kind, ("基準年度", "年度区分"), (example,),
+             title=f"固定資産税: the 基準年度 and 年度区分 of a {year_kind} ({article})"),
+        STATUTE.rule(names[1], in_year_kind(offset), _standard,
+             "課税標準額", (example,), title=f"固定資産税: the 課税標準 of a 土地 or 家屋 in the {year_kind} is "
+             f"the 基準年度の価格 registered (第349条第{offset + 1}項)"),
     )
 
 
 KOTEI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("kotei_shisan_zei.levy_date", "固定資産税: on the owner on the 賦課期日 1月1日 (第359条)", around_levy_date,
-         _liable, picked(PART, "納税義務者"), (BOUGHT_ON_LEVY_DATE, BOUGHT_AFTER, SOLD_AFTER), needs_records=True),
-    Rule("kotei_shisan_zei.located", "固定資産税: levied by the municipality where the 固定資産 lies (第342条第1項)",
-         located, _liable, picked(PART, "納税義務者"), (LAND, ELSEWHERE), needs_records=True),
-    Rule("kotei_shisan_zei.assets", "固定資産税: on 土地, 家屋 and 償却資産 (第341条第1号)", holding, _liable,
-         picked(PART, "納税義務者"), (DEPRECIABLE, HOUSE), needs_records=True),
-    Rule("kotei_shisan_zei.registered_owner", "固定資産税: a 土地 or 家屋 taxed on the owner registered in the 登記簿 "
-         "(第343条第2項)", registered_late, _liable, picked(PART, "納税義務者"), (REGISTERED_LATE, LAND),
-         needs_records=True),
-    Rule("kotei_shisan_zei.deceased_owner", "固定資産税: not on a registered owner who died before the 賦課期日 "
-         "(第343条第2項)", dying_owners, _liable, picked(PART, "納税義務者"), (DIED_BEFORE, DIED_ON_LEVY_DATE),
-         needs_records=True),
+    STATUTE.rule("kotei_shisan_zei.levy_date", around_levy_date, _liable, "納税義務者", (BOUGHT_ON_LEVY_DATE,
+         BOUGHT_AFTER, SOLD_AFTER)),
+    STATUTE.rule("kotei_shisan_zei.located", located, _liable, "納税義務者", (LAND, ELSEWHERE)),
+    STATUTE.rule("kotei_shisan_zei.assets", holding, _liable, "納税義務者", (DEPRECIABLE, HOUSE)),
+    STATUTE.rule("kotei_shisan_zei.registered_owner", registered_late, _liable, "納税義務者", (REGISTERED_LATE, LAND)),
+    STATUTE.rule("kotei_shisan_zei.deceased_owner", dying_owners, _liable, "納税義務者", (DIED_BEFORE,
+         DIED_ON_LEVY_DATE)),
     *_year_rules(0, ("kotei_shisan_zei.base_year", "kotei_shisan_zei.standard_base_year"),
                  "基準年度", "第341条第6号", LAND_BASE_YEAR),
     *_year_rules(1, ("kotei_shisan_zei.second_year", "kotei_shisan_zei.standard_second_year"),
                  "第二年度", "第341条第7号", LAND_SECOND_YEAR),
     *_year_rules(2, ("kotei_shisan_zei.third_year", "kotei_shisan_zei.standard_third_year"),
                  "第三年度", "第341条第8号", LAND_THIRD_YEAR),
-    Rule("kotei_shisan_zei.depreciable_standard", "固定資産税: the 課税標準 of a 償却資産 is its 価格 registered in "
-         "the 償却資産課税台帳 (第349条の2)", holding_depreciable, _standard, picked(PART, "課税標準額"),
-         (DEPRECIABLE,), needs_records=True),
-    Rule("kotei_shisan_zei.rate", "固定資産税: the 標準税率 百分の一・四 of the 課税標準 (第350条第1項)", houses,
-         _at_standard_rate, _answered_rate, (HOUSE,), needs_records=True),
-    Rule("kotei_shisan_zei.exemption", "固定資産税: none below the 免税点 30万円, 20万円, 150万円 (第351条)",
-         near_exemption, _levied, _answered_levied,
-         (LAND_AT_EXEMPTION, LAND_BELOW_EXEMPTION, DEPRECIABLE_AT_EXEMPTION), needs_records=True),
-    Rule("kotei_shisan_zei.due_months", "固定資産税: the 納期 in 4月, 7月, 12月 and 2月, or by the 但し書 other "
-         "months of the 年度 (第362条第1項)", houses,
-         _in_due_months, _answered_due, (HOUSE,), needs_records=True),
+    STATUTE.rule("kotei_shisan_zei.depreciable_standard", holding_depreciable, _standard, "課税標準額", (DEPRECIABLE,)),
+    STATUTE.rule("kotei_shisan_zei.rate", houses, _at_standard_rate, _answered_rate, (HOUSE,)),
+    STATUTE.rule("kotei_shisan_zei.exemption", near_exemption, _levied, _answered_levied,
+         (LAND_AT_EXEMPTION, LAND_BELOW_EXEMPTION, DEPRECIABLE_AT_EXEMPTION)),
+    STATUTE.rule("kotei_shisan_zei.due_months", houses, _in_due_months, _answered_due, (HOUSE,)),
 )}
 
 
@@ -380,14 +370,6 @@ def circumstances(draw: st.DrawFn, codes: tuple[str, str], year_kind: str = "第
     return _owner(draw, fiscal_year, record)
 
 
-def _third_circumstances(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    return circumstances(codes, "第三年度")
-
-
-def _second_assets_in_third(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    return circumstances(codes, "第三年度", "第二年度")
-
-
 @st.composite
 def new_assets(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A 家屋 first taxed in a 第二年度 (asked about in it or in the 第三年度) or in a 第三年度."""
@@ -426,19 +408,16 @@ NEW_SECOND_DAMAGED = _cycle_example(2026, new_in="第二年度", circumstance="�
                                     comparable=3_000_000)
 
 KOTEI_RULES.update({rule.name: rule for rule in (
-    Rule("kotei_shisan_zei.special_second", "固定資産税: the 比準価格 in a 第二年度 where a 特別の事情 makes the "
-         "基準年度の価格 unfit (第349条第2項ただし書)", circumstances, _cycle_standard, picked(PART, "課税標準額"),
-         (REBUILT_SECOND, REBUILT_NOT_DEEMED), needs_records=True),
-    Rule("kotei_shisan_zei.special_third", "固定資産税: the 比準価格 in a 第三年度 where a 特別の事情 makes the "
-         "基準年度の価格 unfit (第349条第3項ただし書)", _third_circumstances, _cycle_standard,
-         picked(PART, "課税標準額"),
-         (BOUNDARY_THIRD,), needs_records=True),
-    Rule("kotei_shisan_zei.new_assets", "固定資産税: a 土地 or 家屋 first taxed in a 第二年度 or 第三年度 on its 比準 "
-         "価格 (第349条第4項-第6項)", new_assets, _cycle_standard, picked(PART, "課税標準額"),
-         (NEW_IN_SECOND, NEW_SECOND_IN_THIRD, NEW_IN_THIRD), needs_records=True),
-    Rule("kotei_shisan_zei.new_special_third", "固定資産税: a 第二年度の土地又は家屋's 比準価格 in the 第三年度 "
-         "where a 特別の事情 makes it unfit (第349条第5項ただし書)", _second_assets_in_third, _cycle_standard,
-         picked(PART, "課税標準額"), (NEW_SECOND_DAMAGED,), needs_records=True),
+    STATUTE.rule("kotei_shisan_zei.special_second", circumstances, _cycle_standard, "課税標準額",
+         (REBUILT_SECOND, REBUILT_NOT_DEEMED)),
+    STATUTE.rule("kotei_shisan_zei.special_third", drawn_with(circumstances, "第三年度"), _cycle_standard,
+         "課税標準額",
+         (BOUNDARY_THIRD,)),
+    STATUTE.rule("kotei_shisan_zei.new_assets", new_assets, _cycle_standard, "課税標準額",
+         (NEW_IN_SECOND, NEW_SECOND_IN_THIRD, NEW_IN_THIRD)),
+    STATUTE.rule("kotei_shisan_zei.new_special_third", drawn_with(circumstances, "第三年度",
+         "第二年度"), _cycle_standard,
+         "課税標準額", (NEW_SECOND_DAMAGED,)),
 )})
 
 # -- whose asset and where: 第341条第4号ただし書, 第342条第2項・第3項, 第343条第1項・第3項 ------------------------
@@ -549,21 +528,16 @@ RESERVED_BUYER = _depreciable_example(**{_DEPRECIABLE_KIND: "機械", _LEDGER: "
 LIGHT_CAR_ASSET = _depreciable_example(**{_DEPRECIABLE_KIND: "軽自動車", _LEDGER: "1"})
 
 KOTEI_RULES.update({rule.name: rule for rule in (
-    Rule("kotei_shisan_zei.pledge_superficies", "固定資産税: the 質権者 or the 地上権者 of more than 百年 pays for the "
-         "土地 (第343条第1項)", land_rights, _land_right, picked(PART, "納税義務者"),
-         (SUPERFICIES_101, SUPERFICIES_100, OWNER_UNDER_100, PLEDGEE), needs_records=True),
-    Rule("kotei_shisan_zei.stationed", "固定資産税: a 船舶 or 車両 taxed where its 主たる定けい場 or 定置場 is "
-         "(第342条第2項)", stationed_depreciables, _stationed, picked(PART, "納税義務者"),
-         (SHIP_STATIONED_HERE, SHIP_STATIONED_ELSEWHERE, MACHINE_STATIONED_ELSEWHERE), needs_records=True),
-    Rule("kotei_shisan_zei.depreciable_ledger", "固定資産税: a 償却資産 taxed on the one registered in the "
-         "償却資産課税台帳 (第343条第3項)", ledger_depreciables, _ledger, picked(PART, "納税義務者"),
-         (UNREGISTERED_MACHINE, REGISTERED_MACHINE), needs_records=True),
-    Rule("kotei_shisan_zei.reserved_title", "固定資産税: a 償却資産 sold under 所有権留保 the co-property of seller "
-         "and buyer (第342条第3項)", reserved_buyers, _ledger, picked(PART, "納税義務者"),
-         (RESERVED_BUYER, UNRESERVED_BUYER), needs_records=True),
-    Rule("kotei_shisan_zei.vehicles_excluded", "固定資産税: no 自動車 or 軽自動車等 as a 償却資産 "
-         "(第341条第4号ただし書)", vehicle_assets, _ledger, picked(PART, "納税義務者"),
-         (LIGHT_CAR_ASSET, REGISTERED_MACHINE), needs_records=True),
+    STATUTE.rule("kotei_shisan_zei.pledge_superficies", land_rights, _land_right, "納税義務者",
+         (SUPERFICIES_101, SUPERFICIES_100, OWNER_UNDER_100, PLEDGEE)),
+    STATUTE.rule("kotei_shisan_zei.stationed", stationed_depreciables, _stationed, "納税義務者",
+         (SHIP_STATIONED_HERE, SHIP_STATIONED_ELSEWHERE, MACHINE_STATIONED_ELSEWHERE)),
+    STATUTE.rule("kotei_shisan_zei.depreciable_ledger", ledger_depreciables, _ledger, "納税義務者",
+         (UNREGISTERED_MACHINE, REGISTERED_MACHINE)),
+    STATUTE.rule("kotei_shisan_zei.reserved_title", reserved_buyers, _ledger, "納税義務者",
+         (RESERVED_BUYER, UNRESERVED_BUYER)),
+    STATUTE.rule("kotei_shisan_zei.vehicles_excluded", vehicle_assets, _ledger, "納税義務者",
+         (LIGHT_CAR_ASSET, REGISTERED_MACHINE)),
 )})
 
 # -- 第341条第2号・第3号 (the 地目 and kinds of building), 第343条第6項 (農地 the 国 bought) ----------------
@@ -638,13 +612,10 @@ FARM_BUYER_ON_TRANSFER_DAY = _farm_example("売渡しの相手方", date(2025, 1
 FARM_BUYER_AFTER = _farm_example("売渡しの相手方", date(2024, 12, 31))
 
 KOTEI_RULES.update({rule.name: rule for rule in (
-    Rule("kotei_shisan_zei.land_categories", "固定資産税: every 地目 a 土地 (第341条第2号)", categorized, _category_tax,
-         _answered_taxed, (FOREST,), needs_records=True),
-    Rule("kotei_shisan_zei.house_categories", "固定資産税: a 発電所 or 変電所 a 家屋 (第341条第3号)", categorized,
-         _category_tax, _answered_taxed, (POWER_PLANT,), needs_records=True),
-    Rule("kotei_shisan_zei.state_farmland", "固定資産税: the 使用者, then the buyer, of 農地 the 国 bought "
-         "(第343条第6項)", state_farmland, _farm_holder, picked(PART, "納税義務者"),
-         (FARM_USER_ON_TRANSFER_DAY, FARM_BUYER_ON_TRANSFER_DAY, FARM_BUYER_AFTER), needs_records=True),
+    STATUTE.rule("kotei_shisan_zei.land_categories", categorized, _category_tax, _answered_taxed, (FOREST,)),
+    STATUTE.rule("kotei_shisan_zei.house_categories", categorized, _category_tax, _answered_taxed, (POWER_PLANT,)),
+    STATUTE.rule("kotei_shisan_zei.state_farmland", state_farmland, _farm_holder, "納税義務者",
+         (FARM_USER_ON_TRANSFER_DAY, FARM_BUYER_ON_TRANSFER_DAY, FARM_BUYER_AFTER)),
 )})
 
 # -- 第341条第9号-第14号 (the 固定資産課税台帳), 第343条第9項 (a 信託会社's 償却資産 leased to be transferred) ---------
@@ -698,56 +669,12 @@ TRUST_LESSEE = _asset_example("償却資産", (_TRUST_ROLE, "借受人"), (_TRUS
 TRUST_COMPANY = _asset_example("償却資産", (_TRUST_ROLE, "信託会社"), (_TRUST_LEASE, "1"), (_FOR_BUSINESS, "1"))
 
 KOTEI_RULES.update({rule.name: rule for rule in (
-    Rule("kotei_shisan_zei.ledgers", "固定資産税: the 固定資産課税台帳 each asset is registered in "
-         "(第341条第9号-第14号)", ledgered, _ledger_name, picked(PART, "課税台帳"),
-         (UNREGISTERED_LAND, REGISTERED_HOUSE, MACHINE_LEDGER), needs_records=True),
-    Rule("kotei_shisan_zei.trust_lease", "固定資産税: the 借受人 of a 信託会社's 償却資産 leased to be transferred "
-         "(第343条第9項)", trust_leases, _trust_taxed, picked(PART, "納税義務者"), (TRUST_LESSEE, TRUST_COMPANY),
-         needs_records=True),
+    STATUTE.rule("kotei_shisan_zei.ledgers", ledgered, _ledger_name, "課税台帳",
+         (UNREGISTERED_LAND, REGISTERED_HOUSE, MACHINE_LEDGER)),
+    STATUTE.rule("kotei_shisan_zei.trust_lease", trust_leases, _trust_taxed, "納税義務者", (TRUST_LESSEE,
+         TRUST_COMPANY)),
 )})
 
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(KOTEI_RULES[name])
 
-
-kotei_levy_date_check = check("scenario.kotei_shisan_zei.levy_date")(_rule_check("kotei_shisan_zei.levy_date"))
-kotei_located = check("scenario.kotei_shisan_zei.located")(_rule_check("kotei_shisan_zei.located"))
-kotei_assets = check("scenario.kotei_shisan_zei.assets")(_rule_check("kotei_shisan_zei.assets"))
-kotei_registered_owner = check("scenario.kotei_shisan_zei.registered_owner")(
-    _rule_check("kotei_shisan_zei.registered_owner"))
-kotei_deceased_owner = check("scenario.kotei_shisan_zei.deceased_owner")(
-    _rule_check("kotei_shisan_zei.deceased_owner"))
-kotei_base_year_check = check("scenario.kotei_shisan_zei.base_year")(_rule_check("kotei_shisan_zei.base_year"))
-kotei_second_year = check("scenario.kotei_shisan_zei.second_year")(_rule_check("kotei_shisan_zei.second_year"))
-kotei_third_year = check("scenario.kotei_shisan_zei.third_year")(_rule_check("kotei_shisan_zei.third_year"))
-kotei_standard_base_year = check("scenario.kotei_shisan_zei.standard_base_year")(
-    _rule_check("kotei_shisan_zei.standard_base_year"))
-kotei_standard_second_year = check("scenario.kotei_shisan_zei.standard_second_year")(
-    _rule_check("kotei_shisan_zei.standard_second_year"))
-kotei_standard_third_year = check("scenario.kotei_shisan_zei.standard_third_year")(
-    _rule_check("kotei_shisan_zei.standard_third_year"))
-kotei_depreciable_standard = check("scenario.kotei_shisan_zei.depreciable_standard")(
-    _rule_check("kotei_shisan_zei.depreciable_standard"))
-kotei_rate = check("scenario.kotei_shisan_zei.rate")(_rule_check("kotei_shisan_zei.rate"))
-kotei_exemption = check("scenario.kotei_shisan_zei.exemption")(_rule_check("kotei_shisan_zei.exemption"))
-kotei_due_months_check = check("scenario.kotei_shisan_zei.due_months")(_rule_check("kotei_shisan_zei.due_months"))
-kotei_special_second = check("scenario.kotei_shisan_zei.special_second")(_rule_check("kotei_shisan_zei.special_second"))
-kotei_special_third = check("scenario.kotei_shisan_zei.special_third")(_rule_check("kotei_shisan_zei.special_third"))
-kotei_new_assets = check("scenario.kotei_shisan_zei.new_assets")(_rule_check("kotei_shisan_zei.new_assets"))
-kotei_new_special_third = check("scenario.kotei_shisan_zei.new_special_third")(
-    _rule_check("kotei_shisan_zei.new_special_third"))
-kotei_pledge_superficies = check("scenario.kotei_shisan_zei.pledge_superficies")(
-    _rule_check("kotei_shisan_zei.pledge_superficies"))
-kotei_stationed = check("scenario.kotei_shisan_zei.stationed")(_rule_check("kotei_shisan_zei.stationed"))
-kotei_depreciable_ledger = check("scenario.kotei_shisan_zei.depreciable_ledger")(
-    _rule_check("kotei_shisan_zei.depreciable_ledger"))
-kotei_reserved_title = check("scenario.kotei_shisan_zei.reserved_title")(_rule_check("kotei_shisan_zei.reserved_title"))
-kotei_vehicles_excluded = check("scenario.kotei_shisan_zei.vehicles_excluded")(
-    _rule_check("kotei_shisan_zei.vehicles_excluded"))
-kotei_land_categories = check("scenario.kotei_shisan_zei.land_categories")(
-    _rule_check("kotei_shisan_zei.land_categories"))
-kotei_house_categories = check("scenario.kotei_shisan_zei.house_categories")(
-    _rule_check("kotei_shisan_zei.house_categories"))
-kotei_state_farmland = check("scenario.kotei_shisan_zei.state_farmland")(_rule_check("kotei_shisan_zei.state_farmland"))
-kotei_ledgers = check("scenario.kotei_shisan_zei.ledgers")(_rule_check("kotei_shisan_zei.ledgers"))
-kotei_trust_lease = check("scenario.kotei_shisan_zei.trust_lease")(_rule_check("kotei_shisan_zei.trust_lease"))
+#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
+RULE_CHECKS = rule_checks(KOTEI_RULES.values())

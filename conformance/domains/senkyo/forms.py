@@ -39,8 +39,15 @@ from hypothesis import strategies as st
 from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, rule_check
 from conformance.checks.statute_forms import dates_in, issue_printed, normal, sex_in
-from conformance.domains.senkyo import checks as ss
 from conformance.domains.senkyo import oracle as senkyo
+from conformance.domains.senkyo.overseas import _LISTED, OVERSEAS_DIED, _listed_abroad, overseas_of
+from conformance.domains.senkyo.people import RECORD, _as_of, _asked, person_of
+from conformance.domains.senkyo.registration import (
+    LATE_NOTICE_REGISTERED,
+    MOVED_BEFORE_REGISTRATION,
+    moved_out_registrations,
+    registrations,
+)
 from conformance.errors import TargetError
 from conformance.targets.base import HttpClient
 
@@ -51,17 +58,17 @@ NAME, SEX, ADDRESS = "見本\u3000花子", "女", "見本町本町一丁目99番
 
 
 def _registered(s: Scenario) -> bool:
-    return senkyo.is_registered(ss.person_of(s), ss._as_of(s))
+    return senkyo.is_registered(person_of(s), _as_of(s))
 
 
 def electors(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
     """Persons on the 名簿 on the day asked about: newcomers registered at a 定時登録, and persons who moved
     out after three months registered with the 表示 (第21条第2項)."""
-    return st.one_of(ss.registrations(codes), ss.moved_out_registrations(codes)).filter(_registered)
+    return st.one_of(registrations(codes), moved_out_registrations(codes)).filter(_registered)
 
 
 def _ask(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
-    return {**issue_printed(client, FORM_ID, {"宛名番号": loaded.atena, "基準日": ss._as_of(scenario).isoformat()}),
+    return {**issue_printed(client, FORM_ID, {"宛名番号": loaded.atena, "基準日": _as_of(scenario).isoformat()}),
             "場面": scenario}
 
 
@@ -85,14 +92,14 @@ CORRECTION_PATH = "/residents/{atena}/corrections"
 
 
 def _registered_on(s: Scenario) -> date:
-    found = senkyo.registration_day(ss.person_of(s), ss._as_of(s))
+    found = senkyo.registration_day(person_of(s), _as_of(s))
     assert found is not None
     return found
 
 
 def corrected_electors(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
     """Residents registered at a 定時登録 before the day asked about (the 氏名 corrected on the registration's day)."""
-    return ss.registrations(codes).filter(lambda s: _registered(s) and _registered_on(s) < ss._as_of(s))
+    return registrations(codes).filter(lambda s: _registered(s) and _registered_on(s) < _as_of(s))
 
 
 def correct_name(client: HttpClient, scenario: Scenario, loaded: Loaded) -> None:
@@ -123,18 +130,18 @@ ZAIGAI_FORM_PATH = f"/forms/{ZAIGAI_FORM_ID}"
 
 
 def _listed_abroad_on_day(s: Scenario) -> bool:
-    overseas = ss.overseas_of(s)
-    as_of = ss._as_of(s)
+    overseas = overseas_of(s)
+    as_of = _as_of(s)
     return (not s.foreign and overseas.on_list(as_of) and senkyo.overseas_struck_off(as_of, overseas) is None
-            and ss.OVERSEAS_DIED not in s.record(ss.RECORD))
+            and OVERSEAS_DIED not in s.record(RECORD))
 
 
 @st.composite
 def _overseas_elector(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    s = draw(ss._listed_abroad(codes))
-    registered = ss.overseas_of(s).registered
+    s = draw(_listed_abroad(codes))
+    registered = overseas_of(s).registered
     assert registered is not None
-    return ss._asked(s, registered + timedelta(days=draw(st.integers(0, 400))))
+    return _asked(s, registered + timedelta(days=draw(st.integers(0, 400))))
 
 
 def overseas_electors(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
@@ -144,7 +151,7 @@ def overseas_electors(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
 
 def _ask_zaigai(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
     return {**issue_printed(client, ZAIGAI_FORM_ID, {"宛名番号": loaded.atena,
-                                                     "基準日": ss._as_of(scenario).isoformat()}),
+                                                     "基準日": _as_of(scenario).isoformat()}),
             "場面": scenario}
 
 
@@ -158,7 +165,7 @@ def _shown_zaigai_items(document: Mapping[str, Any], loaded: Loaded) -> Projecti
 
 
 def _overseas_registered_on(s: Scenario) -> date:
-    registered = ss.overseas_of(s).registered
+    registered = overseas_of(s).registered
     assert registered is not None
     return registered
 
@@ -175,21 +182,21 @@ def correct_overseas_name(client: HttpClient, scenario: Scenario, loaded: Loaded
 
 def corrected_overseas_electors(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
     """Persons on the 在外選挙人名簿 registered before the day asked about (the 氏名 corrected on that day)."""
-    return overseas_electors(codes).filter(lambda s: _overseas_registered_on(s) < ss._as_of(s))
+    return overseas_electors(codes).filter(lambda s: _overseas_registered_on(s) < _as_of(s))
 
 
 #: 第30条の3第1項: left for abroad on 2022-06-05, on the 在外選挙人名簿 from 2023-01-20: the 抄本 of 2025-07-20.
-ZAIGAI = replace(ss._LISTED, as_of=date(2025, 7, 20))
+ZAIGAI = replace(_LISTED, as_of=date(2025, 7, 20))
 
 #: 第27条第3項: registered on 2025-06-01 (a 転入届 of 2024-12-10), the 氏名 corrected that day, the 抄本 of 6月10日.
-CORRECTED = replace(ss.LATE_NOTICE_REGISTERED, as_of=date(2025, 6, 10))
+CORRECTED = replace(LATE_NOTICE_REGISTERED, as_of=date(2025, 6, 10))
 
-#: Worked examples (conformance/domains/senkyo/checks.py): registered on 2025-06-01 after a 転入届 of
+#: Worked examples (the rule families of conformance/domains/senkyo/): registered on 2025-06-01 after a 転入届 of
 #: 2024-12-10; recorded from 2024-11-01, moved out 2025-02-20, registered on 2025-03-01 with the 表示.
 FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo_form.shohon_items", "選挙人名簿抄本: the 氏名, 住所 (第21条第2項: the 住所 before the move), 性別 and "
          "生年月日 printed (第20条第1項)", electors, _items, _shown_items,
-         (ss.LATE_NOTICE_REGISTERED, ss.MOVED_BEFORE_REGISTRATION), ask=_ask, asked=f"POST {FORM_PATH}",
+         (LATE_NOTICE_REGISTERED, MOVED_BEFORE_REGISTRATION), ask=_ask, asked=f"POST {FORM_PATH}",
          form=FORM_ID),
     Rule("senkyo_form.shohon_corrected", "選挙人名簿抄本: a registered person's 氏名 corrected in the 住民記録 is "
          "printed corrected (第27条第3項)", corrected_electors, _corrected, _shown_name,

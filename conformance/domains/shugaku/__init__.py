@@ -2,7 +2,8 @@
 
 - ``oracle``: the rules of the text as a public API (what a correct answer is), with the readings taken
   where the text leaves room;
-- ``checks``: the scenario checks (the vendor against the oracle), one registered check per rule;
+- ``checks``: the scenario checks (the vendor against the oracle), one registered check per rule; the rules of the
+  就学 record's events in ``events``, what both draw on in ``people``;
 - ``forms``: the checks of the forms as printed;
 - ``texts.yaml``: each rule's text in Japanese and English (the check ``scenario.<rule>``, its finding
   ``scenario.<rule>.mismatch``).

@@ -25,6 +25,7 @@ from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, rule_check
 from conformance.checks.statute_forms import dates_in, issue_printed, normal, sex_in
 from conformance.domains.shugaku import checks as hs
+from conformance.domains.shugaku import people as hs_people
 from conformance.targets.base import HttpClient
 
 FORM_ID = "gakureibo"
@@ -49,7 +50,7 @@ def _parts(lines: list[str]) -> tuple[str, str]:
 
 def _address_in(text: str, address: str) -> bool:
     """The 現住所 printed in ``text``, with or without its 都道府県."""
-    prefecture = hs._written("子", hs._LONG_AGO)["都道府県"]
+    prefecture = hs._written("子", hs_people._LONG_AGO)["都道府県"]
     return address in text or address.removeprefix(prefecture) in text
 
 
@@ -74,7 +75,7 @@ def _guardian(lines: list[str]) -> dict[str, Any]:
 def _printed(document: Mapping[str, Any], pick: Any) -> Projection:
     s: Scenario = document["場面"]
     shown: dict[str, Any] = {}
-    for index in hs._listed(s):
+    for index in hs_people._listed(s):
         answer = document["学齢簿"].get(index, {})
         shown[index] = {"問題": answer["問題"]} if "問題" in answer else pick(answer.get("行") or [], index, s)
     return shown
@@ -90,10 +91,10 @@ def _shown_guardians(document: Mapping[str, Any], loaded: Loaded) -> Projection:
 
 FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("shugaku_form.child_items", "学齢簿 as printed: the child's 氏名, 現住所, 生年月日 and 性別 "
-         "(規則第30条第1項第1号)", hs.pupils, hs._register_items, _shown_items, (hs.PUPIL,), ask=_ask,
+         "(規則第30条第1項第1号)", hs.pupils, hs._register_items, _shown_items, (hs_people.PUPIL,), ask=_ask,
          asked=f"POST {FORM_PATH}", form=FORM_ID),
     Rule("shugaku_form.guardian_items", "学齢簿 as printed: the 保護者's 氏名, 現住所 and relation to the child "
-         "(規則第30条第1項第2号)", hs.pupils, hs._guardians, _shown_guardians, (hs.PUPIL,), ask=_ask,
+         "(規則第30条第1項第2号)", hs.pupils, hs._guardians, _shown_guardians, (hs_people.PUPIL,), ask=_ask,
          asked=f"POST {FORM_PATH}", form=FORM_ID),
 )}
 

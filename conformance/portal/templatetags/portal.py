@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from django import template
-from django.utils.html import escape, format_html
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from conformance.portal.i18n import label as text_of
@@ -53,6 +53,15 @@ def declared(context: template.Context, reason: str) -> str:
     lang = str(context.get("lang", "ja"))
     # The profile's and the catalog's identifiers as code on a Japanese page, the law's terms marked on an English one.
     return _in_language(found[1], lang) if lang == "en" else identifiers(found[0])
+
+
+@register.simple_tag(takes_context=True)
+def form_errors(context: template.Context, form: Any) -> str:
+    """``form``'s refusals as a list, each after its field's label in the page's language (never a field's name)."""
+    from conformance.portal.forms import labelled_errors
+
+    lines = labelled_errors(form, str(context.get("lang", "ja"))).splitlines()
+    return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((line,) for line in lines)))
 
 
 @register.filter

@@ -123,9 +123,9 @@ def test_every_requirement_and_interpretation_the_model_cites_is_in_the_catalog(
     # A rule cites the requirement it follows, or the interpretation (ours) its reading is recorded under.
     assert {value for value in cited if "-interp-" not in value} <= known
     assert {value for value in cited if "-interp-" in value} <= set(register)
-    from conformance.domains.jumin.oracles.model import transitions
+    from conformance.domains.jumin.oracles.model import basics, transitions
 
-    named = {value for key, value in vars(transitions).items() if key.startswith("I_")}
+    named = {value for module in (basics, transitions) for key, value in vars(module).items() if key.startswith("I_")}
     assert named <= set(register)
     assert all(set(entry.requirements) <= known for entry in register.values())
 

@@ -19,9 +19,12 @@ from rule_probes import bound_requirements
 from conformance.catalog.models import Requirement
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import other_codes
+from conformance.domains.koseki import cases as ks_cases
 from conformance.domains.koseki import checks as ks
+from conformance.domains.koseki import driver as ks_driver
 from conformance.domains.koseki import oracle as law
-from conformance.domains.koseki.checks import KOSEKI_RULES, KosekiRule
+from conformance.domains.koseki.checks import KOSEKI_RULES
+from conformance.domains.koseki.driver import KosekiRule
 from conformance.embedded import start_reference
 from conformance.locations import default_catalog_root
 from conformance.profiles import ApiTarget, DriverTarget
@@ -39,7 +42,7 @@ KOSEKI_DEFECTS = sorted(name for name in DEFECTS if name.startswith("koseki_"))
 def _disagreeing(client: HttpClient) -> Iterator[KosekiRule]:
     for rule in KOSEKI_RULES.values():
         for case in rule.examples:
-            if rule.actual(*ks.send(client, "/driver/v1", case, CODES)) != rule.expected(case):  # type: ignore[arg-type]
+            if rule.actual(*ks_driver.send(client, "/driver/v1", case, CODES)) != rule.expected(case):  # type: ignore[arg-type]
                 yield rule
                 break
 
@@ -54,16 +57,16 @@ def failed_requirements(defects: frozenset[str]) -> set[str]:
 @settings(max_examples=60, deadline=None)
 @given(
     st.one_of(
-        ks.births(),
-        ks.deaths(),
-        ks.marriages(True),
-        ks.marriages(False),
-        ks.foreign_marriages(True),
-        ks.foreign_marriages(False),
-        ks.requests(),
+        ks_cases.births(),
+        ks_cases.deaths(),
+        ks_cases.marriages(True),
+        ks_cases.marriages(False),
+        ks_cases.foreign_marriages(True),
+        ks_cases.foreign_marriages(False),
+        ks_cases.requests(),
     )
 )
-def test_cases_name_persons_of_their_families(case: ks.Case) -> None:
+def test_cases_name_persons_of_their_families(case: ks_driver.Case) -> None:
     for person in case.persons:
         if person is not None:
             assert 0 <= person[0] < len(case.families)
@@ -73,26 +76,26 @@ def test_cases_name_persons_of_their_families(case: ks.Case) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(ks.marriages(True))
-def test_marriages_into_a_head_have_the_taker_written_first(case: ks.Case) -> None:
+@given(ks_cases.marriages(True))
+def test_marriages_into_a_head_have_the_taker_written_first(case: ks_driver.Case) -> None:
     assert ks._taker_head(case)
 
 
 @settings(max_examples=60, deadline=None)
-@given(ks.births(names=ks._kana_names()))
-def test_kana_names_are_all_judged(case: ks.Case) -> None:
+@given(ks_cases.births(names=ks_cases._kana_names()))
+def test_kana_names_are_all_judged(case: ks_driver.Case) -> None:
     assert law.name_characters_allowed(case.child_name) is not None
 
 
 @settings(max_examples=60, deadline=None)
-@given(ks.births(names=ks._plain_names()))
-def test_plain_names_are_all_judged(case: ks.Case) -> None:
+@given(ks_cases.births(names=ks_cases._plain_names()))
+def test_plain_names_are_all_judged(case: ks_driver.Case) -> None:
     assert law.name_characters_allowed(case.child_name) is not None
 
 
 @settings(max_examples=60, deadline=None)
-@given(ks.births_read())
-def test_drawn_readings_are_all_judged(case: ks.Case) -> None:
+@given(ks_cases.births_read())
+def test_drawn_readings_are_all_judged(case: ks_driver.Case) -> None:
     assert law.furigana_characters_allowed(case.child_reading) is not None
 
 
@@ -106,32 +109,32 @@ def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
 
 
 def test_the_worked_examples() -> None:
-    assert ks._start(ks.BIRTH) == {"起算日": "2025-01-31"}
-    assert ks._period_end(ks.BIRTH) == {"届出期間末日": "2025-02-13"}
-    assert ks._period_end(ks.BIRTH_ABROAD) == {"届出期間末日": "2025-02-28"}
-    assert ks._period_end(ks.DEATH) == {"届出期間末日": "2025-03-09"}
-    assert ks._period_end(ks.DEATH_ABROAD) == {"届出期間末日": "2025-06-02"}
-    assert ks._new_koseki(ks.MARRIAGE_NEW) == {"新戸籍編製": True}
-    assert ks._new_koseki(ks.MARRIAGE_INTO_HEAD) == {"新戸籍編製": False}
-    assert ks._entered_on_marriage(ks.MARRIAGE_INTO_HEAD) == {"入籍戸籍": 0}
-    assert ks._new_koseki(ks.FOREIGN_MARRIAGE) == {"新戸籍編製": True}
-    assert ks._new_koseki(ks.FOREIGN_MARRIAGE_HEAD) == {"新戸籍編製": False}
-    assert ks._child_entered(ks.BIRTH_TO_MOTHER) == {"入籍戸籍": 0}
-    assert ks._request(ks.SIBLING_REQUEST) == {"交付可": False}
-    assert ks._request(ks.REMOVED_REQUEST) == {"交付可": True}
-    assert ks._filing_place(ks.DEATH_AT_LOCATION) == {"届出地適合": True}
-    assert ks._filing_place(ks.DEATH_OF_FOREIGNER) == {"届出地適合": False}
-    assert ks._name_characters(ks.LATIN_NAME) == {"名の文字適合": False}
-    assert ks._name_characters(ks.HENTAIGANA_NAME) == {"名の文字適合": False}
-    assert ks._reading_characters(ks.KANJI_READING) == {"振り仮名の文字適合": False}
-    assert ks._reading_characters(ks.LATIN_READING) == {"振り仮名の文字適合": False}
-    assert ks._reading_characters(ks.BIRTH) == {"振り仮名の文字適合": True}
+    assert ks._start(ks_cases.BIRTH) == {"起算日": "2025-01-31"}
+    assert ks._period_end(ks_cases.BIRTH) == {"届出期間末日": "2025-02-13"}
+    assert ks._period_end(ks_cases.BIRTH_ABROAD) == {"届出期間末日": "2025-02-28"}
+    assert ks._period_end(ks_cases.DEATH) == {"届出期間末日": "2025-03-09"}
+    assert ks._period_end(ks_cases.DEATH_ABROAD) == {"届出期間末日": "2025-06-02"}
+    assert ks._new_koseki(ks_cases.MARRIAGE_NEW) == {"新戸籍編製": True}
+    assert ks._new_koseki(ks_cases.MARRIAGE_INTO_HEAD) == {"新戸籍編製": False}
+    assert ks._entered_on_marriage(ks_cases.MARRIAGE_INTO_HEAD) == {"入籍戸籍": 0}
+    assert ks._new_koseki(ks_cases.FOREIGN_MARRIAGE) == {"新戸籍編製": True}
+    assert ks._new_koseki(ks_cases.FOREIGN_MARRIAGE_HEAD) == {"新戸籍編製": False}
+    assert ks._child_entered(ks_cases.BIRTH_TO_MOTHER) == {"入籍戸籍": 0}
+    assert ks._request(ks_cases.SIBLING_REQUEST) == {"交付可": False}
+    assert ks._request(ks_cases.REMOVED_REQUEST) == {"交付可": True}
+    assert ks._filing_place(ks_cases.DEATH_AT_LOCATION) == {"届出地適合": True}
+    assert ks._filing_place(ks_cases.DEATH_OF_FOREIGNER) == {"届出地適合": False}
+    assert ks._name_characters(ks_cases.LATIN_NAME) == {"名の文字適合": False}
+    assert ks._name_characters(ks_cases.HENTAIGANA_NAME) == {"名の文字適合": False}
+    assert ks._reading_characters(ks_cases.KANJI_READING) == {"振り仮名の文字適合": False}
+    assert ks._reading_characters(ks_cases.LATIN_READING) == {"振り仮名の文字適合": False}
+    assert ks._reading_characters(ks_cases.BIRTH) == {"振り仮名の文字適合": True}
 
 
 def test_an_unrecognised_koseki_reference_is_reported_as_it_came() -> None:
-    sent = ks.Sent(CODES, [("見本町1番地", "見本\u3000一郎")], "見本町2番地")  # type: ignore[arg-type]
+    sent = ks_driver.Sent(CODES, [("見本町1番地", "見本\u3000一郎")], "見本町2番地")  # type: ignore[arg-type]
     assert sent.label({"本籍": "見本町1番地", "筆頭者氏名": "見本\u3000一郎"}) == 0
-    assert sent.label({"本籍": "見本町2番地", "筆頭者氏名": "見本\u3000花子"}) == ks.NEW
+    assert sent.label({"本籍": "見本町2番地", "筆頭者氏名": "見本\u3000花子"}) == ks_driver.NEW
     assert sent.label(None) is None
     assert sent.label({"本籍": "x"}) == json.dumps({"本籍": "x"}, ensure_ascii=False)
     # A vendor's 戸籍 that is no object: nothing read from it, no crash.
@@ -142,12 +145,12 @@ def test_an_unrecognised_koseki_reference_is_reported_as_it_came() -> None:
 def test_without_the_driver_operations_the_checks_are_not_automated() -> None:
     target = Target(catalog=None)  # type: ignore[arg-type]  # the driver is asked about before anything else
     with pytest.raises(NotAutomated, match=r"targets\.driver"):
-        ks._base_path(target)
+        ks_driver._base_path(target)
     target.driver = DriverTarget(operations=("koseki.todoke",))
     with pytest.raises(NotAutomated, match=r"koseki\.hensei, koseki\.seikyu"):
-        ks._base_path(target)
+        ks_driver._base_path(target)
     target.driver = DriverTarget(operations=("koseki.hensei", "koseki.todoke", "koseki.seikyu"))
-    assert ks._base_path(target) == "/driver/v1"
+    assert ks_driver._base_path(target) == "/driver/v1"
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
@@ -174,7 +177,8 @@ def _findings(defects: frozenset[str], rules: list[str]) -> dict[str, list[Any]]
         found: dict[str, list[Any]] = {}
         for rule in rules:
             requirement = cast(Requirement, SimpleNamespace(id=next(iter(sorted(_BOUND[f"scenario.{rule}"])))))
-            found[rule] = list(ks.run_rule(CheckContext(requirement=requirement, target=target), KOSEKI_RULES[rule]))
+            context = CheckContext(requirement=requirement, target=target)
+            found[rule] = list(ks_driver.run_rule(context, KOSEKI_RULES[rule]))
         return found
 
 
@@ -210,7 +214,7 @@ def test_the_furigana_defect_is_found_on_the_reading_with_a_kanji() -> None:
 def test_the_adoptee_is_written_with_the_adoptive_koseki_surname() -> None:
     # 見本 一郎 adopts 試験 次郎: 次郎 enters 一郎's 戸籍 (第18条第3項), written there as 見本 次郎 (第6条, our
     # reading).
-    assert ks._adoptee_entered(ks.ADOPTION) == {"入籍戸籍": 0, "氏名": "見本\u3000次郎"}
+    assert ks._adoptee_entered(ks_cases.ADOPTION) == {"入籍戸籍": 0, "氏名": "見本\u3000次郎"}
     found = _findings(frozenset({"koseki_adoptee_keeps_surname"}), ["koseki.adoptee_enters"])["koseki.adoptee_enters"]
     (finding,) = found
     assert (finding.code, finding.requirement) == ("scenario.koseki.adoptee_enters.mismatch",

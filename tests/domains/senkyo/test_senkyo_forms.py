@@ -17,9 +17,11 @@ from conformance.catalog.models import Requirement
 from conformance.checks.registry import CheckContext
 from conformance.checks.scenarios import APPEND_PATH, RECORDS_PATH, Loaded, Scenario, other_codes
 from conformance.checks.statute_forms import sex_in
-from conformance.domains.senkyo import checks as ss
 from conformance.domains.senkyo import forms as sf
 from conformance.domains.senkyo import oracle as senkyo
+from conformance.domains.senkyo.overseas import overseas_of
+from conformance.domains.senkyo.people import _as_of, person_of
+from conformance.domains.senkyo.registration import LATE_NOTICE_REGISTERED
 from conformance.embedded import start_reference
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
@@ -34,24 +36,24 @@ BINDINGS = default_catalog_root() / "senkyo" / "2025.12" / "bindings.yaml"
 SHOHON_DEFECTS = sorted(name for name in DEFECTS if name.startswith("senkyo_shohon_"))
 RULE = sf.FORM_RULES["senkyo_form.shohon_items"]
 LOADED = Loaded("8999999990", ())
-#: A conforming 抄本 of ss.LATE_NOTICE_REGISTERED (born 1980-05-05) in another layout: one line, 西暦 in
+#: A conforming 抄本 of LATE_NOTICE_REGISTERED (born 1980-05-05) in another layout: one line, 西暦 in
 #: full-width digits, the 性別 after a label that names both.
 PRINTED = ["選挙人名簿抄本", "見本　花子　静岡県見本町本町一丁目９９番１号　男女の別 女　１９８０年５月５日",
            "発行番号 20261125 見本町 001 1/1"]
 
 
-def _actual(lines: list[str], scenario: Scenario = ss.LATE_NOTICE_REGISTERED) -> Any:
+def _actual(lines: list[str], scenario: Scenario = LATE_NOTICE_REGISTERED) -> Any:
     return RULE.actual({"行": lines, "場面": scenario}, LOADED)
 
 
 @settings(max_examples=30, deadline=None)
 @given(sf.electors(other_codes(TOWN_CODE)))
 def test_the_electors_are_on_the_register_the_day_asked(scenario: Scenario) -> None:
-    assert scenario.as_of is not None and senkyo.is_registered(ss.person_of(scenario), scenario.as_of)
+    assert scenario.as_of is not None and senkyo.is_registered(person_of(scenario), scenario.as_of)
 
 
 def test_a_conforming_print_in_another_layout_agrees_with_the_oracle() -> None:
-    assert _actual(PRINTED) == RULE.expected(ss.LATE_NOTICE_REGISTERED, TOWN_CODE) == {
+    assert _actual(PRINTED) == RULE.expected(LATE_NOTICE_REGISTERED, TOWN_CODE) == {
         "氏名": "見本\u3000花子", "住所": sf.ADDRESS, "性別": "女", "生年月日": "1980-05-05"}
 
 
@@ -63,7 +65,7 @@ def test_a_missing_or_wrong_item_is_shown() -> None:
     wrong_birth = [line.replace("１９８０年５月５日", "昭和55年5月6日") for line in PRINTED]
     assert _actual(wrong_birth)["生年月日"] == ["1980-05-06"]
     assert sex_in("性別 男、女") == ["男", "女"] and sex_in("男女の別") is None
-    assert RULE.actual({"問題": "HTTP 404", "場面": ss.LATE_NOTICE_REGISTERED}, LOADED) == {"問題": "HTTP 404"}
+    assert RULE.actual({"問題": "HTTP 404", "場面": LATE_NOTICE_REGISTERED}, LOADED) == {"問題": "HTTP 404"}
 
 
 def test_the_rule_is_a_registered_check_bound_to_the_register_items() -> None:
@@ -150,9 +152,9 @@ ZAIGAI_RULE = sf.FORM_RULES["senkyo_form.zaigai_shohon_items"]
 @settings(max_examples=30, deadline=None)
 @given(sf.overseas_electors(other_codes(TOWN_CODE)))
 def test_the_overseas_electors_are_on_the_overseas_register_the_day_asked(scenario: Scenario) -> None:
-    overseas = ss.overseas_of(scenario)
-    assert not scenario.foreign and overseas.on_list(ss._as_of(scenario))
-    assert senkyo.overseas_struck_off(ss._as_of(scenario), overseas) is None
+    overseas = overseas_of(scenario)
+    assert not scenario.foreign and overseas.on_list(_as_of(scenario))
+    assert senkyo.overseas_struck_off(_as_of(scenario), overseas) is None
 
 
 def test_the_overseas_print_is_read_for_the_last_address() -> None:

@@ -16,9 +16,172 @@ from rule_probes import bound_requirements, failed_requirements, rule_findings
 
 from conformance.checks import scenarios
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
-from conformance.domains.senkyo import checks as ss
 from conformance.domains.senkyo import oracle as senkyo
+from conformance.domains.senkyo.applications import (
+    APPLICANT_SELF,
+    APPROVED_HANDLER,
+    CANDIDATE,
+    CONFIRMATION,
+    ELECTOR,
+    POLITICAL_ACTIVITY,
+    POLITICAL_GROUP,
+    STATES_MANAGEMENT,
+    STATES_RESULTS,
+    Application,
+)
 from conformance.domains.senkyo.checks import SENKYO_RULES
+from conformance.domains.senkyo.disqualification import (
+    BRIBERY,
+    BRIBERY_PASSED,
+    DOMICILE_AWAY,
+    ELECTION_CRIME,
+    FINED,
+    NOTIFIED_BOTH,
+    NOTIFIED_CEASING,
+    RELEASED,
+    SERVING,
+    SUSPENDED,
+    UNEXECUTED,
+    _notices,
+    _suffrage_kept,
+)
+from conformance.domains.senkyo.elections import (
+    AT_BASE_DAY,
+    CAMPAIGN_REGISTRATION,
+    CONFIRMATION_CLOSED,
+    CONFIRMATION_OPEN,
+    DISMISSAL_NOT_YET,
+    DISMISSAL_NOTIFIED,
+    IN_ELECTION,
+    INSPECTION_CLOSED,
+    INSPECTION_OPEN,
+    OBJECTION_DISMISSED,
+    OBJECTION_NOT_YET,
+    OBJECTION_UPHELD,
+    ON_REGISTRATION_DAY,
+    PERMANENT,
+    REMOVAL_UPHELD,
+    WEDNESDAY_REGISTRATION,
+    _basis_kept,
+    _confirmation,
+    _dismissal_notified,
+    _inspection,
+    _objection,
+    _registered_after_objection,
+    _registered_in_election,
+    objection_decision_of,
+    objections_decided,
+)
+from conformance.domains.senkyo.inspection import (
+    ALL_STATED,
+    APPROVED,
+    APPROVED_LACKING,
+    CANDIDATE_DESIGNEE,
+    CORPORATION_WITHOUT_HANDLERS,
+    GROUP_DESIGNEE,
+    GROUP_WITHOUT_HANDLERS,
+    INDIVIDUAL_DESIGNEE,
+    INDIVIDUAL_WITHOUT_HANDLERS,
+    JOINT_MEMBER,
+    NOT_APPROVED,
+    POLITICAL_LACKING,
+    RESEARCH_LACKING,
+    STATE_DESIGNEE,
+    STATE_STAFF,
+    _application,
+    _may_inspect,
+    application_of,
+)
+from conformance.domains.senkyo.overseas import (
+    DIED_ABROAD,
+    INDICATED_ABROAD,
+    LOCAL_CAMPAIGN_ABROAD,
+    NOT_MOVED_ABROAD,
+    NOT_YET_INDICATED_ABROAD,
+    NOT_YET_RETURNED,
+    OVERSEAS_APPLIED,
+    OVERSEAS_CONFIRMATION_AFTER_BASE,
+    OVERSEAS_CONFIRMATION_CLOSED,
+    OVERSEAS_CONFIRMATION_FIVE_DAYS,
+    OVERSEAS_DISMISSAL_NOT_YET,
+    OVERSEAS_DISMISSAL_NOTIFIED,
+    OVERSEAS_INSPECTION_CLOSED,
+    OVERSEAS_INSPECTION_OPEN,
+    OVERSEAS_NOT_YET,
+    OVERSEAS_OBJECTION,
+    OVERSEAS_OBJECTION_IN_ELECTION,
+    OVERSEAS_OBJECTION_LOCAL,
+    OVERSEAS_OBJECTION_TRANSFER,
+    OVERSEAS_PERMANENT,
+    OVERSEAS_WRONGLY_REGISTERED,
+    RESUMED_ABROAD,
+    RETURN_QUALIFIED,
+    RETURN_UNQUALIFIED,
+    RETURNED,
+    STRUCK_OFF_ABROAD,
+    SUSPENDED_ABROAD,
+    TRANSFER_APPLIED,
+    TRANSFERRED,
+    _lists_after_overseas_objection,
+    _minister_asked,
+    _overseas_confirmation,
+    _overseas_dismissal_notified,
+    _overseas_indicated,
+    _overseas_inspection,
+    _overseas_kept,
+    _overseas_objection,
+    _overseas_qualified,
+    _overseas_struck_off,
+    _overseas_struck_off_on_death,
+    _overseas_suspended,
+    _overseas_wrongly_registered,
+    _struck_off_transferred,
+    _transfer_qualified,
+    overseas_decision_of,
+    overseas_objections_decided,
+)
+from conformance.domains.senkyo.people import person_of
+from conformance.domains.senkyo.registration import (
+    BOUNDARY_CHANGED,
+    DIED,
+    FOREIGN,
+    FROM_OTHER_PREFECTURE,
+    LAPSED,
+    LATE_NOTICE,
+    LATE_NOTICE_REGISTERED,
+    MERGED,
+    MERGED_NOT_YET,
+    MOVED,
+    MOVED_BEFORE_REGISTRATION,
+    NOT_YET_KNOWN,
+    NOT_YET_STRUCK_OFF,
+    NOT_YET_SUPPLEMENTED,
+    SEVENTEEN,
+    SEVENTEEN_MOVED_OUT,
+    SEVENTEEN_TOO_LATE,
+    STRUCK_OFF,
+    SUPPLEMENTED,
+    WITHIN_PREFECTURE,
+    WRONGLY_REGISTERED,
+    WRONGLY_REGISTERED_LATER,
+    _indicated,
+    _local,
+    _local_across,
+    _national,
+    _prefectural,
+    _qualified,
+    _qualified_across,
+    _registered,
+    _registration,
+    _seventeen,
+    _struck_off,
+    _supplementary,
+    _wrongly_registered,
+    area_change_of,
+    boundary_registration,
+    merged_local,
+    registered_after_moving_out,
+)
 from conformance.locations import default_catalog_root
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
@@ -46,10 +209,10 @@ def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
 
 
 @settings(max_examples=30, deadline=None)
-@given(ss.registered_after_moving_out(CODES))
+@given(registered_after_moving_out(CODES))
 def test_registrations_after_moving_out_are_not_registered_before(scenario: Scenario) -> None:
     assert scenario.as_of is not None and scenario.moved_out is not None
-    found = senkyo.registration_day(ss.person_of(scenario), scenario.as_of)
+    found = senkyo.registration_day(person_of(scenario), scenario.as_of)
     assert found is None or found >= scenario.moved_out
 
 
@@ -63,79 +226,79 @@ def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
 
 def test_the_worked_examples() -> None:
     # Moved 2024-12-01, 転入届 2024-12-10: the town's 選挙権 on 3月1日, registered as of 6月1日.
-    assert ss._local(ss.LATE_NOTICE, TOWN_CODE) == {"選挙権_地方": True}
-    assert ss._qualified(ss.LATE_NOTICE, TOWN_CODE) == {"被登録資格": False}
-    assert ss._registration(ss.LATE_NOTICE_REGISTERED, TOWN_CODE) == {"登録基準日": "2025-06-01"}
-    assert ss._national(ss.FOREIGN, TOWN_CODE) == {"選挙権_国政": False}
-    assert ss._registered(ss.MOVED_BEFORE_REGISTRATION, TOWN_CODE) == {"登録": True}
-    assert ss._indicated(ss.MOVED, TOWN_CODE) == {"表示": True}
-    assert ss._struck_off(ss.STRUCK_OFF, TOWN_CODE) == {"抹消事由": "転出後4箇月経過"}
-    assert ss._struck_off(ss.NOT_YET_STRUCK_OFF, TOWN_CODE) == {"抹消事由": None}
-    assert ss._struck_off(ss.DIED, TOWN_CODE) == {"抹消事由": "死亡"}
+    assert _local(LATE_NOTICE, TOWN_CODE) == {"選挙権_地方": True}
+    assert _qualified(LATE_NOTICE, TOWN_CODE) == {"被登録資格": False}
+    assert _registration(LATE_NOTICE_REGISTERED, TOWN_CODE) == {"登録基準日": "2025-06-01"}
+    assert _national(FOREIGN, TOWN_CODE) == {"選挙権_国政": False}
+    assert _registered(MOVED_BEFORE_REGISTRATION, TOWN_CODE) == {"登録": True}
+    assert _indicated(MOVED, TOWN_CODE) == {"表示": True}
+    assert _struck_off(STRUCK_OFF, TOWN_CODE) == {"抹消事由": "転出後4箇月経過"}
+    assert _struck_off(NOT_YET_STRUCK_OFF, TOWN_CODE) == {"抹消事由": None}
+    assert _struck_off(DIED, TOWN_CODE) == {"抹消事由": "死亡"}
     # 施行令 第13条 on 2025-03-01: 18 on 5月31日 is surveyed, 18 on 6月1日 is not; a 第2号 person is.
-    assert ss._seventeen(ss.SEVENTEEN, TOWN_CODE) == {"年齢満十七年調査": True}
-    assert ss._seventeen(ss.SEVENTEEN_TOO_LATE, TOWN_CODE) == {"年齢満十七年調査": False}
-    assert ss._seventeen(ss.SEVENTEEN_MOVED_OUT, TOWN_CODE) == {"年齢満十七年調査": True}
+    assert _seventeen(SEVENTEEN, TOWN_CODE) == {"年齢満十七年調査": True}
+    assert _seventeen(SEVENTEEN_TOO_LATE, TOWN_CODE) == {"年齢満十七年調査": False}
+    assert _seventeen(SEVENTEEN_MOVED_OUT, TOWN_CODE) == {"年齢満十七年調査": True}
     # 第11条第1項: barred while serving, not after; a 罰金 and a suspended 拘禁刑 do not bar; 公職収賄: five years.
     barred, kept = {"選挙権_国政": False, "選挙権_地方": False}, {"選挙権_国政": True, "選挙権_地方": True}
-    assert ss._suffrage_kept(ss.SERVING, TOWN_CODE) == barred
-    assert ss._suffrage_kept(ss.RELEASED, TOWN_CODE) == kept
-    assert ss._suffrage_kept(ss.FINED, TOWN_CODE) == kept
-    assert ss._suffrage_kept(ss.SUSPENDED, TOWN_CODE) == kept
-    assert ss._suffrage_kept(ss.UNEXECUTED, TOWN_CODE) == barred
-    assert ss._suffrage_kept(ss.BRIBERY, TOWN_CODE) == barred
-    assert ss._suffrage_kept(ss.BRIBERY_PASSED, TOWN_CODE) == kept
-    assert ss._suffrage_kept(ss.ELECTION_CRIME, TOWN_CODE) == barred
+    assert _suffrage_kept(SERVING, TOWN_CODE) == barred
+    assert _suffrage_kept(RELEASED, TOWN_CODE) == kept
+    assert _suffrage_kept(FINED, TOWN_CODE) == kept
+    assert _suffrage_kept(SUSPENDED, TOWN_CODE) == kept
+    assert _suffrage_kept(UNEXECUTED, TOWN_CODE) == barred
+    assert _suffrage_kept(BRIBERY, TOWN_CODE) == barred
+    assert _suffrage_kept(BRIBERY_PASSED, TOWN_CODE) == kept
+    assert _suffrage_kept(ELECTION_CRIME, TOWN_CODE) == barred
     # 第22条: 期日 3月12日, 公示 2月28日, 基準日 2月27日: 18 on 3月5日 with three months recorded on 3月1日 is
     # registered as of 3月1日 (第2項); three months on 2月20日 and 18 on 3月7日, as of the 基準日 (第3項); a 基準日 on
     # 3月1日 itself makes that day's registration 第3項's (第4項).
     # 第9条第3項: moved within the prefecture after seven months there: its 選挙権 at once; from another, not.
-    assert ss._prefectural(ss.WITHIN_PREFECTURE, TOWN_CODE) == {"選挙権_都道府県": True}
-    assert ss._prefectural(ss.FROM_OTHER_PREFECTURE, TOWN_CODE) == {"選挙権_都道府県": False}
+    assert _prefectural(WITHIN_PREFECTURE, TOWN_CODE) == {"選挙権_都道府県": True}
+    assert _prefectural(FROM_OTHER_PREFECTURE, TOWN_CODE) == {"選挙権_都道府県": False}
     # 在外選挙人名簿: three months in the 領事官's area (from 2024-10-10) complete by 2025-01-11, not on 1月9日; 移転
     # asked with the 国外転出届 from the move-out; the 選挙人名簿 struck off on the 移転; 在外 struck off on 10月11日.
-    assert ss._overseas_qualified(ss.OVERSEAS_APPLIED, TOWN_CODE) == {"在外_被登録資格": True}
-    assert ss._overseas_qualified(ss.OVERSEAS_NOT_YET, TOWN_CODE) == {"在外_被登録資格": False}
-    assert ss._transfer_qualified(ss.TRANSFER_APPLIED, TOWN_CODE) == {"在外_被登録移転資格": True}
-    assert ss._struck_off_transferred(ss.TRANSFERRED, TOWN_CODE) == {"抹消事由": "在外選挙人名簿への登録の移転"}
-    assert ss._overseas_struck_off(ss.RETURNED, TOWN_CODE) == {"在外_抹消事由": "国内転入後4箇月経過",
+    assert _overseas_qualified(OVERSEAS_APPLIED, TOWN_CODE) == {"在外_被登録資格": True}
+    assert _overseas_qualified(OVERSEAS_NOT_YET, TOWN_CODE) == {"在外_被登録資格": False}
+    assert _transfer_qualified(TRANSFER_APPLIED, TOWN_CODE) == {"在外_被登録移転資格": True}
+    assert _struck_off_transferred(TRANSFERRED, TOWN_CODE) == {"抹消事由": "在外選挙人名簿への登録の移転"}
+    assert _overseas_struck_off(RETURNED, TOWN_CODE) == {"在外_抹消事由": "国内転入後4箇月経過",
                                                                 "在外_登録": False}
-    assert ss._overseas_struck_off(ss.NOT_YET_RETURNED, TOWN_CODE) == {"在外_抹消事由": None, "在外_登録": True}
+    assert _overseas_struck_off(NOT_YET_RETURNED, TOWN_CODE) == {"在外_抹消事由": None, "在外_登録": True}
     # 第24条第1項: registered on Wednesday 2023-03-01: 異議 3月2日〜3月6日; in an election, the next day (6月2日) only.
-    assert ss._objection(ss.WEDNESDAY_REGISTRATION, TOWN_CODE) == {"異議申出期間": {"開始": "2023-03-02",
+    assert _objection(WEDNESDAY_REGISTRATION, TOWN_CODE) == {"異議申出期間": {"開始": "2023-03-02",
                                                                                   "終了": "2023-03-06"}}
-    assert ss._objection(ss.CAMPAIGN_REGISTRATION, TOWN_CODE) == {"異議申出期間": {"開始": "2025-06-02",
+    assert _objection(CAMPAIGN_REGISTRATION, TOWN_CODE) == {"異議申出期間": {"開始": "2025-06-02",
                                                                                  "終了": "2025-06-02"}}
     # 第28条の2第1項: 期日 3月12日: closed on 3月17日 (期日後五日に当たる日), open on 3月18日.
-    assert ss._inspection(ss.INSPECTION_CLOSED, TOWN_CODE) == {"抄本閲覧_可否": False}
-    assert ss._inspection(ss.INSPECTION_OPEN, TOWN_CODE) == {"抄本閲覧_可否": True}
+    assert _inspection(INSPECTION_CLOSED, TOWN_CODE) == {"抄本閲覧_可否": False}
+    assert _inspection(INSPECTION_OPEN, TOWN_CODE) == {"抄本閲覧_可否": True}
     # 第30条の6第3項: 参議院 期日 7月20日: suspended that day, not the next nor in a local election. 第30条の8第1項:
     # 3月2日〜3月6日 after the 定時登録 (also in a local campaign), 2月16日 after a 参議院 選挙時登録 of 2月15日.
-    assert ss._overseas_suspended(ss.SUSPENDED_ABROAD, TOWN_CODE) == {"在外_登録停止": True}
-    assert ss._overseas_suspended(ss.RESUMED_ABROAD, TOWN_CODE) == {"在外_登録停止": False}
-    assert ss._overseas_suspended(ss.LOCAL_CAMPAIGN_ABROAD, TOWN_CODE) == {"在外_登録停止": False}
+    assert _overseas_suspended(SUSPENDED_ABROAD, TOWN_CODE) == {"在外_登録停止": True}
+    assert _overseas_suspended(RESUMED_ABROAD, TOWN_CODE) == {"在外_登録停止": False}
+    assert _overseas_suspended(LOCAL_CAMPAIGN_ABROAD, TOWN_CODE) == {"在外_登録停止": False}
     five_days = {"在外_異議申出期間": {"開始": "2023-03-02", "終了": "2023-03-06"}}
-    assert ss._overseas_objection(ss.OVERSEAS_OBJECTION, TOWN_CODE) == five_days
-    assert ss._overseas_objection(ss.OVERSEAS_OBJECTION_LOCAL, TOWN_CODE) == five_days
-    assert ss._overseas_objection(ss.OVERSEAS_OBJECTION_IN_ELECTION, TOWN_CODE) == {
+    assert _overseas_objection(OVERSEAS_OBJECTION, TOWN_CODE) == five_days
+    assert _overseas_objection(OVERSEAS_OBJECTION_LOCAL, TOWN_CODE) == five_days
+    assert _overseas_objection(OVERSEAS_OBJECTION_IN_ELECTION, TOWN_CODE) == {
         "在外_異議申出期間": {"開始": "2023-02-16", "終了": "2023-02-16"}}
     # 第30条の10第1項, 第30条の11第1項第1号: a domestic address from 6月10日, the 表示 that day; died 6月10日: 抹消.
-    assert ss._overseas_indicated(ss.INDICATED_ABROAD, TOWN_CODE) == {"在外_表示": True}
-    assert ss._overseas_indicated(ss.NOT_YET_INDICATED_ABROAD, TOWN_CODE) == {"在外_表示": False}
-    assert ss._overseas_struck_off_on_death(ss.DIED_ABROAD, TOWN_CODE) == {"在外_抹消事由": "死亡"}
+    assert _overseas_indicated(INDICATED_ABROAD, TOWN_CODE) == {"在外_表示": True}
+    assert _overseas_indicated(NOT_YET_INDICATED_ABROAD, TOWN_CODE) == {"在外_表示": False}
+    assert _overseas_struck_off_on_death(DIED_ABROAD, TOWN_CODE) == {"在外_抹消事由": "死亡"}
     # 第28条の2第1項 後段: 確認 on 2月28日 (the day after the 基準日) within the window, not on 3月5日.
-    assert ss._confirmation(ss.CONFIRMATION_OPEN, TOWN_CODE) == {"抄本閲覧_登録確認": True}
-    assert ss._confirmation(ss.CONFIRMATION_CLOSED, TOWN_CODE) == {"抄本閲覧_登録確認": False}
-    registered = ss._registered_in_election
-    assert registered(ss.IN_ELECTION, TOWN_CODE) == {"登録基準日": "2025-03-01", "登録根拠": "第22条第2項"}
-    assert registered(ss.AT_BASE_DAY, TOWN_CODE) == {"登録基準日": "2025-02-27", "登録根拠": "第22条第3項"}
-    assert registered(ss.ON_REGISTRATION_DAY, TOWN_CODE) == {"登録基準日": "2025-03-01", "登録根拠": "第22条第3項"}
-    inspection, confirmation = ss._overseas_inspection, ss._overseas_confirmation
-    assert inspection(ss.OVERSEAS_INSPECTION_CLOSED, TOWN_CODE) == {"在外_抄本閲覧_可否": False}
-    assert inspection(ss.OVERSEAS_INSPECTION_OPEN, TOWN_CODE) == {"在外_抄本閲覧_可否": True}
+    assert _confirmation(CONFIRMATION_OPEN, TOWN_CODE) == {"抄本閲覧_登録確認": True}
+    assert _confirmation(CONFIRMATION_CLOSED, TOWN_CODE) == {"抄本閲覧_登録確認": False}
+    registered = _registered_in_election
+    assert registered(IN_ELECTION, TOWN_CODE) == {"登録基準日": "2025-03-01", "登録根拠": "第22条第2項"}
+    assert registered(AT_BASE_DAY, TOWN_CODE) == {"登録基準日": "2025-02-27", "登録根拠": "第22条第3項"}
+    assert registered(ON_REGISTRATION_DAY, TOWN_CODE) == {"登録基準日": "2025-03-01", "登録根拠": "第22条第3項"}
+    inspection, confirmation = _overseas_inspection, _overseas_confirmation
+    assert inspection(OVERSEAS_INSPECTION_CLOSED, TOWN_CODE) == {"在外_抄本閲覧_可否": False}
+    assert inspection(OVERSEAS_INSPECTION_OPEN, TOWN_CODE) == {"在外_抄本閲覧_可否": True}
     assert [confirmation(s, TOWN_CODE)["在外_抄本閲覧_登録確認"] for s in (
-        ss.OVERSEAS_CONFIRMATION_AFTER_BASE, ss.OVERSEAS_CONFIRMATION_FIVE_DAYS, ss.OVERSEAS_CONFIRMATION_CLOSED,
-        ss.OVERSEAS_INSPECTION_OPEN)] == [True, True, False, True]
+        OVERSEAS_CONFIRMATION_AFTER_BASE, OVERSEAS_CONFIRMATION_FIVE_DAYS, OVERSEAS_CONFIRMATION_CLOSED,
+        OVERSEAS_INSPECTION_OPEN)] == [True, True, False, True]
 
 
 
@@ -143,19 +306,19 @@ def test_the_worked_examples() -> None:
 def test_a_merger_or_boundary_change_does_not_restart_the_three_months() -> None:
     # 第9条第4項・第5項, 第21条第3項・第4項: moved 2024-12-01 into 旧B村 (taken into 旧A町 on 12月20日, into the town on
     # 2025-01-01), or into an area a 境界変更 gives the town on 2月1日: three months complete on 3月1日, not on 2月28日.
-    assert ss._local_across(ss.MERGED, TOWN_CODE) == {"選挙権_地方": True}
-    assert ss._qualified_across(ss.MERGED, TOWN_CODE) == {"被登録資格": True}
-    assert ss._local_across(ss.BOUNDARY_CHANGED, TOWN_CODE) == {"選挙権_地方": True}
-    assert ss._qualified_across(ss.BOUNDARY_CHANGED, TOWN_CODE) == {"被登録資格": True}
-    assert ss._local_across(ss.MERGED_NOT_YET, TOWN_CODE) == {"選挙権_地方": False}
-    assert ss._qualified_across(ss.MERGED_NOT_YET, TOWN_CODE) == {"被登録資格": False}
-    assert ss.area_change_of(ss.MERGED) == senkyo.AreaChange(senkyo.MERGER, date(2025, 1, 1), date(2024, 12, 20))
+    assert _local_across(MERGED, TOWN_CODE) == {"選挙権_地方": True}
+    assert _qualified_across(MERGED, TOWN_CODE) == {"被登録資格": True}
+    assert _local_across(BOUNDARY_CHANGED, TOWN_CODE) == {"選挙権_地方": True}
+    assert _qualified_across(BOUNDARY_CHANGED, TOWN_CODE) == {"被登録資格": True}
+    assert _local_across(MERGED_NOT_YET, TOWN_CODE) == {"選挙権_地方": False}
+    assert _qualified_across(MERGED_NOT_YET, TOWN_CODE) == {"被登録資格": False}
+    assert area_change_of(MERGED) == senkyo.AreaChange(senkyo.MERGER, date(2025, 1, 1), date(2024, 12, 20))
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.one_of(ss.merged_local(CODES), ss.boundary_registration(CODES)))
+@given(st.one_of(merged_local(CODES), boundary_registration(CODES)))
 def test_the_area_change_falls_after_the_notification_and_by_the_day_asked(scenario: Scenario) -> None:
-    change = ss.area_change_of(scenario)
+    change = area_change_of(scenario)
     assert scenario.as_of is not None and scenario.notified is not None
     assert scenario.notified < change.day <= scenario.as_of
     assert change.earlier is None or scenario.notified < change.earlier < change.day
@@ -180,12 +343,12 @@ def test_who_may_inspect_on_an_application() -> None:
     # 第28条の2第1項's table: a 政治団体's designee who is no 構成員 is not admitted, a 公職の候補者等's is; 第9項:
     # a 承認法人閲覧事項取扱者 with the 承認 only; 第28条の3第1項各号: 国等 its designated 職員 only, a 法人 also the
     # other 法人's designated 役職員 when applying jointly, an 個人 the person designated.
-    may = ss._may_inspect
+    may = _may_inspect
     assert [may(s, TOWN_CODE)["抄本閲覧_閲覧者可否"] for s in (
-        ss.GROUP_DESIGNEE, ss.CANDIDATE_DESIGNEE, ss.APPROVED, ss.NOT_APPROVED, ss.STATE_DESIGNEE, ss.STATE_STAFF,
-        ss.JOINT_MEMBER, ss.INDIVIDUAL_DESIGNEE)] == [False, True, True, False, False, True, True, True]
-    elector = ss._application(senkyo.CONFIRMATION, senkyo.ELECTOR, senkyo.APPLICANT_SELF)
-    for_politics = ss._application(senkyo.POLITICAL_ACTIVITY, senkyo.ELECTOR, senkyo.APPLICANT_SELF)
+        GROUP_DESIGNEE, CANDIDATE_DESIGNEE, APPROVED, NOT_APPROVED, STATE_DESIGNEE, STATE_STAFF,
+        JOINT_MEMBER, INDIVIDUAL_DESIGNEE)] == [False, True, True, False, False, True, True, True]
+    elector = _application(CONFIRMATION, ELECTOR, APPLICANT_SELF)
+    for_politics = _application(POLITICAL_ACTIVITY, ELECTOR, APPLICANT_SELF)
     assert may(elector, TOWN_CODE) == {"抄本閲覧_閲覧者可否": True}
     assert may(for_politics, TOWN_CODE) == {"抄本閲覧_閲覧者可否": False}
 
@@ -194,45 +357,45 @@ def test_an_application_lacking_an_item_lets_nobody_inspect() -> None:
     # 第28条の2第2項第1号〜第3号, 第4号ロ; 第28条の3第2項第1号〜第5号: each lacking item; an 個人 need not state
     # the 範囲 (第5号イ is a 法人's), and a 選挙人 or 公職の候補者等 need not state the 管理の方法 here (第4号イ, the
     # ただし書: ours).
-    lacking = [*ss.POLITICAL_LACKING.values(), ss.GROUP_WITHOUT_HANDLERS, *ss.RESEARCH_LACKING.values(),
-               ss.CORPORATION_WITHOUT_HANDLERS]
-    assert {ss._may_inspect(s, TOWN_CODE)["抄本閲覧_閲覧者可否"] for s in lacking} == {False}
-    assert ss._may_inspect(ss.INDIVIDUAL_WITHOUT_HANDLERS, TOWN_CODE) == {"抄本閲覧_閲覧者可否": True}
+    lacking = [*POLITICAL_LACKING.values(), GROUP_WITHOUT_HANDLERS, *RESEARCH_LACKING.values(),
+               CORPORATION_WITHOUT_HANDLERS]
+    assert {_may_inspect(s, TOWN_CODE)["抄本閲覧_閲覧者可否"] for s in lacking} == {False}
+    assert _may_inspect(INDIVIDUAL_WITHOUT_HANDLERS, TOWN_CODE) == {"抄本閲覧_閲覧者可否": True}
     # 第28条の2第7項第1号〜第4号: the 承認 of an 申出 lacking one of them admits no 承認法人閲覧事項取扱者.
-    assert {ss._may_inspect(s, TOWN_CODE)["抄本閲覧_閲覧者可否"] for s in ss.APPROVED_LACKING.values()} == {False}
-    candidate = ss._application(senkyo.POLITICAL_ACTIVITY, senkyo.CANDIDATE, senkyo.APPLICANT_SELF,
-                                lacking=(senkyo.STATES_MANAGEMENT, senkyo.STATES_RESULTS))
-    assert ss._may_inspect(candidate, TOWN_CODE) == {"抄本閲覧_閲覧者可否": True}
-    assert ss.application_of(ss.APPROVED) == senkyo.Application(
-        senkyo.POLITICAL_ACTIVITY, senkyo.POLITICAL_GROUP, senkyo.APPROVED_HANDLER, True, frozenset(ss.ALL_STATED))
+    assert {_may_inspect(s, TOWN_CODE)["抄本閲覧_閲覧者可否"] for s in APPROVED_LACKING.values()} == {False}
+    candidate = _application(POLITICAL_ACTIVITY, CANDIDATE, APPLICANT_SELF,
+                                lacking=(STATES_MANAGEMENT, STATES_RESULTS))
+    assert _may_inspect(candidate, TOWN_CODE) == {"抄本閲覧_閲覧者可否": True}
+    assert application_of(APPROVED) == Application(
+        POLITICAL_ACTIVITY, POLITICAL_GROUP, APPROVED_HANDLER, True, frozenset(ALL_STATED))
 
 
 def test_an_objection_upheld_registers_or_removes_at_once() -> None:
     # 第24条第2項: 正当 on 3月5日: registered (or removed) from then; 正当でない: the 名簿 as it was.
-    registered = ss._registered_after_objection
+    registered = _registered_after_objection
     assert [registered(s, TOWN_CODE)["登録"] for s in (
-        ss.OBJECTION_UPHELD, ss.OBJECTION_NOT_YET, ss.OBJECTION_DISMISSED, ss.REMOVAL_UPHELD)] == [
+        OBJECTION_UPHELD, OBJECTION_NOT_YET, OBJECTION_DISMISSED, REMOVAL_UPHELD)] == [
         True, False, False, False]
-    assert ss._registered(replace(ss.REMOVAL_UPHELD, records=()), TOWN_CODE) == {"登録": True}
+    assert _registered(replace(REMOVAL_UPHELD, records=()), TOWN_CODE) == {"登録": True}
 
 
 def test_a_voter_registered_years_ago_keeps_that_registration_through_an_election() -> None:
     # 第19条第1項: registered as of 1998-06-01, still so in the election of 2025 (基準日 2月27日).
     kept = {"登録基準日": "1998-06-01", "登録根拠": "第22条第1項"}
-    assert ss._registered_in_election(ss.PERMANENT, TOWN_CODE) == kept
+    assert _registered_in_election(PERMANENT, TOWN_CODE) == kept
     (finding, *_) = rule_findings(frozenset({"senkyo_list_remade_per_election"}), SENKYO_RULES, BINDINGS,
                                   ["senkyo.permanent_list"])["senkyo.permanent_list"]
     assert finding.code == "scenario.senkyo.permanent_list.mismatch"
     assert finding.actual == '{"登録根拠": "第22条第3項"}'
-    assert ss._basis_kept(ss.PERMANENT, TOWN_CODE) == {"登録根拠": "第22条第1項"}
+    assert _basis_kept(PERMANENT, TOWN_CODE) == {"登録根拠": "第22条第1項"}
 
 
 def test_the_foreign_minister_is_asked_about_applicants_not_struck_off() -> None:
     # 第30条の5第5項: applied 2024-10-01, left 10月5日: asked about on 2025-02-05, not from 2月6日 (struck off) nor
     # after the 移転 of 2024-11-20 (struck off by 第28条第1項第3号).
-    asked = ss._minister_asked
+    asked = _minister_asked
     assert [asked(s, TOWN_CODE)["在外_外務大臣意見照会"] for s in (
-        ss.NOT_MOVED_ABROAD, ss.STRUCK_OFF_ABROAD, ss.TRANSFERRED, ss.TRANSFER_APPLIED)] == [True, False, False, True]
+        NOT_MOVED_ABROAD, STRUCK_OFF_ABROAD, TRANSFERRED, TRANSFER_APPLIED)] == [True, False, False, True]
     (finding, *_) = rule_findings(frozenset({"senkyo_minister_asked_after_struck_off"}), SENKYO_RULES, BINDINGS,
                                   ["senkyo.foreign_minister_asked"])["senkyo.foreign_minister_asked"]
     assert finding.code == "scenario.senkyo.foreign_minister_asked.mismatch"
@@ -244,9 +407,9 @@ def test_the_notices_of_a_disqualification_to_the_municipality_of_the_address() 
     # なくなつた; 本籍 elsewhere: none; final before the move: only なくなつた.
     both = [{"通知先": "131016", "事由": "生じた", "年月日": "2024-05-10"},
             {"通知先": "131016", "事由": "なくなつた", "年月日": "2025-02-10"}]
-    assert ss._notices(ss.NOTIFIED_BOTH, TOWN_CODE) == {"選挙権喪失通知": both}
-    assert ss._notices(ss.DOMICILE_AWAY, TOWN_CODE) == {"選挙権喪失通知": []}
-    assert ss._notices(ss.NOTIFIED_CEASING, TOWN_CODE) == {"選挙権喪失通知": both[1:]}
+    assert _notices(NOTIFIED_BOTH, TOWN_CODE) == {"選挙権喪失通知": both}
+    assert _notices(DOMICILE_AWAY, TOWN_CODE) == {"選挙権喪失通知": []}
+    assert _notices(NOTIFIED_CEASING, TOWN_CODE) == {"選挙権喪失通知": both[1:]}
     (finding, *_) = rule_findings(frozenset({"senkyo_notice_only_when_arisen"}), SENKYO_RULES, BINDINGS,
                                   ["senkyo.disqualification_notice"])["senkyo.disqualification_notice"]
     assert finding.code == "scenario.senkyo.disqualification_notice.mismatch"
@@ -257,10 +420,10 @@ def test_a_registration_not_to_have_been_made_is_struck_off_at_once_and_stays_so
     # 第28条第1項第4号: learnt on 2025-03-05: off the 名簿 on 3月6日 and after the 定時登録 of 6月1日, on it on 3月4日;
     # 第30条の11第1項第3号: the same of the 在外選挙人名簿.
     gone = {"登録": False, "抹消事由": "登録されるべきでなかつた"}
-    assert ss._wrongly_registered(ss.WRONGLY_REGISTERED, TOWN_CODE) == gone
-    assert ss._wrongly_registered(ss.WRONGLY_REGISTERED_LATER, TOWN_CODE) == gone
-    assert ss._wrongly_registered(ss.NOT_YET_KNOWN, TOWN_CODE) == {"登録": True, "抹消事由": None}
-    assert ss._overseas_wrongly_registered(ss.OVERSEAS_WRONGLY_REGISTERED, TOWN_CODE) == {
+    assert _wrongly_registered(WRONGLY_REGISTERED, TOWN_CODE) == gone
+    assert _wrongly_registered(WRONGLY_REGISTERED_LATER, TOWN_CODE) == gone
+    assert _wrongly_registered(NOT_YET_KNOWN, TOWN_CODE) == {"登録": True, "抹消事由": None}
+    assert _overseas_wrongly_registered(OVERSEAS_WRONGLY_REGISTERED, TOWN_CODE) == {
         "在外_抹消事由": "登録されるべきでなかつた"}
     for rule, name in (("senkyo.struck_off_wrongly_registered", "senkyo_wrong_registration_kept"),
                        ("senkyo.overseas_struck_off_wrongly_registered", "senkyo_overseas_wrong_registration_kept")):
@@ -271,9 +434,9 @@ def test_a_registration_not_to_have_been_made_is_struck_off_at_once_and_stays_so
 def test_a_person_left_off_is_registered_when_learnt_if_qualified_since() -> None:
     # 第26条: left off the 定時登録 of 2025-03-01, learnt on 3月20日: registered on 3月21日 (第26条), not on 3月19日; a
     # 拘禁刑 from 3月5日 to 3月10日 in between: not 引き続き, not registered.
-    assert ss._supplementary(ss.SUPPLEMENTED, TOWN_CODE) == {"登録": True, "登録根拠": "第26条"}
-    assert ss._supplementary(ss.NOT_YET_SUPPLEMENTED, TOWN_CODE) == {"登録": False, "登録根拠": None}
-    assert ss._supplementary(ss.LAPSED, TOWN_CODE) == {"登録": False, "登録根拠": None}
+    assert _supplementary(SUPPLEMENTED, TOWN_CODE) == {"登録": True, "登録根拠": "第26条"}
+    assert _supplementary(NOT_YET_SUPPLEMENTED, TOWN_CODE) == {"登録": False, "登録根拠": None}
+    assert _supplementary(LAPSED, TOWN_CODE) == {"登録": False, "登録根拠": None}
     (finding, *_) = rule_findings(frozenset({"senkyo_supplementary_without_continuity"}), SENKYO_RULES, BINDINGS,
                                   ["senkyo.supplementary_registration"])["senkyo.supplementary_registration"]
     assert finding.code == "scenario.senkyo.supplementary_registration.mismatch"
@@ -283,10 +446,10 @@ def test_a_person_left_off_is_registered_when_learnt_if_qualified_since() -> Non
 def test_an_overseas_objection_upheld_registers_in_the_register_only_the_qualified() -> None:
     # 第30条の8第2項: 在外抹消 and the 選挙人名簿 on 2025-03-20: a 転入届 of 1月10日 (no 被登録資格) is not registered,
     # one of 2024-12-10 is; a 移転 puts the voter on the 在外選挙人名簿 and off the 選挙人名簿.
-    lists = ss._lists_after_overseas_objection
-    assert lists(ss.RETURN_UNQUALIFIED, TOWN_CODE) == {"在外_登録": False, "登録": False}
-    assert lists(ss.RETURN_QUALIFIED, TOWN_CODE) == {"在外_登録": False, "登録": True}
-    assert lists(ss.OVERSEAS_OBJECTION_TRANSFER, TOWN_CODE) == {"在外_登録": True, "登録": False}
+    lists = _lists_after_overseas_objection
+    assert lists(RETURN_UNQUALIFIED, TOWN_CODE) == {"在外_登録": False, "登録": False}
+    assert lists(RETURN_QUALIFIED, TOWN_CODE) == {"在外_登録": False, "登録": True}
+    assert lists(OVERSEAS_OBJECTION_TRANSFER, TOWN_CODE) == {"在外_登録": True, "登録": False}
     rule = "senkyo.overseas_objection_upheld"
     (finding, *_) = rule_findings(frozenset({"senkyo_overseas_objection_registers_unqualified"}), SENKYO_RULES,
                                   BINDINGS, [rule])[rule]
@@ -295,9 +458,9 @@ def test_an_overseas_objection_upheld_registers_in_the_register_only_the_qualifi
 
 
 @settings(max_examples=30, deadline=None)
-@given(ss.overseas_objections_decided(CODES))
+@given(overseas_objections_decided(CODES))
 def test_the_overseas_objections_are_asked_about_near_but_never_on_the_decision_day(scenario: Scenario) -> None:
-    decided = ss.overseas_decision_of(scenario).decided
+    decided = overseas_decision_of(scenario).decided
     assert scenario.as_of is not None and scenario.as_of != decided and abs((scenario.as_of - decided).days) <= 3
     assert 5 <= decided.day <= 25
 
@@ -315,10 +478,10 @@ def test_an_ignored_decision_gives_the_objection_rule_its_finding_at_the_query()
 def test_an_objection_dismissed_is_notified_to_the_applicant_from_the_decision() -> None:
     # 第24条第2項 R003: 正当でない on 3月5日: the 異議申出人 notified by 3月6日, nobody yet on 3月4日;
     # 正当 (R002): both.
-    notified = ss._dismissal_notified
-    assert notified(ss.DISMISSAL_NOTIFIED, TOWN_CODE) == {"異議_通知先": ["異議申出人"]}
-    assert notified(ss.DISMISSAL_NOT_YET, TOWN_CODE) == {"異議_通知先": []}
-    assert notified(ss.OBJECTION_UPHELD, TOWN_CODE) == {"異議_通知先": ["異議申出人", "関係人"]}
+    notified = _dismissal_notified
+    assert notified(DISMISSAL_NOTIFIED, TOWN_CODE) == {"異議_通知先": ["異議申出人"]}
+    assert notified(DISMISSAL_NOT_YET, TOWN_CODE) == {"異議_通知先": []}
+    assert notified(OBJECTION_UPHELD, TOWN_CODE) == {"異議_通知先": ["異議申出人", "関係人"]}
 
 
 def test_a_dismissal_notified_to_nobody_gives_its_rule_its_finding_at_the_query() -> None:
@@ -335,10 +498,10 @@ def test_a_dismissal_notified_to_nobody_gives_its_rule_its_finding_at_the_query(
 
 
 def test_an_overseas_objection_dismissed_is_notified_to_the_applicant_from_the_decision() -> None:
-    notified = ss._overseas_dismissal_notified
-    assert notified(ss.OVERSEAS_DISMISSAL_NOTIFIED, TOWN_CODE) == {"在外異議_通知先": ["異議申出人"]}
-    assert notified(ss.OVERSEAS_DISMISSAL_NOT_YET, TOWN_CODE) == {"在外異議_通知先": []}
-    assert notified(ss.RETURN_UNQUALIFIED, TOWN_CODE) == {"在外異議_通知先": ["異議申出人", "関係人"]}
+    notified = _overseas_dismissal_notified
+    assert notified(OVERSEAS_DISMISSAL_NOTIFIED, TOWN_CODE) == {"在外異議_通知先": ["異議申出人"]}
+    assert notified(OVERSEAS_DISMISSAL_NOT_YET, TOWN_CODE) == {"在外異議_通知先": []}
+    assert notified(RETURN_UNQUALIFIED, TOWN_CODE) == {"在外異議_通知先": ["異議申出人", "関係人"]}
     rule = "senkyo.overseas_objection_dismissal_notified"
     assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
     (finding, *_) = rule_findings(frozenset({"senkyo_overseas_dismissal_not_notified"}), SENKYO_RULES, BINDINGS,
@@ -352,7 +515,7 @@ def test_an_overseas_objection_dismissed_is_notified_to_the_applicant_from_the_d
 
 
 def test_a_person_on_the_overseas_list_for_years_stays_on_it_through_a_national_election() -> None:
-    assert ss._overseas_kept(ss.OVERSEAS_PERMANENT, TOWN_CODE) == {"在外_登録": True}
+    assert _overseas_kept(OVERSEAS_PERMANENT, TOWN_CODE) == {"在外_登録": True}
     rule = "senkyo.overseas_permanent_list"
     assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
     (finding, *_) = rule_findings(frozenset({"senkyo_overseas_list_remade_per_election"}), SENKYO_RULES, BINDINGS,
@@ -363,9 +526,9 @@ def test_a_person_on_the_overseas_list_for_years_stays_on_it_through_a_national_
 
 
 @settings(max_examples=30, deadline=None)
-@given(ss.objections_decided(CODES))
+@given(objections_decided(CODES))
 def test_the_objections_are_asked_about_near_but_never_on_the_decision_day(scenario: Scenario) -> None:
-    decided = ss.objection_decision_of(scenario).decided
+    decided = objection_decision_of(scenario).decided
     assert scenario.as_of is not None and scenario.as_of != decided and abs((scenario.as_of - decided).days) <= 3
 
 

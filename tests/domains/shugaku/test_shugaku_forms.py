@@ -15,8 +15,8 @@ from rule_probes import bound_requirements, failed_requirements
 from conformance.catalog.models import Requirement
 from conformance.checks.registry import CheckContext
 from conformance.checks.scenarios import APPEND_PATH, Loaded
-from conformance.domains.shugaku import checks as hs
 from conformance.domains.shugaku import forms as hf
+from conformance.domains.shugaku import people as hs_people
 from conformance.embedded import start_reference
 from conformance.locations import default_catalog_root
 from conformance.profiles import ApiTarget, FormsTarget
@@ -29,20 +29,20 @@ from conformance_reference.defects import DEFECTS
 BINDINGS = default_catalog_root() / "shugaku" / "2025.12" / "bindings.yaml"
 PRINT_DEFECTS = sorted(name for name in DEFECTS if name.startswith("shugaku_gakureibo_form_"))
 LOADED = Loaded("8999999990", ("8999999981",))
-#: A conforming 学齢簿 of hs.PUPIL (a child born 2016-05-05) in another layout: a table row per person, 西暦,
+#: A conforming 学齢簿 of hs_people.PUPIL (a child born 2016-05-05) in another layout: a table row per person, 西暦,
 #: the address without its 都道府県, the 保護者's address as 「同上」.
 PRINTED = ["学齢簿", "児童 見本 一郎 男 2016/05/05 見本町本町一丁目99番1号",
            "保護者 見本 花子 母 同上", "発行番号 20261125 見本町 001 1/1"]
 
 
 def _answer(lines: list[str]) -> dict[str, Any]:
-    return {"学齢簿": {"0": {"行": lines}}, "場面": hs.PUPIL}
+    return {"学齢簿": {"0": {"行": lines}}, "場面": hs_people.PUPIL}
 
 
 def test_a_conforming_print_in_another_layout_agrees_with_the_oracle() -> None:
     for name in hf.FORM_RULES:
         rule = hf.FORM_RULES[name]
-        assert rule.actual(_answer(PRINTED), LOADED) == rule.expected(hs.PUPIL, TOWN_CODE), name
+        assert rule.actual(_answer(PRINTED), LOADED) == rule.expected(hs_people.PUPIL, TOWN_CODE), name
 
 
 def test_a_missing_item_is_shown_in_its_part() -> None:
@@ -54,7 +54,7 @@ def test_a_missing_item_is_shown_in_its_part() -> None:
     assert guardians.actual(_answer(no_child_address), LOADED)["保護者"]["0"]["現住所"] is None
     as_zokugara = [line.replace(" 母 ", " 子 ") for line in PRINTED]
     assert guardians.actual(_answer(as_zokugara), LOADED)["保護者"]["0"]["関係"] is None
-    unread = {"学齢簿": {"0": {"問題": "form.pdf_unreadable"}}, "場面": hs.PUPIL}
+    unread = {"学齢簿": {"0": {"問題": "form.pdf_unreadable"}}, "場面": hs_people.PUPIL}
     assert items.actual(unread, LOADED) == {"記載事項": {"0": {"問題": "form.pdf_unreadable"}}}
 
 

@@ -19,6 +19,24 @@ from conformance.checks.scenarios import Loaded, Scenario, _csv, _row, other_cod
 from conformance.domains.shugaku import checks as ss
 from conformance.domains.shugaku import oracle as law
 from conformance.domains.shugaku.checks import SHUGAKU_RULES
+from conformance.domains.shugaku.events import (
+    _MUST_NOTE,
+    ARTICLE_6_EXAMPLES,
+    DEFERRED_BACK,
+    EITHER,
+    EXEMPTED,
+    EXEMPTED_ENTRANTS,
+    ONE_SCHOOL,
+    REMINDED,
+    TWO_SCHOOLS,
+    _actual_designations,
+    _article_6_notice,
+    _deferments,
+    _designations,
+    _exempted_notice,
+    _reminders,
+)
+from conformance.domains.shugaku.people import ON_TIME, PUPIL
 from conformance.locations import default_catalog_root
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
@@ -77,17 +95,17 @@ def test_the_worked_examples() -> None:
     assert ss._lower_secondary(ss.APRIL_FIRST, TOWN_CODE)["中学校"]["0"] == ["2022-04-01", "2025-03-31"]
     assert ss._on_register(ss.MOVED_IN, TOWN_CODE) == {"学齢簿": ["0"]}
     # 学年 2025: born 2019-04-02 and 2020-04-01 are the 就学予定者 (令第2条).
-    assert ss._entrants(ss.ENTRANTS, TOWN_CODE) == {"作成期限": ss.ON_TIME, "就学予定者": ["1", "2"]}
+    assert ss._entrants(ss.ENTRANTS, TOWN_CODE) == {"作成期限": ON_TIME, "就学予定者": ["1", "2"]}
     assert ss._base_day(ss.AUTUMN_MOVER, TOWN_CODE) == {"作成基準日": "2025-10-01", "記載事由": {"0": "転入"}}
     assert ss._late_notice(ss.LATE_MOVER, TOWN_CODE) == {"通知期限": {"0": "速やかに"}}
-    assert ss._late_notice(ss.AUTUMN_MOVER, TOWN_CODE) == {"通知期限": {"0": ss.ON_TIME}}
-    assert ss._guardians(ss.PUPIL, TOWN_CODE)["保護者"]["0"]["関係"] == "母"
+    assert ss._late_notice(ss.AUTUMN_MOVER, TOWN_CODE) == {"通知期限": {"0": ON_TIME}}
+    assert ss._guardians(PUPIL, TOWN_CODE)["保護者"]["0"]["関係"] == "母"
 
 
 def test_the_forms_the_law_leaves_open_are_accepted() -> None:
     # 「二月前までに」: 1月31日 or 2月1日; a 現住所 without the 都道府県; 性別 as a code; a relation 実母 or 親.
     allowed = law.notice_deadlines(2025)
-    assert ss._deadline("2026-01-31", allowed) == ss._deadline("2026-02-01", allowed) == ss.ON_TIME
+    assert ss._deadline("2026-01-31", allowed) == ss._deadline("2026-02-01", allowed) == ON_TIME
     assert ss._deadline("2026-02-28", allowed) == "2026-02-28"
     entry = {"氏名": "見本 一郎", "現住所": "見本町本町一丁目９９番１号", "生年月日": "2016-05-05", "性別": "1",
              "保護者": {"氏名": "見本花子", "現住所": "静岡県見本町本町一丁目99番1号", "関係": "実母"}}
@@ -121,15 +139,15 @@ def test_article_6_gives_the_notice_to_whom_each_item_names_and_no_one_it_leaves
         assert not law.notified_under_article_6(event, certified=False, third_paragraph=True)
     assert law.notified_under_article_6("学校の新設廃止等", certified=True, third_paragraph=True)
     assert not law.notified_under_article_6(None, certified=False, third_paragraph=False)
-    first, certified = ss.ARTICLE_6_EXAMPLES[5][:2]
-    assert ss._article_6_notice(first, TOWN_CODE) == {"第6条通知": {"0": "速やかに"}}
-    assert ss._article_6_notice(certified, TOWN_CODE) == {"第6条通知": {"0": None}}
+    first, certified = ARTICLE_6_EXAMPLES[5][:2]
+    assert _article_6_notice(first, TOWN_CODE) == {"第6条通知": {"0": "速やかに"}}
+    assert _article_6_notice(certified, TOWN_CODE) == {"第6条通知": {"0": None}}
 
 
 def test_a_notification_of_article_9_or_17_takes_the_entrant_out_of_the_notice() -> None:
     # 令第5条第3項: 第9条第1項 (区域外就学) or 第17条: no notice of the 入学期日 by this 教育委員会.
-    assert [ss._exempted_notice(s, TOWN_CODE) for s in ss.EXEMPTED_ENTRANTS] == [
-        {"入学期日通知": {"0": ss.ON_TIME}}, {"入学期日通知": {"0": None}}, {"入学期日通知": {"0": None}}]
+    assert [_exempted_notice(s, TOWN_CODE) for s in EXEMPTED_ENTRANTS] == [
+        {"入学期日通知": {"0": ON_TIME}}, {"入学期日通知": {"0": None}}, {"入学期日通知": {"0": None}}]
 
 
 def test_a_move_is_notified_for_a_pupil_and_for_an_entrant_from_the_day_after_october_first() -> None:
@@ -139,7 +157,7 @@ def test_a_move_is_notified_for_a_pupil_and_for_an_entrant_from_the_day_after_oc
     on_base_day, after = ss.MOVED_AROUND_BASE_DAY
     assert ss._move_notices(on_base_day, TOWN_CODE) == {"住所変更通知": {"0": None}}
     assert ss._move_notices(after, TOWN_CODE) == {"住所変更通知": {"0": "2025-10-02"}}
-    assert ss._move_notices(ss.PUPIL, TOWN_CODE) == {"住所変更通知": {"0": None}}
+    assert ss._move_notices(PUPIL, TOWN_CODE) == {"住所変更通知": {"0": None}}
     # A 転入 in May of the 学年 the child reaches six in: a 第2条の者 before the 省令's day, no notice.
     assert not law.move_notified(date(2019, 9, 9), date(2025, 5, 10), date(2025, 6, 1))
 
@@ -147,24 +165,24 @@ def test_a_move_is_notified_for_a_pupil_and_for_an_entrant_from_the_day_after_oc
 def test_two_schools_oblige_the_notice_to_name_one_and_one_school_leaves_it_open() -> None:
     # 令第5条第2項 「二以上」: two 小学校 included; with one 小学校 (and one 中学校) naming it or not both pass.
     assert law.must_designate(2, 1) is True and law.must_designate(1, 1) is None and law.must_designate(1, 2) is None
-    assert ss._designations(ss.TWO_SCHOOLS, TOWN_CODE) == {"就学すべき学校": {"0": "指定"}}
-    assert ss._designations(ss.ONE_SCHOOL, TOWN_CODE) == {"就学すべき学校": {"0": ss.EITHER}}
+    assert _designations(TWO_SCHOOLS, TOWN_CODE) == {"就学すべき学校": {"0": "指定"}}
+    assert _designations(ONE_SCHOOL, TOWN_CODE) == {"就学すべき学校": {"0": EITHER}}
     loaded = cast(Loaded, SimpleNamespace(children=["8999999991"]))
     for school in ("第一小学校", None):
         answer = {"就学": {"就学予定者": {"者": [{"宛名番号": "8999999991", "就学すべき学校": school}]}}}
-        assert ss._actual_designations({**answer, ss._MUST_NOTE: None}, loaded) == {"就学すべき学校": {"0": ss.EITHER}}
-    unnamed = {"就学": {"就学予定者": {"者": [{"宛名番号": "8999999991", "就学すべき学校": ""}]}}, ss._MUST_NOTE: True}
-    assert ss._actual_designations(unnamed, loaded) == {"就学すべき学校": {"0": "指定なし"}}
+        assert _actual_designations({**answer, _MUST_NOTE: None}, loaded) == {"就学すべき学校": {"0": EITHER}}
+    unnamed = {"就学": {"就学予定者": {"者": [{"宛名番号": "8999999991", "就学すべき学校": ""}]}}, _MUST_NOTE: True}
+    assert _actual_designations(unnamed, loaded) == {"就学すべき学校": {"0": "指定なし"}}
 
 
 def test_the_register_records_a_deferment_an_exemption_and_the_reminders() -> None:
     # 規則第30条第1項第5号: a 猶予 with its 期間 and the 復学; a 免除 has no 期間.
-    assert ss._deferments(ss.DEFERRED_BACK, TOWN_CODE) == {"猶予免除": {"0": {
+    assert _deferments(DEFERRED_BACK, TOWN_CODE) == {"猶予免除": {"0": {
         "区分": "猶予", "年月日": "2024-04-01", "事由": "病弱", "期間": ["2024-04-01", "2025-03-31"],
         "復学年月日": "2025-04-10"}}}
-    assert ss._deferments(ss.EXEMPTED, TOWN_CODE)["猶予免除"]["0"]["期間"] is None
+    assert _deferments(EXEMPTED, TOWN_CODE)["猶予免除"]["0"]["期間"] is None
     # 第4号: the 校長's notice and the 督促, each with its day.
-    assert ss._reminders(ss.REMINDED, TOWN_CODE) == {"督促等": {"0": {"校長通知年月日": "2025-05-12",
+    assert _reminders(REMINDED, TOWN_CODE) == {"督促等": {"0": {"校長通知年月日": "2025-05-12",
                                                                    "督促年月日": "2025-05-20"}}}
     assert law.reminder_items(None, None) is None
 

@@ -11,17 +11,34 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from conformance.domains.jumin.oracles.model import rules as r
+from conformance.domains.jumin.oracles.model.basics import (
+    _HONSEKI_ITEMS,
+    I_ADDRESS_DATE,
+    I_BECAME_RESIDENT,
+    I_BIRTH_DATE,
+    I_CANCEL_STATUS,
+    I_CONFIRMED_DATE,
+    I_REMOVED_AHEAD,
+    I_RETURNING,
+    _calendar,
+    _dates,
+    _entered,
+    _first,
+    _given,
+    _head_leaves,
+    _head_name,
+    _items,
+    _movers,
+    _stamp,
+)
 from conformance.domains.jumin.oracles.model.rules import (
     Allowed,
     Commit,
-    Measure,
     Outcome,
     Refusal,
     Row,
@@ -29,142 +46,11 @@ from conformance.domains.jumin.oracles.model.rules import (
     exactly,
     one_of,
 )
+from conformance.domains.jumin.oracles.model.support import _protected, support_register, support_update
+from conformance.domains.jumin.oracles.model.tsusho import kyushi, naturalization, tsusho_delete, tsusho_record
 from conformance.domains.jumin.oracles.model.world import World
-from conformance.oracles.shien_sochi import extension_window
-
-#: Interpretation register entries (spec_catalog/jumin/1.0/interpretations.yaml).
-I_HEAD_NAME = "jumin-1.0-interp-setai-nushi-name"
-I_BECAME_RESIDENT = "jumin-1.0-interp-became-resident-date"
-I_ADDRESS_DATE = "jumin-1.0-interp-address-date-tenkyo"
-I_REMOVED_AHEAD = "jumin-1.0-interp-tenshutsu-status"
-I_CONFIRMED_DATE = "jumin-1.0-interp-tenshutsu-kakutei-date"
-I_CANCEL_STATUS = "jumin-1.0-interp-cancel-decrease-status"
-I_BIRTH_DATE = "jumin-1.0-interp-birth-move-date"
-I_TSUSHO_DAY = "jumin-1.0-interp-tsusho-day"
-I_TSUSHO_PAST = "jumin-1.0-interp-tsusho-previous-deletion"
-I_TSUSHO_JAPANESE = "jumin-1.0-interp-tsusho-japanese"
-I_DV = "jumin-1.0-interp-dv-model"
-I_RETURNING = "jumin-1.0-interp-reentry-items"
-I_NATURALIZED = "jumin-1.0-interp-naturalization"
 
 Transition = Callable[[World, Mapping[str, Any]], Outcome]
-
-
-# -- shared rules ------------------------------------------------------------------------------------
-
-
-def _dates(request: Mapping[str, Any], *, move: str | None = "異動日", notified: str | None = "届出年月日"
-           ) -> Refusal | None:
-    """4.0.3 R003 (異動日, except 転出) and 4.1.0.2 R003 (届出日): only days up to the 処理日."""
-    processed = str(request["処理日"])
-    if move is not None and str(request[move]) > processed:
-        # The field that caused it: the one given, which is the 異動日 of the 異動 (a 出生's 生年月日).
-        return Refusal("error", frozenset({"E001"}), r.MOVE_NOT_FUTURE, f"{move} after the 処理日",
-                       frozenset({move, "異動日"}))
-    if notified is not None and str(request[notified]) > processed:
-        return Refusal("error", frozenset({"E002"}), r.NOTIFIED_NOT_FUTURE, f"{notified} after the 処理日",
-                       frozenset({notified}))
-    return None
-
-
-#: The request fields that are 年月日 (the 処理日 is the harness's own and always a calendar day).
-_DAY_FIELDS = ("異動日", "届出年月日", "通知年月日", "転出予定年月日", "転入年月日", "申出年月日")
-#: Per operation, the request's 年月日 that may be non-calendar (1.1.8 R001 ただし: 出生、死亡又は失踪に係る
-#: 異動日; a 出生's 異動日 is the 生年月日 of its person, which is an item, not a request field).
-_MAY_BE_NON_CALENDAR: dict[str, frozenset[str]] = {"deaths": frozenset({"異動日"}),
-                                                   "disappearances": frozenset({"異動日"})}
-_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-
-
-def is_calendar_day(value: str) -> bool:
-    """``YYYY-MM-DD`` naming a day of the calendar (``2026-02-29`` does not)."""
-    match = _ISO_DAY.fullmatch(value)
-    if match is None:
-        return False
-    try:
-        date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return False
-    return True
-
-
-def _calendar(operation: str, request: Mapping[str, Any]) -> Refusal | None:
-    """1.1.8 R001 (年月日は、暦上日に限り、許容すること): a 年月日 that is not a calendar day is refused with
-    the エラー E005 naming it (11.1 R005), save where the ただし allows it. Our reading: it is judged before
-    the operation's other refusals, as the 処理日 bounds (4.0.3 R003) are: a day that is none cannot be
-    compared."""
-    lenient = _MAY_BE_NON_CALENDAR.get(operation, frozenset())
-    for name in _DAY_FIELDS:
-        value = str(request.get(name) or "")
-        if value and name not in lenient and not is_calendar_day(value):
-            return Refusal("error", frozenset({"E005"}), r.CALENDAR_DAY, f"{name} is not a calendar day",
-                           frozenset({name}))
-    return None
-
-
-def _movers(world: World, numbers: Iterable[object]) -> Refusal | None:
-    """4.0.1 R001: a 異動 of who was a 住民 selects a 住民 (anyone else is refused: E006)."""
-    if all(world.is_current(str(number)) for number in numbers):
-        return None
-    return Refusal("error", frozenset({"E006"}), r.MOVER_IS_RESIDENT, "a person who is not a 住民",
-                   frozenset({"宛名番号"}))
-
-
-def _head_leaves(world: World, leaving: Iterable[str], request: Mapping[str, Any]) -> Refusal | None:
-    """4.0.4 R002: the 世帯主 leaves and two or more members remain: the アラート A002 first."""
-    if "A002" in (request.get("confirm") or ()):
-        return None
-    gone = set(leaving)
-    for atena in gone:
-        row = world.latest(atena)
-        remaining = [m for m in world.members(row.get("世帯番号", "")) if m not in gone]
-        if row.get("続柄") == "世帯主" and len(remaining) >= 2:
-            # The cause is the 世帯主 (his 続柄) leaving: the field naming him or his 続柄.
-            return Refusal("alert", frozenset({"A002"}), r.HEAD_LEAVES, "the 世帯主 leaves two or more members",
-                           frozenset({"続柄", "宛名番号"}))
-    return None
-
-
-def _first(*refusals: Refusal | None) -> Refusal | None:
-    return next((refusal for refusal in refusals if refusal is not None), None)
-
-
-def _stamp(reason: str, request: Mapping[str, Any], **dates: str) -> dict[str, Allowed]:
-    """The items every row of a 異動 sets: its 1.2.2 区分, 処理日, and the dates the 異動 has (1.2.1)."""
-    sets = {"異動事由区分": exactly(reason, r.REASONS.get(reason, r.CANCEL_KIND)),
-            "処理日": exactly(str(request["処理日"]), r.PROCESS_DATE)}
-    requirements = {"異動日": r.MOVE_DATE, "届出年月日": r.NOTIFIED_DATE, "通知年月日": r.NOTICE_DATE,
-                    "申出年月日": r.OFFERED_DATE}
-    for item, value in dates.items():
-        sets[item] = exactly(value, requirements[item])
-    return sets
-
-
-def _head_name(world: World, atena: str, head: str | None, new_head_name: str) -> Allowed:
-    """1.1.1 R008 as 10.4 P001 spells it (世帯主についてはその旨、世帯主でない者については世帯主の氏名): a
-    member carries the 世帯主's 氏名; the 世帯主's own row may keep it, be blank or carry his own."""
-    requirement = r.HEAD_NAME_FOREIGN if world.latest(atena).get("住民種別") == "2" else r.HEAD_NAME
-    if atena != head:
-        return exactly(new_head_name, requirement)
-    row = world.latest(atena)
-    return one_of({row.get("世帯主氏名", ""), "", row.get("氏名", "")}, requirement, I_HEAD_NAME)
-
-
-def _items(request: Mapping[str, Any], key: str) -> dict[str, str]:
-    return {str(name): str(value) for name, value in dict(request.get(key) or {}).items()}
-
-
-def _entered(request: Mapping[str, Any]) -> dict[str, str]:
-    """The request's ``items``, without the keys of the record (宛名番号, 履歴番号), which no item may set."""
-    return {k: v for k, v in _items(request, "items").items() if k not in ("宛名番号", "履歴番号")}
-
-
-def _given(items: Mapping[str, str], requirement: str) -> dict[str, Allowed]:
-    return {name: exactly(value, requirement) for name, value in items.items()}
-
-
-#: The 戸籍の表示 a 出生 may quote from a member: the driver's item and its parts, as a record holds them.
-_HONSEKI_ITEMS = ("戸籍の表示（本籍・筆頭者）", "本籍", "筆頭者")
 
 
 # -- 転入 ----------------------------------------------------------------------------------------------
@@ -590,203 +476,6 @@ def cancel(world: World, request: Mapping[str, Any]) -> Outcome:
     sets.update(_stamp(kind, request))
     sets["異動事由区分"] = exactly(kind, r.CANCEL_KIND)
     return Commit({atena: (RowRule(kind, sets, latest),)})
-
-
-# -- 通称 ---------------------------------------------------------------------------------------------
-
-
-def tsusho_record(world: World, request: Mapping[str, Any]) -> Outcome:
-    """通称の記載 (1.1.7 R002) of a 外国人住民 (1.1.2 R006): the 通称, the day and 市区町村 it is recorded
-    (R007, R066), the 申出日 (1.2.1 R007); the last deletion's day and 市区町村 kept or cleared."""
-    atena = str(request["宛名番号"])
-    refused = _first(_movers(world, [atena]), _japanese(world, atena))
-    if refused is not None:
-        return refused
-    row, offered = world.latest(atena), str(request["申出年月日"])
-    sets = {**_stamp("通称の記載", request, 申出年月日=offered),
-            "通称": exactly(str(request["通称"]), r.TSUSHO),
-            "通称_フリガナ": exactly(str(request.get("通称_フリガナ") or ""), r.TSUSHO),
-            "通称_記載年月日": _tsusho_day(request, r.TSUSHO_RECORDED_DATE),
-            "通称_記載市区町村コード": _town(row, r.TSUSHO_RECORDED_TOWN),
-            **{item: one_of({row.get(item, ""), ""}, requirement, I_TSUSHO_PAST) for item, requirement in
-               (("通称_削除年月日", r.TSUSHO_DELETED_DATE), ("通称_削除市区町村コード", r.TSUSHO_DELETED_TOWN))}}
-    return Commit({atena: (RowRule("通称の記載", sets, row),)})
-
-
-def tsusho_delete(world: World, request: Mapping[str, Any]) -> Outcome:
-    """通称の削除 (1.1.7 R002): no 通称 any more, the day and 市区町村 of the deletion (1.1.2 R009, R067) and the
-    申出日 (1.2.1 R007); the day and 市区町村 it was recorded are kept (1.2.1 R017)."""
-    atena = str(request["宛名番号"])
-    refused = _movers(world, [atena])
-    if refused is not None:
-        return refused
-    row = world.latest(atena)
-    sets = {**_stamp("通称の削除", request, 申出年月日=str(request["申出年月日"])),
-            "通称": exactly("", r.TSUSHO), "通称_フリガナ": exactly("", r.TSUSHO),
-            "通称_削除年月日": _tsusho_day(request, r.TSUSHO_DELETED_DATE),
-            "通称_削除市区町村コード": _town(row, r.TSUSHO_DELETED_TOWN)}
-    return Commit({atena: (RowRule("通称の削除", sets, row),)})
-
-
-def _japanese(world: World, atena: str) -> Refusal | None:
-    """通称 is an item of 外国人住民データ only (1.1.2 R006; our reading: a 日本人's 通称 is the エラー E008)."""
-    if world.latest(atena).get("住民種別") == "2":
-        return None
-    return Refusal("error", frozenset({"E008"}), r.TSUSHO_FOREIGN, "a 通称 for a 日本人",
-                   frozenset({"通称", "宛名番号"}))
-
-
-def kyushi(world: World, request: Mapping[str, Any]) -> Outcome:
-    """旧氏の記載・変更・削除 (1.1.7 R001). The model knows its refusal only: 旧氏 is an item of 日本人住民データ
-    (1.1.1 R005 ・旧氏; 1.1.2's 外国人住民データ has none), so a 旧氏 for a 外国人住民 is refused (our reading:
-    the エラー E010 naming 旧氏, the driver protocol's code for it). Its commit is not modelled: a KeyError."""
-    atena = str(request["宛名番号"])
-    refused = _movers(world, [atena])
-    if refused is not None:
-        return refused
-    if world.latest(atena).get("住民種別") == "2":
-        return Refusal("error", frozenset({"E010"}), r.KYUSHI_JAPANESE, "a 旧氏 for a 外国人住民",
-                       frozenset({"旧氏"}))
-    raise KeyError("kyushi: the model has the 旧氏 of a 外国人住民 (E010) only")
-
-
-#: What a 帰化 writes whatever the record held: the 異動's own items, the new 住民票's kind and state, the 世帯 the
-#: person stays in, and the 支援措置's 表示 (it follows the 支援措置, interpretation dv-model).
-_NATURALIZATION_OWN = frozenset({"異動事由", "異動事由区分", "異動日", "通知年月日", "処理日", "住民種別", "住民状態",
-                                 "住民となった年月日", "世帯番号", "世帯主氏名", "履歴番号", "入力端末", "入力場所",
-                                 "支援措置対象フラグ", "他業務参照不可フラグ"})
-
-
-def naturalization(world: World, request: Mapping[str, Any]) -> Outcome:
-    """帰化 or 国籍取得 (4.5.3, 4.5.4) of a 外国人住民: under the same 宛名番号 (kokuseki.kika) the 外国人住民票 is
-    removed (R003: 職権消除（帰化等）, 住民状態 消除) and a 日本人住民票 written (R001: 職権記載（帰化等）) with the
-    items entered, R002's list taken over and the 外国人住民となった年月日 (or, where the record has none, its
-    住民となった年月日) as its 住民となった年月日. Any other item of the old 住民票 (its 1.1.2 items, 世帯加入順,
-    届出年月日 ...) may be kept or left blank: R002 lists what must come over, not what may (interpretation
-    naturalization). The model sends 帰化 and 国籍取得 of a 外国人住民 only (国籍喪失 is not modelled)."""
-    atena = str(request["宛名番号"])
-    refused = _first(_movers(world, [atena]), _dates(request, notified=None))
-    if refused is not None:
-        return refused
-    row = world.latest(atena)
-    dates = {"異動日": str(request["異動日"])}
-    if request.get("通知年月日"):
-        dates["通知年月日"] = str(request["通知年月日"])
-    removed = {**_stamp("職権消除（帰化等）", request, **dates),
-               "住民状態": exactly(r.REMOVED, r.NATURALIZED_REMOVED)}
-    items = _entered(request)
-    became = {row.get("外国人住民となった年月日", ""), row.get("住民となった年月日", "")} - {""}
-    written: dict[str, Allowed] = {
-        name: exactly(value, r.NATURALIZED_TAKEN_OVER) if name in r.TAKEN_OVER
-        else one_of({value, ""}, r.NATURALIZED_TAKEN_OVER, I_NATURALIZED)
-        for name, value in row.items() if name not in _NATURALIZATION_OWN}
-    written.update({**_stamp("職権記載（帰化等）", request, **dates),
-                    "住民種別": exactly("1", r.NATURALIZED), "住民状態": exactly(r.CURRENT, r.NATURALIZED),
-                    "住民となった年月日": one_of(became or {""}, r.NATURALIZED_TAKEN_OVER, I_NATURALIZED),
-                    **_given(items, r.NATURALIZED)})
-    return Commit({atena: (RowRule("職権消除（帰化等）", removed, row), RowRule("職権記載（帰化等）", written, row))})
-
-
-def _tsusho_day(request: Mapping[str, Any], requirement: str) -> Allowed:
-    """「通称を記載（削除）した年月日」: the day of the 申出 or the day it was written (処理日), our reading."""
-    return one_of({str(request["申出年月日"]), str(request["処理日"])}, requirement, I_TSUSHO_DAY)
-
-
-def _town(row: Row, requirement: str) -> Allowed:
-    """The 市区町村 that records it is the one the person lives in: their 住所_市区町村コード."""
-    code = row.get("住所_市区町村コード", "")
-    return exactly(code, requirement) if code else Allowed(None, requirement)
-
-
-# -- 支援措置 --------------------------------------------------------------------------------------------
-
-
-def support_register(world: World, request: Mapping[str, Any]) -> Outcome:
-    """支援措置の申出 (1.1.16, 3.4): the 申出者 and every 併せて支援措置を求める者 of the town (3.4 R001: 支援対象者
-    （併せて支援を求める者を含む。）) are 支援対象者 for the period given; their 原票 take the 表示 (1.1.16 R001)."""
-    applicant = str(request["宛名番号"])
-    joined = [str(entry.get("宛名番号") or "") for entry in request.get("併せて支援措置を求める者") or ()
-              if isinstance(entry, Mapping)]
-    period = dict(request["支援措置の期間"])
-    measure = Measure(tuple(dict.fromkeys([applicant, *(atena for atena in joined if atena in world.persons)])),
-                      date.fromisoformat(str(period["支援措置の開始年月日"])),
-                      date.fromisoformat(str(period["支援措置の終了年月日"])), provisional=_provisional(request))
-    return _measured(world, applicant, measure,
-                     r.DV_PROVISIONAL if measure.provisional_on(world.today) else r.DV_REFUSED)
-
-
-def _provisional(request: Mapping[str, Any]) -> date | None:
-    """The 仮支援措置の開始年月日 of a 申出 that asks for a 仮支援措置 (1.1.16: 仮支援措置の有無 有), else None."""
-    given = request.get("仮支援措置")
-    if not isinstance(given, Mapping) or given.get("仮支援措置の有無") != "有":
-        return None
-    day = str(given.get("仮支援措置の開始年月日") or "")
-    return date.fromisoformat(day) if is_calendar_day(day) else None
-
-
-def support_update(world: World, request: Mapping[str, Any]) -> Outcome:
-    """The 修正 of a 支援措置's period: a new 終了年月日 in the window of 3.4 R004 (from one month before the end)
-    is its 延長; one not after today ends it (R007: 支援措置を終了できること; from then on the text leaves the
-    copies to the vendor); the persons it protects are kept."""
-    applicant = str(request["宛名番号"])
-    measure = world.measures[applicant]
-    given = dict(request.get("支援措置の期間") or {})
-    end = date.fromisoformat(str(given.get("支援措置の終了年月日") or measure.end.isoformat()))
-    start = date.fromisoformat(str(given.get("支援措置の開始年月日") or measure.start.isoformat()))
-    extended = end > measure.end and extension_window(measure.end)[0] <= world.today <= measure.end
-    ended = world.today if end <= world.today else measure.ended
-    changed = replace(measure, start=start, end=end, ended=ended)
-    return _measured(world, applicant, changed, r.DV_EXTENSION if extended else r.DV_REFUSED)
-
-
-def _measured(world: World, applicant: str, measure: Measure, requirement: str) -> Commit:
-    """The commit of a 支援措置 registered or changed: each of its persons' 原票 carries the 表示 while it is
-    in force (1.1.16 R001 as 3.4 R001 reads it: interpretation dv-model). The period as the record shows it
-    (支援措置_開始年月日, 支援措置_終了年月日) is not judged; 他業務参照不可フラグ may be kept or set (the text does
-    not say whether a 支援措置 sets it)."""
-    protects = measure.protects(world.today)
-    marked = r.DV_PROVISIONAL if measure.provisional_on(world.today) else r.DV_REFUSED
-    marks = {}
-    for atena in measure.persons:
-        row = world.latest(atena)
-        sets = {"支援措置_開始年月日": Allowed(None, r.DV_REFUSED), "支援措置_終了年月日": Allowed(None, r.DV_REFUSED),
-                r.OTHER_BUSINESS_MARK: one_of({row.get(r.OTHER_BUSINESS_MARK, ""), "1"}, r.DV_REFUSED, I_DV),
-                r.SUPPORT_MARK: _mark(protects, marked)}
-        marks[atena] = RowRule("支援措置", sets, row)
-    return Commit({}, marks=marks, measure=(applicant, measure), requirement=requirement)
-
-
-def _mark(protects: bool | None, requirement: str) -> Allowed:
-    """The 表示 (支援措置対象フラグ 1) while the 支援措置 is in force; once it is ended, kept or taken away."""
-    return one_of({"1"}, requirement, I_DV) if protects else Allowed(None, requirement, I_DV)
-
-
-def _protected(world: World, outcome: Outcome) -> Outcome:
-    """Every 異動 of a person under a 支援措置 keeps the 表示 while it is in force (3.4 R001; after a 転出 R009:
-    前住所地市区町村として支援措置が継続), a 異動の取消し too: the 表示 follows the 支援措置, not the 異動."""
-    if not isinstance(outcome, Commit) or not world.measures:
-        return outcome
-    rows = {atena: tuple(_kept(world, atena, rule) for rule in rules) for atena, rules in outcome.rows.items()}
-    optional = {atena: _kept(world, atena, rule) for atena, rule in outcome.optional.items()}
-    return replace(outcome, rows=rows, optional=optional)
-
-
-def _kept(world: World, atena: str, rule: RowRule) -> RowRule:
-    protects = world.protected(atena)
-    if protects is False or rule.before is None:
-        return rule
-    sets = dict(rule.sets)
-    for item in r.SUPPORT_ITEMS & set(sets):
-        restored = sets[item].values
-        if restored is None:
-            continue  # any value (a 再転入's items it does not give): the 表示 itself below
-        # A 異動の取消し restores the row before the 異動 (4.6.0.1 R002); the 支援措置's items are no part of the
-        # 異動, so they may be restored or kept as they are now (the 表示 itself: below).
-        sets[item] = one_of({*restored, rule.before.get(item, "")}, sets[item].requirement, I_DV)
-    if protects:
-        sets[r.SUPPORT_MARK] = _mark(protects, r.DV_PROVISIONAL if world.provisional(atena) else r.DV_MOVED_OUT
-                                     if rule.reason in ("国内転出", "国外転出") else r.DV_REFUSED)
-    return replace(rule, sets=sets)
 
 
 # -- 10.8 CSV取込 ---------------------------------------------------------------------------------------

@@ -1,0 +1,78 @@
+"""The one way to write a statute domain's rule check (docs/architecture.md, "A statute rule, the one way").
+
+Every rule check of a statute domain has one shape: persons drawn around the dates of the provision, appended to
+the vendor and asked about (:mod:`conformance.checks.scenarios`), one or more fields of one part of the answer
+compared with the oracle's, the provision named in the rule's title, the first counterexample shrunk and reported.
+The machinery (drawing, asking, comparing, shrinking, the finding) is :func:`~conformance.checks.scenarios.run_rule`;
+what is the rule's own is its data and its oracle function. A domain declares what its rules share once
+(:class:`Statute`: its folder, the part of the answer they read, whether their persons carry records of other
+業務), each rule with :meth:`Statute.rule` (its title, naming the provision, is the rule's text in the folder's
+``texts.yaml``, written once), and registers all of them in one statement (:func:`rule_checks`, ``RULE_CHECKS``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from hypothesis import strategies as st
+
+from conformance.catalog.domain_rules import DOMAINS_DIR, TEXTS_FILE, domain_texts
+from conformance.checks.registry import CheckFunction, check
+from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, picked, rule_check
+from conformance.errors import SpecError
+
+#: The persons a rule draws, given the codes of two other municipalities (``scenarios.other_codes``).
+Drawn = Callable[[tuple[str, str]], st.SearchStrategy[Scenario]]
+#: The oracle's answer for one scenario, given the vendor's municipality code.
+Oracle = Callable[[Scenario, str], Projection]
+#: What a rule reads of the vendor's answer, where it is more than fields of the domain's part.
+Actual = Callable[[Mapping[str, Any], Loaded], Projection]
+
+
+@dataclass(frozen=True)
+class Statute:
+    """What every rule of one statute domain shares: ``slug``, its folder (whose ``texts.yaml`` names each rule and
+    the provision it judges), ``part``, the part of the answer its rules compare (the per-person query's
+    ``{part: {field: value}}``), and ``needs_records``, whether its persons carry records of other 業務 (a vendor
+    without ``targets.load.records_path`` then leaves the rules NOT_AUTOMATED)."""
+
+    slug: str
+    part: str
+    needs_records: bool = False
+
+    def rule(self, name: str, drawn: Drawn, oracle: Oracle, compared: str | tuple[str, ...] | Actual,
+             examples: tuple[Scenario, ...], title: str | None = None, **options: Any) -> Rule:
+        """One rule as data: ``name`` (its check is ``scenario.<name>``), the persons ``drawn`` around the
+        provision's dates, the ``oracle`` function, the field or fields of the part ``compared`` (or a function
+        reading the answer, where the rule reads more), and the worked ``examples`` always asked before the drawn
+        persons. Its title, naming the provision, is its English text in the folder's ``texts.yaml`` unless
+        ``title`` says more (the findings name it). ``options`` are :class:`~conformance.checks.scenarios.Rule`'s
+        others (``needs_records`` overrides the domain's)."""
+        actual = compared if callable(compared) else picked(self.part, *((compared,) if isinstance(
+            compared, str) else compared))
+        return Rule(name, title if title is not None else self._text(name), drawn, oracle, actual, examples,
+                    **{"needs_records": self.needs_records, **options})
+
+    def _text(self, name: str) -> str:
+        text = domain_texts(self.slug).rules.get(name)
+        if text is None:
+            raise SpecError([f"{DOMAINS_DIR / self.slug / TEXTS_FILE}: rules.{name}: no text for the rule {name}"])
+        return text.en
+
+
+def drawn_with(strategy: Callable[..., st.SearchStrategy[Scenario]], *args: Hashable) -> Drawn:
+    """The persons ``strategy`` draws with ``args`` after the codes: rules of one family drawn one way and told
+    apart by a constant of their provisions (a 項, a 年度区分, a 基準), without a function written for each."""
+
+    def drawn(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+        return strategy(codes, *args)
+
+    return drawn
+
+
+def rule_checks(rules: Iterable[Rule]) -> tuple[CheckFunction, ...]:
+    """Each rule's check, named ``scenario.<rule name>``: a domain module that sets ``RULE_CHECKS`` to them has them
+    registered with its other checks (``registry.module_checks``)."""
+    return tuple(check(f"scenario.{rule.name}")(rule_check(rule)) for rule in rules)

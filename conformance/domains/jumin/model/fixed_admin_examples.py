@@ -1,0 +1,579 @@
+"""The fixed examples of the model's state machine (``fixed_examples``) about the system's administration and
+its batches: users and their sessions, 抑止, the 住民票コード stock, 10.8 CSV取込, the 保存 of removed persons and
+the batch runs; each takes serials of its own."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from conformance.domains.jumin.model.admin import CLERK_PROCESSES, Acting
+from conformance.domains.jumin.model.machine import JuminModelMachine, machine_for
+from conformance.domains.jumin.model.step_requests import _support_request
+from conformance.domains.jumin.model.steps import READS, STEP, TOWN, Session
+from conformance.domains.jumin.oracles.model import judge_committed, judge_refusal
+from conformance.domains.jumin.oracles.model.admin import (
+    ALERT_LEVEL,
+    CHANGE,
+    ERROR_LEVEL,
+    HOUSEHOLD,
+    INDIVIDUAL,
+    INQUIRY,
+    USER_AUTHORITY,
+    USER_PERIOD,
+    Suppression,
+    User,
+    suppression_refusal,
+    user_refusal,
+)
+from conformance.domains.jumin.oracles.model.archive import moved_on
+from conformance.domains.jumin.oracles.model.batches import (
+    CARRIED,
+    EDITED,
+    RESULT,
+    STARTED,
+    BatchState,
+    judge_parameters,
+    judge_result,
+    parameters_of,
+)
+from conformance.domains.jumin.oracles.model.codes import adopt_stock, judge_delivery, judge_stock
+from conformance.domains.jumin.oracles.model.rules import (
+    ADDRESS,
+    ARCHIVED,
+    CODES_KEPT,
+    CODES_LOW,
+    LOW_STOCK,
+    SUPPRESSED_ALERT,
+    SUPPRESSION_END,
+    SUPPRESSION_SCOPE,
+    SUPPRESSION_SETTINGS,
+    CodeStock,
+)
+
+#: The 生年月日 of the 世帯主 and 外国人住民 every fixed example starts from (``_fixed_household``).
+_PRELUDE_BIRTHS = ["1980-04-01", "1990-12-31", "2010-01-01"]
+
+
+def _fixed_household(session: Session, first_serial: int) -> tuple[JuminModelMachine, list[str]]:
+    """A machine for a fixed example outside Hypothesis's draws, its persons numbered from ``first_serial``, and
+    the 世帯 it starts with: a 日本人 世帯主 and a 外国人住民 (their 宛名番号). The session's run-wide records
+    (exercised, failures, finished) are shared: only the serials are the example's own."""
+    machine = machine_for(replace(session, serials=itertools.count(first_serial)))()
+    return machine, machine.household(2, 1, _PRELUDE_BIRTHS, unknown=False, headless=False)
+
+
+#: The first serial of the administrative example's persons (``administration``): apart from the other examples'.
+ADMINISTRATION_SERIALS = 94_000_000
+
+
+def administration(session: Session) -> None:
+    """The run's first fixed example when the vendor has users (10.3) through the driver (``users.create``,
+    ``users.login``): the run's clerk registered and logged in (異動入力 and 照会, its 利用期間 from today: its first
+    day), kept in ``Session.admin`` so that every other 異動 of the machine is sent in its session; then a 世帯 of a
+    日本人 世帯主 and a 外国人住民, and, each through the model's step (``oracles.model.admin.user_refusal``):
+
+    - a user whose 利用期間 ends today: its 転居 of the 世帯 is committed (R001: the last day is in the period,
+      interpretation ``jumin-1.0-interp-user-period``);
+    - users whose 利用期間 ended yesterday or begins tomorrow: their login is refused, or their 照会 is (E031; R001);
+    - a user with the 処理 照会 only: its 照会 of the 世帯主 is answered, its 転居 refused (E030; R002) and nothing
+      written.
+
+    Then the example's end, as a drawn one. Without ``users.*`` nothing is done (the 操作ログ is still read after
+    every step where the vendor answers ``logs.operations``). A breach raises ``ModelBreach``."""
+    admin = session.admin
+    if admin is None or admin.users is None:
+        return
+    machine = machine_for(replace(session, serials=itertools.count(ADMINISTRATION_SERIALS)))()
+    today = session.today
+    admin.clerk = _logged_in(machine, User("clerk", CLERK_PROCESSES, today, today + timedelta(days=1)), "clerk")
+    made = machine.household(2, 1, _PRELUDE_BIRTHS, unknown=False, headless=False)
+    if not made:
+        machine.teardown()
+        return
+    last_day = _logged_in(machine, User("last-day", CLERK_PROCESSES, today - timedelta(days=30), today), "last day")
+    if last_day is not None:
+        machine._step("moves.within", _move_within(machine, made[0]), "moves.within(世帯, 利用期間 ending today)",
+                      acting=last_day)
+    for label, start, end in (("ended yesterday", -30, -1), ("begins tomorrow", 1, 30)):
+        _outside(machine, User(label, CLERK_PROCESSES, today + timedelta(days=start), today + timedelta(days=end)),
+                 made[0], label)
+    reader = _logged_in(machine, User("reader", frozenset({INQUIRY}), today, today + timedelta(days=1)), "照会 only")
+    if reader is not None:
+        status, document = machine._call("query.person", {"宛名番号": made[0]}, "query.person(照会 only)", reader)
+        machine._check(judge_committed(status, document, USER_AUTHORITY), STEP)
+        machine._step("moves.within", _move_within(machine, made[0]), "moves.within(世帯, 照会 only)", acting=reader)
+    session.exercised |= {USER_PERIOD, USER_AUTHORITY}
+    machine.teardown()
+
+
+def _logged_in(machine: JuminModelMachine, user: User, label: str) -> Acting | None:
+    """``user`` registered and logged in, in its 利用期間: a refusal of either is a breach of 10.3 R001."""
+    admin = machine.session.admin
+    assert admin is not None
+    user_id, password, status, document = admin.register(user)
+    machine.steps.append(f"{len(machine.steps) + 1}. users.create({label}, {_period(user)})")
+    machine._check(judge_committed(status, document, USER_PERIOD), STEP)
+    status, document, session_ = admin.login(user_id, password)
+    machine.steps.append(f"{len(machine.steps) + 1}. users.login({label}) @ {machine.session.today.isoformat()}")
+    machine._check(judge_committed(status, document, USER_PERIOD), STEP)
+    if session_ is None:
+        return None
+    return Acting(replace(user, user_id=user_id), session_)
+
+
+def _outside(machine: JuminModelMachine, user: User, atena: str, label: str) -> None:
+    """A user outside its 利用期間: its login refused (E031), or, where the login is taken, its 照会 (R001)."""
+    admin = machine.session.admin
+    assert admin is not None
+    refusal = user_refusal(user, "users.login", machine.session.today)
+    assert refusal is not None
+    user_id, password, status, document = admin.register(user)
+    machine.steps.append(f"{len(machine.steps) + 1}. users.create({label}, {_period(user)})")
+    machine._check(judge_committed(status, document, USER_PERIOD), STEP)
+    status, document, session_ = admin.login(user_id, password)
+    machine.steps.append(f"{len(machine.steps) + 1}. users.login({label}) @ {machine.session.today.isoformat()}")
+    if session_ is not None:
+        status, document = machine._call("query.person", {"宛名番号": atena}, f"query.person({label})",
+                                         Acting(replace(user, user_id=user_id), session_))
+    machine._check(judge_refusal(refusal, status, document), STEP)
+
+
+def _period(user: User) -> str:
+    return f"利用期間 {user.start.isoformat() if user.start else ''}..{user.end.isoformat() if user.end else ''}"
+
+
+def _move_within(machine: JuminModelMachine, atena: str) -> dict[str, Any]:
+    """A 転居 of ``atena``'s whole 世帯, dated today."""
+    today = machine.today.isoformat()
+    members = machine.world.members(machine.world.latest(atena).get("世帯番号", ""))
+    return {"宛名番号": members, "住所": {"住所_町字": "栄町", "住所_番地号表記": "9番地", "住所_方書": ""},
+            "異動日": today, "届出年月日": today, "処理日": today}
+
+
+#: The first serial of the 抑止 example's persons (``suppressions``): apart from the other examples'.
+SUPPRESSION_SERIALS = 95_000_000
+#: The driver operations the 抑止 example needs beside the machine's (docs/driver.md, 3.1).
+SUPPRESSION_OPERATIONS = ("suppressions.set", "suppressions.release")
+
+
+def suppressions(session: Session) -> None:
+    """The run's fixed example of 抑止 with several settings (3.1 R002, R006, R008; interpretation
+    ``jumin-1.0-interp-yokushi-model``), each 異動 and 照会 through the model's step
+    (``oracles.model.admin.suppression_refusal``) and judged on every path as any step: 世帯 H1 of A and B, 世帯 H2
+    of D; on A a 異動入力 抑止 at アラート and another at エラー, on H1 one at エラー from tomorrow, on H2 one at
+    エラー from today. A's 転居 is refused (E040: the エラー of the two); once the エラー is released (本解除) it asks
+    for the アラート (A040: the other setting stands); B's 転居 is done (H1's 抑止 has not begun); B joins H2
+    (世帯合併) and B's next 転居 is refused (E040: H2's 抑止 covers who is in H2 now). Then a 照会 抑止 at アラート on B
+    whose 終了日 has passed: B's 照会 asks for the アラート (R006), and is answered once confirmed. Every 抑止 is
+    released before the example's end (its reads are 照会). Nothing is done without ``suppressions.*``."""
+    if not set(SUPPRESSION_OPERATIONS) <= session.optional:
+        return
+    machine = machine_for(replace(session, serials=itertools.count(SUPPRESSION_SERIALS)))()
+    today = session.today
+    tomorrow, later = today + timedelta(days=1), today + timedelta(days=30)
+    first = machine.household(2, None, _PRELUDE_BIRTHS, unknown=False, headless=False)
+    second = machine.household(1, None, _PRELUDE_BIRTHS[1:], unknown=False, headless=False)
+    if len(first) < 2 or not second:
+        machine.teardown()
+        return
+    a, b = first
+    h1, h2 = (machine.world.latest(atena).get("世帯番号", "") for atena in (a, second[0]))
+    alert = _suppress(machine, Suppression("", INDIVIDUAL, a, CHANGE, ALERT_LEVEL, today, later), "A")
+    error = _suppress(machine, Suppression("", INDIVIDUAL, a, CHANGE, ERROR_LEVEL, today, later), "A")
+    later_h1 = _suppress(machine, Suppression("", HOUSEHOLD, h1, CHANGE, ERROR_LEVEL, tomorrow, later), "H1")
+    on_h2 = _suppress(machine, Suppression("", HOUSEHOLD, h2, CHANGE, ERROR_LEVEL, today, later), "H2")
+    machine._step("moves.within", _move_alone(machine, a), "moves.within(A, under 2 抑止)")
+    _release(machine, error, "A's エラー")
+    machine._step("moves.within", _move_alone(machine, a), "moves.within(A, under its アラート)")
+    machine._step("moves.within", _move_alone(machine, b), "moves.within(B, H1's 抑止 from tomorrow)")
+    machine._step("households.merge", {"宛名番号": [b], "世帯番号": h2, "続柄": ["同居人"], **_today(machine)},
+                  "households.merge(B -> H2)")
+    machine._step("moves.within", _move_alone(machine, b), "moves.within(B, in H2 under its 抑止)")
+    ended = _suppress(machine, Suppression("", INDIVIDUAL, b, INQUIRY, ALERT_LEVEL, today - timedelta(days=10),
+                                           today - timedelta(days=1)), "B")
+    refusal = suppression_refusal(machine.suppressions, "query.person", [b], machine._household_of, today)
+    assert refusal is not None
+    status, document = machine._call("query.person", {"宛名番号": b}, "query.person(B, 照会 抑止 past its 終了日)")
+    machine._check(judge_refusal(refusal, status, document), STEP)
+    status, document = machine._call("query.person", {"宛名番号": b, "confirm": SUPPRESSED_ALERT},
+                                     f"query.person(B, confirm {SUPPRESSED_ALERT})")
+    machine._check(judge_committed(status, document, SUPPRESSION_END), STEP)
+    for setting, label in ((ended, "B's 照会"), (alert, "A's アラート"), (later_h1, "H1's"), (on_h2, "H2's")):
+        _release(machine, setting, label)
+    session.exercised |= {SUPPRESSION_SCOPE, SUPPRESSION_END, SUPPRESSION_SETTINGS}
+    machine.teardown()
+
+
+def _suppress(machine: JuminModelMachine, setting: Suppression, label: str) -> Suppression:
+    """``setting`` set through ``suppressions.set`` (test set-up: it must be taken) and held by the model."""
+    key = "宛名番号" if setting.target == INDIVIDUAL else "世帯番号"
+    request = {"対象": setting.target, key: setting.key, "処理": setting.process, "レベル": setting.level,
+               "開始日": setting.start.isoformat(), "終了日": setting.end.isoformat() if setting.end else ""}
+    status, document = machine._call("suppressions.set", request,
+                                     f"suppressions.set({label}, {setting.process}, {setting.level}, "
+                                     f"{setting.start.isoformat()}..{setting.end.isoformat() if setting.end else ''})")
+    machine._check(judge_committed(status, document, SUPPRESSION_SETTINGS), STEP)
+    number = str(document.get("抑止番号", "")) if isinstance(document, dict) else ""
+    held = replace(setting, number=number)
+    machine.suppressions.append(held)
+    return held
+
+
+def _release(machine: JuminModelMachine, setting: Suppression, label: str) -> None:
+    """The 本解除 of ``setting`` (it must be taken; the others stand: R008)."""
+    status, document = machine._call("suppressions.release", {"抑止番号": setting.number},
+                                     f"suppressions.release({label})")
+    machine._check(judge_committed(status, document, SUPPRESSION_SETTINGS), STEP)
+    machine.suppressions.remove(setting)
+
+
+def _today(machine: JuminModelMachine) -> dict[str, str]:
+    today = machine.today.isoformat()
+    return {"異動日": today, "届出年月日": today, "処理日": today}
+
+
+def _move_alone(machine: JuminModelMachine, atena: str) -> dict[str, Any]:
+    """A 転居 of ``atena`` alone, dated today."""
+    return {"宛名番号": [atena], "住所": {"住所_町字": "本町二丁目", "住所_番地号表記": "3番地", "住所_方書": ""},
+            **_today(machine)}
+
+
+KANA_SERIALS = 96_000_000
+
+
+def kana_correction(session: Session) -> None:
+    """The run's last fixed example, after the drawn ones (the draws depend on the vendor's state: an example
+    before them moves them): a 職権修正 of a 世帯主's 氏名_フリガナ (1.1.6), after which the machine searches
+    the person by the new フリガナ as after any step that changes it (2.1.2 R001: かな検索; ``_search_for``). Drawn
+    examples reach such a correction only with some seeds: a search index that keeps the first フリガナ
+    (the reference's defect ``search_kana_first_row``) went unreported when a change elsewhere moved the draws.
+    Judged as any step is, and the example's end. A breach raises ``ModelBreach``."""
+    machine, made = _fixed_household(session, KANA_SERIALS)
+    head = next((a for a in made if machine.world.latest(a).get("住民種別") == "1"), None)
+    if head is None:
+        return
+    today = machine.today.isoformat()
+    items = {"氏名_フリガナ": "ミホン　カナシュウセイ"}
+    machine._step("ex_officio.correct", {"宛名番号": head, "区分": "職権修正", "items": items,
+                                         "異動日": today, "処理日": today},
+                  f"ex_officio.correct(職権修正, {machine._p(head)}, 氏名_フリガナ)")
+    machine.teardown()
+
+
+SUPPORT_SERIALS = 97_000_000
+
+
+def support_cases(session: Session) -> None:
+    """After the drawn examples (it cannot move them): the two 支援措置 the drawn ones reach only with some seeds,
+    each judged on every path as any step is (3.4): a 申出 in force with the 世帯's other member as
+    併せて支援措置を求める者 (R001: both are protected), and a 申出 whose period begins in 30 days with a 仮支援措置
+    from today (R008: protected from the 申出). A vendor without ``support.register`` is left alone (as the drawn
+    rules leave it); a breach raises ``ModelBreach``."""
+    if "support.register" not in session.optional:
+        return
+    machine, made = _fixed_household(session, SUPPORT_SERIALS)
+    if len(made) < 2:
+        return
+    applicant, joining = made[0], made[1]
+    today = session.today  # the vendor judges a 支援措置 on its own clock (Session.today), not the 処理日 of the steps
+    request = _support_request(machine.world.latest(applicant), today - timedelta(days=30))
+    name = machine.world.latest(joining).get("氏名", "")
+    request["併せて支援措置を求める者"] = [{"氏名": name, "宛名番号": joining, "申出者との関係": "同一世帯"}]
+    machine._step("support.register", request,
+                  f"support.register({machine._p(applicant)}, -30d, with {machine._p(joining)})")
+    machine.teardown()
+    machine, made = _fixed_household(session, SUPPORT_SERIALS + 100)
+    if not made:
+        return
+    later = _support_request(machine.world.latest(made[0]), today + timedelta(days=30))
+    later["仮支援措置"] = {"仮支援措置の有無": "有", "仮支援措置の開始年月日": today.isoformat()}
+    machine._step("support.register", later, f"support.register({machine._p(made[0])}, +30d, 仮支援措置)")
+    machine.teardown()
+
+
+#: The first serial of the 住民票コード stock's example (``code_stock``): apart from the other examples'. Its 空きコード
+#: are ``7`` and ten digits of a serial: no person of the machine (``9``...) nor scenario (``8``...) holds one.
+CODE_SERIALS = 98_000_000
+#: The driver operations the stock's example needs beside the machine's (docs/driver.md, 4.3.1).
+CODE_OPERATIONS = ("cs.receive", "codes.stock", "codes.threshold")
+#: How many 空きコード the CS (the harness) delivers.
+_DELIVERED = 4
+
+
+def code_stock(session: Session) -> None:
+    """After the draws (it cannot move them): the 住民票コード stock of 4.3.1 driven through the driver, each
+    answer and each person judged against the model (``rules.CodeStock``; interpretation
+    ``jumin-1.0-interp-jumin-code-model``). A 世帯 of a 日本人 世帯主 and a 外国人住民; the stock read (the vendor's
+    own 空きコード and 下限, adopted); four 空きコード delivered by the CS (R001: each kept, listed by the stock); the
+    下限 set to the count less one, and a 出生 entered without a 住民票コード (R002: a code of the stock, which lists
+    it no more; R004: the codes left are not fewer than the 下限, so no アラート); the 下限 set to the count plus
+    one, and the 世帯主's 住民票コードの変更請求 without a code: the アラート A041 (R004), nothing written and the
+    stock unchanged, then committed once confirmed with a code of the stock; then 出生 until no delivered code is
+    left (at most four), the 下限 set back. After each step the persons on every path (the driver's read, the
+    linkage API, the form's data: the code given is the one every output shows) and the stock read again. A 下限
+    equal to the count is never set (the readings that count the stock before or after the draw disagree there).
+    Nothing is done without ``cs.receive``, ``codes.stock`` and ``codes.threshold``; a breach raises
+    ``ModelBreach``."""
+    if not set(CODE_OPERATIONS) <= session.optional:
+        return
+    machine, made = _fixed_household(session, CODE_SERIALS)
+    head = next((a for a in made if machine.world.latest(a).get("住民種別") == "1"), None)
+    if head is None:
+        machine.teardown()
+        return
+    setai = machine.world.latest(head).get("世帯番号", "")
+    found = _first_read(machine)
+    stock = machine.world.stock
+    assert stock is not None
+    delivered = [f"7{next(machine.session.serials):010d}" for _ in range(_DELIVERED)]
+    status, document = machine._call("cs.receive", {"種別": "空きコード", "空きコード": delivered},
+                                     f"cs.receive(空きコード ×{_DELIVERED})")
+    machine._check(judge_delivery(delivered, status, document), STEP)
+    stock.codes |= set(delivered)
+    _read_stock(machine, "delivered")
+    _set_floor(machine, len(stock.codes) - 1, "count - 1")
+    _auto_numbered(machine, "births", _birth_request(machine, setai), "births(no 住民票コード, 下限 = count - 1)")
+    _set_floor(machine, len(stock.codes) + 1, "count + 1")
+    today = machine.today.isoformat()
+    change = {"宛名番号": head, "区分": "住民票コードの変更請求", "items": {}, "異動日": today, "処理日": today}
+    _auto_numbered(machine, "ex_officio.correct", change,
+                   f"ex_officio.correct(住民票コードの変更請求, {machine._p(head)})")
+    _set_floor(machine, found, "as found")
+    for _ in range(_DELIVERED):
+        if not stock.codes & set(delivered):
+            break
+        _auto_numbered(machine, "births", _birth_request(machine, setai), "births(no 住民票コード)")
+    machine.session.exercised |= {CODES_KEPT, CODES_LOW}
+    machine.teardown()
+
+
+def _first_read(machine: JuminModelMachine) -> int:
+    """The stock as the vendor keeps it before the example (its own 空きコード and 下限), adopted by the model; its
+    下限 (set back at the end)."""
+    status, document = machine._call("codes.stock", {}, "codes.stock(as found)")
+    floor = str(document.get("下限", "")) if isinstance(document, dict) else ""
+    stock = CodeStock(set(), int(floor) if floor.isdigit() else 0)
+    machine._check(judge_stock(stock, status, document), STEP)
+    adopt_stock(stock, document)
+    machine.world.stock = stock
+    return stock.floor
+
+
+def _read_stock(machine: JuminModelMachine, label: str) -> None:
+    """A read of the stock judged against the model (R001, R002, R004), then adopted."""
+    stock = machine.world.stock
+    assert stock is not None
+    status, document = machine._call("codes.stock", {}, f"codes.stock({label})")
+    machine._check(judge_stock(stock, status, document), STEP)
+    adopt_stock(stock, document)
+
+
+def _set_floor(machine: JuminModelMachine, floor: int, label: str) -> None:
+    """The 下限 of R004 set through ``codes.threshold`` (test set-up: it must be taken) and held by the model."""
+    stock = machine.world.stock
+    assert stock is not None
+    status, document = machine._call("codes.threshold", {"下限": str(max(floor, 0))}, f"codes.threshold({label})")
+    machine._check(judge_committed(status, document, CODES_LOW), STEP)
+    stock.floor = max(floor, 0)
+
+
+def _auto_numbered(machine: JuminModelMachine, operation: str, request: dict[str, Any], shown: str) -> None:
+    """A 異動 that takes a 住民票コード of the stock, judged as any step (the persons on every path), then the stock;
+    where the model asks for the アラート of a low stock (R004), the stock is read unchanged and the 異動 sent again,
+    confirmed."""
+    stock = machine.world.stock
+    assert stock is not None
+    low = stock.low()
+    machine._step(operation, request, shown)
+    _read_stock(machine, "after it")
+    if low:
+        machine._step(operation, {**request, "confirm": [LOW_STOCK]}, f"{shown}, confirm {LOW_STOCK}")
+        _read_stock(machine, "after it")
+
+
+def _birth_request(machine: JuminModelMachine, setai: str) -> dict[str, Any]:
+    """A 出生 into ``setai`` dated today, its person entered without a 住民票コード (a 未付番者: 4.3.1 R002)."""
+    head = machine.world.head(setai)
+    today = machine.today.isoformat()
+    person = {**machine._person(2, False, today), "続柄": "子",
+              "世帯主氏名": machine.world.latest(head)["氏名"] if head else ""}
+    person.update({k: machine.world.latest(machine.world.members(setai)[0]).get(k, "") for k in ADDRESS})
+    for item in ("住民となった年月日", "住所を定めた年月日", "届出年月日", "異動事由", "異動日", "住民票コード"):
+        person.pop(item, None)
+    return {"世帯番号": setai, "person": person, "届出年月日": today, "処理日": today}
+
+
+#: The first serial of the CSV imports' example (``csv_imports``): apart from the other examples'.
+CSV_SERIALS = 99_000_000
+#: The 方書 a 住民異動届 brings: a comma in it, so the CSV quotes the field (RFC 4180), as a spreadsheet writes it.
+_QUOTED_KATAGAKI = "見本ハイツ, 201"
+#: The columns of each kind of CSV the example writes (a 転出証明書's, a 個人番号カード券面's, a 住民異動届's).
+_CERTIFICATE = ("氏名", "氏名_フリガナ", "生年月日", "性別", "続柄", "世帯主氏名", "住民票コード", "個人番号",
+                "戸籍の表示（本籍・筆頭者）", "転入前住所_市区町村コード")
+_CARD = ("住所", "氏名", "旧氏", "通称", "生年月日", "性別", "個人番号")
+#: The 方書 last: a 取込 that cuts it at its comma shows as the 方書 itself, not as the dates after it.
+_NOTIFICATION = ("氏名", "生年月日", "異動事由", "住所_町字", "住所_番地号表記", "異動日", "届出年月日", "住所_方書")
+
+
+def csv_imports(session: Session) -> None:
+    """After the draws (it cannot move them): 10.8's CSV imports through the driver's ``import.csv``, each the 異動
+    it feeds in the model (``transitions.import_csv``; interpretation ``jumin-1.0-interp-csv-import-model``), judged
+    as any step: the answer, each person's history, every path. A 転出証明書 of a 世帯 of two taken into a 転入
+    (R002); a 個人番号カード券面 with a 旧氏 taken into a 転入 joining that 世帯 (R005); a 住民異動届 of the 妻's 転居
+    whose 方書 holds a comma, so the field is quoted (R003: RFC 4180, as any spreadsheet writes it); then the
+    refusals: a 住民異動届 of a 氏名 no 住民 has, and one of the 妻's 氏名 with another 生年月日 (E051); one whose
+    異動日 is after the 処理日 (E001, 4.0.3 R003); a 転出証明書 of a person born after the 異動日 (E003, 11.1 R001):
+    nothing written. The example's end reads every person on every path again. Nothing is done without
+    ``import.csv``; a breach raises ``ModelBreach``."""
+    if "import.csv" not in session.optional:
+        return
+    machine = machine_for(replace(session, serials=itertools.count(CSV_SERIALS)))()
+    today = machine.today.isoformat()
+    staff = {"区分": "国内転入", "住所": {**TOWN, "住所_町字": "本町三丁目", "住所_番地号表記": "3番3号"},
+             "異動日": today, "届出年月日": today, "処理日": today}
+    head, wife = machine._person(0, False, "1980-04-01"), machine._person(1, False, "1985-03-03")
+    wife["世帯主氏名"] = head["氏名"]
+    _import(machine, "転出証明書", [head, wife], _CERTIFICATE, staff, "転出証明書 of 2")
+    made = [atena for atena in machine.world.persons]
+    if len(made) != 2:
+        machine.teardown()
+        return
+    setai = machine.world.latest(made[0]).get("世帯番号", "")
+    card = {**machine._person(2, False, "2001-07-07"), "住所": "東京都千代田区千代田１番１号", "旧氏": "旧姓"}
+    _import(machine, "個人番号カード券面", [card], _CARD, {**staff, "世帯番号": setai, "続柄": "子"},
+            "個人番号カード券面, into the 世帯")
+    # The 妻's 転居 (a 世帯主's alone would leave two members: 4.0.4's アラート, which a 転居 is not modelled with).
+    moved = {"氏名": wife["氏名"], "生年月日": wife["生年月日"], "異動事由": "転居", "住所_町字": "緑町",
+             "住所_番地号表記": "5番5号", "住所_方書": _QUOTED_KATAGAKI, "異動日": today, "届出年月日": today}
+    _import(machine, "住民異動届", [moved], _NOTIFICATION, {"処理日": today}, "住民異動届, 方書 quoted")
+    stranger = machine._person(0, False, "1970-01-01")
+    _import(machine, "住民異動届", [{**moved, "氏名": stranger["氏名"]}], _NOTIFICATION, {"処理日": today},
+            "住民異動届 of no 住民")
+    _import(machine, "住民異動届", [{**moved, "生年月日": "1985-03-04"}], _NOTIFICATION, {"処理日": today},
+            "住民異動届, the 妻's 氏名 and another 生年月日")
+    later = (machine.today + timedelta(days=1)).isoformat()
+    _import(machine, "住民異動届", [{**moved, "氏名": card["氏名"], "生年月日": card["生年月日"], "異動日": later}],
+            _NOTIFICATION, {"処理日": today}, "住民異動届, 異動日 +1d")
+    unborn = machine._person(0, False, (machine.today + timedelta(days=1)).isoformat())
+    _import(machine, "転出証明書", [unborn], _CERTIFICATE, {**staff, "異動日": (machine.today - timedelta(days=1))
+                                                          .isoformat()}, "転出証明書, born after the 異動日")
+    machine.teardown()
+
+
+def _import(machine: JuminModelMachine, kind: str, rows: list[dict[str, str]], columns: tuple[str, ...],
+            entered: dict[str, Any], shown: str) -> None:
+    """``rows`` written as a CSV of ``columns`` (RFC 4180: CRLF, quoted where needed) and imported as ``kind``,
+    with the items the staff enter beside it: one step of the machine."""
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([[row.get(column, "") for column in columns] for row in rows])
+    machine._step("import.csv", {"種類": kind, "CSV": text.getvalue(), **entered}, f"import.csv({shown})")
+
+
+#: The first serial of the 除票用データベース's example (``archive``): apart from the other examples' (90-99 million).
+ARCHIVE_SERIALS = 89_000_000
+#: The driver operations the 除票用データベース's example needs beside the machine's (docs/driver.md, 9.3).
+ARCHIVE_OPERATIONS = ("batch.run", "archive.person")
+#: The days of the two 死亡 and of the 移行 (its 基準日 and 処理日): the 移行 a day after the fifth anniversary of the
+#: first 消除 and a day before the second's, all of them past (a vendor may refuse a 処理日 to come).
+_FIRST_DEATH, _SECOND_DEATH, _MIGRATION = date(2019, 6, 10), date(2019, 6, 12), date(2024, 6, 11)
+
+
+def archive(session: Session) -> None:
+    """After the draws (it cannot move them): 9.3 R001's 除票用データベースへの移行 through the driver's ``batch.run``,
+    judged against the model (``oracles.model.archive.moved_on``; interpretation ``jumin-1.0-interp-archive-model``).
+    A 世帯 of a 日本人 世帯主 and a 外国人住民 and a 世帯 of one; the 世帯主 dies on 2019-06-10, the 外国人住民 on
+    2019-06-12 (each 異動日, 通知年月日 and 処理日 the same day); the 移行 runs on 2024-06-11 for the three. The first
+    除票 must be in the 除票用データベース with every row of its history and answered by no path of the 住民記録 (the
+    driver's read, the linkage API); the second, a day short of its five years, and the 住民 must not be there, and
+    are judged on every path at the example's end as any person. Nothing is done without ``batch.run`` and
+    ``archive.person``; a breach raises ``ModelBreach``."""
+    if not set(ARCHIVE_OPERATIONS) <= session.optional:
+        return
+    machine, made = _fixed_household(session, ARCHIVE_SERIALS)
+    alone = machine.household(1, None, _PRELUDE_BIRTHS[1:], unknown=False, headless=False)
+    if len(made) < 2 or not alone:
+        machine.teardown()
+        return
+    named = [*made, *alone]
+    for atena, day in zip(made, (_FIRST_DEATH, _SECOND_DEATH), strict=True):
+        machine.today = day
+        machine._step("deaths", {"宛名番号": atena, "異動日": day.isoformat(), "通知年月日": day.isoformat(),
+                                 "処理日": day.isoformat()}, f"deaths({machine._p(atena)}, {day.isoformat()})")
+    machine.today = _MIGRATION
+    moved, kept = moved_on(machine.world, _MIGRATION, named)
+    request = {"処理": "除票用データベース移行", "パラメータ": {"基準日": _MIGRATION.isoformat()}, "宛名番号": named,
+               "処理日": _MIGRATION.isoformat()}
+    status, document = machine._call("batch.run", request, f"batch.run(除票用データベース移行, {machine._ps(named)})")
+    machine._check(judge_committed(status, document, ARCHIVED), STEP)
+    paths = machine.session.paths
+    breaches = [b for atena in sorted(moved) for b in paths.compare_archived(machine.world.history(atena), atena)]
+    breaches += [b for atena in sorted(kept) for b in paths.compare_not_archived(atena)]
+    machine._check(breaches, READS)
+    for atena in moved:  # deleted from the 住民記録: no path of it answers them any more
+        machine.world.persons.pop(atena)
+    machine.session.exercised.add(ARCHIVED)
+    machine.teardown()
+
+
+#: The driver operations the バッチ処理's example needs (docs/driver.md, 9.1).
+BATCH_OPERATIONS = ("batch.run", "batch.result", "batch.parameters", "batch.edit")
+#: The 処理 the example runs: a list that writes no record (9.2), so its runs change nothing a path shows.
+_BATCH = "抑止対象者一覧"
+
+
+#: The first serial of the batch example's persons: apart from the other examples'.
+BATCH_SERIALS = 88_000_000
+
+
+def batches(session: Session) -> None:
+    """After the draws (it cannot move them): 9.1's parameters and 実行結果 through the driver's ``batch.*``, each
+    answer judged against the model (``oracles.model.batches.BatchState``; interpretation
+    ``jumin-1.0-interp-batch-model``). The parameters the vendor holds for the 処理 read and adopted; a run with
+    出力先 and 基準日 (R001, its 実行結果: R005, the parameters it used: R002); a run with a new 出力先 (the 基準日
+    carried); an edit of the 基準日 (R003: the 出力先 kept, the 基準日 named as edited); a run with none (both
+    carried, none edited after it); an abnormal run (異常, its エラーコード). The parameters read after each run and
+    edit. Nothing is done without the four operations; a breach raises ``ModelBreach``."""
+    if not set(BATCH_OPERATIONS) <= session.optional:
+        return
+    machine = machine_for(replace(session, serials=itertools.count(BATCH_SERIALS)))()
+    status, document = machine._call("batch.parameters", {"処理": _BATCH}, f"batch.parameters({_BATCH}, as found)")
+    machine._check(judge_committed(status, document, CARRIED), STEP)
+    state = BatchState(parameters_of(document))
+    _batch_run(machine, state, {"出力先": "見本/一覧1", "基準日": "2025-04-01"}, "出力先, 基準日")
+    _batch_run(machine, state, {"出力先": "見本/一覧2"}, "出力先")
+    status, document = machine._call("batch.edit", {"処理": _BATCH, "パラメータ": {"基準日": "2025-10-01"}},
+                                     "batch.edit(基準日)")
+    machine._check(judge_committed(status, document, EDITED), STEP)
+    state.edit({"基準日": "2025-10-01"})
+    _batch_parameters(machine, state)
+    _batch_run(machine, state, {}, "none")
+    _batch_run(machine, state, {}, "none, 異常終了", abnormal=True)
+    machine.session.exercised |= {STARTED, CARRIED, EDITED, RESULT}
+    machine.teardown()
+
+
+def _batch_run(machine: JuminModelMachine, state: BatchState, given: dict[str, str], label: str, *,
+               abnormal: bool = False) -> None:
+    """A 直接起動 with ``given``, its 実行結果 judged; after a normal run the parameters of the next run."""
+    request: dict[str, Any] = {"処理": _BATCH, "パラメータ": given, **({"異常終了": True} if abnormal else {})}
+    status, document = machine._call("batch.run", request, f"batch.run({_BATCH}, パラメータ {label})")
+    machine._check(judge_committed(status, document, STARTED), STEP)
+    used = {**state.saved, **given} if abnormal else state.run(given)
+    number = str(document.get("実行番号", "")) if isinstance(document, dict) else ""
+    status, document = machine._call("batch.result", {"実行番号": number}, "batch.result")
+    machine._check(judge_result({} if abnormal else used, abnormal, status, document, "driver:/batches/results"),
+                   STEP)
+    if not abnormal:
+        _batch_parameters(machine, state)
+
+
+def _batch_parameters(machine: JuminModelMachine, state: BatchState) -> None:
+    status, document = machine._call("batch.parameters", {"処理": _BATCH}, f"batch.parameters({_BATCH})")
+    machine._check(judge_parameters(state, status, document, "driver:/batches/parameters"), STEP)

@@ -1,0 +1,305 @@
+"""The published contract of every domain (issue 64): `conformance catalog openapi --domain <slug>` lists every path
+the harness calls, each field the checks read with its meaning, type and values, each record item with its values.
+
+What the checks read is found by running each rule's own reading (``shipped_checks.answer_reads``); the record items
+the reference accepts (it refuses any other with 400) must be the contract's, so whatever a clean run sends is in it.
+The traffic of a whole run is held to the contract in tests/catalog/test_contract_coverage.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from openapi_spec_validator import OpenAPIV31SpecValidator, validate
+from typer.testing import CliRunner
+
+from conformance.catalog.contract import (
+    APPEND_PATH,
+    FORM_PATH,
+    MIGRATION_PATH,
+    QUERY_PATH,
+    RECORDS_PATH,
+    DomainContract,
+    load_contract,
+    record_items,
+)
+from conformance.catalog.domain_rules import domain_folders
+from conformance.cli import app
+from conformance.errors import SpecError
+from conformance.locations import default_catalog_root
+from conformance.shipped_checks import answer_reads
+from conformance_reference.domain_records import DOMAIN_RECORDS
+
+#: The 20 domains of the registry (共通機能 is no domain of its own: its API is its edition's interfaces).
+DOMAINS = tuple(slug for slug in domain_folders() if slug != "kyotsu")
+ROOT = default_catalog_root()
+
+
+@functools.cache
+def contract(slug: str) -> DomainContract:
+    found = load_contract(ROOT, slug)
+    assert found is not None, f"spec_catalog/contract/{slug}.yaml is missing"
+    return found
+
+
+@functools.cache
+def document(slug: str) -> dict[str, Any]:
+    result = CliRunner().invoke(app, ["catalog", "openapi", "--domain", slug])
+    assert result.exit_code == 0, result.output
+    parsed: dict[str, Any] = json.loads(result.stdout)
+    return parsed
+
+
+def test_there_are_twenty_domains() -> None:
+    assert len(DOMAINS) == 20
+
+
+@pytest.mark.parametrize("slug", DOMAINS)
+def test_every_domain_publishes_its_loads_as_valid_openapi(slug: str) -> None:
+    published = document(slug)
+    validate(published, cls=OpenAPIV31SpecValidator)
+    assert {MIGRATION_PATH, APPEND_PATH} <= set(published["paths"])
+    columns = published["paths"][MIGRATION_PATH]["post"]["requestBody"]["content"]["text/csv"]["x-columns"]
+    by_header = {column["header"]: column for column in columns}
+    # The codes of the migration file, described for every domain (issue 64: not for the statute ones before).
+    assert by_header["住民状態"]["codes"]["1"]
+    assert "A1" in by_header["異動事由"]["codes"]
+
+
+@pytest.mark.parametrize("slug", [slug for slug in DOMAINS if slug != "jumin"])
+def test_every_part_and_field_the_checks_read_is_in_the_contract(slug: str) -> None:
+    parts = contract(slug).query
+    for part, fields in answer_reads(slug).items():
+        if part == "年度":
+            continue  # the answer's own key, in every document
+        assert part in parts, f"{slug}: the checks read the part {part!r}, the contract has {sorted(parts)}"
+        missing = sorted(set(fields) - set(parts[part].fields))
+        assert not missing, f"{slug}: the checks read {part}.{missing}, not in spec_catalog/contract/{slug}.yaml"
+
+
+@pytest.mark.parametrize("slug", [slug for slug in DOMAINS if slug != "jumin"])
+def test_every_field_has_a_meaning_or_the_checks_that_read_it(slug: str) -> None:
+    reads = answer_reads(slug)
+    published = document(slug)
+    for part, query_part in contract(slug).query.items():
+        schema = published["paths"][QUERY_PATH]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        for name, field in query_part.fields.items():
+            described = schema["properties"][part]["properties"][name]
+            assert described.get("description"), f"{slug}: {part}.{name} has no meaning"
+            if name in reads.get(part, {}):
+                assert described.get("x-requirements"), f"{slug}: {part}.{name}: read, but serves no requirement"
+            else:
+                assert field.meaning, f"{slug}: {part}.{name} is read by no check and has no meaning"
+
+
+def test_the_record_items_are_those_the_reference_accepts() -> None:
+    """The reference refuses an item it does not know (400: the run's check would be ERROR), so a clean run sends
+    only these; the contract must list exactly them, 業務 by 業務."""
+    published: dict[str, frozenset[str]] = {}
+    for slug in DOMAINS:
+        for gyomu, items in record_items(contract(slug)).items():
+            assert gyomu not in published, f"業務 {gyomu} in two contracts"
+            published[gyomu] = items
+    assert published == dict(DOMAIN_RECORDS)
+
+
+def test_a_query_part_requires_no_other_domains_part() -> None:
+    """A 介護-only product answers only its own part (issue 64: the only schema required them all)."""
+    schema = _answer_schema("kaigo")
+    assert schema["required"] == ["介護保険"]
+    assert schema["additionalProperties"] is True
+    jsonschema.validate({"宛名番号": "1", "年度": 2025, "介護保険": _kaigo_answer()}, schema)
+
+
+def test_a_wrong_type_or_value_is_refused_at_its_field() -> None:
+    schema = _answer_schema("kaigo")
+    wrong = {**_kaigo_answer(), "賦課月": "2025-04"}
+    with pytest.raises(jsonschema.ValidationError) as caught:
+        jsonschema.validate({"介護保険": wrong}, schema)
+    assert list(caught.value.absolute_path) == ["介護保険", "賦課月"]
+    with pytest.raises(jsonschema.ValidationError) as missing:
+        jsonschema.validate({"国民健康保険": {}}, schema)
+    assert "介護保険" in missing.value.message
+
+
+def test_a_record_item_outside_its_values_is_refused() -> None:
+    published = document("jido_teate")
+    record = published["components"]["schemas"]["record_jido_teate"]
+    good = {"宛名番号": "1000000019", "業務": "児童手当", "記録": {"施設入所等_種別": "里親", "他方_同居": "1"}}
+    jsonschema.validate(good, record)
+    with pytest.raises(jsonschema.ValidationError) as caught:
+        jsonschema.validate({**good, "記録": {"施設入所等_種別": "祖父母"}}, record)
+    assert list(caught.value.absolute_path) == ["記録", "施設入所等_種別"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**good, "記録": {"本人_所属": "x"}}, record)
+
+
+@pytest.mark.parametrize(("slug", "path"), [("kaigo", RECORDS_PATH), ("kaigo", FORM_PATH), ("senkyo", FORM_PATH),
+                                           ("koseki_fuhyo", "/admin/koseki"), ("jido_teate", QUERY_PATH)])
+def test_the_paths_a_domain_needs_are_listed(slug: str, path: str) -> None:
+    assert path in document(slug)["paths"]
+
+
+def test_as_of_says_its_default() -> None:
+    parameters = document("kokuho")["paths"][QUERY_PATH]["get"]["parameters"]
+    as_of = next(parameter for parameter in parameters if parameter["name"] == "as_of")
+    assert "Absent: the day of the query" in as_of["description"]
+    assert {"400", "404"} <= set(document("kokuho")["paths"][QUERY_PATH]["get"]["responses"])
+
+
+def test_a_bad_contract_is_a_located_error(tmp_path: Path) -> None:
+    (tmp_path / "contract").mkdir()
+    (tmp_path / "contract" / "kaigo.yaml").write_text(
+        "domain: kaigo\nquery:\n  介護保険:\n    meaning: m\n    fields:\n      資格取得日: {type: day}\n", "utf-8")
+    with pytest.raises(SpecError) as caught:
+        load_contract(tmp_path, "kaigo")
+    assert "kaigo.yaml:6" in str(caught.value)
+    assert "day" in str(caught.value)
+
+
+def _answer_schema(slug: str) -> dict[str, Any]:
+    schema: dict[str, Any] = \
+        document(slug)["paths"][QUERY_PATH]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    return schema
+
+
+def _kaigo_answer() -> dict[str, Any]:
+    return {"第1号被保険者": True, "資格取得日": "2025-03-31", "資格喪失日": None, "賦課月": [{"月": "2025-03"}],
+            "第2号被保険者": False, "住所地特例_市区町村コード": None, "要介護認定_効力発生日": None,
+            "要介護認定_処分期限": None}
+
+
+def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
+    """The coded record items whose values the judge's oracles name (what the checks send, and all they may)."""
+    from conformance.domains.jido_teate import oracle as jido_teate
+    from conformance.domains.kaigo import oracle as kaigo
+    from conformance.domains.koki_korei import oracle as koki_korei
+    from conformance.domains.kokuho import oracle as kokuho
+    from conformance.domains.senkyo import oracle as senkyo
+
+    measure = ("有", "無")
+    return {
+        ("kaigo", "入所等_区分"): kaigo.FACILITY_KINDS, ("kaigo", "入所等_入所措置"): measure,
+        ("kokuho", "適用除外_区分"): (*kokuho.EMPLOYEE_COVERAGE, *kokuho.DAY_LABOURER_COVERAGE, kokuho.UNION_COVERAGE,
+                                      kokuho.BOOK_COVERAGE),
+        ("kokuho", "入院等_区分"): kokuho.FACILITIES, ("kokuho", "入院等_入所措置"): measure,
+        ("koki_korei", "入院等_区分"): koki_korei.FACILITIES, ("koki_korei", "入院等_入所措置"): measure,
+        ("jido_teate", "施設入所等_種別"): tuple(jido_teate.FACILITIES),
+        ("senkyo", "刑_種類"): (senkyo.IMPRISONMENT, senkyo.FINE),
+        ("senkyo", "罪_区分"): (senkyo.BRIBERY, senkyo.ELECTION_CRIME, senkyo.OTHER_CRIME),
+    }
+
+
+@pytest.mark.parametrize(("slug", "item"), list(_vocabularies()))
+def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: str) -> None:
+    """Issue 64: 入所等_区分, 適用除外_区分, 入院等_区分, 施設入所等_種別's words, 罪_区分, 刑_種類 were listed
+    nowhere a vendor reads."""
+    fields = {name: field for groups in contract(slug).records.values() for group in groups
+              for name, field in group.items.items()}
+    assert set(fields[item].values) == set(_vocabularies()[(slug, item)])
+
+
+def test_the_coverage_test_names_each_item_outside_the_contract() -> None:
+    """tests/catalog/test_contract_coverage.py on made traffic: a path, a parameter, a record item, a value and an
+    answer field the contract does not list are each named."""
+    from test_contract_coverage import fields_outside, items_outside, parts_invalid, requests_outside
+
+    def entry(method: str, path: str, *, query: tuple[str, ...] = (), body: Any = None, answer: Any = None,
+              requirement: str = "kaigo-2025.12-1.9.0.1.1-R001") -> dict[str, Any]:
+        request: dict[str, Any] = {"method": method, "url": f"http://127.0.0.1:1/api/v1{path}",
+                                   "queryString": [{"name": name, "value": "1"} for name in query]}
+        if body is not None:
+            request["postData"] = {"text": json.dumps(body, ensure_ascii=False)}
+        content = {"text": json.dumps(answer, ensure_ascii=False)} if answer is not None else {}
+        return {"_requirements": [requirement], "request": request, "response": {"status": 200, "content": content}}
+
+    record = {"宛名番号": "1", "業務": "介護保険", "記録": {"医療保険_加入年月日": "2020-01-01", "入所等_区分": "病院"}}
+    traffic = [
+        entry("GET", "/residents/1/qualifications", query=("fiscal_year", "as_of"),
+              answer={"介護保険": {"第1号被保険者": True, "賦課月": [{"月": "2025-04", "額": 1}]}}),
+        entry("GET", "/residents/1/qualifications", query=("fiscal_year", "day")),
+        entry("POST", "/admin/pensions"),
+        entry("POST", RECORDS_PATH, body=record),
+        entry("POST", RECORDS_PATH, body={**record, "記録": {"医療保険_種別": "健保"}}),
+    ]
+    missing, judged = requests_outside(traffic)
+    assert judged == 5
+    assert missing == {"GET /residents/1/qualifications?['day', 'fiscal_year'] (kaigo)", "POST /admin/pensions (kaigo)"}
+    outside, sent = items_outside(traffic)
+    assert sent == 3
+    assert outside == {"介護保険.入所等_区分='病院' (allowed: ['介護保険施設', '特定施設', '養護老人ホーム'])",
+                       "介護保険.医療保険_種別"}
+    fields, parts = fields_outside(traffic)
+    assert (fields, parts) == ({"介護保険.賦課月.額"}, {"介護保険"})
+    invalid, judged = parts_invalid([entry("GET", "/residents/1/qualifications", answer={
+        "介護保険": {"資格取得日": "2025/04/01", "第1号被保険者": "1", "資格喪失日": "＊＊＊＊"}})])
+    assert judged == 1
+    assert {line.split(":")[0] for line in invalid} == {"介護保険/資格取得日", "介護保険/第1号被保険者"}
+
+
+def test_the_driver_document_says_what_the_harness_reads_of_each_answer() -> None:
+    """Issue 64: query.person, query.history and query.household answered a generic {"result": "ok"}."""
+    result = CliRunner().invoke(app, ["catalog", "openapi", "--domain", "jumin", "--driver"])
+    assert result.exit_code == 0, result.output
+    paths = json.loads(result.stdout)["paths"]
+
+    def read(path: str, method: str = "get") -> set[str]:
+        schema = paths[path][method]["responses"]["200"]["content"]["application/json"]["schema"]
+        return set(schema["allOf"][1]["properties"])
+
+    assert read("/driver/v1/persons/{宛名番号}") == {"person"}
+    assert read("/driver/v1/persons/{宛名番号}/history") == {"rows"}
+    assert read("/driver/v1/households/{世帯番号}") == {"members", "消除者"}
+    assert "oldest first" in paths["/driver/v1/persons/{宛名番号}/history"]["get"]["responses"]["200"]["description"]
+    fixtures = paths["/driver/v1/fixtures/persons"]["post"]
+    assert fixtures["x-defaults"]["住民状態"] == "1"
+    assert read("/driver/v1/fixtures/persons", "post") == {"persons"}
+
+
+def test_the_walkthrough_profiles_load_and_name_only_what_the_contract_publishes(tmp_path: Path) -> None:
+    """docs/vendor-walkthrough.md: each profile it shows is a valid profile, its load paths are paths of its domain's
+    contract, and it names no file of the reference vendor."""
+    import re
+
+    from conformance.profiles import load_profile
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "vendor-walkthrough.md").read_text("utf-8")
+    assert "conformance_reference" not in text
+    blocks = re.findall(r"```yaml\n(.+?)```", text, re.S)
+    assert len(blocks) == 2
+    for number, block in enumerate(blocks):
+        path = tmp_path / f"profile{number}.yaml"
+        path.write_text("\n".join(line.removeprefix("   ") for line in block.splitlines()) + "\n", "utf-8")
+        profile = load_profile(path)
+        load = profile.targets.load
+        assert load is not None
+        for claim in profile.claims:
+            paths = document(claim.domain)["paths"]
+            assert {load.path, load.append_path} <= set(paths)
+            assert load.records_path is None or load.records_path in paths
+
+
+def test_no_doc_sends_a_vendor_to_the_reference_for_an_interface_item() -> None:
+    """Issue 64: docs/checks.md sent the vendor to the reference's list of record items."""
+    root = Path(__file__).resolve().parents[2]
+    for path in [root / "README.md", *sorted((root / "docs").glob("*.md"))]:
+        text = path.read_text("utf-8")
+        assert "listed in `conformance_reference" not in text, path.name
+        assert "items in `conformance_reference" not in text, path.name
+
+
+def test_a_coded_answer_field_lists_the_values_the_oracle_answers() -> None:
+    """The fixed strings of an answer the checks compare (児童手当's 受給者 本人/他方, 選挙人名簿's 登録根拠)."""
+    from conformance.domains.senkyo import oracle as senkyo
+
+    fields = contract("jido_teate").query["児童手当"].fields
+    assert set(fields["受給者"].values) == {"本人", "他方"}
+    assert set(fields["受給資格者区分"].values) == {"一般受給資格者", "施設等受給資格者"}
+    grounds = contract("senkyo").query["選挙人名簿"].fields["登録根拠"].values
+    assert set(grounds) == {senkyo.BY_SCHEDULE, senkyo.BY_SCHEDULE_IN_ELECTION, senkyo.BY_ELECTION,
+                            senkyo.BY_CORRECTION}

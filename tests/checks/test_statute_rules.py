@@ -1,0 +1,96 @@
+"""The one way to write a statute rule (conformance/checks/statute_rules.py): a rule declared as data reads the
+fields of its domain's part, takes the domain's records setting unless it says otherwise, and becomes a check named
+``scenario.<rule>`` that the registry finds in the module's ``RULE_CHECKS``."""
+
+from __future__ import annotations
+
+from datetime import date
+from types import ModuleType
+from typing import cast
+
+import pytest
+from hypothesis import strategies as st
+
+from conformance.checks.registry import Registry, check, module_checks
+from conformance.checks.scenarios import Loaded, Projection, Scenario
+from conformance.checks.statute_rules import Statute, drawn_with, rule_checks
+from conformance.errors import SpecError, UsageError
+
+LAW = Statute("kotei_shisan_zei", "固定資産税", needs_records=True)
+PERSON = Scenario(2024, date(1980, 5, 5), date(2000, 4, 1))
+LOADED = cast(Loaded, None)  # the fields of the part are read from the answer alone
+ANSWER = {"固定資産税": {"納税義務者": True, "税額": 1400, "基準年度": 2024}, "介護保険": {"納税義務者": False}}
+
+
+def _drawn(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return st.just(PERSON)
+
+
+def _oracle(s: Scenario, town: str) -> Projection:
+    return {"納税義務者": True}
+
+
+def test_a_rule_reads_the_fields_it_names_of_the_domains_part() -> None:
+    one = LAW.rule("kotei.one", _drawn, _oracle, "納税義務者", (PERSON,), title="固定資産税: one field (第359条)")
+    two = LAW.rule("kotei.two", _drawn, _oracle, ("税額", "基準年度"), (), title="t")
+    assert one.actual(ANSWER, LOADED) == {"納税義務者": True}
+    assert two.actual(ANSWER, LOADED) == {"税額": 1400, "基準年度": 2024}
+    assert (one.name, one.title, one.scenarios, one.expected, one.examples) == (
+        "kotei.one", "固定資産税: one field (第359条)", _drawn, _oracle, (PERSON,))
+    # A field the answer lacks is None, so that a missing field is a mismatch, never a pass.
+    assert LAW.rule("kotei.three", _drawn, _oracle, "納期限", (), title="t").actual(ANSWER, LOADED) == {"納期限": None}
+
+
+def test_a_rules_title_is_its_text_in_the_folder_unless_given() -> None:
+    """The provision is named once, in texts.yaml (the report's text and the findings' title alike)."""
+    rule = LAW.rule("kotei_shisan_zei.levy_date", _drawn, _oracle, "納税義務者", ())
+    assert rule.title == "固定資産税: on the owner on the 賦課期日 1月1日 (第359条)"
+    with pytest.raises(SpecError, match=r"kotei_shisan_zei/texts\.yaml: rules\.kotei_shisan_zei\.unknown: no text for "
+                                        r"the rule kotei_shisan_zei\.unknown"):
+        LAW.rule("kotei_shisan_zei.unknown", _drawn, _oracle, "納税義務者", ())
+
+
+def test_a_rule_reading_more_than_fields_gives_its_own_function() -> None:
+    def answered(document: object, loaded: Loaded) -> Projection:
+        return {"seen": "yes"}
+
+    assert LAW.rule("kotei.own", _drawn, _oracle, answered, (), title="t").actual(ANSWER, LOADED) == {"seen": "yes"}
+
+
+def test_the_domains_records_setting_holds_unless_a_rule_says_otherwise() -> None:
+    assert LAW.rule("kotei.a", _drawn, _oracle, "税額", (), title="t").needs_records is True
+    assert LAW.rule("kotei.b", _drawn, _oracle, "税額", (), title="t", needs_records=False).needs_records is False
+    nenkin = Statute("kokumin_nenkin", "国民年金")
+    assert nenkin.rule("nenkin.c", _drawn, _oracle, "資格取得日", (), title="t").needs_records is False
+
+
+def test_each_rule_is_a_check_the_registry_finds_in_rule_checks() -> None:
+    rules = [LAW.rule(f"kotei.{name}", _drawn, _oracle, "税額", (), title="t") for name in ("first", "second")]
+    module = ModuleType("conformance.domains.example.checks")
+    module.RULE_CHECKS = rule_checks(rules)  # type: ignore[attr-defined]
+    module.other = check("scenario.kotei.other")(lambda ctx: [])  # type: ignore[attr-defined]
+    assert sorted(module_checks(module)) == ["scenario.kotei.first", "scenario.kotei.other", "scenario.kotei.second"]
+    registry = Registry()
+    registry.add_module(module)
+    assert list(registry) == ["scenario.kotei.first", "scenario.kotei.other", "scenario.kotei.second"]
+
+
+def test_a_check_declared_twice_in_one_module_is_an_error() -> None:
+    rule = LAW.rule("kotei.twice", _drawn, _oracle, "税額", (), title="t")
+    module = ModuleType("conformance.domains.example.checks")
+    module.RULE_CHECKS = (*rule_checks([rule]), *rule_checks([rule]))  # type: ignore[attr-defined]
+    with pytest.raises(UsageError, match=r"conformance\.domains\.example\.checks declares the check "
+                                         r"'scenario\.kotei\.twice' twice"):
+        module_checks(module)
+
+
+def test_a_rule_of_a_family_draws_with_its_own_constant() -> None:
+    asked: list[tuple[object, ...]] = []
+
+    def family(codes: tuple[str, str], *constants: object) -> st.SearchStrategy[Scenario]:
+        asked.append((codes, *constants))
+        return st.just(PERSON)
+
+    strategy = drawn_with(family, "第三年度", "第二年度")(("131016", "221007"))
+    assert asked == [(("131016", "221007"), "第三年度", "第二年度")]
+    assert repr(strategy) == repr(st.just(PERSON))
