@@ -39,14 +39,14 @@ def domain_check_modules() -> list[ModuleType]:
 
 def default_registry() -> Registry:
     """The registry of every check shipped with the harness (listed here, not found by import)."""
-    from conformance.checks import api, files, scenarios
+    from conformance.checks import api, files, refusals, scenarios
     from conformance.domains import feed, world
     from conformance.scenarios import check as scenario_check
 
     registry = Registry()
-    # The checks judged on export files and the linkage API, the machinery of the generated persons' rules
-    # (scenarios) and the catalog's scenarios (scenario.run).
-    for module in (api, files, scenarios, scenario_check):
+    # The checks judged on export files and the linkage API (its refusals too), the machinery of the generated
+    # persons' rules (scenarios) and the catalog's scenarios (scenario.run).
+    for module in (api, refusals, files, scenarios, scenario_check):
         registry.add_module(module)
     # The cross-domain machine (docs/model.md, "One world across domains") and the 異動 fed to a domain system
     # (domains/feed.py): they read several domains, so no folder holds them.

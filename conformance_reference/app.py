@@ -88,6 +88,8 @@ Handler = Callable[[Request, tuple[str, ...]], Reply]
 #: Migrations kept loaded (the same bytes give the same rows: a run loads the test town for each edition it
 #: judges, 20 times in a whole run, each load a parse, a JSON encoding and an insert of every row).
 _MIGRATIONS_KEPT = 2
+#: The route of the per-person query (its refusals: conformance_reference/jumin/qualifications.py).
+_QUALIFICATIONS = ("residents", "*", "qualifications")
 
 
 @functools.lru_cache(maxsize=_MIGRATIONS_KEPT)
@@ -138,7 +140,7 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
             (("residents",), {"GET": self._list_residents, "POST": self._move_in}),
             (("residents", "*"), {"GET": self._get_resident}),
             (("residents", "*", "history"), {"GET": self._history}),
-            (("residents", "*", "qualifications"), {"GET": self._qualifications}),
+            (_QUALIFICATIONS, {"GET": self._qualifications}),
             (("residents", "*", "corrections"), {"POST": self._correct}),
             (("households", "*"), {"GET": self._household}),
             (("certificates",), {"POST": self._certificate}),
@@ -214,7 +216,9 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
                 allowed = ", ".join(methods)
                 raise ApiError(405, "METHOD_NOT_ALLOWED", f"{request.method} is not allowed here; allowed: {allowed}",
                                (("Allow", allowed),))
-            self._check_query(request, pattern)
+            # The defect reads a missing fiscal_year as this 年度 (qualifications.py): the query is not checked first.
+            if pattern != _QUALIFICATIONS or "qualifications_parameters_defaulted" not in self.defects:
+                self._check_query(request, pattern)
             return handler(request, arguments)
         raise not_found(f"no such resource: {API_PREFIX}/{'/'.join(request.segments)}"[:300])
 

@@ -486,10 +486,21 @@ def _prorated(entry: dict[str, Any], last_day: date) -> dict[str, Any]:
 
 
 def _start(row: Row, births: list[date], claimed: date, defects: frozenset[str]) -> Month:
-    events = [d for d in (parse_day(row.get("転入前住所_転出予定年月日", "")), *births) if d and d <= claimed]
-    event = max(events) if events else None
-    if event is not None and claimed <= event + timedelta(days=15) and "jido_teate_no_15day_rule" not in defects:
-        return add_month(month_of_day(event))
+    """第8条第2項, 第3項: from the month after the 請求, or after the earliest birth or move (the 転出予定日 at the old
+    address) the 請求 came within 15 days of. A move counts when a child of the household was born by then (a
+    受給資格者 who moved); a birth inside the 15 days of a move does not drop the move's (found from outside: the
+    move was dropped and payment began a month late)."""
+    moved = parse_day(row.get("転入前住所_転出予定年月日", ""))
+    events = [born for born in births if born <= claimed]
+    a_child_then = moved is not None and any(born <= moved <= _child_end_day(born, defects) for born in births)
+    if moved is not None and moved <= claimed and a_child_then:
+        events.append(moved)
+    if "jido_teate_move_dropped_by_birth" in defects:  # only the latest birth or move counts
+        latest = max((day for day in (moved, *births) if day is not None and day <= claimed), default=None)
+        events = [latest] if latest is not None else []
+    within = [event for event in events if claimed <= event + timedelta(days=15)]
+    if within and "jido_teate_no_15day_rule" not in defects:
+        return add_month(month_of_day(min(within)))
     return add_month(month_of_day(claimed))
 
 

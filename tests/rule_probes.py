@@ -55,14 +55,17 @@ def failed_requirements(defects: frozenset[str], rules: Mapping[str, Rule], bind
 
 
 def rule_findings(defects: frozenset[str], rules: Mapping[str, Rule], bindings: Path,
-                  names: Iterable[str]) -> dict[str, list[Finding]]:
+                  names: Iterable[str], *, client_type: type[RequestsHttpClient] = RequestsHttpClient,
+                  max_examples: int = 3) -> dict[str, list[Finding]]:
     """The findings of the checks of the rules ``names`` against a reference started with ``defects`` (the run's
-    path: the worked examples and 3 drawn cases each), by rule name."""
+    path: the worked examples and ``max_examples`` drawn cases each), by rule name; ``client_type`` may rewrite
+    the reference's answers (a vendor of another reading: tests/domains/kokuho/test_kokuho_readings.py)."""
     bound = bound_requirements(bindings)
     with start_reference(defects=defects) as running:
-        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        client = client_type(ApiTarget(base_url=running.url), base_url=running.url)
         target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
-                        append_path=scenarios.APPEND_PATH, records_path=scenarios.RECORDS_PATH, max_examples=3)
+                        append_path=scenarios.APPEND_PATH, records_path=scenarios.RECORDS_PATH,
+                        max_examples=max_examples)
         found: dict[str, list[Finding]] = {}
         for name in names:
             requirement = cast(Requirement, SimpleNamespace(id=sorted(bound[f"scenario.{name}"])[0]))

@@ -158,6 +158,8 @@ class ScenarioRunParams(Params):
 #: The checks every domain shares -> their parameters; a domain folder's own are in its ``params.py``.
 SHARED_PARAMS: dict[str, type[Params]] = {
     "api.openapi": ApiOpenApiParams,
+    # The per-person query's refusals (conformance/checks/refusals.py): fixed questions, nothing to set.
+    "api.qualifications_refusals": NoParams,
     "file.layout": FileLayoutParams,
     "scenario.run": ScenarioRunParams,
     # The cross-domain machine (conformance/domains/world.py): it reads several domain folders, so none declares it.

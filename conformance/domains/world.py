@@ -98,7 +98,8 @@ from conformance.errors import TargetError
 from conformance.findings import shown_pair, shown_value
 from conformance.locations import default_catalog_root
 from conformance.oracles import Residence
-from conformance.oracles.dates import age_reached_on, fiscal_year_months, fiscal_year_of, month_of
+from conformance.oracles.dates import Month, age_reached_on, fiscal_year_months, fiscal_year_of, month_of
+from conformance.oracles.readings import Either, either, year_view
 from conformance.targets.base import HttpClient, Target
 from conformance.testdata.town import TOWN_CODE
 
@@ -146,6 +147,9 @@ class JidoClaim:
     children: tuple[date, ...]
     events: tuple[date, ...]
     ended: date | None
+    #: The days the move into the town may be read to have happened on (the 転出予定日 at the old address, the day
+    #: of moving in here: :func:`jido.start_month_readings`); none without a move.
+    moved: tuple[date, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -210,20 +214,27 @@ def _iso(day: date | None) -> str | None:
 
 
 def expected_kaigo(s: Scenario, town: str, as_of: date) -> Projection:
-    """介護保険 第1号: 被保険者 on ``as_of`` (第9条第1項第1号), 資格取得日 (第10条), 資格喪失日 (第11条第1項)."""
+    """介護保険 第1号: 被保険者 on ``as_of`` (第9条第1項第1号), 資格取得日 (第10条), 資格喪失日 (第11条第1項); a date
+    outside the 年度 of ``as_of`` as the per-年度 answer may show it (:func:`year_view`)."""
     stays, stay = _town_stay(s, town)
+    acquired_on = kaigo.kaigo_acquisition_date(s.birth, stay)
+    lost_on = kaigo.kaigo_first_loss_date(s.birth, stays, stay)
+    acquired, lost = year_view(acquired_on, lost_on, fiscal_year_of(as_of))
     return {"第1号被保険者": kaigo.kaigo_first_insured_on(s.birth, stay, as_of, stays),
-            "資格取得日": _iso(kaigo.kaigo_acquisition_date(s.birth, stay)),
-            "資格喪失日": _iso(kaigo.kaigo_first_loss_date(s.birth, stays, stay))}
+            "資格取得日": either(*map(_iso, acquired)), "資格喪失日": either(*map(_iso, lost))}
 
 
 def expected_kokuho(s: Scenario, town: str, as_of: date) -> Projection:
     """国保: 取得日 (第7条), 喪失日 (第8条第1項, ただし書), 被保険者 on ``as_of`` (within them, and not a 後期高齢者医療
-    被保険者: 第6条第8号; no 生活保護 record is given, 第9号)."""
+    被保険者: 第6条第8号; no 生活保護 record is given, 第9号). A move inside the 都道府県: every reading the register
+    allows (the town's record ending, or the 都道府県's 資格 running on: :func:`kokuho.kokuho_record_readings`)."""
     stays, stay = _town_stay(s, town)
     qualification = kokuho.kokuho_qualifications(stays)[stays.index(stay)]
-    return {"取得日": _iso(qualification.acquired), "喪失日": _iso(qualification.lost),
-            "被保険者": kokuho.is_insured_on(s.birth, qualification.acquired, qualification.lost, as_of)}
+    readings = kokuho.kokuho_record_readings(stays, stay)
+    insured = (kokuho.is_insured_on(s.birth, qualification.acquired, lost, as_of) for lost in readings.lost)
+    acquired, lost = year_view(qualification.acquired, qualification.lost, fiscal_year_of(as_of))
+    return {"取得日": either(*map(_iso, (*readings.acquired, *acquired))),
+            "喪失日": either(*map(_iso, (*readings.lost, *lost))), "被保険者": either(*insured)}
 
 
 def expected_senkyo(s: Scenario, town: str, as_of: date) -> Projection:
@@ -317,23 +328,6 @@ def expected_jido(seen: Seen, as_of: date) -> Projection:
     return shown
 
 
-class Either:
-    """The values the text allows a field (:func:`judge_answer` compares with ``==``: an answer equal to any of
-    them passes); shown as ``a | b``."""
-
-    def __init__(self, *values: Any) -> None:
-        self.values = values
-
-    def __eq__(self, other: object) -> bool:
-        return other.values == self.values if isinstance(other, Either) else other in self.values
-
-    def __hash__(self) -> int:
-        return hash(self.values)
-
-    def __str__(self) -> str:
-        return " | ".join(shown_value(value) for value in self.values)
-
-
 def expected_jido_months(claim: JidoClaim, as_of: date) -> Projection:
     """第8条第2項: 支給開始月 the month after the 認定請求 (第3項: after the day of a 出生 or 転入 when the 請求 came
     within 15 days of it: the jido oracle's reading), 支給終了月 the month the 事由 ended: the 受給者's stay (its
@@ -346,9 +340,9 @@ def expected_jido_months(claim: JidoClaim, as_of: date) -> Projection:
     last_child = max(jido.child_end_date(born) for born in claim.children)
     if claim.claimed < min(claim.children) or claim.claimed > last_child:
         return {}
-    event = max((day for day in claim.events if day <= claim.claimed), default=None)
-    shown: Projection = {"支給開始月": _month(jido.start_month(claim.claimed, event=event)),
-                         "月額": expected_jido_amounts(claim, as_of)}
+    starts = jido.start_month_readings(claim.claimed, claim.children, claim.moved)
+    shown: Projection = {"支給開始月": either(*map(_month, starts)),
+                         "月額": either(*(expected_jido_amounts(claim, as_of, first) for first in starts))}
     if claim.ended is not None and claim.ended <= last_child:
         shown["支給終了月"] = _month(jido.end_month(claim.ended))
         return shown
@@ -357,16 +351,16 @@ def expected_jido_months(claim: JidoClaim, as_of: date) -> Projection:
     return shown
 
 
-def expected_jido_amounts(claim: JidoClaim, as_of: date) -> dict[str, int]:
+def expected_jido_amounts(claim: JidoClaim, as_of: date, first: Month | None = None) -> dict[str, int]:
     """第6条第1項: the 児童手当 of each month of the 年度 of ``as_of`` paid (from the 支給開始月 to the month the stay
     ended, 第8条第2項; from 令和6年10月, the oracle's amounts), a whole month (月を単位として), as the total over the
     子 (the jido oracle's 月額 of each, counted eldest first among the 子 who count that month): the answer names a
     子 by 宛名番号, and the order of 子 born on one day is the vendor's; the total is the same whatever the order.
-    Months paid nothing are left out (whether a vendor lists them is not the text's)."""
+    Months paid nothing are left out (whether a vendor lists them is not the text's). ``first``: the 支給開始月 of
+    one reading (:func:`jido.start_month_readings`), the earliest when not given."""
     if claim.claimed is None:
         return {}
-    event = max((day for day in claim.events if day <= claim.claimed), default=None)
-    first = jido.start_month(claim.claimed, event=event)
+    first = first or jido.start_month_readings(claim.claimed, claim.children, claim.moved)[0]
     last = jido.end_month(claim.ended) if claim.ended is not None else None
     totals = {}
     for month in fiscal_year_months(fiscal_year_of(as_of)):
@@ -551,17 +545,29 @@ def _nenkin_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None
     return None
 
 
-def _moved_on_cause(name: str, loss: str, expected: Callable[[Scenario, str, date], Projection]) -> Cause:
+def _moved_on_cause(name: str, record_loss: Callable[[Scenario, str], date | None]) -> Cause:
     """介護保険法 第11条第1項ただし書 and 国民健康保険法 第8条第1項ただし書: a 資格喪失日 on the move day (and whether
-    one is insured that day) is the ただし書's (R002) where the ただし書 gives the day: an insured person's (the
-    oracle's ``loss`` field is the move day; one never insured is the 本文's)."""
+    one is insured that day) is the ただし書's (R002) where the ただし書 gives the day: an insured person's
+    (``record_loss``, the record's 喪失日, is the move day; one never insured is the 本文's), whatever other answers
+    the readings allow (国保's move on inside the 都道府県: none, :func:`kokuho.kokuho_record_readings`)."""
     def cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
         s = seen.s
         if field not in provisos(s, as_of) or s.moved_out is None:
             return None
-        decided = expected(s, seen.town, as_of)[loss] == s.moved_out.isoformat()
-        return _PROVISO[name] if decided else None
+        return _PROVISO[name] if record_loss(s, seen.town) == s.moved_out else None
     return cause
+
+
+def _kaigo_loss(s: Scenario, town: str) -> date | None:
+    stays, stay = _town_stay(s, town)
+    return kaigo.kaigo_first_loss_date(s.birth, stays, stay)
+
+
+def _kokuho_loss(s: Scenario, town: str) -> date | None:
+    """The town record's 喪失日 (:func:`kokuho.kokuho_qualifications`): for a move on inside the 都道府県 too, whose
+    end on the move day (the town record; none is allowed as well) is reported where the ただし書's day is."""
+    stays, stay = _town_stay(s, town)
+    return kokuho.kokuho_qualifications(stays)[stays.index(stay)].lost
 
 
 #: 第11条第1項ただし書 and 第8条第1項ただし書: a 資格喪失日 on the move day is the ただし書's (R002).
@@ -579,11 +585,11 @@ PARTS = (
     Part("介護保険", _on(expected_kaigo), {"第1号被保険者": "kaigo-2025.12-1.9.0.1.0-R001",
                                         "資格取得日": "kaigo-2025.12-1.10.0.1.0-R001",
                                         "資格喪失日": "kaigo-2025.12-1.11.0.1.0-R001"},
-         _moved_on_cause("介護保険", "資格喪失日", expected_kaigo)),
+         _moved_on_cause("介護保険", _kaigo_loss)),
     Part("国民健康保険", _on(expected_kokuho), {"取得日": "kokuho-2025.12-1.7.0.1.0-R001",
                                            "喪失日": "kokuho-2025.12-1.8.0.1.0-R001",
                                            "被保険者": "kokuho-2025.12-1.6.0.1.0-R001"},
-         _moved_on_cause("国民健康保険", "喪失日", expected_kokuho)),
+         _moved_on_cause("国民健康保険", _kokuho_loss)),
     Part("選挙人名簿", expected_voter, {"選挙権_国政": "senkyo-2025.12-1.9.0.1.0-R001",
                                          "選挙権_地方": "senkyo-2025.12-1.9.0.2.0-R001",
                                          "登録": "senkyo-2025.12-1.22.0.1.0-R001",
@@ -733,8 +739,10 @@ def jido_claim(world: World, atena: str, s: Scenario) -> JidoClaim | None:
         children.append(child.birth)
     if not children:
         return None
-    events = tuple(day for day in (_day(rows[0].get("転入前住所_転出予定年月日")), *children) if day is not None)
-    return JidoClaim(_day(rows[-1].get(CLAIM_ITEM)), tuple(sorted(children)), events, s.moved_out)
+    moved_out = _day(rows[0].get("転入前住所_転出予定年月日"))
+    events = tuple(day for day in (moved_out, *children) if day is not None)
+    return JidoClaim(_day(rows[-1].get(CLAIM_ITEM)), tuple(sorted(children)), events, s.moved_out,
+                     (moved_out, s.moved_in) if moved_out is not None else ())
 
 
 def _child_through(child: Scenario, s: Scenario) -> bool:
@@ -775,8 +783,13 @@ def judge_answer(part: Part, seen: Seen, answer: Mapping[str, Any], as_of: date,
         breaches.append(Breach(requirement, "world.domain_mismatch",
                                f"{part.name}: {name} of {label} on {as_of.isoformat()} differs from the oracle fed "
                                "from the model of 住民記録", f"{QUERY_PATH}#/{part.name}/{name}@{as_of.isoformat()}",
-                               *shown_pair(value, actual)))
+                               *_shown_pair(value, actual)))
     return breaches
+
+
+def _shown_pair(value: Any, actual: Any) -> tuple[str, str]:
+    """The oracle's value and the answer's as a breach shows them: the answers every reading allows as ``a | b``."""
+    return (str(value), shown_value(actual)) if isinstance(value, Either) else shown_pair(value, actual)
 
 
 def ask(client: HttpClient, atena: str, as_of: date) -> dict[str, Any]:

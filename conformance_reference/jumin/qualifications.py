@@ -7,6 +7,8 @@ target the rest of ``linkage.py`` against 住民記録's (benchmarks/mutation_to
 
 from __future__ import annotations
 
+from datetime import date
+
 from conformance import clock
 from conformance_reference import rules
 from conformance_reference.hojin_juminzei import hojin_juminzei
@@ -38,7 +40,11 @@ class PerPersonQuery(Presentation, RequestValidation):
 
     def _qualifications(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         """資格 and 賦課 of one person in this municipality for a 年度 (the per-person query)."""
+        if "qualifications_unknown_answered" in self.defects and self.store.latest(arguments[0]) is None:
+            return json_reply(200, {"宛名番号": arguments[0]})  # nobody: an empty answer instead of 404
         row = self._person(arguments[0])
+        if "qualifications_parameters_defaulted" in self.defects:
+            return self._defaulted(request, arguments, row)
         fiscal_year = _int_param(request, "fiscal_year", -1, 1900, 2200)
         if fiscal_year < 0:
             raise bad_request("the query parameter fiscal_year is required")
@@ -46,6 +52,18 @@ class PerPersonQuery(Presentation, RequestValidation):
         as_of = rules.parse_day(as_of_text) if as_of_text is not None else clock.today()
         if as_of is None:
             raise bad_request("as_of must be a date YYYY-MM-DD")
+        return self._answer(arguments, row, fiscal_year, as_of)
+
+    def _defaulted(self, request: Request, arguments: tuple[str, ...], row: rules.Row) -> Reply:
+        """The defect ``qualifications_parameters_defaulted``: a missing or malformed fiscal_year read as this 年度, a
+        malformed as_of as today, instead of 400."""
+        today = clock.today()
+        text, day = request.param("fiscal_year") or "", rules.parse_day(request.param("as_of") or "")
+        fiscal_year = int(text) if text.isdigit() else today.year - (today.month < 4)
+        return self._answer(arguments, row, fiscal_year, day or today)
+
+    def _answer(self, arguments: tuple[str, ...], row: rules.Row, fiscal_year: int, as_of: date) -> Reply:
+        """The answer about ``row`` for ``fiscal_year`` on ``as_of``."""
         stay = rules.stay_of(row)
         children = [member for member in self._current_household(row.get("世帯番号", ""))
                     if member.get("続柄") == "子"] if row.get("続柄") == "世帯主" else []

@@ -261,7 +261,7 @@ AFFECTS: dict[str, set[str]] = {
         "jido_teate_disabled_any_household", "jido_teate_relief_not_facility", "jido_teate_facility_amount_flat",
         "jido_teate_certified_at_owner", "jido_teate_kept_after_move", "jido_teate_paid_without_claim",
         "jido_teate_guardians_claimant_always", "jido_teate_parents_claimant_always",
-        "jido_teate_separated_higher_earner")},
+        "jido_teate_separated_higher_earner", "jido_teate_move_dropped_by_birth")},
     # 選挙人名簿 (conformance_reference/senkyo/elections.py; each defect's own test:
     # tests/domains/senkyo/test_senkyo_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -300,6 +300,9 @@ AFFECTS: dict[str, set[str]] = {
     # A death on 1月1日 itself: no probe person dies that day (its own test: tests/domains/kojin_juminzei/
     # test_tax_scenarios.py).
     "juminzei_levied_on_death_day": set(),
+    # The per-person query's refusals (conformance/checks/refusals.py): no probe asks a refused question.
+    "qualifications_unknown_answered": set(),
+    "qualifications_parameters_defaulted": set(),
     # A 戸籍の附票の写し of a 戸籍 with a person under 支援措置: the probes' 戸籍 have none (the cross-domain machine's
     # fixed example does: tests/domains/test_world_dv.py).
     "fuhyo_copy_dv_leak": set(),
@@ -744,6 +747,7 @@ RULE_PROBES = (
       kokuho_scenarios.FORTY_REACHED),
     # 児童手当: the worked examples of conformance/checks/scenarios.py and jido_scenarios.py.
     jido_scenarios.AGED_OUT, jido_scenarios.TURNING_THREE, jido_scenarios.LEFT_MID_MONTH,
+    jido_scenarios.MOVED_WITH_A_BIRTH,
     # 児童手当 on a 児童手当 record: the worked examples of conformance/domains/jido_teate/checks.py.
     jido_scenarios.WITH_STUDENT, jido_scenarios.FOSTERED, jido_scenarios.FOSTERED_LATER, jido_scenarios.WITH_MOTHER,
     jido_scenarios.AIDED, jido_scenarios.DISABLED, jido_scenarios.DISABLED_WITH_FAMILY, jido_scenarios.RELIEF,

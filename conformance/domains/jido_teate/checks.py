@@ -42,8 +42,9 @@ from conformance.checks.scenarios import (
     rule_check,
 )
 from conformance.domains.jido_teate import oracle as jido
-from conformance.domains.jido_teate.oracle import child_end_date, end_month, monthly_amount, start_month
+from conformance.domains.jido_teate.oracle import child_end_date, end_month, monthly_amount
 from conformance.oracles.dates import Month, fiscal_year_months, fiscal_year_of, month_of
+from conformance.oracles.readings import either
 from conformance.testdata.town import TOWN_CODE
 
 _REFORM: Month = (2024, 10)
@@ -60,17 +61,17 @@ CLAIMED_WITHIN_15_DAYS = Scenario(2024, date(1985, 6, 6), date(2005, 4, 1), clai
                                   children=(date(2024, 12, 25),))
 
 
-def _jido_event(s: Scenario) -> date | None:
-    """The event a 15日特例 counts from: the latest birth or 転出予定日 on or before the claim."""
+def _start_months(s: Scenario) -> tuple[Month, ...]:
+    """The first months paid that the readings allow (:func:`conformance.domains.jido_teate.oracle.
+    start_month_readings`): each birth and the move (read as the 転出予定日 at the old address or the day of moving
+    in here) counts on its own."""
     assert s.claim is not None
-    events = [day for day in (s.previous_planned_out, *s.children) if day is not None and day <= s.claim]
-    return max(events) if events else None
+    moved = (s.previous_planned_out, s.moved_in) if s.previous_planned_out is not None else ()
+    return jido.start_month_readings(s.claim, s.children, moved)
 
 
 def _jido_start(s: Scenario, town: str) -> Projection:
-    assert s.claim is not None
-    year, month = start_month(s.claim, event=_jido_event(s))
-    return {"支給開始月": f"{year:04d}-{month:02d}"}
+    return {"支給開始月": either(*(_iso_month(month) for month in _start_months(s)))}
 
 
 def _counts(birth: date, month: Month) -> bool:
@@ -81,8 +82,10 @@ def _jido_amounts(s: Scenario, town: str) -> Projection:
     """Per child and month: 児童手当法 counts the order among the children the claimant supports;
     the harness takes the children in the household who count that month, eldest first. Paid from
     the first month (第8条第2項, 第3項) to the month of a move-out or death (第8条第2項)."""
-    assert s.claim is not None
-    first = start_month(s.claim, event=_jido_event(s))
+    return {"月額": either(*(_amounts_from(s, first) for first in _start_months(s)))}
+
+
+def _amounts_from(s: Scenario, first: Month) -> dict[str, int]:
     last = end_month(s.moved_out) if s.moved_out is not None else None
     months = [m for m in fiscal_year_months(s.fiscal_year)
               if m >= first and m >= _REFORM and (last is None or m <= last)]
@@ -92,7 +95,7 @@ def _jido_amounts(s: Scenario, town: str) -> Projection:
         for index, birth in enumerate(s.children):
             order = counting.index(index) + 1 if index in counting else 1
             amounts[f"{index}:{month[0]:04d}-{month[1]:02d}"] = monthly_amount(birth, order, month)
-    return {"月額": amounts}
+    return amounts
 
 
 def _jido_actual_amounts(document: Mapping[str, Any], loaded: Loaded) -> Projection:
@@ -139,8 +142,17 @@ def leaving_families(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return replace(ended, fiscal_year=fiscal_year_of(last), as_of=draw(_near(last, 3)))
 
 
+def _claimed_with_a_child(s: Scenario) -> bool:
+    """Whether some 子 is a 児童 on the day of the 請求: a 請求 with none is no 受給資格者's (第4条第1項, 第7条):
+    no 支給 begins (第8条第2項), so neither a 支給終了月 nor a month's amount is asked of it (issue 65: not
+    generated)."""
+    assert s.claim is not None
+    claim = s.claim
+    return any(born <= claim <= child_end_date(born) for born in s.children)
+
+
 def _moved_away(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    return leaving_families(codes).filter(lambda s: s.moved_out is not None)
+    return leaving_families(codes).filter(lambda s: s.moved_out is not None and _claimed_with_a_child(s))
 
 
 @st.composite
@@ -184,8 +196,8 @@ def _last_month_amounts(s: Scenario, town: str) -> Projection:
     """The amounts of the month of the move-out or death (the last month paid), each a whole month."""
     assert s.moved_out is not None
     last = _iso_month(jido.end_month(s.moved_out))
-    amounts = _jido_amounts(s, town)["月額"]
-    return {"月額": {key: value for key, value in amounts.items() if key.endswith(":" + last)}}
+    return {"月額": either(*({key: value for key, value in _amounts_from(s, first).items() if key.endswith(":" + last)}
+                           for first in _start_months(s)))}
 
 
 def _eligible(s: Scenario, town: str) -> Projection:
@@ -255,10 +267,19 @@ jido_teate_eligibility = check("scenario.jido_teate.eligibility")(_rule_check("j
 
 # -- The first rules (judged with 住民記録's generated scenarios: families) ----------------------------------
 
+#: Two events in one 特例 window (第8条第3項; :func:`conformance.domains.jido_teate.oracle.start_month_readings`):
+#: moved here with a child born 2015-05-05 (転出予定日 2025-01-25 at the old address, a resident from 2025-01-26), a
+#: second child born 2025-02-03, claimed 2025-02-08: paid from 2025-02 (the move's), the newborn from 2025-03.
+MOVED_WITH_A_BIRTH = Scenario(2024, date(1985, 6, 6), date(2025, 1, 26), previous="131016", claim=date(2025, 2, 8),
+                              previous_planned_out=date(2025, 1, 25), children=(date(2015, 5, 5), date(2025, 2, 3)))
+#: The day of the move read two ways: 転出予定日 2025-01-25 at the old address, a resident here from 2025-01-28,
+#: claimed 2025-02-11 (17 days after the one, 14 after the other): paid from 2025-03 or from 2025-02.
+MOVED_DAYS_LATER = Scenario(2024, date(1985, 6, 6), date(2025, 1, 28), previous="131016", claim=date(2025, 2, 11),
+                            previous_planned_out=date(2025, 1, 25), children=(date(2015, 5, 5),))
 START_MONTH = Rule("jido_teate.start_month", "児童手当: first month paid (15日特例)", families, _jido_start,
-         picked("児童手当", "支給開始月"), (CLAIMED_WITHIN_15_DAYS,))
+         picked("児童手当", "支給開始月"), (CLAIMED_WITHIN_15_DAYS, MOVED_WITH_A_BIRTH, MOVED_DAYS_LATER))
 AMOUNTS = Rule("jido_teate.amounts", "児童手当: monthly amount per child", families, _jido_amounts,
-                 _jido_actual_amounts, (CLAIMED_WITHIN_15_DAYS, AGED_OUT, TURNING_THREE))
+                 _jido_actual_amounts, (CLAIMED_WITHIN_15_DAYS, AGED_OUT, TURNING_THREE, MOVED_WITH_A_BIRTH))
 
 jido_teate_start_month = check("scenario.jido_teate.start_month")(rule_check(START_MONTH))
 jido_teate_amounts = check("scenario.jido_teate.amounts")(rule_check(AMOUNTS))
@@ -287,8 +308,10 @@ def _adult_births(s: Scenario) -> list[date]:
 
 def _third_child_amounts(s: Scenario, town: str) -> Projection:
     """:func:`_jido_amounts` with the 第三子以降算定額算定対象者 of the record counted before the children."""
-    assert s.claim is not None
-    first = start_month(s.claim, event=_jido_event(s))
+    return {"月額": either(*(_third_child_amounts_from(s, first) for first in _start_months(s)))}
+
+
+def _third_child_amounts_from(s: Scenario, first: Month) -> dict[str, int]:
     months = [m for m in fiscal_year_months(s.fiscal_year) if m >= first and m >= _REFORM]
     adults = _adult_births(s)
     amounts: dict[str, int] = {}
@@ -298,7 +321,7 @@ def _third_child_amounts(s: Scenario, town: str) -> Projection:
             order = counting.index(index) + 1 if index in counting else 1
             amounts[f"{index}:{_iso_month(month)}"] = jido.individual_amount(
                 birth, order, month, jido.counted_adults(adults, month))
-    return {"月額": amounts}
+    return amounts
 
 
 @st.composite
@@ -351,7 +374,8 @@ def _certifier(s: Scenario, town: str) -> Projection:
 
 def _moved_elsewhere(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
     """Claimants who move to another municipality (:func:`leaving_families`, a 転入通知 from there)."""
-    return leaving_families(codes).filter(lambda s: s.elsewhere is not None and s.died is None)
+    return leaving_families(codes).filter(lambda s: s.elsewhere is not None and s.died is None
+                                          and _claimed_with_a_child(s))
 
 
 def _end_month(s: Scenario, town: str) -> Projection:

@@ -104,6 +104,36 @@ def start_month(claimed: date, *, event: date | None = None) -> Month:
     return next_month(month_of(claimed))
 
 
+def start_month_readings(claimed: date, births: Sequence[date], moved: Sequence[date] = ()) -> tuple[Month, ...]:
+    """The first months paid that the allowed readings give a 認定請求 on ``claimed`` (distinct, in order) by a
+    claimant with 子 born on ``births`` who moved in on a day read as one of ``moved`` (empty: no move).
+
+    第8条第2項: from the month after the 請求; 第3項: a 受給資格者 who 住所を変更した and claimed within 15 days after
+    it is paid from the month after the move; a 出生 counts as the same kind of event (DOMAIN.md; provisions.yaml:
+    the 出生 the day the 請求 became needed). Readings (provisions.yaml 第8条第3項):
+
+    - every event counts on its own: a birth inside the 15 days of a move does not drop the move's 特例, so the
+      earliest month an event gives is the first month paid (moved 2025-01-25 with a 児童, a second child born
+      2025-02-03, claimed 2025-02-08: from 2025-02, not 2025-03);
+    - the move counts for a 受給資格者 only: some 子 a 児童 on the move day (:func:`child_end_date`; a 子 born that
+      very day gives the move's month by its own birth anyway);
+    - the day of the move is the 転出予定日 at the old address (DOMAIN.md) or the day the person became a
+      resident here (住民となった年月日): ``moved`` gives each, every one allowed;
+    - a move's month is allowed even where a birth before it gives an earlier one (which 特例 the new 市町村 pays
+      from when a child was born at the old address is not the text's).
+    """
+    allowed: set[Month] = set()
+    for day in moved or (None,):
+        counted = day is not None and any(born <= day <= child_end_date(born) for born in births)
+        events = [born for born in births if born <= claimed] + ([day] if counted and day is not None else [])
+        months = [next_month(month_of(event)) for event in events
+                  if event <= claimed <= event + timedelta(days=GRACE_DAYS)]
+        allowed.add(min(months, default=next_month(month_of(claimed))))
+        if counted and day is not None and day <= claimed <= day + timedelta(days=GRACE_DAYS):
+            allowed.add(next_month(month_of(day)))
+    return tuple(sorted(allowed))
+
+
 def end_month(last_day: date) -> Month:
     """The last month paid when the 支給事由 ends on ``last_day`` (a move out of the town, a death).
 

@@ -48,6 +48,7 @@ from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.kaigo.oracle import kaigo_acquisition_date
 from conformance.oracles import Residence
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
+from conformance.oracles.readings import either, year_view
 
 PART = "介護保険"
 _DAY = timedelta(days=1)
@@ -194,7 +195,9 @@ def _second(draw: st.DrawFn, codes: tuple[str, str], focus: str) -> Scenario:
             joined = None if back is None else as_of - timedelta(days=back)
             shift = draw(st.one_of(st.none(), st.integers(10, 400), st.integers(-400, -10)))
             left = None if shift is None else as_of + timedelta(days=shift)
-            if joined is not None and left is not None and left <= joined:
+            # A 喪失年月日 without a 加入年月日 means nothing the contract states (the person a 加入者 until that day,
+            # or never one: issue 65), so it is not generated: no 加入 no 喪失.
+            if joined is None or (left is not None and left <= joined):
                 left = None
     moved_in = min(as_of, _long_resident(birth) - timedelta(days=3650))
     return Scenario(fiscal_year_of(as_of), birth, moved_in, previous=draw(st.sampled_from((None, *codes))),
@@ -422,8 +425,13 @@ kaigo_no_premium_second = check("scenario.kaigo.no_premium_second")(_rule_check(
 # -- The first rules (judged with 住民記録's generated scenarios: moves, elders, families) --------------------
 
 def _kaigo(s: Scenario, town: str) -> Projection:
-    stay = next(stay for stay in history(s, town) if stay.municipality == town)
-    return {"資格取得日": iso_or_none(kaigo_acquisition_date(s.birth, stay))}
+    """The 資格取得日 at 65 (or on moving in), as the 年度 asked about may show it: one after the 年度 may be left
+    out (:func:`conformance.oracles.readings.year_view`)."""
+    stays = history(s, town)
+    stay = next(stay for stay in stays if stay.municipality == town)
+    acquired, _ = year_view(kaigo_acquisition_date(s.birth, stay), kaigo.kaigo_first_loss_date(s.birth, stays, stay),
+                            s.fiscal_year)
+    return {"資格取得日": either(*map(iso_or_none, acquired))}
 
 
 FIRST_INSURED = Rule("kaigo.first_insured", "介護 第1号: 資格取得日 at 65 (第10条第1項第4号)", elders, _kaigo,

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
 
 from hypothesis import assume
 from hypothesis import strategies as st
@@ -49,8 +48,9 @@ from conformance.checks.scenarios import (
     rule_check,
 )
 from conformance.domains.kokuho import oracle as kokuho
-from conformance.domains.kokuho.oracle import kokuho_billed_months, kokuho_qualifications
+from conformance.domains.kokuho.oracle import kokuho_billed_month_readings, kokuho_billed_months
 from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of, month_of, next_month
+from conformance.oracles.readings import either, year_view
 
 PART = "国民健康保険"
 _DAY = timedelta(days=1)
@@ -410,33 +410,58 @@ kokuho_copay_seventy = check("scenario.kokuho.copay_seventy")(_rule_check("kokuh
 
 # -- The first rules (judged with 住民記録's generated scenarios: moves, elders, families) --------------------
 
-def _kokuho(scenario: Scenario, town: str) -> Any:
+def _kokuho(scenario: Scenario, town: str) -> kokuho.KokuhoRecordReadings:
+    """The answers every allowed reading gives the town's record (a move inside the 都道府県: the town's record
+    ending, or the 都道府県's 資格 running on; :func:`conformance.domains.kokuho.oracle.kokuho_record_readings`)."""
     stays = history(scenario, town)
-    return kokuho_qualifications(stays)[stays.index(next(s for s in stays if s.municipality == town))]
+    return kokuho.kokuho_record_readings(stays, next(s for s in stays if s.municipality == town))
 
 
 def _kokuho_dates(s: Scenario, town: str) -> Projection:
-    qualification = _kokuho(s, town)
-    return {"取得日": iso_or_none(qualification.acquired), "喪失日": iso_or_none(qualification.lost)}
+    """Every reading of a move inside the 都道府県, and of the 年度 asked about: a date outside it may be left out
+    (:func:`conformance.oracles.readings.year_view`)."""
+    readings = _kokuho(s, town)
+    acquired, lost = year_view(readings.acquired[0], readings.lost[0], s.fiscal_year)
+    return {"取得日": either(*map(iso_or_none, (*readings.acquired, *acquired))),
+            "喪失日": either(*map(iso_or_none, (*readings.lost, *lost)))}
 
 
 def _kokuho_months(s: Scenario, town: str) -> Projection:
-    return {"賦課月": _months(kokuho_billed_months(history(s, town), town, s.fiscal_year, s.birth))}
+    return {"賦課月": either(*map(_months, kokuho_billed_month_readings(history(s, town), town, s.fiscal_year,
+                                                                     s.birth)))}
 
 
 def _kokuho_prefecture(s: Scenario, town: str) -> Projection:
-    return {"都道府県内継続": _kokuho(s, town).prefecture_continued}
+    return {"都道府県内継続": either(*_kokuho(s, town).continued)}
 
 
-DATES = Rule("kokuho.dates", "国保: 取得日 and 喪失日", moves, _kokuho_dates,
-             picked("国民健康保険", "取得日", "喪失日"))
-MONTHS = Rule("kokuho.months", "国保: premium months", moves, _kokuho_months, picked("国民健康保険", "賦課月"))
 #: 第5条 (the 都道府県 with its 市町村 the insurer since 2018-04): moved here on 2024-06-01 from 静岡市 (the
 #: reference's town is in 静岡県: for a town elsewhere the same person is the other case) and from 千代田区.
 FROM_SAME_PREFECTURE = Scenario(2024, date(1970, 5, 5), date(2024, 6, 1), previous="221007")
 FROM_OTHER_PREFECTURE = Scenario(2024, date(1970, 5, 5), date(2024, 6, 1), previous="131016")
+#: The readings of a move inside the 都道府県 (:func:`conformance.domains.kokuho.oracle.kokuho_record_readings`):
+#: moved in from 静岡市 on 2024-06-01 and on to 静岡市 on 2025-03-10 (the 転入通知's day): 取得日 2024-06-01 or none,
+#: 喪失日 2025-03-10 or none (the town's record ending, or the 都道府県's 資格 running on), 都道府県内継続 true;
+#: on to 千代田区 that day instead: 喪失日 2025-03-10 (第8条第1項ただし書); moved in from 静岡市 on 2017-06-01,
+#: before the 都道府県単位化: 都道府県内継続 either (:func:`conformance.domains.kokuho.oracle.prefecture_unit_open`).
+MOVED_ON_WITHIN = replace(FROM_SAME_PREFECTURE, planned_out=date(2025, 3, 10), elsewhere=date(2025, 3, 10),
+                          next="221007")
+MOVED_ON_ELSEWHERE = replace(MOVED_ON_WITHIN, next="131016")
+BEFORE_PREFECTURE_UNIT = Scenario(2017, date(1970, 5, 5), date(2017, 6, 1), previous="221007")
+#: Premium months (第76条第1項 as provisions.yaml reads it): moved in 2024-04-10 and abroad 2024-09-15: 2024-04 to
+#: 2024-08; moved in 2024-06-05 and on to 千代田区 2024-06-20: June billed or not (同月得喪 with 国保 elsewhere in the
+#: month: :func:`conformance.domains.kokuho.oracle.kokuho_billed_month_readings`); died 2024-06-20 instead: June.
+BILLED_TO_MOVE = Scenario(2024, date(1970, 5, 5), date(2024, 4, 10), planned_out=date(2024, 9, 15))
+SAME_MONTH_MOVED_ON = Scenario(2024, date(1970, 5, 5), date(2024, 6, 5), planned_out=date(2024, 6, 20),
+                               elsewhere=date(2024, 6, 20), next="131016")
+SAME_MONTH_DIED = Scenario(2024, date(1970, 5, 5), date(2024, 6, 5), died=date(2024, 6, 20))
+DATES = Rule("kokuho.dates", "国保: 取得日 and 喪失日", moves, _kokuho_dates,
+             picked("国民健康保険", "取得日", "喪失日"), (MOVED_ON_WITHIN, MOVED_ON_ELSEWHERE))
+MONTHS = Rule("kokuho.months", "国保: premium months", moves, _kokuho_months, picked("国民健康保険", "賦課月"),
+              (BILLED_TO_MOVE, SAME_MONTH_MOVED_ON, SAME_MONTH_DIED))
 PREFECTURE = Rule("kokuho.prefecture", "国保: same-prefecture continuity since 2018-04", moves, _kokuho_prefecture,
-                  picked("国民健康保険", "都道府県内継続"), (FROM_SAME_PREFECTURE, FROM_OTHER_PREFECTURE))
+                  picked("国民健康保険", "都道府県内継続"),
+                  (FROM_SAME_PREFECTURE, FROM_OTHER_PREFECTURE, MOVED_ON_WITHIN, BEFORE_PREFECTURE_UNIT))
 
 kokuho_dates = check("scenario.kokuho.dates")(rule_check(DATES))
 kokuho_months = check("scenario.kokuho.months")(rule_check(MONTHS))

@@ -89,7 +89,7 @@ def kokuho_qualifications(history: Sequence[Residence]) -> tuple[KokuhoQualifica
 
 
 def kokuho_billed_months(history: Sequence[Residence], municipality: str, fiscal_year: int,
-                         birth: date | None = None) -> tuple[Month, ...]:
+                         birth: date | None = None, *, same_month_always: bool = False) -> tuple[Month, ...]:
     """The months of 年度 ``fiscal_year`` for which ``municipality`` bills the 国保 premium.
 
     Rule (DOMAIN.md): from the month of 取得 to the month before 喪失, per municipality; a move inside
@@ -98,7 +98,9 @@ def kokuho_billed_months(history: Sequence[Residence], municipality: str, fiscal
 
     Interpretation beyond DOMAIN.md (国保法施行令 29条の7 as municipal guides state it: 同月得喪):
     when 取得 and 喪失 fall in the same month and the person does not gain 国保 in another
-    municipality in that month (death, abroad, or a later move-in), that month is billed once.
+    municipality in that month (death, abroad, or a later move-in), that month is billed once; with
+    ``same_month_always`` it is billed once even when the person gains 国保 elsewhere in that month (the
+    other reading: :func:`kokuho_billed_month_readings`).
 
     ``birth`` (the person's 生年月日): no month from the month of the 75th birthday on is billed
     (:func:`billed_until_75`; the 資格 ends there by 第6条第8号 and 第8条第1項).
@@ -112,9 +114,79 @@ def kokuho_billed_months(history: Sequence[Residence], municipality: str, fiscal
         billed.update(premium_months(qual.acquired, qual.lost, until=months[-1]))
         if qual.lost is not None and month_of(qual.lost) == month_of(qual.acquired):
             after = quals[index + 1] if index + 1 < len(quals) else None
-            if after is None or month_of(after.acquired) != month_of(qual.lost):
+            if same_month_always or after is None or month_of(after.acquired) != month_of(qual.lost):
                 billed.add(month_of(qual.acquired))
     return tuple(month for month in months if month in billed and (birth is None or billed_until_75(birth, month)))
+
+
+def kokuho_billed_month_readings(history: Sequence[Residence], municipality: str, fiscal_year: int,
+                                 birth: date | None = None) -> tuple[tuple[Month, ...], ...]:
+    """The months of :func:`kokuho_billed_months` under every reading of 同月得喪 the register allows (distinct).
+
+    Reading (provisions.yaml 第76条第1項; 国保法施行令 and the 条例 are not quoted): 取得 and 喪失 in one month bill
+    that month once (同月得喪は1月); when the person gains 国保 in another municipality in that same month, that
+    municipality bills it, and whether this one bills it too is open: both answers pass. Moved in 2024-06-05 and
+    on 2024-06-20 to another municipality: June billed or not; died 2024-06-20 instead: June billed.
+    """
+    readings = (kokuho_billed_months(history, municipality, fiscal_year, birth),
+                kokuho_billed_months(history, municipality, fiscal_year, birth, same_month_always=True))
+    return tuple(dict.fromkeys(readings))
+
+
+@dataclass(frozen=True)
+class KokuhoRecordReadings:
+    """The answers the allowed readings give the municipality's record of a 国保 資格 (取得日, 喪失日,
+    都道府県内継続), each a tuple of the allowed values, the town's own record first.
+
+    Readings (provisions.yaml 第5条第1項, 第7条第1項, 第8条第1項): since 2018-04 a move between two 市町村 of one
+    都道府県 ends no 資格 (第8条: 喪失 only when no address in the 都道府県 is left). A system may record the
+    municipality's own record ending and beginning with the move (取得日 the day of moving in, 喪失日 the move day:
+    the town record, :func:`kokuho_qualifications`), or keep the 都道府県's 資格 running (no 喪失日 for a move on to
+    another 市町村 of the 都道府県; no 取得日 of its own, or the day of moving in as the 適用開始, for a move in from
+    one). ``都道府県内継続`` says the 資格 continues across a move inside the 都道府県: the move in (both readings) or,
+    the answer may also say so, the move on. The 2018-04-01 boundary (:func:`prefecture_unit_open`).
+    """
+
+    acquired: tuple[date | None, ...]
+    lost: tuple[date | None, ...]
+    continued: tuple[bool, ...]
+
+
+def prefecture_unit_open(moved: date) -> bool:
+    """Whether a move on ``moved`` between two 市町村 of one 都道府県 may be judged either way (reading ours).
+
+    The quoted text (the law as of 2025-12: 第5条 the 都道府県 with its 市町村 the insurer) names no day it began;
+    DOMAIN.md's 2018-04 is the 都道府県単位化 (平成27年法律第31号, its 附則 not quoted). A move after 2018-04-01 is
+    judged by the quoted text; on or before that day both the 市町村 unit of the law then in force and the quoted
+    text pass (2018-04-01 itself, the day the change took effect, is open too)."""
+    return moved <= PREFECTURE_UNIT_START
+
+
+def moves_on_within_prefecture(history: Sequence[Residence], stay: Residence) -> bool:
+    """Whether ``stay`` ends with an address in another 市町村 of its 都道府県 on the day its address ends (or
+    before it: the 転入通知's day first), so that no day passes without an address in the 都道府県 (第8条第1項)."""
+    after = following(history, stay)
+    return stay.moved_out is not None and after is not None and after.moved_in <= stay.moved_out \
+        and after.prefecture == stay.prefecture
+
+
+def kokuho_record_readings(history: Sequence[Residence], stay: Residence) -> KokuhoRecordReadings:
+    """:class:`KokuhoRecordReadings` of ``stay`` (one of ``history``).
+
+    Moved in on 2024-06-01 from 静岡市 (same 都道府県) and on 2025-03-10 to 浜松市: 取得日 2024-06-01 or none,
+    喪失日 2025-03-10 or none, 都道府県内継続 true; moved on to 千代田区 instead: 喪失日 2025-03-10 only. Moved in
+    from 静岡市 on 2017-06-01: 都道府県内継続 true or false (before the 都道府県単位化)."""
+    quals = kokuho_qualifications(history)
+    index = list(history).index(stay)
+    qual, previous = quals[index], quals[index - 1] if index else None
+    came_within = previous is not None and previous.municipality[:2] == stay.prefecture \
+        and previous.lost == stay.moved_in
+    goes_on = moves_on_within_prefecture(history, stay)
+    acquired: tuple[date | None, ...] = (qual.acquired, None) if came_within else (qual.acquired,)
+    lost: tuple[date | None, ...] = (qual.lost, None) if goes_on else (qual.lost,)
+    continued = (True,) if came_within and not prefecture_unit_open(stay.moved_in) else \
+        (False, True) if came_within or goes_on else (False,)
+    return KokuhoRecordReadings(acquired, lost, continued)
 
 
 def high_cost_count_carries_over(moved: date, *, same_prefecture: bool, household_continues: bool) -> bool:

@@ -6,6 +6,7 @@ the oracle on their explicit examples (tests/test_reference_run.py shows it thro
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -20,6 +21,7 @@ from conformance.domains.kaigo.checks import KAIGO_RULES
 from conformance.domains.world import WORLD_CHECKS
 from conformance.locations import default_catalog_root
 from conformance.oracles.dates import age_reached_on
+from conformance.oracles.readings import Either
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
@@ -121,6 +123,14 @@ def test_the_second_insured_persons_are_asked_between_forty_one_and_sixty_five(s
     assert scenario.as_of < age_reached_on(scenario.birth, 65)
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(ks.second_mid(CODES), ks.second_forty(CODES), ks.second_joining(CODES), ks.second_leaving(CODES)))
+def test_no_medical_record_has_a_loss_without_a_joining(scenario: Scenario) -> None:
+    # Issue 65: a 喪失年月日 alone means nothing the contract states (a 加入者 until then, or never one).
+    record = scenario.record(ks.PART)
+    assert kaigo.MEDICAL_LEFT not in record or kaigo.MEDICAL_JOINED in record
+
+
 def test_a_person_moved_to_a_facility_is_the_other_towns_insured() -> None:
     assert ks._insurer(ks.IN_FACILITY, TOWN_CODE) == {"住所地特例_市区町村コード": "131016"}
     assert ks._insurer(ks.HOME_WITHOUT_MEASURE, TOWN_CODE) == {"住所地特例_市区町村コード": None}
@@ -143,3 +153,10 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 @pytest.mark.parametrize("name", KAIGO_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name}), ALL_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+def test_a_per_fiscal_year_answer_may_leave_out_the_acquisition_at_65_after_the_year() -> None:
+    # Issue 65: born 1960-06-15 reaches 65 on 2025-06-14; asked about 年度 2023, the 資格取得日 shown or not.
+    resident = Scenario(2023, date(1960, 6, 15), date(1990, 4, 1))
+    assert ks._kaigo(resident, TOWN_CODE) == {"資格取得日": Either("2025-06-14", None)}
+    assert ks._kaigo(replace(resident, fiscal_year=2025), TOWN_CODE) == {"資格取得日": "2025-06-14"}
