@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from conformance.portal.sealing import normalised, path_problem, profile_problems, secret_problems
 from conformance.reporting.bundle import key_fingerprint
 
 
@@ -438,12 +439,52 @@ class Environment(models.Model):
     name = models.CharField("環境名", max_length=100)
     profile = models.TextField("プロファイル（YAML）", blank=True)  # YAML; empty: the bundled reference vendor
     selection = models.CharField("選択条件（pytest -k）", max_length=200, blank=True)  # a partial run
+    # The variables a run of it gets (name -> value: the vendor's credentials), stored here: a run
+    # never reads the portal's own environment (conformance/portal/sealing.py).
+    secrets = models.JSONField("秘密（変数名と値）", default=dict, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "テスト環境"
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """Refuse a profile that names anything outside the environment's own files and secrets,
+        with the reasons (the one check, :func:`conformance.portal.sealing.profile_problems`)."""
+        secrets = self.secrets if isinstance(self.secrets, dict) else {}
+        names = set(self.files.values_list("name", flat=True)) if self.pk else set()
+        if problems := secret_problems(self.secrets):
+            raise ValidationError({"secrets": [f"{ja} / {en}" for ja, en in problems]})
+        if problems := profile_problems(self.profile, names, set(secrets)):
+            raise ValidationError({"profile": [f"{ja} / {en}" for ja, en in problems]})
+
+
+class EnvironmentFile(models.Model):
+    """A file of a test environment's own data (export files, an attestations file, evidence): the
+    only files a run of it can read, written into the run's working directory under ``name``."""
+
+    environment = models.ForeignKey(Environment, on_delete=models.CASCADE, related_name="files",
+                                    verbose_name="テスト環境")
+    name = models.CharField("ファイル名（相対パス）", max_length=500)
+    data = models.BinaryField("内容")
+    size = models.PositiveIntegerField("大きさ", default=0)
+    uploaded = models.DateTimeField("登録日時", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "テスト環境のファイル"
+        constraints = (models.UniqueConstraint(fields=["environment", "name"], name="one_environment_file_name"),)
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        """A name that stays inside the environment's data (no absolute path, ``..`` or hidden part)."""
+        problem = path_problem(self.name)
+        if problem is not None or not normalised(self.name):
+            raise ValidationError({"name": f"ファイル名 {self.name[:200]!r} は使えません / {problem or 'no name'}"})
+        self.name = normalised(self.name)
+        self.size = len(self.data or b"")
 
 
 class Run(models.Model):
