@@ -40,6 +40,7 @@ from conformance.portal.models import (
     Bundle,
     BundleFile,
     CatalogRequirement,
+    Installation,
     Municipality,
     Origin,
     Product,
@@ -325,6 +326,26 @@ def check_release(vendor: Vendor, municipality: Municipality, contents: Contents
                             "管理者がベンダーの製品を登録します。",
                             f"product {product!r} is not registered for {vendor} (the bundle's signer): an "
                             "administrator registers a vendor's products")
+    check_installed(vendor, municipality, contents)
+
+
+def bundle_systems(results: Mapping[str, Any]) -> list[str]:
+    """The systems (catalog domains) a results document covers, in its order."""
+    editions = (results.get("catalog") or {}).get("editions") or []
+    return list(dict.fromkeys(str(e.get("domain")) for e in editions if isinstance(e, Mapping)))
+
+
+def check_installed(vendor: Vendor, municipality: Municipality, contents: Contents) -> None:
+    """Every system of the bundle is one the municipality installed from this vendor (issue 68: a
+    vendor supplying one system must not put its product's result on a system bought elsewhere)."""
+    installed = dict(Installation.objects.filter(municipality=municipality).values_list("domain", "product__vendor_id"))
+    foreign = [system for system in bundle_systems(contents.results) if installed.get(system) != vendor.pk]
+    if foreign:
+        systems = ", ".join(foreign[:20])
+        raise BundleRefused(f"{municipality} は業務 {systems} を {vendor} の製品として導入登録していません。"
+                            "市区町村（又は管理者）が業務ごとの導入製品を登録します。",
+                            f"{municipality} has not recorded {vendor}'s product as installed for {systems}: the "
+                            "municipality (or an administrator) records the installed product per system")
 
 
 def index(data: bytes, municipality: Municipality, user: User) -> Bundle:

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from conformance.catalog.domains import domain
 from conformance.portal.sealing import normalised, path_problem, profile_problems, secret_problems
 from conformance.reporting.bundle import key_fingerprint
 
@@ -67,6 +68,35 @@ class Product(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.vendor})"
+
+
+class Installation(models.Model):
+    """Which vendor's product a municipality installed for one system (業務): a bundle of that system
+    is taken only from that vendor, and the headline result of the system is that product's
+    (issue 68, item 2: another vendor's product never becomes the municipality's result)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="installations",
+                                     verbose_name="市区町村")
+    domain = models.CharField("業務（カタログの領域）", max_length=64)
+    product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="installations",
+                                verbose_name="導入製品")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "導入製品"
+        constraints = (models.UniqueConstraint(fields=["municipality", "domain"], name="one_product_per_system"),)
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.domain}: {self.product}"
+
+    def clean(self) -> None:
+        """A system the catalog knows, and a product of a vendor that supplies the municipality."""
+        if domain(self.domain) is None:
+            raise ValidationError({"domain": f"業務 {self.domain!r} はカタログにありません / unknown system "
+                                             f"{self.domain!r}: expected a catalog domain such as jumin"})
+        if self.product_id and self.municipality_id and not self.product.vendor.customers.filter(
+                pk=self.municipality_id).exists():
+            raise ValidationError({"product": f"{self.product.vendor} は {self.municipality} の取引先ではありません / "
+                                              f"{self.product.vendor} does not supply {self.municipality}"})
 
 
 class VendorKey(models.Model):

@@ -36,6 +36,7 @@ from conformance.portal.models import (
     BundleFile,
     Comment,
     Evidence,
+    Installation,
     Municipality,
     PasswordChangeRequired,
     Run,
@@ -435,7 +436,7 @@ def vendor(request: HttpRequest, pk: int) -> HttpResponse:
     releases = (bundles.values("product", "version").annotate(customers=Count("municipality", distinct=True),
                                                               count=Count("id")).order_by("product", "-version"))
     latest = (bundles.annotate(rank=Window(RowNumber(), partition_by=[F("product"), F("version"), F("municipality_id")],
-                                           order_by=[F("uploaded").desc(), F("id").desc()]))
+                                           order_by=[F("created").desc(), F("id").desc()]))
               .filter(rank=1).select_related("municipality").order_by("product", "-version", "municipality__code"))
     page = Paginator(latest, PAGE_ROWS).get_page(request.GET.get("page"))
     return render(request, "portal/vendor.html", {"vendor": found, "releases": releases, "page": page})
@@ -507,11 +508,14 @@ def manage_vendor(request: HttpRequest, pk: int) -> HttpResponse:
             elif form == "product":
                 onboarding.add_product(found, request.POST.get("name", ""))
             elif form == "customer":
-                onboarding.add_customer(found, request.POST.get("code", ""))
+                onboarding.add_customer(found, request.POST.get("code", ""), request.POST.get("system", ""),
+                                        request.POST.get("product", ""))
             messages.success(request, "登録しました。" if lang == "ja" else "Saved.")
         except onboarding.OnboardingError as error:
             messages.error(request, error.text(lang))
         return redirect("manage_vendor", pk=found.pk)
     return render(request, "portal/manage_vendor.html", {
         "vendor": found, "keys": found.keys.order_by("-registered"), "products": found.products.all(),
-        "customers": found.customers.all()})
+        "customers": found.customers.all(),
+        "installations": Installation.objects.filter(product__vendor=found).select_related("municipality", "product")
+        .order_by("municipality__code", "domain")})

@@ -44,7 +44,8 @@ def test_an_administrator_onboards_a_municipality_vendor_and_accounts(world: Wor
     assert "Ed25519 の公開鍵" in bad and not VendorKey.objects.filter(vendor=vendor).exists()
     root.post(f"/manage/vendor/{vendor.pk}/", {"form": "key", "pem": signer.public_pem()})
     root.post(f"/manage/vendor/{vendor.pk}/", {"form": "product", "name": "見本住記"})
-    root.post(f"/manage/vendor/{vendor.pk}/", {"form": "customer", "code": "011002"})
+    root.post(f"/manage/vendor/{vendor.pk}/", {"form": "customer", "code": "011002", "system": "jumin",
+                                               "product": "見本住記"})
     assert VendorKey.objects.filter(vendor=vendor, revoked=False).count() == 1
     assert Product.objects.filter(vendor=vendor, name="見本住記").exists()
     assert list(vendor.customers.values_list("code", flat=True)) == ["011002"]

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 from portal_helpers import World
 
-
 HEADER = "name: sealed\nproduct: 見本住民記録\nversion: '1.0'\nclaims:\n- domain: jumin\n  edition: '1.0'\n"
 #: The issue's attack: the portal's secret key read back as a vendor's export file.
 ATTACK = HEADER + ("targets:\n  exports:\n    via: directory\n    directory: /proc/self/cwd/portal-data\n"

@@ -187,7 +187,8 @@ def test_a_rival_bundle_does_not_inherit_the_others_attestations(world: World, t
     from conformance.portal.verdicts import accepted_attestations, today
 
     account, signer = rival_of(world, tmp_path)
-    Product.objects.create(vendor=account.memberships.get().vendor, name="見本住記")
+    rival_product = Product.objects.create(vendor=account.memberships.get().vendor, name="見本住記")
+    world.tokyo.installations.filter(domain="jumin").update(product=rival_product)  # 千代田区 changed package
     Attestation.objects.create(municipality=world.tokyo, vendor=world.vendor, product="見本住記", version="1.0",
                                domain="jumin", edition="1.0", requirement=MANUAL, statement="A's", state="accepted",
                                decided=timezone.now())
