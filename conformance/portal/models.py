@@ -164,6 +164,35 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user}: {self.role} {self.municipality or self.vendor or self.prefecture}"
 
+    def clean(self) -> None:
+        problem = role_conflict(self.user_id, self.role, self.pk)
+        if problem is not None:
+            raise ValidationError({"role": f"{problem[0]} / {problem[1]}"})
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Refused, whoever saves it, when it would give one account a vendor and a municipal role."""
+        problem = role_conflict(self.user_id, self.role, self.pk)
+        if problem is not None:
+            raise ValidationError(f"{problem[0]} / {problem[1]}")
+        super().save(*args, **kwargs)
+
+
+#: Roles of a municipality's people: the four eyes of a review are two of them, never a vendor's.
+MUNICIPAL_ROLES = frozenset({Role.TESTER, Role.REVIEWER})
+
+
+def role_conflict(user_id: int | None, role: str, own: int | None = None) -> tuple[str, str] | None:
+    """Why the account cannot take ``role`` (Japanese, English): one account never holds a vendor
+    role and a municipal one (issue 68: a vendor's account made a reviewer accepted its colleague's
+    attestations). None when it can."""
+    if user_id is None or (role != Role.VENDOR and role not in MUNICIPAL_ROLES):
+        return None
+    other = {Role.VENDOR} if role in MUNICIPAL_ROLES else set(MUNICIPAL_ROLES)
+    if not Membership.objects.filter(user_id=user_id, role__in=other).exclude(pk=own or 0).exists():
+        return None
+    return ("ベンダーの役割と市区町村の役割（テスト担当・確認者）を同じアカウントに付与することはできません。",
+            "one account cannot hold a vendor role and a municipal role (tester, reviewer)")
+
 
 class Origin(models.TextChoices):
     """Who produced a bundle's results (docs/portal.md, "The trust model")."""

@@ -13,7 +13,17 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from conformance.portal.models import Installation, Membership, Municipality, Product, Role, Vendor, VendorKey
+from conformance.portal.models import (
+    Installation,
+    Membership,
+    Municipality,
+    PasswordChangeRequired,
+    Product,
+    Role,
+    Vendor,
+    VendorKey,
+    role_conflict,
+)
 
 
 class OnboardingError(ValueError):
@@ -120,6 +130,8 @@ class RoleRequest:
     municipality: str = ""
     vendor: int | None = None
     prefecture: str = ""
+    #: The administrator said the role is for an account that exists already (never assumed).
+    existing: bool = False
 
 
 def add_account(request: RoleRequest) -> Membership:
@@ -149,14 +161,32 @@ def add_account(request: RoleRequest) -> Membership:
     with transaction.atomic():
         account = User.objects.filter(username=username).first()
         if account is None:
-            try:
-                validate_password(request.password, User(username=username))
-            except ValidationError as error:
-                raise OnboardingError("パスワードが条件を満たしません（12文字以上、推測されにくいもの）: "
-                                      + " ".join(error.messages), " ".join(error.messages)) from None
-            try:
-                account = User.objects.create_user(username, password=request.password)
-            except IntegrityError:
-                raise OnboardingError("このユーザー名は使われています。", "This user name is taken.") from None
+            account = _new_account(username, request.password)
+        elif not request.existing or request.password:
+            raise OnboardingError(
+                "このユーザー名のアカウントは既にあります。既存のアカウントに役割を加えるときは「既存のアカウントに追加」を"
+                "選び、パスワードは空にしてください（既存のアカウントのパスワードは変えません）。",
+                "An account of this user name exists. To give it a role, choose 'add to the existing account' and "
+                "leave the password empty (an existing account's password is never changed here).")
+        conflict = role_conflict(account.pk, request.role)
+        if conflict is not None:
+            raise OnboardingError(*conflict)
         membership, _ = Membership.objects.get_or_create(user=account, role=request.role, **target)
     return membership
+
+
+def _new_account(username: str, password: str) -> User:
+    """A new account with the administrator's initial password, which it must replace before it
+    does anything (issue 68: an administrator must not act through an account whose password it chose)."""
+    try:
+        validate_password(password, User(username=username))
+    except ValidationError as error:
+        raise OnboardingError("パスワードが条件を満たしません（12文字以上、推測されにくいもの）: "
+                              + " ".join(error.messages), " ".join(error.messages)) from None
+    try:
+        with transaction.atomic():
+            account = User.objects.create_user(username, password=password)
+    except IntegrityError:
+        raise OnboardingError("このユーザー名は使われています。", "This user name is taken.") from None
+    PasswordChangeRequired.objects.create(user=account)
+    return account

@@ -344,6 +344,13 @@ def _attestation_post(request: HttpRequest, found: Bundle, edition: str, require
             raise PermissionDenied("only a reviewer of the municipality decides")
         if current.created_by_id == request.user.pk:
             raise PermissionDenied("who submitted an attestation does not decide it (four eyes)")
+        if request.POST.get("attestation") != str(current.pk):
+            # The decision is on the attestation the reviewer read; a newer one arrived since (issue 68).
+            lang = str(request.lang)  # type: ignore[attr-defined]
+            messages.error(request, "A newer attestation arrived after the one you read: read it, then decide."
+                           if lang == "en" else "読んだ確認書の後に新しい確認書が提出されました。"
+                           "新しい確認書を読んでから判断してください。")
+            return HttpResponseRedirect(back)
         _review(request, current)
     else:
         if not access.may(request.user, Action.ATTEST, found.municipality, found.vendor):
@@ -471,7 +478,7 @@ def manage(request: HttpRequest) -> HttpResponse:
                     username=request.POST.get("username", ""), password=request.POST.get("password", ""),
                     role=request.POST.get("role", ""), municipality=request.POST.get("municipality", ""),
                     vendor=_number(request.POST.get("vendor")) or None,
-                    prefecture=request.POST.get("prefecture", "")))
+                    prefecture=request.POST.get("prefecture", ""), existing=request.POST.get("existing") == "1"))
                 messages.success(request, "役割を付与しました。" if lang == "ja" else "Role given.")
         except onboarding.OnboardingError as error:
             messages.error(request, error.text(lang))

@@ -64,6 +64,10 @@ def test_an_administrator_onboards_a_municipality_vendor_and_accounts(world: Wor
     account = get_user_model().objects.get(username="sapporo-t")
     assert account.check_password("correct horse battery")
     tester = client(account)
+    # The password the administrator chose opens only the password change (issue 68).
+    assert (tester.get("/").status_code, tester.get("/")["Location"]) == (302, "/password/")
+    assert tester.post("/password/", {"old_password": "correct horse battery", "new_password1": "my own passphrase 77",
+                                      "new_password2": "my own passphrase 77"}).status_code == 302
     assert "ベンダーから受け取った署名済みの evidence.zip" in text(tester.get("/"))
     from conformance.portal.models import Municipality
 

@@ -198,9 +198,16 @@ def test_a_rival_bundle_does_not_inherit_the_others_attestations(world: World, t
     assert accepted_attestations(rival_bundle, today()) == {}
 
 
-def review_as(user: Any, bundle: Any, decision: str = "accepted", expires: str = "") -> Any:
+def review_as(user: Any, bundle: Any, decision: str = "accepted", expires: str = "", read: Any = None) -> Any:
+    """The reviewer's decision on the attestation it read (``read``; the newest when not given)."""
+    from conformance.portal.models import Attestation
+
+    if read is None:
+        read = Attestation.objects.filter(municipality=bundle.municipality, requirement=MANUAL).order_by(
+            "-created").first()
     return client(user).post(f"/bundle/{bundle.pk}/manual/{MANUAL}/", {
-        "action": "review", "decision": decision, "comment": "ok", "expires": expires})
+        "action": "review", "decision": decision, "comment": "ok", "expires": expires,
+        "attestation": str(getattr(read, "pk", ""))})
 
 
 def indexed(world: World, tmp_path: Path) -> Any:
