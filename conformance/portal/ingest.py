@@ -353,6 +353,8 @@ def index(data: bytes, municipality: Municipality, user: User) -> Bundle:
     if not access.can_upload(user, municipality):
         raise BundleRefused(f"{municipality} のバンドルをアップロードする権限がありません",
                             f"you may not upload bundles for {municipality}")
+    if already_indexed(municipality, sha256_bytes(data)):
+        raise duplicate(data, municipality)  # found by its hash, before the zip is opened (issue 68)
     key, contents = verified(data)
     if not access.may_sign_for(user, key.vendor):
         raise BundleRefused(f"バンドルは {key.vendor} の鍵で署名されています。"

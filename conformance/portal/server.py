@@ -8,6 +8,7 @@ import secrets
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 ADMIN = "admin"
 
@@ -69,21 +70,46 @@ def start_worker_thread() -> threading.Thread:
     return thread
 
 
-def waitress_options(threads: int = 8) -> dict[str, object]:
+#: Idle connections closed after this many seconds without a byte (waitress's default: 120), and how
+#: often it looks for them (30).
+IDLE_SECONDS, CLEANUP_SECONDS = 20, 5
+
+
+def waitress_options(threads: int = 8) -> dict[str, Any]:
     """waitress's settings: a body past the portal's request limit is refused (413) from its
-    declared length, before waitress buffers it (its own default is 1 GiB)."""
+    declared length, before waitress buffers it (its own default is 1 GiB); connections are many
+    (``CONFORMANCE_PORTAL_CONNECTIONS``, 1,000 by default: waitress's 100 were held by 130 half-open
+    ones, issue 68), watched with poll() (select() cannot go past 1,024 descriptors) and closed
+    after :data:`IDLE_SECONDS` without a byte, headers not finished included."""
     from django.conf import settings
 
-    return {"threads": threads, "ident": "conformance-portal", "max_request_body_size": settings.MAX_REQUEST_BYTES}
+    return {"threads": threads, "ident": "conformance-portal", "max_request_body_size": settings.MAX_REQUEST_BYTES,
+            "connection_limit": settings.MAX_CONNECTIONS, "asyncore_use_poll": True,
+            "channel_timeout": IDLE_SECONDS, "cleanup_interval": CLEANUP_SECONDS}
+
+
+def open_files_for(connections: int) -> None:
+    """Raise this process's soft limit of open files to hold ``connections`` and some to spare
+    (within the hard limit, which only an administrator raises)."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = connections + 256
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted if hard == resource.RLIM_INFINITY else min(wanted, hard),
+                                                    hard))
 
 
 def serve(host: str, port: int, threads: int = 8) -> None:
     """Serve the portal with waitress until interrupted."""
     import waitress
 
+    from conformance.portal.limits import gated_server
     from conformance.portal.wsgi import application
 
-    waitress.serve(application, host=host, port=port, **waitress_options(threads))
+    options = waitress_options(threads)
+    open_files_for(int(options["connection_limit"]))
+    waitress.serve(application, host=host, port=port, _server=gated_server, **options)
 
 
 def announce(host: str, port: int, password: str | None) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -13,7 +14,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, F, QuerySet, Window
+from django.db.models import Count, F, QuerySet, Sum, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -364,6 +365,10 @@ def _attest(request: HttpRequest, found: Bundle, edition: str, requirement: str)
     if not form.is_valid():
         messages.error(request, form.errors.as_text())
         return
+    over = evidence_over_quota(found.municipality, [upload.size for upload in form.cleaned_data["evidence"]])
+    if over is not None:
+        messages.error(request, over[1] if str(request.lang) == "en" else over[0])  # type: ignore[attr-defined]
+        return
     with transaction.atomic():
         created = Attestation.objects.create(
             municipality=found.municipality, vendor=found.vendor, product=found.product, version=found.version,
@@ -376,6 +381,23 @@ def _attest(request: HttpRequest, found: Bundle, edition: str, requirement: str)
                                     sha256=hashlib.sha256(data).hexdigest(), data=data, uploaded_by=_account(request))
         Comment.objects.create(attestation=created, author=_account(request), text=created.statement,
                                decision="submitted")
+
+
+def evidence_over_quota(municipality: Municipality, sizes: list[int]) -> tuple[str, str] | None:
+    """Why these evidence files cannot be kept (Japanese, English): more files than one attestation
+    may have, or past the municipality's evidence quota (issue 68: no quota let evidence fill the disk)."""
+    most = settings.EVIDENCE_FILES_PER_ATTESTATION
+    if len(sizes) > most:
+        return (f"証跡ファイルは 1 件の確認書につき {most} 件までです（{len(sizes)} 件）。",
+                f"at most {most} evidence files per attestation ({len(sizes)} given)")
+    quota = settings.EVIDENCE_BYTES_PER_MUNICIPALITY
+    kept = Evidence.objects.filter(attestation__municipality=municipality).aggregate(total=Sum("size"))["total"] or 0
+    if kept + sum(sizes) > quota:
+        return (f"{municipality} の証跡の合計が上限 {quota} バイトを超えます（保存済み {kept} バイト）。上限は管理者が"
+                "環境変数 CONFORMANCE_PORTAL_EVIDENCE_QUOTA で変えられます。",
+                f"{municipality}'s evidence would pass its quota of {quota} bytes ({kept} kept); an administrator "
+                "changes it with CONFORMANCE_PORTAL_EVIDENCE_QUOTA")
+    return None
 
 
 def _review(request: HttpRequest, current: Attestation) -> None:

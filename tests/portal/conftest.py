@@ -47,12 +47,11 @@ def world(portal_db: None, tmp_path: Path) -> portal_helpers.World:
 @pytest.fixture(scope="session")
 def served(portal_db: None) -> Iterator[str]:
     """The portal served by waitress on a free loopback port, for this session."""
-    import waitress.server
-
+    from conformance.portal.limits import gated_server
     from conformance.portal.server import waitress_options
     from conformance.portal.wsgi import application
 
-    server = waitress.server.create_server(application, host="127.0.0.1", port=0, **waitress_options(threads=4))
+    server = gated_server(application, host="127.0.0.1", port=0, **waitress_options(threads=4))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
