@@ -126,3 +126,24 @@ def test_evidence_has_quotas_per_attestation_and_per_municipality(world: World, 
         full = attest_with(world, bundle_id, {"b.png": b"x" * 6_000})
         assert "10000 バイトを超えます" in html.unescape(full.content.decode())
     assert Evidence.objects.filter(attestation__municipality=world.tokyo).count() == 1
+
+
+def test_a_signed_bundle_is_verified_in_bounded_memory_whatever_it_inflates_to(
+        world: World, tmp_path: Path) -> None:
+    """The break: a bundle signed by a registered key, its entries deflated 20:1, was inflated whole
+    by the final verification (0.8 GB for 24 MiB). Now each entry streams in pieces: the peak follows
+    the archive's size (the canonical-form check holds a few copies of it), not what it inflates to,
+    and the bundle is accepted."""
+    import os
+
+    import numpy as np
+    from test_security_attacks import peak_while, with_entry
+
+    from conformance.portal.ingest import verified
+
+    # Random bytes each repeated 64 times: deflates about 25:1, under the reader's ratio limit (100).
+    content = np.repeat(np.frombuffer(os.urandom(24 * 1024 * 1024 // 64), np.uint8), 64).tobytes()
+    data = with_entry(world, tmp_path, "work/large.bin", content)
+    del content
+    assert len(data) < 2 * 1024 * 1024
+    assert peak_while(lambda: verified(data)) < 8 * 1024 * 1024
