@@ -29,9 +29,12 @@ def make_private(home: Path) -> None:
     files already in ``home`` (its database, key, signing keys) are made so: a ``--home`` that
     already existed with open permissions does not leave the database readable by others."""
     os.umask(0o077)
-    for path in (home / name for name in ("portal.sqlite3", "portal.sqlite3-wal", "portal.sqlite3-shm",
-                                         "portal.sqlite3-journal", "secret_key", "keys")):
-        if path.is_symlink() or not path.exists():
+    for named in (home / name for name in ("portal.sqlite3", "portal.sqlite3-wal", "portal.sqlite3-shm",
+                                          "portal.sqlite3-journal", "secret_key", "keys")):
+        # A symlinked file (a database on another disk) is made private where it lies (issue 68: it
+        # kept its 0644), when it is this user's: another user's file is not the portal's to change.
+        path = named.resolve() if named.is_symlink() else named
+        if not path.exists() or path.stat().st_uid != os.getuid():
             continue
         path.chmod(0o700 if path.is_dir() else 0o600)
         if path.is_dir():

@@ -29,6 +29,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.auth.models import User as Account
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Field, Q
+from django.utils import timezone
 from pydantic import ValidationError
 
 from conformance import __version__
@@ -317,7 +318,8 @@ def _results(entries: Mapping[str, bytes]) -> Mapping[str, Any]:
 def recomputed(contents: Contents) -> recompute.Scope:
     """The results checked against the catalog edition this portal holds (:mod:`recompute`)."""
     try:
-        return recompute.check(contents.results, contents.absent_layouts)
+        run_day = timezone.localtime(_created(contents.manifest)).date()  # the portal's day, as expiries are read
+        return recompute.check(contents.results, contents.absent_layouts, run_day)
     except recompute.ResultsRejected as error:
         raise BundleRefused.listing(("results.json がこのポータルのカタログと合いません:",
                                      "results.json does not agree with the catalog this portal holds:"),

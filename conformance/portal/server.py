@@ -83,9 +83,11 @@ def waitress_options(threads: int = 8) -> dict[str, Any]:
     after :data:`IDLE_SECONDS` without a byte, headers not finished included."""
     from django.conf import settings
 
+    proxy = {"trusted_proxy": settings.TRUSTED_PROXY, "trusted_proxy_count": 1,
+             "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"}} if settings.TRUSTED_PROXY else {}
     return {"threads": threads, "ident": "conformance-portal", "max_request_body_size": settings.MAX_REQUEST_BYTES,
             "connection_limit": settings.MAX_CONNECTIONS, "asyncore_use_poll": True,
-            "channel_timeout": IDLE_SECONDS, "cleanup_interval": CLEANUP_SECONDS}
+            "channel_timeout": IDLE_SECONDS, "cleanup_interval": CLEANUP_SECONDS, **proxy}
 
 
 def open_files_for(connections: int) -> None:

@@ -117,6 +117,10 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60 if SECURE else 0
 SECURE_SSL_REDIRECT = SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else None
+#: The address of the TLS-terminating proxy in front of waitress, whose X-Forwarded-Proto and
+#: X-Forwarded-For waitress then believes (waitress 3 drops them from anybody else: behind a proxy
+#: without it, HTTPS redirected for ever; issue 68).
+TRUSTED_PROXY = os.environ.get("CONFORMANCE_PORTAL_TRUSTED_PROXY", "")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
