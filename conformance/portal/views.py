@@ -197,7 +197,10 @@ def upload(request: HttpRequest) -> HttpResponse:
 @login_required
 def municipality(request: HttpRequest, code: str) -> HttpResponse:
     """The municipality's latest result per system, its bundles and its 経過措置."""
+    from conformance.portal.tasks import recover_runs
+
     found = _municipality(request, code)
+    recover_runs()  # a run whose portal was killed is shown failed now, not running until the next start
     visible = access.bundles(request.user)
     latest = queries.latest_results(found, visible)
     return render(request, "portal/municipality.html", {
@@ -468,6 +471,8 @@ def vendor(request: HttpRequest, pk: int) -> HttpResponse:
                                            order_by=[F("created").desc(), F("id").desc()]))
               .filter(rank=1).select_related("municipality").order_by("product", "-version", "municipality__code"))
     page = Paginator(latest, PAGE_ROWS).get_page(request.GET.get("page"))
+    for shown in page:
+        current_verdict(shown)  # recomputed where an attestation it rested on expired (issue 68: it was stale)
     return render(request, "portal/vendor.html", {"vendor": found, "releases": releases, "page": page})
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -89,3 +90,37 @@ def test_a_symlinked_database_is_made_private_where_it_lies(tmp_path: Path) -> N
     finally:
         os.umask(mask)
     assert (elsewhere / "portal.sqlite3").stat().st_mode & 0o077 == 0
+
+
+def test_the_vendor_page_shows_the_verdict_once_its_attestation_expired(world: World, tmp_path: Path) -> None:
+    """The break: the vendor page showed the verdict kept when an attestation was accepted, after the
+    attestation had expired. A bundle whose kept verdict rested on one that expired yesterday."""
+    import datetime as dt
+
+    from portal_helpers import signed_bundle
+
+    from conformance.portal.models import Bundle
+    from conformance.portal.verdicts import today
+
+    answer = upload(client(world.users["tester"]), world.tokyo,
+                    signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL"}, version="stale"))
+    bundle = Bundle.objects.get(pk=int(answer["Location"].rstrip("/").rsplit("/", 1)[1]))
+    Bundle.objects.filter(pk=bundle.pk).update(current_verdict="conformant",
+                                               verdict_valid_until=today() - dt.timedelta(days=1))
+    page = client(world.users["vendor"]).get(f"/vendor/{world.vendor.pk}/").content.decode()
+    shown = re.findall(r"見本住記 stale</td><td>[^<]*</td><td><span class=\"verdict v-([a-z_]+)\"", page)
+    assert shown == ["not_conformant"], page[-3000:]
+
+
+def test_a_run_whose_portal_was_killed_is_shown_failed_without_a_restart(world: World) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+    from test_security_attacks import a_run
+
+    lapsed = timezone.now() - dt.timedelta(minutes=5)
+    run = a_run(world, state="running", worker="elsewhere:1", heartbeat=lapsed, lease_until=lapsed)
+    page = client(world.users["tester"]).get(f"/m/{world.tokyo.code}/")
+    assert page.status_code == 200
+    run.refresh_from_db()
+    assert run.state == "failed" and "stopped renewing the run's lease" in run.message
