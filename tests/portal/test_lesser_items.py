@@ -124,3 +124,19 @@ def test_a_run_whose_portal_was_killed_is_shown_failed_without_a_restart(world: 
     assert page.status_code == 200
     run.refresh_from_db()
     assert run.state == "failed" and "stopped renewing the run's lease" in run.message
+
+
+def test_a_trusted_browser_guessing_is_locked_out_too(world: World) -> None:
+    """The break: a browser holding the account's device cookie was never counted, so it could
+    guess the password without end. Its failures count now: past the limit it is trusted no more."""
+    from django.conf import settings
+    from django.test import Client
+    from portal_helpers import PASSWORD
+
+    name = world.users["tester"].get_username()
+    device = Client()
+    assert device.post("/login/", {"username": name, "password": PASSWORD}).status_code == 302
+    device.post("/logout/")
+    for _ in range(2 * settings.AXES_FAILURE_LIMIT + 1):
+        device.post("/login/", {"username": name, "password": "guessing"})
+    assert device.post("/login/", {"username": name, "password": PASSWORD}).status_code == 429
