@@ -350,9 +350,10 @@ def check_release(vendor: Vendor, municipality: Municipality, contents: Contents
 
 
 def bundle_systems(results: Mapping[str, Any]) -> list[str]:
-    """The systems (catalog domains) a results document covers, in its order."""
-    editions = (results.get("catalog") or {}).get("editions") or []
-    return list(dict.fromkeys(str(e.get("domain")) for e in editions if isinstance(e, Mapping)))
+    """The systems (catalog domains) a results document judges requirements of, in its order: a
+    `-k` run of one system of a profile claiming many puts results on that one only."""
+    entries = results.get("results") or []
+    return list(dict.fromkeys(str(e.get("domain")) for e in entries if isinstance(e, Mapping)))
 
 
 def check_installed(vendor: Vendor, municipality: Municipality, contents: Contents) -> None:
