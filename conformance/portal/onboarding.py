@@ -93,28 +93,29 @@ def add_product(vendor: Vendor, name: str) -> Product:
 
 
 def add_customer(vendor: Vendor, code: str, system: str = "", product: str = "") -> Municipality:
-    """A municipality the vendor supplies, and with ``system`` and ``product`` the product of the
-    vendor it installed for that system (業務): only then are the vendor's bundles of that system
-    taken there, and their result is the system's (issue 68, item 2). A system recorded again with
-    another product (the municipality changed package) is recorded anew."""
+    """A municipality the vendor supplies, and with ``system`` (one or more catalog domains,
+    separated by spaces or commas) and ``product`` the product of the vendor it installed for those
+    systems (業務): only then are the vendor's bundles of a system taken there, and their result is
+    the system's (issue 68, item 2). A system recorded again with another product (the municipality
+    changed package) is recorded anew."""
     found = Municipality.objects.filter(code=code.strip()).first()
     if found is None:
         raise OnboardingError(f"市区町村コード {code} は本ポータルに登録されていません（先に市区町村を追加）。",
                               f"No municipality {code} here (add the municipality first).")
-    system, product = system.strip(), product.strip()
-    if system or product:
+    systems, product = system.replace("、", " ").replace(",", " ").split(), product.strip()
+    if systems or product:
         installed = vendor.products.filter(name=product).first()
         if installed is None:
             raise OnboardingError(f"製品 {product!r} は {vendor} の製品として登録されていません。",
                                   f"{product!r} is not a product of {vendor}.")
-        record = Installation(municipality=found, domain=system, product=installed)
         with transaction.atomic():
             vendor.customers.add(found)
-            try:
-                record.clean()
-            except ValidationError as error:
-                raise OnboardingError(" ".join(error.messages), " ".join(error.messages)) from None
-            Installation.objects.update_or_create(municipality=found, domain=system, defaults={"product": installed})
+            for one in systems or [""]:
+                try:
+                    Installation(municipality=found, domain=one, product=installed).clean()
+                except ValidationError as error:
+                    raise OnboardingError(" ".join(error.messages), " ".join(error.messages)) from None
+                Installation.objects.update_or_create(municipality=found, domain=one, defaults={"product": installed})
         return found
     vendor.customers.add(found)
     return found
