@@ -108,3 +108,19 @@ def test_a_decision_on_an_attestation_a_newer_one_replaced_is_refused(world: Wor
     assert set(Attestation.objects.filter(municipality=world.tokyo).values_list("state", flat=True)) == {"pending"}
     review_as(world.users["reviewer"], bundle)  # on the one now shown
     assert Attestation.objects.get(municipality=world.tokyo, statement="second, different").state == "accepted"
+
+
+def test_an_account_given_both_roles_before_decides_nothing(world: World, tmp_path: Path) -> None:
+    """A vendor account made a reviewer before roles were kept apart (the rows written directly, as
+    an older portal did) cannot accept its colleague's attestation."""
+    from conformance.portal.models import Attestation, Bundle, Membership, Role
+
+    Membership.objects.bulk_create([Membership(user=world.users["vendor"], role=Role.REVIEWER,
+                                                municipality=world.tokyo)])  # bulk_create: no save()
+    answer = upload(client(world.users["tester"]), world.tokyo,
+                    signed_bundle(tmp_path, world.signer, {MANUAL: "MANUAL"}))
+    bundle = Bundle.objects.get(pk=int(answer["Location"].rstrip("/").rsplit("/", 1)[1]))
+    client(world.users["tester"]).post(f"/bundle/{bundle.pk}/manual/{MANUAL}/", {"action": "attest",
+                                                                                 "statement": "checked"})
+    assert review_as(world.users["vendor"], bundle).status_code == 403
+    assert Attestation.objects.get(municipality=world.tokyo, requirement=MANUAL).state == "pending"
