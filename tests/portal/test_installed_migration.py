@@ -5,13 +5,10 @@ products gets none (the portal cannot tell whose it is). A fresh database in a s
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from test_migrations import migrated
 
 pytestmark = pytest.mark.e2e
 
@@ -43,10 +40,4 @@ print(json.dumps({i.domain: i.product.name for i in Installation.objects.all()},
 
 
 def test_a_system_with_one_product_gets_it_installed_and_one_with_two_gets_none(tmp_path: Path) -> None:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("CONFORMANCE_PORTAL_")}
-    environment |= {"CONFORMANCE_PORTAL_HOME": str(tmp_path), "CONFORMANCE_PORTAL_SECRET_KEY": "x" * 50,
-                    "DJANGO_SETTINGS_MODULE": "conformance.portal.settings"}
-    done = subprocess.run([sys.executable, "-c", SCRIPT], env=environment, capture_output=True, text=True,
-                          timeout=300, check=False)
-    assert done.returncode == 0, done.stderr[-3000:]
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"jumin": "住記A"}
+    assert migrated(tmp_path, script=SCRIPT) == {"jumin": "住記A"}
