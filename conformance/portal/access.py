@@ -198,8 +198,10 @@ def may_sign_for(user: User, vendor: Vendor) -> bool:
 
 
 def can_review(user: User, municipality: Municipality) -> bool:
-    """Only a reviewer of the municipality (or an administrator) accepts or rejects."""
-    return may(user, Action.REVIEW, municipality)
+    """Only a reviewer of the municipality (or an administrator) accepts or rejects; never an account
+    that also holds a vendor role (one made before roles were kept apart, issue 68: the second pair
+    of eyes is the municipality's)."""
+    return may(user, Action.REVIEW, municipality) and not any(m.role == Role.VENDOR for m in memberships(user))
 
 
 def can_record_transition(user: User, municipality: Municipality) -> bool:

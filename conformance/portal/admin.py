@@ -8,7 +8,7 @@ from conformance.portal import models
 
 admin.site.site_header = "適合確認ポータル 管理 / Portal administration"
 for model in (models.Municipality, models.Vendor, models.Product, models.Membership, models.Transition,
-              models.Environment):
+              models.Environment, models.Installation):
     admin.site.register(model)
 
 

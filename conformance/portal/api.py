@@ -20,7 +20,7 @@ from conformance.portal import access
 from conformance.portal.access import Kind
 from conformance.portal.i18n import language_of, too_large
 from conformance.portal.ingest import BundleRefused, index
-from conformance.portal.models import ApiToken, Attestation, Bundle, Evidence
+from conformance.portal.models import ApiToken, Attestation, Bundle, Evidence, PasswordChangeRequired
 from conformance.portal.verdicts import today
 
 View = Callable[..., HttpResponse]
@@ -49,6 +49,10 @@ def with_token(view: View) -> View:
         user = token_user(request)
         if user is None:
             return JsonResponse({"error": "a valid API token is needed (Authorization: Bearer ...)"}, status=401)
+        if PasswordChangeRequired.objects.filter(user=user).exists():
+            # The account's password is still the one its creator chose: nobody acts through it yet.
+            return JsonResponse({"error": "the account must set its own password (log in to the portal) before "
+                                          "its token is accepted"}, status=403)
         request.user = user
         return view(request, *args, **kwargs)
     return csrf_exempt(wrapped)

@@ -5,6 +5,7 @@ account, and a first administrator who must replace the password printed on the 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from collections.abc import Callable, Mapping
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
 #: Scripts and everything else from the portal only; inline styles allowed (the admin's widgets use
@@ -29,9 +31,12 @@ def make_private(home: Path) -> None:
     files already in ``home`` (its database, key, signing keys) are made so: a ``--home`` that
     already existed with open permissions does not leave the database readable by others."""
     os.umask(0o077)
-    for path in (home / name for name in ("portal.sqlite3", "portal.sqlite3-wal", "portal.sqlite3-shm",
-                                         "portal.sqlite3-journal", "secret_key", "keys")):
-        if path.is_symlink() or not path.exists():
+    for named in (home / name for name in ("portal.sqlite3", "portal.sqlite3-wal", "portal.sqlite3-shm",
+                                          "portal.sqlite3-journal", "secret_key", "keys")):
+        # A symlinked file (a database on another disk) is made private where it lies (issue 68: it
+        # kept its 0644), when it is this user's: another user's file is not the portal's to change.
+        path = named.resolve() if named.is_symlink() else named
+        if not path.exists() or path.stat().st_uid != os.getuid():
             continue
         path.chmod(0o700 if path.is_dir() else 0o600)
         if path.is_dir():
@@ -59,9 +64,38 @@ def trusted_device(request: HttpRequest, credentials: Mapping[str, Any] | None) 
     username = str((credentials or {}).get("username") or request.POST.get("username") or "")
     if not username:
         return False
+    return _device_of(request, username) and int(cache.get(_failures_key(username), 0)) < settings.AXES_FAILURE_LIMIT
+
+
+def _device_of(request: HttpRequest, username: str) -> bool:
+    """Whether the request comes from a browser where ``username`` logged in before."""
     found = request.get_signed_cookie(DEVICE_COOKIE, default=None, salt=DEVICE_SALT,
                                       max_age=DEVICE_DAYS * 24 * 3600)
     return found is not None and found == username
+
+
+def _failures_key(username: str) -> str:
+    return "portal-device-failures:" + hashlib.sha256(username.encode("utf-8", "replace")).hexdigest()
+
+
+def count_device_failure(sender: object, credentials: Mapping[str, Any] | None = None,
+                         request: HttpRequest | None = None, **kwargs: Any) -> None:
+    """A failed login from a trusted browser is counted too: past the failure limit its browsers are
+    trusted no more, and the lockout counts them as anybody (issue 68: a device cookie exempted a
+    browser from counting, so it could guess without end). Forgotten after the lockout's cool-off."""
+    username = str((credentials or {}).get("username") or "")
+    if request is None or not username or not _device_of(request, username):
+        return
+    key, seconds = _failures_key(username), int(settings.AXES_COOLOFF_TIME * 3600)
+    cache.add(key, 0, seconds)
+    cache.incr(key)
+
+
+def forget_device_failures(sender: object, request: HttpRequest | None = None, user: Any = None,
+                           **kwargs: Any) -> None:
+    """A successful login clears its browsers' failures (as django-axes resets its own)."""
+    if user is not None:
+        cache.delete(_failures_key(str(user.get_username())))
 
 
 def remember_device(response: HttpResponse, username: str) -> None:

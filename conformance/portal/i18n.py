@@ -171,6 +171,7 @@ TEXTS: Mapping[str, Text] = {
     "vendor_name": ("ベンダー名", "Vendor name"),
     "accounts": ("利用者と役割", "Accounts and roles"),
     "add_account": ("利用者を作成・役割を付与", "Make an account or give a role"),
+    "add_existing": ("既存のアカウントに追加（パスワードは空）", "Add to the existing account (no password)"),
     "password_initial": ("初期パスワード（新しい利用者のみ、12文字以上）",
                          "Initial password (new accounts, 12 characters or more)"),
     "role": ("役割", "Role"),

@@ -6,15 +6,26 @@ who asks: an account (a session or an API token) may send a bundle (``MAX_REQUES
 else only the login form (``ANONYMOUS_BODY_BYTES``). The declared length is all that is looked at:
 the WSGI server gives Django no more than it declares, and waitress itself refuses a body over
 ``MAX_REQUEST_BYTES`` before buffering it (:func:`conformance.portal.server.waitress_options`).
+
+waitress buffers a whole body (to disk past 512 KiB) before the application sees the request, so the
+anonymous limit is enforced in waitress too (:class:`GatedParser`, issue 68: anonymous bodies of up to
+129 MiB were spooled before the middleware answered 413): once the headers are in, a body past the
+anonymous limit is refused unread unless the request carries a live credential (an API token or the
+session of a logged-in account, looked up only for such bodies).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Mapping
+from http.cookies import CookieError, SimpleCookie
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from waitress.channel import HTTPChannel
+from waitress.parser import HTTPRequestParser
+from waitress.utilities import RequestEntityTooLarge
 
 from conformance.portal.i18n import language_of, too_large
 
@@ -55,3 +66,54 @@ class BodyLimitMiddleware:
             text = too_large(length, limit, language_of(request)) + "\n"
         # A portal page in the session's language, as every refusal (issue 69 item 4), not a line of plain text.
         return render(request, "413.html", {"message": text.strip()}, status=413)
+
+
+def credentialed(headers: Mapping[str, str]) -> bool:
+    """Whether raw request headers (waitress's: ``AUTHORIZATION``, ``COOKIE``) carry a live API token
+    or the session of a logged-in account. A made-up cookie or token is not one."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import close_old_connections
+
+    from conformance.portal.models import ApiToken
+
+    close_old_connections()  # the server's own thread: a connection that died is not reused
+    authorization = headers.get("AUTHORIZATION", "")
+    if authorization.startswith("Bearer "):
+        digest = hashlib.sha256(authorization.removeprefix("Bearer ").strip().encode("utf-8", "replace")).hexdigest()
+        if ApiToken.objects.filter(sha256=digest, revoked=False, user__is_active=True).exists():
+            return True
+    try:
+        morsel = SimpleCookie(headers.get("COOKIE", "")).get(settings.SESSION_COOKIE_NAME)
+    except CookieError:
+        return False
+    if morsel is None or not morsel.value.isalnum() or len(morsel.value) > 64:
+        return False
+    return SessionStore(session_key=morsel.value).get("_auth_user_id") is not None
+
+
+class GatedParser(HTTPRequestParser):  # type: ignore[misc]
+    """waitress's request parser with the anonymous body limit: a body declared (or, chunked,
+    received) past ``ANONYMOUS_BODY_BYTES`` without a live credential is refused (413) before waitress
+    buffers it."""
+
+    checked: bool | None = None  # None: not yet; then whether the request may send a large body
+
+    def received(self, data: bytes) -> int:
+        consumed: int = super().received(data)
+        if not self.headers_finished or getattr(self, "error", None) is not None or self.empty:
+            return consumed
+        size = self.body_bytes_received if self.chunked else self.content_length
+        if size > settings.ANONYMOUS_BODY_BYTES:
+            if self.checked is None:
+                self.checked = credentialed(self.headers)
+            if not self.checked:
+                self.error = RequestEntityTooLarge(f"a request without an account may send at most "
+                                                   f"{settings.ANONYMOUS_BODY_BYTES} bytes; log in first")
+                self.completed = True
+        return consumed
+
+
+class GatedChannel(HTTPChannel):  # type: ignore[misc]
+    """A waitress channel whose requests are parsed by :class:`GatedParser`."""
+
+    parser_class = GatedParser

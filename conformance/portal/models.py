@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from conformance.catalog.domains import domain
+from conformance.portal.sealing import normalised, path_problem, profile_problems, secret_problems
 from conformance.reporting.bundle import key_fingerprint
 
 
@@ -66,6 +68,35 @@ class Product(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.vendor})"
+
+
+class Installation(models.Model):
+    """Which vendor's product a municipality installed for one system (業務): a bundle of that system
+    is taken only from that vendor, and the headline result of the system is that product's
+    (issue 68, item 2: another vendor's product never becomes the municipality's result)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="installations",
+                                     verbose_name="市区町村")
+    domain = models.CharField("業務（カタログの領域）", max_length=64)
+    product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="installations",
+                                verbose_name="導入製品")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "導入製品"
+        constraints = (models.UniqueConstraint(fields=["municipality", "domain"], name="one_product_per_system"),)
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.domain}: {self.product}"
+
+    def clean(self) -> None:
+        """A system the catalog knows, and a product of a vendor that supplies the municipality."""
+        if domain(self.domain) is None:
+            raise ValidationError({"domain": f"業務 {self.domain!r} はカタログにありません / unknown system "
+                                             f"{self.domain!r}: expected a catalog domain such as jumin"})
+        if self.product_id and self.municipality_id and not self.product.vendor.customers.filter(
+                pk=self.municipality_id).exists():
+            raise ValidationError({"product": f"{self.product.vendor} は {self.municipality} の取引先ではありません / "
+                                              f"{self.product.vendor} does not supply {self.municipality}"})
 
 
 class VendorKey(models.Model):
@@ -132,6 +163,35 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.role} {self.municipality or self.vendor or self.prefecture}"
+
+    def clean(self) -> None:
+        problem = role_conflict(self.user_id, self.role, self.pk)
+        if problem is not None:
+            raise ValidationError({"role": f"{problem[0]} / {problem[1]}"})
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Refused, whoever saves it, when it would give one account a vendor and a municipal role."""
+        problem = role_conflict(self.user_id, self.role, self.pk)
+        if problem is not None:
+            raise ValidationError(f"{problem[0]} / {problem[1]}")
+        super().save(*args, **kwargs)
+
+
+#: Roles of a municipality's people: the four eyes of a review are two of them, never a vendor's.
+MUNICIPAL_ROLES = frozenset({Role.TESTER, Role.REVIEWER})
+
+
+def role_conflict(user_id: int | None, role: str, own: int | None = None) -> tuple[str, str] | None:
+    """Why the account cannot take ``role`` (Japanese, English): one account never holds a vendor
+    role and a municipal one (issue 68: a vendor's account made a reviewer accepted its colleague's
+    attestations). None when it can."""
+    if user_id is None or (role != Role.VENDOR and role not in MUNICIPAL_ROLES):
+        return None
+    other = {Role.VENDOR} if role in MUNICIPAL_ROLES else set(MUNICIPAL_ROLES)
+    if not Membership.objects.filter(user_id=user_id, role__in=other).exclude(pk=own or 0).exists():
+        return None
+    return ("ベンダーの役割と市区町村の役割（テスト担当・確認者）を同じアカウントに付与することはできません。",
+            "one account cannot hold a vendor role and a municipal role (tester, reviewer)")
 
 
 class Origin(models.TextChoices):
@@ -438,12 +498,52 @@ class Environment(models.Model):
     name = models.CharField("環境名", max_length=100)
     profile = models.TextField("プロファイル（YAML）", blank=True)  # YAML; empty: the bundled reference vendor
     selection = models.CharField("選択条件（pytest -k）", max_length=200, blank=True)  # a partial run
+    # The variables a run of it gets (name -> value: the vendor's credentials), stored here: a run
+    # never reads the portal's own environment (conformance/portal/sealing.py).
+    secrets = models.JSONField("秘密（変数名と値）", default=dict, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "テスト環境"
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """Refuse a profile that names anything outside the environment's own files and secrets,
+        with the reasons (the one check, :func:`conformance.portal.sealing.profile_problems`)."""
+        secrets = self.secrets if isinstance(self.secrets, dict) else {}
+        names = set(self.files.values_list("name", flat=True)) if self.pk else set()
+        if problems := secret_problems(self.secrets):
+            raise ValidationError({"secrets": [f"{ja} / {en}" for ja, en in problems]})
+        if problems := profile_problems(self.profile, names, set(secrets)):
+            raise ValidationError({"profile": [f"{ja} / {en}" for ja, en in problems]})
+
+
+class EnvironmentFile(models.Model):
+    """A file of a test environment's own data (export files, an attestations file, evidence): the
+    only files a run of it can read, written into the run's working directory under ``name``."""
+
+    environment = models.ForeignKey(Environment, on_delete=models.CASCADE, related_name="files",
+                                    verbose_name="テスト環境")
+    name = models.CharField("ファイル名（相対パス）", max_length=500)
+    data = models.BinaryField("内容")
+    size = models.PositiveIntegerField("大きさ", default=0)
+    uploaded = models.DateTimeField("登録日時", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "テスト環境のファイル"
+        constraints = (models.UniqueConstraint(fields=["environment", "name"], name="one_environment_file_name"),)
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        """A name that stays inside the environment's data (no absolute path, ``..`` or hidden part)."""
+        problem = path_problem(self.name)
+        if problem is not None or not normalised(self.name):
+            raise ValidationError({"name": f"ファイル名 {self.name[:200]!r} は使えません / {problem or 'no name'}"})
+        self.name = normalised(self.name)
+        self.size = len(self.data or b"")
 
 
 class Run(models.Model):

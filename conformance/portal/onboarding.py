@@ -13,7 +13,17 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from conformance.portal.models import Membership, Municipality, Product, Role, Vendor, VendorKey
+from conformance.portal.models import (
+    Installation,
+    Membership,
+    Municipality,
+    PasswordChangeRequired,
+    Product,
+    Role,
+    Vendor,
+    VendorKey,
+    role_conflict,
+)
 
 
 class OnboardingError(ValueError):
@@ -82,12 +92,31 @@ def add_product(vendor: Vendor, name: str) -> Product:
     return product
 
 
-def add_customer(vendor: Vendor, code: str) -> Municipality:
-    """A municipality the vendor supplies (it may then upload there)."""
+def add_customer(vendor: Vendor, code: str, system: str = "", product: str = "") -> Municipality:
+    """A municipality the vendor supplies, and with ``system`` (one or more catalog domains,
+    separated by spaces or commas) and ``product`` the product of the vendor it installed for those
+    systems (業務): only then are the vendor's bundles of a system taken there, and their result is
+    the system's (issue 68, item 2). A system recorded again with another product (the municipality
+    changed package) is recorded anew."""
     found = Municipality.objects.filter(code=code.strip()).first()
     if found is None:
         raise OnboardingError(f"市区町村コード {code} は本ポータルに登録されていません（先に市区町村を追加）。",
                               f"No municipality {code} here (add the municipality first).")
+    systems, product = system.replace("、", " ").replace(",", " ").split(), product.strip()
+    if systems or product:
+        installed = vendor.products.filter(name=product).first()
+        if installed is None:
+            raise OnboardingError(f"製品 {product!r} は {vendor} の製品として登録されていません。",
+                                  f"{product!r} is not a product of {vendor}.")
+        with transaction.atomic():
+            vendor.customers.add(found)
+            for one in systems or [""]:
+                try:
+                    Installation(municipality=found, domain=one, product=installed).clean()
+                except ValidationError as error:
+                    raise OnboardingError(" ".join(error.messages), " ".join(error.messages)) from None
+                Installation.objects.update_or_create(municipality=found, domain=one, defaults={"product": installed})
+        return found
     vendor.customers.add(found)
     return found
 
@@ -102,6 +131,8 @@ class RoleRequest:
     municipality: str = ""
     vendor: int | None = None
     prefecture: str = ""
+    #: The administrator said the role is for an account that exists already (never assumed).
+    existing: bool = False
 
 
 def add_account(request: RoleRequest) -> Membership:
@@ -131,14 +162,32 @@ def add_account(request: RoleRequest) -> Membership:
     with transaction.atomic():
         account = User.objects.filter(username=username).first()
         if account is None:
-            try:
-                validate_password(request.password, User(username=username))
-            except ValidationError as error:
-                raise OnboardingError("パスワードが条件を満たしません（12文字以上、推測されにくいもの）: "
-                                      + " ".join(error.messages), " ".join(error.messages)) from None
-            try:
-                account = User.objects.create_user(username, password=request.password)
-            except IntegrityError:
-                raise OnboardingError("このユーザー名は使われています。", "This user name is taken.") from None
+            account = _new_account(username, request.password)
+        elif not request.existing or request.password:
+            raise OnboardingError(
+                "このユーザー名のアカウントは既にあります。既存のアカウントに役割を加えるときは「既存のアカウントに追加」を"
+                "選び、パスワードは空にしてください（既存のアカウントのパスワードは変えません）。",
+                "An account of this user name exists. To give it a role, choose 'add to the existing account' and "
+                "leave the password empty (an existing account's password is never changed here).")
+        conflict = role_conflict(account.pk, request.role)
+        if conflict is not None:
+            raise OnboardingError(*conflict)
         membership, _ = Membership.objects.get_or_create(user=account, role=request.role, **target)
     return membership
+
+
+def _new_account(username: str, password: str) -> User:
+    """A new account with the administrator's initial password, which it must replace before it
+    does anything (issue 68: an administrator must not act through an account whose password it chose)."""
+    try:
+        validate_password(password, User(username=username))
+    except ValidationError as error:
+        raise OnboardingError("パスワードが条件を満たしません（12文字以上、推測されにくいもの）: "
+                              + " ".join(error.messages), " ".join(error.messages)) from None
+    try:
+        with transaction.atomic():
+            account = User.objects.create_user(username, password=password)
+    except IntegrityError:
+        raise OnboardingError("このユーザー名は使われています。", "This user name is taken.") from None
+    PasswordChangeRequired.objects.create(user=account)
+    return account

@@ -22,6 +22,7 @@ states (:mod:`conformance.portal.verdicts`), with only the attestations this por
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -66,14 +67,16 @@ class ResultsRejected(Exception):
         return listed + ([(f"… ほか {more} 件", f"… and {more} more")] if more else [])
 
 
-def check(results: Mapping[str, Any], absent_layouts: frozenset[str] = frozenset()) -> Scope:
+def check(results: Mapping[str, Any], absent_layouts: frozenset[str] = frozenset(),
+          run_day: dt.date | None = None) -> Scope:
     """The scope the results cover, recomputed; ResultsRejected when they contradict the catalog.
-    ``absent_layouts``: the layouts of which the run's profile declares columns absent."""
+    ``absent_layouts``: the layouts of which the run's profile declares columns absent; ``run_day``:
+    the run's own day (its manifest's), on which a waiver it applied must not have expired."""
     problems: list[Problem] = []
     editions = _editions(results, problems)
     requirements = {r.id: r for edition in editions for r in edition.requirements}
     entries = [entry for entry in results["results"] if isinstance(entry, Mapping)]
-    waived = {str(w.get("requirement")) for w in results.get("waivers") or [] if isinstance(w, Mapping)}
+    waived = _live_waivers(results, run_day, problems)
     seen: set[str] = set()
     for entry in entries:
         problems += _entry_problems(entry, requirements, waived, seen, absent_layouts)
@@ -85,15 +88,42 @@ def check(results: Mapping[str, Any], absent_layouts: frozenset[str] = frozenset
     return Scope(requirements, partial)
 
 
+def _live_waivers(results: Mapping[str, Any], run_day: dt.date | None, problems: list[Problem]) -> set[str]:
+    """The requirements the run's waivers name; a waiver that had expired by the run's day, or whose
+    expiry is no date, is a problem (issue 68: a vendor's own waiver, expired, still made WAIVED)."""
+    named: set[str] = set()
+    for waiver in results.get("waivers") or []:
+        if not isinstance(waiver, Mapping):
+            continue
+        rid, expires = str(waiver.get("requirement")), str(waiver.get("expires"))
+        try:
+            expiry = dt.date.fromisoformat(expires)
+        except ValueError:
+            problems.append((f"{rid}: 適用除外の期限 {expires[:40]!r} が日付ではありません",
+                             f"{rid}: the waiver's expiry {expires[:40]!r} is not a date"))
+            continue
+        if run_day is not None and expiry < run_day:
+            problems.append((f"{rid}: 適用除外は {expiry} に期限切れで、実行日 {run_day} には使えません",
+                             f"{rid}: the waiver expired on {expiry}, before the run's day {run_day}"))
+            continue
+        named.add(rid)
+    return named
+
+
 def _editions(results: Mapping[str, Any], problems: list[Problem]) -> list[EditionCatalog]:
-    """The catalog editions the results name, as this portal holds them (same fingerprint)."""
+    """The catalog editions the results name, as this portal holds them (same fingerprint), each once."""
     found = []
     listed = (results.get("catalog") or {}).get("editions") or []
     if not listed:
         problems.append(("results.json がカタログの版を示していません（照合できません）",
                          "results.json names no catalog edition: nothing to judge it against"))
+    named: set[tuple[str, str]] = set()
     for entry in listed:
         domain, number, claimed = str(entry.get("domain")), str(entry.get("edition")), entry.get("sha256")
+        if (domain, number) in named:  # issue 68: it was indexed twice
+            problems.append((f"カタログ {domain} {number}: 二度あります", f"catalog {domain} {number}: listed twice"))
+            continue
+        named.add((domain, number))
         held = shipped.fingerprint(domain, number)
         if held is None:
             problems.append((f"カタログ {domain} {number}: このポータルはその版を持っていません",

@@ -71,12 +71,36 @@ def start_worker_thread() -> threading.Thread:
     return thread
 
 
-def waitress_options(threads: int = 8) -> dict[str, object]:
+#: Idle connections closed after this many seconds without a byte (waitress's default: 120), and how
+#: often it looks for them (30).
+IDLE_SECONDS, CLEANUP_SECONDS = 20, 5
+
+
+def waitress_options(threads: int = 8) -> dict[str, Any]:
     """waitress's settings: a body past the portal's request limit is refused (413) from its
-    declared length, before waitress buffers it (its own default is 1 GiB)."""
+    declared length, before waitress buffers it (its own default is 1 GiB); connections are many
+    (``CONFORMANCE_PORTAL_CONNECTIONS``, 1,000 by default: waitress's 100 were held by 130 half-open
+    ones, issue 68), watched with poll() (select() cannot go past 1,024 descriptors) and closed
+    after :data:`IDLE_SECONDS` without a byte, headers not finished included."""
     from django.conf import settings
 
-    return {"threads": threads, "ident": "conformance-portal", "max_request_body_size": settings.MAX_REQUEST_BYTES}
+    proxy = {"trusted_proxy": settings.TRUSTED_PROXY, "trusted_proxy_count": 1,
+             "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"}} if settings.TRUSTED_PROXY else {}
+    return {"threads": threads, "ident": "conformance-portal", "max_request_body_size": settings.MAX_REQUEST_BYTES,
+            "connection_limit": settings.MAX_CONNECTIONS, "asyncore_use_poll": True,
+            "channel_timeout": IDLE_SECONDS, "cleanup_interval": CLEANUP_SECONDS, **proxy}
+
+
+def open_files_for(connections: int) -> None:
+    """Raise this process's soft limit of open files to hold ``connections`` and some to spare
+    (within the hard limit, which only an administrator raises)."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = connections + 256
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted if hard == resource.RLIM_INFINITY else min(wanted, hard),
+                                                    hard))
 
 
 def create(application: Any, host: str, port: int, threads: int = 8) -> Any:
@@ -95,8 +119,9 @@ def create(application: Any, host: str, port: int, threads: int = 8) -> Any:
 @cache
 def _portal_channel() -> type:
     """waitress's channel whose error task answers a 413 with the portal's page (both languages: no session is read)."""
-    from waitress.channel import HTTPChannel
     from waitress.task import ErrorTask
+
+    from conformance.portal.limits import GatedChannel
 
     class RefusalTask(ErrorTask):  # type: ignore[misc]
         def execute(self) -> None:
@@ -111,7 +136,9 @@ def _portal_channel() -> type:
             self.content_length = len(body)
             self.write(body)
 
-    class PortalChannel(HTTPChannel):  # type: ignore[misc]
+    class PortalChannel(GatedChannel):  # type: ignore[misc]
+        """Anonymous bodies gated before spooling (issue 68), waitress's own refusals as portal pages (issue 69)."""
+
         error_task_class = RefusalTask
 
     return PortalChannel
@@ -140,6 +167,8 @@ def serve(host: str, port: int, threads: int = 8) -> None:
     """Serve the portal with waitress until interrupted."""
     from conformance.portal.wsgi import application
 
+    options = waitress_options(threads)
+    open_files_for(int(options["connection_limit"]))
     server = create(application, host, port, threads)
     server.print_listen("Serving on http://{}:{}")
     server.run()

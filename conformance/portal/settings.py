@@ -117,6 +117,10 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60 if SECURE else 0
 SECURE_SSL_REDIRECT = SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else None
+#: The address of the TLS-terminating proxy in front of waitress, whose X-Forwarded-Proto and
+#: X-Forwarded-For waitress then believes (waitress 3 drops them from anybody else: behind a proxy
+#: without it, HTTPS redirected for ever; issue 68).
+TRUSTED_PROXY = os.environ.get("CONFORMANCE_PORTAL_TRUSTED_PROXY", "")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -175,6 +179,11 @@ ATTESTATION_MAX_DAYS = int(os.environ.get("CONFORMANCE_PORTAL_ATTESTATION_DAYS",
 MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024
 #: A request without an account (the login form) may send no more than this.
 ANONYMOUS_BODY_BYTES = 64 * 1024
+#: Evidence quotas: files per attestation, and bytes of evidence kept per municipality (issue 68).
+EVIDENCE_FILES_PER_ATTESTATION = int(os.environ.get("CONFORMANCE_PORTAL_EVIDENCE_FILES", "20"))
+EVIDENCE_BYTES_PER_MUNICIPALITY = int(os.environ.get("CONFORMANCE_PORTAL_EVIDENCE_QUOTA", str(2 * 1024 ** 3)))
+#: Connections the server holds at once (waitress's connection_limit; its default 100 fell to 130 idle ones).
+MAX_CONNECTIONS = int(os.environ.get("CONFORMANCE_PORTAL_CONNECTIONS", "1000"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

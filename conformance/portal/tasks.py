@@ -7,8 +7,12 @@ the portal's key and indexed like an upload, as witnessed.
 A run cannot hang: the worker holds a lease on it and renews it every :data:`HEARTBEAT` seconds
 while the child runs. A worker or portal that starts ends every run whose lease lapsed (its worker
 was killed, or the machine restarted) as failed, with the reason, and removes the child process (on
-the same host) and its work directory (:func:`recover_runs`). The child gets only the environment a
-run needs (:func:`child_environment`), never the portal's secret key or database URL.
+the same host) and its work directory (:func:`recover_runs`).
+
+A run is sealed off from the portal (:mod:`conformance.portal.sealing`): its working directory holds
+only the environment's own uploaded files; its variables are only the environment's own secrets
+(:func:`child_environment`), never the portal's; its profile is checked again before it starts; and
+with ``CONFORMANCE_PORTAL_RUN_USER`` it runs as that OS user, who cannot read the portal's home.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import re
+import pwd
 import shutil
 import signal
 import socket
@@ -25,11 +29,10 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.management.commands.db_worker import Worker
@@ -37,6 +40,7 @@ from django_tasks_db.models import DBTaskResult
 
 from conformance.portal.ingest import index_portal_run, portal_key_paths
 from conformance.portal.models import Run
+from conformance.portal.sealing import PROFILE_NAME, normalised, profile_problems, secret_problems
 from conformance.reporting.bundle import BUNDLE_NAME, load_private_key, sign_bundle
 
 #: A whole run of a real vendor takes minutes; a stuck one is stopped after this.
@@ -47,9 +51,8 @@ HEARTBEAT, LEASE = 15.0, 120.0
 WORKDIR_PREFIX = "portal-run-"
 #: Variables the child always gets (how to find programs and code, and how to write text), when set.
 PASSED = ("PATH", "PYTHONPATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "CONFORMANCE_CATALOG", "SYSTEMROOT")
-#: Never passed, even when a profile names them: the portal's own secrets and settings.
-WITHHELD = re.compile(r"^(CONFORMANCE_PORTAL_|DJANGO_|OIDC_)")
-ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+#: The OS user a run's child becomes (a portal started as root): it cannot read the portal's home.
+RUN_USER_VARIABLE = "CONFORMANCE_PORTAL_RUN_USER"
 #: This process, as a run's ``worker`` records it: a lapsed run's child is killed only on its host.
 WORKER = f"{socket.gethostname()}:{os.getpid()}"
 
@@ -69,31 +72,16 @@ def command(out: Path, profile: Path | None, selection: str) -> list[str]:
     return [*line, "--", "-k", selection] if selection else line
 
 
-def child_environment(profile: str, work: Path, environ: Mapping[str, str] | None = None) -> dict[str, str]:
-    """What the run's child sees: :data:`PASSED`, the variables the profile names for its secrets
-    (``env``, ``*_env`` keys: the vendor's credentials), and a home and temporary directory of its
-    own. Nothing else of the portal's environment (its secret key, database URL, OIDC secret)."""
+def child_environment(secrets: Mapping[str, str], work: Path,
+                      environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """What the run's child sees: :data:`PASSED` of the portal's environment (how to find programs
+    and code, the locale), the environment record's own ``secrets`` (what its profile's ``env``
+    fields name), and a home and temporary directory of its own. No other variable of the portal:
+    a profile naming one gets nothing (and is refused at registration: sealing.py)."""
     source = os.environ if environ is None else environ
-    named = {name for name in _named_variables(profile) if not WITHHELD.match(name)}
-    kept = {name: source[name] for name in (*PASSED, *sorted(named)) if name in source}
-    return kept | {"HOME": str(work), "TMPDIR": str(work / "tmp")}
-
-
-def _named_variables(profile: str) -> Iterator[str]:
-    try:
-        document = yaml.safe_load(profile) if profile.strip() else None
-    except yaml.YAMLError:
-        return  # the run itself says what is wrong with the profile
-    stack: list[Any] = [document]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Mapping):
-            for key, value in node.items():
-                if (key == "env" or str(key).endswith("_env")) and isinstance(value, str) and ENV_NAME.match(value):
-                    yield value
-                stack.append(value)
-        elif isinstance(node, list):
-            stack.extend(node)
+    kept = {name: source[name] for name in PASSED if name in source}
+    own = {name: value for name, value in secrets.items() if not secret_problems({name: value})}
+    return kept | own | {"HOME": str(work), "TMPDIR": str(work / "tmp")}
 
 
 @task()
@@ -122,15 +110,26 @@ def _hold(run: Run, **fields: Any) -> None:
 
 def _run(run: Run, work: Path) -> str:
     environment = run.environment
+    secrets = environment.secrets if isinstance(environment.secrets, dict) else {}
+    files = {file.name: bytes(file.data) for file in environment.files.all()}
+    # Checked again: a row saved without clean() (a script, an older portal) is not run unsealed.
+    problems = secret_problems(environment.secrets) + profile_problems(environment.profile, files, set(secrets))
+    if problems:
+        return _finish(run, "failed", "\n".join(f"{ja} / {en}" for ja, en in problems))
+    data = _data_directory(work, files)
     profile = None
     if environment.profile.strip():
-        profile = work / "profile.yaml"
+        profile = data / PROFILE_NAME
         profile.write_text(environment.profile, "utf-8")
     out, log = work / "out", work / "output.txt"
+    user = os.environ.get(RUN_USER_VARIABLE, "")
+    if user:
+        _give(work, user)
     with log.open("w", encoding="utf-8") as output:
         child = subprocess.Popen(command(out, profile, environment.selection), stdout=output,
-                                 stderr=subprocess.STDOUT, env=child_environment(environment.profile, work),
-                                 start_new_session=True)  # its own process group: recovery ends all of it
+                                 stderr=subprocess.STDOUT, env=child_environment(secrets, work), cwd=data,
+                                 start_new_session=True,  # its own process group: recovery ends all of it
+                                 **_as_user(user))
         _hold(run, pid=child.pid)
         reason = _watch(run, child)
     if reason is not None:
@@ -142,6 +141,32 @@ def _run(run: Run, work: Path) -> str:
     run.bundle = index_portal_run(bundle.read_bytes(), environment.municipality, environment.vendor,
                                   run.requested_by)
     return _finish(run, "done", f"exit {child.returncode}")
+
+
+def _data_directory(work: Path, files: Mapping[str, bytes]) -> Path:
+    """The run's working directory: the environment's own files, and nothing else."""
+    data = work / "data"
+    data.mkdir()
+    for name, content in files.items():
+        target = data / normalised(name)  # checked by profile_problems' callers: relative, no '..'
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return data
+
+
+def _give(work: Path, user: str) -> None:
+    """The work directory to the run's OS user (its own files; the portal's home stays the portal's)."""
+    for path in (work, *work.rglob("*")):
+        shutil.chown(path, user, _group_of(user))
+
+
+def _group_of(user: str) -> int:
+    return pwd.getpwnam(user).pw_gid
+
+
+def _as_user(user: str) -> dict[str, Any]:
+    """Popen's arguments that make the child ``user`` with its own group only (none when unset)."""
+    return {"user": user, "group": _group_of(user), "extra_groups": []} if user else {}
 
 
 def _watch(run: Run, child: subprocess.Popen[bytes]) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -13,7 +14,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, F, QuerySet, Window
+from django.db.models import Count, F, QuerySet, Sum, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -37,6 +38,7 @@ from conformance.portal.models import (
     BundleFile,
     Comment,
     Evidence,
+    Installation,
     Municipality,
     PasswordChangeRequired,
     Run,
@@ -199,7 +201,10 @@ def upload(request: HttpRequest) -> HttpResponse:
 @login_required
 def municipality(request: HttpRequest, code: str) -> HttpResponse:
     """The municipality's latest result per system, its bundles and its 経過措置."""
+    from conformance.portal.tasks import recover_runs
+
     found = _municipality(request, code)
+    recover_runs()  # a run whose portal was killed is shown failed now, not running until the next start
     visible = access.bundles(request.user)
     latest = queries.latest_results(found, visible)
     return render(request, "portal/municipality.html", {
@@ -355,6 +360,13 @@ def _attestation_post(request: HttpRequest, found: Bundle, edition: str, require
             raise PermissionDenied("only a reviewer of the municipality decides")
         if current.created_by_id == request.user.pk:
             raise PermissionDenied("who submitted an attestation does not decide it (four eyes)")
+        if request.POST.get("attestation") != str(current.pk):
+            # The decision is on the attestation the reviewer read; a newer one arrived since (issue 68).
+            lang = str(request.lang)  # type: ignore[attr-defined]
+            messages.error(request, "A newer attestation arrived after the one you read: read it, then decide."
+                           if lang == "en" else "読んだ確認書の後に新しい確認書が提出されました。"
+                           "新しい確認書を読んでから判断してください。")
+            return HttpResponseRedirect(back)
         _review(request, current)
     else:
         if not access.may(request.user, Action.ATTEST, found.municipality, found.vendor):
@@ -368,6 +380,10 @@ def _attest(request: HttpRequest, found: Bundle, edition: str, requirement: str)
     if not form.is_valid():
         messages.error(request, labelled_errors(form, request.lang))  # type: ignore[attr-defined]
         return
+    over = evidence_over_quota(found.municipality, [upload.size for upload in form.cleaned_data["evidence"]])
+    if over is not None:
+        messages.error(request, over[1] if str(request.lang) == "en" else over[0])  # type: ignore[attr-defined]
+        return
     with transaction.atomic():
         created = Attestation.objects.create(
             municipality=found.municipality, vendor=found.vendor, product=found.product, version=found.version,
@@ -380,6 +396,23 @@ def _attest(request: HttpRequest, found: Bundle, edition: str, requirement: str)
                                     sha256=hashlib.sha256(data).hexdigest(), data=data, uploaded_by=_account(request))
         Comment.objects.create(attestation=created, author=_account(request), text=created.statement,
                                decision="submitted")
+
+
+def evidence_over_quota(municipality: Municipality, sizes: list[int]) -> tuple[str, str] | None:
+    """Why these evidence files cannot be kept (Japanese, English): more files than one attestation
+    may have, or past the municipality's evidence quota (issue 68: no quota let evidence fill the disk)."""
+    most = settings.EVIDENCE_FILES_PER_ATTESTATION
+    if len(sizes) > most:
+        return (f"証跡ファイルは 1 件の確認書につき {most} 件までです（{len(sizes)} 件）。",
+                f"at most {most} evidence files per attestation ({len(sizes)} given)")
+    quota = settings.EVIDENCE_BYTES_PER_MUNICIPALITY
+    kept = Evidence.objects.filter(attestation__municipality=municipality).aggregate(total=Sum("size"))["total"] or 0
+    if kept + sum(sizes) > quota:
+        return (f"{municipality} の証跡の合計が上限 {quota} バイトを超えます（保存済み {kept} バイト）。上限は管理者が"
+                "環境変数 CONFORMANCE_PORTAL_EVIDENCE_QUOTA で変えられます。",
+                f"{municipality}'s evidence would pass its quota of {quota} bytes ({kept} kept); an administrator "
+                "changes it with CONFORMANCE_PORTAL_EVIDENCE_QUOTA")
+    return None
 
 
 def _review(request: HttpRequest, current: Attestation) -> None:
@@ -452,9 +485,11 @@ def vendor(request: HttpRequest, pk: int) -> HttpResponse:
     releases = (bundles.values("product", "version").annotate(customers=Count("municipality", distinct=True),
                                                               count=Count("id")).order_by("product", "-version"))
     latest = (bundles.annotate(rank=Window(RowNumber(), partition_by=[F("product"), F("version"), F("municipality_id")],
-                                           order_by=[F("uploaded").desc(), F("id").desc()]))
+                                           order_by=[F("created").desc(), F("id").desc()]))
               .filter(rank=1).select_related("municipality").order_by("product", "-version", "municipality__code"))
     page = Paginator(latest, PAGE_ROWS).get_page(request.GET.get("page"))
+    for shown in page:
+        current_verdict(shown)  # recomputed where an attestation it rested on expired (issue 68: it was stale)
     return render(request, "portal/vendor.html", {"vendor": found, "releases": releases, "page": page})
 
 
@@ -487,7 +522,7 @@ def manage(request: HttpRequest) -> HttpResponse:
                     username=request.POST.get("username", ""), password=request.POST.get("password", ""),
                     role=request.POST.get("role", ""), municipality=request.POST.get("municipality", ""),
                     vendor=_number(request.POST.get("vendor")) or None,
-                    prefecture=request.POST.get("prefecture", "")))
+                    prefecture=request.POST.get("prefecture", ""), existing=request.POST.get("existing") == "1"))
                 messages.success(request, "役割を付与しました。" if lang == "ja" else "Role given.")
         except onboarding.OnboardingError as error:
             messages.error(request, error.text(lang))
@@ -524,11 +559,14 @@ def manage_vendor(request: HttpRequest, pk: int) -> HttpResponse:
             elif form == "product":
                 onboarding.add_product(found, request.POST.get("name", ""))
             elif form == "customer":
-                onboarding.add_customer(found, request.POST.get("code", ""))
+                onboarding.add_customer(found, request.POST.get("code", ""), request.POST.get("system", ""),
+                                        request.POST.get("product", ""))
             messages.success(request, "登録しました。" if lang == "ja" else "Saved.")
         except onboarding.OnboardingError as error:
             messages.error(request, error.text(lang))
         return redirect("manage_vendor", pk=found.pk)
     return render(request, "portal/manage_vendor.html", {
         "vendor": found, "keys": found.keys.order_by("-registered"), "products": found.products.all(),
-        "customers": found.customers.all()})
+        "customers": found.customers.all(),
+        "installations": Installation.objects.filter(product__vendor=found).select_related("municipality", "product")
+        .order_by("municipality__code", "domain")})

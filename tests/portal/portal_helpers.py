@@ -120,7 +120,7 @@ def signed_bundle(directory: Path, signer: Signer, statuses: dict[str, str], ver
 
 
 def signed_document(directory: Path, signer: Signer, document: dict[str, Any], version: str = "1.0",
-                    profile_text: str = PROFILE) -> bytes:
+                    profile_text: str = PROFILE, created: str | None = None) -> bytes:
     """Any results.json document, bundled and signed as a vendor with its own key can (a forgery too):
     the harness bundles a run it would write, then its results.json is swapped and the manifest
     rewritten and signed again, as anyone holding the key can."""
@@ -136,6 +136,8 @@ def signed_document(directory: Path, signer: Signer, document: dict[str, Any], v
     for listed in manifest["files"]:
         if listed["path"] == "results.json":
             listed.update(sha256=sha256_bytes(entries["results.json"]), size=len(entries["results.json"]))
+    if created is not None:  # the run's own date (the manifest's), whenever it is uploaded
+        manifest["created"] = created
     entries.pop(SIGNATURE, None)
     path.write_bytes(write_stored_zip([*entries.items(), (MANIFEST, json.dumps(manifest, indent=2).encode())]))
     sign_bundle(path, load_private_key(signer.private))
@@ -165,7 +167,7 @@ def world(directory: Path) -> World:
     """Parties and accounts, unique to the caller (tests share one database)."""
     from django.contrib.auth import get_user_model
 
-    from conformance.portal.models import Membership, Municipality, Product, Role, Vendor, VendorKey
+    from conformance.portal.models import Installation, Membership, Municipality, Product, Role, Vendor, VendorKey
 
     tag = uuid.uuid4().hex[:8]
     tokyo = Municipality.objects.create(code=f"T{tag[:5]}", name=f"千代田区{tag}", prefecture=f"東京都{tag}")
@@ -174,6 +176,8 @@ def world(directory: Path) -> World:
     vendor.customers.add(tokyo)
     for product in PRODUCTS:
         Product.objects.create(vendor=vendor, name=product)
+    # 千代田区 installed the vendor's 住民記録 package (the sample profile's product).
+    Installation.objects.create(municipality=tokyo, domain="jumin", product=vendor.products.get(name=PRODUCTS[0]))
     signer = keys(directory)
     VendorKey.objects.create(vendor=vendor, public_pem=signer.public_pem())
     users = {}

@@ -95,19 +95,18 @@ print(json.dumps({"files": {f.bundle.sha256: bytes(f.data).decode() for f in Bun
 """
 
 
-def migrated(tmp_path: Path, database: str = "") -> dict[str, Any]:
-    """What :data:`SCALE_SCRIPT` reads back after migrating a database filled at 0007 (SQLite in
-    ``tmp_path``, or the PostgreSQL ``database`` URL, empty)."""
+def migrated(tmp_path: Path, database: str = "", script: str = SCALE_SCRIPT) -> Any:
+    """What ``script`` (:data:`SCALE_SCRIPT`: a database filled at 0007) prints last, as JSON, after it
+    migrated (SQLite in ``tmp_path``, or the PostgreSQL ``database`` URL, empty)."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("CONFORMANCE_PORTAL_")}
     environment |= {"CONFORMANCE_PORTAL_HOME": str(tmp_path), "CONFORMANCE_PORTAL_SECRET_KEY": "x" * 50,
                     "DJANGO_SETTINGS_MODULE": "conformance.portal.settings"}
     if database:
         environment["CONFORMANCE_PORTAL_DATABASE"] = database
-    done = subprocess.run([sys.executable, "-c", SCALE_SCRIPT], env=environment, capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True,
                           timeout=300, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
-    found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return found
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def assert_kept(found: dict[str, Any]) -> None:

@@ -44,7 +44,8 @@ def test_an_administrator_onboards_a_municipality_vendor_and_accounts(world: Wor
     assert "Ed25519 の公開鍵" in bad and not VendorKey.objects.filter(vendor=vendor).exists()
     root.post(f"/manage/vendor/{vendor.pk}/", {"form": "key", "pem": signer.public_pem()})
     root.post(f"/manage/vendor/{vendor.pk}/", {"form": "product", "name": "見本住記"})
-    root.post(f"/manage/vendor/{vendor.pk}/", {"form": "customer", "code": "011002"})
+    root.post(f"/manage/vendor/{vendor.pk}/", {"form": "customer", "code": "011002", "system": "jumin",
+                                               "product": "見本住記"})
     assert VendorKey.objects.filter(vendor=vendor, revoked=False).count() == 1
     assert Product.objects.filter(vendor=vendor, name="見本住記").exists()
     assert list(vendor.customers.values_list("code", flat=True)) == ["011002"]
@@ -63,6 +64,10 @@ def test_an_administrator_onboards_a_municipality_vendor_and_accounts(world: Wor
     account = get_user_model().objects.get(username="sapporo-t")
     assert account.check_password("correct horse battery")
     tester = client(account)
+    # The password the administrator chose opens only the password change (issue 68).
+    assert (tester.get("/").status_code, tester.get("/")["Location"]) == (302, "/password/")
+    assert tester.post("/password/", {"old_password": "correct horse battery", "new_password1": "my own passphrase 77",
+                                      "new_password2": "my own passphrase 77"}).status_code == 302
     assert "ベンダーから受け取った署名済みの evidence.zip" in text(tester.get("/"))
     from conformance.portal.models import Municipality
 

@@ -213,7 +213,16 @@ def attest(browser: Any, bundle: Any, files: dict[str, bytes]) -> None:
 
 def review(browser: Any, bundle: Any, decision: str, expires: str = "") -> Any:
     return browser.post(f"/bundle/{bundle.pk}/manual/{MANUAL}/", {
-        "action": "review", "decision": decision, "comment": f"{decision} です", "expires": expires})
+        "action": "review", "decision": decision, "comment": f"{decision} です", "expires": expires,
+        "attestation": read_attestation(bundle)})
+
+
+def read_attestation(bundle: Any) -> str:
+    """The attestation a reviewer's page shows (its decision names it)."""
+    from conformance.portal.models import Attestation
+
+    shown = Attestation.objects.filter(municipality=bundle.municipality, requirement=MANUAL).order_by("-created")
+    return str(getattr(shown.first(), "pk", ""))
 
 
 def test_an_accepted_attestation_turns_the_verdict_and_a_rejected_or_expired_one_does_not(

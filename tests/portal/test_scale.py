@@ -35,13 +35,15 @@ def add_towns(world: World, count: int, data: bytes, root: Any) -> list[Any]:
     """``count`` more municipalities of the world's prefecture, each supplied by its vendor and with
     the same signed bundle indexed (the real path; a bundle is refused twice only in one municipality)."""
     from conformance.portal.ingest import index
-    from conformance.portal.models import Municipality
+    from conformance.portal.models import Installation, Municipality
 
     made = []
     for _ in range(count):
         code = uuid.uuid4().hex[:6]
         town = Municipality.objects.create(code=code, name=f"町{code}", prefecture=world.tokyo.prefecture)
         world.vendor.customers.add(town)
+        Installation.objects.create(municipality=town, domain="jumin",
+                                    product=world.vendor.products.get(name="見本住記"))
         index(data, town, root)
         made.append(town)
     return made
