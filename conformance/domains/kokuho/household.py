@@ -109,16 +109,23 @@ def _shown_payers(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     return {whom: payer(whom) for whom in (HEAD, MEMBER)}
 
 
+#: Days kept between the day asked and a boundary of either part (forty, sixty-five, the 医療保険's 加入): the days
+#: themselves are each part's own rules' (kokuho.kaigo_share, kaigo.second_forty, kaigo.second_on_joining), so a
+#: misread boundary fails its own rule, not the agreement.
+_CLEAR = timedelta(days=5)
+
+
 @st.composite
 def medically_insured(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A resident asked about a day around reaching forty or sixty-five, or between them, a 医療保険加入者 since the
-    move-in (the 介護保険 record), maybe a 健康保険被保険者 from a day before the day asked (the 国民健康保険 record:
-    no 国保 被保険者 then, 第6条第1号)."""
-    age = draw(st.sampled_from((40, 65)))
-    birth = draw(_birth(2016 - age, 2025 - age))
+    """A resident asked about a day in their thirties, between forty and sixty-five, or past sixty-five (before
+    seventy-five), clear of those days, a 医療保険加入者 since the move-in (the 介護保険 record), maybe a
+    健康保険被保険者 from a day before the day asked (the 国民健康保険 record: no 国保 被保険者 then, 第6条第1号)."""
+    birth = draw(_birth(1955, 1990))
     forty, sixty_five = age_reached_on(birth, 40), age_reached_on(birth, 65)
-    as_of = draw(st.one_of(_near(age_reached_on(birth, age), 3), st.dates(forty, sixty_five)))
-    moved_in = min(as_of, max(birth, draw(_near(as_of - timedelta(days=400), 380))))
+    as_of = draw(st.one_of(st.dates(forty - timedelta(days=2000), forty - _CLEAR),
+                           st.dates(forty + _CLEAR, sixty_five - _CLEAR),
+                           st.dates(sixty_five + _CLEAR, sixty_five + timedelta(days=2000))))
+    moved_in = max(birth, min(as_of - _CLEAR, draw(_near(as_of - timedelta(days=400), 380))))
     records: tuple[tuple[str, str, str], ...] = ((KAIGO_PART, MEDICAL_JOINED, moved_in.isoformat()),)
     if draw(st.booleans()):
         records = (*records, *_coverage(as_of - timedelta(days=draw(st.integers(1, 400)))))

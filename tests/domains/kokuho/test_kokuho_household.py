@@ -16,7 +16,7 @@ from conformance.checks.scenarios import Loaded, Scenario, _csv, _row, other_cod
 from conformance.domains.kokuho import household as hh
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.locations import default_catalog_root
-from conformance.oracles.dates import anniversary
+from conformance.oracles.dates import age_reached_on, anniversary
 from conformance.shipped_checks import default_registry
 from conformance.targets.base import Target
 from conformance.testdata.migration import parse_migration
@@ -85,6 +85,16 @@ def test_the_agreement_persons_are_medically_insured_and_never_asked_on_a_covera
     start = scenario.record_day("国民健康保険", kokuho.COVERAGE_START)
     assert start is None or start < scenario.as_of
     assert scenario.as_of < anniversary(scenario.birth, 75)
+    # Clear of forty, sixty-five and the 加入 (each part's own rules judge those days).
+    clear = [abs((scenario.as_of - age_reached_on(scenario.birth, age)).days) for age in (40, 65)]
+    assert min(clear) >= 5 and (scenario.as_of - scenario.moved_in).days >= 5
+
+
+@pytest.mark.parametrize("name", ["kaigo_second_from_fortieth_birthday", "kaigo_second_joining_next_day",
+                                  "kokuho_kaigo_share_from_birthday", "kokuho_employee_insurance_ignored"])
+def test_a_boundary_misread_by_one_part_is_left_to_that_parts_own_rule(name: str) -> None:
+    found = rule_findings(frozenset({name}), hh.HOUSEHOLD_RULES, BINDINGS, ["kokuho.kaigo_agreement"], max_examples=25)
+    assert found["kokuho.kaigo_agreement"] == []
 
 
 def test_the_clean_reference_agrees() -> None:
