@@ -43,8 +43,8 @@ from conformance.domains.kojin_juminzei import checks as kojin_scenarios
 from conformance.domains.koki_korei import checks as koki_scenarios
 from conformance.domains.koki_korei import forms as koki_forms
 from conformance.domains.kokuho import checks as kokuho_scenarios
-from conformance.domains.kokuho import household as kokuho_household
 from conformance.domains.kokuho import forms as kokuho_forms
+from conformance.domains.kokuho import household as kokuho_household
 from conformance.domains.kokumin_nenkin import checks as nenkin_scenarios
 from conformance.domains.koseki import checks as koseki_scenarios
 from conformance.domains.koseki import driver as koseki_driver
