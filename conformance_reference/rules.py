@@ -251,14 +251,40 @@ def _second_insured_age(row: Row, as_of: date, defects: frozenset[str]) -> bool:
     return _eve(birth, 40) <= as_of < _eve(birth, 65)
 
 
+def kokuho_insured_on(row: Row, as_of: date, defects: frozenset[str], record: Mapping[str, str] | None) -> bool:
+    """Whether the person of ``row`` is a 国保 被保険者 on ``as_of`` (the answer's ``被保険者``)."""
+    stay = stay_of(row)
+    return stay is not None and _kokuho_insured(row, stay, as_of, defects, record or {})
+
+
+@dataclass(frozen=True)
+class Householder:
+    """The 世帯主 of the person's 世帯 as it is now: its 宛名番号, and whether a 国保 被保険者 on the day asked."""
+
+    atena: str
+    insured: bool
+
+
+def _payer(row: Row, insured: bool, householder: Householder | None, defects: frozenset[str]) -> str | None:
+    """国保法 第76条第1項: the 保険料 is collected from 「被保険者の属する世帯の世帯主」, a 被保険者 himself or not (the
+    擬制世帯主); the answer's 納付義務者 is that 世帯主's 宛名番号, None when the person is no 被保険者."""
+    if not insured or householder is None:
+        return None
+    if not householder.insured and "kokuho_payer_insured_member" in defects:
+        return row.get("宛名番号")  # the misreading: the 被保険者 billed where the 世帯主 is not insured himself
+    return householder.atena
+
+
 def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: frozenset[str],
-           record: Mapping[str, str] | None = None) -> dict[str, Any]:
+           record: Mapping[str, str] | None = None, householder: Householder | None = None) -> dict[str, Any]:
     """国保 資格 through this town: 取得日, 喪失日, 都道府県内継続, and the billed months of the year;
-    on ``as_of``: whether the person is a 被保険者 and the ratio of the 一部負担金 (None when not).
-    ``record``: the person's 国民健康保険 record from the harness (生活保護), none when absent."""
+    on ``as_of``: whether the person is a 被保険者 and the ratio of the 一部負担金 (None when not), and who owes the
+    保険料 (the ``householder``'s 宛名番号). ``record``: the person's 国民健康保険 record from the harness (生活保護),
+    none when absent."""
     if stay is None:
         return {"取得日": None, "喪失日": None, "都道府県内継続": False, "賦課月": [], "被保険者": False,
-                "一部負担金割合": None, "住所地特例_市区町村コード": None, "介護納付金分賦課": False}
+                "一部負担金割合": None, "住所地特例_市区町村コード": None, "介護納付金分賦課": False,
+                "納付義務者": None}
     insured = _kokuho_insured(row, stay, as_of, defects, record or {})
     loss = stay.loss
     months = _billed(stay.moved_in, loss, fiscal_year, loss_month_too="kokuho_bills_loss_month" in defects)
@@ -288,7 +314,10 @@ def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: 
             "都道府県内継続": continued, "賦課月": [{"月": iso_month(m)} for m in months], "被保険者": insured,
             "一部負担金割合": _copay(row, as_of, defects) if insured else None,
             "住所地特例_市区町村コード": _deemed_town(row, record or {}, defects),
-            "介護納付金分賦課": insured and _second_insured_age(row, as_of, defects)}
+            # 第76条第3項: levied for the 被保険者 who are 第2号被保険者 (the defect: for every resident of that age).
+            "介護納付金分賦課": (insured or "kokuho_kaigo_share_without_kokuho" in defects)
+            and _second_insured_age(row, as_of, defects),
+            "納付義務者": _payer(row, insured, householder, defects)}
 
 
 def _status_notice(row: Row) -> bool:

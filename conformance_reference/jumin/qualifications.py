@@ -54,6 +54,17 @@ class PerPersonQuery(Presentation, RequestValidation):
             raise bad_request("as_of must be a date YYYY-MM-DD")
         return self._answer(arguments, row, fiscal_year, as_of)
 
+    def _kokuho_householder(self, row: rules.Row, as_of: date) -> rules.Householder | None:
+        """The 世帯主 of ``row``'s 世帯 as it is now, who owes its 国保 保険料 (国保法 第76条第1項), and whether a 国保
+        被保険者 himself on ``as_of`` (a named defect bills the 被保険者 instead where not)."""
+        head = next((member for member in self._current_household(row.get("世帯番号", ""))
+                     if member.get("続柄") == "世帯主"), None)
+        if head is None:
+            return None
+        atena = head.get("宛名番号", "")
+        return rules.Householder(atena, rules.kokuho_insured_on(head, as_of, self.defects,
+                                                                self.store.domain_record(atena, "国民健康保険")))
+
     def _defaulted(self, request: Request, arguments: tuple[str, ...], row: rules.Row) -> Reply:
         """The defect ``qualifications_parameters_defaulted``: a missing or malformed fiscal_year read as this 年度, a
         malformed as_of as today, instead of 400."""
@@ -74,7 +85,8 @@ class PerPersonQuery(Presentation, RequestValidation):
             "個人住民税": tax_rules.kojin_juminzei(row, stay, fiscal_year, self.defects,
                                                   self.store.domain_record(arguments[0], "個人住民税")),
             "国民健康保険": rules.kokuho(row, stay, fiscal_year, as_of, self.defects,
-                                         self.store.domain_record(arguments[0], "国民健康保険")),
+                                         self.store.domain_record(arguments[0], "国民健康保険"),
+                                         self._kokuho_householder(row, as_of)),
             "介護保険": rules.kaigo(row, stay, fiscal_year, as_of, self.defects,
                                     self.store.domain_record(arguments[0], "介護保険")),
             "後期高齢者医療": koki_korei.koki_korei(row, stay, self.store.domain_record(arguments[0], "後期高齢者医療"),

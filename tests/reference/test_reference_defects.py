@@ -44,6 +44,7 @@ from conformance.domains.koki_korei import checks as koki_scenarios
 from conformance.domains.koki_korei import forms as koki_forms
 from conformance.domains.kokuho import checks as kokuho_scenarios
 from conformance.domains.kokuho import forms as kokuho_forms
+from conformance.domains.kokuho import household as kokuho_household
 from conformance.domains.kokumin_nenkin import checks as nenkin_scenarios
 from conformance.domains.koseki import checks as koseki_scenarios
 from conformance.domains.koseki import driver as koseki_driver
@@ -251,7 +252,11 @@ AFFECTS: dict[str, set[str]] = {
         "kokuho_welfare_ignored", "kokuho_billed_after_75", "kokuho_employee_insurance_ignored",
         "kokuho_day_labourer_excluded", "kokuho_union_next_day", "kokuho_facility_measure_ignored",
         "kokuho_facility_chain_last_town", "kokuho_day_labourer_book_ignored",
-        "kokuho_day_labourer_book_return_ignored", "kokuho_kaigo_share_from_birthday")},
+        "kokuho_day_labourer_book_return_ignored", "kokuho_kaigo_share_from_birthday",
+        "kokuho_kaigo_share_without_kokuho")},
+    # Who owes the 国保 保険料: the probes ask the 世帯主 only, whose own answer the defect leaves alone (its own test,
+    # the 世帯員 asked too: tests/domains/kokuho/test_kokuho_household.py).
+    "kokuho_payer_insured_member": set(),
     # 児童手当 (conformance_reference/rules.py; each defect's own test:
     # tests/domains/jido_teate/test_jido_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -745,6 +750,8 @@ RULE_PROBES = (
       kokuho_scenarios.DAY_LABOURER, kokuho_scenarios.UNION_FIRST_DAY, kokuho_scenarios.HOME_WITHOUT_MEASURE,
       kokuho_scenarios.CHAIN, kokuho_scenarios.BOOK_HELD, kokuho_scenarios.BOOK_RETURNED,
       kokuho_scenarios.FORTY_REACHED),
+    # 国民健康保険 of a 世帯 and of one answer's parts: the worked examples of conformance/domains/kokuho/household.py.
+    kokuho_household.SECOND_UNDER_EMPLOYER,
     # 児童手当: the worked examples of conformance/checks/scenarios.py and jido_scenarios.py.
     jido_scenarios.AGED_OUT, jido_scenarios.TURNING_THREE, jido_scenarios.LEFT_MID_MONTH,
     jido_scenarios.MOVED_WITH_A_BIRTH,
@@ -1155,7 +1162,10 @@ def qualifications_probe(api: Api) -> list[dict[str, Any]]:
 def _comparable(document: dict[str, Any]) -> dict[str, Any]:
     """A per-person answer without the numbers of appended persons."""
     # The numbers of appended persons differ from server to server: compare everything else.
-    document.pop("宛名番号")
+    atena = document.pop("宛名番号")
+    kokuho = document["国民健康保険"]
+    if kokuho.get("納付義務者") is not None:  # the 世帯主's number: the person's own, or another's
+        kokuho["納付義務者"] = "<本人>" if kokuho["納付義務者"] == atena else "<世帯主>"
     for child in (*document["児童手当"]["児童"], *document["児童扶養手当"]["児童"]):
         child.pop("宛名番号")
     shugaku = document["就学"]

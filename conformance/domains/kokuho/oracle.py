@@ -384,3 +384,29 @@ def deemed_municipality(kind: str, measure: bool, previous: str | None, town: st
         return None
     origin = chain_origin if chain_origin is not None else previous
     return origin if origin is not None and origin != town else None
+
+
+#: 第76条第1項: the 保険料 is collected 「被保険者の属する世帯の世帯主（当該市町村の区域内に住所を有する世帯主に
+#: 限る。）から」. The per-person answer names that 世帯主 as ``納付義務者`` (spec_catalog/contract/kokuho.yaml).
+HOUSEHOLDER = "世帯主"
+
+
+def premium_payer(insured: bool) -> str | None:
+    """Who owes the 保険料 levied for a person (第76条第1項): the 世帯主 of the 世帯 the person belongs to when the
+    person is a 被保険者, None when none is levied for the person (not a 被保険者 on the day).
+
+    The text names 「被保険者の属する世帯の世帯主」, not a 世帯主 who is a 被保険者: a 世帯主 who is no 被保険者
+    himself (under 健康保険, or a 後期高齢者医療 被保険者 from 75) still owes the 保険料 of the 被保険者 of the 世帯
+    (the 擬制世帯主, our name for it; 地方税法 第703条の4's 国民健康保険税 is not among the sources, so the tax's
+    payer is not quoted). Every generated 世帯主 lives in the town, so the 括弧書's limit never excludes one."""
+    return HOUSEHOLDER if insured else None
+
+
+def kaigo_share_agrees(levied: bool | None, insured: bool | None, second: bool | None) -> bool:
+    """Whether one answer's 国保 ``介護納付金分賦課`` agrees with its 国保 ``被保険者`` and its 介護保険
+    ``第2号被保険者`` (第76条第3項: the 介護納付金's 保険料 「介護保険法第九条第二号に規定する被保険者である被保険者に
+    ついて賦課する」: levied for exactly the 国保 被保険者 who are 第2号被保険者). A missing value agrees with
+    nothing."""
+    if levied is None or insured is None or second is None:
+        return False
+    return levied == (insured and second)
