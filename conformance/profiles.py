@@ -368,7 +368,10 @@ class HypothesisSettings(ProfileModel):
     """Property-based test settings for this vendor."""
 
     max_examples: Annotated[int, Field(ge=1, le=100_000)] = 25
+    #: The first seed of the run (it seeds the test town); the other default seeds follow it.
     seed: int | None = None
+    #: Every seed of the run, the first seeding the test town (over ``seed``); ``--seed`` overrides both.
+    seeds: Annotated[tuple[int, ...], LaxSeq] = ()
     #: Shrink a failing example to its smallest before it is reported (Hypothesis' shrink phase); false reports
     #: the first failing example found: a quicker verdict, a longer example (``conformance run --shrink off``).
     shrink: bool = True

@@ -7,11 +7,12 @@ from dataclasses import replace
 
 from conformance.catalog.check_params import check_params
 from conformance.catalog.models import FunctionCheck, ManualCheck, Requirement
-from conformance.checks.registry import CheckContext, NotApplicablePart, NotAutomated, Registry
+from conformance.checks.registry import CheckContext, CheckFunction, NotApplicablePart, NotAutomated, Registry
 from conformance.errors import ConformanceError, UnreachableError
 from conformance.exchanges import serving
 from conformance.findings import Finding
 from conformance.plan import Case
+from conformance.targets.base import Target
 from conformance.results import UNBOUND, RequirementResult, Status, declared_reason
 
 TargetProvider = Callable[[], object | None]
@@ -92,7 +93,39 @@ def _run_check(
     model = check_params().get(spec.name)
     if model is not None:  # validated once: the check's ctx.args(model) returns the instance
         ctx = replace(ctx, params=ctx.args(model))
-    return list(function(ctx))
+    if not isinstance(target, Target) or len(target.seeds) < 2:
+        return list(function(ctx))
+    return _every_seed(ctx, function, target)
+
+
+#: How many findings the run's seeds after the first may add to a check's: each a counterexample of its own
+#: (a distinct expected/actual), with its seed; bounded so that a vendor wrong everywhere gets a readable list.
+MAX_OTHER_SEED_FINDINGS = 5
+
+
+def _every_seed(ctx: CheckContext, function: CheckFunction, target: Target) -> list[Finding]:
+    """A check judged with each of the run's seeds: the first always, the others only when the check read
+    the seed (one that does not gives the same findings whatever the seed). The findings of the first seed,
+    then up to :data:`MAX_OTHER_SEED_FINDINGS` distinct ones (code, location, expected, actual) of the others."""
+    first = target.seeded(target.seeds[0])
+    findings = list(function(replace(ctx, target=first)))
+    if not first.seed_use.read:
+        return findings
+    seen = {_distinct(finding) for finding in findings}
+    added = 0
+    for seed in target.seeds[1:]:
+        for finding in function(replace(ctx, target=target.seeded(seed))):
+            if _distinct(finding) in seen or added >= MAX_OTHER_SEED_FINDINGS:
+                continue
+            seen.add(_distinct(finding))
+            findings.append(finding)
+            added += 1
+    return findings
+
+
+def _distinct(finding: Finding) -> tuple[str, str, str | None, str | None]:
+    """What makes two findings of one check two counterexamples rather than one seen twice."""
+    return finding.code, finding.where, finding.expected, finding.actual
 
 
 def _conclude(case: Case, findings: tuple[Finding, ...], parts: Sequence[NotApplicablePart] = ()) -> RequirementResult:
