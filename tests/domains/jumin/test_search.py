@@ -20,6 +20,7 @@ from conformance.domains.jumin.scenarios.kana import PAIRS, KanaPair
 from conformance.embedded import start_reference
 from conformance.findings import Finding
 from conformance.profiles import ApiTarget, DriverTarget
+from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
 from conformance_reference.jumin.search import kana_search
@@ -153,7 +154,7 @@ def test_a_short_partial_search_is_asked_with_the_person_s_birth_date() -> None:
     # Seed 424242: 'イ　コ' (部分一致) of a person registered as '＊＊　コア' was judged a miss, the person being
     # beyond the reference's first 100 hits. The text bounds nothing; the check narrows by the 生年月日.
     vendor = _BoundedVendor(crowd=150)
-    checked = search._Search(vendor, search.DEFAULT_ITEMS)  # type: ignore[arg-type]
+    checked = search._Search(vendor, DEFAULT_ITEMS)  # type: ignore[arg-type]  # a DriverClient by its call
     search._parts(checked, "アイ", "コア")  # raises _Miss when the person is not listed
     (person,) = checked.register("アイ　コア")
     assert checked.lists("イ　コ", person, exact=False)
