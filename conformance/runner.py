@@ -12,8 +12,8 @@ from conformance.errors import ConformanceError, UnreachableError
 from conformance.exchanges import serving
 from conformance.findings import Finding
 from conformance.plan import Case
-from conformance.targets.base import Target
 from conformance.results import UNBOUND, RequirementResult, Status, declared_reason
+from conformance.targets.base import Target
 
 TargetProvider = Callable[[], object | None]
 

@@ -59,7 +59,8 @@ class TargetSession:
 
     def __init__(
         self, profile: Profile, workdir: Path, defects: frozenset[str] = frozenset(), seeds: Sequence[int] = (),
-        *, thorough: bool = False, recording: Path | None = None, reads_exports: Callable[[EditionCatalog], bool] | None = None,
+        *, thorough: bool = False, recording: Path | None = None,
+        reads_exports: Callable[[EditionCatalog], bool] | None = None,
         reference_transport: str = REFERENCE_TRANSPORTS[0], shrink: bool | None = None,
         allow_commands: bool = False,
     ) -> None:

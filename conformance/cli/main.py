@@ -94,7 +94,8 @@ def run(
     if gate not in GATES:
         raise fail(f"--gate {gate!r}: expected conformant or no-failures")
     options = RunOptions(profile=profile, out=out, domains=domain or [], catalog=catalog, extra=pytest_args or [],
-                         defects=defect or [], seeds=seed or [], thorough=thorough, shard=shard, shard_durations=shard_durations, gate=gate,
+                         defects=defect or [], seeds=seed or [], thorough=thorough, shard=shard,
+                         shard_durations=shard_durations, gate=gate,
                          pytest_output=pytest_output, workers=workers, reference_transport=reference_transport,
                          shrink=shrink, allow_profile_commands=allow_profile_commands)
     # soft_wrap: a path or message is one line however narrow the terminal (greppable, copyable).

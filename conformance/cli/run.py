@@ -163,7 +163,8 @@ def _run_locked(options: RunOptions, product: str, version: str, out: Path, cons
     """The run proper, in its locked output directory (:func:`run_suite`)."""
     args = pytest_arguments(
         profile=options.profile, domains=options.domains, out=out, catalog=options.catalog, extra=options.extra,
-        defects=options.defects, seeds=options.seeds, thorough=options.thorough, shard=options.shard, shard_durations=options.shard_durations,
+        defects=options.defects, seeds=options.seeds, thorough=options.thorough, shard=options.shard,
+        shard_durations=options.shard_durations,
         suite_name=f"{product} {version}", workers=options.workers, reference_transport=options.reference_transport,
         shrink=options.shrink, allow_profile_commands=options.allow_profile_commands,
     )
