@@ -25,6 +25,7 @@ import functools
 import io
 import itertools
 import json
+import re
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
@@ -536,9 +537,15 @@ def _how(expected: Any, actual: Any) -> str:
         return "missing"
     if expected is None:
         return "not expected"
-    if type(expected) is type(actual) and isinstance(expected, (str, int, float)) and not isinstance(expected, bool):
-        return "earlier" if actual < expected else "later"  # ISO dates and amounts: below or above the oracle's
+    numbers = all(isinstance(value, int | float) and not isinstance(value, bool) for value in (expected, actual))
+    days = all(isinstance(value, str) and _ISO_DAY.fullmatch(value) for value in (expected, actual))
+    if numbers or days:
+        return "earlier" if actual < expected else "later"  # amounts, and days or months as ISO text
     return "other"
+
+
+#: A day or a month as ISO text (``2025-04-01``, ``2025-04``): compared as text, they compare as days.
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?")
 
 
 def other_ways(first: Mismatch, found: Sequence[Mismatch]) -> list[Mismatch]:
