@@ -74,7 +74,8 @@ def run_in_process(out: Path, *, defects: list[str], domains: list[str], extra: 
     seed only (``--seed 20200901``: a defect turns its requirements on the fixed examples and that seed's draws, the
     depth the matrix was calibrated at; the other seeds are the clean run's, which must fail nothing). The
     README's command itself, in its own process and over HTTP, is the clean run's (``clean_run``); that both
-    transports give the same findings the run on another machine shows (``test_the_verdict_does_not_depend_on_the_machine``)."""
+    transports give the same findings the run on another machine shows
+    (``test_the_verdict_does_not_depend_on_the_machine``)."""
     from conformance.cli.run import RunOptions, run_suite
 
     shown = Console(file=io.StringIO(), width=120)
