@@ -106,21 +106,40 @@ MAX_OTHER_SEED_FINDINGS = 5
 def _every_seed(ctx: CheckContext, function: CheckFunction, target: Target) -> list[Finding]:
     """A check judged with each of the run's seeds: the first always, the others only when the check read
     the seed (one that does not gives the same findings whatever the seed). The findings of the first seed,
-    then up to :data:`MAX_OTHER_SEED_FINDINGS` distinct ones (code, location, expected, actual) of the others."""
+    then up to :data:`MAX_OTHER_SEED_FINDINGS` distinct ones (code, location, expected, actual) of the others.
+    NOT_AUTOMATED only when no seed judged (each raised :class:`NotAutomated`: the first seed's reason)."""
     first = target.seeded(target.seeds[0])
-    findings = list(function(replace(ctx, target=first)))
+    judged = _judged(ctx, function, first)
     if not first.seed_use.read:
-        return findings
+        if isinstance(judged, NotAutomated):
+            raise judged
+        return judged
+    unjudged, findings = (judged, []) if isinstance(judged, NotAutomated) else (None, judged)
     seen = {_distinct(finding) for finding in findings}
     added = 0
     for seed in target.seeds[1:]:
-        for finding in function(replace(ctx, target=target.seeded(seed))):
+        other = _judged(ctx, function, target.seeded(seed))
+        if isinstance(other, NotAutomated):
+            continue
+        unjudged = None  # one seed met what the check judges: the requirement is judged (on the seeds that met it)
+        for finding in other:
             if _distinct(finding) in seen or added >= MAX_OTHER_SEED_FINDINGS:
                 continue
             seen.add(_distinct(finding))
             findings.append(finding)
             added += 1
+    if unjudged is not None:
+        raise unjudged
     return findings
+
+
+def _judged(ctx: CheckContext, function: CheckFunction, target: Target) -> list[Finding] | NotAutomated:
+    """The check's findings with ``target``'s seed, or why it judged nothing with it (a seed whose draws never meet
+    what the check judges, e.g. the cross-domain machine's rule that no step compared: another seed may)."""
+    try:
+        return list(function(replace(ctx, target=target)))
+    except NotAutomated as unjudged:
+        return unjudged
 
 
 def _distinct(finding: Finding) -> tuple[str, str, str | None, str | None]:

@@ -49,6 +49,13 @@ def effective_seeds(profile: Profile, seeds: Sequence[int] = (), *, thorough: bo
     return tuple(dict.fromkeys(named + (THOROUGH_SEEDS if thorough else ())))
 
 
+def examples_per_seed(max_examples: int, seeds: int, *, thorough: bool = False) -> int:
+    """What each seed draws: the profile's ``max_examples`` shared among the run's seeds (each at least its share,
+    rounded up), so that judging with three seeds costs about what one did; ``--thorough`` gives every seed the
+    whole of it (docs/results.md "Seeds")."""
+    return max_examples if thorough else -(-max_examples // max(seeds, 1))
+
+
 def effective_seed(profile: Profile, seeds: Sequence[int] = (), *, thorough: bool = False) -> int:
     """The seed of the run's test town: the first of :func:`effective_seeds`."""
     return effective_seeds(profile, seeds, thorough=thorough)[0]
@@ -74,6 +81,7 @@ class TargetSession:
         #: The run's seeds (:func:`effective_seeds`); the first seeds the test town.
         self.seeds = effective_seeds(profile, seeds, thorough=thorough)
         self.seed = self.seeds[0]
+        self.max_examples = examples_per_seed(profile.hypothesis.max_examples, len(self.seeds), thorough=thorough)
         #: ``--shrink`` over the profile's ``hypothesis.shrink``.
         self.shrink = profile.hypothesis.shrink if shrink is None else shrink
         # Learns the personal items when an edition opens and their values when the data is made,
@@ -124,7 +132,7 @@ class TargetSession:
             exports.snapshot()  # the exports as loaded, before any scenario changes the records
         return Target(catalog=edition, http=client, exports=exports, data=data, seed=self.seed,
                       seeds=self.seeds,
-                      max_examples=self.profile.hypothesis.max_examples, shrink=self.shrink,
+                      max_examples=self.max_examples, shrink=self.shrink,
                       append_path=self.profile.targets.load.append_path,
                       records_path=self.profile.targets.load.records_path, driver=self.profile.targets.driver,
                       koseki_path=self.profile.targets.load.koseki_path,

@@ -8,13 +8,13 @@ from types import ModuleType
 from factories import requirement
 
 from conformance.catalog.catalog import EditionCatalog
-from conformance.checks.registry import CheckContext, Registry, check
+from conformance.checks.registry import CheckContext, NotAutomated, Registry, check
 from conformance.findings import Finding
 from conformance.plan import Case
 from conformance.profiles import Profile
 from conformance.results import Status
 from conformance.runner import MAX_OTHER_SEED_FINDINGS, run_case
-from conformance.session import DEFAULT_SEEDS, THOROUGH_SEEDS, effective_seed, effective_seeds
+from conformance.session import DEFAULT_SEEDS, THOROUGH_SEEDS, effective_seed, effective_seeds, examples_per_seed
 from conformance.targets.base import Target
 
 CALLS: list[int | None] = []
@@ -31,6 +31,18 @@ def seeded_finds_odd(ctx: CheckContext) -> Iterator[Finding]:
                           actual=str(target.seed % int(params.get("mod", 10))))
 
 
+@check("test.judges_even_only")
+def judges_even_only(ctx: CheckContext) -> Iterator[Finding]:
+    """Meets what it judges with an even seed only (the cross-domain machine's rule that some seeds' draws never
+    compare), and finds nothing then."""
+    target = ctx.target
+    assert isinstance(target, Target)
+    CALLS.append(target.seed)
+    if target.seed % 2:
+        raise NotAutomated(f"nothing compared with seed {target.seed}")
+    return iter(())
+
+
 @check("test.unseeded")
 def unseeded(ctx: CheckContext) -> Iterator[Finding]:
     """Never reads the seed: the same findings whatever it is."""
@@ -42,6 +54,7 @@ def _registry() -> Registry:
     module = ModuleType("seeded_checks")
     module.seeded_finds_odd = seeded_finds_odd  # type: ignore[attr-defined]
     module.unseeded = unseeded  # type: ignore[attr-defined]
+    module.judges_even_only = judges_even_only  # type: ignore[attr-defined]
     registry = Registry()
     registry.add_module(module)
     return registry
@@ -94,3 +107,19 @@ def test_the_seeds_of_a_run() -> None:
     assert thorough[:3] == DEFAULT_SEEDS and len(thorough) == 15 and len(THOROUGH_SEEDS) >= 10
     assert effective_seeds(_profile(), (7, 1), thorough=True)[:3] == (7, 1, 2 ** 200)  # each seed once
     assert effective_seed(_profile(), (7, 1)) == 7
+
+
+def test_a_check_is_not_automated_only_when_no_seed_judged() -> None:
+    status, _ = _judge("test.judges_even_only", (1, 3, 4))
+    assert status is Status.PASS and CALLS == [1, 3, 4]
+    CALLS.clear()
+    case = Case(requirement=requirement(checks=[{"kind": "check", "name": "test.judges_even_only"}]), domain="jumin",
+                edition="1.0")
+    target = Target(catalog=EditionCatalog.__new__(EditionCatalog), seed=1, seeds=(1, 3))
+    result = run_case(case, _registry(), lambda: target)
+    assert result.status is Status.NOT_AUTOMATED and result.reason == "nothing compared with seed 1"
+
+
+def test_the_seeds_share_the_examples_unless_thorough() -> None:
+    assert examples_per_seed(25, 3) == 9 and examples_per_seed(25, 1) == 25 and examples_per_seed(2, 3) == 1
+    assert examples_per_seed(25, 15, thorough=True) == 25
