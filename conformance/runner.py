@@ -128,6 +128,7 @@ def _every_seed(ctx: CheckContext, function: CheckFunction, target: Target) -> l
             seen.add(_distinct(finding))
             findings.append(finding)
             added += 1
+    ctx.not_applicable[:] = dict.fromkeys(ctx.not_applicable)  # a part each seed found not to apply, said once
     if unjudged is not None:
         raise unjudged
     return findings
