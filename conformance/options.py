@@ -47,7 +47,10 @@ RUN_OPTIONS: dict[str, RunOption] = {option.name: option for option in (
     RunOption("catalog", "DIR", "Catalog root (default: the bundled spec_catalog)."),
     RunOption("domain", "SLUG", "Only this domain (repeatable; a partial run).", repeatable=True),
     RunOption("out", "DIR", "Output directory (results.json, junit.xml, report.html, evidence.zip)."),
-    RunOption("seed", "N", "Seed of the test data and scenarios: replays a run.", type=int),
+    RunOption("seed", "N", "A seed of the run's generated examples (repeatable; the first also seeds the test town): "
+              "replays a run. Default: the three named seeds of docs/results.md.", repeatable=True, type=int),
+    RunOption("thorough", "", "Explore with many more seeds (the run's seeds and the thorough ones of "
+              "docs/results.md): a slower run, the same verdict expected.", flag=True),
     RunOption("defect", "NAME", "Start the reference vendor with this defect (repeatable).", repeatable=True),
     RunOption("shard", "I/N", "Run shard I of N (every N-th requirement in id order); join the shards with "
               "`conformance report merge`."),
@@ -101,7 +104,7 @@ def add_plugin_options(addoption: Callable[..., Any]) -> None:
         if option.flag:
             kwargs = {"action": "store_true", "default": False, "help": option.help}
         elif option.repeatable:
-            kwargs.update(action="append", default=[])
+            kwargs.update(action="append", default=[], type=option.type)
         else:
             kwargs.update(type=option.type, default=None)
         addoption(option.plugin_flag, **kwargs)

@@ -312,6 +312,13 @@ class LoadTarget(ProfileModel):
     )
 
 
+#: The settings a municipality may choose where the specification leaves room, each with its values (the first the
+#: default), as the scenarios' expectations name them (``setting``) and interpretations.yaml records them:
+#: 住民記録 5.2 R002 「末尾に順次記載することとするが、…並び替えることも差し支えない」
+#: (jumin-1.0-interp-newcomer-order).
+SETTINGS: dict[str, tuple[str, ...]] = {"jumin.newcomer_order": ("last", "resorted")}
+
+
 class DriverTarget(ProfileModel):
     """The vendor's adapter for the driver protocol (docs/driver.md): where it is, what it implements."""
 
@@ -320,9 +327,31 @@ class DriverTarget(ProfileModel):
         default=(), description="Ids of the driver operations the adapter implements (spec_catalog/<domain>/"
         "<edition>/driver.yaml), or all. A requirement whose scenario needs another one is NOT_AUTOMATED.")
 
+    settings: Annotated[dict[str, str], Field(strict=False)] = Field(
+        default_factory=dict, description="How the product is set where the specification lets a municipality "
+        "choose (interpretations.yaml names each setting and its values; SETTINGS): e.g. "
+        "jumin.newcomer_order: resorted. A setting not given is its first value.")
+
     def implements(self, operation: str) -> bool:
         """Whether the adapter declares ``operation``."""
         return self.operations == "all" or operation in self.operations
+
+    def settings_in_force(self) -> dict[str, str]:
+        """Every known setting's value: the profile's, else its default (the first of :data:`SETTINGS`)."""
+        return {name: self.settings.get(name, values[0]) for name, values in SETTINGS.items()}
+
+    @field_validator("settings")
+    @classmethod
+    def _known_settings(cls, value: dict[str, str]) -> dict[str, str]:
+        """Only the settings the scenarios read, each with one of its values (a typo would judge the default)."""
+        for name, chosen in value.items():
+            if name not in SETTINGS:
+                raise PydanticCustomError(RULE_ERROR, "{detail}", {
+                    "detail": f"unknown setting {name!r}; known: {listing(SETTINGS)}{did_you_mean(name, SETTINGS)}"})
+            if chosen not in SETTINGS[name]:
+                raise PydanticCustomError(RULE_ERROR, "{detail}", {
+                    "detail": f"{name}: {chosen!r} is not a value of the setting; expected {listing(SETTINGS[name])}"})
+        return value
 
 
 class FormsTarget(ProfileModel):
@@ -382,7 +411,10 @@ class HypothesisSettings(ProfileModel):
     """Property-based test settings for this vendor."""
 
     max_examples: Annotated[int, Field(ge=1, le=100_000)] = 25
+    #: The first seed of the run (it seeds the test town); the other default seeds follow it.
     seed: int | None = None
+    #: Every seed of the run, the first seeding the test town (over ``seed``); ``--seed`` overrides both.
+    seeds: Annotated[tuple[int, ...], LaxSeq] = ()
     #: Shrink a failing example to its smallest before it is reported (Hypothesis' shrink phase); false reports
     #: the first failing example found: a quicker verdict, a longer example (``conformance run --shrink off``).
     shrink: bool = True

@@ -99,7 +99,10 @@ class RunState:
     domains: tuple[str, ...]
     out: Path | None
     defects: frozenset[str] = frozenset()
-    seed: int | None = None
+    #: ``--conformance-seed`` (repeatable; none: the profile's or the default seeds).
+    seeds: tuple[int, ...] = ()
+    #: ``--conformance-thorough``: the thorough seeds added to the run's.
+    thorough: bool = False
     #: How the bundled reference vendor is reached (``--conformance-reference-transport``).
     reference_transport: str = REFERENCE_TRANSPORTS[0]
     #: ``--conformance-shrink``: None leaves it to the profile's ``hypothesis.shrink``.
@@ -220,7 +223,8 @@ class RunState:
             workdir = (self.out or Path(tempfile.mkdtemp(prefix="conformance-"))) / "work"
             # Recorded only with an output directory: the evidence bundle is built from it.
             recording = recording_path(workdir, self.worker) if self.out is not None else None
-            self._session = TargetSession(self.profile, workdir, self.defects, self.seed, recording=recording,
+            self._session = TargetSession(self.profile, workdir, self.defects, self.seeds, thorough=self.thorough,
+                                          recording=recording,
                                           reference_transport=self.reference_transport, shrink=self.shrink,
                                           reads_exports=self._reads_exports, allow_commands=self.allow_commands)
         if self.stopped is not None:  # do not try again for every requirement
@@ -253,7 +257,7 @@ class RunState:
             self._scrubber = Scrubber(personal_item_names(items))
             checked = any(result.status in AUTOMATED_STATES for result in self.results.values())
             if checked and self.profile.targets.load.via != "none":
-                self._scrubber.add_rows(generate_town(seed=effective_seed(self.profile, self.seed)))
+                self._scrubber.add_rows(generate_town(seed=effective_seed(self.profile, self.seeds)))
         return self._scrubber
 
     def scrubbed(self, result: RequirementResult) -> RequirementResult:
@@ -273,11 +277,12 @@ class RunState:
             return  # --collect-only judged nothing: no results.json saying "not conformant (of 0)"
         from conformance.recorder import finish_recordings
         from conformance.reporting.html import unconfirmed_layouts, write_report
-        from conformance.session import effective_seed
+        from conformance.session import effective_seeds
 
         finish_recordings(self.out / "work", self.out)
         document = results_document(self.outcome(), self.catalog_info(), _profile_info(self.profile))
-        document["seed"] = effective_seed(self.profile, self.seed)
+        seeds = effective_seeds(self.profile, self.seeds, thorough=self.thorough)
+        document["seed"], document["seeds"] = seeds[0], list(seeds)
         document["waivers"] = waivers_info(self.profile)
         if self.shard is not None:
             document["shard"] = {"index": self.shard[0], "count": self.shard[1]}
@@ -443,7 +448,8 @@ def pytest_configure(config: pytest.Config) -> None:
         domains=tuple(config.getoption("conformance_domain")),
         out=Path(out) if out else None,
         defects=defects,
-        seed=config.getoption("conformance_seed"),
+        seeds=tuple(config.getoption("conformance_seed")),
+        thorough=config.getoption("conformance_thorough"),
         reference_transport=transport,
         shrink=shrink,
         shard=shard,

@@ -119,3 +119,9 @@ class ResultsDocument(_Open):
     )
     error: str | None = Field(description="Why the run stopped (verdict not_run), else null.")
     results: list[ResultEntry]
+    seed: int | None = Field(default=None, description="The seed the test town was built from: the first of seeds.")
+    seeds: list[int] | None = Field(
+        default=None, min_length=1,
+        description="Every seed the run's generated examples were drawn with, the first seeding the test town; "
+                    "each check that draws judged every one (`conformance run --seed A --seed B ...` replays).",
+    )

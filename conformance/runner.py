@@ -7,12 +7,13 @@ from dataclasses import replace
 
 from conformance.catalog.check_params import check_params
 from conformance.catalog.models import FunctionCheck, ManualCheck, Requirement
-from conformance.checks.registry import CheckContext, NotApplicablePart, NotAutomated, Registry
+from conformance.checks.registry import CheckContext, CheckFunction, NotApplicablePart, NotAutomated, Registry
 from conformance.errors import ConformanceError, UnreachableError
 from conformance.exchanges import serving
 from conformance.findings import Finding
 from conformance.plan import Case
 from conformance.results import UNBOUND, RequirementResult, Status, declared_reason
+from conformance.targets.base import Target
 
 TargetProvider = Callable[[], object | None]
 
@@ -103,7 +104,59 @@ def _run_check(
     model = check_params().get(spec.name)
     if model is not None:  # validated once: the check's ctx.args(model) returns the instance
         ctx = replace(ctx, params=ctx.args(model))
-    return list(function(ctx))
+    if not isinstance(target, Target) or len(target.seeds) < 2:
+        return list(function(ctx))
+    return _every_seed(ctx, function, target)
+
+
+#: How many findings the run's seeds after the first may add to a check's: each a counterexample of its own
+#: (a distinct expected/actual), with its seed; bounded so that a vendor wrong everywhere gets a readable list.
+MAX_OTHER_SEED_FINDINGS = 5
+
+
+def _every_seed(ctx: CheckContext, function: CheckFunction, target: Target) -> list[Finding]:
+    """A check judged with each of the run's seeds: the first always, the others only when the check read
+    the seed (one that does not gives the same findings whatever the seed). The findings of the first seed,
+    then up to :data:`MAX_OTHER_SEED_FINDINGS` distinct ones (code, location, expected, actual) of the others.
+    NOT_AUTOMATED only when no seed judged (each raised :class:`NotAutomated`: the first seed's reason)."""
+    first = target.seeded(target.seeds[0])
+    judged = _judged(ctx, function, first)
+    if not first.seed_use.read:
+        if isinstance(judged, NotAutomated):
+            raise judged
+        return judged
+    unjudged, findings = (judged, []) if isinstance(judged, NotAutomated) else (None, judged)
+    seen = {_distinct(finding) for finding in findings}
+    added = 0
+    for seed in target.seeds[1:]:
+        other = _judged(ctx, function, target.seeded(seed))
+        if isinstance(other, NotAutomated):
+            continue
+        unjudged = None  # one seed met what the check judges: the requirement is judged (on the seeds that met it)
+        for finding in other:
+            if _distinct(finding) in seen or added >= MAX_OTHER_SEED_FINDINGS:
+                continue
+            seen.add(_distinct(finding))
+            findings.append(finding)
+            added += 1
+    ctx.not_applicable[:] = dict.fromkeys(ctx.not_applicable)  # a part each seed found not to apply, said once
+    if unjudged is not None:
+        raise unjudged
+    return findings
+
+
+def _judged(ctx: CheckContext, function: CheckFunction, target: Target) -> list[Finding] | NotAutomated:
+    """The check's findings with ``target``'s seed, or why it judged nothing with it (a seed whose draws never meet
+    what the check judges, e.g. the cross-domain machine's rule that no step compared: another seed may)."""
+    try:
+        return list(function(replace(ctx, target=target)))
+    except NotAutomated as unjudged:
+        return unjudged
+
+
+def _distinct(finding: Finding) -> tuple[str, str, str | None, str | None]:
+    """What makes two findings of one check two counterexamples rather than one seen twice."""
+    return finding.code, finding.where, finding.expected, finding.actual
 
 
 def _conclude(case: Case, findings: tuple[Finding, ...], parts: Sequence[NotApplicablePart] = (),

@@ -5,7 +5,7 @@ Everything opened here is closed by :meth:`TargetSession.close`, whatever happen
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -28,20 +28,48 @@ from conformance.testdata.town import generate_town
 
 #: The seed of the test town when neither --seed nor the profile names one.
 DEFAULT_SEED = 20200901
+#: The named seeds every run explores with (the first seeds the test town too) when neither --seed nor the
+#: profile names any: a verdict must not depend on one seed (issue 65), so each seeded check judges all three.
+DEFAULT_SEEDS = (DEFAULT_SEED, 1, 424242)
+#: What ``--thorough`` adds to the run's seeds: twelve more, among them seeds that once found a disagreement
+#: (7, 2**200) and small ones a person retyping a replay gets right.
+THOROUGH_SEEDS = (7, 2 ** 200, 2, 3, 5, 11, 13, 17, 19, 23, 29, 31)
 
 
-def effective_seed(profile: Profile, seed: int | None) -> int:
-    """The seed of a run: --seed replays a run (it fixes the test town and every generated
-    scenario), else the profile's, else the default."""
-    return seed if seed is not None else (profile.hypothesis.seed or DEFAULT_SEED)
+def effective_seeds(profile: Profile, seeds: Sequence[int] = (), *, thorough: bool = False) -> tuple[int, ...]:
+    """The seeds of a run, the first seeding the test town: those of --seed (a replay), else the profile's
+    ``hypothesis.seeds``, else its ``hypothesis.seed`` first and the other default seeds, else
+    :data:`DEFAULT_SEEDS`; ``thorough`` adds :data:`THOROUGH_SEEDS`. Each seed once, in that order."""
+    if seeds:
+        named = tuple(seeds)
+    elif profile.hypothesis.seeds:
+        named = profile.hypothesis.seeds
+    elif profile.hypothesis.seed is not None:
+        named = (profile.hypothesis.seed, *DEFAULT_SEEDS[1:])
+    else:
+        named = DEFAULT_SEEDS
+    return tuple(dict.fromkeys(named + (THOROUGH_SEEDS if thorough else ())))
+
+
+def examples_per_seed(max_examples: int, seeds: int, *, thorough: bool = False) -> int:
+    """What each seed draws: the profile's ``max_examples`` shared among the run's seeds (each at least its share,
+    rounded up), so that judging with three seeds costs about what one did; ``--thorough`` gives every seed the
+    whole of it (docs/results.md "Seeds")."""
+    return max_examples if thorough else -(-max_examples // max(seeds, 1))
+
+
+def effective_seed(profile: Profile, seeds: Sequence[int] = (), *, thorough: bool = False) -> int:
+    """The seed of the run's test town: the first of :func:`effective_seeds`."""
+    return effective_seeds(profile, seeds, thorough=thorough)[0]
 
 
 class TargetSession:
     """The targets of one run, one per claimed edition, opened on first use."""
 
     def __init__(
-        self, profile: Profile, workdir: Path, defects: frozenset[str] = frozenset(), seed: int | None = None,
-        *, recording: Path | None = None, reads_exports: Callable[[EditionCatalog], bool] | None = None,
+        self, profile: Profile, workdir: Path, defects: frozenset[str] = frozenset(), seeds: Sequence[int] = (),
+        *, thorough: bool = False, recording: Path | None = None,
+        reads_exports: Callable[[EditionCatalog], bool] | None = None,
         reference_transport: str = REFERENCE_TRANSPORTS[0], shrink: bool | None = None,
         allow_commands: bool = False,
     ) -> None:
@@ -52,7 +80,10 @@ class TargetSession:
         self.allow_commands = allow_commands
         self.workdir = workdir
         self.defects = defects
-        self.seed = effective_seed(profile, seed)
+        #: The run's seeds (:func:`effective_seeds`); the first seeds the test town.
+        self.seeds = effective_seeds(profile, seeds, thorough=thorough)
+        self.seed = self.seeds[0]
+        self.max_examples = examples_per_seed(profile.hypothesis.max_examples, len(self.seeds), thorough=thorough)
         #: ``--shrink`` over the profile's ``hypothesis.shrink``.
         self.shrink = profile.hypothesis.shrink if shrink is None else shrink
         # Learns the personal items when an edition opens and their values when the data is made,
@@ -102,7 +133,8 @@ class TargetSession:
         if isinstance(exports, ApiExportSource):
             exports.snapshot()  # the exports as loaded, before any scenario changes the records
         return Target(catalog=edition, http=client, exports=exports, data=data, seed=self.seed,
-                      max_examples=self.profile.hypothesis.max_examples, shrink=self.shrink,
+                      seeds=self.seeds,
+                      max_examples=self.max_examples, shrink=self.shrink,
                       append_path=self.profile.targets.load.append_path,
                       records_path=self.profile.targets.load.records_path, driver=self.profile.targets.driver,
                       koseki_path=self.profile.targets.load.koseki_path,

@@ -124,6 +124,10 @@ class Step(CatalogModel):
 class _At(CatalogModel):
     step: Annotated[str, Field(pattern=NAME_PATTERN)]
     pointer: Annotated[str, Field(pattern=POINTER_PATTERN)] = ""
+    setting: Annotated[dict[str, str], Field(strict=False)] = Field(
+        default_factory=dict, description="Judged only for a product set so (the profile's targets.driver.settings, "
+        "each unset one its default): where the text lets a municipality choose, one expectation per choice, "
+        "every choice allowed (interpretations.yaml names the setting).")
 
 
 class Equals(_At):

@@ -25,6 +25,7 @@ import functools
 import io
 import itertools
 import json
+import re
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
@@ -470,13 +471,15 @@ def other_codes(town: str) -> tuple[str, str]:
 
 
 def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
-    """Generate, load, query and compare; report the shrunk counterexample, if any.
+    """Generate, load, query and compare; report the shrunk counterexample, if any, and one scenario of each other
+    way the answers differ (:func:`difference`), up to :data:`MAX_COUNTEREXAMPLES` findings in all.
 
     Two passes, for speed with the same verdict: the scenarios Hypothesis draws (the explicit examples
     and ``max_examples`` generated ones, with the run's seed) are loaded in one go and compared; only when
     one differs does the second pass run them one by one through Hypothesis, which loads each and
     shrinks the counterexample. A difference the second pass does not meet again (a vendor that
-    answers one scenario both ways) is reported unshrunk."""
+    answers one scenario both ways) is reported unshrunk. The other ways are reported as drawn, unshrunk:
+    a vendor fixing the first learns the rest in the same run."""
     target = target_of(ctx)
     client, town = target.need_http(), town_code(target)
     if target.append_path is None:
@@ -492,9 +495,10 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
                            "interface is not said to issue it, so the print cannot be asked for (docs/forms.md)")
     codes = other_codes(town)
     drawn = _drawn(rule, codes, target, town)
-    first = _first_mismatch(rule, drawn, _answers(rule, drawn, target, town, append_path, records_path), town)
-    if first is None:
+    found = _mismatches(rule, drawn, _answers(rule, drawn, target, town, append_path, records_path), town)
+    if not found:
         return
+    first = found[0]
 
     def answers(scenario: Scenario) -> tuple[Projection, Projection]:
         expected = rule.expected(scenario, town)
@@ -506,9 +510,55 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     # Without shrinking (--shrink off) the first mismatch of the drawn scenarios is the finding as it is.
     shrunk = shrunk_mismatch(built(rule.scenarios, codes), rule.examples, target, answers) if target.shrink else None
     mismatch = shrunk or first
-    scenario: Scenario = mismatch.value
-    yield mismatch_finding(ctx, rule.name, rule.title, scenario.compact(),
-                           rule.asked or f"GET {QUERY_PATH} fiscal_year={scenario.fiscal_year}", mismatch, target)
+    for index, each in enumerate([mismatch, *other_ways(mismatch, found)]):
+        scenario: Scenario = each.value
+        yield mismatch_finding(ctx, rule.name, rule.title, scenario.compact(),
+                               rule.asked or f"GET {QUERY_PATH} fiscal_year={scenario.fiscal_year}", each, target,
+                               drawn=index > 0)
+
+
+#: How many counterexamples a scenario rule reports at most: the first (shrunk) and one of each other way the
+#: answers differ (:func:`difference`), so that a vendor wrong in many ways gets a readable list.
+MAX_COUNTEREXAMPLES = 5
+
+
+def difference(expected: Any, actual: Any) -> tuple[str, ...]:
+    """How two answers differ, as a key: each field that differs with how (a value missing, one not expected, the
+    answer earlier or later than the oracle's, or other); a whole answer's ``value`` when they are not mappings.
+    Two counterexamples with one key are one way of differing (reported once); two keys are two findings."""
+    if isinstance(expected, Mapping) and isinstance(actual, Mapping):
+        names = sorted(set(expected) | set(actual), key=str)
+        return tuple(f"{name}:{_how(expected.get(name), actual.get(name))}" for name in names
+                     if expected.get(name) != actual.get(name))
+    return (f"value:{_how(expected, actual)}",)
+
+
+def _how(expected: Any, actual: Any) -> str:
+    if actual is None:
+        return "missing"
+    if expected is None:
+        return "not expected"
+    numbers = all(isinstance(value, int | float) and not isinstance(value, bool) for value in (expected, actual))
+    days = all(isinstance(value, str) and _ISO_DAY.fullmatch(value) for value in (expected, actual))
+    if numbers or days:
+        return "earlier" if actual < expected else "later"  # amounts, and days or months as ISO text
+    return "other"
+
+
+#: A day or a month as ISO text (``2025-04-01``, ``2025-04``): compared as text, they compare as days.
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?")
+
+
+def other_ways(first: Mismatch, found: Sequence[Mismatch]) -> list[Mismatch]:
+    """The first of ``found`` for each way of differing other than ``first``'s, in drawn order, bounded."""
+    seen = {difference(first.expected, first.actual)}
+    others: list[Mismatch] = []
+    for mismatch in found:
+        key = difference(mismatch.expected, mismatch.actual)
+        if key not in seen and len(others) < MAX_COUNTEREXAMPLES - 1:
+            seen.add(key)
+            others.append(mismatch)
+    return others
 
 
 #: A scenario check's drawn value (a Scenario, or a domain's own, e.g. 子ども・子育て支援's Application).
@@ -579,13 +629,13 @@ def shrunk_mismatch(strategy: st.SearchStrategy[T], examples: Sequence[T], targe
 
 
 def mismatch_finding(ctx: CheckContext, rule_name: str, title: str, shown: str, location: str,
-                     mismatch: Mismatch, target: Target) -> Finding:
-    """The finding of a scenario rule's mismatch (shrunk unless the run said not to): the value as ``shown``,
-    with the seed to replay it."""
+                     mismatch: Mismatch, target: Target, *, drawn: bool = False) -> Finding:
+    """The finding of a scenario rule's mismatch (shrunk unless the run said not to, or ``drawn``: another way the
+    answers differ, as drawn): the value as ``shown``, with the seed to replay it."""
+    how = "on another scenario, as drawn," if drawn else f"on the {'shrunk ' if target.shrink else ''}scenario"
     return ctx.finding(
         f"scenario.{rule_name}.mismatch",
-        f"{title}: the vendor differs from the oracle on the {'shrunk ' if target.shrink else ''}scenario [{shown}] "
-        f"({target.replay})",
+        f"{title}: the vendor differs from the oracle {how} [{shown}] ({target.replay})",
         location=location,
         expected=json.dumps(mismatch.expected, ensure_ascii=False, sort_keys=True),
         actual=json.dumps(mismatch.actual, ensure_ascii=False, sort_keys=True),
@@ -648,15 +698,16 @@ def _identity(function: Callable[..., Any] | None) -> str:
     return str(id(function))
 
 
-def _first_mismatch(rule: Rule, drawn: list[Scenario], answers: list[tuple[Loaded, dict[str, Any]]],
-                    town: str) -> Mismatch | None:
-    """The first scenario on which the vendor's answer differs from the oracle's."""
+def _mismatches(rule: Rule, drawn: list[Scenario], answers: list[tuple[Loaded, dict[str, Any]]],
+                town: str) -> list[Mismatch]:
+    """Every drawn scenario on which the vendor's answer differs from the oracle's, in drawn order."""
+    found = []
     for scenario, (one, answer) in zip(drawn, answers, strict=True):
         expected = rule.expected(scenario, town)
         actual = rule.actual(answer, one)
         if expected != actual:
-            return Mismatch(scenario, expected, actual)
-    return None
+            found.append(Mismatch(scenario, expected, actual))
+    return found
 
 
 def rule_check(rule: Rule) -> CheckFunction:

@@ -66,7 +66,8 @@ def run(
     defect: Annotated[list[str] | None, run_option("defect")] = None,
     domain: Annotated[list[str] | None, run_option("domain")] = None,
     out: Annotated[Path, run_option("out")] = Path("reports/latest"),
-    seed: Annotated[int | None, run_option("seed")] = None,
+    seed: Annotated[list[int] | None, run_option("seed")] = None,
+    thorough: Annotated[bool, run_option("thorough")] = False,
     shard: Annotated[str | None, run_option("shard")] = None,
     shard_durations: Annotated[Path | None, run_option("shard-durations")] = None,
     reference_transport: Annotated[str | None, run_option("reference-transport")] = None,
@@ -93,7 +94,8 @@ def run(
     if gate not in GATES:
         raise fail(f"--gate {gate!r}: expected conformant or no-failures")
     options = RunOptions(profile=profile, out=out, domains=domain or [], catalog=catalog, extra=pytest_args or [],
-                         defects=defect or [], seed=seed, shard=shard, shard_durations=shard_durations, gate=gate,
+                         defects=defect or [], seeds=seed or [], thorough=thorough, shard=shard,
+                         shard_durations=shard_durations, gate=gate,
                          pytest_output=pytest_output, workers=workers, reference_transport=reference_transport,
                          shrink=shrink, allow_profile_commands=allow_profile_commands)
     # soft_wrap: a path or message is one line however narrow the terminal (greppable, copyable).

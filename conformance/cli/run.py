@@ -49,7 +49,7 @@ _VERBOSE = frozenset({"-v", "-vv", "-vvv", "--verbose"})
 
 def pytest_arguments(
     *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str],
-    defects: list[str] | None = None, seed: int | None = None, shard: str | None = None,
+    defects: list[str] | None = None, seeds: list[int] | None = None, thorough: bool = False, shard: str | None = None,
     shard_durations: Path | None = None, suite_name: str | None = None, workers: str | None = None,
     reference_transport: str | None = None, shrink: str | None = None, allow_profile_commands: bool = False,
 ) -> list[str]:
@@ -71,7 +71,8 @@ def pytest_arguments(
     ]
     if suite_name:
         args += ["-o", f"junit_suite_name={suite_name}"]
-    args += plugin_arguments({"profile": profile, "domain": domains, "defect": defects or [], "seed": seed,
+    args += plugin_arguments({"profile": profile, "domain": domains, "defect": defects or [], "seed": seeds or [],
+                              "thorough": thorough,
                               "shard": shard, "shard-durations": shard_durations,
                               "reference-transport": reference_transport, "shrink": shrink,
                               "allow-profile-commands": allow_profile_commands})
@@ -92,7 +93,8 @@ class RunOptions:
     catalog: Path | None = None
     extra: list[str] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)
-    seed: int | None = None
+    seeds: list[int] = field(default_factory=list)
+    thorough: bool = False
     shard: str | None = None
     shard_durations: Path | None = None
     gate: str = "conformant"
@@ -161,7 +163,8 @@ def _run_locked(options: RunOptions, product: str, version: str, out: Path, cons
     """The run proper, in its locked output directory (:func:`run_suite`)."""
     args = pytest_arguments(
         profile=options.profile, domains=options.domains, out=out, catalog=options.catalog, extra=options.extra,
-        defects=options.defects, seed=options.seed, shard=options.shard, shard_durations=options.shard_durations,
+        defects=options.defects, seeds=options.seeds, thorough=options.thorough, shard=options.shard,
+        shard_durations=options.shard_durations,
         suite_name=f"{product} {version}", workers=options.workers, reference_transport=options.reference_transport,
         shrink=options.shrink, allow_profile_commands=options.allow_profile_commands,
     )

@@ -285,8 +285,20 @@ def expected_koki(s: Scenario, town: str, as_of: date) -> Projection:
     資格)."""
     stays = history(s, town)
     acquired, lost = koki.koki_qualification(s.birth, stays, town[:2], as_of)
-    return {"被保険者": koki.koki_insured_on(s.birth, stays, town[:2], as_of),
-            "資格取得日": _iso(acquired), "資格喪失日": _iso(lost)}
+    shown = {"被保険者": koki.koki_insured_on(s.birth, stays, town[:2], as_of),
+             "資格取得日": _iso(acquired), "資格喪失日": _iso(lost)}
+    if within_union(s, town) and acquired is not None and acquired < s.moved_in:
+        # A 転入 from the same 都道府県 of a person already insured: the 資格 goes on from a day the town's records do
+        # not hold (since when the person lived at the previous address), and a town may record its own from the
+        # 転入. The register's reading of 第52条第1項第2号 does not ask that 取得日 (provisions.yaml); seed 424242's
+        # world machine once did (born 1959-02-28, moved in 2034-03-08 from 221007).
+        del shown["資格取得日"]
+    return shown
+
+
+def within_union(s: Scenario, town: str) -> bool:
+    """Whether the person moved in from another municipality of the town's 都道府県 (its 広域連合's 区域)."""
+    return s.previous is not None and s.previous[:2] == town[:2]
 
 
 def expected_nenkin(seen: Seen, as_of: date) -> Projection:

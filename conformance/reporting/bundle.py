@@ -240,6 +240,7 @@ def build_manifest(inputs: BundleInputs, files: list[tuple[str, bytes]]) -> dict
             "harness_version": results.get("harness_version"),
             "profile": results.get("profile"),
             "seed": results.get("seed"),
+            "seeds": results.get("seeds"),
             "summary": results.get("summary"),
             "coverage": results.get("coverage"),
         },

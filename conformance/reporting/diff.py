@@ -70,7 +70,8 @@ class RunDiff:
         """What makes the two runs less comparable (another catalog, product or harness)."""
         notes = []
         for key, what in (("catalog", "catalog editions or their hashes"), ("profile", "product or version"),
-                          ("harness_version", "harness version"), ("seed", "test data seed")):
+                          ("harness_version", "harness version"), ("seed", "test data seed"),
+                          ("seeds", "seeds judged")):
             if self.old.get(key) != self.new.get(key):
                 notes.append(f"the {what} differ")
         return notes

@@ -182,6 +182,7 @@ LABELS: Mapping[str, Text] = {
     "catalog": ("カタログ", "catalog"),
     "harness": ("ハーネス", "Harness"),
     "seed": ("テストデータのシード", "test data seed"),
+    "seeds": ("判定したシード", "seeds judged"),
     "shard": ("分割実行", "shard"),
     "verdict": ("判定", "Verdict"),
     "partial": ("部分実行", "Partial run"),

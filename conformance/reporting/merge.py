@@ -21,7 +21,7 @@ from conformance.reporting.json_report import results_document, scope_from_json
 from conformance.results import RequirementResult, RunOutcome, Scope
 
 #: Keys that must be equal in every shard of a run.
-_SAME = ("catalog", "profile", "harness_version", "seed", "waivers")
+_SAME = ("catalog", "profile", "harness_version", "seed", "seeds", "waivers")
 _LEVEL_ORDER = {"R": 0, "O": 1, "P": 2}
 #: Selection keys that say how a run was split into shards (not how it was narrowed).
 _SPLIT = frozenset({"shard", "shard_durations"})
@@ -148,6 +148,8 @@ def merge_documents(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> dict[
     merged = results_document(outcome, dict(first.get("catalog", {})), dict(first.get("profile", {})))
     merged["harness_version"] = first.get("harness_version", merged["harness_version"])
     merged["seed"] = first.get("seed")
+    if first.get("seeds"):
+        merged["seeds"] = first["seeds"]
     merged["waivers"] = first.get("waivers", [])
     merged["merged_from"] = [{"file": name, "shard": d.get("shard")} for name, d in documents]
     return merged

@@ -125,6 +125,9 @@ def print_summary(console: Console, document: Mapping[str, Any], out: Path) -> N
     if document.get("error"):
         console.print(f"stopped: {escape(safe(document['error'], 600))}", style="magenta", highlight=False)
     console.print(_coverage_line(document.get("coverage") or {}), highlight=False)
+    if document.get("seeds"):  # a verdict names the seeds it holds for (docs/results.md "Seeds")
+        console.print(f"seeds: {', '.join(str(seed) for seed in document['seeds'])} (the test town from the first)",
+                      highlight=False)
     for problem in document.get("problems") or []:
         console.print(f"problem: {escape(safe(problem))}", style="red", highlight=False)
     for gap in (document.get("gaps") or [])[:FAILURES_SHOWN]:

@@ -56,7 +56,8 @@ def _observations(target: Target, scenario: Scenario) -> tuple[Finding, ...]:
     client = DriverClient(target.need_http(), driver.base_path, operations)
     try:
         observations = tuple(run_scenario(scenario, client, target.need_http(), implemented=driver.implements,
-                                          items=partial(item_column, target.catalog)))
+                                          items=partial(item_column, target.catalog),
+                                          settings=driver.settings_in_force()))
     except MissingOperations as missing:
         target.cache[key] = NotAutomated(str(missing))
         raise target.cache[key] from None

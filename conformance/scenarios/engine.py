@@ -167,8 +167,10 @@ class _Run:
 def run_scenario(
     scenario: Scenario, driver: DriverClient, linkage: HttpClient, *, implemented: Callable[[str], bool],
     defaults: Mapping[str, str] = DEFAULT_ITEMS, items: Callable[[str], Column | None] | None = None,
+    settings: Mapping[str, str] | None = None,
 ) -> list[Finding]:
-    """Run ``scenario``; the expectations it did not meet (empty: it passed).
+    """Run ``scenario``; the expectations it did not meet (empty: it passed). An expectation for a ``setting`` is
+    judged only when ``settings`` (the product's, every known one given) are so.
 
     :class:`MissingOperations` when the vendor does not implement an operation it needs (the
     requirement is then NOT_AUTOMATED for that vendor, never PASS).
@@ -192,7 +194,14 @@ def run_scenario(
         _created(run, step.id, step.creates)
         for person in watched.get(step.id, ()):
             run.after[(step.id, person)] = run.history(person)
-    return [observation for expect in scenario.expect for observation in _judge(run, expect)]
+    return [observation for expect in scenario.expect if _set_so(expect, settings or {})
+            for observation in _judge(run, expect)]
+
+
+def _set_so(expect: Any, settings: Mapping[str, str]) -> bool:
+    """Whether the product is set as the expectation's ``setting`` says (an expectation without one always is)."""
+    wanted: Mapping[str, str] = getattr(expect, "setting", {})
+    return all(settings.get(name) == value for name, value in wanted.items())
 
 
 def _given(run: _Run, defaults: Mapping[str, str]) -> None:

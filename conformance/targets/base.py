@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, overload
 
 from conformance.catalog.catalog import EditionCatalog
 from conformance.errors import NotAutomated, TargetError
@@ -101,6 +101,38 @@ class PersonalValues(Protocol):
     def add_rows(self, rows: Iterable[Mapping[str, str]]) -> None: ...
 
 
+#: The seed of a Target made without one (a check's own tests); a run's come from conformance.session.
+DEFAULT_TARGET_SEED = 20200901
+
+
+@dataclass
+class SeedUse:
+    """Whether a check read its target's seed: only a check that did is judged again with the run's other
+    seeds (conformance.runner); one that never reads it gives the same findings whatever the seed."""
+
+    read: bool = False
+
+
+class _Seed:
+    """The ``seed`` field of :class:`Target`: reading it notes it in the target's :class:`SeedUse`."""
+
+    @overload
+    def __get__(self, target: None, owner: type | None = None) -> int: ...
+
+    @overload
+    def __get__(self, target: Target, owner: type | None = None) -> int: ...
+
+    def __get__(self, target: Target | None, owner: type | None = None) -> int:
+        if target is None:  # the dataclass asks the class for the field's default
+            return DEFAULT_TARGET_SEED
+        target.seed_use.read = True
+        value: int = target.__dict__["_seed"]
+        return value
+
+    def __set__(self, target: Target, value: int) -> None:
+        target.__dict__["_seed"] = value
+
+
 @dataclass
 class Target:
     """Everything a check may use. ``cache`` lets checks share one fetch per run (an export file,
@@ -115,7 +147,12 @@ class Target:
     records_path: str | None = None
     #: Where the 戸籍 of the 戸籍の附票 checks are POSTed (targets.load.koseki_path; None: not automated).
     koseki_path: str | None = None
-    seed: int = 20200901
+    #: The seed of the check's generated examples (the runner judges a check that reads it with each of ``seeds``).
+    seed: _Seed = _Seed()
+    #: Every seed of the run, the first seeding the test town (empty: ``seed`` alone).
+    seeds: tuple[int, ...] = ()
+    #: Whether a check read ``seed`` (shared by the copies a check makes with ``dataclasses.replace``).
+    seed_use: SeedUse = field(default_factory=SeedUse, compare=False, repr=False)
     max_examples: int = 25
     #: Whether Hypothesis shrinks a failing example before it is reported (``hypothesis.shrink``, ``--shrink``).
     shrink: bool = True
@@ -141,9 +178,21 @@ class Target:
     def replay(self) -> str:
         """What a finding of a Hypothesis-driven check says to replay it: the run's seed (and ``--shrink off``
         when the example was not shrunk: replayed with shrinking, the example reported would be another)."""
+        again = f"conformance run {self.seed_arguments}"
         if self.shrink:
-            return f"seed {self.seed}; replay: conformance run --seed {self.seed}"
-        return f"seed {self.seed}, not shrunk; replay: conformance run --seed {self.seed} --shrink off"
+            return f"seed {self.seed}; replay: {again}"
+        return f"seed {self.seed}, not shrunk; replay: {again} --shrink off"
+
+    @property
+    def seed_arguments(self) -> str:
+        """The ``--seed`` arguments that replay this seed: the run's first seed (the test town's) first when
+        it is another (the town must be the same for the examples to be)."""
+        town = self.seeds[0] if self.seeds else self.seed
+        return f"--seed {self.seed}" if town == self.seed else f"--seed {town} --seed {self.seed}"
+
+    def seeded(self, seed: int) -> Target:
+        """This target with ``seed`` and a fresh :class:`SeedUse` (the cache and the connections shared)."""
+        return replace(self, seed=seed, seed_use=SeedUse())
 
     def serves(self, operation: str) -> bool:
         """Whether the profile says the vendor serves the API operation ``operation`` (an interfaces.yaml id, or a

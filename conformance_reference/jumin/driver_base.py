@@ -43,6 +43,11 @@ _HEAD_LEAVES = "世帯主が世帯からいなくなり、残存世帯員が２�
 #: Flags a new record starts with when the input leaves them out.
 _FLAG_DEFAULTS = {"生年月日_不詳フラグ": "0", "他業務参照不可フラグ": "0", "支援措置対象フラグ": "0"}
 
+#: The product's setting of 5.2 R002 (the store's setting of this name): "last" (the default: who joins an existing
+#: 世帯 by 転入 is listed last, 末尾に順次記載) or "resorted" (the 市区町村長 re-sorts them:
+#: 並び替えることも差し支えない).
+NEWCOMER_ORDER = "世帯員の並び順_転入者"
+
 
 class DriverBase:
     """The helpers of the driver's handlers; the service (a dataclass) holds the fields declared here."""
@@ -120,13 +125,19 @@ class DriverBase:
         return None
 
     def members(self, setai: str) -> list[Row]:
+        """The current members of a 世帯 in the order of 5.2 (the product's setting :data:`NEWCOMER_ORDER`)."""
         rows = [row for row in self.store.household(setai) if row.get("住民状態") == _CURRENT]
-        return sorted(rows, key=self.order_key)
+        resorted = self.store.setting(NEWCOMER_ORDER) == "resorted"
+        return sorted(rows, key=lambda row: self.order_key(row, resorted=resorted))
 
-    def order_key(self, row: Mapping[str, str]) -> tuple[Any, ...]:
+    def order_key(self, row: Mapping[str, str], *, resorted: bool = False) -> tuple[Any, ...]:
         if "household_order_wrong" in self.defects:
             return (row.get("宛名番号", ""),)
         key = member_key(row)
+        if resorted:
+            # 5.2 R002's room: 「市区町村長が並び替えることが適当と認めるときは、並び替えることも差し支えない」. Set so,
+            # a member who joined by 転入 is ordered by 順位 like the others (the 世帯加入順 ignored).
+            key = (0, *key[1:])
         if "household_spouse_as_child" in self.defects and key[1] == household_rank("妻"):
             return (key[0], household_rank("子"), *key[2:])  # a 配偶者 among the 子, by 生年月日
         if "household_grandchild_as_child_spouse" in self.defects and key[1] == household_rank("子の子"):

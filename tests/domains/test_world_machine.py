@@ -29,6 +29,7 @@ from conformance.domains.world import (
     WorldResult,
     expected_kaigo,
     expected_koki,
+    judge_answer,
     on_move_day,
     run_world,
     scenario_of,
@@ -402,3 +403,22 @@ def test_the_machine_runs_once_a_run_whatever_the_editions_it_is_bound_in() -> N
         other = Target(catalog=kokuho, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
                        max_examples=3, shrink=False)
         assert world.world_result(other) is not world.world_result(first)  # another run's profile: its own
+
+
+def test_a_move_in_from_the_same_prefecture_leaves_the_koki_acquisition_open() -> None:
+    # Seed 424242: born 1959-02-28 (75 on 2034-02-28), moved in on 2034-03-08 from 221007, a town of 静岡県 like the
+    # test town. The 資格 goes on from a day the town's records do not hold; the reference's 資格取得日 (the 転入日)
+    # and the 広域連合's (the 75th birthday) both pass, as provisions.yaml reads 第52条第1項第2号.
+    within = Scenario(2033, date(1959, 2, 28), date(2034, 3, 8), previous="221007")
+    asked = date(2034, 3, 9)
+    assert "資格取得日" not in expected_koki(within, TOWN, asked)
+    koki = next(part for part in PARTS if part.name == "後期高齢者医療")
+    for acquired in ("2034-03-08", "2034-02-28"):
+        answer = {"後期高齢者医療": {"被保険者": True, "資格取得日": acquired, "資格喪失日": None}}
+        assert judge_answer(koki, Seen(within, TOWN), answer, asked, "p") == []
+    # From another prefecture the 転入日 is the 取得日 (第52条第1項第2号), and another day is a breach.
+    other = Scenario(2033, date(1959, 2, 28), date(2034, 3, 8), previous="131016")
+    assert expected_koki(other, TOWN, asked)["資格取得日"] == "2034-03-08"
+    answer = {"後期高齢者医療": {"被保険者": True, "資格取得日": "2034-02-28", "資格喪失日": None}}
+    assert [(b.requirement, b.expected, b.actual) for b in judge_answer(koki, Seen(other, TOWN), answer, asked, "p")] \
+        == [("koki_korei-2025.12-1.52.0.1.2-R001", "2034-03-08", "2034-02-28")]

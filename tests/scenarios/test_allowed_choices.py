@@ -14,14 +14,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from conformance.catalog.loader import load_edition
 from conformance.embedded import start_reference
-from conformance.profiles import ApiTarget
+from conformance.profiles import SETTINGS, ApiTarget, DriverTarget
 from conformance.scenarios import DriverClient, run_scenario
 from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.targets.http import RequestsHttpClient
 from conformance_reference.jumin.driver import Answer, DriverRequest, DriverService
+from conformance_reference.jumin.driver_base import NEWCOMER_ORDER
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
 OPERATIONS = {operation.id: operation for operation in EDITION.driver_operations}
@@ -121,3 +123,46 @@ class OwnInternalDateVendor(DriverService):
 @pytest.mark.parametrize("scenario_id", sorted(s.id for s in EDITION.scenarios if s.id.startswith("nengappi.fusho.")))
 def test_a_vendor_holding_its_own_date_behind_a_fusho_birth_passes(scenario_id: str) -> None:
     assert _observations(OwnInternalDateVendor, scenario_id) == []
+
+
+# -- 5.2 R002: a newcomer listed last, or re-sorted (a setting the profile declares) ---------------------------------
+
+
+def _newcomer(product: str | None, profile: Mapping[str, str]) -> list[tuple[str, str]]:
+    """narabi.newcomer_last against the reference set to ``product`` (None: as installed, last), judged for a
+    profile whose targets.driver.settings are ``profile``."""
+    scenario = next(s for s in EDITION.scenarios if s.id == "narabi.newcomer_last")
+    settings = DriverTarget(settings=dict(profile)).settings_in_force()
+    with start_reference() as running:
+        if product is not None:
+            running.store.put_setting(NEWCOMER_ORDER, product)
+        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        client = DriverClient(http, "/driver/v1", OPERATIONS)
+        found = run_scenario(scenario, client, http, implemented=lambda _: True, defaults=DEFAULTS, settings=settings)
+    return [(o.code, o.where) for o in found]
+
+
+def test_a_newcomer_listed_last_passes_by_default() -> None:
+    assert _newcomer(None, {}) == []
+    assert _newcomer(None, {"jumin.newcomer_order": "last"}) == []
+
+
+def test_a_newcomer_resorted_passes_when_the_profile_says_so() -> None:
+    assert _newcomer("resorted", {"jumin.newcomer_order": "resorted"}) == []
+
+
+def test_a_product_set_otherwise_than_its_profile_says_fails_the_order() -> None:
+    where = [("scenario.order", "scenario:narabi.newcomer_last/step:setai#/members")]
+    assert _newcomer("resorted", {}) == where
+    assert _newcomer(None, {"jumin.newcomer_order": "resorted"}) == where
+
+
+def test_a_setting_is_one_the_scenarios_know_with_one_of_its_values() -> None:
+    named = {(name, value) for scenario in EDITION.scenarios for expect in scenario.expect
+             for name, value in getattr(expect, "setting", {}).items()}
+    assert named == {("jumin.newcomer_order", "last"), ("jumin.newcomer_order", "resorted")}
+    assert all(value in SETTINGS[name] for name, value in named)
+    with pytest.raises(ValidationError, match=r"unknown setting 'jumin\.newcomer_ordr'.*did you mean"):
+        DriverTarget(settings={"jumin.newcomer_ordr": "last"})
+    with pytest.raises(ValidationError, match="'sorted' is not a value of the setting; expected last, resorted"):
+        DriverTarget(settings={"jumin.newcomer_order": "sorted"})

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -21,6 +21,7 @@ from conformance.targets.base import Target, TestData
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import default_town
 from conformance_reference.jumin.driver import Answer, DriverRequest, DriverService
+from conformance_reference.jumin.driver_rules import Refusal
 
 EDITION = load_edition(Path(__file__).resolve().parents[3] / "spec_catalog" / "jumin" / "1.0")
 REQUIREMENT = "jumin-1.0-9.6-R001"
@@ -121,3 +122,37 @@ def test_the_one_ended_ranges_are_the_latest_and_the_earliest_calendar_day() -> 
     # 不詳 and non-calendar days are left out: how they compare with a bound is a reading, not judged here.
     assert _open_ranges(rows) == [{"生年月日_開始": "1999-12-31"}, {"生年月日_終了": "1955-01-01"}]
     assert _open_ranges([{"生年月日": "1950-00-00"}]) == []
+
+
+class SuppressedDrawn(DriverService):
+    """Conforming: every person drawn is under a 照会 抑止 (3.1), at エラー for the first and アラート for the others,
+    as when another check's 3.1 scenarios left one on a 住民 (seed 1: 9000004909 answered 422 E040)."""
+
+    drawn: ClassVar[set[str]] = set()
+
+    def extract_random(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        status, document = super().extract_random(body, arguments, request)
+        SuppressedDrawn.drawn.update(person["宛名番号"] for person in document["persons"])
+        return status, document
+
+    def get_person(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        if arguments[0] in SuppressedDrawn.drawn:
+            first = min(SuppressedDrawn.drawn)
+            if arguments[0] == first:
+                return Refusal("error", "E040", "照会の抑止対象者です。", "宛名番号").answer()
+            if request.param("confirm") != "A040":
+                return Refusal("alert", "A040", "照会の抑止対象者です。", "宛名番号").answer()
+        return super().get_person(body, arguments, request)
+
+
+def test_a_person_under_a_suppression_of_queries_may_be_drawn() -> None:
+    SuppressedDrawn.drawn = set()
+    with reference_target(vendor=SuppressedDrawn) as target:
+        assert judge(target) == []
+    # The persons behind the アラート were read (confirmed) and judged: a removed one among them is still found.
+    class Removed(SuppressedDrawn, RemovedExtraction):
+        pass
+
+    SuppressedDrawn.drawn = {"0"}  # below every 宛名番号: the エラー goes to no one drawn
+    with reference_target(vendor=Removed) as target:
+        assert [(f.code, f.where.split("#")[1]) for f in judge(target)] == [("extract.not_matching", "住民状態")]

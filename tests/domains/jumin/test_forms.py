@@ -271,6 +271,17 @@ def test_member_order_by_age(edition: EditionCatalog) -> None:
     assert found[0].actual == "続柄 世帯主 > 父 > 母 > 妻" and found[0].expected == "続柄 世帯主 > 妻 > 父 > 母"
 
 
+def test_member_order_tells_apart_two_members_of_one_name(edition: EditionCatalog) -> None:
+    # Seed 424242's test town: a 世帯主 and his 子 both 中村　拓也, once both read as the 子 ("妻 after 子").
+    head = next(row for row in BIG_FAMILY if row["続柄"] == "世帯主")
+    named = [dict(row, 氏名=head["氏名"]) if row["続柄"] == "子" else row for row in BIG_FAMILY]
+    assert run(edition, checks.member_order, rows=named) == []
+    wrong = [dict(row, 氏名=head["氏名"]) if row["続柄"] == "子" else row for row in WITH_PARENTS]
+    found = run(edition, checks.member_order, "form_member_order_by_age", rows=wrong)
+    assert [f.code for f in found] == ["form.member_order"]
+    assert found[0].actual == "続柄 世帯主 > 父 > 母 > 妻"
+
+
 def test_member_order_rules() -> None:
     def rows(*relations: str) -> list[Row]:
         return [{"続柄": r, "生年月日": f"19{50 + i}-01-01", "宛名番号": f"{i:010d}"} for i, r in enumerate(relations)]

@@ -4,8 +4,10 @@ finding on the rules it breaks) and against a vendor lacking the operation (NOT_
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -18,8 +20,10 @@ from conformance.domains.jumin.scenarios.kana import PAIRS, KanaPair
 from conformance.embedded import start_reference
 from conformance.findings import Finding
 from conformance.profiles import ApiTarget, DriverTarget
+from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
+from conformance_reference.jumin.search import kana_search
 from conformance_reference.server import RunningReference
 
 EDITION = load_edition(Path(__file__).resolve().parents[3] / "spec_catalog" / "jumin" / "1.0")
@@ -126,3 +130,32 @@ def test_each_defect_gives_the_exact_finding(defect: str, rule: str, code: str, 
 def test_a_vendor_without_the_operation_is_not_automated(clean: RunningReference) -> None:
     with pytest.raises(NotAutomated, match=r"targets\.driver\.operations\): query\.search"):
         judge(clean, "jumin-1.0-2.1.2-R003", DriverTarget(operations=("fixtures.persons",)))
+
+
+class _BoundedVendor:
+    """A driver whose 検索 lists at most 100 persons (the reference's bound; the text sets none), over a town
+    where hundreds of フリガナ contain 'イ　コ'."""
+
+    def __init__(self, crowd: int) -> None:
+        self.rows = [{"宛名番号": f"9{index:09d}", "氏名_フリガナ": "アイ　コウ", "生年月日": "1970-01-01"}
+                     for index in range(crowd)]
+
+    def call(self, operation: str, params: Mapping[str, Any]) -> tuple[int, Any]:
+        if operation == search.SETUP:
+            added = [dict(person, 宛名番号=f"8{len(self.rows) + index:09d}")
+                     for index, person in enumerate(params["persons"])]
+            self.rows += added
+            return 200, {"result": "ok", "persons": added}
+        found = kana_search(self.rows, params["氏名_フリガナ"], params.get("生年月日"), params["一致"] == "完全")
+        return 200, {"result": "ok", "persons": found[:100]}
+
+
+def test_a_short_partial_search_is_asked_with_the_person_s_birth_date() -> None:
+    # Seed 424242: 'イ　コ' (部分一致) of a person registered as '＊＊　コア' was judged a miss, the person being
+    # beyond the reference's first 100 hits. The text bounds nothing; the check narrows by the 生年月日.
+    vendor = _BoundedVendor(crowd=150)
+    checked = search._Search(vendor, DEFAULT_ITEMS)  # type: ignore[arg-type]  # a DriverClient by its call
+    search._parts(checked, "アイ", "コア")  # raises _Miss when the person is not listed
+    (person,) = checked.register("アイ　コア")
+    assert checked.lists("イ　コ", person, exact=False)
+    assert not checked.lists("イ　コ", replace(person, born="1910-12-31"), exact=False)

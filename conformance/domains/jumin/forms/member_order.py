@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from conformance.catalog.models import Form
 from conformance.checks.registry import CheckContext, check
 from conformance.domains.jumin.forms.common import (
+    Printed,
     Row,
+    block_of,
     form_of,
     household_sample,
     location,
-    name_of,
     person_blocks,
     read,
-    squeeze,
     target_of,
-    without_furigana,
 )
 from conformance.domains.jumin.params import HouseholdFormParams
 from conformance.errors import TargetError
 from conformance.findings import Finding
+from conformance.targets.base import Target
 
 # -- 5.2: 世帯員の並び順 ------------------------------------------------------------------------------------
 
@@ -65,6 +66,18 @@ def order_problem(members: Sequence[Row]) -> tuple[int, str] | None:
     return None
 
 
+def _shown(target: Target, form: Form, blocks: list[list[Printed]], members: Sequence[Row]) -> list[Row]:
+    """The members in the order their blocks are printed: each block is the member whose name and, where
+    printed, 生年月日 it shows (two members may share a name: a 世帯主 and a 子 both 中村　拓也, seed 424242's
+    test town, were once both read as the 子); a block shown by no member is left out."""
+    owners: dict[int, Row] = {}
+    for row in members:  # a block already taken is not another member's (two of one name, no 生年月日 printed)
+        block = block_of(target, form, [block for block in blocks if id(block) not in owners], row)
+        if block is not None:
+            owners[id(block)] = row
+    return [owners[id(block)] for block in blocks if id(block) in owners]
+
+
 @check("forms.member_order")
 def member_order(ctx: CheckContext) -> Iterator[Finding]:
     """The 世帯員 of a 世帯連記式 copy are printed in the order of 5.2 (j1010)."""
@@ -81,8 +94,7 @@ def member_order(ctx: CheckContext) -> Iterator[Finding]:
         if document is None:
             continue
         blocks = person_blocks(form, document)
-        names = {name_of(target, form, row): row for row in members}
-        shown = [names[key] for block in blocks if (key := squeeze(without_furigana(block[0].value))) in names]
+        shown = _shown(target, form, blocks, members)
         problem = order_problem(shown)
         if problem is not None:
             index, why = problem
