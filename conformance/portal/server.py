@@ -136,7 +136,7 @@ def _portal_channel() -> type:
             self.content_length = len(body)
             self.write(body)
 
-    class PortalChannel(GatedChannel):  # type: ignore[misc]
+    class PortalChannel(GatedChannel):
         """Anonymous bodies gated before spooling (issue 68), waitress's own refusals as portal pages (issue 69)."""
 
         error_task_class = RefusalTask
