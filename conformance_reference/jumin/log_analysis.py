@@ -49,7 +49,9 @@ def _minutes(value: str | None, name: str) -> int:
 
 def off_hours(when: dt.datetime, params: Mapping[str, str | None], defects: frozenset[str]) -> bool:
     """10.2 R024: a moment at night (the period given) or on a 休業日 (Saturday, Sunday, or a date given)."""
-    local = when.astimezone(JST)
+    # With oplog_clock_jst_as_utc the log's digits are Japan's wall clock whatever its offset says, and the vendor's
+    # own analysis reads them so: the 時間外 list stays right while every 日時 it shows is nine hours late.
+    local = when.replace(tzinfo=JST) if "oplog_clock_jst_as_utc" in defects else when.astimezone(JST)
     start, end = _minutes(params.get("深夜_開始"), "深夜_開始"), _minutes(params.get("深夜_終了"), "深夜_終了")
     minute = local.hour * 60 + local.minute
     night = start <= minute < end if start <= end else (minute >= start or minute < end)

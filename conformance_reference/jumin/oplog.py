@@ -90,7 +90,8 @@ class OperationLog:
         accessed = "個人番号" in repr(body) or ("個人番号" in repr(answer)
                                               and "oplog_my_number_request_only" not in self.defects)
         entry = {
-            "日時": _now(), "操作者ID": "" if "oplog_no_operator" in self.defects else operator or OPERATOR,
+            "日時": _now("oplog_clock_jst_as_utc" in self.defects),
+            "操作者ID": "" if "oplog_no_operator" in self.defects else operator or OPERATOR,
             "端末名": TERMINAL, "機能名": function, "取得対象": kind, "対象": persons, "個人番号アクセス": accessed,
         }
         self.entries.append(entry)
@@ -177,8 +178,12 @@ class OperationLog:
         return [dict(entry) for entry in self.prints if not atena or atena in entry["対象"]]
 
 
-def _now() -> str:
-    return dt.datetime.now(JST).isoformat(timespec="seconds")
+def _now(jst_as_utc: bool = False) -> str:
+    """The moment with its offset, +09:00; the defect oplog_clock_jst_as_utc writes Japan's wall clock with the
+    offset of UTC (a server set to JST whose log labels its times Z): nine hours in the future."""
+    moment = dt.datetime.now(JST)
+    return moment.replace(tzinfo=dt.UTC).isoformat(timespec="seconds") if jst_as_utc else moment.isoformat(
+        timespec="seconds")
 
 
 def _persons(body: Mapping[str, Any], arguments: tuple[str, ...], answer: Any) -> set[str]:

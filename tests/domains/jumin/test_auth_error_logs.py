@@ -160,3 +160,12 @@ def test_the_person_search_list_holds_the_harness_query_unless_it_lists_only_cha
         found = judge_searches(target)
     assert brief(found) == [("logs.analysis_differs", "GET /driver/v1/logs/analysis?種類=該当者の検索実行一覧",
                              "an entry during the check", "0 entries, none during the check")]
+
+
+def test_the_person_search_list_dated_nine_hours_late_is_reported() -> None:
+    """Issue 67: the 操作ログ's 日時 Japan's wall clock labelled UTC (oplog_clock_jst_as_utc) shows the harness's
+    照会 nine hours after the check in the 該当者の検索実行一覧."""
+    with reference_target("oplog_clock_jst_as_utc") as target:
+        found = judge_searches(target)
+    assert brief(found) == [("logs.analysis_differs", "GET /driver/v1/logs/analysis?種類=該当者の検索実行一覧",
+                             "an entry during the check", "1 entries, none during the check")]

@@ -26,10 +26,12 @@ STAMP = "2024-06-10T00:00:00.000000Z"
 class FakeLinkage:
     """The 異動差分 lists ``CHANGED``; ``flag_at_end`` says more follow after a page that ends the list
     exactly (a choice no text fixes), ``lose_at_boundary`` drops the first row of every later page
-    (a defect), ``status`` is the answer for an unknown 宛名番号."""
+    (a defect), ``jst_unread`` lists no one since a time written in JST (a defect: the offset dropped), ``status``
+    is the answer for an unknown 宛名番号."""
 
     flag_at_end: bool = False
     lose_at_boundary: bool = False
+    jst_unread: bool = False
     status: int = 404
     base_url: str = "http://fake"
 
@@ -40,6 +42,8 @@ class FakeLinkage:
         offset, limit = int((params or {})["offset"]), int((params or {})["limit"])
         start = offset + 1 if self.lose_at_boundary and offset else offset
         rows = CHANGED[start:offset + limit]
+        if self.jst_unread and (params or {})["changed_since"].endswith("+09:00"):
+            rows = []
         more = offset + limit < len(CHANGED) or (self.flag_at_end and offset + limit == len(CHANGED))
         return _answer(200, {"residents": [{"宛名番号": n} for n in rows], "next_offset": offset + limit if more
                              else None}, path)
@@ -65,6 +69,15 @@ def test_a_row_lost_at_a_page_boundary_is_a_breach_of_7_2_3_r002() -> None:
     # Read a row a page and two rows a page (the 異動差分 at the list's smallest page too): lost at both.
     assert found == [("jumin-1.0-7.2.3-R002", "model.diff_paging", "GET /residents?changed_since&limit=1"),
                      ("jumin-1.0-7.2.3-R002", "model.diff_paging", "GET /residents?changed_since&limit=2")]
+
+
+def test_the_diff_since_the_same_instant_in_jst_must_list_the_same_persons() -> None:
+    """Issue 67: the 異動差分 is asked again since the step's moment written with +09:00 (RFC 3339, the contract's
+    date-time); a vendor that drops the offset lists no one there."""
+    found = [(b.requirement, b.code, b.item, b.expected, b.actual) for b in
+             _paths(FakeLinkage(jst_unread=True)).changed_since(STAMP, CHANGED)]
+    assert found == [("jumin-1.0-7.2.3-R002", "model.diff_offset_differs",
+                      "GET /residents?changed_since=2024-06-10T09:00:00.000000+09:00", "3 rows", "0 rows")]
 
 
 def test_an_unknown_person_answers_404_and_a_failure_is_a_breach_of_7_2_3_r001() -> None:

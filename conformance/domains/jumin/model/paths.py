@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from conformance.domains.jumin.forms.member_order import order_problem, rank
+from conformance.domains.jumin.model.feeds import same_instant
 from conformance.domains.jumin.model.forms import CertificateForms
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
@@ -322,6 +323,7 @@ class Paths:
         if missing:
             yield Breach(r.DIFFERENCES, "model.diff_missing", "a person the step changed is not in the 異動差分",
                          "", f"{len(changed)} changed persons listed", f"{len(missing)} missing")
+        yield from same_instant(lambda moment: self._diff(moment, DIFF_LIMIT), stamp, whole)
         yield from self._paged(stamp, whole)
 
     def _paged(self, stamp: str, whole: list[str]) -> Iterator[Breach]:
