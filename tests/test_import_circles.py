@@ -10,18 +10,6 @@ from collections.abc import Iterator, Mapping, Set
 
 import grimp
 
-#: Modules still in a circle, each naming the issue that removes it. Exempt only as a whole circle: a new
-#: circle through any of them, or beyond them, fails. When the circle is gone, the second test asks for
-#: the entry to be removed.
-EXEMPT: Mapping[str, str] = {
-    # Issue 70, item 2: the jumin model's steps, requests and tokens in one direction (another engineer's
-    # pass of the same issue).
-    "conformance.domains.jumin.model.machine": "issue 70",
-    "conformance.domains.jumin.model.step_requests": "issue 70",
-    "conformance.domains.jumin.model.steps": "issue 70",
-    "conformance.domains.jumin.model.tokens": "issue 70",
-}
-
 
 def circles(imports: Mapping[str, Set[str]]) -> list[list[str]]:
     """The strongly connected components of more than one module (Tarjan's algorithm, iterative: the
@@ -79,12 +67,7 @@ def test_circles_are_found() -> None:
     assert circles({"a": {"b"}, "b": {"c"}, "c": set()}) == []
 
 
-def test_no_import_circle_but_the_exempt_ones() -> None:
-    found = project_circles()
-    assert [circle for circle in found if not set(circle) <= EXEMPT.keys()] == []
-
-
-def test_every_exempt_module_is_still_in_a_circle() -> None:
-    """An exemption outlives its circle silently otherwise: remove the entry once the issue is done."""
-    in_circles = {module for circle in project_circles() for module in circle}
-    assert sorted(EXEMPT.keys() - in_circles) == []
+def test_no_import_circle() -> None:
+    """Issue 70: none left (the jumin model's 付番 API client, ``model.jutogai``, sits below the sessions and the
+    example that hold and drive it, so that ``steps`` and ``tokens`` no longer import each other)."""
+    assert project_circles() == []

@@ -7,8 +7,8 @@ Each example is a person of the scenario checks (:func:`~conformance.checks.scen
 転入通知, or a 死亡, about the boundary days). The person's 住民記録 rows are sent one 異動 at a time, as 住民記録 would
 publish them: the 転入's row, then the 転出's (住民 still: 1.1.5 R001 allows it until the 転入通知), then the 転入通知's
 (the 除票, with the 転出先住所（確定）) or the 死亡's. After each, the per-person query is asked on the 異動's day and
-on the day the stay ended, and every part of :data:`conformance.domains.world.PARTS` is compared, each finding against
-the requirement of its field, as the cross-domain machine reports it (code ``world.domain_mismatch``).
+on the day the stay ended, and every part of :data:`conformance.domains.world_parts.PARTS` is compared, each finding
+against the requirement of its field, as the cross-domain machine reports it (code ``world.domain_mismatch``).
 
 A statute vendor without the feed (no driver, or no ``linkage.feed`` declared) is fed by the per-person load instead
 (``targets.load.append_path``, issue 64): the person as of the 転入 appended and asked, then the person as of the end
@@ -42,7 +42,10 @@ from conformance.checks.scenarios import (
 )
 from conformance.domains.jumin.model.check import others_bound
 from conformance.domains.jumin.oracles.model import Breach, World
-from conformance.domains.world import PARTS, Part, ask, judge_answer, seen_of, world_result
+from conformance.domains.world import ask, world_result
+from conformance.domains.world_compare import Part, judge_answer
+from conformance.domains.world_parts import PARTS
+from conformance.domains.world_seen import seen_of
 from conformance.draws import reproducible
 from conformance.errors import TargetError
 from conformance.findings import Finding

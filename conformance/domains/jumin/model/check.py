@@ -41,10 +41,11 @@ from conformance.domains.jumin.model.fixed_examples import (
     suppressions,
 )
 from conformance.domains.jumin.model.forms import CertificateForms
+from conformance.domains.jumin.model.jutogai import jutogai_of
 from conformance.domains.jumin.model.machine import machine_for
 from conformance.domains.jumin.model.paths import SEARCHES, Paths
 from conformance.domains.jumin.model.steps import ModelBreach, Session, Undeclared
-from conformance.domains.jumin.model.tokens import jutogai_of, tokens
+from conformance.domains.jumin.model.tokens import tokens
 from conformance.domains.jumin.oracles.model import Breach, rules
 from conformance.domains.jumin.scenarios.permissions import Users
 from conformance.draws import reproducible

@@ -55,7 +55,7 @@ from conformance.oracles.identifiers import my_number_check_digit
 from conformance.oracles.shien_sochi import extension_window
 
 if TYPE_CHECKING:
-    from conformance.domains.jumin.model.tokens import Jutogai
+    from conformance.domains.jumin.model.jutogai import Jutogai
 
 #: Items of a current Japanese resident of the test town (静岡県見本町, 229997) a 世帯 starts with.
 TOWN = {"住所_都道府県": "静岡県", "住所_市区町村": "見本町", "住所_町字": "本町一丁目", "住所_番地号表記": "1番1号",

@@ -1,0 +1,454 @@
+"""Each domain's part of the per-person answer as the cross-domain machine (:mod:`conformance.domains.world`) and
+the feed (:mod:`conformance.domains.feed`) compare it: the values the domain's oracle gives for the person as fed
+(:mod:`conformance.domains.world_seen`), and the requirement each field's value is the rule of (the ただし書, the 号
+that decides a day): :data:`PARTS`, in the order compared."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from conformance.checks.scenarios import Scenario, history
+from conformance.domains.jido_teate import oracle as jido
+from conformance.domains.kaigo import oracle as kaigo
+from conformance.domains.kenko_kanri import oracle as kenko
+from conformance.domains.kojin_juminzei import oracle as juminzei
+from conformance.domains.koki_korei import oracle as koki
+from conformance.domains.kokuho import oracle as kokuho
+from conformance.domains.kokumin_nenkin import oracle as nenkin
+from conformance.domains.senkyo import oracle as senkyo
+from conformance.domains.shugaku import oracle as school
+from conformance.domains.world_compare import Cause, Part, Projection
+from conformance.domains.world_seen import JidoClaim, Seen, moved_on, on_move_day
+from conformance.oracles import Residence
+from conformance.oracles.dates import Month, age_reached_on, fiscal_year_months, fiscal_year_of, month_of
+from conformance.oracles.readings import Either, either, year_view
+
+
+def _town_stay(s: Scenario, town: str) -> tuple[list[Residence], Residence]:
+    stays = history(s, town)
+    return stays, next(stay for stay in stays if stay.municipality == town)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def expected_kaigo(s: Scenario, town: str, as_of: date) -> Projection:
+    """介護保険 第1号: 被保険者 on ``as_of`` (第9条第1項第1号), 資格取得日 (第10条), 資格喪失日 (第11条第1項); a date
+    outside the 年度 of ``as_of`` as the per-年度 answer may show it (:func:`year_view`)."""
+    stays, stay = _town_stay(s, town)
+    acquired_on = kaigo.kaigo_acquisition_date(s.birth, stay)
+    lost_on = kaigo.kaigo_first_loss_date(s.birth, stays, stay)
+    acquired, lost = year_view(acquired_on, lost_on, fiscal_year_of(as_of))
+    return {"第1号被保険者": kaigo.kaigo_first_insured_on(s.birth, stay, as_of, stays),
+            "資格取得日": either(*map(_iso, acquired)), "資格喪失日": either(*map(_iso, lost))}
+
+
+def expected_kokuho(s: Scenario, town: str, as_of: date) -> Projection:
+    """国保: 取得日 (第7条), 喪失日 (第8条第1項, ただし書), 被保険者 on ``as_of`` (within them, and not a 後期高齢者医療
+    被保険者: 第6条第8号; no 生活保護 record is given, 第9号). A move inside the 都道府県: every reading the register
+    allows (the town's record ending, or the 都道府県's 資格 running on: :func:`kokuho.kokuho_record_readings`)."""
+    stays, stay = _town_stay(s, town)
+    qualification = kokuho.kokuho_qualifications(stays)[stays.index(stay)]
+    readings = kokuho.kokuho_record_readings(stays, stay)
+    insured = (kokuho.is_insured_on(s.birth, qualification.acquired, lost, as_of) for lost in readings.lost)
+    acquired, lost = year_view(qualification.acquired, qualification.lost, fiscal_year_of(as_of))
+    return {"取得日": either(*map(_iso, (*readings.acquired, *acquired))),
+            "喪失日": either(*map(_iso, (*readings.lost, *lost))), "被保険者": either(*insured)}
+
+
+def expected_senkyo(s: Scenario, town: str, as_of: date) -> Projection:
+    """選挙権 on ``as_of``: 国政 (公職選挙法 第9条第1項), 地方 (第2項: three months of address in the town); and the
+    選挙人名簿: 登録 (第22条第1項: as of a 登録月の一日 with 被登録資格, 第21条; 第28条: 抹消) and 表示 (第27条: a
+    registered person whose address ceased). No election is given (the 選挙時登録 of 第22条第2項 is not asked)."""
+    person = voter(s)
+    return {"選挙権_国政": senkyo.national_suffrage(person, as_of), "選挙権_地方": senkyo.local_suffrage(person, as_of),
+            "登録": senkyo.is_registered(person, as_of), "表示": senkyo.is_indicated(person, as_of)}
+
+
+def expected_voter(seen: Seen, as_of: date) -> Projection:
+    """:func:`expected_senkyo`; for a person naturalized (:attr:`Seen.naturalized`) the 選挙権 of a 日本国民 from the
+    帰化's day only, and no 登録 or 表示: 第21条's 被登録資格 is a 日本国民's on the 登録月の一日, which a
+    person of one nationality for the whole stay (the oracle's :class:`senkyo.Person`) cannot say (not compared)."""
+    if seen.naturalized is None:
+        return expected_senkyo(seen.s, seen.town, as_of)
+    person = replace(voter(seen.s), japanese=seen.naturalized <= as_of)
+    return {"選挙権_国政": senkyo.national_suffrage(person, as_of), "選挙権_地方": senkyo.local_suffrage(person, as_of)}
+
+
+def _senkyo_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
+    """The provision that gives 登録 and 表示 their value on ``as_of``: 第28条第1号 or 第2号 once struck off,
+    第21条第2項 for one registered after the address ceased, 第22条第1項 else; 第27条第2項 for the 表示 of one
+    registered after the address ceased, 第1項 else."""
+    person = voter(seen.s)
+    registered = senkyo.registration_day(person, as_of)
+    after = registered is not None and person.ceased is not None and registered >= person.ceased
+    if field == "登録":
+        struck = senkyo.struck_off(person, as_of)
+        if struck is not None:
+            return "senkyo-2025.12-1.28.0.1.1-R001" if person.died else "senkyo-2025.12-1.28.0.1.2-R001"
+        return "senkyo-2025.12-1.21.0.2.0-R001" if after else None
+    if field == "表示":
+        return "senkyo-2025.12-1.27.0.2.0-R001" if after else None
+    return None
+
+
+def voter(s: Scenario) -> senkyo.Person:
+    """The 選挙人名簿 oracle's person: the address taken on 住民となった年月日, ceased on the day the stay ended."""
+    return senkyo.Person(s.birth, not s.foreign, s.moved_in, s.notified or s.moved_in, s.moved_out,
+                         died=s.died is not None)
+
+
+def expected_koki(s: Scenario, town: str, as_of: date) -> Projection:
+    """後期高齢者医療: 被保険者 on ``as_of`` (第50条第1号), 資格取得日 (第52条), 資格喪失日 (第53条第1項) of the 資格
+    in the 広域連合 of the town's 都道府県 (the oracle's reading: one 広域連合 a 都道府県, a move inside it keeps
+    資格)."""
+    stays = history(s, town)
+    acquired, lost = koki.koki_qualification(s.birth, stays, town[:2], as_of)
+    shown = {"被保険者": koki.koki_insured_on(s.birth, stays, town[:2], as_of),
+             "資格取得日": _iso(acquired), "資格喪失日": _iso(lost)}
+    if within_union(s, town) and acquired is not None and acquired < s.moved_in:
+        # A 転入 from the same 都道府県 of a person already insured: the 資格 goes on from a day the town's records do
+        # not hold (since when the person lived at the previous address), and a town may record its own from the
+        # 転入. The register's reading of 第52条第1項第2号 does not ask that 取得日 (provisions.yaml); seed 424242's
+        # world machine once did (born 1959-02-28, moved in 2034-03-08 from 221007).
+        del shown["資格取得日"]
+    return shown
+
+
+def within_union(s: Scenario, town: str) -> bool:
+    """Whether the person moved in from another municipality of the town's 都道府県 (its 広域連合's 区域)."""
+    return s.previous is not None and s.previous[:2] == town[:2]
+
+
+def expected_nenkin(seen: Seen, as_of: date) -> Projection:
+    """国民年金 第1号: 資格取得日 (第8条), 資格喪失日 (第9条), the months of the 年度 of ``as_of`` (第11条), and
+    被保険者種別 on a day of the stay in the town (第7条第1項第1号; after the stay the town records none: not asked)."""
+    s = seen.s
+    acquired = nenkin.acquisition_date(s.birth, s.moved_in, from_abroad=s.previous is None, ending=seen.ending)
+    lost = nenkin.loss_date(s.birth, s.moved_in, ending=seen.ending)
+    year = fiscal_year_of(as_of)
+    held = nenkin.held_on_move_in(s.birth, s.moved_in, from_abroad=s.previous is None)
+    months = nenkin.insured_months_of_year(acquired, lost, year) if acquired is not None \
+        else nenkin.months_after_move_in(s.birth, s.moved_in, seen.ending, year) if held else ()
+    shown = {"資格取得日": _iso(acquired), "資格喪失日": _iso(lost),
+             "被保険者期間": [f"{y:04d}-{m:02d}" for y, m in months]}
+    if s.moved_in <= as_of and (s.moved_out is None or as_of <= s.moved_out):
+        shown["被保険者種別"] = nenkin.FIRST_INSURED if nenkin.is_first_insured_on(s.birth, as_of) else None
+    if seen.removed and seen.ending is not None:
+        # A 住民票 removed: no address in Japan from its 異動日, or one elsewhere in Japan the 住民記録 does not show
+        # (第9条第2号 is not met): both readings allowed, a field only compared where they agree (ours).
+        kept = expected_nenkin(replace(seen, ending=nenkin.Ending("moved", seen.ending.day), removed=False), as_of)
+        shown = {name: value for name, value in shown.items() if kept.get(name) == value}
+    return shown
+
+
+def expected_juminzei(s: Scenario, town: str, as_of: date) -> Projection:
+    """個人住民税 of the 年度 of ``as_of`` (the year the query asks): levied by the town when the address on its
+    賦課期日, 1月1日, was in the town (地方税法 第318条; alive that day: no proration, a 死亡 or 転出 after it changes
+    nothing). What follows from it (課する税, 均等割額, the income) is the domain's own checks' to judge."""
+    return {"課税": juminzei.is_levied_by(town, history(s, town), fiscal_year_of(as_of), died=s.died)}
+
+
+def expected_jido(seen: Seen, as_of: date) -> Projection:
+    """児童手当 of a 世帯主 on ``as_of``: 受給資格 (児童手当法 第4条第1項第1号: a 児童 of the 世帯, 第3条第1項: until
+    the first 3月31日 after 18 is reached, and an address in Japan), none of the 世帯 leaving; and the months paid
+    (:func:`expected_jido_months`, also once the 受給者's stay ended); nothing for anyone else."""
+    shown = {} if seen.children is None else {"受給資格": jido.is_eligible(seen.children, as_of)}
+    if seen.claim is not None:
+        shown.update(expected_jido_months(seen.claim, as_of))
+    return shown
+
+
+def expected_jido_months(claim: JidoClaim, as_of: date) -> Projection:
+    """第8条第2項: 支給開始月 the month after the 認定請求 (第3項: after the day of a 出生 or 転入 when the 請求 came
+    within 15 days of it: the jido oracle's reading), 支給終了月 the month the 事由 ended: the 受給者's stay (its
+    転出予定日 or 死亡, once recorded: the domain's reading) or the last 子's 第3条第1項 end, whichever came first.
+    Readings (ours): the end by the last 子 may be shown as the month of its last day as a 児童 (3月) or of the day
+    after (4月: the day the 事由 is gone), and, until that day has passed, as none yet. No 請求: neither (第8条第1項).
+    A 請求 before every 子's birth or after the last 子's end is none the machine makes: not compared."""
+    if claim.claimed is None:
+        return {"支給開始月": None, "支給終了月": None, "月額": {}}
+    last_child = max(jido.child_end_date(born) for born in claim.children)
+    if claim.claimed < min(claim.children) or claim.claimed > last_child:
+        return {}
+    starts = jido.start_month_readings(claim.claimed, claim.children, claim.moved)
+    shown: Projection = {"支給開始月": either(*map(_month, starts)),
+                         "月額": either(*(expected_jido_amounts(claim, as_of, first) for first in starts))}
+    if claim.ended is not None and claim.ended <= last_child:
+        shown["支給終了月"] = _month(jido.end_month(claim.ended))
+        return shown
+    ends = (_month(jido.end_month(last_child)), _month(jido.end_month(last_child + timedelta(days=1))))
+    shown["支給終了月"] = Either(*ends) if as_of > last_child else Either(None, *ends)
+    return shown
+
+
+def expected_jido_amounts(claim: JidoClaim, as_of: date, first: Month | None = None) -> dict[str, int]:
+    """第6条第1項: the 児童手当 of each month of the 年度 of ``as_of`` paid (from the 支給開始月 to the month the stay
+    ended, 第8条第2項; from 令和6年10月, the oracle's amounts), a whole month (月を単位として), as the total over the
+    子 (the jido oracle's 月額 of each, counted eldest first among the 子 who count that month): the answer names a
+    子 by 宛名番号, and the order of 子 born on one day is the vendor's; the total is the same whatever the order.
+    Months paid nothing are left out (whether a vendor lists them is not the text's). ``first``: the 支給開始月 of
+    one reading (:func:`jido.start_month_readings`), the earliest when not given."""
+    if claim.claimed is None:
+        return {}
+    first = first or jido.start_month_readings(claim.claimed, claim.children, claim.moved)[0]
+    last = jido.end_month(claim.ended) if claim.ended is not None else None
+    totals = {}
+    for month in fiscal_year_months(fiscal_year_of(as_of)):
+        if month < jido.REFORM_MONTH or month < first or (last is not None and month > last):
+            continue
+        counting = [born for born in claim.children
+                    if month_of(born) < month <= month_of(jido.child_end_date(born))]
+        total = sum(jido.monthly_amount(born, order, month) for order, born in enumerate(counting, 1))
+        if total:
+            totals[_month(month)] = total
+    return totals
+
+
+def read_jido(got: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The answer's 児童手当 with ``月額`` the total of each month over its 子 (:func:`expected_jido_amounts`)."""
+    totals: dict[str, int] = {}
+    for child in got.get("児童") or []:
+        for entry in (child.get("月額") or []) if isinstance(child, Mapping) else []:
+            amount = entry.get("金額") if isinstance(entry, Mapping) else None
+            if isinstance(amount, int) and amount:
+                totals[str(entry.get("月"))] = totals.get(str(entry.get("月")), 0) + amount
+    return {**got, "月額": dict(sorted(totals.items()))}
+
+
+def _month(month: tuple[int, int]) -> str:
+    return f"{month[0]:04d}-{month[1]:02d}"
+
+
+def expected_shugaku(seen: Seen, as_of: date) -> Projection:
+    """就学 of the 子 of a 世帯主 (their 保護者) on ``as_of``: the 区分 of each on the 学齢簿 (学校教育法施行令
+    第1条第1項: the 学齢児童 and 学齢生徒 with an address in the town; 学校教育法 第17条 their periods), and each
+    子's 小学校就学始期 (第17条第1項) and 中学校就学終期 (第2項); nothing for anyone else."""
+    if seen.children is None:
+        return {}
+    categories = (school.category_on(born, as_of) for born in seen.children if born <= as_of)
+    return {"学齢簿": sorted(category for category in categories if category is not None),
+            "小学校就学始期": sorted(school.elementary_period(born)[0].isoformat() for born in seen.children),
+            "中学校就学終期": sorted(school.lower_secondary_period(born)[1].isoformat() for born in seen.children)}
+
+
+def read_shugaku(got: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The answer's 就学 read as :func:`expected_shugaku` gives it: the 学齢簿's 区分, each 子's 始期 and 終期."""
+    def sorted_items(key: str, item: str) -> list[Any]:
+        entries = got.get(key)
+        return sorted(str(entry.get(item)) for entry in entries if isinstance(entry, Mapping)) \
+            if isinstance(entries, list) else []
+    return {"学齢簿": sorted_items("学齢簿", "区分"), "小学校就学始期": sorted_items("児童", "小学校就学始期"),
+            "中学校就学終期": sorted_items("児童", "中学校就学終期")}
+
+
+#: The 健康管理 fields: a disease of 予防接種法施行令 第3条第1項の表 listed as a 定期接種 (``定期接種/<疾病>``), its
+#: 類型 where the 政令 gives it (``類型/<疾病>``: 第1条, 第2条), a 乳幼児健康診査 of 母子保健法 第12条第1項 due
+#: (``乳幼児健康診査/<健診>``), and the diseases listed that the table does not name (``表にない疾病``).
+VACCINATION, CLASS, CHECKUP, OUTSIDE = "定期接種/", "類型/", "乳幼児健康診査/", "表にない疾病"
+_CLASS_BY_ORDER = {**dict.fromkeys(kenko.A_CLASS_BY_ORDER, "A類"), **dict.fromkeys(kenko.B_CLASS_BY_ORDER, "B類")}
+
+
+def expected_kenko(seen: Seen, as_of: date) -> Projection:
+    """健康管理 on ``as_of``: each disease of the table whose 下欄 holds the person that day (施行令 第3条第1項)
+    while they are 当該市町村の区域内に居住する者 (予防接種法 第5条第1項), each 乳幼児健康診査 due (母子保健法
+    第12条第1項: the 市町村's, so while resident too), the 類型 of a 政令's disease, and no disease outside the table.
+    Only what the text decides is given: a day the oracle leaves open (an age reached, the first and last days of the
+    stay, the 省令's end of ロタ and Ｈｉｂ) is not compared for the fields it opens. The person's ``健康管理`` record
+    (特別の事情, 医療保険, 生活保護, 指定区域, 妊娠の届出) is no part of the model's world: 施行令 第3条第2項, the
+    健康増進事業 and the 母子健康手帳 are the domain's own checks'."""
+    s = seen.s
+    resident = kenko.is_resident_on(s.moved_in, s.moved_out, as_of)
+    if resident is None or as_of < s.birth:
+        return {}
+    shown: Projection = {OUTSIDE: []}
+    for disease, verdict in kenko.vaccination_targets(s.birth, as_of, female=seen.female).items():
+        if verdict is not None:
+            shown[VACCINATION + disease] = verdict and resident
+        if disease in _CLASS_BY_ORDER:
+            shown[CLASS + disease] = _CLASS_BY_ORDER[disease]
+    for name, verdict in kenko.infant_checkups(s.birth, as_of).items():
+        if verdict is not None:
+            shown[CHECKUP + name] = verdict and resident
+    return shown
+
+
+def read_kenko(got: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The answer's 健康管理 read as :func:`expected_kenko` gives it (a 類型 only for a disease it lists)."""
+    entries = [entry for entry in got.get("定期接種") or [] if isinstance(entry, Mapping)]
+    listed = {str(entry.get("疾病")): entry.get("類型") for entry in entries}
+    due = {str(name) for name in got.get("乳幼児健康診査") or []}
+    fields: dict[str, Any] = {VACCINATION + disease: disease in listed for disease in kenko.SCHEDULED_DISEASES}
+    fields.update({CLASS + disease: kind for disease, kind in listed.items() if disease in _CLASS_BY_ORDER})
+    fields.update({CHECKUP + name: name in due for name in (kenko.CHECKUP_18_MONTHS, kenko.CHECKUP_3_YEARS)})
+    fields[OUTSIDE] = sorted(disease for disease in listed if disease not in kenko.SCHEDULED_DISEASES)
+    return fields
+
+
+#: The requirement of each 健康管理 field, as the domain's scenario checks are bound (kenko_kanri bindings.yaml):
+#: 水痘, Ｂ型肝炎 and ロタ by 施行令 第1条's 号, the other diseases by the table's 下欄 (第3条第1項), the 健診 by 第12条
+#: 第1項's 号.
+KENKO_REQUIREMENTS = {
+    **{VACCINATION + disease: "kenko_kanri-2025.12-2.3.0.1.0-R002" for disease in kenko.SCHEDULED_DISEASES},
+    VACCINATION + kenko.VARICELLA: "kenko_kanri-2025.12-2.1.0.1.2-R001",
+    VACCINATION + kenko.HEPATITIS_B: "kenko_kanri-2025.12-2.1.0.1.3-R001",
+    VACCINATION + kenko.ROTAVIRUS: "kenko_kanri-2025.12-2.1.0.1.4-R001",
+    **{CLASS + disease: "kenko_kanri-2025.12-2.1.0.1.0-R001" for disease in kenko.A_CLASS_BY_ORDER},
+    **{CLASS + disease: "kenko_kanri-2025.12-2.2.0.1.0-R001" for disease in kenko.B_CLASS_BY_ORDER},
+    CHECKUP + kenko.CHECKUP_18_MONTHS: "kenko_kanri-2025.12-5.12.0.1.1-R001",
+    CHECKUP + kenko.CHECKUP_3_YEARS: "kenko_kanri-2025.12-5.12.0.1.2-R001",
+    OUTSIDE: "kenko_kanri-2025.12-2.3.0.1.0-R001",
+}
+#: 予防接種法 第5条第1項 (当該市町村の区域内に居住する者) and 母子保健法 第12条第1項 (the 市町村's 健康診査): a
+#: person the table's or 第12条's ages hold on a day they no longer live in the town is listed by neither.
+KENKO_RESIDENTS = {VACCINATION: "kenko_kanri-2025.12-1.5.0.1.0-R001", CHECKUP: "kenko_kanri-2025.12-5.12.0.1.0-R001"}
+
+
+def _kenko_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
+    """A target by age on a day the person no longer lives in the town: the residence's requirement (第5条第1項,
+    第12条第1項) gives the value, not the age's."""
+    if value is not False or kenko.is_resident_on(seen.s.moved_in, seen.s.moved_out, as_of) is not False:
+        return None
+    s = seen.s
+    if field.startswith(VACCINATION):
+        held = kenko.vaccination_targets(s.birth, as_of, female=seen.female)[field.removeprefix(VACCINATION)]
+        return KENKO_RESIDENTS[VACCINATION] if held else None
+    if field.startswith(CHECKUP):
+        held = kenko.infant_checkups(s.birth, as_of)[field.removeprefix(CHECKUP)]
+        return KENKO_RESIDENTS[CHECKUP] if held else None
+    return None
+
+
+def _jido_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
+    """第3条第1項 decides the 受給資格 on a day after a 子 of the 世帯 stopped being a 児童 (the first 3月31日 after
+    18 is reached); 第4条第1項第1号 else. The months and amounts: 第8条第1項 without a 請求 (no 認定, nothing
+    paid); 第3項 a 支給開始月 the 15日 gave; 第2項 else (the amounts: 第6条第3項's 算定額, as the domain's amounts
+    check is bound)."""
+    claim = seen.claim
+    if field in ("支給開始月", "支給終了月", "月額") and claim is not None:
+        if claim.claimed is None:
+            return "jido_teate-2025.12-1.8.0.1.0-R001"
+        if field == "月額":
+            return None
+        event = max((day for day in claim.events if day <= claim.claimed), default=None)
+        within = event is not None and claim.claimed <= event + timedelta(days=jido.GRACE_DAYS)
+        return "jido_teate-2025.12-1.8.0.3.0-R001" if field == "支給開始月" and within else None
+    ended = any(born <= as_of and jido.child_end_date(born) < as_of for born in seen.children or ())
+    return "jido_teate-2025.12-1.3.0.1.0-R001" if ended else None
+
+
+def _koki_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
+    """第53条第1項ただし書 decides the 資格喪失日 of a move to another 都道府県 on the move day (and whether one is
+    insured that day); 第52条's 号 the 資格取得日: 第1号 reaching 75 while resident, 第2号 moving in at 75 or more."""
+    s = seen.s
+    within = s.elsewhere is not None and s.died is None and s.next is not None and s.next[:2] == seen.town[:2]
+    if within and field in ("資格取得日", "資格喪失日"):
+        return "koki_korei-2025.12-1.50.0.1.1-R001"  # the 区域 (one 都道府県) still holds the address: 資格 goes on
+    to_other_union = moved_on(s) and s.next is not None and s.next[:2] != seen.town[:2]
+    if to_other_union and field in ("資格喪失日", "被保険者") and s.moved_out is not None and \
+            (field == "資格喪失日" or on_move_day(s, as_of)) and \
+            expected_koki(s, seen.town, as_of)["資格喪失日"] == s.moved_out.isoformat():
+        return "koki_korei-2025.12-1.53.0.1.0-R002"  # the ただし書 gave the day: an insured person's move day
+    if field == "資格取得日" and value is not None:
+        start = koki.koki_korei_start(s.birth)
+        return "koki_korei-2025.12-1.52.0.1.1-R001" if value == start.isoformat() and start >= s.moved_in \
+            else "koki_korei-2025.12-1.52.0.1.2-R001"
+    return None
+
+
+def _nenkin_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
+    """The 号 of 第8条 (取得: twenty, or an address in Japan) and of 第9条 (喪失: 死亡, no address in Japan — a move to
+    another municipality is none — or sixty) that gives the day; 第11条第2項 for a 取得 and 喪失 in one month."""
+    s, ending = seen.s, seen.ending
+    if field == "資格取得日" and value is not None:
+        twenty = age_reached_on(s.birth, nenkin.FROM_AGE)
+        return "kokumin_nenkin-2025.12-1.8.0.1.1-R001" if value == twenty.isoformat() \
+            else "kokumin_nenkin-2025.12-1.8.0.1.2-R001"
+    if field == "資格喪失日":
+        if value is not None and value == age_reached_on(s.birth, nenkin.UNTIL_AGE).isoformat():
+            return "kokumin_nenkin-2025.12-1.9.0.1.3-R001"
+        if ending is not None and ending.kind == "died":
+            return "kokumin_nenkin-2025.12-1.9.0.1.1-R001"
+        if ending is not None:
+            return "kokumin_nenkin-2025.12-1.9.0.1.2-R001"
+    if field == "被保険者期間" and isinstance(value, list) and len(value) == 1:
+        return "kokumin_nenkin-2025.12-1.11.0.2.0-R001"
+    return None
+
+
+def _moved_on_cause(name: str, record_loss: Callable[[Scenario, str], date | None]) -> Cause:
+    """介護保険法 第11条第1項ただし書 and 国民健康保険法 第8条第1項ただし書: a 資格喪失日 on the move day (and whether
+    one is insured that day) is the ただし書's (R002) where the ただし書 gives the day: an insured person's
+    (``record_loss``, the record's 喪失日, is the move day; one never insured is the 本文's), whatever other answers
+    the readings allow (国保's move on inside the 都道府県: none, :func:`kokuho.kokuho_record_readings`)."""
+    def cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
+        s = seen.s
+        if field not in provisos(s, as_of) or s.moved_out is None:
+            return None
+        return _PROVISO[name] if record_loss(s, seen.town) == s.moved_out else None
+    return cause
+
+
+def _kaigo_loss(s: Scenario, town: str) -> date | None:
+    stays, stay = _town_stay(s, town)
+    return kaigo.kaigo_first_loss_date(s.birth, stays, stay)
+
+
+def _kokuho_loss(s: Scenario, town: str) -> date | None:
+    """The town record's 喪失日 (:func:`kokuho.kokuho_qualifications`): for a move on inside the 都道府県 too, whose
+    end on the move day (the town record; none is allowed as well) is reported where the ただし書's day is."""
+    stays, stay = _town_stay(s, town)
+    return kokuho.kokuho_qualifications(stays)[stays.index(stay)].lost
+
+
+#: 第11条第1項ただし書 and 第8条第1項ただし書: a 資格喪失日 on the move day is the ただし書's (R002).
+_PROVISO = {"介護保険": "kaigo-2025.12-1.11.0.1.0-R002", "国民健康保険": "kokuho-2025.12-1.8.0.1.0-R002"}
+#: The fields the ただし書 decides: the 資格喪失日, and on the move day whether the person is insured.
+_LOSS_FIELDS, _ON_DAY_FIELDS = frozenset({"資格喪失日", "喪失日"}), frozenset({"第1号被保険者", "被保険者"})
+
+
+def _on(expected: Callable[[Scenario, str, date], Projection]) -> Callable[[Seen, date], Projection]:
+    return lambda seen, as_of: expected(seen.s, seen.town, as_of)
+
+
+#: The parts compared, in order.
+PARTS = (
+    Part("介護保険", _on(expected_kaigo), {"第1号被保険者": "kaigo-2025.12-1.9.0.1.0-R001",
+                                        "資格取得日": "kaigo-2025.12-1.10.0.1.0-R001",
+                                        "資格喪失日": "kaigo-2025.12-1.11.0.1.0-R001"},
+         _moved_on_cause("介護保険", _kaigo_loss)),
+    Part("国民健康保険", _on(expected_kokuho), {"取得日": "kokuho-2025.12-1.7.0.1.0-R001",
+                                           "喪失日": "kokuho-2025.12-1.8.0.1.0-R001",
+                                           "被保険者": "kokuho-2025.12-1.6.0.1.0-R001"},
+         _moved_on_cause("国民健康保険", _kokuho_loss)),
+    Part("選挙人名簿", expected_voter, {"選挙権_国政": "senkyo-2025.12-1.9.0.1.0-R001",
+                                         "選挙権_地方": "senkyo-2025.12-1.9.0.2.0-R001",
+                                         "登録": "senkyo-2025.12-1.22.0.1.0-R001",
+                                         "表示": "senkyo-2025.12-1.27.0.1.0-R001"}, _senkyo_cause),
+    Part("個人住民税", _on(expected_juminzei), {"課税": "kojin_juminzei-2025.12-1.318.0.1.0-R001"}),
+    Part("児童手当", expected_jido, {"受給資格": "jido_teate-2025.12-1.4.0.1.1-R001",
+                                 "支給開始月": "jido_teate-2025.12-1.8.0.2.0-R001",
+                                 "支給終了月": "jido_teate-2025.12-1.8.0.2.0-R001",
+                                 "月額": "jido_teate-2025.12-1.6.0.3.0-R001"}, _jido_cause, read=read_jido),
+    Part("就学", expected_shugaku, {"学齢簿": "shugaku-2025.12-2.1.0.1.0-R001",
+                                  "小学校就学始期": "shugaku-2025.12-1.17.0.1.0-R001",
+                                  "中学校就学終期": "shugaku-2025.12-1.17.0.2.0-R001"}, read=read_shugaku),
+    Part("後期高齢者医療", _on(expected_koki), {"被保険者": "koki_korei-2025.12-1.50.0.1.1-R001",
+                                            "資格取得日": "koki_korei-2025.12-1.52.0.1.0-R001",
+                                            "資格喪失日": "koki_korei-2025.12-1.53.0.1.0-R001"}, _koki_cause),
+    Part("国民年金", expected_nenkin, {"被保険者種別": "kokumin_nenkin-2025.12-1.7.0.1.1-R001",
+                                    "資格取得日": "kokumin_nenkin-2025.12-1.8.0.1.0-R001",
+                                    "資格喪失日": "kokumin_nenkin-2025.12-1.9.0.1.0-R001",
+                                    "被保険者期間": "kokumin_nenkin-2025.12-1.11.0.1.0-R001"}, _nenkin_cause),
+    Part("健康管理", expected_kenko, KENKO_REQUIREMENTS, _kenko_cause, read=read_kenko,
+         if_given=lambda field: field.startswith(CLASS)),
+)
+
+
+def provisos(s: Scenario, as_of: date) -> frozenset[str]:
+    """The fields the ただし書 decides for the person asked on ``as_of`` (none where the stay did not end so)."""
+    return (_LOSS_FIELDS if moved_on(s) else frozenset()) | (_ON_DAY_FIELDS if on_move_day(s, as_of) else frozenset())

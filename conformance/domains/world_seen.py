@@ -1,0 +1,207 @@
+"""The persons of the cross-domain machine (:mod:`conformance.domains.world`) as the domains' oracles are fed: a
+person's rows as the model of 住民記録 judged and adopted them, read as the domain checks' shared
+:class:`~conformance.checks.scenarios.Scenario` (:func:`scenario_of`), with how the stay ended, the 子 of a 世帯主 and
+the 児童手当 認定請求 (:class:`Seen`, :func:`seen_of`). The readings are the machine's (its module docstring and
+docs/model.md, "One world across domains")."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+
+from conformance.checks.scenarios import Scenario, history, other_codes
+from conformance.domains.jumin.oracles.model import World
+from conformance.domains.jumin.oracles.model import rules as r
+from conformance.domains.jumin.oracles.model.transitions import NEXT_ADDRESS
+from conformance.domains.kokumin_nenkin import oracle as nenkin
+from conformance.oracles.dates import fiscal_year_of
+from conformance.testdata.town import TOWN_CODE
+
+#: The 異動事由区分 of a 転出 (the stay ends on its 転出予定年月日 whatever 住民状態 the vendor chose: 1.1.5 R001).
+_MOVES_OUT = ("国内転出", "国外転出")
+
+
+@dataclass(frozen=True)
+class JidoClaim:
+    """What 児童手当法 第8条 decides the months of a 世帯主's 児童手当 from: the 認定請求 (the row's
+    ``児童手当_請求年月日``; None: none made, 第8条第1項), the 生年月日 of the 子 of the 世帯 (on the day asked, or on
+    the last day of the 受給者's stay once it ended), the days of 第8条第3項's 15日 (our reading, the jido oracle's
+    and the domain checks': a 出生, or the 転出予定日 of the 転入前住所), and the last day of the 受給者's stay (its
+    転出予定日 or 死亡: the 事由 ends, 第8条第2項)."""
+
+    claimed: date | None
+    children: tuple[date, ...]
+    events: tuple[date, ...]
+    ended: date | None
+    #: The days the move into the town may be read to have happened on (the 転出予定日 at the old address, the day
+    #: of moving in here: :func:`jido.start_month_readings`); none without a move.
+    moved: tuple[date, ...] = ()
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A person as the oracles are fed at one step: the stay in the town (the domain checks' :class:`Scenario`), the
+    town, and how the stay ended for 国民年金 (第9条第2号 turns on whether the address is still in Japan)."""
+
+    s: Scenario
+    town: str
+    ending: nenkin.Ending | None = None
+    #: The 生年月日 of the 子 of the 世帯 of a 世帯主 in it (児童手当); None for anyone else, or while a member of the
+    #: 世帯 awaits a 転出's day (who is in the 世帯 on a day is then open: not compared).
+    children: tuple[date, ...] | None = None
+    #: 性別 2 (女): the ヒトパピローマウイルス感染症 row of 予防接種法施行令 第3条第1項の表 is the 女子's.
+    female: bool = False
+    #: The 異動日 of a 帰化 (4.5.3: the 外国人住民票 removed, a 日本人住民票 written): a 日本国民 from that day.
+    naturalized: date | None = None
+    #: The stay ended by the 住民票's 消除 (a 法第30条の50 通知's, a 職権消除): whether an address in Japan goes on
+    #: is open (国民年金法 第9条第2号; :func:`expected_nenkin`).
+    removed: bool = False
+    #: The 児童手当 months of a 世帯主 with 子 (第8条); None for anyone else, or where who the 子 were is open.
+    claim: JidoClaim | None = None
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text or "")
+    except ValueError:
+        return None
+
+
+def scenario_of(world: World, atena: str) -> Scenario | str:
+    """The person's stay in the town as the model holds it, in the domain checks' :class:`Scenario`; or why the
+    oracles cannot be fed (the person is then not judged at this step)."""
+    rows = world.history(atena)
+    row = rows[-1]
+    birth, moved_in = _day(row.get("生年月日")), _day(row.get("住民となった年月日"))
+    if birth is None or row.get("生年月日_不詳フラグ") == "1":
+        return "生年月日 不詳 or no calendar day"
+    if moved_in is None:
+        return "no 住民となった年月日"
+    status = row.get("住民状態", "")
+    if any(earlier.get("住民状態") in (r.MOVED_OUT, r.DECEASED) and later.get("住民状態") == r.CURRENT
+           for earlier, later in itertools.pairwise(rows)):
+        # Its 取消し too: the row restored is the cancellation's, not the 転出's (which the 国民年金 reading needs).
+        return "a return after a 転出 or 死亡 (the model leaves a 再転入's other items open)"
+    s = Scenario(fiscal_year_of(moved_in), birth, moved_in, previous=rows[0].get("転入前住所_市区町村コード") or None,
+                 foreign=row.get("住民種別") == "2", notified=_day(rows[0].get("届出年月日")))
+    if status == r.DECEASED:
+        s = Scenario(s.fiscal_year, birth, moved_in, previous=s.previous, died=_day(row.get("異動日")),
+                     foreign=s.foreign, notified=s.notified)
+    elif status == r.MOVED_OUT or row.get("異動事由区分") in _MOVES_OUT:
+        planned = _day(row.get("転出予定年月日"))
+        arrived = _day(row.get("転出年月日（確定）"))
+        s = Scenario(s.fiscal_year, birth, moved_in, previous=s.previous, planned_out=planned, elsewhere=arrived,
+                     next=destination(row) if arrived is not None else None, foreign=s.foreign, notified=s.notified)
+    elif status == r.REMOVED:
+        # A 住民票 removed (a 法第30条の50 通知 with 消除, 4.5.6; a 職権消除): the address in the town ended on its
+        # 異動日, none elsewhere known (read as a 国外転出's: docs/model.md, the 在留 readings, ours).
+        s = Scenario(s.fiscal_year, birth, moved_in, previous=s.previous, planned_out=_day(row.get("異動日")),
+                     foreign=s.foreign, notified=s.notified)
+    elif status != r.CURRENT:
+        return f"住民状態 {status!r} (no stay the oracles model)"
+    try:
+        history(s, row.get("住所_市区町村コード", ""))
+    except ValueError as error:
+        return f"a stay the oracles cannot take ({error})"
+    return s
+
+
+def destination(row: Mapping[str, str]) -> str:
+    """The municipality a 転入通知 names (転出先住所（確定）, 1.1.5 R015); where it names none (the 住民記録 model's own
+    steps), one of another 都道府県 (our reading: an address elsewhere, in no 広域連合 of the town's, as the reference
+    reads a 除票 without the code)."""
+    return row.get(NEXT_ADDRESS) or other_codes(row.get("住所_市区町村コード", "") or TOWN_CODE)[1]
+
+
+def seen_of(world: World, atena: str) -> Seen | str:
+    """The person as the oracles are fed (:func:`scenario_of`), with the 国民年金 ending: a 死亡; a 国内転出, whether
+    or not its 転入通知 has come, or a 転出 whose 転入通知 named a municipality (our reading: the address in Japan goes
+    on, 第9条第2号 is not met); else (a 国外転出, a 転出 of no known destination) no address in Japan; or why not
+    judged."""
+    s = scenario_of(world, atena)
+    if isinstance(s, str):
+        return s
+    row = world.latest(atena)
+    seen = _ended(world, s, row)
+    foreign_before = any(earlier.get("住民種別") == "2" for earlier in world.history(atena)[:-1])
+    naturalized = _day(row.get("異動日")) if foreign_before and row.get("住民種別") == "1" else None
+    return replace(seen, female=row.get("性別") == "2", naturalized=naturalized, claim=jido_claim(world, atena, s))
+
+
+def _ended(world: World, s: Scenario, row: Mapping[str, str]) -> Seen:
+    town = row.get("住所_市区町村コード", "")
+    if s.moved_out is None and row.get("続柄") == "世帯主":
+        return Seen(s, town, children=children_of(world, row.get("世帯番号", "")))
+    if s.died is not None:
+        return Seen(s, town, nenkin.Ending("died", s.died))
+    if s.moved_out is None:
+        return Seen(s, town)
+    domestic = row.get("異動事由区分") == "国内転出" or bool(row.get(NEXT_ADDRESS))
+    return Seen(s, town, nenkin.Ending("moved" if domestic else "abroad", s.moved_out),
+                removed=row.get("住民状態") == r.REMOVED)
+
+
+def children_of(world: World, setai: str) -> tuple[date, ...] | None:
+    """The calendar 生年月日 of the 子 of a 世帯 (its 住民), None while a member awaits a 転出's day."""
+    members = [world.latest(atena) for atena in world.members(setai)]
+    if any(row.get("異動事由区分") in _MOVES_OUT for row in members):
+        return None
+    return tuple(day for row in members if row.get("続柄") == "子" and (day := _day(row.get("生年月日"))) is not None)
+
+
+#: The 住民記録 row's item of the 児童手当 認定請求 (our migration layout: the domain checks' too).
+CLAIM_ITEM = "児童手当_請求年月日"
+
+
+def jido_claim(world: World, atena: str, s: Scenario) -> JidoClaim | None:
+    """The 児童手当 months' facts of a 世帯主 with 子 (:class:`JidoClaim`): the 子 are the persons whose every row is
+    in the 世帯 as 子, taken while the 受給者 lives in the town, or on the last day of the stay once it ended (the
+    子 who left with the 受給者 that day, or stayed). None for anyone else, and where who the 子 were on the day the
+    months turn on is open (not compared): a 世帯主 or 子 whose 世帯 or 続柄 changed, a 子 the oracles cannot take
+    (a 生年月日 不詳), a 子 who left the 世帯 or died while the 受給者 stays or before the 受給者 left (whether the
+    事由 ends with a 子's 住所 is not settled by 第4条, which names 監護 and 生計), a 子 who came after."""
+    rows = world.history(atena)
+    setai = rows[-1].get("世帯番号", "")
+    if any(row.get("続柄") != "世帯主" or row.get("世帯番号") != setai for row in rows):
+        return None
+    children: list[date] = []
+    for other in sorted(world.persons):
+        inside = [row.get("世帯番号") == setai for row in world.history(other)]
+        if other == atena or not any(inside):
+            continue
+        relations = {row.get("続柄") for row in world.history(other)}
+        if not all(inside) or ("子" in relations and relations != {"子"}):
+            return None
+        if "子" not in relations:
+            continue  # a member of the 世帯 who is no 子 (妻, 同居人)
+        child = scenario_of(world, other)
+        if isinstance(child, str) or not _child_through(child, s):
+            return None
+        children.append(child.birth)
+    if not children:
+        return None
+    moved_out = _day(rows[0].get("転入前住所_転出予定年月日"))
+    events = tuple(day for day in (moved_out, *children) if day is not None)
+    return JidoClaim(_day(rows[-1].get(CLAIM_ITEM)), tuple(sorted(children)), events, s.moved_out,
+                     (moved_out, s.moved_in) if moved_out is not None else ())
+
+
+def _child_through(child: Scenario, s: Scenario) -> bool:
+    """Whether the 子 was in the town (so in the 世帯) on the 受給者's last day, or still is while the 受給者 stays."""
+    if s.moved_out is None:
+        return child.moved_out is None
+    return child.moved_in <= s.moved_out and (child.moved_out is None or child.moved_out >= s.moved_out)
+
+
+def moved_on(s: Scenario) -> bool:
+    """Whether the stay ended with an address elsewhere that same day (the 転入通知's 転入日 on or before the
+    転出予定年月日): the ただし書 of 介護保険法 第11条第1項 and 国民健康保険法 第8条第1項 make it the
+    資格喪失日 itself."""
+    return s.elsewhere is not None and s.died is None and s.moved_out == s.elsewhere
+
+
+def on_move_day(s: Scenario, as_of: date) -> bool:
+    """Whether ``as_of`` is that move day (:func:`moved_on`): whether one is insured on it is the ただし書's too."""
+    return moved_on(s) and s.moved_out == as_of
