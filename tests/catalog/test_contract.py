@@ -308,3 +308,10 @@ def test_a_coded_answer_field_lists_the_values_the_oracle_answers() -> None:
     grounds = contract("senkyo").query["選挙人名簿"].fields["登録根拠"].values
     assert set(grounds) == {senkyo.BY_SCHEDULE, senkyo.BY_SCHEDULE_IN_ELECTION, senkyo.BY_ELECTION,
                             senkyo.BY_CORRECTION}
+    # 抹消事由's fixed strings (issue 64 names them): every reason the oracle answers, and no other.
+    struck = contract("senkyo").query["選挙人名簿"].fields
+    assert set(struck["抹消事由"].values) == {senkyo.STRUCK_OFF_DEATH, senkyo.STRUCK_OFF_MOVED,
+                                           senkyo.STRUCK_OFF_TRANSFER, senkyo.STRUCK_OFF_WRONGLY_REGISTERED}
+    assert set(struck["在外_抹消事由"].values) == {senkyo.STRUCK_OFF_DEATH, senkyo.STRUCK_OFF_NATIONALITY,
+                                              senkyo.OVERSEAS_STRUCK_OFF_RETURNED,
+                                              senkyo.STRUCK_OFF_WRONGLY_REGISTERED}
