@@ -162,8 +162,9 @@ DOMAIN_OF_FUNCTION: dict[str, dict[str, str]] = {
                          "_fiscal_months", "_billed", "_eve"), SHARED),
         **dict.fromkeys(("removal_date", "support", "support_alerts", "_period_end", "_month_before"), JUMIN),
         "juminzei_levied": "kojin_juminzei",
-        **dict.fromkeys(("kokuho", "_on_welfare", "_other_insurance", "_kokuho_insured", "_copay",
-                         "_deemed_town", "_second_insured_age", "_status_notice"), "kokuho"),
+        **dict.fromkeys(("kokuho", "kokuho_insured_on", "_payer", "_on_welfare", "_other_insurance",
+                         "_kokuho_insured", "_copay", "_deemed_town", "_second_insured_age", "_status_notice"),
+                        "kokuho"),
         **dict.fromkeys(("kaigo", "_kaigo_billed", "_kaigo_second", "_kaigo_insurer", "_care_certification"),
                         "kaigo"),
         **dict.fromkeys(("jido_teate", "_counts", "_three_and_over_from", "_child_end_day", "_jido_eligible",
@@ -191,7 +192,10 @@ DOMAIN_OF_FUNCTION: dict[str, dict[str, str]] = {
         "StatuteCertificates._kaigo_card": "kaigo",
     },
     # The per-person query (split from 住民記録's linkage.py): one answer with every domain's part.
-    "conformance_reference.jumin.qualifications": {"PerPersonQuery._qualifications": SHARED},
+    "conformance_reference.jumin.qualifications": {"PerPersonQuery._qualifications": SHARED,
+                                                   "PerPersonQuery._kokuho_householder": "kokuho",
+                                                   "PerPersonQuery._defaulted": SHARED,
+                                                   "PerPersonQuery._answer": SHARED},
 }
 
 

@@ -11,6 +11,11 @@ Text = tuple[str, str]
 CHECK_TEXTS: dict[str, Text] = {
     "api.openapi": ("API仕様書から生成したリクエストを送り、応答をステータス・形式・スキーマで検証します",
                     "Sends requests generated from the API specification and checks status, type and schema"),
+    "api.qualifications_refusals": ("個人別照会に、存在しない宛名番号（404）と、年度・基準日の欠落や"
+                                    "不正な値（400）を送り、インタフェースどおりに拒否されるかを検証します",
+                                    "Asks the per-person query for an unknown 宛名番号 (404) and with a missing or "
+                                    "malformed fiscal_year or as_of (400), and checks each is refused as the "
+                                    "interface states"),
     "file.layout": ("エクスポートファイルを基本データリストのレイアウト（文字コード、見出し、型、桁数、コード等）"
                     "で検証します",
                     "Validates an export file against its 基本データリスト layout (encoding, header, types, "

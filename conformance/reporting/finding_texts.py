@@ -12,6 +12,11 @@ Text = tuple[str, str]
 
 FINDING_TEXTS: dict[str, Text] = {
     # export files (file.layout)
+    "api.qualifications_refusals.status": ("個人別照会の拒否（存在しない宛名番号は 404、年度・基準日の欠落や不正な値は "
+                                           "400）が、インタフェースどおりのステータスで返されません",
+                                           "The per-person query's refusal (404 for an unknown 宛名番号, 400 for a "
+                                           "missing or malformed fiscal_year or as_of) is not answered with the "
+                                           "interface's status"),
     "file.encoding_not_allowed": ("ファイルの文字コードが標準で認められたもの（UTF-8 等）ではありません",
                                   "The file's encoding is not one the standard allows"),
     "file.encoding_undeclared": ("ファイルの文字コードが宣言されていません", "The file's encoding is not declared"),

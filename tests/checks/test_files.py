@@ -17,7 +17,7 @@ from conformance.catalog.models import FileInterface
 from conformance.checks import files
 from conformance.checks.files import file_layout
 from conformance.checks.registry import CheckContext
-from conformance.errors import TargetError, UsageError
+from conformance.errors import NotAutomated, TargetError, UsageError
 from conformance.findings import Finding
 from conformance.oracles.identifiers import m11w2_7_check_digit, my_number_check_digit
 from conformance.targets.base import ExportFile, Target
@@ -545,9 +545,10 @@ def test_unknown_layout(tmp_path: Path) -> None:
         run(target, ["header"], layout="residents")
 
 
-def test_no_export_target_is_an_error() -> None:
+def test_no_export_target_is_not_automated() -> None:
+    # A product that offers no export file is not judged on one (issue 64: NOT_AUTOMATED with the reason, not ERROR).
     ctx = CheckContext(requirement=requirement(), params={"layout": "residents_csv"}, target=Target(catalog=EDITION))
-    with pytest.raises(TargetError, match="no export target"):
+    with pytest.raises(NotAutomated, match="no export target"):
         list(file_layout(ctx))
 
 
