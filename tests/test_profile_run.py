@@ -72,7 +72,7 @@ def test_an_unreachable_vendor_stops_the_run_with_one_message_and_not_run(tmp_pa
     completed = run(profile, tmp_path / "out")
     assert completed.returncode == 4, completed.stderr  # not_run
     output = (completed.stdout + completed.stderr).strip().splitlines()
-    assert len(output) < 10, output
+    assert len(output) <= 10, output  # the verdict, the stop, the seeds judged with (issue 65), the outputs, next
     stopped = [line for line in output if line.startswith("stopped: ")]
     assert len(stopped) == 1 and f"127.0.0.1:{port}" in stopped[0] and "connection refused" in stopped[0]
     assert "Traceback" not in completed.stdout + completed.stderr
