@@ -104,8 +104,9 @@ def open_files_for(connections: int) -> None:
 
 
 def create(application: Any, host: str, port: int, threads: int = 8) -> Any:
-    """waitress's server of ``application`` on ``host``:``port``, whose own refusal (a body declared past the limit,
-    answered before the portal sees the request) is a portal page, not waitress's line of English (issue 69)."""
+    """waitress's server of ``application`` on ``host``:``port``, the one way the portal is served (the command and
+    the tests): anonymous bodies refused before waitress spools them (issue 68: ``limits.GatedParser``), and
+    waitress's own refusal (a body declared past the limit) a portal page, not a line of English (issue 69)."""
     import waitress.server
 
     sockets: dict[Any, Any] = {}
@@ -165,10 +166,11 @@ def refusal_headers() -> list[tuple[str, str]]:
 
 def serve(host: str, port: int, threads: int = 8) -> None:
     """Serve the portal with waitress until interrupted."""
+    from django.conf import settings
+
     from conformance.portal.wsgi import application
 
-    options = waitress_options(threads)
-    open_files_for(int(options["connection_limit"]))
+    open_files_for(int(settings.MAX_CONNECTIONS))  # waitress_options' connection_limit, which create() applies
     server = create(application, host, port, threads)
     server.print_listen("Serving on http://{}:{}")
     server.run()
