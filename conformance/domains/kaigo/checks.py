@@ -30,7 +30,6 @@ from datetime import date, timedelta
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import (
     ELDER_APRIL_FIRST,
     Projection,
@@ -41,9 +40,8 @@ from conformance.checks.scenarios import (
     elders,
     history,
     iso_or_none,
-    picked,
-    rule_check,
 )
+from conformance.checks.statute_rules import Statute, rule_checks
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.kaigo.oracle import kaigo_acquisition_date
 from conformance.oracles import Residence
@@ -51,6 +49,7 @@ from conformance.oracles.dates import age_reached_on, fiscal_year_of
 from conformance.oracles.readings import either, year_view
 
 PART = "介護保険"
+STATUTE = Statute("kaigo", PART)
 _DAY = timedelta(days=1)
 
 
@@ -362,64 +361,30 @@ CARE_APPLIED = Scenario(2025, date(1945, 5, 5), date(1975, 4, 1), previous="1310
                         records=((PART, kaigo.CARE_APPLIED, "2025-06-10"), (PART, kaigo.CARE_CERTIFIED, "2025-07-05")))
 
 KAIGO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("kaigo.certification_effective", "介護保険: a 要介護認定 takes effect from the day of the 申請 (第27条第8項)",
-         care_applications, _certification_effective, picked(PART, "要介護認定_効力発生日"), (CARE_APPLIED,),
-         needs_records=True),
-    Rule("kaigo.decision_deadline", "介護保険: the 処分 on a 要介護認定 申請 within thirty days of it (第27条第11項)",
-         care_applications, _decision_deadline, picked(PART, "要介護認定_処分期限"), (CARE_APPLIED,),
-         needs_records=True),
-    Rule("kaigo.second_insured", "介護保険: 第二号被保険者, 40 to 64 and a 医療保険加入者 (第9条第2号)", second_mid,
-         _second_insured, picked(PART, "第2号被保険者"), (SECOND, NO_MEDICAL), needs_records=True),
-    Rule("kaigo.second_from_forty", "介護保険: 第2号 資格 from the day forty is reached (第10条第1項第1号)",
-         second_forty, _second_insured, picked(PART, "第2号被保険者"), (FORTY,), needs_records=True),
-    Rule("kaigo.second_on_joining", "介護保険: 第2号 資格 from the day of becoming a 医療保険加入者 (第10条第1項第3号)",
-         second_joining, _second_insured, picked(PART, "第2号被保険者"), (JOINED,), needs_records=True),
-    Rule("kaigo.second_lost", "介護保険: 第2号 資格 lost from the day no longer a 医療保険加入者 (第11条第2項)",
-         second_leaving, _second_insured, picked(PART, "第2号被保険者"), (LEFT,), needs_records=True),
-    Rule("kaigo.facility_insurer", "介護保険: a person who moved to a 住所地特例対象施設 is the other 市町村's "
-         "被保険者 (第13条第1項)", in_facility, _insurer, picked(PART, "住所地特例_市区町村コード"),
-         (IN_FACILITY, HOME_WITHOUT_MEASURE), needs_records=True),
-    Rule("kaigo.facility_chain", "介護保険: a 特定継続入所被保険者 is the 被保険者 of the 市町村 before the first "
-         "入所等 (第13条第1項ただし書, 第2項第1号)", in_facility_chain, _insurer,
-         picked(PART, "住所地特例_市区町村コード"), (CHAIN,), needs_records=True),
-    Rule("kaigo.category", "介護保険: 第1号被保険者 with an address in the municipality aged 65 or more "
-         "(第9条第1項第1号)", categories, _category, picked(PART, "第1号被保険者"), (REACHING_65, DIED)),
-    Rule("kaigo.acquired_on_move_in", "介護保険: 資格取得 on the day a person of 65 or more moves in "
-         "(第10条第1項第2号)", entering, _acquisition, picked(PART, "資格取得日"), (FROM_ABROAD,)),
-    Rule("kaigo.lost_day_after", "介護保険: 資格喪失 the day after the address ends (第11条第1項)", leaving,
-         _loss, picked(PART, "資格喪失日"), (DIED, TO_ABROAD)),
-    Rule("kaigo.lost_on_move_day", "介護保険: 資格喪失 on the move-out day when an address elsewhere begins "
-         "that day (第11条第1項ただし書)", moving_on, _lost_that_day, picked(PART, "資格喪失日", "第1号被保険者"),
-         (TO_MUNICIPALITY,)),
-    Rule("kaigo.premium_months", "介護保険: 第1号 premium from the month of 取得 to the month before 喪失 "
-         "(第129条第2項)", elders, _premium, picked(PART, "賦課月"), (ELDER_APRIL_FIRST, REACHING_75)),
-    Rule("kaigo.premium_collected", "介護保険: the premium collected for every month of a 第1号被保険者 "
-         "(第129条第1項)", first_insured_years, _premium, picked(PART, "賦課月"), (REACHING_75,)),
-    Rule("kaigo.no_premium_second", "介護保険: no premium from a person aged 40 to 64 (第129条第4項)",
-         second_insured, _premium, picked(PART, "賦課月"), (AGED_FIFTY,)),
+    STATUTE.rule("kaigo.certification_effective", care_applications, _certification_effective, "要介護認定_効力発生日",
+        (CARE_APPLIED,), needs_records=True),
+    STATUTE.rule("kaigo.decision_deadline", care_applications, _decision_deadline, "要介護認定_処分期限",
+        (CARE_APPLIED,), needs_records=True),
+    STATUTE.rule("kaigo.second_insured", second_mid, _second_insured, "第2号被保険者", (SECOND, NO_MEDICAL),
+        needs_records=True),
+    STATUTE.rule("kaigo.second_from_forty", second_forty, _second_insured, "第2号被保険者", (FORTY,),
+        needs_records=True),
+    STATUTE.rule("kaigo.second_on_joining", second_joining, _second_insured, "第2号被保険者", (JOINED,),
+        needs_records=True),
+    STATUTE.rule("kaigo.second_lost", second_leaving, _second_insured, "第2号被保険者", (LEFT,), needs_records=True),
+    STATUTE.rule("kaigo.facility_insurer", in_facility, _insurer, "住所地特例_市区町村コード",
+        (IN_FACILITY, HOME_WITHOUT_MEASURE), needs_records=True),
+    STATUTE.rule("kaigo.facility_chain", in_facility_chain, _insurer, "住所地特例_市区町村コード", (CHAIN,),
+        needs_records=True),
+    STATUTE.rule("kaigo.category", categories, _category, "第1号被保険者", (REACHING_65, DIED)),
+    STATUTE.rule("kaigo.acquired_on_move_in", entering, _acquisition, "資格取得日", (FROM_ABROAD,)),
+    STATUTE.rule("kaigo.lost_day_after", leaving, _loss, "資格喪失日", (DIED, TO_ABROAD)),
+    STATUTE.rule("kaigo.lost_on_move_day", moving_on, _lost_that_day, ("資格喪失日", "第1号被保険者"),
+        (TO_MUNICIPALITY,)),
+    STATUTE.rule("kaigo.premium_months", elders, _premium, "賦課月", (ELDER_APRIL_FIRST, REACHING_75)),
+    STATUTE.rule("kaigo.premium_collected", first_insured_years, _premium, "賦課月", (REACHING_75,)),
+    STATUTE.rule("kaigo.no_premium_second", second_insured, _premium, "賦課月", (AGED_FIFTY,)),
 )}
-
-
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(KAIGO_RULES[name])
-
-
-kaigo_second_insured = check("scenario.kaigo.second_insured")(_rule_check("kaigo.second_insured"))
-kaigo_second_from_forty = check("scenario.kaigo.second_from_forty")(_rule_check("kaigo.second_from_forty"))
-kaigo_second_on_joining = check("scenario.kaigo.second_on_joining")(_rule_check("kaigo.second_on_joining"))
-kaigo_second_lost = check("scenario.kaigo.second_lost")(_rule_check("kaigo.second_lost"))
-kaigo_facility_insurer = check("scenario.kaigo.facility_insurer")(_rule_check("kaigo.facility_insurer"))
-kaigo_facility_chain = check("scenario.kaigo.facility_chain")(_rule_check("kaigo.facility_chain"))
-kaigo_certification_effective = check("scenario.kaigo.certification_effective")(
-    _rule_check("kaigo.certification_effective"))
-kaigo_decision_deadline = check("scenario.kaigo.decision_deadline")(_rule_check("kaigo.decision_deadline"))
-kaigo_category = check("scenario.kaigo.category")(_rule_check("kaigo.category"))
-kaigo_acquired_on_move_in = check("scenario.kaigo.acquired_on_move_in")(_rule_check("kaigo.acquired_on_move_in"))
-kaigo_lost_day_after = check("scenario.kaigo.lost_day_after")(_rule_check("kaigo.lost_day_after"))
-kaigo_lost_on_move_day = check("scenario.kaigo.lost_on_move_day")(_rule_check("kaigo.lost_on_move_day"))
-kaigo_premium_months = check("scenario.kaigo.premium_months")(_rule_check("kaigo.premium_months"))
-kaigo_premium_collected = check("scenario.kaigo.premium_collected")(_rule_check("kaigo.premium_collected"))
-kaigo_no_premium_second = check("scenario.kaigo.no_premium_second")(_rule_check("kaigo.no_premium_second"))
 
 
 # -- The first rules (judged with 住民記録's generated scenarios: moves, elders, families) --------------------
@@ -434,7 +399,6 @@ def _kaigo(s: Scenario, town: str) -> Projection:
     return {"資格取得日": either(*map(iso_or_none, acquired))}
 
 
-FIRST_INSURED = Rule("kaigo.first_insured", "介護 第1号: 資格取得日 at 65 (第10条第1項第4号)", elders, _kaigo,
-         picked("介護保険", "資格取得日"), (ELDER_APRIL_FIRST,))
+FIRST_INSURED = STATUTE.rule("kaigo.first_insured", elders, _kaigo, "資格取得日", (ELDER_APRIL_FIRST,))
 
-kaigo_first_insured = check("scenario.kaigo.first_insured")(rule_check(FIRST_INSURED))
+RULE_CHECKS = rule_checks((*KAIGO_RULES.values(), FIRST_INSURED))

@@ -39,13 +39,14 @@ from typing import Any
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth, _near, query, rule_check
+from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth, _near, query
+from conformance.checks.statute_rules import Statute, rule_checks
 from conformance.domains.kenko_kanri import oracle as kenko
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
 from conformance.targets.base import HttpClient
 
 PART = "健康管理"
+STATUTE = Statute("kenko_kanri", PART)
 _DAY = timedelta(days=1)
 #: The last day a generated record may hold (births, moves, deaths): no stored date after the day
 #: the harness runs on, or the export checks would see it (as_of, only asked, may be later).
@@ -607,77 +608,38 @@ NOTIFIED_AT_FIFTY_ONE = _with_pregnancy(_person(date(1974, 3, 3), date(2025, 10,
 BEFORE_NOTIFYING = replace(NOTIFIED_AT_FIFTY_ONE, as_of=date(2025, 9, 30))
 
 KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("kenko.residents", "健康管理: 定期接種 for the persons living in the municipality (予防接種法 第5条第1項)",
-         leaving_targets, _any_target, _listed_any, (DIED,)),
-    Rule("kenko.a_class", "健康管理: 水痘, Ｂ型肝炎 and ロタウイルス感染症 are Ａ類疾病 (施行令 第1条)", a_class_ages,
-         _classes(kenko.A_CLASS_BY_ORDER, "A類"), _listed_classes(kenko.A_CLASS_BY_ORDER),
-         (FOUR_MONTHS, EIGHTEEN_MONTHS)),
-    Rule("kenko.b_class", "健康管理: 高齢者の肺炎球菌感染症, 新型コロナウイルス感染症 and 帯状疱疹 are Ｂ類疾病 "
-         "(施行令 第2条)", aged_sixty_five, _classes(kenko.B_CLASS_BY_ORDER, "B類"),
-         _listed_classes(kenko.B_CLASS_BY_ORDER), (SIXTY_FIVE,)),
-    Rule("kenko.table_diseases", "健康管理: the 定期接種 are the diseases of the table (施行令 第3条第1項)", children,
-         _outside_table, _listed_outside, (EIGHTEEN_MONTHS,)),
-    Rule("kenko.child_ages", "健康管理: the table's ages of the childhood 定期接種 (施行令 第3条第1項の表)", children,
-         _decided_ages(CHILD_AGES), _listed_decided(CHILD_AGES),
-         (THIRTEEN, EIGHTEEN_MONTHS, FIVE_BEFORE_THE_YEAR, IN_THE_YEAR_BEFORE_SCHOOL, BORN_APRIL_FIRST,
-          BORN_APRIL_SECOND, NINE), ask=_ask_leaving_open),
-    Rule("kenko.elder_ages", "健康管理: the table's ages of the 定期接種 from 65 (施行令 第3条第1項の表)", _elders,
-         _ages(ELDER_AGES), _listed(ELDER_AGES), (SIXTY_FIVE, SEVENTY)),
-    Rule("kenko.varicella", "健康管理: 水痘 from 生後十二月 to 生後三十六月 (施行令 第1条第2号, 第3条)",
-         _varicella_ages, _one(kenko.VARICELLA), _listed_one(kenko.VARICELLA),
-         (EIGHTEEN_MONTHS, THREE_AND_FOUR_MONTHS)),
-    Rule("kenko.hepatitis_b", "健康管理: Ｂ型肝炎 from birth to one year (施行令 第1条第3号, 第3条)",
-         _hepatitis_b_ages, _one(kenko.HEPATITIS_B), _listed_one(kenko.HEPATITIS_B), (SEVEN_WEEKS,)),
-    Rule("kenko.rotavirus", "健康管理: ロタウイルス感染症 from the day after 生後六週 (施行令 第1条第4号, 第3条)",
-         _rotavirus_ages, _one(kenko.ROTAVIRUS), _listed_one(kenko.ROTAVIRUS), (SEVEN_WEEKS,)),
-    Rule("kenko.special_end", "健康管理: a 特定疾病 kept off by a 特別の事情 no longer a target after two years "
-         "counted from the day it ended (施行令 第3条第2項)", kept_by_special, _special, _listed_special,
-         (SPECIAL_ENDED,), ask=_ask_special, needs_records=True),
-    Rule("kenko.checkup_residents", "健康管理: the 乳幼児健康診査 of the municipality's infants "
-         "(母子保健法 第12条第1項)", leaving_toddlers, _any_checkup, _due_any, (TODDLER_MOVED,)),
-    Rule("kenko.checkup_18_months", "健康管理: 1歳6か月児 健診 past 一歳六か月 and before two "
-         "(母子保健法 第12条第1項第1号)",
-         _eighteen_month_ages, _checkup(kenko.CHECKUP_18_MONTHS), _due_one(kenko.CHECKUP_18_MONTHS),
-         (EIGHTEEN_MONTHS, TWO_AND_A_HALF)),
-    Rule("kenko.checkup_3_years", "健康管理: 3歳児 健診 past three and before four (母子保健法 第12条第1項第2号)",
-         _three_year_ages, _checkup(kenko.CHECKUP_3_YEARS), _due_one(kenko.CHECKUP_3_YEARS),
-         (THREE_AND_FOUR_MONTHS,)),
-    Rule("kenko.health_checkup", "健康管理: the 健康診査 of the 特定健康診査非対象者 (40 to 74) and of the persons "
-         "of 75 or more of a 保護世帯 (健康増進法施行規則 第4条の2第4号)", adults_with_facts, _health(HEALTH_CHECKUP),
-         _project_one(HEALTH_CHECKUP), (SEVENTY_FOUR_UNINSURED, SEVENTY_SIX_ON_WELFARE, SEVENTY_SIX_WELFARE_STOPPED,
-                                        FORTY_FIVE_INSURED), needs_records=True),
-    Rule("kenko.health_guidance", "健康管理: the 保健指導 of the 特定健康診査非対象者 only (40 to 74 of no 医療保険; "
-         "健康増進法施行規則 第4条の2第5号)", adults_with_facts, _health(HEALTH_GUIDANCE),
-         _project_one(HEALTH_GUIDANCE), (SEVENTY_FOUR_UNINSURED, SEVENTY_SIX_ON_WELFARE, FORTY_FIVE_INSURED),
-         needs_records=True),
-    Rule("kenko.designated_area", "健康管理: a 指定区域 (予防接種法 第5条第2項) relieves only a municipality wholly "
-         "inside it (第5条第3項)", designated_children, _designation, _listed_designated,
-         (DESIGNATED_IN_PART, DESIGNATED_WHOLLY), ask=_ask_designation, needs_records=True),
-    Rule("kenko.handbook", "健康管理: a 母子健康手帳 for whoever made the 妊娠の届出, from its day "
-         "(母子保健法 第16条第1項)",
-         pregnant_women, _handbook, _listed_handbook, (NOTIFIED_AT_FOURTEEN, NOTIFIED_AT_FIFTY_ONE, BEFORE_NOTIFYING),
-         needs_records=True),
+    STATUTE.rule("kenko.residents", leaving_targets, _any_target, _listed_any, (DIED,)),
+    STATUTE.rule("kenko.a_class", a_class_ages, _classes(kenko.A_CLASS_BY_ORDER, "A類"),
+        _listed_classes(kenko.A_CLASS_BY_ORDER), (FOUR_MONTHS, EIGHTEEN_MONTHS)),
+    STATUTE.rule("kenko.b_class", aged_sixty_five, _classes(kenko.B_CLASS_BY_ORDER, "B類"),
+        _listed_classes(kenko.B_CLASS_BY_ORDER), (SIXTY_FIVE,)),
+    STATUTE.rule("kenko.table_diseases", children, _outside_table, _listed_outside, (EIGHTEEN_MONTHS,)),
+    STATUTE.rule("kenko.child_ages", children, _decided_ages(CHILD_AGES), _listed_decided(CHILD_AGES),
+        (THIRTEEN, EIGHTEEN_MONTHS, FIVE_BEFORE_THE_YEAR, IN_THE_YEAR_BEFORE_SCHOOL, BORN_APRIL_FIRST,
+         BORN_APRIL_SECOND, NINE), ask=_ask_leaving_open),
+    STATUTE.rule("kenko.elder_ages", _elders, _ages(ELDER_AGES), _listed(ELDER_AGES), (SIXTY_FIVE, SEVENTY)),
+    STATUTE.rule("kenko.varicella", _varicella_ages, _one(kenko.VARICELLA), _listed_one(kenko.VARICELLA),
+        (EIGHTEEN_MONTHS, THREE_AND_FOUR_MONTHS)),
+    STATUTE.rule("kenko.hepatitis_b", _hepatitis_b_ages, _one(kenko.HEPATITIS_B), _listed_one(kenko.HEPATITIS_B),
+        (SEVEN_WEEKS,)),
+    STATUTE.rule("kenko.rotavirus", _rotavirus_ages, _one(kenko.ROTAVIRUS), _listed_one(kenko.ROTAVIRUS),
+        (SEVEN_WEEKS,)),
+    STATUTE.rule("kenko.special_end", kept_by_special, _special, _listed_special, (SPECIAL_ENDED,), ask=_ask_special,
+        needs_records=True),
+    STATUTE.rule("kenko.checkup_residents", leaving_toddlers, _any_checkup, _due_any, (TODDLER_MOVED,)),
+    STATUTE.rule("kenko.checkup_18_months", _eighteen_month_ages, _checkup(kenko.CHECKUP_18_MONTHS),
+        _due_one(kenko.CHECKUP_18_MONTHS), (EIGHTEEN_MONTHS, TWO_AND_A_HALF)),
+    STATUTE.rule("kenko.checkup_3_years", _three_year_ages, _checkup(kenko.CHECKUP_3_YEARS),
+        _due_one(kenko.CHECKUP_3_YEARS), (THREE_AND_FOUR_MONTHS,)),
+    STATUTE.rule("kenko.health_checkup", adults_with_facts, _health(HEALTH_CHECKUP), _project_one(HEALTH_CHECKUP),
+        (SEVENTY_FOUR_UNINSURED, SEVENTY_SIX_ON_WELFARE, SEVENTY_SIX_WELFARE_STOPPED, FORTY_FIVE_INSURED),
+        needs_records=True),
+    STATUTE.rule("kenko.health_guidance", adults_with_facts, _health(HEALTH_GUIDANCE), _project_one(HEALTH_GUIDANCE),
+        (SEVENTY_FOUR_UNINSURED, SEVENTY_SIX_ON_WELFARE, FORTY_FIVE_INSURED), needs_records=True),
+    STATUTE.rule("kenko.designated_area", designated_children, _designation, _listed_designated,
+        (DESIGNATED_IN_PART, DESIGNATED_WHOLLY), ask=_ask_designation, needs_records=True),
+    STATUTE.rule("kenko.handbook", pregnant_women, _handbook, _listed_handbook,
+        (NOTIFIED_AT_FOURTEEN, NOTIFIED_AT_FIFTY_ONE, BEFORE_NOTIFYING), needs_records=True),
 )}
 
-
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(KENKO_RULES[name])
-
-
-kenko_residents = check("scenario.kenko.residents")(_rule_check("kenko.residents"))
-kenko_a_class = check("scenario.kenko.a_class")(_rule_check("kenko.a_class"))
-kenko_b_class = check("scenario.kenko.b_class")(_rule_check("kenko.b_class"))
-kenko_table_diseases = check("scenario.kenko.table_diseases")(_rule_check("kenko.table_diseases"))
-kenko_child_ages = check("scenario.kenko.child_ages")(_rule_check("kenko.child_ages"))
-kenko_elder_ages = check("scenario.kenko.elder_ages")(_rule_check("kenko.elder_ages"))
-kenko_varicella = check("scenario.kenko.varicella")(_rule_check("kenko.varicella"))
-kenko_hepatitis_b = check("scenario.kenko.hepatitis_b")(_rule_check("kenko.hepatitis_b"))
-kenko_rotavirus = check("scenario.kenko.rotavirus")(_rule_check("kenko.rotavirus"))
-kenko_special_end = check("scenario.kenko.special_end")(_rule_check("kenko.special_end"))
-kenko_checkup_residents = check("scenario.kenko.checkup_residents")(_rule_check("kenko.checkup_residents"))
-kenko_checkup_18_months = check("scenario.kenko.checkup_18_months")(_rule_check("kenko.checkup_18_months"))
-kenko_checkup_3_years = check("scenario.kenko.checkup_3_years")(_rule_check("kenko.checkup_3_years"))
-kenko_health_checkup = check("scenario.kenko.health_checkup")(_rule_check("kenko.health_checkup"))
-kenko_health_guidance = check("scenario.kenko.health_guidance")(_rule_check("kenko.health_guidance"))
-kenko_designated_area = check("scenario.kenko.designated_area")(_rule_check("kenko.designated_area"))
-kenko_handbook = check("scenario.kenko.handbook")(_rule_check("kenko.handbook"))
+RULE_CHECKS = rule_checks(KENKO_RULES.values())

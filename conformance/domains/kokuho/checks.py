@@ -33,7 +33,6 @@ from datetime import date, timedelta
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import (
     Projection,
     Rule,
@@ -44,15 +43,15 @@ from conformance.checks.scenarios import (
     history,
     iso_or_none,
     moves,
-    picked,
-    rule_check,
 )
+from conformance.checks.statute_rules import Statute, rule_checks
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.kokuho.oracle import kokuho_billed_month_readings, kokuho_billed_months
 from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of, month_of, next_month
 from conformance.oracles.readings import either, year_view
 
 PART = "国民健康保険"
+STATUTE = Statute("kokuho", PART)
 _DAY = timedelta(days=1)
 
 
@@ -347,65 +346,30 @@ BOOK_RETURNED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(20
 FORTY_REACHED = Scenario(2025, date(1985, 6, 15), date(2000, 4, 1), as_of=date(2025, 6, 14))
 
 KOKUHO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("kokuho.day_labourer_book", "国保: a holder of a 日雇特例被保険者手帳 with room is no 被保険者 (第6条第7号)",
-         book_holders, _insured_with_book, picked(PART, "被保険者"), (BOOK_HELD,), needs_records=True),
-    Rule("kokuho.day_labourer_book_returned", "国保: one who returned the 日雇特例被保険者手帳 is not excluded "
-         "(第6条第7号ただし書)", book_returners, _insured_with_book, picked(PART, "被保険者"), (BOOK_RETURNED,),
-         needs_records=True),
-    Rule("kokuho.kaigo_share", "国保: the 介護納付金 保険料 is levied on 第2号被保険者, 40 to 64 (第76条第3項)",
-         around_forty_or_sixty_five, _kaigo_share, picked(PART, "介護納付金分賦課"), (FORTY_REACHED,)),
-    Rule("kokuho.facility_deemed", "国保: a person who moved to a 病院等 by an 入院等 is deemed to live in the "
-         "市町村 before (第116条の2第1項)", in_facility, _deemed, picked(PART, "住所地特例_市区町村コード"),
-         (HOSPITALISED, HOME_WITHOUT_MEASURE), needs_records=True),
-    Rule("kokuho.facility_chain", "国保: a 特定継続入院等被保険者 is deemed to live in the 市町村 before the first "
-         "入院等 (第116条の2第1項ただし書, 第2項第1号)", in_facility_chain, _deemed,
-         picked(PART, "住所地特例_市区町村コード"), (CHAIN,), needs_records=True),
-    Rule("kokuho.months_to_75", "国保: no premium from the month of the 75th birthday (第6条第8号, 第76条第1項)",
-         turning_75, _months_to_75, picked(PART, "賦課月"), (BILLED_TO_75,)),
-    Rule("kokuho.employee_insurance_excluded", "国保: a 健康保険 etc. 被保険者 or 被扶養者 is no 国保 被保険者 "
-         "(第6条第1号-第6号)", employee_covered, _insured_under_coverage, picked(PART, "被保険者"),
-         (EMPLOYED, EMPLOYMENT_ENDED), needs_records=True),
-    Rule("kokuho.day_labourer_included", "国保: a 日雇特例被保険者 and its 被扶養者 are not excluded by 第1号・第5号 "
-         "(ただし書)", day_labourer_covered, _insured_under_coverage, picked(PART, "被保険者"), (DAY_LABOURER,),
-         needs_records=True),
-    Rule("kokuho.union_excluded", "国保: a 国民健康保険組合 被保険者 is no 被保険者 from that day (第6条第10号, "
-         "第8条第2項)", union_covered, _insured_under_coverage, picked(PART, "被保険者"), (UNION_FIRST_DAY,),
-         needs_records=True),
-    Rule("kokuho.welfare_excluded", "国保: a person of a 世帯 receiving 生活保護 is no 国保 被保険者 (第6条第9号)",
-         on_welfare, _insured_on_welfare, picked(PART, "被保険者"), (WELFARE_FIRST_DAY, WELFARE_ENDED),
-         needs_records=True),
-    Rule("kokuho.koki_korei_excluded", "国保: a 後期高齢者医療 被保険者 is no 国保 被保険者 (第6条第8号)",
-         reaching_75, _insured, picked(PART, "被保険者"), (AFTER_75, BEFORE_75)),
-    Rule("kokuho.copay_preschool", "国保: 一部負担金 十分の二 up to the first 3月31日 after six (第42条第1項第2号)",
-         preschool, _copay, picked(PART, "一部負担金割合"), (SIX_IN_APRIL, SIX_ON_MARCH_31)),
-    Rule("kokuho.copay_working_age", "国保: 一部負担金 十分の三 from then to the month of seventy (第42条第1項第1号)",
-         working_age, _copay, picked(PART, "一部負担金割合"), (SCHOOL_ON_APRIL_1, SEVENTY_IN_JULY)),
-    Rule("kokuho.copay_seventy", "国保: 一部負担金 十分の二 from the month after the month of seventy "
-         "(第42条第1項第3号)", seventies, _copay, picked(PART, "一部負担金割合"), (SEVENTY_ON_JULY_31,)),
+    STATUTE.rule("kokuho.day_labourer_book", book_holders, _insured_with_book, "被保険者", (BOOK_HELD,),
+        needs_records=True),
+    STATUTE.rule("kokuho.day_labourer_book_returned", book_returners, _insured_with_book, "被保険者", (BOOK_RETURNED,),
+        needs_records=True),
+    STATUTE.rule("kokuho.kaigo_share", around_forty_or_sixty_five, _kaigo_share, "介護納付金分賦課", (FORTY_REACHED,)),
+    STATUTE.rule("kokuho.facility_deemed", in_facility, _deemed, "住所地特例_市区町村コード",
+        (HOSPITALISED, HOME_WITHOUT_MEASURE), needs_records=True),
+    STATUTE.rule("kokuho.facility_chain", in_facility_chain, _deemed, "住所地特例_市区町村コード", (CHAIN,),
+        needs_records=True),
+    STATUTE.rule("kokuho.months_to_75", turning_75, _months_to_75, "賦課月", (BILLED_TO_75,)),
+    STATUTE.rule("kokuho.employee_insurance_excluded", employee_covered, _insured_under_coverage, "被保険者",
+        (EMPLOYED, EMPLOYMENT_ENDED), needs_records=True),
+    STATUTE.rule("kokuho.day_labourer_included", day_labourer_covered, _insured_under_coverage, "被保険者",
+        (DAY_LABOURER,), needs_records=True),
+    STATUTE.rule("kokuho.union_excluded", union_covered, _insured_under_coverage, "被保険者", (UNION_FIRST_DAY,),
+        needs_records=True),
+    STATUTE.rule("kokuho.welfare_excluded", on_welfare, _insured_on_welfare, "被保険者",
+        (WELFARE_FIRST_DAY, WELFARE_ENDED), needs_records=True),
+    STATUTE.rule("kokuho.koki_korei_excluded", reaching_75, _insured, "被保険者", (AFTER_75, BEFORE_75)),
+    STATUTE.rule("kokuho.copay_preschool", preschool, _copay, "一部負担金割合", (SIX_IN_APRIL, SIX_ON_MARCH_31)),
+    STATUTE.rule("kokuho.copay_working_age", working_age, _copay, "一部負担金割合",
+        (SCHOOL_ON_APRIL_1, SEVENTY_IN_JULY)),
+    STATUTE.rule("kokuho.copay_seventy", seventies, _copay, "一部負担金割合", (SEVENTY_ON_JULY_31,)),
 )}
-
-
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(KOKUHO_RULES[name])
-
-
-kokuho_day_labourer_book = check("scenario.kokuho.day_labourer_book")(_rule_check("kokuho.day_labourer_book"))
-kokuho_day_labourer_book_returned = check("scenario.kokuho.day_labourer_book_returned")(
-    _rule_check("kokuho.day_labourer_book_returned"))
-kokuho_kaigo_share = check("scenario.kokuho.kaigo_share")(_rule_check("kokuho.kaigo_share"))
-kokuho_facility_deemed = check("scenario.kokuho.facility_deemed")(_rule_check("kokuho.facility_deemed"))
-kokuho_facility_chain = check("scenario.kokuho.facility_chain")(_rule_check("kokuho.facility_chain"))
-kokuho_months_to_75 = check("scenario.kokuho.months_to_75")(_rule_check("kokuho.months_to_75"))
-kokuho_employee_insurance_excluded = check("scenario.kokuho.employee_insurance_excluded")(
-    _rule_check("kokuho.employee_insurance_excluded"))
-kokuho_day_labourer_included = check("scenario.kokuho.day_labourer_included")(
-    _rule_check("kokuho.day_labourer_included"))
-kokuho_union_excluded = check("scenario.kokuho.union_excluded")(_rule_check("kokuho.union_excluded"))
-kokuho_welfare_excluded = check("scenario.kokuho.welfare_excluded")(_rule_check("kokuho.welfare_excluded"))
-kokuho_koki_korei_excluded = check("scenario.kokuho.koki_korei_excluded")(_rule_check("kokuho.koki_korei_excluded"))
-kokuho_copay_preschool = check("scenario.kokuho.copay_preschool")(_rule_check("kokuho.copay_preschool"))
-kokuho_copay_working_age = check("scenario.kokuho.copay_working_age")(_rule_check("kokuho.copay_working_age"))
-kokuho_copay_seventy = check("scenario.kokuho.copay_seventy")(_rule_check("kokuho.copay_seventy"))
 
 
 # -- The first rules (judged with 住民記録's generated scenarios: moves, elders, families) --------------------
@@ -455,14 +419,10 @@ BILLED_TO_MOVE = Scenario(2024, date(1970, 5, 5), date(2024, 4, 10), planned_out
 SAME_MONTH_MOVED_ON = Scenario(2024, date(1970, 5, 5), date(2024, 6, 5), planned_out=date(2024, 6, 20),
                                elsewhere=date(2024, 6, 20), next="131016")
 SAME_MONTH_DIED = Scenario(2024, date(1970, 5, 5), date(2024, 6, 5), died=date(2024, 6, 20))
-DATES = Rule("kokuho.dates", "国保: 取得日 and 喪失日", moves, _kokuho_dates,
-             picked("国民健康保険", "取得日", "喪失日"), (MOVED_ON_WITHIN, MOVED_ON_ELSEWHERE))
-MONTHS = Rule("kokuho.months", "国保: premium months", moves, _kokuho_months, picked("国民健康保険", "賦課月"),
-              (BILLED_TO_MOVE, SAME_MONTH_MOVED_ON, SAME_MONTH_DIED))
-PREFECTURE = Rule("kokuho.prefecture", "国保: same-prefecture continuity since 2018-04", moves, _kokuho_prefecture,
-                  picked("国民健康保険", "都道府県内継続"),
-                  (FROM_SAME_PREFECTURE, FROM_OTHER_PREFECTURE, MOVED_ON_WITHIN, BEFORE_PREFECTURE_UNIT))
+DATES = STATUTE.rule("kokuho.dates", moves, _kokuho_dates, ("取得日", "喪失日"), (MOVED_ON_WITHIN, MOVED_ON_ELSEWHERE))
+MONTHS = STATUTE.rule("kokuho.months", moves, _kokuho_months, "賦課月",
+             (BILLED_TO_MOVE, SAME_MONTH_MOVED_ON, SAME_MONTH_DIED))
+PREFECTURE = STATUTE.rule("kokuho.prefecture", moves, _kokuho_prefecture, "都道府県内継続",
+                 (FROM_SAME_PREFECTURE, FROM_OTHER_PREFECTURE, MOVED_ON_WITHIN, BEFORE_PREFECTURE_UNIT))
 
-kokuho_dates = check("scenario.kokuho.dates")(rule_check(DATES))
-kokuho_months = check("scenario.kokuho.months")(rule_check(MONTHS))
-kokuho_prefecture = check("scenario.kokuho.prefecture")(rule_check(PREFECTURE))
+RULE_CHECKS = rule_checks((*KOKUHO_RULES.values(), DATES, MONTHS, PREFECTURE))

@@ -36,8 +36,8 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, other_codes, picked, rule_check
+from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, other_codes
+from conformance.checks.statute_rules import Statute, rule_checks
 from conformance.domains.seikatsu_hogo.oracle import (
     APPLICANTS,
     BENEFITS,
@@ -60,6 +60,7 @@ from conformance.domains.seikatsu_hogo.oracle import (
 from conformance.testdata.town import TOWN_CODE
 
 PART = "生活保護"
+STATUTE = Statute("seikatsu_hogo", PART, needs_records=True)
 _RESIDENCE, _CURRENT, _URGENT = "居住地_市区町村コード", "現在地_市区町村コード", "急迫"
 _BEFORE_RESIDENCE, _BEFORE_CURRENT = "入所前居住地_市区町村コード", "入所前現在地_市区町村コード"
 _APPLIED, _EXTENDED, _NOTIFIED = "申請年月日", "延長理由", "通知年月日"
@@ -399,111 +400,50 @@ OTHER_AID = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
 OBLIGOR_FULFILLING = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
                               records=_record({_APPLIED: date(2025, 5, 20), _OBLIGOR: "1"}))
 
-_AREA = picked(PART, "実施機関_市区町村コード")
-_MEANS = picked(PART, "保護の要否", "保護の程度")
+_AREA = "実施機関_市区町村コード"
+_MEANS = ("保護の要否", "保護の程度")
 _LIVING, _SCHOOL = ("生活扶助",), ("教育扶助",)
 _OTHER_KINDS = ("住宅扶助", "医療扶助", "介護扶助", "出産扶助", "生業扶助", "葬祭扶助")
 
 SEIKATSU_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("seikatsu_hogo.residence", "生活保護: the 実施機関 of the 要保護者's 居住地 (第19条第1項第1号)",
-         residing, _area, _AREA, (RESIDENT,), needs_records=True),
-    Rule("seikatsu_hogo.current_place", "生活保護: the 実施機関 of the 現在地 without a known 居住地 "
-         "(第19条第1項第2号)", homeless, _area, _AREA, (HOMELESS,), needs_records=True),
-    Rule("seikatsu_hogo.urgent", "生活保護: the 実施機関 of the 現在地 in an 急迫した状況 (第19条第2項)",
-         urgent, _area, _AREA, (URGENT,), needs_records=True),
-    Rule("seikatsu_hogo.facility", "生活保護: the 実施機関 of the 居住地 or 現在地 before an 入所 or 委託 "
-         "(第19条第3項)", in_facility, _area, _AREA, (IN_FACILITY,), needs_records=True),
-    Rule("seikatsu_hogo.deadline", "生活保護: the decision notice within 14 days of the application "
-         "(第24条第5項)", lambda codes: applications(codes, extended=False), _deadline, picked(PART, "通知期限"),
-         (APPLIED,), needs_records=True),
-    Rule("seikatsu_hogo.extended_deadline", "生活保護: up to 30 days with a 特別な理由 (第24条第5項ただし書)",
-         lambda codes: applications(codes, extended=True), _deadline, picked(PART, "通知期限"), (EXTENDED,),
-         needs_records=True),
-    Rule("seikatsu_hogo.delay_reason", "生活保護: a notice after the 14 days states why (第24条第6項)",
-         lambda codes: applications(codes, notified=True), _delay_reason, picked(PART, "遅延理由明示"),
-         (NOTIFIED_LATE,), needs_records=True),
-    Rule("seikatsu_hogo.deemed_rejection", "生活保護: no notice within 30 days, the application may be deemed "
-         "rejected (第24条第7項)", applications, _deemed, picked(PART, "みなし却下"), (APPLIED, NOT_YET_DEEMED),
-         needs_records=True),
-    Rule("seikatsu_hogo.shortfall", "生活保護: 保護 makes up the need the 要保護者's money cannot meet "
-         "(第8条第1項)", means, _degree, picked(PART, "保護の程度"), (MEANS,), needs_records=True),
-    Rule("seikatsu_hogo.recipient", "生活保護: a 被保護者 from the 保護's first day to the day before its 廃止 "
-         "(第6条第1項)", receipt, _recipient, picked(PART, "被保護者"), (RECIPIENT, ENDED), needs_records=True),
-    Rule("seikatsu_hogo.in_need", "生活保護: a 要保護者 is in need whether receiving 保護 or not (第6条第2項)",
-         in_need, _in_need, picked(PART, "要保護者"), (RECEIVING_IN_NEED,), needs_records=True),
-    Rule("seikatsu_hogo.protection_goods", "生活保護: 保護金品 are the 金銭 and 物品 given or lent (第6条第3項)",
-         benefits, _goods, picked(PART, "保護金品"), (MEDICAL, LOAN), needs_records=True),
-    Rule("seikatsu_hogo.benefit_method", "生活保護: 金銭給付 and 現物給付 (第6条第4項・第5項)", benefits, _method,
-         picked(PART, "給付方法"), (MEDICAL, LOAN), needs_records=True),
-    Rule("seikatsu_hogo.applicant", "生活保護: 保護 starts on the application of the 要保護者, his 扶養義務者 or "
-         "another 同居の親族 (第7条)", applicants, _standing, picked(PART, "申請適格"), (KIN,), needs_records=True),
-    Rule("seikatsu_hogo.assets", "生活保護: using the 資産 the 世帯 can use is the 要件 of 保護 (第4条第1項)",
-         lambda codes: means_with(codes, item=_ASSETS), _means, _MEANS, (WITH_ASSETS,), needs_records=True),
-    Rule("seikatsu_hogo.support_first", "生活保護: the 扶養 and the other laws' 扶助 come before 保護 (第4条第2項)",
-         lambda codes: st.one_of(means_with(codes, item=_SUPPORT), means_with(codes, item=_OTHER_AID)), _means,
-         _MEANS, (SUPPORTED, OTHER_AID), needs_records=True),
-    Rule("seikatsu_hogo.urgent_means", "生活保護: in an 急迫 保護 may be given before the assets, 扶養 and other "
-         "laws' 扶助 (第4条第3項)", lambda codes: means_with(codes, item="any", urgent=True), _urgent_means,
-         picked(PART, "保護の要否"), (URGENT_WITH_ASSETS,), needs_records=True),
-    Rule("seikatsu_hogo.household", "生活保護: the 要否 and 程度 of the 世帯 (第10条)",
-         lambda codes: means_with(codes, item=_HOUSEHOLD), _means, _MEANS, (HOUSEHOLD,), needs_records=True),
-    Rule("seikatsu_hogo.living_aid", "生活保護: 衣食その他日常生活の需要 and 移送 are 生活扶助 (第12条)",
-         lambda codes: needs(codes, kinds=_LIVING), _kinds, picked(PART, "扶助の種類"), (LIVING_NEEDS,),
-         needs_records=True),
-    Rule("seikatsu_hogo.education_aid", "生活保護: what 義務教育 needs is 教育扶助 (第13条)",
-         lambda codes: needs(codes, kinds=_SCHOOL), _kinds, picked(PART, "扶助の種類"), (SCHOOL_NEEDS,),
-         needs_records=True),
-    Rule("seikatsu_hogo.aid_kinds", "生活保護: the kinds of 扶助, 単給又は併給 (第11条)",
-         lambda codes: needs(codes, kinds=_OTHER_KINDS), _kinds, picked(PART, "扶助の種類"), (OTHER_NEEDS,),
-         needs_records=True),
-    Rule("seikatsu_hogo.support_notice", "生活保護: a 扶養義務者 failing the 扶養 is notified before the 開始 "
-         "(第24条第8項)", lambda codes: obligors(codes, exception=False), _notice, picked(PART, "扶養義務者通知"),
-         (OBLIGOR, OBLIGOR_FULFILLING), needs_records=True),
-    Rule("seikatsu_hogo.support_notice_exception", "生活保護: not where notifying is unsuitable (第24条第8項ただし書)",
-         lambda codes: obligors(codes, exception=True), _notice, picked(PART, "扶養義務者通知"),
-         (OBLIGOR_UNSUITABLE,), needs_records=True),
-    Rule("seikatsu_hogo.change_application", "生活保護: an application for a 変更 is decided within the same days "
-         "(第24条第9項)", lambda codes: applications(codes, change=True), _deadline, picked(PART, "通知期限"),
-         (CHANGE, CHANGE_EXTENDED), needs_records=True),
-    Rule("seikatsu_hogo.forward", "生活保護: the 町村長 forwards an application within 5 days (第24条第10項)",
-         forwarded, _forward, picked(PART, "送付期限"), (RECEIVED,), needs_records=True),
+    STATUTE.rule("seikatsu_hogo.residence", residing, _area, _AREA, (RESIDENT,)),
+    STATUTE.rule("seikatsu_hogo.current_place", homeless, _area, _AREA, (HOMELESS,)),
+    STATUTE.rule("seikatsu_hogo.urgent", urgent, _area, _AREA, (URGENT,)),
+    STATUTE.rule("seikatsu_hogo.facility", in_facility, _area, _AREA, (IN_FACILITY,)),
+    STATUTE.rule("seikatsu_hogo.deadline", lambda codes: applications(codes, extended=False), _deadline, "通知期限",
+        (APPLIED,)),
+    STATUTE.rule("seikatsu_hogo.extended_deadline", lambda codes: applications(codes, extended=True), _deadline,
+        "通知期限", (EXTENDED,)),
+    STATUTE.rule("seikatsu_hogo.delay_reason", lambda codes: applications(codes, notified=True), _delay_reason,
+        "遅延理由明示", (NOTIFIED_LATE,)),
+    STATUTE.rule("seikatsu_hogo.deemed_rejection", applications, _deemed, "みなし却下", (APPLIED, NOT_YET_DEEMED)),
+    STATUTE.rule("seikatsu_hogo.shortfall", means, _degree, "保護の程度", (MEANS,)),
+    STATUTE.rule("seikatsu_hogo.recipient", receipt, _recipient, "被保護者", (RECIPIENT, ENDED)),
+    STATUTE.rule("seikatsu_hogo.in_need", in_need, _in_need, "要保護者", (RECEIVING_IN_NEED,)),
+    STATUTE.rule("seikatsu_hogo.protection_goods", benefits, _goods, "保護金品", (MEDICAL, LOAN)),
+    STATUTE.rule("seikatsu_hogo.benefit_method", benefits, _method, "給付方法", (MEDICAL, LOAN)),
+    STATUTE.rule("seikatsu_hogo.applicant", applicants, _standing, "申請適格", (KIN,)),
+    STATUTE.rule("seikatsu_hogo.assets", lambda codes: means_with(codes, item=_ASSETS), _means, _MEANS, (WITH_ASSETS,)),
+    STATUTE.rule("seikatsu_hogo.support_first",
+        lambda codes: st.one_of(means_with(codes, item=_SUPPORT), means_with(codes, item=_OTHER_AID)), _means, _MEANS,
+        (SUPPORTED, OTHER_AID)),
+    STATUTE.rule("seikatsu_hogo.urgent_means", lambda codes: means_with(codes, item="any", urgent=True), _urgent_means,
+        "保護の要否", (URGENT_WITH_ASSETS,)),
+    STATUTE.rule("seikatsu_hogo.household", lambda codes: means_with(codes, item=_HOUSEHOLD), _means, _MEANS,
+        (HOUSEHOLD,)),
+    STATUTE.rule("seikatsu_hogo.living_aid", lambda codes: needs(codes, kinds=_LIVING), _kinds, "扶助の種類",
+        (LIVING_NEEDS,)),
+    STATUTE.rule("seikatsu_hogo.education_aid", lambda codes: needs(codes, kinds=_SCHOOL), _kinds, "扶助の種類",
+        (SCHOOL_NEEDS,)),
+    STATUTE.rule("seikatsu_hogo.aid_kinds", lambda codes: needs(codes, kinds=_OTHER_KINDS), _kinds, "扶助の種類",
+        (OTHER_NEEDS,)),
+    STATUTE.rule("seikatsu_hogo.support_notice", lambda codes: obligors(codes, exception=False), _notice,
+        "扶養義務者通知", (OBLIGOR, OBLIGOR_FULFILLING)),
+    STATUTE.rule("seikatsu_hogo.support_notice_exception", lambda codes: obligors(codes, exception=True), _notice,
+        "扶養義務者通知", (OBLIGOR_UNSUITABLE,)),
+    STATUTE.rule("seikatsu_hogo.change_application", lambda codes: applications(codes, change=True), _deadline,
+        "通知期限", (CHANGE, CHANGE_EXTENDED)),
+    STATUTE.rule("seikatsu_hogo.forward", forwarded, _forward, "送付期限", (RECEIVED,)),
 )}
 
-
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(SEIKATSU_RULES[name])
-
-
-seikatsu_hogo_residence = check("scenario.seikatsu_hogo.residence")(_rule_check("seikatsu_hogo.residence"))
-seikatsu_hogo_current_place = check("scenario.seikatsu_hogo.current_place")(
-    _rule_check("seikatsu_hogo.current_place"))
-seikatsu_hogo_urgent = check("scenario.seikatsu_hogo.urgent")(_rule_check("seikatsu_hogo.urgent"))
-seikatsu_hogo_facility = check("scenario.seikatsu_hogo.facility")(_rule_check("seikatsu_hogo.facility"))
-seikatsu_hogo_deadline = check("scenario.seikatsu_hogo.deadline")(_rule_check("seikatsu_hogo.deadline"))
-seikatsu_hogo_extended_deadline = check("scenario.seikatsu_hogo.extended_deadline")(
-    _rule_check("seikatsu_hogo.extended_deadline"))
-seikatsu_hogo_delay_reason = check("scenario.seikatsu_hogo.delay_reason")(_rule_check("seikatsu_hogo.delay_reason"))
-seikatsu_hogo_deemed_rejection = check("scenario.seikatsu_hogo.deemed_rejection")(
-    _rule_check("seikatsu_hogo.deemed_rejection"))
-seikatsu_hogo_shortfall = check("scenario.seikatsu_hogo.shortfall")(_rule_check("seikatsu_hogo.shortfall"))
-seikatsu_hogo_recipient = check("scenario.seikatsu_hogo.recipient")(_rule_check("seikatsu_hogo.recipient"))
-seikatsu_hogo_in_need = check("scenario.seikatsu_hogo.in_need")(_rule_check("seikatsu_hogo.in_need"))
-seikatsu_hogo_protection_goods = check("scenario.seikatsu_hogo.protection_goods")(
-    _rule_check("seikatsu_hogo.protection_goods"))
-seikatsu_hogo_benefit_method = check("scenario.seikatsu_hogo.benefit_method")(
-    _rule_check("seikatsu_hogo.benefit_method"))
-seikatsu_hogo_applicant = check("scenario.seikatsu_hogo.applicant")(_rule_check("seikatsu_hogo.applicant"))
-seikatsu_hogo_assets = check("scenario.seikatsu_hogo.assets")(_rule_check("seikatsu_hogo.assets"))
-seikatsu_hogo_support_first = check("scenario.seikatsu_hogo.support_first")(_rule_check("seikatsu_hogo.support_first"))
-seikatsu_hogo_urgent_means = check("scenario.seikatsu_hogo.urgent_means")(_rule_check("seikatsu_hogo.urgent_means"))
-seikatsu_hogo_household = check("scenario.seikatsu_hogo.household")(_rule_check("seikatsu_hogo.household"))
-seikatsu_hogo_living_aid = check("scenario.seikatsu_hogo.living_aid")(_rule_check("seikatsu_hogo.living_aid"))
-seikatsu_hogo_education_aid = check("scenario.seikatsu_hogo.education_aid")(_rule_check("seikatsu_hogo.education_aid"))
-seikatsu_hogo_aid_kinds = check("scenario.seikatsu_hogo.aid_kinds")(_rule_check("seikatsu_hogo.aid_kinds"))
-seikatsu_hogo_support_notice = check("scenario.seikatsu_hogo.support_notice")(
-    _rule_check("seikatsu_hogo.support_notice"))
-seikatsu_hogo_support_notice_exception = check("scenario.seikatsu_hogo.support_notice_exception")(
-    _rule_check("seikatsu_hogo.support_notice_exception"))
-seikatsu_hogo_change_application = check("scenario.seikatsu_hogo.change_application")(
-    _rule_check("seikatsu_hogo.change_application"))
-seikatsu_hogo_forward = check("scenario.seikatsu_hogo.forward")(_rule_check("seikatsu_hogo.forward"))
+RULE_CHECKS = rule_checks(SEIKATSU_RULES.values())
