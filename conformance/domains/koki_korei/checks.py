@@ -28,7 +28,6 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import (
     ELDER_APRIL_FIRST,
     Projection,
@@ -40,15 +39,16 @@ from conformance.checks.scenarios import (
     history,
     iso_or_none,
     other_codes,
-    picked,
-    rule_check,
 )
+from conformance.checks.statute_rules import Statute, rule_checks
 from conformance.domains.koki_korei import oracle
 from conformance.domains.koki_korei.oracle import KokiFacts, koki_insured_on, koki_korei_start, koki_qualification
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
+from conformance.oracles.readings import either
 from conformance.testdata.town import TOWN_CODE
 
 PART = "後期高齢者医療"
+STATUTE = Statute("koki_korei", PART)
 _DAY = timedelta(days=1)
 _CERTIFIED, _WELFARE_START, _WELFARE_END = "障害認定年月日", "生活保護_開始年月日", "生活保護_廃止年月日"
 
@@ -238,13 +238,18 @@ def in_facility_chain(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 
 def _insured_on(s: Scenario, town: str) -> Projection:
+    """被保険者 on ``as_of``, by every reading of a 認定 on the day 65 is reached
+    (:func:`oracle.certification_readings`)."""
     assert s.as_of is not None
-    return {"被保険者": koki_insured_on(s.birth, history(s, town), town[:2], s.as_of, facts_of(s))}
+    return {"被保険者": either(*(koki_insured_on(s.birth, history(s, town), town[:2], s.as_of, facts)
+                                for facts in oracle.certification_readings(s.birth, facts_of(s))))}
 
 
-def _qualification(s: Scenario, town: str) -> tuple[date | None, date | None]:
+def _qualifications(s: Scenario, town: str) -> tuple[tuple[date | None, date | None], ...]:
+    """(資格取得日, 資格喪失日) by each reading of the 認定 (:func:`oracle.certification_readings`)."""
     assert s.as_of is not None
-    return koki_qualification(s.birth, history(s, town), town[:2], s.as_of, facts_of(s))
+    return tuple(koki_qualification(s.birth, history(s, town), town[:2], s.as_of, facts)
+                 for facts in oracle.certification_readings(s.birth, facts_of(s)))
 
 
 def _union(s: Scenario, town: str) -> Projection:
@@ -255,11 +260,11 @@ def _union(s: Scenario, town: str) -> Projection:
 
 
 def _acquired(s: Scenario, town: str) -> Projection:
-    return {"資格取得日": iso_or_none(_qualification(s, town)[0])}
+    return {"資格取得日": either(*(iso_or_none(acquired) for acquired, _ in _qualifications(s, town)))}
 
 
 def _lost(s: Scenario, town: str) -> Projection:
-    return {"資格喪失日": iso_or_none(_qualification(s, town)[1])}
+    return {"資格喪失日": either(*(iso_or_none(lost) for _, lost in _qualifications(s, town)))}
 
 
 #: Worked examples (town of the bundled test data; the other codes are other_codes' of it):
@@ -280,6 +285,10 @@ WELFARE_ENDED = Scenario(2025, date(1945, 5, 5), date(1980, 4, 1), as_of=date(20
                          records=_record(welfare_start=date(2025, 6, 1), welfare_end=date(2025, 9, 1)))
 CERTIFIED = Scenario(2025, date(1957, 1, 1), date(1990, 4, 1), as_of=date(2025, 6, 10),
                      records=_record(certified=date(2025, 6, 10)))
+#: Born 1960-06-15, certified on 2025-06-14, the day 65 is reached: 被保険者 from that day or from the 65th birthday
+#: (the readings of 第50条第2号's 六十五歳以上: :func:`oracle.certification_readings`).
+CERTIFIED_AT_65 = Scenario(2025, date(1960, 6, 15), date(1990, 4, 1), as_of=date(2025, 6, 14),
+                           records=_record(certified=date(2025, 6, 14)))
 FROM_ABROAD = Scenario(2025, date(1945, 5, 5), date(2025, 5, 10), notified=date(2025, 5, 20),
                        as_of=date(2025, 6, 1))
 #: Moved here from another 都道府県 into a 病院 on 2024-05-01: the 被保険者 of that 都道府県's 広域連合 (第55条
@@ -293,52 +302,23 @@ CHAIN = Scenario(2024, date(1940, 5, 5), date(2024, 5, 1), previous=_SAME, as_of
                  records=_facility("特定施設・介護保険施設", True, "011002"))
 
 KOKI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("koki_korei.facility_union", "後期高齢者医療: a person who moved to a 病院等 by an 入院等 is the other "
-         "広域連合's 被保険者 (第55条第1項)", in_facility, _union, picked(PART, "住所地特例_都道府県コード"),
-         (IN_FACILITY, HOME_WITHOUT_MEASURE), needs_records=True),
-    Rule("koki_korei.facility_chain", "後期高齢者医療: a 特定継続入院等被保険者 is the 被保険者 of the 広域連合 of the "
-         "address before the first 入院等 (第55条第1項ただし書, 第2項第1号)", in_facility_chain, _union,
-         picked(PART, "住所地特例_都道府県コード"), (CHAIN,), needs_records=True),
-    Rule("koki_korei.insured", "後期高齢者医療: 被保険者 with an address in the 広域連合's 区域 (the prefecture) "
-         "aged 75 or more (第50条第1号)", around_75, _insured_on, picked(PART, "被保険者"), (MOVED_WITHIN, DIED)),
-    Rule("koki_korei.certified", "後期高齢者医療: 被保険者 at 65 to 74 with the 広域連合's 障害認定 (第50条第2号)",
-         certified, _insured_on, picked(PART, "被保険者"), (CERTIFIED,), needs_records=True),
-    Rule("koki_korei.welfare_excluded", "後期高齢者医療: no 被保険者 in a household receiving 生活保護 "
-         "(第51条第1号)", on_welfare, _insured_on, picked(PART, "被保険者"), (WELFARE,), needs_records=True),
-    Rule("koki_korei.acquired_on_move_in", "後期高齢者医療: 資格取得 on the day a person of 75 or more moves "
-         "into the 区域 (第52条第2号)", moving_in, _acquired, picked(PART, "資格取得日"), (FROM_ABROAD,)),
-    Rule("koki_korei.acquired_after_welfare", "後期高齢者医療: 資格取得 on the day 生活保護 ends (第52条 柱書)",
-         leaving_welfare, _acquired, picked(PART, "資格取得日"), (WELFARE_ENDED,), needs_records=True),
-    Rule("koki_korei.acquired_on_certification", "後期高齢者医療: 資格取得 on the day of the 障害認定 "
-         "(第52条第3号)", certified_on, _acquired, picked(PART, "資格取得日"), (CERTIFIED,), needs_records=True),
-    Rule("koki_korei.lost_day_after", "後期高齢者医療: 資格喪失 the day after the address in the 区域 ends "
-         "(第53条第1項)", leaving, _lost, picked(PART, "資格喪失日"), (DIED,)),
-    Rule("koki_korei.lost_on_move_day", "後期高齢者医療: 資格喪失 on the move-out day when an address in "
-         "another 広域連合 begins that day (第53条第1項ただし書)", moving_on, _lost, picked(PART, "資格喪失日"),
-         (TO_OTHER_PREFECTURE,)),
-    Rule("koki_korei.lost_on_welfare", "後期高齢者医療: 資格喪失 on the day 生活保護 starts (第53条第2項)",
-         welfare_starting, _lost, picked(PART, "資格喪失日"), (WELFARE,), needs_records=True),
+    STATUTE.rule("koki_korei.facility_union", in_facility, _union, "住所地特例_都道府県コード",
+        (IN_FACILITY, HOME_WITHOUT_MEASURE), needs_records=True),
+    STATUTE.rule("koki_korei.facility_chain", in_facility_chain, _union, "住所地特例_都道府県コード", (CHAIN,),
+        needs_records=True),
+    STATUTE.rule("koki_korei.insured", around_75, _insured_on, "被保険者", (MOVED_WITHIN, DIED)),
+    STATUTE.rule("koki_korei.certified", certified, _insured_on, "被保険者", (CERTIFIED, CERTIFIED_AT_65),
+        needs_records=True),
+    STATUTE.rule("koki_korei.welfare_excluded", on_welfare, _insured_on, "被保険者", (WELFARE,), needs_records=True),
+    STATUTE.rule("koki_korei.acquired_on_move_in", moving_in, _acquired, "資格取得日", (FROM_ABROAD,)),
+    STATUTE.rule("koki_korei.acquired_after_welfare", leaving_welfare, _acquired, "資格取得日", (WELFARE_ENDED,),
+        needs_records=True),
+    STATUTE.rule("koki_korei.acquired_on_certification", certified_on, _acquired, "資格取得日",
+        (CERTIFIED, CERTIFIED_AT_65), needs_records=True),
+    STATUTE.rule("koki_korei.lost_day_after", leaving, _lost, "資格喪失日", (DIED,)),
+    STATUTE.rule("koki_korei.lost_on_move_day", moving_on, _lost, "資格喪失日", (TO_OTHER_PREFECTURE,)),
+    STATUTE.rule("koki_korei.lost_on_welfare", welfare_starting, _lost, "資格喪失日", (WELFARE,), needs_records=True),
 )}
-
-
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(KOKI_RULES[name])
-
-
-koki_korei_facility_union = check("scenario.koki_korei.facility_union")(_rule_check("koki_korei.facility_union"))
-koki_korei_facility_chain = check("scenario.koki_korei.facility_chain")(_rule_check("koki_korei.facility_chain"))
-koki_korei_insured = check("scenario.koki_korei.insured")(_rule_check("koki_korei.insured"))
-koki_korei_certified = check("scenario.koki_korei.certified")(_rule_check("koki_korei.certified"))
-koki_korei_welfare_excluded = check("scenario.koki_korei.welfare_excluded")(_rule_check("koki_korei.welfare_excluded"))
-koki_korei_acquired_on_move_in = check("scenario.koki_korei.acquired_on_move_in")(
-    _rule_check("koki_korei.acquired_on_move_in"))
-koki_korei_acquired_after_welfare = check("scenario.koki_korei.acquired_after_welfare")(
-    _rule_check("koki_korei.acquired_after_welfare"))
-koki_korei_acquired_on_certification = check("scenario.koki_korei.acquired_on_certification")(
-    _rule_check("koki_korei.acquired_on_certification"))
-koki_korei_lost_day_after = check("scenario.koki_korei.lost_day_after")(_rule_check("koki_korei.lost_day_after"))
-koki_korei_lost_on_move_day = check("scenario.koki_korei.lost_on_move_day")(_rule_check("koki_korei.lost_on_move_day"))
-koki_korei_lost_on_welfare = check("scenario.koki_korei.lost_on_welfare")(_rule_check("koki_korei.lost_on_welfare"))
 
 
 # -- The first rules (judged with 住民記録's generated scenarios: moves, elders, families) --------------------
@@ -347,7 +327,6 @@ def _koki(s: Scenario, town: str) -> Projection:
     return {"開始日": koki_korei_start(s.birth).isoformat()}
 
 
-START = Rule("koki_korei.start", "後期高齢者医療: start on the 75th birthday", elders, _koki,
-         picked("後期高齢者医療", "開始日"), (ELDER_APRIL_FIRST,))
+START = STATUTE.rule("koki_korei.start", elders, _koki, "開始日", (ELDER_APRIL_FIRST,))
 
-koki_korei_start_check = check("scenario.koki_korei.start")(rule_check(START))
+RULE_CHECKS = rule_checks((*KOKI_RULES.values(), START))

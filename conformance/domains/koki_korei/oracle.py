@@ -24,7 +24,7 @@ neither ends nor starts 資格.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from conformance.oracles.dates import age_reached_on, anniversary
@@ -70,6 +70,20 @@ def _of_age(birth: date, day: date, facts: KokiFacts) -> bool:
         return True
     certified = facts.certified
     return certified is not None and day >= certified and certified >= age_reached_on(birth, CERTIFIED_AGE)
+
+
+def certification_readings(birth: date, facts: KokiFacts) -> tuple[KokiFacts, ...]:
+    """The facts as each allowed reading of 第50条第2号's 「六十五歳以上」 takes a 認定 given on the day 65 is reached.
+
+    Reading (ours; issue 65): 年齢計算ニ関スル法律 reaches 65 on the day before the 65th birthday, the day the harness
+    reads 六十五歳以上 from (:func:`_of_age`); this oracle reads the 七十五歳以上 of 第1号 from the 75th birthday itself
+    (DOMAIN.md), and a system reading both ages alike counts the 認定 from the 65th birthday. A 認定 on the day
+    before the 65th birthday is therefore the 認定's day or the birthday; any other 認定 is one reading. Born
+    1960-06-15, certified on 2025-06-14: 被保険者 from 2025-06-14 or from 2025-06-15."""
+    reached = age_reached_on(birth, CERTIFIED_AGE)
+    if facts.certified != reached:
+        return (facts,)
+    return facts, replace(facts, certified=anniversary(birth, CERTIFIED_AGE))
 
 
 def koki_insured_on(birth: date, history: Sequence[Residence], prefecture: str, day: date,
