@@ -380,17 +380,27 @@ def _nenkin_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None
     return None
 
 
-def _moved_on_cause(name: str, record_loss: Callable[[Scenario, str], date | None]) -> Cause:
+def _moved_on_cause(name: str, record_loss: Callable[[Scenario, str], date | None],
+                    reaches: Callable[[Scenario, str], bool] = lambda s, town: True) -> Cause:
     """介護保険法 第11条第1項ただし書 and 国民健康保険法 第8条第1項ただし書: a 資格喪失日 on the move day (and whether
     one is insured that day) is the ただし書's (R002) where the ただし書 gives the day: an insured person's
-    (``record_loss``, the record's 喪失日, is the move day; one never insured is the 本文's), whatever other answers
-    the readings allow (国保's move on inside the 都道府県: none, :func:`kokuho.kokuho_record_readings`)."""
+    (``record_loss``, the record's 喪失日, is the move day; one never insured is the 本文's) whose new address
+    is one the ただし書 names (``reaches``: 介護's 「他の市町村」, any; 国保's 「他の都道府県」 only), whatever
+    other answers the readings allow. 国保's move on inside the 都道府県 is no ただし書's: the 資格 runs on (第8条
+    第1項 本文), and the town record's end on the move day is a reading of 第5条 and 第8条
+    (:func:`kokuho.kokuho_record_readings`), judged under R001 with the other 喪失日."""
     def cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
         s = seen.s
-        if field not in provisos(s, as_of) or s.moved_out is None:
+        if field not in provisos(s, as_of) or s.moved_out is None or not reaches(s, seen.town):
             return None
         return _PROVISO[name] if record_loss(s, seen.town) == s.moved_out else None
     return cause
+
+
+def _to_other_prefecture(s: Scenario, town: str) -> bool:
+    """国民健康保険法 第8条第1項ただし書's 「他の都道府県の区域内に住所を有するに至つたとき」: the next address is
+    outside the town's 都道府県 (abroad is no 都道府県: the 本文's day after)."""
+    return s.next is not None and s.next[:2] != town[:2]
 
 
 def _kaigo_loss(s: Scenario, town: str) -> date | None:
@@ -424,7 +434,7 @@ PARTS = (
     Part("国民健康保険", _on(expected_kokuho), {"取得日": "kokuho-2025.12-1.7.0.1.0-R001",
                                            "喪失日": "kokuho-2025.12-1.8.0.1.0-R001",
                                            "被保険者": "kokuho-2025.12-1.6.0.1.0-R001"},
-         _moved_on_cause("国民健康保険", _kokuho_loss)),
+         _moved_on_cause("国民健康保険", _kokuho_loss, _to_other_prefecture)),
     Part("選挙人名簿", expected_voter, {"選挙権_国政": "senkyo-2025.12-1.9.0.1.0-R001",
                                          "選挙権_地方": "senkyo-2025.12-1.9.0.2.0-R001",
                                          "登録": "senkyo-2025.12-1.22.0.1.0-R001",

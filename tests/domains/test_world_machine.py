@@ -99,16 +99,21 @@ def test_kaigo_insured_on_the_move_day_is_caught_after_a_move_out_and_its_notice
 
 
 def test_kokuho_loss_the_day_after_a_same_day_move_is_caught() -> None:
+    # 第8条第1項ただし書 (R002) gives the move day only for a move to another 都道府県; a move on inside the 都道府県
+    # on one day loses no 資格 (本文), its town record's end on the move day is a reading judged under R001 (issue 65).
     with world_run(frozenset({"kokuho_loss_always_next_day"})) as found:
         breaches, steps = found.result.first("kokuho-2025.12-1.8.0.1.0-R002")
-        assert {b.requirement for b in found.result.breaches} == {"kokuho-2025.12-1.8.0.1.0-R002"}
+        within, _ = found.result.first("kokuho-2025.12-1.8.0.1.0-R001")
+        assert {b.requirement for b in found.result.breaches} == {"kokuho-2025.12-1.8.0.1.0-R001",
+                                                                   "kokuho-2025.12-1.8.0.1.0-R002"}
     assert {(b.requirement, b.code, b.item.split("@")[0]) for b in breaches} == {
         ("kokuho-2025.12-1.8.0.1.0-R002", "world.domain_mismatch", ASKED + "国民健康保険/喪失日")}
     assert "moves.out_confirm(" in steps[-1]
-    # The defect's 喪失日 is the day after the oracle's (the move day: 第8条第1項ただし書; a move on inside the 都道府県
-    # allows none as well: "<day> | null", issue 65).
+    # The defect's 喪失日 is the day after the oracle's: the move day (ただし書), or inside the 都道府県 the move day or
+    # none ("<day> | null").
     assert all(date.fromisoformat(b.actual or "") ==
                date.fromisoformat((b.expected or "").split(" | ")[0]) + timedelta(days=1) for b in breaches)
+    assert within and all(" | null" in (b.expected or "") for b in within)
 
 
 def test_kaigo_lost_on_the_death_day_is_caught_after_a_death() -> None:
