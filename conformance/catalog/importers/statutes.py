@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from conformance.catalog.importers.jumin_text import (
     EDITION_FILE,
@@ -303,6 +303,28 @@ class Reading(CatalogModel):
     exclude: bool = Field(default=False, description="Not a rule of the system (e.g. the law's 削除).")
 
 
+class Input(CatalogModel):
+    """One quantity, party or condition a system duty of the edition turns on (issue 66 item 1), and how the harness
+    meets it: generated and judged by ``checks`` (the checks that draw it and compare the rule it decides), or
+    not, with the ``reason`` (e.g. an amount a 政令 or 条例 sets that the sources do not hold). Both where it is
+    judged in part."""
+
+    name: Annotated[str, Field(min_length=1, description="What the rule turns on, in the words of the text.")]
+    kind: Literal["quantity", "party", "condition"]
+    law: Annotated[str, Field(min_length=1)]
+    cite: Annotated[str, Field(pattern=r"^第[0-9]+条(の[0-9]+)?(第[0-9]+項)?(第[0-9]+号(の[0-9]+)?)?$",
+                               description="第76条第1項, 第6条第1項第9号 or 第13条.")]
+    checks: Annotated[tuple[Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z0-9_]+)+$")], ...], LaxSeq] = Field(
+        default=(), description="The registered checks that generate it and judge the rule it decides.")
+    reason: str | None = Field(default=None, min_length=1, description="Why it is not (or not wholly) judged.")
+
+    @model_validator(mode="after")
+    def _judged_or_reasoned(self) -> Input:
+        if not self.checks and self.reason is None:
+            raise ValueError(f"{self.name}: neither checks that judge it nor the reason why none does")
+        return self
+
+
 class Provisions(CatalogModel):
     """``provisions.yaml``: the hand-written input of a statute edition."""
 
@@ -310,6 +332,17 @@ class Provisions(CatalogModel):
     laws: Annotated[tuple[str, ...], LaxSeq, Field(min_length=1, description="The laws, in id order.")]
     articles: Annotated[tuple[ArticleEntry, ...], LaxSeq, Field(min_length=1)]
     readings: Annotated[tuple[Reading, ...], LaxSeq] = ()
+    inputs: Annotated[tuple[Input, ...], LaxSeq] = Field(
+        default=(), description="Every quantity, party and condition the system duties turn on (issue 66 item 1).")
+
+    @model_validator(mode="after")
+    def _inputs_of_the_laws(self) -> Provisions:
+        # An input judged by a check is one of a quoted law; one only reasoned may be another law's (its reason says
+        # the text is not among the sources).
+        unknown = sorted({entry.law for entry in self.inputs if entry.checks} - set(self.laws))
+        if unknown:
+            raise ValueError(f"inputs judged by checks name laws the edition does not quote: {unknown}")
+        return self
 
 
 def read_provisions(edition_dir: Path) -> Provisions:
