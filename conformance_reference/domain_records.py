@@ -9,8 +9,9 @@ from __future__ import annotations
 
 #: 業務 -> the items its record may hold (each an ISO date, a code or a number, as text).
 DOMAIN_RECORDS: dict[str, frozenset[str]] = {
-    # 国民健康保険法 第6条第9号 (生活保護: its first day and its 廃止).
+    # 国民健康保険法 第6条第9号 (生活保護: its first day, its 廃止, a 停止 and the day it is lifted).
     "国民健康保険": frozenset({"生活保護_開始年月日", "生活保護_廃止年月日",
+                               "生活保護_停止年月日", "生活保護_停止解除年月日",
                                # 第6条第1号-第6号, 第10号 (another insurance, its first day and the first day after it).
                                "適用除外_区分", "適用除外_該当年月日", "適用除外_非該当年月日",
                                "日雇特例被保険者手帳_返納年月日",

@@ -147,11 +147,18 @@ def _eve(birth: date, years: int) -> date:
     return _years_later(birth, years) - timedelta(days=1)
 
 
-def _on_welfare(record: Mapping[str, str], as_of: date) -> bool:
+def _on_welfare(record: Mapping[str, str], as_of: date, defects: frozenset[str] = frozenset()) -> bool:
     """国保法 第6条第9号: the person's 世帯 receives 生活保護 on ``as_of`` (from its 開始年月日 to the day before
-    its 廃止年月日, as the harness's 国民健康保険 record gives them)."""
+    its 廃止年月日, as the harness's 国民健康保険 record gives them), and it is not stopped (the 括弧書: from the
+    停止年月日 to the day before the 停止解除年月日 the 世帯 is not excluded)."""
     start, end = parse_day(record.get("生活保護_開始年月日", "")), parse_day(record.get("生活保護_廃止年月日", ""))
-    return start is not None and start <= as_of and (end is None or as_of < end)
+    receiving = start is not None and start <= as_of and (end is None or as_of < end)
+    if "kokuho_welfare_stop_ignored" in defects:
+        return receiving
+    stopped = parse_day(record.get("生活保護_停止年月日", ""))
+    resumed = parse_day(record.get("生活保護_停止解除年月日", ""))
+    halted = stopped is not None and stopped <= as_of and (resumed is None or as_of < resumed)
+    return receiving and not halted
 
 
 #: 国保法 第6条第1号から第6号: the 被用者保険 whose members and 被扶養者 are no 国保 被保険者.
@@ -187,7 +194,7 @@ def _kokuho_insured(row: Row, stay: Stay, as_of: date, defects: frozenset[str],
     birth = parse_day(row.get("生年月日", ""))
     loss = stay.loss
     within = stay.moved_in <= as_of and (loss is None or as_of < loss)
-    if "kokuho_welfare_ignored" not in defects and _on_welfare(record, as_of):
+    if "kokuho_welfare_ignored" not in defects and _on_welfare(record, as_of, defects):
         return False
     if _other_insurance(record, as_of, defects):
         return False

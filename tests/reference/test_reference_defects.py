@@ -254,6 +254,9 @@ AFFECTS: dict[str, set[str]] = {
         "kokuho_facility_chain_last_town", "kokuho_day_labourer_book_ignored",
         "kokuho_day_labourer_book_return_ignored", "kokuho_kaigo_share_from_birthday",
         "kokuho_kaigo_share_without_kokuho")},
+    # A 停止 of the 生活保護: the probes send no 国民健康保険 record (its own test: tests/domains/kokuho/
+    # test_kokuho_scenarios.py, the worked examples WELFARE_STOPPED_DAY and WELFARE_RESUMED_DAY).
+    "kokuho_welfare_stop_ignored": set(),
     # Who owes the 国保 保険料: the probes ask the 世帯主 only, whose own answer the defect leaves alone (its own test,
     # the 世帯員 asked too: tests/domains/kokuho/test_kokuho_household.py).
     "kokuho_payer_insured_member": set(),

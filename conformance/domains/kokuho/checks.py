@@ -109,12 +109,15 @@ def seventies(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return draw(_resident_on(birth, _clamped(draw(_near(first, 60)), first, first + timedelta(days=400)), codes))
 
 
-#: The 国民健康保険 record of a person whose 世帯 receives 生活保護 (sent with ``targets.load.records_path``).
+#: The 国民健康保険 record of a person whose 世帯 receives 生活保護 (sent with ``targets.load.records_path``): its
+#: first day, its 廃止, and a 停止 (its first day, the day the 保護 resumes).
 WELFARE_START, WELFARE_END = "生活保護_開始年月日", "生活保護_廃止年月日"
+WELFARE_STOPPED, WELFARE_RESUMED = "生活保護_停止年月日", "生活保護_停止解除年月日"
 
 
-def _welfare(start: date, end: date | None) -> tuple[tuple[str, str, str], ...]:
-    items = {WELFARE_START: start, WELFARE_END: end}
+def _welfare(start: date, end: date | None, stopped: date | None = None,
+             resumed: date | None = None) -> tuple[tuple[str, str, str], ...]:
+    items = {WELFARE_START: start, WELFARE_END: end, WELFARE_STOPPED: stopped, WELFARE_RESUMED: resumed}
     return tuple((PART, item, day.isoformat()) for item, day in items.items() if day is not None)
 
 
@@ -125,10 +128,23 @@ def on_welfare(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     birth = draw(_birth(1955, 2000))
     begins = draw(st.dates(date(2019, 4, 1), date(2025, 3, 31)))
     ends = draw(st.one_of(st.none(), st.integers(1, 400).map(lambda days: begins + timedelta(days=days))))
-    as_of = draw(_near(draw(st.sampled_from((begins, ends or begins))), 3))
+    stopped, resumed = draw(_stop(begins, ends))
+    as_of = draw(_near(draw(st.sampled_from(tuple(day for day in (begins, ends, stopped, resumed) if day))), 3))
     scenario = draw(_resident_on(birth, as_of, codes))
     return Scenario(scenario.fiscal_year, birth, scenario.moved_in, previous=scenario.previous,
-                    as_of=scenario.as_of, records=_welfare(begins, ends))
+                    as_of=scenario.as_of, records=_welfare(begins, ends, stopped, resumed))
+
+
+@st.composite
+def _stop(draw: st.DrawFn, begins: date, ends: date | None) -> tuple[date | None, date | None]:
+    """Often no 停止; else one from a day after the 保護's first, maybe resumed before its 廃止 (生活保護法 第26条,
+    not quoted: the record gives the days)."""
+    last = (ends or begins + timedelta(days=400)) - timedelta(days=1)
+    if last <= begins or draw(st.integers(0, 2)) == 0:
+        return None, None
+    stopped = draw(st.dates(begins + timedelta(days=1), last))
+    resumed = draw(st.one_of(st.none(), st.dates(stopped + timedelta(days=1), last + timedelta(days=1))))
+    return stopped, resumed if resumed is None or ends is None or resumed < ends else None
 
 
 @st.composite
@@ -246,7 +262,8 @@ def _insured(s: Scenario, town: str) -> Projection:
 def _insured_on_welfare(s: Scenario, town: str) -> Projection:
     assert s.as_of is not None
     items = {item: date.fromisoformat(value) for part, item, value in s.records if part == PART}
-    welfare = kokuho.receives_welfare(items.get(WELFARE_START), items.get(WELFARE_END), s.as_of)
+    welfare = kokuho.receives_welfare(items.get(WELFARE_START), items.get(WELFARE_END), s.as_of,
+                                      stopped=items.get(WELFARE_STOPPED), resumed=items.get(WELFARE_RESUMED))
     return {"被保険者": kokuho.is_insured_on(s.birth, s.moved_in, None, s.as_of) and not welfare}
 
 
@@ -313,6 +330,11 @@ WELFARE_FIRST_DAY = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=dat
                              records=_welfare(date(2025, 6, 1), date(2025, 9, 1)))
 WELFARE_ENDED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 9, 1),
                          records=_welfare(date(2025, 6, 1), date(2025, 9, 1)))
+#: 生活保護 from 2025-06-01, stopped from 2025-07-01 and resumed on 2025-10-01: a 被保険者 on 2025-07-01 (第6条第9号's
+#: 括弧書: a stopped 世帯 is not excluded), none again on 2025-10-01.
+WELFARE_STOPPED_DAY = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 7, 1),
+                               records=_welfare(date(2025, 6, 1), None, date(2025, 7, 1), date(2025, 10, 1)))
+WELFARE_RESUMED_DAY = replace(WELFARE_STOPPED_DAY, as_of=date(2025, 10, 1))
 #: Born 1950-06-15: 後期高齢者医療 from 2025-06-15; 国保 bills 2025-04 and 2025-05 of 令和7年度, not June on.
 BILLED_TO_75 = Scenario(2025, date(1950, 6, 15), date(1980, 4, 1), as_of=date(2025, 6, 16))
 #: 健康保険 from 2025-06-01 to its 喪失 on 2025-09-01: no 国保 被保険者 on 2025-06-02, one again on 2025-09-01.
@@ -363,7 +385,7 @@ KOKUHO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("kokuho.union_excluded", union_covered, _insured_under_coverage, "被保険者", (UNION_FIRST_DAY,),
         needs_records=True),
     STATUTE.rule("kokuho.welfare_excluded", on_welfare, _insured_on_welfare, "被保険者",
-        (WELFARE_FIRST_DAY, WELFARE_ENDED), needs_records=True),
+        (WELFARE_FIRST_DAY, WELFARE_ENDED, WELFARE_STOPPED_DAY, WELFARE_RESUMED_DAY), needs_records=True),
     STATUTE.rule("kokuho.koki_korei_excluded", reaching_75, _insured, "被保険者", (AFTER_75, BEFORE_75)),
     STATUTE.rule("kokuho.copay_preschool", preschool, _copay, "一部負担金割合", (SIX_IN_APRIL, SIX_ON_MARCH_31)),
     STATUTE.rule("kokuho.copay_working_age", working_age, _copay, "一部負担金割合",

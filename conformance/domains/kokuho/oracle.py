@@ -306,17 +306,23 @@ def kaigo_share_levied(birth: date, day: date) -> bool:
     return age_reached_on(birth, 40) <= day < age_reached_on(birth, 65)
 
 
-def receives_welfare(start: date | None, end: date | None, day: date) -> bool:
-    """Whether the person's 世帯 receives 生活保護 on ``day``: from ``start`` (the 保護's first day) to the day
-    before ``end`` (its 廃止, the first day without it); None: no 保護, or no 廃止 yet.
+def receives_welfare(start: date | None, end: date | None, day: date, *, stopped: date | None = None,
+                     resumed: date | None = None) -> bool:
+    """Whether the person's 世帯 receives 生活保護 on ``day``, not stopped: from ``start`` (the 保護's first day) to
+    the day before ``end`` (its 廃止, the first day without it), except from ``stopped`` (the 停止's first day) to
+    the day before ``resumed`` (the day the 保護 is given again); None: no 保護, no 廃止, no 停止, no 解除 yet.
 
     第6条第9号: 生活保護法による保護を受けている世帯（その保護を停止されている世帯を除く。）に属する者 is no
     被保険者; 第8条第2項: the 資格 is lost from the day the person comes under 第9号 (その日から); 第7条: acquired
     from the day the person no longer does. Readings (ours, as the 後期高齢者医療 oracle reads its 第51条第1号):
-    excluded on the 保護's first day, a 被保険者 again on the day of its 廃止. A 停止 of the 保護 is not
-    generated (the person would be a 被保険者 while it lasts).
+    excluded on the 保護's first day, a 被保険者 again on the day of its 廃止; a 被保険者 from the 停止's first day
+    (the 括弧書: a stopped 世帯 is not excluded) and excluded again from the day the 保護 resumes. 保護 from
+    2025-06-01, stopped from 2025-07-01, resumed on 2025-10-01: excluded on 2025-06-30, a 被保険者 on 2025-07-01,
+    excluded on 2025-10-01.
     """
-    return start is not None and start <= day and (end is None or day < end)
+    within = start is not None and start <= day and (end is None or day < end)
+    halted = stopped is not None and stopped <= day and (resumed is None or day < resumed)
+    return within and not halted
 
 
 def is_insured_on(birth: date, acquired: date, lost: date | None, day: date) -> bool:

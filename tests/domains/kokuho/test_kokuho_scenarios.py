@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements
+from rule_probes import bound_requirements, failed_requirements, rule_findings
 
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.domains.kokuho import checks as ks
@@ -31,7 +31,8 @@ AGE_DEFECTS = ("kokuho_kept_after_75", "kokuho_copay_school_age_at_birthday", "k
                "kokuho_copay_seventy_by_birthday", "kokuho_welfare_ignored", "kokuho_billed_after_75",
                "kokuho_employee_insurance_ignored", "kokuho_day_labourer_excluded", "kokuho_union_next_day",
                "kokuho_facility_measure_ignored", "kokuho_facility_chain_last_town", "kokuho_day_labourer_book_ignored",
-               "kokuho_day_labourer_book_return_ignored", "kokuho_kaigo_share_from_birthday")
+               "kokuho_day_labourer_book_return_ignored", "kokuho_kaigo_share_from_birthday",
+               "kokuho_welfare_stop_ignored")
 ALL_PERSONS = st.one_of(*(rule.scenarios(CODES) for rule in KOKUHO_RULES.values()))
 
 
@@ -93,7 +94,8 @@ def test_a_welfare_household_is_excluded_from_its_first_day_to_the_day_before_it
 def test_the_welfare_persons_are_asked_about_near_the_first_day_or_the_haishi(scenario: Scenario) -> None:
     items = {item: date.fromisoformat(value) for _, item, value in scenario.records}
     assert scenario.as_of is not None and scenario.as_of < anniversary(scenario.birth, 75)
-    near = [items[ks.WELFARE_START], *([items[ks.WELFARE_END]] if ks.WELFARE_END in items else [])]
+    near = [items[key] for key in (ks.WELFARE_START, ks.WELFARE_END, ks.WELFARE_STOPPED, ks.WELFARE_RESUMED)
+            if key in items]
     assert min(abs((scenario.as_of - day).days) for day in near) <= 3
 
 
@@ -205,3 +207,38 @@ def test_the_defects_together_fail_the_union_of_their_requirements() -> None:
     together = tuple(name for name in AGE_DEFECTS if name != "kokuho_day_labourer_book_return_ignored")
     union = {rid for name in together for rid in DEFECTS[name].requirements}
     assert failed_requirements(frozenset(together), KOKUHO_RULES, BINDINGS) == union
+
+
+def test_a_stopped_welfare_household_is_not_excluded_until_the_protection_resumes() -> None:
+    # 第6条第9号's 括弧書 (その保護を停止されている世帯を除く): 保護 from 2025-06-01, stopped from 2025-07-01,
+    # resumed on 2025-10-01 (the register's reading of the record's 停止年月日 and 停止解除年月日).
+    start, stopped, resumed = date(2025, 6, 1), date(2025, 7, 1), date(2025, 10, 1)
+    days = (date(2025, 6, 30), stopped, date(2025, 9, 30), resumed)
+    assert [kokuho.receives_welfare(start, None, day, stopped=stopped, resumed=resumed) for day in days] == \
+        [True, False, False, True]
+    assert [kokuho.receives_welfare(start, None, day, stopped=stopped) for day in days] == [True, False, False, False]
+    assert ks._insured_on_welfare(ks.WELFARE_STOPPED_DAY, TOWN_CODE) == {"被保険者": True}
+    assert ks._insured_on_welfare(ks.WELFARE_RESUMED_DAY, TOWN_CODE) == {"被保険者": False}
+
+
+@settings(max_examples=40, deadline=None)
+@given(ks.on_welfare(CODES))
+def test_a_drawn_stop_lies_inside_the_protection(scenario: Scenario) -> None:
+    start = scenario.record_day("国民健康保険", ks.WELFARE_START)
+    end = scenario.record_day("国民健康保険", ks.WELFARE_END)
+    stopped = scenario.record_day("国民健康保険", ks.WELFARE_STOPPED)
+    resumed = scenario.record_day("国民健康保険", ks.WELFARE_RESUMED)
+    assert start is not None and (stopped is None or (start < stopped and (end is None or stopped < end)))
+    assert resumed is None or (stopped is not None and stopped < resumed and (end is None or resumed < end))
+
+
+def test_the_stop_ignored_is_reported_as_the_welfare_rules_finding() -> None:
+    found = rule_findings(frozenset({"kokuho_welfare_stop_ignored"}), KOKUHO_RULES, BINDINGS,
+                          ["kokuho.welfare_excluded", "kokuho.union_excluded"], max_examples=1)
+    assert found["kokuho.union_excluded"] == []
+    assert found["kokuho.welfare_excluded"]
+    welfare = found["kokuho.welfare_excluded"]
+    assert {finding.code for finding in welfare} == {"scenario.kokuho.welfare_excluded.mismatch"}
+    assert all(finding.where.startswith("GET /residents/{atena}/qualifications fiscal_year=") for finding in welfare)
+    # The first counterexample is a worked example of the 停止: the reference answers it excluded.
+    assert welfare[0].expected == '{"被保険者": true}' and welfare[0].actual == '{"被保険者": false}'
