@@ -22,9 +22,9 @@ from typing import Any
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import ELDER_APRIL_FIRST, Loaded, Projection, Rule, Scenario, _birth, rule_check
+from conformance.checks.scenarios import ELDER_APRIL_FIRST, Loaded, Projection, Rule, Scenario, _birth
 from conformance.checks.statute_forms import dates_in, issue_printed, normal
+from conformance.checks.statute_rules import rule_checks
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.oracles import Residence
 from conformance.oracles.dates import fiscal_year_of
@@ -144,10 +144,4 @@ FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
 )}
 
 
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(FORM_RULES[name])
-
-
-kaigo_form_care_level = check("scenario.kaigo_form.care_level")(_rule_check("kaigo_form.care_level"))
-kaigo_form_opinion = check("scenario.kaigo_form.opinion")(_rule_check("kaigo_form.opinion"))
-kaigo_form_issued = check("scenario.kaigo_form.issued")(_rule_check("kaigo_form.issued"))
+RULE_CHECKS = rule_checks(FORM_RULES.values())

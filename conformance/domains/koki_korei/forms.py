@@ -28,7 +28,6 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import (
     Loaded,
     Projection,
@@ -37,9 +36,9 @@ from conformance.checks.scenarios import (
     _birth,
     history,
     iso_or_none,
-    rule_check,
 )
 from conformance.checks.statute_forms import dates_in, issue_printed, normal, ratios_in, sex_in
+from conformance.checks.statute_rules import rule_checks
 from conformance.domains.koki_korei import oracle as koki_korei
 from conformance.oracles.dates import fiscal_year_of
 from conformance.oracles.kakuninsho import latest_expiry
@@ -206,12 +205,4 @@ FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
 )}
 
 
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(FORM_RULES[name])
-
-
-koki_form_insured = check("scenario.koki_form.insured")(_rule_check("koki_form.insured"))
-koki_form_dates = check("scenario.koki_form.dates")(_rule_check("koki_form.dates"))
-koki_form_copay = check("scenario.koki_form.copay")(_rule_check("koki_form.copay"))
-koki_form_expiry = check("scenario.koki_form.expiry")(_rule_check("koki_form.expiry"))
-koki_form_five_years = check("scenario.koki_form.five_years")(_rule_check("koki_form.five_years"))
+RULE_CHECKS = rule_checks(FORM_RULES.values())

@@ -30,7 +30,6 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import (
     Loaded,
     Projection,
@@ -40,9 +39,9 @@ from conformance.checks.scenarios import (
     _near,
     history,
     other_codes,
-    rule_check,
 )
 from conformance.checks.statute_forms import dates_in, issue_printed, normal, ratios_in, sex_in
+from conformance.checks.statute_rules import rule_checks
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of, month_of
 from conformance.oracles.kakuninsho import SEVENTY, latest_expiry, seventy_ratio_effective
@@ -293,14 +292,4 @@ FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
 )}
 
 
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(FORM_RULES[name])
-
-
-kokuho_form_insured = check("scenario.kokuho_form.insured")(_rule_check("kokuho_form.insured"))
-kokuho_form_householder = check("scenario.kokuho_form.householder")(_rule_check("kokuho_form.householder"))
-kokuho_form_per_insured = check("scenario.kokuho_form.per_insured")(_rule_check("kokuho_form.per_insured"))
-kokuho_form_dates = check("scenario.kokuho_form.dates")(_rule_check("kokuho_form.dates"))
-kokuho_form_copay = check("scenario.kokuho_form.copay")(_rule_check("kokuho_form.copay"))
-kokuho_form_expiry = check("scenario.kokuho_form.expiry")(_rule_check("kokuho_form.expiry"))
-kokuho_form_five_years = check("scenario.kokuho_form.five_years")(_rule_check("kokuho_form.five_years"))
+RULE_CHECKS = rule_checks(FORM_RULES.values())

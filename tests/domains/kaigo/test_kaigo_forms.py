@@ -69,7 +69,8 @@ def test_the_defect_fails_exactly_its_requirement_with_the_finding_at_the_form()
         client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
         target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
                         append_path=APPEND_PATH, forms=FormsTarget(statute=(cf.FORM_ID,)), max_examples=2)
-        (finding,) = cf.kaigo_form_issued(CheckContext(requirement=requirement, target=target))
+        check = default_registry().get("scenario.kaigo_form.issued")
+        (finding,) = check(CheckContext(requirement=requirement, target=target))
     assert finding.code == "scenario.kaigo_form.issued.mismatch"
     assert finding.location == "POST /forms/kaigo_hihokenshasho"
     assert json.loads(finding.actual) == {"問題": "HTTP 404"} and "氏名" in json.loads(finding.expected)

@@ -103,7 +103,8 @@ def test_the_finding_names_the_form_and_the_item() -> None:
         client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
         target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
                         append_path=APPEND_PATH, forms=FormsTarget(statute=(lf.FORM_ID,)), max_examples=2)
-        (finding,) = lf.koki_form_dates(CheckContext(requirement=requirement, target=target))
+        check = default_registry().get("scenario.koki_form.dates")
+        (finding,) = check(CheckContext(requirement=requirement, target=target))
     assert finding.code == "scenario.koki_form.dates.mismatch"
     assert finding.location == "POST /forms/koki_shikaku_kakuninsho"
     expected, actual = json.loads(finding.expected), json.loads(finding.actual)

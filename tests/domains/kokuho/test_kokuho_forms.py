@@ -141,7 +141,8 @@ def test_the_finding_names_the_form_and_the_item() -> None:
         client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
         target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
                         append_path=APPEND_PATH, forms=FormsTarget(statute=(kf.FORM_ID,)), max_examples=2)
-        (finding,) = kf.kokuho_form_copay(CheckContext(requirement=requirement, target=target))
+        check = default_registry().get("scenario.kokuho_form.copay")
+        (finding,) = check(CheckContext(requirement=requirement, target=target))
     assert finding.code == "scenario.kokuho_form.copay.mismatch"
     assert finding.location == "POST /forms/kokuho_shikaku_kakuninsho"
     expected, actual = json.loads(finding.expected)[kf.HEAD], json.loads(finding.actual)[kf.HEAD]
