@@ -80,6 +80,19 @@ def _welfare(p: _Person) -> Span | None:
     return start, (end - _DAY if end is not None else _FAR)
 
 
+def _welfare_spans(p: _Person, defects: frozenset[str]) -> list[Span]:
+    """The days 第51条第1号 excludes: the 保護 (:func:`_welfare`) less a 停止 (its 括弧書:
+    その保護を停止されている世帯を除く), from the 停止年月日 to the day before the 停止解除年月日."""
+    welfare = _welfare(p)
+    if welfare is None:
+        return []
+    stopped = p.day("生活保護_停止年月日")
+    if stopped is None or "koki_korei_welfare_stop_ignored" in defects:
+        return [welfare]
+    resumed = p.day("生活保護_停止解除年月日")
+    return _minus([welfare], (stopped, resumed - _DAY if resumed is not None else _FAR))
+
+
 def _minus(spans: list[Span], hole: Span | None) -> list[Span]:
     if hole is None:
         return spans
@@ -102,7 +115,11 @@ def _insured_spans(p: _Person, defects: frozenset[str], *, status: bool = False)
             merged[-1] = (merged[-1][0], max(merged[-1][1], last))
         else:
             merged.append((first, last))
-    return merged if status and "koki_korei_welfare_ignored" in defects else _minus(merged, _welfare(p))
+    if status and "koki_korei_welfare_ignored" in defects:
+        return merged
+    for hole in _welfare_spans(p, defects):
+        merged = _minus(merged, hole)
+    return merged
 
 
 def _acquired_as_reported(p: _Person, first: date, defects: frozenset[str]) -> date:
@@ -123,8 +140,7 @@ def _lost_as_reported(p: _Person, last: date, defects: frozenset[str]) -> date |
     if last == _FAR:
         return None
     lost = last + _DAY
-    welfare = _welfare(p)
-    if welfare is not None and lost == welfare[0]:
+    if any(lost == hole[0] for hole in _welfare_spans(p, defects)):
         return lost + _DAY if "koki_korei_welfare_lost_day_after" in defects else lost
     stay = p.stay
     if stay.moved_out is not None and lost == stay.moved_out and "koki_korei_lost_day_after_on_move" in defects:

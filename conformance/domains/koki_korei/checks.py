@@ -51,17 +51,19 @@ PART = "後期高齢者医療"
 STATUTE = Statute("koki_korei", PART)
 _DAY = timedelta(days=1)
 _CERTIFIED, _WELFARE_START, _WELFARE_END = "障害認定年月日", "生活保護_開始年月日", "生活保護_廃止年月日"
+_WELFARE_STOPPED, _WELFARE_RESUMED = "生活保護_停止年月日", "生活保護_停止解除年月日"
+_ITEMS = {"certified": _CERTIFIED, "welfare_start": _WELFARE_START, "welfare_end": _WELFARE_END,
+          "welfare_stopped": _WELFARE_STOPPED, "welfare_resumed": _WELFARE_RESUMED}
 
 
 def _record(**items: date | None) -> tuple[tuple[str, str, str], ...]:
-    names = {"certified": _CERTIFIED, "welfare_start": _WELFARE_START, "welfare_end": _WELFARE_END}
-    return tuple((PART, names[key], value.isoformat()) for key, value in items.items() if value is not None)
+    return tuple((PART, _ITEMS[key], value.isoformat()) for key, value in items.items() if value is not None)
 
 
 def facts_of(s: Scenario) -> KokiFacts:
     """The scenario's 後期高齢者医療 record as the oracle's facts."""
     items = {item: date.fromisoformat(value) for domain, item, value in s.records if domain == PART}
-    return KokiFacts(items.get(_CERTIFIED), items.get(_WELFARE_START), items.get(_WELFARE_END))
+    return KokiFacts(**{key: items.get(item) for key, item in _ITEMS.items()})
 
 
 def _asked(s: Scenario, as_of: date) -> Scenario:
@@ -121,9 +123,24 @@ def on_welfare(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     start = max(koki_korei_start(birth) - timedelta(days=60), date(2019, 4, 1))
     begins = draw(st.dates(start, start + timedelta(days=800)))
     ends = draw(st.one_of(st.none(), st.integers(1, 400).map(lambda days: begins + timedelta(days=days))))
+    stopped, resumed = draw(_stop(begins, ends))
     scenario = Scenario(2000, birth, _resident(birth), previous=draw(st.sampled_from(codes)),
-                        records=_record(welfare_start=begins, welfare_end=ends))
-    return _asked(scenario, draw(_near(draw(st.sampled_from((begins, ends or begins))), 3)))
+                        records=_record(welfare_start=begins, welfare_end=ends, welfare_stopped=stopped,
+                                        welfare_resumed=resumed))
+    days = tuple(day for day in (begins, ends, stopped, resumed) if day is not None)
+    return _asked(scenario, draw(_near(draw(st.sampled_from(days)), 3)))
+
+
+@st.composite
+def _stop(draw: st.DrawFn, begins: date, ends: date | None) -> tuple[date | None, date | None]:
+    """Often no 停止; else one from a day after the 保護's first, maybe lifted before its 廃止 (生活保護法 第26条, not
+    quoted: the record gives the days)."""
+    last = (ends or begins + timedelta(days=400)) - _DAY
+    if last <= begins or draw(st.integers(0, 2)) == 0:
+        return None, None
+    stopped = draw(st.dates(begins + _DAY, last))
+    resumed = draw(st.one_of(st.none(), st.dates(stopped + _DAY, last + _DAY)))
+    return stopped, resumed if resumed is None or ends is None or resumed < ends else None
 
 
 @st.composite
@@ -281,6 +298,12 @@ TO_OTHER_PREFECTURE = Scenario(2025, date(1949, 5, 5), date(1980, 4, 1), planned
                                elsewhere=date(2025, 6, 30), next=_OTHER, as_of=date(2025, 7, 1))
 WELFARE = Scenario(2025, date(1945, 5, 5), date(1980, 4, 1), as_of=date(2025, 6, 1),
                    records=_record(welfare_start=date(2025, 6, 1)))
+#: 生活保護 from 2025-06-01, stopped from 2025-07-01 and given again on 2025-10-01: a 被保険者 on 2025-07-01 (第51条
+#: 第1号's 括弧書: a stopped household is not excluded), none again on 2025-10-01.
+WELFARE_STOPPED = Scenario(2025, date(1945, 5, 5), date(1980, 4, 1), as_of=date(2025, 7, 1),
+                           records=_record(welfare_start=date(2025, 6, 1), welfare_stopped=date(2025, 7, 1),
+                                           welfare_resumed=date(2025, 10, 1)))
+WELFARE_RESUMED = replace(WELFARE_STOPPED, as_of=date(2025, 10, 1))
 WELFARE_ENDED = Scenario(2025, date(1945, 5, 5), date(1980, 4, 1), as_of=date(2025, 9, 1),
                          records=_record(welfare_start=date(2025, 6, 1), welfare_end=date(2025, 9, 1)))
 CERTIFIED = Scenario(2025, date(1957, 1, 1), date(1990, 4, 1), as_of=date(2025, 6, 10),
@@ -309,7 +332,8 @@ KOKI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("koki_korei.insured", around_75, _insured_on, "被保険者", (MOVED_WITHIN, DIED)),
     STATUTE.rule("koki_korei.certified", certified, _insured_on, "被保険者", (CERTIFIED, CERTIFIED_AT_65),
         needs_records=True),
-    STATUTE.rule("koki_korei.welfare_excluded", on_welfare, _insured_on, "被保険者", (WELFARE,), needs_records=True),
+    STATUTE.rule("koki_korei.welfare_excluded", on_welfare, _insured_on, "被保険者",
+        (WELFARE, WELFARE_STOPPED, WELFARE_RESUMED), needs_records=True),
     STATUTE.rule("koki_korei.acquired_on_move_in", moving_in, _acquired, "資格取得日", (FROM_ABROAD,)),
     STATUTE.rule("koki_korei.acquired_after_welfare", leaving_welfare, _acquired, "資格取得日", (WELFARE_ENDED,),
         needs_records=True),

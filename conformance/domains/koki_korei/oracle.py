@@ -50,17 +50,25 @@ def koki_korei_start(birth: date) -> date:
 class KokiFacts:
     """What 住民記録 does not hold: the 広域連合's 障害認定 (第50条第2号) and 生活保護 (第51条第1号).
 
-    ``welfare_end`` is the first day without 保護 (the day of its 廃止); None while it lasts.
+    ``welfare_end`` is the first day without 保護 (the day of its 廃止); None while it lasts. ``welfare_stopped`` is
+    the first day of a 停止 of the 保護 and ``welfare_resumed`` the day it is given again (None: no 停止, or while it
+    lasts): 第51条第1号 does not exclude a stopped household (その保護を停止されている世帯を除く).
     """
 
     certified: date | None = None
     welfare_start: date | None = None
     welfare_end: date | None = None
+    welfare_stopped: date | None = None
+    welfare_resumed: date | None = None
 
     def receives_welfare(self, day: date) -> bool:
-        """Whether the person's household receives 生活保護 on ``day``."""
-        return self.welfare_start is not None and self.welfare_start <= day and (
+        """Whether the person's household receives 生活保護 on ``day``, not stopped. 保護 from 2025-06-01, stopped
+        from 2025-07-01 and given again on 2025-10-01: received on 2025-06-30 and 2025-10-01, not on 2025-07-01."""
+        within = self.welfare_start is not None and self.welfare_start <= day and (
             self.welfare_end is None or day < self.welfare_end)
+        halted = self.welfare_stopped is not None and self.welfare_stopped <= day and (
+            self.welfare_resumed is None or day < self.welfare_resumed)
+        return within and not halted
 
 
 def _of_age(birth: date, day: date, facts: KokiFacts) -> bool:
@@ -105,7 +113,8 @@ def _change_days(birth: date, history: Sequence[Residence], facts: KokiFacts) ->
         days.add(stay.moved_in)
         if stay.moved_out is not None:
             days.update((stay.moved_out, stay.moved_out + _DAY))
-    days.update(day for day in (facts.certified, facts.welfare_start, facts.welfare_end) if day is not None)
+    days.update(day for day in (facts.certified, facts.welfare_start, facts.welfare_end, facts.welfare_stopped,
+                                facts.welfare_resumed) if day is not None)
     return sorted(days)
 
 

@@ -48,3 +48,18 @@ def test_the_checks_expect_either_answer_and_nothing_else() -> None:
 def test_the_example_is_asked_by_both_rules_of_the_certification() -> None:
     assert ks.CERTIFIED_AT_65 in ks.KOKI_RULES["koki_korei.certified"].examples
     assert ks.CERTIFIED_AT_65 in ks.KOKI_RULES["koki_korei.acquired_on_certification"].examples
+
+
+def test_a_stopped_welfare_household_is_not_excluded_until_the_protection_is_given_again() -> None:
+    # 第51条第1号's 括弧書 (その保護を停止されている世帯を除く), the register's reading of the record's 停止年月日 and
+    # 停止解除年月日: 保護 from 2025-06-01, stopped from 2025-07-01, given again on 2025-10-01.
+    facts = koki.KokiFacts(welfare_start=date(2025, 6, 1), welfare_stopped=date(2025, 7, 1),
+                           welfare_resumed=date(2025, 10, 1))
+    days = (date(2025, 6, 30), date(2025, 7, 1), date(2025, 9, 30), date(2025, 10, 1))
+    assert [facts.receives_welfare(day) for day in days] == [True, False, False, True]
+    assert ks._insured_on(ks.WELFARE_STOPPED, TOWN_CODE) == {"被保険者": True}
+    assert ks._insured_on(ks.WELFARE_RESUMED, TOWN_CODE) == {"被保険者": False}
+    # 第52条 and 第53条第2項 follow: 資格 from the 停止's first day, lost on the day the 保護 is given again.
+    stays = history(ks.WELFARE_STOPPED, TOWN_CODE)
+    assert koki.koki_qualification(date(1945, 5, 5), stays, TOWN_CODE[:2], date(2025, 7, 1), facts) == (
+        date(2025, 7, 1), date(2025, 10, 1))
