@@ -109,11 +109,15 @@ def koki_lines(row: Row, record: Mapping[str, str], issued: date, defects: froze
 
 def kaigo_lines(row: Row, issued: date, defects: frozenset[str],
                 record: Mapping[str, str] | None = None) -> list[Line] | None:
-    """The printed lines of the person's 介護保険 被保険者証 issued on ``issued`` (None: no 第一号被保険者 that day,
-    or, with the defect, the day 65 is reached: 資格 counted from the 65th birthday)."""
+    """The printed lines of the person's 介護保険 被保険者証 issued on ``issued`` (None: no 第一号被保険者 that day nor
+    a 第二号被保険者 who applied for a 要介護認定 by then (施行規則 第26条第1項), or, with the defect, the day 65 is
+    reached: 資格 counted from the 65th birthday)."""
     stay, birth = stay_of(row), parse_day(row.get("生年月日", ""))
-    answer = rules.kaigo(row, stay, issued.year, issued, frozenset())
-    if birth is None or not answer["第1号被保険者"]:
+    answer = rules.kaigo(row, stay, issued.year, issued, frozenset(), record)
+    applied = parse_day((record or {}).get("要介護認定_申請年月日", ""))
+    second = answer["第2号被保険者"] and applied is not None and applied <= issued \
+        and "kaigo_hihokenshasho_second_refused" not in defects
+    if birth is None or not (answer["第1号被保険者"] or second):
         return None
     if "kaigo_hihokenshasho_from_birthday" in defects and issued < _years_later(birth, 65):
         return None

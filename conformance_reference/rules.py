@@ -392,6 +392,15 @@ def _kaigo_insurer(row: Row, record: Mapping[str, str], defects: frozenset[str])
     return town if town and town != here else None
 
 
+def _kept_by_facility(record: Mapping[str, str], defects: frozenset[str]) -> bool:
+    """介護保険法 第13条第1項 seen from this town: a 被保険者 who moved out into a 住所地特例対象施設 in another 市町村
+    (the harness's 介護保険 record: 転出先入所等_区分, 転出先入所等_入所措置) stays this town's 被保険者."""
+    kind = record.get("転出先入所等_区分", "")
+    if kind not in _KAIGO_FACILITIES or "kaigo_facility_sender_dropped" in defects:
+        return False
+    return kind != "養護老人ホーム" or record.get("転出先入所等_入所措置") == "有"
+
+
 def _care_certification(record: Mapping[str, str], defects: frozenset[str]) -> dict[str, str | None]:
     """介護保険法 第27条: a 要介護認定 takes effect from the day of its 申請 (第8項); the 処分 is due within thirty
     days of the 申請 (第11項), the day after it counted first (民法 第140条)."""
@@ -414,6 +423,8 @@ def kaigo(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: f
     if stay is None or birth is None:
         return {"第1号被保険者": False, "資格取得日": None, "資格喪失日": None, "賦課月": [], "第2号被保険者": False,
                 "住所地特例_市区町村コード": None, **_care_certification(record or {}, defects)}
+    if _kept_by_facility(record or {}, defects):
+        stay = Stay(stay.moved_in, None, False, None, None)  # 第13条第1項: still this town's 被保険者
     birthday = _years_later(birth, 65)
     age65 = birthday - timedelta(days=1)
     # 第11条第1項: 資格 ends on the 資格喪失日 (the day after the address ends, or that day when the person had an

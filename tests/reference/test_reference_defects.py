@@ -244,6 +244,9 @@ AFFECTS: dict[str, set[str]] = {
         "kaigo_second_without_medical", "kaigo_second_from_fortieth_birthday", "kaigo_second_joining_next_day",
         "kaigo_second_lost_next_day", "kaigo_facility_measure_ignored", "kaigo_facility_chain_last_town",
         "kaigo_certification_from_decision", "kaigo_deadline_counts_application_day")},
+    # The sending side of 介護保険法 第13条第1項: the probes send no 介護保険 record of a move out into a facility (its
+    # own test: tests/domains/kaigo/test_kaigo_scenarios.py, LEFT_FOR_FACILITY).
+    "kaigo_facility_sender_dropped": set(),
     # 国民健康保険 by age (conformance_reference/rules.py; each defect's own test:
     # tests/domains/kokuho/test_kokuho_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -546,6 +549,9 @@ AFFECTS: dict[str, set[str]] = {
     "kaigo_hihokenshasho_from_birthday": {"kaigo_card"},
     "kaigo_hihokenshasho_without_care_level": {"kaigo_card"},
     "kaigo_hihokenshasho_without_opinion": {"kaigo_card"},
+    # The card probe's person certified before 65 is a 第二号被保険者 who applied (its own test:
+    # tests/domains/kaigo/test_kaigo_forms.py, SECOND_APPLIED).
+    "kaigo_hihokenshasho_second_refused": {"kaigo_card"},
     **{name: {"koki_card"} for name in (
         "koki_kakuninsho_without_birth", "koki_kakuninsho_acquired_day_before", "koki_kakuninsho_copay_of_kokuho",
         "koki_kakuninsho_without_expiry", "koki_kakuninsho_expiry_five_years_on")},

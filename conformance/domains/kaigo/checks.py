@@ -242,6 +242,24 @@ def in_facility(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 
 @st.composite
+def leaving_for_facility(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 第1号被保険者 (resident here since before 65) who moved out to another 市町村 (of this prefecture or another)
+    by an 入所等 into a 住所地特例対象施設 (第13条第1項, any 号), the 転入通知 naming the move day; asked about a day
+    after the move (the sending side of 第13条第1項)."""
+    birth = draw(_birth(1935, 1955))
+    moved_out = draw(st.dates(date(2021, 4, 1), date(2025, 3, 31)))
+    as_of = moved_out + timedelta(days=draw(st.sampled_from((1, 2, 30, 200))))
+    kind = draw(st.sampled_from(kaigo.FACILITY_KINDS))
+    # Only the moves the 特例 keeps: one it does not is any move out, 第11条's rules' (a 養護老人ホーム without the
+    # 入所措置 is also the receiving side's kaigo.facility_insurer).
+    measure = True if kind == kaigo.MEASURE_ONLY else draw(st.booleans())
+    items = {kaigo.MOVED_OUT_KIND: kind, kaigo.MOVED_OUT_MEASURE: "有" if measure else "無"}
+    return Scenario(fiscal_year_of(as_of), birth, date(birth.year + 30, 4, 1), planned_out=moved_out,
+                    elsewhere=moved_out, next=draw(st.sampled_from(codes)), as_of=as_of,
+                    records=tuple((PART, item, value) for item, value in items.items()))
+
+
+@st.composite
 def in_facility_chain(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A 特定継続入所被保険者: moved here from a 住所地特例対象施設 in ``codes[0]``, the first 入所等 of the chain
     having begun while living in ``codes[1]`` (第13条第1項ただし書, 第2項第1号)."""
@@ -288,6 +306,19 @@ def _lost_that_day(s: Scenario, town: str) -> Projection:
     """第11条第1項ただし書: the 資格喪失日 is the move-out day, and on it the person is no longer this municipality's
     第1号被保険者 (その日から、その資格を喪失する)."""
     return {**_loss(s, town), **_category(s, town)}
+
+
+def _kept_by_sender(s: Scenario, town: str) -> Projection:
+    """第13条第1項 from the sending 市町村: moved out into a 住所地特例対象施設, the person is still this 市町村's
+    第1号被保険者 with no 資格喪失日; otherwise the move ends the 資格 as any (第11条第1項, its ただし書: the move day),
+    the 喪失日 shown as the 年度 asked allows (:func:`conformance.oracles.readings.year_view`)."""
+    record = s.record(PART)
+    if kaigo.kept_by_sender(record[kaigo.MOVED_OUT_KIND], record.get(kaigo.MOVED_OUT_MEASURE) == "有"):
+        return {"第1号被保険者": True, "資格喪失日": None}
+    stays, stay = _stay(s, town)
+    lost = kaigo.kaigo_first_loss_date(s.birth, stays, stay)
+    _, shown = year_view(kaigo.kaigo_acquisition_date(s.birth, stay), lost, s.fiscal_year)
+    return {**_category(s, town), "資格喪失日": either(*map(iso_or_none, shown))}
 
 
 def _second_insured(s: Scenario, town: str) -> Projection:
@@ -355,6 +386,15 @@ HOME_WITHOUT_MEASURE = Scenario(2024, date(1945, 5, 5), date(2024, 5, 1), previo
                                 records=_facility("養護老人ホーム", False, None))
 CHAIN = Scenario(2024, date(1945, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
                  records=_facility("介護保険施設", True, "011002"))
+#: A 第1号被保険者 here since 1975 moved out to 131016 into a 介護保険施設 on 2025-06-10: still this town's 被保険者 on
+#: 2025-06-11, no 資格喪失日 (第13条第1項, the sending side); into a 養護老人ホーム without the 入所措置: lost on the
+#: move day (第11条第1項ただし書).
+LEFT_FOR_FACILITY = Scenario(2025, date(1945, 5, 5), date(1975, 4, 1), planned_out=date(2025, 6, 10),
+                             elsewhere=date(2025, 6, 10), next="131016", as_of=date(2025, 6, 11),
+                             records=((PART, kaigo.MOVED_OUT_KIND, "介護保険施設"),
+                                      (PART, kaigo.MOVED_OUT_MEASURE, "無")))
+LEFT_FOR_HOME = replace(LEFT_FOR_FACILITY, records=((PART, kaigo.MOVED_OUT_KIND, "養護老人ホーム"),
+                                                    (PART, kaigo.MOVED_OUT_MEASURE, "無")))
 #: Applied for a 要介護認定 on 2025-06-10, certified on 2025-07-05: effective from 2025-06-10 (第27条第8項); the 処分
 #: due by 2025-07-10 (第11項: 三十日以内, counted from the next day).
 CARE_APPLIED = Scenario(2025, date(1945, 5, 5), date(1975, 4, 1), previous="131016", as_of=date(2025, 7, 5),
@@ -376,6 +416,8 @@ KAIGO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
         (IN_FACILITY, HOME_WITHOUT_MEASURE), needs_records=True),
     STATUTE.rule("kaigo.facility_chain", in_facility_chain, _insurer, "住所地特例_市区町村コード", (CHAIN,),
         needs_records=True),
+    STATUTE.rule("kaigo.facility_sender", leaving_for_facility, _kept_by_sender, ("第1号被保険者", "資格喪失日"),
+        (LEFT_FOR_FACILITY,), needs_records=True),
     STATUTE.rule("kaigo.category", categories, _category, "第1号被保険者", (REACHING_65, DIED)),
     STATUTE.rule("kaigo.acquired_on_move_in", entering, _acquisition, "資格取得日", (FROM_ABROAD,)),
     STATUTE.rule("kaigo.lost_day_after", leaving, _loss, "資格喪失日", (DIED, TO_ABROAD)),

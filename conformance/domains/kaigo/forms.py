@@ -7,9 +7,11 @@ municipality or from abroad) is appended to the 住民記録; then the 被保険
 (:mod:`conformance.domains.kaigo.oracle`) says the person is a 第一号被保険者 is asked for through the form interface,
 ``POST /forms/kaigo_hihokenshasho`` with ``{"宛名番号", "交付年月日"}``, and read as printed
 (:mod:`conformance.checks.statute_forms`). It must be issued, and be that person's: the 氏名 and the 生年月日 printed
-(our reading; in any layout, the date in 和暦 or 西暦). The 第二号被保険者 of the sentence are not judged: the
-住民記録 records no 医療保険. 法 第27条第7項後段: for a person certified 要介護 (the 要介護認定 sent as the 介護保険
-record), the card returned must print the 要介護状態区分 (第1号) and the 認定審査会's 意見 (第2号; none when none).
+(our reading; in any layout, the date in 和暦 or 西暦). The 第二号被保険者 of the sentence who applied for a 要介護認定
+(法 第27条第1項) are judged the same way, the 医療保険 and the 申請 sent as the 介護保険 record; those who asked for it
+(法 第12条第3項) are not generated (no record item says so). 法 第27条第7項後段: for a person certified 要介護 (the
+要介護認定 sent as the 介護保険 record), the card returned must print the 要介護状態区分 (第1号) and the 認定審査会's
+意見 (第2号; none when none).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from conformance.checks.statute_forms import dates_in, issue_printed, normal
 from conformance.checks.statute_rules import rule_checks
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.oracles import Residence
-from conformance.oracles.dates import fiscal_year_of
+from conformance.oracles.dates import age_reached_on, fiscal_year_of
 from conformance.targets.base import HttpClient
 
 FORM_ID = "kaigo_hihokenshasho"
@@ -78,6 +80,33 @@ def _shown(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     text = " ".join(document.get("行") or [])
     birth, dates = s.birth.isoformat(), dates_in(text)
     return {"氏名": NAME if normal(NAME) in normal(text) else None, "生年月日": birth if birth in dates else dates}
+
+
+@st.composite
+def second_applicants(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 第二号被保険者 (a resident of 40 to 64, a 医療保険加入者 since moving in, clear of both ages) who applied for a
+    要介護認定 (法 第27条第1項), asked for the 被保険者証 on the day of the 申請 or days after: 規則 第26条第1項 has it
+    issued to 「第二号被保険者…のうち法第二十七条第一項…の規定による申請を行ったもの」 too."""
+    birth = draw(_birth(1962, 1984))
+    moved_in = date(birth.year + 20, 4, 1)
+    applied = draw(st.dates(age_reached_on(birth, 40) + timedelta(days=30),
+                            age_reached_on(birth, 65) - timedelta(days=60)))
+    issued = applied + timedelta(days=draw(st.sampled_from((0, 1, 20))))
+    records = (("介護保険", kaigo.MEDICAL_JOINED, moved_in.isoformat()),
+               ("介護保険", kaigo.CARE_APPLIED, applied.isoformat()))
+    return Scenario(fiscal_year_of(issued), birth, moved_in, previous=draw(st.sampled_from(codes)), as_of=issued,
+                    records=records)
+
+
+def _second_issued(s: Scenario, town: str) -> Projection:
+    """The card of a 第二号被保険者 who applied for a 要介護認定 by the day asked: issued, the 氏名 and 生年月日 on
+    it."""
+    assert s.as_of is not None
+    second = kaigo.second_insured_on(s.birth, s.moved_in, s.record_day("介護保険", kaigo.MEDICAL_JOINED),
+                                     s.record_day("介護保険", kaigo.MEDICAL_LEFT), s.as_of)
+    applied = s.record_day("介護保険", kaigo.CARE_APPLIED)
+    issued = second and applied is not None and applied <= s.as_of
+    return {"氏名": NAME, "生年月日": s.birth.isoformat()} if issued else {"問題": "HTTP 404"}
 
 
 #: 審査会の意見 the generated persons carry (第27条第5項第2号's matters: the use of services).
@@ -131,10 +160,18 @@ CERTIFIED = Scenario(2025, date(1950, 5, 5), date(1980, 4, 1), as_of=date(2025, 
     ("介護保険", kaigo.CARE_APPLIED, "2025-06-10"), ("介護保険", kaigo.CARE_CERTIFIED, "2025-07-05"),
     ("介護保険", kaigo.CARE_LEVEL, "要介護2"), ("介護保険", kaigo.CARE_OPINION, OPINIONS[0])))
 
+#: Born 1975-06-06, here since 1995, a 医療保険加入者 since 2000-04-01 (a 第二号被保険者 at 50), applied for a
+#: 要介護認定 on 2025-06-10: the card asked for that day is issued (規則 第26条第1項).
+SECOND_APPLIED = Scenario(2025, date(1975, 6, 6), date(1995, 4, 1), as_of=date(2025, 6, 10), records=(
+    ("介護保険", kaigo.MEDICAL_JOINED, "2000-04-01"), ("介護保険", kaigo.CARE_APPLIED, "2025-06-10")))
+
 FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("kaigo_form.issued", "介護保険 被保険者証: issued to a 第一号被保険者 from the day 65 is reached, with the "
          "person's 氏名 and 生年月日 (規則 第26条第1項)", first_insured, _issued, _shown, (REACHING_65,), ask=_ask,
          asked=f"POST {FORM_PATH}", form=FORM_ID),
+    Rule("kaigo_form.second_issued", "介護保険 被保険者証: issued to a 第二号被保険者 who applied for a 要介護認定, "
+         "with the person's 氏名 and 生年月日 (規則 第26条第1項)", second_applicants, _second_issued, _shown,
+         (SECOND_APPLIED,), ask=_ask, asked=f"POST {FORM_PATH}", form=FORM_ID, needs_records=True),
     Rule("kaigo_form.care_level", "介護保険 被保険者証: the 要介護状態区分 written on the card of a person certified "
          "(法 第27条第7項第1号)", certified_insured, _care_level, _shown_care_level, (CERTIFIED,), ask=_ask,
          asked=f"POST {FORM_PATH}", form=FORM_ID, needs_records=True),

@@ -219,6 +219,21 @@ def tokurei_insurer(kind: str, measure: bool, previous: str | None, town: str, c
     return origin if origin is not None and origin != town else None
 
 
+#: The 入所等 by which a 被保険者 of this 市町村 moved out into a 住所地特例対象施設 in another 市町村 (the sending side
+#: of 第13条第1項), as the harness's 介護保険 record names it.
+MOVED_OUT_KIND, MOVED_OUT_MEASURE = "転出先入所等_区分", "転出先入所等_入所措置"
+
+
+def kept_by_sender(kind: str, measure: bool) -> bool:
+    """Whether a 被保険者 who moved out of this 市町村 into a facility of ``kind`` in another 市町村 by an 入所等 stays
+    this 市町村's 被保険者 (第13条第1項, seen from the 市町村 where the address was when the 入所等 began: 当該他の
+    市町村が行う介護保険の被保険者とする): a 住所地特例対象施設 (第3号's 養護老人ホーム only with the 入所措置). Moved
+    out into a 介護保険施設: kept; into a 養護老人ホーム without the 入所措置: lost as any move out (第11条第1項)."""
+    if kind not in FACILITY_KINDS:
+        raise ValueError(f"unknown {MOVED_OUT_KIND}: {kind!r} (expected one of {FACILITY_KINDS})")
+    return kind != MEASURE_ONLY or measure
+
+
 # -- 要介護認定 (第27条第8項, 第11項) ------------------------------------------------------------------------
 
 #: The 要介護認定 of the person's 介護保険 record: the day of the 申請 (第27条第1項) and of the 認定.

@@ -6,6 +6,8 @@ day 65 is reached) fails exactly its requirement, with the finding at the form."
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from datetime import date
 from types import SimpleNamespace
 from typing import cast
 
@@ -15,7 +17,7 @@ from rule_probes import bound_requirements, failed_requirements
 
 from conformance.catalog.models import Requirement
 from conformance.checks.registry import CheckContext
-from conformance.checks.scenarios import APPEND_PATH, Loaded, Scenario, other_codes
+from conformance.checks.scenarios import APPEND_PATH, RECORDS_PATH, Loaded, Scenario, other_codes
 from conformance.domains.kaigo import forms as cf
 from conformance.embedded import start_reference
 from conformance.locations import default_catalog_root
@@ -101,3 +103,41 @@ def test_the_care_level_and_the_opinion_are_read_off_the_card() -> None:
 @pytest.mark.parametrize("name", ["kaigo_hihokenshasho_without_care_level", "kaigo_hihokenshasho_without_opinion"])
 def test_each_card_defect_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name}), cf.FORM_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+@settings(max_examples=60, deadline=None)
+@given(cf.second_applicants(other_codes(TOWN_CODE)))
+def test_the_applicants_drawn_are_second_insured_and_applied_by_the_day_asked(scenario: Scenario) -> None:
+    assert cf._second_issued(scenario, TOWN_CODE) == {"氏名": cf.NAME, "生年月日": scenario.birth.isoformat()}
+    assert not cf.insured_on_the_day(scenario, TOWN_CODE)
+
+
+def test_a_second_insured_gets_the_card_from_the_day_of_the_application_only() -> None:
+    # 施行規則 第26条第1項: 第二号被保険者…のうち法第二十七条第一項…の規定による申請を行ったもの.
+    assert cf._second_issued(cf.SECOND_APPLIED, TOWN_CODE) == {"氏名": cf.NAME, "生年月日": "1975-06-06"}
+    before = replace(cf.SECOND_APPLIED, as_of=date(2025, 6, 9))
+    assert cf._second_issued(before, TOWN_CODE) == {"問題": "HTTP 404"}
+    no_medical = replace(cf.SECOND_APPLIED, records=cf.SECOND_APPLIED.records[1:])
+    assert cf._second_issued(no_medical, TOWN_CODE) == {"問題": "HTTP 404"}
+
+
+def test_the_second_insureds_card_is_bound_with_the_first_ones() -> None:
+    assert bound_requirements(BINDINGS)["scenario.kaigo_form.second_issued"] == {"kaigo-2025.12-2.26.0.1.0-R001"}
+
+
+def test_refusing_the_second_insured_fails_exactly_its_requirement_with_the_finding_at_the_form() -> None:
+    name = "kaigo_hihokenshasho_second_refused"
+    assert failed_requirements(frozenset({name}), cf.FORM_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+    requirement = cast(Requirement, SimpleNamespace(id="kaigo-2025.12-2.26.0.1.0-R001"))
+    with start_reference(defects=frozenset({name})) as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
+                        append_path=APPEND_PATH, records_path=RECORDS_PATH, forms=FormsTarget(statute=(cf.FORM_ID,)),
+                        max_examples=2)
+        check = default_registry().get("scenario.kaigo_form.second_issued")
+        (finding,) = check(CheckContext(requirement=requirement, target=target))
+        first = default_registry().get("scenario.kaigo_form.issued")
+        assert list(first(CheckContext(requirement=requirement, target=target))) == []
+    assert finding.code == "scenario.kaigo_form.second_issued.mismatch"
+    assert finding.location == "POST /forms/kaigo_hihokenshasho"
+    assert json.loads(finding.actual) == {"問題": "HTTP 404"} and "氏名" in json.loads(finding.expected)

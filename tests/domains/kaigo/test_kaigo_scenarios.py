@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements
+from rule_probes import bound_requirements, failed_requirements, rule_findings
 
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.domains.kaigo import checks as ks
@@ -78,7 +78,7 @@ def test_first_insured_years_are_whole(scenario: Scenario) -> None:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in ALL_RULES}
-    assert len(names) == 16
+    assert len(names) == 17
     assert names <= set(default_registry())
     # Beside them, the 被保険者証's check (tests/domains/kaigo/test_kaigo_forms.py) and the cross-domain machine
     # (tests/domains/test_world_machine.py).
@@ -160,3 +160,24 @@ def test_a_per_fiscal_year_answer_may_leave_out_the_acquisition_at_65_after_the_
     resident = Scenario(2023, date(1960, 6, 15), date(1990, 4, 1))
     assert ks._kaigo(resident, TOWN_CODE) == {"資格取得日": Either("2025-06-14", None)}
     assert ks._kaigo(replace(resident, fiscal_year=2025), TOWN_CODE) == {"資格取得日": "2025-06-14"}
+
+
+def test_a_move_out_into_a_facility_elsewhere_keeps_the_person_here() -> None:
+    # 第13条第1項 from the sending 市町村 (当該他の市町村が行う介護保険の被保険者とする): a 住所地特例対象施設 keeps the
+    # person this town's 第1号被保険者 with no 資格喪失日; a 養護老人ホーム without the 入所措置 is any move (ただし書).
+    assert ks._kept_by_sender(ks.LEFT_FOR_FACILITY, TOWN_CODE) == {"第1号被保険者": True, "資格喪失日": None}
+    assert ks._kept_by_sender(ks.LEFT_FOR_HOME, TOWN_CODE) == {"第1号被保険者": False, "資格喪失日": "2025-06-10"}
+    assert [kaigo.kept_by_sender(kind, False) for kind in kaigo.FACILITY_KINDS] == [True, True, False]
+    assert kaigo.kept_by_sender("養護老人ホーム", True)
+    with pytest.raises(ValueError, match="転出先入所等_区分"):
+        kaigo.kept_by_sender("自宅", True)
+
+
+def test_the_sender_dropping_the_person_is_reported_as_the_rules_finding() -> None:
+    found = rule_findings(frozenset({"kaigo_facility_sender_dropped"}), KAIGO_RULES, BINDINGS,
+                          ["kaigo.facility_sender", "kaigo.facility_insurer"], max_examples=1)
+    assert found["kaigo.facility_insurer"] == []
+    sender = found["kaigo.facility_sender"]
+    assert {finding.code for finding in sender} == {"scenario.kaigo.facility_sender.mismatch"}
+    assert all(finding.where.startswith("GET /residents/{atena}/qualifications fiscal_year=") for finding in sender)
+    assert sender[0].expected == '{"第1号被保険者": true, "資格喪失日": null}'
