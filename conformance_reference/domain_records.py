@@ -16,7 +16,9 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
                                "適用除外_区分", "適用除外_該当年月日", "適用除外_非該当年月日",
                                "日雇特例被保険者手帳_返納年月日",
                                # 第116条の2 (住所地特例: the 入院等 by which the person moved here).
-                               "入院等_区分", "入院等_入所措置", "継続入院等_最初の入院等の際の住所_市区町村コード"}),
+                               "入院等_区分", "入院等_入所措置", "継続入院等_最初の入院等の際の住所_市区町村コード",
+                               # 第116条の2第1項 from the sending side (the 入院等 by which the person moved out).
+                               "転出先入院等_区分", "転出先入院等_入所措置"}),
     # 国民年金法 第89条第1項 (法定免除: its 号, the day the person came under it and the day no longer).
     "国民年金": frozenset({"法定免除_区分", "法定免除_該当年月日", "法定免除_非該当年月日",
                         # 第7条第1項第2号・第3号, 第8条第4号 (厚生年金 and 被扶養配偶者).

@@ -117,9 +117,11 @@ def kaigo_lines(row: Row, issued: date, defects: frozenset[str],
     applied = parse_day((record or {}).get("要介護認定_申請年月日", ""))
     second = answer["第2号被保険者"] and applied is not None and applied <= issued \
         and "kaigo_hihokenshasho_second_refused" not in defects
-    if birth is None or not (answer["第1号被保険者"] or second):
+    if birth is None:
         return None
-    if "kaigo_hihokenshasho_from_birthday" in defects and issued < _years_later(birth, 65):
+    first = answer["第1号被保険者"] and not (
+        "kaigo_hihokenshasho_from_birthday" in defects and issued < _years_later(birth, 65))
+    if not (first or second):
         return None
     address = "".join(row.get(name) or "" for name in ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記",
                                                        "住所_方書"))

@@ -260,8 +260,25 @@ def _second_insured_age(row: Row, as_of: date, defects: frozenset[str]) -> bool:
 
 def kokuho_insured_on(row: Row, as_of: date, defects: frozenset[str], record: Mapping[str, str] | None) -> bool:
     """Whether the person of ``row`` is a 国保 被保険者 on ``as_of`` (the answer's ``被保険者``)."""
-    stay = stay_of(row)
+    stay = _kokuho_stay(stay_of(row), record or {}, defects)
     return stay is not None and _kokuho_insured(row, stay, as_of, defects, record or {})
+
+
+#: 国保法 第116条の2第1項各号 (the 病院等); 第2号・第5号 only with the 入所措置.
+_KOKUHO_FACILITIES = frozenset({"病院・診療所", "児童福祉施設", "障害者支援施設", "のぞみの園",
+                                "養護老人ホーム・特別養護老人ホーム", "特定施設・介護保険施設"})
+_KOKUHO_MEASURE_ONLY = frozenset({"児童福祉施設", "養護老人ホーム・特別養護老人ホーム"})
+
+
+def _kokuho_stay(stay: Stay | None, record: Mapping[str, str], defects: frozenset[str]) -> Stay | None:
+    """国保法 第116条の2第1項 seen from this town: a 被保険者 who moved out into a 病院等 in another 市町村 by an 入院等
+    (the harness's 国民健康保険 record: 転出先入院等_区分, 転出先入院等_入所措置) is deemed to live here still."""
+    kind = record.get("転出先入院等_区分", "")
+    if stay is None or kind not in _KOKUHO_FACILITIES or "kokuho_facility_sender_dropped" in defects:
+        return stay
+    if kind in _KOKUHO_MEASURE_ONLY and record.get("転出先入院等_入所措置") != "有":
+        return stay
+    return Stay(stay.moved_in, None, False, None, None)
 
 
 @dataclass(frozen=True)
@@ -288,6 +305,7 @@ def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: 
     on ``as_of``: whether the person is a 被保険者 and the ratio of the 一部負担金 (None when not), and who owes the
     保険料 (the ``householder``'s 宛名番号). ``record``: the person's 国民健康保険 record from the harness (生活保護),
     none when absent."""
+    stay = _kokuho_stay(stay, record or {}, defects)
     if stay is None:
         return {"取得日": None, "喪失日": None, "都道府県内継続": False, "賦課月": [], "被保険者": False,
                 "一部負担金割合": None, "住所地特例_市区町村コード": None, "介護納付金分賦課": False,

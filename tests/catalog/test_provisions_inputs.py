@@ -41,13 +41,17 @@ def test_the_listed_editions_name_parties_quantities_and_conditions(slug: str) -
     assert all(entry.checks or entry.reason for entry in inputs)
 
 
+#: A statute edition's provisions.yaml but its inputs (as tests/catalog/test_statutes.py writes one).
+HEAD = {"edition": {"domain": "kokuho", "domain_name": "国民健康保険", "edition": "2027.1", "folder": "mihon",
+                    "published": "2027-01", "revision": "見本"},
+        "laws": ["見本法"], "articles": [{"law": "見本法", "article": "第8条"}]}
+
+
 def _edition(tmp_path: Path, inputs: str) -> Path:
     edition = tmp_path / "kokuho" / "2027.1"
     edition.mkdir(parents=True)
-    (edition / statutes.PROVISIONS_FILE).write_text(
-        "edition: {domain: kokuho, domain_name: 国民健康保険, edition: '2027.1', folder: mihon, published: 2027-01,"
-        " revision: 見本}\nlaws: [見本法]\narticles: [{law: 見本法, article: 第8条}]\n"
-        f"inputs: {inputs}\n", "utf-8")
+    document = {**HEAD, "inputs": yaml.safe_load(inputs)}
+    (edition / statutes.PROVISIONS_FILE).write_text(yaml.safe_dump(document, allow_unicode=True), "utf-8")
     return edition
 
 

@@ -260,6 +260,9 @@ AFFECTS: dict[str, set[str]] = {
     # A 停止 of the 生活保護: the probes send no 国民健康保険 record (its own test: tests/domains/kokuho/
     # test_kokuho_scenarios.py, the worked examples WELFARE_STOPPED_DAY and WELFARE_RESUMED_DAY).
     "kokuho_welfare_stop_ignored": set(),
+    # The sending side of 国民健康保険法 第116条の2第1項: the probes send no record of a move out into a 病院等 (its own
+    # test: tests/domains/kokuho/test_kokuho_scenarios.py, LEFT_FOR_HOSPITAL).
+    "kokuho_facility_sender_dropped": set(),
     # Who owes the 国保 保険料: the probes ask the 世帯主 only, whose own answer the defect leaves alone (its own test,
     # the 世帯員 asked too: tests/domains/kokuho/test_kokuho_household.py).
     "kokuho_payer_insured_member": set(),

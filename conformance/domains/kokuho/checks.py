@@ -243,6 +243,23 @@ def in_facility(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 
 @st.composite
+def leaving_for_facility(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 被保険者 (resident here for years, under 75) who moved out to another 市町村 (of this prefecture or another)
+    by an 入院等 that keeps the person here (第116条の2第1項, any 号; 第2号・第5号 with the 入所措置), the 転入通知
+    naming the move day; asked about a day after the move (the sending side of 第116条の2第1項). A move the 特例 does
+    not keep is any move out, 第8条's rules'."""
+    birth = draw(_birth(1955, 2000))
+    moved_out = draw(st.dates(date(2021, 4, 1), date(2025, 3, 31)))
+    as_of = moved_out + timedelta(days=draw(st.sampled_from((1, 2, 30, 200))))
+    kind = draw(st.sampled_from(kokuho.FACILITIES))
+    measure = True if kind in kokuho.MEASURE_ONLY else draw(st.booleans())
+    items = {kokuho.MOVED_OUT_KIND: kind, kokuho.MOVED_OUT_MEASURE: "有" if measure else "無"}
+    return Scenario(fiscal_year_of(as_of), birth, max(birth, date(2000, 4, 1)), planned_out=moved_out,
+                    elsewhere=moved_out, next=draw(st.sampled_from(codes)), as_of=as_of,
+                    records=tuple((PART, item, value) for item, value in items.items()))
+
+
+@st.composite
 def in_facility_chain(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A 特定継続入院等被保険者: moved here from a 病院等 in ``codes[0]`` by a further 入院等, the first of the chain
     having begun while living in ``codes[1]`` (第116条の2第1項ただし書, 第2項第1号)."""
@@ -300,6 +317,15 @@ def _months_to_75(s: Scenario, town: str) -> Projection:
     return {"賦課月": _months(kokuho_billed_months(history(s, town), town, s.fiscal_year, s.birth))}
 
 
+def _kept_by_sender(s: Scenario, town: str) -> Projection:
+    """第116条の2第1項 from the sending 市町村: moved out into a 病院等 by an 入院等 it names, the person is deemed to
+    live here still: a 被保険者 with no 喪失日 (every person :func:`leaving_for_facility` draws is)."""
+    record = s.record(PART)
+    kept = kokuho.kept_by_sender(record[kokuho.MOVED_OUT_KIND], record.get(kokuho.MOVED_OUT_MEASURE) == "有")
+    assert kept, "leaving_for_facility draws only the moves the 特例 keeps"
+    return {"被保険者": True, "喪失日": None}
+
+
 def _deemed(s: Scenario, town: str) -> Projection:
     record = s.record(PART)
     return {"住所地特例_市区町村コード": kokuho.deemed_municipality(
@@ -351,6 +377,12 @@ UNION_FIRST_DAY = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(
 #: Moved here from 131016 into a 病院 on 2024-05-01: deemed to live in 131016 (第116条の2第1項第1号); into a
 #: 養護老人ホーム without the 入所措置: no 特例 (第5号); from a 病院 in 131016 after a first 入院等 from 011002:
 #: deemed to live in 011002 (第2項第1号).
+#: A 被保険者 here since 2000 moved out to 131016 into a 病院 on 2025-06-10: still this town's 被保険者 on 2025-06-11,
+#: no 喪失日 (第116条の2第1項, the sending side).
+LEFT_FOR_HOSPITAL = Scenario(2025, date(1970, 5, 5), date(2000, 4, 1), planned_out=date(2025, 6, 10),
+                             elsewhere=date(2025, 6, 10), next="131016", as_of=date(2025, 6, 11),
+                             records=((PART, kokuho.MOVED_OUT_KIND, "病院・診療所"),
+                                      (PART, kokuho.MOVED_OUT_MEASURE, "無")))
 HOSPITALISED = Scenario(2024, date(1950, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
                         records=_facility("病院・診療所", False, None))
 HOME_WITHOUT_MEASURE = Scenario(2024, date(1940, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
@@ -377,6 +409,8 @@ KOKUHO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
         (HOSPITALISED, HOME_WITHOUT_MEASURE), needs_records=True),
     STATUTE.rule("kokuho.facility_chain", in_facility_chain, _deemed, "住所地特例_市区町村コード", (CHAIN,),
         needs_records=True),
+    STATUTE.rule("kokuho.facility_sender", leaving_for_facility, _kept_by_sender, ("被保険者", "喪失日"),
+        (LEFT_FOR_HOSPITAL,), needs_records=True),
     STATUTE.rule("kokuho.months_to_75", turning_75, _months_to_75, "賦課月", (BILLED_TO_75,)),
     STATUTE.rule("kokuho.employee_insurance_excluded", employee_covered, _insured_under_coverage, "被保険者",
         (EMPLOYED, EMPLOYMENT_ENDED), needs_records=True),

@@ -392,6 +392,21 @@ def deemed_municipality(kind: str, measure: bool, previous: str | None, town: st
     return origin if origin is not None and origin != town else None
 
 
+#: The 入院等 by which a 被保険者 of this 市町村 moved out into a 病院等 in another 市町村 (the sending side of
+#: 第116条の2第1項), as the harness's 国民健康保険 record names it.
+MOVED_OUT_KIND, MOVED_OUT_MEASURE = "転出先入院等_区分", "転出先入院等_入所措置"
+
+
+def kept_by_sender(kind: str, measure: bool) -> bool:
+    """Whether a 被保険者 who moved out of this 市町村 into a 病院等 of ``kind`` in another 市町村 by an 入院等 is
+    deemed to live here still (第116条の2第1項 from the 市町村 where the address was when the 入院等 began: 当該他の
+    市町村の区域内に住所を有するものとみなす), so stays this 市町村's 被保険者 (第2号・第5号 only with the 入所措置).
+    Moved out into a 病院: kept; into a 養護老人ホーム without the 入所措置: lost as any move out (第8条第1項)."""
+    if kind not in FACILITIES:
+        raise ValueError(f"unknown {MOVED_OUT_KIND}: {kind!r} (expected one of {FACILITIES})")
+    return kind not in MEASURE_ONLY or measure
+
+
 #: 第76条第1項: the 保険料 is collected 「被保険者の属する世帯の世帯主（当該市町村の区域内に住所を有する世帯主に
 #: 限る。）から」. The per-person answer names that 世帯主 as ``納付義務者`` (spec_catalog/contract/kokuho.yaml).
 HOUSEHOLDER = "世帯主"

@@ -63,17 +63,23 @@ def test_the_clean_reference_issues_it() -> None:
     assert failed_requirements(frozenset(), cf.FORM_RULES, BINDINGS) == set()
 
 
-def test_the_defect_fails_exactly_its_requirement_with_the_finding_at_the_form() -> None:
-    name = "kaigo_hihokenshasho_from_birthday"
+@pytest.mark.parametrize(("name", "refused", "issued"), [
+    ("kaigo_hihokenshasho_from_birthday", "issued", "second_issued"),
+    ("kaigo_hihokenshasho_second_refused", "second_issued", "issued")])
+def test_each_refusal_fails_exactly_its_requirement_with_the_finding_at_the_form(name: str, refused: str,
+                                                                                issued: str) -> None:
+    # Refused on the day 65 is reached, or to a 第二号被保険者 who applied: that rule's finding, the other clean.
     assert failed_requirements(frozenset({name}), cf.FORM_RULES, BINDINGS) == set(DEFECTS[name].requirements)
     requirement = cast(Requirement, SimpleNamespace(id="kaigo-2025.12-2.26.0.1.0-R001"))
     with start_reference(defects=frozenset({name})) as running:
         client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
         target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
-                        append_path=APPEND_PATH, forms=FormsTarget(statute=(cf.FORM_ID,)), max_examples=2)
-        check = default_registry().get("scenario.kaigo_form.issued")
-        (finding,) = check(CheckContext(requirement=requirement, target=target))
-    assert finding.code == "scenario.kaigo_form.issued.mismatch"
+                        append_path=APPEND_PATH, records_path=RECORDS_PATH, forms=FormsTarget(statute=(cf.FORM_ID,)),
+                        max_examples=2)
+        context = CheckContext(requirement=requirement, target=target)
+        (finding,) = default_registry().get(f"scenario.kaigo_form.{refused}")(context)
+        assert list(default_registry().get(f"scenario.kaigo_form.{issued}")(context)) == []
+    assert finding.code == f"scenario.kaigo_form.{refused}.mismatch"
     assert finding.location == "POST /forms/kaigo_hihokenshasho"
     assert json.loads(finding.actual) == {"問題": "HTTP 404"} and "氏名" in json.loads(finding.expected)
 
@@ -123,21 +129,3 @@ def test_a_second_insured_gets_the_card_from_the_day_of_the_application_only() -
 
 def test_the_second_insureds_card_is_bound_with_the_first_ones() -> None:
     assert bound_requirements(BINDINGS)["scenario.kaigo_form.second_issued"] == {"kaigo-2025.12-2.26.0.1.0-R001"}
-
-
-def test_refusing_the_second_insured_fails_exactly_its_requirement_with_the_finding_at_the_form() -> None:
-    name = "kaigo_hihokenshasho_second_refused"
-    assert failed_requirements(frozenset({name}), cf.FORM_RULES, BINDINGS) == set(DEFECTS[name].requirements)
-    requirement = cast(Requirement, SimpleNamespace(id="kaigo-2025.12-2.26.0.1.0-R001"))
-    with start_reference(defects=frozenset({name})) as running:
-        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
-        target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
-                        append_path=APPEND_PATH, records_path=RECORDS_PATH, forms=FormsTarget(statute=(cf.FORM_ID,)),
-                        max_examples=2)
-        check = default_registry().get("scenario.kaigo_form.second_issued")
-        (finding,) = check(CheckContext(requirement=requirement, target=target))
-        first = default_registry().get("scenario.kaigo_form.issued")
-        assert list(first(CheckContext(requirement=requirement, target=target))) == []
-    assert finding.code == "scenario.kaigo_form.second_issued.mismatch"
-    assert finding.location == "POST /forms/kaigo_hihokenshasho"
-    assert json.loads(finding.actual) == {"問題": "HTTP 404"} and "氏名" in json.loads(finding.expected)

@@ -6,6 +6,7 @@ tests/test_reference_run.py shows it through the CLI)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -32,7 +33,7 @@ AGE_DEFECTS = ("kokuho_kept_after_75", "kokuho_copay_school_age_at_birthday", "k
                "kokuho_employee_insurance_ignored", "kokuho_day_labourer_excluded", "kokuho_union_next_day",
                "kokuho_facility_measure_ignored", "kokuho_facility_chain_last_town", "kokuho_day_labourer_book_ignored",
                "kokuho_day_labourer_book_return_ignored", "kokuho_kaigo_share_from_birthday",
-               "kokuho_welfare_stop_ignored")
+               "kokuho_welfare_stop_ignored", "kokuho_facility_sender_dropped")
 ALL_PERSONS = st.one_of(*(rule.scenarios(CODES) for rule in KOKUHO_RULES.values()))
 
 
@@ -41,7 +42,8 @@ ALL_PERSONS = st.one_of(*(rule.scenarios(CODES) for rule in KOKUHO_RULES.values(
 def test_generated_persons_are_valid_residents_on_the_day_asked(scenario: Scenario) -> None:
     parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
     assert scenario.as_of is not None and scenario.birth <= scenario.moved_in <= scenario.as_of
-    assert scenario.moved_out is None
+    # Only a move out into a 病院等 elsewhere (第116条の2第1項, the sending side) ends the stay before the day asked.
+    assert scenario.moved_out is None or kokuho.MOVED_OUT_KIND in scenario.record("国民健康保険")
 
 
 @settings(max_examples=40, deadline=None)
@@ -62,7 +64,7 @@ def test_each_copay_rule_asks_about_the_days_of_its_item(pre: Scenario, working:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KOKUHO_RULES}
-    assert len(names) == 14
+    assert len(names) == 15
     assert names <= set(default_registry())
     assert names <= set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in KOKUHO_RULES.values())
@@ -97,6 +99,11 @@ def test_the_welfare_persons_are_asked_about_near_the_first_day_or_the_haishi(sc
     near = [items[key] for key in (ks.WELFARE_START, ks.WELFARE_END, ks.WELFARE_STOPPED, ks.WELFARE_RESUMED)
             if key in items]
     assert min(abs((scenario.as_of - day).days) for day in near) <= 3
+    # A 停止 drawn lies inside the 保護, and is lifted (if at all) before its 廃止.
+    start, end = items[ks.WELFARE_START], items.get(ks.WELFARE_END, date.max)
+    stopped, resumed = items.get(ks.WELFARE_STOPPED), items.get(ks.WELFARE_RESUMED)
+    assert stopped is None or start < stopped < end
+    assert resumed is None or (stopped is not None and stopped < resumed < end)
 
 
 def test_no_month_from_the_month_of_the_75th_birthday_is_billed() -> None:
@@ -221,17 +228,6 @@ def test_a_stopped_welfare_household_is_not_excluded_until_the_protection_resume
     assert ks._insured_on_welfare(ks.WELFARE_RESUMED_DAY, TOWN_CODE) == {"被保険者": False}
 
 
-@settings(max_examples=40, deadline=None)
-@given(ks.on_welfare(CODES))
-def test_a_drawn_stop_lies_inside_the_protection(scenario: Scenario) -> None:
-    start = scenario.record_day("国民健康保険", ks.WELFARE_START)
-    end = scenario.record_day("国民健康保険", ks.WELFARE_END)
-    stopped = scenario.record_day("国民健康保険", ks.WELFARE_STOPPED)
-    resumed = scenario.record_day("国民健康保険", ks.WELFARE_RESUMED)
-    assert start is not None and (stopped is None or (start < stopped and (end is None or stopped < end)))
-    assert resumed is None or (stopped is not None and stopped < resumed and (end is None or resumed < end))
-
-
 def test_the_stop_ignored_is_reported_as_the_welfare_rules_finding() -> None:
     found = rule_findings(frozenset({"kokuho_welfare_stop_ignored"}), KOKUHO_RULES, BINDINGS,
                           ["kokuho.welfare_excluded", "kokuho.union_excluded"], max_examples=1)
@@ -242,3 +238,24 @@ def test_the_stop_ignored_is_reported_as_the_welfare_rules_finding() -> None:
     assert all(finding.where.startswith("GET /residents/{atena}/qualifications fiscal_year=") for finding in welfare)
     # The first counterexample is a worked example of the 停止: the reference answers it excluded.
     assert welfare[0].expected == '{"被保険者": true}' and welfare[0].actual == '{"被保険者": false}'
+
+
+def test_a_move_out_into_a_hospital_elsewhere_keeps_the_person_here() -> None:
+    # 第116条の2第1項 from the sending 市町村 (当該他の市町村の区域内に住所を有するものとみなす): a 病院等 of its 号
+    # (第2号・第5号 with the 入所措置) keeps the person this town's 被保険者 with no 喪失日.
+    assert ks._kept_by_sender(ks.LEFT_FOR_HOSPITAL, TOWN_CODE) == {"被保険者": True, "喪失日": None}
+    assert [kokuho.kept_by_sender(kind, False) for kind in kokuho.FACILITIES] == [
+        kind not in kokuho.MEASURE_ONLY for kind in kokuho.FACILITIES]
+    assert all(kokuho.kept_by_sender(kind, True) for kind in kokuho.FACILITIES)
+    with pytest.raises(ValueError, match="転出先入院等_区分"):
+        kokuho.kept_by_sender("自宅", True)
+
+
+def test_the_sender_dropping_the_person_is_reported_as_the_rules_finding() -> None:
+    found = rule_findings(frozenset({"kokuho_facility_sender_dropped"}), KOKUHO_RULES, BINDINGS,
+                          ["kokuho.facility_sender", "kokuho.facility_deemed"], max_examples=1)
+    assert found["kokuho.facility_deemed"] == []
+    sender = found["kokuho.facility_sender"]
+    assert {finding.code for finding in sender} == {"scenario.kokuho.facility_sender.mismatch"}
+    assert all(finding.where.startswith("GET /residents/{atena}/qualifications fiscal_year=") for finding in sender)
+    assert json.loads(sender[0].expected or "") == {"被保険者": True, "喪失日": None}
