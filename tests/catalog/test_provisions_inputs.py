@@ -27,7 +27,7 @@ def _bound_checks(edition_dir: Path) -> set[str]:
 @pytest.mark.parametrize("edition_dir", EDITIONS, ids=lambda path: path.parent.name)
 def test_every_named_check_is_registered_and_bound_in_the_edition(edition_dir: Path) -> None:
     inputs = statutes.read_provisions(edition_dir).inputs
-    named = {name for entry in inputs for name in entry.checks}
+    named = {name for entry in inputs for name in entry.judged_by}
     registered = set(default_registry())
     assert named <= registered, sorted(named - registered)
     assert named <= _bound_checks(edition_dir), sorted(named - _bound_checks(edition_dir))
@@ -38,7 +38,7 @@ def test_the_listed_editions_name_parties_quantities_and_conditions(slug: str) -
     (edition_dir,) = (path for path in EDITIONS if path.parent.name == slug)
     inputs = statutes.read_provisions(edition_dir).inputs
     assert {entry.kind for entry in inputs} >= {"quantity", "condition"}
-    assert all(entry.checks or entry.reason for entry in inputs)
+    assert all(entry.judged_by or entry.reason for entry in inputs)
 
 
 #: A statute edition's provisions.yaml but its inputs (as tests/catalog/test_statutes.py writes one).
@@ -57,17 +57,17 @@ def _edition(tmp_path: Path, inputs: str) -> Path:
 
 def test_an_input_judged_by_a_check_or_reasoned_is_read(tmp_path: Path) -> None:
     edition = _edition(tmp_path, "[{name: 住所, kind: condition, law: 見本法, cite: 第8条第1項,"
-                                 " checks: [scenario.a.b]},"
+                                 " judged_by: [scenario.a.b]},"
                                  " {name: 額, kind: quantity, law: 他法, cite: 第3条, reason: 政令が定める}]")
     inputs = statutes.read_provisions(edition).inputs
-    assert [(entry.name, entry.checks, entry.reason) for entry in inputs] == [
+    assert [(entry.name, entry.judged_by, entry.reason) for entry in inputs] == [
         ("住所", ("scenario.a.b",), None), ("額", (), "政令が定める")]
 
 
 @pytest.mark.parametrize(("inputs", "message"), [
     ("[{name: 住所, kind: condition, law: 見本法, cite: 第8条第1項}]",
-     "住所: neither checks that judge it nor the reason why none does"),
-    ("[{name: 住所, kind: condition, law: 他法, cite: 第8条第1項, checks: [scenario.a.b]}]",
+     "住所: neither checks that judge it \\(judged_by\\) nor the reason why none does"),
+    ("[{name: 住所, kind: condition, law: 他法, cite: 第8条第1項, judged_by: [scenario.a.b]}]",
      "inputs judged by checks name laws the edition does not quote: \\['他法'\\]"),
     ("[{name: 住所, kind: person, law: 見本法, cite: 第8条第1項, reason: x}]", "kind"),
     ("[{name: 住所, kind: condition, law: 見本法, cite: 八条, reason: x}]", "cite"),

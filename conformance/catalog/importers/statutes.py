@@ -45,6 +45,7 @@ from conformance.catalog.importers.jumin_text import (
     _write_atomic,
 )
 from conformance.catalog.models import (
+    CHECK_NAME_PATTERN,
     DOMAIN_SLUGS,
     EDITION_PATTERN,
     STATUTE_LABEL,
@@ -304,24 +305,28 @@ class Reading(CatalogModel):
 
 
 class Input(CatalogModel):
-    """One quantity, party or condition a system duty of the edition turns on (issue 66 item 1), and how the harness
-    meets it: generated and judged by ``checks`` (the checks that draw it and compare the rule it decides), or
-    not, with the ``reason`` (e.g. an amount a 政令 or 条例 sets that the sources do not hold). Both where it is
-    judged in part."""
+    """One quantity, party or condition the law's system duties turn on (issue 66 item 1), and how the harness meets
+    it: generated and judged by ``judged_by`` (the checks that draw it and compare the rule it decides), or not, with
+    the ``reason`` (an amount a 政令 or 条例 sets that the sources do not hold, a definition of a law not quoted, a
+    fact no record carries ...); both where it is judged in part. ``declared`` names the profile's key where the
+    municipality's 条例 sets it (the rule is then judged from the declaration)."""
 
     name: Annotated[str, Field(min_length=1, description="What the rule turns on, in the words of the text.")]
     kind: Literal["quantity", "party", "condition"]
-    law: Annotated[str, Field(min_length=1)]
+    law: str | None = Field(default=None, min_length=1, description="The law, where the edition quotes several.")
     cite: Annotated[str, Field(pattern=r"^第[0-9]+条(の[0-9]+)?(第[0-9]+項)?(第[0-9]+号(の[0-9]+)?)?$",
-                               description="第76条第1項, 第6条第1項第9号 or 第13条.")]
-    checks: Annotated[tuple[Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z0-9_]+)+$")], ...], LaxSeq] = Field(
+                               description="The provision that names it: 第76条第1項, 第6条第1項第9号, 第13条.")]
+    judged_by: Annotated[tuple[Annotated[str, Field(pattern=CHECK_NAME_PATTERN)], ...], LaxSeq] = Field(
         default=(), description="The registered checks that generate it and judge the rule it decides.")
-    reason: str | None = Field(default=None, min_length=1, description="Why it is not (or not wholly) judged.")
+    declared: str | None = Field(default=None, pattern=r"^ordinance\.[a-z_]+\.[a-z_]+$",
+                                 description="The profile's key where the 条例 sets it (ordinance.<domain>.<key>).")
+    reason: str | None = Field(default=None, min_length=1, description="Why it is not (or not wholly) judged (ours).")
 
     @model_validator(mode="after")
     def _judged_or_reasoned(self) -> Input:
-        if not self.checks and self.reason is None:
-            raise ValueError(f"{self.name}: neither checks that judge it nor the reason why none does")
+        """Each entry is judged (naming its checks), says why not, or both where it is judged in part."""
+        if not self.judged_by and self.reason is None:
+            raise ValueError(f"{self.name}: neither checks that judge it (judged_by) nor the reason why none does")
         return self
 
 
@@ -339,7 +344,7 @@ class Provisions(CatalogModel):
     def _inputs_of_the_laws(self) -> Provisions:
         # An input judged by a check is one of a quoted law; one only reasoned may be another law's (its reason says
         # the text is not among the sources).
-        unknown = sorted({entry.law for entry in self.inputs if entry.checks} - set(self.laws))
+        unknown = sorted({entry.law for entry in self.inputs if entry.judged_by and entry.law} - set(self.laws))
         if unknown:
             raise ValueError(f"inputs judged by checks name laws the edition does not quote: {unknown}")
         return self
