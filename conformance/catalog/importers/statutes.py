@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from conformance.catalog.importers.jumin_text import (
     EDITION_FILE,
@@ -303,6 +303,27 @@ class Reading(CatalogModel):
     exclude: bool = Field(default=False, description="Not a rule of the system (e.g. the law's 削除).")
 
 
+class Input(CatalogModel):
+    """One quantity, party or condition the law's system duties turn on (issue 66 item 1): either generated and
+    judged (``judged``: the checks that generate it and compare what follows from it) or not, with the ``reason``
+    (an amount a 政令 or 条例 sets that the sources do not hold, a fact no record carries, ...)."""
+
+    name: Annotated[str, Field(min_length=1, description="What the rule turns on, as the text names it.")]
+    kind: Literal["quantity", "party", "condition"]
+    law: Annotated[str, Field(min_length=1)]
+    cite: Annotated[str, Field(pattern=r"^第[0-9]+条(の[0-9]+)?(第[0-9]+項)?(第[0-9]+号(の[0-9]+)?)?$",
+                               description="第8条, 第8条第1項 or 第6条第1項第3号.")]
+    judged: Annotated[tuple[Annotated[str, Field(pattern=r"^[a-z_]+\.[a-z0-9_.]+$")], ...], LaxSeq] = Field(
+        default=(), description="The checks that generate it and judge what follows from it.")
+    reason: str | None = Field(default=None, min_length=1, description="Why it is not generated and judged.")
+
+    @model_validator(mode="after")
+    def _judged_or_reasoned(self) -> Input:
+        if bool(self.judged) == (self.reason is not None):
+            raise ValueError(f"{self.name}: either judged (the checks) or a reason why not, not both or neither")
+        return self
+
+
 class Provisions(CatalogModel):
     """``provisions.yaml``: the hand-written input of a statute edition."""
 
@@ -310,6 +331,9 @@ class Provisions(CatalogModel):
     laws: Annotated[tuple[str, ...], LaxSeq, Field(min_length=1, description="The laws, in id order.")]
     articles: Annotated[tuple[ArticleEntry, ...], LaxSeq, Field(min_length=1)]
     readings: Annotated[tuple[Reading, ...], LaxSeq] = ()
+    inputs: Annotated[tuple[Input, ...], LaxSeq] = Field(
+        default=(), description="Every quantity, party and condition the law's system duties turn on (issue 66), "
+                                "each judged or with the reason it cannot be.")
 
 
 def read_provisions(edition_dir: Path) -> Provisions:
