@@ -499,15 +499,18 @@ _MOTHERS, _FATHERS, _ANY = ("母", "養育者"), ("父",), ("母", "父", "養�
 #: arguments, the worked example). 第1号 児童 abroad, 第2号 with a 里親, 第3号 sharing the 父's 生計 (ただし書: a
 #: disabled 父), 第4号 the 母's 配偶者 (a 事実婚 too: 第3条第3項), 第5号 and 第6号 the same of the 母.
 _EXCLUSIONS: tuple[tuple[str, tuple[str, ...], str, dict[str, Any], Scenario], ...] = (
-    ("child_abroad", _ANY, "児童_国外", {}, ABROAD_CHILD),
-    ("foster", _ANY, "里親委託", {}, FOSTERED_CHILD),
-    ("with_father", _MOTHERS, "父と生計同一", {}, WITH_FATHER),
-    ("disabled_father", _MOTHERS, "父と生計同一", {"disabled": "父_障害", "fixed": True}, WITH_DISABLED_FATHER),
-    ("mothers_spouse", _MOTHERS, "母の配偶者に養育", {"disabled": "配偶者_障害の父母"}, STEPFATHER),
-    ("de_facto_spouse", _MOTHERS, "母の配偶者に養育", {"fixed": True, "de_facto": True}, DE_FACTO_STEPFATHER),
-    ("with_mother", _FATHERS, "母と生計同一", {}, WITH_MOTHER),
-    ("disabled_mother", _FATHERS, "母と生計同一", {"disabled": "母_障害", "fixed": True}, WITH_DISABLED_MOTHER),
-    ("fathers_spouse", _FATHERS, "父の配偶者に養育", {"disabled": "配偶者_障害の父母"}, STEPMOTHER),
+    ("jido_fuyo_teate.child_abroad", _ANY, "児童_国外", {}, ABROAD_CHILD),
+    ("jido_fuyo_teate.foster", _ANY, "里親委託", {}, FOSTERED_CHILD),
+    ("jido_fuyo_teate.with_father", _MOTHERS, "父と生計同一", {}, WITH_FATHER),
+    ("jido_fuyo_teate.disabled_father", _MOTHERS, "父と生計同一", {"disabled": "父_障害", "fixed": True},
+     WITH_DISABLED_FATHER),
+    ("jido_fuyo_teate.mothers_spouse", _MOTHERS, "母の配偶者に養育", {"disabled": "配偶者_障害の父母"}, STEPFATHER),
+    ("jido_fuyo_teate.de_facto_spouse", _MOTHERS, "母の配偶者に養育", {"fixed": True, "de_facto": True},
+     DE_FACTO_STEPFATHER),
+    ("jido_fuyo_teate.with_mother", _FATHERS, "母と生計同一", {}, WITH_MOTHER),
+    ("jido_fuyo_teate.disabled_mother", _FATHERS, "母と生計同一", {"disabled": "母_障害", "fixed": True},
+     WITH_DISABLED_MOTHER),
+    ("jido_fuyo_teate.fathers_spouse", _FATHERS, "父の配偶者に養育", {"disabled": "配偶者_障害の父母"}, STEPMOTHER),
 )
 RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     *(_pension_rule(number) for number in range(1, 13)),
@@ -528,7 +531,7 @@ RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
                  (OBLIGOR_AT_LIMIT,)),
     STATUTE.rule("jido_fuyo_teate.obligor_limit_dependants", _near_other(True, True), _obligor_stopped,
                  "扶養義務者所得停止", (OBLIGOR_WITH_DEPENDANT, OBLIGOR_WITH_DEPENDANT_AT_LIMIT)),
-    *(STATUTE.rule(f"jido_fuyo_teate.{name}", _excluding(kinds, fact, **more), _paid_for, _PAID_FOR, (example,))
+    *(STATUTE.rule(name, _excluding(kinds, fact, **more), _paid_for, _PAID_FOR, (example,))
       for name, kinds, fact, more, example in _EXCLUSIONS),
 )}
 
