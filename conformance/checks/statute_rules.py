@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 
 from conformance.catalog.domain_rules import DOMAINS_DIR, TEXTS_FILE, domain_texts
 from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check
-from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, picked, rule_check
+from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, json_object, picked, rule_check
 from conformance.errors import SpecError
 from conformance.findings import Finding
-from conformance.targets.base import Target
+from conformance.targets.base import HttpClient, Target
 
 #: The persons a rule draws, given the codes of two other municipalities (``scenarios.other_codes``).
 Drawn = Callable[[tuple[str, str]], st.SearchStrategy[Scenario]]
@@ -110,6 +110,12 @@ def append_path(target: Target) -> str:
         raise NotAutomated("the profile names no targets.load.append_path: generated residents cannot be added "
                            "(no per-person load is offered)")
     return target.append_path
+
+
+def posted_object(client: HttpClient, url: str, body: Mapping[str, Any]) -> Mapping[str, Any]:
+    """POST ``body`` to a driver operation at ``url``; its answer, a JSON object, or a TargetError naming the
+    request (another status than 200, or an answer that is no object: the rule cannot be judged on it)."""
+    return json_object(client.request("post", url, json=body), f"POST {url}")
 
 
 def driver_rule_check(run: Callable[[CheckContext, DriverRule], Iterator[Finding]], rule: DriverRule,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from types import ModuleType
-from typing import cast
+from typing import Any, cast
 
 import pytest
 from hypothesis import strategies as st
@@ -20,12 +20,13 @@ from conformance.checks.statute_rules import (
     drawn_with,
     driver_base_path,
     driver_rule_check,
+    posted_object,
     rule_checks,
 )
-from conformance.errors import SpecError, UsageError
+from conformance.errors import SpecError, TargetError, UsageError
 from conformance.findings import Finding
 from conformance.profiles import DriverTarget
-from conformance.targets.base import Target
+from conformance.targets.base import HttpClient, HttpResponse, Target
 
 LAW = Statute("kotei_shisan_zei", "固定資産税", needs_records=True)
 PERSON = Scenario(2024, date(1980, 5, 5), date(2000, 4, 1))
@@ -136,3 +137,28 @@ def test_a_drivers_rule_is_run_with_its_own_runner() -> None:
     ctx = cast(CheckContext, object())
     assert list(checked(ctx)) == [] and ran == [(ctx, "kodomo.notice")]
     assert "子ども・子育て支援: the notice (第20条第4項)" in (checked.__doc__ or "")
+
+
+class _Answering:
+    """A driver that answers every POST with ``status`` and ``body``, keeping what it was sent."""
+
+    base_url = "http://vendor.invalid"
+
+    def __init__(self, status: int, body: bytes) -> None:
+        self.status, self.body = status, body
+        self.sent: list[tuple[str, str, Any]] = []
+
+    def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
+        self.sent.append((method, path, kwargs.get("json")))
+        return HttpResponse(self.status, {"Content-Type": "application/json"}, self.body, path)
+
+
+def test_a_drivers_answer_is_a_json_object_or_a_target_error_naming_the_request() -> None:
+    url = "/driver/v1/kodomo/nintei"
+    ok = _Answering(200, '{"認定": true}'.encode())
+    assert posted_object(cast(HttpClient, ok), url, {"申請年月日": "2025-01-15"}) == {"認定": True}
+    assert ok.sent == [("post", url, {"申請年月日": "2025-01-15"})]
+    with pytest.raises(TargetError, match=r"^POST /driver/v1/kodomo/nintei: expected 200, got 500$"):
+        posted_object(cast(HttpClient, _Answering(500, b"{}")), url, {})
+    with pytest.raises(TargetError, match=r"^POST /driver/v1/kodomo/nintei: the answer is not a JSON object$"):
+        posted_object(cast(HttpClient, _Answering(200, b"[1, 2]")), url, {})

@@ -37,9 +37,14 @@ from conformance.checks.scenarios import (
     shrunk_mismatch,
     town_code,
 )
-from conformance.checks.statute_rules import Statute, append_path, driver_base_path, driver_rule_check
+from conformance.checks.statute_rules import (
+    Statute,
+    append_path,
+    driver_base_path,
+    driver_rule_check,
+    posted_object,
+)
 from conformance.domains.kodomo_kosodate import oracle as law
-from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
 from conformance.targets.base import HttpClient
@@ -329,12 +334,7 @@ def apply(client: HttpClient, base_path: str, loaded: Loaded, a: Application, to
         if a.present_here is not None:
             body["保護者の居住地"] = "なし"
             body["保護者の現在地_市区町村コード"] = town if a.present_here else ELSEWHERE
-        response = client.request("post", url, json=body)
-        if response.status != 200:
-            raise TargetError(f"POST {url}: expected 200, got {response.status}")
-        document = response.json()
-        if not isinstance(document, Mapping):
-            raise TargetError(f"POST {url}: the answer is not a JSON object")
+        document = posted_object(client, url, body)
         answers[str(index)] = {**document, "処分期限": _deadline(document.get("処分期限"), a.applied)}
     return answers
 
