@@ -45,7 +45,7 @@ from conformance.oracles import (
     m11w2_7_check_digit,
 )
 from conformance.oracles.dates import Month
-from conformance.targets.base import HttpClient, Target
+from conformance.targets.base import HttpClient, HttpResponse, Target
 from conformance.testdata.town import town_headers
 
 APPEND_PATH = "/admin/residents"
@@ -382,12 +382,17 @@ def ask_person(client: HttpClient, atena: str, fiscal_year: int, as_of: date | N
     params = {"fiscal_year": str(fiscal_year)}
     if as_of is not None:
         params["as_of"] = as_of.isoformat()
-    response = client.request("get", QUERY_PATH.format(atena=atena), params=params)
+    return json_object(client.request("get", QUERY_PATH.format(atena=atena), params=params), f"GET {QUERY_PATH}")
+
+
+def json_object(response: HttpResponse, asked: str) -> dict[str, Any]:
+    """The answer to ``asked`` (``GET /path``, ``POST /path``): a JSON object with status 200, else a
+    :class:`TargetError` naming the request (the rule cannot be judged on it)."""
     if response.status != 200:
-        raise TargetError(f"GET {QUERY_PATH}: expected 200, got {response.status}")
+        raise TargetError(f"{asked}: expected 200, got {response.status}")
     document = response.json()
     if not isinstance(document, dict):
-        raise TargetError(f"GET {QUERY_PATH}: the answer is not a JSON object")
+        raise TargetError(f"{asked}: the answer is not a JSON object")
     return document
 
 

@@ -12,16 +12,18 @@ what is the rule's own is its data and its oracle function. A domain declares wh
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
 from conformance.catalog.domain_rules import DOMAINS_DIR, TEXTS_FILE, domain_texts
-from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, picked, rule_check
+from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check
+from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, json_object, picked, rule_check
 from conformance.errors import SpecError
+from conformance.findings import Finding
+from conformance.targets.base import HttpClient, Target
 
 #: The persons a rule draws, given the codes of two other municipalities (``scenarios.other_codes``).
 Drawn = Callable[[tuple[str, str]], st.SearchStrategy[Scenario]]
@@ -55,6 +57,11 @@ class Statute:
         return Rule(name, title if title is not None else self._text(name), drawn, oracle, actual, examples,
                     **{"needs_records": self.needs_records, **options})
 
+    def title(self, name: str) -> str:
+        """The English text of rule ``name`` in the folder's ``texts.yaml`` (its title in findings): for a rule of
+        the domain's own shape (a driver's rule) that is not a :class:`Rule`."""
+        return self._text(name)
+
     def _text(self, name: str) -> str:
         text = domain_texts(self.slug).rules.get(name)
         if text is None:
@@ -76,3 +83,47 @@ def rule_checks(rules: Iterable[Rule]) -> tuple[CheckFunction, ...]:
     """Each rule's check, named ``scenario.<rule name>``: a domain module that sets ``RULE_CHECKS`` to them has them
     registered with its other checks (``registry.module_checks``)."""
     return tuple(check(f"scenario.{rule.name}")(rule_check(rule)) for rule in rules)
+
+
+#: A rule of a domain's own shape (a driver's rule: conformance/domains/kodomo_kosodate/checks.py).
+DriverRule = TypeVar("DriverRule")
+
+
+def driver_base_path(target: Target, label: str, operations: Iterable[str], note: str = "") -> str:
+    """The base path of the profile's driver adapter for a check that sends ``operations`` (a statute domain whose
+    events the 住民記録 does not hold: an application, a 届出), or NotAutomated naming what the profile leaves out
+    (``label``: the domain's or section's name in the reason; ``note`` added to the reason of missing operations),
+    never a silent pass (docs/driver.md)."""
+    driver = target.driver
+    if driver is None:
+        raise NotAutomated(f"{label}: the profile declares no driver adapter (targets.driver)")
+    missing = [operation for operation in operations if not driver.implements(operation)]
+    if missing:
+        raise NotAutomated(f"{label} needs driver operation(s) the profile does not declare "
+                           f"(targets.driver.operations): {', '.join(missing)}{note}")
+    return driver.base_path
+
+
+def append_path(target: Target) -> str:
+    """Where generated residents are appended (``targets.load.append_path``), or NotAutomated saying why none."""
+    if target.append_path is None:
+        raise NotAutomated("the profile names no targets.load.append_path: generated residents cannot be added "
+                           "(no per-person load is offered)")
+    return target.append_path
+
+
+def posted_object(client: HttpClient, url: str, body: Mapping[str, Any]) -> Mapping[str, Any]:
+    """POST ``body`` to a driver operation at ``url``; its answer, a JSON object, or a TargetError naming the
+    request (another status than 200, or an answer that is no object: the rule cannot be judged on it)."""
+    return json_object(client.request("post", url, json=body), f"POST {url}")
+
+
+def driver_rule_check(run: Callable[[CheckContext, DriverRule], Iterator[Finding]], rule: DriverRule,
+                      title: str) -> CheckFunction:
+    """The check function of one rule of a domain's own shape, run by ``run`` (to be registered with ``check``)."""
+
+    def checked(ctx: CheckContext) -> Iterator[Finding]:
+        return run(ctx, rule)
+
+    checked.__doc__ = f"Scenario check of {title} (vendor's driver against the domain's oracle)."
+    return checked

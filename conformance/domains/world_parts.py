@@ -63,10 +63,22 @@ def expected_kokuho(s: Scenario, town: str, as_of: date) -> Projection:
 def expected_senkyo(s: Scenario, town: str, as_of: date) -> Projection:
     """選挙権 on ``as_of``: 国政 (公職選挙法 第9条第1項), 地方 (第2項: three months of address in the town); and the
     選挙人名簿: 登録 (第22条第1項: as of a 登録月の一日 with 被登録資格, 第21条; 第28条: 抹消) and 表示 (第27条: a
-    registered person whose address ceased). No election is given (the 選挙時登録 of 第22条第2項 is not asked)."""
+    registered person whose address ceased). No election is given (the 選挙時登録 of 第22条第2項 is not asked). The
+    three months read both ways the text allows (the first day counted or not: senkyo.three_months_from), each
+    field either answer where they differ."""
     person = voter(s)
-    return {"選挙権_国政": senkyo.national_suffrage(person, as_of), "選挙権_地方": senkyo.local_suffrage(person, as_of),
-            "登録": senkyo.is_registered(person, as_of), "表示": senkyo.is_indicated(person, as_of)}
+    return _both_counts(lambda: {
+        "選挙権_国政": senkyo.national_suffrage(person, as_of), "選挙権_地方": senkyo.local_suffrage(person, as_of),
+        "登録": senkyo.is_registered(person, as_of), "表示": senkyo.is_indicated(person, as_of)})
+
+
+def _both_counts(parts: Callable[[], Projection]) -> Projection:
+    """``parts`` with the three months of 公職選挙法 read both ways (the first day counted or not), each field
+    either answer where they differ."""
+    counted = parts()
+    with senkyo.first_day_not_counted():
+        not_counted = parts()
+    return {name: either(value, not_counted[name]) for name, value in counted.items()}
 
 
 def expected_voter(seen: Seen, as_of: date) -> Projection:
@@ -76,7 +88,8 @@ def expected_voter(seen: Seen, as_of: date) -> Projection:
     if seen.naturalized is None:
         return expected_senkyo(seen.s, seen.town, as_of)
     person = replace(voter(seen.s), japanese=seen.naturalized <= as_of)
-    return {"選挙権_国政": senkyo.national_suffrage(person, as_of), "選挙権_地方": senkyo.local_suffrage(person, as_of)}
+    return _both_counts(lambda: {"選挙権_国政": senkyo.national_suffrage(person, as_of),
+                                 "選挙権_地方": senkyo.local_suffrage(person, as_of)})
 
 
 def _senkyo_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from conformance.checks.registry import NotAutomated
+from conformance.checks.statute_rules import driver_base_path
 from conformance.errors import TargetError
 from conformance.scenarios import DriverClient
 from conformance.targets.base import Target
@@ -20,15 +20,9 @@ from conformance.targets.base import Target
 def needed_client(target: Target, section: str, needed: Iterable[str], note: str = "") -> DriverClient:
     """The driver client of ``target``; NOT_AUTOMATED for ``section`` (e.g. "1.3.8 交付履歴") when the
     adapter is absent or lacks one of the ``needed`` operations (``note`` is added to that reason)."""
-    driver = target.driver
-    if driver is None:
-        raise NotAutomated(f"{section}: the profile declares no driver adapter (targets.driver)")
-    missing = [operation for operation in needed if not driver.implements(operation)]
-    if missing:
-        raise NotAutomated(f"{section} needs driver operation(s) the profile does not declare "
-                           f"(targets.driver.operations): {', '.join(missing)}{note}")
+    base_path = driver_base_path(target, section, needed, note)
     operations = {operation.id: operation for operation in target.catalog.driver_operations}
-    return DriverClient(target.need_http(), driver.base_path, operations)
+    return DriverClient(target.need_http(), base_path, operations)
 
 
 def expect_ok(client: DriverClient, operation: str, params: Mapping[str, Any]) -> None:

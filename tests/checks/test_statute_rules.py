@@ -4,17 +4,29 @@ fields of its domain's part, takes the domain's records setting unless it says o
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from types import ModuleType
-from typing import cast
+from typing import Any, cast
 
 import pytest
 from hypothesis import strategies as st
 
-from conformance.checks.registry import Registry, check, module_checks
+from conformance.checks.registry import CheckContext, NotAutomated, Registry, check, module_checks
 from conformance.checks.scenarios import Loaded, Projection, Scenario
-from conformance.checks.statute_rules import Statute, drawn_with, rule_checks
-from conformance.errors import SpecError, UsageError
+from conformance.checks.statute_rules import (
+    Statute,
+    append_path,
+    drawn_with,
+    driver_base_path,
+    driver_rule_check,
+    posted_object,
+    rule_checks,
+)
+from conformance.errors import SpecError, TargetError, UsageError
+from conformance.findings import Finding
+from conformance.profiles import DriverTarget
+from conformance.targets.base import HttpClient, HttpResponse, Target
 
 LAW = Statute("kotei_shisan_zei", "固定資産税", needs_records=True)
 PERSON = Scenario(2024, date(1980, 5, 5), date(2000, 4, 1))
@@ -94,3 +106,59 @@ def test_a_rule_of_a_family_draws_with_its_own_constant() -> None:
     strategy = drawn_with(family, "第三年度", "第二年度")(("131016", "221007"))
     assert asked == [(("131016", "221007"), "第三年度", "第二年度")]
     assert repr(strategy) == repr(st.just(PERSON))
+
+
+def test_a_drivers_rule_needs_the_adapter_and_every_operation_it_sends() -> None:
+    target = Target(catalog=None)  # type: ignore[arg-type]  # the driver is asked about before anything else
+    with pytest.raises(NotAutomated, match=r"^戸籍: the profile declares no driver adapter \(targets\.driver\)$"):
+        driver_base_path(target, "戸籍", ("koseki.todoke",))
+    target.driver = DriverTarget(operations=("query.person", "koseki.todoke"))
+    with pytest.raises(NotAutomated, match=r"\(targets\.driver\.operations\): koseki\.seikyu, kodomo\.nintei$"):
+        driver_base_path(target, "戸籍", ("koseki.todoke", "koseki.seikyu", "kodomo.nintei"))
+    assert driver_base_path(target, "戸籍", ("koseki.todoke",)) == "/driver/v1"
+
+
+def test_generated_residents_need_the_append_path() -> None:
+    target = Target(catalog=None)  # type: ignore[arg-type]
+    with pytest.raises(NotAutomated, match=r"targets\.load\.append_path"):
+        append_path(target)
+    target.append_path = "/migration/append"
+    assert append_path(target) == "/migration/append"
+
+
+def test_a_drivers_rule_is_run_with_its_own_runner() -> None:
+    ran: list[tuple[CheckContext, str]] = []
+
+    def run(ctx: CheckContext, rule: str) -> Iterator[Finding]:
+        ran.append((ctx, rule))
+        return iter(())
+
+    checked = driver_rule_check(run, "kodomo.notice", "子ども・子育て支援: the notice (第20条第4項)")
+    ctx = cast(CheckContext, object())
+    assert list(checked(ctx)) == [] and ran == [(ctx, "kodomo.notice")]
+    assert "子ども・子育て支援: the notice (第20条第4項)" in (checked.__doc__ or "")
+
+
+class _Answering:
+    """A driver that answers every POST with ``status`` and ``body``, keeping what it was sent."""
+
+    base_url = "http://vendor.invalid"
+
+    def __init__(self, status: int, body: bytes) -> None:
+        self.status, self.body = status, body
+        self.sent: list[tuple[str, str, Any]] = []
+
+    def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
+        self.sent.append((method, path, kwargs.get("json")))
+        return HttpResponse(self.status, {"Content-Type": "application/json"}, self.body, path)
+
+
+def test_a_drivers_answer_is_a_json_object_or_a_target_error_naming_the_request() -> None:
+    url = "/driver/v1/kodomo/nintei"
+    ok = _Answering(200, '{"認定": true}'.encode())
+    assert posted_object(cast(HttpClient, ok), url, {"申請年月日": "2025-01-15"}) == {"認定": True}
+    assert ok.sent == [("post", url, {"申請年月日": "2025-01-15"})]
+    with pytest.raises(TargetError, match=r"^POST /driver/v1/kodomo/nintei: expected 200, got 500$"):
+        posted_object(cast(HttpClient, _Answering(500, b"{}")), url, {})
+    with pytest.raises(TargetError, match=r"^POST /driver/v1/kodomo/nintei: the answer is not a JSON object$"):
+        posted_object(cast(HttpClient, _Answering(200, b"[1, 2]")), url, {})

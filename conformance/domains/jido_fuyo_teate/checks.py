@@ -35,12 +35,14 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth, picked, rule_check
+from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth
+from conformance.checks.statute_rules import Statute, rule_checks
 from conformance.domains.jido_fuyo_teate import oracle as fuyo
 from conformance.oracles.dates import Month, fiscal_year_months, fiscal_year_of, month_of
 
 PART = "児童扶養手当"
+#: What the rules share (conformance.checks.statute_rules): each person carries a 児童扶養手当 record.
+STATUTE = Statute("jido_fuyo_teate", PART, needs_records=True)
 _MOTHER = date(1985, 6, 6)
 _SINCE = date(2005, 4, 1)
 
@@ -263,49 +265,21 @@ BELOW_THE_STOP_LIMIT = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), c
                              records=claimant(date(2025, 4, 10), income=2_000_000))
 
 FUYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("jido_fuyo_teate.child_end", "児童扶養手当: a 児童 until the first 3月31日 after reaching 18 (第3条第1項)",
-         _teenagers, _child_end, _children, (AGING_OUT,), needs_records=True),
-    Rule("jido_fuyo_teate.start_month", "児童扶養手当: paid from the month after the 認定の請求 (第7条第1項)",
-         _families, _start, picked(PART, "支給開始月"), (CLAIMED,), needs_records=True),
-    Rule("jido_fuyo_teate.payment_months", "児童扶養手当: paid in the odd months for the months before "
-         "(第7条第3項)", _families, _paid, _month_field("支払月"), (CLAIMED,), needs_records=True),
-    Rule("jido_fuyo_teate.whole_month", "児童扶養手当: paid by the month, the month of a death or a move "
-         "abroad whole (第5条第1項)", _leaving, _last_amount, _month_field("金額", last=True), (LEFT_JAPAN,),
-         needs_records=True),
-    Rule("jido_fuyo_teate.additions", "児童扶養手当: one 加算額 for each 監護等児童 beyond the first (第5条第2項)",
-         _larger, _asked_amount, _month_field("金額"), (THREE_CHILDREN,), needs_records=True),
-    Rule("jido_fuyo_teate.full_limit", "児童扶養手当: 一部支給 from a 前年所得 of 69万円 (法第9条第1項; 施行令 "
-         "第2条の4第1項第1号)", _near_limit(fuyo.full_limit, (0, 0), 30_000), _kind, picked(PART, "支給区分"),
-         (AT_THE_LIMIT,), needs_records=True),
-    Rule("jido_fuyo_teate.full_limit_dependants", "児童扶養手当: the 全部支給 limit 38万円 higher for each "
-         "加算対象扶養親族等 (施行令 第2条の4第1項第2号)", _near_limit(fuyo.full_limit, (1, 3), 400_000), _kind,
-         picked(PART, "支給区分"), (BELOW_WITH_DEPENDANTS, AT_THE_LIMIT_WITH_DEPENDANTS), needs_records=True),
-    Rule("jido_fuyo_teate.stop_limit", "児童扶養手当: 全部停止 from 208万円 and 38万円 for each 加算対象扶養親族等 "
-         "(施行令 第2条の4第2項第1号)", _near_limit(fuyo.stop_limit, (0, 3), 200_000), _kind,
-         picked(PART, "支給区分"), (BELOW_THE_STOP_LIMIT,), needs_records=True),
-    Rule("jido_fuyo_teate.partial_stop", "児童扶養手当: the 一部支給停止額 (施行令 第2条の4第2項第2号, 第3項, 第4項)",
-         _partial, _stopped, picked(PART, "一部支給停止額"), (PARTIAL,), needs_records=True),
-    Rule("jido_fuyo_teate.support", "児童扶養手当: 8割 of the 養育費 counted as 所得 (法第9条第2項; 施行令 "
-         "第2条の4第5項)", _with_support, _income, picked(PART, "所得額"), (WITH_SUPPORT,), needs_records=True),
+    STATUTE.rule("jido_fuyo_teate.child_end", _teenagers, _child_end, _children, (AGING_OUT,)),
+    STATUTE.rule("jido_fuyo_teate.start_month", _families, _start, "支給開始月", (CLAIMED,)),
+    STATUTE.rule("jido_fuyo_teate.payment_months", _families, _paid, _month_field("支払月"), (CLAIMED,)),
+    STATUTE.rule("jido_fuyo_teate.whole_month", _leaving, _last_amount, _month_field("金額", last=True),
+                 (LEFT_JAPAN,)),
+    STATUTE.rule("jido_fuyo_teate.additions", _larger, _asked_amount, _month_field("金額"), (THREE_CHILDREN,)),
+    STATUTE.rule("jido_fuyo_teate.full_limit", _near_limit(fuyo.full_limit, (0, 0), 30_000), _kind, "支給区分",
+                 (AT_THE_LIMIT,)),
+    STATUTE.rule("jido_fuyo_teate.full_limit_dependants", _near_limit(fuyo.full_limit, (1, 3), 400_000), _kind,
+                 "支給区分", (BELOW_WITH_DEPENDANTS, AT_THE_LIMIT_WITH_DEPENDANTS)),
+    STATUTE.rule("jido_fuyo_teate.stop_limit", _near_limit(fuyo.stop_limit, (0, 3), 200_000), _kind,
+                 "支給区分", (BELOW_THE_STOP_LIMIT,)),
+    STATUTE.rule("jido_fuyo_teate.partial_stop", _partial, _stopped, "一部支給停止額", (PARTIAL,)),
+    STATUTE.rule("jido_fuyo_teate.support", _with_support, _income, "所得額", (WITH_SUPPORT,)),
 )}
-
-
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(FUYO_RULES[name])
-
-
-jido_fuyo_child_end = check("scenario.jido_fuyo_teate.child_end")(_rule_check("jido_fuyo_teate.child_end"))
-jido_fuyo_start_month = check("scenario.jido_fuyo_teate.start_month")(_rule_check("jido_fuyo_teate.start_month"))
-jido_fuyo_payment_months = check("scenario.jido_fuyo_teate.payment_months")(
-    _rule_check("jido_fuyo_teate.payment_months"))
-jido_fuyo_whole_month = check("scenario.jido_fuyo_teate.whole_month")(_rule_check("jido_fuyo_teate.whole_month"))
-jido_fuyo_additions = check("scenario.jido_fuyo_teate.additions")(_rule_check("jido_fuyo_teate.additions"))
-jido_fuyo_full_limit = check("scenario.jido_fuyo_teate.full_limit")(_rule_check("jido_fuyo_teate.full_limit"))
-jido_fuyo_full_limit_dependants = check("scenario.jido_fuyo_teate.full_limit_dependants")(
-    _rule_check("jido_fuyo_teate.full_limit_dependants"))
-jido_fuyo_stop_limit = check("scenario.jido_fuyo_teate.stop_limit")(_rule_check("jido_fuyo_teate.stop_limit"))
-jido_fuyo_partial_stop = check("scenario.jido_fuyo_teate.partial_stop")(_rule_check("jido_fuyo_teate.partial_stop"))
-jido_fuyo_support = check("scenario.jido_fuyo_teate.support")(_rule_check("jido_fuyo_teate.support"))
 
 
 # -- 第3条第2項, 第3項, 第4条第1項, 第2項 (more items of the claimant's record) -----------------------------
@@ -504,83 +478,63 @@ OBLIGOR_WITH_DEPENDANT_AT_LIMIT = _with_items(CLAIMED, {"扶養義務者_前年�
 
 
 def _pension_rule(number: int) -> Rule:
-    return Rule(f"jido_fuyo_teate.public_pension_{number}", f"児童扶養手当: the 公的年金給付 of 第3条第2項第{number}号",
-                lambda codes: _pensioners(codes, number=number), _public, picked(PART, "公的年金給付"),
-                (PENSION_SAMPLES[number], LUMP_SUM) if number == 9 else (PENSION_SAMPLES[number],), needs_records=True)
+    return STATUTE.rule(f"jido_fuyo_teate.public_pension_{number}", lambda codes: _pensioners(codes, number=number),
+                        _public, "公的年金給付",
+                        (PENSION_SAMPLES[number], LUMP_SUM) if number == 9 else (PENSION_SAMPLES[number],))
 
 
-_PAID_FOR = picked(PART, "支給対象")
-_MOTHERS, _FATHERS = ("母", "養育者"), ("父",)
+def _excluding(kinds: tuple[str, ...], fact: str, **more: Any) -> Callable[[tuple[str, str]],
+                                                                          st.SearchStrategy[Scenario]]:
+    """The claimants of :func:`_excluded` of ``kinds`` whose child may be in the case ``fact``."""
+    return lambda codes: _excluded(codes, kinds=kinds, fact=fact, **more)
+
+
+def _near_other(obligor: bool, dependants: bool) -> Callable[[tuple[str, str]], st.SearchStrategy[Scenario]]:
+    return lambda codes: _near_other_limit(codes, obligor=obligor, dependants=dependants)
+
+
+_PAID_FOR = "支給対象"
+_MOTHERS, _FATHERS, _ANY = ("母", "養育者"), ("父",), ("母", "父", "養育者")
+#: 第4条第2項's cases, a rule each: (its name, the claimants, the case of :func:`_excluded`, more of its
+#: arguments, the worked example). 第1号 児童 abroad, 第2号 with a 里親, 第3号 sharing the 父's 生計 (ただし書: a
+#: disabled 父), 第4号 the 母's 配偶者 (a 事実婚 too: 第3条第3項), 第5号 and 第6号 the same of the 母.
+_EXCLUSIONS: tuple[tuple[str, tuple[str, ...], str, dict[str, Any], Scenario], ...] = (
+    ("jido_fuyo_teate.child_abroad", _ANY, "児童_国外", {}, ABROAD_CHILD),
+    ("jido_fuyo_teate.foster", _ANY, "里親委託", {}, FOSTERED_CHILD),
+    ("jido_fuyo_teate.with_father", _MOTHERS, "父と生計同一", {}, WITH_FATHER),
+    ("jido_fuyo_teate.disabled_father", _MOTHERS, "父と生計同一", {"disabled": "父_障害", "fixed": True},
+     WITH_DISABLED_FATHER),
+    ("jido_fuyo_teate.mothers_spouse", _MOTHERS, "母の配偶者に養育", {"disabled": "配偶者_障害の父母"}, STEPFATHER),
+    ("jido_fuyo_teate.de_facto_spouse", _MOTHERS, "母の配偶者に養育", {"fixed": True, "de_facto": True},
+     DE_FACTO_STEPFATHER),
+    ("jido_fuyo_teate.with_mother", _FATHERS, "母と生計同一", {}, WITH_MOTHER),
+    ("jido_fuyo_teate.disabled_mother", _FATHERS, "母と生計同一", {"disabled": "母_障害", "fixed": True},
+     WITH_DISABLED_MOTHER),
+    ("jido_fuyo_teate.fathers_spouse", _FATHERS, "父の配偶者に養育", {"disabled": "配偶者_障害の父母"}, STEPMOTHER),
+)
 RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     *(_pension_rule(number) for number in range(1, 13)),
-    Rule("jido_fuyo_teate.mother", "児童扶養手当: a 母 who 監護 the 児童 (第4条第1項第1号)",
-         lambda codes: _claimants(codes, kind="母"), _qualifies, picked(PART, "支給要件該当"), (MOTHER_APART,),
-         needs_records=True),
-    Rule("jido_fuyo_teate.father", "児童扶養手当: a 父 who 監護 the 児童 and shares its 生計 (第4条第1項第2号)",
-         lambda codes: _claimants(codes, kind="父"), _qualifies, picked(PART, "支給要件該当"), (FATHER_APART,),
-         needs_records=True),
-    Rule("jido_fuyo_teate.carer", "児童扶養手当: a 養育者 of a 児童 its 母 does not 監護 (第4条第1項第3号)",
-         lambda codes: _claimants(codes, kind="養育者"), _qualifies, picked(PART, "支給要件該当"), (CARER, CARER_APART),
-         needs_records=True),
-    Rule("jido_fuyo_teate.claimant_abroad", "児童扶養手当: no 手当 for a 母, 父 or 養育者 without a 住所 in Japan "
-         "(第4条第3項)", _abroad_claimants, _claimant_paid, picked(PART, "支給要件該当"), (MOTHER_ABROAD,),
-         needs_records=True),
-    Rule("jido_fuyo_teate.delayed_claim", "児童扶養手当: a claim within 15 days after a やむを得ない理由 ended "
-         "(第7条第2項)", _hindered, _delayed_start, picked(PART, "支給開始月"), (HINDERED, HINDERED_LATE),
-         needs_records=True),
-    Rule("jido_fuyo_teate.carer_limit", "児童扶養手当: a 養育者's 所得 of 236万円 or more stops it (法第9条の2; 施行令 "
-         "第2条の4第6項第1号)", lambda codes: _near_other_limit(codes, obligor=False, dependants=False),
-         _carer_stopped, picked(PART, "養育者所得停止"), (CARER_AT_LIMIT,), needs_records=True),
-    Rule("jido_fuyo_teate.carer_limit_dependants", "児童扶養手当: 38万円 more for each 加算対象扶養親族等 and "
-         "生計維持児童 (施行令 第2条の4第6項第2号)",
-         lambda codes: _near_other_limit(codes, obligor=False, dependants=True),
-         _carer_stopped, picked(PART, "養育者所得停止"), (CARER_WITH_CHILD, CARER_WITH_CHILD_AT_LIMIT),
-         needs_records=True),
-    Rule("jido_fuyo_teate.obligor_limit", "児童扶養手当: the 扶養義務者's limit 236万円 (施行令 第2条の4第7項第1号)",
-         lambda codes: _near_other_limit(codes, obligor=True, dependants=False), _obligor_stopped,
-         picked(PART, "扶養義務者所得停止"), (OBLIGOR_AT_LIMIT,), needs_records=True),
-    Rule("jido_fuyo_teate.obligor_limit_dependants", "児童扶養手当: 38万円 more for each of the 扶養義務者's "
-         "加算対象扶養親族等 (施行令 第2条の4第7項第2号)",
-         lambda codes: _near_other_limit(codes, obligor=True, dependants=True), _obligor_stopped,
-         picked(PART, "扶養義務者所得停止"), (OBLIGOR_WITH_DEPENDANT, OBLIGOR_WITH_DEPENDANT_AT_LIMIT),
-         needs_records=True),
-    Rule("jido_fuyo_teate.child_abroad", "児童扶養手当: not for a 児童 without a 住所 in Japan (第4条第2項第1号)",
-         lambda codes: _excluded(codes, kinds=("母", "父", "養育者"), fact="児童_国外"), _paid_for, _PAID_FOR,
-         (ABROAD_CHILD,), needs_records=True),
-    Rule("jido_fuyo_teate.foster", "児童扶養手当: not for a 児童 with a 里親 (第4条第2項第2号)",
-         lambda codes: _excluded(codes, kinds=("母", "父", "養育者"), fact="里親委託"), _paid_for, _PAID_FOR,
-         (FOSTERED_CHILD,), needs_records=True),
-    Rule("jido_fuyo_teate.with_father", "児童扶養手当: not for a 児童 sharing the 父's 生計 (第4条第2項第3号)",
-         lambda codes: _excluded(codes, kinds=_MOTHERS, fact="父と生計同一"), _paid_for, _PAID_FOR,
-         (WITH_FATHER,), needs_records=True),
-    Rule("jido_fuyo_teate.disabled_father", "児童扶養手当: unless that 父 is disabled (第4条第2項第3号ただし書)",
-         lambda codes: _excluded(codes, kinds=_MOTHERS, fact="父と生計同一", disabled="父_障害", fixed=True),
-         _paid_for, _PAID_FOR, (WITH_DISABLED_FATHER,), needs_records=True),
-    Rule("jido_fuyo_teate.mothers_spouse", "児童扶養手当: not for a 児童 brought up by the 母's 配偶者 "
-         "(第4条第2項第4号)", lambda codes: _excluded(codes, kinds=_MOTHERS, fact="母の配偶者に養育",
-                                                   disabled="配偶者_障害の父母"), _paid_for, _PAID_FOR,
-         (STEPFATHER,), needs_records=True),
-    Rule("jido_fuyo_teate.de_facto_spouse", "児童扶養手当: a 配偶者 in a 事実婚 is one (第3条第3項)",
-         lambda codes: _excluded(codes, kinds=_MOTHERS, fact="母の配偶者に養育", fixed=True, de_facto=True),
-         _paid_for, _PAID_FOR, (DE_FACTO_STEPFATHER,), needs_records=True),
-    Rule("jido_fuyo_teate.with_mother", "児童扶養手当: not for a 父's 児童 sharing the 母's 生計 (第4条第2項第5号)",
-         lambda codes: _excluded(codes, kinds=_FATHERS, fact="母と生計同一"), _paid_for, _PAID_FOR,
-         (WITH_MOTHER,), needs_records=True),
-    Rule("jido_fuyo_teate.disabled_mother", "児童扶養手当: unless that 母 is disabled (第4条第2項第5号ただし書)",
-         lambda codes: _excluded(codes, kinds=_FATHERS, fact="母と生計同一", disabled="母_障害", fixed=True),
-         _paid_for, _PAID_FOR, (WITH_DISABLED_MOTHER,), needs_records=True),
-    Rule("jido_fuyo_teate.fathers_spouse", "児童扶養手当: not for a 父's 児童 brought up by the 父's 配偶者 "
-         "(第4条第2項第6号)", lambda codes: _excluded(codes, kinds=_FATHERS, fact="父の配偶者に養育",
-                                                   disabled="配偶者_障害の父母"), _paid_for, _PAID_FOR,
-         (STEPMOTHER,), needs_records=True),
+    STATUTE.rule("jido_fuyo_teate.mother", lambda codes: _claimants(codes, kind="母"), _qualifies, "支給要件該当",
+                 (MOTHER_APART,)),
+    STATUTE.rule("jido_fuyo_teate.father", lambda codes: _claimants(codes, kind="父"), _qualifies, "支給要件該当",
+                 (FATHER_APART,)),
+    STATUTE.rule("jido_fuyo_teate.carer", lambda codes: _claimants(codes, kind="養育者"), _qualifies, "支給要件該当",
+                 (CARER, CARER_APART)),
+    STATUTE.rule("jido_fuyo_teate.claimant_abroad", _abroad_claimants, _claimant_paid, "支給要件該当",
+                 (MOTHER_ABROAD,)),
+    STATUTE.rule("jido_fuyo_teate.delayed_claim", _hindered, _delayed_start, "支給開始月", (HINDERED, HINDERED_LATE)),
+    STATUTE.rule("jido_fuyo_teate.carer_limit", _near_other(False, False), _carer_stopped, "養育者所得停止",
+                 (CARER_AT_LIMIT,)),
+    STATUTE.rule("jido_fuyo_teate.carer_limit_dependants", _near_other(False, True), _carer_stopped, "養育者所得停止",
+                 (CARER_WITH_CHILD, CARER_WITH_CHILD_AT_LIMIT)),
+    STATUTE.rule("jido_fuyo_teate.obligor_limit", _near_other(True, False), _obligor_stopped, "扶養義務者所得停止",
+                 (OBLIGOR_AT_LIMIT,)),
+    STATUTE.rule("jido_fuyo_teate.obligor_limit_dependants", _near_other(True, True), _obligor_stopped,
+                 "扶養義務者所得停止", (OBLIGOR_WITH_DEPENDANT, OBLIGOR_WITH_DEPENDANT_AT_LIMIT)),
+    *(STATUTE.rule(name, _excluding(kinds, fact, **more), _paid_for, _PAID_FOR, (example,))
+      for name, kinds, fact, more, example in _EXCLUSIONS),
 )}
 
 
-def _record_check(name: str) -> CheckFunction:
-    return rule_check(RECORD_RULES[name])
-
-
-# One registered check per rule (``scenario.<rule>``), as the ones above: module attributes, which the
-# registry collects (Registry.add_module), named after the rule.
-for _name in RECORD_RULES:
-    globals()[_name.replace(".", "_")] = check(f"scenario.{_name}")(_record_check(_name))
+#: Each rule the check ``scenario.<name>`` (conformance.checks.statute_rules).
+RULE_CHECKS = rule_checks((*FUYO_RULES.values(), *RECORD_RULES.values()))

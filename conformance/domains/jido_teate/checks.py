@@ -27,7 +27,6 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import (
     Loaded,
     Projection,
@@ -38,9 +37,8 @@ from conformance.checks.scenarios import (
     _part,
     families,
     other_codes,
-    picked,
-    rule_check,
 )
+from conformance.checks.statute_rules import Statute, drawn_with, rule_checks
 from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.jido_teate.oracle import child_end_date, end_month, monthly_amount
 from conformance.oracles.dates import Month, fiscal_year_months, fiscal_year_of, month_of
@@ -107,6 +105,10 @@ def _jido_actual_amounts(document: Mapping[str, Any], loaded: Loaded) -> Project
     return {"月額": amounts}
 
 PART = "児童手当"
+#: What the rules share (conformance.checks.statute_rules); ``RECORDED``: those whose persons carry a 児童手当
+#: record (``targets.load.records_path``).
+STATUTE = Statute("jido_teate", PART)
+RECORDED = Statute("jido_teate", PART, needs_records=True)
 
 
 def _iso_month(month: Month) -> str:
@@ -240,29 +242,13 @@ LEFT_MID_MONTH = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), claim=date(2
                           children=(date(2012, 8, 8), date(2016, 3, 3)))
 
 JIDO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("jido_teate.child_end", "児童手当: a 児童 until the first 3月31日 after reaching 18 (第3条第1項)",
-         _teenagers, _child_end, _per_child("児童該当終了日"), (AGED_OUT,)),
-    Rule("jido_teate.three_and_over", "児童手当: 三歳以上 from the month after the 3rd birthday's, born on the 1st "
-         "too (第6条第2項第4号, 第5号)", _toddlers, _three_and_over, _per_child("三歳以上算定開始月"),
-         (TURNING_THREE,)),
-    Rule("jido_teate.payment_months", "児童手当: paid in the even months for the months before (第8条第4項)",
-         families, _payment_months, picked(PART, "支払期月"), (PAID_IN_EVEN_MONTHS,)),
-    Rule("jido_teate.whole_month", "児童手当: the month of a move-out or death paid whole (第6条第1項)",
-         _moved_away, _last_month_amounts, _last_amounts, (LEFT_MID_MONTH,)),
-    Rule("jido_teate.eligibility", "児童手当: 受給資格 with a 児童 and an address in Japan (第4条第1項第1号)",
-         leaving_families, _eligible, picked(PART, "受給資格"), (LEFT_MID_MONTH,)),
+    STATUTE.rule("jido_teate.child_end", _teenagers, _child_end, _per_child("児童該当終了日"), (AGED_OUT,)),
+    STATUTE.rule("jido_teate.three_and_over", _toddlers, _three_and_over, _per_child("三歳以上算定開始月"),
+                 (TURNING_THREE,)),
+    STATUTE.rule("jido_teate.payment_months", families, _payment_months, "支払期月", (PAID_IN_EVEN_MONTHS,)),
+    STATUTE.rule("jido_teate.whole_month", _moved_away, _last_month_amounts, _last_amounts, (LEFT_MID_MONTH,)),
+    STATUTE.rule("jido_teate.eligibility", leaving_families, _eligible, "受給資格", (LEFT_MID_MONTH,)),
 )}
-
-
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(JIDO_RULES[name])
-
-
-jido_teate_child_end = check("scenario.jido_teate.child_end")(_rule_check("jido_teate.child_end"))
-jido_teate_three_and_over = check("scenario.jido_teate.three_and_over")(_rule_check("jido_teate.three_and_over"))
-jido_teate_payment_months = check("scenario.jido_teate.payment_months")(_rule_check("jido_teate.payment_months"))
-jido_teate_whole_month = check("scenario.jido_teate.whole_month")(_rule_check("jido_teate.whole_month"))
-jido_teate_eligibility = check("scenario.jido_teate.eligibility")(_rule_check("jido_teate.eligibility"))
 
 
 # -- The first rules (judged with 住民記録's generated scenarios: families) ----------------------------------
@@ -276,13 +262,10 @@ MOVED_WITH_A_BIRTH = Scenario(2024, date(1985, 6, 6), date(2025, 1, 26), previou
 #: claimed 2025-02-11 (17 days after the one, 14 after the other): paid from 2025-03 or from 2025-02.
 MOVED_DAYS_LATER = Scenario(2024, date(1985, 6, 6), date(2025, 1, 28), previous="131016", claim=date(2025, 2, 11),
                             previous_planned_out=date(2025, 1, 25), children=(date(2015, 5, 5),))
-START_MONTH = Rule("jido_teate.start_month", "児童手当: first month paid (15日特例)", families, _jido_start,
-         picked("児童手当", "支給開始月"), (CLAIMED_WITHIN_15_DAYS, MOVED_WITH_A_BIRTH, MOVED_DAYS_LATER))
-AMOUNTS = Rule("jido_teate.amounts", "児童手当: monthly amount per child", families, _jido_amounts,
-                 _jido_actual_amounts, (CLAIMED_WITHIN_15_DAYS, AGED_OUT, TURNING_THREE, MOVED_WITH_A_BIRTH))
-
-jido_teate_start_month = check("scenario.jido_teate.start_month")(rule_check(START_MONTH))
-jido_teate_amounts = check("scenario.jido_teate.amounts")(rule_check(AMOUNTS))
+START_MONTH = STATUTE.rule("jido_teate.start_month", families, _jido_start, "支給開始月",
+                           (CLAIMED_WITHIN_15_DAYS, MOVED_WITH_A_BIRTH, MOVED_DAYS_LATER))
+AMOUNTS = STATUTE.rule("jido_teate.amounts", families, _jido_amounts, _jido_actual_amounts,
+                       (CLAIMED_WITHIN_15_DAYS, AGED_OUT, TURNING_THREE, MOVED_WITH_A_BIRTH))
 
 
 # -- Rules on a 児童手当 record (第3条第3項, 第4条第1項第4号, 第6条, 第7条, 第8条第1項) ---------------------------
@@ -485,64 +468,36 @@ def _placed(number: int) -> Callable[[tuple[str, str]], st.SearchStrategy[Scenar
     return lambda codes: placed_children(codes, number=number)
 
 
-_KIND = picked(PART, "受給資格者区分")
+def _placed_children(codes: tuple[str, str], placed: bool, first: int, last: int) -> st.SearchStrategy[Scenario]:
+    return placed_children(codes, placed=placed, first=first, last=last)
+
+
+def _two_supporters(codes: tuple[str, str], role: str | None, apart: bool) -> st.SearchStrategy[Scenario]:
+    return two_supporters(codes, role=role, apart=apart)
+
+
+_KIND = "受給資格者区分"
 RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("jido_teate.third_child_adults", "児童手当: the 第三子以降算定額算定対象者 counted before the children "
-         "(第6条第1項第1号, 第2項第2号)", supporting_adults, _third_child_amounts, _jido_actual_amounts,
-         (WITH_STUDENT, ADULT_FROM_APRIL, ADULT_PAST_TWENTY_TWO), needs_records=True),
-    Rule("jido_teate.facility_aid", "児童手当: a 児童 given 児童自立生活援助 is a 施設入所等児童 (第3条第3項第1号)",
-         _placed(1), _claimant_kind, _KIND, (AIDED,), needs_records=True),
-    Rule("jido_teate.facility_foster", "児童手当: a 児童 with a 里親 or 小規模住居型児童養育事業 is a 施設入所等児童 "
-         "(第3条第3項第2号)", _placed(2), _claimant_kind, _KIND, (FOSTERED,), needs_records=True),
-    Rule("jido_teate.facility_children", "児童手当: a 児童 in a 乳児院等, 障害児入所施設 or (of a 世帯 of children "
-         "only) 母子生活支援施設 is a 施設入所等児童 (第3条第3項第3号)", _placed(3), _claimant_kind, _KIND,
-         (WITH_MOTHER, SHORT_STAY), needs_records=True),
-    Rule("jido_teate.facility_disabled", "児童手当: a 児童 in a 障害者支援施設 or のぞみの園 is a 施設入所等児童 "
-         "(第3条第3項第4号)", _placed(4), _claimant_kind, _KIND, (DISABLED, DISABLED_WITH_FAMILY), needs_records=True),
-    Rule("jido_teate.facility_relief", "児童手当: a 児童 in a 救護施設, 更生施設, 日常生活支援住居施設 or "
-         "女性自立支援施設 is a 施設入所等児童 (第3条第3項第5号)", _placed(5), _claimant_kind, _KIND, (RELIEF,),
-         needs_records=True),
-    Rule("jido_teate.facility_amount", "児童手当: a 施設等受給資格者's 児童手当 by the 施設入所等児童's age "
-         "(第6条第1項第3号)", lambda codes: placed_children(codes, placed=True, first=2021, last=2023),
-         _facility_amount, picked(PART, "施設等受給資格者_月額"), (FOSTERED, FOSTERED_LATER), needs_records=True),
-    Rule("jido_teate.facility_certifier", "児童手当: the 市町村長 of the 施設等受給資格者's 認定 (第7条第2項)",
-         lambda codes: placed_children(codes, placed=True), _certifier, picked(PART, "認定市区町村"),
-         (FOSTERED, AIDED, DISABLED), needs_records=True),
-    Rule("jido_teate.new_municipality", "児童手当: after a move to another municipality, a new 認定 there "
-         "(第7条第1項, 第3項)", _moved_elsewhere, _end_month, picked(PART, "支給終了月"), (MOVED_AWAY,)),
-    Rule("jido_teate.guardians", "児童手当: of several 未成年後見人, the one who maintains the 児童's 生計 more "
-         "(第4条第2項)", lambda codes: two_supporters(codes, role="未成年後見人", apart=False), _supporter,
-         picked(PART, "受給者"), (GUARDIANS,), needs_records=True),
-    Rule("jido_teate.higher_earner", "児童手当: of the 父及び母, the one who maintains the 児童's 生計 more "
-         "(第4条第3項)", lambda codes: two_supporters(codes, role="父母", apart=False), _supporter,
-         picked(PART, "受給者"), (PARENTS,), needs_records=True),
-    Rule("jido_teate.cohabiting", "児童手当: the one living with the 児童 when the two do not share their 生計 "
-         "(第4条第4項)", lambda codes: two_supporters(codes, role=None, apart=True), _supporter,
-         picked(PART, "受給者"), (SEPARATED,), needs_records=True),
-    Rule("jido_teate.certified_only", "児童手当: paid to the 受給資格者 the 市町村長 certified (第8条第1項)",
-         _unclaimed, _no_start, picked(PART, "支給開始月"), (UNCLAIMED,)),
+    RECORDED.rule("jido_teate.third_child_adults", supporting_adults, _third_child_amounts, _jido_actual_amounts,
+                  (WITH_STUDENT, ADULT_FROM_APRIL, ADULT_PAST_TWENTY_TWO)),
+    RECORDED.rule("jido_teate.facility_aid", _placed(1), _claimant_kind, _KIND, (AIDED,)),
+    RECORDED.rule("jido_teate.facility_foster", _placed(2), _claimant_kind, _KIND, (FOSTERED,)),
+    RECORDED.rule("jido_teate.facility_children", _placed(3), _claimant_kind, _KIND, (WITH_MOTHER, SHORT_STAY)),
+    RECORDED.rule("jido_teate.facility_disabled", _placed(4), _claimant_kind, _KIND, (DISABLED, DISABLED_WITH_FAMILY)),
+    RECORDED.rule("jido_teate.facility_relief", _placed(5), _claimant_kind, _KIND, (RELIEF,)),
+    RECORDED.rule("jido_teate.facility_amount", drawn_with(_placed_children, True, 2021, 2023), _facility_amount,
+                  "施設等受給資格者_月額", (FOSTERED, FOSTERED_LATER)),
+    RECORDED.rule("jido_teate.facility_certifier", drawn_with(_placed_children, True, 2008, 2024), _certifier,
+                  "認定市区町村", (FOSTERED, AIDED, DISABLED)),
+    STATUTE.rule("jido_teate.new_municipality", _moved_elsewhere, _end_month, "支給終了月", (MOVED_AWAY,)),
+    RECORDED.rule("jido_teate.guardians", drawn_with(_two_supporters, "未成年後見人", False), _supporter, "受給者",
+                  (GUARDIANS,)),
+    RECORDED.rule("jido_teate.higher_earner", drawn_with(_two_supporters, "父母", False), _supporter, "受給者",
+                  (PARENTS,)),
+    RECORDED.rule("jido_teate.cohabiting", drawn_with(_two_supporters, None, True), _supporter, "受給者",
+                  (SEPARATED,)),
+    STATUTE.rule("jido_teate.certified_only", _unclaimed, _no_start, "支給開始月", (UNCLAIMED,)),
 )}
 
-
-def _record_check(name: str) -> CheckFunction:
-    return rule_check(RECORD_RULES[name])
-
-
-jido_teate_third_child_adults = check("scenario.jido_teate.third_child_adults")(
-    _record_check("jido_teate.third_child_adults"))
-jido_teate_facility_aid = check("scenario.jido_teate.facility_aid")(_record_check("jido_teate.facility_aid"))
-jido_teate_facility_foster = check("scenario.jido_teate.facility_foster")(_record_check("jido_teate.facility_foster"))
-jido_teate_facility_children = check("scenario.jido_teate.facility_children")(
-    _record_check("jido_teate.facility_children"))
-jido_teate_facility_disabled = check("scenario.jido_teate.facility_disabled")(
-    _record_check("jido_teate.facility_disabled"))
-jido_teate_facility_relief = check("scenario.jido_teate.facility_relief")(_record_check("jido_teate.facility_relief"))
-jido_teate_facility_amount = check("scenario.jido_teate.facility_amount")(_record_check("jido_teate.facility_amount"))
-jido_teate_facility_certifier = check("scenario.jido_teate.facility_certifier")(
-    _record_check("jido_teate.facility_certifier"))
-jido_teate_new_municipality = check("scenario.jido_teate.new_municipality")(
-    _record_check("jido_teate.new_municipality"))
-jido_teate_guardians = check("scenario.jido_teate.guardians")(_record_check("jido_teate.guardians"))
-jido_teate_higher_earner = check("scenario.jido_teate.higher_earner")(_record_check("jido_teate.higher_earner"))
-jido_teate_cohabiting = check("scenario.jido_teate.cohabiting")(_record_check("jido_teate.cohabiting"))
-jido_teate_certified_only = check("scenario.jido_teate.certified_only")(_record_check("jido_teate.certified_only"))
+#: Each rule the check ``scenario.<name>`` (conformance.checks.statute_rules).
+RULE_CHECKS = rule_checks((START_MONTH, AMOUNTS, *JIDO_RULES.values(), *RECORD_RULES.values()))

@@ -27,12 +27,14 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import Projection, Rule, Scenario, picked, rule_check
+from conformance.checks.scenarios import Projection, Rule, Scenario
+from conformance.checks.statute_rules import Statute, rule_checks
 from conformance.domains.kodomo_kosodate import oracle as law
 from conformance.oracles.dates import fiscal_year_of
 
 PART = "子ども・子育て支援"
+#: What the rules share (conformance.checks.statute_rules): each child carries a 子ども・子育て支援 record.
+STATUTE = Statute("kodomo_kosodate", PART, needs_records=True)
 FIRST, LAST = "認定_開始年月日", "認定_終了年月日"
 STANDARD, ACTUAL, MUNICIPAL, LIMIT = "基準費用額", "実費用額", "市町村定額", "政令限度額"
 _YEN = 1000
@@ -154,31 +156,14 @@ ACTUAL_BELOW_STANDARD = _child(_BIRTH, _ASKED, _costs(100000, 80000, 20000, 2000
 #: Cost 100,000 yen, the 市町村's 20,000 below the 政令's 30,000 (第2号: 20,000): 80,000.
 CHARGE_BELOW_LIMIT = _child(_BIRTH, _ASKED, _costs(100000, 100000, 20000, 30000))
 
-_LAW = "子ども・子育て支援法"
-_BENEFIT = picked(PART, "施設型給付費月額")
+_BENEFIT = "施設型給付費月額"
 
 KODOMO_QUERY_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("kodomo.validity",
-         f"子ども・子育て支援: the 教育・保育給付認定 in effect within its 有効期間 only ({_LAW} 第21条)",
-         periods, _in_effect, picked(PART, "認定有効"), (CERTIFIED, EXPIRED), needs_records=True),
-    Rule("kodomo.benefit_floor",
-         f"子ども・子育て支援: a month's 施設型給付費 is 第1号 less 第2号, zero below zero ({_LAW} 第27条第3項)",
-         charged_above_cost, _benefit, _BENEFIT, (CHARGE_ABOVE_COST,), needs_records=True),
-    Rule("kodomo.benefit_actual_cost",
-         f"子ども・子育て支援: the 基準's cost, or the actual cost when lower ({_LAW} 第27条第3項第1号)",
-         cheaper_than_standard, _benefit, _BENEFIT, (ACTUAL_BELOW_STANDARD,), needs_records=True),
-    Rule("kodomo.benefit_charge_limit",
-         f"子ども・子育て支援: the amount the 市町村 sets within the 政令's limit deducted ({_LAW} 第27条第3項第2号)",
-         charged_below_limit, _benefit, _BENEFIT, (CHARGE_BELOW_LIMIT,), needs_records=True),
+    STATUTE.rule("kodomo.validity", periods, _in_effect, "認定有効", (CERTIFIED, EXPIRED)),
+    STATUTE.rule("kodomo.benefit_floor", charged_above_cost, _benefit, _BENEFIT, (CHARGE_ABOVE_COST,)),
+    STATUTE.rule("kodomo.benefit_actual_cost", cheaper_than_standard, _benefit, _BENEFIT, (ACTUAL_BELOW_STANDARD,)),
+    STATUTE.rule("kodomo.benefit_charge_limit", charged_below_limit, _benefit, _BENEFIT, (CHARGE_BELOW_LIMIT,)),
 )}
 
-
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(KODOMO_QUERY_RULES[name])
-
-
-kodomo_validity = check("scenario.kodomo.validity")(_rule_check("kodomo.validity"))
-kodomo_benefit_floor = check("scenario.kodomo.benefit_floor")(_rule_check("kodomo.benefit_floor"))
-kodomo_benefit_actual_cost = check("scenario.kodomo.benefit_actual_cost")(_rule_check("kodomo.benefit_actual_cost"))
-kodomo_benefit_charge_limit = check("scenario.kodomo.benefit_charge_limit")(
-    _rule_check("kodomo.benefit_charge_limit"))
+#: Each rule the check ``scenario.<name>`` (conformance.checks.statute_rules).
+RULE_CHECKS = rule_checks(KODOMO_QUERY_RULES.values())

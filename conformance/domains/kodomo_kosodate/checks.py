@@ -25,7 +25,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check, target_of
+from conformance.checks.registry import CheckContext, check, target_of
 from conformance.checks.scenarios import (
     Loaded,
     Projection,
@@ -37,11 +37,17 @@ from conformance.checks.scenarios import (
     shrunk_mismatch,
     town_code,
 )
+from conformance.checks.statute_rules import (
+    Statute,
+    append_path,
+    driver_base_path,
+    driver_rule_check,
+    posted_object,
+)
 from conformance.domains.kodomo_kosodate import oracle as law
-from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
-from conformance.targets.base import HttpClient, Target
+from conformance.targets.base import HttpClient
 from conformance.testdata.town import TOWN_CODE
 
 #: The driver operation (spec_catalog/kodomo_kosodate/2025.12/driver.yaml) and its path below the base path.
@@ -57,6 +63,8 @@ GUARDIAN = "保護者"
 #: The 現在地 of a 保護者 without a 居住地 who is not in the town (千代田区; never the test town).
 ELSEWHERE = "131016"
 _HERE = "当市町村"
+#: The domain's folder, whose ``texts.yaml`` names each rule (conformance.checks.statute_rules).
+STATUTE = Statute("kodomo_kosodate", "子ども・子育て支援")
 
 
 @dataclass(frozen=True)
@@ -326,12 +334,7 @@ def apply(client: HttpClient, base_path: str, loaded: Loaded, a: Application, to
         if a.present_here is not None:
             body["保護者の居住地"] = "なし"
             body["保護者の現在地_市区町村コード"] = town if a.present_here else ELSEWHERE
-        response = client.request("post", url, json=body)
-        if response.status != 200:
-            raise TargetError(f"POST {url}: expected 200, got {response.status}")
-        document = response.json()
-        if not isinstance(document, Mapping):
-            raise TargetError(f"POST {url}: the answer is not a JSON object")
+        document = posted_object(client, url, body)
         answers[str(index)] = {**document, "処分期限": _deadline(document.get("処分期限"), a.applied)}
     return answers
 
@@ -361,67 +364,42 @@ REFUSED = Application(_household(date(2025, 1, 15), [date(2015, 6, 6), date(2020
                       (False, True, False))
 
 
+def _rule(name: str, applications: Callable[[tuple[str, str]], st.SearchStrategy[Application]],
+          expected: Callable[[Application], Projection], actual: Callable[[Answers, Loaded], Projection],
+          examples: tuple[Application, ...]) -> KodomoRule:
+    """One rule as data, its title (naming the provision) the rule's text in the folder's ``texts.yaml``."""
+    return KodomoRule(name, STATUTE.title(name), applications, expected, actual, examples)
+
+
 KODOMO_RULES: dict[str, KodomoRule] = {rule.name: rule for rule in (
-    KodomoRule("kodomo.preschool", "子ども・子育て支援: 認定 for the 保護者 of a 小学校就学前子ども only "
-               "(第19条第1項)",
-               at_school_start, _certified, _field("認定"), (SCHOOL_START, BEFORE_SCHOOL)),
-    KodomoRule("kodomo.category_one", "子ども・子育て支援: 第1号 from the day three is reached, without the need of "
-               "保育 (第19条第1項第1号)",
-               around_three_without_care, _categories_of(False), _field("認定区分"), (THIRD_BIRTHDAY,)),
-    KodomoRule("kodomo.category_two", "子ども・子育て支援: 第2号 for a child of three or more who needs 保育 "
-               "(第19条第1項第2号)",
-               kindergarten_age, _categories_of(None), _field("認定区分"), (FAMILY,)),
-    KodomoRule("kodomo.category_three", "子ども・子育て支援: 第3号 for a child under three who needs 保育 "
-               "(第19条第1項第3号)",
-               around_three_with_care, _infants, _actual_infants, (THIRD_BIRTHDAY_CARE,)),
-    KodomoRule("kodomo.residence", "子ども・子育て支援: certified by the municipality of the 保護者's 居住地 "
-               "(第20条第2項)",
-               leaving_guardians, _resident_certified, _field("認定"), (MOVED_AWAY,)),
-    KodomoRule("kodomo.present_place", "子ども・子育て支援: a 保護者 without a known 居住地 certified by the "
-               "municipality of the 現在地 (第20条第2項ただし書)",
-               without_residence, _present_certified, _field("認定"), (PRESENT_HERE, PRESENT_ELSEWHERE)),
-    KodomoRule("kodomo.care_amount", "子ども・子育て支援: a 保育必要量 for the 第2号 and 第3号 (第20条第3項)",
-               young_children, _care_amounts, _actual_care_amounts, (FAMILY,)),
-    KodomoRule("kodomo.notice", "子ども・子育て支援: the result notified to the 保護者 (第20条第4項)",
-               young_children, _notices, _actual_notices, (FAMILY,)),
-    KodomoRule("kodomo.certificate", "子ども・子育て支援: the 支給認定証 records the 区分 and the 保育必要量 "
-               "(第20条第4項)",
-               young_children, _certificates, _actual_certificates, (FAMILY, MIXED)),
-    KodomoRule("kodomo.refusal_reason", "子ども・子育て支援: an application without 資格 refused with a reason "
-               "(第20条第5項)",
-               refused, _reasons, _actual_reasons, (REFUSED,)),
-    KodomoRule("kodomo.decision_deadline", "子ども・子育て支援: the 処分 within thirty days of the application "
-               "(第20条第6項)",
-               young_children, _deadlines, _field("処分期限"), (FAMILY,)),
+    _rule("kodomo.preschool", at_school_start, _certified, _field("認定"), (SCHOOL_START, BEFORE_SCHOOL)),
+    _rule("kodomo.category_one", around_three_without_care, _categories_of(False), _field("認定区分"),
+          (THIRD_BIRTHDAY,)),
+    _rule("kodomo.category_two", kindergarten_age, _categories_of(None), _field("認定区分"), (FAMILY,)),
+    _rule("kodomo.category_three", around_three_with_care, _infants, _actual_infants, (THIRD_BIRTHDAY_CARE,)),
+    _rule("kodomo.residence", leaving_guardians, _resident_certified, _field("認定"), (MOVED_AWAY,)),
+    _rule("kodomo.present_place", without_residence, _present_certified, _field("認定"),
+          (PRESENT_HERE, PRESENT_ELSEWHERE)),
+    _rule("kodomo.care_amount", young_children, _care_amounts, _actual_care_amounts, (FAMILY,)),
+    _rule("kodomo.notice", young_children, _notices, _actual_notices, (FAMILY,)),
+    _rule("kodomo.certificate", young_children, _certificates, _actual_certificates, (FAMILY, MIXED)),
+    _rule("kodomo.refusal_reason", refused, _reasons, _actual_reasons, (REFUSED,)),
+    _rule("kodomo.decision_deadline", young_children, _deadlines, _field("処分期限"), (FAMILY,)),
 )}
 
 
 # -- running a rule -------------------------------------------------------------------------------
 
 
-def _base_path(target: Target) -> str:
-    """The driver's base path, or NotAutomated when the profile declares no adapter with the operation."""
-    driver = target.driver
-    if driver is None:
-        raise NotAutomated("子ども・子育て支援: the profile declares no driver adapter (targets.driver)")
-    if not driver.implements(OPERATION):
-        raise NotAutomated("子ども・子育て支援 needs driver operation(s) the profile does not declare "
-                           f"(targets.driver.operations): {OPERATION}")
-    return driver.base_path
-
-
 def run_rule(ctx: CheckContext, rule: KodomoRule) -> Iterator[Finding]:
     """Generate, load, apply and compare; report the shrunk counterexample, if any."""
     target = target_of(ctx)
-    base_path = _base_path(target)
+    base_path = driver_base_path(target, "子ども・子育て支援", (OPERATION,))
     client, town = target.need_http(), town_code(target)
-    if target.append_path is None:
-        raise NotAutomated("the profile names no targets.load.append_path: generated residents cannot be added "
-                           "(no per-person load is offered)")
-    append_path = target.append_path
+    appended = append_path(target)
 
     def answers(a: Application) -> tuple[Projection, Projection]:
-        loaded = load(client, a.household, town, append_path)
+        loaded = load(client, a.household, town, appended)
         return rule.expected(a), rule.actual(apply(client, base_path, loaded, a, town), loaded)
 
     mismatch = shrunk_mismatch(built(rule.applications, other_codes(town)), rule.examples, target, answers)
@@ -433,27 +411,6 @@ def run_rule(ctx: CheckContext, rule: KodomoRule) -> Iterator[Finding]:
                            target)
 
 
-def rule_check(rule: KodomoRule) -> CheckFunction:
-    """The check function of one rule (to be registered with ``check``)."""
-    def run(ctx: CheckContext) -> Iterator[Finding]:
-        return run_rule(ctx, rule)
-
-    run.__doc__ = f"Scenario check of {rule.title} (vendor's driver against :mod:`conformance.oracles`)."
-    return run
-
-
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(KODOMO_RULES[name])
-
-
-kodomo_preschool = check("scenario.kodomo.preschool")(_rule_check("kodomo.preschool"))
-kodomo_category_one = check("scenario.kodomo.category_one")(_rule_check("kodomo.category_one"))
-kodomo_category_two = check("scenario.kodomo.category_two")(_rule_check("kodomo.category_two"))
-kodomo_category_three = check("scenario.kodomo.category_three")(_rule_check("kodomo.category_three"))
-kodomo_residence = check("scenario.kodomo.residence")(_rule_check("kodomo.residence"))
-kodomo_present_place = check("scenario.kodomo.present_place")(_rule_check("kodomo.present_place"))
-kodomo_care_amount = check("scenario.kodomo.care_amount")(_rule_check("kodomo.care_amount"))
-kodomo_notice = check("scenario.kodomo.notice")(_rule_check("kodomo.notice"))
-kodomo_certificate = check("scenario.kodomo.certificate")(_rule_check("kodomo.certificate"))
-kodomo_refusal_reason = check("scenario.kodomo.refusal_reason")(_rule_check("kodomo.refusal_reason"))
-kodomo_decision_deadline = check("scenario.kodomo.decision_deadline")(_rule_check("kodomo.decision_deadline"))
+#: Each rule the check ``scenario.<name>`` (the registry reads ``RULE_CHECKS``: conformance.checks.statute_rules).
+RULE_CHECKS = tuple(check(f"scenario.{rule.name}")(driver_rule_check(run_rule, rule, rule.title))
+                    for rule in KODOMO_RULES.values())

@@ -232,6 +232,10 @@ def _registered_in_election(s: Scenario, town: str) -> Projection:
 _ELECTION = senkyo.Election(date(2025, 2, 28), date(2025, 3, 12), date(2025, 2, 27))
 IN_ELECTION = _with_election(Scenario(2024, date(2007, 3, 6), date(2024, 12, 1), previous="131016",
                                       as_of=date(2025, 3, 3)), _ELECTION)
+#: The same with a 転入届 of 2024-11-28: three months recorded on 2月28日 or, the first day not counted, 3月1日 (both
+#: after the 基準日): registered as of 3月1日 under 第2項 whichever way the three months are counted.
+IN_ELECTION_LATE_NOVEMBER = _with_election(Scenario(2024, date(2007, 3, 6), date(2024, 11, 28), previous="131016",
+                                                    as_of=date(2025, 3, 3)), _ELECTION)
 AT_BASE_DAY = _with_election(Scenario(2024, date(2007, 3, 8), date(2024, 11, 20), previous="131016",
                                       as_of=date(2025, 3, 3)), _ELECTION)
 ON_REGISTRATION_DAY = _with_election(Scenario(2024, date(2007, 3, 6), date(2024, 11, 20), previous="131016",
@@ -385,8 +389,8 @@ PERMANENT = _with_election(Scenario(2025, date(1980, 5, 5), date(1995, 4, 1), as
 
 ELECTIONS_RULES: tuple[Rule, ...] = (
     STATUTE.rule("senkyo.registration_in_election", elections_in_registration_month,
-         _registered_in_election, ("登録基準日", "登録根拠"), (IN_ELECTION, APRIL_IN_ELECTION,
-                                                                     EARLY_BASE_IN_ELECTION)),
+         _registered_in_election, ("登録基準日", "登録根拠"),
+         (IN_ELECTION, IN_ELECTION_LATE_NOVEMBER, APRIL_IN_ELECTION, EARLY_BASE_IN_ELECTION)),
     STATUTE.rule("senkyo.election_registration", elections_with_base_day, _registered_in_election, ("登録基準日",
          "登録根拠"), (AT_BASE_DAY, AT_BASE_DAY_IN_JANUARY)),
     STATUTE.rule("senkyo.no_schedule_on_base_day", elections_on_registration_day, _registered_in_election,

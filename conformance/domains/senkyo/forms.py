@@ -36,12 +36,12 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, rule_check
+from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario
 from conformance.checks.statute_forms import dates_in, issue_printed, normal, sex_in
+from conformance.checks.statute_rules import rule_checks
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo.overseas import _LISTED, OVERSEAS_DIED, _listed_abroad, overseas_of
-from conformance.domains.senkyo.people import RECORD, _as_of, _asked, person_of
+from conformance.domains.senkyo.people import RECORD, STATUTE, _as_of, _asked, person_of
 from conformance.domains.senkyo.registration import (
     LATE_NOTICE_REGISTERED,
     MOVED_BEFORE_REGISTRATION,
@@ -194,31 +194,18 @@ CORRECTED = replace(LATE_NOTICE_REGISTERED, as_of=date(2025, 6, 10))
 #: Worked examples (the rule families of conformance/domains/senkyo/): registered on 2025-06-01 after a 転入届 of
 #: 2024-12-10; recorded from 2024-11-01, moved out 2025-02-20, registered on 2025-03-01 with the 表示.
 FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("senkyo_form.shohon_items", "選挙人名簿抄本: the 氏名, 住所 (第21条第2項: the 住所 before the move), 性別 and "
-         "生年月日 printed (第20条第1項)", electors, _items, _shown_items,
-         (LATE_NOTICE_REGISTERED, MOVED_BEFORE_REGISTRATION), ask=_ask, asked=f"POST {FORM_PATH}",
-         form=FORM_ID),
-    Rule("senkyo_form.shohon_corrected", "選挙人名簿抄本: a registered person's 氏名 corrected in the 住民記録 is "
-         "printed corrected (第27条第3項)", corrected_electors, _corrected, _shown_name,
-         (CORRECTED,), prepare=correct_name, ask=_ask, asked=f"POST {FORM_PATH}", form=FORM_ID),
-    Rule("senkyo_form.zaigai_shohon_items", "在外選挙人名簿抄本: the 氏名, 最終住所 (the 住所 before the move abroad), "
-         "性別 and 生年月日 printed (第30条の3第1項)", overseas_electors, _zaigai_items, _shown_zaigai_items, (ZAIGAI,),
-         ask=_ask_zaigai, asked=f"POST {ZAIGAI_FORM_PATH}", form=ZAIGAI_FORM_ID, needs_records=True),
-    Rule("senkyo_form.zaigai_shohon_corrected", "在外選挙人名簿抄本: the 氏名 of a person on it corrected in the "
-         "住民記録 is printed corrected (第30条の10第2項)", corrected_overseas_electors, _corrected, _shown_name,
-         (ZAIGAI,), prepare=correct_overseas_name, ask=_ask_zaigai, asked=f"POST {ZAIGAI_FORM_PATH}",
-         form=ZAIGAI_FORM_ID, needs_records=True),
+    STATUTE.rule("senkyo_form.shohon_items", electors, _items, _shown_items,
+                 (LATE_NOTICE_REGISTERED, MOVED_BEFORE_REGISTRATION), ask=_ask, asked=f"POST {FORM_PATH}",
+                 form=FORM_ID, needs_records=False),
+    STATUTE.rule("senkyo_form.shohon_corrected", corrected_electors, _corrected, _shown_name, (CORRECTED,),
+                 prepare=correct_name, ask=_ask, asked=f"POST {FORM_PATH}", form=FORM_ID, needs_records=False),
+    STATUTE.rule("senkyo_form.zaigai_shohon_items", overseas_electors, _zaigai_items, _shown_zaigai_items, (ZAIGAI,),
+                 ask=_ask_zaigai, asked=f"POST {ZAIGAI_FORM_PATH}", form=ZAIGAI_FORM_ID),
+    STATUTE.rule("senkyo_form.zaigai_shohon_corrected", corrected_overseas_electors, _corrected, _shown_name,
+                 (ZAIGAI,), prepare=correct_overseas_name, ask=_ask_zaigai, asked=f"POST {ZAIGAI_FORM_PATH}",
+                 form=ZAIGAI_FORM_ID),
 )}
 
-
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(FORM_RULES[name])
-
-
-senkyo_form_shohon_items = check("scenario.senkyo_form.shohon_items")(_rule_check("senkyo_form.shohon_items"))
-senkyo_form_shohon_corrected = check("scenario.senkyo_form.shohon_corrected")(
-    _rule_check("senkyo_form.shohon_corrected"))
-senkyo_form_zaigai_shohon_items = check("scenario.senkyo_form.zaigai_shohon_items")(
-    _rule_check("senkyo_form.zaigai_shohon_items"))
-senkyo_form_zaigai_shohon_corrected = check("scenario.senkyo_form.zaigai_shohon_corrected")(
-    _rule_check("senkyo_form.zaigai_shohon_corrected"))
+#: Each rule the check ``scenario.<name>`` (conformance.checks.statute_rules); STATUTE asks each oracle under both
+#: readings of the three months (people.both_counts).
+RULE_CHECKS = rule_checks(FORM_RULES.values())

@@ -18,9 +18,11 @@ first:
 Readings (ours; 民法 第140条〜第143条): ages are reached on the day before the birthday (年齢計算ニ関スル
 法律); the day the 住民票 was made (or the address taken) counts as a whole day, so three months are complete
 on the corresponding day three months later (made 12月1日: complete on 3月1日; a missing corresponding
-day: the first of the next month); 「日後四箇月を経過」 counts from the next day, so a person whose address
-ceased on 6月10日 is struck off on 10月11日. The day the address ceased is the 転出 day (the 除票's) or
-the day of death; the 届出年月日 of the record is the day the 住民票 was made or the 転入届 made.
+day: the first of the next month), or, the other reading the text allows (民法 第140条, the first day not counted),
+from the day after it (:func:`three_months_from`; the checks accept either); 「日後四箇月を経過」 counts from
+the next day, so a person whose address ceased on 6月10日 is struck off on 10月11日. The day the address ceased
+is the 転出 day (the 除票's) or the day of death; the 届出年月日 of the record is the day the 住民票 was made or
+the 転入届 made.
 
 The other rules follow, each section headed by its articles: 施行令 第13条 (the survey of those aged
 seventeen), 第11条 (disqualification; its notices, 第3項), 第22条第2項〜第4項 (registration when an election is
@@ -34,6 +36,8 @@ as the harness reads it); no period of 第24条 or 第30条の8 is extended over
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -57,6 +61,35 @@ def months_later(day: date, months: int) -> date:
         return date(year, month + 1, day.day)
     except ValueError:
         return date(year + (month == 11), (month + 1) % 12 + 1, 1)
+
+
+#: Which reading of 「引き続き三箇月以上」 (第9条第2項, 第3項, 第21条第1項, 第2項; 施行令 第13条第1項第2号) the oracle
+#: follows: True, the day the address was taken (or the 住民票 made) counted as the first day, so the three months
+#: hold on the corresponding day (made 12月1日: 3月1日); False, 民法 第140条's 初日不算入, so they hold only from the
+#: day after it (3月2日). A context variable rather than a parameter: every function that counts three months
+#: (a dozen, called from every rule family) follows the one reading its caller asked for
+#: (:func:`first_day_not_counted`).
+_FIRST_DAY_COUNTED: ContextVar[bool] = ContextVar("senkyo_first_day_counted", default=True)
+
+
+@contextmanager
+def first_day_not_counted() -> Iterator[None]:
+    """Within the block, the oracle reads 「引き続き三箇月以上」 with the first day not counted (民法 第140条)."""
+    token = _FIRST_DAY_COUNTED.set(False)
+    try:
+        yield
+    finally:
+        _FIRST_DAY_COUNTED.reset(token)
+
+
+def three_months_from(day: date) -> date:
+    """The first day on which 「引き続き三箇月以上」 counted from ``day`` holds, under the reading in force.
+
+    Readings (provisions.yaml, 第21条第1項; the text leaves room, both pass): the first day counted (made 12月1日:
+    from 3月1日, the corresponding day) or not counted (民法 第140条: the period runs from 12月2日 and ends with
+    3月1日, so it holds from 3月2日). A missing corresponding day is the first of the next month either way (made
+    11月30日: from 3月1日)."""
+    return months_later(day, 3) if _FIRST_DAY_COUNTED.get() else months_later(day + timedelta(days=1), 3)
 
 
 @dataclass(frozen=True)
@@ -89,7 +122,7 @@ def national_suffrage(person: Person, day: date) -> bool:
 def local_suffrage(person: Person, day: date) -> bool:
     """第9条第2項: and an address in the municipality for three months or more on ``day``, counted
     from the day the address was taken (not from the 届出)."""
-    return national_suffrage(person, day) and person.resident_on(day) and months_later(person.settled, 3) <= day
+    return national_suffrage(person, day) and person.resident_on(day) and three_months_from(person.settled) <= day
 
 
 def struck_off_day(ceased: date) -> date:
@@ -101,7 +134,7 @@ def struck_off_day(ceased: date) -> date:
 def qualified_as_resident(person: Person, day: date) -> bool:
     """第21条第1項: resident, 年齢満十八年以上の日本国民, recorded three months or more on ``day``."""
     return (national_suffrage(person, day) and person.resident_on(day)
-            and months_later(person.recorded, 3) <= day)
+            and three_months_from(person.recorded) <= day)
 
 
 def qualified_after_moving_out(person: Person, day: date) -> bool:
@@ -109,7 +142,7 @@ def qualified_after_moving_out(person: Person, day: date) -> bool:
     ceased = person.ceased
     if ceased is None or person.died or day < ceased:
         return False
-    return (national_suffrage(person, day) and months_later(person.recorded, 3) <= ceased
+    return (national_suffrage(person, day) and three_months_from(person.recorded) <= ceased
             and day < struck_off_day(ceased))
 
 
@@ -184,7 +217,7 @@ def seventeen_moved_out(person: Person, first: date) -> bool:
     """施行令 第13条第1項第2号: moved out (not died) after three months recorded, four months not passed."""
     ceased = person.ceased
     return (ceased is not None and not person.died and ceased <= first
-            and months_later(person.recorded, 3) <= ceased and first < struck_off_day(ceased))
+            and three_months_from(person.recorded) <= ceased and first < struck_off_day(ceased))
 
 
 def seventeen_surveyed(person: Person, day: date) -> bool:
@@ -288,7 +321,7 @@ def qualified_judging_age_on(person: Person, day: date, age_day: date) -> bool:
     「選挙人の年齢については、当該選挙の期日現在」)."""
     if not (person.japanese and person.adult_on(age_day)):
         return False
-    recorded = months_later(person.recorded, 3)
+    recorded = three_months_from(person.recorded)
     if person.resident_on(day):
         return recorded <= day
     ceased = person.ceased
@@ -327,7 +360,7 @@ def prefectural_suffrage(person: Person, day: date, town: str, previous: str | N
     if not (national_suffrage(person, day) and person.resident_on(day)):
         return False
     return (previous is not None and previous_since is not None and previous[:2] == town[:2]
-            and months_later(previous_since, 3) <= person.settled)
+            and three_months_from(previous_since) <= person.settled)
 
 
 # -- 在外選挙人名簿 (第28条第1項第3号, 第30条の4, 第30条の11) -----------------------------------------------------

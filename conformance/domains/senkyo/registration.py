@@ -223,6 +223,9 @@ LATE_NOTICE = Scenario(2024, date(1980, 5, 5), date(2024, 12, 1), previous="1310
                        as_of=date(2025, 3, 1))
 LATE_NOTICE_REGISTERED = replace(LATE_NOTICE, as_of=date(2025, 6, 1))
 EIGHTEEN = Scenario(2024, date(2007, 3, 2), date(2007, 3, 2), as_of=date(2025, 3, 1))
+#: The same asked about on 3月5日, past the three months from the move whichever way they are counted (3月1日 or
+#: 3月2日) and before those from the 転入届 (3月10日 or 3月11日).
+LATE_NOTICE_LATER = replace(LATE_NOTICE, as_of=date(2025, 3, 5))
 NEWCOMER = Scenario(2024, date(1980, 5, 5), date(2024, 12, 1), previous="131016", as_of=date(2025, 3, 1))
 #: Moved in 2025-02-01: 選挙権 of national elections on 3月1日 already, not yet the town's.
 RECENT = Scenario(2024, date(1980, 5, 5), date(2025, 2, 1), previous="131016", as_of=date(2025, 3, 1))
@@ -325,10 +328,14 @@ def _qualified_across(s: Scenario, town: str) -> Projection:
 
 #: 第9条第4項・第5項, 第21条第3項・第4項: moved on 2024-12-01 (転入届 that day) into 旧B村, which 旧A町 took in on
 #: 2024-12-20 and the town took in on 2025-01-01 (廃置分合): the town's 選挙権 and 被登録資格 on 2025-03-01 (three
-#: months from 12月1日; counted from 1月1日 they would come on 4月1日). The same with a 境界変更 on 2025-02-01.
+#: months from 12月1日, the first day counted; not counted, from 3月2日: either passes; counted from 1月1日 they
+#: would come on 4月1日). The same with a 境界変更 on 2025-02-01.
 _CARRIED_OVER = Scenario(2024, date(1980, 5, 5), date(2024, 12, 1), previous="131016", as_of=date(2025, 3, 1))
 MERGED = _with_area_change(_CARRIED_OVER, senkyo.AreaChange(senkyo.MERGER, date(2025, 1, 1), date(2024, 12, 20)))
 BOUNDARY_CHANGED = _with_area_change(_CARRIED_OVER, senkyo.AreaChange(senkyo.BOUNDARY_CHANGE, date(2025, 2, 1)))
+#: 3月5日: three months complete whichever way they are counted (3月1日 or 3月2日), not yet from the change (4月1日).
+MERGED_LATER = replace(MERGED, as_of=date(2025, 3, 5))
+BOUNDARY_CHANGED_LATER = replace(BOUNDARY_CHANGED, as_of=date(2025, 3, 5))
 #: The day before: three months not yet complete, whatever the change.
 MERGED_NOT_YET = replace(MERGED, as_of=date(2025, 2, 28))
 
@@ -411,10 +418,10 @@ LAPSED = replace(_LAPSED, records=(*_LAPSED.records, *_OMITTED.records))
 REGISTRATION_RULES: tuple[Rule, ...] = (
     STATUTE.rule("senkyo.national_suffrage", suffrage_persons, _national, "選挙権_国政", (EIGHTEEN, RECENT, FOREIGN),
          needs_records=False),
-    STATUTE.rule("senkyo.local_suffrage", suffrage_persons, _local, "選挙権_地方", (LATE_NOTICE, NEWCOMER, RECENT),
-         needs_records=False),
-    STATUTE.rule("senkyo.qualification", suffrage_persons, _qualified, "被登録資格", (LATE_NOTICE, EIGHTEEN, FOREIGN),
-         needs_records=False),
+    STATUTE.rule("senkyo.local_suffrage", suffrage_persons, _local, "選挙権_地方",
+         (LATE_NOTICE, LATE_NOTICE_LATER, NEWCOMER, RECENT), needs_records=False),
+    STATUTE.rule("senkyo.qualification", suffrage_persons, _qualified, "被登録資格",
+         (LATE_NOTICE, LATE_NOTICE_LATER, EIGHTEEN, FOREIGN), needs_records=False),
     STATUTE.rule("senkyo.registration_day", registrations, _registration, "登録基準日",
          (LATE_NOTICE_REGISTERED,), needs_records=False),
     STATUTE.rule("senkyo.moved_out_registration", moved_out_registrations, _registered, "登録",
@@ -431,12 +438,14 @@ REGISTRATION_RULES: tuple[Rule, ...] = (
          (SEVENTEEN_MOVED_OUT,), needs_records=False),
     STATUTE.rule("senkyo.prefectural_suffrage", prefecture_movers, _prefectural,
          "選挙権_都道府県", (WITHIN_PREFECTURE, FROM_OTHER_PREFECTURE)),
-    STATUTE.rule("senkyo.merger_local_suffrage", merged_local, _local_across, "選挙権_地方", (MERGED, MERGED_NOT_YET)),
-    STATUTE.rule("senkyo.boundary_local_suffrage", boundary_local, _local_across, "選挙権_地方", (BOUNDARY_CHANGED,)),
+    STATUTE.rule("senkyo.merger_local_suffrage", merged_local, _local_across, "選挙権_地方",
+         (MERGED, MERGED_LATER, MERGED_NOT_YET)),
+    STATUTE.rule("senkyo.boundary_local_suffrage", boundary_local, _local_across, "選挙権_地方",
+         (BOUNDARY_CHANGED, BOUNDARY_CHANGED_LATER)),
     STATUTE.rule("senkyo.merger_qualification", merged_registration, _qualified_across, "被登録資格",
-         (MERGED, MERGED_NOT_YET)),
+         (MERGED, MERGED_LATER, MERGED_NOT_YET)),
     STATUTE.rule("senkyo.boundary_qualification", boundary_registration, _qualified_across, "被登録資格",
-         (BOUNDARY_CHANGED,)),
+         (BOUNDARY_CHANGED, BOUNDARY_CHANGED_LATER)),
     STATUTE.rule("senkyo.struck_off_wrongly_registered", wrongly_registered, _wrongly_registered,
          ("登録", "抹消事由"), (WRONGLY_REGISTERED, WRONGLY_REGISTERED_LATER, NOT_YET_KNOWN)),
     STATUTE.rule("senkyo.supplementary_registration", omitted_persons, _supplementary,

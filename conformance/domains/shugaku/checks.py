@@ -49,8 +49,10 @@ from conformance.domains.shugaku.people import (
     NOT_COMPLETED,
     ON_TIME,
     PUPIL,
+    RECORDED,
     SCHOOL_AGE,
     SCHOOLING,
+    STATUTE,
     _dated_or_prompt,
     _entrant_indices,
     _entrant_part,
@@ -430,47 +432,24 @@ MOVED_AROUND_BASE_DAY = tuple(replace(AUTUMN_MOVER, moved_in=day, as_of=date(202
 
 
 REGISTER_RULES: tuple[Rule, ...] = (
-    Rule("shugaku.elementary", "就学: 小学校 from the first 学年 after the day six is reached to the end of the "
-         "学年 twelve is reached in (法第17条第1項)",
-         school_children, _elementary, _duty("小学校"), (APRIL_FIRST,)),
-    Rule("shugaku.elementary_proviso", "就学: a child who has not completed the 小学校 課程 by the end of the 学年 "
-         "twelve is reached in, held to the end of the 学年 fifteen is reached in or of its 修了 "
-         "(法第17条第1項ただし書)",
-         late_completers, _elementary_end, _actual_elementary_end, (NOT_YET_COMPLETED, COMPLETED_LATE),
-         needs_records=True),
-    Rule("shugaku.lower_secondary", "就学: 中学校 from the first 学年 after the 小学校 課程 to the end of the 学年 "
-         "fifteen is reached in (法第17条第2項)",
-         school_children, _lower_secondary, _duty("中学校"), (APRIL_FIRST,)),
-    Rule("shugaku.category", "就学: the 学齢簿 of the 学齢児童 and 学齢生徒 with an address in the municipality "
-         "(令第1条第1項)",
-         school_children, _categories, _actual_categories, (SCHOOL_AGE, APRIL_FIRST)),
-    Rule("shugaku.on_register", "就学: the 学齢簿 follows the 住民基本台帳: a 学齢児童 who moves in is added "
-         "(令第1条第2項, 第3条)",
-         moving_pupils, _on_register, _actual_on_register, (MOVED_IN,)),
-    Rule("shugaku.register_items", "就学: the 学齢簿 records the child's 氏名, 現住所, 生年月日 and 性別 "
-         "(規則第30条第1項第1号)",
-         pupils, _register_items, _actual_register_items, (PUPIL,)),
-    Rule("shugaku.guardian_items", "就学: the 学齢簿 records the 保護者's 氏名, 現住所 and relation to the child "
-         "(規則第30条第1項第2号)",
-         pupils, _guardians, _actual_guardians, (PUPIL,)),
-    Rule("shugaku.entrants", "就学: the 学齢簿 of those reaching six in the 学年 before, made five months before "
-         "the 学年 (令第2条)",
-         entrant_families, _entrants, _actual_entrants, (ENTRANTS,)),
-    Rule("shugaku.base_day", "就学: the 学齢簿 of the 就学予定者 made as of 10月1日 (規則第31条)",
-         autumn_entrants, _base_day, _actual_base_day, (AUTUMN_MOVER,)),
-    Rule("shugaku.entry_notice", "就学: the 入学期日 notified two months before the 学年 (令第5条第1項)",
-         entrant_families, _entry_notice, _actual_entry_notice, (ENTRANTS,)),
-    Rule("shugaku.late_notice", "就学: a 就学予定者 recorded after the notice's 期限 is notified promptly "
-         "(令第6条第1号)",
-         late_entrants, _late_notice, _actual_late_notice, (LATE_MOVER,)),
-    Rule("shugaku.principal_notice", "就学: the 校長 is notified of the 氏名 and the 入学期日 (令第7条)",
-         entrant_families, _principal, _actual_principal, (ENTRANTS,)),
-    Rule("shugaku.entrant_items", "就学: the 学齢簿 of the 就学予定者 records the child's and the 保護者's items "
-         "(規則第30条第2項)",
-         entrant_families, _entrant_items, _actual_entrant_items, (ENTRANTS,)),
-    Rule("shugaku.move_notice", "就学: the 教育委員会 notified of a 学齢児童's 転入, and of a 就学予定者's from the "
-         "day after 10月1日 (令第4条)",
-         moving_children, _move_notices, _actual_move_notices, (MOVED_IN, *MOVED_AROUND_BASE_DAY)),
+    STATUTE.rule("shugaku.elementary", school_children, _elementary, _duty("小学校"), (APRIL_FIRST,)),
+    RECORDED.rule("shugaku.elementary_proviso", late_completers, _elementary_end, _actual_elementary_end,
+                  (NOT_YET_COMPLETED, COMPLETED_LATE)),
+    STATUTE.rule("shugaku.lower_secondary", school_children, _lower_secondary, _duty("中学校"), (APRIL_FIRST,)),
+    STATUTE.rule("shugaku.category", school_children, _categories, _actual_categories,
+                 (SCHOOL_AGE, APRIL_FIRST)),
+    STATUTE.rule("shugaku.on_register", moving_pupils, _on_register, _actual_on_register, (MOVED_IN,)),
+    STATUTE.rule("shugaku.register_items", pupils, _register_items, _actual_register_items, (PUPIL,)),
+    STATUTE.rule("shugaku.guardian_items", pupils, _guardians, _actual_guardians, (PUPIL,)),
+    STATUTE.rule("shugaku.entrants", entrant_families, _entrants, _actual_entrants, (ENTRANTS,)),
+    STATUTE.rule("shugaku.base_day", autumn_entrants, _base_day, _actual_base_day, (AUTUMN_MOVER,)),
+    STATUTE.rule("shugaku.entry_notice", entrant_families, _entry_notice, _actual_entry_notice, (ENTRANTS,)),
+    STATUTE.rule("shugaku.late_notice", late_entrants, _late_notice, _actual_late_notice, (LATE_MOVER,)),
+    STATUTE.rule("shugaku.principal_notice", entrant_families, _principal, _actual_principal, (ENTRANTS,)),
+    STATUTE.rule("shugaku.entrant_items", entrant_families, _entrant_items, _actual_entrant_items,
+                 (ENTRANTS,)),
+    STATUTE.rule("shugaku.move_notice", moving_children, _move_notices, _actual_move_notices,
+                 (MOVED_IN, *MOVED_AROUND_BASE_DAY)),
 )
 
 #: Every rule of the domain, by name: the 学齢簿 and its notices (here), then the 就学 record's events (``events``).

@@ -18,6 +18,7 @@ from conformance.domains.shugaku.people import (
     _LONG_AGO,
     ON_TIME,
     PUPIL,
+    RECORDED,
     SCHOOLING,
     _dated_or_prompt,
     _entrant_indices,
@@ -258,11 +259,8 @@ REMINDED = _with_record(PUPIL, **{PRINCIPAL_NOTICE_DAY: "2025-05-12", REMINDER_D
 
 
 def _article_6_rule(item: int, *flags: str) -> Rule:
-    excluded = "".join(f", {flag}を除く" for flag in flags)
-    return Rule(f"shugaku.notice_item_{item}",
-                f"就学: 令第6条第{item}号 of a 学齢児童 or 学齢生徒: the notice of 第5条 「速やかに」{excluded}",
-                notified_pupils(item, *flags), _article_6_notice, _actual_article_6_notice,
-                ARTICLE_6_EXAMPLES[item], needs_records=True)
+    return RECORDED.rule(f"shugaku.notice_item_{item}", notified_pupils(item, *flags), _article_6_notice,
+                         _actual_article_6_notice, ARTICLE_6_EXAMPLES[item])
 
 EVENTS_RULES: tuple[Rule, ...] = (
     _article_6_rule(2),
@@ -271,17 +269,11 @@ EVENTS_RULES: tuple[Rule, ...] = (
     _article_6_rule(5, CERTIFIED, THIRD_PARAGRAPH),
     _article_6_rule(6, CERTIFIED, THIRD_PARAGRAPH),
     _article_6_rule(7),
-    Rule("shugaku.notice_exempted", "就学: no 入学期日 notice to a 就学予定者 with the 届出 of 令第9条第1項 or 第17条 "
-         "(令第5条第3項)",
-         notifying_entrants, _exempted_notice, _actual_exempted_notice, EXEMPTED_ENTRANTS, needs_records=True),
-    Rule("shugaku.school_designation", "就学: the 入学期日 notice names the school where the municipality has two "
-         "or more 小学校 and 義務教育学校 (令第5条第2項)",
-         designating_entrants, _designations, _actual_designations, (TWO_SCHOOLS, ONE_SCHOOL),
-         ask=_ask_designation, needs_records=True),
-    Rule("shugaku.deferment_items", "就学: the 学齢簿 records a 猶予's day, 事由 and 期間, a 免除's day and 事由, "
-         "and the 復学 day (規則第30条第1項第5号)",
-         deferred_pupils, _deferments, _actual_deferments, (DEFERRED_BACK, EXEMPTED), needs_records=True),
-    Rule("shugaku.reminder_items", "就学: the 学齢簿 records the 校長's notice and the 督促 with their days "
-         "(規則第30条第1項第4号)",
-         reminded_pupils, _reminders, _actual_reminders, (REMINDED,), needs_records=True),
+    RECORDED.rule("shugaku.notice_exempted", notifying_entrants, _exempted_notice, _actual_exempted_notice,
+                  EXEMPTED_ENTRANTS),
+    RECORDED.rule("shugaku.school_designation", designating_entrants, _designations, _actual_designations,
+                  (TWO_SCHOOLS, ONE_SCHOOL), ask=_ask_designation),
+    RECORDED.rule("shugaku.deferment_items", deferred_pupils, _deferments, _actual_deferments,
+                  (DEFERRED_BACK, EXEMPTED)),
+    RECORDED.rule("shugaku.reminder_items", reminded_pupils, _reminders, _actual_reminders, (REMINDED,)),
 )

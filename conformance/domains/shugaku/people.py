@@ -10,9 +10,14 @@ from datetime import date
 from typing import Any
 
 from conformance.checks.scenarios import Loaded, Scenario
+from conformance.checks.statute_rules import Statute
 from conformance.domains.shugaku import oracle as law
 
 PART = "就学"
+#: What the rules share (conformance.checks.statute_rules); ``RECORDED``: those whose persons carry a 就学
+#: record (``targets.load.records_path``).
+STATUTE = Statute("shugaku", PART)
+RECORDED = Statute("shugaku", PART, needs_records=True)
 _GUARDIAN_BIRTH = date(1985, 6, 6)
 _LONG_AGO = date(2005, 4, 1)
 #: A deadline answered on one of the days the law allows (:func:`_deadline`).

@@ -18,6 +18,7 @@ from rule_probes import bound_requirements, rule_findings
 from conformance.checks import scenarios
 from conformance.checks.registry import NotAutomated
 from conformance.checks.scenarios import other_codes
+from conformance.checks.statute_rules import driver_base_path
 from conformance.domains.kodomo_kosodate import benefits as kb
 from conformance.domains.kodomo_kosodate import checks as ks
 from conformance.domains.kodomo_kosodate import oracle as law
@@ -110,12 +111,12 @@ def test_any_deadline_within_the_thirty_days_is_accepted() -> None:
 def test_without_the_driver_operation_the_checks_are_not_automated() -> None:
     target = Target(catalog=None)  # type: ignore[arg-type]  # the driver is asked about before anything else
     with pytest.raises(NotAutomated, match=r"targets\.driver"):
-        ks._base_path(target)
+        driver_base_path(target, "子ども・子育て支援", (ks.OPERATION,))
     target.driver = DriverTarget(operations=("query.person",))
     with pytest.raises(NotAutomated, match=r"kodomo\.nintei"):
-        ks._base_path(target)
+        driver_base_path(target, "子ども・子育て支援", (ks.OPERATION,))
     target.driver = DriverTarget(operations=("kodomo.nintei",))
-    assert ks._base_path(target) == "/driver/v1"
+    assert driver_base_path(target, "子ども・子育て支援", (ks.OPERATION,)) == "/driver/v1"
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:

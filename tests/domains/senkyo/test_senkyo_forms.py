@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from rule_probes import bound_requirements, failed_requirements
 
 from conformance.catalog.models import Requirement
-from conformance.checks.registry import CheckContext
+from conformance.checks.registry import CheckContext, module_checks
 from conformance.checks.scenarios import APPEND_PATH, RECORDS_PATH, Loaded, Scenario, other_codes
 from conformance.checks.statute_forms import sex_in
 from conformance.domains.senkyo import forms as sf
@@ -34,6 +34,8 @@ from conformance_reference.defects import DEFECTS
 
 BINDINGS = default_catalog_root() / "senkyo" / "2025.12" / "bindings.yaml"
 SHOHON_DEFECTS = sorted(name for name in DEFECTS if name.startswith("senkyo_shohon_"))
+#: The form rules' checks (the module's RULE_CHECKS), by the rule's name after ``scenario.senkyo_form.``.
+FORM_CHECKS = {name.removeprefix("scenario.senkyo_form."): check for name, check in module_checks(sf).items()}
 RULE = sf.FORM_RULES["senkyo_form.shohon_items"]
 LOADED = Loaded("8999999990", ())
 #: A conforming 抄本 of LATE_NOTICE_REGISTERED (born 1980-05-05) in another layout: one line, 西暦 in
@@ -91,7 +93,7 @@ def test_the_finding_names_the_form_and_the_item(defect: str, item: str) -> None
         client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
         target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
                         append_path=APPEND_PATH, forms=FormsTarget(statute=("senkyo_shohon",)), max_examples=2)
-        (finding,) = sf.senkyo_form_shohon_items(CheckContext(requirement=requirement, target=target))
+        (finding,) = FORM_CHECKS["shohon_items"](CheckContext(requirement=requirement, target=target))
     assert finding.code == "scenario.senkyo_form.shohon_items.mismatch"
     assert finding.location == "POST /forms/senkyo_shohon"
     expected, actual = json.loads(finding.expected), json.loads(finding.actual)
@@ -138,7 +140,7 @@ def _clean_then_defect(check: Callable[[CheckContext], Iterable[Finding]], requi
 
 
 def test_an_uncorrected_print_gives_the_finding_at_the_form() -> None:
-    (finding,) = _clean_then_defect(sf.senkyo_form_shohon_corrected, "senkyo-2025.12-1.27.0.3.0-R001",
+    (finding,) = _clean_then_defect(FORM_CHECKS["shohon_corrected"], "senkyo-2025.12-1.27.0.3.0-R001",
                                     "senkyo_shohon_not_corrected", "senkyo_shohon", records=False)
     assert finding.code == "scenario.senkyo_form.shohon_corrected.mismatch"
     assert finding.location == "POST /forms/senkyo_shohon"
@@ -170,7 +172,7 @@ def test_the_overseas_print_is_read_for_the_last_address() -> None:
 
 
 def test_an_overseas_print_without_the_last_address_gives_the_finding_at_the_form() -> None:
-    (finding,) = _clean_then_defect(sf.senkyo_form_zaigai_shohon_items, "senkyo-2025.12-1.30.3.1.0-R001",
+    (finding,) = _clean_then_defect(FORM_CHECKS["zaigai_shohon_items"], "senkyo-2025.12-1.30.3.1.0-R001",
                                     "senkyo_shohon_zaigai_overseas_address", "senkyo_zaigai_shohon", records=True)
     assert finding.code == "scenario.senkyo_form.zaigai_shohon_items.mismatch"
     assert finding.location == "POST /forms/senkyo_zaigai_shohon"
@@ -183,7 +185,7 @@ def test_an_uncorrected_overseas_print_gives_the_finding_at_the_form() -> None:
     assert sf.FORM_RULES["senkyo_form.zaigai_shohon_corrected"].prepare is sf.correct_overseas_name
     assert bound_requirements(BINDINGS)["scenario.senkyo_form.zaigai_shohon_corrected"] == {
         "senkyo-2025.12-1.30.10.2.0-R001"}
-    (finding,) = _clean_then_defect(sf.senkyo_form_zaigai_shohon_corrected, "senkyo-2025.12-1.30.10.2.0-R001",
+    (finding,) = _clean_then_defect(FORM_CHECKS["zaigai_shohon_corrected"], "senkyo-2025.12-1.30.10.2.0-R001",
                                     "senkyo_shohon_zaigai_not_corrected", "senkyo_zaigai_shohon", records=True)
     assert finding.code == "scenario.senkyo_form.zaigai_shohon_corrected.mismatch"
     assert finding.location == "POST /forms/senkyo_zaigai_shohon"
