@@ -36,16 +36,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import (
-    TOWN_MARK,
-    Loaded,
-    Projection,
-    Rule,
-    Scenario,
-    _birth,
-    other_codes,
-    picked,
-)
+from conformance.checks.scenarios import TOWN_MARK, Loaded, Projection, Rule, Scenario, _birth, other_codes, picked
 from conformance.checks.statute_rules import Statute, drawn_with, rule_checks
 from conformance.domains.keijidosha_zei.oracle import (
     ENV_THRESHOLDS,

@@ -20,7 +20,6 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import (
     TOWN_MARK,
     Loaded,
@@ -31,13 +30,16 @@ from conformance.checks.scenarios import (
     moves,
     other_codes,
     picked,
-    rule_check,
 )
+from conformance.checks.statute_rules import Actual, Drawn, Oracle, Statute, rule_checks
 from conformance.domains.kojin_juminzei import oracle as juminzei
 from conformance.domains.kojin_juminzei.oracle import is_levied_by
 from conformance.testdata.town import TOWN_CODE
 
 PART = "個人住民税"
+#: What every rule of the domain shares (conformance.checks.statute_rules); the rules on a person's record say
+#: ``needs_records=True`` themselves.
+STATUTE = Statute("kojin_juminzei", PART)
 #: 令和6年度 to 令和8年度: the years 第310条 as quoted (3,000円) applies to.
 _YEARS = st.integers(juminzei.KINTOWARI_FROM_FISCAL_YEAR, 2026)
 
@@ -121,12 +123,6 @@ def _under_fifteen(s: Scenario, town: str) -> Projection:
     return {"十五歳未満": juminzei.is_under_fifteen(s.birth, s.fiscal_year)}
 
 
-def _rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
-          expected: Callable[[Scenario, str], Projection], field_name: str,
-          examples: tuple[Scenario, ...] = ()) -> Rule:
-    return Rule(name, title, scenarios, expected, picked(PART, field_name), examples)
-
-
 #: Moved in on the 賦課期日 of 令和7年度 itself: levied by the town (第318条).
 MOVED_IN_ON_LEVY_DATE = Scenario(2025, date(1980, 5, 5), date(2025, 1, 1))
 #: Born 2007-01-02 (18 on 2025-01-01: no 未成年者 of 令和7年度) and 2007-01-03, 2007-03-31 (未成年者).
@@ -136,25 +132,20 @@ MINOR_EXAMPLES = tuple(Scenario(2025, birth, birth) for birth in (date(2007, 1, 
 FIFTEEN_EXAMPLES = tuple(Scenario(2025, birth, birth) for birth in (date(2010, 1, 1), date(2010, 1, 2)))
 
 
-#: The rules, by name (``juminzei.<name>``); the titles are the reports' (reporting.i18n).
-def _of_levied(name: str, title: str, expected: Callable[[Scenario, str], Projection], field_name: str) -> Rule:
-    return _rule(name, title, levied_residents, expected, field_name, (MOVED_IN_ON_LEVY_DATE,))
+#: The rules, by name (``juminzei.<name>``); each title is the rule's text in the folder's texts.yaml.
+def _of_levied(name: str, expected: Oracle, field_name: str) -> Rule:
+    return STATUTE.rule(name, levied_residents, expected, field_name, (MOVED_IN_ON_LEVY_DATE,))
 
 
 TAX_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    _of_levied("juminzei.taxes", "個人住民税: 均等割 and 所得割 on a resident (第294条第1項第1号)", _taxes,
-               "課する税"),
-    _of_levied("juminzei.kintowari", "個人住民税: 均等割 3,000円 (第310条)", _kintowari, "均等割額"),
-    _of_levied("juminzei.income_year", "個人住民税: 所得割 on the income of the year before (第313条第1項)",
-               _income_year, "課税標準の所得年"),
-    _of_levied("juminzei.rate", "個人住民税: 所得割 at 6%, 8% in a 指定都市 (第314条の3第1項)", _rate,
-               "所得割税率"),
-    Rule("juminzei.payment_months", "個人住民税: 納期 in 6月, 8月, 10月 and 1月, or by the 但し書 other months of the "
-         "年度 (第320条)", levied_residents, _payment_months, _answered_payment_months, (MOVED_IN_ON_LEVY_DATE,)),
-    _rule("juminzei.minor", "個人住民税: 未成年者 on the 賦課期日 (第295条第1項第2号)", _minors, _minor, "未成年者",
-          MINOR_EXAMPLES),
-    _rule("juminzei.under_fifteen", "個人住民税: 十五歳未満 on 前年12月31日 (第313条第7項)", _fifteens, _under_fifteen,
-          "十五歳未満", FIFTEEN_EXAMPLES),
+    _of_levied("juminzei.taxes", _taxes, "課する税"),
+    _of_levied("juminzei.kintowari", _kintowari, "均等割額"),
+    _of_levied("juminzei.income_year", _income_year, "課税標準の所得年"),
+    _of_levied("juminzei.rate", _rate, "所得割税率"),
+    STATUTE.rule("juminzei.payment_months", levied_residents, _payment_months, _answered_payment_months,
+                 (MOVED_IN_ON_LEVY_DATE,)),
+    STATUTE.rule("juminzei.minor", _minors, _minor, "未成年者", MINOR_EXAMPLES),
+    STATUTE.rule("juminzei.under_fifteen", _fifteens, _under_fifteen, "十五歳未満", FIFTEEN_EXAMPLES),
 )}
 
 
@@ -417,10 +408,10 @@ def _blue_senjusha(s: Scenario, town: str) -> Projection:
     return {"青色事業専従者給与の必要経費算入額": expense}
 
 
-def _record_rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
-                 expected: Callable[[Scenario, str], Projection], fields: tuple[str, ...],
+def _record_rule(name: str, drawn: Drawn, expected: Oracle, compared: str | Actual,
                  examples: tuple[Scenario, ...]) -> Rule:
-    return Rule(name, title, scenarios, expected, picked(PART, *fields), examples, needs_records=True)
+    """A rule whose persons carry a 個人住民税 record (``targets.load.records_path``)."""
+    return STATUTE.rule(name, drawn, expected, compared, examples, needs_records=True)
 
 
 def _example(items: Mapping[str, object], fiscal_year: int = 2025) -> Scenario:
@@ -482,57 +473,32 @@ DEEMED_THE_YEAR_BEFORE = _example({_DEEMED_YEAR: 2024, _DEEMED_BY: other_codes(T
 SPOUSE_AND_CHILD = _example({_BUSINESS: 3_000_000, _SPOUSE: "1", _OTHERS: 1, _DECLARED: "1"})
 
 RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("juminzei.livelihood_aid", "個人住民税: none on a person receiving 生活扶助 on the 賦課期日 "
-         "(第295条第1項第1号)", aided, _aided_taxes, _answered_any,
-         (AID_ENDED_ON_LEVY_DATE, AID_ENDED_AFTER, AID_BEGUN_ON_LEVY_DATE), needs_records=True),
-    Rule("juminzei.deemed_elsewhere", "個人住民税: none where another municipality levied it under 第294条第3項 "
-         "(第4項)", deemed_elsewhere, _deemed_taxes, _answered_any, (DEEMED_ELSEWHERE, DEEMED_THE_YEAR_BEFORE),
-         needs_records=True),
-    _record_rule("juminzei.house", "個人住民税: 均等割 on a person with a 家屋敷 and no 住所 here (第294条第1項第2号)",
-                 house_owners, _house_taxes, ("課する税",),
+    _record_rule("juminzei.livelihood_aid", aided, _aided_taxes, _answered_any,
+                 (AID_ENDED_ON_LEVY_DATE, AID_ENDED_AFTER, AID_BEGUN_ON_LEVY_DATE)),
+    _record_rule("juminzei.deemed_elsewhere", deemed_elsewhere, _deemed_taxes, _answered_any,
+                 (DEEMED_ELSEWHERE, DEEMED_THE_YEAR_BEFORE)),
+    _record_rule("juminzei.house", house_owners, _house_taxes, "課する税",
                  (HOUSE_AFTER_MOVE, HOUSE_MOVED_ON_LEVY_DATE, NO_HOUSE_AFTER_MOVE)),
-    _record_rule("juminzei.taxable_income", "個人住民税: the 課税総所得金額, the 総所得金額 after the 控除 "
-                 "(第314条の3第2項)", earners, _taxable, ("課税総所得金額",), (EARNER, DEDUCTIONS_ABOVE_INCOME)),
-    Rule("juminzei.shotokuwari_amount", "個人住民税: 所得割 the 課税総所得金額 times the rate (第314条の3第1項)",
-         earners, _amount_at_rate, _answered_amount, (EARNER, HIGH_EARNER), needs_records=True),
-    _record_rule("juminzei.dividends", "個人住民税: 特定配当等 in the 総所得金額 only when the 確定申告書 states them "
-                 "(第313条第12項, 第13項)", _dividends, _total_income, ("総所得金額",),
+    _record_rule("juminzei.taxable_income", earners, _taxable, "課税総所得金額", (EARNER, DEDUCTIONS_ABOVE_INCOME)),
+    _record_rule("juminzei.shotokuwari_amount", earners, _amount_at_rate, _answered_amount, (EARNER, HIGH_EARNER)),
+    _record_rule("juminzei.dividends", _dividends, _total_income, "総所得金額",
                  (DIVIDENDS_DECLARED, DIVIDENDS_WITHHELD)),
-    _record_rule("juminzei.share_gains", "個人住民税: 特定株式等譲渡所得金額 in the 総所得金額 only when the "
-                 "確定申告書 states them (第313条第14項, 第15項)", _share_gains, _total_income, ("総所得金額",),
+    _record_rule("juminzei.share_gains", _share_gains, _total_income, "総所得金額",
                  (SHARES_DECLARED, SHARES_WITHHELD)),
-    _record_rule("juminzei.loss_carried", "個人住民税: a 純損失 of the 前年前三年間 on a 青色申告書 deducted "
-                 "(第313条第8項)", losers, _total_income, ("総所得金額",), (LOSS_OF_2021, LOSS_OF_2020, LOSS_NOT_BLUE)),
-    _record_rule("juminzei.senjusha", "個人住民税: 事業専従者控除, the lower of 86万円 or 50万円 and the income "
-                 "divided by their number plus one (第313条第4項)", employers, _senjusha, ("事業専従者控除額",),
+    _record_rule("juminzei.loss_carried", losers, _total_income, "総所得金額",
+                 (LOSS_OF_2021, LOSS_OF_2020, LOSS_NOT_BLUE)),
+    _record_rule("juminzei.senjusha", employers, _senjusha, "事業専従者控除額",
                  (SPOUSE_HIGH, SPOUSE_LOW, SPOUSE_AND_CHILD)),
-    _record_rule("juminzei.senjusha_salary", "個人住民税: the 事業専従者控除額 as the 事業専従者's 給与収入 "
-                 "(第313条第5項)", senjusha_employees, _senjusha_salary, ("給与所得に係る収入金額",),
+    _record_rule("juminzei.senjusha_salary", senjusha_employees, _senjusha_salary, "給与所得に係る収入金額",
                  (SENJUSHA_EMPLOYEE,)),
-    _record_rule("juminzei.separate_tax_aid", "個人住民税: 生活扶助 for the 分離課税 judged on 1月1日 of the year of "
-                 "payment (第295条第2項)", retirees, _separate_tax, ("分離課税に係る所得割を課する",),
+    _record_rule("juminzei.separate_tax_aid", retirees, _separate_tax, "分離課税に係る所得割を課する",
                  (RETIRED_AIDED, RETIRED_AIDED_LATER, RETIRED_AID_ENDED)),
-    _record_rule("juminzei.blue_senjusha", "個人住民税: the 青色事業専従者's 給与 as 必要経費 (第313条第3項)",
-                 blue_employers, _blue_senjusha, ("青色事業専従者給与の必要経費算入額",),
+    _record_rule("juminzei.blue_senjusha", blue_employers, _blue_senjusha, "青色事業専従者給与の必要経費算入額",
                  (BLUE_FILED, BLUE_DECLARED, BLUE_UNFILED)),
-    _record_rule("juminzei.senjusha_declared", "個人住民税: 事業専従者控除 only when the 申告書 states them, unless "
-                 "none was due or the omission was unavoidable (第313条第6項)", employers_declaring, _senjusha_declared,
-                 ("事業専従者控除額",), (NOT_DECLARED, NOT_DUE, UNAVOIDABLE)),
+    _record_rule("juminzei.senjusha_declared", employers_declaring, _senjusha_declared, "事業専従者控除額",
+                 (NOT_DECLARED, NOT_DUE, UNAVOIDABLE)),
 )}
 TAX_RULES.update(RECORD_RULES)
-
-
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(TAX_RULES[name])
-
-
-juminzei_taxes = check("scenario.juminzei.taxes")(_rule_check("juminzei.taxes"))
-juminzei_kintowari = check("scenario.juminzei.kintowari")(_rule_check("juminzei.kintowari"))
-juminzei_income_year = check("scenario.juminzei.income_year")(_rule_check("juminzei.income_year"))
-juminzei_rate = check("scenario.juminzei.rate")(_rule_check("juminzei.rate"))
-juminzei_payment_months = check("scenario.juminzei.payment_months")(_rule_check("juminzei.payment_months"))
-juminzei_minor = check("scenario.juminzei.minor")(_rule_check("juminzei.minor"))
-juminzei_under_fifteen = check("scenario.juminzei.under_fifteen")(_rule_check("juminzei.under_fifteen"))
 
 
 # -- The first rules (judged with 住民記録's generated scenarios: moves, elders, families) --------------------
@@ -551,22 +517,8 @@ CAME_AFTER_JANUARY_FIRST = Scenario(2024, date(1970, 5, 5), date(2024, 2, 1), pr
 DIED_ON_JANUARY_FIRST = Scenario(2024, date(1950, 5, 5), date(2000, 4, 1), died=date(2024, 1, 1))
 DIED_ON_JANUARY_SECOND = Scenario(2024, date(1950, 5, 5), date(2000, 4, 1), died=date(2024, 1, 2))
 
-LEVIED = Rule("juminzei.levied", "個人住民税: the municipality of the address on 1月1日", moves, _juminzei,
-              picked("個人住民税", "課税"), (LEFT_AFTER_JANUARY_FIRST, CAME_AFTER_JANUARY_FIRST, DIED_ON_JANUARY_FIRST,
-                                         DIED_ON_JANUARY_SECOND))
+LEVIED = STATUTE.rule("juminzei.levied", moves, _juminzei, "課税", (LEFT_AFTER_JANUARY_FIRST, CAME_AFTER_JANUARY_FIRST,
+                                                                   DIED_ON_JANUARY_FIRST, DIED_ON_JANUARY_SECOND))
 
-juminzei_levied = check("scenario.juminzei.levied")(rule_check(LEVIED))
-juminzei_livelihood_aid = check("scenario.juminzei.livelihood_aid")(_rule_check("juminzei.livelihood_aid"))
-juminzei_house = check("scenario.juminzei.house")(_rule_check("juminzei.house"))
-juminzei_taxable_income = check("scenario.juminzei.taxable_income")(_rule_check("juminzei.taxable_income"))
-juminzei_shotokuwari_amount = check("scenario.juminzei.shotokuwari_amount")(
-    _rule_check("juminzei.shotokuwari_amount"))
-juminzei_dividends = check("scenario.juminzei.dividends")(_rule_check("juminzei.dividends"))
-juminzei_share_gains = check("scenario.juminzei.share_gains")(_rule_check("juminzei.share_gains"))
-juminzei_loss_carried = check("scenario.juminzei.loss_carried")(_rule_check("juminzei.loss_carried"))
-juminzei_senjusha = check("scenario.juminzei.senjusha")(_rule_check("juminzei.senjusha"))
-juminzei_deemed_elsewhere = check("scenario.juminzei.deemed_elsewhere")(_rule_check("juminzei.deemed_elsewhere"))
-juminzei_senjusha_declared = check("scenario.juminzei.senjusha_declared")(_rule_check("juminzei.senjusha_declared"))
-juminzei_senjusha_salary = check("scenario.juminzei.senjusha_salary")(_rule_check("juminzei.senjusha_salary"))
-juminzei_separate_tax_aid = check("scenario.juminzei.separate_tax_aid")(_rule_check("juminzei.separate_tax_aid"))
-juminzei_blue_senjusha = check("scenario.juminzei.blue_senjusha")(_rule_check("juminzei.blue_senjusha"))
+#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
+RULE_CHECKS = rule_checks((*TAX_RULES.values(), LEVIED))

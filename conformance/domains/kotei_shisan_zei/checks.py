@@ -35,16 +35,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import (
-    TOWN_MARK,
-    Loaded,
-    Projection,
-    Rule,
-    Scenario,
-    _birth,
-    other_codes,
-    picked,
-)
+from conformance.checks.scenarios import TOWN_MARK, Loaded, Projection, Rule, Scenario, _birth, other_codes, picked
 from conformance.checks.statute_rules import Statute, drawn_with, rule_checks
 from conformance.domains.kotei_shisan_zei.oracle import (
     ASSET_KINDS,
