@@ -420,6 +420,36 @@ class HypothesisSettings(ProfileModel):
     shrink: bool = True
 
 
+#: A rate as a 条例 writes it, in percent: 百分の一・五 is '1.5' (a string, so that no binary fraction creeps in).
+Percent = Annotated[str, Field(pattern=r"^[0-9]{1,2}(\.[0-9]{1,4})?$", description="Percent, e.g. '1.5'.")]
+
+
+class KoteiOrdinance(ProfileModel):
+    """固定資産税 (地方税法 第350条第1項: 標準税率 百分の一・四; the 条例 sets the rate)."""
+
+    rate_percent: Percent | None = Field(default=None, description="The 条例's 税率 in percent (none: the 標準税率).")
+
+
+class KojinJuminzeiOrdinance(ProfileModel):
+    """個人住民税 (地方税法 第310条: 均等割 標準税率 三千円; 第314条の3第1項: 所得割 標準税率 百分の六, 指定都市
+    百分の八)."""
+
+    kintowari: Annotated[int, Field(ge=0, le=1_000_000)] | None = Field(
+        default=None, description="The 条例's 均等割 in yen (none: the 標準税率).")
+    shotokuwari_percent: Annotated[int, Field(ge=0, le=100)] | None = Field(
+        default=None, description="The 条例's 所得割 rate in whole percent, as the contract's 所得割税率 answers it "
+        "(none: the 標準税率 of the municipality).")
+
+
+class Ordinance(ProfileModel):
+    """What the municipality's 条例 sets where a law gives a 標準税率 the 条例 may depart from (a vendor set up for
+    one municipality answers with its rates): each value the product is set to, the law's 標準 where none is given.
+    The rules on the amount are judged from it (docs/profiles.md, "The municipality's 条例")."""
+
+    kotei_shisan_zei: KoteiOrdinance = KoteiOrdinance()
+    kojin_juminzei: KojinJuminzeiOrdinance = KojinJuminzeiOrdinance()
+
+
 class Profile(ProfileModel):
     """A vendor profile (`vendor_profiles/*.yaml`)."""
 
@@ -430,6 +460,8 @@ class Profile(ProfileModel):
     capabilities: Capabilities = Capabilities()
     targets: Targets = Targets()
     hypothesis: HypothesisSettings = HypothesisSettings()
+    ordinance: Ordinance = Field(default=Ordinance(), description="The municipality's 条例 where a law leaves it a "
+                                 "rate (none: the law's 標準税率).")
     waivers: Annotated[tuple[Waiver, ...], LaxSeq] = ()
     attestations: Annotated[tuple[Attestation, ...], LaxSeq] = ()
     attestations_file: str | None = Field(

@@ -34,6 +34,7 @@ from conformance.checks.scenarios import (
 from conformance.checks.statute_rules import Actual, Drawn, Oracle, Statute, rule_checks
 from conformance.domains.kojin_juminzei import oracle as juminzei
 from conformance.domains.kojin_juminzei.oracle import is_levied_by
+from conformance.profiles import Ordinance
 from conformance.testdata.town import TOWN_CODE
 
 PART = "個人住民税"
@@ -80,12 +81,30 @@ def _taxes(s: Scenario, town: str) -> Projection:
     return {"課する税": list(juminzei.resident_taxes(_levied(s, town)))}
 
 
-def _kintowari(s: Scenario, town: str) -> Projection:
-    return {"均等割額": juminzei.kintowari(s.fiscal_year) if _levied(s, town) else None}
+def _kintowari_at(declared: int | None) -> Oracle:
+    """The 均等割 rule's oracle at the 条例's amount the profile declares (none: the 標準税率)."""
+    def expected(s: Scenario, town: str) -> Projection:
+        return {"均等割額": juminzei.kintowari_levied(s.fiscal_year, declared) if _levied(s, town) else None}
+
+    return expected
 
 
-def _rate(s: Scenario, town: str) -> Projection:
-    return {"所得割税率": juminzei.shotokuwari_rate_percent(town) if _levied(s, town) else None}
+def _rate_at(declared: int | None) -> Oracle:
+    """The 所得割 rate rule's oracle at the 条例's rate the profile declares (none: the 標準税率)."""
+    def expected(s: Scenario, town: str) -> Projection:
+        return {"所得割税率": juminzei.shotokuwari_rate_levied(town, declared) if _levied(s, town) else None}
+
+    return expected
+
+
+def _ordained_kintowari(ordinance: Ordinance) -> Rule:
+    return replace(TAX_RULES["juminzei.kintowari"], expected=_kintowari_at(ordinance.kojin_juminzei.kintowari),
+                   ordained=None)
+
+
+def _ordained_rate(ordinance: Ordinance) -> Rule:
+    return replace(TAX_RULES["juminzei.rate"], expected=_rate_at(ordinance.kojin_juminzei.shotokuwari_percent),
+                   ordained=None)
 
 
 def _income_year(s: Scenario, town: str) -> Projection:
@@ -133,15 +152,15 @@ FIFTEEN_EXAMPLES = tuple(Scenario(2025, birth, birth) for birth in (date(2010, 1
 
 
 #: The rules, by name (``juminzei.<name>``); each title is the rule's text in the folder's texts.yaml.
-def _of_levied(name: str, expected: Oracle, field_name: str) -> Rule:
-    return STATUTE.rule(name, levied_residents, expected, field_name, (MOVED_IN_ON_LEVY_DATE,))
+def _of_levied(name: str, expected: Oracle, field_name: str, **options: Any) -> Rule:
+    return STATUTE.rule(name, levied_residents, expected, field_name, (MOVED_IN_ON_LEVY_DATE,), **options)
 
 
 TAX_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     _of_levied("juminzei.taxes", _taxes, "課する税"),
-    _of_levied("juminzei.kintowari", _kintowari, "均等割額"),
+    _of_levied("juminzei.kintowari", _kintowari_at(None), "均等割額", ordained=_ordained_kintowari),
     _of_levied("juminzei.income_year", _income_year, "課税標準の所得年"),
-    _of_levied("juminzei.rate", _rate, "所得割税率"),
+    _of_levied("juminzei.rate", _rate_at(None), "所得割税率", ordained=_ordained_rate),
     STATUTE.rule("juminzei.payment_months", levied_residents, _payment_months, _answered_payment_months,
                  (MOVED_IN_ON_LEVY_DATE,)),
     STATUTE.rule("juminzei.minor", _minors, _minor, "未成年者", MINOR_EXAMPLES),

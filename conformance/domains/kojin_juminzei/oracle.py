@@ -87,6 +87,19 @@ def kintowari(fiscal_year: int) -> int:
     return KINTOWARI_STANDARD
 
 
+def kintowari_levied(fiscal_year: int, declared: int | None) -> int:
+    """The 均等割 the town levies for 年度 ``fiscal_year``: the 条例's (``declared`` in the profile) or, none
+    declared, the 標準税率 (第310条 gives a 標準税率: the 条例 sets the amount)."""
+    standard = kintowari(fiscal_year)
+    return standard if declared is None else declared
+
+
+def shotokuwari_rate_levied(municipality_code: str, declared: int | None) -> int:
+    """The 所得割 rate in percent the town levies: the 条例's (``declared`` in the profile) or, none declared,
+    the 標準税率 of the municipality (第314条の3第1項 gives a 標準税率: the 条例 sets the rate)."""
+    return shotokuwari_rate_percent(municipality_code) if declared is None else declared
+
+
 def income_year(fiscal_year: int) -> int:
     """The year whose income is the 課税標準 of 所得割 (第313条第1項: 前年の所得): 令和7年度 -> 2024."""
     return fiscal_year - 1
