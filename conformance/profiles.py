@@ -441,6 +441,30 @@ class KojinJuminzeiOrdinance(ProfileModel):
         "(none: the 標準税率 of the municipality).")
 
 
+#: A class of 軽自動車等 as the 軽自動車税 record names it (the 号 and イ/ロ/ハ of 地方税法 第463条の15第1項's table).
+VehicleClass = Annotated[str, Field(pattern=r"^(1[イロハニホ]|2[イロ]|2ハ\([12]\)\((i|ii)\)|3)$")]
+
+
+class KeijidoshaOrdinance(ProfileModel):
+    """軽自動車税 種別割 (地方税法 第463条の15第1項: 標準税率 by class; 第2項: at most 1.5 times it)."""
+
+    rates: Annotated[dict[VehicleClass, Annotated[int, Field(ge=0, le=1_000_000)]], Field(strict=False)] = Field(
+        default_factory=dict, description="The 条例's 種別割 in yen a year, by class (車両区分, e.g. '2ハ(1)(ii)'); "
+        "a class not given: its 標準税率.")
+
+
+class HojinJuminzeiOrdinance(ProfileModel):
+    """法人住民税 (地方税法 第312条第1項: 均等割 標準税率 by the table's 号, 第2項 at most 1.2 times it;
+    第314条の4第1項: 法人税割 標準税率 百分の六, at most 百分の八・四)."""
+
+    equal_rates: Annotated[dict[Annotated[int, Field(ge=1, le=9)], Annotated[int, Field(ge=0, le=100_000_000)]],
+                           Field(strict=False)] = Field(
+        default_factory=dict, description="The 条例's 均等割 in yen a year, by the 号 of the table (1-9, 第一号: "
+        "its ホ); a 号 not given: its 標準税率.")
+    corporate_percent: Annotated[str, Field(pattern=r"^[0-9]{1,2}(\.[0-9]{1,2})?$")] | None = Field(
+        default=None, description="The 条例's 法人税割 rate in percent, up to two decimals (none: the 標準税率 '6').")
+
+
 class Ordinance(ProfileModel):
     """What the municipality's 条例 sets where a law gives a 標準税率 the 条例 may depart from (a vendor set up for
     one municipality answers with its rates): each value the product is set to, the law's 標準 where none is given.
@@ -448,6 +472,8 @@ class Ordinance(ProfileModel):
 
     kotei_shisan_zei: KoteiOrdinance = KoteiOrdinance()
     kojin_juminzei: KojinJuminzeiOrdinance = KojinJuminzeiOrdinance()
+    keijidosha_zei: KeijidoshaOrdinance = KeijidoshaOrdinance()
+    hojin_juminzei: HojinJuminzeiOrdinance = HojinJuminzeiOrdinance()
 
 
 class Profile(ProfileModel):
