@@ -42,8 +42,9 @@ def kojin_juminzei(row: Row, stay: Stay | None, fiscal_year: int, defects: froze
         levied = False
     birth = parse_day(row.get("生年月日", ""))
     taxes = _taxes(levied, defects)
-    if _aided(record, fiscal_year, defects) or _deemed_elsewhere(row, record, fiscal_year, defects):
-        taxes = []  # 第295条第1項第1号; 第294条第4項
+    if (_aided(record, fiscal_year, defects) or _deemed_elsewhere(row, record, fiscal_year, defects)
+            or _low_income(record, birth, fiscal_year, defects)):
+        taxes = []  # 第295条第1項第1号, 第2号; 第294条第4項
     elif not levied and _house_here(row, record, defects):
         taxes = ["均等割"]  # 第294条第1項第2号
     income = _income_of(record, fiscal_year, _rate(row, levied, defects), defects) if levied and record else {}
@@ -73,6 +74,20 @@ def _aided(record: Mapping[str, str], fiscal_year: int, defects: frozenset[str])
     if ended is None:
         return True
     return levy <= ended if "juminzei_aid_through_haishi" in defects else levy < ended
+
+
+def _low_income(record: Mapping[str, str], birth: date | None, fiscal_year: int, defects: frozenset[str]) -> bool:
+    """第295条第1項第2号: a 障害者, 寡婦 or ひとり親 (the record says which) or a 未成年者 whose 前年の合計所得金額 (the
+    record's) is not above 135万円. A record without the 合計所得金額 exempts nobody."""
+    income = record.get("合計所得金額", "")
+    if not income.isdigit():
+        return False
+    named = record.get("第295条第1項第2号区分") in ("障害者", "寡婦", "ひとり親")
+    if not (named or _minor(birth, fiscal_year, defects)):
+        return False
+    if "juminzei_low_income_limit_exclusive" in defects:
+        return int(income) < 1_350_000
+    return int(income) <= 1_350_000
 
 
 def _deemed_elsewhere(row: Row, record: Mapping[str, str], fiscal_year: int, defects: frozenset[str]) -> bool:

@@ -227,7 +227,8 @@ AFFECTS: dict[str, set[str]] = {
         "juminzei_deductions_ignored", "juminzei_shotokuwari_on_total", "juminzei_dividends_always_included",
         "juminzei_share_gains_always_excluded", "juminzei_loss_four_years", "juminzei_senjusha_fixed_only",
         "juminzei_deemed_levy_ignored", "juminzei_senjusha_without_declaration", "juminzei_senjusha_salary_ignored",
-        "juminzei_separate_tax_aid_on_payment_day", "juminzei_blue_senjusha_filed_only")},
+        "juminzei_separate_tax_aid_on_payment_day", "juminzei_blue_senjusha_filed_only",
+        "juminzei_low_income_limit_exclusive")},
     # 国民年金 (conformance_reference/kokumin_nenkin/pension.py; each defect's own test:
     # tests/domains/kokumin_nenkin/test_nenkin_scenarios.py).
     **{name: {"qualifications"} for name in (

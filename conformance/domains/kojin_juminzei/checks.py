@@ -47,11 +47,12 @@ _YEARS = st.integers(juminzei.KINTOWARI_FROM_FISCAL_YEAR, 2026)
 
 @st.composite
 def levied_residents(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A person resident since the 賦課期日 or before (moved in on 1月1日 among them), still resident."""
+    """A person resident since the 賦課期日 or before (moved in on 1月1日 among them), still resident, of age on
+    the 賦課期日: a 未成年者 of no known income may be one 第295条第1項第2号 exempts (``juminzei.low_income``'s)."""
     fiscal_year = draw(_YEARS)
     levy = juminzei.levy_date(fiscal_year)
     moved_in = draw(st.one_of(st.just(levy), st.dates(levy - timedelta(days=3650), levy)))
-    birth = draw(st.dates(date(1935, 1, 1), moved_in))
+    birth = draw(st.dates(date(1935, 1, 1), min(moved_in, date(fiscal_year - juminzei.ADULT_AGE, 1, 2))))
     return Scenario(fiscal_year, birth, moved_in, previous=draw(st.sampled_from((None, *codes))))
 
 
@@ -182,6 +183,7 @@ _SALARY, _DEDUCTED_FOR = "給与の収入金額", "事業専従者控除額_受�
 _PAID_ON, _BLUE_PAID, _FILED_AMOUNT = "退職手当等_支払日", "青色事業専従者給与_支払額", "青色事業専従者給与_書類記載額"
 _NO_FILING_REASON = "青色事業専従者給与_書類不提出の理由"
 _DEEMED_YEAR, _DEEMED_BY = "第294条第3項課税_年度", "第294条第3項課税_市町村コード"
+_CATEGORY, _TOTAL_INCOME = "第295条第1項第2号区分", "合計所得金額"
 #: Income amounts are whole thousands of yen: 6% and 8% of them are whole yen (no 端数: 第20条の4の2 not quoted).
 _THOUSANDS = st.integers(0, 30_000).map(lambda thousands: thousands * 1000)
 
@@ -257,6 +259,22 @@ def losers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
              _LOSS_YEAR: juminzei.income_year(fiscal_year) - draw(st.integers(0, 5)),
              _BLUE: draw(st.sampled_from(("1", "1", None))), _FILED: draw(st.sampled_from(("1", "1", None)))}
     return _resident(draw, fiscal_year, record(**items))
+
+
+@st.composite
+def low_incomes(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident who is a 障害者, 寡婦 or ひとり親 (the record's), a 未成年者 of 15 to 17 on the 賦課期日, or neither,
+    whose 前年の合計所得金額 is a step or two around 1,350,000円 (第295条第1項第2号) or far from it."""
+    fiscal_year = draw(_YEARS)
+    income = draw(st.one_of(st.integers(-2, 2).map(lambda step: juminzei.LOW_INCOME_LIMIT + step * 1000),
+                            _THOUSANDS))
+    minor = draw(st.booleans())
+    category = None if minor else draw(st.sampled_from((None, *juminzei.LOW_INCOME_CATEGORIES)))
+    records = record(**{_CATEGORY: category, _TOTAL_INCOME: income})
+    if not minor:
+        return _resident(draw, fiscal_year, records)
+    birth = date(fiscal_year - draw(st.integers(15, 17)), 1, 3) + timedelta(days=draw(st.integers(0, 360)))
+    return Scenario(fiscal_year, birth, birth, records=records)
 
 
 @st.composite
@@ -350,6 +368,12 @@ def _deemed_taxes(s: Scenario, town: str) -> Projection:
     year = int(items[_DEEMED_YEAR]) if _DEEMED_YEAR in items else None
     elsewhere = juminzei.levied_by_deeming_elsewhere(year, items.get(_DEEMED_BY), town, s.fiscal_year)
     return {_ANY: _levied(s, town) and not elsewhere}
+
+
+def _low_income_taxes(s: Scenario, town: str) -> Projection:
+    minor = juminzei.is_minor_on_levy_date(s.birth, s.fiscal_year)
+    exempt = juminzei.exempt_by_low_income(_items(s).get(_CATEGORY), minor, _amount(s, _TOTAL_INCOME))
+    return {_ANY: _levied(s, town) and not exempt}
 
 
 def _house_taxes(s: Scenario, town: str) -> Projection:
@@ -489,6 +513,12 @@ BLUE_UNFILED = _example({_BLUE_PAID: 1_200_000, _DECLARED: "1"})
 #: levied here.
 DEEMED_ELSEWHERE = _example({_DEEMED_YEAR: 2025, _DEEMED_BY: other_codes(TOWN_CODE)[0]})
 DEEMED_THE_YEAR_BEFORE = _example({_DEEMED_YEAR: 2024, _DEEMED_BY: other_codes(TOWN_CODE)[0]})
+#: 第295条第1項第2号: a ひとり親 with 合計所得金額 1,350,000円 -> none (超える場合を除く); 1,351,000円 -> levied; a
+#: 未成年者 (born 2008-06-01, 16 on 2025-01-01) with 1,000,000円 -> none; an adult of no category with 0円 -> levied.
+SINGLE_PARENT_AT_LIMIT = _example({_CATEGORY: "ひとり親", _TOTAL_INCOME: 1_350_000})
+SINGLE_PARENT_ABOVE = _example({_CATEGORY: "ひとり親", _TOTAL_INCOME: 1_351_000})
+MINOR_EARNING = Scenario(2025, date(2008, 6, 1), date(2008, 6, 1), records=record(**{_TOTAL_INCOME: 1_000_000}))
+NO_CATEGORY = _example({_TOTAL_INCOME: 0})
 SPOUSE_AND_CHILD = _example({_BUSINESS: 3_000_000, _SPOUSE: "1", _OTHERS: 1, _DECLARED: "1"})
 
 RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
@@ -496,6 +526,8 @@ RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
                  (AID_ENDED_ON_LEVY_DATE, AID_ENDED_AFTER, AID_BEGUN_ON_LEVY_DATE)),
     _record_rule("juminzei.deemed_elsewhere", deemed_elsewhere, _deemed_taxes, _answered_any,
                  (DEEMED_ELSEWHERE, DEEMED_THE_YEAR_BEFORE)),
+    _record_rule("juminzei.low_income", low_incomes, _low_income_taxes, _answered_any,
+                 (SINGLE_PARENT_AT_LIMIT, SINGLE_PARENT_ABOVE, MINOR_EARNING, NO_CATEGORY)),
     _record_rule("juminzei.house", house_owners, _house_taxes, "課する税",
                  (HOUSE_AFTER_MOVE, HOUSE_MOVED_ON_LEVY_DATE, NO_HOUSE_AFTER_MOVE)),
     _record_rule("juminzei.taxable_income", earners, _taxable, "課税総所得金額", (EARNER, DEDUCTIONS_ABOVE_INCOME)),

@@ -166,6 +166,22 @@ def receives_livelihood_aid(start: date | None, end: date | None, fiscal_year: i
     return start is not None and start <= day and (end is None or day < end)
 
 
+#: 第295条第1項第2号: 障害者、未成年者、寡婦又はひとり親 (the 未成年者 judged from the birth date; the others,
+#: defined by 第292条 (not quoted), given as the person's record).
+LOW_INCOME_CATEGORIES = ("障害者", "寡婦", "ひとり親")
+#: 第295条第1項第2号: 前年の合計所得金額が百三十五万円を超える場合を除く.
+LOW_INCOME_LIMIT = 1_350_000
+
+
+def exempt_by_low_income(category: str | None, minor: bool, total_income: int) -> bool:
+    """Whether 第295条第1項第2号 forbids the 市町村民税 (but the 分離課税に係る所得割): a 障害者, 未成年者, 寡婦 or
+    ひとり親 whose 前年の合計所得金額 is not above 百三十五万円 (1,350,000円 itself is exempt: 超える場合を除く).
+
+    Readings (ours): the 合計所得金額 (第292条第1項第13号, not quoted) is the record's; the category is the record's
+    (第292条's definitions not quoted), the 未成年者 is judged on the 賦課期日 (:func:`is_minor_on_levy_date`)."""
+    return (category in LOW_INCOME_CATEGORIES or minor) and total_income <= LOW_INCOME_LIMIT
+
+
 def taxes_levied(*, resident: bool, house_here: bool, aided: bool) -> tuple[str, ...]:
     """The taxes the town levies (第294条第1項柱書): 均等割 and 所得割 on a resident (第1号), 均等割 alone on a person
     with a 家屋敷 here and no 住所 here (第2号), none on a person receiving 生活扶助 (第295条第1項第1号: 課することが
