@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from conformance.catalog.importers.jumin_text import (
     EDITION_FILE,
@@ -45,6 +45,7 @@ from conformance.catalog.importers.jumin_text import (
     _write_atomic,
 )
 from conformance.catalog.models import (
+    CHECK_NAME_PATTERN,
     DOMAIN_SLUGS,
     EDITION_PATTERN,
     STATUTE_LABEL,
@@ -303,6 +304,31 @@ class Reading(CatalogModel):
     exclude: bool = Field(default=False, description="Not a rule of the system (e.g. the law's 削除).")
 
 
+class Input(CatalogModel):
+    """One quantity, party or condition the law's system duties turn on (issue 66 item 1): judged, by the checks
+    that generate it and compare what follows from it (``judged_by``), or not, with the ``reason`` (an amount a 政令
+    or 条例 sets that the sources do not hold, a definition of a law not quoted ...). ``declared`` names the
+    profile's key where the municipality's 条例 sets it (the rule is then judged from the declaration)."""
+
+    name: Annotated[str, Field(min_length=1, description="What it is, in the text's words (e.g. 賦課期日（1月1日）).")]
+    kind: Literal["quantity", "party", "condition"]
+    law: str | None = Field(default=None, min_length=1, description="The law, where the edition quotes several.")
+    cite: Annotated[str, Field(pattern=r"^第[0-9]+条(の[0-9]+)?(第[0-9]+項)?(第[0-9]+号(の[0-9]+)?)?$",
+                               description="The provision that names it: 第295条第1項第2号, 第310条.")]
+    judged_by: Annotated[tuple[Annotated[str, Field(pattern=CHECK_NAME_PATTERN)], ...], LaxSeq] = Field(
+        default=(), description="The checks that generate it and judge the rule it turns on.")
+    declared: str | None = Field(default=None, pattern=r"^ordinance\.[a-z_]+\.[a-z_]+$",
+                                 description="The profile's key where the 条例 sets it (ordinance.<domain>.<key>).")
+    reason: str | None = Field(default=None, min_length=1, description="Why it is not judged (ours).")
+
+    @model_validator(mode="after")
+    def _judged_or_reasoned(self) -> Input:
+        """Each entry is judged (naming its checks) or says why not, never both nor neither."""
+        if bool(self.judged_by) == (self.reason is not None):
+            raise ValueError(f"{self.name}: give judged_by (the checks) or a reason it is not judged, not both")
+        return self
+
+
 class Provisions(CatalogModel):
     """``provisions.yaml``: the hand-written input of a statute edition."""
 
@@ -310,6 +336,9 @@ class Provisions(CatalogModel):
     laws: Annotated[tuple[str, ...], LaxSeq, Field(min_length=1, description="The laws, in id order.")]
     articles: Annotated[tuple[ArticleEntry, ...], LaxSeq, Field(min_length=1)]
     readings: Annotated[tuple[Reading, ...], LaxSeq] = ()
+    inputs: Annotated[tuple[Input, ...], LaxSeq] = Field(
+        default=(), description="Every quantity, party and condition the law's system duties turn on, judged or "
+        "with the reason it is not (issue 66 item 1).")
 
 
 def read_provisions(edition_dir: Path) -> Provisions:
