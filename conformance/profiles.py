@@ -428,6 +428,9 @@ class KoteiOrdinance(ProfileModel):
     """固定資産税 (地方税法 第350条第1項: 標準税率 百分の一・四; the 条例 sets the rate)."""
 
     rate_percent: Percent | None = Field(default=None, description="The 条例's 税率 in percent (none: the 標準税率).")
+    below_exemption_levied: bool = Field(
+        default=False, description="The 条例 of 第351条ただし書 levies the tax even below the 免税点 "
+        "(財政上その他特別の必要).")
 
 
 class KojinJuminzeiOrdinance(ProfileModel):

@@ -220,9 +220,22 @@ def _standard(s: Scenario, town: str) -> Projection:
     return {"課税標準額": kotei_standard(items[_KIND], int(items[_VALUE]))}
 
 
-def _levied(s: Scenario, town: str) -> Projection:
-    items = _items(s)
-    return {_LEVIED: not kotei_exempt(items[_KIND], kotei_standard(items[_KIND], int(items[_VALUE])))}
+def _levied_at(levied_below: bool) -> Oracle:
+    """The 免税点 rule's oracle, the town having (``levied_below``) a 条例 of 第351条ただし書 or not."""
+    def expected(s: Scenario, town: str) -> Projection:
+        items = _items(s)
+        standard = kotei_standard(items[_KIND], int(items[_VALUE]))
+        return {_LEVIED: not kotei_exempt(items[_KIND], standard, levied_below=levied_below)}
+
+    return expected
+
+
+_levied = _levied_at(False)
+
+
+def _ordained_exemption(ordinance: Ordinance) -> Rule:
+    return replace(KOTEI_RULES["kotei_shisan_zei.exemption"], ordained=None,
+                   expected=_levied_at(ordinance.kotei_shisan_zei.below_exemption_levied))
 
 
 def _answered_levied(document: Mapping[str, Any], loaded: Loaded) -> Projection:
@@ -337,7 +350,7 @@ KOTEI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("kotei_shisan_zei.depreciable_standard", holding_depreciable, _standard, "課税標準額", (DEPRECIABLE,)),
     STATUTE.rule("kotei_shisan_zei.rate", houses, *_rate_parts(None), (HOUSE,), ordained=_ordained_rate),
     STATUTE.rule("kotei_shisan_zei.exemption", near_exemption, _levied, _answered_levied,
-         (LAND_AT_EXEMPTION, LAND_BELOW_EXEMPTION, DEPRECIABLE_AT_EXEMPTION)),
+         (LAND_AT_EXEMPTION, LAND_BELOW_EXEMPTION, DEPRECIABLE_AT_EXEMPTION), ordained=_ordained_exemption),
     STATUTE.rule("kotei_shisan_zei.due_months", houses, _in_due_months, _answered_due, (HOUSE,)),
 )}
 

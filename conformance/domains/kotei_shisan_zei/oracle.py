@@ -93,9 +93,11 @@ def kotei_standard(kind: str, registered_value: int) -> int:
     return registered_value
 
 
-def kotei_exempt(kind: str, standard: int) -> bool:
-    """Whether a 課税標準 is below the 免税点 of its 資産区分 (第351条: 三十万円, 二十万円, 百五十万円に満たない)."""
-    return standard < EXEMPTION_POINTS[kind]
+def kotei_exempt(kind: str, standard: int, *, levied_below: bool = False) -> bool:
+    """Whether a 課税標準 is below the 免税点 of its 資産区分 (第351条本文: 三十万円, 二十万円, 百五十万円に
+    満たない), and the municipality has no 条例 of the ただし書 levying it even then (``levied_below``: the profile
+    declares one)."""
+    return standard < EXEMPTION_POINTS[kind] and not levied_below
 
 
 def kotei_standard_tax(standard: int) -> int:

@@ -69,3 +69,23 @@ def test_undeclared_the_standard_rate_is_judged() -> None:
     (finding, *_) = rule_findings(AT_ONE_AND_A_HALF, ks.KOTEI_RULES, BINDINGS, [RATE])[RATE]
     assert finding.code == f"scenario.{RATE}.mismatch"
     assert ks._RATE in str(finding.expected)
+
+
+EXEMPTION = "kotei_shisan_zei.exemption"
+BELOW_LEVIED = Ordinance.model_validate({"kotei_shisan_zei": {"below_exemption_levied": True}})
+
+
+def test_a_town_with_the_proviso_s_ordinance_levies_below_the_exemption_point() -> None:
+    # 第351条ただし書: the 条例 may levy it even below the 免税点; the profile declares such a 条例.
+    rule = ks.KOTEI_RULES[EXEMPTION].ordained
+    assert rule is not None
+    assert ks._levied(ks.LAND_BELOW_EXEMPTION, "229997") == {ks._LEVIED: False}
+    assert rule(BELOW_LEVIED).expected(ks.LAND_BELOW_EXEMPTION, "229997") == {ks._LEVIED: True}
+    loaded = cast(scenarios.Loaded, None)  # the reader does not look at it
+    assert ks._answered_levied({ks.PART: {"税額": 4_200}}, loaded) == {ks._LEVIED: True}
+
+
+def test_a_vendor_exempting_below_the_point_fails_a_declared_proviso() -> None:
+    found = rule_findings(frozenset(), ks.KOTEI_RULES, BINDINGS, [EXEMPTION], ordinance=BELOW_LEVIED)[EXEMPTION]
+    assert found and all(each.code == f"scenario.{EXEMPTION}.mismatch" for each in found)
+    assert rule_findings(frozenset(), ks.KOTEI_RULES, BINDINGS, [EXEMPTION]) == {EXEMPTION: []}
