@@ -442,6 +442,10 @@ class KojinJuminzeiOrdinance(ProfileModel):
     shotokuwari_percent: Annotated[int, Field(ge=0, le=100)] | None = Field(
         default=None, description="The 条例's 所得割 rate in whole percent, as the contract's 所得割税率 answers it "
         "(none: the 標準税率 of the municipality).")
+    kintowari_exempt_limit: Annotated[int, Field(ge=0, le=100_000_000)] | None = Field(
+        default=None, description="第295条第3項: the 条例's amount of 前年の合計所得金額 at or below which a person "
+        "liable to 均等割 only is not levied it, for a person with no 同一生計配偶者 or 扶養親族 (none: the rule "
+        "is not judged).")
 
 
 #: A class of 軽自動車等 as the 軽自動車税 record names it (the 号 and イ/ロ/ハ of 地方税法 第463条の15第1項's table).

@@ -20,6 +20,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from conformance.checks.registry import NotAutomated
 from conformance.checks.scenarios import (
     TOWN_MARK,
     Loaded,
@@ -31,7 +32,7 @@ from conformance.checks.scenarios import (
     other_codes,
     picked,
 )
-from conformance.checks.statute_rules import Actual, Drawn, Oracle, Statute, rule_checks
+from conformance.checks.statute_rules import Actual, Drawn, Oracle, Statute, drawn_with, rule_checks
 from conformance.domains.kojin_juminzei import oracle as juminzei
 from conformance.domains.kojin_juminzei.oracle import is_levied_by
 from conformance.profiles import Ordinance
@@ -228,6 +229,24 @@ def house_owners(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 
 @st.composite
+def house_owners_earning(draw: st.DrawFn, codes: tuple[str, str], limit: int) -> Scenario:
+    """A person with a 家屋敷 here who moved to another municipality in the days before the 賦課期日 (均等割 only:
+    第294条第1項第2号), whose 前年の合計所得金額 is a step or two around the 条例's amount ``limit`` (第295条第3項)
+    or anywhere up to 30,000,000円."""
+    fiscal_year = draw(_YEARS)
+    moved_out = juminzei.levy_date(fiscal_year) - timedelta(days=draw(st.integers(1, 40)))
+    income = draw(st.one_of(st.integers(-2, 2).map(lambda step: max(0, limit + step * 1000)), _THOUSANDS))
+    birth = draw(st.dates(date(1940, 1, 1), date(1990, 12, 31)))
+    return _house_owner(fiscal_year, birth, moved_out, codes[0], income)
+
+
+def _house_owner(fiscal_year: int, birth: date, moved_out: date, moved_to: str, income: int) -> Scenario:
+    """A person with a 家屋敷 here and the 前年の合計所得金額 ``income``, who moved to ``moved_to`` on ``moved_out``."""
+    return Scenario(fiscal_year, birth, date(fiscal_year - 5, 4, 1), planned_out=moved_out, elsewhere=moved_out,
+                    next=moved_to, records=record(**{_HOUSE: TOWN_MARK, _TOTAL_INCOME: income}))
+
+
+@st.composite
 def earners(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A resident with an income and 所得控除 (whole thousands of yen, up to 30,000,000円 each)."""
     return _resident(draw, draw(_YEARS), record(**{_INCOME: draw(_THOUSANDS), _DEDUCTIONS: draw(_THOUSANDS)}))
@@ -379,6 +398,35 @@ def _low_income_taxes(s: Scenario, town: str) -> Projection:
 def _house_taxes(s: Scenario, town: str) -> Projection:
     house = _items(s).get(_HOUSE) in (TOWN_MARK, town)
     return {"課する税": list(juminzei.taxes_levied(resident=_levied(s, town), house_here=house, aided=False))}
+
+
+def _kintowari_exempt_at(limit: int | None) -> Oracle:
+    """The 第295条第3項 rule's oracle at the 条例's amount the profile declares (none: no exemption known)."""
+    def expected(s: Scenario, town: str) -> Projection:
+        taxes = _house_taxes(s, town)["課する税"]
+        if taxes == ["均等割"] and limit is not None and juminzei.exempt_from_kintowari(_amount(s, _TOTAL_INCOME),
+                                                                                      limit):
+            return {"課する税": []}
+        return {"課する税": taxes}
+
+    return expected
+
+
+def _ordained_kintowari_exempt(ordinance: Ordinance) -> Rule:
+    """The 第295条第3項 rule at the 条例's amount the profile declares; NOT_AUTOMATED without one."""
+    limit = ordinance.kojin_juminzei.kintowari_exempt_limit
+    if limit is None:
+        raise NotAutomated("the profile declares no ordinance.kojin_juminzei.kintowari_exempt_limit: the amount of "
+                           "第295条第3項 is the municipality's 条例's (under a 政令 standard not quoted)")
+    return STATUTE.rule("juminzei.kintowari_exempt", drawn_with(house_owners_earning, limit),
+                        _kintowari_exempt_at(limit), "課する税", kintowari_exempt_examples(limit), needs_records=True)
+
+
+def kintowari_exempt_examples(limit: int) -> tuple[Scenario, ...]:
+    """The worked examples of 第295条第3項 at the 条例's amount ``limit``: a 家屋敷 here, moved away on 2024-12-20,
+    a 合計所得金額 of the amount itself (no 均等割 for 令和7年度) and of 1,000円 more (均等割)."""
+    return tuple(_house_owner(2025, date(1970, 5, 5), date(2024, 12, 20), other_codes(TOWN_CODE)[0], income)
+                 for income in (limit, limit + 1000))
 
 
 def _total(s: Scenario) -> int:
@@ -571,5 +619,10 @@ DIED_ON_JANUARY_SECOND = Scenario(2024, date(1950, 5, 5), date(2000, 4, 1), died
 LEVIED = STATUTE.rule("juminzei.levied", moves, _juminzei, "課税", (LEFT_AFTER_JANUARY_FIRST, CAME_AFTER_JANUARY_FIRST,
                                                                    DIED_ON_JANUARY_FIRST, DIED_ON_JANUARY_SECOND))
 
+#: 第295条第3項: judged only at the amount the profile declares (the rule as declared: _ordained_kintowari_exempt).
+KINTOWARI_EXEMPT = STATUTE.rule("juminzei.kintowari_exempt", drawn_with(house_owners_earning, 0),
+                                _kintowari_exempt_at(None), "課する税", (), needs_records=True,
+                                ordained=_ordained_kintowari_exempt)
+
 #: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
-RULE_CHECKS = rule_checks((*TAX_RULES.values(), LEVIED))
+RULE_CHECKS = rule_checks((*TAX_RULES.values(), LEVIED, KINTOWARI_EXEMPT))

@@ -182,6 +182,15 @@ def exempt_by_low_income(category: str | None, minor: bool, total_income: int) -
     return (category in LOW_INCOME_CATEGORIES or minor) and total_income <= LOW_INCOME_LIMIT
 
 
+def exempt_from_kintowari(total_income: int, limit: int) -> bool:
+    """Whether 第295条第3項 forbids the 均等割 of a person liable to 均等割 only: the 前年の合計所得金額 is at or below
+    (以下) the 条例's amount ``limit`` (the 政令's standard, not quoted, is the 条例's to follow: the profile declares
+    the amount). Readings (ours): the persons 均等割のみを課すべき generated are those of 第294条第1項第2号 (a 家屋敷
+    here, a 住所 in another municipality of Japan); the amount declared is the one for a person with no 同一生計配偶者
+    or 扶養親族 (the generated persons have none). Limit 450,000円: 450,000円 -> exempt, 451,000円 -> levied."""
+    return total_income <= limit
+
+
 def taxes_levied(*, resident: bool, house_here: bool, aided: bool) -> tuple[str, ...]:
     """The taxes the town levies (第294条第1項柱書): 均等割 and 所得割 on a resident (第1号), 均等割 alone on a person
     with a 家屋敷 here and no 住所 here (第2号), none on a person receiving 生活扶助 (第295条第1項第1号: 課することが

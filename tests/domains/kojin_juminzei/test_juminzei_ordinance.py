@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from rule_probes import rule_findings
 
 from conformance.checks import scenarios
+from conformance.checks.registry import NotAutomated
 from conformance.domains.kojin_juminzei import checks as ks
 from conformance.domains.kojin_juminzei.oracle import kintowari_levied, shotokuwari_rate_levied
 from conformance.locations import default_catalog_root
@@ -65,3 +66,41 @@ def test_a_vendor_at_the_standard_fails_a_declared_ordinance(rule: str, field: s
         assert finding.code == f"scenario.{rule}.mismatch"
         assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
         assert (json.loads(finding.expected), json.loads(finding.actual)) == ({field: declared}, {field: answered})
+
+
+EXEMPT = "juminzei.kintowari_exempt"
+EXEMPT_RULES = {EXEMPT: ks.KINTOWARI_EXEMPT}
+AT_450_000 = Ordinance.model_validate({"kojin_juminzei": {"kintowari_exempt_limit": 450_000}})
+
+
+def test_the_kintowari_exemption_is_at_or_below_the_declared_amount() -> None:
+    # 第295条第3項: 「条例で定める金額以下である者」: the amount itself is exempt.
+    rule = ks.KINTOWARI_EXEMPT.ordained
+    assert rule is not None
+    at, above = rule(AT_450_000).examples
+    assert rule(AT_450_000).expected(at, TOWN_CODE) == {"課する税": []}
+    assert rule(AT_450_000).expected(above, TOWN_CODE) == {"課する税": ["均等割"]}
+
+
+def test_without_a_declared_amount_the_exemption_is_not_automated() -> None:
+    rule = ks.KINTOWARI_EXEMPT.ordained
+    assert rule is not None
+    with pytest.raises(NotAutomated, match=r"ordinance\.kojin_juminzei\.kintowari_exempt_limit"):
+        rule(Ordinance())
+
+
+def test_the_reference_at_its_towns_amount_passes_and_its_defect_fails() -> None:
+    assert rule_findings(frozenset(), EXEMPT_RULES, BINDINGS, [EXEMPT], ordinance=AT_450_000) == {EXEMPT: []}
+    found = rule_findings(frozenset({"juminzei_kintowari_limit_ignored"}), EXEMPT_RULES, BINDINGS, [EXEMPT],
+                          ordinance=AT_450_000)[EXEMPT]
+    assert found
+    for finding in found:
+        assert (finding.code, finding.requirement) == (f"scenario.{EXEMPT}.mismatch",
+                                                       "kojin_juminzei-2025.12-1.295.0.3.0-R001")
+        assert json.loads(finding.expected) == {"課する税": []}
+
+
+def test_another_declared_amount_than_the_vendor_s_fails() -> None:
+    found = rule_findings(frozenset(), EXEMPT_RULES, BINDINGS, [EXEMPT],
+                          ordinance=Ordinance.model_validate({"kojin_juminzei": {"kintowari_exempt_limit": 300_000}}))
+    assert found[EXEMPT] and json.loads(found[EXEMPT][0].expected) == {"課する税": ["均等割"]}

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
 
 from conformance.checks import scenarios
-from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
+from conformance.checks.scenarios import TOWN_MARK, Rule, Scenario, _csv, _row, other_codes
 from conformance.domains.kojin_juminzei import checks as ks
 from conformance.domains.kojin_juminzei import oracle as juminzei
 from conformance.domains.kojin_juminzei.checks import TAX_RULES, _fifteens, _minors, levied_residents
 from conformance.locations import default_catalog_root
+from conformance.profiles import Ordinance
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
@@ -32,6 +35,15 @@ BINDINGS = default_catalog_root() / "kojin_juminzei" / "2025.12" / "bindings.yam
 #: juminzei_levied_on_death_day are scenario.juminzei.levied's: LEVIED in conformance/domains/kojin_juminzei/checks.py).
 LEVIED_DEFECTS = ("juminzei_current_address", "juminzei_levied_on_death_day")
 TAX_DEFECTS = sorted(name for name in DEFECTS if name.startswith("juminzei_") and name not in LEVIED_DEFECTS)
+#: The reference profile's declaration of its town's 条例 (第295条第3項's amount): the rule it makes is judged too.
+REFERENCE_ORDINANCE = Ordinance.model_validate(yaml.safe_load(
+    (Path(__file__).parents[3] / "vendor_profiles" / "reference.yaml").read_text("utf-8"))["ordinance"])
+
+
+def _declared_rules() -> dict[str, Rule]:
+    ordained = ks.KINTOWARI_EXEMPT.ordained
+    assert ordained is not None
+    return {**TAX_RULES, "juminzei.kintowari_exempt": ordained(REFERENCE_ORDINANCE)}
 
 
 
@@ -63,13 +75,13 @@ def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
-    assert failed_requirements(frozenset(), TAX_RULES, BINDINGS) == set()
+    assert failed_requirements(frozenset(), _declared_rules(), BINDINGS) == set()
 
 
 @pytest.mark.parametrize("name", TAX_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     # Only this edition's: a defect of a sentence both editions quote (第294条) names the other's too.
-    assert failed_requirements(frozenset({name}), TAX_RULES, BINDINGS) == {
+    assert failed_requirements(frozenset({name}), _declared_rules(), BINDINGS) == {
         rid for rid in DEFECTS[name].requirements if rid.startswith("kojin_juminzei-")}
 
 
