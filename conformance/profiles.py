@@ -420,6 +420,69 @@ class HypothesisSettings(ProfileModel):
     shrink: bool = True
 
 
+#: A rate as a 条例 writes it, in percent: 百分の一・五 is '1.5' (a string, so that no binary fraction creeps in).
+Percent = Annotated[str, Field(pattern=r"^[0-9]{1,2}(\.[0-9]{1,4})?$", description="Percent, e.g. '1.5'.")]
+
+
+class KoteiOrdinance(ProfileModel):
+    """固定資産税 (地方税法 第350条第1項: 標準税率 百分の一・四; the 条例 sets the rate)."""
+
+    rate_percent: Percent | None = Field(default=None, description="The 条例's 税率 in percent (none: the 標準税率).")
+    below_exemption_levied: bool = Field(
+        default=False, description="The 条例 of 第351条ただし書 levies the tax even below the 免税点 "
+        "(財政上その他特別の必要).")
+
+
+class KojinJuminzeiOrdinance(ProfileModel):
+    """個人住民税 (地方税法 第310条: 均等割 標準税率 三千円; 第314条の3第1項: 所得割 標準税率 百分の六, 指定都市
+    百分の八)."""
+
+    kintowari: Annotated[int, Field(ge=0, le=1_000_000)] | None = Field(
+        default=None, description="The 条例's 均等割 in yen (none: the 標準税率).")
+    shotokuwari_percent: Annotated[int, Field(ge=0, le=100)] | None = Field(
+        default=None, description="The 条例's 所得割 rate in whole percent, as the contract's 所得割税率 answers it "
+        "(none: the 標準税率 of the municipality).")
+    kintowari_exempt_limit: Annotated[int, Field(ge=0, le=100_000_000)] | None = Field(
+        default=None, description="第295条第3項: the 条例's amount of 前年の合計所得金額 at or below which a person "
+        "liable to 均等割 only is not levied it, for a person with no 同一生計配偶者 or 扶養親族 (none: the rule "
+        "is not judged).")
+
+
+#: A class of 軽自動車等 as the 軽自動車税 record names it (the 号 and イ/ロ/ハ of 地方税法 第463条の15第1項's table).
+VehicleClass = Annotated[str, Field(pattern=r"^(1[イロハニホ]|2[イロ]|2ハ\([12]\)\((i|ii)\)|3)$")]
+
+
+class KeijidoshaOrdinance(ProfileModel):
+    """軽自動車税 種別割 (地方税法 第463条の15第1項: 標準税率 by class; 第2項: at most 1.5 times it)."""
+
+    rates: Annotated[dict[VehicleClass, Annotated[int, Field(ge=0, le=1_000_000)]], Field(strict=False)] = Field(
+        default_factory=dict, description="The 条例's 種別割 in yen a year, by class (車両区分, e.g. '2ハ(1)(ii)'); "
+        "a class not given: its 標準税率.")
+
+
+class HojinJuminzeiOrdinance(ProfileModel):
+    """法人住民税 (地方税法 第312条第1項: 均等割 標準税率 by the table's 号, 第2項 at most 1.2 times it;
+    第314条の4第1項: 法人税割 標準税率 百分の六, at most 百分の八・四)."""
+
+    equal_rates: Annotated[dict[Annotated[int, Field(ge=1, le=9)], Annotated[int, Field(ge=0, le=100_000_000)]],
+                           Field(strict=False)] = Field(
+        default_factory=dict, description="The 条例's 均等割 in yen a year, by the 号 of the table (1-9, 第一号: "
+        "its ホ); a 号 not given: its 標準税率.")
+    corporate_percent: Annotated[str, Field(pattern=r"^[0-9]{1,2}(\.[0-9]{1,2})?$")] | None = Field(
+        default=None, description="The 条例's 法人税割 rate in percent, up to two decimals (none: the 標準税率 '6').")
+
+
+class Ordinance(ProfileModel):
+    """What the municipality's 条例 sets where a law gives a 標準税率 the 条例 may depart from (a vendor set up for
+    one municipality answers with its rates): each value the product is set to, the law's 標準 where none is given.
+    The rules on the amount are judged from it (docs/profiles.md, "The municipality's 条例")."""
+
+    kotei_shisan_zei: KoteiOrdinance = KoteiOrdinance()
+    kojin_juminzei: KojinJuminzeiOrdinance = KojinJuminzeiOrdinance()
+    keijidosha_zei: KeijidoshaOrdinance = KeijidoshaOrdinance()
+    hojin_juminzei: HojinJuminzeiOrdinance = HojinJuminzeiOrdinance()
+
+
 class Profile(ProfileModel):
     """A vendor profile (`vendor_profiles/*.yaml`)."""
 
@@ -430,6 +493,8 @@ class Profile(ProfileModel):
     capabilities: Capabilities = Capabilities()
     targets: Targets = Targets()
     hypothesis: HypothesisSettings = HypothesisSettings()
+    ordinance: Ordinance = Field(default=Ordinance(), description="The municipality's 条例 where a law leaves it a "
+                                 "rate (none: the law's 標準税率).")
     waivers: Annotated[tuple[Waiver, ...], LaxSeq] = ()
     attestations: Annotated[tuple[Attestation, ...], LaxSeq] = ()
     attestations_file: str | None = Field(

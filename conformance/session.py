@@ -145,7 +145,9 @@ class TargetSession:
                       personal=self.scrubber, profile=self.profile.name,
                       # What the product offers (issue 64): what it does not is NOT_AUTOMATED, never judged.
                       api_operations=self.profile.targets.api.operations if self.profile.targets.api else "all",
-                      claimed=frozenset(claim.domain for claim in self.profile.claims))
+                      claimed=frozenset(claim.domain for claim in self.profile.claims),
+                      # The municipality's 条例 where a law leaves it a rate: the amounts are judged from it.
+                      ordinance=self.profile.ordinance)
 
     def _client(self, edition: EditionCatalog) -> HttpClient | None:
         """The edition's API client; it never sends a request for an operation the profile does not declare."""

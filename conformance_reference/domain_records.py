@@ -130,7 +130,7 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
     # 第294条第4項 (the 年度 and the municipality that levied under 第3項, from its 通知), 第313条第6項 (the 申告書
     # states the 事業専従者, none was due, the omission found unavoidable: "1"), 第5項 (給与, the 控除額 deducted for
     # the person), 第295条第2項 (退職手当等's payment day), 第313条第3項 (青色事業専従者給与 paid, the 書類's amount, a
-    # reason for no 書類: "1").
+    # reason for no 書類: "1"), 第295条第1項第2号 (障害者, 寡婦 or ひとり親; the 前年の合計所得金額).
     "個人住民税": frozenset({"生活扶助_開始年月日", "生活扶助_廃止年月日", "家屋敷_市区町村コード", "所得の金額",
                         "所得控除額",
                         "特定配当等の所得の金額", "特定配当等_申告記載", "特定株式等譲渡所得金額",
@@ -139,7 +139,7 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
                         "第294条第3項課税_年度", "第294条第3項課税_市町村コード", "事業専従者_申告記載", "申告義務なし",
                         "記載なしやむを得ない事情", "給与の収入金額", "事業専従者控除額_受けた額", "退職手当等_支払日",
                         "青色事業専従者給与_支払額", "青色事業専従者給与_書類記載額",
-                        "青色事業専従者給与_書類不提出の理由"}),
+                        "青色事業専従者給与_書類不提出の理由", "第295条第1項第2号区分", "合計所得金額"}),
     # 亘理町印鑑条例 (one municipality's 条例 as an exemplar) 第2条 and 第3条: the application of the 印鑑登録
     # (申請年月日), 意思能力を有しない ("1"), a 印鑑 already registered ("1"), the 印影's characters, its 印材,
     # the side in mm of the square it fits in and whether the counter found it hard to show clearly ("1").

@@ -17,7 +17,7 @@ from conformance.checks.registry import CheckContext
 from conformance.checks.scenarios import Rule
 from conformance.embedded import start_reference
 from conformance.findings import Finding
-from conformance.profiles import ApiTarget
+from conformance.profiles import ApiTarget, Ordinance
 from conformance.targets.base import HttpClient, Target, TestData
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE, jumin_edition
@@ -56,16 +56,17 @@ def failed_requirements(defects: frozenset[str], rules: Mapping[str, Rule], bind
 
 def rule_findings(defects: frozenset[str], rules: Mapping[str, Rule], bindings: Path,
                   names: Iterable[str], *, client_type: type[RequestsHttpClient] = RequestsHttpClient,
-                  max_examples: int = 3) -> dict[str, list[Finding]]:
+                  max_examples: int = 3, ordinance: Ordinance | None = None) -> dict[str, list[Finding]]:
     """The findings of the checks of the rules ``names`` against a reference started with ``defects`` (the run's
     path: the worked examples and ``max_examples`` drawn cases each), by rule name; ``client_type`` may rewrite
-    the reference's answers (a vendor of another reading: tests/domains/kokuho/test_kokuho_readings.py)."""
+    the reference's answers (a vendor of another reading: tests/domains/kokuho/test_kokuho_readings.py);
+    ``ordinance`` is the profile's declaration of the municipality's 条例 (none: the law's 標準税率)."""
     bound = bound_requirements(bindings)
     with start_reference(defects=defects) as running:
         client = client_type(ApiTarget(base_url=running.url), base_url=running.url)
         target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
                         append_path=scenarios.APPEND_PATH, records_path=scenarios.RECORDS_PATH,
-                        max_examples=max_examples)
+                        max_examples=max_examples, ordinance=ordinance or Ordinance())
         found: dict[str, list[Finding]] = {}
         for name in names:
             requirement = cast(Requirement, SimpleNamespace(id=sorted(bound[f"scenario.{name}"])[0]))

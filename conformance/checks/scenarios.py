@@ -45,6 +45,7 @@ from conformance.oracles import (
     m11w2_7_check_digit,
 )
 from conformance.oracles.dates import Month
+from conformance.profiles import Ordinance
 from conformance.targets.base import HttpClient, HttpResponse, Target
 from conformance.testdata.town import town_headers
 
@@ -424,6 +425,9 @@ class Rule:
     #: The statute form a form rule asks for (conformance/catalog/statute_forms.py): a vendor whose profile does
     #: not name it in ``targets.forms.statute`` leaves the rule NOT_AUTOMATED (docs/forms.md).
     form: str | None = None
+    #: Where the answer turns on what the municipality's 条例 sets (a rate the law leaves to it), the rule as the
+    #: profile's ``ordinance`` declares it (the rule itself is the law's 標準税率: what a run without one judges).
+    ordained: Callable[[Ordinance], Rule] | None = None
 
 
 def _part(document: Mapping[str, Any], key: str) -> Mapping[str, Any]:
@@ -486,6 +490,8 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     answers one scenario both ways) is reported unshrunk. The other ways are reported as drawn, unshrunk:
     a vendor fixing the first learns the rest in the same run."""
     target = target_of(ctx)
+    if rule.ordained is not None:
+        rule = rule.ordained(target.ordinance)
     client, town = target.need_http(), town_code(target)
     if target.append_path is None:
         raise NotAutomated("the profile names no targets.load.append_path: generated residents cannot be added "

@@ -15,7 +15,7 @@ from typing import Any, Literal, Protocol, overload
 
 from conformance.catalog.catalog import EditionCatalog
 from conformance.errors import NotAutomated, TargetError
-from conformance.profiles import DriverTarget, FormsTarget
+from conformance.profiles import DriverTarget, FormsTarget, Ordinance
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +173,9 @@ class Target:
     #: The domains the profile claims (None: every one): the cross-domain machine compares only their parts of the
     #: per-person answer (a 介護-only product answers only 介護's).
     claimed: frozenset[str] | None = None
+    #: What the municipality's 条例 sets where a law leaves it a rate (the profile's ``ordinance``; the law's
+    #: 標準税率 where none is given): the rules on an amount are judged from it.
+    ordinance: Ordinance = field(default_factory=Ordinance)
 
     @property
     def replay(self) -> str:

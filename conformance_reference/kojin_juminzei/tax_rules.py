@@ -42,10 +42,11 @@ def kojin_juminzei(row: Row, stay: Stay | None, fiscal_year: int, defects: froze
         levied = False
     birth = parse_day(row.get("生年月日", ""))
     taxes = _taxes(levied, defects)
-    if _aided(record, fiscal_year, defects) or _deemed_elsewhere(row, record, fiscal_year, defects):
-        taxes = []  # 第295条第1項第1号; 第294条第4項
-    elif not levied and _house_here(row, record, defects):
-        taxes = ["均等割"]  # 第294条第1項第2号
+    if (_aided(record, fiscal_year, defects) or _deemed_elsewhere(row, record, fiscal_year, defects)
+            or _low_income(record, birth, fiscal_year, defects)):
+        taxes = []  # 第295条第1項第1号, 第2号; 第294条第4項
+    elif not levied and _house_here(row, record, defects) and not _below_town_limit(record, defects):
+        taxes = ["均等割"]  # 第294条第1項第2号 (第295条第3項: not at or below the town's 条例's amount)
     income = _income_of(record, fiscal_year, _rate(row, levied, defects), defects) if levied and record else {}
     answer: dict[str, Any] = {
         "課税": levied, "賦課期日": date(fiscal_year, 1, 1).isoformat(),
@@ -73,6 +74,33 @@ def _aided(record: Mapping[str, str], fiscal_year: int, defects: frozenset[str])
     if ended is None:
         return True
     return levy <= ended if "juminzei_aid_through_haishi" in defects else levy < ended
+
+
+def _low_income(record: Mapping[str, str], birth: date | None, fiscal_year: int, defects: frozenset[str]) -> bool:
+    """第295条第1項第2号: a 障害者, 寡婦 or ひとり親 (the record says which) or a 未成年者 whose 前年の合計所得金額 (the
+    record's) is not above 135万円. A record without the 合計所得金額 exempts nobody."""
+    income = record.get("合計所得金額", "")
+    if not income.isdigit():
+        return False
+    named = record.get("第295条第1項第2号区分") in ("障害者", "寡婦", "ひとり親")
+    if not (named or _minor(birth, fiscal_year, defects)):
+        return False
+    if "juminzei_low_income_limit_exclusive" in defects:
+        return int(income) < 1_350_000
+    return int(income) <= 1_350_000
+
+
+#: 第295条第3項: the town's 条例 (見本町's, fictional) exempts from the 均等割 a person liable to it only whose
+#: 前年の合計所得金額 is at or below 450,000円 (no 同一生計配偶者 or 扶養親族).
+_TOWN_KINTOWARI_LIMIT = 450_000
+
+
+def _below_town_limit(record: Mapping[str, str], defects: frozenset[str]) -> bool:
+    """第295条第3項 at the town's 条例's amount; a record without the 合計所得金額 exempts nobody."""
+    income = record.get("合計所得金額", "")
+    if not income.isdigit() or "juminzei_kintowari_limit_ignored" in defects:
+        return False
+    return int(income) <= _TOWN_KINTOWARI_LIMIT
 
 
 def _deemed_elsewhere(row: Row, record: Mapping[str, str], fiscal_year: int, defects: frozenset[str]) -> bool:

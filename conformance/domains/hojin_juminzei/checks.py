@@ -28,22 +28,14 @@ with 資本金等の額 filing the 法人税's 確定申告 are drawn. By the re
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import (
-    TOWN_MARK,
-    Loaded,
-    Projection,
-    Rule,
-    Scenario,
-    _birth,
-    other_codes,
-    picked,
-)
-from conformance.checks.statute_rules import Statute, drawn_with, rule_checks
+from conformance.checks.scenarios import TOWN_MARK, Loaded, Projection, Rule, Scenario, _birth, other_codes, picked
+from conformance.checks.statute_rules import Actual, Oracle, Statute, drawn_with, rule_checks
 from conformance.domains.hojin_juminzei.oracle import (
     EQUAL_RATES,
     EXEMPT_PUBLIC,
@@ -53,10 +45,11 @@ from conformance.domains.hojin_juminzei.oracle import (
     UNINCORPORATED,
     capital_for_table,
     components,
-    corporate_tax,
+    corporate_taxes_allowed,
     deemed_corporation,
     deemed_return_day,
     equal_class,
+    equal_rate_levied,
     exempt_public_liable,
     filing_deadline,
     foreign_office_here,
@@ -69,6 +62,7 @@ from conformance.domains.hojin_juminzei.oracle import (
     within_equal_ceiling,
     within_proration,
 )
+from conformance.profiles import Ordinance
 from conformance.testdata.town import TOWN_CODE
 
 PART = "法人住民税"
@@ -254,9 +248,13 @@ def _class(s: Scenario, employees_item: str = _EMPLOYEES) -> int:
     return equal_class(table_capital(capital, _number(s, _PAID_IN)), employees)
 
 
-def _table_row(s: Scenario, town: str) -> Projection:
-    kind = _class(s)
-    return {"均等割区分": kind, "均等割額": EQUAL_RATES[kind]}
+def _table_row_at(declared: Mapping[int, int]) -> Oracle:
+    """The table rule's oracle at the 条例's 均等割 the profile declares (a 号 not declared: its 標準税率)."""
+    def expected(s: Scenario, town: str) -> Projection:
+        kind = _class(s)
+        return {"均等割区分": kind, "均等割額": equal_rate_levied(kind, declared)}
+
+    return expected
 
 
 def _table_class(s: Scenario, town: str) -> Projection:
@@ -276,13 +274,15 @@ def _true(name: str) -> Any:
     return expected
 
 
-def _equal_answer(document: Mapping[str, Any], loaded: Loaded) -> tuple[int, int, int] | None:
-    """The answer's (均等割額, the 標準税率 of its 均等割区分, 均等割月数), None where one is not a number."""
+def _equal_answer(document: Mapping[str, Any], loaded: Loaded,
+                  declared: Mapping[int, int] | None = None) -> tuple[int, int, int] | None:
+    """The answer's (均等割額, the rate of its 均等割区分, 均等割月数), None where one is not a number: the rate is the
+    標準税率, or with ``declared`` the 条例's the profile declares (a 号 not declared: its 標準税率)."""
     answer = picked(PART, "均等割額", "均等割区分", "均等割月数")(document, loaded)
     amount, kind, months = answer["均等割額"], answer["均等割区分"], answer["均等割月数"]
     if not (isinstance(amount, int) and isinstance(months, int) and kind in EQUAL_RATES):
         return None
-    return amount, EQUAL_RATES[kind], months
+    return amount, equal_rate_levied(kind, declared or {}), months
 
 
 def _answered_equal_ceiling(document: Mapping[str, Any], loaded: Loaded) -> Projection:
@@ -292,17 +292,44 @@ def _answered_equal_ceiling(document: Mapping[str, Any], loaded: Loaded) -> Proj
     return {_EQUAL_CEILING: within_equal_ceiling(*found)}
 
 
-def _answered_proration(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-    found = _equal_answer(document, loaded)
-    if found is None:
-        return {_PRORATED: None, **picked(PART, "均等割額", "均等割区分", "均等割月数")(document, loaded)}
-    return {_PRORATED: within_proration(*found)}
+def _proration_at(declared: Mapping[int, int]) -> Actual:
+    """The 月割 rule's reading of the answer at the 条例's 均等割 the profile declares."""
+    def actual(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        found = _equal_answer(document, loaded, declared)
+        if found is None:
+            return {_PRORATED: None, **picked(PART, "均等割額", "均等割区分", "均等割月数")(document, loaded)}
+        return {_PRORATED: within_proration(*found)}
+
+    return actual
 
 
-def _corporate(s: Scenario, town: str) -> Projection:
-    base = _number(s, _BASE)
-    assert base is not None
-    return {"法人税割額": corporate_tax(base)}
+def _corporate_at(declared_percent: str | None) -> Oracle:
+    """The 法人税割 rule's oracle at the 条例's rate the profile declares (none: the 標準税率 百分の六)."""
+    def expected(s: Scenario, town: str) -> Projection:
+        base = _number(s, _BASE)
+        assert base is not None
+        return {"法人税割額": corporate_taxes_allowed(base, declared_percent)}
+
+    return expected
+
+
+#: The rules' parts at the 標準税率 (what a profile declaring no 条例 judges).
+_table_row, _answered_proration, _corporate = _table_row_at({}), _proration_at({}), _corporate_at(None)
+
+
+def _ordained_equal_rate(ordinance: Ordinance) -> Rule:
+    return replace(HOJIN_RULES["hojin_juminzei.equal_rate"], ordained=None,
+                   expected=_table_row_at(ordinance.hojin_juminzei.equal_rates))
+
+
+def _ordained_proration(ordinance: Ordinance) -> Rule:
+    return replace(HOJIN_RULES["hojin_juminzei.prorated"], ordained=None,
+                   actual=_proration_at(ordinance.hojin_juminzei.equal_rates))
+
+
+def _ordained_corporate(ordinance: Ordinance) -> Rule:
+    return replace(HOJIN_RULES["hojin_juminzei.corporate_rate"], ordained=None,
+                   expected=_corporate_at(ordinance.hojin_juminzei.corporate_percent))
 
 
 def _answered_corporate_ceiling(document: Mapping[str, Any], loaded: Loaded) -> Projection:
@@ -341,16 +368,17 @@ HOJIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("hojin_juminzei.components", offices_or_dormitories, _components, _answered_components,
          (OFFICE_HERE, DORMITORY_ONLY)),
     STATUTE.rule("hojin_juminzei.equal_rate", table_rows, _table_row, ("均等割区分", "均等割額"),
-         (OFFICE_HERE, FIFTY_ONE, LARGE)),
+         (OFFICE_HERE, FIFTY_ONE, LARGE), ordained=_ordained_equal_rate),
     STATUTE.rule("hojin_juminzei.equal_ceiling", table_rows, _true(_EQUAL_CEILING), _answered_equal_ceiling,
          (OFFICE_HERE, LARGE)),
     STATUTE.rule("hojin_juminzei.months", opened_during, _months, "均等割月数",
          (OPENED_MID_YEAR, OPENED_LAST_MONTH, OFFICE_HERE)),
     STATUTE.rule("hojin_juminzei.prorated", opened_during, _true(_PRORATED), _answered_proration, (OPENED_MID_YEAR,
-         OPENED_LAST_MONTH, OFFICE_HERE)),
+         OPENED_LAST_MONTH, OFFICE_HERE), ordained=_ordained_proration),
     STATUTE.rule("hojin_juminzei.employees_date", employees_changing, _table_class, "均等割区分", (EMPLOYEES_GREW,)),
     STATUTE.rule("hojin_juminzei.capital_floor", paid_in_capital, _table_class, "均等割区分", (PAID_IN_ABOVE,)),
-    STATUTE.rule("hojin_juminzei.corporate_rate", corporate_bases, _corporate, "法人税割額", (OFFICE_HERE,)),
+    STATUTE.rule("hojin_juminzei.corporate_rate", corporate_bases, _corporate, "法人税割額", (OFFICE_HERE,),
+                 ordained=_ordained_corporate),
     STATUTE.rule("hojin_juminzei.corporate_ceiling", corporate_bases, _true(_CORPORATE_CEILING),
          _answered_corporate_ceiling, (OFFICE_HERE,)),
     STATUTE.rule("hojin_juminzei.filing_deadline", deadlines, _deadline, "申告納付期限", (OFFICE_HERE,

@@ -15,7 +15,13 @@ the readings where the law leaves room are the edition's (spec_catalog/hojin_jum
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from datetime import date
+from fractions import Fraction
+from typing import Any
+
+from conformance.oracles.readings import either
 
 #: 第312条第1項's table: the yen of each 号 (第一号: its ホ, the corporations with 資本金等の額).
 EQUAL_RATES: dict[int, int] = {
@@ -71,6 +77,13 @@ def equal_rate(capital: int, employees: int) -> int:
     return EQUAL_RATES[equal_class(capital, employees)]
 
 
+def equal_rate_levied(kind: int, declared: Mapping[int, int]) -> int:
+    """The 均等割 (年額) the town levies on the table's 号 ``kind``: the 条例's (``declared`` in the profile, by 号)
+    or, for a 号 none is declared for, the 標準税率 (第312条第1項 gives a 標準税率: the 条例 sets the rate; 第2項's
+    ceiling is judged apart)."""
+    return declared.get(kind, EQUAL_RATES[kind])
+
+
 def within_equal_ceiling(amount: int, rate: int, months: int) -> bool:
     """Whether a 均等割 of ``amount`` for ``months`` months is at most 1.2 times the 標準税率 ``rate``
     (第312条第2項, 月割 by 第4項)."""
@@ -110,6 +123,20 @@ def corporate_tax(base: int) -> int:
     """The 法人税割 at the 標準税率 百分の六 of the 法人税額 (第314条の4第1項; the scenarios draw 法人税額 in
     whole 10,000円, so no rounding arises)."""
     return base * CORPORATE_RATE_PER_MILLE // 1000
+
+
+def corporate_rate(declared_percent: str | None) -> Fraction:
+    """The 法人税割's rate (第314条の4第1項): the 条例's (declared in percent: '8.4') or the 標準税率 百分の六."""
+    return Fraction(CORPORATE_RATE_PER_MILLE, 1000) if declared_percent is None else Fraction(declared_percent) / 100
+
+
+def corporate_taxes_allowed(base: int, declared_percent: str | None) -> Any:
+    """The 法人税割額 a 法人税額 ``base`` allows at the town's rate: the product rounded down to whole yen or to 100
+    yen, both (Either) where they differ. Reading (ours): 第20条の4の2 (端数計算) is not quoted; the 法人税額 are drawn
+    in whole 10,000円, so at the 標準税率 the two agree (1,000,000円: 60,000円); at 百分の八・四 10,000円 allows 840円
+    or 800円."""
+    exact = math.floor(base * corporate_rate(declared_percent))
+    return either(exact, exact // 100 * 100)
 
 
 def within_corporate_ceiling(amount: int, base: int) -> bool:

@@ -36,17 +36,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import (
-    TOWN_MARK,
-    Loaded,
-    Projection,
-    Rule,
-    Scenario,
-    _birth,
-    other_codes,
-    picked,
-)
-from conformance.checks.statute_rules import Statute, drawn_with, rule_checks
+from conformance.checks.scenarios import TOWN_MARK, Loaded, Projection, Rule, Scenario, _birth, other_codes, picked
+from conformance.checks.statute_rules import Oracle, Statute, drawn_with, rule_checks
 from conformance.domains.keijidosha_zei.oracle import (
     ENV_THRESHOLDS,
     STANDARD_RATES,
@@ -57,9 +48,11 @@ from conformance.domains.keijidosha_zei.oracle import (
     keijidosha_due_months_allowed,
     keijidosha_levy_date,
     keijidosha_liable,
+    keijidosha_rate_levied,
     keijidosha_standard_rate,
     user_liable,
 )
+from conformance.profiles import Ordinance
 from conformance.testdata.town import TOWN_CODE
 
 PART = "軽自動車税"
@@ -144,8 +137,20 @@ def _liable(s: Scenario, town: str) -> Projection:
     return {"納税義務者": keijidosha_liable(owned, items[_PLACE] in (TOWN_MARK, town), s.fiscal_year)}
 
 
-def _rate(s: Scenario, town: str) -> Projection:
-    return {"種別割税額": keijidosha_standard_rate(_items(s)[_CLASS])}
+def _rate_at(declared: Mapping[str, int]) -> Oracle:
+    """The rate rule's oracle at the 条例's rates the profile declares (a class not declared: its 標準税率)."""
+    def expected(s: Scenario, town: str) -> Projection:
+        return {"種別割税額": keijidosha_rate_levied(_items(s)[_CLASS], declared)}
+
+    return expected
+
+
+_rate = _rate_at({})
+
+
+def _ordained_rate(ordinance: Ordinance) -> Rule:
+    return replace(KEIJI_RULES["keijidosha_zei.rate"], expected=_rate_at(ordinance.keijidosha_zei.rates),
+                   ordained=None)
 
 
 def _within_ceiling(s: Scenario, town: str) -> Projection:
@@ -222,7 +227,8 @@ KEIJI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          BOUGHT_AFTER, SCRAPPED_AFTER)),
     STATUTE.rule("keijidosha_zei.stationed", stationed, _liable, "納税義務者", (MOPED, STATIONED_ELSEWHERE)),
     STATUTE.rule("keijidosha_zei.vehicles", owning, _liable, "納税義務者", (SMALL_TWO_WHEEL, MOPED)),
-    STATUTE.rule("keijidosha_zei.rate", owning, _rate, "種別割税額", (SMALL_TWO_WHEEL, MOPED, BOUGHT_ON_LEVY_DATE)),
+    STATUTE.rule("keijidosha_zei.rate", owning, _rate, "種別割税額", (SMALL_TWO_WHEEL, MOPED, BOUGHT_ON_LEVY_DATE),
+                 ordained=_ordained_rate),
     STATUTE.rule("keijidosha_zei.rate_ceiling", owning_light, _within_ceiling, _answered_ceiling, (MOPED,)),
     STATUTE.rule("keijidosha_zei.due_month", owning_light, _due_month, _answered_due_month, (MOPED,)),
     STATUTE.rule("keijidosha_zei.collection", owning_light, _ordinary, "徴収方法", (MOPED,)),

@@ -6,7 +6,7 @@ proration, no refund."
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -67,6 +67,13 @@ STANDARD_RATES: dict[str, int] = {
 def keijidosha_standard_rate(vehicle_class: str) -> int:
     """The 種別割's 標準税率 (年額, 一台について) of a class of 軽自動車等 (第463条の15第1項)."""
     return STANDARD_RATES[vehicle_class]
+
+
+def keijidosha_rate_levied(vehicle_class: str, declared: Mapping[str, int]) -> int:
+    """The 種別割 the town levies on a class (年額, 一台について): the 条例's (``declared`` in the profile, by class)
+    or, for a class none is declared for, the 標準税率 (第463条の15第1項 gives a 標準税率: the 条例 sets the rate;
+    第2項's ceiling is judged apart)."""
+    return declared.get(vehicle_class, keijidosha_standard_rate(vehicle_class))
 
 
 def keijidosha_liable(owned: Ownership, stationed_here: bool, fiscal_year: int) -> bool:

@@ -20,7 +20,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
+from conformance.checks.registry import NotAutomated
 from conformance.checks.scenarios import (
     TOWN_MARK,
     Loaded,
@@ -31,24 +31,29 @@ from conformance.checks.scenarios import (
     moves,
     other_codes,
     picked,
-    rule_check,
 )
+from conformance.checks.statute_rules import Actual, Drawn, Oracle, Statute, drawn_with, rule_checks
 from conformance.domains.kojin_juminzei import oracle as juminzei
 from conformance.domains.kojin_juminzei.oracle import is_levied_by
+from conformance.profiles import Ordinance
 from conformance.testdata.town import TOWN_CODE
 
 PART = "個人住民税"
+#: What every rule of the domain shares (conformance.checks.statute_rules); the rules on a person's record say
+#: ``needs_records=True`` themselves.
+STATUTE = Statute("kojin_juminzei", PART)
 #: 令和6年度 to 令和8年度: the years 第310条 as quoted (3,000円) applies to.
 _YEARS = st.integers(juminzei.KINTOWARI_FROM_FISCAL_YEAR, 2026)
 
 
 @st.composite
 def levied_residents(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A person resident since the 賦課期日 or before (moved in on 1月1日 among them), still resident."""
+    """A person resident since the 賦課期日 or before (moved in on 1月1日 among them), still resident, of age on
+    the 賦課期日: a 未成年者 of no known income may be one 第295条第1項第2号 exempts (``juminzei.low_income``'s)."""
     fiscal_year = draw(_YEARS)
     levy = juminzei.levy_date(fiscal_year)
     moved_in = draw(st.one_of(st.just(levy), st.dates(levy - timedelta(days=3650), levy)))
-    birth = draw(st.dates(date(1935, 1, 1), moved_in))
+    birth = draw(st.dates(date(1935, 1, 1), min(moved_in, date(fiscal_year - juminzei.ADULT_AGE, 1, 2))))
     return Scenario(fiscal_year, birth, moved_in, previous=draw(st.sampled_from((None, *codes))))
 
 
@@ -78,12 +83,30 @@ def _taxes(s: Scenario, town: str) -> Projection:
     return {"課する税": list(juminzei.resident_taxes(_levied(s, town)))}
 
 
-def _kintowari(s: Scenario, town: str) -> Projection:
-    return {"均等割額": juminzei.kintowari(s.fiscal_year) if _levied(s, town) else None}
+def _kintowari_at(declared: int | None) -> Oracle:
+    """The 均等割 rule's oracle at the 条例's amount the profile declares (none: the 標準税率)."""
+    def expected(s: Scenario, town: str) -> Projection:
+        return {"均等割額": juminzei.kintowari_levied(s.fiscal_year, declared) if _levied(s, town) else None}
+
+    return expected
 
 
-def _rate(s: Scenario, town: str) -> Projection:
-    return {"所得割税率": juminzei.shotokuwari_rate_percent(town) if _levied(s, town) else None}
+def _rate_at(declared: int | None) -> Oracle:
+    """The 所得割 rate rule's oracle at the 条例's rate the profile declares (none: the 標準税率)."""
+    def expected(s: Scenario, town: str) -> Projection:
+        return {"所得割税率": juminzei.shotokuwari_rate_levied(town, declared) if _levied(s, town) else None}
+
+    return expected
+
+
+def _ordained_kintowari(ordinance: Ordinance) -> Rule:
+    return replace(TAX_RULES["juminzei.kintowari"], expected=_kintowari_at(ordinance.kojin_juminzei.kintowari),
+                   ordained=None)
+
+
+def _ordained_rate(ordinance: Ordinance) -> Rule:
+    return replace(TAX_RULES["juminzei.rate"], expected=_rate_at(ordinance.kojin_juminzei.shotokuwari_percent),
+                   ordained=None)
 
 
 def _income_year(s: Scenario, town: str) -> Projection:
@@ -121,12 +144,6 @@ def _under_fifteen(s: Scenario, town: str) -> Projection:
     return {"十五歳未満": juminzei.is_under_fifteen(s.birth, s.fiscal_year)}
 
 
-def _rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
-          expected: Callable[[Scenario, str], Projection], field_name: str,
-          examples: tuple[Scenario, ...] = ()) -> Rule:
-    return Rule(name, title, scenarios, expected, picked(PART, field_name), examples)
-
-
 #: Moved in on the 賦課期日 of 令和7年度 itself: levied by the town (第318条).
 MOVED_IN_ON_LEVY_DATE = Scenario(2025, date(1980, 5, 5), date(2025, 1, 1))
 #: Born 2007-01-02 (18 on 2025-01-01: no 未成年者 of 令和7年度) and 2007-01-03, 2007-03-31 (未成年者).
@@ -136,25 +153,20 @@ MINOR_EXAMPLES = tuple(Scenario(2025, birth, birth) for birth in (date(2007, 1, 
 FIFTEEN_EXAMPLES = tuple(Scenario(2025, birth, birth) for birth in (date(2010, 1, 1), date(2010, 1, 2)))
 
 
-#: The rules, by name (``juminzei.<name>``); the titles are the reports' (reporting.i18n).
-def _of_levied(name: str, title: str, expected: Callable[[Scenario, str], Projection], field_name: str) -> Rule:
-    return _rule(name, title, levied_residents, expected, field_name, (MOVED_IN_ON_LEVY_DATE,))
+#: The rules, by name (``juminzei.<name>``); each title is the rule's text in the folder's texts.yaml.
+def _of_levied(name: str, expected: Oracle, field_name: str, **options: Any) -> Rule:
+    return STATUTE.rule(name, levied_residents, expected, field_name, (MOVED_IN_ON_LEVY_DATE,), **options)
 
 
 TAX_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    _of_levied("juminzei.taxes", "個人住民税: 均等割 and 所得割 on a resident (第294条第1項第1号)", _taxes,
-               "課する税"),
-    _of_levied("juminzei.kintowari", "個人住民税: 均等割 3,000円 (第310条)", _kintowari, "均等割額"),
-    _of_levied("juminzei.income_year", "個人住民税: 所得割 on the income of the year before (第313条第1項)",
-               _income_year, "課税標準の所得年"),
-    _of_levied("juminzei.rate", "個人住民税: 所得割 at 6%, 8% in a 指定都市 (第314条の3第1項)", _rate,
-               "所得割税率"),
-    Rule("juminzei.payment_months", "個人住民税: 納期 in 6月, 8月, 10月 and 1月, or by the 但し書 other months of the "
-         "年度 (第320条)", levied_residents, _payment_months, _answered_payment_months, (MOVED_IN_ON_LEVY_DATE,)),
-    _rule("juminzei.minor", "個人住民税: 未成年者 on the 賦課期日 (第295条第1項第2号)", _minors, _minor, "未成年者",
-          MINOR_EXAMPLES),
-    _rule("juminzei.under_fifteen", "個人住民税: 十五歳未満 on 前年12月31日 (第313条第7項)", _fifteens, _under_fifteen,
-          "十五歳未満", FIFTEEN_EXAMPLES),
+    _of_levied("juminzei.taxes", _taxes, "課する税"),
+    _of_levied("juminzei.kintowari", _kintowari_at(None), "均等割額", ordained=_ordained_kintowari),
+    _of_levied("juminzei.income_year", _income_year, "課税標準の所得年"),
+    _of_levied("juminzei.rate", _rate_at(None), "所得割税率", ordained=_ordained_rate),
+    STATUTE.rule("juminzei.payment_months", levied_residents, _payment_months, _answered_payment_months,
+                 (MOVED_IN_ON_LEVY_DATE,)),
+    STATUTE.rule("juminzei.minor", _minors, _minor, "未成年者", MINOR_EXAMPLES),
+    STATUTE.rule("juminzei.under_fifteen", _fifteens, _under_fifteen, "十五歳未満", FIFTEEN_EXAMPLES),
 )}
 
 
@@ -172,6 +184,7 @@ _SALARY, _DEDUCTED_FOR = "給与の収入金額", "事業専従者控除額_受�
 _PAID_ON, _BLUE_PAID, _FILED_AMOUNT = "退職手当等_支払日", "青色事業専従者給与_支払額", "青色事業専従者給与_書類記載額"
 _NO_FILING_REASON = "青色事業専従者給与_書類不提出の理由"
 _DEEMED_YEAR, _DEEMED_BY = "第294条第3項課税_年度", "第294条第3項課税_市町村コード"
+_CATEGORY, _TOTAL_INCOME = "第295条第1項第2号区分", "合計所得金額"
 #: Income amounts are whole thousands of yen: 6% and 8% of them are whole yen (no 端数: 第20条の4の2 not quoted).
 _THOUSANDS = st.integers(0, 30_000).map(lambda thousands: thousands * 1000)
 
@@ -216,6 +229,24 @@ def house_owners(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 
 @st.composite
+def house_owners_earning(draw: st.DrawFn, codes: tuple[str, str], limit: int) -> Scenario:
+    """A person with a 家屋敷 here who moved to another municipality in the days before the 賦課期日 (均等割 only:
+    第294条第1項第2号), whose 前年の合計所得金額 is a step or two around the 条例's amount ``limit`` (第295条第3項)
+    or anywhere up to 30,000,000円."""
+    fiscal_year = draw(_YEARS)
+    moved_out = juminzei.levy_date(fiscal_year) - timedelta(days=draw(st.integers(1, 40)))
+    income = draw(st.one_of(st.integers(-2, 2).map(lambda step: max(0, limit + step * 1000)), _THOUSANDS))
+    birth = draw(st.dates(date(1940, 1, 1), date(1990, 12, 31)))
+    return _house_owner(fiscal_year, birth, moved_out, codes[0], income)
+
+
+def _house_owner(fiscal_year: int, birth: date, moved_out: date, moved_to: str, income: int) -> Scenario:
+    """A person with a 家屋敷 here and the 前年の合計所得金額 ``income``, who moved to ``moved_to`` on ``moved_out``."""
+    return Scenario(fiscal_year, birth, date(fiscal_year - 5, 4, 1), planned_out=moved_out, elsewhere=moved_out,
+                    next=moved_to, records=record(**{_HOUSE: TOWN_MARK, _TOTAL_INCOME: income}))
+
+
+@st.composite
 def earners(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A resident with an income and 所得控除 (whole thousands of yen, up to 30,000,000円 each)."""
     return _resident(draw, draw(_YEARS), record(**{_INCOME: draw(_THOUSANDS), _DEDUCTIONS: draw(_THOUSANDS)}))
@@ -247,6 +278,22 @@ def losers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
              _LOSS_YEAR: juminzei.income_year(fiscal_year) - draw(st.integers(0, 5)),
              _BLUE: draw(st.sampled_from(("1", "1", None))), _FILED: draw(st.sampled_from(("1", "1", None)))}
     return _resident(draw, fiscal_year, record(**items))
+
+
+@st.composite
+def low_incomes(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident who is a 障害者, 寡婦 or ひとり親 (the record's), a 未成年者 of 15 to 17 on the 賦課期日, or neither,
+    whose 前年の合計所得金額 is a step or two around 1,350,000円 (第295条第1項第2号) or far from it."""
+    fiscal_year = draw(_YEARS)
+    income = draw(st.one_of(st.integers(-2, 2).map(lambda step: juminzei.LOW_INCOME_LIMIT + step * 1000),
+                            _THOUSANDS))
+    minor = draw(st.booleans())
+    category = None if minor else draw(st.sampled_from((None, *juminzei.LOW_INCOME_CATEGORIES)))
+    records = record(**{_CATEGORY: category, _TOTAL_INCOME: income})
+    if not minor:
+        return _resident(draw, fiscal_year, records)
+    birth = date(fiscal_year - draw(st.integers(15, 17)), 1, 3) + timedelta(days=draw(st.integers(0, 360)))
+    return Scenario(fiscal_year, birth, birth, records=records)
 
 
 @st.composite
@@ -342,9 +389,44 @@ def _deemed_taxes(s: Scenario, town: str) -> Projection:
     return {_ANY: _levied(s, town) and not elsewhere}
 
 
+def _low_income_taxes(s: Scenario, town: str) -> Projection:
+    minor = juminzei.is_minor_on_levy_date(s.birth, s.fiscal_year)
+    exempt = juminzei.exempt_by_low_income(_items(s).get(_CATEGORY), minor, _amount(s, _TOTAL_INCOME))
+    return {_ANY: _levied(s, town) and not exempt}
+
+
 def _house_taxes(s: Scenario, town: str) -> Projection:
     house = _items(s).get(_HOUSE) in (TOWN_MARK, town)
     return {"課する税": list(juminzei.taxes_levied(resident=_levied(s, town), house_here=house, aided=False))}
+
+
+def _kintowari_exempt_at(limit: int | None) -> Oracle:
+    """The 第295条第3項 rule's oracle at the 条例's amount the profile declares (none: no exemption known)."""
+    def expected(s: Scenario, town: str) -> Projection:
+        taxes = _house_taxes(s, town)["課する税"]
+        if taxes == ["均等割"] and limit is not None and juminzei.exempt_from_kintowari(_amount(s, _TOTAL_INCOME),
+                                                                                      limit):
+            return {"課する税": []}
+        return {"課する税": taxes}
+
+    return expected
+
+
+def _ordained_kintowari_exempt(ordinance: Ordinance) -> Rule:
+    """The 第295条第3項 rule at the 条例's amount the profile declares; NOT_AUTOMATED without one."""
+    limit = ordinance.kojin_juminzei.kintowari_exempt_limit
+    if limit is None:
+        raise NotAutomated("the profile declares no ordinance.kojin_juminzei.kintowari_exempt_limit: the amount of "
+                           "第295条第3項 is the municipality's 条例's (under a 政令 standard not quoted)")
+    return STATUTE.rule("juminzei.kintowari_exempt", drawn_with(house_owners_earning, limit),
+                        _kintowari_exempt_at(limit), "課する税", kintowari_exempt_examples(limit), needs_records=True)
+
+
+def kintowari_exempt_examples(limit: int) -> tuple[Scenario, ...]:
+    """The worked examples of 第295条第3項 at the 条例's amount ``limit``: a 家屋敷 here, moved away on 2024-12-20,
+    a 合計所得金額 of the amount itself (no 均等割 for 令和7年度) and of 1,000円 more (均等割)."""
+    return tuple(_house_owner(2025, date(1970, 5, 5), date(2024, 12, 20), other_codes(TOWN_CODE)[0], income)
+                 for income in (limit, limit + 1000))
 
 
 def _total(s: Scenario) -> int:
@@ -417,10 +499,10 @@ def _blue_senjusha(s: Scenario, town: str) -> Projection:
     return {"青色事業専従者給与の必要経費算入額": expense}
 
 
-def _record_rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
-                 expected: Callable[[Scenario, str], Projection], fields: tuple[str, ...],
+def _record_rule(name: str, drawn: Drawn, expected: Oracle, compared: str | Actual,
                  examples: tuple[Scenario, ...]) -> Rule:
-    return Rule(name, title, scenarios, expected, picked(PART, *fields), examples, needs_records=True)
+    """A rule whose persons carry a 個人住民税 record (``targets.load.records_path``)."""
+    return STATUTE.rule(name, drawn, expected, compared, examples, needs_records=True)
 
 
 def _example(items: Mapping[str, object], fiscal_year: int = 2025) -> Scenario:
@@ -479,60 +561,43 @@ BLUE_UNFILED = _example({_BLUE_PAID: 1_200_000, _DECLARED: "1"})
 #: levied here.
 DEEMED_ELSEWHERE = _example({_DEEMED_YEAR: 2025, _DEEMED_BY: other_codes(TOWN_CODE)[0]})
 DEEMED_THE_YEAR_BEFORE = _example({_DEEMED_YEAR: 2024, _DEEMED_BY: other_codes(TOWN_CODE)[0]})
+#: 第295条第1項第2号: a ひとり親 with 合計所得金額 1,350,000円 -> none (超える場合を除く); 1,351,000円 -> levied; a
+#: 未成年者 (born 2008-06-01, 16 on 2025-01-01) with 1,000,000円 -> none; an adult of no category with 0円 -> levied.
+SINGLE_PARENT_AT_LIMIT = _example({_CATEGORY: "ひとり親", _TOTAL_INCOME: 1_350_000})
+SINGLE_PARENT_ABOVE = _example({_CATEGORY: "ひとり親", _TOTAL_INCOME: 1_351_000})
+MINOR_EARNING = Scenario(2025, date(2008, 6, 1), date(2008, 6, 1), records=record(**{_TOTAL_INCOME: 1_000_000}))
+NO_CATEGORY = _example({_TOTAL_INCOME: 0})
 SPOUSE_AND_CHILD = _example({_BUSINESS: 3_000_000, _SPOUSE: "1", _OTHERS: 1, _DECLARED: "1"})
 
 RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("juminzei.livelihood_aid", "個人住民税: none on a person receiving 生活扶助 on the 賦課期日 "
-         "(第295条第1項第1号)", aided, _aided_taxes, _answered_any,
-         (AID_ENDED_ON_LEVY_DATE, AID_ENDED_AFTER, AID_BEGUN_ON_LEVY_DATE), needs_records=True),
-    Rule("juminzei.deemed_elsewhere", "個人住民税: none where another municipality levied it under 第294条第3項 "
-         "(第4項)", deemed_elsewhere, _deemed_taxes, _answered_any, (DEEMED_ELSEWHERE, DEEMED_THE_YEAR_BEFORE),
-         needs_records=True),
-    _record_rule("juminzei.house", "個人住民税: 均等割 on a person with a 家屋敷 and no 住所 here (第294条第1項第2号)",
-                 house_owners, _house_taxes, ("課する税",),
+    _record_rule("juminzei.livelihood_aid", aided, _aided_taxes, _answered_any,
+                 (AID_ENDED_ON_LEVY_DATE, AID_ENDED_AFTER, AID_BEGUN_ON_LEVY_DATE)),
+    _record_rule("juminzei.deemed_elsewhere", deemed_elsewhere, _deemed_taxes, _answered_any,
+                 (DEEMED_ELSEWHERE, DEEMED_THE_YEAR_BEFORE)),
+    _record_rule("juminzei.low_income", low_incomes, _low_income_taxes, _answered_any,
+                 (SINGLE_PARENT_AT_LIMIT, SINGLE_PARENT_ABOVE, MINOR_EARNING, NO_CATEGORY)),
+    _record_rule("juminzei.house", house_owners, _house_taxes, "課する税",
                  (HOUSE_AFTER_MOVE, HOUSE_MOVED_ON_LEVY_DATE, NO_HOUSE_AFTER_MOVE)),
-    _record_rule("juminzei.taxable_income", "個人住民税: the 課税総所得金額, the 総所得金額 after the 控除 "
-                 "(第314条の3第2項)", earners, _taxable, ("課税総所得金額",), (EARNER, DEDUCTIONS_ABOVE_INCOME)),
-    Rule("juminzei.shotokuwari_amount", "個人住民税: 所得割 the 課税総所得金額 times the rate (第314条の3第1項)",
-         earners, _amount_at_rate, _answered_amount, (EARNER, HIGH_EARNER), needs_records=True),
-    _record_rule("juminzei.dividends", "個人住民税: 特定配当等 in the 総所得金額 only when the 確定申告書 states them "
-                 "(第313条第12項, 第13項)", _dividends, _total_income, ("総所得金額",),
+    _record_rule("juminzei.taxable_income", earners, _taxable, "課税総所得金額", (EARNER, DEDUCTIONS_ABOVE_INCOME)),
+    _record_rule("juminzei.shotokuwari_amount", earners, _amount_at_rate, _answered_amount, (EARNER, HIGH_EARNER)),
+    _record_rule("juminzei.dividends", _dividends, _total_income, "総所得金額",
                  (DIVIDENDS_DECLARED, DIVIDENDS_WITHHELD)),
-    _record_rule("juminzei.share_gains", "個人住民税: 特定株式等譲渡所得金額 in the 総所得金額 only when the "
-                 "確定申告書 states them (第313条第14項, 第15項)", _share_gains, _total_income, ("総所得金額",),
+    _record_rule("juminzei.share_gains", _share_gains, _total_income, "総所得金額",
                  (SHARES_DECLARED, SHARES_WITHHELD)),
-    _record_rule("juminzei.loss_carried", "個人住民税: a 純損失 of the 前年前三年間 on a 青色申告書 deducted "
-                 "(第313条第8項)", losers, _total_income, ("総所得金額",), (LOSS_OF_2021, LOSS_OF_2020, LOSS_NOT_BLUE)),
-    _record_rule("juminzei.senjusha", "個人住民税: 事業専従者控除, the lower of 86万円 or 50万円 and the income "
-                 "divided by their number plus one (第313条第4項)", employers, _senjusha, ("事業専従者控除額",),
+    _record_rule("juminzei.loss_carried", losers, _total_income, "総所得金額",
+                 (LOSS_OF_2021, LOSS_OF_2020, LOSS_NOT_BLUE)),
+    _record_rule("juminzei.senjusha", employers, _senjusha, "事業専従者控除額",
                  (SPOUSE_HIGH, SPOUSE_LOW, SPOUSE_AND_CHILD)),
-    _record_rule("juminzei.senjusha_salary", "個人住民税: the 事業専従者控除額 as the 事業専従者's 給与収入 "
-                 "(第313条第5項)", senjusha_employees, _senjusha_salary, ("給与所得に係る収入金額",),
+    _record_rule("juminzei.senjusha_salary", senjusha_employees, _senjusha_salary, "給与所得に係る収入金額",
                  (SENJUSHA_EMPLOYEE,)),
-    _record_rule("juminzei.separate_tax_aid", "個人住民税: 生活扶助 for the 分離課税 judged on 1月1日 of the year of "
-                 "payment (第295条第2項)", retirees, _separate_tax, ("分離課税に係る所得割を課する",),
+    _record_rule("juminzei.separate_tax_aid", retirees, _separate_tax, "分離課税に係る所得割を課する",
                  (RETIRED_AIDED, RETIRED_AIDED_LATER, RETIRED_AID_ENDED)),
-    _record_rule("juminzei.blue_senjusha", "個人住民税: the 青色事業専従者's 給与 as 必要経費 (第313条第3項)",
-                 blue_employers, _blue_senjusha, ("青色事業専従者給与の必要経費算入額",),
+    _record_rule("juminzei.blue_senjusha", blue_employers, _blue_senjusha, "青色事業専従者給与の必要経費算入額",
                  (BLUE_FILED, BLUE_DECLARED, BLUE_UNFILED)),
-    _record_rule("juminzei.senjusha_declared", "個人住民税: 事業専従者控除 only when the 申告書 states them, unless "
-                 "none was due or the omission was unavoidable (第313条第6項)", employers_declaring, _senjusha_declared,
-                 ("事業専従者控除額",), (NOT_DECLARED, NOT_DUE, UNAVOIDABLE)),
+    _record_rule("juminzei.senjusha_declared", employers_declaring, _senjusha_declared, "事業専従者控除額",
+                 (NOT_DECLARED, NOT_DUE, UNAVOIDABLE)),
 )}
 TAX_RULES.update(RECORD_RULES)
-
-
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(TAX_RULES[name])
-
-
-juminzei_taxes = check("scenario.juminzei.taxes")(_rule_check("juminzei.taxes"))
-juminzei_kintowari = check("scenario.juminzei.kintowari")(_rule_check("juminzei.kintowari"))
-juminzei_income_year = check("scenario.juminzei.income_year")(_rule_check("juminzei.income_year"))
-juminzei_rate = check("scenario.juminzei.rate")(_rule_check("juminzei.rate"))
-juminzei_payment_months = check("scenario.juminzei.payment_months")(_rule_check("juminzei.payment_months"))
-juminzei_minor = check("scenario.juminzei.minor")(_rule_check("juminzei.minor"))
-juminzei_under_fifteen = check("scenario.juminzei.under_fifteen")(_rule_check("juminzei.under_fifteen"))
 
 
 # -- The first rules (judged with 住民記録's generated scenarios: moves, elders, families) --------------------
@@ -551,22 +616,13 @@ CAME_AFTER_JANUARY_FIRST = Scenario(2024, date(1970, 5, 5), date(2024, 2, 1), pr
 DIED_ON_JANUARY_FIRST = Scenario(2024, date(1950, 5, 5), date(2000, 4, 1), died=date(2024, 1, 1))
 DIED_ON_JANUARY_SECOND = Scenario(2024, date(1950, 5, 5), date(2000, 4, 1), died=date(2024, 1, 2))
 
-LEVIED = Rule("juminzei.levied", "個人住民税: the municipality of the address on 1月1日", moves, _juminzei,
-              picked("個人住民税", "課税"), (LEFT_AFTER_JANUARY_FIRST, CAME_AFTER_JANUARY_FIRST, DIED_ON_JANUARY_FIRST,
-                                         DIED_ON_JANUARY_SECOND))
+LEVIED = STATUTE.rule("juminzei.levied", moves, _juminzei, "課税", (LEFT_AFTER_JANUARY_FIRST, CAME_AFTER_JANUARY_FIRST,
+                                                                   DIED_ON_JANUARY_FIRST, DIED_ON_JANUARY_SECOND))
 
-juminzei_levied = check("scenario.juminzei.levied")(rule_check(LEVIED))
-juminzei_livelihood_aid = check("scenario.juminzei.livelihood_aid")(_rule_check("juminzei.livelihood_aid"))
-juminzei_house = check("scenario.juminzei.house")(_rule_check("juminzei.house"))
-juminzei_taxable_income = check("scenario.juminzei.taxable_income")(_rule_check("juminzei.taxable_income"))
-juminzei_shotokuwari_amount = check("scenario.juminzei.shotokuwari_amount")(
-    _rule_check("juminzei.shotokuwari_amount"))
-juminzei_dividends = check("scenario.juminzei.dividends")(_rule_check("juminzei.dividends"))
-juminzei_share_gains = check("scenario.juminzei.share_gains")(_rule_check("juminzei.share_gains"))
-juminzei_loss_carried = check("scenario.juminzei.loss_carried")(_rule_check("juminzei.loss_carried"))
-juminzei_senjusha = check("scenario.juminzei.senjusha")(_rule_check("juminzei.senjusha"))
-juminzei_deemed_elsewhere = check("scenario.juminzei.deemed_elsewhere")(_rule_check("juminzei.deemed_elsewhere"))
-juminzei_senjusha_declared = check("scenario.juminzei.senjusha_declared")(_rule_check("juminzei.senjusha_declared"))
-juminzei_senjusha_salary = check("scenario.juminzei.senjusha_salary")(_rule_check("juminzei.senjusha_salary"))
-juminzei_separate_tax_aid = check("scenario.juminzei.separate_tax_aid")(_rule_check("juminzei.separate_tax_aid"))
-juminzei_blue_senjusha = check("scenario.juminzei.blue_senjusha")(_rule_check("juminzei.blue_senjusha"))
+#: 第295条第3項: judged only at the amount the profile declares (the rule as declared: _ordained_kintowari_exempt).
+KINTOWARI_EXEMPT = STATUTE.rule("juminzei.kintowari_exempt", drawn_with(house_owners_earning, 0),
+                                _kintowari_exempt_at(None), "課する税", (), needs_records=True,
+                                ordained=_ordained_kintowari_exempt)
+
+#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
+RULE_CHECKS = rule_checks((*TAX_RULES.values(), LEVIED, KINTOWARI_EXEMPT))

@@ -87,6 +87,19 @@ def kintowari(fiscal_year: int) -> int:
     return KINTOWARI_STANDARD
 
 
+def kintowari_levied(fiscal_year: int, declared: int | None) -> int:
+    """The 均等割 the town levies for 年度 ``fiscal_year``: the 条例's (``declared`` in the profile) or, none
+    declared, the 標準税率 (第310条 gives a 標準税率: the 条例 sets the amount)."""
+    standard = kintowari(fiscal_year)
+    return standard if declared is None else declared
+
+
+def shotokuwari_rate_levied(municipality_code: str, declared: int | None) -> int:
+    """The 所得割 rate in percent the town levies: the 条例's (``declared`` in the profile) or, none declared,
+    the 標準税率 of the municipality (第314条の3第1項 gives a 標準税率: the 条例 sets the rate)."""
+    return shotokuwari_rate_percent(municipality_code) if declared is None else declared
+
+
 def income_year(fiscal_year: int) -> int:
     """The year whose income is the 課税標準 of 所得割 (第313条第1項: 前年の所得): 令和7年度 -> 2024."""
     return fiscal_year - 1
@@ -151,6 +164,31 @@ def receives_livelihood_aid(start: date | None, end: date | None, fiscal_year: i
     扶助 is received from its first day to the day before its 廃止 (``end``: the first day without it)."""
     day = levy_date(fiscal_year)
     return start is not None and start <= day and (end is None or day < end)
+
+
+#: 第295条第1項第2号: 障害者、未成年者、寡婦又はひとり親 (the 未成年者 judged from the birth date; the others,
+#: defined by 第292条 (not quoted), given as the person's record).
+LOW_INCOME_CATEGORIES = ("障害者", "寡婦", "ひとり親")
+#: 第295条第1項第2号: 前年の合計所得金額が百三十五万円を超える場合を除く.
+LOW_INCOME_LIMIT = 1_350_000
+
+
+def exempt_by_low_income(category: str | None, minor: bool, total_income: int) -> bool:
+    """Whether 第295条第1項第2号 forbids the 市町村民税 (but the 分離課税に係る所得割): a 障害者, 未成年者, 寡婦 or
+    ひとり親 whose 前年の合計所得金額 is not above 百三十五万円 (1,350,000円 itself is exempt: 超える場合を除く).
+
+    Readings (ours): the 合計所得金額 (第292条第1項第13号, not quoted) is the record's; the category is the record's
+    (第292条's definitions not quoted), the 未成年者 is judged on the 賦課期日 (:func:`is_minor_on_levy_date`)."""
+    return (category in LOW_INCOME_CATEGORIES or minor) and total_income <= LOW_INCOME_LIMIT
+
+
+def exempt_from_kintowari(total_income: int, limit: int) -> bool:
+    """Whether 第295条第3項 forbids the 均等割 of a person liable to 均等割 only: the 前年の合計所得金額 is at or below
+    (以下) the 条例's amount ``limit`` (the 政令's standard, not quoted, is the 条例's to follow: the profile declares
+    the amount). Readings (ours): the persons 均等割のみを課すべき generated are those of 第294条第1項第2号 (a 家屋敷
+    here, a 住所 in another municipality of Japan); the amount declared is the one for a person with no 同一生計配偶者
+    or 扶養親族 (the generated persons have none). Limit 450,000円: 450,000円 -> exempt, 451,000円 -> levied."""
+    return total_income <= limit
 
 
 def taxes_levied(*, resident: bool, house_here: bool, aided: bool) -> tuple[str, ...]:

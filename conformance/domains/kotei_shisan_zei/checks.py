@@ -30,22 +30,14 @@ and take no 特例 (第349条の3 and after, not quoted). Not judged: 第342条�
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import (
-    TOWN_MARK,
-    Loaded,
-    Projection,
-    Rule,
-    Scenario,
-    _birth,
-    other_codes,
-    picked,
-)
-from conformance.checks.statute_rules import Statute, drawn_with, rule_checks
+from conformance.checks.scenarios import TOWN_MARK, Loaded, Projection, Rule, Scenario, _birth, other_codes, picked
+from conformance.checks.statute_rules import Actual, Oracle, Statute, drawn_with, rule_checks
 from conformance.domains.kotei_shisan_zei.oracle import (
     ASSET_KINDS,
     EXEMPTION_POINTS,
@@ -64,11 +56,14 @@ from conformance.domains.kotei_shisan_zei.oracle import (
     kotei_ledger,
     kotei_levy_date,
     kotei_liable,
+    kotei_rate,
     kotei_standard,
     kotei_state_farmland_holder,
+    kotei_taxes_allowed,
     kotei_trust_lessee_taxed,
     kotei_year_kind,
 )
+from conformance.profiles import Ordinance
 from conformance.testdata.town import TOWN_CODE
 
 PART = "固定資産税"
@@ -225,9 +220,22 @@ def _standard(s: Scenario, town: str) -> Projection:
     return {"課税標準額": kotei_standard(items[_KIND], int(items[_VALUE]))}
 
 
-def _levied(s: Scenario, town: str) -> Projection:
-    items = _items(s)
-    return {_LEVIED: not kotei_exempt(items[_KIND], kotei_standard(items[_KIND], int(items[_VALUE])))}
+def _levied_at(levied_below: bool) -> Oracle:
+    """The 免税点 rule's oracle, the town having (``levied_below``) a 条例 of 第351条ただし書 or not."""
+    def expected(s: Scenario, town: str) -> Projection:
+        items = _items(s)
+        standard = kotei_standard(items[_KIND], int(items[_VALUE]))
+        return {_LEVIED: not kotei_exempt(items[_KIND], standard, levied_below=levied_below)}
+
+    return expected
+
+
+_levied = _levied_at(False)
+
+
+def _ordained_exemption(ordinance: Ordinance) -> Rule:
+    return replace(KOTEI_RULES["kotei_shisan_zei.exemption"], ordained=None,
+                   expected=_levied_at(ordinance.kotei_shisan_zei.below_exemption_levied))
 
 
 def _answered_levied(document: Mapping[str, Any], loaded: Loaded) -> Projection:
@@ -235,16 +243,30 @@ def _answered_levied(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     return {_LEVIED: isinstance(tax, int) and tax > 0}
 
 
-def _at_standard_rate(s: Scenario, town: str) -> Projection:
-    return {_RATE: True}
+def _rate_parts(declared_percent: str | None) -> tuple[Oracle, Actual]:
+    """The rate rule's oracle and reading of the answer at the 条例's rate (``declared_percent``; none: the
+    標準税率): the answer's 税額 is its own 課税標準額 times the rate (a wrong 課税標準 fails the 課税標準's rules
+    alone), rounded down to yen or to 100 yen (``kotei_taxes_allowed``)."""
+    rate = kotei_rate(declared_percent)
+    key = _RATE if declared_percent is None else f"税額は課税標準額に条例の税率{declared_percent}%を乗じた額"
+
+    def expected(s: Scenario, town: str) -> Projection:
+        return {key: True}
+
+    def actual(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        answer = picked(PART, "課税標準額", "税額")(document, loaded)
+        standard, tax = answer["課税標準額"], answer["税額"]
+        if not isinstance(standard, int) or not isinstance(tax, int):
+            return {key: None, **answer}
+        return {key: tax in kotei_taxes_allowed(standard, rate)}
+
+    return expected, actual
 
 
-def _answered_rate(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-    answer = picked(PART, "課税標準額", "税額")(document, loaded)
-    standard, tax = answer["課税標準額"], answer["税額"]
-    if not isinstance(standard, int) or not isinstance(tax, int):
-        return {_RATE: None, **answer}
-    return {_RATE: tax * 1000 == standard * 14}
+def _ordained_rate(ordinance: Ordinance) -> Rule:
+    """The rate rule at the rate the profile declares the municipality's 条例 sets."""
+    expected, actual = _rate_parts(ordinance.kotei_shisan_zei.rate_percent)
+    return replace(KOTEI_RULES["kotei_shisan_zei.rate"], expected=expected, actual=actual, ordained=None)
 
 
 def _in_due_months(s: Scenario, town: str) -> Projection:
@@ -326,9 +348,9 @@ KOTEI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     *_year_rules(2, ("kotei_shisan_zei.third_year", "kotei_shisan_zei.standard_third_year"),
                  "第三年度", "第341条第8号", LAND_THIRD_YEAR),
     STATUTE.rule("kotei_shisan_zei.depreciable_standard", holding_depreciable, _standard, "課税標準額", (DEPRECIABLE,)),
-    STATUTE.rule("kotei_shisan_zei.rate", houses, _at_standard_rate, _answered_rate, (HOUSE,)),
+    STATUTE.rule("kotei_shisan_zei.rate", houses, *_rate_parts(None), (HOUSE,), ordained=_ordained_rate),
     STATUTE.rule("kotei_shisan_zei.exemption", near_exemption, _levied, _answered_levied,
-         (LAND_AT_EXEMPTION, LAND_BELOW_EXEMPTION, DEPRECIABLE_AT_EXEMPTION)),
+         (LAND_AT_EXEMPTION, LAND_BELOW_EXEMPTION, DEPRECIABLE_AT_EXEMPTION), ordained=_ordained_exemption),
     STATUTE.rule("kotei_shisan_zei.due_months", houses, _in_due_months, _answered_due, (HOUSE,)),
 )}
 

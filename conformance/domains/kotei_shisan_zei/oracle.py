@@ -9,8 +9,10 @@ none is quoted in the edition.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 
 from conformance.oracles.dates import Month, fiscal_year_months
 
@@ -91,9 +93,11 @@ def kotei_standard(kind: str, registered_value: int) -> int:
     return registered_value
 
 
-def kotei_exempt(kind: str, standard: int) -> bool:
-    """Whether a 課税標準 is below the 免税点 of its 資産区分 (第351条: 三十万円, 二十万円, 百五十万円に満たない)."""
-    return standard < EXEMPTION_POINTS[kind]
+def kotei_exempt(kind: str, standard: int, *, levied_below: bool = False) -> bool:
+    """Whether a 課税標準 is below the 免税点 of its 資産区分 (第351条本文: 三十万円, 二十万円, 百五十万円に
+    満たない), and the municipality has no 条例 of the ただし書 levying it even then (``levied_below``: the profile
+    declares one)."""
+    return standard < EXEMPTION_POINTS[kind] and not levied_below
 
 
 def kotei_standard_tax(standard: int) -> int:
@@ -102,6 +106,22 @@ def kotei_standard_tax(standard: int) -> int:
     if standard * numerator % denominator:
         raise ValueError(f"{standard} yen at 1.4/100 is not whole yen (端数計算 is not quoted)")
     return standard * numerator // denominator
+
+
+def kotei_rate(declared_percent: str | None) -> Fraction:
+    """The 税率 (第350条第1項): the municipality's 条例's (declared in percent: '1.5') or, none declared, the
+    標準税率 百分の一・四. The 条例 may set another (the text gives a 標準税率 and no ceiling)."""
+    return Fraction(*STANDARD_RATE) if declared_percent is None else Fraction(declared_percent) / 100
+
+
+def kotei_taxes_allowed(standard: int, rate: Fraction) -> tuple[int, ...]:
+    """The 税額 a 課税標準 ``standard`` allows at ``rate``: the product rounded down to whole yen, or to 100 yen.
+
+    Reading (ours): 第20条の4の2 (端数計算: a 確定金額's 百円未満 rounded down) is not quoted, so both pass. At the
+    標準税率 the 価格 are drawn in 50,000円 steps and the two agree (50,000円 at 1.4/100: 700円); at 1.5/100 a
+    50,000円 課税標準 allows 750円 or 700円."""
+    exact = math.floor(standard * rate)
+    return tuple(dict.fromkeys((exact, exact // 100 * 100)))
 
 
 def kotei_due_months(fiscal_year: int) -> tuple[tuple[int, int], ...]:

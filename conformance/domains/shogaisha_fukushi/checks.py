@@ -35,8 +35,8 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import TOWN_MARK, Projection, Rule, Scenario, _birth, other_codes, picked, rule_check
+from conformance.checks.scenarios import TOWN_MARK, Projection, Rule, Scenario, _birth, other_codes
+from conformance.checks.statute_rules import Statute, rule_checks
 from conformance.domains.shogaisha_fukushi.oracle import (
     Places,
     benefits_payable,
@@ -68,6 +68,8 @@ _APPLIED, _QUALIFIES, _GIVEN = "手帳申請年月日", "別表該当", "手帳�
 #: 障害支援区分 (支援法 第4条第4項, not quoted: the record's values) and 非該当.
 CATEGORIES = ("非該当", "区分1", "区分2", "区分3", "区分4", "区分5", "区分6")
 _ASKED = date(2025, 6, 1)
+#: What the rules share (conformance.checks.statute_rules): the answer's part, and a 障害者福祉 record per person.
+STATUTE = Statute("shogaisha_fukushi", PART, needs_records=True)
 
 
 def _record(items: Mapping[str, str | date | None]) -> tuple[tuple[str, str, str], ...]:
@@ -340,86 +342,29 @@ REACHING_15 = _person(date(2007, 6, 2), date(2022, 6, 1), _record({
 SIXTEEN = _person(date(2007, 6, 2), date(2023, 9, 1), _record({
     _APPLIED: date(2015, 3, 1), _QUALIFIES: "1", _GIVEN: date(2015, 4, 1)}))
 
-_DECIDING = picked(PART, "支給決定市町村_市区町村コード")
-_SHIEN, _SHINSHO = "障害者総合支援法", "身体障害者福祉法"
+_DECIDING = "支給決定市町村_市区町村コード"
 
 SHOGAISHA_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("shogaisha_fukushi.residence",
-         f"障害者福祉: the 支給決定 by the 市町村 of the 居住地 ({_SHIEN} 第19条第2項)",
-         residing, _deciding, _DECIDING, (RESIDENT,), needs_records=True),
-    Rule("shogaisha_fukushi.current_place",
-         f"障害者福祉: without a known 居住地, by the 市町村 of the 現在地 ({_SHIEN} 第19条第2項ただし書)",
-         without_residence, _deciding, _DECIDING, (NO_RESIDENCE,), needs_records=True),
-    Rule("shogaisha_fukushi.facility",
-         f"障害者福祉: a 特定施設入所等障害者 by the 市町村 of the 居住地 before the 入所 ({_SHIEN} 第19条第3項)",
-         in_facility, _deciding, _DECIDING, (IN_FACILITY,), needs_records=True),
-    Rule("shogaisha_fukushi.facility_location",
-         f"障害者福祉: without a 居住地 before the 入所, by the 市町村 of the 所在地 before it "
-         f"({_SHIEN} 第19条第3項ただし書)",
-         in_facility_unknown, _deciding, _DECIDING, (IN_FACILITY_UNKNOWN,), needs_records=True),
-    Rule("shogaisha_fukushi.child_facility",
-         f"障害者福祉: from a 障害児 facility, by the 市町村 of the 保護者's 居住地 on the day before 18 "
-         f"({_SHIEN} 第19条第4項)",
-         from_child_facility, _deciding, _DECIDING, (FROM_CHILD_FACILITY,), needs_records=True),
-    Rule("shogaisha_fukushi.child_facility_location",
-         f"障害者福祉: from a 障害児 facility without the 保護者's 居住地, by the 市町村 of the person's 所在地 "
-         f"on the day before 18 ({_SHIEN} 第19条第4項ただし書)",
-         from_child_facility_no_guardian, _deciding, _DECIDING, (FROM_CHILD_FACILITY_NO_GUARDIAN,),
-         needs_records=True),
-    Rule("shogaisha_fukushi.decision_required",
-         f"障害者福祉: 介護給付費等 only under the 市町村's 支給決定 ({_SHIEN} 第19条第1項)",
-         deciding, _payable, picked(PART, "介護給付費等支給"), (DECIDED, UNDECIDED), needs_records=True),
-    Rule("shogaisha_fukushi.validity",
-         f"障害者福祉: the 支給決定 in effect within its 有効期間 only ({_SHIEN} 第23条)",
-         periods, _in_effect, picked(PART, "支給決定有効"), (DECIDED, EXPIRED), needs_records=True),
-    Rule("shogaisha_fukushi.category",
-         f"障害者福祉: the 障害支援区分 of the 市町村審査会's 判定 ({_SHIEN} 第21条第1項)",
-         judged, _category, picked(PART, "障害支援区分"), (DECIDED,), needs_records=True),
-    Rule("shogaisha_fukushi.monthly_amount",
-         f"障害者福祉: the 支給量 of a 支給決定 for each kind of service, per month ({_SHIEN} 第22条第7項)",
-         supplied, _amounts, picked(PART, "月間支給量"), (SUPPLIED, UNDECIDED), needs_records=True),
-    Rule("shogaisha_fukushi.physically_disabled",
-         f"障害者福祉: a 身体障害者 is 18 or older with a 身体障害者手帳 ({_SHINSHO} 第4条)",
-         nearly_adult, _disabled, picked(PART, "身体障害者"), (REACHING_18,), needs_records=True),
-    Rule("shogaisha_fukushi.guardian_applies",
-         f"障害者福祉: the 保護者 applies for a child under 15 ({_SHINSHO} 第15条第1項ただし書)",
-         applying, _applicant, picked(PART, "手帳申請者"), (GUARDIAN_APPLIES, CHILD_APPLIES), needs_records=True),
-    Rule("shogaisha_fukushi.certificate",
-         f"障害者福祉: the 手帳 given when the 障害 is one of the 別表 ({_SHINSHO} 第15条第4項)",
-         applying, _issued, picked(PART, "手帳交付"), (CHILD_QUALIFIES, CHILD_APPLIES), needs_records=True),
-    Rule("shogaisha_fukushi.rejection",
-         f"障害者福祉: otherwise the 申請者 told so with the reason ({_SHINSHO} 第15条第5項)",
-         applying, _rejected, picked(PART, "却下理由通知"), (CHILD_APPLIES,), needs_records=True),
-    Rule("shogaisha_fukushi.handover",
-         f"障害者福祉: the 保護者 hands the 手帳 to the child reaching 15 ({_SHINSHO} 第15条第7項)",
-         handed_over, _holder, picked(PART, "手帳所持者"), (REACHING_15, SIXTEEN), needs_records=True),
+    STATUTE.rule("shogaisha_fukushi.residence", residing, _deciding, _DECIDING, (RESIDENT,)),
+    STATUTE.rule("shogaisha_fukushi.current_place", without_residence, _deciding, _DECIDING, (NO_RESIDENCE,)),
+    STATUTE.rule("shogaisha_fukushi.facility", in_facility, _deciding, _DECIDING, (IN_FACILITY,)),
+    STATUTE.rule("shogaisha_fukushi.facility_location", in_facility_unknown, _deciding, _DECIDING,
+                 (IN_FACILITY_UNKNOWN,)),
+    STATUTE.rule("shogaisha_fukushi.child_facility", from_child_facility, _deciding, _DECIDING,
+                 (FROM_CHILD_FACILITY,)),
+    STATUTE.rule("shogaisha_fukushi.child_facility_location", from_child_facility_no_guardian, _deciding, _DECIDING,
+                 (FROM_CHILD_FACILITY_NO_GUARDIAN,)),
+    STATUTE.rule("shogaisha_fukushi.decision_required", deciding, _payable, "介護給付費等支給", (DECIDED, UNDECIDED)),
+    STATUTE.rule("shogaisha_fukushi.validity", periods, _in_effect, "支給決定有効", (DECIDED, EXPIRED)),
+    STATUTE.rule("shogaisha_fukushi.category", judged, _category, "障害支援区分", (DECIDED,)),
+    STATUTE.rule("shogaisha_fukushi.monthly_amount", supplied, _amounts, "月間支給量", (SUPPLIED, UNDECIDED)),
+    STATUTE.rule("shogaisha_fukushi.physically_disabled", nearly_adult, _disabled, "身体障害者", (REACHING_18,)),
+    STATUTE.rule("shogaisha_fukushi.guardian_applies", applying, _applicant, "手帳申請者",
+                 (GUARDIAN_APPLIES, CHILD_APPLIES)),
+    STATUTE.rule("shogaisha_fukushi.certificate", applying, _issued, "手帳交付", (CHILD_QUALIFIES, CHILD_APPLIES)),
+    STATUTE.rule("shogaisha_fukushi.rejection", applying, _rejected, "却下理由通知", (CHILD_APPLIES,)),
+    STATUTE.rule("shogaisha_fukushi.handover", handed_over, _holder, "手帳所持者", (REACHING_15, SIXTEEN)),
 )}
 
-
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(SHOGAISHA_RULES[name])
-
-
-shogaisha_residence = check("scenario.shogaisha_fukushi.residence")(_rule_check("shogaisha_fukushi.residence"))
-shogaisha_current_place = check("scenario.shogaisha_fukushi.current_place")(
-    _rule_check("shogaisha_fukushi.current_place"))
-shogaisha_facility = check("scenario.shogaisha_fukushi.facility")(_rule_check("shogaisha_fukushi.facility"))
-shogaisha_facility_location = check("scenario.shogaisha_fukushi.facility_location")(
-    _rule_check("shogaisha_fukushi.facility_location"))
-shogaisha_child_facility = check("scenario.shogaisha_fukushi.child_facility")(
-    _rule_check("shogaisha_fukushi.child_facility"))
-shogaisha_child_facility_location = check("scenario.shogaisha_fukushi.child_facility_location")(
-    _rule_check("shogaisha_fukushi.child_facility_location"))
-shogaisha_decision_required = check("scenario.shogaisha_fukushi.decision_required")(
-    _rule_check("shogaisha_fukushi.decision_required"))
-shogaisha_validity = check("scenario.shogaisha_fukushi.validity")(_rule_check("shogaisha_fukushi.validity"))
-shogaisha_category = check("scenario.shogaisha_fukushi.category")(_rule_check("shogaisha_fukushi.category"))
-shogaisha_monthly_amount = check("scenario.shogaisha_fukushi.monthly_amount")(
-    _rule_check("shogaisha_fukushi.monthly_amount"))
-shogaisha_physically_disabled = check("scenario.shogaisha_fukushi.physically_disabled")(
-    _rule_check("shogaisha_fukushi.physically_disabled"))
-shogaisha_guardian_applies = check("scenario.shogaisha_fukushi.guardian_applies")(
-    _rule_check("shogaisha_fukushi.guardian_applies"))
-shogaisha_certificate = check("scenario.shogaisha_fukushi.certificate")(_rule_check("shogaisha_fukushi.certificate"))
-shogaisha_rejection = check("scenario.shogaisha_fukushi.rejection")(_rule_check("shogaisha_fukushi.rejection"))
-shogaisha_handover = check("scenario.shogaisha_fukushi.handover")(_rule_check("shogaisha_fukushi.handover"))
+#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
+RULE_CHECKS = rule_checks(SHOGAISHA_RULES.values())

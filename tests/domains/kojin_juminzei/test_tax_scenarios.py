@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
 
 from conformance.checks import scenarios
-from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
+from conformance.checks.scenarios import TOWN_MARK, Rule, Scenario, _csv, _row, other_codes
 from conformance.domains.kojin_juminzei import checks as ks
+from conformance.domains.kojin_juminzei import oracle as juminzei
 from conformance.domains.kojin_juminzei.checks import TAX_RULES, _fifteens, _minors, levied_residents
 from conformance.locations import default_catalog_root
+from conformance.profiles import Ordinance
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
@@ -31,6 +35,15 @@ BINDINGS = default_catalog_root() / "kojin_juminzei" / "2025.12" / "bindings.yam
 #: juminzei_levied_on_death_day are scenario.juminzei.levied's: LEVIED in conformance/domains/kojin_juminzei/checks.py).
 LEVIED_DEFECTS = ("juminzei_current_address", "juminzei_levied_on_death_day")
 TAX_DEFECTS = sorted(name for name in DEFECTS if name.startswith("juminzei_") and name not in LEVIED_DEFECTS)
+#: The reference profile's declaration of its town's 条例 (第295条第3項's amount): the rule it makes is judged too.
+REFERENCE_ORDINANCE = Ordinance.model_validate(yaml.safe_load(
+    (Path(__file__).parents[3] / "vendor_profiles" / "reference.yaml").read_text("utf-8"))["ordinance"])
+
+
+def _declared_rules() -> dict[str, Rule]:
+    ordained = ks.KINTOWARI_EXEMPT.ordained
+    assert ordained is not None
+    return {**TAX_RULES, "juminzei.kintowari_exempt": ordained(REFERENCE_ORDINANCE)}
 
 
 
@@ -53,7 +66,7 @@ def test_the_house_owners_moved_out_around_the_levy_date(scenario: Scenario) -> 
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in TAX_RULES}
-    assert len(names) == 20
+    assert len(names) == 21
     assert names <= set(default_registry())
     assert names <= set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in TAX_RULES.values())
@@ -62,13 +75,13 @@ def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
-    assert failed_requirements(frozenset(), TAX_RULES, BINDINGS) == set()
+    assert failed_requirements(frozenset(), _declared_rules(), BINDINGS) == set()
 
 
 @pytest.mark.parametrize("name", TAX_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     # Only this edition's: a defect of a sentence both editions quote (第294条) names the other's too.
-    assert failed_requirements(frozenset({name}), TAX_RULES, BINDINGS) == {
+    assert failed_requirements(frozenset({name}), _declared_rules(), BINDINGS) == {
         rid for rid in DEFECTS[name].requirements if rid.startswith("kojin_juminzei-")}
 
 
@@ -155,7 +168,7 @@ RECORD_DEFECTS = ["juminzei_aid_through_haishi", "juminzei_house_untaxed", "jumi
                   "juminzei_share_gains_always_excluded", "juminzei_loss_four_years", "juminzei_senjusha_fixed_only",
                   "juminzei_deemed_levy_ignored", "juminzei_senjusha_without_declaration",
                   "juminzei_senjusha_salary_ignored", "juminzei_separate_tax_aid_on_payment_day",
-                  "juminzei_blue_senjusha_filed_only"]
+                  "juminzei_blue_senjusha_filed_only", "juminzei_low_income_limit_exclusive"]
 _BOUND = bound_requirements(BINDINGS)
 
 
@@ -183,3 +196,18 @@ def test_a_person_who_died_on_the_levy_day_is_not_levied() -> None:
     assert [(f.code, f.requirement) for f in found] == [("scenario.juminzei.levied.mismatch",
                                                          "kojin_juminzei-2025.12-1.294.0.2.0-R001")]
 
+
+
+def test_the_low_income_exemption_of_its_worked_examples() -> None:
+    # 第295条第1項第2号: 百三十五万円を超える場合を除く, so 1,350,000円 itself is exempt; a 未成年者 by the 生年月日.
+    assert ks._low_income_taxes(ks.SINGLE_PARENT_AT_LIMIT, TOWN_CODE) == {ks._ANY: False}
+    assert ks._low_income_taxes(ks.SINGLE_PARENT_ABOVE, TOWN_CODE) == {ks._ANY: True}
+    assert ks._low_income_taxes(ks.MINOR_EARNING, TOWN_CODE) == {ks._ANY: False}
+    assert ks._low_income_taxes(ks.NO_CATEGORY, TOWN_CODE) == {ks._ANY: True}
+
+
+@settings(max_examples=60, deadline=None)
+@given(levied_residents(CODES))
+def test_the_residents_judged_on_their_taxes_are_of_age(scenario: Scenario) -> None:
+    # A 未成年者 of no known income may be exempt (第295条第1項第2号): the taxes' rules draw none.
+    assert not juminzei.is_minor_on_levy_date(scenario.birth, scenario.fiscal_year)

@@ -86,9 +86,10 @@ def test_the_answer_is_read_against_the_rate_and_the_due_months() -> None:
         return {"年度": 2025, ks.PART: part}
 
     loaded = cast(scenarios.Loaded, None)  # the readers do not look at it
-    assert ks._answered_rate(answer(課税標準額=5_000_000, 税額=70_000), loaded) == {ks._RATE: True}
-    assert ks._answered_rate(answer(課税標準額=5_000_000, 税額=75_000), loaded) == {ks._RATE: False}
-    assert ks._answered_rate(answer(課税標準額=None, 税額=70_000), loaded)[ks._RATE] is None
+    _, answered_rate = ks._rate_parts(None)
+    assert answered_rate(answer(課税標準額=5_000_000, 税額=70_000), loaded) == {ks._RATE: True}
+    assert answered_rate(answer(課税標準額=5_000_000, 税額=75_000), loaded) == {ks._RATE: False}
+    assert answered_rate(answer(課税標準額=None, 税額=70_000), loaded)[ks._RATE] is None
     due = ["2025-04-30", "2025-07-31", "2025-12-25", "2026-02-28"]
     assert ks._answered_due(answer(納期限=due), loaded) == {ks._DUE: True}
     assert ks._answered_due(answer(納期限=[*due[:3], "2026-03-02"]), loaded) == {ks._DUE: True}  # 但し書
