@@ -59,7 +59,8 @@ def test_an_input_neither_judged_nor_reasoned_is_an_error_naming_the_file(tmp_pa
     head = source[:source.index("inputs:")]
     entry = "{name: 額, kind: quantity, law: 児童手当法, cite: 第6条第3項}"
     (tmp_path / statutes.PROVISIONS_FILE).write_text(f"{head}inputs:\n- {entry}\n", "utf-8")
-    with pytest.raises(SpecError, match=rf"(?s){re.escape(str(tmp_path))}.*neither checks that judge it \(judged_by\) nor the reason"):
+    expected = rf"(?s){re.escape(str(tmp_path))}.*neither checks that judge it \(judged_by\) nor the reason"
+    with pytest.raises(SpecError, match=expected):
         statutes.read_provisions(tmp_path)
 
 
