@@ -1,0 +1,65 @@
+"""The fixed corpus of the cross-domain machine (conformance/domains/world_corpus.py; issue 65 item 3): played before
+the draws, the same at every seed, each step judged as a drawn one. The corpus holds each boundary it says it holds;
+it passes on the clean reference with its parts compared; a defect it meets is caught at any seed, and with a single
+drawn example (the corpus's, not the draws')."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from test_world_machine import SEED, world_run
+
+from conformance.domains.world_corpus import BOUNDARIES, CORPUS, DEATH, MOVE_IN, MOVE_WITHIN
+from conformance.domains.world_fuhyo import ADDRESS_DATE, CORRECTED, JOINED, REMOVED
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "model.md"
+
+
+def _steps_of(name: str, steps: tuple[str, ...]) -> bool:
+    return any(f"; {name})" in step for step in steps)
+
+
+def test_the_boundaries_are_the_day_before_of_and_after_each_year_start() -> None:
+    days = {event.on for example in BOUNDARIES for event in example.events}
+    assert days == {date(2024, 3, 31), date(2024, 4, 1), date(2024, 4, 2), date(2024, 12, 31), date(2025, 1, 1),
+                    date(2025, 1, 2)}
+    # Each boundary day has a 転入 and a 転出, and the 転出 go to each place.
+    for example in BOUNDARIES:
+        assert [event.kind for event in example.events] == ["moves.in", "moves.out"]
+    assert {event.where for example in BOUNDARIES for event in example.events if event.kind == "moves.out"} == {
+        "same", "other", "abroad"}
+
+
+def test_each_kind_of_event_is_played_once_at_least() -> None:
+    kinds = {event.kind for example in CORPUS for event in example.events}
+    assert kinds == {"births", "moves.within", "moves.in", "moves.out", "deaths"}
+    # The 転居 and the 転入 are notified after their 異動日 (法 第17条第4号: the 異動日 is the 住所を定めた年月日).
+    assert all(event.notified is not None and event.notified > event.on for example in (MOVE_WITHIN, MOVE_IN)
+               for event in example.events if event.kind in ("moves.within", "moves.in"))
+
+
+def test_the_corpus_is_published_in_the_docs() -> None:
+    text = DOCS.read_text("utf-8")
+    assert "### The fixed corpus" in text
+    for example in CORPUS:
+        assert f"`{example.name}`" in text, example.name
+
+
+def test_the_clean_reference_passes_the_corpus_with_the_fuhyo_compared() -> None:
+    # One drawn example only: what is compared beyond it is the corpus's.
+    with world_run(max_examples=1) as found:
+        assert found.result.breaches == ()
+        assert {CORRECTED, ADDRESS_DATE, JOINED, REMOVED} <= found.compared
+        assert "kojin_juminzei-2025.12-1.318.0.1.0-R001" in found.compared  # the moves about 1月1日
+
+
+@pytest.mark.parametrize("seed", [SEED, 7])
+def test_a_defect_the_corpus_meets_is_caught_with_one_drawn_example_at_any_seed(seed: int) -> None:
+    with world_run(frozenset({"fuhyo_kept_after_removal"}), max_examples=1, seed=seed) as found:
+        breaches, steps = found.result.first(REMOVED)
+    assert _steps_of(DEATH.name, steps)
+    assert [(b.code, b.item.rsplit("/", 1)[1], b.expected, b.actual) for b in breaches] == [
+        ("world.fuhyo_mismatch", "消除@2024-04-01", "true", "false")]
+
