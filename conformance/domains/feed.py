@@ -31,16 +31,18 @@ from conformance.checks.registry import CheckContext, NotAutomated, check, once_
 from conformance.checks.scenarios import (
     _ATENA_SERIALS,
     _SETAI_SERIALS,
+    MAX_COUNTEREXAMPLES,
     Scenario,
     _number,
     _row,
+    difference,
     elders,
     load_many,
     moves,
     other_codes,
     town_code,
 )
-from conformance.domains.jumin.model.check import others_bound
+from conformance.domains.jumin.model.check import Found, others_bound
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.world import ask, world_result
 from conformance.domains.world_compare import Part, judge_answer
@@ -216,14 +218,41 @@ def domains_check(ctx: CheckContext) -> Iterator[Finding]:
             raise
         yield from _loaded_instead(ctx, target, missing)
         return
-    own, steps = found.result.first(ctx.requirement.id)
-    if not own and ctx.requirement.id not in found.compared and not others_bound(ctx, WORLD):
+    ways = distinct_ways(found.result.found, ctx.requirement.id)
+    if not ways and ctx.requirement.id not in found.compared and not others_bound(ctx, WORLD):
         raise NotAutomated(f"no step of the cross-domain machine compared the rule of {ctx.requirement.id} in this "
                            f"run (seed {found.result.seed})")
-    for breach in own:
-        yield ctx.finding(breach.code, f"{breach.message}: after the steps [{'; '.join(steps)}] ({target.replay})",
-                          location=f"model:world/step:{len(steps)}#{breach.item}",
-                          expected=breach.expected, actual=breach.actual)
+    for index, (own, steps) in enumerate(ways):
+        how = "after the steps" if index == 0 else "another way the answers differ, after the steps"
+        for breach in own:
+            yield ctx.finding(breach.code, f"{breach.message}: {how} [{'; '.join(steps)}] ({target.replay})",
+                              location=f"model:world/step:{len(steps)}#{breach.item}",
+                              expected=breach.expected, actual=breach.actual)
+
+
+def way_of(breaches: tuple[Breach, ...]) -> frozenset[tuple[str, str, str]]:
+    """How an example's breaches of one requirement differ from the oracles: each breach's code, the field it is of
+    (its item without the person's day) and how the values differ (missing, not expected, earlier, later, other: as
+    :func:`~conformance.checks.scenarios.difference` says of a scenario rule's answers). Two examples with one way
+    are one counterexample; two ways, two."""
+    return frozenset((breach.code, breach.item.rsplit("@", 1)[0], difference(breach.expected, breach.actual)[0])
+                     for breach in breaches)
+
+
+def distinct_ways(found: tuple[Found, ...], requirement: str) -> list[tuple[tuple[Breach, ...], tuple[str, ...]]]:
+    """The failing examples of ``requirement`` (issue 65 item 4): the first (the fixed corpus's first, else the first
+    drawn: :func:`conformance.domains.world.run_world` puts them in that order), then the first of each other way the
+    answers differ (:func:`way_of`), in the order found, at most :data:`MAX_COUNTEREXAMPLES` in all; each with its
+    breaches of the requirement and its steps (the replay)."""
+    ways: list[tuple[tuple[Breach, ...], tuple[str, ...]]] = []
+    seen: set[frozenset[tuple[str, str, str]]] = set()
+    for example in found:
+        own = tuple(breach for breach in example.breaches if breach.requirement == requirement)
+        key = way_of(own)
+        if own and key not in seen and len(ways) < MAX_COUNTEREXAMPLES:
+            seen.add(key)
+            ways.append((own, example.steps))
+    return ways
 
 
 def _loaded_instead(ctx: CheckContext, target: Target, missing: NotAutomated) -> Iterator[Finding]:
