@@ -2,7 +2,8 @@
 through the feed the profile's driver declares (``linkage.feed``, ours: docs/driver.md, "庁内連携: the 異動 fed to a
 domain system"), then judges the domain system's per-person answers with the oracles of the cross-domain machine.
 
-Each example is a person of the scenario checks (:func:`~conformance.checks.scenarios.moves`,
+Each example is a person of the fixed corpus (:func:`fixed_scenarios`: the boundary days of the cross-domain
+machine's, judged first at every seed), then of the scenario checks (:func:`~conformance.checks.scenarios.moves`,
 :func:`~conformance.checks.scenarios.elders`: a 転入, maybe a 転出 abroad or to another municipality with its
 転入通知, or a 死亡, about the boundary days). The person's 住民記録 rows are sent one 異動 at a time, as 住民記録 would
 publish them: the 転入's row, then the 転出's (住民 still: 1.1.5 R001 allows it until the 転入通知), then the 転入通知's
@@ -46,11 +47,13 @@ from conformance.domains.jumin.model.check import Found, others_bound
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.world import ask, world_result
 from conformance.domains.world_compare import Part, judge_answer
+from conformance.domains.world_corpus import BOUNDARY_DAYS, BOUNDARY_WHERE, HEAD_BORN, NEWCOMER_BORN
 from conformance.domains.world_parts import PARTS
 from conformance.domains.world_seen import seen_of
 from conformance.draws import reproducible
 from conformance.errors import TargetError
 from conformance.findings import Finding
+from conformance.oracles.dates import fiscal_year_of
 from conformance.targets.base import HttpClient, Target
 from conformance.testdata.town import TOWN_CODE
 
@@ -100,10 +103,32 @@ class FeedResult:
     via: str = FEED
 
 
+def fixed_scenarios(codes: tuple[str, str]) -> list[Scenario]:
+    """The feed's fixed corpus (issue 65 item 3; the cross-domain machine's boundary days,
+    :mod:`conformance.domains.world_corpus`), judged before the drawn examples at every seed: on each day before, of
+    and after 4月1日 and 1月1日 a person of 40 moving in from another 都道府県, and a 世帯主 of 65 or more resident since
+    2010 moving out (to the same 都道府県, another, or abroad, as the machine's corpus; within Japan the 転入通知's
+    転入日 the day itself), and then dying on that day."""
+    same, other = codes
+    places = {"same": same, "other": other, "abroad": None}
+    settled = date(2010, 4, 1)
+    scenarios: list[Scenario] = []
+    for day, where in zip(BOUNDARY_DAYS, BOUNDARY_WHERE, strict=True):
+        year = fiscal_year_of(day)
+        goes = places[where]
+        scenarios += [
+            Scenario(year, NEWCOMER_BORN, day, previous=other),
+            Scenario(year, HEAD_BORN, settled, planned_out=day, elsewhere=day if goes else None, next=goes),
+            Scenario(year, HEAD_BORN, settled, died=day),
+        ]
+    return scenarios
+
+
 def _scenarios(target: Target, codes: tuple[str, str]) -> list[Scenario]:
-    """The run's examples (its seed, the profile's max_examples), drawn once."""
+    """The run's examples: the fixed corpus (:func:`fixed_scenarios`), then those drawn with the run's seed (the
+    profile's max_examples), drawn once."""
     reproducible()
-    drawn: list[Scenario] = []
+    drawn: list[Scenario] = fixed_scenarios(codes)
 
     @seed(target.seed)
     @settings(max_examples=target.max_examples, database=None, phases=[Phase.generate], deadline=None,

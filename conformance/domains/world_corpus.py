@@ -104,3 +104,11 @@ DEATH = Example("死亡", (_HEAD,), ("世帯主",), (Event("deaths", date(2024, 
 
 #: The corpus, in the order it is played.
 CORPUS: tuple[Example, ...] = (MOVE_WITHIN, MOVE_IN, *BOUNDARIES, DEATH)
+
+#: The boundary days (the day before, of and after 4月1日 and 1月1日), as the feed's corpus takes them
+#: (conformance/domains/feed.py ``fixed_scenarios``: a person of one 異動 at a time, not a 世帯).
+BOUNDARY_DAYS: tuple[date, ...] = tuple(example.events[0].on for example in BOUNDARIES)
+#: Where each boundary's 転出 goes, in the order of :data:`BOUNDARY_DAYS`.
+BOUNDARY_WHERE: tuple[Where, ...] = tuple(example.events[1].where for example in BOUNDARIES)
+#: The 生年月日 of the corpus's 世帯主 and newcomer (the feed's persons are of these ages too).
+HEAD_BORN, NEWCOMER_BORN = _HEAD, _NEWCOMER

@@ -37,7 +37,8 @@ def fed(defects: frozenset[str] = frozenset()) -> Iterator[FeedResult]:
 
 def test_the_clean_reference_passes_with_the_persons_parts_compared() -> None:
     with fed() as found:
-        assert found.breaches == () and found.examples == 25
+        # The fixed corpus's 18 (fixed_scenarios: three persons on each of six boundary days), then the 25 drawn.
+        assert found.breaches == () and found.examples == 18 + 25
     assert {requirement.split("-")[0] for requirement in found.compared} == {
         "kaigo", "kokuho", "senkyo", "kojin_juminzei", "koki_korei", "kokumin_nenkin", "jido_teate", "shugaku",
         "kenko_kanri"}
@@ -64,13 +65,24 @@ def test_nenkin_lost_on_a_domestic_move_is_caught_when_the_move_out_is_fed() -> 
     assert found.sent[-1].startswith("国内転出(")
 
 
-def test_juminzei_levied_by_the_current_address_is_caught_on_a_move_in_on_january_first() -> None:
-    # 地方税法 第318条: asked on 2016-01-01, the 年度 is 2015 (賦課期日 2015-01-01), before the 転入.
+def test_juminzei_levied_by_the_current_address_is_caught_on_the_corpus_move_in_before_april_first() -> None:
+    # 地方税法 第318条: asked on 2024-03-31, the 年度 is 2023 (賦課期日 2023-01-01), before the 転入. The feed's fixed
+    # corpus (fixed_scenarios: its first person, moving in the day before 4月1日) meets it before any draw.
     with fed(frozenset({"juminzei_current_address"})) as found:
         pass
     assert {(b.requirement, b.item.split("#/")[1], b.expected, b.actual) for b in found.breaches} == {
-        ("kojin_juminzei-2025.12-1.318.0.1.0-R001", "個人住民税/課税@2016-01-01", "false", "true")}
-    assert found.sent[-1] == "転入(2016-01-01)"
+        ("kojin_juminzei-2025.12-1.318.0.1.0-R001", "個人住民税/課税@2024-03-31", "false", "true")}
+    assert found.sent[-1] == "転入(2024-03-31)"
+
+
+@pytest.mark.parametrize("seed", [SEED, 7])
+def test_the_fixed_corpus_is_fed_first_at_every_seed(seed: int) -> None:
+    with started_in_process(frozenset({"juminzei_current_address"})) as running:
+        target = Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations="all"), seed=seed,
+                        max_examples=1, shrink=False)
+        found = run_feed(target)
+    assert found.examples == 18 + 1
+    assert found.sent[0].startswith("fiscal_year=2023, birth=1984-07-07, moved_in=2024-03-31")
 
 
 NEITHER = (f"庁内連携: the profile declares neither the driver's {FEED} (targets.driver.operations) nor "
@@ -104,7 +116,8 @@ def loaded(defects: frozenset[str] = frozenset(), claimed: frozenset[str] | None
 
 def test_without_a_driver_the_load_gives_the_moves_and_the_clean_reference_passes() -> None:
     with loaded() as found:
-        assert found.breaches == () and found.examples == 25
+        # The fixed corpus's 18 (fixed_scenarios: three persons on each of six boundary days), then the 25 drawn.
+        assert found.breaches == () and found.examples == 18 + 25
     assert {"kaigo-2025.12-1.11.0.1.0-R002", "kokuho-2025.12-1.8.0.1.0-R002",
             "kojin_juminzei-2025.12-1.318.0.1.0-R001", "senkyo-2025.12-1.27.0.1.0-R001"} <= found.compared
 
