@@ -93,7 +93,8 @@ def feed(client: HttpClient, base_path: str, row: dict[str, str]) -> None:
 
 @dataclass(frozen=True)
 class FeedResult:
-    """What the feed found: the first example's breaches and its 異動, the requirements compared, the examples."""
+    """What the feed found: the first failing example's breaches and its 異動, the requirements compared, the
+    examples, and every failing example (its 異動 and breaches: the findings list each distinct way of differing)."""
 
     breaches: tuple[Breach, ...]
     sent: tuple[str, ...]
@@ -101,6 +102,7 @@ class FeedResult:
     examples: int
     #: How the 異動 were given: the driver's feed, or the per-person load (``LOAD``); the findings' location says it.
     via: str = FEED
+    found: tuple[Found, ...] = ()
 
 
 def fixed_scenarios(codes: tuple[str, str]) -> list[Scenario]:
@@ -156,14 +158,16 @@ def run_feed(target: Target) -> FeedResult:
     compared: set[str] = set()
     via = FEED if fed else LOAD
     scenarios = _scenarios(target, other_codes(town))
+    failing: list[Found] = []
     for s in scenarios:
         if fed and driver is not None:
             breaches, sent = _through_feed(client, driver.base_path, s, town, compared, parts)
         else:
             breaches, sent = _through_load(target, s, town, compared, parts)
-        if breaches:
-            return FeedResult(tuple(breaches), (s.compact(), *sent), frozenset(compared), len(scenarios), via)
-    return FeedResult((), (), frozenset(compared), len(scenarios), via)
+        if breaches:  # every example is judged: a breach of one neither ends the run nor hides another's
+            failing.append(Found((s.compact(), *sent), tuple(breaches)))
+    first = failing[0] if failing else Found((), ())
+    return FeedResult(first.breaches, first.steps, frozenset(compared), len(scenarios), via, tuple(failing))
 
 
 def _through_feed(client: HttpClient, base_path: str, s: Scenario, town: str, compared: set[str],
@@ -301,7 +305,7 @@ def feed_check(ctx: CheckContext) -> Iterator[Finding]:
     # Not offered (no driver, no feed declared): NOT_AUTOMATED, whatever other checks of the requirement find; the
     # runner runs them still, and concludes their findings or NOT_AUTOMATED, never PASS on theirs alone (issue 64).
     found = _result(target)
-    own = [breach for breach in found.breaches if breach.requirement == ctx.requirement.id]
+    own = [breach for example in found.found for breach in example.breaches if breach.requirement == ctx.requirement.id]
     if not own and ctx.requirement.id not in found.compared and not others_bound(ctx, _CACHE):
         raise NotAutomated(f"no 異動 fed compared the rule of {ctx.requirement.id} in this run "
                            f"({found.examples} examples, seed {target.seed})")
@@ -309,13 +313,14 @@ def feed_check(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _findings(ctx: CheckContext, target: Target, found: FeedResult) -> Iterator[Finding]:
-    """The requirement's breaches of the 異動 given, as findings with the 異動 and the replay."""
-    for breach in found.breaches:
-        if breach.requirement != ctx.requirement.id:
-            continue
-        yield ctx.finding(breach.code, f"{breach.message}: after the 異動 fed [{'; '.join(found.sent)}] "
-                          f"({target.replay})", location=f"feed:{found.via}#{breach.item}",
-                          expected=breach.expected, actual=breach.actual)
+    """The requirement's breaches of the 異動 given, as findings with the 異動 and the replay: the first failing
+    example's, then one of each other way the answers differ (:func:`distinct_ways`)."""
+    for index, (own, sent) in enumerate(distinct_ways(found.found, ctx.requirement.id)):
+        how = "after the 異動 fed" if index == 0 else "another way the answers differ, after the 異動 fed"
+        for breach in own:
+            yield ctx.finding(breach.code, f"{breach.message}: {how} [{'; '.join(sent)}] ({target.replay})",
+                              location=f"feed:{found.via}#{breach.item}", expected=breach.expected,
+                              actual=breach.actual)
 
 
 def _result(target: Target) -> FeedResult:

@@ -171,3 +171,20 @@ def test_the_main_command_has_the_check_bound_beside_the_cross_domain_machine() 
         for requirement in load_edition(ROOT / slug / "2025.12").requirements:
             names = {getattr(c, "name", "") for c in requirement.checks}
             assert ("model.world.feed" in names) == ("model.world.domains" in names), requirement.id
+
+
+def test_every_failing_example_is_kept_and_each_way_reported_once() -> None:
+    # kaigo_lost_after_move_day: the 資格喪失日 one day late after a same-day move. The feed judges every example (a
+    # breach no longer ends the run): the corpus's move on 3月31日 (the day itself expected) and on 4月1日 (the day
+    # itself or none: the 年度's first day leaves the other reading open) differ in two ways, each reported once.
+    with started_in_process(frozenset({"kaigo_lost_after_move_day"})) as running:
+        target = Target(catalog=KAIGO, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
+                        max_examples=25, shrink=False)
+        requirement = "kaigo-2025.12-1.11.0.1.0-R002"
+        findings = list(feed_check(CheckContext(KAIGO.requirement(requirement), target=target)))
+        found = run_feed(target)
+    assert len(found.found) > 2 and found.breaches == found.found[0].breaches
+    assert [(f.location.split("#/")[-1], f.expected, f.actual) for f in findings] == [
+        ("介護保険/資格喪失日@2024-03-31", "2024-03-31", "2024-04-01"),
+        ("介護保険/資格喪失日@2024-04-01", "2024-04-01 | null", "2024-04-02")]
+    assert "another way the answers differ" in findings[1].message
