@@ -117,11 +117,12 @@ def statute_optional() -> int:
 AFTER_THE_MACHINE = frozenset({"jumin-1.0-10.6-R001"})
 CAUGHT_AFTER_THE_MACHINE = frozenset({"export_stale_rows", "export_dv_marks_at_load", "export_former_household_kept"})
 #: Statute defects only the cross-domain machine's examples meet (no worked example of their domain's own checks
-#: does: a 消除 by the 長官通知, a whole 世帯 moving out with its 除票 made, a 転入 with its 附票, a 転居 of a person with
-#: a 戸籍): a statute group's shallow run (STATUTE_GROUP_EXAMPLES) may not draw their case, or another defect of the
-#: group may end the example first, so each hidden there runs alone at the profile's own depth, as the main command does
-#: (tests/domains/test_world_*.py show each caught on its step). The 転居's is met by the machine's fixed corpus
-#: (conformance/domains/world_corpus.py) at every seed: drawn by no default seed, it was exempted until 2026-11-28.
+#: does: a 消除 by the 長官通知, a whole 世帯 moving out with its 除票 made, a 転入 with its 附票, a 転居 of a
+#: person with a 戸籍): a statute group's shallow run (STATUTE_GROUP_EXAMPLES) may not draw their case, or another
+#: defect of the group may end the example first, so each hidden there runs alone at the profile's own depth, as the
+#: main command does (tests/domains/test_world_*.py show each caught on its step). The 転居's is met by the machine's
+#: fixed corpus (conformance/domains/world_corpus.py) at every seed: drawn by no default seed, it was exempted until
+#: 2026-11-28.
 WORLD_DRAWN = frozenset({"fuhyo_address_date_from_notification", "jido_end_month_lost_with_record",
                          "kokuho_lost_on_removal_day", "fuhyo_not_updated_on_move_within"})
 

@@ -107,10 +107,10 @@ class FeedResult:
 
 def fixed_scenarios(codes: tuple[str, str]) -> list[Scenario]:
     """The feed's fixed corpus (issue 65 item 3; the cross-domain machine's boundary days,
-    :mod:`conformance.domains.world_corpus`), judged before the drawn examples at every seed: on each day before, of
-    and after 4月1日 and 1月1日 a person of 40 moving in from another 都道府県, and a 世帯主 of 65 or more resident since
-    2010 moving out (to the same 都道府県, another, or abroad, as the machine's corpus; within Japan the 転入通知's
-    転入日 the day itself), and then dying on that day."""
+    :mod:`conformance.domains.world_corpus`), judged before the drawn examples at every seed: on each day before,
+    of and after 4月1日 and 1月1日 a person of 40 moving in from another 都道府県, and a 世帯主 of 65 or more resident
+    since 2010 moving out (to the same 都道府県, another, or abroad, as the machine's corpus; within Japan the
+    転入通知's 転入日 the day itself), and one dying on that day."""
     same, other = codes
     places = {"same": same, "other": other, "abroad": None}
     settled = date(2010, 4, 1)

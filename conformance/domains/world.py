@@ -76,7 +76,6 @@ from conformance.checks.registry import NotAutomated
 from conformance.checks.scenarios import ask_person, other_codes
 from conformance.checks.statute_forms import issue_printed
 from conformance.domains import world_fuhyo
-from conformance.domains.world_corpus import CORPUS, Event, Example
 from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.jumin.model.admin import Acting
 from conformance.domains.jumin.model.check import (
@@ -97,6 +96,7 @@ from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.kenko_kanri import oracle as kenko
 from conformance.domains.koseki_fuhyo import forms as fuhyo_forms
 from conformance.domains.world_compare import Part, judge_answer
+from conformance.domains.world_corpus import CORPUS, Event, Example
 from conformance.domains.world_parts import KENKO_REQUIREMENTS as KENKO_REQUIREMENTS
 from conformance.domains.world_parts import KENKO_RESIDENTS as KENKO_RESIDENTS
 from conformance.domains.world_parts import PARTS

@@ -95,10 +95,11 @@ def _boundary(day: date, where: Where) -> Example:
 
 
 #: The day before, of and after each boundary (4月1日, 1月1日), the 転出 to each place in turn.
-BOUNDARIES = tuple(_boundary(day, where) for day, where in (
+_DAYS: tuple[tuple[date, Where], ...] = (
     (date(2024, 3, 31), "same"), (date(2024, 4, 1), "other"), (date(2024, 4, 2), "abroad"),
     (date(2024, 12, 31), "other"), (date(2025, 1, 1), "abroad"), (date(2025, 1, 2), "same"),
-))
+)
+BOUNDARIES = tuple(_boundary(day, where) for day, where in _DAYS)
 
 DEATH = Example("死亡", (_HEAD,), ("世帯主",), (Event("deaths", date(2024, 4, 1)),))
 

@@ -31,7 +31,8 @@ def _example(name: str, *breaches: Breach) -> Found:
 
 
 def test_no_breach_of_the_requirement_is_no_way() -> None:
-    assert distinct_ways((_example("a", _breach("資格喪失日", "2024-04-01", "2024-04-01", "2024-04-02", OTHER)),), R) == []
+    other = _example("a", _breach("資格喪失日", "2024-04-01", "2024-04-01", "2024-04-02", OTHER))
+    assert distinct_ways((other,), R) == []
 
 
 def test_examples_failing_the_same_way_on_other_days_are_one() -> None:
@@ -50,15 +51,16 @@ def test_another_field_or_another_direction_is_another_way() -> None:
 
 
 def test_the_ways_are_bounded() -> None:
-    found = tuple(_example(f"e{n}", _breach(f"field{n}", "2024-04-01", "1", "2")) for n in range(MAX_COUNTEREXAMPLES + 3))
+    found = tuple(_example(f"e{n}", _breach(f"field{n}", "2024-04-01", "1", "2"))
+                  for n in range(MAX_COUNTEREXAMPLES + 3))
     ways = distinct_ways(found, R)
     assert [steps for _, steps in ways] == [example.steps for example in found[:MAX_COUNTEREXAMPLES]]
 
 
 def test_the_check_reports_each_way_with_its_steps() -> None:
-    # kaigo_lost_after_move_day (資格喪失日 the day after a same-day move's 転入日): the corpus's move on 3月31日 (a
-    # 資格喪失日 the day itself expected, the vendor's later) and on 4月1日 (the day itself or none, the 年度's first day
-    # leaving the other reading open): two ways, each with its own steps, the first as the first.
+    # kaigo_lost_after_move_day (資格喪失日 the day after a same-day move's 転入日): the corpus's move on 3月31日
+    # (a 資格喪失日 the day itself expected, the vendor's later) and on 4月1日 (the day itself or none, the 年度's
+    # first day leaving the other reading open): two ways, each with its own steps, the first as the first.
     edition = load_edition(default_catalog_root() / "kaigo" / "2025.12")
     with started_in_process(frozenset({"kaigo_lost_after_move_day"})) as running:
         target = Target(catalog=edition, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
