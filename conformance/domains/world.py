@@ -178,6 +178,8 @@ class WorldMachine(JuminModelMachine):
     world_session: WorldSession
     #: The 児童手当_請求年月日 of the 世帯主 of the 世帯 being made (:meth:`_person`); None: none.
     claim: date | None = None
+    #: The fixed corpus's example being played (:func:`fixed_corpus`): every step shown names it; None: drawn.
+    example: str | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -188,6 +190,11 @@ class WorldMachine(JuminModelMachine):
         if family in _JUMIN_READS:
             return False
         return super()._judges(family)
+
+    def _call(self, operation: str, request: Mapping[str, Any], shown: str,
+              acting: Acting | None = None) -> tuple[int, Any]:
+        """The step as the model sends it, shown with the corpus's example it belongs to (a finding names it)."""
+        return super()._call(operation, request, shown if self.example is None else f"{shown} [{self.example}]", acting)
 
     def _step(self, operation: str, request: dict[str, Any], shown: str, acting: Acting | None = None) -> None:
         lengths = {atena: len(rows) for atena, rows in self.world.persons.items()}
@@ -665,6 +672,7 @@ def fixed_corpus(session: Session, extra: WorldSession, run_seed: int) -> tuple[
     for example in CORPUS:
         own = replace(session, failures=[], family=None, serials=serials)
         machine = type("WorldMachine", (WorldMachine,), {"session": own, "world_session": extra})()
+        machine.example = example.name
         with suppress(ModelBreach, Undeclared):  # recorded in own.failures
             _play(machine, example)
             machine.teardown()
@@ -681,18 +689,17 @@ def _play(machine: WorldMachine, example: Example) -> None:
         return  # the 世帯 was not made as asked: the model judged the step, nothing of the example can follow
     for event in example.events:
         machine._advance(max((event.processed - machine.today).days, 0))
-        _EVENTS[event.kind](machine, made, event, example.name)
+        _EVENTS[event.kind](machine, made, event)
 
 
-def _within(machine: WorldMachine, made: list[str], event: Event, name: str) -> None:
+def _within(machine: WorldMachine, made: list[str], event: Event) -> None:
     members = machine.world.members(machine.world.latest(made[event.member]).get("世帯番号", ""))
     request = {"宛名番号": members, "住所": _CORPUS_ADDRESS, "異動日": event.on.isoformat(),
                "届出年月日": event.processed.isoformat(), "処理日": machine.today.isoformat()}
-    machine._step("moves.within", request, f"moves.within({machine._ps(members)}, 異動日 {event.on.isoformat()}; "
-                  f"{name})")
+    machine._step("moves.within", request, f"moves.within({machine._ps(members)}, 異動日 {event.on.isoformat()})")
 
 
-def _birth(machine: WorldMachine, made: list[str], event: Event, name: str) -> None:
+def _birth(machine: WorldMachine, made: list[str], event: Event) -> None:
     """A 出生 into the 世帯 of the member (as the machine's ``birth`` rule sends one, born on ``event.on``)."""
     row = machine.world.latest(made[event.member])
     head = machine.world.head(row.get("世帯番号", ""))
@@ -703,27 +710,27 @@ def _birth(machine: WorldMachine, made: list[str], event: Event, name: str) -> N
         person.pop(item, None)
     request = {"世帯番号": row.get("世帯番号", ""), "person": person, "届出年月日": machine.today.isoformat(),
                "処理日": machine.today.isoformat()}
-    machine._step("births", request, f"births({machine._p(made[event.member])}'s 世帯; {name})")
+    machine._step("births", request, f"births({machine._p(made[event.member])}'s 世帯)")
 
 
-def _move_in(machine: WorldMachine, made: list[str], event: Event, name: str) -> None:
+def _move_in(machine: WorldMachine, made: list[str], event: Event) -> None:
     """A 国内転入 of a new 世帯 of one (a 日本人: a 戸籍 of their own, as the machine gives a 転入's person)."""
     person = machine._person(0, False, (event.born or event.on).isoformat())
     request = {"区分": "国内転入", "persons": [person], "異動日": event.on.isoformat(),
                "届出年月日": event.processed.isoformat(), "処理日": machine.today.isoformat()}
-    machine._step("moves.in", request, f"moves.in(国内転入, 異動日 {event.on.isoformat()}; {name})")
+    machine._step("moves.in", request, f"moves.in(国内転入, 異動日 {event.on.isoformat()})")
 
 
-def _move_out(machine: WorldMachine, made: list[str], event: Event, name: str) -> None:
+def _move_out(machine: WorldMachine, made: list[str], event: Event) -> None:
     """The member's 転出 on the day, within Japan with its 転入通知 (the 転入日 that day)."""
-    machine._moves_on(made[event.member], 0, 0, event.where, name)
+    machine._moves_on(made[event.member], 0, 0, event.where, event.on.isoformat())
 
 
-def _death(machine: WorldMachine, made: list[str], event: Event, name: str) -> None:
+def _death(machine: WorldMachine, made: list[str], event: Event) -> None:
     atena = made[event.member]
     request = {"宛名番号": atena, "異動日": event.on.isoformat(), "通知年月日": machine.today.isoformat(),
                "処理日": machine.today.isoformat()}
-    machine._step("deaths", request, f"deaths({machine._p(atena)}, {event.on.isoformat()}; {name})")
+    machine._step("deaths", request, f"deaths({machine._p(atena)}, {event.on.isoformat()})")
 
 
 _EVENTS = {"births": _birth, "moves.within": _within, "moves.in": _move_in, "moves.out": _move_out,

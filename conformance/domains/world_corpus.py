@@ -20,7 +20,9 @@ What the corpus is made of (each a boundary of a rule the machine compares, by c
   another municipality of the 都道府県, another 都道府県 (each with its 転入通知, the 転入日 the 転出予定年月日: the
   ただし書's day of 介護保険法 第11条第1項, 国民健康保険法 第8条第1項) and abroad (国外転出: no 通知 comes), in turn;
 - **a 死亡** (:data:`DEATH`): the 資格 of every part end (the day after), the 附票's entry is 消除 once the harness,
-  as the 戸籍 side, sends the 除籍 (施行令 第19条第1項).
+  as the 戸籍 side, sends the 除籍 (施行令 第19条第1項);
+- **each age a part turns on, reached the day before, on and the day after the 処理日** (:data:`AGES`): 18, 20,
+  60, 65 and 75 (年齢計算ニ関スル法律: an age is reached the day before the birthday's anniversary).
 
 The persons are of the ages the parts turn on: a 世帯主 of 65 or more (介護保険 第1号, 国民健康保険, 選挙権), a
 newcomer of 40 (国民年金 第1号, 国民健康保険), a 子 of the 児童手当's and 就学's ages. The days are fixed (the machine's
@@ -103,8 +105,25 @@ BOUNDARIES = tuple(_boundary(day, where) for day, where in _DAYS)
 
 DEATH = Example("死亡", (_HEAD,), ("世帯主",), (Event("deaths", date(2024, 4, 1)),))
 
+#: The ages the parts turn on (as the machine's ``elder_household``): 18 (選挙権), 20 and 60 (国民年金 第1号), 65
+#: (介護保険 第1号), 75 (後期高齢者医療; 国民健康保険 ends).
+AGE_LIMITS = (18, 20, 60, 65, 75)
+#: The machine's first 処理日 (``Session.start``), on which the persons of :data:`AGES` are asked.
+FIRST_DAY = date(2024, 3, 20)
+
+
+def _reaching(age: int, shift: int) -> Example:
+    """A 世帯 of one person who reaches ``age`` (年齢計算ニ関スル法律: the day before the birthday's anniversary)
+    ``shift`` days from the first 処理日, asked on it."""
+    born = date(FIRST_DAY.year - age, FIRST_DAY.month, FIRST_DAY.day + 1 + shift)
+    return Example(f"{age} reached {shift:+d}d", (born,), ("世帯主",), ())
+
+
+#: Each age reached the day before, on and the day after the 処理日 the person is asked on.
+AGES = tuple(_reaching(age, shift) for age in AGE_LIMITS for shift in (-1, 0, 1))
+
 #: The corpus, in the order it is played.
-CORPUS: tuple[Example, ...] = (MOVE_WITHIN, MOVE_IN, *BOUNDARIES, DEATH)
+CORPUS: tuple[Example, ...] = (MOVE_WITHIN, MOVE_IN, *BOUNDARIES, DEATH, *AGES)
 
 #: The boundary days (the day before, of and after 4月1日 and 1月1日), as the feed's corpus takes them
 #: (conformance/domains/feed.py ``fixed_scenarios``: a person of one 異動 at a time, not a 世帯).

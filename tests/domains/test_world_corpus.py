@@ -11,14 +11,15 @@ from pathlib import Path
 import pytest
 from test_world_machine import SEED, world_run
 
-from conformance.domains.world_corpus import BOUNDARIES, CORPUS, DEATH, MOVE_IN, MOVE_WITHIN
+from conformance.domains.world_corpus import AGES, BOUNDARIES, CORPUS, DEATH, FIRST_DAY, MOVE_IN, MOVE_WITHIN
+from conformance.oracles.dates import age_reached_on
 from conformance.domains.world_fuhyo import ADDRESS_DATE, CORRECTED, JOINED, REMOVED
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "model.md"
 
 
 def _steps_of(name: str, steps: tuple[str, ...]) -> bool:
-    return any(f"; {name})" in step for step in steps)
+    return bool(steps) and all(f" [{name}] @ " in step for step in steps)
 
 
 def test_the_boundaries_are_the_day_before_of_and_after_each_year_start() -> None:
@@ -30,6 +31,22 @@ def test_the_boundaries_are_the_day_before_of_and_after_each_year_start() -> Non
         assert [event.kind for event in example.events] == ["moves.in", "moves.out"]
     assert {event.where for example in BOUNDARIES for event in example.events if event.kind == "moves.out"} == {
         "same", "other", "abroad"}
+
+
+def test_each_age_is_reached_the_day_before_on_and_the_day_after_the_day_asked() -> None:
+    reached = {(age, (age_reached_on(example.births[0], age) - FIRST_DAY).days)
+               for example in AGES for age in (18, 20, 60, 65, 75) if example.name.startswith(f"{age} ")}
+    assert reached == {(age, shift) for age in (18, 20, 60, 65, 75) for shift in (-1, 0, 1)}
+
+
+def test_a_defect_of_an_age_boundary_is_caught_by_the_corpus_alone() -> None:
+    # kokuho_kept_after_75 (国民健康保険法 第6条第8号 read with 後期高齢者医療: no 国保 from 75): met by the
+    # corpus's person who reached 75 the day before the 処理日 (the first of its ages to show it), whatever is drawn.
+    with world_run(frozenset({"kokuho_kept_after_75"}), max_examples=1) as found:
+        breaches, steps = found.result.first("kokuho-2025.12-1.6.0.1.0-R001")
+    assert steps == ("1. fixtures.persons(size=1) [75 reached -1d] @ 2024-03-20",)
+    assert [(b.item.rsplit("#/", 1)[1], b.expected, b.actual) for b in breaches] == [
+        ("国民健康保険/被保険者@2024-03-20", "false", "true")]
 
 
 def test_each_kind_of_event_is_played_once_at_least() -> None:

@@ -75,8 +75,8 @@ def test_an_address_date_not_corrected_on_a_move_within_the_town_is_caught_after
     breaches, steps, broken = _found("fuhyo_not_updated_on_move_within", CORRECTED, seed=seed)
     assert broken == {CORRECTED}
     assert {(b.code, b.item.split("@")[0]) for b in breaches} == {("world.fuhyo_mismatch", FUHYO + DATE)}
-    assert steps == ("1. fixtures.persons(size=2) @ 2024-03-20",
-                     f"2. moves.within([p1, p2], 異動日 2024-03-25; {MOVE_WITHIN.name}) @ 2024-03-29")
+    assert steps == (f"1. fixtures.persons(size=2) [{MOVE_WITHIN.name}] @ 2024-03-20",
+                     f"2. moves.within([p1, p2], 異動日 2024-03-25) [{MOVE_WITHIN.name}] @ 2024-03-29")
     assert [(b.expected, b.actual, _day(b)) for b in breaches] == [("2024-03-25", "2010-04-01", date(2024, 3, 29))]
 
 

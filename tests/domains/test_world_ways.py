@@ -69,5 +69,5 @@ def test_the_check_reports_each_way_with_its_steps() -> None:
     assert [(f.code, f.requirement, f.location.split("#", 1)[1], f.expected, f.actual) for f in findings] == [
         ("world.domain_mismatch", R, ITEM + "資格喪失日@2024-03-31", "2024-03-31", "2024-04-01"),
         ("world.domain_mismatch", R, ITEM + "資格喪失日@2024-04-01", "2024-04-01 | null", "2024-04-02")]
-    assert "another way" not in findings[0].message and "moves on 2024-03-31" in findings[0].message
-    assert "another way the answers differ" in findings[1].message and "moves on 2024-04-01" in findings[1].message
+    assert "another way" not in findings[0].message and "[moves on 2024-03-31]" in findings[0].message
+    assert "another way the answers differ" in findings[1].message and "[moves on 2024-04-01]" in findings[1].message
