@@ -12,8 +12,8 @@ import pytest
 from test_world_machine import SEED, world_run
 
 from conformance.domains.world_corpus import AGES, BOUNDARIES, CORPUS, DEATH, FIRST_DAY, MOVE_IN, MOVE_WITHIN
-from conformance.oracles.dates import age_reached_on
 from conformance.domains.world_fuhyo import ADDRESS_DATE, CORRECTED, JOINED, REMOVED
+from conformance.oracles.dates import age_reached_on
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "model.md"
 
