@@ -37,11 +37,13 @@ more with its 転入通知 at once (the ただし書's day). A 出入国在留�
 中長期在留者 is drawn too (:meth:`WorldMachine.stay_notice`, :meth:`WorldMachine.foreign_household`): a 在留期間の更新,
 after which nothing of a 資格 may end, or the 住民票's 消除, which ends the stay on its 異動日 (:func:`scenario_of`).
 
-After the drawn examples, :func:`naturalized` runs a 帰化 through the domains, and :func:`protected_copies` judges
-the DV rule across domains: the
-戸籍の附票の写し of a 戸籍 with a person under 支援措置 is refused or leaves them out, as 住民記録 refuses their
-住民票の写し (our reading of 3.4 R001 through 住民基本台帳法 第20条第5項; the reference's other domain outputs and why
-they are not judged: docs/model.md).
+Before the drawn examples, :func:`fixed_corpus` plays the fixed corpus (:mod:`conformance.domains.world_corpus`: a
+転居 of a person with a 戸籍, moves on the day before, of and after 4月1日 and 1月1日, a 死亡, each age a part turns
+on reached about the day asked), the same at every seed; a FAIL lists each distinct way the answers differ
+(``feed.distinct_ways``). After the drawn examples, :func:`naturalized` runs a 帰化 through the domains, and
+:func:`protected_copies` judges the DV rule across domains: the 戸籍の附票の写し of a 戸籍 with a person under
+支援措置 is refused or leaves them out, as 住民記録 refuses their 住民票の写し (our reading of 3.4 R001 through
+住民基本台帳法 第20条第5項; the reference's other domain outputs and why they are not judged: docs/model.md).
 
 The check ``model.world.domains`` (registered in :mod:`conformance.domains.feed`, beside the load that stands in for
 the driver of a statute vendor without one: issue 64) runs the machine once a run (:func:`world_result`) and reports
