@@ -60,7 +60,7 @@ are kept.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -664,16 +664,31 @@ CORPUS_SERIALS = 85_000_000
 _CORPUS_ADDRESS = {"住所_町字": "栄町", "住所_番地号表記": "85番地", "住所_方書": ""}
 
 
+class CorpusMachine(WorldMachine):
+    """The machine of the fixed corpus: a breach of the domains' answers is recorded with the steps so far and the
+    example goes on (an answer read changes nothing the next step stands on, so a defect of one part does not hide
+    another's later in the example: a group of defects run together meets each); a breach of a 住民記録 step still
+    ends it (the model's state no longer says what the vendor holds)."""
+
+    def _check(self, breaches: Sequence[Breach], family: str) -> None:
+        if family != DOMAINS or not breaches or not self._judges(family):
+            super()._check(breaches, family)
+            return
+        if self.session.family is None:
+            self.session.family = family
+        self.session.failures.append((tuple(self.steps), ModelBreach(breaches, len(self.steps))))
+
+
 def fixed_corpus(session: Session, extra: WorldSession, run_seed: int) -> tuple[Found, ...]:
     """The fixed corpus (:mod:`conformance.domains.world_corpus`) played before the draws, whatever the seed: each
-    example in a session of its own (a breach of one ends that example only, recorded, and neither hides nor is hidden
-    by the draws'), its persons of serials of their own. A 異動 the adapter does not declare ends its example where it
-    stands (``Session.undeclared`` names it)."""
+    example in a session of its own (its breaches neither hide nor are hidden by the draws'; every one kept:
+    :class:`CorpusMachine`), its persons of serials of their own. A 異動 the adapter does not declare ends its example
+    where it stands (``Session.undeclared`` names it)."""
     serials = itertools.count(CORPUS_SERIALS)
     found: list[Found] = []
     for example in CORPUS:
-        own = replace(session, failures=[], family=None, serials=serials)
-        machine = type("WorldMachine", (WorldMachine,), {"session": own, "world_session": extra})()
+        own = replace(session, failures=[], family=None, serials=serials, collect=True)
+        machine = type("CorpusMachine", (CorpusMachine,), {"session": own, "world_session": extra})()
         machine.example = example.name
         with suppress(ModelBreach, Undeclared):  # recorded in own.failures
             _play(machine, example)

@@ -80,3 +80,17 @@ def test_a_defect_the_corpus_meets_is_caught_with_one_drawn_example_at_any_seed(
     assert [(b.code, b.item.rsplit("/", 1)[1], b.expected, b.actual) for b in breaches] == [
         ("world.fuhyo_mismatch", "消除@2024-04-01", "true", "false")]
 
+
+
+def test_a_breach_of_one_part_does_not_hide_a_later_one_in_the_example() -> None:
+    # kaigo_on_birthday breaks the 転居 example's first step (its 世帯主 reached 65 on 2023-08-07: the 資格取得日 a
+    # day late); the example goes on, and the 転居's uncorrected 附票 is still caught on its step (as in a group run of
+    # defects: tests/test_reference_run.py).
+    with world_run(frozenset({"kaigo_on_birthday", "fuhyo_not_updated_on_move_within"}), max_examples=1) as found:
+        kaigo, first = found.result.first("kaigo-2025.12-1.10.0.1.0-R001")
+        fuhyo, steps = found.result.first(CORRECTED)
+    assert first == (f"1. fixtures.persons(size=2) [{MOVE_WITHIN.name}] @ 2024-03-20",)
+    assert ("介護保険/資格取得日@2024-03-20", "2023-08-07", "2023-08-08") in [
+        (b.item.rsplit("#/", 1)[1], b.expected, b.actual) for b in kaigo]
+    assert steps == (*first, f"2. moves.within([p1, p2], 異動日 2024-03-25) [{MOVE_WITHIN.name}] @ 2024-03-29")
+    assert [(b.expected, b.actual) for b in fuhyo] == [("2024-03-25", "2010-04-01")]
