@@ -2,7 +2,8 @@
 through the feed the profile's driver declares (``linkage.feed``, ours: docs/driver.md, "庁内連携: the 異動 fed to a
 domain system"), then judges the domain system's per-person answers with the oracles of the cross-domain machine.
 
-Each example is a person of the scenario checks (:func:`~conformance.checks.scenarios.moves`,
+Each example is a person of the fixed corpus (:func:`fixed_scenarios`: the boundary days of the cross-domain
+machine's, judged first at every seed), then of the scenario checks (:func:`~conformance.checks.scenarios.moves`,
 :func:`~conformance.checks.scenarios.elders`: a 転入, maybe a 転出 abroad or to another municipality with its
 転入通知, or a 死亡, about the boundary days). The person's 住民記録 rows are sent one 異動 at a time, as 住民記録 would
 publish them: the 転入's row, then the 転出's (住民 still: 1.1.5 R001 allows it until the 転入通知), then the 転入通知's
@@ -31,24 +32,28 @@ from conformance.checks.registry import CheckContext, NotAutomated, check, once_
 from conformance.checks.scenarios import (
     _ATENA_SERIALS,
     _SETAI_SERIALS,
+    MAX_COUNTEREXAMPLES,
     Scenario,
     _number,
     _row,
+    difference,
     elders,
     load_many,
     moves,
     other_codes,
     town_code,
 )
-from conformance.domains.jumin.model.check import others_bound
+from conformance.domains.jumin.model.check import Found, others_bound
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.world import ask, world_result
 from conformance.domains.world_compare import Part, judge_answer
+from conformance.domains.world_corpus import BOUNDARY_DAYS, BOUNDARY_WHERE, HEAD_BORN, NEWCOMER_BORN
 from conformance.domains.world_parts import PARTS
 from conformance.domains.world_seen import seen_of
 from conformance.draws import reproducible
 from conformance.errors import TargetError
 from conformance.findings import Finding
+from conformance.oracles.dates import fiscal_year_of
 from conformance.targets.base import HttpClient, Target
 from conformance.testdata.town import TOWN_CODE
 
@@ -88,7 +93,8 @@ def feed(client: HttpClient, base_path: str, row: dict[str, str]) -> None:
 
 @dataclass(frozen=True)
 class FeedResult:
-    """What the feed found: the first example's breaches and its 異動, the requirements compared, the examples."""
+    """What the feed found: the first failing example's breaches and its 異動, the requirements compared, the
+    examples, and every failing example (its 異動 and breaches: the findings list each distinct way of differing)."""
 
     breaches: tuple[Breach, ...]
     sent: tuple[str, ...]
@@ -96,12 +102,35 @@ class FeedResult:
     examples: int
     #: How the 異動 were given: the driver's feed, or the per-person load (``LOAD``); the findings' location says it.
     via: str = FEED
+    found: tuple[Found, ...] = ()
+
+
+def fixed_scenarios(codes: tuple[str, str]) -> list[Scenario]:
+    """The feed's fixed corpus (issue 65 item 3; the cross-domain machine's boundary days,
+    :mod:`conformance.domains.world_corpus`), judged before the drawn examples at every seed: on each day before,
+    of and after 4月1日 and 1月1日 a person of 40 moving in from another 都道府県, and a 世帯主 of 65 or more resident
+    since 2010 moving out (to the same 都道府県, another, or abroad, as the machine's corpus; within Japan the
+    転入通知's 転入日 the day itself), and one dying on that day."""
+    same, other = codes
+    places = {"same": same, "other": other, "abroad": None}
+    settled = date(2010, 4, 1)
+    scenarios: list[Scenario] = []
+    for day, where in zip(BOUNDARY_DAYS, BOUNDARY_WHERE, strict=True):
+        year = fiscal_year_of(day)
+        goes = places[where]
+        scenarios += [
+            Scenario(year, NEWCOMER_BORN, day, previous=other),
+            Scenario(year, HEAD_BORN, settled, planned_out=day, elsewhere=day if goes else None, next=goes),
+            Scenario(year, HEAD_BORN, settled, died=day),
+        ]
+    return scenarios
 
 
 def _scenarios(target: Target, codes: tuple[str, str]) -> list[Scenario]:
-    """The run's examples (its seed, the profile's max_examples), drawn once."""
+    """The run's examples: the fixed corpus (:func:`fixed_scenarios`), then those drawn with the run's seed (the
+    profile's max_examples), drawn once."""
     reproducible()
-    drawn: list[Scenario] = []
+    drawn: list[Scenario] = fixed_scenarios(codes)
 
     @seed(target.seed)
     @settings(max_examples=target.max_examples, database=None, phases=[Phase.generate], deadline=None,
@@ -129,14 +158,16 @@ def run_feed(target: Target) -> FeedResult:
     compared: set[str] = set()
     via = FEED if fed else LOAD
     scenarios = _scenarios(target, other_codes(town))
+    failing: list[Found] = []
     for s in scenarios:
         if fed and driver is not None:
             breaches, sent = _through_feed(client, driver.base_path, s, town, compared, parts)
         else:
             breaches, sent = _through_load(target, s, town, compared, parts)
-        if breaches:
-            return FeedResult(tuple(breaches), (s.compact(), *sent), frozenset(compared), len(scenarios), via)
-    return FeedResult((), (), frozenset(compared), len(scenarios), via)
+        if breaches:  # every example is judged: a breach of one neither ends the run nor hides another's
+            failing.append(Found((s.compact(), *sent), tuple(breaches)))
+    first = failing[0] if failing else Found((), ())
+    return FeedResult(first.breaches, first.steps, frozenset(compared), len(scenarios), via, tuple(failing))
 
 
 def _through_feed(client: HttpClient, base_path: str, s: Scenario, town: str, compared: set[str],
@@ -216,14 +247,41 @@ def domains_check(ctx: CheckContext) -> Iterator[Finding]:
             raise
         yield from _loaded_instead(ctx, target, missing)
         return
-    own, steps = found.result.first(ctx.requirement.id)
-    if not own and ctx.requirement.id not in found.compared and not others_bound(ctx, WORLD):
+    ways = distinct_ways(found.result.found, ctx.requirement.id)
+    if not ways and ctx.requirement.id not in found.compared and not others_bound(ctx, WORLD):
         raise NotAutomated(f"no step of the cross-domain machine compared the rule of {ctx.requirement.id} in this "
                            f"run (seed {found.result.seed})")
-    for breach in own:
-        yield ctx.finding(breach.code, f"{breach.message}: after the steps [{'; '.join(steps)}] ({target.replay})",
-                          location=f"model:world/step:{len(steps)}#{breach.item}",
-                          expected=breach.expected, actual=breach.actual)
+    for index, (own, steps) in enumerate(ways):
+        how = "after the steps" if index == 0 else "another way the answers differ, after the steps"
+        for breach in own:
+            yield ctx.finding(breach.code, f"{breach.message}: {how} [{'; '.join(steps)}] ({target.replay})",
+                              location=f"model:world/step:{len(steps)}#{breach.item}",
+                              expected=breach.expected, actual=breach.actual)
+
+
+def way_of(breaches: tuple[Breach, ...]) -> frozenset[tuple[str, str, str]]:
+    """How an example's breaches of one requirement differ from the oracles: each breach's code, the field it is of
+    (its item without the person's day) and how the values differ (missing, not expected, earlier, later, other: as
+    :func:`~conformance.checks.scenarios.difference` says of a scenario rule's answers). Two examples with one way
+    are one counterexample; two ways, two."""
+    return frozenset((breach.code, breach.item.rsplit("@", 1)[0], difference(breach.expected, breach.actual)[0])
+                     for breach in breaches)
+
+
+def distinct_ways(found: tuple[Found, ...], requirement: str) -> list[tuple[tuple[Breach, ...], tuple[str, ...]]]:
+    """The failing examples of ``requirement`` (issue 65 item 4): the first (the fixed corpus's first, else the first
+    drawn: :func:`conformance.domains.world.run_world` puts them in that order), then the first of each other way the
+    answers differ (:func:`way_of`), in the order found, at most :data:`MAX_COUNTEREXAMPLES` in all; each with its
+    breaches of the requirement and its steps (the replay)."""
+    ways: list[tuple[tuple[Breach, ...], tuple[str, ...]]] = []
+    seen: set[frozenset[tuple[str, str, str]]] = set()
+    for example in found:
+        own = tuple(breach for breach in example.breaches if breach.requirement == requirement)
+        key = way_of(own)
+        if own and key not in seen and len(ways) < MAX_COUNTEREXAMPLES:
+            seen.add(key)
+            ways.append((own, example.steps))
+    return ways
 
 
 def _loaded_instead(ctx: CheckContext, target: Target, missing: NotAutomated) -> Iterator[Finding]:
@@ -247,7 +305,7 @@ def feed_check(ctx: CheckContext) -> Iterator[Finding]:
     # Not offered (no driver, no feed declared): NOT_AUTOMATED, whatever other checks of the requirement find; the
     # runner runs them still, and concludes their findings or NOT_AUTOMATED, never PASS on theirs alone (issue 64).
     found = _result(target)
-    own = [breach for breach in found.breaches if breach.requirement == ctx.requirement.id]
+    own = [breach for example in found.found for breach in example.breaches if breach.requirement == ctx.requirement.id]
     if not own and ctx.requirement.id not in found.compared and not others_bound(ctx, _CACHE):
         raise NotAutomated(f"no 異動 fed compared the rule of {ctx.requirement.id} in this run "
                            f"({found.examples} examples, seed {target.seed})")
@@ -255,13 +313,14 @@ def feed_check(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _findings(ctx: CheckContext, target: Target, found: FeedResult) -> Iterator[Finding]:
-    """The requirement's breaches of the 異動 given, as findings with the 異動 and the replay."""
-    for breach in found.breaches:
-        if breach.requirement != ctx.requirement.id:
-            continue
-        yield ctx.finding(breach.code, f"{breach.message}: after the 異動 fed [{'; '.join(found.sent)}] "
-                          f"({target.replay})", location=f"feed:{found.via}#{breach.item}",
-                          expected=breach.expected, actual=breach.actual)
+    """The requirement's breaches of the 異動 given, as findings with the 異動 and the replay: the first failing
+    example's, then one of each other way the answers differ (:func:`distinct_ways`)."""
+    for index, (own, sent) in enumerate(distinct_ways(found.found, ctx.requirement.id)):
+        how = "after the 異動 fed" if index == 0 else "another way the answers differ, after the 異動 fed"
+        for breach in own:
+            yield ctx.finding(breach.code, f"{breach.message}: {how} [{'; '.join(sent)}] ({target.replay})",
+                              location=f"feed:{found.via}#{breach.item}", expected=breach.expected,
+                              actual=breach.actual)
 
 
 def _result(target: Target) -> FeedResult:

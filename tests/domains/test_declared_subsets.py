@@ -162,7 +162,7 @@ def test_a_statute_product_without_a_driver_is_not_pass_from_its_per_person_chec
     assert (judged.status, judged.findings, judged.reason) == (Status.PASS, (), "")
     assert (partly.status, partly.findings) == (Status.NOT_AUTOMATED, ())
     assert partly.reason == (f"{NO_DRIVER}; no 異動 given through the load compared the rule of {start} in this run "
-                             f"(5 examples, seed {SEED}) (the rest the checks judged has no finding: not PASS on part "
+                             f"(23 examples, seed {SEED}) (the rest the checks judged has no finding: not PASS on part "
                              "of the requirement)")
 
 
@@ -188,4 +188,4 @@ def test_without_a_driver_the_world_check_judges_through_the_load_and_says_what_
         ("world.domain_mismatch", "feed:load#/residents/{atena}/qualifications#/介護保険/第1号被保険者")]
     assert eligible == []  # compared through the load, and the reference is right there
     assert str(raised.value) == (f"{NO_DRIVER}; no 異動 given through the load compared the rule of "
-                                 f"koseki_fuhyo-2025.12-1.16.0.1.0-R001 in this run (25 examples, seed {SEED})")
+                                 f"koseki_fuhyo-2025.12-1.16.0.1.0-R001 in this run (43 examples, seed {SEED})")

@@ -37,7 +37,8 @@ def fed(defects: frozenset[str] = frozenset()) -> Iterator[FeedResult]:
 
 def test_the_clean_reference_passes_with_the_persons_parts_compared() -> None:
     with fed() as found:
-        assert found.breaches == () and found.examples == 25
+        # The fixed corpus's 18 (fixed_scenarios: three persons on each of six boundary days), then the 25 drawn.
+        assert found.breaches == () and found.examples == 18 + 25
     assert {requirement.split("-")[0] for requirement in found.compared} == {
         "kaigo", "kokuho", "senkyo", "kojin_juminzei", "koki_korei", "kokumin_nenkin", "jido_teate", "shugaku",
         "kenko_kanri"}
@@ -66,13 +67,24 @@ def test_nenkin_lost_on_a_domestic_move_is_caught_when_the_move_out_is_fed() -> 
     assert found.sent[-1].startswith("国内転出(")
 
 
-def test_juminzei_levied_by_the_current_address_is_caught_on_a_move_in_on_january_first() -> None:
-    # 地方税法 第318条: asked on 2016-01-01, the 年度 is 2015 (賦課期日 2015-01-01), before the 転入.
+def test_juminzei_levied_by_the_current_address_is_caught_on_the_corpus_move_in_before_april_first() -> None:
+    # 地方税法 第318条: asked on 2024-03-31, the 年度 is 2023 (賦課期日 2023-01-01), before the 転入. The feed's fixed
+    # corpus (fixed_scenarios: its first person, moving in the day before 4月1日) meets it before any draw.
     with fed(frozenset({"juminzei_current_address"})) as found:
         pass
     assert {(b.requirement, b.item.split("#/")[1], b.expected, b.actual) for b in found.breaches} == {
-        ("kojin_juminzei-2025.12-1.318.0.1.0-R001", "個人住民税/課税@2016-01-01", "false", "true")}
-    assert found.sent[-1] == "転入(2016-01-01)"
+        ("kojin_juminzei-2025.12-1.318.0.1.0-R001", "個人住民税/課税@2024-03-31", "false", "true")}
+    assert found.sent[-1] == "転入(2024-03-31)"
+
+
+@pytest.mark.parametrize("seed", [SEED, 7])
+def test_the_fixed_corpus_is_fed_first_at_every_seed(seed: int) -> None:
+    with started_in_process(frozenset({"juminzei_current_address"})) as running:
+        target = Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations="all"), seed=seed,
+                        max_examples=1, shrink=False)
+        found = run_feed(target)
+    assert found.examples == 18 + 1
+    assert found.sent[0].startswith("fiscal_year=2023, birth=1984-07-07, moved_in=2024-03-31")
 
 
 NEITHER = (f"庁内連携: the profile declares neither the driver's {FEED} (targets.driver.operations) nor "
@@ -106,7 +118,8 @@ def loaded(defects: frozenset[str] = frozenset(), claimed: frozenset[str] | None
 
 def test_without_a_driver_the_load_gives_the_moves_and_the_clean_reference_passes() -> None:
     with loaded() as found:
-        assert found.breaches == () and found.examples == 25
+        # The fixed corpus's 18 (fixed_scenarios: three persons on each of six boundary days), then the 25 drawn.
+        assert found.breaches == () and found.examples == 18 + 25
     assert {"kaigo-2025.12-1.11.0.1.0-R002", "kokuho-2025.12-1.8.0.1.0-R001",
             "kojin_juminzei-2025.12-1.318.0.1.0-R001", "senkyo-2025.12-1.27.0.1.0-R001"} <= found.compared
 
@@ -160,3 +173,20 @@ def test_the_main_command_has_the_check_bound_beside_the_cross_domain_machine() 
         for requirement in load_edition(ROOT / slug / "2025.12").requirements:
             names = {getattr(c, "name", "") for c in requirement.checks}
             assert ("model.world.feed" in names) == ("model.world.domains" in names), requirement.id
+
+
+def test_every_failing_example_is_kept_and_each_way_reported_once() -> None:
+    # kaigo_lost_after_move_day: the 資格喪失日 one day late after a same-day move. The feed judges every example (a
+    # breach no longer ends the run): the corpus's move on 3月31日 (the day itself expected) and on 4月1日 (the day
+    # itself or none: the 年度's first day leaves the other reading open) differ in two ways, each reported once.
+    with started_in_process(frozenset({"kaigo_lost_after_move_day"})) as running:
+        target = Target(catalog=KAIGO, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
+                        max_examples=25, shrink=False)
+        requirement = "kaigo-2025.12-1.11.0.1.0-R002"
+        findings = list(feed_check(CheckContext(KAIGO.requirement(requirement), target=target)))
+        found = run_feed(target)
+    assert len(found.found) > 2 and found.breaches == found.found[0].breaches
+    assert [(f.location.split("#/")[-1], f.expected, f.actual) for f in findings] == [
+        ("介護保険/資格喪失日@2024-03-31", "2024-03-31", "2024-04-01"),
+        ("介護保険/資格喪失日@2024-04-01", "2024-04-01 | null", "2024-04-02")]
+    assert "another way the answers differ" in findings[1].message

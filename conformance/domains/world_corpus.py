@@ -1,0 +1,134 @@
+"""The fixed corpus of the cross-domain machine (issue 65 item 3): examples judged before the machine draws anything,
+the same at every seed, so that a case no seed happens to draw is still met by every run.
+
+Each example is data: a 世帯 made as the machine makes its 世帯 (``household``: its first member, a 日本人 with a
+calendar 生年月日, given a 戸籍 of their own when the profile names ``targets.load.koseki_path``), then 異動 on fixed
+days. :func:`conformance.domains.world.fixed_corpus` plays them through the driver, and every step is judged as a
+drawn one is (the 住民記録 model's transition; the domains' per-person answers and the 戸籍の附票 of the persons it
+changed, against the oracles: docs/model.md, "One world across domains", "The fixed corpus").
+
+What the corpus is made of (each a boundary of a rule the machine compares, by construction):
+
+- **a 転居 of a person with a 戸籍** (:data:`MOVE_WITHIN`): the 住所を定めた年月日 a 転居 changes is corrected on the
+  附票 (住民基本台帳法施行令 第20条第1項), and it is the 異動日, not the 届出年月日 (法 第17条第4号: the 届出 comes
+  four days later); a 出生 after it enters the 世帯主's 戸籍 (施行令 第18条第2項);
+- **a 転入 with a later 届出** (:data:`MOVE_IN`): the newcomer's 戸籍 given, their 附票's 住所を定めた年月日 the
+  異動日 (法 第17条第4号), two days before the 届出;
+- **moves on the day before, of and after 4月1日 and 1月1日** (:data:`BOUNDARIES`): a 転入 and a 転出 on each day.
+  4月1日 begins the 年度 every per-年度 answer reads (国民健康保険, 介護保険, 国民年金, 児童手当, 就学); 1月1日 is the
+  賦課期日 of 個人住民税 (地方税法 第39条, 第318条: who lives in the town that day is taxed by it). The 転出 go to
+  another municipality of the 都道府県, another 都道府県 (each with its 転入通知, the 転入日 the 転出予定年月日: the
+  ただし書's day of 介護保険法 第11条第1項, 国民健康保険法 第8条第1項) and abroad (国外転出: no 通知 comes), in turn;
+- **a 死亡** (:data:`DEATH`): the 資格 of every part end (the day after), the 附票's entry is 消除 once the harness,
+  as the 戸籍 side, sends the 除籍 (施行令 第19条第1項);
+- **each age a part turns on, reached the day before, on and the day after the 処理日** (:data:`AGES`): 18, 20,
+  60, 65 and 75 (年齢計算ニ関スル法律: an age is reached the day before the birthday's anniversary).
+
+The persons are of the ages the parts turn on: a 世帯主 of 65 or more (介護保険 第1号, 国民健康保険, 選挙権), a
+newcomer of 40 (国民年金 第1号, 国民健康保険), a 子 of the 児童手当's and 就学's ages. The days are fixed (the machine's
+first 処理日 is ``Session.start``, 2024-03-20: every day below is on or after it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+#: The 異動 of the corpus, by the driver operation that sends them (``moves.out`` with its 転入通知 within Japan).
+Kind = Literal["births", "moves.within", "moves.in", "moves.out", "deaths"]
+#: Where a 転出 goes (as the machine's ``_WHERE``): a municipality of the town's 都道府県, of another, or abroad.
+Where = Literal["same", "other", "abroad"]
+
+
+@dataclass(frozen=True)
+class Event:
+    """One 異動 of an example: its kind, its 異動日 (a 転出's 転出予定年月日 and 転入日; a 出生's birth), the 届出年月日
+    when it is later (the 処理日 is the later of the two), the member of the 世帯 it befalls (by its place), where a
+    転出 goes, and the 生年月日 of a 転入's person."""
+
+    kind: Kind
+    on: date
+    notified: date | None = None
+    member: int = 0
+    where: Where = "other"
+    born: date | None = None
+
+    @property
+    def processed(self) -> date:
+        """The 処理日: the day the 異動 is entered (the 届出's, or the 異動日 when it is made that day)."""
+        return self.notified or self.on
+
+
+@dataclass(frozen=True)
+class Example:
+    """A fixed example: its name (in the steps shown), the 世帯 made first (each member's 生年月日 and 続柄) and its
+    異動 in order."""
+
+    name: str
+    births: tuple[date, ...]
+    relations: tuple[str, ...]
+    events: tuple[Event, ...]
+
+
+#: The 世帯 the corpus makes: a 世帯主 of 65 or more (born 1958-08-08) and a 子 of 7 (2016-06-06: 小学校, 児童).
+_HEAD, _CHILD = date(1958, 8, 8), date(2016, 6, 6)
+#: The person of a 転入: 40 in 2024 (国民年金 第1号, 国民健康保険; 介護保険 第2号 only with a 医療保険, which no
+#: 住民記録 row gives).
+_NEWCOMER = date(1984, 7, 7)
+
+#: The 転居 first (a breach of the 出生's step would end the example before it), then a 出生 after it.
+MOVE_WITHIN = Example(
+    "転居 of a person with a 戸籍", (_HEAD, _CHILD), ("世帯主", "子"), (
+        Event("moves.within", date(2024, 3, 25), notified=date(2024, 3, 29)),
+        Event("births", date(2024, 4, 2)),
+    ))
+#: A 転入 whose 届出 comes two days after it (法 第17条第4号 and 住民票's 住所を定めた年月日: the 異動日).
+MOVE_IN = Example("転入 with a later 届出", (_HEAD,), ("世帯主",), (
+    Event("moves.in", date(2024, 4, 1), notified=date(2024, 4, 3), born=_NEWCOMER),))
+
+
+def _boundary(day: date, where: Where) -> Example:
+    """A 世帯 of one, then on ``day`` a 転入 of another person and the 世帯's 転出 (``where``)."""
+    return Example(f"moves on {day.isoformat()}", (_HEAD,), ("世帯主",), (
+        Event("moves.in", day, born=_NEWCOMER),
+        Event("moves.out", day, where=where),
+    ))
+
+
+#: The day before, of and after each boundary (4月1日, 1月1日), the 転出 to each place in turn.
+_DAYS: tuple[tuple[date, Where], ...] = (
+    (date(2024, 3, 31), "same"), (date(2024, 4, 1), "other"), (date(2024, 4, 2), "abroad"),
+    (date(2024, 12, 31), "other"), (date(2025, 1, 1), "abroad"), (date(2025, 1, 2), "same"),
+)
+BOUNDARIES = tuple(_boundary(day, where) for day, where in _DAYS)
+
+DEATH = Example("死亡", (_HEAD,), ("世帯主",), (Event("deaths", date(2024, 4, 1)),))
+
+#: The ages the parts turn on (as the machine's ``elder_household``): 18 (選挙権), 20 and 60 (国民年金 第1号), 65
+#: (介護保険 第1号), 75 (後期高齢者医療; 国民健康保険 ends).
+AGE_LIMITS = (18, 20, 60, 65, 75)
+#: The machine's first 処理日 (``Session.start``), on which the persons of :data:`AGES` are asked.
+FIRST_DAY = date(2024, 3, 20)
+
+
+def _reaching(age: int, shift: int) -> Example:
+    """A 世帯 of one person who reaches ``age`` (年齢計算ニ関スル法律: the day before the birthday's anniversary)
+    ``shift`` days from the first 処理日, asked on it."""
+    born = date(FIRST_DAY.year - age, FIRST_DAY.month, FIRST_DAY.day + 1 + shift)
+    return Example(f"{age} reached {shift:+d}d", (born,), ("世帯主",), ())
+
+
+#: Each age reached the day before, on and the day after the 処理日 the person is asked on.
+AGES = tuple(_reaching(age, shift) for age in AGE_LIMITS for shift in (-1, 0, 1))
+
+#: The corpus, in the order it is played.
+CORPUS: tuple[Example, ...] = (MOVE_WITHIN, MOVE_IN, *BOUNDARIES, DEATH, *AGES)
+
+#: The boundary days (the day before, of and after 4月1日 and 1月1日), as the feed's corpus takes them
+#: (conformance/domains/feed.py ``fixed_scenarios``: a person of one 異動 at a time, not a 世帯).
+BOUNDARY_DAYS: tuple[date, ...] = tuple(example.events[0].on for example in BOUNDARIES)
+#: Where each boundary's 転出 goes, in the order of :data:`BOUNDARY_DAYS`.
+BOUNDARY_WHERE: tuple[Where, ...] = tuple(example.events[1].where for example in BOUNDARIES)
+#: The 生年月日 of the corpus's 世帯主 and newcomer (the feed's persons are of these ages too).
+HEAD_BORN, NEWCOMER_BORN = _HEAD, _NEWCOMER
