@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from collections.abc import Iterator
 
 import pytest
+from scheduled import SCHEDULED, SCHEDULED_ENV
 
 from conformance import secrets
 from conformance.fonts import PDFIUM_FONT_DIRS_ENV, japanese_font
@@ -112,23 +113,6 @@ _SLOW = (
 _DEFECT_MATRIX = re.compile(r"test_(each|every)_\w*defect|test_a_defect_gives")
 
 
-#: The scheduled set (pyproject's ``scheduled`` marker): tests that are slow and rarely break, each a proof no other
-#: test gives, which the README's test command leaves out (issue 70 item 4: that command under 8 minutes on 2 cores)
-#: and CI runs in the same session as that command (``SCHEDULED_ENV`` set by .ci/run), so that nothing it proves is
-#: lost and the whole run they compare with is still made once. ``pytest -m scheduled`` runs them alone.
-_SCHEDULED = (
-    # The whole run on another machine on another day (time zone, locale, home, font, clock, transport), compared
-    # finding by finding with the README's run: a second whole run (about 100 s of CPU). The README's run itself
-    # and everything it asserts stay in the README's command.
-    "tests/test_reference_run.py::test_the_verdict_does_not_depend_on_the_machine",
-    # Every page of the portal in a Chromium with no Japanese font, glyph by glyph (issue 69 item 1: about 30 s).
-    "tests/portal/test_browser_fonts.py::",
-    # The portal's attacks, access matrix and scale tests again on a throwaway PostgreSQL cluster (about 30 s):
-    # the same tests run on SQLite in the README's command.
-    "tests/portal/test_postgres.py::",
-)
-#: Set (to anything but empty) to run the scheduled set with the rest: .ci/run sets it.
-SCHEDULED_ENV = "CONFORMANCE_SCHEDULED"
 
 
 def _runs_the_scheduled_set(config: pytest.Config) -> bool:
@@ -149,7 +133,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.slow)
         if _DEFECT_MATRIX.match(getattr(item, "originalname", item.name)):
             item.add_marker(pytest.mark.defects)
-        if item.nodeid.startswith(_SCHEDULED):
+        if item.nodeid.startswith(SCHEDULED):
             item.add_marker(pytest.mark.scheduled)
     if not _runs_the_scheduled_set(config):
         left_out = [item for item in items if item.get_closest_marker("scheduled") is not None]
@@ -169,7 +153,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatu
     """Says that the scheduled set was left out, and how to run it: a proof left out is never silent."""
     if not _runs_the_scheduled_set(config) and not hasattr(config, "workerinput") and _asked_for_scheduled(config):
         terminalreporter.write_line(
-            f"the scheduled set (tests marked scheduled: tests/conftest.py _SCHEDULED) was not run: CI runs it with "
+            f"the scheduled set (tests marked scheduled: tests/scheduled.py) was not run: CI runs it with "
             f"the rest ({SCHEDULED_ENV}=1, .ci/run); `pytest -m scheduled` runs it alone")
 
 
@@ -178,5 +162,5 @@ def _asked_for_scheduled(config: pytest.Config) -> bool:
     under pytest-xdist this process collected nothing, so it reads the arguments."""
     root = Path(str(config.rootpath))
     asked = [(root / arg.split("::", 1)[0]).resolve() for arg in config.args] or [root / "tests"]
-    scheduled = [(root / node.split("::", 1)[0]).resolve() for node in _SCHEDULED]
+    scheduled = [(root / node.split("::", 1)[0]).resolve() for node in SCHEDULED]
     return any(path == place or place in path.parents for path in scheduled for place in asked)

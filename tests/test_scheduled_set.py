@@ -1,5 +1,6 @@
-"""The scheduled set (tests/conftest.py ``_SCHEDULED``): left out of the README's test command and said so, kept
-by CI's session (``CONFORMANCE_SCHEDULED``) and by ``-m scheduled``; every entry names a test that exists."""
+"""The scheduled set (tests/scheduled.py, applied by tests/conftest.py): left out of the README's test command and
+said so, kept by CI's session (``CONFORMANCE_SCHEDULED``) and by ``-m scheduled``; every entry names a test that
+exists."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import conftest
 import pytest
+from scheduled import SCHEDULED, SCHEDULED_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 #: A scheduled file with few tests: collected only (nothing runs), in a pytest of its own.
@@ -18,9 +19,9 @@ SAMPLE = "tests/portal/test_postgres.py"
 
 
 def collect(*args: str, scheduled: bool) -> subprocess.CompletedProcess[str]:
-    environ = {key: value for key, value in os.environ.items() if key != conftest.SCHEDULED_ENV}
+    environ = {key: value for key, value in os.environ.items() if key != SCHEDULED_ENV}
     if scheduled:
-        environ[conftest.SCHEDULED_ENV] = "1"
+        environ[SCHEDULED_ENV] = "1"
     return subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "-n", "0",
                            *args], cwd=ROOT, env=environ, capture_output=True, text=True, check=False, timeout=300)
 
@@ -44,7 +45,7 @@ def test_a_session_without_a_scheduled_test_says_nothing_of_it() -> None:
     assert "deselected" not in other.stdout and "scheduled set" not in other.stdout, other.stdout[-2000:]
 
 
-@pytest.mark.parametrize("entry", conftest._SCHEDULED)
+@pytest.mark.parametrize("entry", SCHEDULED)
 def test_each_entry_names_a_test_that_exists(entry: str) -> None:
     path, _, name = entry.partition("::")
     module = ROOT / path
