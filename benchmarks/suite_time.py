@@ -1,8 +1,10 @@
 """The test suite's time against the bars of docs/performance.md ("Eighth pass": the quick set under 90 s, the
 whole suite under 8 minutes on 2 cores in the median of three runs; issue 22 first asked for 6 minutes).
 
-Runs the suite as the README's test command does (``pytest -q -n auto``; ``--workers N`` for another number) or
-the quick set (``--quick``: the README's ``-m "not e2e and not slow and not defects"``), and prints:
+Runs the suite as the README's test command does (``pytest -q -n auto``; ``--workers N`` for another number; the
+scheduled set left out, as that command leaves it: tests/conftest.py), as CI runs it (``--ci``: the scheduled set in the
+same session, ``CONFORMANCE_SCHEDULED=1`` as .ci/run sets it), or the quick set (``--quick``: the README's
+``-m "not e2e and not slow and not defects"``), and prints:
 
 - the wall seconds and pytest's outcome line;
 - the machine's CPU over the run from /proc/stat (busy and idle core-seconds: what the run cost the machine,
@@ -15,7 +17,7 @@ the quick set (``--quick``: the README's ``-m "not e2e and not slow and not defe
 Nothing is asserted: the figures move 10-25 % between two runs of the same tree on a shared machine; compare
 two trees side by side, not across days (docs/performance.md). Not part of the test run:
 
-    python benchmarks/suite_time.py [--quick] [--workers N] [--top N] [-- PYTEST ARGS...]
+    python benchmarks/suite_time.py [--quick | --ci] [--workers N] [--top N] [-- PYTEST ARGS...]
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 QUICK = "not e2e and not slow and not defects"
+#: The variable with which CI runs the scheduled set in the README's command's session (tests/conftest.py).
+SCHEDULED_ENV = "CONFORMANCE_SCHEDULED"
 #: The parts the notes of issue 22 follow, by a test id's file and name.
 PARTS = (
     ("defect-group runs", "tests/test_reference_run.py::test_each_group_of_defects"),
@@ -45,7 +49,9 @@ PARTS = (
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="the quick set only (README: tox -e quick)")
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument("--quick", action="store_true", help="the quick set only (README: tox -e quick)")
+    chosen.add_argument("--ci", action="store_true", help="with the scheduled set, as .ci/run runs the suite")
     parser.add_argument("--workers", default="auto", help="pytest-xdist workers (the README's: auto)")
     parser.add_argument("--top", type=int, default=15, help="how many of the largest files to list")
     parser.add_argument("pytest_args", nargs="*", help="more pytest arguments (after --)")
@@ -57,13 +63,16 @@ def main() -> None:
                    *(["-m", QUICK] if options.quick else []), *options.pytest_args]
         path = os.pathsep.join(filter(None, (str(ROOT / "benchmarks"), os.environ.get("PYTHONPATH"))))
         environ = {**os.environ, "SUITE_TIME_OUT": str(stem), "PYTHONPATH": path}
+        environ.pop(SCHEDULED_ENV, None)
+        if options.ci:
+            environ[SCHEDULED_ENV] = "1"
         before, wall = _proc_stat(), time.perf_counter()
         completed = subprocess.run(command, cwd=ROOT, env=environ, capture_output=True, text=True, check=False)
         wall, after = time.perf_counter() - wall, _proc_stat()
         rows = [json.loads(line) for path in sorted(Path(scratch).glob("rows.*.jsonl"))
                 for line in path.read_text("utf-8").splitlines()]
     outcome = completed.stdout.strip().splitlines()[-1:] or ["(no output)"]
-    print(f"{'quick set' if options.quick else 'whole suite'}, -n {options.workers}: {wall:.0f} s wall; "
+    print(f"{_which(options.quick, options.ci)}, -n {options.workers}: {wall:.0f} s wall; "
           f"exit {completed.returncode}: {outcome[0]}")
     for line in completed.stdout.splitlines():  # pytest's short summary: which tests failed, not only how many
         if line.startswith(("FAILED ", "ERROR ")):
@@ -76,6 +85,12 @@ def main() -> None:
     if completed.returncode not in (0, 1):
         print(completed.stdout[-3000:] + completed.stderr[-3000:], file=sys.stderr)
         sys.exit(completed.returncode)
+
+
+def _which(quick: bool, ci: bool) -> str:
+    if quick:
+        return "quick set"
+    return "whole suite with the scheduled set (CI)" if ci else "the README's test command"
 
 
 def _proc_stat() -> list[int] | None:

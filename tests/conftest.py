@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from collections.abc import Iterator
 
 import pytest
+from scheduled import SCHEDULED, SCHEDULED_ENV
 
 from conformance import secrets
 from conformance.fonts import PDFIUM_FONT_DIRS_ENV, japanese_font
@@ -112,17 +113,33 @@ _SLOW = (
 _DEFECT_MATRIX = re.compile(r"test_(each|every)_\w*defect|test_a_defect_gives")
 
 
+
+
+def _runs_the_scheduled_set(config: pytest.Config) -> bool:
+    """Whether this session keeps the scheduled tests: CI's (``SCHEDULED_ENV``), or a ``-m`` expression that names
+    the marker (``-m scheduled``: the set alone), which then selects as pytest's ``-m`` does."""
+    return bool(os.environ.get(SCHEDULED_ENV)) or "scheduled" in (config.getoption("markexpr", "") or "")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Marks the ``_SLOW`` tests and the defect matrix. Then orders: the longest tests first, then the other
-    end-to-end ones, then the rest (a stable sort: each module keeps its order). Under pytest-xdist's worksteal
-    scheduling (pyproject addopts) the quick tests then fill the gaps around the whole runs, instead of a whole
-    run starting last on one worker while the other has nothing left to do (a 28-minute suite spent its last
-    15 on one core)."""
+    """Marks the ``_SLOW`` tests, the defect matrix and the scheduled set, and leaves the scheduled set out unless
+    the session runs it (``_runs_the_scheduled_set``; reported as deselected, and named at the end of the run by
+    ``pytest_terminal_summary``). Then orders: the longest tests first, then the other end-to-end ones, then the
+    rest (a stable sort: each module keeps its order). Under pytest-xdist's worksteal scheduling (pyproject
+    addopts) the quick tests then fill the gaps around the whole runs, instead of a whole run starting last on one
+    worker while the other has nothing left to do (a 28-minute suite spent its last 15 on one core)."""
     for item in items:
         if item.nodeid.startswith(_SLOW):
             item.add_marker(pytest.mark.slow)
         if _DEFECT_MATRIX.match(getattr(item, "originalname", item.name)):
             item.add_marker(pytest.mark.defects)
+        if item.nodeid.startswith(SCHEDULED):
+            item.add_marker(pytest.mark.scheduled)
+    if not _runs_the_scheduled_set(config):
+        left_out = [item for item in items if item.get_closest_marker("scheduled") is not None]
+        if left_out:
+            config.hook.pytest_deselected(items=left_out)
+            items[:] = [item for item in items if item.get_closest_marker("scheduled") is None]
 
     def rank(item: pytest.Item) -> int:
         if item.get_closest_marker("e2e") is None:
@@ -130,3 +147,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return 0 if item.nodeid.startswith(_LONGEST) else 1
 
     items.sort(key=rank)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config) -> None:
+    """Says that the scheduled set was left out, and how to run it: a proof left out is never silent."""
+    if not _runs_the_scheduled_set(config) and not hasattr(config, "workerinput") and _asked_for_scheduled(config):
+        terminalreporter.write_line(
+            f"the scheduled set (tests marked scheduled: tests/scheduled.py) was not run: CI runs it with "
+            f"the rest ({SCHEDULED_ENV}=1, .ci/run); `pytest -m scheduled` runs it alone")
+
+
+def _asked_for_scheduled(config: pytest.Config) -> bool:
+    """Whether the session's paths hold a scheduled test (the whole suite's do; ``pytest tests/test_cli.py`` not):
+    under pytest-xdist this process collected nothing, so it reads the arguments."""
+    root = Path(str(config.rootpath))
+    asked = [(root / arg.split("::", 1)[0]).resolve() for arg in config.args] or [root / "tests"]
+    scheduled = [(root / node.split("::", 1)[0]).resolve() for node in SCHEDULED]
+    return any(path == place or place in path.parents for path in scheduled for place in asked)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
+from typing import NamedTuple
 
 from conformance.oracles.identifiers import m11w2_7_check_digit, my_number_check_digit
 from conformance.testdata.vocabulary import (
@@ -274,16 +275,32 @@ def _couple(t: Town) -> Household:
     return Household([head, partner])
 
 
-def _family(t: Town) -> Household:
-    head_birth = t.born(25, 60)
-    wife_birth = t.between(add_years(head_birth, -4), add_years(head_birth, 4))
+class _Spouses(NamedTuple):
+    """A 世帯主 and his 妻 of one surname who arrived together: what the households built on them read of them."""
+
+    head: Member
+    wife: Member
+    wife_birth: date
+    arrival: date
+    surname: tuple[str, str]
+
+
+def _spouses(t: Town, youngest: int, oldest: int, gap: int) -> _Spouses:
+    """The head born ``youngest`` to ``oldest`` years ago, the wife within ``gap`` years of him (drawn in this
+    order: every town of a seed stays the same)."""
+    head_birth = t.born(youngest, oldest)
+    wife_birth = t.between(add_years(head_birth, -gap), add_years(head_birth, gap))
     arrival = t.arrival(head_birth, wife_birth)
     surname = t.surname()
     head = t.japanese("世帯主", "1", head_birth, arrival, surname)
-    wife = t.japanese("妻", "2", wife_birth, arrival, surname)
-    children = _children(t, "子", wife_birth, arrival, t.rng.choice((1, 2, 2, 3)), surname)
+    return _Spouses(head, t.japanese("妻", "2", wife_birth, arrival, surname), wife_birth, arrival, surname)
+
+
+def _family(t: Town) -> Household:
+    couple = _spouses(t, 25, 60, 4)
+    children = _children(t, "子", couple.wife_birth, couple.arrival, t.rng.choice((1, 2, 2, 3)), couple.surname)
     _maybe_moved_out(t, children, 0.08)
-    return Household([head, wife, *children], moved=_maybe_moved(t, arrival))
+    return Household([couple.head, couple.wife, *children], moved=_maybe_moved(t, couple.arrival))
 
 
 def _single_parent(t: Town) -> Household:
@@ -295,12 +312,7 @@ def _single_parent(t: Town) -> Household:
 
 
 def _three_generations(t: Town) -> Household:
-    head_birth = t.born(58, 80)
-    wife_birth = t.between(add_years(head_birth, -3), add_years(head_birth, 3))
-    arrival = t.arrival(head_birth, wife_birth)
-    surname = t.surname()
-    head = t.japanese("世帯主", "1", head_birth, arrival, surname)
-    wife = t.japanese("妻", "2", wife_birth, arrival, surname)
+    head, wife, wife_birth, arrival, surname = _spouses(t, 58, 80, 3)
     son_birth = t.between(add_years(wife_birth, 22), min(add_years(wife_birth, 36), t.born(26, 26)))
     son = t.japanese("子", "1", son_birth, arrival, surname)
     daughter_in_law_birth = t.between(add_years(son_birth, -3), add_years(son_birth, 3))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from conformance import clock
 from conformance.catalog.layouts import (
@@ -153,15 +153,30 @@ def layout_spec(target: Target, layout: FileInterface) -> LayoutSpec:
     return found
 
 
+class Decoded(NamedTuple):
+    """A layout's file as the file families read it: the export, its encoding verdict, the encoding it is read in
+    (``content_encoding``) and the layout's spec."""
+
+    export: ExportFile
+    verdict: EncodingVerdict
+    encoding: str
+    spec: LayoutSpec
+
+
+def decoded(target: Target, layout: FileInterface) -> Decoded:
+    """The layout's file, verdict, encoding and spec, each cached per run (``cached_export``, ``encoding_verdict``,
+    ``layout_spec``)."""
+    export = cached_export(target, layout)
+    verdict = encoding_verdict(target, layout)
+    return Decoded(export, verdict, content_encoding(export, layout, verdict), layout_spec(target, layout))
+
+
 def invariant_scan(target: Target, layout: FileInterface) -> InvariantScan:
     """The invariant families' issues (keys, dates, values), once per run and layout; the
     extraction date is ``target.cache[EXTRACTED]`` when set (conformance validate), else today."""
     key = f"file.layout:{layout.id}:invariants"
     if key not in target.cache:
-        export = cached_export(target, layout)
-        verdict = encoding_verdict(target, layout)
-        encoding = content_encoding(export, layout, verdict)
-        spec = layout_spec(target, layout)
+        export, verdict, encoding, spec = decoded(target, layout)
         content = target.cache.get(f"file.layout:{layout.id}:content")
         digested = content.digested if isinstance(content, ContentScan) else None
         target.cache[key] = scan_invariants(export, encoding, spec, Utf8SourceView(export, encoding, verdict),

@@ -12,7 +12,7 @@ from conformance.catalog.check_params import REFERENCES
 from conformance.catalog.layouts import Column, LayoutSpec
 from conformance.catalog.models import FileInterface, FileReference
 from conformance.checks.files import limits
-from conformance.checks.files.cache import cached_export, content_encoding, encoding_verdict, layout_spec
+from conformance.checks.files.cache import cached_export, decoded
 from conformance.checks.files.content import (
     FieldTooLarge,
     bounded_lines,
@@ -97,10 +97,7 @@ def reference_scan(target: Target, layout: FileInterface, references: Sequence[R
 
 
 def _scan_references(target: Target, layout: FileInterface, references: Sequence[Reference]) -> ReferenceScan:
-    export = cached_export(target, layout)
-    verdict = encoding_verdict(target, layout)
-    encoding = content_encoding(export, layout, verdict)
-    spec = layout_spec(target, layout)
+    export, verdict, encoding, spec = decoded(target, layout)
     log = FamilyLog(REFERENCES)
     stop: Finding | None = None
     engines: list[str] = []
@@ -240,10 +237,7 @@ def _keys(target: Target, layout: FileInterface, header: str) -> pl.DataFrame:
     once per run."""
     key = f"file.layout:{layout.id}:keys:{header}"
     if key not in target.cache:
-        export = cached_export(target, layout)
-        verdict = encoding_verdict(target, layout)
-        encoding = content_encoding(export, layout, verdict)
-        spec = layout_spec(target, layout)
+        export, verdict, encoding, spec = decoded(target, layout)
         target.cache[key] = read_keys(export, encoding, Utf8SourceView(export, encoding, verdict), spec, header)
     keys: pl.DataFrame = target.cache[key]
     return keys
