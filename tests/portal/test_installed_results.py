@@ -47,7 +47,7 @@ def test_a_vendor_cannot_upload_for_a_system_the_municipality_bought_elsewhere(
                            data={"municipality": world.tokyo.code},
                            files={"bundle": signed_bundle(tmp_path, signer, {CHECKED: "PASS"})}, timeout=120)
     assert answer.status_code == 400, answer.text[:500]
-    assert "業務 jumin を" in answer.json()["error"] and "導入登録していません" in answer.json()["error"]
+    assert "業務 住民基本台帳 を" in answer.json()["error"] and "導入登録していません" in answer.json()["error"]
     assert not Bundle.objects.filter(municipality=world.tokyo, vendor__name__startswith="B-").exists()
     assert latest_results(world.tokyo, Bundle.objects.all()) == []
 
