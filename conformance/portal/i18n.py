@@ -259,6 +259,8 @@ TEXTS: Mapping[str, Text] = {
     "file_used": ("プロファイルでの参照", "Named by the profile at"),
     "file_upload": ("ファイルを登録（同じ名前のファイルは置き換え）", "Upload a file (replacing one of the same name)"),
     "max_upload": ("1 ファイルの上限", "Largest file"),
+    "transition_close": ("終了", "End"),
+    "transition_closed": ("経過措置を終了しました。", "The 経過措置 is ended."),
     "installations": ("導入製品", "Installed products"),
     "installations_help": ("業務ごとに、この市区町村が導入したベンダーの製品です。その業務のバンドルはこの製品の"
                            "ベンダーからのみ受け付け、業務の最新結果はこの製品のものです。設定できるのは市区町村の"
@@ -337,6 +339,13 @@ def too_large(size: int, limit: int, lang: str, name: str = "") -> str:
     return (f"{where}{size} バイト（{mib(size)}）です。このポータルが受け付けるのは {limit} バイト（{mib(limit)}）"
             "までです。上限はポータルの管理者が環境変数 CONFORMANCE_PORTAL_MAX_UPLOAD（バイト数）で"
             "引き上げられます（変更後にポータルを再起動）。")
+
+
+def one_language(message: str, lang: str) -> str:
+    """A model's refusal written as ``Japanese / English`` (the models' ``clean``), in ``lang``; a message
+    without the separator (Django's own, in the request's language already) as it is."""
+    japanese, separator, english = message.partition(" / ")
+    return (english if lang == "en" else japanese) if separator else message
 
 
 def language_of(request: HttpRequest) -> str:

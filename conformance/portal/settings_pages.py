@@ -21,7 +21,7 @@ from conformance.catalog.domains import domain_name, domain_order, domains
 from conformance.portal import access
 from conformance.portal.access import Action, Kind
 from conformance.portal.forms import labelled_errors
-from conformance.portal.i18n import label
+from conformance.portal.i18n import label, one_language
 from conformance.portal.models import ApiToken, Environment, Installation, Municipality, Product, Vendor
 
 
@@ -184,15 +184,9 @@ def _install(municipality: Municipality, system: str, product: str, lang: str) -
     try:
         installation.full_clean()
     except ValidationError as error:
-        return "\n".join(_in_language(message, lang) for message in error.messages)
+        return "\n".join(one_language(message, lang) for message in error.messages)
     installation.save()
     return ""
-
-
-def _in_language(message: str, lang: str) -> str:
-    """A model's refusal written as ``Japanese / English``, in ``lang`` (Django's own messages as they are)."""
-    japanese, separator, english = message.partition(" / ")
-    return (english if lang == "en" else japanese) if separator else message
 
 
 __all__ = ["EnvironmentForm", "WitnessForm", "installations", "managed", "municipality_settings", "tokens"]

@@ -21,6 +21,7 @@ urlpatterns = [
     path("m/<str:code>/", views.municipality, name="municipality"),
     path("m/<str:code>/requirement/<str:requirement>/", views.requirement_history, name="history"),
     path("m/<str:code>/transitions/", views.add_transition, name="add_transition"),
+    path("m/<str:code>/transitions/<int:pk>/close/", views.close_transition, name="close_transition"),
     path("m/<str:code>/runs/", views.request_run, name="request_run"),
     path("m/<str:code>/systems/", settings_pages.installations, name="installations"),
     path("bundle/<int:pk>/", views.bundle, name="bundle"),

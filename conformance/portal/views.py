@@ -30,7 +30,7 @@ from conformance.portal import catalog as shipped
 from conformance.portal.access import Action, Kind
 from conformance.portal.forms import AttestForm, ReviewForm, TransitionForm, UploadForm, labelled_errors
 from conformance.portal.hardening import remember_device
-from conformance.portal.i18n import LANGUAGES
+from conformance.portal.i18n import LANGUAGES, label
 from conformance.portal.ingest import BundleRefused, index
 from conformance.portal.models import (
     Attestation,
@@ -457,6 +457,24 @@ def add_transition(request: HttpRequest, code: str) -> HttpResponse:
                       "closed": False})
     else:
         messages.error(request, labelled_errors(form, request.lang))  # type: ignore[attr-defined]
+    return redirect("municipality", code=code)
+
+
+@login_required
+@require_POST
+def close_transition(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """End an open 経過措置 of the municipality (the requirement is now implemented, or the 届出 withdrawn): its
+    requirement is judged as the bundles say again. The municipality's own, as recording it (before: the
+    administration site only, issue 69 item 2)."""
+    found = _municipality(request, code)
+    if not access.can_record_transition(request.user, found):
+        raise PermissionDenied("only the municipality ends its 経過措置")
+    transition = found.transitions.filter(pk=pk, closed=False).first()
+    if transition is None:
+        raise Http404("no such open 経過措置")
+    transition.closed = True
+    transition.save(update_fields=["closed"])
+    messages.success(request, label("text", "transition_closed", request.lang))  # type: ignore[attr-defined]
     return redirect("municipality", code=code)
 
 

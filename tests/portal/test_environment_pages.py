@@ -1,6 +1,7 @@
 """The pages that took the last of the administration site's daily work (issue 69 item 2): a municipality's
 installed product per 業務 (issue 68's Installation), set by its own officers; a test environment's page with
-its profile, write-only secrets and uploaded files (issue 68's EnvironmentFile), held to the sealing rules."""
+its profile, write-only secrets and uploaded files (issue 68's EnvironmentFile), held to the sealing rules; the end
+of a 経過措置."""
 
 from __future__ import annotations
 
@@ -201,3 +202,27 @@ def test_the_environment_page_is_the_administrators(world: World) -> None:
     other.municipality = world.other
     other.save()
     assert root(world).get(f"/manage/m/{world.tokyo.code}/environment/{other.pk}/").status_code == 404
+
+
+# ---------------------------------------------------------------------------------------------
+# The end of a 経過措置
+
+
+def test_an_officer_ends_a_transition_from_the_municipality_page(world: World) -> None:
+    import datetime as dt
+
+    from portal_helpers import MANUAL
+
+    from conformance.portal.models import Transition
+
+    made = Transition.objects.create(municipality=world.tokyo, domain="jumin", requirement=MANUAL,
+                                     notification="第1号", promised=dt.date.today())
+    url = f"/m/{world.tokyo.code}/transitions/{made.pk}/close/"
+    tester = client(world.users["tester"])
+    assert f'action="{url}"' in tester.get(f"/m/{world.tokyo.code}/").content.decode()
+    assert f'action="{url}"' not in client(world.users["vendor"]).get(f"/m/{world.tokyo.code}/").content.decode()
+    assert client(world.users["vendor"]).post(url).status_code == 403
+    shown = tester.post(url, follow=True).content.decode()
+    made.refresh_from_db()
+    assert made.closed and "経過措置を終了しました。" in shown and f'action="{url}"' not in shown
+    assert tester.post(url).status_code == 404  # ended already
