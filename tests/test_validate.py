@@ -463,6 +463,8 @@ def test_map_codes_reads_a_legacy_export_through_the_profiles_codes(tmp_path: Pa
     code, doc = document(str(file), "--profile", str(vendor), "--map-codes")
     assert (code, doc["verdict"], doc["files"][0]["findings"], doc["files"][0]["codes_mapped"]) == (
         0, "valid", [], ["続柄"])
+    assert "  続柄: read through the profile's codes (targets.exports.reconcile.residents_csv.codes)\n" in validate(
+        str(file), "--profile", str(vendor), "--map-codes")[1]
     code, doc = document(str(file), "--profile", str(vendor))
     relation = HEADERS.index("続柄") + 1
     assert code == 1 and doc["files"][0]["codes_mapped"] == []

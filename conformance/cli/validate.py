@@ -112,6 +112,8 @@ def _print_text(validation: Validation) -> None:
             echo(f"  the layout {result.layout} is ours and unconfirmed: its findings rest on our reading\n")
         for column, reason in result.not_applicable.items():
             echo(f"  {column}: NOT_APPLICABLE: {reason[1]}\n")
+        for column in result.codes_mapped:
+            echo(f"  {column}: read through the profile's codes (targets.exports.reconcile.{result.layout}.codes)\n")
         for row in result.summary():
             lines = ", ".join(str(n) for n in row["first_lines"])
             column = row["column"] or "-"

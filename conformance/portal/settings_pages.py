@@ -17,8 +17,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from conformance.catalog.domains import domain_name, domain_order, domains
 from conformance.portal import access
+from conformance.portal import catalog as shipped
 from conformance.portal.access import Action, Kind
 from conformance.portal.forms import labelled_errors
 from conformance.portal.i18n import label, one_language
@@ -163,8 +163,7 @@ def installations(request: HttpRequest, code: str) -> HttpResponse:
     installed = {i.domain: i for i in found.installations.select_related("product__vendor")}
     return render(request, "portal/installations.html", {
         "municipality": found, "may_set": may_set,
-        "systems": [(d.slug, domain_name(d.slug), installed.get(d.slug))
-                    for d in sorted(domains(), key=lambda d: domain_order(d.slug))],
+        "systems": [(slug, name, installed.get(slug)) for slug, name in shipped.systems()],
         "products": Product.objects.filter(vendor__customers=found).select_related("vendor").order_by(
             "vendor__name", "name")})
 

@@ -577,7 +577,7 @@ def manage_vendor(request: HttpRequest, pk: int) -> HttpResponse:
             elif form == "product":
                 onboarding.add_product(found, request.POST.get("name", ""))
             elif form == "customer":
-                onboarding.add_customer(found, request.POST.get("code", ""), request.POST.get("system", ""),
+                onboarding.add_customer(found, request.POST.get("code", ""), " ".join(request.POST.getlist("system")),
                                         request.POST.get("product", ""))
             messages.success(request, "登録しました。" if lang == "ja" else "Saved.")
         except onboarding.OnboardingError as error:
@@ -585,6 +585,7 @@ def manage_vendor(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("manage_vendor", pk=found.pk)
     return render(request, "portal/manage_vendor.html", {
         "vendor": found, "keys": found.keys.order_by("-registered"), "products": found.products.all(),
-        "customers": found.customers.all(),
-        "installations": Installation.objects.filter(product__vendor=found).select_related("municipality", "product")
-        .order_by("municipality__code", "domain")})
+        "customers": found.customers.all(), "systems": shipped.systems(),
+        # By municipality, then by 業務 in 業務ID order (issue 69: never by slug).
+        "installations": sorted(Installation.objects.filter(product__vendor=found).select_related(
+            "municipality", "product"), key=lambda i: (i.municipality.code, domain_order(i.domain)))})

@@ -226,3 +226,22 @@ def test_an_officer_ends_a_transition_from_the_municipality_page(world: World) -
     made.refresh_from_db()
     assert made.closed and "経過措置を終了しました。" in shown and f'action="{url}"' not in shown
     assert tester.post(url).status_code == 404  # ended already
+
+
+def test_the_vendor_page_chooses_and_lists_systems_by_gyomu(world: World) -> None:
+    """Onboarding a customer with its installed product: the systems are a choice of 業務 names (values the slugs),
+    several at once; the list of installations names the 業務, never the slug."""
+    from conformance.portal.models import Installation
+
+    admin = root(world)
+    url = f"/manage/vendor/{world.vendor.pk}/"
+    shown = page(admin, url)
+    choice = ('<select id="id_system" name="system" multiple size="6">'
+              '<option value="jumin" lang="ja">住民基本台帳</option>')
+    assert choice in shown
+    admin.post(url, {"form": "customer", "code": world.tokyo.code, "system": ["kokuho", "kaigo"],
+                     "product": PRODUCTS[1]})
+    assert set(Installation.objects.filter(municipality=world.tokyo).values_list("domain", flat=True)) >= {
+        "kokuho", "kaigo"}
+    listed = page(admin, url).split('<ul id="installations">', 1)[1].split("</ul>", 1)[0]
+    assert '<span lang="ja">国民健康保険</span>' in listed and "kokuho" not in listed
