@@ -311,12 +311,12 @@ def reading_ja(error: BaseException) -> str:
     """Why a signature, manifest or JSON entry could not be read, in Japanese (where in the text, for the JSON
     reader's errors); a library message nobody worded is named by its kind, not quoted in English."""
     if isinstance(error, json.JSONDecodeError):
-        said = next((ja for en, ja in _JSON_WORDS if error.msg.startswith(en)), "構文が正しくありません")
-        return f"{error.lineno} 行 {error.colno} 列: {said}"
+        where = f"{error.lineno} 行 {error.colno} 列: "
+        return where + next((ja for en, ja in _JSON_WORDS if error.msg.startswith(en)), "構文が正しくありません")
     text = str(error)
-    said = next((ja for en, ja in _JSON_WORDS if text.startswith(en)), None)
-    if said is not None:
-        return said
+    limit = next((ja for en, ja in _JSON_WORDS if text.startswith(en)), None)
+    if limit is not None:
+        return limit
     if isinstance(error, KeyError):
         return f"項目 {text} がありません"
     if isinstance(error, zlib.error | zipfile.BadZipFile | EOFError):
