@@ -124,9 +124,8 @@ def _upload(request: HttpRequest, environment: Environment) -> Problems:
     stored = EnvironmentFile.objects.filter(environment=environment, name=name).first()
     file = stored or EnvironmentFile(environment=environment, name=name)
     file.data = upload.read()
-    contents = {n: bytes(d) for n, d in environment.files.exclude(name=name).values_list("name", "data")}
-    contents[name] = file.data
-    if problems := profile_problems(environment.profile, contents, set(environment.secrets or {})):
+    if problems := profile_problems(environment.profile, _contents(environment, name, file.data),
+                                    set(environment.secrets or {})):
         return problems
     try:
         file.full_clean(validate_unique=False)
@@ -136,6 +135,20 @@ def _upload(request: HttpRequest, environment: Environment) -> Problems:
         text = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
         return [(text, text)]
     return []
+
+
+def _contents(environment: Environment, name: str, data: bytes) -> dict[str, bytes | None]:
+    """The environment's file names with ``name`` holding ``data``, as the sealing check reads them: the content
+    of the attestations file the profile names (whose evidence must stay inside), no other file's (an
+    environment's exports may be large: they are not read back for this)."""
+    contents: dict[str, bytes | None] = dict.fromkeys(environment.files.values_list("name", flat=True))
+    attestations = next((path for field, path in named_files(environment.profile) if field == "attestations_file"),
+                        None)
+    if attestations is not None and attestations != name:
+        stored = environment.files.filter(name=attestations).values_list("data", flat=True).first()
+        contents[attestations] = bytes(stored) if stored is not None else None
+    contents[name] = data
+    return contents
 
 
 def _remove_file(request: HttpRequest, environment: Environment) -> Problems:
