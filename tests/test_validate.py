@@ -465,6 +465,12 @@ def test_map_codes_reads_a_legacy_export_through_the_profiles_codes(tmp_path: Pa
         0, "valid", [], ["続柄"])
     assert "  続柄: read through the profile's codes (targets.exports.reconcile.residents_csv.codes)\n" in validate(
         str(file), "--profile", str(vendor), "--map-codes")[1]
+    out = tmp_path / "out"
+    validate(str(file), "--profile", str(vendor), "--map-codes", "--out", str(out))
+    assert ('<p class="codes-mapped" id="codes-mapped-1"><span class="ja">プロファイルのコード対応'
+            "（targets.exports.reconcile の codes）で読み替えた列</span><span class=\"en\">Columns read through the "
+            "profile&#39;s codes (targets.exports.reconcile codes)</span>: <code>続柄</code></p>") in (
+        out / "report.html").read_text("utf-8")
     code, doc = document(str(file), "--profile", str(vendor))
     relation = HEADERS.index("続柄") + 1
     assert code == 1 and doc["files"][0]["codes_mapped"] == []

@@ -183,6 +183,7 @@ def test_the_officers_day_on_a_fresh_portal(fresh_portal: tuple[str, str], brows
         row = officer.locator(f'#installations tr[data-system="{domain}"]')
         assert row.locator("th").inner_text() == domain_name(domain)
         assert f"{document['profile']['product']}（{VENDOR}）" in row.inner_text(), domain
+    officer.goto(bundle_url)
 
     # The officer attests a MANUAL requirement from the worklist; the reviewer accepts it.
     manual = next(r["requirement"] for r in document["results"]
