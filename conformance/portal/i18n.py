@@ -259,6 +259,8 @@ TEXTS: Mapping[str, Text] = {
     "file_used": ("プロファイルでの参照", "Named by the profile at"),
     "file_upload": ("ファイルを登録（同じ名前のファイルは置き換え）", "Upload a file (replacing one of the same name)"),
     "max_upload": ("1 ファイルの上限", "Largest file"),
+    "role_remove": ("役割を外す", "Remove the role"),
+    "role_removed": ("役割を外しました。", "Role removed."),
     "transition_close": ("終了", "End"),
     "transition_closed": ("経過措置を終了しました。", "The 経過措置 is ended."),
     "installations": ("導入製品", "Installed products"),

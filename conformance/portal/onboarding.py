@@ -140,6 +140,19 @@ def add_customer(vendor: Vendor, code: str, system: str = "", product: str = "")
     return found
 
 
+def remove_role(membership: int, by: Any) -> None:
+    """Take one role from an account (before: the administration site only, issue 69 item 2); the account keeps
+    its others, and with none it sees nothing. An administrator never takes its own administrator role here:
+    the last one would lock the portal's onboarding out."""
+    found = Membership.objects.filter(pk=membership).select_related("user").first()
+    if found is None:
+        raise OnboardingError("その役割は見つかりません（既に外されています）。", "No such role (removed already).")
+    if found.user_id == getattr(by, "pk", None) and found.role == Role.ADMIN:
+        raise OnboardingError("自分の管理者の役割は外せません（別の管理者が外します）。",
+                              "You cannot remove your own administrator role (another administrator can).")
+    found.delete()
+
+
 @dataclass(frozen=True)
 class RoleRequest:
     """An account and one role over a municipality, a vendor or a prefecture."""

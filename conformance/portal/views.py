@@ -542,6 +542,9 @@ def manage(request: HttpRequest) -> HttpResponse:
                     vendor=_number(request.POST.get("vendor")) or None,
                     prefecture=request.POST.get("prefecture", ""), existing=request.POST.get("existing") == "1"))
                 messages.success(request, "役割を付与しました。" if lang == "ja" else "Role given.")
+            elif form == "remove_role":
+                onboarding.remove_role(_number(request.POST.get("membership")), request.user)
+                messages.success(request, label("text", "role_removed", lang))
         except onboarding.OnboardingError as error:
             messages.error(request, error.text(lang))
         return redirect("manage")

@@ -245,3 +245,28 @@ def test_the_vendor_page_chooses_and_lists_systems_by_gyomu(world: World) -> Non
         "kokuho", "kaigo"}
     listed = page(admin, url).split('<ul id="installations">', 1)[1].split("</ul>", 1)[0]
     assert '<span lang="ja">国民健康保険</span>' in listed and "kokuho" not in listed
+
+
+# ---------------------------------------------------------------------------------------------
+# A role taken from an account
+
+
+def test_an_administrator_removes_a_role_but_not_its_own_administrator_role(world: World) -> None:
+    from django.contrib.auth import get_user_model
+
+    from conformance.portal.models import Membership, Role
+
+    admin_user = get_user_model().objects.create_user(f"admin-role-{world.vendor.pk}", password=PASSWORD)
+    own = Membership.objects.create(user=admin_user, role=Role.ADMIN)
+    admin = client(admin_user)
+    tester_role = Membership.objects.get(user=world.users["tester"])
+    assert f'data-membership="{tester_role.pk}"' in page(admin, "/manage/")
+    shown = html.unescape(admin.post("/manage/", {"form": "remove_role", "membership": tester_role.pk},
+                                     follow=True).content.decode())
+    assert "役割を外しました。" in shown and not Membership.objects.filter(pk=tester_role.pk).exists()
+    assert client(world.users["tester"]).get(f"/m/{world.tokyo.code}/").status_code == 404  # sees nothing now
+    shown = html.unescape(admin.post("/manage/", {"form": "remove_role", "membership": own.pk},
+                                     follow=True).content.decode())
+    assert "自分の管理者の役割は外せません" in shown and Membership.objects.filter(pk=own.pk).exists()
+    assert client(world.users["reviewer"]).post("/manage/", {"form": "remove_role",
+                                                              "membership": own.pk}).status_code == 403
