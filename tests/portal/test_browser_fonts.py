@@ -7,6 +7,7 @@ select, an input and a pre when the rule that names the face for them is taken o
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 from collections.abc import Iterator
@@ -94,7 +95,7 @@ def test_no_page_draws_a_character_outside_the_projects_face(
     from django.test import RequestFactory
     from django.views.defaults import server_error
 
-    from conformance.portal.models import Attestation, Bundle, Environment, EnvironmentFile
+    from conformance.portal.models import Attestation, Bundle, Environment, EnvironmentFile, Transition
 
     version = {"ja": "9.0", "en": "9.1"}[lang]
     upload(logged_in(bare, served, world.users["tester"], "ja"), world, "evidence.zip",
@@ -107,6 +108,9 @@ def test_no_page_draws_a_character_outside_the_projects_face(
     environment = Environment.objects.create(municipality=world.tokyo, vendor=world.vendor, name="検証環境",
                                              secrets={"VENDOR_TOKEN": "値"}, profile="name: 見本\n")
     EnvironmentFile.objects.create(environment=environment, name="出力/住民.csv", data=b"a", size=1)
+    # An open 経過措置: the municipality's page draws its 終了 button.
+    Transition.objects.get_or_create(municipality=world.tokyo, requirement=MANUAL, defaults={
+        "domain": "jumin", "notification": "届出第1号", "promised": dt.date.today()})
     root = get_user_model().objects.create_superuser(f"root-fonts-{world.vendor.pk}-{lang}", password=PASSWORD)
     found: dict[str, list[str]] = {}
     drawn = {}
