@@ -133,16 +133,17 @@ class Resolved:
 NONE = Resolved({}, frozenset(), frozenset())
 
 
-def resolve(declared: Transformations | None, spec: LayoutSpec, origin: str = "profile") -> Resolved:
-    """``declared`` by catalog header; a ProfileError (naming ``origin``, the profile's file)
-    names an item that is no column of the layout, and a ``wareki`` item that is no date."""
+def resolve(declared: Transformations | None, spec: LayoutSpec, origin: str | None = "profile") -> Resolved:
+    """``declared`` by catalog header; a ProfileError (naming ``origin``, the profile's file; opening
+    with the field when None, for the caller to locate) names an item that is no column of the layout,
+    and a ``wareki`` item that is no date."""
     from conformance import messages
 
     if declared is None:
         return NONE
     layout = spec.layout
     by_name = {c.header: c.header for c in layout.columns} | {c.data_item: c.header for c in layout.columns}
-    field = f"{origin}: targets.exports.reconcile.{layout.id}"
+    field = f"{origin + ': ' if origin else ''}targets.exports.reconcile.{layout.id}"
 
     def header(part: str, name: str) -> str:
         found = by_name.get(name)

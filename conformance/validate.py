@@ -67,6 +67,8 @@ class FileResult:
     not_applicable: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: The layout's provenance when it is ours and unconfirmed: every finding rests on our reading.
     unconfirmed: str | None = None
+    #: Columns whose values were read through the profile's code mapping (``--map-codes``).
+    codes_mapped: tuple[str, ...] = ()
 
     @property
     def verdict(self) -> str:
@@ -100,7 +102,7 @@ class FileResult:
     def to_json(self) -> dict[str, Any]:
         return {"file": str(self.path), "layout": self.layout, "encoding": self.encoding or None,
                 "verdict": self.verdict, "summary": self.summary(), "readings": self.readings,
-                "layout_unconfirmed": self.unconfirmed,
+                "layout_unconfirmed": self.unconfirmed, "codes_mapped": list(self.codes_mapped),
                 "not_applicable": [{"column": header, "reason": reason[1], "reason_ja": reason[0]}
                                    for header, reason in self.not_applicable.items()],
                 "findings": [{**f.to_json(), "unconfirmed_layout": self.unconfirmed is not None}
@@ -136,24 +138,43 @@ class Validation:
 
 def validate_files(
     paths: Sequence[Path], catalog: Catalog, *, layout: str | None = None, profile: Profile | None = None,
-    encoding: str | None = None, extracted: dt.date | None = None,
+    encoding: str | None = None, extracted: dt.date | None = None, map_codes: bool = False,
 ) -> Validation:
     """Judge each file against its layout (``layout``, else the one the profile names the file
-    for). UsageError for a file that is not a regular file or a layout that cannot be found."""
+    for). UsageError for a file that is not a regular file or a layout that cannot be found.
+    ``map_codes``: the file is a legacy export; the profile's ``targets.exports.reconcile.<layout>.codes``
+    map its values before every rule, as ``conformance reconcile`` maps OLD's (UsageError when the
+    profile maps no code of a file's layout)."""
     if not paths:
         raise UsageError("name at least one file to validate")
     for path in paths:
         if not path.is_file():
             raise UsageError(f"{path}: not a regular file" if path.exists() else f"{path}: no such file")
     layouts = {path: _layout_of(path, layout, profile) for path in paths}
+    if map_codes:
+        _need_codes(set(layouts.values()), profile)
     edition = _edition(catalog, set(layouts.values()), profile)
     validation = Validation(edition, profile.name if profile is not None else None)
     # Learns the personal values of the records findings are about, and masks them in every finding.
     scrubber = Scrubber(personal_item_names(edition.data_items))
     for path, layout_id in layouts.items():
         validation.files.append(_validate_one(path, layout_id, layouts, edition, profile, encoding, extracted,
-                                              scrubber))
+                                              scrubber, map_codes))
     return validation
+
+
+def _need_codes(layout_ids: Iterable[str], profile: Profile | None) -> None:
+    """``--map-codes`` asks for the profile's code mappings: a UsageError when there are none to apply."""
+    if profile is None:
+        raise UsageError("--map-codes: name the profile whose targets.exports.reconcile.<layout>.codes map the "
+                         "file's values (--profile)")
+    exports = profile.targets.exports
+    declared = {lid for lid, t in (exports.reconcile if exports is not None else {}).items() if t.codes}
+    for layout_id in sorted(layout_ids):
+        if layout_id not in declared:
+            raise UsageError(f"--map-codes: the profile {profile.name!r} maps no code of layout {layout_id} "
+                             f"(expected targets.exports.reconcile.{layout_id}.codes; it has "
+                             f"{messages.listing(sorted(declared)) if declared else 'none'})")
 
 
 def _layout_of(path: Path, layout: str | None, profile: Profile | None) -> str:
@@ -184,7 +205,7 @@ def _edition(catalog: Catalog, layout_ids: Iterable[str], profile: Profile | Non
 
 def _validate_one(
     path: Path, layout_id: str, layouts: Mapping[Path, str], edition: EditionCatalog, profile: Profile | None,
-    encoding: str | None, extracted: dt.date | None, scrubber: Scrubber,
+    encoding: str | None, extracted: dt.date | None, scrubber: Scrubber, map_codes: bool = False,
 ) -> FileResult:
     exports = profile.targets.exports if profile is not None else None
     files = {layout_id: path}
@@ -193,7 +214,7 @@ def _validate_one(
     layout = next(i for i in edition.interfaces if isinstance(i, FileInterface) and i.id == layout_id)
     declared = {lid: _declared(file, _interface(edition, lid), encoding, exports.encoding if exports else {})
                 for lid, file in files.items()}
-    target = Target(catalog=edition, exports=FileExportSource(files, declared, ColumnMaps.of(exports)),
+    target = Target(catalog=edition, exports=FileExportSource(files, declared, ColumnMaps.of(exports, codes=map_codes)),
                     personal=scrubber)
     if extracted is not None:
         from conformance.checks.files.invariants import EXTRACTED
@@ -213,8 +234,9 @@ def _validate_one(
     issues = _pointed(issues, path, layout, edition)
     findings = [_scrubbed(_finding(issue, path, spec), scrubber) for issue in issues]
     unconfirmed = None if layout.provenance.confirmed else layout.provenance.reference
+    mapped = tuple(spec.mapping.vendor_title(header) or header for header, codes in spec.recodes.items() if codes)
     return FileResult(path, layout_id, declared[layout_id], findings, _readings(spec), absent_reasons(spec),
-                      unconfirmed)
+                      unconfirmed, mapped)
 
 
 #: The encoding findings a file in another layout's encoding gets.

@@ -440,3 +440,62 @@ def test_a_non_calendar_date_passes_and_the_output_names_the_catalogs_reading(tm
     (finding,) = doc["files"][0]["findings"]
     assert (code, finding["code"], finding["actual"]) == (1, "file.type", "2001-02-30")
     assert "strict reading" in finding["message"]
+
+
+#: A legacy system's 続柄 written as codes, and the profile's mapping (the codes are the test's own).
+LEGACY_RELATIONS = {"02": "世帯主", "12": "妻", "20": "子"}
+
+
+def legacy_profile(tmp_path: Path, codes: Mapping[str, Any]) -> Path:
+    return profile(tmp_path, {"files": {"residents_csv": "residents.csv"},
+                              "reconcile": {"residents_csv": {"codes": codes}}})
+
+
+def legacy_file(tmp_path: Path) -> Path:
+    rows = [japanese(続柄="02"), japanese(宛名番号=atena_numbers(1)[0], 続柄="20")]
+    return write(tmp_path / "residents.csv", rows)
+
+
+def test_map_codes_reads_a_legacy_export_through_the_profiles_codes(tmp_path: Path) -> None:
+    """Issue 69 item 6: the codes reconcile maps (targets.exports.reconcile.<layout>.codes) map the values
+    before every rule; without --map-codes the findings are as before."""
+    file, vendor = legacy_file(tmp_path), legacy_profile(tmp_path, {"続柄": LEGACY_RELATIONS})
+    code, doc = document(str(file), "--profile", str(vendor), "--map-codes")
+    assert (code, doc["verdict"], doc["files"][0]["findings"], doc["files"][0]["codes_mapped"]) == (
+        0, "valid", [], ["続柄"])
+    assert "  続柄: read through the profile's codes (targets.exports.reconcile.residents_csv.codes)\n" in validate(
+        str(file), "--profile", str(vendor), "--map-codes")[1]
+    out = tmp_path / "out"
+    validate(str(file), "--profile", str(vendor), "--map-codes", "--out", str(out))
+    assert ('<p class="codes-mapped" id="codes-mapped-1"><span class="ja">プロファイルのコード対応'
+            "（targets.exports.reconcile の codes）で読み替えた列</span><span class=\"en\">Columns read through the "
+            "profile&#39;s codes (targets.exports.reconcile codes)</span>: <code>続柄</code></p>") in (
+        out / "report.html").read_text("utf-8")
+    code, doc = document(str(file), "--profile", str(vendor))
+    relation = HEADERS.index("続柄") + 1
+    assert code == 1 and doc["files"][0]["codes_mapped"] == []
+    assert sorted(findings(doc)) == [("file.householder", 2, relation, "続柄"),
+                                     ("file.prohibited_value", 2, relation, "続柄"),
+                                     ("file.prohibited_value", 3, relation, "続柄")]
+
+
+def test_map_codes_without_a_mapping_is_one_error_line(tmp_path: Path) -> None:
+    file = legacy_file(tmp_path)
+    plain = profile(tmp_path, {"files": {"residents_csv": "residents.csv"}})
+    for args, message in [
+        ((str(file), "--layout", "residents_csv", "--map-codes"), "--map-codes: name the profile"),
+        ((str(file), "--profile", str(plain), "--map-codes"),
+         "--map-codes: the profile 'vendor' maps no code of layout residents_csv (expected "
+         "targets.exports.reconcile.residents_csv.codes; it has none)"),
+    ]:
+        code, out, err = validate(*args)
+        assert (code, out) == (2, "") and err.startswith("error: ") and err.count("\n") == 1, err
+        assert message in err, err
+
+
+def test_map_codes_names_an_item_that_is_no_column_at_its_profile_line(tmp_path: Path) -> None:
+    file, vendor = legacy_file(tmp_path), legacy_profile(tmp_path, {"続き柄": LEGACY_RELATIONS})
+    code, out, err = validate(str(file), "--profile", str(vendor), "--map-codes")
+    assert (code, out) == (2, "") and err.startswith(f"error: {vendor}:"), err
+    assert "targets.exports.reconcile.residents_csv.codes: '続き柄' is no column of residents_csv" in err
+    assert "did you mean '続柄'?" in err

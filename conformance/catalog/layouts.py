@@ -198,6 +198,17 @@ class Column:
     #: Values its check digit does not judge: the test municipalities a profile declares (a test
     #: environment's own 市区町村コード, with or without a valid check digit).
     exempt: frozenset[str] = frozenset()
+    #: (value as the file writes it, the value the rules read): the codes a profile maps before the
+    #: rules (``conformance validate --map-codes``: ``targets.exports.reconcile.<layout>.codes``).
+    recode: tuple[tuple[str, str], ...] = ()
+    _recoded: Mapping[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_recoded", dict(self.recode))  # looked up once per cell on the row path
+
+    def read(self, value: str) -> str:
+        """``value`` as the rules read it: its mapped code when the profile maps it, else as written."""
+        return self._recoded.get(value, value) if self.recode else value
 
     @property
     def shown(self) -> str:
@@ -244,6 +255,14 @@ class LayoutSpec:
     #: 市区町村コード of the vendor's test environment that the official list does not hold (profile
     #: ``targets.exports.test_municipalities``): the ``municipalities`` family knows them too.
     test_municipalities: frozenset[str] = frozenset()
+    #: Catalog header -> {value as written: the value the rules read} (Column.recode).
+    recodes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    @property
+    def recoded(self) -> bool:
+        """Whether a value of the file is mapped before the rules: the compiled screen and digest, which
+        judge the bytes as written, then step aside for the passes that read the mapped values."""
+        return any(self.recodes.values())
 
     @classmethod
     def of(cls, catalog: EditionCatalog, layout: FileInterface, mapping: ColumnMap | None = None) -> LayoutSpec:
@@ -281,7 +300,9 @@ class LayoutSpec:
         pattern = re.compile(item.pattern) if item.pattern is not None else None
         title = titles[index] if index is not None and index < len(titles) and titles[index] != header else ""
         exempt = self.test_municipalities if item.check_digit == "lg_code" else frozenset()
-        return Column(header, item, layout_position, index, codes, pattern, cell_families(item), title, exempt)
+        recode = tuple(sorted(self.recodes.get(header, {}).items()))
+        return Column(header, item, layout_position, index, codes, pattern, cell_families(item), title, exempt,
+                      recode)
 
 
 def item_column(catalog: EditionCatalog, name: str) -> Column | None:

@@ -37,13 +37,16 @@ def validate_command(
         "(default: today).")] = None,
     out: Annotated[Path | None, typer.Option(
         "--out", help="Write results.json, junit.xml and report.html here.")] = None,
+    map_codes: Annotated[bool, typer.Option(
+        "--map-codes", help="The files are a legacy export: map their values by the profile's "
+        "targets.exports.reconcile.<layout>.codes before the rules, as reconcile maps OLD's.")] = False,
     catalog: CatalogOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Validate export files alone against a catalog layout: valid (exit 0) or invalid (exit 1)."""
     from conformance.validate import INVALID
 
-    validation = _validate(files, layout, profile, encoding, catalog, _date(extracted))
+    validation = _validate(files, layout, profile, encoding, catalog, _date(extracted), map_codes)
     if out is not None:
         write_outputs(validation, out)
     if as_json:
@@ -76,7 +79,7 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def _validate(files: list[Path], layout: str | None, profile: Path | None, encoding: str | None,
-              catalog: Path | None, extracted: dt.date | None) -> Validation:
+              catalog: Path | None, extracted: dt.date | None, map_codes: bool = False) -> Validation:
     from conformance.catalog.loader import load_catalog
     from conformance.errors import ProfileError
     from conformance.locations import default_catalog_root
@@ -88,7 +91,8 @@ def _validate(files: list[Path], layout: str | None, profile: Path | None, encod
     loaded = load_catalog(catalog or default_catalog_root())
     chosen = load_profile(profile) if profile is not None else None
     try:
-        return validate_files(files, loaded, layout=layout, profile=chosen, encoding=encoding, extracted=extracted)
+        return validate_files(files, loaded, layout=layout, profile=chosen, encoding=encoding, extracted=extracted,
+                              map_codes=map_codes)
     except ProfileError as error:  # a mapping problem found when a layout is read: point at the profile's line
         if profile is None:
             raise
@@ -108,6 +112,8 @@ def _print_text(validation: Validation) -> None:
             echo(f"  the layout {result.layout} is ours and unconfirmed: its findings rest on our reading\n")
         for column, reason in result.not_applicable.items():
             echo(f"  {column}: NOT_APPLICABLE: {reason[1]}\n")
+        for column in result.codes_mapped:
+            echo(f"  {column}: read through the profile's codes (targets.exports.reconcile.{result.layout}.codes)\n")
         for row in result.summary():
             lines = ", ".join(str(n) for n in row["first_lines"])
             column = row["column"] or "-"

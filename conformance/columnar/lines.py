@@ -29,6 +29,7 @@ import polars as pl
 from conformance.columnar.compile import LINE, NFIELDS, RECORD, Rule, value_name
 
 if TYPE_CHECKING:
+    from conformance.catalog.layouts import Column
     from conformance.columnar.digest import Digester
     from conformance.columnar.kernel import Tables
 
@@ -69,6 +70,8 @@ class LinesPlan:
     tables: Tables | None = None
     #: With ``tables``: the invariants' digest, fed by the screen's pass (kernel.marked_lines).
     digester: Digester | None = None
+    #: (field index, Column.recode): the codes a profile maps before the rules read the field.
+    recodes: tuple[tuple[int, tuple[tuple[str, str], ...]], ...] = ()
 
 
 #: Lines the screen marked, gathered before the masks judge them in one polars query. The query
@@ -150,7 +153,9 @@ def _split_lines(lines: pl.LazyFrame, quoted: bool) -> pl.LazyFrame:
 def _query(lines: pl.LazyFrame, plan: LinesPlan) -> pl.LazyFrame:
     text = pl.col(_TEXT)
     parsed = _split_lines(lines, plan.quoted).with_columns((text != "").alias(RECORD))
-    values = [_field(index, plan.quoted).alias(value_name(index)) for index in plan.fields]
+    recodes = dict(plan.recodes)
+    values = [recoded(_field(index, plan.quoted), recodes.get(index, ())).alias(value_name(index))
+              for index in plan.fields]
     # A blank line has no fields (csv reads it as an empty record).
     fields = pl.col(_FIELDS).list.len() - (1 if plan.quoted else 0)  # _quoted_split's extra element
     count = pl.when(pl.col(RECORD)).then(fields).otherwise(0).alias(NFIELDS)
@@ -168,12 +173,28 @@ def _query(lines: pl.LazyFrame, plan: LinesPlan) -> pl.LazyFrame:
 VALUE = "__value"
 
 
-def column_lines(paths: Sequence[Path], quoted: bool, index: int, first_data_line: int = 2) -> pl.LazyFrame:
-    """One field of every record: LINE, VALUE ('' when the record is short) and, for a file with
-    quotes, IRREGULAR (the line is outside the grammar: the caller must read the file otherwise)."""
+def column_lines(paths: Sequence[Path], quoted: bool, index: int, first_data_line: int = 2,
+                 recode: tuple[tuple[str, str], ...] = ()) -> pl.LazyFrame:
+    """One field of every record: LINE, VALUE ('' when the record is short; mapped by ``recode``,
+    Column.recode) and, for a file with quotes, IRREGULAR (the line is outside the grammar: the
+    caller must read the file otherwise)."""
     extra = [_irregular(pl.col(_TEXT)).alias(IRREGULAR)] if quoted else []
     frame = _split_lines(_scan_lines(paths, first_data_line), quoted)
-    return frame.select(LINE, _field(index, quoted).alias(VALUE), *extra)
+    return frame.select(LINE, recoded(_field(index, quoted), recode).alias(VALUE), *extra)
+
+
+def recoded(value: pl.Expr, recode: tuple[tuple[str, str], ...]) -> pl.Expr:
+    """``value`` as the rules read it: each value ``recode`` names replaced by its code (Column.read,
+    the same mapping in polars); ``value`` itself when nothing is mapped."""
+    if not recode:
+        return value
+    return value.replace([old for old, _ in recode], [new for _, new in recode])
+
+
+def recoded_frame(frame: pl.DataFrame, columns: Sequence[Column]) -> pl.DataFrame:
+    """``frame``'s value columns (``value_name(index)``) as the rules read them (Column.recode)."""
+    mapped = [recoded(pl.col(value_name(c.index)), c.recode) for c in columns if c.index is not None and c.recode]
+    return frame.with_columns(mapped) if mapped else frame
 
 
 def named_columns(

@@ -20,19 +20,21 @@ from conformance.columnar.lines import IRREGULAR, VALUE, Irregular, column_lines
 KEY = "__key"
 
 
-def distinct_keys(paths: Sequence[Path], quoted: bool, index: int) -> pl.DataFrame:
-    """The distinct non-empty values of field ``index`` (column KEY)."""
-    frame = column_lines(paths, quoted, index)
+def distinct_keys(paths: Sequence[Path], quoted: bool, index: int,
+                  recode: tuple[tuple[str, str], ...] = ()) -> pl.DataFrame:
+    """The distinct non-empty values of field ``index`` (column KEY), mapped by ``recode`` (Column.recode)."""
+    frame = column_lines(paths, quoted, index, recode=recode)
     if quoted:
         _raise_irregular(frame)
     keys = frame.filter(pl.col(VALUE) != "").select(pl.col(VALUE).unique().alias(KEY))
     return keys.collect(engine="streaming")
 
 
-def unknown_values(paths: Sequence[Path], quoted: bool, index: int, keys: pl.DataFrame) -> Iterator[pl.DataFrame]:
-    """Batches (in line order) of LINE, VALUE for the records whose non-empty field ``index`` is
-    not among ``keys``."""
-    frame = column_lines(paths, quoted, index)
+def unknown_values(paths: Sequence[Path], quoted: bool, index: int, keys: pl.DataFrame,
+                   recode: tuple[tuple[str, str], ...] = ()) -> Iterator[pl.DataFrame]:
+    """Batches (in line order) of LINE, VALUE for the records whose non-empty field ``index`` (mapped by
+    ``recode``, Column.recode) is not among ``keys``."""
+    frame = column_lines(paths, quoted, index, recode=recode)
     if quoted:
         _raise_irregular(frame)
     filled = frame.filter(pl.col(VALUE) != "").select(LINE, VALUE)

@@ -60,6 +60,7 @@ class Action(StrEnum):
     RUN = "run"  # queue a run on an environment
     TRANSITION = "transition"  # record a municipality's 経過措置
     MANAGE = "manage"  # onboarding: municipalities, vendors, keys, products, accounts and roles
+    INSTALL = "install"  # say which vendor's product the municipality installed for a system
 
 
 def may_manage(user: User) -> bool:
@@ -169,13 +170,13 @@ def may(user: User, action: Action, municipality: Municipality, vendor: Vendor |
 
     A municipality's tester or reviewer acts for it; a vendor only on its own objects at a customer;
     a prefecture viewer never acts. Reviewing is a reviewer's; recording 経過措置 and queueing runs the
-    municipality's own (a run it asks for is what makes it witnessed)."""
+    municipality's own (a run it asks for is what makes it witnessed), and so is saying which product it installed."""
     if is_admin(user):
         return True
     municipal = municipality.pk in _ids(user, MUNICIPAL)
     if action is Action.REVIEW:
         return municipality.pk in _ids(user, (Role.REVIEWER,))
-    if action in (Action.RUN, Action.TRANSITION):
+    if action in (Action.RUN, Action.TRANSITION, Action.INSTALL):
         return municipal
     own = vendor_ids(user)
     supplies = bool(own) and municipality.vendors.filter(id__in=own).exists()

@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.domains import domain_name, domain_order, domains
 from conformance.catalog.fingerprint import edition_fingerprint
 from conformance.catalog.loader import load_edition
 from conformance.catalog.models import ManualCheck, Requirement
@@ -53,3 +54,9 @@ def procedure(found: Requirement | None) -> str:
     if found is None:
         return ""
     return "\n".join(check.evidence for check in found.checks if isinstance(check, ManualCheck))
+
+
+def systems() -> list[tuple[str, str]]:
+    """Every system (業務) of the catalog as (domain slug, 業務 name), in 業務ID order: what a list or a choice of
+    systems shows (issue 69: by 業務, never by slug)."""
+    return [(d.slug, domain_name(d.slug)) for d in sorted(domains(), key=lambda d: domain_order(d.slug))]

@@ -23,6 +23,7 @@ FIELD_TEXTS = {
     "new_password1": "password_new", "new_password2": "password_again", "username": "username",
     "password": "password", "vendor": "vendor", "name": "environment_name", "profile": "environment_profile",
     "selection": "environment_selection", "require_witnessed": "require_witnessed",
+    "variable": "secret_name", "value": "secret_value", "path": "file_path", "upload": "file_data",
 }
 
 

@@ -234,6 +234,49 @@ TEXTS: Mapping[str, Text] = {
                                "（最良でも判定未完了）。",
                                "When set, a bundle the vendor uploaded itself is never shown conformant (at best "
                                "incomplete)."),
+    # A test environment's own page and the installed products (issue 69 item 2, after issue 68's models).
+    "environment_settings": ("テスト環境の設定", "Test environment settings"),
+    "environment_open": ("設定", "Settings"),
+    "secrets": ("秘密（実行に渡す変数）", "Secrets (variables a run gets)"),
+    "secrets_help": ("値は保存後は表示されません（管理者にも）。変更するには同じ変数名で登録し直してください。"
+                     "プロファイルの env / *_env が読めるのはここに登録した変数だけです。",
+                     "A value is never shown once stored (not even to an administrator): to change it, set the same "
+                     "name again. A profile's env and *_env fields read only the variables set here."),
+    "secret_name": ("変数名", "Variable name"),
+    "secret_value": ("値", "Value"),
+    "secret_stored": ("保存済み（表示しません）", "Stored (not shown)"),
+    "secret_set": ("秘密を登録・変更", "Set a secret"),
+    "environment_files": ("登録ファイル", "Uploaded files"),
+    "environment_files_help": ("実行が読めるのはこのテスト環境に登録したファイルだけです。プロファイルでは"
+                               "この名前（相対パス）で指定します。プロファイルが参照しているファイルは削除できません。",
+                               "A run reads only the files uploaded to this environment; the profile names them by "
+                               "these names (relative paths). A file the profile names cannot be removed."),
+    "file_name": ("ファイル名", "File name"),
+    "file_path": ("ファイル名（相対パス。空欄はアップロードしたファイルの名前）",
+                  "File name (a relative path; empty: the uploaded file's own name)"),
+    "file_data": ("ファイル", "File"),
+    "file_size": ("大きさ", "Size"),
+    "file_used": ("プロファイルでの参照", "Named by the profile at"),
+    "file_upload": ("ファイルを登録（同じ名前のファイルは置き換え）", "Upload a file (replacing one of the same name)"),
+    "max_upload": ("1 ファイルの上限", "Largest file"),
+    "role_remove": ("役割を外す", "Remove the role"),
+    "role_removed": ("役割を外しました。", "Role removed."),
+    "transition_close": ("終了", "End"),
+    "transition_closed": ("経過措置を終了しました。", "The 経過措置 is ended."),
+    "installations": ("導入製品", "Installed products"),
+    "installations_help": ("業務ごとに、この市区町村が導入したベンダーの製品です。その業務のバンドルはこの製品の"
+                           "ベンダーからのみ受け付け、業務の最新結果はこの製品のものです。設定できるのは市区町村の"
+                           "担当者と管理者です。",
+                           "Per system, the vendor product this municipality installed: bundles of the system are "
+                           "taken only from that product's vendor, and the system's latest result is that product's. "
+                           "The municipality's testers and reviewers and an administrator set it."),
+    "installed_product": ("導入製品", "Installed product"),
+    "installation_none": ("未登録", "Not set"),
+    "installation_change": ("変更", "Change"),
+    "installation_no_product": ("選んだ製品が見つかりません。", "No such product."),
+    "installation_products_none": ("この市区町村に納入するベンダーの製品が登録されていません（管理者が登録）。",
+                                   "No product of a vendor supplying this municipality is registered yet (the "
+                                   "administrator registers them)."),
     "tokens": ("API トークン", "API tokens"),
     "tokens_help": ("コマンドラインのツールがこのアカウントとして操作するためのトークンです"
                     "（下のコマンドの環境変数に設定）。"
@@ -298,6 +341,13 @@ def too_large(size: int, limit: int, lang: str, name: str = "") -> str:
     return (f"{where}{size} バイト（{mib(size)}）です。このポータルが受け付けるのは {limit} バイト（{mib(limit)}）"
             "までです。上限はポータルの管理者が環境変数 CONFORMANCE_PORTAL_MAX_UPLOAD（バイト数）で"
             "引き上げられます（変更後にポータルを再起動）。")
+
+
+def one_language(message: str, lang: str) -> str:
+    """A model's refusal written as ``Japanese / English`` (the models' ``clean``), in ``lang``; a message
+    without the separator (Django's own, in the request's language already) as it is."""
+    japanese, separator, english = message.partition(" / ")
+    return (english if lang == "en" else japanese) if separator else message
 
 
 def language_of(request: HttpRequest) -> str:

@@ -12,6 +12,7 @@ import base64
 import binascii
 import datetime as dt
 import hashlib
+import json
 import zipfile
 import zlib
 from collections import Counter, defaultdict
@@ -33,6 +34,7 @@ from django.utils import timezone
 from pydantic import ValidationError
 
 from conformance import __version__
+from conformance.catalog.domains import domain_name, domain_order
 from conformance.errors import ConformanceError
 from conformance.inputs import DOCUMENT_DEPTH, DOCUMENT_MEMBERS
 from conformance.limits import loads_bounded
@@ -125,7 +127,7 @@ def signer_key(entries: Mapping[str, bytes]) -> VendorKey:
     try:
         fingerprint = str(loads_bounded(entries[SIGNATURE])["public_key_sha256"])
     except (ValueError, KeyError, TypeError) as error:
-        raise BundleRefused(f"{SIGNATURE} が正しくありません（{error}）",
+        raise BundleRefused(f"{SIGNATURE} が正しくありません（{reading_ja(error)}）",
                             f"{SIGNATURE} is not valid: {error}") from None
     key = VendorKey.objects.select_related("vendor").filter(fingerprint=fingerprint, revoked=False).first()
     if key is None:
@@ -243,7 +245,8 @@ def _streamed(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], manifest: 
         listed = {str(f["path"]): str(f["sha256"]) for f in loads_bounded(
             manifest, max_depth=DOCUMENT_DEPTH, max_members=DOCUMENT_MEMBERS)["files"]}
     except (ValueError, KeyError, TypeError) as error:
-        raise BundleRefused(f"{MANIFEST} が正しくありません（{error}）", f"{MANIFEST} is not valid: {error}") from None
+        raise BundleRefused(f"{MANIFEST} が正しくありません（{reading_ja(error)}）",
+                            f"{MANIFEST} is not valid: {error}") from None
     names = {info.filename for info in infos} - {MANIFEST, SIGNATURE}
     problems: list[Text] = [(f"{name}: 目録にあるのにバンドルにありません", f"{name}: missing (listed in the manifest)")
                             for name in sorted(set(listed) - names)]
@@ -283,9 +286,73 @@ def _hashed(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int,
                 if keep:
                     pieces.append(piece)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as error:
-        raise BundleRefused(f"{info.filename}: 読めません（{error}）",
+        raise BundleRefused(f"{info.filename}: 読めません（{reading_ja(error)}）",
                             f"{info.filename}: unreadable ({error})") from None
     return digest.hexdigest(), b"".join(pieces) if keep else None, budget
+
+
+#: What Python's JSON reader and the portal's JSON limits say (the start of the message), in Japanese: a Japanese
+#: refusal quotes no English sentence (issue 69 item 4).
+_JSON_WORDS: tuple[tuple[str, str], ...] = (
+    ("Expecting value", "値がありません"),
+    ("Expecting property name enclosed in double quotes", "二重引用符で囲んだ名前がありません"),
+    ("Expecting ',' delimiter", "区切りの「,」がありません"),
+    ("Expecting ':' delimiter", "区切りの「:」がありません"),
+    ("Unterminated string starting at", "文字列が閉じていません"),
+    ("Invalid control character at", "文字列に制御文字があります"),
+    ("Invalid \\escape", "不正なエスケープがあります"),
+    ("Extra data", "JSON の後に余分なデータがあります"),
+    ("JSON with more than", "値の数が上限を超えています"),
+    ("JSON nested deeper than", "入れ子が上限より深くなっています"),
+)
+
+
+def reading_ja(error: BaseException) -> str:
+    """Why a signature, manifest or JSON entry could not be read, in Japanese (where in the text, for the JSON
+    reader's errors); a library message nobody worded is named by its kind, not quoted in English."""
+    if isinstance(error, json.JSONDecodeError):
+        where = f"{error.lineno} 行 {error.colno} 列: "
+        return where + next((ja for en, ja in _JSON_WORDS if error.msg.startswith(en)), "構文が正しくありません")
+    text = str(error)
+    limit = next((ja for en, ja in _JSON_WORDS if text.startswith(en)), None)
+    if limit is not None:
+        return limit
+    if isinstance(error, KeyError):
+        return f"項目 {text} がありません"
+    if isinstance(error, zlib.error | zipfile.BadZipFile | EOFError):
+        return "圧縮データが壊れています"
+    return f"読み取りエラー（{type(error).__name__}）"
+
+
+#: A schema error's kind (pydantic's ``type``) in Japanese; an unlisted kind is named by its code.
+_SCHEMA_WORDS: Mapping[str, str] = {
+    "missing": "必須の項目がありません",
+    "extra_forbidden": "定義されていない項目です",
+    "string_type": "文字列ではありません",
+    "int_type": "整数ではありません",
+    "int_parsing": "整数ではありません",
+    "float_type": "数値ではありません",
+    "bool_type": "真偽値ではありません",
+    "list_type": "配列ではありません",
+    "dict_type": "オブジェクトではありません",
+    "model_type": "オブジェクトではありません",
+    "literal_error": "許される値ではありません",
+    "enum": "許される値ではありません",
+    "string_pattern_mismatch": "形式が正しくありません",
+    "string_too_short": "短すぎます",
+    "string_too_long": "長すぎます",
+    "date_from_datetime_parsing": "日付の形式ではありません",
+    "date_parsing": "日付の形式ではありません",
+    "datetime_parsing": "日時の形式ではありません",
+    "datetime_from_date_parsing": "日時の形式ではありません",
+}
+
+
+def schema_ja(error: Mapping[str, Any]) -> str:
+    """One schema error of results.json in Japanese (its kind; the allowed values when it lists them)."""
+    said = _SCHEMA_WORDS.get(str(error.get("type")), f"形式が正しくありません（{error.get('type')}）")
+    expected = (error.get("ctx") or {}).get("expected")
+    return f"{said}（許される値: {expected}）" if expected and error.get("type") in ("literal_error", "enum") else said
 
 
 def _json(entries: Mapping[str, bytes], name: str) -> Mapping[str, Any]:
@@ -294,7 +361,7 @@ def _json(entries: Mapping[str, bytes], name: str) -> Mapping[str, Any]:
     except KeyError:
         raise BundleRefused(f"{name} がバンドルにありません", f"{name} is missing from the bundle") from None
     except ValueError as error:
-        raise BundleRefused(f"{name}: JSON として正しくありません（{error}）",
+        raise BundleRefused(f"{name}: JSON として正しくありません（{reading_ja(error)}）",
                             f"{name}: not valid JSON ({error})") from None
     if not isinstance(document, dict):
         raise BundleRefused(f"{name}: JSON のオブジェクトではありません", f"{name}: not a JSON object")
@@ -308,7 +375,7 @@ def _results(entries: Mapping[str, bytes]) -> Mapping[str, Any]:
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise BundleRefused(f"results.json: {where}: {first['msg']}"
+        raise BundleRefused(f"results.json: {where}: {schema_ja(first)}"
                             "（ハーネスが書く形式 2 の results.json ではありません）",
                             f"results.json: {where}: {first['msg']} (not a results.json of format 2 the "
                             "harness writes)") from None
@@ -362,11 +429,13 @@ def check_installed(vendor: Vendor, municipality: Municipality, contents: Conten
     installed = dict(Installation.objects.filter(municipality=municipality).values_list("domain", "product__vendor_id"))
     foreign = [system for system in bundle_systems(contents.results) if installed.get(system) != vendor.pk]
     if foreign:
-        systems = ", ".join(foreign[:20])
-        raise BundleRefused(f"{municipality} は業務 {systems} を {vendor} の製品として導入登録していません。"
-                            "市区町村（又は管理者）が業務ごとの導入製品を登録します。",
-                            f"{municipality} has not recorded {vendor}'s product as installed for {systems}: the "
-                            "municipality (or an administrator) records the installed product per system")
+        # The systems by their 業務 names (issue 69: every list by 業務), in 業務ID order.
+        names = [domain_name(system) for system in sorted(foreign, key=domain_order)[:20]]
+        raise BundleRefused(f"{municipality} は業務 {'、'.join(names)} を {vendor} の製品として導入登録していません。"
+                            "市区町村の担当者（又は管理者）が市区町村のページの「導入製品」で業務ごとに登録します。",
+                            f"{municipality} has not recorded {vendor}'s product as installed for {', '.join(names)}: "
+                            "the municipality's officers (or an administrator) record it per system under "
+                            "\"Installed products\" on the municipality's page")
 
 
 def index(data: bytes, municipality: Municipality, user: User) -> Bundle:

@@ -13,6 +13,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from conformance.portal.i18n import one_language
 from conformance.portal.models import (
     Installation,
     Membership,
@@ -37,6 +38,22 @@ class OnboardingError(ValueError):
         return self.texts[1] if lang == "en" else self.texts[0]
 
 
+def _code_problem_ja(code: str) -> str:
+    """Why ``code`` adds no municipality, in Japanese (``municipality_problem``'s cases; a name that is no
+    prefecture's too: issue 69 item 4, the refusal quoted the English)."""
+    from conformance.oracles.identifiers import is_valid_lg_code
+    from conformance.oracles.municipalities import LIST_AS_OF, local_government
+
+    if not code.isascii() or not code.isdigit():
+        return f"「{code}」は市区町村コードでも都道府県名でもありません"
+    if not is_valid_lg_code(code):
+        return f"{code} は全国地方公共団体コードではありません（6桁の半角数字で、末尾が検査数字）"
+    found = local_government(code)
+    if found is None:
+        return f"{code} は検査数字は正しいものの、{LIST_AS_OF} 時点の一覧にありません"
+    return f"{code} は都道府県（{found.name}）のコードで、市区町村のコードではありません"
+
+
 def add_municipalities(codes: list[str]) -> list[Municipality]:
     """The municipalities of ``codes`` (6-digit 市区町村コード or a prefecture's name for all of it),
     from the code list the harness ships, added or updated."""
@@ -49,9 +66,10 @@ def add_municipalities(codes: list[str]) -> list[Municipality]:
     listed = [m for m in municipalities() if m.code in wanted or m.prefecture in wanted]
     unknown = [c for c in wanted if not any(c in (m.code, m.prefecture) for m in listed)]
     if unknown:
-        detail = "; ".join(municipality_problem(c) or c for c in unknown)
-        raise OnboardingError(f"全国地方公共団体コードの一覧にありません: {detail}",
-                              f"Not in the 全国地方公共団体コード list: {detail}")
+        found = "、".join(_code_problem_ja(c) for c in unknown)
+        raise OnboardingError(f"全国地方公共団体コードの一覧にありません: {found}",
+                              f"Not in the 全国地方公共団体コード list: "
+                              f"{'; '.join(municipality_problem(c) or c for c in unknown)}")
     return [Municipality.objects.update_or_create(code=m.code, defaults={"name": m.name,
                                                                          "prefecture": m.prefecture})[0]
             for m in listed]
@@ -114,11 +132,25 @@ def add_customer(vendor: Vendor, code: str, system: str = "", product: str = "")
                 try:
                     Installation(municipality=found, domain=one, product=installed).clean()
                 except ValidationError as error:
-                    raise OnboardingError(" ".join(error.messages), " ".join(error.messages)) from None
+                    raise OnboardingError(*(" ".join(one_language(m, lang) for m in error.messages)
+                                            for lang in ("ja", "en"))) from None
                 Installation.objects.update_or_create(municipality=found, domain=one, defaults={"product": installed})
         return found
     vendor.customers.add(found)
     return found
+
+
+def remove_role(membership: int, by: Any) -> None:
+    """Take one role from an account (before: the administration site only, issue 69 item 2); the account keeps
+    its others, and with none it sees nothing. An administrator never takes its own administrator role here:
+    the last one would lock the portal's onboarding out."""
+    found = Membership.objects.filter(pk=membership).select_related("user").first()
+    if found is None:
+        raise OnboardingError("その役割は見つかりません（既に外されています）。", "No such role (removed already).")
+    if found.user_id == getattr(by, "pk", None) and found.role == Role.ADMIN:
+        raise OnboardingError("自分の管理者の役割は外せません（別の管理者が外します）。",
+                              "You cannot remove your own administrator role (another administrator can).")
+    found.delete()
 
 
 @dataclass(frozen=True)

@@ -131,6 +131,24 @@ def _reach(document: Mapping[Any, Any], files: Collection[str], secrets: Collect
         yield from _attestations_file_reach(document, files)
 
 
+def named_files(text: str) -> list[tuple[str, str]]:
+    """Each (field, normalised path) the profile names among the environment's files: what removing an
+    uploaded file would leave the profile without (nothing for a profile that is not a YAML mapping: its own
+    problems say why)."""
+    try:
+        document = yaml.safe_load(text) if text.strip() else None
+    except yaml.YAMLError:
+        return []
+    if not isinstance(document, Mapping):
+        return []
+    named = [(field, normalised(path)) for field, path in _paths(document)
+             if isinstance(path, str) and path_problem(path) is None]
+    directory = next((path for field, path in named if field == "targets.exports.directory"), "")
+    # An export file is named relative to the exports directory; the directory itself is no file.
+    return [(field, "/".join(p for p in (directory, path) if p) if field.startswith("targets.exports.files.")
+             else path) for field, path in named if field != "targets.exports.directory" and path]
+
+
 def _paths(document: Mapping[Any, Any]) -> Iterator[tuple[str, object]]:
     """Each file or directory the profile names, with its field."""
     exports = _at(document, "targets", "exports")

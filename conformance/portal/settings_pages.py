@@ -18,10 +18,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from conformance.portal import access
-from conformance.portal.access import Kind
+from conformance.portal import catalog as shipped
+from conformance.portal.access import Action, Kind
 from conformance.portal.forms import labelled_errors
-from conformance.portal.i18n import label
-from conformance.portal.models import ApiToken, Environment, Municipality, Vendor
+from conformance.portal.i18n import label, one_language
+from conformance.portal.models import ApiToken, Environment, Installation, Municipality, Product, Vendor
 
 
 class WholeModelForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -69,7 +70,7 @@ class WitnessForm(WholeModelForm):
         fields = ("require_witnessed",)
 
 
-def _managed(request: HttpRequest, code: str) -> Municipality:
+def managed(request: HttpRequest, code: str) -> Municipality:
     """The municipality, for an administrator (onboarding and its settings are the administrator's)."""
     found: Municipality = access.get_or_404(request.user, Kind.MUNICIPALITY, code=code)
     if not access.may_manage(request.user):
@@ -80,7 +81,7 @@ def _managed(request: HttpRequest, code: str) -> Municipality:
 @login_required
 def municipality_settings(request: HttpRequest, code: str) -> HttpResponse:
     """A municipality's test environments (list, add, remove) and its witnessing rule."""
-    found = _managed(request, code)
+    found = managed(request, code)
     lang = str(request.lang)  # type: ignore[attr-defined]
     environment_form = EnvironmentForm(municipality=found)
     witness_form = WitnessForm(instance=found)
@@ -141,4 +142,50 @@ def tokens(request: HttpRequest) -> HttpResponse:
     return response
 
 
-__all__ = ["EnvironmentForm", "WitnessForm", "municipality_settings", "tokens"]
+@login_required
+def installations(request: HttpRequest, code: str) -> HttpResponse:
+    """The product the municipality installed for each 業務 (issue 68's Installation: a bundle of the system is
+    taken only from that vendor, and the system's headline is that product's), every 業務 of the catalog in 業務ID
+    order. Whoever sees the municipality sees the list; its testers and reviewers (and an administrator) set it:
+    which package it runs is the municipality's word, never a vendor's."""
+    found: Municipality = access.get_or_404(request.user, Kind.MUNICIPALITY, code=code)
+    lang = str(request.lang)  # type: ignore[attr-defined]
+    may_set = access.may(request.user, Action.INSTALL, found)
+    if request.method == "POST":
+        if not may_set:
+            raise PermissionDenied("which product a municipality installed is the municipality's to say")
+        problem = _install(found, request.POST.get("domain", ""), request.POST.get("product", ""), lang)
+        if problem:
+            messages.error(request, problem)
+        else:
+            messages.success(request, label("text", "saved", lang))
+            return redirect("installations", code=found.code)
+    installed = {i.domain: i for i in found.installations.select_related("product__vendor")}
+    return render(request, "portal/installations.html", {
+        "municipality": found, "may_set": may_set,
+        "systems": [(slug, name, installed.get(slug)) for slug, name in shipped.systems()],
+        "products": Product.objects.filter(vendor__customers=found).select_related("vendor").order_by(
+            "vendor__name", "name")})
+
+
+def _install(municipality: Municipality, system: str, product: str, lang: str) -> str:
+    """Set (or, with no product, clear) the product installed for ``system``; the refusal in ``lang``, else ''."""
+    current = municipality.installations.filter(domain=system).first()
+    if not product:
+        if current is not None:
+            current.delete()
+        return ""
+    chosen = Product.objects.filter(pk=_number(product)).select_related("vendor").first()
+    if chosen is None:
+        return label("text", "installation_no_product", lang)
+    installation = current or Installation(municipality=municipality, domain=system)
+    installation.product = chosen
+    try:
+        installation.full_clean()
+    except ValidationError as error:
+        return "\n".join(one_language(message, lang) for message in error.messages)
+    installation.save()
+    return ""
+
+
+__all__ = ["EnvironmentForm", "WitnessForm", "installations", "managed", "municipality_settings", "tokens"]

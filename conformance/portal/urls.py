@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from conformance.portal import api, settings_pages, views
+from conformance.portal import api, environment_pages, settings_pages, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -21,7 +21,9 @@ urlpatterns = [
     path("m/<str:code>/", views.municipality, name="municipality"),
     path("m/<str:code>/requirement/<str:requirement>/", views.requirement_history, name="history"),
     path("m/<str:code>/transitions/", views.add_transition, name="add_transition"),
+    path("m/<str:code>/transitions/<int:pk>/close/", views.close_transition, name="close_transition"),
     path("m/<str:code>/runs/", views.request_run, name="request_run"),
+    path("m/<str:code>/systems/", settings_pages.installations, name="installations"),
     path("bundle/<int:pk>/", views.bundle, name="bundle"),
     path("bundle/<int:pk>/diff/", views.bundle_diff, name="diff"),
     path("bundle/<int:pk>/xlsx/", views.bundle_xlsx, name="xlsx"),
@@ -37,6 +39,8 @@ urlpatterns = [
     path("manage/", views.manage, name="manage"),
     path("manage/vendor/<int:pk>/", views.manage_vendor, name="manage_vendor"),
     path("manage/m/<str:code>/", settings_pages.municipality_settings, name="municipality_settings"),
+    path("manage/m/<str:code>/environment/<int:pk>/", environment_pages.environment_settings,
+         name="environment_settings"),
     path("tokens/", settings_pages.tokens, name="tokens"),
     path("admin/", admin.site.urls),
 ]

@@ -30,7 +30,7 @@ from conformance.portal import catalog as shipped
 from conformance.portal.access import Action, Kind
 from conformance.portal.forms import AttestForm, ReviewForm, TransitionForm, UploadForm, labelled_errors
 from conformance.portal.hardening import remember_device
-from conformance.portal.i18n import LANGUAGES
+from conformance.portal.i18n import LANGUAGES, label
 from conformance.portal.ingest import BundleRefused, index
 from conformance.portal.models import (
     Attestation,
@@ -461,6 +461,24 @@ def add_transition(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def close_transition(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """End an open 経過措置 of the municipality (the requirement is now implemented, or the 届出 withdrawn): its
+    requirement is judged as the bundles say again. The municipality's own, as recording it (before: the
+    administration site only, issue 69 item 2)."""
+    found = _municipality(request, code)
+    if not access.can_record_transition(request.user, found):
+        raise PermissionDenied("only the municipality ends its 経過措置")
+    transition = found.transitions.filter(pk=pk, closed=False).first()
+    if transition is None:
+        raise Http404("no such open 経過措置")
+    transition.closed = True
+    transition.save(update_fields=["closed"])
+    messages.success(request, label("text", "transition_closed", request.lang))  # type: ignore[attr-defined]
+    return redirect("municipality", code=code)
+
+
+@login_required
 def prefecture(request: HttpRequest, name: str) -> HttpResponse:
     """A prefecture's municipalities, each with its latest result per system."""
     if name not in access.prefectures(request.user):
@@ -524,6 +542,9 @@ def manage(request: HttpRequest) -> HttpResponse:
                     vendor=_number(request.POST.get("vendor")) or None,
                     prefecture=request.POST.get("prefecture", ""), existing=request.POST.get("existing") == "1"))
                 messages.success(request, "役割を付与しました。" if lang == "ja" else "Role given.")
+            elif form == "remove_role":
+                onboarding.remove_role(_number(request.POST.get("membership")), request.user)
+                messages.success(request, label("text", "role_removed", lang))
         except onboarding.OnboardingError as error:
             messages.error(request, error.text(lang))
         return redirect("manage")
@@ -559,7 +580,7 @@ def manage_vendor(request: HttpRequest, pk: int) -> HttpResponse:
             elif form == "product":
                 onboarding.add_product(found, request.POST.get("name", ""))
             elif form == "customer":
-                onboarding.add_customer(found, request.POST.get("code", ""), request.POST.get("system", ""),
+                onboarding.add_customer(found, request.POST.get("code", ""), " ".join(request.POST.getlist("system")),
                                         request.POST.get("product", ""))
             messages.success(request, "登録しました。" if lang == "ja" else "Saved.")
         except onboarding.OnboardingError as error:
@@ -567,6 +588,7 @@ def manage_vendor(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("manage_vendor", pk=found.pk)
     return render(request, "portal/manage_vendor.html", {
         "vendor": found, "keys": found.keys.order_by("-registered"), "products": found.products.all(),
-        "customers": found.customers.all(),
-        "installations": Installation.objects.filter(product__vendor=found).select_related("municipality", "product")
-        .order_by("municipality__code", "domain")})
+        "customers": found.customers.all(), "systems": shipped.systems(),
+        # By municipality, then by 業務 in 業務ID order (issue 69: never by slug).
+        "installations": sorted(Installation.objects.filter(product__vendor=found).select_related(
+            "municipality", "product"), key=lambda i: (i.municipality.code, domain_order(i.domain)))})

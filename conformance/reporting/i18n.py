@@ -299,6 +299,8 @@ LABELS: Mapping[str, Text] = {
     "print_appendix": ("付録を印刷", "Print the appendix"),
     "appendix": ("付録", "Appendix"),
     "readings": ("カタログが選んだ日付の読み方", "Date rules the catalog chose"),
+    "codes_mapped": ("プロファイルのコード対応（targets.exports.reconcile の codes）で読み替えた列",
+                     "Columns read through the profile's codes (targets.exports.reconcile codes)"),
     "unconfirmed_layout": ("このレイアウトはハーネスの解釈によるもので未確認です。※ の指摘はその解釈に基づきます",
                            "This layout is ours and unconfirmed: the findings marked ※ rest on our reading"),
     "unconfirmed_layout_run": ("これらの指摘はハーネスの解釈によるレイアウト（未確認）に基づきます",

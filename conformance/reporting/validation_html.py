@@ -50,7 +50,7 @@ def _file_view(result: Mapping[str, Any]) -> dict[str, Any]:
     summary = [{**row, "text": i18n.finding_text(str(row["code"]))} for row in result.get("summary") or ()]
     return {"name": PurePath(str(result["file"])).name, "layout": result["layout"], "encoding": result.get("encoding"),
             "verdict": result["verdict"], "summary": summary, "readings": dict(result.get("readings") or {}),
-            "unconfirmed": result.get("layout_unconfirmed"),
+            "unconfirmed": result.get("layout_unconfirmed"), "codes_mapped": list(result.get("codes_mapped") or ()),
             "not_applicable": [(str(n["column"]), (str(n.get("reason_ja") or n["reason"]), str(n["reason"])))
                                for n in result.get("not_applicable") or ()],
             "findings": [f for f in findings if f["code"] != "file.too_many_findings"],

@@ -77,8 +77,10 @@ class ColumnMaps:
     def __init__(self, columns: Mapping[str, Mapping[str, str]] | None = None,
                  extra: Mapping[str, str] | None = None, interpretations: Mapping[str, str] | None = None,
                  test_municipalities: Iterable[str] = (), absent: Mapping[str, Iterable[str]] | None = None,
-                 order: Mapping[str, str] | None = None) -> None:
+                 order: Mapping[str, str] | None = None,
+                 codes: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None) -> None:
         self._columns = {layout: dict(names) for layout, names in (columns or {}).items()}
+        self._codes = {layout: dict(items) for layout, items in (codes or {}).items()}
         self._absent = {layout: frozenset(names) for layout, names in (absent or {}).items()}
         self._order = dict(order or {})
         self._extra = dict(extra or {})
@@ -89,6 +91,7 @@ class ColumnMaps:
         """Every declaration of ``maps`` (a source made with the profile's maps)."""
         self._columns, self._extra, self._interpretations = maps._columns, maps._extra, maps._interpretations
         self._test_municipalities, self._absent, self._order = maps._test_municipalities, maps._absent, maps._order
+        self._codes = maps._codes
 
     def interpretations(self) -> Mapping[str, str]:
         """The profile's choices where the specification leaves room (``interpretations``)."""
@@ -103,13 +106,21 @@ class ColumnMaps:
         return ColumnMap(self._columns.get(layout, {}), self._extra.get(layout, "report"),
                          self._absent.get(layout, frozenset()), self._order.get(layout, "layout"))
 
+    def value_codes(self, layout: str) -> Mapping[str, Mapping[str, str]]:
+        """The codes mapped before the rules read ``layout``'s values: item -> {value as written: code}
+        (empty unless the maps were made with ``codes``)."""
+        return self._codes.get(layout, {})
+
     @classmethod
-    def of(cls, target: ExportTarget | None) -> ColumnMaps:
-        """The maps a profile's ``targets.exports`` declares (none without it)."""
+    def of(cls, target: ExportTarget | None, *, codes: bool = False) -> ColumnMaps:
+        """The maps a profile's ``targets.exports`` declares (none without it). ``codes``: its
+        ``reconcile.<layout>.codes`` too, which the file's values then go through before the rules
+        (``conformance validate --map-codes``: a legacy export's codes read as this product's)."""
         if target is None:
             return cls()
+        value_codes = {lid: t.codes for lid, t in target.reconcile.items() if t.codes} if codes else {}
         return cls(target.columns, target.extra_columns, target.interpretations, target.test_municipalities,
-                   target.absent_columns, target.column_order)
+                   target.absent_columns, target.column_order, value_codes)
 
 
 def _not_configured(layout: str, files: Mapping[str, str]) -> TargetError:

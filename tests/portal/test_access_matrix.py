@@ -91,6 +91,7 @@ def request(scene: Scene, role: str, action: str, monkeypatch: pytest.MonkeyPatc
     api = Client(HTTP_AUTHORIZATION=f"Bearer {scene.tokens[role]}")
     code, bundle, evidence = scene.world.tokyo.code, scene.objects["bundle"], scene.objects["evidence"]
     manual = f"/bundle/{bundle}/manual/{MANUAL}/"
+    environment = f"/manage/m/{code}/environment/{scene.objects['environment']}/"
     product = {"municipality": code, "product": "見本住記", "version": "1.0"}
     # A queued run stays a row: no worker runs it here (a later test's worker would take it).
     monkeypatch.setattr("conformance.portal.tasks.run_environment", _NoQueue())
@@ -129,8 +130,27 @@ def request(scene: Scene, role: str, action: str, monkeypatch: pytest.MonkeyPatc
         "municipality settings": lambda: browser.get(f"/manage/m/{code}/"),
         "register environment": lambda: browser.post(f"/manage/m/{code}/", {"form": "environment", "name": ""}),
         "own tokens": lambda: browser.get("/tokens/"),
+        # The installed product per 業務 (issue 68's Installation): seen as the municipality is, set by its own
+        # officers; a test environment's own page (profile, secrets, files): the administrator's (issue 69).
+        "installations": lambda: browser.get(f"/m/{code}/systems/"),
+        "set installation": lambda: browser.post(f"/m/{code}/systems/", {
+            "domain": "jumin", "product": scene.world.vendor.products.get(name="見本住記").pk}),
+        "close transition": lambda: browser.post(f"/m/{code}/transitions/{open_transition(scene)}/close/"),
+        "environment settings": lambda: browser.get(environment),
+        "environment file": lambda: browser.post(environment, {"form": "file", "path": f"{role}.csv",
+                                                               "upload": io.BytesIO(b"a")}),
     }
     return actions[action]()
+
+
+def open_transition(scene: Scene) -> int:
+    """A 経過措置 of 千代田区, open again before each role tries to end it."""
+    from conformance.portal.models import Transition
+
+    found, _ = Transition.objects.update_or_create(
+        municipality=scene.world.tokyo, requirement=MANUAL,
+        defaults={"domain": "jumin", "notification": "第1号", "promised": dt.date.today(), "closed": False})
+    return int(found.pk)
 
 
 def fresh(scene: Scene, version: str) -> bytes:
@@ -194,6 +214,11 @@ MATRIX: dict[str, tuple[object, ...]] = {
     "municipality settings": (OK, NO, NO, HIDDEN, NO, NO, NO),
     "register environment": (OK, NO, NO, HIDDEN, NO, NO, NO),
     "own tokens": (OK, OK, OK, OK, OK, OK, OK),
+    "installations": (OK, OK, OK, HIDDEN, OK, OK, OK),
+    "set installation": (OK, OK, OK, HIDDEN, NO, NO, NO),
+    "close transition": (OK, OK, OK, HIDDEN, NO, NO, NO),
+    "environment settings": (OK, NO, NO, HIDDEN, NO, NO, NO),
+    "environment file": (OK, NO, NO, HIDDEN, NO, NO, NO),
 }
 CASES = [(role, action, expected[i]) for action, expected in MATRIX.items() for i, role in enumerate(ROLES)]
 
@@ -218,5 +243,7 @@ def test_every_url_with_an_object_is_in_the_matrix() -> None:
                "bundle/<int:pk>/", "bundle/<int:pk>/diff/", "bundle/<int:pk>/xlsx/", "bundle/<int:pk>/zip/",
                "bundle/<int:pk>/worklist/", "bundle/<int:pk>/manual/<str:requirement>/", "evidence/<int:pk>/",
                "prefecture/<str:name>/", "vendor/<int:pk>/", "api/bundles/", "api/attestations/",
-               "api/evidence/<int:pk>/", "manage/", "manage/vendor/<int:pk>/", "manage/m/<str:code>/", "tokens/"}
+               "api/evidence/<int:pk>/", "manage/", "manage/vendor/<int:pk>/", "manage/m/<str:code>/", "tokens/",
+               "m/<str:code>/systems/", "manage/m/<str:code>/environment/<int:pk>/",
+               "m/<str:code>/transitions/<int:pk>/close/"}
     assert {str(p.pattern) for p in urlpatterns} <= covered

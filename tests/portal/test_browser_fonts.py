@@ -7,6 +7,7 @@ select, an input and a pre when the rule that names the face for them is taken o
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 from collections.abc import Iterator
@@ -66,18 +67,21 @@ def answering(body: bytes) -> Any:
     return lambda route: route.fulfill(status=200, body=body, content_type="text/html; charset=utf-8")
 
 
-def pages_of(world: World, bundle: Any) -> dict[str, list[str]]:
+def pages_of(world: World, bundle: Any, environment: Any) -> dict[str, list[str]]:
     """Every page each role reaches, the refusals included (a path another role may see is refused here)."""
     code = world.tokyo.code
     return {
         "tester": ["/", f"/m/{code}/", f"/bundle/{bundle.pk}/?state=MANUAL", f"/bundle/{bundle.pk}/worklist/",
                    f"/bundle/{bundle.pk}/manual/{MANUAL}/", f"/bundle/{bundle.pk}/diff/",
                    f"/m/{code}/requirement/{MANUAL}/", f"/m/{code}/requirement/{CHECKED}/",
-                   f"/m/{code}/requirement/{DECLARED}/", "/password/", "/tokens/", "/m/NO-SUCH/", "/manage/"],
+                   f"/m/{code}/requirement/{DECLARED}/", "/password/", "/tokens/", "/m/NO-SUCH/", "/manage/",
+                   f"/m/{code}/systems/", f"/manage/m/{code}/environment/{environment.pk}/"],
         "reviewer": [f"/bundle/{bundle.pk}/manual/{MANUAL}/"],
-        "vendor": ["/", f"/vendor/{world.vendor.pk}/"],
+        "vendor": ["/", f"/vendor/{world.vendor.pk}/", f"/m/{code}/systems/"],
         "prefecture": ["/", f"/prefecture/{world.tokyo.prefecture}/"],
-        "root": ["/", "/manage/", f"/manage/vendor/{world.vendor.pk}/", f"/manage/m/{code}/", "/admin/",
+        "root": ["/", "/manage/", f"/manage/vendor/{world.vendor.pk}/", f"/manage/m/{code}/",
+                 f"/manage/m/{code}/environment/{environment.pk}/", f"/m/{code}/systems/",
+                 f"/admin/portal/environment/{environment.pk}/change/", "/admin/",
                  "/admin/portal/", "/admin/portal/municipality/",
                  f"/admin/portal/municipality/{world.tokyo.pk}/change/", "/admin/portal/environment/add/",
                  "/admin/portal/vendorkey/add/", "/admin/auth/user/"],
@@ -91,7 +95,7 @@ def test_no_page_draws_a_character_outside_the_projects_face(
     from django.test import RequestFactory
     from django.views.defaults import server_error
 
-    from conformance.portal.models import Attestation, Bundle
+    from conformance.portal.models import Attestation, Bundle, Environment, EnvironmentFile, Transition
 
     version = {"ja": "9.0", "en": "9.1"}[lang]
     upload(logged_in(bare, served, world.users["tester"], "ja"), world, "evidence.zip",
@@ -100,10 +104,17 @@ def test_no_page_draws_a_character_outside_the_projects_face(
     Attestation.objects.create(municipality=world.tokyo, vendor=world.vendor, product=bundle.product,
                                version=bundle.version, domain="jumin", edition="1.0", requirement=MANUAL,
                                statement="画面を確認した", created_by=world.users["tester"])
+    # A test environment with a secret and a file: its page draws a row of each (issue 69 item 2).
+    environment = Environment.objects.create(municipality=world.tokyo, vendor=world.vendor, name="検証環境",
+                                             secrets={"VENDOR_TOKEN": "値"}, profile="name: 見本\n")
+    EnvironmentFile.objects.create(environment=environment, name="出力/住民.csv", data=b"a", size=1)
+    # An open 経過措置: the municipality's page draws its 終了 button.
+    Transition.objects.get_or_create(municipality=world.tokyo, requirement=MANUAL, defaults={
+        "domain": "jumin", "notification": "届出第1号", "promised": dt.date.today()})
     root = get_user_model().objects.create_superuser(f"root-fonts-{world.vendor.pk}-{lang}", password=PASSWORD)
     found: dict[str, list[str]] = {}
     drawn = {}
-    for role, paths in pages_of(world, bundle).items():
+    for role, paths in pages_of(world, bundle, environment).items():
         page = logged_in(bare, served, root if role == "root" else world.users[role], lang)
         for path in paths:
             page.goto(f"{served}{path}")

@@ -79,8 +79,9 @@ def logged_in(browser: Any, url: str, username: str, password: str) -> Any:  # n
     return page
 
 
-def submit(page: Any, form: str, **fields: str) -> None:
-    """Fill the fields of the form ``#form`` (by element id) and submit it."""
+def submit(page: Any, form: str, **fields: str | list[str]) -> None:
+    """Fill the fields of the form ``#form`` (by element id) and submit it (a list: the options of a multiple
+    select chosen)."""
     for element, value in fields.items():
         if page.locator(f"#{element}").evaluate("e => e.tagName") == "SELECT":
             page.select_option(f"#{element}", value)
@@ -110,7 +111,7 @@ def onboard(browser: Any, url: str, first_password: str, public_pem: str, produc
     submit(admin, "add-key", id_pem=public_pem)
     submit(admin, "add-product", id_product=product)
     # 札幌市 installed the product for every system of the README's run (issue 68: a result is the installed product's).
-    submit(admin, "add-customer", id_customer=CODE, id_system=" ".join(systems), id_installed=product)
+    submit(admin, "add-customer", id_customer=CODE, id_system=systems, id_installed=product)
     assert product in admin.inner_text("#products") and f"{NAME} ({CODE})" in admin.inner_text("#customers")
     admin.goto(f"{url}/manage/")
     for (username, password), role in ((OFFICER, "tester"), (REVIEWER, "reviewer")):
@@ -175,6 +176,14 @@ def test_the_officers_day_on_a_fresh_portal(fresh_portal: tuple[str, str], brows
     systems = sorted({r["domain"] for r in document["results"]}, key=domain_order)
     assert [officer.locator("#progress tbody th").nth(i).inner_text() for i in range(len(systems))] == [
         domain_name(d) for d in systems]
+    # The installed product per 業務, from the municipality's page (issue 69: no administration site for it).
+    officer.goto(f"{url}/m/{CODE}/")
+    officer.click("#installations-link")
+    for domain in systems:
+        row = officer.locator(f'#installations tr[data-system="{domain}"]')
+        assert row.locator("th").inner_text() == domain_name(domain)
+        assert f"{document['profile']['product']}（{VENDOR}）" in row.inner_text(), domain
+    officer.goto(bundle_url)
 
     # The officer attests a MANUAL requirement from the worklist; the reviewer accepts it.
     manual = next(r["requirement"] for r in document["results"]

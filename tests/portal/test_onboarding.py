@@ -34,8 +34,10 @@ def test_an_administrator_onboards_a_municipality_vendor_and_accounts(world: Wor
     assert 'id="next-steps"' in page and "「管理」ページで管理します" in page
     added = text(root.post("/manage/", {"form": "municipalities", "codes": "011002 131016"}, follow=True))
     assert "2 件の市区町村を追加しました。" in added and "札幌市" in added
-    refused = text(root.post("/manage/", {"form": "municipalities", "codes": "131017"}, follow=True))
-    assert "全国地方公共団体コードの一覧にありません" in refused
+    refused = text(root.post("/manage/", {"form": "municipalities", "codes": "131017 130001 千代田"}, follow=True))
+    assert ("全国地方公共団体コードの一覧にありません: 131017 は全国地方公共団体コードではありません"
+            "（6桁の半角数字で、末尾が検査数字）、130001 は都道府県（東京都）のコードで、市区町村のコードでは"
+            "ありません、「千代田」は市区町村コードでも都道府県名でもありません") in refused, refused[-3000:]
     made = root.post("/manage/", {"form": "vendor", "name": "見本ベンダー"})
     vendor = Vendor.objects.get(name="見本ベンダー")
     assert made.status_code == 302 and made["Location"] == f"/manage/vendor/{vendor.pk}/"

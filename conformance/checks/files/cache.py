@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -27,7 +28,7 @@ from conformance.checks.files.limits import CANDIDATE_ENCODINGS
 from conformance.checks.files.model import ContentScan, EncodingVerdict
 from conformance.errors import TargetError
 from conformance.targets.base import ExportFile, Target
-from conformance.targets.exports import MapsColumns, normalize_encoding
+from conformance.targets.exports import ColumnMaps, MapsColumns, normalize_encoding
 
 if TYPE_CHECKING:
 
@@ -148,6 +149,9 @@ def layout_spec(target: Target, layout: FileInterface) -> LayoutSpec:
         spec = with_interpretations(LayoutSpec.of(target.catalog, layout, mapping), chosen)
         if isinstance(source, MapsColumns) and source.test_municipalities():
             spec = dataclasses.replace(spec, test_municipalities=source.test_municipalities())
+        codes: Mapping[str, Mapping[str, str]] = source.value_codes(layout.id) if isinstance(source, ColumnMaps) else {}
+        if codes:
+            spec = dataclasses.replace(spec, recodes=recodes_of(codes, spec))
         target.cache[key] = spec
     found: LayoutSpec = target.cache[key]
     return found
@@ -169,6 +173,16 @@ def decoded(target: Target, layout: FileInterface) -> Decoded:
     export = cached_export(target, layout)
     verdict = encoding_verdict(target, layout)
     return Decoded(export, verdict, content_encoding(export, layout, verdict), layout_spec(target, layout))
+
+
+def recodes_of(codes: Mapping[str, Mapping[str, str]], spec: LayoutSpec) -> dict[str, dict[str, str]]:
+    """``codes`` (item -> {value as written: code}) by catalog header, checked as reconcile checks them: an
+    item that is no column of the layout is a ProfileError opening with ``targets.exports.reconcile.<layout>``
+    (the front end puts the profile's file:line before it)."""
+    from conformance.transformations import Transformations, resolve
+
+    resolved = resolve(Transformations(codes={item: dict(values) for item, values in codes.items()}), spec, None)
+    return {header: dict(values) for header, values in resolved.codes.items()}
 
 
 def invariant_scan(target: Target, layout: FileInterface) -> InvariantScan:

@@ -163,7 +163,7 @@ def scan_content(
     ``digester_for``, a file the compiled screen reads is also digested for the domain invariants
     in the same pass (``ContentScan.digested``).
     """
-    own = source is None or (not source.utf8 and not _screened(source))
+    own = source is None or (not source.utf8 and not _screened(source, spec))
     if own:
         # Without a source, or with one only the screen reads when the screen will not run.
         source = decode(export.path, encoding).source
@@ -208,10 +208,11 @@ def line_num(reader: Iterator[list[str]]) -> int:
 
 
 def field_value(fields: Sequence[str], column: Column) -> str:
-    """The column's value in a record; '' when the column is absent or the record is short."""
+    """The column's value in a record as the rules read it (mapped when the profile maps its codes:
+    Column.read); '' when the column is absent or the record is short."""
     if column.index is None or column.index >= len(fields):
         return ""
-    return fields[column.index]
+    return column.read(fields[column.index])
 
 
 def cell_location(name: str, line: int, column: Column) -> str:
@@ -276,13 +277,14 @@ def scan_columnar(name: str, source: Utf8Source, spec: LayoutSpec,
     state.take_header(header)
     rules = compile_rules(spec, state.columns, len(header))
     fields = tuple(sorted({c.index for c in state.columns if c.index is not None}))
-    tables = _screen_tables(state.columns, header, rules, source.encoding) if _screened(source) else None
+    tables = _screen_tables(state.columns, header, rules, source.encoding) if _screened(source, spec) else None
     digester = digester_for(source, state.columns) if tables is not None and digester_for is not None else None
     if tables is not None and digester is not None:
         from conformance.columnar.kernel import with_digest
 
         tables = with_digest(tables, digester.slot_of)
-    plan = LinesPlan(source.paths, 2, source.structure.quotes, fields, rules, tables, digester)
+    recodes = tuple((c.index, c.recode) for c in state.columns if c.index is not None and c.recode)
+    plan = LinesPlan(source.paths, 2, source.structure.quotes, fields, rules, tables, digester, recodes)
     collector = _Collector(state, rules)
     pending = _Pending()
     try:
@@ -299,8 +301,12 @@ def scan_columnar(name: str, source: Utf8Source, spec: LayoutSpec,
     return scan
 
 
-def _screened(source: Utf8Source) -> bool:
-    """Whether the compiled screen reads the file before the masks (numba there, file large)."""
+def _screened(source: Utf8Source, spec: LayoutSpec) -> bool:
+    """Whether the compiled screen reads the file before the masks (numba there, file large). Not
+    when the profile maps codes (``spec.recoded``): the screen judges the bytes as written, the masks
+    the mapped values."""
+    if spec.recoded:
+        return False
     return limits.screen_worth(sum(p.stat().st_size for p in source.paths))
 
 
@@ -356,7 +362,7 @@ def scan_fixed(path: Path, spec: LayoutSpec, fixed: FixedLayout) -> ContentScan:
 def _fixed_pass(path: Path, spec: LayoutSpec, fixed: FixedLayout, *, columnar: bool) -> ContentScan:
     from conformance.columnar.compile import compile_rules
     from conformance.columnar.fixed import read_chunks
-    from conformance.columnar.lines import mark_failing, refine
+    from conformance.columnar.lines import mark_failing, recoded_frame, refine
 
     state = ContentPass(path.name, spec)
     state.header = fixed.headers
@@ -366,8 +372,9 @@ def _fixed_pass(path: Path, spec: LayoutSpec, fixed: FixedLayout, *, columnar: b
     collector = _Collector(state, rules)
     for chunk in read_chunks(path, fixed):
         _record_problems(state, chunk.problems)
-        if columnar:
-            collector.take(refine(mark_failing(chunk.frame, rules), rules))
+        if columnar:  # the row path maps the values itself (field_value)
+            frame = recoded_frame(chunk.frame, state.columns)
+            collector.take(refine(mark_failing(frame, rules), rules))
         else:
             _take_records(state, chunk.frame, len(fixed.fields))
     return state.result(engine="fixed" if columnar else "rows")

@@ -117,6 +117,7 @@ def judge(name: str, spec: LayoutSpec, columns: Sequence[Column], frame_of: Fram
     are collected together, so polars reads and splits the file once for all of them."""
 
     state = _State(name, {c.header: c for c in columns})
+    frame_of = _recoded(frame_of, {c.header: c.recode for c in columns if c.recode})
     if ATENA in present:  # each part reads (and splits) only its own columns
         key_frame = frame_of(KEY_PART, _key_columns(present))
         groups = _key_groups(key_frame, present)
@@ -350,6 +351,23 @@ def _municipality(state: _State, header: str) -> Callable[[str, Mapping[str, str
 # Reading the columns
 
 
+def _recoded(frame_of: FrameOf, recodes: Mapping[str, tuple[tuple[str, str], ...]]) -> FrameOf:
+    """``frame_of`` with the values the profile maps read as their codes (Column.recode): every way of
+    reading the columns below gives the values as written, and the invariants judge them mapped, as the
+    content pass does."""
+    if not recodes:
+        return frame_of
+    import polars as pl
+
+    from conformance.columnar.lines import recoded
+
+    def mapped(part: str, headers: Sequence[str]) -> pl.LazyFrame:
+        frame = frame_of(part, headers)
+        return frame.with_columns(recoded(pl.col(h), recodes[h]).alias(h) for h in headers if h in recodes)
+
+    return mapped
+
+
 def csv_frame(source: Utf8Source, columns: Mapping[str, Column]) -> FrameOf | None:
     """The needed columns of a file the vectorized grammar covers, lazily (each query reads the
     columns it asks for); None when a line is outside the grammar (the caller reads the file
@@ -559,8 +577,10 @@ def scan_invariants(export: ExportFile, encoding: str, spec: LayoutSpec, source:
             columns = spec.columns(titles)
             chosen = needed(spec, columns)
             found = digested if isinstance(digested, digest_module().Candidates) else None
-            lazy = (digest_frame(utf8, chosen, set(chosen), living, extracted, known_municipalities(spec), found)
-                    or csv_frame(utf8, chosen))
+            # The digest judges the bytes as written: not when the profile maps codes (spec.recoded).
+            digested_frame = None if spec.recoded else digest_frame(
+                utf8, chosen, set(chosen), living, extracted, known_municipalities(spec), found)
+            lazy = digested_frame or csv_frame(utf8, chosen)
             if lazy is not None:
                 return judge(name, spec, columns, lazy, set(chosen), living, extracted)
     columns = spec.columns(_csv_header(export, encoding))

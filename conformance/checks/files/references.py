@@ -181,7 +181,7 @@ def _columnar_unknown(
     if column.index is None:
         return found  # the file lacks the column: no value refers to anything (header reports it)
     try:
-        for batch in unknown_values(source.paths, source.structure.quotes, column.index, keys):
+        for batch in unknown_values(source.paths, source.structure.quotes, column.index, keys, column.recode):
             room = max(limits.FINDINGS_CAP - len(found.issues), 0)
             found.issues.extend(wording.issue(column, int(line), value)
                                 for line, value in batch[:room].select(LINE, VALUE).iter_rows())
@@ -258,11 +258,11 @@ def read_keys(export: ExportFile, encoding: str, source: Utf8SourceView, spec: L
     with source as utf8:
         titles = _columnar_titles(utf8)
         if utf8 is not None and titles is not None:
-            index = locate(titles).index
-            if index is None:
+            column = locate(titles)
+            if column.index is None:
                 return pl.DataFrame({KEY: []}, schema={KEY: pl.String})
             try:
-                return distinct_keys(utf8.paths, utf8.structure.quotes, index)
+                return distinct_keys(utf8.paths, utf8.structure.quotes, column.index, column.recode)
             except Irregular:
                 pass
     values: set[str] = set()
