@@ -284,6 +284,8 @@ class FormService:
             return _error(404, "NOT_FOUND", "no household with current members")
         if "form_member_order_by_age" in self.defects:  # the 世帯主, then everyone by age, oldest first
             return sorted(members, key=lambda row: (row.get("続柄") != "世帯主", row.get("生年月日") or "9999"))
+        if "form_member_order_in_law_last" in self.defects:  # the 世帯主's blood first: 子の子 before 子の妻
+            return sorted(members, key=lambda row: (*member_order(row)[:1], -member_order(row)[1], *member_order(row)[2:]))
         return sorted(members, key=member_order)
 
     def _refused(self, form: Form, body: Mapping[str, Any], people: list[Row]) -> bool:

@@ -296,6 +296,41 @@ def test_member_order_rules() -> None:
     assert checks.order_problem(rows("世帯主", "子", "子の妻", "子の子", "子")) is None
 
 
+THREE_GENERATIONS = _household(lambda rows: all(_current(r) for r in rows) and {"子", "子の妻", "子の子"} <= {
+    r["続柄"] for r in rows} and [r["続柄"] for r in rows].count("子") == 1)
+
+
+def test_member_order_within_the_one_child_family(edition: EditionCatalog) -> None:
+    # 5.2 2-1 to 2-3: a household with one 子 has one 子's family, printed 子, 子の妻, then the 子の子.
+    assert run(edition, checks.member_order, rows=THREE_GENERATIONS) == []
+    found = run(edition, checks.member_order, "form_member_order_in_law_last", rows=THREE_GENERATIONS)
+    assert [f.code for f in found] == ["form.member_order"]
+    assert re.fullmatch(rf"form:juminhyo_setai page [12] item 氏名 \(世帯 of {w(THREE_GENERATIONS[0])}\)",
+                        found[0].location)
+    assert found[0].message.endswith("子の妻 after 子の子 in the 子's family")
+    assert found[0].expected is not None and found[0].expected.startswith("続柄 世帯主 > 妻 > 子 > 子の妻 > 子の子")
+    assert found[0].actual is not None and found[0].actual.startswith("続柄 世帯主 > 妻 > 子 > 子の子")
+
+
+def test_member_order_family_rules() -> None:
+    def rows(*relations: str) -> list[Row]:
+        return [{"続柄": r, "生年月日": f"19{50 + i}-01-01", "宛名番号": f"{i:010d}"} for i, r in enumerate(relations)]
+
+    assert checks.order_problem(rows("世帯主", "子", "子の妻", "子の子", "子の子")) is None
+    assert checks.order_problem(rows("世帯主", "子", "子の子", "子の夫（未届）")) == (
+        3, "子の夫（未届） after 子の子 in the 子's family")
+    assert checks.order_problem(rows("世帯主", "子の妻", "子")) == (2, "子 after 子の妻 in the 子's family")
+    # Not adjacent: a generation the text gives no place (子の子の妻) between them does not hide the order.
+    assert checks.order_problem(rows("世帯主", "子", "子の子", "子の子の妻", "子の妻")) == (
+        4, "子の妻 after 子の子 in the 子's family")
+    younger_first = [*rows("世帯主", "子", "子の妻"), {"続柄": "子の子", "生年月日": "2010-01-01", "宛名番号": "0000000009"},
+                     {"続柄": "子の子", "生年月日": "2005-01-01", "宛名番号": "0000000008"}]
+    assert checks.order_problem(younger_first) == (4, "two 子の子 not by 生年月日 and 宛名番号")
+    # Two 子: whose family the 子の子 is the data cannot say, and further generations have no place of their own.
+    assert checks.order_problem(rows("世帯主", "子", "子の子", "子の妻", "子")) is None
+    assert checks.order_problem(rows("世帯主", "子", "子の子", "子の子の子", "子の子の妻")) is None
+
+
 def test_removed_member_on_a_household_copy(edition: EditionCatalog) -> None:
     found = run(edition, checks.household_current_only, "form_removed_in_household")
     removed = [r for r in REMOVED_FAMILY if r["住民状態"] != "1"]
