@@ -444,7 +444,10 @@ class FormService:
             title = f"{official}\u3000{name}"
         seal = f"\u3000{SEALS.get(job.seal_kind, SEAL)}" if job.seal else ""
         notice = [_Line("", job.notice)] if job.notice else []
-        return [_Line("", CERTIFICATION), _Line("", wareki(day.isoformat())), _Line("", title + seal), *notice,
+        certified = wareki(day.isoformat())
+        if "form_certification_date_seireki" in self.defects:  # the 証明 day from the server's date, as it is kept
+            certified = f"{day.year}年{day.month}月{day.day}日"
+        return [_Line("", CERTIFICATION), _Line("", certified), _Line("", title + seal), *notice,
                 _Line("", "")]
 
     def _issue_numbers(self, form: Form, count: int, printer: str = PRINTER) -> list[str]:

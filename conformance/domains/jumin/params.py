@@ -120,6 +120,11 @@ class FormCertificationParams(HouseholdFormParams):
         description="The 都道府県名 of the 職名 (the test data's when absent).")] = None
 
 
+class FormCalendarParams(HouseholdFormParams):
+    """``forms.calendar``: the form whose every printed 年月日 is judged (j90), on the households of
+    ``forms.certification``'s sample (those with a 通称 print a 別紙)."""
+
+
 class FormSheetParams(Params):
     """``forms.tsusho_sheet``."""
 
@@ -304,7 +309,7 @@ class UserControlsParams(Params):
 
 _FORM_CHECKS: dict[str, type[Params]] = {
     "forms.items": FormParams, "forms.dates": FormParams, "forms.omissions": FormParams,
-    "forms.certification": FormCertificationParams, "forms.tsusho_sheet": FormSheetParams,
+    "forms.certification": FormCertificationParams, "forms.calendar": FormCalendarParams, "forms.tsusho_sheet": FormSheetParams,
     "forms.issue_number": FormIssueNumberParams, "forms.member_order": HouseholdFormParams,
     "forms.household_current_only": FormCurrentOnlyParams, "forms.furigana": FormFuriganaParams,
     "forms.katagaki": FormKatagakiParams, "forms.official_use": FormsListParams,

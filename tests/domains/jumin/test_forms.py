@@ -255,6 +255,34 @@ def test_sheet_after_the_certification(edition: EditionCatalog) -> None:
         for row in TSUSHO_FAMILY}
 
 
+def test_certification_day_in_seireki(edition: EditionCatalog) -> None:
+    # j90: the 証明 day under the 認証文 in 和暦; the 外国人住民's 生年月日 and 満了日 (TSUSHO_FAMILY) stay in 西暦.
+    assert run(edition, checks.calendar) == []
+    found = run(edition, checks.calendar, "form_certification_date_seireki")
+    assert found and {f.code for f in found} == {"form.date_seireki"}
+    where = r"form:juminhyo_setai page [0-9] item 年月日 \(世帯 of 宛名番号=[0-9]{10}\)"
+    assert all(re.fullmatch(where, f.location) for f in found)
+    assert all(re.fullmatch("＊{4}年＊{1,2}月＊{1,2}日", f.actual or "") for f in found)
+    # Every form read has one: one finding per household asked (the ones with a 別紙 among them).
+    assert len({f.location.split(" (")[1] for f in found}) == len(found)
+
+
+def test_calendar_allows_the_two_j90_names_only(edition: EditionCatalog) -> None:
+    from conformance.domains.jumin.forms.calendar import allowed_seireki, seireki_in, seireki_lines
+    from conformance.targets.forms import PrintedForm, PrintedLine
+
+    form = next(f for f in edition.forms if f.id == "juminhyo_setai")
+    foreign = {"住民種別": "2", "生年月日": "1985-03-04", "在留期間の満了の日": "2027-05-06"}
+    allowed = allowed_seireki(form, [foreign, {**foreign, "住民種別": "1", "生年月日": "1960-01-02"}])
+    assert allowed == {("生年月日", "1985年3月4日"), ("在留期間の満了の日", "2027年5月6日")}
+    lines = ["生年月日　1985年3月4日", "生年月日　1960年1月2日", "住所　見本町1990-1-2", "通称の記載　２０２０年４月１日",
+             "令和8年11月28日", "2026/11/28", "発行番号 20261128 見本町 001 1/1"]
+    document = PrintedForm(pages=(tuple(PrintedLine(page=1, text=t, top=0.0, x0=0.0) for t in lines),), size=0)
+    assert [line.text for line in seireki_lines(form, document, allowed)] == [
+        "生年月日　1960年1月2日", "通称の記載　２０２０年４月１日", "2026/11/28"]
+    assert seireki_in("平成元年1月8日") is None and seireki_in("2026.11.28") == "2026.11.28"
+
+
 def test_issue_number_format_and_copies(edition: EditionCatalog) -> None:
     found = run(edition, checks.issue_number, "form_issue_number_format", params={"rule": "format"})
     assert found and {f.code for f in found} == {"form.issue_number_format"}

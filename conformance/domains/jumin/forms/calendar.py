@@ -1,0 +1,106 @@
+"""Form check of 1.1.9 (j90) over a whole printed form: no date in 西暦 but the two j90 names.
+
+``forms.dates`` judges each date item of a person's block against the record. What a person's block does not hold
+is printed too: the day of the 証明 under the 認証文, the dates of the 通称 history on the 別紙. j90 R001 asks every
+年月日 of a 証明書 in 和暦, except a 外国人住民's 生年月日 and 在留期間の満了の日; P001 forbids 西暦 (併記 included)
+anywhere else. This check reads every printed line for a 西暦 date (2026年11月28日, 2026-11-28, 2026/11/28,
+2026.11.28) and allows it only as the printed value of one of those two items of a 外国人住民 on the form.
+
+The 発行番号 (5.5) writes its 発行年月日 as eight digits (20261128, :data:`ISSUE_NUMBER`): a part of a number, not a
+printed 年月日 (interpretation jumin-1.0-interp-certificate-calendar); it is not read here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+
+from conformance.catalog.models import Form
+from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.forms.common import (
+    ISSUE_LABEL,
+    Row,
+    form_of,
+    item_of,
+    location,
+    printed,
+    read,
+    squeeze,
+    target_of,
+)
+from conformance.domains.jumin.forms.printed import multi_page_requests
+from conformance.domains.jumin.params import FormCalendarParams
+from conformance.errors import TargetError
+from conformance.findings import Finding
+from conformance.oracles.wareki import to_seireki
+from conformance.targets.forms import PrintedForm, PrintedLine
+
+#: A 西暦 年月日 as a line may print it (after NFKC: full-width digits read as digits): 2026年11月28日, or a year of
+#: 18xx-20xx with its month and day by one separator (2026-11-28, 2026/11/28, 2026.11.28); not part of a longer number.
+SEIREKI_DAY = re.compile(r"(?<![0-9])(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|(?:18|19|20)[0-9]{2}([-/.])[01]?[0-9]\1"
+                         r"[0-3]?[0-9](?![0-9]))")
+#: Items whose value is a place, whose numbers (番地 1990-1-2) are not dates.
+PLACES = ("住所", "本籍", "方書")
+#: The items j90 prints in 西暦 for a 外国人住民 (the catalog's ``date: seireki_for_foreign``).
+SEIREKI_ITEMS = "seireki_for_foreign"
+
+
+def seireki_in(text: str) -> str | None:
+    """The first 西暦 年月日 of a printed line, or None."""
+    match = SEIREKI_DAY.search(unicodedata.normalize("NFKC", text))
+    return match.group(0) if match is not None else None
+
+
+def allowed_seireki(form: Form, rows: Sequence[Row]) -> set[tuple[str, str]]:
+    """(label, printed value) of the 西暦 dates j90 wants on this form: the 生年月日 and 在留期間の満了の日 of each
+    外国人住民 of ``rows`` (a 不詳 date is not a calendar date: never allowed in 西暦 here)."""
+    allowed = set()
+    for item in form.items:
+        if item.date != SEIREKI_ITEMS or not item.values:
+            continue
+        for row in rows:
+            value = row.get(item.values[0], "")
+            if row.get("住民種別") == "2" and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+                allowed.add((item.label, squeeze(to_seireki(value))))
+    return allowed
+
+
+def seireki_lines(form: Form, document: PrintedForm, allowed: set[tuple[str, str]]) -> Iterator[PrintedLine]:
+    """The lines of ``document`` that print a 西暦 date j90 does not allow there."""
+    labels = sorted((item.label for item in form.items), key=len, reverse=True)
+    for line in document.lines:
+        if ISSUE_LABEL in line.text or seireki_in(line.text) is None:
+            continue
+        entry = item_of(line, labels)
+        if entry is not None and ((entry.label, squeeze(entry.value)) in allowed
+                                  or any(place in entry.label for place in PLACES)):
+            continue
+        yield line
+
+
+@check("forms.calendar")
+def calendar(ctx: CheckContext) -> Iterator[Finding]:
+    """Every 年月日 a form prints is in 和暦 but a 外国人住民's 生年月日 and 満了日 (j90 R001, P001): the 証明 day, the
+    別紙's dates and every item, on forms of one and of several pages."""
+    target = target_of(ctx)
+    args = ctx.args(FormCalendarParams)
+    form = form_of(target, args.form)
+    rows = target.need_data().rows
+    judged = 0
+    for form_id, body, whom in multi_page_requests(target, args):
+        document, problems = read(ctx, target, form_id, body, whom)
+        yield from problems
+        if document is None:
+            continue
+        judged += 1
+        setai = next((row.get("世帯番号") for row in rows if row.get("宛名番号") == body.get("宛名番号")), None)
+        on_form = [row for row in rows if row.get("宛名番号") == body.get("宛名番号")
+                   or (form.scope == "household" and setai and row.get("世帯番号") == setai)]
+        for line in seireki_lines(form, document, allowed_seireki(form, on_form)):
+            entry = item_of(line, [item.label for item in form.items])
+            yield ctx.finding("form.date_seireki", "a 年月日 is printed in 西暦 where j90 wants 和暦",
+                              location=location(form_id, line.page, entry.label if entry else "年月日", whom),
+                              expected="和暦", actual=printed(target, line, date=True))
+    if not judged:
+        raise TargetError(f"no {form.id} form of the test data could be read for its dates")
