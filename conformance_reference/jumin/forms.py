@@ -311,6 +311,8 @@ class FormService:
         values = [row.get(name, "") for name in item.values]
         if item.label == "在留期間等":
             years, months, days = values
+            if "form_residence_period_years_only" in self.defects:  # a template with the 年 field only
+                months = days = ""
             return "".join(f"{v}{unit}" for v, unit in ((years, "年"), (months, "月"), (days, "日"))
                            if v and v != "0")
         shown = [self.label(name, value) if value else "" for name, value in zip(item.values, values, strict=True)]

@@ -29,7 +29,7 @@ from conformance.domains.jumin.forms.full_list import full_list
 from conformance.domains.jumin.forms.furigana import furigana
 from conformance.domains.jumin.forms.issue_number import issue_number
 from conformance.domains.jumin.forms.katagaki import katagaki, official_use
-from conformance.domains.jumin.forms.member_order import member_order, order_problem
+from conformance.domains.jumin.forms.member_order import member_order, order_problem, printed_order_problem
 from conformance.domains.jumin.forms.printed import (
     certification,
     dates_printed,
@@ -42,5 +42,5 @@ from conformance.domains.jumin.forms.printed import (
 __all__ = [
     "calendar", "certification", "data_matches_print", "dates_printed", "dv_refused", "dv_removed", "full_list", "furigana",
     "household_current_only", "issue_number", "items_printed", "katagaki", "member_order", "official_use",
-    "omissions", "order_problem", "person_sample", "tsusho_sheet",
+    "omissions", "order_problem", "person_sample", "printed_order_problem", "tsusho_sheet",
 ]

@@ -50,14 +50,13 @@ def rank(relation: str) -> int:
 _FAMILY_PLACE = {"子": 0, **{f"子の{spouse}": 1 for spouse in _SPOUSES}, "子の子": 2}
 
 
-def order_problem(members: Sequence[Row]) -> tuple[int, str] | None:
-    """The first member (index) printed out of the 5.2 order, and why; None when the order holds.
+def printed_order_problem(members: Sequence[Row]) -> tuple[int, str] | None:
+    """The first member (index) a 世帯連記式 写し prints out of the 5.2 order, and why; None when it holds:
+    ``order_problem``, and in a household with one 子 its family's order (2-1 to 2-3, ``family_problem``).
 
-    Between ranks the order is judged fully; within one 続柄 (outside the families of 子, where the
-    data cannot tell which family a member belongs to) by 生年月日, then 宛名番号 (不詳 dates are not compared).
-    A household with one 子 has one 子's family: its order (2-1 to 2-3) is judged too (``family_problem``).
-    """
-    return _rank_problem(members) or family_problem(members)
+    The model's read of the linkage API's 世帯 (interpretation jumin-1.0-interp-member-order) keeps to
+    ``order_problem``: the family's order is judged on the printed form only."""
+    return order_problem(members) or family_problem(members)
 
 
 def family_problem(members: Sequence[Row]) -> tuple[int, str] | None:
@@ -93,8 +92,12 @@ def _key(row: Row) -> tuple[str, str]:
     return row.get("生年月日", ""), row.get("宛名番号", "")
 
 
-def _rank_problem(members: Sequence[Row]) -> tuple[int, str] | None:
-    """The first member out of the order of the ranks (``rank``), or of one 続柄 by 生年月日 and 宛名番号."""
+def order_problem(members: Sequence[Row]) -> tuple[int, str] | None:
+    """The first member (index) listed out of the 5.2 order, and why; None when the order holds.
+
+    Between ranks the order is judged fully; within one 続柄 (outside the families of 子, where the
+    data cannot tell which family a member belongs to) by 生年月日, then 宛名番号 (不詳 dates are not compared).
+    """
     has_child_family = any(row.get("続柄", "").startswith("子の") for row in members)
     for index in range(1, len(members)):
         before, after = members[index - 1], members[index]
@@ -136,7 +139,7 @@ def member_order(ctx: CheckContext) -> Iterator[Finding]:
             continue
         blocks = person_blocks(form, document)
         shown = _shown(target, form, blocks, members)
-        problem = order_problem(shown)
+        problem = printed_order_problem(shown)
         if problem is not None:
             index, why = problem
             line = blocks[index][0].line if index < len(blocks) else None

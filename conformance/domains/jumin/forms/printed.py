@@ -12,6 +12,7 @@ from conformance.checks.registry import CheckContext, check
 from conformance.domains.jumin.forms.common import (
     ISSUE_LABEL,
     ISSUE_NUMBER,
+    PERIOD_LABEL,
     SHEET_MARKER,
     Printed,
     Row,
@@ -28,8 +29,11 @@ from conformance.domains.jumin.forms.common import (
     person_blocks,
     person_forms,
     persons_or_error,
+    period_text,
     printed,
+    printed_period,
     read,
+    recorded_period,
     scrubber_of,
     squeeze,
     target_of,
@@ -84,6 +88,9 @@ def _judge_items(ctx: CheckContext, target: Target, form: Form, row: Row, blocks
             yield ctx.finding("form.item_missing", f"{item.label} is not printed",
                               location=location(form.id, page, item.label, whom), expected="printed", actual="absent")
             continue
+        if item.label == PERIOD_LABEL:
+            yield from _judge_period(ctx, target, form, row, entry, whom)
+            continue
         values = expected_values(target, item, row)
         value = squeeze(without_furigana(entry.value) if item.furigana else entry.value)
         if values and value not in values:
@@ -130,6 +137,17 @@ def dates_printed(ctx: CheckContext) -> Iterator[Finding]:
                                   location=location(form.id, entry.line.page, item.label, whom),
                                   expected=f"{item.label} {date_shape(expected)}",
                                   actual=printed(target, entry.line, date=True))
+
+
+def _judge_period(ctx: CheckContext, target: Target, form: Form, row: Row, entry: Printed,
+                  whom: str) -> Iterator[Finding]:
+    """The 在留期間等 printed is the record's years, months and days (interpretation
+    jumin-1.0-interp-residence-period: the units' forms allowed)."""
+    recorded = recorded_period(row)
+    if printed_period(entry.value) != recorded:
+        yield ctx.finding("form.item_value", f"{PERIOD_LABEL} is not printed as recorded",
+                          location=location(form.id, entry.line.page, PERIOD_LABEL, whom),
+                          expected=f"{PERIOD_LABEL} {period_text(recorded)}", actual=printed(target, entry.line))
 
 
 # -- 5.1 R001: omission switches ---------------------------------------------------------------------
