@@ -98,6 +98,9 @@ class Exports(Presentation):
         if layout is None:
             raise not_found(f"the catalog has no fixed-length layout {fixed_export.LAYOUT_ID}")
         rows = (self._present(row) for row in self.store.all_latest())
+        if "fixed_export_dv_marks_dropped" in self.defects:
+            # A fixed-length writer fed from the 住民 table alone, without the 支援措置's: no record is marked.
+            rows = ({**row, "支援措置対象フラグ": "0"} for row in rows)
         # The fixed_char_padding defect: widths counted in characters, so records with kanji run long.
         pad_characters = "fixed_char_padding" in self.defects
         body = fixed_export.fixed_records(layout, rows, pad_characters=pad_characters)

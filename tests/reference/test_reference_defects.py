@@ -208,6 +208,7 @@ AFFECTS: dict[str, set[str]] = {
         "errorlog_no_code",
         "loganalysis_failures_inverted", "loganalysis_counts_distinct", "loganalysis_searches_only_changes")},
     "fixed_char_padding": {"fixed_export"},
+    "fixed_export_dv_marks_dropped": {"fixed_export"},
     "foreign_birth_wareki": {"certificate_foreign", "certificate_tsusho"},
     "certificate_sex_dropped": {"certificate_japanese", "certificate_grandchild", "certificate_tsusho",
                                 "certificate_foreign"},
