@@ -195,6 +195,7 @@ AFFECTS: dict[str, set[str]] = {
     "printlog_missing": {"oplog"},
     "extract_sex_ignored": {"extract"},
     "extract_open_range_ignored": {"extract"},
+    "extract_japanese_only_default": {"extract"},
     "suppressed_list_heads_only": {"suppressed"},
     **{name: {"support"} for name in (
         "shien_moshidesha_update_ignored", "shien_awasete_update_ignored", "shien_kagaisha_update_ignored",
@@ -1010,17 +1011,19 @@ def support_probe(api: Api) -> dict[str, Any]:
 
 
 def extract_probe(api: Api) -> list[str]:
-    """The 性別 of every town resident a 無作為抽出 of men (性別 1) draws, and whether one born before 2000 is
+    """The 性別 of every town resident a 無作為抽出 of men (性別 1) draws and whether a 外国人住民 is among them (the
+    日本人・外国人の別 not given), and whether one born before 2000 is
     drawn by an extraction of those born on or after 2000-01-01 (a range with its lower end only), each asked
     for more than there are."""
     town = {row["宛名番号"]: row for row in default_town()}
     url = api.url + "/driver/v1/extractions/random"
     drawn = api.session.post(url, json={"性別": "1", "人数": 100000}, timeout=10)
     sexes = sorted({town[p["宛名番号"]].get("性別", "") for p in drawn.json()["persons"] if p["宛名番号"] in town})
+    foreign = any(town[p["宛名番号"]].get("住民種別") == "2" for p in drawn.json()["persons"] if p["宛名番号"] in town)
     young = api.session.post(url, json={"生年月日_開始": "2000-01-01", "人数": 100000}, timeout=10)
     older = any(town[p["宛名番号"]].get("生年月日", "") < "2000-01-01" for p in young.json()["persons"]
                 if p["宛名番号"] in town)
-    return [*sexes, f"older drawn: {older}"]
+    return [*sexes, f"older drawn: {older}", f"foreign drawn: {foreign}"]
 
 
 def oplog_probe(api: Api) -> list[Any]:
