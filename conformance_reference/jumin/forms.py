@@ -129,6 +129,12 @@ def member_order(row: Row) -> tuple[int, int, str, str]:
     return member_group(relation), spouse_of_child, birth or "9999", row.get("宛名番号", "")
 
 
+def _in_law_last(row: Row) -> tuple[int, int, str, str]:
+    """The form_member_order_in_law_last defect's key: 5.2's, but a 子の子 before a 子の妻 (blood relatives first)."""
+    group, spouse_of_child, birth, atena = member_order(row)
+    return group, -spouse_of_child, birth, atena
+
+
 # -- the service ------------------------------------------------------------------------------------
 
 
@@ -285,7 +291,7 @@ class FormService:
         if "form_member_order_by_age" in self.defects:  # the 世帯主, then everyone by age, oldest first
             return sorted(members, key=lambda row: (row.get("続柄") != "世帯主", row.get("生年月日") or "9999"))
         if "form_member_order_in_law_last" in self.defects:  # the 世帯主's blood first: 子の子 before 子の妻
-            return sorted(members, key=lambda row: (*member_order(row)[:1], -member_order(row)[1], *member_order(row)[2:]))
+            return sorted(members, key=_in_law_last)
         return sorted(members, key=member_order)
 
     def _refused(self, form: Form, body: Mapping[str, Any], people: list[Row]) -> bool:

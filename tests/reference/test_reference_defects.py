@@ -496,6 +496,8 @@ AFFECTS: dict[str, set[str]] = {
         "jutogai_links_wrong", "jutogai_required_as_format", "jutogai_no_auth", "jutogai_kubun_ignored",
         "jutogai_condition_unchecked", "jutogai_number_reissued", "jutogai_operator_as_api_account",
         "jutogai_operation_day_compact", "jutogai_operation_time_minutes")},
+    # The probe sends every request within a token's life (tests/domains/jumin/test_token_life.py moves the clock).
+    "jutogai_token_never_expires": set(),
     # The model's sessions of the API (docs/model.md, the fixed example tokens): the probe logs in once, with the
     # client's secret, and sends every request with one token, so none of these changes what it reads.
     # A DATE in another form than YYYY-MM-DD: the probe sends the 操作年月日 as YYYY-MM-DD only.
@@ -515,7 +517,8 @@ AFFECTS: dict[str, set[str]] = {
         "form_unknown_date_fixed",
         "form_era_boundary", "form_tsusho_dropped", "form_omission_ignored",
         "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
-        "form_member_order_by_age", "form_certification_date_seireki", "form_residence_period_years_only", "form_furigana_hiragana", "form_katagaki_dropped", "form_issue_number_format",
+        "form_member_order_by_age", "form_certification_date_seireki", "form_residence_period_years_only",
+        "form_furigana_hiragana", "form_katagaki_dropped", "form_issue_number_format",
         "form_issue_number_repeated", "form_official_use_ignored", "form_data_stale")},
     # 就学 (conformance_reference/shugaku/shugaku.py; each defect's own test:
     # tests/domains/shugaku/test_shugaku_scenarios.py).

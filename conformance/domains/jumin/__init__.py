@@ -27,6 +27,7 @@ CHECK_MODULES = (
     "checks",
     "forms",
     "model.check",
+    "model.token_life",
     "rules",
     "scenarios.access_log",
     "scenarios.auth_log",

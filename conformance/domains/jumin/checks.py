@@ -371,7 +371,8 @@ _DV_MARKS = ("他業務参照不可フラグ", "支援措置対象フラグ")
 def other_business_marked(ctx: CheckContext) -> Iterator[Finding]:
     """Every 支援措置対象者 is marked in what other systems receive: the linkage answer
     (``GET /residents/{宛名番号}``), the residents export and, where offered, the fixed-length one carry the test
-    data's 他業務参照不可フラグ and 支援措置対象フラグ, so a receiving system can withhold the person (3.4 R001 across every output, as
+    data's 他業務参照不可フラグ and 支援措置対象フラグ, so a receiving system can withhold the person (3.4 R001 across
+    every output, as
     we read it)."""
     target = target_of(ctx)
     protected = [row for row in target.need_data().rows if row.get("支援措置対象フラグ") == "1"]

@@ -309,7 +309,8 @@ class UserControlsParams(Params):
 
 _FORM_CHECKS: dict[str, type[Params]] = {
     "forms.items": FormParams, "forms.dates": FormParams, "forms.omissions": FormParams,
-    "forms.certification": FormCertificationParams, "forms.calendar": FormCalendarParams, "forms.tsusho_sheet": FormSheetParams,
+    "forms.certification": FormCertificationParams, "forms.calendar": FormCalendarParams,
+    "forms.tsusho_sheet": FormSheetParams,
     "forms.issue_number": FormIssueNumberParams, "forms.member_order": HouseholdFormParams,
     "forms.household_current_only": FormCurrentOnlyParams, "forms.furigana": FormFuriganaParams,
     "forms.katagaki": FormKatagakiParams, "forms.official_use": FormsListParams,
@@ -349,6 +350,7 @@ PARAMS: dict[str, type[Params]] = {
     "jumin.users.permissions": UserPermissionsParams,
     "jumin.users.controls": UserControlsParams,
     "jumin.extract.random": NoParams,
+    "jumin.tokens.lifetime": NoParams,
     "jumin.suppressed.list": NoParams,
     **_FORM_CHECKS,
 }

@@ -262,7 +262,8 @@ def test_residence_period_years_only(edition: EditionCatalog) -> None:
     # 在留期間等 4年3月 printed as 4年: the 月 of the record is not on the 写し.
     assert run(edition, checks.items_printed, rows=(PERIOD,)) == []
     found = run(edition, checks.items_printed, "form_residence_period_years_only", rows=(PERIOD,))
-    assert codes_and_locations(found) == {("form.item_value", f"form:juminhyo_kojin page 1 item 在留期間等 ({w(PERIOD)})")}
+    assert codes_and_locations(found) == {
+        ("form.item_value", f"form:juminhyo_kojin page 1 item 在留期間等 ({w(PERIOD)})")}
     years, months = int(PERIOD["在留期間等コード_年"]), int(PERIOD["在留期間等コード_月"])
     assert found[0].expected == f"在留期間等 {years}年{months}月"
 
@@ -295,7 +296,8 @@ def test_calendar_allows_the_two_j90_names_only(edition: EditionCatalog) -> None
     foreign = {"住民種別": "2", "生年月日": "1985-03-04", "在留期間の満了の日": "2027-05-06"}
     allowed = allowed_seireki(form, [foreign, {**foreign, "住民種別": "1", "生年月日": "1960-01-02"}])
     assert allowed == {("生年月日", "1985年3月4日"), ("在留期間の満了の日", "2027年5月6日")}
-    lines = ["生年月日　1985年3月4日", "生年月日　1960年1月2日", "住所　見本町1990-1-2", "通称の記載　２０２０年４月１日",
+    lines = ["生年月日　1985年3月4日", "生年月日　1960年1月2日", "住所　見本町1990-1-2",
+             "通称の記載　２０２０年４月１日",
              "令和8年11月28日", "2026/11/28", "発行番号 20261128 見本町 001 1/1"]
     document = PrintedForm(pages=(tuple(PrintedLine(page=1, text=t, top=0.0, x0=0.0) for t in lines),), size=0)
     assert [line.text for line in seireki_lines(form, document, allowed)] == [
@@ -371,7 +373,8 @@ def test_member_order_family_rules() -> None:
     # Not adjacent: a generation the text gives no place (子の子の妻) between them does not hide the order.
     assert checks.printed_order_problem(rows("世帯主", "子", "子の子", "子の子の妻", "子の妻")) == (
         4, "子の妻 after 子の子 in the 子's family")
-    younger_first = [*rows("世帯主", "子", "子の妻"), {"続柄": "子の子", "生年月日": "2010-01-01", "宛名番号": "0000000009"},
+    younger_first = [*rows("世帯主", "子", "子の妻"),
+                     {"続柄": "子の子", "生年月日": "2010-01-01", "宛名番号": "0000000009"},
                      {"続柄": "子の子", "生年月日": "2005-01-01", "宛名番号": "0000000008"}]
     assert checks.printed_order_problem(younger_first) == (4, "two 子の子 not by 生年月日 and 宛名番号")
     # Two 子: whose family the 子の子 is the data cannot say, and further generations have no place of their own.

@@ -148,7 +148,8 @@ def _foreign_not_left_out(ctx: CheckContext, client: DriverClient, rows: Sequenc
     person = answer.get("person") if isinstance(answer, dict) else None
     if status == 200 and isinstance(person, dict) and matches(person, request):
         return ctx.finding("extract.count", "asked for 1 住民 born on a day a 外国人住民 was born, without the "
-                           "日本人・外国人の別, the answer has none: the 外国人住民 were left out", location=f"{where}#住民種別",
+                           "日本人・外国人の別, the answer has none: the 外国人住民 were left out",
+                           location=f"{where}#住民種別",
                            expected="1", actual="0")
     return None
 
