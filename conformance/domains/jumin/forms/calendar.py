@@ -25,11 +25,10 @@ from conformance.domains.jumin.forms.common import (
     item_of,
     location,
     printed,
-    read,
     squeeze,
     target_of,
 )
-from conformance.domains.jumin.forms.printed import multi_page_requests
+from conformance.domains.jumin.forms.printed import multi_page_forms
 from conformance.domains.jumin.params import FormCalendarParams
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -86,14 +85,13 @@ def calendar(ctx: CheckContext) -> Iterator[Finding]:
     target = target_of(ctx)
     args = ctx.args(FormCalendarParams)
     form = form_of(target, args.form)
+    got = list(multi_page_forms(ctx, target, args))
+    yield from (item for item in got if isinstance(item, Finding))
+    documents = [item for item in got if not isinstance(item, Finding)]
+    if not documents:
+        raise TargetError(f"no {form.id} form of the test data could be read for its dates")
     rows = target.need_data().rows
-    judged = 0
-    for form_id, body, whom in multi_page_requests(target, args):
-        document, problems = read(ctx, target, form_id, body, whom)
-        yield from problems
-        if document is None:
-            continue
-        judged += 1
+    for form_id, body, whom, document in documents:
         setai = next((row.get("世帯番号") for row in rows if row.get("宛名番号") == body.get("宛名番号")), None)
         on_form = [row for row in rows if row.get("宛名番号") == body.get("宛名番号")
                    or (form.scope == "household" and setai and row.get("世帯番号") == setai)]
@@ -102,5 +100,3 @@ def calendar(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding("form.date_seireki", "a 年月日 is printed in 西暦 where j90 wants 和暦",
                               location=location(form_id, line.page, entry.label if entry else "年月日", whom),
                               expected="和暦", actual=printed(target, line, date=True))
-    if not judged:
-        raise TargetError(f"no {form.id} form of the test data could be read for its dates")

@@ -50,7 +50,7 @@ from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.oracles.wareki import date_style
 from conformance.targets.base import Target
-from conformance.targets.forms import PrintedLine
+from conformance.targets.forms import PrintedForm, PrintedLine
 
 # -- 5.1 R003: items and their values, in the catalog's order; dates (j90, j80) -------------------------
 
@@ -199,6 +199,17 @@ def multi_page_requests(target: Target, args: HouseholdFormParams) -> list[tuple
     return [(form, {"宛名番号": atena}, f"世帯 of 宛名番号={atena}") for atena in chosen]
 
 
+def multi_page_forms(ctx: CheckContext, target: Target,
+                     args: HouseholdFormParams) -> Iterator[Finding | tuple[str, dict[str, Any], str, PrintedForm]]:
+    """The forms of :func:`multi_page_requests` issued and read: the findings saying why one could not be, or the
+    form's id, the request's body, whom it names and the form as printed."""
+    for form_id, body, whom in multi_page_requests(target, args):
+        document, problems = read(ctx, target, form_id, body, whom)
+        yield from problems
+        if document is not None:
+            yield form_id, body, whom, document
+
+
 @check("forms.certification")
 def certification(ctx: CheckContext) -> Iterator[Finding]:
     """``rule: present`` (5.1 R002): the 認証文, the 職名 with the 都道府県 (the 電子公印's line) and the
@@ -209,11 +220,11 @@ def certification(ctx: CheckContext) -> Iterator[Finding]:
     rule, markers = args.rule, args.markers
     prefecture = args.prefecture or _prefecture(target)
     judged = 0
-    for form_id, body, whom in multi_page_requests(target, args):
-        document, problems = read(ctx, target, form_id, body, whom)
-        yield from problems
-        if document is None:
+    for got in multi_page_forms(ctx, target, args):
+        if isinstance(got, Finding):
+            yield got
             continue
+        form_id, _, whom, document = got
         last = len(document.pages)
         pages = sorted({line.page for line in document.lines if _is_certification(line, markers)})
         if rule == "present":
