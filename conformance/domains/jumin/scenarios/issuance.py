@@ -33,9 +33,11 @@ from conformance.domains.jumin.scenarios.access_log import (
     ISSUE_NUMBER,
     MY_NUMBER,
     SLACK,
+    LogRead,
     driver_base,
     entries_of,
     is_text,
+    new_entries,
     register,
     same_issue_number,
     within,
@@ -62,6 +64,9 @@ FOREIGN_ITEMS: Mapping[str, str] = {
 }
 
 
+#: The 交付履歴 as its findings name it.
+ISSUANCE_LOG = LogRead("交付履歴", "issuance.unreadable", "issuance.entry_missing", "certificates were issued")
+
 @check("jumin.issuance.history")
 def issuance_history(ctx: CheckContext) -> Iterator[Finding]:
     """1.3.8: three certificates of a generated person each leave a 交付履歴 entry with the item of ``rule``."""
@@ -76,18 +81,12 @@ def issuance_history(ctx: CheckContext) -> Iterator[Finding]:
     began = dt.datetime.now(clock.JST)
     printed = [issue_form(target, form, {"宛名番号": atena, **body}) for form, body in ISSUED]
     span = (began - SLACK, dt.datetime.now(clock.JST) + SLACK)
-    after = entries_of(client, atena, HISTORY)
-    if before is None or after is None:
-        yield ctx.finding("issuance.unreadable", "the 交付履歴 answer is not {result: ok, entries: [objects]}",
-                          location=location, expected="entries", actual="another answer")
+    found = new_entries(ctx, ISSUANCE_LOG, before, entries_of(client, atena, HISTORY), len(printed), location,
+                        " (1.3.8 R001)")
+    if isinstance(found, Finding):
+        yield found
         return
-    new = [entry for entry in after if entry not in before]
-    if len(new) < len(printed):
-        yield ctx.finding("issuance.entry_missing", f"{len(printed)} certificates were issued, the 交付履歴 has "
-                          f"{len(new)} new entries (1.3.8 R001)", location=location, expected=str(len(printed)),
-                          actual=str(len(new)))
-        return
-    new = new[-len(printed):]
+    new = found[-len(printed):]
     if rule == "disposal":
         yield from _disposal(ctx, client, atena, new, printed, location)
     elif rule != "entries":
