@@ -26,6 +26,7 @@ tests are ``tests/domains/jumin/``.
 CHECK_MODULES = (
     "checks",
     "forms",
+    "households_file",
     "model.check",
     "model.token_life",
     "rules",
