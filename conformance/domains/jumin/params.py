@@ -122,7 +122,9 @@ class FormCertificationParams(HouseholdFormParams):
 
 class FormCalendarParams(HouseholdFormParams):
     """``forms.calendar``: the form whose every printed 年月日 is judged (j90), on the households of
-    ``forms.certification``'s sample (those with a 通称 print a 別紙)."""
+    ``forms.certification``'s sample (those with a 通称 print a 別紙); which way (P001, P002, R001: both)."""
+
+    rule: Literal["wareki_due", "seireki_due", "all"] = "all"
 
 
 class FormSheetParams(Params):

@@ -288,6 +288,23 @@ def test_certification_day_in_seireki(edition: EditionCatalog) -> None:
     assert len({f.location.split(" (")[1] for f in found}) == len(found)
 
 
+EXPIRY = _person(lambda r: _current(r) and r["住民種別"] == "2" and r["在留期間の満了の日"] != "")
+
+
+def test_expiry_in_wareki_on_the_household_copy(edition: EditionCatalog) -> None:
+    # j90 P002: the 世帯全員 写し's 外国人住民 with their 満了日 in 和暦 (the 個人 form keeps 西暦).
+    rows = (*_household(lambda members: EXPIRY in members), *TSUSHO_FAMILY)
+    for rule in ("all", "seireki_due", "wareki_due"):
+        assert run(edition, checks.calendar, params={"rule": rule}, rows=rows) == []
+    found = run(edition, checks.calendar, "form_setai_expiry_wareki", params={"rule": "seireki_due"}, rows=rows)
+    # Each member of the 世帯 with a 満了日, on the page their block is printed.
+    members = [row for row in rows if row["世帯番号"] == EXPIRY["世帯番号"] and row["在留期間の満了の日"]]
+    assert len(found) == len(members) and {f.code for f in found} == {"form.date_wareki_for_foreign"}
+    assert all(re.fullmatch(rf"form:juminhyo_setai page [12] item 在留期間の満了の日 \(世帯 of {w(EXPIRY)}\)", f.location)
+               for f in found)
+    assert run(edition, checks.calendar, "form_setai_expiry_wareki", params={"rule": "wareki_due"}, rows=rows) == []
+
+
 def test_calendar_allows_the_two_j90_names_only(edition: EditionCatalog) -> None:
     from conformance.domains.jumin.forms.calendar import allowed_seireki, seireki_in, seireki_lines
     from conformance.targets.forms import PrintedForm, PrintedLine

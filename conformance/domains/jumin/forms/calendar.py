@@ -32,7 +32,7 @@ from conformance.domains.jumin.forms.printed import multi_page_forms
 from conformance.domains.jumin.params import FormCalendarParams
 from conformance.errors import TargetError
 from conformance.findings import Finding
-from conformance.oracles.wareki import to_seireki
+from conformance.oracles.wareki import to_seireki, to_wareki
 from conformance.targets.forms import PrintedForm, PrintedLine
 
 #: A 西暦 年月日 as a line may print it (after NFKC: full-width digits read as digits): 2026年11月28日, or a year of
@@ -43,6 +43,11 @@ SEIREKI_DAY = re.compile(r"(?<![0-9])(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|(?
 PLACES = ("住所", "本籍", "方書")
 #: The items j90 prints in 西暦 for a 外国人住民 (the catalog's ``date: seireki_for_foreign``).
 SEIREKI_ITEMS = "seireki_for_foreign"
+
+
+#: What each finding says.
+_WHY = {"form.date_seireki": "a 年月日 is printed in 西暦 where j90 wants 和暦",
+        "form.date_wareki_for_foreign": "a 外国人住民's 生年月日 or 満了日 is printed in 和暦 where j90 wants 西暦"}
 
 
 def seireki_in(text: str) -> str | None:
@@ -65,6 +70,24 @@ def allowed_seireki(form: Form, rows: Sequence[Row]) -> set[tuple[str, str]]:
     return allowed
 
 
+def wareki_due_lines(form: Form, document: PrintedForm, rows: Sequence[Row]) -> Iterator[PrintedLine]:
+    """The lines of ``document`` that print a 外国人住民's 生年月日 or 在留期間の満了の日 in 和暦 (j90: 西暦 only; P002
+    forbids 和暦 and 併記): the item's line whose value holds the 和暦 of such a date of a 外国人住民 on the form, unless a
+    日本人住民 on the form has the same 生年月日 (their line rightly prints it so)."""
+    labels = sorted((item.label for item in form.items), key=len, reverse=True)
+    due: set[tuple[str, str]] = set()
+    for item in form.items:
+        if item.date != SEIREKI_ITEMS or not item.values:
+            continue
+        days = {(row.get("住民種別"), row.get(item.values[0], "")) for row in rows}
+        due |= {(item.label, squeeze(to_wareki(day))) for kind, day in days
+                if kind == "2" and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", day) and ("1", day) not in days}
+    for line in document.lines:
+        entry = item_of(line, labels)
+        if entry is not None and any(label == entry.label and wareki in squeeze(entry.value) for label, wareki in due):
+            yield line
+
+
 def seireki_lines(form: Form, document: PrintedForm, allowed: set[tuple[str, str]]) -> Iterator[PrintedLine]:
     """The lines of ``document`` that print a 西暦 date j90 does not allow there."""
     labels = sorted((item.label for item in form.items), key=len, reverse=True)
@@ -80,8 +103,9 @@ def seireki_lines(form: Form, document: PrintedForm, allowed: set[tuple[str, str
 
 @check("forms.calendar")
 def calendar(ctx: CheckContext) -> Iterator[Finding]:
-    """Every 年月日 a form prints is in 和暦 but a 外国人住民's 生年月日 and 満了日 (j90 R001, P001): the 証明 day, the
-    別紙's dates and every item, on forms of one and of several pages."""
+    """Every 年月日 a form prints is in 和暦 but a 外国人住民's 生年月日 and 満了日, those in 西暦 (j90): ``rule``
+    ``wareki_due`` (P001: no 西暦 where 和暦 is due: the 証明 day, the 別紙's dates, every item), ``seireki_due`` (P002:
+    no 和暦 for the two), ``all`` (R001: both), on forms of one and of several pages."""
     target = target_of(ctx)
     args = ctx.args(FormCalendarParams)
     form = form_of(target, args.form)
@@ -95,8 +119,13 @@ def calendar(ctx: CheckContext) -> Iterator[Finding]:
         setai = next((row.get("世帯番号") for row in rows if row.get("宛名番号") == body.get("宛名番号")), None)
         on_form = [row for row in rows if row.get("宛名番号") == body.get("宛名番号")
                    or (form.scope == "household" and setai and row.get("世帯番号") == setai)]
-        for line in seireki_lines(form, document, allowed_seireki(form, on_form)):
-            entry = item_of(line, [item.label for item in form.items])
-            yield ctx.finding("form.date_seireki", "a 年月日 is printed in 西暦 where j90 wants 和暦",
-                              location=location(form_id, line.page, entry.label if entry else "年月日", whom),
-                              expected="和暦", actual=printed(target, line, date=True))
+        wrong = {"form.date_seireki": [] if args.rule == "seireki_due" else
+                 list(seireki_lines(form, document, allowed_seireki(form, on_form))),
+                 "form.date_wareki_for_foreign": [] if args.rule == "wareki_due" else
+                 list(wareki_due_lines(form, document, on_form))}
+        for code, lines in wrong.items():
+            for line in lines:
+                entry = item_of(line, [item.label for item in form.items])
+                yield ctx.finding(code, _WHY[code], expected="和暦" if code == "form.date_seireki" else "西暦",
+                                  location=location(form_id, line.page, entry.label if entry else "年月日", whom),
+                                  actual=printed(target, line, date=True))

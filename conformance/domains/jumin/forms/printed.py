@@ -195,7 +195,10 @@ def multi_page_requests(target: Target, args: HouseholdFormParams) -> list[tuple
     sample = household_sample(rows, args.households)
     # Households with a 通称 print a 別紙: the 認証文 must follow it (5.1 R004 and R005 together).
     with_sheet = [[row] for row in rows if current(row) and row.get("住民種別") == "2" and row.get("通称")][:2]
-    chosen = {members[0]["宛名番号"]: members for members in [*with_sheet, *sample]}
+    # A 外国人住民 with a 在留期間の満了の日: the form prints it in 西暦 (j90), read by forms.calendar.
+    with_expiry = [[row] for row in rows if current(row) and row.get("住民種別") == "2"
+                   and row.get("在留期間の満了の日")][:1]
+    chosen = {members[0]["宛名番号"]: members for members in [*with_sheet, *with_expiry, *sample]}
     return [(form, {"宛名番号": atena}, f"世帯 of 宛名番号={atena}") for atena in chosen]
 
 
