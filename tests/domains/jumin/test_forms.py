@@ -300,8 +300,8 @@ def test_expiry_in_wareki_on_the_household_copy(edition: EditionCatalog) -> None
     # Each member of the 世帯 with a 満了日, on the page their block is printed.
     members = [row for row in rows if row["世帯番号"] == EXPIRY["世帯番号"] and row["在留期間の満了の日"]]
     assert len(found) == len(members) and {f.code for f in found} == {"form.date_wareki_for_foreign"}
-    assert all(re.fullmatch(rf"form:juminhyo_setai page [12] item 在留期間の満了の日 \(世帯 of {w(EXPIRY)}\)", f.location)
-               for f in found)
+    where = rf"form:juminhyo_setai page [12] item 在留期間の満了の日 \(世帯 of {w(EXPIRY)}\)"
+    assert all(re.fullmatch(where, f.location) for f in found)
     assert run(edition, checks.calendar, "form_setai_expiry_wareki", params={"rule": "wareki_due"}, rows=rows) == []
 
 

@@ -84,7 +84,8 @@ def wareki_due_lines(form: Form, document: PrintedForm, rows: Sequence[Row]) -> 
                 if kind == "2" and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", day) and ("1", day) not in days}
     for line in document.lines:
         entry = item_of(line, labels)
-        if entry is not None and any(label == entry.label and wareki in squeeze(entry.value) for label, wareki in due):
+        if entry is not None and any(label == entry.label and wareki in squeeze(entry.value)
+                                     for label, wareki in due):
             yield line
 
 
