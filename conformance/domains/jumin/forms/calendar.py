@@ -71,9 +71,9 @@ def allowed_seireki(form: Form, rows: Sequence[Row]) -> set[tuple[str, str]]:
 
 
 def wareki_due_lines(form: Form, document: PrintedForm, rows: Sequence[Row]) -> Iterator[PrintedLine]:
-    """The lines of ``document`` that print a 外国人住民's 生年月日 or 在留期間の満了の日 in 和暦 (j90: 西暦 only; P002
-    forbids 和暦 and 併記): the item's line whose value holds the 和暦 of such a date of a 外国人住民 on the form, unless a
-    日本人住民 on the form has the same 生年月日 (their line rightly prints it so)."""
+    """The lines of ``document`` that print a 外国人住民's 生年月日 or 在留期間の満了の日 in 和暦 (j90: 西暦 only;
+    P002 forbids 和暦 and 併記): the item's line whose value holds the 和暦 of such a date of a 外国人住民 on the
+    form, unless a 日本人住民 on the form has the same 生年月日 (their line rightly prints it so)."""
     labels = sorted((item.label for item in form.items), key=len, reverse=True)
     due: set[tuple[str, str]] = set()
     for item in form.items:
