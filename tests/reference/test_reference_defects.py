@@ -509,8 +509,11 @@ AFFECTS: dict[str, set[str]] = {
         "jutogai_history_per_token")},
     # A 別紙 that stops with its first page: the probes' 世帯 (of the loaded town) print a 別紙 of one page.
     "form_sheet_one_page": set(),
-    # The probes' 世帯 have no 子の妻 beside a 子の子 (tests/domains/jumin/test_forms.py prints one that has).
+    # The probes' 世帯 have no 子の妻 beside a 子の子, their forms no 在留期間 of months and no 外国人住民 with a 満了日 on
+    # a 世帯全員 写し (tests/domains/jumin/test_forms.py prints each).
     "form_member_order_in_law_last": set(),
+    "form_residence_period_years_only": set(),
+    "form_setai_expiry_wareki": set(),
     # No 認証文 (and so no 公印) printed: the 印刷ログ says so too (10.2 R014 公印出力の有無), truthfully.
     "form_certification_missing": {"forms", "oplog"},
     "dv_ends_at_move_out": {"qualifications", "forms"},  # the 除票 forms of a protected person who moved out
@@ -519,8 +522,7 @@ AFFECTS: dict[str, set[str]] = {
         "form_unknown_date_fixed",
         "form_era_boundary", "form_tsusho_dropped", "form_omission_ignored",
         "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
-        "form_member_order_by_age", "form_certification_date_seireki", "form_residence_period_years_only",
-        "form_setai_expiry_wareki",
+        "form_member_order_by_age", "form_certification_date_seireki",
         "form_furigana_hiragana", "form_katagaki_dropped", "form_issue_number_format",
         "form_issue_number_repeated", "form_official_use_ignored", "form_data_stale")},
     # 就学 (conformance_reference/shugaku/shugaku.py; each defect's own test:
