@@ -315,6 +315,8 @@ class FormService:
         if item.date is not None:
             return self._date(item, row)
         values = [row.get(name, "") for name in item.values]
+        if "form_kubun_label_shifted" in self.defects and item.label == "第30条45規定区分" and values[0].isdigit():
+            values = [str(int(values[0]) % 6 + 1)]  # written blind: the code table read one row down
         if item.label == "在留期間等":
             years, months, days = values
             if "form_residence_period_years_only" in self.defects:  # a template with the 年 field only

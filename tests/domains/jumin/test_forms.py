@@ -268,6 +268,15 @@ def test_residence_period_years_only(edition: EditionCatalog) -> None:
     assert found[0].expected == f"在留期間等 {years}年{months}月"
 
 
+def test_kubun_printed_with_another_code_s_name(edition: EditionCatalog) -> None:
+    # 第30条45規定区分: the code or its name, each 区分 as recorded (the sample takes two of each).
+    kubun = tuple(_person(lambda r, k=k: _current(r) and r["第30条45規定区分"] == k) for k in "12")
+    assert run(edition, checks.items_printed, rows=kubun) == []
+    found = run(edition, checks.items_printed, "form_kubun_label_shifted", rows=kubun)
+    assert codes_and_locations(found) == {
+        ("form.item_value", f"form:juminhyo_kojin page 1 item 第30条45規定区分 ({w(row)})") for row in kubun}
+
+
 def test_printed_period_readings() -> None:
     from conformance.domains.jumin.forms.common import printed_period
 
