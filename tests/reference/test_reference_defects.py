@@ -509,8 +509,8 @@ AFFECTS: dict[str, set[str]] = {
         "jutogai_history_per_token")},
     # A 別紙 that stops with its first page: the probes' 世帯 (of the loaded town) print a 別紙 of one page.
     "form_sheet_one_page": set(),
-    # The probes' 世帯 have no 子の妻 beside a 子の子, their forms no 在留期間 of months and no 外国人住民 with a 満了日 on
-    # a 世帯全員 写し (tests/domains/jumin/test_forms.py prints each).
+    # The probes' 世帯 have no 子の妻 beside a 子の子, their forms no 在留期間 of months and no 外国人住民 with a
+    # 満了日 on a 世帯全員 写し (tests/domains/jumin/test_forms.py prints each).
     "form_member_order_in_law_last": set(),
     "form_residence_period_years_only": set(),
     "form_setai_expiry_wareki": set(),
