@@ -381,6 +381,7 @@ AFFECTS: dict[str, set[str]] = {
         "tagyomu_first_kept", "tenkyo_not_sent_to_fuhyo_system", "togo_atena_tenkyo_missing",
         # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/domains/jumin/test_issuance.py).
         "issuance_history_missing", "issuance_pages_wrong", "issuance_no_terminal", "issuance_disposal_ignored",
+        "issuance_household_one_person",
         # 1.1.15 メモ and 1.3.9 認証者: only a メモ entered or a 認証者 set through the driver shows them; the probes
         # do neither (tests/domains/jumin/test_memo_certifier.py).
         "memo_per_household", "memo_no_author", "memo_update_overwrites", "memo_on_certificate", "certifier_fixed",

@@ -23,11 +23,10 @@ from conformance import clock
 from conformance.catalog.models import FileInterface
 from conformance.checks.files.cache import cached_export
 from conformance.checks.registry import CheckContext, check, target_of
-from conformance.errors import TargetError
+from conformance.domains.jumin.scenarios.access_log import couple
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
 from conformance.scenarios.driver_calls import expect_ok
-from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.targets.base import ExportFile, Target
 
 RESIDENTS, HOUSEHOLDS = "residents_csv", "households_csv"
@@ -89,15 +88,10 @@ def _head_changed(target: Target) -> bool:
         return False
     client = DriverClient(target.need_http(), driver.base_path,
                           {operation.id: operation for operation in target.catalog.driver_operations})
-    wife = {**DEFAULT_ITEMS, "氏名": "見本　花子", "氏名_フリガナ": "ミホン　ハナコ", "性別": "2", "続柄": "妻"}
-    status, document = client.call(SETUP, {"persons": [dict(DEFAULT_ITEMS), wife]})
-    persons = document.get("persons") if isinstance(document, dict) else None
-    if status != 200 or not isinstance(persons, list) or len(persons) != 2 or not all(
-            isinstance(person, dict) for person in persons):
-        raise TargetError(f"driver {SETUP}: expected 200 with the two persons, got {status}")
+    husband, wife, setai = couple(client)
     day = clock.today().isoformat()
-    expect_ok(client, HEAD, {"世帯番号": persons[1]["世帯番号"], "宛名番号": persons[1]["宛名番号"],
-                             "世帯員": [persons[0]["宛名番号"]], "続柄": ["夫"], "異動日": day, "届出年月日": day})
+    expect_ok(client, HEAD, {"世帯番号": setai, "宛名番号": wife, "世帯員": [husband], "続柄": ["夫"], "異動日": day,
+                             "届出年月日": day})
     return True
 
 

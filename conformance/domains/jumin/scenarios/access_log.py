@@ -264,6 +264,18 @@ def register(client: DriverClient, items: Mapping[str, str] | None = None) -> st
     return str(persons[0].get("宛名番号", ""))
 
 
+def couple(client: DriverClient, items: Mapping[str, str] | None = None) -> tuple[str, str, str]:
+    """A generated person (``items`` over the defaults) and their 妻 in a 世帯 of their own (test set-up): the two
+    宛名番号 and the 世帯番号."""
+    wife = {**DEFAULT_ITEMS, "氏名": "見本　花子", "氏名_フリガナ": "ミホン　ハナコ", "性別": "2", "続柄": "妻"}
+    status, document = client.call(SETUP, {"persons": [{**DEFAULT_ITEMS, **(items or {})}, wife]})
+    persons = document.get("persons") if isinstance(document, dict) else None
+    if status != 200 or not isinstance(persons, list) or len(persons) != 2 or not all(
+            isinstance(person, dict) for person in persons):
+        raise TargetError(f"driver {SETUP}: expected 200 with the two persons, got {status}")
+    return str(persons[0].get("宛名番号", "")), str(persons[1].get("宛名番号", "")), str(persons[1].get("世帯番号", ""))
+
+
 def driver_base(target: Target) -> str:
     return target.driver.base_path if target.driver is not None else ""
 

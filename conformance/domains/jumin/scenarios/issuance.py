@@ -34,11 +34,11 @@ from conformance.domains.jumin.scenarios.access_log import (
     MY_NUMBER,
     SLACK,
     LogRead,
+    couple,
     driver_base,
     entries_of,
     is_text,
     new_entries,
-    register,
     same_issue_number,
     within,
 )
@@ -50,6 +50,8 @@ from conformance.targets.base import Target
 from conformance.targets.forms import FORMS_PATH, PdfProblem, PrintedForm, read_pdf
 
 SETUP, HISTORY, DISPOSE = "fixtures.persons", "logs.issuances", "issuances.dispose"
+#: The 世帯連記式 copy: about every member of the 世帯 it is issued for.
+HOUSEHOLD_FORM = "juminhyo_setai"
 #: The certificates issued, in order: (form, body beyond the 宛名番号). The 個人票 twice, whole and without the
 #: 個人番号 (記載事項 differ), then the 世帯連記式 (証明書の種別 differs).
 ISSUED: tuple[tuple[str, Mapping[str, Any]], ...] = (
@@ -75,7 +77,8 @@ def issuance_history(ctx: CheckContext) -> Iterator[Finding]:
     rule = args.rule
     client = _client(target, rule)
     foreign = args.resident == "foreign"
-    atena = register(client, {"個人番号": MY_NUMBER, **(FOREIGN_ITEMS if foreign else {})})
+    # The person the certificates are about and their 妻 (the 世帯連記式 copy is about both).
+    atena, partner, _ = couple(client, {"個人番号": MY_NUMBER, **(FOREIGN_ITEMS if foreign else {})})
     location = f"GET {driver_base(target)}/logs/issuances?宛名番号={atena}"
     before = entries_of(client, atena, HISTORY)
     began = dt.datetime.now(clock.JST)
@@ -90,15 +93,17 @@ def issuance_history(ctx: CheckContext) -> Iterator[Finding]:
     if rule == "disposal":
         yield from _disposal(ctx, client, atena, new, printed, location)
     elif rule != "entries":
-        yield from _items(ctx, rule, atena, new, printed, location, span)
+        yield from _items(ctx, rule, (atena, partner), new, printed, location, span)
 
 
-def _items(ctx: CheckContext, rule: str, atena: str, entries: Sequence[Mapping[str, Any]],
+def _items(ctx: CheckContext, rule: str, pair: tuple[str, str], entries: Sequence[Mapping[str, Any]],
            printed: Sequence[PrintedForm], location: str, span: tuple[dt.datetime, dt.datetime]) -> Iterator[Finding]:
-    """R002-R009: the item of ``rule`` on each new entry (in the order issued), then across entries."""
+    """R002-R009: the item of ``rule`` on each new entry (in the order issued), then across entries; ``pair``: the
+    person and the other member of their 世帯 (on the 世帯連記式 copy, the last issued)."""
     for index, (entry, document) in enumerate(zip(entries, printed, strict=True), start=1):
         where = f"{location}#{index}"
-        problem = _problem(rule, entry, document, atena, span)
+        about = pair if ISSUED[index - 1][0] == HOUSEHOLD_FORM else pair[:1]
+        problem = _problem(rule, entry, document, about, span)
         if problem is not None:
             name, expected = problem
             yield ctx.finding("issuance.field_missing", f"an entry of the 交付履歴 does not record {name} as it was "
@@ -114,7 +119,7 @@ def _items(ctx: CheckContext, rule: str, atena: str, entries: Sequence[Mapping[s
                               actual=_shown(entries[second].get(name), name))
 
 
-def _problem(rule: str, entry: Mapping[str, Any], document: PrintedForm, atena: str,
+def _problem(rule: str, entry: Mapping[str, Any], document: PrintedForm, about: Sequence[str],
              span: tuple[dt.datetime, dt.datetime]) -> tuple[str, str] | None:
     """What ``entry`` lacks for ``rule``: the field and what it should hold; None when it holds it."""
     if rule == "issued_at":
@@ -129,7 +134,8 @@ def _problem(rule: str, entry: Mapping[str, Any], document: PrintedForm, atena: 
     if rule == "person":
         named = entry.get("交付対象者")
         names = [str(n) for n in named] if isinstance(named, list) else [str(named)] if named else []
-        return None if atena in names else ("交付対象者", "the person's 宛名番号")
+        return None if all(atena in names for atena in about) else (
+            "交付対象者", "the 宛名番号 of every person on the certificate")
     if rule == "items":
         return None if _filled(entry.get("記載事項")) else ("記載事項", "the items printed")
     if rule == "pages":
