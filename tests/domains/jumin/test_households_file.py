@@ -51,3 +51,19 @@ def test_in_the_loaded_town_alone_the_first_member_is_the_head(tmp_path: Path) -
 
 def test_without_the_households_export_nothing_is_read(tmp_path: Path) -> None:
     assert judge(tmp_path, frozenset({"households_head_first_number"}), {"residents_csv": PATHS["residents_csv"]}) == []
+
+
+def test_an_empty_head_name_is_the_layout_s_to_judge() -> None:
+    from conformance.checks.registry import CheckContext as Context
+    from conformance.domains.jumin.households_file import _differs
+
+    ctx = Context(EDITION.requirement("jumin-1.0-10.6-R001"), {}, Target(catalog=EDITION))
+    head = {"氏名": "見本　太郎", "世帯主氏名": "", "住所_町字": "本町", "住所_番地号表記": "1番1号", "住所_方書": ""}
+    row = {"世帯主氏名": "", "住所_町字": "本町", "住所_番地号表記": "1番1号", "住所_方書": ""}
+    assert _differs(ctx, row, head, "households.csv:2") is None
+    assert _differs(ctx, {**row, "世帯主氏名": "見本 太郎"}, head, "households.csv:2") is None
+    found = _differs(ctx, {**row, "世帯主氏名": "見本　花子"}, head, "households.csv:2")
+    assert found is not None and (found.code, found.location) == ("file.household_differs",
+                                                                  "households.csv:2 (世帯主氏名)")
+    moved = _differs(ctx, {**row, "住所_番地号表記": "2番1号"}, head, "households.csv:2")
+    assert moved is not None and moved.location == "households.csv:2 (住所_番地号表記)"
