@@ -28,6 +28,7 @@ from conformance.findings import Finding
 from conformance.scenarios import DriverClient
 from conformance.scenarios.driver_calls import expect_ok
 from conformance.targets.base import ExportFile, Target
+from conformance.targets.exports import ApiExportSource
 
 RESIDENTS, HOUSEHOLDS = "residents_csv", "households_csv"
 SETUP, HEAD = "fixtures.persons", "households.head"
@@ -48,9 +49,10 @@ def household_heads(ctx: CheckContext) -> Iterator[Finding]:
     exports = target.exports
     if exports is None or not all(name in layouts and exports.offers(name) for name in (RESIDENTS, HOUSEHOLDS)):
         return  # an export the vendor need not offer (bindings.yaml: if_configured)
-    fresh = _head_changed(target)
+    # A 世帯主変更 shows only in exports fetched after it: an API export source (a directory is written once).
+    fresh = isinstance(exports, ApiExportSource) and _head_changed(target)
     residents, households = (_export(target, layouts[name], fresh) for name in (RESIDENTS, HOUSEHOLDS))
-    heads = {row["世帯番号"]: row for _, row in records(residents)
+    heads = {row["世帯番号"]: row for row in latest_rows(residents)
              if row.get("住民状態") == "1" and row.get("続柄") == "世帯主" and row.get("世帯番号")}
     for line, row in records(households):
         head = heads.get(row.get("世帯番号") or "")
@@ -97,8 +99,25 @@ def _head_changed(target: Target) -> bool:
 
 
 def _export(target: Target, layout: FileInterface, fresh: bool) -> ExportFile:
-    """The export: fetched anew after the check's own 世帯主変更, else the run's one extraction."""
-    return target.need_exports().fetch(layout.id) if fresh else cached_export(target, layout)
+    """The export: fetched now, after the check's own 世帯主変更 (``fetch`` would give the run's snapshot), else the
+    run's one extraction."""
+    exports = target.exports
+    if fresh and isinstance(exports, ApiExportSource):
+        return exports.fetch_current(layout.id)
+    return cached_export(target, layout)
+
+
+def latest_rows(exported: ExportFile) -> list[dict[str, str]]:
+    """Each person's latest row of the residents export (the largest 履歴番号: an export may hold a person's history,
+    where the row of a former 世帯主 still reads 世帯主)."""
+    latest: dict[str, tuple[int, dict[str, str]]] = {}
+    for _, row in records(exported):
+        number = row.get("履歴番号") or ""
+        order = int(number) if number.isdigit() else 0
+        atena = row.get("宛名番号") or ""
+        if atena not in latest or order >= latest[atena][0]:
+            latest[atena] = (order, row)
+    return [row for _, row in latest.values()]
 
 
 def records(exported: ExportFile) -> Iterator[tuple[int, dict[str, str]]]:
