@@ -128,6 +128,8 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         self.forms.printed = self._printed
         # 10.2 認証ログ: each login at the token endpoint, likewise.
         self.jutogai.logged_in = lambda client, succeeded: self.driver.log().record_login(client, succeeded)
+        # The driver's clock.advance (対象 tokens) moves the clock of the tokens the token endpoint gives.
+        self.driver.advance_tokens = self.jutogai.advance
         self._keep_loaded_rows()
         # 戸籍の附票: the 戸籍 the harness registers (POST /admin/koseki; conformance_reference/koseki_fuhyo/fuhyo.py).
         self.koseki = KosekiRegister(self.defects)

@@ -102,6 +102,8 @@ def _field_schema(field: DriverField) -> dict[str, Any]:
         return {"type": "array", "items": {"oneOf": [{"type": "string"}, dict(_ITEMS)]}}
     if field.type == "flag":
         return {"type": "boolean"}
+    if field.type == "integer":
+        return {"type": "integer", "minimum": 1}
     return {"type": "string"}
 
 

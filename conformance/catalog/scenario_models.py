@@ -35,9 +35,9 @@ class DriverField(CatalogModel):
     """A field of a driver request body (or a query parameter of a ``get`` operation)."""
 
     name: Annotated[str, Field(min_length=1)]
-    type: Literal["string", "date", "items", "list", "flag"] = Field(
+    type: Literal["string", "date", "items", "list", "flag", "integer"] = Field(
         default="string", description="items: an object of data item header -> value; list: of 宛名番号; "
-        "flag: true/false.")
+        "flag: true/false; integer: a whole number of 1 or more.")
     required: bool = False
     description: str | None = None
 

@@ -102,6 +102,10 @@ __all__ = [
 ]
 
 
+#: The longest move of ``clock.advance`` (a day, as the protocol allows).
+MAX_ADVANCE = 86400
+
+
 # -- the service -------------------------------------------------------------------------------------
 
 
@@ -135,6 +139,19 @@ class DriverService(MoveHandlers, CorrectionHandlers, QueryHandlers,
     suppression_book: SuppressionBook | None = None
     #: The users' changes set ahead in the スケジューラー (10.3 R006, reference/user_admin.py).
     user_reservations: list[dict[str, Any]] | None = None
+    #: ``clock.advance`` 対象 tokens: moves the clock of the token endpoint's tokens (set by the app; None: not
+    #: offered).
+    advance_tokens: Callable[[float], None] | None = None
+
+    def clock_advance(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """``clock.advance`` (docs/driver.md, 時間の経過): the clock of what 対象 names moves forward by 秒."""
+        seconds = body.get("秒")
+        if body.get("対象") != "tokens" or self.advance_tokens is None:
+            raise BadInput(f"対象 {body.get('対象')!r}: the clock that moves is tokens")
+        if not isinstance(seconds, int) or isinstance(seconds, bool) or not 1 <= seconds <= MAX_ADVANCE:
+            raise BadInput(f"秒 {seconds!r}: a whole number of seconds from 1 to {MAX_ADVANCE}")
+        self.advance_tokens(seconds)
+        return 200, {"result": "ok"}
 
     def handle(self, request: DriverRequest, segments: tuple[str, ...]) -> Answer:
         """Answer one driver request (``segments``: the path below ``/driver/v1``)."""
@@ -283,6 +300,7 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("GET", ("logs", "issuances")): "get_issuances",
     ("POST", ("issuances", "dispose")): "dispose_issuance",
     ("POST", ("extractions", "random")): "extract_random",
+    ("POST", ("clock", "advance")): "clock_advance",
     ("GET", ("lists", "suppressed")): "list_suppressed",
     ("GET", ("euc", "items")): "euc_items",
     ("POST", ("euc", "extract")): "euc_extract",

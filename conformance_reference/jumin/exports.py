@@ -98,6 +98,9 @@ class Exports(Presentation):
         if layout is None:
             raise not_found(f"the catalog has no fixed-length layout {fixed_export.LAYOUT_ID}")
         rows = (self._present(row) for row in self.store.all_latest())
+        if "fixed_export_dv_marks_dropped" in self.defects:
+            # A fixed-length writer fed from the 住民 table alone, without the 支援措置's: no record is marked.
+            rows = ({**row, "支援措置対象フラグ": "0"} for row in rows)
         # The fixed_char_padding defect: widths counted in characters, so records with kanji run long.
         pad_characters = "fixed_char_padding" in self.defects
         body = fixed_export.fixed_records(layout, rows, pad_characters=pad_characters)
@@ -108,7 +111,7 @@ class Exports(Presentation):
         headers = self._household_headers
         if headers is None:
             raise not_found(f"the catalog has no file layout {HOUSEHOLDS_LAYOUT}")
-        rows = household_rows(self._present(row) for row in self.store.all_latest())
+        rows = household_rows((self._present(row) for row in self.store.all_latest()), self.defects)
         if "orphan_household" in self.defects:
             rows = rows[1:]  # residents.csv still names this household's 世帯番号
         return Reply(200, csv_body(headers, rows), CSV_TYPE)
@@ -122,15 +125,28 @@ def _layout_headers(edition: EditionCatalog, layout_id: str) -> tuple[str, ...] 
     return None
 
 
-def household_rows(rows: Iterable[Mapping[str, str]]) -> list[Mapping[str, str]]:
+def household_rows(rows: Iterable[Mapping[str, str]],
+                   defects: frozenset[str] = frozenset()) -> list[Mapping[str, str]]:
     """One row per 世帯番号, by 世帯番号: the values of its first member in 5.2 order, current
     members (住民状態 1) first, so a household whose members all left still has its last address."""
     members: dict[str, list[Mapping[str, str]]] = {}
     for row in rows:
         if row.get("世帯番号"):
             members.setdefault(row["世帯番号"], []).append(row)
-    return [min(group, key=lambda row: (row.get("住民状態") != "1", household_order(row)))
-            for _, group in sorted(members.items())]
+    if "households_head_first_number" in defects:
+        firsts = (min(group, key=_by_number) for _, group in sorted(members.items()))
+        return [{**row, "世帯主氏名": row.get("氏名") or row.get("氏名_アルファベット", "")} for row in firsts]
+    return [min(group, key=_by_order) for _, group in sorted(members.items())]
+
+
+def _by_order(row: Mapping[str, str]) -> tuple[bool, tuple[int, bool, tuple[int, int, int], str]]:
+    return row.get("住民状態") != "1", household_order(row)
+
+
+def _by_number(row: Mapping[str, str]) -> tuple[bool, str]:
+    """The households_head_first_number defect's key: the member with the smallest 宛名番号 (a join on the 世帯's
+    first member rather than its 世帯主, whose own name then fills 世帯主氏名)."""
+    return row.get("住民状態") != "1", row.get("宛名番号", "")
 
 
 def csv_body(headers: Iterable[str], rows: Iterable[Mapping[str, str]]) -> bytes:

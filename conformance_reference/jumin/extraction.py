@@ -20,6 +20,8 @@ def eligible(rows: Iterable[Row], criteria: Mapping[str, Any], defects: frozense
     """The current 住民 that match every criterion given; with the defect ``extract_open_range_ignored`` a
     生年月日 range with one end only is no criterion."""
     first, last = str(criteria.get("生年月日_開始") or ""), str(criteria.get("生年月日_終了") or "")
+    if "extract_japanese_only_default" in defects and criteria.get("住民種別") in (None, ""):
+        criteria = {**criteria, "住民種別": "1"}  # the 別 not given read as 日本人 (the screen's default)
     chosen = []
     for row in rows:
         if row.get("住民状態") != "1":

@@ -129,6 +129,12 @@ def member_order(row: Row) -> tuple[int, int, str, str]:
     return member_group(relation), spouse_of_child, birth or "9999", row.get("宛名番号", "")
 
 
+def _in_law_last(row: Row) -> tuple[int, int, str, str]:
+    """The form_member_order_in_law_last defect's key: 5.2's, but a 子の子 before a 子の妻 (blood relatives first)."""
+    group, spouse_of_child, birth, atena = member_order(row)
+    return group, -spouse_of_child, birth, atena
+
+
 # -- the service ------------------------------------------------------------------------------------
 
 
@@ -284,6 +290,8 @@ class FormService:
             return _error(404, "NOT_FOUND", "no household with current members")
         if "form_member_order_by_age" in self.defects:  # the 世帯主, then everyone by age, oldest first
             return sorted(members, key=lambda row: (row.get("続柄") != "世帯主", row.get("生年月日") or "9999"))
+        if "form_member_order_in_law_last" in self.defects:  # the 世帯主's blood first: 子の子 before 子の妻
+            return sorted(members, key=_in_law_last)
         return sorted(members, key=member_order)
 
     def _refused(self, form: Form, body: Mapping[str, Any], people: list[Row]) -> bool:
@@ -307,8 +315,12 @@ class FormService:
         if item.date is not None:
             return self._date(item, row)
         values = [row.get(name, "") for name in item.values]
+        if "form_kubun_label_shifted" in self.defects and item.label == "第30条45規定区分" and values[0].isdigit():
+            values = [str(int(values[0]) % 6 + 1)]  # written blind: the code table read one row down
         if item.label == "在留期間等":
             years, months, days = values
+            if "form_residence_period_years_only" in self.defects:  # a template with the 年 field only
+                months = days = ""
             return "".join(f"{v}{unit}" for v, unit in ((years, "年"), (months, "月"), (days, "日"))
                            if v and v != "0")
         shown = [self.label(name, value) if value else "" for name, value in zip(item.values, values, strict=True)]
@@ -365,6 +377,9 @@ class FormService:
             if "joshuhyo_foreign_birth_wareki" in self.defects and form.removed and foreign \
                     and list(item.values) == ["生年月日"] and row.get("生年月日_不詳フラグ") != "1" and value:
                 value = wareki(row.get("生年月日", ""), eras=ERAS)  # the 除票's branch forgot 西暦 for a 外国人住民
+            if "form_setai_expiry_wareki" in self.defects and form.scope == "household" and foreign \
+                    and item.values == ("在留期間の満了の日",) and value:
+                value = wareki(row.get("在留期間の満了の日", ""), eras=ERAS)  # written blind: the 世帯 branch's 和暦
             if not value:
                 continue
             if furigana and item.furigana:
@@ -442,7 +457,10 @@ class FormService:
             title = f"{official}\u3000{name}"
         seal = f"\u3000{SEALS.get(job.seal_kind, SEAL)}" if job.seal else ""
         notice = [_Line("", job.notice)] if job.notice else []
-        return [_Line("", CERTIFICATION), _Line("", wareki(day.isoformat())), _Line("", title + seal), *notice,
+        certified = wareki(day.isoformat())
+        if "form_certification_date_seireki" in self.defects:  # the 証明 day from the server's date, as it is kept
+            certified = f"{day.year}年{day.month}月{day.day}日"
+        return [_Line("", CERTIFICATION), _Line("", certified), _Line("", title + seal), *notice,
                 _Line("", "")]
 
     def _issue_numbers(self, form: Form, count: int, printer: str = PRINTER) -> list[str]:

@@ -40,7 +40,9 @@ class IssuanceHistory:
         pages = int(printed["交付枚数"]) + (1 if "issuance_pages_wrong" in self.defects else 0)
         self.entries.append({
             "交付年月日時": dt.datetime.now(JST).isoformat(timespec="seconds"), "交付場所": PLACE,
-            "交付対象者": list(printed["対象"]), "証明書の種別": printed["タイトル"],
+            # issuance_household_one_person (written blind): the 世帯連記式 copy recorded as about its first member
+            "交付対象者": list(printed["対象"])[:1] if "issuance_household_one_person" in self.defects
+            else list(printed["対象"]), "証明書の種別": printed["タイトル"],
             "記載事項": list(printed["記載事項"]), "枚数": pages, "発行番号": printed["発行番号"],
             "端末名": "" if "issuance_no_terminal" in self.defects else TERMINAL, "ユーザID": USER, "処分情報": None,
         })

@@ -117,6 +117,8 @@ class JutogaiService:
     issued: list[str] = field(default_factory=list)
     _serial: int = FIRST_SERIAL
     #: The defects ``jutogai_serial_per_token`` and ``jutogai_history_per_token``: a serial and 履歴番号 per token.
+    #: Seconds the driver's ``clock.advance`` (対象 tokens) moved the tokens' clock forward.
+    _clock_offset: float = 0.0
     _token_serials: dict[str, int] = field(default_factory=dict)
     _token_history: dict[tuple[str, str], int] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -134,7 +136,7 @@ class JutogaiService:
             return Answer(401, {"error": "invalid_client"}, (("WWW-Authenticate", 'Basic realm="token"'),))
         token = secrets.token_urlsafe(32)
         with self._lock:
-            self.tokens[token] = time.monotonic() + TOKEN_LIFETIME
+            self.tokens[token] = self._now() + TOKEN_LIFETIME
         # No refresh token: 2.2.7 allows only access tokens.
         return Answer(200, {"access_token": token, "token_type": "Bearer", "expires_in": TOKEN_LIFETIME},
                       (("Cache-Control", "no-store"),))
@@ -156,8 +158,18 @@ class JutogaiService:
         """A fresh token without the endpoint (for the harness's own use and tests)."""
         token = secrets.token_urlsafe(32)
         with self._lock:
-            self.tokens[token] = time.monotonic() + TOKEN_LIFETIME
+            self.tokens[token] = self._now() + TOKEN_LIFETIME
         return token
+
+    def advance(self, seconds: float) -> None:
+        """Move the tokens' clock forward (the driver's ``clock.advance``, 対象 tokens), as if ``seconds`` had
+        passed."""
+        with self._lock:
+            self._clock_offset += seconds
+
+    def _now(self) -> float:
+        """The tokens' clock: the process's monotonic clock, moved forward by ``advance``."""
+        return time.monotonic() + self._clock_offset
 
     def _authorized(self, authorization: str | None) -> bool:
         if "jutogai_no_auth" in self.defects:
@@ -167,7 +179,9 @@ class JutogaiService:
             return False
         with self._lock:
             expiry = self.tokens.get(token.strip())
-        return expiry is not None and expiry > time.monotonic()
+        if "jutogai_token_never_expires" in self.defects:  # a token is checked for being known, not for its life
+            return expiry is not None
+        return expiry is not None and expiry > self._now()
 
     # -- the API -----------------------------------------------------------------------------------
 

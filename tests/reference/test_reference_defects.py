@@ -195,6 +195,7 @@ AFFECTS: dict[str, set[str]] = {
     "printlog_missing": {"oplog"},
     "extract_sex_ignored": {"extract"},
     "extract_open_range_ignored": {"extract"},
+    "extract_japanese_only_default": {"extract"},
     "suppressed_list_heads_only": {"suppressed"},
     **{name: {"support"} for name in (
         "shien_moshidesha_update_ignored", "shien_awasete_update_ignored", "shien_kagaisha_update_ignored",
@@ -208,6 +209,9 @@ AFFECTS: dict[str, set[str]] = {
         "errorlog_no_code",
         "loganalysis_failures_inverted", "loganalysis_counts_distinct", "loganalysis_searches_only_changes")},
     "fixed_char_padding": {"fixed_export"},
+    "fixed_export_dv_marks_dropped": {"fixed_export"},
+    # Every 世帯主 of the town holds the smallest 宛名番号 of the 世帯 (tests/domains/jumin/test_households_file.py).
+    "households_head_first_number": set(),
     "foreign_birth_wareki": {"certificate_foreign", "certificate_tsusho"},
     "certificate_sex_dropped": {"certificate_japanese", "certificate_grandchild", "certificate_tsusho",
                                 "certificate_foreign"},
@@ -387,6 +391,7 @@ AFFECTS: dict[str, set[str]] = {
         "tagyomu_first_kept", "tenkyo_not_sent_to_fuhyo_system", "togo_atena_tenkyo_missing",
         # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/domains/jumin/test_issuance.py).
         "issuance_history_missing", "issuance_pages_wrong", "issuance_no_terminal", "issuance_disposal_ignored",
+        "issuance_household_one_person",
         # 1.1.15 メモ and 1.3.9 認証者: only a メモ entered or a 認証者 set through the driver shows them; the probes
         # do neither (tests/domains/jumin/test_memo_certifier.py).
         "memo_per_household", "memo_no_author", "memo_update_overwrites", "memo_on_certificate", "certifier_fixed",
@@ -504,6 +509,8 @@ AFFECTS: dict[str, set[str]] = {
         "jutogai_links_wrong", "jutogai_required_as_format", "jutogai_no_auth", "jutogai_kubun_ignored",
         "jutogai_condition_unchecked", "jutogai_number_reissued", "jutogai_operator_as_api_account",
         "jutogai_operation_day_compact", "jutogai_operation_time_minutes")},
+    # The probe sends every request within a token's life (tests/domains/jumin/test_token_life.py moves the clock).
+    "jutogai_token_never_expires": set(),
     # The model's sessions of the API (docs/model.md, the fixed example tokens): the probe logs in once, with the
     # client's secret, and sends every request with one token, so none of these changes what it reads.
     # A DATE in another form than YYYY-MM-DD: the probe sends the 操作年月日 as YYYY-MM-DD only.
@@ -513,6 +520,11 @@ AFFECTS: dict[str, set[str]] = {
         "jutogai_history_per_token")},
     # A 別紙 that stops with its first page: the probes' 世帯 (of the loaded town) print a 別紙 of one page.
     "form_sheet_one_page": set(),
+    # The probes' 世帯 have no 子の妻 beside a 子の子, their forms no 在留期間 of months and no 外国人住民 with a
+    # 満了日 on a 世帯全員 写し (tests/domains/jumin/test_forms.py prints each).
+    "form_member_order_in_law_last": set(),
+    "form_residence_period_years_only": set(),
+    "form_setai_expiry_wareki": set(),
     # No 認証文 (and so no 公印) printed: the 印刷ログ says so too (10.2 R014 公印出力の有無), truthfully.
     "form_certification_missing": {"forms", "oplog"},
     "dv_ends_at_move_out": {"qualifications", "forms"},  # the 除票 forms of a protected person who moved out
@@ -521,7 +533,9 @@ AFFECTS: dict[str, set[str]] = {
         "form_unknown_date_fixed",
         "form_era_boundary", "form_tsusho_dropped", "form_omission_ignored",
         "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
-        "form_member_order_by_age", "form_furigana_hiragana", "form_katagaki_dropped", "form_issue_number_format",
+        "form_member_order_by_age", "form_certification_date_seireki",
+        "form_kubun_label_shifted",
+        "form_furigana_hiragana", "form_katagaki_dropped", "form_issue_number_format",
         "form_issue_number_repeated", "form_official_use_ignored", "form_data_stale")},
     # 就学 (conformance_reference/shugaku/shugaku.py; each defect's own test:
     # tests/domains/shugaku/test_shugaku_scenarios.py).
@@ -1025,17 +1039,19 @@ def support_probe(api: Api) -> dict[str, Any]:
 
 
 def extract_probe(api: Api) -> list[str]:
-    """The 性別 of every town resident a 無作為抽出 of men (性別 1) draws, and whether one born before 2000 is
+    """The 性別 of every town resident a 無作為抽出 of men (性別 1) draws and whether a 外国人住民 is among them (the
+    日本人・外国人の別 not given), and whether one born before 2000 is
     drawn by an extraction of those born on or after 2000-01-01 (a range with its lower end only), each asked
     for more than there are."""
     town = {row["宛名番号"]: row for row in default_town()}
     url = api.url + "/driver/v1/extractions/random"
     drawn = api.session.post(url, json={"性別": "1", "人数": 100000}, timeout=10)
     sexes = sorted({town[p["宛名番号"]].get("性別", "") for p in drawn.json()["persons"] if p["宛名番号"] in town})
+    foreign = any(town[p["宛名番号"]].get("住民種別") == "2" for p in drawn.json()["persons"] if p["宛名番号"] in town)
     young = api.session.post(url, json={"生年月日_開始": "2000-01-01", "人数": 100000}, timeout=10)
     older = any(town[p["宛名番号"]].get("生年月日", "") < "2000-01-01" for p in young.json()["persons"]
                 if p["宛名番号"] in town)
-    return [*sexes, f"older drawn: {older}"]
+    return [*sexes, f"older drawn: {older}", f"foreign drawn: {foreign}"]
 
 
 def oplog_probe(api: Api) -> list[Any]:

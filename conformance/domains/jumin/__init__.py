@@ -26,7 +26,9 @@ tests are ``tests/domains/jumin/``.
 CHECK_MODULES = (
     "checks",
     "forms",
+    "households_file",
     "model.check",
+    "model.token_life",
     "rules",
     "scenarios.access_log",
     "scenarios.auth_log",

@@ -14,6 +14,7 @@ from typing import Any
 from conformance.catalog.layouts import item_column
 from conformance.checks.files.rules import shown_for
 from conformance.checks.registry import CheckContext, check, target_of
+from conformance.domains.jumin.fixed_marks import fixed_export_marks
 from conformance.domains.jumin.params import (
     RELATION_ATOMS,
     CheckDigitParams,
@@ -369,8 +370,9 @@ _DV_MARKS = ("他業務参照不可フラグ", "支援措置対象フラグ")
 @check("jumin.dv.other_business_marked")
 def other_business_marked(ctx: CheckContext) -> Iterator[Finding]:
     """Every 支援措置対象者 is marked in what other systems receive: the linkage answer
-    (``GET /residents/{宛名番号}``) and the residents export carry the test data's 他業務参照不可フラグ
-    and 支援措置対象フラグ, so a receiving system can withhold the person (3.4 R001 across every output, as
+    (``GET /residents/{宛名番号}``), the residents export and, where offered, the fixed-length one carry the test
+    data's 他業務参照不可フラグ and 支援措置対象フラグ, so a receiving system can withhold the person (3.4 R001 across
+    every output, as
     we read it)."""
     target = target_of(ctx)
     protected = [row for row in target.need_data().rows if row.get("支援措置対象フラグ") == "1"]
@@ -386,6 +388,7 @@ def other_business_marked(ctx: CheckContext) -> Iterator[Finding]:
                                   location=f"GET /residents/{row['宛名番号']} /{mark}", expected=row.get(mark, ""),
                                   actual=_text(document.get(mark)) or "absent")
     yield from _export_marks(ctx, target, {row["宛名番号"]: row for row in protected})
+    yield from fixed_export_marks(ctx, target, {row["宛名番号"]: row for row in protected}, _DV_MARKS)
 
 
 def _export_marks(ctx: CheckContext, target: Target, protected: Mapping[str, Row]) -> Iterator[Finding]:

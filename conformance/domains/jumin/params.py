@@ -120,6 +120,13 @@ class FormCertificationParams(HouseholdFormParams):
         description="The 都道府県名 of the 職名 (the test data's when absent).")] = None
 
 
+class FormCalendarParams(HouseholdFormParams):
+    """``forms.calendar``: the form whose every printed 年月日 is judged (j90), on the households of
+    ``forms.certification``'s sample (those with a 通称 print a 別紙); which way (P001, P002, R001: both)."""
+
+    rule: Literal["wareki_due", "seireki_due", "all"] = "all"
+
+
 class FormSheetParams(Params):
     """``forms.tsusho_sheet``."""
 
@@ -304,7 +311,8 @@ class UserControlsParams(Params):
 
 _FORM_CHECKS: dict[str, type[Params]] = {
     "forms.items": FormParams, "forms.dates": FormParams, "forms.omissions": FormParams,
-    "forms.certification": FormCertificationParams, "forms.tsusho_sheet": FormSheetParams,
+    "forms.certification": FormCertificationParams, "forms.calendar": FormCalendarParams,
+    "forms.tsusho_sheet": FormSheetParams,
     "forms.issue_number": FormIssueNumberParams, "forms.member_order": HouseholdFormParams,
     "forms.household_current_only": FormCurrentOnlyParams, "forms.furigana": FormFuriganaParams,
     "forms.katagaki": FormKatagakiParams, "forms.official_use": FormsListParams,
@@ -344,6 +352,8 @@ PARAMS: dict[str, type[Params]] = {
     "jumin.users.permissions": UserPermissionsParams,
     "jumin.users.controls": UserControlsParams,
     "jumin.extract.random": NoParams,
+    "jumin.tokens.lifetime": NoParams,
+    "jumin.households_file.heads": NoParams,
     "jumin.suppressed.list": NoParams,
     **_FORM_CHECKS,
 }

@@ -117,6 +117,33 @@ def test_a_range_given_with_one_end_is_a_criterion_too() -> None:
     assert "生年月日_開始=" in findings[0].message or "生年月日_終了=" in findings[0].message
 
 
+def test_foreign_residents_are_drawn_when_the_kind_is_not_given() -> None:
+    # extract_japanese_only_default (issue 67, files by who they include): without the 日本人・外国人の別 the
+    # reference draws 日本人 only; one 住民 born on a loaded 外国人住民's day is asked for and none comes back.
+    with reference_target(frozenset({"extract_japanese_only_default"})) as target:
+        findings = judge(target)
+    assert [(f.code, f.location) for f in findings] == [
+        ("extract.count", "POST /driver/v1/extractions/random#住民種別")]
+    assert (findings[0].expected, findings[0].actual) == ("1", "0")
+
+
+class MovedForeigner(DriverService):
+    """Conforming: the loaded 外国人住民 the check asks by has moved out since (another check's 異動): none drawn,
+    and their record says they are no 住民."""
+
+    def get_person(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        status, document = super().get_person(body, arguments, request)
+        person = document.get("person") if isinstance(document, dict) else None
+        if isinstance(person, dict) and person.get("住民種別") == "2":
+            return status, {**document, "person": {**person, "住民状態": "2"}}
+        return status, document
+
+
+def test_no_one_drawn_for_a_foreigner_who_left_is_no_finding() -> None:
+    with reference_target(frozenset({"extract_japanese_only_default"}), vendor=MovedForeigner) as target:
+        assert judge(target) == []
+
+
 def test_the_one_ended_ranges_are_the_latest_and_the_earliest_calendar_day() -> None:
     rows = [{"生年月日": day} for day in ("1950-00-00", "1960-05-05", "2001-02-29", "1999-12-31", "", "1955-01-01")]
     # 不詳 and non-calendar days are left out: how they compare with a bound is a reading, not judged here.

@@ -255,6 +255,82 @@ def test_sheet_after_the_certification(edition: EditionCatalog) -> None:
         for row in TSUSHO_FAMILY}
 
 
+PERIOD = _person(lambda r: _current(r) and r["在留期間等コード_月"] not in ("", "00"))
+
+
+def test_residence_period_years_only(edition: EditionCatalog) -> None:
+    # 在留期間等 4年3月 printed as 4年: the 月 of the record is not on the 写し.
+    assert run(edition, checks.items_printed, rows=(PERIOD,)) == []
+    found = run(edition, checks.items_printed, "form_residence_period_years_only", rows=(PERIOD,))
+    assert codes_and_locations(found) == {
+        ("form.item_value", f"form:juminhyo_kojin page 1 item 在留期間等 ({w(PERIOD)})")}
+    years, months = int(PERIOD["在留期間等コード_年"]), int(PERIOD["在留期間等コード_月"])
+    assert found[0].expected == f"在留期間等 {years}年{months}月"
+
+
+def test_kubun_printed_with_another_code_s_name(edition: EditionCatalog) -> None:
+    # 第30条45規定区分: the code or its name, each 区分 as recorded (the sample takes two of each).
+    kubun = tuple(_person(lambda r, k=k: _current(r) and r["第30条45規定区分"] == k) for k in "12")
+    assert run(edition, checks.items_printed, rows=kubun) == []
+    found = run(edition, checks.items_printed, "form_kubun_label_shifted", rows=kubun)
+    assert codes_and_locations(found) == {
+        ("form.item_value", f"form:juminhyo_kojin page 1 item 第30条45規定区分 ({w(row)})") for row in kubun}
+
+
+def test_printed_period_readings() -> None:
+    from conformance.domains.jumin.forms.common import printed_period
+
+    assert printed_period("4年3月") == printed_period("04年03月00日") == printed_period("４年３か月") == (4, 3, 0)
+    assert printed_period("4年　3ヶ月") == (4, 3, 0) and printed_period("90日") == (0, 0, 90)
+    assert printed_period("0403") is None and printed_period("") is None and printed_period("3月4年") is None
+
+
+def test_certification_day_in_seireki(edition: EditionCatalog) -> None:
+    # j90: the 証明 day under the 認証文 in 和暦; the 外国人住民's 生年月日 and 満了日 (TSUSHO_FAMILY) stay in 西暦.
+    assert run(edition, checks.calendar) == []
+    found = run(edition, checks.calendar, "form_certification_date_seireki")
+    assert found and {f.code for f in found} == {"form.date_seireki"}
+    where = r"form:juminhyo_setai page [0-9] item 年月日 \(世帯 of 宛名番号=[0-9]{10}\)"
+    assert all(re.fullmatch(where, f.location) for f in found)
+    assert all(re.fullmatch("＊{4}年＊{1,2}月＊{1,2}日", f.actual or "") for f in found)
+    # Every form read has one: one finding per household asked (the ones with a 別紙 among them).
+    assert len({f.location.split(" (")[1] for f in found}) == len(found)
+
+
+EXPIRY = _person(lambda r: _current(r) and r["住民種別"] == "2" and r["在留期間の満了の日"] != "")
+
+
+def test_expiry_in_wareki_on_the_household_copy(edition: EditionCatalog) -> None:
+    # j90 P002: the 世帯全員 写し's 外国人住民 with their 満了日 in 和暦 (the 個人 form keeps 西暦).
+    rows = (*_household(lambda members: EXPIRY in members), *TSUSHO_FAMILY)
+    for rule in ("all", "seireki_due", "wareki_due"):
+        assert run(edition, checks.calendar, params={"rule": rule}, rows=rows) == []
+    found = run(edition, checks.calendar, "form_setai_expiry_wareki", params={"rule": "seireki_due"}, rows=rows)
+    # Each member of the 世帯 with a 満了日, on the page their block is printed.
+    members = [row for row in rows if row["世帯番号"] == EXPIRY["世帯番号"] and row["在留期間の満了の日"]]
+    assert len(found) == len(members) and {f.code for f in found} == {"form.date_wareki_for_foreign"}
+    where = rf"form:juminhyo_setai page [12] item 在留期間の満了の日 \(世帯 of {w(EXPIRY)}\)"
+    assert all(re.fullmatch(where, f.location) for f in found)
+    assert run(edition, checks.calendar, "form_setai_expiry_wareki", params={"rule": "wareki_due"}, rows=rows) == []
+
+
+def test_calendar_allows_the_two_j90_names_only(edition: EditionCatalog) -> None:
+    from conformance.domains.jumin.forms.calendar import allowed_seireki, seireki_in, seireki_lines
+    from conformance.targets.forms import PrintedForm, PrintedLine
+
+    form = next(f for f in edition.forms if f.id == "juminhyo_setai")
+    foreign = {"住民種別": "2", "生年月日": "1985-03-04", "在留期間の満了の日": "2027-05-06"}
+    allowed = allowed_seireki(form, [foreign, {**foreign, "住民種別": "1", "生年月日": "1960-01-02"}])
+    assert allowed == {("生年月日", "1985年3月4日"), ("在留期間の満了の日", "2027年5月6日")}
+    lines = ["生年月日　1985年3月4日", "生年月日　1960年1月2日", "住所　見本町1990-1-2",
+             "通称の記載　２０２０年４月１日",
+             "令和8年11月28日", "2026/11/28", "発行番号 20261128 見本町 001 1/1"]
+    document = PrintedForm(pages=(tuple(PrintedLine(page=1, text=t, top=0.0, x0=0.0) for t in lines),), size=0)
+    assert [line.text for line in seireki_lines(form, document, allowed)] == [
+        "生年月日　1960年1月2日", "通称の記載　２０２０年４月１日", "2026/11/28"]
+    assert seireki_in("平成元年1月8日") is None and seireki_in("2026.11.28") == "2026.11.28"
+
+
 def test_issue_number_format_and_copies(edition: EditionCatalog) -> None:
     found = run(edition, checks.issue_number, "form_issue_number_format", params={"rule": "format"})
     assert found and {f.code for f in found} == {"form.issue_number_format"}
@@ -294,6 +370,44 @@ def test_member_order_rules() -> None:
     assert checks.order_problem(older_second) == (2, "two 子 not by 生年月日 and 宛名番号")
     # Whose family a 子の子 is the data cannot say: within the families of 子 the order is not judged.
     assert checks.order_problem(rows("世帯主", "子", "子の妻", "子の子", "子")) is None
+
+
+THREE_GENERATIONS = _household(lambda rows: all(_current(r) for r in rows) and {"子", "子の妻", "子の子"} <= {
+    r["続柄"] for r in rows} and [r["続柄"] for r in rows].count("子") == 1)
+
+
+def test_member_order_within_the_one_child_family(edition: EditionCatalog) -> None:
+    # 5.2 2-1 to 2-3: a household with one 子 has one 子's family, printed 子, 子の妻, then the 子の子.
+    assert run(edition, checks.member_order, rows=THREE_GENERATIONS) == []
+    found = run(edition, checks.member_order, "form_member_order_in_law_last", rows=THREE_GENERATIONS)
+    assert [f.code for f in found] == ["form.member_order"]
+    assert re.fullmatch(rf"form:juminhyo_setai page [12] item 氏名 \(世帯 of {w(THREE_GENERATIONS[0])}\)",
+                        found[0].location)
+    assert found[0].message.endswith("子の妻 after 子の子 in the 子's family")
+    assert found[0].expected is not None and found[0].expected.startswith("続柄 世帯主 > 妻 > 子 > 子の妻 > 子の子")
+    assert found[0].actual is not None and found[0].actual.startswith("続柄 世帯主 > 妻 > 子 > 子の子")
+
+
+def test_member_order_family_rules() -> None:
+    def rows(*relations: str) -> list[Row]:
+        return [{"続柄": r, "生年月日": f"19{50 + i}-01-01", "宛名番号": f"{i:010d}"} for i, r in enumerate(relations)]
+
+    assert checks.printed_order_problem(rows("世帯主", "子", "子の妻", "子の子", "子の子")) is None
+    assert checks.printed_order_problem(rows("世帯主", "子", "子の子", "子の夫（未届）")) == (
+        3, "子の夫（未届） after 子の子 in the 子's family")
+    assert checks.printed_order_problem(rows("世帯主", "子の妻", "子")) == (2, "子 after 子の妻 in the 子's family")
+    # Not adjacent: a generation the text gives no place (子の子の妻) between them does not hide the order.
+    assert checks.printed_order_problem(rows("世帯主", "子", "子の子", "子の子の妻", "子の妻")) == (
+        4, "子の妻 after 子の子 in the 子's family")
+    younger_first = [*rows("世帯主", "子", "子の妻"),
+                     {"続柄": "子の子", "生年月日": "2010-01-01", "宛名番号": "0000000009"},
+                     {"続柄": "子の子", "生年月日": "2005-01-01", "宛名番号": "0000000008"}]
+    assert checks.printed_order_problem(younger_first) == (4, "two 子の子 not by 生年月日 and 宛名番号")
+    # Two 子: whose family the 子の子 is the data cannot say, and further generations have no place of their own.
+    assert checks.printed_order_problem(rows("世帯主", "子", "子の子", "子の妻", "子")) is None
+    assert checks.printed_order_problem(rows("世帯主", "子", "子の子", "子の子の子", "子の子の妻")) is None
+    # The linkage API's 世帯 (the model's read) is judged by rank only (interpretation jumin-1.0-interp-member-order).
+    assert checks.order_problem(rows("世帯主", "子", "子の子", "子の妻")) is None
 
 
 def test_removed_member_on_a_household_copy(edition: EditionCatalog) -> None:

@@ -99,10 +99,14 @@ def test_no_protected_person_is_an_error(edition: EditionCatalog) -> None:
 # -- the reference, loaded with the test town ---------------------------------------------------------------------
 
 
-def reference_marks(edition: EditionCatalog, tmp_path: Path, defects: frozenset[str]) -> list[Finding]:
-    """The check against the reference loaded with the test town, its residents export read through the API."""
+def reference_marks(edition: EditionCatalog, tmp_path: Path, defects: frozenset[str], *,
+                    fixed: bool = False) -> list[Finding]:
+    """The check against the reference loaded with the test town, its residents export (and with ``fixed`` its
+    fixed-length one) read through the API."""
+    paths = {"residents_csv": "/exports/residents.csv", **({"residents_fixed": "/exports/residents.dat"} if fixed
+                                                          else {})}
     with in_process_reference(defects) as http:
-        exports = ApiExportSource(http, {"residents_csv": "/exports/residents.csv"}, tmp_path)
+        exports = ApiExportSource(http, paths, tmp_path)
         target = Target(catalog=edition, http=http, exports=exports, data=TestData(rows=default_town()))
         ctx = CheckContext(requirement=edition.requirement("jumin-1.0-3.4-R001"), params={}, target=target)
         return list(jumin.other_business_marked(ctx))
@@ -133,3 +137,16 @@ def test_an_export_dropping_the_foreign_residents_mark_is_reported(edition: Edit
     wanted = sorted(lines[row["宛名番号"]] for row in foreign_withheld())
     assert wanted and [(f.code, f.location, f.expected, f.actual) for f in found] == [
         ("jumin.dv.mark_missing", f"residents_csv.csv:{line} (他業務参照不可フラグ)", "1", "0") for line in wanted]
+
+
+def test_the_fixed_length_export_is_read_where_offered(edition: EditionCatalog, tmp_path: Path) -> None:
+    # fixed_export_dv_marks_dropped: residents.dat writes 支援措置対象フラグ 0 for everyone (residents.csv and the
+    # linkage answer keep it). Offered, each protected person's record shows it; not offered, it is not read.
+    assert reference_marks(edition, tmp_path, frozenset(), fixed=True) == []
+    assert reference_marks(edition, tmp_path, frozenset({"fixed_export_dv_marks_dropped"})) == []
+    found = reference_marks(edition, tmp_path, frozenset({"fixed_export_dv_marks_dropped"}), fixed=True)
+    records = {row["宛名番号"]: number for number, row in enumerate(default_town(), start=1)}
+    wanted = sorted(records[row["宛名番号"]] for row in default_town() if row["支援措置対象フラグ"] == "1")
+    assert wanted and [(f.code, f.location, f.expected, f.actual) for f in found] == [
+        ("jumin.dv.mark_missing", f"residents_fixed.dat record {record} (支援措置対象フラグ)", "1", "0")
+        for record in wanted]

@@ -13,6 +13,7 @@ The package follows the specification's sections:
 
 - ``common``: the form and its labels, reading a printed form, sampling the test data, findings;
 - ``printed``: 5.1 (items and dates, omissions, 認証文 and 発行番号, the 別紙, current members only);
+- ``calendar``: 1.1.9 (j90) over the whole form: the 証明 day and the 別紙's dates too;
 - ``member_order``: 5.2; ``furigana``: 5.3; ``katagaki``: 5.4 and 5.7; ``issue_number``: 5.5;
 - ``data``: the form's data against its print; ``dv``: 3.4, DV protection across every form;
 - ``full_list``: 9.5 R002, the 閲覧用 全件リスト as a PDF.
@@ -20,6 +21,7 @@ The package follows the specification's sections:
 
 from __future__ import annotations
 
+from conformance.domains.jumin.forms.calendar import calendar
 from conformance.domains.jumin.forms.common import person_sample
 from conformance.domains.jumin.forms.data import data_matches_print
 from conformance.domains.jumin.forms.dv import dv_refused, dv_removed
@@ -27,7 +29,7 @@ from conformance.domains.jumin.forms.full_list import full_list
 from conformance.domains.jumin.forms.furigana import furigana
 from conformance.domains.jumin.forms.issue_number import issue_number
 from conformance.domains.jumin.forms.katagaki import katagaki, official_use
-from conformance.domains.jumin.forms.member_order import member_order, order_problem
+from conformance.domains.jumin.forms.member_order import member_order, order_problem, printed_order_problem
 from conformance.domains.jumin.forms.printed import (
     certification,
     dates_printed,
@@ -38,7 +40,8 @@ from conformance.domains.jumin.forms.printed import (
 )
 
 __all__ = [
-    "certification", "data_matches_print", "dates_printed", "dv_refused", "dv_removed", "full_list", "furigana",
+    "calendar", "certification", "data_matches_print", "dates_printed", "dv_refused", "dv_removed", "full_list",
+    "furigana",
     "household_current_only", "issue_number", "items_printed", "katagaki", "member_order", "official_use",
-    "omissions", "order_problem", "person_sample", "tsusho_sheet",
+    "omissions", "order_problem", "person_sample", "printed_order_problem", "tsusho_sheet",
 ]

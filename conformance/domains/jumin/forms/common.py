@@ -4,6 +4,7 @@ test data, and findings (conformance/domains/jumin/forms/__init__.py maps the pa
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -77,6 +78,34 @@ def expected_values(target: Target, item: FormItem, row: Row) -> list[str]:
     labels = _labels(target)
     coded = [labels.get(name, {}).get(value, value) for name, value in zip(item.values, raw, strict=True)]
     return sorted({squeeze("".join(raw)), squeeze("".join(coded))})
+
+
+#: 在留期間等 as printed (interpretation jumin-1.0-interp-residence-period): years, months, days, each with its unit,
+#: a part of 0 printed or left out, 月 also as か月/ヶ月/ケ月/カ月/箇月.
+PERIOD_LABEL = "在留期間等"
+_PERIOD = re.compile(r"(?:([0-9]+)年)?(?:([0-9]+)(?:か|ヶ|ケ|カ|箇)?月)?(?:([0-9]+)日)?")
+
+
+def printed_period(text: str) -> tuple[int, int, int] | None:
+    """(years, months, days) of a printed 在留期間等 (full-width digits read as digits), or None when it is not one."""
+    match = _PERIOD.fullmatch(squeeze(unicodedata.normalize("NFKC", text)))
+    if match is None or not any(match.groups()):
+        return None
+    years, months, days = (int(part or 0) for part in match.groups())
+    return years, months, days
+
+
+def recorded_period(row: Row) -> tuple[int, int, int]:
+    """(years, months, days) of the record's 在留期間等コード_年/_月/_日 (an empty code is 0)."""
+    years, months, days = (int(part) if part.isdigit() else 0
+                           for part in (row.get(f"在留期間等コード_{unit}", "") for unit in "年月日"))
+    return years, months, days
+
+
+def period_text(period: tuple[int, int, int]) -> str:
+    """A period as a finding shows it: 3年6月 (the parts of 0 left out; 0日 for none at all)."""
+    text = "".join(f"{value}{unit}" for value, unit in zip(period, "年月日", strict=True) if value)
+    return text or "0日"
 
 
 def expected_date(item: FormItem, row: Row) -> str:
@@ -192,6 +221,7 @@ def person_sample(rows: Sequence[Row], size: int) -> list[Row]:
     take([r for r in usable if r.get("生年月日", "")[5:] == "02-29"], 3)
     for category in "123456":
         take([r for r in usable if r.get("第30条45規定区分") == category], 2)
+    take([r for r in usable if recorded_period(r)[1]], 2)  # a 在留期間等 of years and months (3年6月)
     take([r for r in usable if r.get("通称")], 4)
     take([r for r in usable if r.get("住所_方書")], 3)
     take([r for r in usable if r.get("住民種別") == "1"], 6)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 
 from conformance.catalog.models import Form
@@ -45,8 +46,54 @@ def rank(relation: str) -> int:
     return 6
 
 
+#: 5.2 R013-R016 ＜第２順位内の並び順＞: 2-1 世帯主の子, 2-2 世帯主の子の配偶者 (準婚 included), 2-3 世帯主の子の子.
+_FAMILY_PLACE = {"子": 0, **{f"子の{spouse}": 1 for spouse in _SPOUSES}, "子の子": 2}
+
+
+def printed_order_problem(members: Sequence[Row]) -> tuple[int, str] | None:
+    """The first member (index) a 世帯連記式 写し prints out of the 5.2 order, and why; None when it holds:
+    ``order_problem``, and in a household with one 子 its family's order (2-1 to 2-3, ``family_problem``).
+
+    The model's read of the linkage API's 世帯 (interpretation jumin-1.0-interp-member-order) keeps to
+    ``order_problem``: the family's order is judged on the printed form only."""
+    return order_problem(members) or family_problem(members)
+
+
+def family_problem(members: Sequence[Row]) -> tuple[int, str] | None:
+    """Within the family of the one 子 of a household (5.2 R013-R017): the 子, the 子の配偶者, then the 子の子 by
+    生年月日 and 宛名番号; None when it holds, or when the household has no such family or several 子 (whose family a
+    子の子 is the data cannot say). Further generations (子の子の妻, 子の子の子) have no place of their own in the text
+    (interpretation jumin-1.0-interp-member-order-family): they are not judged here."""
+    if sum(row.get("続柄") == "子" for row in members) != 1:
+        return None
+    placed = [(index, row) for index, row in enumerate(members) if row.get("続柄", "") in _FAMILY_PLACE]
+    for (_, before), (index, after) in itertools.combinations(placed, 2):
+        first, second = _FAMILY_PLACE[before.get("続柄", "")], _FAMILY_PLACE[after.get("続柄", "")]
+        if second < first:
+            return index, f"{after.get('続柄')} after {before.get('続柄')} in the 子's family"
+        if first == second == 2 and _known(before, after) and _key(after) < _key(before):
+            return index, "two 子の子 not by 生年月日 and 宛名番号"
+    return None
+
+
+def expected_order(members: Sequence[Row]) -> list[Row]:
+    """The members in an order 5.2 allows: by rank, within the one 子's family by its places, then by 生年月日 and
+    宛名番号 (what a finding shows as expected)."""
+    one_family = sum(row.get("続柄") == "子" for row in members) == 1
+    return sorted(members, key=lambda row: (rank(row.get("続柄", "")), _FAMILY_PLACE.get(row.get("続柄", ""), 3)
+                                            if one_family else 0, *_key(row)))
+
+
+def _known(*rows: Row) -> bool:
+    return all(row.get("生年月日_不詳フラグ") != "1" for row in rows)
+
+
+def _key(row: Row) -> tuple[str, str]:
+    return row.get("生年月日", ""), row.get("宛名番号", "")
+
+
 def order_problem(members: Sequence[Row]) -> tuple[int, str] | None:
-    """The first member (index) printed out of the 5.2 order, and why; None when the order holds.
+    """The first member (index) listed out of the 5.2 order, and why; None when the order holds.
 
     Between ranks the order is judged fully; within one 続柄 (outside the families of 子, where the
     data cannot tell which family a member belongs to) by 生年月日, then 宛名番号 (不詳 dates are not compared).
@@ -58,10 +105,7 @@ def order_problem(members: Sequence[Row]) -> tuple[int, str] | None:
         if second < first:
             return index, f"{after.get('続柄')} after {before.get('続柄')}"
         same = before.get("続柄") == after.get("続柄") and not (first == 2 and has_child_family)
-        known = before.get("生年月日_不詳フラグ") != "1" and after.get("生年月日_不詳フラグ") != "1"
-        key_before = (before.get("生年月日", ""), before.get("宛名番号", ""))
-        key_after = (after.get("生年月日", ""), after.get("宛名番号", ""))
-        if same and known and key_after < key_before:
+        if same and _known(before, after) and _key(after) < _key(before):
             return index, f"two {after.get('続柄')} not by 生年月日 and 宛名番号"
     return None
 
@@ -95,13 +139,11 @@ def member_order(ctx: CheckContext) -> Iterator[Finding]:
             continue
         blocks = person_blocks(form, document)
         shown = _shown(target, form, blocks, members)
-        problem = order_problem(shown)
+        problem = printed_order_problem(shown)
         if problem is not None:
             index, why = problem
             line = blocks[index][0].line if index < len(blocks) else None
             yield ctx.finding("form.member_order", f"the 世帯員 are not in the order of 5.2: {why}",
                               location=location(form.id, line.page if line else None, "氏名", whom),
-                              expected="続柄 " + " > ".join(r.get("続柄", "") for r in sorted(
-                                  shown, key=lambda r: (rank(r.get("続柄", "")), r.get("生年月日", ""),
-                                                        r.get("宛名番号", "")))),
+                              expected="続柄 " + " > ".join(r.get("続柄", "") for r in expected_order(shown)),
                               actual="続柄 " + " > ".join(r.get("続柄", "") for r in shown))

@@ -12,6 +12,7 @@ from conformance.checks.registry import CheckContext, check
 from conformance.domains.jumin.forms.common import (
     ISSUE_LABEL,
     ISSUE_NUMBER,
+    PERIOD_LABEL,
     SHEET_MARKER,
     Printed,
     Row,
@@ -25,11 +26,14 @@ from conformance.domains.jumin.forms.common import (
     household_sample,
     households,
     location,
+    period_text,
     person_blocks,
     person_forms,
     persons_or_error,
     printed,
+    printed_period,
     read,
+    recorded_period,
     scrubber_of,
     squeeze,
     target_of,
@@ -46,7 +50,7 @@ from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.oracles.wareki import date_style
 from conformance.targets.base import Target
-from conformance.targets.forms import PrintedLine
+from conformance.targets.forms import PrintedForm, PrintedLine
 
 # -- 5.1 R003: items and their values, in the catalog's order; dates (j90, j80) -------------------------
 
@@ -83,6 +87,9 @@ def _judge_items(ctx: CheckContext, target: Target, form: Form, row: Row, blocks
         if entry is None:
             yield ctx.finding("form.item_missing", f"{item.label} is not printed",
                               location=location(form.id, page, item.label, whom), expected="printed", actual="absent")
+            continue
+        if item.label == PERIOD_LABEL:
+            yield from _judge_period(ctx, target, form, row, entry, whom)
             continue
         values = expected_values(target, item, row)
         value = squeeze(without_furigana(entry.value) if item.furigana else entry.value)
@@ -132,6 +139,17 @@ def dates_printed(ctx: CheckContext) -> Iterator[Finding]:
                                   actual=printed(target, entry.line, date=True))
 
 
+def _judge_period(ctx: CheckContext, target: Target, form: Form, row: Row, entry: Printed,
+                  whom: str) -> Iterator[Finding]:
+    """The 在留期間等 printed is the record's years, months and days (interpretation
+    jumin-1.0-interp-residence-period: the units' forms allowed)."""
+    recorded = recorded_period(row)
+    if printed_period(entry.value) != recorded:
+        yield ctx.finding("form.item_value", f"{PERIOD_LABEL} is not printed as recorded",
+                          location=location(form.id, entry.line.page, PERIOD_LABEL, whom),
+                          expected=f"{PERIOD_LABEL} {period_text(recorded)}", actual=printed(target, entry.line))
+
+
 # -- 5.1 R001: omission switches ---------------------------------------------------------------------
 
 
@@ -177,8 +195,22 @@ def multi_page_requests(target: Target, args: HouseholdFormParams) -> list[tuple
     sample = household_sample(rows, args.households)
     # Households with a 通称 print a 別紙: the 認証文 must follow it (5.1 R004 and R005 together).
     with_sheet = [[row] for row in rows if current(row) and row.get("住民種別") == "2" and row.get("通称")][:2]
-    chosen = {members[0]["宛名番号"]: members for members in [*with_sheet, *sample]}
+    # A 外国人住民 with a 在留期間の満了の日: the form prints it in 西暦 (j90), read by forms.calendar.
+    with_expiry = [[row] for row in rows if current(row) and row.get("住民種別") == "2"
+                   and row.get("在留期間の満了の日")][:1]
+    chosen = {members[0]["宛名番号"]: members for members in [*with_sheet, *with_expiry, *sample]}
     return [(form, {"宛名番号": atena}, f"世帯 of 宛名番号={atena}") for atena in chosen]
+
+
+def multi_page_forms(ctx: CheckContext, target: Target,
+                     args: HouseholdFormParams) -> Iterator[Finding | tuple[str, dict[str, Any], str, PrintedForm]]:
+    """The forms of :func:`multi_page_requests` issued and read: the findings saying why one could not be, or the
+    form's id, the request's body, whom it names and the form as printed."""
+    for form_id, body, whom in multi_page_requests(target, args):
+        document, problems = read(ctx, target, form_id, body, whom)
+        yield from problems
+        if document is not None:
+            yield form_id, body, whom, document
 
 
 @check("forms.certification")
@@ -191,11 +223,11 @@ def certification(ctx: CheckContext) -> Iterator[Finding]:
     rule, markers = args.rule, args.markers
     prefecture = args.prefecture or _prefecture(target)
     judged = 0
-    for form_id, body, whom in multi_page_requests(target, args):
-        document, problems = read(ctx, target, form_id, body, whom)
-        yield from problems
-        if document is None:
+    for got in multi_page_forms(ctx, target, args):
+        if isinstance(got, Finding):
+            yield got
             continue
+        form_id, _, whom, document = got
         last = len(document.pages)
         pages = sorted({line.page for line in document.lines if _is_certification(line, markers)})
         if rule == "present":

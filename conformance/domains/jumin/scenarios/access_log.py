@@ -49,6 +49,7 @@ import json
 import os
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
@@ -224,6 +225,36 @@ def entries_of(client: DriverClient, atena: str, operation: str = LOG) -> list[M
         else None
 
 
+@dataclass(frozen=True)
+class LogRead:
+    """How a check names what it read: the log in words, the codes of its findings (unreadable, too few) and what
+    makes an entry (``forms were printed``)."""
+
+    log: str
+    unreadable: str
+    missing: str
+    made: str
+
+
+#: The 印刷ログ as its findings name it.
+PRINT_LOG = LogRead("印刷ログ", "logs.unreadable", "logs.print_missing", "forms were printed")
+
+
+def new_entries(ctx: CheckContext, read: LogRead, before: list[Mapping[str, Any]] | None,
+                after: list[Mapping[str, Any]] | None, made: int, location: str,
+                why: str = "") -> list[Mapping[str, Any]] | Finding:
+    """The entries ``after`` holds that ``before`` did not, or the finding when either read is not the protocol's
+    list or fewer than ``made`` entries are new (``why``: the requirement a finding names)."""
+    if before is None or after is None:
+        return ctx.finding(read.unreadable, f"the {read.log} answer is not {{result: ok, entries: [objects]}}",
+                           location=location, expected="entries", actual="another answer")
+    new = [entry for entry in after if entry not in before]
+    if len(new) < made:
+        return ctx.finding(read.missing, f"{made} {read.made}, the {read.log} has {len(new)} new entries{why}",
+                           location=location, expected=str(made), actual=str(len(new)))
+    return new
+
+
 def register(client: DriverClient, items: Mapping[str, str] | None = None) -> str:
     """One generated person in a 世帯 of their own (test set-up): their 宛名番号."""
     status, document = client.call(SETUP, {"persons": [{**DEFAULT_ITEMS, **(items or {})}]})
@@ -231,6 +262,18 @@ def register(client: DriverClient, items: Mapping[str, str] | None = None) -> st
     if status != 200 or not isinstance(persons, list) or not persons or not isinstance(persons[0], dict):
         raise TargetError(f"driver {SETUP}: expected 200 with the person, got {status}")
     return str(persons[0].get("宛名番号", ""))
+
+
+def couple(client: DriverClient, items: Mapping[str, str] | None = None) -> tuple[str, str, str]:
+    """A generated person (``items`` over the defaults) and their 妻 in a 世帯 of their own (test set-up): the two
+    宛名番号 and the 世帯番号."""
+    wife = {**DEFAULT_ITEMS, "氏名": "見本　花子", "氏名_フリガナ": "ミホン　ハナコ", "性別": "2", "続柄": "妻"}
+    status, document = client.call(SETUP, {"persons": [{**DEFAULT_ITEMS, **(items or {})}, wife]})
+    persons = document.get("persons") if isinstance(document, dict) else None
+    if status != 200 or not isinstance(persons, list) or len(persons) != 2 or not all(
+            isinstance(person, dict) for person in persons):
+        raise TargetError(f"driver {SETUP}: expected 200 with the two persons, got {status}")
+    return str(persons[0].get("宛名番号", "")), str(persons[1].get("宛名番号", "")), str(persons[1].get("世帯番号", ""))
 
 
 def driver_base(target: Target) -> str:
@@ -259,16 +302,9 @@ def print_log(ctx: CheckContext) -> Iterator[Finding]:
     began = dt.datetime.now(clock.JST)
     printed = [print_form(target, {"宛名番号": atena}), print_form(target, {"宛名番号": atena, "省略": [OMIT_NUMBER]})]
     ended = dt.datetime.now(clock.JST)
-    after = entries_of(client, atena, PRINTS)
-    if before is None or after is None:
-        yield ctx.finding("logs.unreadable", "the 印刷ログ answer is not {result: ok, entries: [objects]}",
-                          location=location, expected="entries", actual="another answer")
-        return
-    new = [entry for entry in after if entry not in before]
-    if len(new) < len(printed):
-        yield ctx.finding("logs.print_missing", f"{len(printed)} forms were printed, the 印刷ログ has "
-                          f"{len(new)} new entries", location=location, expected=str(len(printed)),
-                          actual=str(len(new)))
+    new = new_entries(ctx, PRINT_LOG, before, entries_of(client, atena, PRINTS), len(printed), location)
+    if isinstance(new, Finding):
+        yield new
         return
     if rule == "fields":
         for index, (entry, document) in enumerate(zip(new, printed, strict=False), start=1):

@@ -7,6 +7,9 @@ many). Each answer must name exactly that many distinct persons, each a current 
 driver's ``query.person`` shows it, meets every criterion. Which persons are drawn, and whether a repeated
 request draws the same ones (a seeded draw a municipality can reproduce), is the vendor's: not judged.
 
+One more asks, without the 日本人・外国人の別, for one 住民 born on the day a loaded 外国人住民 was born: a vendor that
+draws 日本人 only when the 別 is not given answers none (a blind bug of issue 67).
+
 Two more requests give one end of the 生年月日 range only (the protocol makes each end optional: "absent: no
 lower bound", "no upper bound"): born on or after the latest calendar 生年月日 of the loaded 住民, and on or
 before the earliest. Few match either, so a vendor that applies the range only when both ends are given draws
@@ -53,6 +56,9 @@ def random_extraction(ctx: CheckContext) -> Iterator[Finding]:
         if finding is not None:
             yield finding
             return
+    finding = _foreign_not_left_out(ctx, client, rows, where)
+    if finding is not None:
+        yield finding
 
 
 def matches(row: Row, criteria: Mapping[str, Any]) -> bool:
@@ -121,6 +127,30 @@ def _judge(ctx: CheckContext, client: DriverClient, request: Mapping[str, Any], 
             return ctx.finding("extract.not_matching", f"a person drawn ({asked}) does not meet the criteria: "
                                f"{item}", location=f"{where}#{item}", expected="every criterion met",
                                actual="not met")
+    return None
+
+
+def _foreign_not_left_out(ctx: CheckContext, client: DriverClient, rows: Sequence[Row], where: str) -> Finding | None:
+    """Without 日本人・外国人の別 both are drawn (9.6: 住民, and the 別 one of the criteria one may give): one 住民 born
+    on the day of a loaded 外国人住民 is asked for. An empty answer is a finding only when that 外国人住民 is, as the
+    driver's ``query.person`` shows them now, a current 住民 born that day (another check may have moved them); an
+    answer with persons is judged as any other."""
+    chosen = next((row for row in rows if row.get("住民種別") == "2" and _calendar(row.get("生年月日", ""))), None)
+    if chosen is None:
+        return None
+    born = chosen["生年月日"]
+    request = {"生年月日_開始": born, "生年月日_終了": born, "人数": 1}
+    status, document = client.call(EXTRACT, request)
+    persons = document.get("persons") if isinstance(document, dict) else None
+    if status != 200 or not isinstance(persons, list) or persons:
+        return _judge(ctx, client, request, where)
+    status, answer = _shown(client, chosen["宛名番号"])
+    person = answer.get("person") if isinstance(answer, dict) else None
+    if status == 200 and isinstance(person, dict) and matches(person, request):
+        return ctx.finding("extract.count", "asked for 1 住民 born on a day a 外国人住民 was born, without the "
+                           "日本人・外国人の別, the answer has none: the 外国人住民 were left out",
+                           location=f"{where}#住民種別",
+                           expected="1", actual="0")
     return None
 
 

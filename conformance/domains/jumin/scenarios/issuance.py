@@ -33,10 +33,12 @@ from conformance.domains.jumin.scenarios.access_log import (
     ISSUE_NUMBER,
     MY_NUMBER,
     SLACK,
+    LogRead,
+    couple,
     driver_base,
     entries_of,
     is_text,
-    register,
+    new_entries,
     same_issue_number,
     within,
 )
@@ -48,6 +50,8 @@ from conformance.targets.base import Target
 from conformance.targets.forms import FORMS_PATH, PdfProblem, PrintedForm, read_pdf
 
 SETUP, HISTORY, DISPOSE = "fixtures.persons", "logs.issuances", "issuances.dispose"
+#: The 世帯連記式 copy: about every member of the 世帯 it is issued for.
+HOUSEHOLD_FORM = "juminhyo_setai"
 #: The certificates issued, in order: (form, body beyond the 宛名番号). The 個人票 twice, whole and without the
 #: 個人番号 (記載事項 differ), then the 世帯連記式 (証明書の種別 differs).
 ISSUED: tuple[tuple[str, Mapping[str, Any]], ...] = (
@@ -62,6 +66,9 @@ FOREIGN_ITEMS: Mapping[str, str] = {
 }
 
 
+#: The 交付履歴 as its findings name it.
+ISSUANCE_LOG = LogRead("交付履歴", "issuance.unreadable", "issuance.entry_missing", "certificates were issued")
+
 @check("jumin.issuance.history")
 def issuance_history(ctx: CheckContext) -> Iterator[Finding]:
     """1.3.8: three certificates of a generated person each leave a 交付履歴 entry with the item of ``rule``."""
@@ -70,36 +77,33 @@ def issuance_history(ctx: CheckContext) -> Iterator[Finding]:
     rule = args.rule
     client = _client(target, rule)
     foreign = args.resident == "foreign"
-    atena = register(client, {"個人番号": MY_NUMBER, **(FOREIGN_ITEMS if foreign else {})})
+    # The person the certificates are about and their 妻 (the 世帯連記式 copy is about both).
+    atena, partner, _ = couple(client, {"個人番号": MY_NUMBER, **(FOREIGN_ITEMS if foreign else {})})
     location = f"GET {driver_base(target)}/logs/issuances?宛名番号={atena}"
     before = entries_of(client, atena, HISTORY)
     began = dt.datetime.now(clock.JST)
     printed = [issue_form(target, form, {"宛名番号": atena, **body}) for form, body in ISSUED]
     span = (began - SLACK, dt.datetime.now(clock.JST) + SLACK)
-    after = entries_of(client, atena, HISTORY)
-    if before is None or after is None:
-        yield ctx.finding("issuance.unreadable", "the 交付履歴 answer is not {result: ok, entries: [objects]}",
-                          location=location, expected="entries", actual="another answer")
+    found = new_entries(ctx, ISSUANCE_LOG, before, entries_of(client, atena, HISTORY), len(printed), location,
+                        " (1.3.8 R001)")
+    if isinstance(found, Finding):
+        yield found
         return
-    new = [entry for entry in after if entry not in before]
-    if len(new) < len(printed):
-        yield ctx.finding("issuance.entry_missing", f"{len(printed)} certificates were issued, the 交付履歴 has "
-                          f"{len(new)} new entries (1.3.8 R001)", location=location, expected=str(len(printed)),
-                          actual=str(len(new)))
-        return
-    new = new[-len(printed):]
+    new = found[-len(printed):]
     if rule == "disposal":
         yield from _disposal(ctx, client, atena, new, printed, location)
     elif rule != "entries":
-        yield from _items(ctx, rule, atena, new, printed, location, span)
+        yield from _items(ctx, rule, (atena, partner), new, printed, location, span)
 
 
-def _items(ctx: CheckContext, rule: str, atena: str, entries: Sequence[Mapping[str, Any]],
+def _items(ctx: CheckContext, rule: str, pair: tuple[str, str], entries: Sequence[Mapping[str, Any]],
            printed: Sequence[PrintedForm], location: str, span: tuple[dt.datetime, dt.datetime]) -> Iterator[Finding]:
-    """R002-R009: the item of ``rule`` on each new entry (in the order issued), then across entries."""
+    """R002-R009: the item of ``rule`` on each new entry (in the order issued), then across entries; ``pair``: the
+    person and the other member of their 世帯 (on the 世帯連記式 copy, the last issued)."""
     for index, (entry, document) in enumerate(zip(entries, printed, strict=True), start=1):
         where = f"{location}#{index}"
-        problem = _problem(rule, entry, document, atena, span)
+        about = pair if ISSUED[index - 1][0] == HOUSEHOLD_FORM else pair[:1]
+        problem = _problem(rule, entry, document, about, span)
         if problem is not None:
             name, expected = problem
             yield ctx.finding("issuance.field_missing", f"an entry of the 交付履歴 does not record {name} as it was "
@@ -115,7 +119,7 @@ def _items(ctx: CheckContext, rule: str, atena: str, entries: Sequence[Mapping[s
                               actual=_shown(entries[second].get(name), name))
 
 
-def _problem(rule: str, entry: Mapping[str, Any], document: PrintedForm, atena: str,
+def _problem(rule: str, entry: Mapping[str, Any], document: PrintedForm, about: Sequence[str],
              span: tuple[dt.datetime, dt.datetime]) -> tuple[str, str] | None:
     """What ``entry`` lacks for ``rule``: the field and what it should hold; None when it holds it."""
     if rule == "issued_at":
@@ -130,7 +134,8 @@ def _problem(rule: str, entry: Mapping[str, Any], document: PrintedForm, atena: 
     if rule == "person":
         named = entry.get("交付対象者")
         names = [str(n) for n in named] if isinstance(named, list) else [str(named)] if named else []
-        return None if atena in names else ("交付対象者", "the person's 宛名番号")
+        return None if all(atena in names for atena in about) else (
+            "交付対象者", "the 宛名番号 of every person on the certificate")
     if rule == "items":
         return None if _filled(entry.get("記載事項")) else ("記載事項", "the items printed")
     if rule == "pages":

@@ -109,6 +109,17 @@ class _Dialog:
     def finding(self, code: str, message: str, suffix: str, *, expected: str, actual: str) -> Finding:
         return self.ctx.finding(code, message, location=self.where(suffix), expected=expected, actual=actual)
 
+    def readable(self, output: str, what: str, shown: str,
+                 requirement: str) -> tuple[list[Mapping[str, Any]], Finding | None]:
+        """A new person's form issued with 出力 ``output``: the 印刷ログ entries it added, and the finding when the
+        answer carries no readable form (``what`` names the output, ``shown`` how the form should come)."""
+        self.person()
+        answer, new = self.printed_new(出力=output)
+        if documents(answer) is not None:
+            return new, None
+        return new, self.finding("print.document_missing", f"{what} answers no readable form ({requirement})", output,
+                                 expected=shown, actual="none")
+
 
 def documents(answer: Mapping[str, Any]) -> list[PrintedForm] | None:
     """The forms an answer carries (``文書``: each copy's PDF, base64), or None when it carries none readable."""
@@ -188,11 +199,9 @@ def _int(value: object, default: int = 0) -> int:
 
 def _preview(ctx: CheckContext, dialog: _Dialog) -> Iterator[Finding]:
     """10.7 R003: a preview shows the form and prints nothing on paper."""
-    dialog.person()
-    answer, new = dialog.printed_new(出力=PREVIEW)
-    if documents(answer) is None:
-        yield dialog.finding("print.document_missing", "the preview answers no readable form (10.7 R003)", PREVIEW,
-                             expected="the form as shown", actual="none")
+    new, missing = dialog.readable(PREVIEW, "the preview", "the form as shown", "10.7 R003")
+    if missing is not None:
+        yield missing
     wrong = [str(entry.get("出力形式")) for entry in new if entry.get("出力形式") not in LOGGED[PREVIEW]]
     if wrong:
         yield dialog.finding("print.choice_ignored", "the preview was output otherwise: the 印刷ログ records "
@@ -201,11 +210,9 @@ def _preview(ctx: CheckContext, dialog: _Dialog) -> Iterator[Finding]:
 
 def _output(ctx: CheckContext, dialog: _Dialog) -> Iterator[Finding]:
     """10.7 R004: PDF or paper, and the printer."""
-    dialog.person()
-    answer, new = dialog.printed_new(出力=FILE)
-    if documents(answer) is None:
-        yield dialog.finding("print.document_missing", "the PDF output answers no readable form (10.7 R004)", FILE,
-                             expected="the form as PDF", actual="none")
+    new, missing = dialog.readable(FILE, "the PDF output", "the form as PDF", "10.7 R004")
+    if missing is not None:
+        yield missing
     yield from _logged(dialog, new, {"出力形式": LOGGED[FILE]}, "10.7 R004")
     chosen = _printers(dialog)
     if chosen is None:

@@ -1,0 +1,93 @@
+"""An access token's life, with time as an input: the driver's ``clock.advance`` (docs/driver.md, 時間の経過) moves
+the clock the vendor's tokens run by, so a run need not wait out a lifetime (the reference's is 300 s).
+
+``jumin.tokens.lifetime`` logs in at the token endpoint of the profile's API target (the harness's own login, apart
+from the token its requests use), registers a made-up 住登外者 with the token (200), then moves the tokens' clock:
+
+1. by half the ``expires_in`` the endpoint answered: the token is still taken (a lifetime cut short is a finding);
+2. by the rest and one second more: the token is refused, 401 and a JSON object (the API仕様書: 認証情報が取得できない
+   場合は401; an expired token is one, interpretation kyotsu-2.1-interp-token-expiry);
+3. a new login after the moves: its token is taken (a clock moved so that every token dies would pass step 2 alone).
+
+A profile without a token endpoint, an adapter without ``clock.advance`` or a token endpoint that answers no
+``expires_in`` (RFC 6749 4.2.2 only recommends it) gets NOT_AUTOMATED saying which. Apart from the model's sessions
+of the API (``tokens``): a module of its own over the same client (:mod:`.jutogai`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from typing import Any
+
+from conformance import clock
+from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.domains.jumin.model.jutogai import Jutogai, jutogai_of
+from conformance.domains.jumin.model.tokens import BODY
+from conformance.errors import TargetError
+from conformance.findings import Finding
+from conformance.scenarios import DriverClient
+from conformance.scenarios.driver_calls import needed_client
+from conformance.testdata.town import jumin_edition
+
+ADVANCE = "clock.advance"
+#: The clock ``clock.advance`` moves here (driver.yaml: the only 対象 of this version).
+TOKENS = "tokens"
+#: Tokens whose life is shorter are not judged: the real seconds between two requests would count against it.
+SHORTEST_LIFE = 20
+
+
+@check("jumin.tokens.lifetime")
+def token_lifetime(ctx: CheckContext) -> Iterator[Finding]:
+    """A token is taken during the life its endpoint gave it and refused (401) after it (kyotsu 0310001 O003)."""
+    target = ctx.need_target("a vendor system whose API target logs in at an OAuth2 token endpoint")
+    api = jutogai_of(target.http, ())
+    if api is None:
+        raise NotAutomated("the token's life: the profile's API target has no OAuth2 token endpoint "
+                           "(targets.api.auth.oauth2) or the catalog no 付番 API")
+    driver = needed_client(replace(target, catalog=jumin_edition()), "the token's life", (ADVANCE,))
+    grant = api.client.grant("client")
+    if grant is None:
+        raise NotAutomated("the token's life: the profile's API target has no OAuth2 token endpoint "
+                           "(targets.api.auth.oauth2)")
+    if grant.token is None:
+        raise TargetError(f"the token endpoint answered the harness's client {grant.status} and no access token")
+    life = grant.expires_in
+    if life is None or life < SHORTEST_LIFE:
+        raise NotAutomated(f"the token's life: the token endpoint answered expires_in {life!r} (a number of "
+                           f"{SHORTEST_LIFE} seconds or more is needed to move the clock across it)")
+    where = f"POST {api.path}"
+    status, _ = _register(api, grant.token)
+    if status != 200:
+        raise TargetError(f"{where}: a fresh token was answered {status}, not 200: its life cannot be judged")
+    half = int(life // 2)
+    _advance(driver, half)
+    status, _ = _register(api, grant.token)
+    if status != 200:
+        yield ctx.finding("token.expired_early",
+                          f"a token was refused {half} s into the {life:g} s its endpoint gave it",
+                          location=f"{where} (a token {half} s old)", expected="200", actual=str(status))
+    _advance(driver, int(life) - half + 1)
+    status, document = _register(api, grant.token)
+    if status != 401 or not isinstance(document, Mapping):
+        yield ctx.finding("token.expired_taken", f"a token was answered {status} {int(life) + 1} s after it was "
+                          f"given, past the {life:g} s of its expires_in", location=f"{where} (a token past its life)",
+                          expected="401 and a JSON object", actual=str(status))
+    fresh = api.client.grant("client")
+    status, _ = _register(api, fresh.token) if fresh is not None and fresh.token is not None else (0, None)
+    if status != 200:
+        yield ctx.finding("token.fresh_refused", "a token given after the clock moved was refused",
+                          location=f"{where} (a new token)", expected="200", actual=str(status))
+
+
+def _register(api: Jutogai, token: str | None) -> tuple[int, Any]:
+    """A 付番依頼 (処理区分 0) of the made-up 住登外者 with ``token``."""
+    return api.post(token, {**BODY, "sosanengappi": clock.today().isoformat(), "shorikubun": "0"})
+
+
+def _advance(driver: DriverClient, seconds: int) -> None:
+    """Move the tokens' clock forward; a TargetError when the adapter does not."""
+    status, document = driver.call(ADVANCE, {"対象": TOKENS, "秒": seconds})
+    if status != 200 or not isinstance(document, Mapping) or document.get("result") != "ok":
+        raise TargetError(f"driver {ADVANCE}: expected 200 ok, got {status}")
+
