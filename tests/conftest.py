@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings
 from scheduled import SCHEDULED, SCHEDULED_ENV
 
 from conformance import secrets
@@ -22,6 +23,11 @@ from conformance.fonts import PDFIUM_FONT_DIRS_ENV, japanese_font
 # a process). The suite writes the bytecode cache as Python does by default (__pycache__, git-ignored).
 sys.dont_write_bytecode = False
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+# No timed assertion in the tests (the machines are shared and noisy): Hypothesis's per-example deadline is one,
+# and a property test of the columnar engine went past its 200 ms under load. Speed is the benchmarks' to measure.
+settings.register_profile("conformance", deadline=None)
+settings.load_profile("conformance")
 
 
 #: Full collections Python had made when the survivors were last frozen (``pytest_runtest_teardown``).
