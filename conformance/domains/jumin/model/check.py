@@ -31,6 +31,7 @@ from conformance.domains.jumin.model.fixed_examples import (
     administration,
     archive,
     batches,
+    boundaries,
     code_stock,
     csv_imports,
     generations,
@@ -276,9 +277,11 @@ BEFORE_THE_DRAWS: tuple[Callable[[Session], None], ...] = (
 #: 併せて支援措置を求める者 (3.4 R001) and a 仮支援措置 (R008), whatever the draws; the 住民票コード stock (4.3.1
 #: R001, R002, R004); the CSV imports (10.8 R002, R003, R005); the 除票用データベース (9.3 R001); the バッチ処理's
 #: parameters and 実行結果 (9.1 R001, R002, R003, R005); a 世帯全員 写し whose 別紙 runs past a page (5.1 R005). The
-#: 付番 API's sessions (``tokens``) run after them in a session of their own (``_apart``).
+#: 付番 API's sessions (``tokens``) run after them in a session of their own (``_apart``). Last, the days a refusal
+#: turns on (E001, E002, E003), each the day of and the day after, by construction (``boundaries``).
 AFTER_THE_DRAWS: tuple[Callable[[Session], None], ...] = (suppressions, kana_correction, support_cases,
-                                                          code_stock, csv_imports, archive, batches, long_sheet)
+                                                          code_stock, csv_imports, archive, batches, long_sheet,
+                                                          boundaries)
 
 
 def _fixed(session: Session, example: Callable[[Session], None]) -> None:
