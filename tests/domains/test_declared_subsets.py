@@ -163,9 +163,9 @@ def test_a_statute_product_without_a_driver_is_not_pass_from_its_per_person_chec
         "domain system"]
     assert (judged.status, judged.findings, judged.reason) == (Status.PASS, (), "")
     assert (partly.status, partly.findings) == (Status.NOT_AUTOMATED, ())
-    assert partly.reason == (f"model.world.domains: {NO_DRIVER}; no 異動 given through the load compared the rule of {start} in this run "
-                             f"(5 examples, seed {SEED}) (the rest the checks judged has no finding: not PASS on part "
-                             "of the requirement)")
+    assert partly.reason == (f"model.world.domains: {NO_DRIVER}; no 異動 given through the load compared the rule of "
+                             f"{start} in this run (5 examples, seed {SEED}) (the rest the checks judged has no "
+                             "finding: not PASS on part of the requirement)")
 
 
 def test_without_a_driver_the_world_check_judges_through_the_load_and_says_what_it_did_not() -> None:

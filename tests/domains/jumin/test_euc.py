@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from inprocess import in_process_client
@@ -105,7 +105,7 @@ def test_a_code_shown_by_its_label_is_no_code_of_its_table() -> None:
 class CountedRows(DriverService):
     """The reference, remembering how many rows each extraction answered."""
 
-    answered: list[int] = []
+    answered: ClassVar[list[int]] = []
 
     def euc_extract(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: object) -> Answer:
         status, document = super().euc_extract(body, arguments, request)

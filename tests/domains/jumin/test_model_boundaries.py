@@ -61,7 +61,8 @@ class BirthdayRefusedVendor(DriverService):
 
 def test_the_clean_reference_passes_each_boundary_and_each_rule_is_exercised() -> None:
     session = run()
-    assert session.failures == [] and RULES <= session.exercised
+    assert session.failures == []
+    assert session.exercised >= RULES
     assert [step.split(". ", 1)[1].split(" @ ")[0] for step in session.finished[-1][0]] == [
         "fixtures.persons(size=2)", "moves.within(h:p1, 異動日 +1d)", "moves.within(h:p1, 届出年月日 +1d)",
         "moves.within(h:p1, 異動日 and 届出年月日 on the 処理日)", "moves.in(国外転入, the day before the 生年月日)",

@@ -213,9 +213,9 @@ def boundaries(session: Session) -> None:
                           f"moves.within(h:{machine._h(machine.world.latest(made[0])['世帯番号'])}, {shown})")
     if machine._offers("moves.in"):
         born = machine.today - timedelta(days=10)
-        for moved, shown in ((born - timedelta(days=1), "the day before the 生年月日"), (born, "on the 生年月日")):
+        for arrived, shown in ((born - timedelta(days=1), "the day before the 生年月日"), (born, "on the 生年月日")):
             newcomer = machine._person(0, False, born.isoformat())
-            machine._step("moves.in", {"区分": "国外転入", "persons": [newcomer], "異動日": moved.isoformat(),
+            machine._step("moves.in", {"区分": "国外転入", "persons": [newcomer], "異動日": arrived.isoformat(),
                                        "届出年月日": today, "処理日": today}, f"moves.in(国外転入, {shown})")
     machine.teardown()
 

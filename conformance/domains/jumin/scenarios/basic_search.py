@@ -76,8 +76,8 @@ def basic_search(ctx: CheckContext) -> Iterator[Finding]:
         # Every probe is judged: a vendor missing one key learns of the others in the same run (issue 65), one
         # finding a way (code and key), at most MAX_FINDINGS.
         finding = _judge(ctx, client, atena, probe, where)
-        if finding is not None and (finding.code, finding.location) not in seen and len(seen) < MAX_FINDINGS:
-            seen.add((finding.code, finding.location))
+        if finding is not None and (finding.code, finding.where) not in seen and len(seen) < MAX_FINDINGS:
+            seen.add((finding.code, finding.where))
             yield finding
 
 

@@ -10,9 +10,9 @@ an extraction by conditions. ``jumin.euc`` takes a ``rule``, one per requirement
 - ``items`` (R004, R005): every data item of the edition's list (``data_items.yaml``) is offered under its
   データ項目名称, and an extraction of a generated person outputs each, the items set up with their values;
 - ``values`` (R006: 「データ型」「桁数」「外字使用」「コード」…に従うこと): up to 40 loaded persons of one 町字 (a
-  宛名番号 range, so the answer stays bounded) extracted with every item of the list the data source offers carry each item as the harness loaded it (in the list's
-  type, length and code; the driver's ``query.person`` is asked again where a scenario may have changed it), and
-  a code item holds a code of its table;
+  宛名番号 range, so the answer stays bounded) extracted with every item of the list the data source offers carry
+  each item as the harness loaded it (in the list's type, length and code; the driver's ``query.person`` is asked
+  again where a scenario may have changed it), and a code item holds a code of its table;
 - ``extra_items`` (R007): the text's examples 個人番号カードの発行状況 and 証明書の交付履歴 are offered and
   output (their values are the vendor's: not judged, interpretation ``jumin-1.0-interp-euc``);
 - ``conditions`` (R010): conditions with the operators =, !=, >, >=, <, <=, 含む drawn from the loaded town

@@ -13,7 +13,8 @@ the profile's ``max_examples`` (at most :data:`MAX_EXAMPLES` per rule: each cost
 searches). The text's own example pairs are always tried first. As the scenario checks do (``run_rule``): the
 examples are judged whole first, every search of each (a miss does not stop the others); with a miss, the first is
 shrunk by Hypothesis against the live vendor and reported, then one drawn miss of each other way the answers differ
-(which search of the example, and how: listed or not, 完全 or 部分一致), at most :data:`MAX_MISSES` in all. A vendor whose adapter lacks either operation is NOT_AUTOMATED.
+(which search of the example, and how: listed or not, 完全 or 部分一致), at most :data:`MAX_MISSES` in all. A
+vendor whose adapter lacks either operation is NOT_AUTOMATED.
 The names are generated, never a real person's.
 """
 
