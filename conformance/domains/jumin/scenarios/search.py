@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -244,12 +244,12 @@ def _finding(ctx: CheckContext, target: Target, miss: _Miss, *, drawn: bool = Fa
     base = target.driver.base_path if target.driver is not None else ""
     query = f"氏名_フリガナ={miss.query}&一致={'完全' if miss.exact else '部分'}"
     listed = miss.expected is Expectation.MUST
-    as_drawn = "; as drawn, not shrunk" if drawn else ""
+    replay = replace(target, shrink=False).replay if drawn else target.replay  # as drawn: replayed --shrink off
     return ctx.finding(
         "search.kana.not_listed" if listed else "search.kana.listed",
         f"2.1.2 あいまい検索: searching {miss.query!r} ({'完全一致' if miss.exact else '部分一致'}, {miss.role}) "
         f"{'did not list' if listed else 'listed'} the person registered as {miss.registered!r} "
-        f"(generated names{as_drawn}; {target.replay})",
+        f"(generated names; {replay})",
         location=f"GET {base}/search?{query}",
         expected="listed" if listed else "not listed",
         actual="not listed" if listed else "listed",
