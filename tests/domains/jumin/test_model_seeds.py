@@ -39,4 +39,4 @@ def test_the_fixed_examples_run_with_the_first_seed_only_and_count_for_every_see
     assert ran[fixed:] == []  # the second seed: its draws (and the run's clerk, when the vendor has users) only
     assert (first.seed, other.seed) == (SEED, 7)
     assert first.breaches == other.breaches == ()
-    assert REFUSAL_RULES <= first.exercised and REFUSAL_RULES <= other.exercised
+    assert first.exercised >= REFUSAL_RULES and other.exercised >= REFUSAL_RULES
