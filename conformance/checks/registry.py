@@ -229,11 +229,6 @@ class Registry:
         return iter(sorted(self._checks))
 
 
-def seed_key(key: str, seed: int) -> str:
-    """Where :func:`once_per_target` keeps a result of ``key`` that read the target's seed, for ``seed``."""
-    return f"{key}@seed={seed}"
-
-
 def once_per_target(target: Target, key: str, compute: Callable[[Target], R], kind: type[R]) -> R:
     """``compute(target)`` once per target (a run's edition): its result of type ``kind``, or the
     :class:`NotAutomated` it raised, is kept in ``target.cache`` under ``key`` and given (or raised) again to every
@@ -243,7 +238,7 @@ def once_per_target(target: Target, key: str, compute: Callable[[Target], R], ki
     cache (``Target.seeded``), and a result kept for every seed made the runner's other seeds replay the first
     seed's (issue 65: the model's machine explored the first seed only). Given again from the cache, such a result
     notes the seed read, so that the runner judges each requirement bound to it with every seed."""
-    own = seed_key(key, vars(target)["_seed"])  # vars: the seed's value without noting it read
+    own = f"{key}@seed={vars(target)['_seed']}"  # vars: the seed's value without noting it read
     for stored, seeded in ((own, True), (key, False)):
         cached = target.cache.get(stored)
         if isinstance(cached, NotAutomated | kind):

@@ -25,7 +25,7 @@ from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.layouts import item_column
 from conformance.catalog.loader import load_edition
 from conformance.checks.files.rules import shown_for
-from conformance.checks.registry import CheckContext, NotAutomated, check, once_per_target, seed_key
+from conformance.checks.registry import CheckContext, NotAutomated, check, once_per_target
 from conformance.domains.jumin.model.admin import LOG_OPERATION, USER_OPERATIONS, Administration
 from conformance.domains.jumin.model.fixed_examples import (
     administration,
@@ -214,20 +214,16 @@ def _run(target: Target) -> Result:
     paths = session.paths
     machine = seed(target.seed)(machine_for(session))
     options = machine_settings(target)
-    # The fixed examples find the same whatever the seed: judged with the run's first seed only, the run's clerk
-    # (administration: every other 異動 is sent as it) excepted; another seed's run counts their rules exercised.
-    first = not target.seeds or target.seed == target.seeds[0]
     try:
-        for example in BEFORE_THE_DRAWS if first else (administration,):
+        for example in BEFORE_THE_DRAWS:
             _fixed(session, example)
         draw(session, machine, options)
-        for example in AFTER_THE_DRAWS if first else ():
+        for example in AFTER_THE_DRAWS:
             _fixed(session, example)
     except (ModelBreach, Flaky):
         if not session.failures:
             raise
-    apart = _apart(session, tokens, target.seed) if first else ()
-    session.exercised |= set() if first else _first_seed_exercised(target)
+    apart = _apart(session, tokens, target.seed)
     if session.failures and not session.collect:
         drawn = result_of(session, target.seed)
         return replace(drawn, found=drawn.found + apart, exercised=frozenset(session.exercised))
@@ -236,12 +232,6 @@ def _run(target: Target) -> Result:
     reconciled = _reconcile_export(session, paths, target.seed)
     return replace(reconciled, found=result_of(session, target.seed).found + reconciled.found + apart,
                    undeclared=_undeclared(session))
-
-
-def _first_seed_exercised(target: Target) -> frozenset[str]:
-    """The rules the run's first seed exercised (its fixed examples'), kept in the cache (``once_per_target``)."""
-    kept = target.cache.get(seed_key(_CACHE, target.seeds[0]))
-    return kept.exercised if isinstance(kept, Result) else frozenset()
 
 
 def _apart(session: Session, example: Callable[[Session], None], run_seed: int) -> tuple[Found, ...]:
