@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from types import ModuleType
 
 from factories import requirement
 
 from conformance.catalog.catalog import EditionCatalog
-from conformance.checks.registry import CheckContext, NotAutomated, Registry, check, once_per_target
+from conformance.checks.registry import CheckContext, NotAutomated, Registry, check
 from conformance.findings import Finding
 from conformance.plan import Case
 from conformance.profiles import Profile
@@ -44,33 +43,6 @@ def judges_even_only(ctx: CheckContext) -> Iterator[Finding]:
     return iter(())
 
 
-@dataclass(frozen=True)
-class _Run:
-    """A machine's outcome: the seed it drew with."""
-
-    seed: int
-
-
-SHARED: list[int] = []
-
-
-@check("test.machine")
-def machine(ctx: CheckContext) -> Iterator[Finding]:
-    """A machine run once per target (``once_per_target``) whose draws follow the seed; each requirement bound to it
-    reads its outcome: a finding for an odd seed."""
-    target = ctx.target
-    assert isinstance(target, Target)
-
-    def run(drawing: Target) -> _Run:
-        SHARED.append(drawing.seed)
-        return _Run(drawing.seed)
-
-    outcome = once_per_target(target, "test.machine", run, _Run)
-    CALLS.append(outcome.seed)
-    if outcome.seed % 2:
-        yield ctx.finding("test.odd", "odd seed", location="/m", actual=str(outcome.seed))
-
-
 @check("test.unseeded")
 def unseeded(ctx: CheckContext) -> Iterator[Finding]:
     """Never reads the seed: the same findings whatever it is."""
@@ -83,19 +55,17 @@ def _registry() -> Registry:
     module.seeded_finds_odd = seeded_finds_odd  # type: ignore[attr-defined]
     module.unseeded = unseeded  # type: ignore[attr-defined]
     module.judges_even_only = judges_even_only  # type: ignore[attr-defined]
-    module.machine = machine  # type: ignore[attr-defined]
     registry = Registry()
     registry.add_module(module)
     return registry
 
 
-def _judge(name: str, seeds: tuple[int, ...], mod: int = 10, target: Target | None = None
-           ) -> tuple[Status, list[Finding]]:
+def _judge(name: str, seeds: tuple[int, ...], mod: int = 10) -> tuple[Status, list[Finding]]:
     CALLS.clear()
     bound = {"kind": "check", "name": name, "params": {"mod": mod}}
     case = Case(requirement=requirement(checks=[bound]), domain="jumin", edition="1.0")
-    judged = target or Target(catalog=EditionCatalog.__new__(EditionCatalog), seed=seeds[0], seeds=seeds)
-    result = run_case(case, _registry(), lambda: judged)
+    target = Target(catalog=EditionCatalog.__new__(EditionCatalog), seed=seeds[0], seeds=seeds)
+    result = run_case(case, _registry(), lambda: target)
     return result.status, list(result.findings)
 
 
@@ -121,29 +91,6 @@ def test_the_same_finding_of_two_seeds_is_one_and_the_others_are_bounded() -> No
 def test_a_check_that_never_reads_the_seed_runs_once() -> None:
     status, findings = _judge("test.unseeded", DEFAULT_SEEDS)
     assert CALLS == [None] and status is Status.FAIL and [f.code for f in findings] == ["test.always"]
-
-
-def test_a_machine_run_once_per_target_runs_once_per_seed_and_each_requirement_reads_each_seed_s() -> None:
-    """Issue 65: the run's seeds share the target's cache; a machine kept there for every seed made the other seeds
-    replay the first seed's run (the model's machine explored seed 20200901 alone). Now it runs once per seed, and a
-    second requirement bound to it is judged with every seed from the cache."""
-    SHARED.clear()
-    seeds = (20200900, 7, 11)
-    target = Target(catalog=EditionCatalog.__new__(EditionCatalog), seed=seeds[0], seeds=seeds)
-    first = _judge("test.machine", seeds, target=target)
-    assert (SHARED, CALLS) == ([20200900, 7, 11], [20200900, 7, 11])
-    second = _judge("test.machine", seeds, target=target)
-    assert (SHARED, CALLS) == ([20200900, 7, 11], [20200900, 7, 11])  # from the cache, each seed's own
-    assert [(status, [f.actual for f in findings]) for status, findings in (first, second)] == [
-        (Status.FAIL, ["7", "11"])] * 2
-
-
-def test_a_result_that_does_not_read_the_seed_is_kept_for_every_seed() -> None:
-    target = Target(catalog=EditionCatalog.__new__(EditionCatalog), seed=1, seeds=(1, 2))
-    runs: list[str] = []
-    for seed in target.seeds:
-        assert once_per_target(target.seeded(seed), "fetch", lambda _: runs.append("x") or _Run(0), _Run) == _Run(0)
-    assert runs == ["x"]
 
 
 def _profile(**hypothesis: object) -> Profile:

@@ -232,30 +232,17 @@ class Registry:
 def once_per_target(target: Target, key: str, compute: Callable[[Target], R], kind: type[R]) -> R:
     """``compute(target)`` once per target (a run's edition): its result of type ``kind``, or the
     :class:`NotAutomated` it raised, is kept in ``target.cache`` under ``key`` and given (or raised) again to every
-    requirement the check is bound to.
-
-    Once per seed when ``compute`` read the target's seed (a machine drawing its examples): the run's seeds share one
-    cache (``Target.seeded``), and a result kept for every seed made the runner's other seeds replay the first
-    seed's (issue 65: the model's machine explored the first seed only). Given again from the cache, such a result
-    notes the seed read, so that the runner judges each requirement bound to it with every seed."""
-    own = f"{key}@seed={vars(target)['_seed']}"  # vars: the seed's value without noting it read
-    for stored, seeded in ((own, True), (key, False)):
-        cached = target.cache.get(stored)
-        if isinstance(cached, NotAutomated | kind):
-            target.seed_use.read |= seeded
-            if isinstance(cached, NotAutomated):
-                raise cached
-            return cached
-    before, target.seed_use.read = target.seed_use.read, False
-    outcome: R | NotAutomated
+    requirement the check is bound to."""
+    cached = target.cache.get(key)
+    if isinstance(cached, NotAutomated):
+        raise cached
+    if isinstance(cached, kind):
+        return cached
     try:
-        outcome = compute(target)
+        result = compute(target)
     except NotAutomated as reason:
-        outcome = reason
-    read = target.seed_use.read
-    target.seed_use.read = before or read
-    target.cache[own if read else key] = outcome
-    if isinstance(outcome, NotAutomated):
-        raise outcome
-    return outcome
+        target.cache[key] = reason
+        raise
+    target.cache[key] = result
+    return result
 
