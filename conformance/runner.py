@@ -71,7 +71,8 @@ def _run_checks(
     requirement fails on them; without any, the first error is raised and the requirement is ERROR.
     ``parts`` receives what the checks did not judge because the profile says it does not apply; ``not_run``
     what they did not run because the profile does not offer it (a check's :class:`NotAutomated`, or its
-    ``ctx.did_not_run``): the others still run, and the requirement is never PASS beside it (issue 64)."""
+    ``ctx.did_not_run``): the others still run, and the requirement is never PASS beside it (issue 64). Of a
+    requirement with several checks, each such reason names its check (``name: reason``), whichever way it came."""
     findings: list[Finding] = []
     broken: Exception | None = None
     missing = not_run if not_run is not None else []
@@ -84,13 +85,20 @@ def _run_checks(
         except UnreachableError:
             raise
         except NotAutomated as error:
-            if str(error) not in missing:
-                missing.append(str(error))
+            missing.append(str(error))
         except Exception as error:
             broken = broken or error
+        if len(checks) > 1:  # which of the checks did not run: each reason says, the same way
+            missing[before:] = [_named(spec.name, reason) for reason in missing[before:]]
+        missing[before:] = [reason for reason in dict.fromkeys(missing[before:]) if reason not in missing[:before]]
     if broken is not None and not findings:
         raise broken
     return tuple(findings), ran
+
+
+def _named(check: str, reason: str) -> str:
+    """``reason`` prefixed with the name of the check that did not run (once: a check may name itself)."""
+    return reason if reason.startswith(f"{check}: ") else f"{check}: {reason}"
 
 
 def _run_check(

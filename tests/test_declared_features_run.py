@@ -25,12 +25,12 @@ from conformance.cli.run import RunOptions, run_suite
 SERVED = ["get_resident", "list_residents", "get_household", "get_history", "move_in", "correct",
           "issue_certificate", "inspection_list", "export_residents"]
 FORMS = "POST /forms/{form_id} (issue_form) is not offered: the profile's targets.api.operations does not declare it"
-EXPORTS = "the profile configures no export target (targets.exports): no export file is offered"
+EXPORTS = "file.layout: the profile configures no export target (targets.exports): no export file is offered"
 _NO_QUERY = ("GET /residents/{宛名番号}/qualifications (get_qualifications) is not offered: the profile's "
              "targets.api.operations does not declare it")
 #: 7.2.3 R001's two checks that ask the per-person query (api.openapi, api.qualifications_refusals) did not run.
-QUERY = (f"api.openapi: {_NO_QUERY}; {_NO_QUERY} (the rest the checks judged has no finding: not PASS on part of the "
-         "requirement)")
+QUERY = (f"api.openapi: {_NO_QUERY}; api.qualifications_refusals: {_NO_QUERY} (the rest the checks judged has no "
+         "finding: not PASS on part of the requirement)")
 SELECTED = {"jumin-1.0-5.4-R001": FORMS, "jumin-1.0-1.1.2-R028": EXPORTS, "jumin-1.0-7.2.3-R001": QUERY}
 
 

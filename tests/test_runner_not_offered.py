@@ -51,8 +51,8 @@ def test_a_check_not_run_beside_one_that_passes_is_not_automated_never_pass() ->
     for order in (("test.finds_nothing", "test.not_offered"), ("test.not_offered", "test.finds_nothing")):
         result = run_case(case(bound(*order)), registry())
         assert result.status is Status.NOT_AUTOMATED
-        assert result.reason == (f"{NOT_OFFERED} (the rest the checks judged has no finding: not PASS on part of the "
-                                 "requirement)")
+        assert result.reason == (f"test.not_offered: {NOT_OFFERED} (the rest the checks judged has no finding: not "
+                                 "PASS on part of the requirement)")
 
 
 def test_the_findings_of_what_ran_stand_and_the_reason_names_what_did_not() -> None:
@@ -60,7 +60,7 @@ def test_the_findings_of_what_ran_stand_and_the_reason_names_what_did_not() -> N
         result = run_case(case(bound(*order)), registry())
         assert result.status is Status.FAIL
         assert [(f.code, f.location) for f in result.findings] == [("test.found", "/items/0")]
-        assert result.reason == f"1 finding(s); not judged: {NOT_OFFERED}"
+        assert result.reason == f"1 finding(s); not judged: test.not_offered: {NOT_OFFERED}"
 
 
 def test_a_check_that_leaves_part_unrun_is_not_automated_alone_and_fails_on_its_findings() -> None:
@@ -68,6 +68,16 @@ def test_a_check_that_leaves_part_unrun_is_not_automated_alone_and_fails_on_its_
     assert (alone.status, alone.reason) == (Status.NOT_AUTOMATED, "issue_form is not offered")
     found = run_case(case(bound("test.partly_offered", finds=True)), registry())
     assert found.status is Status.FAIL and found.reason == "1 finding(s); not judged: issue_form is not offered"
+
+
+def test_beside_another_each_checks_reason_names_its_check_the_same_way() -> None:
+    """Issue 65 item 4: one check's ctx.did_not_run and another's NotAutomated read alike, each after its name,
+    the same reason twice not merged (two checks did not run)."""
+    for order in (("test.partly_offered", "test.not_offered"), ("test.not_offered", "test.partly_offered")):
+        result = run_case(case(bound(*order)), registry())
+        reasons = {"test.partly_offered": "issue_form is not offered", "test.not_offered": NOT_OFFERED}
+        assert (result.status, result.reason) == (
+            Status.NOT_AUTOMATED, "; ".join(f"{name}: {reasons[name]}" for name in order))
 
 
 def test_alone_the_reason_is_the_checks_own() -> None:

@@ -95,7 +95,7 @@ def api_openapi(ctx: CheckContext) -> Iterator[Finding]:
     for interface in interfaces:
         if not target.serves(interface.id):
             # Not offered (targets.api.operations): the others are judged, the requirement never PASS on them alone.
-            ctx.did_not_run(f"api.openapi: {interface.method.upper()} {interface.path} ({interface.id}) is not "
+            ctx.did_not_run(f"{interface.method.upper()} {interface.path} ({interface.id}) is not "
                             "offered: the profile's targets.api.operations does not declare it")
             continue
         operation = schema[interface.path][interface.method.upper()]

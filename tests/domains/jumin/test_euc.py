@@ -7,15 +7,25 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from inprocess import in_process_client
 
 from conformance.checks.registry import CheckContext, NotAutomated
-from conformance.domains.jumin.scenarios.euc import draw_conditions, euc, holds, parse_csv, parse_xml
+from conformance.domains.jumin.scenarios.euc import (
+    SAMPLE,
+    draw_conditions,
+    euc,
+    holds,
+    parse_csv,
+    parse_xml,
+    sample_conditions,
+)
 from conformance.findings import Finding
 from conformance.profiles import DriverTarget
+from conformance.scenarios.driver_calls import needed_client
+from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.targets.base import Target, TestData
 from conformance.testdata.town import default_town
 from conformance_reference.app import ReferenceApp
@@ -90,6 +100,42 @@ class SexAsLabel(DriverService):
 def test_a_code_shown_by_its_label_is_no_code_of_its_table() -> None:
     with reference_target(vendor=SexAsLabel) as target:
         assert found(target, 6) == [("euc.value_differs", "POST /driver/v1/euc/extract#性別")]
+
+
+class CountedRows(DriverService):
+    """The reference, remembering how many rows each extraction answered."""
+
+    answered: ClassVar[list[int]] = []
+
+    def euc_extract(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: object) -> Answer:
+        status, document = super().euc_extract(body, arguments, request)
+        CountedRows.answered.append(len(document.get("rows", [])))
+        return status, document
+
+
+def test_the_values_sample_stays_bounded_however_many_persons_other_checks_added() -> None:
+    """Issue 65: persons registered by many seeds' checks, all in one 町字, once made R006's extraction of that
+    町字 exceed the client's JSON limit; its 宛名番号 range keeps them out."""
+    town = default_town()
+    seed = next(seed for seed in range(100)
+                if random.Random(seed).choice(town)["住所_町字"] == DEFAULT_ITEMS["住所_町字"])
+    with reference_target(vendor=CountedRows) as target:
+        client = needed_client(target, "the test's set-up", ("fixtures.persons",))
+        status, _ = client.call("fixtures.persons", {"persons": [dict(DEFAULT_ITEMS)] * 500})
+        assert status == 200
+        CountedRows.answered.clear()
+        seeded = Target(catalog=target.catalog, http=target.http, driver=target.driver, seed=seed, data=target.data)
+        assert judge(seeded, 6) == []
+        assert CountedRows.answered and max(CountedRows.answered) <= SAMPLE
+
+
+def test_the_values_sample_is_loaded_persons_of_one_town_area() -> None:
+    town = default_town()
+    for seed in range(10):
+        conditions = sample_conditions(random.Random(seed), town)
+        met = [row for row in town if all(holds(row, c) for c in conditions)]
+        assert 0 < len(met) <= SAMPLE
+        assert {row["住所_町字"] for row in met} == {conditions[0]["値"]}
 
 
 def test_the_conditions_drawn_use_the_operators_and_one_loaded_person_meets_them() -> None:

@@ -19,7 +19,7 @@ from inprocess import started_in_process
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
-from conformance.domains.jumin.model.check import Result, run_machine, session_of, state_machine
+from conformance.domains.jumin.model.check import MAX_WAYS, Result, run_machine, session_of, state_machine
 from conformance.domains.jumin.model.fixed_examples import archive, batches, code_stock, csv_imports, suppressions
 from conformance.domains.jumin.model.steps import ModelBreach, Session
 from conformance.findings import Finding
@@ -107,6 +107,25 @@ def test_without_shrinking_the_first_failing_example_is_reported_and_says_so() -
     # Hypothesis shrinks the choices it drew, not the count of steps: the shrunk example may be a step longer.
     assert first.steps and shrunk.steps and first.steps != shrunk.steps
     assert f"(seed {SEED}, not shrunk; replay: conformance run --seed {SEED} --shrink off)" in findings[0].message
+
+
+def test_a_vendor_differing_in_many_ways_gets_each_way_once_the_others_as_drawn_bounded() -> None:
+    """Issue 65: every distinct counterexample. The shrunk example's breaches of 5.1 R003 first (the form made from
+    the first row: its 方書 and 住所を定めた年月日 on two forms), then, from the second pass that goes on past each
+    breach, a breach of another way (the 通称 of another example), replayed with --shrink off; five ways at most."""
+    with reference_target(frozenset({"form_first_row"})) as target:
+        target.shrink = True
+        target.every_breach = True
+        findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-5.1-R003"), target=target)))
+    ways = [(f.code, f.location.split("#", 1)[1]) for f in findings]
+    assert ways == [("model.form_differs", f"POST /forms/{form}/data#/{item}") for form, item in (
+        ("juminhyo_kojin", "住所/住所_方書"), ("juminhyo_kojin", "住所を定めた年月日"),
+        ("kisai_jiko", "住所/住所_方書"), ("kisai_jiko", "住所を定めた年月日"), ("juminhyo_kojin", "通称"))]
+    assert len(ways) == MAX_WAYS
+    replay = f"replay: conformance run --seed {SEED}"
+    assert all(f"{replay})" in f.message for f in findings[:-1])
+    assert f"{replay} --shrink off)" in findings[-1].message
+    assert findings[-1].message.split(": after the steps")[1] != findings[0].message.split(": after the steps")[1]
 
 
 #: The rules of 通称の記載 (1.1.7 R002, its items 1.1.2 R007 and R066, the 申出年月日 1.2.1 R007, 1.2.2 R041).

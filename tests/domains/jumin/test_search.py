@@ -108,23 +108,36 @@ def test_the_clean_reference_meets_every_rule(clean: RunningReference, rule: str
     assert judge(clean, rule) == []
 
 
-@pytest.mark.parametrize(("defect", "rule", "code", "location"), [
-    ("search_voiced_distinct", "jumin-1.0-2.1.2-R003", "search.kana.not_listed",
-     "GET /driver/v1/search?氏名_フリガナ=ヒラタ　ゴロ&一致=完全"),
-    ("search_voiced_distinct", "jumin-1.0-2.1.2-R004", "search.kana.not_listed",
-     "GET /driver/v1/search?氏名_フリガナ=ヂヅワオ　ヴァヴィヴヒ&一致=完全"),
-    ("search_small_kana_distinct", "jumin-1.0-2.1.2-R005", "search.kana.not_listed",
-     "GET /driver/v1/search?氏名_フリガナ=キョウコ　ハットリ&一致=完全"),
-    ("search_long_mark_kept", "jumin-1.0-2.1.2-R011", "search.kana.not_listed",
-     "GET /driver/v1/search?氏名_フリガナ=ユーコ　キタ&一致=完全"),
-    ("search_long_mark_kept", "all", "search.kana.not_listed", None),
+#: The two directions of an equivalence, each a way of missing of its own (issue 65 item 4: every distinct one).
+BOTH_WAYS = ("the variant's person by the name", "the name's person by the variant")
+SEARCH = "GET /driver/v1/search?氏名_フリガナ={}&一致=完全"
+
+
+@pytest.mark.parametrize(("defect", "rule", "queries"), [
+    ("search_voiced_distinct", "jumin-1.0-2.1.2-R003", ("ヒラタ　ゴロ", "ビラダ　コロ")),
+    ("search_voiced_distinct", "jumin-1.0-2.1.2-R004", ("ヂヅワオ　ヴァヴィヴヒ", "ジズハヲ　バビブピ")),
+    ("search_small_kana_distinct", "jumin-1.0-2.1.2-R005", ("キョウコ　ハットリ", "キヨウコ　ハツトリ")),
+    ("search_long_mark_kept", "jumin-1.0-2.1.2-R011", ("ユーコ　キタ", "ユコ　キタ")),
+    ("search_long_mark_kept", "all", None),
 ])
-def test_each_defect_gives_the_exact_finding(defect: str, rule: str, code: str, location: str | None) -> None:
+def test_each_defect_gives_every_distinct_finding(defect: str, rule: str, queries: tuple[str, str] | None) -> None:
+    """Both directions of the text's pair are missed: two findings, the first shrunk, the second as drawn."""
     with start_reference(defects=frozenset({defect})) as running:
         found = judge(running, rule)
-    assert [finding.code for finding in found] == [code]
-    if location is not None:
-        assert found[0].location == location
+    assert [finding.code for finding in found] == ["search.kana.not_listed"] * 2
+    assert [f"完全一致, {way})" in finding.message for finding, way in zip(found, BOTH_WAYS, strict=True)] == [True] * 2
+    assert ["not shrunk; replay: conformance run --seed " in finding.message
+            for finding in found] == [False, True]
+    if queries is not None:
+        assert [finding.location for finding in found] == [SEARCH.format(query) for query in queries]
+
+
+def test_a_vendor_wrong_in_more_ways_than_the_bound_gets_the_bound(clean: RunningReference,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "MAX_MISSES", 1)
+    with start_reference(defects=frozenset({"search_voiced_distinct"})) as running:
+        assert [finding.location for finding in judge(running, "jumin-1.0-2.1.2-R003")] == [
+            SEARCH.format("ヒラタ　ゴロ")]
 
 
 def test_a_vendor_without_the_operation_is_not_automated(clean: RunningReference) -> None:

@@ -2,13 +2,16 @@
 
 The catalog binds the check to every requirement whose rule the model states (bindings.yaml). The
 machine runs once per run (its result cached on the target); each bound requirement gets the breaches
-of its own rules as findings, with the shrunk step sequence and the seed as evidence. A requirement
+of its own rules as findings, with the shrunk step sequence and the seed as evidence, then one breach of each other
+way the vendor differs (:meth:`Result.every`), as drawn in a second pass that does not stop at a breach (run only when
+the first found one), at most :data:`MAX_WAYS` in all. A requirement
 whose rule no step of the run exercised is NOT_AUTOMATED for the run (never PASS); a vendor without a
 driver, or whose adapter lacks one of the machine's operations, gets NOT_AUTOMATED with the reason.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, replace
@@ -28,6 +31,7 @@ from conformance.domains.jumin.model.fixed_examples import (
     administration,
     archive,
     batches,
+    boundaries,
     code_stock,
     csv_imports,
     generations,
@@ -108,6 +112,8 @@ class Result:
     seed: int = 0
     #: The operations of the machine the profile's adapter does not declare (none: every one): the steps not sent.
     undeclared: tuple[str, ...] = ()
+    #: After a shrunk failure, every failing example of a second pass that did not stop at one (as drawn, unshrunk).
+    drawn: tuple[Found, ...] = ()
 
     @property
     def breaches(self) -> tuple[Breach, ...]:
@@ -128,6 +134,32 @@ class Result:
                 return own, example.steps
         return (), ()
 
+    def every(self, requirement: str) -> list[tuple[Breach, tuple[str, ...], bool]]:
+        """The breaches of ``requirement`` to report, each with its example's steps and whether it is as drawn (from
+        :attr:`drawn`): those of :meth:`first`, then the first breach of each other way (:func:`way`) of the other
+        failing examples, at most :data:`MAX_WAYS` ways in all (issue 65: every distinct counterexample)."""
+        own, steps = self.first(requirement)
+        chosen = [(breach, steps, False) for breach in own]
+        ways = {way(breach) for breach in own}
+        examples = [(example, False) for example in self.found] + [(example, True) for example in self.drawn]
+        for example, drawn in examples:
+            for breach in example.breaches:
+                if breach.requirement == requirement and way(breach) not in ways and len(ways) < MAX_WAYS:
+                    ways.add(way(breach))
+                    chosen.append((breach, example.steps, drawn))
+        return chosen
+
+
+#: How many ways a requirement's breaches may differ in the findings at most (the first example's breaches all count).
+MAX_WAYS = 5
+_NUMBERS = re.compile(r"[0-9]+")
+
+
+def way(breach: Breach) -> tuple[str, str]:
+    """What makes two breaches two counterexamples rather than one met twice: the code and the item, with the
+    numbers in it (宛名番号, 世帯番号, a row's index or a line) left out."""
+    return breach.code, _NUMBERS.sub("N", breach.item)
+
 
 @check("model.jumin.state_machine", reads_exports=True)
 def state_machine(ctx: CheckContext) -> Iterator[Finding]:
@@ -136,8 +168,8 @@ def state_machine(ctx: CheckContext) -> Iterator[Finding]:
     # Not offered (no driver, or not the operations the machine cannot do without): NOT_AUTOMATED, whatever the other
     # checks of the requirement find (the runner still runs them: their findings stand, never a PASS on them alone).
     result = _result(target)
-    own, steps = result.first(ctx.requirement.id)
-    if not own and ctx.requirement.id not in result.exercised:
+    every = result.every(ctx.requirement.id)
+    if not every and ctx.requirement.id not in result.exercised:
         unexercised = (f"no step of the model's state machine exercised the rule of {ctx.requirement.id} in this run "
                        f"(seed {result.seed})")
         if result.undeclared:
@@ -149,8 +181,9 @@ def state_machine(ctx: CheckContext) -> Iterator[Finding]:
             # Alone on the requirement, a rule no step exercised verifies nothing: never PASS. Beside other
             # checks it adds no evidence this run and takes none away (their verdict stands).
             raise NotAutomated(unexercised)
-    for breach in own:
-        yield _finding(ctx, target, breach, steps)
+    unshrunk = replace(target, shrink=False)  # an example of the second pass replays with --shrink off
+    for breach, steps, drawn in every:
+        yield _finding(ctx, unshrunk if drawn else target, breach, steps)
 
 
 def others_bound(ctx: CheckContext, name: str = _CACHE) -> bool:
@@ -166,7 +199,20 @@ def _result(target: Target) -> Result:
 
 
 def run_machine(target: Target) -> Result:
-    """Run the state machine against the target (Hypothesis: the profile's max_examples and the run's seed)."""
+    """Run the state machine against the target (Hypothesis: the profile's max_examples and the run's seed). A run
+    that shrank a failure runs again without shrinking, going on past each breach (``--shrink off``), so that the
+    other ways the vendor differs are reported too (:attr:`Result.drawn`); a run without a breach runs once."""
+    result = _run(target)
+    if result.found and target.shrink and target.every_breach:
+        # Its draws may follow the vendor's state, which the first pass changed (Hypothesis: Flaky): then it adds
+        # nothing, and the first pass's findings stand alone.
+        with suppress(Flaky):
+            result = replace(result, drawn=_run(replace(target, shrink=False)).found)
+    return result
+
+
+def _run(target: Target) -> Result:
+    """One run of the machine: shrinking the first failure, or (not shrinking) recording every one."""
     session = session_of(target)
     paths = session.paths
     machine = seed(target.seed)(machine_for(session))
@@ -234,9 +280,11 @@ BEFORE_THE_DRAWS: tuple[Callable[[Session], None], ...] = (
 #: 併せて支援措置を求める者 (3.4 R001) and a 仮支援措置 (R008), whatever the draws; the 住民票コード stock (4.3.1
 #: R001, R002, R004); the CSV imports (10.8 R002, R003, R005); the 除票用データベース (9.3 R001); the バッチ処理's
 #: parameters and 実行結果 (9.1 R001, R002, R003, R005); a 世帯全員 写し whose 別紙 runs past a page (5.1 R005). The
-#: 付番 API's sessions (``tokens``) run after them in a session of their own (``_apart``).
+#: 付番 API's sessions (``tokens``) run after them in a session of their own (``_apart``). Last, the days a refusal
+#: turns on (E001, E002, E003), each the day of and the day after, by construction (``boundaries``).
 AFTER_THE_DRAWS: tuple[Callable[[Session], None], ...] = (suppressions, kana_correction, support_cases,
-                                                          code_stock, csv_imports, archive, batches, long_sheet)
+                                                          code_stock, csv_imports, archive, batches, long_sheet,
+                                                          boundaries)
 
 
 def _fixed(session: Session, example: Callable[[Session], None]) -> None:

@@ -113,30 +113,31 @@ def administration(session: Session) -> None:
 
 def _logged_in(machine: JuminModelMachine, user: User, label: str) -> Acting | None:
     """``user`` registered and logged in, in its 利用期間: a refusal of either is a breach of 10.3 R001."""
-    admin = machine.session.admin
-    assert admin is not None
-    user_id, password, status, document = admin.register(user)
-    machine.steps.append(f"{len(machine.steps) + 1}. users.create({label}, {_period(user)})")
-    machine._check(judge_committed(status, document, USER_PERIOD), STEP)
-    status, document, session_ = admin.login(user_id, password)
-    machine.steps.append(f"{len(machine.steps) + 1}. users.login({label}) @ {machine.session.today.isoformat()}")
+    user_id, status, document, session_ = _registered_login(machine, user, label)
     machine._check(judge_committed(status, document, USER_PERIOD), STEP)
     if session_ is None:
         return None
     return Acting(replace(user, user_id=user_id), session_)
 
 
-def _outside(machine: JuminModelMachine, user: User, atena: str, label: str) -> None:
-    """A user outside its 利用期間: its login refused (E031), or, where the login is taken, its 照会 (R001)."""
+def _registered_login(machine: JuminModelMachine, user: User, label: str) -> tuple[str, int, Any, str | None]:
+    """``user`` registered (judged: in or outside its 利用期間, the registration is taken) and its login sent: the
+    user id, and the login's status, answer and session (None: refused), judged by the caller."""
     admin = machine.session.admin
     assert admin is not None
-    refusal = user_refusal(user, "users.login", machine.session.today)
-    assert refusal is not None
     user_id, password, status, document = admin.register(user)
     machine.steps.append(f"{len(machine.steps) + 1}. users.create({label}, {_period(user)})")
     machine._check(judge_committed(status, document, USER_PERIOD), STEP)
     status, document, session_ = admin.login(user_id, password)
     machine.steps.append(f"{len(machine.steps) + 1}. users.login({label}) @ {machine.session.today.isoformat()}")
+    return user_id, status, document, session_
+
+
+def _outside(machine: JuminModelMachine, user: User, atena: str, label: str) -> None:
+    """A user outside its 利用期間: its login refused (E031), or, where the login is taken, its 照会 (R001)."""
+    refusal = user_refusal(user, "users.login", machine.session.today)
+    assert refusal is not None
+    user_id, status, document, session_ = _registered_login(machine, user, label)
     if session_ is not None:
         status, document = machine._call("query.person", {"宛名番号": atena}, f"query.person({label})",
                                          Acting(replace(user, user_id=user_id), session_))

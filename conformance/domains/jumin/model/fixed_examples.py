@@ -47,6 +47,7 @@ __all__ = [
     "ADMINISTRATION_SERIALS",
     "ARCHIVE_SERIALS",
     "BATCH_SERIALS",
+    "BOUNDARY_SERIALS",
     "CODE_SERIALS",
     "CSV_SERIALS",
     "GENERATIONS_SERIALS",
@@ -61,6 +62,7 @@ __all__ = [
     "administration",
     "archive",
     "batches",
+    "boundaries",
     "code_stock",
     "csv_imports",
     "generations",
@@ -179,6 +181,42 @@ def refusals(session: Session) -> None:
         namesake = {**machine._person(0, True, "1999-09-09"), "氏名": dead["氏名"], "性別": dead["性別"]}
         machine._step("moves.in", {"区分": "国内転入", "persons": [namesake], "異動日": today, "届出年月日": today,
                                    "処理日": today}, "moves.in(氏名 and 性別 of a 除票, another 生年月日)")
+    machine.teardown()
+
+
+#: The first serial of the date boundaries' persons (``boundaries``): apart from the other examples'.
+BOUNDARY_SERIALS = 85_000_000
+
+
+def boundaries(session: Session) -> None:
+    """After the draws (it cannot move them), each date a refusal of the model turns on, asked on the day it turns
+    and on the day after it by construction, whatever the seed draws (issue 65 item 3: the draws reach these days by
+    chance only, ``future_dated`` one day ahead in one draw of 400): a 世帯 of a 日本人 世帯主 and a 外国人住民, then
+
+    - 4.0.3 R003 (E001, 「処理当日以前の日のみ入力可能」): its 転居 with the 異動日 the day after the 処理日, refused;
+    - 4.1.0.2 R003 (E002): its 転居 with the 届出年月日 the day after the 処理日, refused;
+    - the same 転居 with both on the 処理日, taken (the day itself is allowed by both);
+    - 11.1 R001 (論理的に成立し得ない入力, our reading: E003): the 国外転入 of a person whose 異動日 is the day before
+      their 生年月日, refused; the same person's 国外転入 on the 生年月日 itself, taken (a day they live on).
+
+    Each judged by the model's step (its code, field and that nothing is written when refused); the example ends
+    as a drawn one does."""
+    machine, made = _fixed_household(session, BOUNDARY_SERIALS)
+    today, tomorrow = machine.today.isoformat(), (machine.today + timedelta(days=1)).isoformat()
+    if made and machine._offers("moves.within"):
+        members = machine.world.members(machine.world.latest(made[0]).get("世帯番号", ""))
+        address = {"住所_町字": "栄町", "住所_番地号表記": "7番地", "住所_方書": ""}
+        for moved, notified, shown in ((tomorrow, today, "異動日 +1d"), (today, tomorrow, "届出年月日 +1d"),
+                                       (today, today, "異動日 and 届出年月日 on the 処理日")):
+            machine._step("moves.within", {"宛名番号": members, "住所": address, "異動日": moved,
+                                           "届出年月日": notified, "処理日": today},
+                          f"moves.within(h:{machine._h(machine.world.latest(made[0])['世帯番号'])}, {shown})")
+    if machine._offers("moves.in"):
+        born = machine.today - timedelta(days=10)
+        for arrived, shown in ((born - timedelta(days=1), "the day before the 生年月日"), (born, "on the 生年月日")):
+            newcomer = machine._person(0, False, born.isoformat())
+            machine._step("moves.in", {"区分": "国外転入", "persons": [newcomer], "異動日": arrived.isoformat(),
+                                       "届出年月日": today, "処理日": today}, f"moves.in(国外転入, {shown})")
     machine.teardown()
 
 

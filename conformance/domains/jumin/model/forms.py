@@ -152,8 +152,7 @@ class CertificateForms:
         where = f"POST {DATA_PATH.replace('{form_id}', form.id)}"
         status, document = self._data(form.id, {"宛名番号": row.get("宛名番号", ""), "省略": switches, "公用": True})
         if status != 200:
-            yield Breach(r.FORM_OMISSION, "model.form_missing", f"{form.id} asked with its 省略 switches and 公用 was "
-                         "not issued", where, "200 and the form's data", str(status))
+            yield _not_issued(r.FORM_OMISSION, form, "its 省略 switches and 公用", where, status)
             return
         lines = list(_lines(document))
         for item in form.items:
@@ -169,8 +168,7 @@ class CertificateForms:
         optional function, so a form that prints no reading is not judged)."""
         status, document = self._data(form.id, {"宛名番号": row.get("宛名番号", ""), "フリガナ": True, "公用": True})
         if status != 200:
-            yield Breach(r.FORM_OFFICIAL, "model.form_missing", f"{form.id} asked with フリガナ and 公用 was not "
-                         "issued", where, "200 and the form's data", str(status))
+            yield _not_issued(r.FORM_OFFICIAL, form, "フリガナ and 公用", where, status)
             return
         lines = list(_lines(document))
         self.switches_judged |= {r.FORM_OFFICIAL} if form.official_use else set()
@@ -443,3 +441,9 @@ def _official_use(form: Form, lines: list[tuple[str, str]], where: str) -> Itera
     if form.official_use and not any("公用" in label or "公用" in value for label, value in lines):
         yield Breach(r.FORM_OFFICIAL, "model.form_official_use_missing", f"「公用」 is not printed on the "
                      f"{form.name} asked for as 公用", f"{where}#/公用", "公用", "absent")
+
+
+def _not_issued(requirement: str, form: Form, switches: str, where: str, status: int) -> Breach:
+    """A form asked with its ``switches`` answered without its data."""
+    return Breach(requirement, "model.form_missing", f"{form.id} asked with {switches} was not issued", where,
+                  "200 and the form's data", str(status))

@@ -64,6 +64,52 @@ def offered(operation: str) -> Callable[[ModelSteps], bool]:
     return lambda machine: machine._offers(operation)
 
 
+Drawn = Callable[..., None]
+
+
+def drawn(operation: str, when: Callable[[ModelSteps], bool], **strategies: st.SearchStrategy[Any]
+          ) -> Callable[[Drawn], Drawn]:
+    """A drawn 異動's decorators: the adapter declares ``operation`` (:func:`offered`), the example's state allows it
+    (``when``), and its arguments are drawn as ``data``, ``days``, then ``strategies`` in order (the order Hypothesis
+    draws them in: one seed draws the same steps as the three decorators written out on each rule did)."""
+    # rule's overloads cannot tell that ``strategies`` holds no ``target``/``targets``: its plain signature, as used.
+    plain_rule: Callable[..., Callable[[Drawn], Drawn]] = rule
+
+    def decorate(function: Drawn) -> Drawn:
+        ruled = plain_rule(data=st.data(), days=_DAYS, **strategies)(function)
+        return precondition(offered(operation))(precondition(when)(ruled))
+    return decorate
+
+
+def _households(machine: ModelSteps) -> bool:
+    return bool(machine.world.households())
+
+
+def _two_households(machine: ModelSteps) -> bool:
+    return len(machine.world.households()) >= 2
+
+
+def _residents(machine: ModelSteps) -> bool:
+    return bool(list(machine.world.current()))
+
+
+def _shared(machine: ModelSteps) -> bool:
+    """A 世帯 of two members or more (a 世帯分離, a 世帯主変更)."""
+    return bool(machine._with_members(2))
+
+
+def _pending(machine: ModelSteps) -> bool:
+    return bool(machine._pending())
+
+
+def _cancellable(machine: ModelSteps) -> bool:
+    return bool(machine._cancellable())
+
+
+def _returnable(machine: ModelSteps) -> bool:
+    return bool(machine._returnable())
+
+
 def machine_for(session: Session) -> type[JuminModelMachine]:
     """The state machine class bound to one run's session."""
     return type("JuminModelMachine", (JuminModelMachine,), {"session": session})
@@ -117,9 +163,7 @@ class JuminModelMachine(ModelSteps):
 
     # -- 異動 -----------------------------------------------------------------------------------------
 
-    @precondition(offered("moves.in"))
-    @precondition(lambda self: bool(self.world.households()))
-    @rule(data=st.data(), days=_DAYS, kind=st.sampled_from(("国内転入", "国外転入等")), join=st.booleans())
+    @drawn("moves.in", _households, kind=st.sampled_from(("国内転入", "国外転入等")), join=st.booleans())
     def move_in(self, data: st.DataObject, days: int, kind: str, join: bool) -> None:
         """転入: a new 世帯 of one, or one person joining a 世帯 as 同居人."""
         self._advance(days)
@@ -133,9 +177,7 @@ class JuminModelMachine(ModelSteps):
             request["世帯番号"] = setai
         self._step("moves.in", request, f"moves.in({kind}, into={'h:' + self._h(request.get('世帯番号'))})")
 
-    @precondition(offered("moves.within"))
-    @precondition(lambda self: bool(self.world.households()))
-    @rule(data=st.data(), days=_DAYS)
+    @drawn("moves.within", _households)
     def move_within(self, data: st.DataObject, days: int) -> None:
         """転居 of a whole 世帯."""
         self._advance(days)
@@ -145,9 +187,7 @@ class JuminModelMachine(ModelSteps):
         request = {"宛名番号": self.world.members(setai), "住所": address, **self._dates(data)}
         self._step("moves.within", request, f"moves.within(h:{self._h(setai)})")
 
-    @precondition(offered("moves.out"))
-    @precondition(lambda self: bool(self.world.households()))
-    @rule(data=st.data(), days=_DAYS, abroad=st.booleans(), ahead=st.integers(0, 20))
+    @drawn("moves.out", _households, abroad=st.booleans(), ahead=st.integers(0, 20))
     def move_out(self, data: st.DataObject, days: int, abroad: bool, ahead: int) -> None:
         """転出 of a whole 世帯 or of one member (the 世帯主 leaving two others: the アラート A002)."""
         self._advance(days)
@@ -160,9 +200,7 @@ class JuminModelMachine(ModelSteps):
                    "処理日": self.today.isoformat()}
         self._step("moves.out", request, f"moves.out({request['区分']}, {self._ps(movers)}, +{ahead}d)")
 
-    @precondition(offered("moves.out_confirm"))
-    @precondition(lambda self: bool(self._pending()))
-    @rule(data=st.data(), days=_DAYS, offset=st.integers(-10, 10))
+    @drawn("moves.out_confirm", _pending, offset=st.integers(-10, 10))
     def confirm_out(self, data: st.DataObject, days: int, offset: int) -> None:
         """転入通知の受理: the 転入日 before or after the 転出予定年月日."""
         self._advance(days)
@@ -184,9 +222,7 @@ class JuminModelMachine(ModelSteps):
         code = request.get("転出先住所（確定）_市区町村コード")
         return f", 転出先 {code}" if code else ""
 
-    @precondition(offered("births"))
-    @precondition(lambda self: bool(self.world.households()))
-    @rule(data=st.data(), days=_DAYS)
+    @drawn("births", _households)
     def birth(self, data: st.DataObject, days: int) -> None:
         """出生 into a 世帯."""
         self._advance(days)
@@ -202,9 +238,7 @@ class JuminModelMachine(ModelSteps):
                    "処理日": self.today.isoformat()}
         self._step("births", request, f"births(h:{self._h(setai)})")
 
-    @precondition(offered("deaths"))
-    @precondition(lambda self: bool(list(self.world.current())))
-    @rule(data=st.data(), days=_DAYS)
+    @drawn("deaths", _residents)
     def death(self, data: st.DataObject, days: int) -> None:
         """死亡 (before the 生年月日: the エラー E003; the 世帯主 leaving two others: the アラート A002)."""
         self._advance(days)
@@ -214,9 +248,7 @@ class JuminModelMachine(ModelSteps):
                    "処理日": self.today.isoformat()}
         self._step("deaths", request, f"deaths({self._p(atena)}, {died.isoformat()})")
 
-    @precondition(offered("households.split"))
-    @precondition(lambda self: bool(self._with_members(2)))
-    @rule(data=st.data(), days=_DAYS)
+    @drawn("households.split", _shared)
     def split(self, data: st.DataObject, days: int) -> None:
         """世帯分離 of one or more members who are not the 世帯主."""
         self._advance(days)
@@ -226,9 +258,7 @@ class JuminModelMachine(ModelSteps):
         request = {"宛名番号": movers, "続柄": ["世帯主"] + ["同居人"] * (len(movers) - 1), **self._dates(data)}
         self._step("households.split", request, f"households.split(h:{self._h(setai)}, {self._ps(movers)})")
 
-    @precondition(offered("households.merge"))
-    @precondition(lambda self: len(self.world.households()) >= 2)
-    @rule(data=st.data(), days=_DAYS, whole=st.booleans(), to_headless=st.booleans())
+    @drawn("households.merge", _two_households, whole=st.booleans(), to_headless=st.booleans())
     def merge(self, data: st.DataObject, days: int, whole: bool, to_headless: bool) -> None:
         """世帯合併: a whole 世帯, or its members who are not the 世帯主, join another."""
         self._advance(days)
@@ -242,9 +272,7 @@ class JuminModelMachine(ModelSteps):
         self._step("households.merge", request,
                    f"households.merge(h:{self._h(source)} -> h:{self._h(into)}, {self._ps(movers)})")
 
-    @precondition(offered("households.head"))
-    @precondition(lambda self: bool(self._with_members(2)))
-    @rule(data=st.data(), days=_DAYS)
+    @drawn("households.head", _shared)
     def head_change(self, data: st.DataObject, days: int) -> None:
         """世帯主変更 with a new 続柄 for the former 世帯主."""
         self._advance(days)
@@ -256,9 +284,7 @@ class JuminModelMachine(ModelSteps):
             request.update({"世帯員": [old], "続柄": ["同居人"]})
         self._step("households.head", request, f"households.head(h:{self._h(setai)}, new={self._p(new)})")
 
-    @precondition(offered("ex_officio.correct"))
-    @precondition(lambda self: bool(list(self.world.current())))
-    @rule(data=st.data(), days=_DAYS, kind=st.sampled_from(("職権修正", "軽微な修正", "誤記修正")))
+    @drawn("ex_officio.correct", _residents, kind=st.sampled_from(("職権修正", "軽微な修正", "誤記修正")))
     def correct(self, data: st.DataObject, days: int, kind: str) -> None:
         """職権修正 of the フリガナ or the 方書 of one person."""
         self._advance(days)
@@ -272,9 +298,7 @@ class JuminModelMachine(ModelSteps):
                    "処理日": self.today.isoformat()}
         self._step("ex_officio.correct", request, f"ex_officio.correct({kind}, {self._p(atena)}, {item})")
 
-    @precondition(offered("cancellations"))
-    @precondition(lambda self: bool(self._cancellable()))
-    @rule(data=st.data(), days=_DAYS)
+    @drawn("cancellations", _cancellable)
     def cancel(self, data: st.DataObject, days: int) -> None:
         """異動の取消し of a person's latest 異動."""
         self._advance(days)
@@ -456,9 +480,7 @@ class JuminModelMachine(ModelSteps):
         if row["宛名番号"] in self._returnable():
             self._come_back(data, row["宛名番号"])
 
-    @precondition(offered("moves.in"))
-    @precondition(lambda self: bool(self._returnable()))
-    @rule(data=st.data(), days=_DAYS)
+    @drawn("moves.in", _returnable)
     def come_back(self, data: st.DataObject, days: int) -> None:
         """A 再転入 under the 宛名番号 of a 転出's 除票 (4.1.1.2 R002: 従前使用していた宛名番号をそのまま引き継ぐ), a
         支援対象者's first where there is one (3.4: the 表示 comes back with them while the 支援措置 is in force)."""

@@ -44,6 +44,9 @@ NEEDS: Mapping[str, tuple[str, ...]] = {
     "keys": (DEATH,), "range": (), "history": (CORRECT, MOVE), "blank": (), "wareki": (),
 }
 Condition = dict[str, Any]
+#: Findings of a rule at most: one for each way a search misses (its code and key), so a vendor wrong everywhere reads a
+#: list rather than every probe.
+MAX_FINDINGS = 5
 
 
 @dataclass(frozen=True)
@@ -68,11 +71,14 @@ def basic_search(ctx: CheckContext) -> Iterator[Finding]:
         yield from _blank(ctx, client, mark, where)
         return
     plan = {"keys": _keys, "range": _range, "history": _history, "wareki": _wareki}[rule]
+    seen: set[tuple[str, str]] = set()
     for atena, probe in plan(client, mark):
+        # Every probe is judged: a vendor missing one key learns of the others in the same run (issue 65), one
+        # finding a way (code and key), at most MAX_FINDINGS.
         finding = _judge(ctx, client, atena, probe, where)
-        if finding is not None:
+        if finding is not None and (finding.code, finding.where) not in seen and len(seen) < MAX_FINDINGS:
+            seen.add((finding.code, finding.where))
             yield finding
-            return
 
 
 def _name(mark: int, given: str) -> str:
