@@ -663,6 +663,10 @@ VALUES: Mapping[str, Text] = {
     "the person's record": ("当該の者の記録", "the person's record"),
     "each of the person's rows at most once": ("当該の者の各行を１回まで", "each of the person's rows at most once"),
     "200 with them": ("200（支援対象者を含む）", "200 with them"),
+    "401 and a JSON object": ("401 と JSON オブジェクト", "401 and a JSON object"),
+    "another name": ("別の氏名", "another name"),
+    "和暦": ("和暦", "the Japanese era (和暦)"),
+    "西暦": ("西暦", "the Western calendar (西暦)"),
     "200, 記載者 unreadable": ("200（記載者を読めない）", "200, 記載者 unreadable"),
     "no such record": ("該当する記録なし", "no such record"),
     "unreadable": ("読めない", "unreadable"),
@@ -706,6 +710,7 @@ _VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?P<n>\d+) members \((?P<a>\d+) not of the 世帯, (?P<b>\d+) missing\)"),
      "{n} 人（世帯外 {a} 人、漏れ {b} 人）"),
     (re.compile(r"(?P<n>\d+) 世帯"), "{n} 世帯"),
+    (re.compile(r"the 世帯主's (?P<item>.+)"), "世帯主の{item}"),
     (re.compile(r"(?P<n>\d+) or (?P<m>\d+)"), "{n} 又は {m}"),
     (re.compile(r"a (?P<name>\S+)"), "{name}の記録"),  # a 端末名: its record
     (re.compile(r"at most (?P<n>\d+) characters"), "{n} 文字以内"),
