@@ -21,7 +21,7 @@ from typing import Any
 
 from conformance.catalog.loader import load_edition
 from conformance.domains.jumin.model.check import run_machine
-from conformance.domains.world import run_world
+from conformance.domains.world_run import run_world
 from conformance.embedded import reference_environ, start_reference
 from conformance.locations import reference_profile
 from conformance.profiles import ApiTarget, DriverTarget, load_profile

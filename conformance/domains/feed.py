@@ -45,10 +45,11 @@ from conformance.checks.scenarios import (
 )
 from conformance.domains.jumin.model.check import Found, others_bound
 from conformance.domains.jumin.oracles.model import Breach, World
-from conformance.domains.world import ask, world_result
+from conformance.domains.world import ask
 from conformance.domains.world_compare import Part, judge_answer
 from conformance.domains.world_corpus import BOUNDARY_DAYS, BOUNDARY_WHERE, HEAD_BORN, NEWCOMER_BORN
 from conformance.domains.world_parts import PARTS
+from conformance.domains.world_run import world_result
 from conformance.domains.world_seen import seen_of
 from conformance.draws import reproducible
 from conformance.errors import TargetError
@@ -270,8 +271,8 @@ def way_of(breaches: tuple[Breach, ...]) -> frozenset[tuple[str, str, str]]:
 
 def distinct_ways(found: tuple[Found, ...], requirement: str) -> list[tuple[tuple[Breach, ...], tuple[str, ...]]]:
     """The failing examples of ``requirement`` (issue 65 item 4): the first (the fixed corpus's first, else the first
-    drawn: :func:`conformance.domains.world.run_world` puts them in that order), then the first of each other way the
-    answers differ (:func:`way_of`), in the order found, at most :data:`MAX_COUNTEREXAMPLES` in all; each with its
+    drawn: :func:`conformance.domains.world_run.run_world` puts them in that order), then the first of each other way
+    the answers differ (:func:`way_of`), in the order found, at most :data:`MAX_COUNTEREXAMPLES` in all; each with its
     breaches of the requirement and its steps (the replay)."""
     ways: list[tuple[tuple[Breach, ...], tuple[str, ...]]] = []
     seen: set[frozenset[tuple[str, str, str]]] = set()

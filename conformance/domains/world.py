@@ -37,7 +37,8 @@ more with its 転入通知 at once (the ただし書's day). A 出入国在留�
 中長期在留者 is drawn too (:meth:`WorldMachine.stay_notice`, :meth:`WorldMachine.foreign_household`): a 在留期間の更新,
 after which nothing of a 資格 may end, or the 住民票's 消除, which ends the stay on its 異動日 (:func:`scenario_of`).
 
-Before the drawn examples, :func:`fixed_corpus` plays the fixed corpus (:mod:`conformance.domains.world_corpus`: a
+Before the drawn examples, :func:`conformance.domains.world_run.fixed_corpus` plays the fixed corpus
+(:mod:`conformance.domains.world_corpus`: a
 転居 of a person with a 戸籍, moves on the day before, of and after 4月1日 and 1月1日, a 死亡, each age a part turns
 on reached about the day asked), the same at every seed; a FAIL lists each distinct way the answers differ
 (``feed.distinct_ways``). After the drawn examples, :func:`naturalized` runs a 帰化 through the domains, and
@@ -46,59 +47,44 @@ on reached about the day asked), the same at every seed; a FAIL lists each disti
 住民基本台帳法 第20条第5項; the reference's other domain outputs and why they are not judged: docs/model.md).
 
 The check ``model.world.domains`` (registered in :mod:`conformance.domains.feed`, beside the load that stands in for
-the driver of a statute vendor without one: issue 64) runs the machine once a run (:func:`world_result`) and reports
+the driver of a statute vendor without one: issue 64) runs the machine once a run
+(:func:`conformance.domains.world_run.world_result`) and reports
 each breach against the requirement of its field (bound beside the domains' own checks: docs/model.md, "One world
 across domains").
 
-This module is the machine and its run. Below it, each in a module of its own (issue 70): the persons as the oracles
-are fed from the model's state (:mod:`conformance.domains.world_seen`), the comparison of one domain's part of the
-answer (:mod:`conformance.domains.world_compare`), and each domain's part with its expected values and the
-requirement of each field (:mod:`conformance.domains.world_parts`). The names tests and callers import from here
-are kept.
+This module is the machine; its run (the fixed corpus, the draws, the fixed examples after them, the outcome kept
+once a run) is :mod:`conformance.domains.world_run`, above it. Below it, each in a module of its own (issue 70): the
+persons as the oracles are fed from the model's state (:mod:`conformance.domains.world_seen`), the comparison of one
+domain's part of the answer (:mod:`conformance.domains.world_compare`), and each domain's part with its expected
+values and the requirement of each field (:mod:`conformance.domains.world_parts`). The names of those modules tests
+and callers import from here are kept.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import suppress
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
 from typing import Any
 
-from hypothesis import seed
 from hypothesis import strategies as st
-from hypothesis.errors import Flaky
 from hypothesis.stateful import precondition, rule
 
-from conformance.catalog.catalog import EditionCatalog
-from conformance.catalog.loader import load_edition
-from conformance.checks.registry import NotAutomated
 from conformance.checks.scenarios import ask_person, other_codes
 from conformance.checks.statute_forms import issue_printed
 from conformance.domains import world_fuhyo
 from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.jumin.model.admin import Acting
-from conformance.domains.jumin.model.check import (
-    Found,
-    Result,
-    draw,
-    machine_settings,
-    result_of,
-    session_of,
-)
 from conformance.domains.jumin.model.machine import _DAYS, JuminModelMachine, offered
 from conformance.domains.jumin.model.step_requests import _support_request
-from conformance.domains.jumin.model.steps import DIFF, PROTECTION, READS, ModelBreach, Session, Undeclared, _kanji
+from conformance.domains.jumin.model.steps import DIFF, PROTECTION, READS, Session, _kanji
 from conformance.domains.jumin.oracles.model import Breach
-from conformance.domains.jumin.oracles.model import rules as model_rules
 from conformance.domains.jumin.oracles.model.transitions import NEXT_ADDRESS
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.kenko_kanri import oracle as kenko
 from conformance.domains.koseki_fuhyo import forms as fuhyo_forms
 from conformance.domains.world_compare import Part, judge_answer
-from conformance.domains.world_corpus import CORPUS, Event, Example
 from conformance.domains.world_parts import KENKO_REQUIREMENTS as KENKO_REQUIREMENTS
 from conformance.domains.world_parts import KENKO_RESIDENTS as KENKO_RESIDENTS
 from conformance.domains.world_parts import PARTS
@@ -119,9 +105,8 @@ from conformance.domains.world_seen import jido_claim as jido_claim
 from conformance.domains.world_seen import on_move_day as on_move_day
 from conformance.domains.world_seen import scenario_of as scenario_of
 from conformance.errors import TargetError
-from conformance.locations import default_catalog_root
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
-from conformance.targets.base import HttpClient, Target
+from conformance.targets.base import HttpClient
 from conformance.testdata.town import TOWN_CODE
 
 #: The comparison families of this machine (``ModelSteps._judges``): the domains' answers; the 写し of
@@ -180,7 +165,7 @@ class WorldMachine(JuminModelMachine):
     world_session: WorldSession
     #: The 児童手当_請求年月日 of the 世帯主 of the 世帯 being made (:meth:`_person`); None: none.
     claim: date | None = None
-    #: The fixed corpus's example being played (:func:`fixed_corpus`): every step shown names it; None: drawn.
+    #: The fixed corpus's example being played (``world_run.fixed_corpus``): every step shown names it; None: drawn.
     example: str | None = None
 
     def __init__(self) -> None:
@@ -657,205 +642,6 @@ def naturalized(session: Session, extra: WorldSession) -> None:
     machine.teardown()
 
 
-#: The first serial of the persons of the fixed corpus (:func:`fixed_corpus`): apart from the drawn examples', the
-#: 住民記録 machine's fixed examples' (86,000,000 to 99,999,999) and the other fixed examples' here.
-CORPUS_SERIALS = 85_000_000
-#: The 住所 of a 転居 of the corpus: another 町字 of the town.
-_CORPUS_ADDRESS = {"住所_町字": "栄町", "住所_番地号表記": "85番地", "住所_方書": ""}
-
-
-class CorpusMachine(WorldMachine):
-    """The machine of the fixed corpus: a breach of the domains' answers is recorded with the steps so far and the
-    example goes on (an answer read changes nothing the next step stands on, so a defect of one part does not hide
-    another's later in the example: a group of defects run together meets each); a breach of a 住民記録 step still
-    ends it (the model's state no longer says what the vendor holds)."""
-
-    def _check(self, breaches: Sequence[Breach], family: str) -> None:
-        if family != DOMAINS or not breaches or not self._judges(family):
-            super()._check(breaches, family)
-            return
-        if self.session.family is None:
-            self.session.family = family
-        self.session.failures.append((tuple(self.steps), ModelBreach(breaches, len(self.steps))))
-
-
-def fixed_corpus(session: Session, extra: WorldSession, run_seed: int) -> tuple[Found, ...]:
-    """The fixed corpus (:mod:`conformance.domains.world_corpus`) played before the draws, whatever the seed: each
-    example in a session of its own (its breaches neither hide nor are hidden by the draws'; every one kept:
-    :class:`CorpusMachine`), its persons of serials of their own. A 異動 the adapter does not declare ends its example
-    where it stands (``Session.undeclared`` names it)."""
-    serials = itertools.count(CORPUS_SERIALS)
-    found: list[Found] = []
-    for example in CORPUS:
-        own = replace(session, failures=[], family=None, serials=serials, collect=True)
-        machine = type("CorpusMachine", (CorpusMachine,), {"session": own, "world_session": extra})()
-        machine.example = example.name
-        with suppress(ModelBreach, Undeclared):  # recorded in own.failures
-            _play(machine, example)
-            machine.teardown()
-        found += result_of(own, run_seed).found
-    return tuple(found)
-
-
-def _play(machine: WorldMachine, example: Example) -> None:
-    """The example's 世帯 made and asked, then each 異動 on its 処理日 (the machine's day moved on to it)."""
-    made = machine.household(len(example.births), None, [day.isoformat() for day in example.births], unknown=False,
-                             headless=False, relations=list(example.relations))
-    machine._check(list(machine._domains(made)), DOMAINS)
-    if len(made) < len(example.births):
-        return  # the 世帯 was not made as asked: the model judged the step, nothing of the example can follow
-    for event in example.events:
-        machine._advance(max((event.processed - machine.today).days, 0))
-        _EVENTS[event.kind](machine, made, event)
-
-
-def _within(machine: WorldMachine, made: list[str], event: Event) -> None:
-    members = machine.world.members(machine.world.latest(made[event.member]).get("世帯番号", ""))
-    request = {"宛名番号": members, "住所": _CORPUS_ADDRESS, "異動日": event.on.isoformat(),
-               "届出年月日": event.processed.isoformat(), "処理日": machine.today.isoformat()}
-    machine._step("moves.within", request, f"moves.within({machine._ps(members)}, 異動日 {event.on.isoformat()})")
-
-
-def _birth(machine: WorldMachine, made: list[str], event: Event) -> None:
-    """A 出生 into the 世帯 of the member (as the machine's ``birth`` rule sends one, born on ``event.on``)."""
-    row = machine.world.latest(made[event.member])
-    head = machine.world.head(row.get("世帯番号", ""))
-    person = {**machine._person(2, False, event.on.isoformat()), "続柄": "子",
-              "世帯主氏名": machine.world.latest(head)["氏名"] if head else ""}
-    person.update({item: row.get(item, "") for item in model_rules.ADDRESS})
-    for item in ("住民となった年月日", "住所を定めた年月日", "届出年月日", "異動事由", "異動日"):
-        person.pop(item, None)
-    request = {"世帯番号": row.get("世帯番号", ""), "person": person, "届出年月日": machine.today.isoformat(),
-               "処理日": machine.today.isoformat()}
-    machine._step("births", request, f"births({machine._p(made[event.member])}'s 世帯)")
-
-
-def _move_in(machine: WorldMachine, made: list[str], event: Event) -> None:
-    """A 国内転入 of a new 世帯 of one (a 日本人: a 戸籍 of their own, as the machine gives a 転入's person)."""
-    person = machine._person(0, False, (event.born or event.on).isoformat())
-    request = {"区分": "国内転入", "persons": [person], "異動日": event.on.isoformat(),
-               "届出年月日": event.processed.isoformat(), "処理日": machine.today.isoformat()}
-    machine._step("moves.in", request, f"moves.in(国内転入, 異動日 {event.on.isoformat()})")
-
-
-def _move_out(machine: WorldMachine, made: list[str], event: Event) -> None:
-    """The member's 転出 on the day, within Japan with its 転入通知 (the 転入日 that day)."""
-    machine._moves_on(made[event.member], 0, 0, event.where, event.on.isoformat())
-
-
-def _death(machine: WorldMachine, made: list[str], event: Event) -> None:
-    atena = made[event.member]
-    request = {"宛名番号": atena, "異動日": event.on.isoformat(), "通知年月日": machine.today.isoformat(),
-               "処理日": machine.today.isoformat()}
-    machine._step("deaths", request, f"deaths({machine._p(atena)}, {event.on.isoformat()})")
-
-
-_EVENTS = {"births": _birth, "moves.within": _within, "moves.in": _move_in, "moves.out": _move_out,
-           "deaths": _death}
-
-
-def machine_for(session: Session, extra: WorldSession) -> type[WorldMachine]:
-    """The cross-domain machine bound to one run's sessions."""
-    return type("WorldMachine", (WorldMachine,), {"session": session, "world_session": extra})
-
-
-@dataclass(frozen=True)
-class WorldResult:
-    """What one run of the cross-domain machine found: the model's result (steps, breaches, seed) and what was
-    compared or not judged."""
-
-    result: Result
-    compared: frozenset[str]
-    skipped: Mapping[str, int]
-
-
-def run_world(target: Target) -> WorldResult:
-    """Run the cross-domain machine against the target (the profile's max_examples, the run's seed)."""
-    session = session_of(target)
-    extra = world_session(target)
-    # The fixed corpus first (issue 65 item 3): the same examples at every seed, before anything is drawn.
-    corpus = fixed_corpus(session, extra, target.seed)
-    machine = seed(target.seed)(machine_for(session, extra))
-    try:
-        draw(session, machine, machine_settings(target))
-    except (ModelBreach, Flaky):
-        if not session.failures:
-            raise
-    drawn = result_of(session, target.seed)
-    # The fixed example runs whatever the draws found, in a session of its own: a shrinking run keeps its last failure
-    # only (result_of), and a breach of the draws must neither hide the 写し's nor be hidden by it.
-    copies = replace(session, failures=[], family=None)
-    with suppress(ModelBreach, Undeclared):  # recorded in copies.failures
-        protected_copies(copies, extra, extra.koseki_path, target.offers_statute_form(fuhyo_forms.FORM_ID))
-    kika = replace(session, failures=[], family=None)
-    with suppress(ModelBreach, Undeclared):  # recorded in kika.failures
-        naturalized(kika, extra)
-    fixed = result_of(copies, target.seed).found + result_of(kika, target.seed).found
-    found = replace(drawn, found=corpus + drawn.found + fixed)
-    return WorldResult(found, frozenset(extra.compared), dict(extra.skipped))
-
-
-def world_session(target: Target) -> WorldSession:
-    """The machine's own session on the target: the per-person query and the parts of the claimed domains (NOT_AUTOMATED
-    when the profile says the vendor does not answer the query, or claims no domain the machine compares)."""
-    if not target.serves("get_qualifications"):
-        raise NotAutomated("the cross-domain machine asks the per-person query (get_qualifications), which the "
-                           "profile's targets.api.operations does not declare")
-    parts = tuple(part for part in PARTS if target.claims(part.domain))
-    fuhyo = target.claims(world_fuhyo.DOMAIN)
-    if not parts and not fuhyo:
-        raise NotAutomated("the profile claims none of the domains the cross-domain machine compares")
-    return WorldSession(target.need_http(), set(), {}, target.koseki_path if fuhyo else None, parts)
-
-
-_CACHE = "model.world.domains"
 #: The checks of the one world (this machine's, and the 異動 fed to a domain system: domains/feed.py), bound beside
 #: the domains' own checks.
-WORLD_CHECKS = frozenset({_CACHE, "model.world.feed"})
-
-
-#: The machine's outcome of the latest runs, by the run's driver target: a run opens one target per edition, each
-#: with a cache of its own, but hands every one the profile's one ``targets.driver`` (session.py) and the one vendor;
-#: the machine runs once a run, not once per edition it is bound in (the object itself is kept and compared, so an
-#: id reused by another run's profile never matches).
-_RUNS: dict[tuple[int, int, int, bool], tuple[object, WorldResult | NotAutomated]] = {}
-_KEPT_RUNS = 4
-
-
-def world_result(target: Target) -> WorldResult:
-    """The machine's outcome on the target, run once a run (NotAutomated, kept, when it cannot run for the profile);
-    the check ``model.world.domains`` reads it (conformance/domains/feed.py, beside the load that stands in)."""
-    key = (id(target.driver), target.seed, target.max_examples, target.shrink)
-    cached = target.cache.get(_CACHE)
-    shared = _RUNS.get(key)
-    if cached is None and target.driver is not None and shared is not None and shared[0] is target.driver:
-        cached = shared[1]
-    if isinstance(cached, NotAutomated):
-        raise cached
-    if isinstance(cached, WorldResult):
-        return cached
-    outcome: WorldResult | NotAutomated
-    try:
-        outcome = run_world(target if target.catalog.driver_operations else replace(target, catalog=jumin_edition()))
-    except NotAutomated as reason:
-        outcome = reason
-    target.cache[_CACHE] = outcome
-    if target.driver is not None:
-        while len(_RUNS) >= _KEPT_RUNS:
-            del _RUNS[next(iter(_RUNS))]
-        _RUNS[key] = (target.driver, outcome)
-    if isinstance(outcome, NotAutomated):
-        raise outcome
-    return outcome
-
-
-#: The edition of 住民記録 the model is written from (docs/model.md): its driver operations and data items.
-JUMIN_EDITION = ("jumin", "1.0")
-
-
-@cache
-def jumin_edition() -> EditionCatalog:
-    """The 住民記録 edition the machine drives through, when the requirement judged is a statute edition's (whose
-    catalog names no driver operation): the bundled catalog's (a run with ``--catalog`` elsewhere still drives
-    through the bundled 住民記録 edition: noted in docs/model.md)."""
-    return load_edition(default_catalog_root().joinpath(*JUMIN_EDITION))
+WORLD_CHECKS = frozenset({"model.world.domains", "model.world.feed"})

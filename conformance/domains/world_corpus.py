@@ -3,7 +3,7 @@ the same at every seed, so that a case no seed happens to draw is still met by e
 
 Each example is data: a 世帯 made as the machine makes its 世帯 (``household``: its first member, a 日本人 with a
 calendar 生年月日, given a 戸籍 of their own when the profile names ``targets.load.koseki_path``), then 異動 on fixed
-days. :func:`conformance.domains.world.fixed_corpus` plays them through the driver, and every step is judged as a
+days. :func:`conformance.domains.world_run.fixed_corpus` plays them through the driver, and every step is judged as a
 drawn one is (the 住民記録 model's transition; the domains' per-person answers and the 戸籍の附票 of the persons it
 changed, against the oracles: docs/model.md, "One world across domains", "The fixed corpus").
 

@@ -24,7 +24,7 @@ from inprocess import started_in_process
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.domains.jumin.model.check import Result, run_machine, state_machine
-from conformance.domains.world import WorldResult, run_world
+from conformance.domains.world_run import WorldResult, run_world
 from conformance.profiles import DriverTarget
 from conformance.targets.base import Target, TestData
 from conformance.testdata.town import TOWN_CODE

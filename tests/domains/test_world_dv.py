@@ -23,12 +23,11 @@ from conformance.domains.jumin.model.steps import ModelBreach, Session
 from conformance.domains.jumin.oracles.model import Breach
 from conformance.domains.world import (
     FUHYO_DV,
-    WorldResult,
     WorldSession,
     protected_copies,
-    run_world,
     shown_on,
 )
+from conformance.domains.world_run import WorldResult, run_world
 from conformance.profiles import DriverTarget, FormsTarget
 from conformance.targets.base import Target
 
@@ -124,7 +123,7 @@ def test_a_shrinking_run_whose_draws_failed_still_judges_the_copy_and_keeps_both
         monkeypatch: pytest.MonkeyPatch) -> None:
     # A shrinking run (the main command's default) keeps its last failure only: the 写し's example runs in a session of
     # its own, so a breach of the draws neither stops it nor is replaced by it.
-    from conformance.domains import world
+    from conformance.domains import world, world_run
 
     drawn = Breach("kaigo-2025.12-1.11.0.1.0-R002", "world.domain_mismatch", "a drawn breach", "drawn")
 
@@ -134,7 +133,7 @@ def test_a_shrinking_run_whose_draws_failed_still_judges_the_copy_and_keeps_both
         session.family = world.DOMAINS
         raise failure
 
-    monkeypatch.setattr(world, "draw", failing_draws)
+    monkeypatch.setattr(world_run, "draw", failing_draws)
     with started_in_process(frozenset({"fuhyo_copy_dv_leak"})) as running:
         target = Target(catalog=JUMIN, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
                         max_examples=1, shrink=True, koseki_path=KOSEKI_PATH, forms=OFFERED)

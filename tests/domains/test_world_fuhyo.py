@@ -15,7 +15,6 @@ from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext
 from conformance.domains.feed import domains_check
 from conformance.domains.jumin.oracles.model import Breach
-from conformance.domains.world import run_world
 from conformance.domains.world_corpus import MOVE_WITHIN
 from conformance.domains.world_fuhyo import (
     ADDRESS,
@@ -27,6 +26,7 @@ from conformance.domains.world_fuhyo import (
     REMOVED_RECORD,
     REQUIREMENTS,
 )
+from conformance.domains.world_run import run_world
 from conformance.locations import default_catalog_root
 from conformance.profiles import DriverTarget
 from conformance.targets.base import Target

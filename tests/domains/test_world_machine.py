@@ -26,15 +26,14 @@ from conformance.domains.world import (
     PARTS,
     VACCINATION,
     Seen,
-    WorldResult,
     expected_kaigo,
     expected_koki,
     judge_answer,
     on_move_day,
-    run_world,
     scenario_of,
     seen_of,
 )
+from conformance.domains.world_run import WorldResult, run_world
 from conformance.profiles import DriverTarget, FormsTarget
 from conformance.targets.base import Target
 
@@ -397,7 +396,7 @@ def bound_requirements() -> set[str]:
 
 def test_the_machine_runs_once_a_run_whatever_the_editions_it_is_bound_in() -> None:
     # A run opens one target per edition, each with its own cache, all with the profile's one driver target.
-    from conformance.domains import world
+    from conformance.domains import world_run as world
 
     kokuho = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "kokuho" / "2025.12")
     driver = DriverTarget(operations="all")
