@@ -125,8 +125,9 @@ CAUGHT_AFTER_THE_MACHINE = frozenset({"export_stale_rows", "export_dv_marks_at_l
 #: 2026-11-28.
 WORLD_DRAWN = frozenset({"fuhyo_address_date_from_notification", "jido_end_month_lost_with_record",
                          "kokuho_lost_on_removal_day", "fuhyo_not_updated_on_move_within",
-                         # A 在留期間の更新 (the 長官通知's 修正) is drawn by the machine's rule of its own, not by a corpus
-                         # example: hidden in its statute group once the fixed corpus came first (2026-11-28).
+                         # A 在留期間の更新 (the 長官通知's 修正) is drawn by the machine's rule of its own, not
+                         # by a corpus example: hidden in its statute group once the fixed corpus came first
+                         # (2026-11-28).
                          "kokuho_reacquired_on_stay_renewal"})
 
 
