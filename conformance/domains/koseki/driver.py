@@ -13,7 +13,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, target_of
+from conformance.checks.registry import CheckContext, CheckFunction, target_of
 from conformance.checks.scenarios import (
     Projection,
     built,
@@ -22,7 +22,7 @@ from conformance.checks.scenarios import (
     shrunk_mismatch,
     town_code,
 )
-from conformance.errors import TargetError
+from conformance.checks.statute_rules import driver_base_path, posted_object
 from conformance.findings import Finding
 from conformance.targets.base import HttpClient, Target
 
@@ -145,16 +145,6 @@ def _honseki() -> str:
     return f"見本町本町{next(_HONSEKI_SERIALS)}番地"
 
 
-def _post(client: HttpClient, url: str, body: Mapping[str, Any]) -> Mapping[str, Any]:
-    response = client.request("post", url, json=body)
-    if response.status != 200:
-        raise TargetError(f"POST {url}: expected 200, got {response.status}")
-    document = response.json()
-    if not isinstance(document, Mapping):
-        raise TargetError(f"POST {url}: the answer is not a JSON object")
-    return document
-
-
 def _ref(case: Case, sent: Sent, index: int) -> dict[str, Any] | None:
     person = case.persons[index]
     if person is None:
@@ -175,7 +165,7 @@ def send(client: HttpClient, base_path: str, case: Case, codes: tuple[str, str, 
         honseki = _honseki()
         sent.displays.append((honseki, _name(family, 0)))
         if case.registered:
-            _post(
+            posted_object(
                 client,
                 base + OPERATIONS["koseki.hensei"],
                 {
@@ -186,17 +176,17 @@ def send(client: HttpClient, base_path: str, case: Case, codes: tuple[str, str, 
                 },
             )
     if case.kind == "養子縁組":
-        return _post(client, base + OPERATIONS["koseki.todoke"], {
+        return posted_object(client, base + OPERATIONS["koseki.todoke"], {
             "届出種別": "養子縁組", "届出年月日": case.day.isoformat(), "養親": _ref(case, sent, 0),
             "養子": _ref(case, sent, 1)}), sent
     if case.kind == "裁判":
         assert case.known is not None
-        return _post(client, base + OPERATIONS["koseki.todoke"], {
+        return posted_object(client, base + OPERATIONS["koseki.todoke"], {
             "届出種別": "裁判", "届出年月日": max(case.day, case.known).isoformat(), "本人": _ref(case, sent, 0),
             "裁判確定日": case.day.isoformat(), "送達日": case.known.isoformat()}), sent
     if case.kind == "請求":
         honseki, head = sent.displays[0]
-        return _post(
+        return posted_object(
             client,
             base + OPERATIONS["koseki.seikyu"],
             {"本籍": honseki, "筆頭者氏名": head, "請求者の資格": case.relation},
@@ -240,7 +230,7 @@ def send(client: HttpClient, base_path: str, case: Case, codes: tuple[str, str, 
         )
         if case.takes:
             body["称する氏"] = case.takes
-    return _post(client, base + OPERATIONS["koseki.todoke"], body), sent
+    return posted_object(client, base + OPERATIONS["koseki.todoke"], body), sent
 
 
 Actual = Callable[[Mapping[str, Any], Sent], Projection]
@@ -263,16 +253,7 @@ class KosekiRule:
 
 def _base_path(target: Target) -> str:
     """The driver's base path, or NotAutomated when the profile declares no adapter with the operations."""
-    driver = target.driver
-    if driver is None:
-        raise NotAutomated("戸籍: the profile declares no driver adapter (targets.driver)")
-    missing = [operation for operation in OPERATIONS if not driver.implements(operation)]
-    if missing:
-        raise NotAutomated(
-            "戸籍 needs driver operation(s) the profile does not declare "
-            f"(targets.driver.operations): {', '.join(missing)}"
-        )
-    return driver.base_path
+    return driver_base_path(target, "戸籍", OPERATIONS)
 
 
 def run_rule(ctx: CheckContext, rule: KosekiRule) -> Iterator[Finding]:
