@@ -54,7 +54,8 @@ def expected_kokuho(s: Scenario, town: str, as_of: date) -> Projection:
     stays, stay = _town_stay(s, town)
     qualification = kokuho.kokuho_qualifications(stays)[stays.index(stay)]
     readings = kokuho.kokuho_record_readings(stays, stay)
-    insured = (kokuho.is_insured_on(s.birth, qualification.acquired, lost, as_of) for lost in readings.lost)
+    insured = (kokuho.is_insured_on(s.birth, qualification.acquired, lost, as_of, eve) for lost in readings.lost
+               for eve in koki.AGE_READINGS)
     acquired, lost = year_view(qualification.acquired, qualification.lost, fiscal_year_of(as_of))
     return {"取得日": either(*map(_iso, (*readings.acquired, *acquired))),
             "喪失日": either(*map(_iso, (*readings.lost, *lost))), "被保険者": either(*insured)}
@@ -118,12 +119,14 @@ def voter(s: Scenario) -> senkyo.Person:
 def expected_koki(s: Scenario, town: str, as_of: date) -> Projection:
     """後期高齢者医療: 被保険者 on ``as_of`` (第50条第1号), 資格取得日 (第52条), 資格喪失日 (第53条第1項) of the 資格
     in the 広域連合 of the town's 都道府県 (the oracle's reading: one 広域連合 a 都道府県, a move inside it keeps
-    資格)."""
+    資格); each field by either reading of 七十五歳に達したとき (:data:`koki.AGE_READINGS`)."""
     stays = history(s, town)
-    acquired, lost = koki.koki_qualification(s.birth, stays, town[:2], as_of)
-    shown = {"被保険者": koki.koki_insured_on(s.birth, stays, town[:2], as_of),
-             "資格取得日": _iso(acquired), "資格喪失日": _iso(lost)}
-    if within_union(s, town) and acquired is not None and acquired < s.moved_in:
+    dates = [koki.koki_qualification(s.birth, stays, town[:2], as_of, eve=eve) for eve in koki.AGE_READINGS]
+    shown = {"被保険者": either(*(koki.koki_insured_on(s.birth, stays, town[:2], as_of, eve=eve)
+                                 for eve in koki.AGE_READINGS)),
+             "資格取得日": either(*(_iso(acquired) for acquired, _ in dates)),
+             "資格喪失日": either(*(_iso(lost) for _, lost in dates))}
+    if within_union(s, town) and any(acquired is not None and acquired < s.moved_in for acquired, _ in dates):
         # A 転入 from the same 都道府県 of a person already insured: the 資格 goes on from a day the town's records do
         # not hold (since when the person lived at the previous address), and a town may record its own from the
         # 転入. The register's reading of 第52条第1項第2号 does not ask that 取得日 (provisions.yaml); seed 424242's
@@ -367,8 +370,8 @@ def _koki_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
             expected_koki(s, seen.town, as_of)["資格喪失日"] == s.moved_out.isoformat():
         return "koki_korei-2025.12-1.53.0.1.0-R002"  # the ただし書 gave the day: an insured person's move day
     if field == "資格取得日" and value is not None:
-        start = koki.koki_korei_start(s.birth)
-        return "koki_korei-2025.12-1.52.0.1.1-R001" if value == start.isoformat() and start >= s.moved_in \
+        starts = [start for start in koki.koki_korei_starts(s.birth) if start >= s.moved_in]
+        return "koki_korei-2025.12-1.52.0.1.1-R001" if value in [start.isoformat() for start in starts] \
             else "koki_korei-2025.12-1.52.0.1.2-R001"
     return None
 

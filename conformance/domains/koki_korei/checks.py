@@ -23,13 +23,16 @@ asked about are those of the 資格 in effect on ``as_of`` (else the last one be
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from hypothesis import strategies as st
 
 from conformance.checks.scenarios import (
     ELDER_APRIL_FIRST,
+    Loaded,
     Projection,
     Rule,
     Scenario,
@@ -256,17 +259,19 @@ def in_facility_chain(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 def _insured_on(s: Scenario, town: str) -> Projection:
     """被保険者 on ``as_of``, by every reading of a 認定 on the day 65 is reached
-    (:func:`oracle.certification_readings`)."""
+    (:func:`oracle.certification_readings`) and of 七十五歳に達したとき (:data:`oracle.AGE_READINGS`)."""
     assert s.as_of is not None
-    return {"被保険者": either(*(koki_insured_on(s.birth, history(s, town), town[:2], s.as_of, facts)
-                                for facts in oracle.certification_readings(s.birth, facts_of(s))))}
+    return {"被保険者": either(*(koki_insured_on(s.birth, history(s, town), town[:2], s.as_of, facts, eve)
+                                for facts in oracle.certification_readings(s.birth, facts_of(s))
+                                for eve in oracle.AGE_READINGS))}
 
 
 def _qualifications(s: Scenario, town: str) -> tuple[tuple[date | None, date | None], ...]:
-    """(資格取得日, 資格喪失日) by each reading of the 認定 (:func:`oracle.certification_readings`)."""
+    """(資格取得日, 資格喪失日) by each reading of the 認定 (:func:`oracle.certification_readings`) and of 75
+    (:data:`oracle.AGE_READINGS`)."""
     assert s.as_of is not None
-    return tuple(koki_qualification(s.birth, history(s, town), town[:2], s.as_of, facts)
-                 for facts in oracle.certification_readings(s.birth, facts_of(s)))
+    return tuple(koki_qualification(s.birth, history(s, town), town[:2], s.as_of, facts, eve)
+                 for facts in oracle.certification_readings(s.birth, facts_of(s)) for eve in oracle.AGE_READINGS)
 
 
 def _union(s: Scenario, town: str) -> Projection:
@@ -348,9 +353,46 @@ KOKI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
 # -- The first rules (judged with 住民記録's generated scenarios: moves, elders, families) --------------------
 
 def _koki(s: Scenario, town: str) -> Projection:
-    return {"開始日": koki_korei_start(s.birth).isoformat()}
+    """The start by age, by either reading of 七十五歳に達したとき (:data:`oracle.AGE_READINGS`)."""
+    return {"開始日": either(*(day.isoformat() for day in oracle.koki_korei_starts(s.birth)))}
 
 
 START = STATUTE.rule("koki_korei.start", elders, _koki, "開始日", (ELDER_APRIL_FIRST,))
 
-RULE_CHECKS = rule_checks((*KOKI_RULES.values(), START))
+
+# -- One reading of 75 in one answer (issue 65, issue 66 item 4) ------------------------------------------------
+
+#: What the agreement rule's projection says when the answer's 開始日 and 資格取得日 name one day.
+AGREES, START_AGREEMENT = "一致", "第52条第1号"
+
+
+@st.composite
+def reached_here(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident here since thirty (no move, no record) asked about the day of the 75th birthday or a day after it:
+    a 被保険者 by 第52条第1号 under either reading of 七十五歳に達したとき."""
+    birth = draw(_birth(1938, 1951))
+    scenario = Scenario(2000, birth, _resident(birth), previous=draw(st.sampled_from(codes)))
+    return _asked(scenario, koki_korei_start(birth) + timedelta(days=draw(st.sampled_from((0, 1, 31, 400)))))
+
+
+def _start_agrees(s: Scenario, town: str) -> Projection:
+    """Whichever reading of 七十五歳に達したとき a system takes, its answer takes it once: for a resident who reached 75
+    here, the 開始日 (the start by age) is the 資格取得日 (第52条第1号). Each field alone is its own rule's
+    (koki_korei.start, koki_korei.insured), which accept either day."""
+    return {START_AGREEMENT: AGREES}
+
+
+def _shown_start_agreement(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """``一致`` where the answer's 開始日 and 資格取得日 are one day, else both values."""
+    part = document.get(PART)
+    values = {name: part.get(name) if isinstance(part, Mapping) else None for name in ("開始日", "資格取得日")}
+    agrees = values["開始日"] is not None and values["開始日"] == values["資格取得日"]
+    return {START_AGREEMENT: AGREES if agrees else values}
+
+
+#: Born 1950-06-15, here since 1980, asked on 2025-06-20: 開始日 and 資格取得日 2025-06-15 (or both 2025-06-14).
+REACHED_HERE = Scenario(2025, date(1950, 6, 15), date(1980, 4, 1), as_of=date(2025, 6, 20))
+START_AGREES = STATUTE.rule("koki_korei.start_agreement", reached_here, _start_agrees, _shown_start_agreement,
+                            (REACHED_HERE,))
+
+RULE_CHECKS = rule_checks((*KOKI_RULES.values(), START, START_AGREES))

@@ -23,6 +23,7 @@ the two apart, and it is not judged. Only the content is the law's, not the layo
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -36,16 +37,20 @@ from conformance.checks.scenarios import (
     _birth,
     history,
     iso_or_none,
+    query,
 )
 from conformance.checks.statute_forms import dates_in, issue_printed, normal, ratios_in, sex_in
 from conformance.checks.statute_rules import rule_checks
 from conformance.domains.koki_korei import oracle as koki_korei
 from conformance.oracles.dates import fiscal_year_of
 from conformance.oracles.kakuninsho import latest_expiry
+from conformance.oracles.readings import either
 from conformance.targets.base import HttpClient
 
 FORM_ID = "koki_shikaku_kakuninsho"
 FORM_PATH = f"/forms/{FORM_ID}"
+#: The answer's part the card must agree with, and the key under which :func:`_ask` keeps its 資格取得日.
+PART, QUERIED = "後期高齢者医療", "照会の資格取得日"
 #: The generated row's 氏名 and 性別 (conformance/checks/scenarios.py _base_row: the 世帯主).
 NAME, SEX = "見本\u3000花子", "女"
 #: The 資格確認書 exists from 令和6年12月2日 (the day the 被保険者証 stopped being issued).
@@ -89,10 +94,13 @@ def insured(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 
 def _ask(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
-    """The 被保険者's 資格確認書 issued on the day asked about, as printed."""
+    """The 被保険者's 資格確認書 issued on the day asked about, as printed, with the per-person query's 資格取得日 of
+    the same day (the card and the answer must name one day: :func:`_read_dates_agreeing`)."""
     assert scenario.as_of is not None
+    answer = query(client, loaded, scenario).get(PART)
+    queried = answer.get("資格取得日") if isinstance(answer, Mapping) else None
     return {**issue_printed(client, FORM_ID, {"宛名番号": loaded.atena, "交付年月日": scenario.as_of.isoformat()}),
-            "場面": scenario}
+            "場面": scenario, QUERIED: queried}
 
 
 def _card(read: Callable[[str, Scenario], Projection]) -> Callable[[Mapping[str, Any], Loaded], Projection]:
@@ -110,10 +118,12 @@ def _found(value: str | None, dates: list[str]) -> str | list[str] | None:
     return value if value in dates else dates
 
 
-def _acquired(s: Scenario, town: str) -> str | None:
-    """The 資格取得年月日 of the 資格 in effect on the day asked about (法 第52条)."""
+def _acquired(s: Scenario, town: str) -> Any:
+    """The 資格取得年月日 of the 資格 in effect on the day asked about (法 第52条), by either reading of
+    七十五歳に達したとき (:data:`conformance.domains.koki_korei.oracle.AGE_READINGS`)."""
     assert s.as_of is not None
-    return iso_or_none(koki_korei.koki_qualification(s.birth, history(s, town), town[:2], s.as_of)[0])
+    return either(*(iso_or_none(koki_korei.koki_qualification(s.birth, history(s, town), town[:2], s.as_of,
+                                                              eve=eve)[0]) for eve in koki_korei.AGE_READINGS))
 
 
 # -- rules ----------------------------------------------------------------------------------------
@@ -140,10 +150,30 @@ def acquired_day(s: Scenario) -> str:
     return max(koki_korei.koki_korei_start(s.birth), s.moved_in).isoformat()
 
 
+def acquired_days(s: Scenario) -> tuple[str, ...]:
+    """:func:`acquired_day` by each reading of 七十五歳に達したとき (the birthday's first, then the day before it)."""
+    return tuple(max(start, s.moved_in).isoformat() for start in koki_korei.koki_korei_starts(s.birth))
+
+
 def _read_dates(text: str, s: Scenario) -> Projection:
     assert s.as_of is not None
     dates = dates_in(text)
-    return {"資格取得年月日": _found(acquired_day(s), dates), "交付年月日": _found(s.as_of.isoformat(), dates)}
+    printed = next((day for day in acquired_days(s) if day in dates), acquired_day(s))
+    return {"資格取得年月日": _found(printed, dates), "交付年月日": _found(s.as_of.isoformat(), dates)}
+
+
+def _read_dates_agreeing(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """:func:`_read_dates`, and the card's 資格取得年月日 the day the per-person query answers, where that answer is
+    one of the allowed readings of 七十五歳に達したとき (:func:`acquired_days`): a system may read 75 either way, not
+    both at once (the 2025-06-14 of one and the 2025-06-15 of the other for one person). A wrong answer of the query
+    is the query's rules' to judge, not the card's."""
+    shown = _card(_read_dates)(document, loaded)
+    printed, queried = shown.get("資格取得年月日"), document.get(QUERIED)
+    scenario = document.get("場面")
+    if isinstance(scenario, Scenario) and isinstance(printed, str) and queried in acquired_days(scenario) and \
+            printed != queried:
+        shown["資格取得年月日"] = {"印字": printed, "照会の資格取得日": queried}
+    return shown
 
 
 def _copay(s: Scenario, town: str) -> Projection:
@@ -194,8 +224,9 @@ def _rule(name: str, title: str, expected: Callable[[Scenario, str], Projection]
 FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     _rule("koki_form.insured", "後期高齢者医療 資格確認書: the 被保険者's 氏名, 性別 and 生年月日 printed "
           "(規則 第16条第4項第1号)", _insured, _read_insured),
-    _rule("koki_form.dates", "後期高齢者医療 資格確認書: the 資格取得年月日 (the 75th birthday or the day of the move, "
-          "not of the 届出) and the 交付年月日 printed (規則 第16条第4項第3号)", _dates, _read_dates),
+    replace(_rule("koki_form.dates", "後期高齢者医療 資格確認書: the 資格取得年月日 (the 75th birthday or the day of "
+                  "the move, not of the 届出) and the 交付年月日 printed (規則 第16条第4項第3号)", _dates, _read_dates),
+            actual=_read_dates_agreeing),
     _rule("koki_form.copay", "後期高齢者医療 資格確認書: the 一部負担金 of 百分の十 printed for a 被保険者 with no "
           "income recorded (規則 第16条第4項第4号, 法 第67条第1項第1号)", _copay, _read_copay),
     _rule("koki_form.expiry", "後期高齢者医療 資格確認書: an 有効期限 printed (規則 第16条第4項第5号)", _expiry,

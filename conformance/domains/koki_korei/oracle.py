@@ -1,7 +1,9 @@
 """後期高齢者医療: who is a 被保険者 of the 後期高齢者医療広域連合, and when 資格 starts and ends.
 
 Rule (DOMAIN.md, "Moves and dates that cross a year"; 高齢者の医療の確保に関する法律 50条, 52条):
-"後期高齢者医療: from the 75th birthday itself (contrast with 介護's day-before rule)."
+"後期高齢者医療: from the 75th birthday itself (contrast with 介護's day-before rule)." Reading (ours; issue 65):
+the texts held say 「七十五歳に達したとき」 (第52条第1号) as 介護保険法 第10条 says 「六十五歳に達したとき」, which the
+harness reads as the day before the birthday; neither reading is forced, so both are allowed (:data:`AGE_READINGS`).
 
 The statute edition ``koki_korei 2025.12`` quotes 第50条 to 第53条, which the checks of
 conformance/domains/koki_korei/checks.py judge with :func:`koki_insured_on` and :func:`koki_qualification`:
@@ -37,13 +39,28 @@ CERTIFIED_AGE = 65
 _DAY = timedelta(days=1)
 
 
-def koki_korei_start(birth: date) -> date:
-    """The day 後期高齢者医療 starts by age: the 75th birthday itself (DOMAIN.md).
+def koki_korei_start(birth: date, eve: bool = False) -> date:
+    """The day 後期高齢者医療 starts by age (第52条第1号: 七十五歳に達したとき): the 75th birthday itself (DOMAIN.md),
+    or, with ``eve``, the day the age is reached (年齢計算ニ関スル法律: the day before the birthday, as 介護 第10条's
+    六十五歳に達したとき is read).
 
-    Born 1945-04-01 -> 2020-04-01 (not 2020-03-31 as 介護's rule would give). A 2月29日 birthday
-    starts on 3月1日 of a common year (the day after the age is reached on 2月28日, 民法 143条).
+    Born 1945-04-01 -> 2020-04-01 (``eve``: 2020-03-31). A 2月29日 birthday starts on 3月1日 of a common year (the
+    day after the age is reached on 2月28日, 民法 143条; ``eve``: 2月28日). Both are allowed: :data:`AGE_READINGS`.
     """
-    return anniversary(birth, KOKI_KOREI_AGE)
+    return age_reached_on(birth, KOKI_KOREI_AGE) if eve else anniversary(birth, KOKI_KOREI_AGE)
+
+
+#: The readings of 第52条第1号's 「七十五歳に達したとき」 (issue 65; register: provisions.yaml, koki_korei-reading-75):
+#: False, the 75th birthday (DOMAIN.md and the municipal examples); True, the day the age is reached, the day before
+#: (the reading the harness gives 介護保険法 第10条's identical 「六十五歳に達したとき」). The texts held use the same
+#: words in both laws and do not quote 年齢計算ニ関スル法律, so neither is forced: every check accepts both.
+AGE_READINGS = (False, True)
+
+
+def koki_korei_starts(birth: date) -> tuple[date, ...]:
+    """The day 後期高齢者医療 starts by age under each reading (:data:`AGE_READINGS`): born 1950-06-15 ->
+    (2025-06-15, 2025-06-14)."""
+    return tuple(koki_korei_start(birth, eve) for eve in AGE_READINGS)
 
 
 @dataclass(frozen=True)
@@ -71,10 +88,10 @@ class KokiFacts:
         return within and not halted
 
 
-def _of_age(birth: date, day: date, facts: KokiFacts) -> bool:
-    """第50条第1号 (75 or more: from the 75th birthday, DOMAIN.md) or 第2号 (the 障害認定 of a person
-    aged 65 to 74: from the day of the 認定; 65 is reached the day before the 65th birthday)."""
-    if day >= koki_korei_start(birth):
+def _of_age(birth: date, day: date, facts: KokiFacts, eve: bool = False) -> bool:
+    """第50条第1号 (75 or more: from :func:`koki_korei_start` by the reading ``eve``) or 第2号 (the 障害認定 of a
+    person aged 65 to 74: from the day of the 認定; 65 is reached the day before the 65th birthday)."""
+    if day >= koki_korei_start(birth, eve):
         return True
     certified = facts.certified
     return certified is not None and day >= certified and certified >= age_reached_on(birth, CERTIFIED_AGE)
@@ -95,20 +112,22 @@ def certification_readings(birth: date, facts: KokiFacts) -> tuple[KokiFacts, ..
 
 
 def koki_insured_on(birth: date, history: Sequence[Residence], prefecture: str, day: date,
-                    facts: KokiFacts = KokiFacts()) -> bool:
+                    facts: KokiFacts = KokiFacts(), eve: bool = False) -> bool:
     """Whether the person is a 被保険者 of the 広域連合 of ``prefecture`` on ``day``.
 
     Rule (第50条, 第51条第1号): an address in the 区域 on that day (on a move day, the new address:
-    :func:`conformance.oracles.residence.address_on`), of age (:func:`_of_age`), and no 生活保護.
+    :func:`conformance.oracles.residence.address_on`), of age (:func:`_of_age`, by the reading ``eve`` of 75),
+    and no 生活保護.
     """
     stay = address_on(history, day)
     in_area = stay is not None and stay.prefecture == prefecture
-    return in_area and _of_age(birth, day, facts) and not facts.receives_welfare(day)
+    return in_area and _of_age(birth, day, facts, eve) and not facts.receives_welfare(day)
 
 
 def _change_days(birth: date, history: Sequence[Residence], facts: KokiFacts) -> list[date]:
-    """Every day on which :func:`koki_insured_on` can change: it is constant between them."""
-    days = {koki_korei_start(birth), age_reached_on(birth, CERTIFIED_AGE)}
+    """Every day on which :func:`koki_insured_on` can change (by either reading of 75): it is constant between
+    them."""
+    days = {*koki_korei_starts(birth), age_reached_on(birth, CERTIFIED_AGE)}
     for stay in history:
         days.add(stay.moved_in)
         if stay.moved_out is not None:
@@ -119,7 +138,7 @@ def _change_days(birth: date, history: Sequence[Residence], facts: KokiFacts) ->
 
 
 def koki_qualification(birth: date, history: Sequence[Residence], prefecture: str, as_of: date,
-                       facts: KokiFacts = KokiFacts()) -> tuple[date | None, date | None]:
+                       facts: KokiFacts = KokiFacts(), eve: bool = False) -> tuple[date | None, date | None]:
     """(資格取得日, 資格喪失日) of the 資格 in the 広域連合 of ``prefecture`` in effect on ``as_of`` (else
     the last one before it, else the first after it); (None, None) when there is none.
 
@@ -127,10 +146,11 @@ def koki_qualification(birth: date, history: Sequence[Residence], prefecture: st
     the first day that is no longer a 被保険者 day). By this reading each 資格 is a run of days on which
     :func:`koki_insured_on` holds: the 喪失日 is the day after the last address day (第53条第1項), the
     move day itself when an address in another 広域連合 begins that day (ただし書: :func:`address_on`
-    gives that day to the new address), and the first day of 生活保護 (第53条第2項).
+    gives that day to the new address), and the first day of 生活保護 (第53条第2項). ``eve``: the reading of 75
+    (:data:`AGE_READINGS`).
     """
     def insured(day: date) -> bool:
-        return koki_insured_on(birth, history, prefecture, day, facts)
+        return koki_insured_on(birth, history, prefecture, day, facts, eve)
 
     days = _change_days(birth, history, facts)
     starts = [day for day in days if insured(day) and not insured(day - _DAY)]

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from conformance.domains.koki_korei.oracle import koki_korei_start
+from conformance.domains.koki_korei.oracle import AGE_READINGS, koki_korei_start
 from conformance.oracles.dates import (
     Month,
     age_reached_on,
@@ -206,16 +206,25 @@ THREE_TENTHS, TWO_TENTHS = "十分の三", "十分の二"
 SCHOOL_AGE, SEVENTY = 6, 70
 
 
-def is_excluded_as_koki_korei(birth: date, day: date) -> bool:
+def is_excluded_as_koki_korei(birth: date, day: date, eve: bool = False) -> bool:
     """Whether the person is excluded from 国保 on ``day`` as a 後期高齢者医療 被保険者 (第6条第8号).
 
     第6条柱書: 次の各号のいずれかに該当する者は…被保険者としない; 第8号: 高齢者の医療の確保に関する法律の
     規定による被保険者, from the 75th birthday (:func:`conformance.domains.koki_korei.oracle.koki_korei_start`).
     Born 1950-06-15: excluded from 2025-06-15. Only the age is modelled (a resident of the
     municipality is in the 広域連合's area; 障害認定 is not generated). Reading (ours): on the birthday
-    itself 第6条 and the 翌日 of 第8条第1項 disagree, so the checks never ask about that day.
+    itself 第6条 and the 翌日 of 第8条第1項 disagree, so the checks never ask about that day. ``eve``: 後期's
+    七十五歳に達したとき read as the day before the birthday (issue 65,
+    :data:`conformance.domains.koki_korei.oracle.AGE_READINGS`): excluded from 2025-06-14 (its own checks accept
+    both: :func:`koki_exclusion_readings`).
     """
-    return day >= koki_korei_start(birth)
+    return day >= koki_korei_start(birth, eve)
+
+
+def koki_exclusion_readings(birth: date, day: date) -> tuple[bool, ...]:
+    """:func:`is_excluded_as_koki_korei` by each reading of 後期's 七十五歳に達したとき (the birthday's first): they
+    differ on the day before the 75th birthday only. Born 1950-06-15: (False, True) on 2025-06-14."""
+    return tuple(is_excluded_as_koki_korei(birth, day, eve) for eve in AGE_READINGS)
 
 
 def billed_until_75(birth: date, month: Month) -> bool:
@@ -234,9 +243,11 @@ def billed_until_75(birth: date, month: Month) -> bool:
 
 def seventy_five_month_open(birth: date) -> bool:
     """Whether the 75th birthday is the last day of its month: 第8条第1項's 翌日 would then keep that month
-    billed, 第6条柱書 would not (reading ours: both allowed, the checks do not ask; :func:`billed_until_75`)."""
+    billed, 第6条柱書 would not (reading ours: both allowed, the checks do not ask; :func:`billed_until_75`). Also
+    when it is the first of its month: 後期 from the day before (:func:`is_excluded_as_koki_korei`'s ``eve``) would
+    then end 国保 in the previous month by 第6条柱書, the 翌日 and the birthday reading would bill it."""
     start = koki_korei_start(birth)
-    return (start + timedelta(days=1)).month != start.month
+    return (start + timedelta(days=1)).month != start.month or start.day == 1
 
 
 #: 第6条各号 as the harness's 国民健康保険 record names them (item ``適用除外_区分``), with the day the person
@@ -325,11 +336,12 @@ def receives_welfare(start: date | None, end: date | None, day: date, *, stopped
     return within and not halted
 
 
-def is_insured_on(birth: date, acquired: date, lost: date | None, day: date) -> bool:
+def is_insured_on(birth: date, acquired: date, lost: date | None, day: date, eve: bool = False) -> bool:
     """Whether the person is a 国保 被保険者 on ``day`` through a 資格 from ``acquired`` to ``lost``:
-    within it (第7条, 第8条) and not excluded (第6条第8号, :func:`is_excluded_as_koki_korei`)."""
+    within it (第7条, 第8条) and not excluded (第6条第8号, :func:`is_excluded_as_koki_korei`, by the reading
+    ``eve`` of 後期's 75)."""
     within = acquired <= day and (lost is None or day < lost)
-    return within and not is_excluded_as_koki_korei(birth, day)
+    return within and not is_excluded_as_koki_korei(birth, day, eve)
 
 
 def first_march_31_after_six(birth: date) -> date:

@@ -62,9 +62,9 @@ def test_a_conforming_card_in_another_layout_agrees_with_the_oracles() -> None:
 
 def test_a_missing_or_wrong_item_is_shown() -> None:
     assert _actual("koki_form.insured", [line.replace("女", "") for line in CARD])["性別"] is None
-    day_before = [line.replace("資格取得 令和7年6月6日", "資格取得 令和7年6月5日") for line in CARD]
-    assert _actual("koki_form.dates", day_before)["資格取得年月日"] == [
-        "1950-06-06", "2025-06-05", "2025-06-20", "2027-07-31"]
+    two_days_before = [line.replace("資格取得 令和7年6月6日", "資格取得 令和7年6月4日") for line in CARD]
+    assert _actual("koki_form.dates", two_days_before)["資格取得年月日"] == [
+        "1950-06-06", "2025-06-04", "2025-06-20", "2027-07-31"]
     two_tenths = [line.replace("１割", "2割") for line in CARD]
     assert _actual("koki_form.copay", two_tenths) == {"一部負担金の割合": "百分の二十"}
     assert _actual("koki_form.copay", [line.replace("１割", "") for line in CARD]) == {"一部負担金の割合": []}
@@ -108,4 +108,23 @@ def test_the_finding_names_the_form_and_the_item() -> None:
     assert finding.code == "scenario.koki_form.dates.mismatch"
     assert finding.location == "POST /forms/koki_shikaku_kakuninsho"
     expected, actual = json.loads(finding.expected), json.loads(finding.actual)
-    assert actual["交付年月日"] == expected["交付年月日"] and expected["資格取得年月日"] not in actual["資格取得年月日"]
+    # The card's day before the birthday is an allowed reading alone; beside the query's birthday it is two.
+    assert actual["交付年月日"] == expected["交付年月日"] and expected["資格取得年月日"] == {"any_of": [
+        actual["資格取得年月日"]["照会の資格取得日"], actual["資格取得年月日"]["印字"]]}
+
+
+DAY_BEFORE = [line.replace("資格取得 令和7年6月6日", "資格取得 令和7年6月5日") for line in CARD]
+
+
+def test_the_card_may_print_either_reading_of_seventy_five_as_the_query_answers_it() -> None:
+    # Issue 65 (provisions.yaml 第52条第1項第1号): born 1950-06-06, 2025-06-06 or 2025-06-05, the card as the query.
+    expected = lf.FORM_RULES["koki_form.dates"].expected(S, TOWN_CODE)
+    for card, queried in ((CARD, "2025-06-06"), (DAY_BEFORE, "2025-06-05"), (DAY_BEFORE, None)):
+        actual = lf.FORM_RULES["koki_form.dates"].actual({"行": card, "場面": S, lf.QUERIED: queried}, LOADED)
+        assert actual == expected, (card, queried)
+
+
+def test_a_card_and_a_query_reading_seventy_five_apart_disagree() -> None:
+    actual = lf.FORM_RULES["koki_form.dates"].actual({"行": DAY_BEFORE, "場面": S, lf.QUERIED: "2025-06-06"}, LOADED)
+    assert actual["資格取得年月日"] == {"印字": "2025-06-05", "照会の資格取得日": "2025-06-06"}
+    assert actual != lf.FORM_RULES["koki_form.dates"].expected(S, TOWN_CODE)
