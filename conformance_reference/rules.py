@@ -200,6 +200,8 @@ def _kokuho_insured(row: Row, stay: Stay, as_of: date, defects: frozenset[str],
         return False
     if birth is None or "kokuho_kept_after_75" in defects:
         return within
+    if "kokuho_excluded_from_eve" in defects:  # 国保 read with the day before, the reference's 後期 with the birthday
+        return within and as_of < _years_later(birth, 75) - timedelta(days=1)
     return within and as_of < _years_later(birth, 75)
 
 

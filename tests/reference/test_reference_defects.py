@@ -271,6 +271,9 @@ AFFECTS: dict[str, set[str]] = {
     # Who owes the 国保 保険料: the probes ask the 世帯主 only, whose own answer the defect leaves alone (its own test,
     # the 世帯員 asked too: tests/domains/kokuho/test_kokuho_household.py).
     "kokuho_payer_insured_member": set(),
+    # 国保 ended the day before the 75th birthday: no probe asks about that day (its own test:
+    # tests/domains/kokuho/test_kokuho_household.py, the 国保 and 後期 parts' agreement).
+    "kokuho_excluded_from_eve": set(),
     # 児童手当 (conformance_reference/rules.py; each defect's own test:
     # tests/domains/jido_teate/test_jido_scenarios.py).
     **{name: {"qualifications"} for name in (

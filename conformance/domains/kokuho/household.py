@@ -12,6 +12,11 @@
   vendor that claims both 国民健康保険 and 介護保険 (NOT_AUTOMATED otherwise), without the 住民記録 driver: the
   person's 医療保険 is sent as the 介護保険 record the kaigo contract names (医療保険_加入年月日), and a 健康保険 that
   keeps the person out of 国保 as the 国民健康保険 record, so both parts are told the same 医療保険.
+- The agreement of the 国保 and 後期高齢者医療 parts (第5条, 第6条第8号, 第8条第1項): a resident reaching 75 here is,
+  on each day, a 国保 被保険者 or a 後期高齢者医療 被保険者 (no day without either: 第5条 makes every resident a
+  被保険者 whom 第6条 does not except), and not both, but on the 後期 資格取得日 itself (第8条第1項's 翌日). Each part
+  alone accepts either reading of 七十五歳に達したとき (issue 65); the answer must take one. For a vendor that claims
+  both domains (NOT_AUTOMATED otherwise), through the per-person query, without the 住民記録 driver.
 """
 
 from __future__ import annotations
@@ -164,11 +169,64 @@ SECOND_IN_KOKUHO = Scenario(2025, date(1975, 6, 6), date(2000, 4, 1), as_of=date
 SECOND_UNDER_EMPLOYER = Scenario(2025, date(1975, 6, 6), date(2000, 4, 1), as_of=date(2025, 6, 2),
                                  records=((KAIGO_PART, MEDICAL_JOINED, "2000-04-01"), *_coverage(date(2025, 5, 1))))
 
+#: The 後期高齢者医療 part of the answer (contract/koki_korei.yaml).
+KOKI_PART = "後期高齢者医療"
+#: The provisions the 国保 and 後期 parts' agreement names.
+KOKI_AGREEMENT = "第5条・第6条第8号"
+
+
+@st.composite
+def reaching_seventy_five(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident here since thirty (no record: no other coverage, no 生活保護) asked about a day around the 75th
+    birthday: often the day before it, the day itself or the day after, else up to 400 days either side."""
+    birth = draw(_birth(1938, 1951))
+    birthday = anniversary(birth, 75)
+    offset = draw(st.one_of(st.sampled_from((-2, -1, 0, 1, 2)), st.integers(-400, 400)))
+    as_of = birthday + timedelta(days=offset)
+    return Scenario(fiscal_year_of(as_of), birth, date(birth.year + 30, 4, 1),
+                    previous=draw(st.sampled_from((None, *codes))), as_of=as_of)
+
+
+def _koki_agreement(s: Scenario, town: str) -> Projection:
+    """Whatever the day and the reading of 七十五歳に達したとき, the parts must agree (第5条, 第6条第8号)."""
+    return {KOKI_AGREEMENT: AGREES}
+
+
+def _shown_koki_agreement(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """``一致`` where exactly one of the 国保 and 後期 parts names the person a 被保険者, or both on the 後期
+    資格取得日 (the 翌日 of 第8条第1項: the day 国保 may still hold); else the three values."""
+    own, elder = _part(document, PART), _part(document, KOKI_PART)
+    values = {"国保の被保険者": own.get("被保険者"), "後期の被保険者": elder.get("被保険者"),
+              "後期の資格取得日": elder.get("資格取得日")}
+    asked = document.get(ASKED_DAY)
+    agrees = kokuho.koki_share_agrees(*(value if isinstance(value, bool) else None for value in list(
+        values.values())[:2]), on_acquisition=asked is not None and asked == values["後期の資格取得日"])
+    return {KOKI_AGREEMENT: AGREES if agrees else values}
+
+
+#: Where :func:`_ask_with_day` keeps the day asked about beside the answer.
+ASKED_DAY = "照会日"
+
+
+def _ask_with_day(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
+    """The per-person answer with the day asked about (the agreement turns on whether it is the 資格取得日)."""
+    assert scenario.as_of is not None
+    return {**query(client, loaded, scenario), ASKED_DAY: scenario.as_of.isoformat()}
+
+
+#: Born 1950-06-15, here since 1980: on 2025-06-13 a 国保 被保険者 only, on 2025-06-14 (the day 75 is reached) 国保
+#: or 後期 or, by the 後期 資格取得日, both; on 2025-06-16 a 後期 被保険者 only.
+REACHING_75 = tuple(Scenario(2025, date(1950, 6, 15), date(1980, 4, 1), as_of=date(2025, 6, day))
+                    for day in (13, 14, 15, 16))
+
 PAYER = STATUTE.rule("kokuho.payer", households, _payers, _shown_payers, (EMPLOYED_HEAD, INSURED_HEAD, ELDER_HEAD),
                      ask=_ask_household, asked=f"GET {QUERY_PATH} ({HEAD}, {MEMBER})")
 KAIGO_AGREEMENT = STATUTE.rule("kokuho.kaigo_agreement", medically_insured, _agreement, _shown_agreement,
                                (SECOND_IN_KOKUHO, SECOND_UNDER_EMPLOYER))
-HOUSEHOLD_RULES = {rule.name: rule for rule in (PAYER, KAIGO_AGREEMENT)}
+KOKI_AGREES = STATUTE.rule("kokuho.koki_agreement", reaching_seventy_five, _koki_agreement, _shown_koki_agreement,
+                           REACHING_75, needs_records=False, ask=_ask_with_day,
+                           asked=f"GET {QUERY_PATH} (国民健康保険, 後期高齢者医療)")
+HOUSEHOLD_RULES = {rule.name: rule for rule in (PAYER, KAIGO_AGREEMENT, KOKI_AGREES)}
 RULE_CHECKS = rule_checks((PAYER,))
 
 
@@ -179,3 +237,12 @@ def kokuho_kaigo_agreement(ctx: CheckContext) -> Iterator[Finding]:
         raise NotAutomated("the profile does not claim 介護保険 (kaigo): the agreement of the answer's 国保 and "
                            "介護保険 parts is judged only for a vendor that claims both domains")
     yield from run_rule(ctx, KAIGO_AGREEMENT)
+
+
+@check("scenario.kokuho.koki_agreement")
+def kokuho_koki_agreement(ctx: CheckContext) -> Iterator[Finding]:
+    """The 国保 and 後期高齢者医療 parts of one answer agree around 75 (第5条, 第6条第8号), for a vendor claiming both."""
+    if not target_of(ctx).claims("koki_korei"):
+        raise NotAutomated("the profile does not claim 後期高齢者医療 (koki_korei): the agreement of the answer's 国保 "
+                           "and 後期高齢者医療 parts is judged only for a vendor that claims both domains")
+    yield from run_rule(ctx, KOKI_AGREES)

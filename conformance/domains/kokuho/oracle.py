@@ -435,6 +435,17 @@ def premium_payer(insured: bool) -> str | None:
     return HOUSEHOLDER if insured else None
 
 
+def koki_share_agrees(insured: bool | None, elder: bool | None, on_acquisition: bool) -> bool:
+    """Whether one answer's 国保 ``被保険者`` agrees with its 後期高齢者医療 ``被保険者`` for a resident under no
+    other coverage and no 生活保護: one of them (第5条: a resident is a 国保 被保険者 unless 第6条 excepts; 第6条第8号:
+    a 後期 被保険者 is excepted), both only on the 後期 資格取得日 (``on_acquisition``: 第8条第1項 ends 国保 on the
+    翌日, which :func:`is_excluded_as_koki_korei` leaves open). A missing value agrees with nothing. Reading (ours;
+    issue 66 item 4): the generated resident has no other 第6条 ground, so 「not 国保」 can only be 第8号's."""
+    if insured is None or elder is None:
+        return False
+    return insured != elder or (insured and on_acquisition)
+
+
 def kaigo_share_agrees(levied: bool | None, insured: bool | None, second: bool | None) -> bool:
     """Whether one answer's 国保 ``介護納付金分賦課`` agrees with its 国保 ``被保険者`` and its 介護保険
     ``第2号被保険者`` (第76条第3項: the 介護納付金's 保険料 「介護保険法第九条第二号に規定する被保険者である被保険者に

@@ -132,3 +132,68 @@ def test_the_agreement_is_not_automated_without_kaigo_claimed() -> None:
     with pytest.raises(NotAutomated, match="介護保険"):
         list(hh.kokuho_kaigo_agreement(ctx))
     assert date(2025, 6, 2) == hh.SECOND_IN_KOKUHO.as_of
+
+
+# -- the 国保 and 後期高齢者医療 parts (第5条, 第6条第8号; issue 66 item 4) ------------------------------------------
+
+KOKI_TIE = "kokuho-2025.12-1.6.0.1.8-R001"
+LOADED = Loaded("8999999990", ())
+
+
+def test_the_koki_agreement_is_a_registered_check_bound_to_the_sixth_article() -> None:
+    assert bound_requirements(BINDINGS)["scenario.kokuho.koki_agreement"] == {KOKI_TIE}
+    assert "scenario.kokuho.koki_agreement" in set(default_registry())
+
+
+@pytest.mark.parametrize(("insured", "elder", "on_acquisition", "agrees"), [
+    (True, False, False, True), (False, True, False, True), (True, True, True, True),
+    (True, True, False, False), (False, False, False, False), (False, False, True, False), (None, True, False, False)])
+def test_the_parts_agree_when_exactly_one_insures_or_both_on_the_acquisition_day(
+        insured: bool | None, elder: bool | None, on_acquisition: bool, agrees: bool) -> None:
+    assert kokuho.koki_share_agrees(insured, elder, on_acquisition) is agrees
+
+
+def test_either_reading_of_seventy_five_taken_once_agrees() -> None:
+    # Born 1950-06-15 (provisions.yaml 第52条第1項第1号, issue 65): on 2025-06-14 国保 alone (the birthday's reading),
+    # or 後期 from that day (the day before's) with 国保 kept that day or not; 国保 and 後期 both on 06-13: no.
+    shown = hh._shown_koki_agreement
+    for own, elder, acquired in ((True, False, "2025-06-15"), (True, True, "2025-06-14"), (False, True, "2025-06-14")):
+        answer = {"国民健康保険": {"被保険者": own}, "後期高齢者医療": {"被保険者": elder, "資格取得日": acquired},
+                  hh.ASKED_DAY: "2025-06-14"}
+        assert shown(answer, LOADED) == {hh.KOKI_AGREEMENT: hh.AGREES}
+    neither = {"国民健康保険": {"被保険者": False}, "後期高齢者医療": {"被保険者": False, "資格取得日": "2025-06-15"},
+               hh.ASKED_DAY: "2025-06-14"}
+    assert shown(neither, LOADED) == {hh.KOKI_AGREEMENT: {"国保の被保険者": False, "後期の被保険者": False,
+                                                         "後期の資格取得日": "2025-06-15"}}
+
+
+@settings(max_examples=60, deadline=None)
+@given(hh.reaching_seventy_five(CODES))
+def test_the_koki_agreement_draws_residents_around_seventy_five_with_no_record(scenario: Scenario) -> None:
+    assert scenario.as_of is not None and scenario.records == ()
+    assert abs((scenario.as_of - anniversary(scenario.birth, 75)).days) <= 400
+
+
+def test_the_koki_defect_fails_exactly_the_sixth_article_through_the_agreement() -> None:
+    assert failed_requirements(frozenset({"kokuho_excluded_from_eve"}), hh.HOUSEHOLD_RULES, BINDINGS) == {KOKI_TIE}
+    assert set(DEFECTS["kokuho_excluded_from_eve"].requirements) == {KOKI_TIE}
+    found = rule_findings(frozenset({"kokuho_excluded_from_eve"}), hh.HOUSEHOLD_RULES, BINDINGS,
+                          ["kokuho.koki_agreement", "kokuho.kaigo_agreement"], max_examples=2)
+    assert found["kokuho.kaigo_agreement"] == []
+    [finding] = found["kokuho.koki_agreement"]
+    assert finding.code == "scenario.kokuho.koki_agreement.mismatch"
+    assert finding.location == "GET /residents/{atena}/qualifications (国民健康保険, 後期高齢者医療)"
+    assert '"国保の被保険者": false' in (finding.actual or "") and '"後期の被保険者": false' in (finding.actual or "")
+
+
+@pytest.mark.parametrize("name", ["kokuho_kept_after_75"])
+def test_a_part_kept_past_seventy_five_breaks_the_agreement_too(name: str) -> None:
+    # Both 被保険者 after the 後期 資格取得日: the 国保 part's own rule (koki_korei_excluded) fails as well.
+    assert KOKI_TIE in failed_requirements(frozenset({name}), hh.HOUSEHOLD_RULES, BINDINGS)
+
+
+def test_the_koki_agreement_is_not_automated_without_koki_korei_claimed() -> None:
+    target = Target(catalog=jumin_edition(), claimed=frozenset({"kokuho"}))
+    ctx = CheckContext(requirement=None, target=target)  # type: ignore[arg-type]
+    with pytest.raises(NotAutomated, match="後期高齢者医療"):
+        list(hh.kokuho_koki_agreement(ctx))
