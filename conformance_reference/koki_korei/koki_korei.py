@@ -130,6 +130,8 @@ def _acquired_as_reported(p: _Person, first: date, defects: frozenset[str]) -> d
         return max(first, notified) if notified is not None else first
     if "koki_korei_welfare_end_next_day" in defects and first == welfare_end:
         return first + _DAY
+    if "koki_korei_stop_acquired_next_day" in defects and first == p.day("生活保護_停止年月日"):
+        return first + _DAY
     if "koki_korei_certified_next_month" in defects and first == p.day("障害認定年月日"):
         return date(first.year + first.month // 12, first.month % 12 + 1, 1)
     return first

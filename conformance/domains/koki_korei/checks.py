@@ -227,6 +227,27 @@ def welfare_starting(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
                   day + timedelta(days=draw(st.sampled_from((0, 1, 40)))))
 
 
+@st.composite
+def welfare_stopping(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident of 75 or more whose household's 生活保護 (begun after the 75th birthday) is stopped from a day,
+    maybe given again on a later one (生活保護法 第26条, not quoted: the record gives the days); asked about the day of
+    the 停止, the day after, 40 days on, or the days around the 停止解除."""
+    birth = draw(_birth(1935, 1949))
+    begins = draw(st.dates(max(koki_korei_start(birth) + _DAY, date(2019, 4, 1)), date(2025, 12, 31)))
+    stopped = begins + timedelta(days=draw(st.integers(1, 400)))
+    resumed = draw(st.one_of(st.none(), st.integers(1, 300).map(lambda days: stopped + timedelta(days=days))))
+    scenario = Scenario(2000, birth, _resident(birth), previous=draw(st.sampled_from(codes)),
+                        records=_record(welfare_start=begins, welfare_stopped=stopped, welfare_resumed=resumed))
+    anchor = draw(st.sampled_from((stopped, resumed or stopped)))
+    return _asked(scenario, anchor + timedelta(days=draw(st.sampled_from((0, 1, 40)))))
+
+
+@st.composite
+def welfare_resuming(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A :func:`welfare_stopping` person whose stopped 保護 is given again."""
+    return draw(welfare_stopping(codes).filter(lambda s: facts_of(s).welfare_resumed is not None))
+
+
 def _facility(kind: str, measure: bool, origin: str | None) -> tuple[tuple[str, str, str], ...]:
     items = {oracle.FACILITY_KIND: kind, oracle.FACILITY_MEASURE: "有" if measure else "無",
              oracle.CHAIN_ORIGIN: origin}
@@ -309,6 +330,9 @@ WELFARE_STOPPED = Scenario(2025, date(1945, 5, 5), date(1980, 4, 1), as_of=date(
                            records=_record(welfare_start=date(2025, 6, 1), welfare_stopped=date(2025, 7, 1),
                                            welfare_resumed=date(2025, 10, 1)))
 WELFARE_RESUMED = replace(WELFARE_STOPPED, as_of=date(2025, 10, 1))
+#: The same household asked about its 資格's days: acquired on 2025-07-01, the first day of the 停止 (第52条 柱書:
+#: 第51条第1号 no longer applies), lost on 2025-10-01, the day the 保護 is given again (第53条第2項).
+STOP_ACQUIRED = replace(WELFARE_STOPPED, as_of=date(2025, 7, 20))
 WELFARE_ENDED = Scenario(2025, date(1945, 5, 5), date(1980, 4, 1), as_of=date(2025, 9, 1),
                          records=_record(welfare_start=date(2025, 6, 1), welfare_end=date(2025, 9, 1)))
 CERTIFIED = Scenario(2025, date(1957, 1, 1), date(1990, 4, 1), as_of=date(2025, 6, 10),
@@ -347,6 +371,10 @@ KOKI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("koki_korei.lost_day_after", leaving, _lost, "資格喪失日", (DIED,)),
     STATUTE.rule("koki_korei.lost_on_move_day", moving_on, _lost, "資格喪失日", (TO_OTHER_PREFECTURE,)),
     STATUTE.rule("koki_korei.lost_on_welfare", welfare_starting, _lost, "資格喪失日", (WELFARE,), needs_records=True),
+    STATUTE.rule("koki_korei.acquired_on_welfare_stop", welfare_stopping, _acquired, "資格取得日", (STOP_ACQUIRED,),
+        needs_records=True),
+    STATUTE.rule("koki_korei.lost_on_welfare_resumed", welfare_resuming, _lost, "資格喪失日",
+        (STOP_ACQUIRED, WELFARE_RESUMED), needs_records=True),
 )}
 
 

@@ -55,7 +55,7 @@ def test_leaving_and_arriving_persons_never_cross_the_prefecture_boundary_unseen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in ALL_RULES}
-    assert len(names) == 13
+    assert len(names) == 15
     assert names <= set(default_registry())
     # Beside them, the printed 資格確認書's checks (tests/domains/koki_korei/test_koki_forms.py).
     # model.world.domains: the cross-domain machine (tests/domains/test_world_machine.py) is bound beside them.
