@@ -241,7 +241,8 @@ def kokuho_kaigo_agreement(ctx: CheckContext) -> Iterator[Finding]:
 
 @check("scenario.kokuho.koki_agreement")
 def kokuho_koki_agreement(ctx: CheckContext) -> Iterator[Finding]:
-    """The 国保 and 後期高齢者医療 parts of one answer agree around 75 (第5条, 第6条第8号), for a vendor claiming both."""
+    """The 国保 and 後期高齢者医療 parts of one answer agree around 75 (第5条, 第6条第8号), for a vendor claiming
+    both."""
     if not target_of(ctx).claims("koki_korei"):
         raise NotAutomated("the profile does not claim 後期高齢者医療 (koki_korei): the agreement of the answer's 国保 "
                            "and 後期高齢者医療 parts is judged only for a vendor that claims both domains")

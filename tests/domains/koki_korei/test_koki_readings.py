@@ -7,11 +7,14 @@ the day before the 65th birthday from the birthday. provisions.yaml names both (
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from conformance.checks.scenarios import history
+from conformance.checks.scenarios import Loaded, Scenario, history
 from conformance.domains.koki_korei import checks as ks
 from conformance.domains.koki_korei import oracle as koki
+from conformance.domains.kokuho import checks as kokuho_checks
+from conformance.domains.kokuho import oracle as kokuho
 from conformance.oracles.readings import Either
 from conformance.testdata.town import TOWN_CODE
 
@@ -63,3 +66,59 @@ def test_a_stopped_welfare_household_is_not_excluded_until_the_protection_is_giv
     stays = history(ks.WELFARE_STOPPED, TOWN_CODE)
     assert koki.koki_qualification(date(1945, 5, 5), stays, TOWN_CODE[:2], date(2025, 7, 1), facts) == (
         date(2025, 7, 1), date(2025, 10, 1))
+
+
+# -- 第52条第1号's 「七十五歳に達したとき」 (issue 65; provisions.yaml 第52条第1項第1号) -----------------------------
+
+BORN, EVE, SEVENTY_FIFTH = date(1950, 6, 15), date(2025, 6, 14), date(2025, 6, 15)
+
+
+def test_seventy_five_is_reached_on_the_birthday_or_the_day_before() -> None:
+    assert koki.koki_korei_starts(BORN) == (SEVENTY_FIFTH, EVE)
+    assert koki.koki_korei_start(BORN) == SEVENTY_FIFTH and koki.koki_korei_start(BORN, eve=True) == EVE
+    # A 2月29日 birth: 3月1日 of a common year, or 2月28日 (the day the age is reached).
+    assert koki.koki_korei_starts(date(1952, 2, 29)) == (date(2027, 3, 1), date(2027, 2, 28))
+
+
+def test_each_reading_runs_the_example_through_the_oracle() -> None:
+    stays = history(ks.REACHED_HERE, TOWN_CODE)
+    on_eve = [koki.koki_insured_on(BORN, stays, TOWN_CODE[:2], EVE, eve=eve) for eve in koki.AGE_READINGS]
+    assert on_eve == [False, True]
+    assert [koki.koki_qualification(BORN, stays, TOWN_CODE[:2], SEVENTY_FIFTH, eve=eve)[0]
+            for eve in koki.AGE_READINGS] == [SEVENTY_FIFTH, EVE]
+
+
+def test_the_checks_accept_either_day_and_no_other() -> None:
+    eve = replace(ks.REACHED_HERE, as_of=EVE)
+    assert ks._insured_on(eve, TOWN_CODE) == {"被保険者": Either(False, True)}
+    assert ks._insured_on(replace(ks.REACHED_HERE, as_of=date(2025, 6, 13)), TOWN_CODE) == {"被保険者": False}
+    acquired = ks._acquired(ks.REACHED_HERE, TOWN_CODE)
+    assert acquired == {"資格取得日": "2025-06-15"} and acquired == {"資格取得日": "2025-06-14"}
+    assert acquired != {"資格取得日": "2025-06-16"}
+    start = ks._koki(ks.REACHED_HERE, TOWN_CODE)
+    assert start == {"開始日": "2025-06-15"} and start == {"開始日": "2025-06-14"} and start != {"開始日": "2025-06-13"}
+
+
+def test_one_answer_takes_one_reading() -> None:
+    shown = ks._shown_start_agreement
+    loaded = Loaded("8999999990", ())
+    for day in ("2025-06-15", "2025-06-14"):
+        assert shown({"後期高齢者医療": {"開始日": day, "資格取得日": day}}, loaded) == {ks.START_AGREEMENT: ks.AGREES}
+    mixed = {"後期高齢者医療": {"開始日": "2025-06-14", "資格取得日": "2025-06-15"}}
+    assert shown(mixed, loaded) == {ks.START_AGREEMENT: {"開始日": "2025-06-14", "資格取得日": "2025-06-15"}}
+    assert shown({}, loaded) != ks._start_agrees(ks.REACHED_HERE, TOWN_CODE)
+
+
+def test_kokuho_excludes_from_either_day_and_leaves_a_first_of_month_birthday_s_months_open() -> None:
+    assert kokuho.koki_exclusion_readings(BORN, EVE) == (False, True)
+    assert kokuho.koki_exclusion_readings(BORN, SEVENTY_FIFTH) == (True, True)
+    assert kokuho_checks._insured(Scenario(2025, BORN, date(1980, 4, 1), as_of=EVE), TOWN_CODE) == {
+        "被保険者": Either(True, False)}
+    assert kokuho.seventy_five_month_open(date(1950, 7, 1)) and not kokuho.seventy_five_month_open(BORN)
+
+
+def test_the_stop_days_of_the_protection_are_the_days_of_the_qualification() -> None:
+    # 第52条 柱書 (第51条第1号's 括弧書: a stopped household is no longer excluded) and 第53条第2項.
+    assert ks._acquired(ks.STOP_ACQUIRED, TOWN_CODE) == {"資格取得日": "2025-07-01"}
+    assert ks._lost(ks.STOP_ACQUIRED, TOWN_CODE) == {"資格喪失日": "2025-10-01"}
+    assert ks._lost(ks.WELFARE_RESUMED, TOWN_CODE) == {"資格喪失日": "2025-10-01"}
