@@ -63,11 +63,12 @@ def _area_spans(p: _Person, defects: frozenset[str]) -> list[Span]:
     return [(stay.moved_in, last)] if last >= stay.moved_in else []
 
 
-def _age_from(p: _Person, *, certification: bool) -> date:
+def _age_from(p: _Person, *, certification: bool, defects: frozenset[str] = frozenset()) -> date:
     """The first day of age (第50条第1号: the 75th birthday; 第2号: the 障害認定 of a person of 65 to 74)."""
     start = _years_later(p.birth, 75)
     certified = p.day("障害認定年月日")
-    if certified is not None and certification and _years_later(p.birth, 65) - _DAY <= certified < start:
+    youngest = date.min if "koki_korei_certified_under_65" in defects else _years_later(p.birth, 65) - _DAY
+    if certified is not None and certification and youngest <= certified < start:
         return certified
     return start
 
@@ -107,7 +108,7 @@ def _minus(spans: list[Span], hole: Span | None) -> list[Span]:
 
 def _insured_spans(p: _Person, defects: frozenset[str], *, status: bool = False) -> list[Span]:
     """The spans of 資格; ``status``: as the 被保険者 flag sees them (the defects about it apply)."""
-    age = _age_from(p, certification=not (status and "koki_korei_certification_ignored" in defects))
+    age = _age_from(p, certification=not (status and "koki_korei_certification_ignored" in defects), defects=defects)
     spans = [(max(first, age), last) for first, last in _area_spans(p, defects) if last >= age]
     merged: list[Span] = []
     for first, last in spans:  # spans that touch are one 資格

@@ -595,6 +595,9 @@ AFFECTS: dict[str, set[str]] = {
     # test_koki_readings.py, the worked examples WELFARE_STOPPED and WELFARE_RESUMED).
     "koki_korei_welfare_stop_ignored": set(),
     "koki_korei_stop_acquired_next_day": set(),
+    # A 認定 before 65: the probes send no 後期高齢者医療 record (its own test: tests/domains/koki_korei/
+    # test_koki_readings.py, the agreement with 介護保険).
+    "koki_korei_certified_under_65": set(),
     # 児童扶養手当 (conformance_reference/jido_fuyo_teate/jido_fuyo.py; each defect's own test:
     # tests/domains/jido_fuyo_teate/test_fuyo_scenarios.py).
     **{name: {"qualifications"} for name in (

@@ -23,13 +23,14 @@ asked about are those of the 資格 in effect on ``as_of`` (else the last one be
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
 
+from conformance.checks.registry import CheckContext, NotAutomated, check, target_of
 from conformance.checks.scenarios import (
     ELDER_APRIL_FIRST,
     Loaded,
@@ -42,11 +43,13 @@ from conformance.checks.scenarios import (
     history,
     iso_or_none,
     other_codes,
+    run_rule,
 )
 from conformance.checks.statute_rules import Statute, rule_checks
 from conformance.domains.koki_korei import oracle
 from conformance.domains.koki_korei.oracle import KokiFacts, koki_insured_on, koki_korei_start, koki_qualification
-from conformance.oracles.dates import age_reached_on, fiscal_year_of
+from conformance.findings import Finding
+from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of
 from conformance.oracles.readings import either
 from conformance.testdata.town import TOWN_CODE
 
@@ -424,3 +427,64 @@ START_AGREES = STATUTE.rule("koki_korei.start_agreement", reached_here, _start_a
                             (REACHED_HERE,))
 
 RULE_CHECKS = rule_checks((*KOKI_RULES.values(), START, START_AGREES))
+
+
+# -- The 後期 and 介護保険 parts of one answer (issue 66 item 4) ---------------------------------------------------
+
+#: The 介護保険 part of the answer (contract/kaigo.yaml) and what the agreement names.
+KAIGO_PART, KAIGO_AGREEMENT = "介護保険", "第50条・介護保険法第9条第1号"
+
+
+@st.composite
+def certified_or_aged(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident here since thirty aged 55 to 90 on the day asked, often with a 障害認定 of the 広域連合 given at 55
+    to 74 (before 65 too: 第50条第2号 then gives no 資格), maybe of a household on 生活保護; asked about a day after
+    the 認定 or any day."""
+    birth = draw(_birth(1935, 1970))
+    as_of = draw(st.dates(max(anniversary(birth, 55), date(2019, 4, 1)),
+                          min(anniversary(birth, 90), date(2026, 12, 31))))
+    records: tuple[tuple[str, str, str], ...] = ()
+    if draw(st.integers(0, 3)) > 0:
+        first = anniversary(birth, 55)
+        records = _record(certified=draw(st.dates(first, min(as_of, koki_korei_start(birth) - _DAY))))
+    if draw(st.integers(0, 4)) == 0:
+        records = (*records, *_record(welfare_start=as_of - timedelta(days=draw(st.integers(0, 400)))))
+    return _asked(Scenario(2000, birth, _resident(birth), previous=draw(st.sampled_from(codes)), records=records),
+                  as_of)
+
+
+def _kaigo_agrees(s: Scenario, town: str) -> Projection:
+    """Whatever the person, the 後期 part's 被保険者 is the 介護保険 part's 第1号被保険者: a 被保険者 of this 広域連合
+    lives in its 区域 and is 65 or more (第50条: 七十五歳以上, or 六十五歳以上 with the 認定), so a resident of the town
+    of 65 or more, 介護保険法 第9条第1号 (no 住所地特例 is generated)."""
+    return {KAIGO_AGREEMENT: AGREES}
+
+
+def _shown_kaigo_agreement(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """``一致`` unless the answer names the person a 後期 被保険者 and no 第1号被保険者 (or leaves either out)."""
+    elder, care = document.get(PART), document.get(KAIGO_PART)
+    values = {"後期の被保険者": elder.get("被保険者") if isinstance(elder, Mapping) else None,
+              "介護の第1号被保険者": care.get("第1号被保険者") if isinstance(care, Mapping) else None}
+    known = all(isinstance(value, bool) for value in values.values())
+    agrees = known and (values["後期の被保険者"] is False or values["介護の第1号被保険者"] is True)
+    return {KAIGO_AGREEMENT: AGREES if agrees else values}
+
+
+#: Born 1963-06-15, certified on 2025-06-01 at 61 (before 65: no 後期 資格 by 第50条第2号, a 第2号's age for 介護),
+#: asked on 2025-06-20: neither 後期 nor 第1号; born 1958-06-15, certified on 2025-06-01 at 66: both.
+CERTIFIED_YOUNG = Scenario(2025, date(1963, 6, 15), date(1993, 4, 1), as_of=date(2025, 6, 20),
+                           records=_record(certified=date(2025, 6, 1)))
+CERTIFIED_ELDER = Scenario(2025, date(1958, 6, 15), date(1988, 4, 1), as_of=date(2025, 6, 20),
+                           records=_record(certified=date(2025, 6, 1)))
+KAIGO_AGREES = STATUTE.rule("koki_korei.kaigo_agreement", certified_or_aged, _kaigo_agrees, _shown_kaigo_agreement,
+                            (CERTIFIED_YOUNG, CERTIFIED_ELDER), needs_records=True)
+
+
+@check("scenario.koki_korei.kaigo_agreement")
+def koki_kaigo_agreement(ctx: CheckContext) -> Iterator[Finding]:
+    """The 後期 and 介護保険 parts of one answer agree (後期 第50条, 介護保険法 第9条第1号), for a vendor claiming
+    both."""
+    if not target_of(ctx).claims("kaigo"):
+        raise NotAutomated("the profile does not claim 介護保険 (kaigo): the agreement of the answer's 後期高齢者医療 "
+                           "and 介護保険 parts is judged only for a vendor that claims both domains")
+    yield from run_rule(ctx, KAIGO_AGREES)

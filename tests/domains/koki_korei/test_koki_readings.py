@@ -10,13 +10,21 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
+from rule_probes import bound_requirements, failed_requirements, rule_findings
+
+from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import Loaded, Scenario, history
 from conformance.domains.koki_korei import checks as ks
 from conformance.domains.koki_korei import oracle as koki
 from conformance.domains.kokuho import checks as kokuho_checks
 from conformance.domains.kokuho import oracle as kokuho
+from conformance.locations import default_catalog_root
 from conformance.oracles.readings import Either
-from conformance.testdata.town import TOWN_CODE
+from conformance.shipped_checks import default_registry
+from conformance.targets.base import Target
+from conformance.testdata.town import TOWN_CODE, jumin_edition
+from conformance_reference.defects import DEFECTS
 
 BIRTH, REACHED, BIRTHDAY = date(1960, 6, 15), date(2025, 6, 14), date(2025, 6, 15)
 
@@ -122,3 +130,44 @@ def test_the_stop_days_of_the_protection_are_the_days_of_the_qualification() -> 
     assert ks._acquired(ks.STOP_ACQUIRED, TOWN_CODE) == {"資格取得日": "2025-07-01"}
     assert ks._lost(ks.STOP_ACQUIRED, TOWN_CODE) == {"資格喪失日": "2025-10-01"}
     assert ks._lost(ks.WELFARE_RESUMED, TOWN_CODE) == {"資格喪失日": "2025-10-01"}
+
+
+# -- the 後期 and 介護保険 parts of one answer (第50条, 介護保険法 第9条第1号; issue 66 item 4) --------------------
+
+BINDINGS = default_catalog_root() / "koki_korei" / "2025.12" / "bindings.yaml"
+CERTIFIED_RANGE = "koki_korei-2025.12-1.50.0.1.2-R001"
+
+
+def test_the_kaigo_agreement_is_a_registered_check_bound_to_the_second_item() -> None:
+    assert bound_requirements(BINDINGS)["scenario.koki_korei.kaigo_agreement"] == {CERTIFIED_RANGE}
+    assert "scenario.koki_korei.kaigo_agreement" in set(default_registry())
+
+
+def test_a_koki_insured_who_is_no_first_insured_disagrees() -> None:
+    shown, loaded = ks._shown_kaigo_agreement, Loaded("8999999990", ())
+    agrees = {ks.KAIGO_AGREEMENT: ks.AGREES}
+    for elder, care in ((True, True), (False, True), (False, False)):
+        assert shown({"後期高齢者医療": {"被保険者": elder}, "介護保険": {"第1号被保険者": care}}, loaded) == agrees
+    assert shown({"後期高齢者医療": {"被保険者": True}, "介護保険": {"第1号被保険者": False}}, loaded) == {
+        ks.KAIGO_AGREEMENT: {"後期の被保険者": True, "介護の第1号被保険者": False}}
+    assert shown({"後期高齢者医療": {"被保険者": True}}, loaded) != agrees
+
+
+def test_the_clean_reference_agrees_and_the_defect_fails_exactly_the_second_item() -> None:
+    rules = {ks.KAIGO_AGREES.name: ks.KAIGO_AGREES}
+    assert failed_requirements(frozenset(), rules, BINDINGS) == set()
+    assert failed_requirements(frozenset({"koki_korei_certified_under_65"}), rules, BINDINGS) == {CERTIFIED_RANGE}
+    assert set(DEFECTS["koki_korei_certified_under_65"].requirements) == {CERTIFIED_RANGE}
+    [finding] = rule_findings(frozenset({"koki_korei_certified_under_65"}), rules, BINDINGS,
+                              ["koki_korei.kaigo_agreement"], max_examples=2)["koki_korei.kaigo_agreement"]
+    assert finding.code == "scenario.koki_korei.kaigo_agreement.mismatch"
+    assert finding.location == "GET /residents/{atena}/qualifications fiscal_year=2025"
+    actual = finding.actual or ""
+    assert '"後期の被保険者": true' in actual and '"介護の第1号被保険者": false' in actual
+
+
+def test_the_kaigo_agreement_is_not_automated_without_kaigo_claimed() -> None:
+    target = Target(catalog=jumin_edition(), claimed=frozenset({"koki_korei"}))
+    ctx = CheckContext(requirement=None, target=target)  # type: ignore[arg-type]
+    with pytest.raises(NotAutomated, match="介護保険"):
+        list(ks.koki_kaigo_agreement(ctx))

@@ -31,8 +31,10 @@ from conformance_reference.defects import DEFECTS
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "koki_korei" / "2025.12" / "bindings.yaml"
 KOKI_DEFECTS = sorted(name for name in DEFECTS if name.startswith("koki_korei_"))
-#: Every 後期高齢者医療 rule: the first (the start by age), the agreement of the start and the 資格取得日, the others.
-ALL_RULES: dict[str, Rule] = {ks.START.name: ks.START, ks.START_AGREES.name: ks.START_AGREES, **KOKI_RULES}
+#: Every 後期高齢者医療 rule: the first (the start by age), the agreement of the start and the 資格取得日, the others,
+#: and the agreement with the 介護保険 part (the reference claims both).
+ALL_RULES: dict[str, Rule] = {ks.START.name: ks.START, ks.START_AGREES.name: ks.START_AGREES, **KOKI_RULES,
+                              ks.KAIGO_AGREES.name: ks.KAIGO_AGREES}
 
 
 @settings(max_examples=40, deadline=None)
@@ -55,7 +57,7 @@ def test_leaving_and_arriving_persons_never_cross_the_prefecture_boundary_unseen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in ALL_RULES}
-    assert len(names) == 15
+    assert len(names) == 16
     assert names <= set(default_registry())
     # Beside them, the printed 資格確認書's checks (tests/domains/koki_korei/test_koki_forms.py).
     # model.world.domains: the cross-domain machine (tests/domains/test_world_machine.py) is bound beside them.
