@@ -45,7 +45,6 @@ from conformance.checks.scenarios import (
     moves,
 )
 from conformance.checks.statute_rules import Statute, rule_checks
-from conformance.domains.koki_korei.oracle import AGE_READINGS
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.kokuho.oracle import kokuho_billed_month_readings, kokuho_billed_months
 from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of, month_of, next_month
@@ -276,8 +275,7 @@ def _insured(s: Scenario, town: str) -> Projection:
     """被保険者 on ``as_of`` by either reading of 後期's 75 (the day before the birthday differs:
     :func:`kokuho.koki_exclusion_readings`)."""
     assert s.as_of is not None
-    return {"被保険者": either(*(kokuho.is_insured_on(s.birth, s.moved_in, None, s.as_of, eve)
-                                for eve in AGE_READINGS))}
+    return {"被保険者": either(*kokuho.insured_readings(s.birth, s.moved_in, None, s.as_of))}
 
 
 def _insured_on_welfare(s: Scenario, town: str) -> Projection:

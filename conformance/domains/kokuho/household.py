@@ -199,8 +199,10 @@ def _shown_koki_agreement(document: Mapping[str, Any], loaded: Loaded) -> Projec
     values = {"国保の被保険者": own.get("被保険者"), "後期の被保険者": elder.get("被保険者"),
               "後期の資格取得日": elder.get("資格取得日")}
     asked = document.get(ASKED_DAY)
-    agrees = kokuho.koki_share_agrees(*(value if isinstance(value, bool) else None for value in list(
-        values.values())[:2]), on_acquisition=asked is not None and asked == values["後期の資格取得日"])
+    insured, elder_insured = (value if isinstance(value, bool) else None
+                              for value in (values["国保の被保険者"], values["後期の被保険者"]))
+    agrees = kokuho.koki_share_agrees(insured, elder_insured,
+                                      on_acquisition=asked is not None and asked == values["後期の資格取得日"])
     return {KOKI_AGREEMENT: AGREES if agrees else values}
 
 

@@ -344,6 +344,12 @@ def is_insured_on(birth: date, acquired: date, lost: date | None, day: date, eve
     return within and not is_excluded_as_koki_korei(birth, day, eve)
 
 
+def insured_readings(birth: date, acquired: date, lost: date | None, day: date) -> tuple[bool, ...]:
+    """:func:`is_insured_on` by each reading of 後期's 七十五歳に達したとき (the birthday's first; issue 65): they
+    differ on the day before the 75th birthday only."""
+    return tuple(is_insured_on(birth, acquired, lost, day, eve) for eve in AGE_READINGS)
+
+
 def first_march_31_after_six(birth: date) -> date:
     """The first 3月31日 on or after the day six is reached (第42条第1項第1号・第2号: 六歳に達する日以後の
     最初の三月三十一日). Born 2019-04-01 reaches six on 2025-03-31: that day itself; born 2019-04-02
