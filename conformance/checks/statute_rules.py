@@ -19,8 +19,17 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 
 from conformance.catalog.domain_rules import DOMAINS_DIR, TEXTS_FILE, domain_texts
-from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check
-from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, json_object, picked, rule_check
+from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check, target_of
+from conformance.checks.scenarios import (
+    Loaded,
+    Projection,
+    Rule,
+    Scenario,
+    json_object,
+    picked,
+    rule_check,
+    run_rule,
+)
 from conformance.errors import SpecError
 from conformance.findings import Finding
 from conformance.targets.base import HttpClient, Target
@@ -83,6 +92,21 @@ def rule_checks(rules: Iterable[Rule]) -> tuple[CheckFunction, ...]:
     """Each rule's check, named ``scenario.<rule name>``: a domain module that sets ``RULE_CHECKS`` to them has them
     registered with its other checks (``registry.module_checks``)."""
     return tuple(check(f"scenario.{rule.name}")(rule_check(rule)) for rule in rules)
+
+
+def agreement_check(rule: Rule, other: str, other_name: str, parts: str) -> CheckFunction:
+    """The check function of a rule comparing the parts of one answer of two domains (issue 66 item 4: e.g. the 国保
+    and 介護保険 parts), to be registered with ``check``: NOT_AUTOMATED unless the profile claims the ``other``
+    domain (``other_name``, its name in the reason) beside the rule's own; ``parts`` names both in the reason."""
+
+    def checked(ctx: CheckContext) -> Iterator[Finding]:
+        if not target_of(ctx).claims(other):
+            raise NotAutomated(f"the profile does not claim {other_name} ({other}): the agreement of the answer's "
+                               f"{parts} parts is judged only for a vendor that claims both domains")
+        yield from run_rule(ctx, rule)
+
+    checked.__doc__ = f"Scenario check of {rule.title} (the parts of one answer agreeing; {other} claimed too)."
+    return checked
 
 
 #: A rule of a domain's own shape (a driver's rule: conformance/domains/kodomo_kosodate/checks.py).

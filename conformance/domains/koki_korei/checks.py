@@ -23,14 +23,14 @@ asked about are those of the 資格 in effect on ``as_of`` (else the last one be
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckContext, NotAutomated, check, target_of
+from conformance.checks.registry import check
 from conformance.checks.scenarios import (
     ELDER_APRIL_FIRST,
     Loaded,
@@ -43,12 +43,10 @@ from conformance.checks.scenarios import (
     history,
     iso_or_none,
     other_codes,
-    run_rule,
 )
-from conformance.checks.statute_rules import Statute, rule_checks
+from conformance.checks.statute_rules import Statute, agreement_check, rule_checks
 from conformance.domains.koki_korei import oracle
 from conformance.domains.koki_korei.oracle import KokiFacts, koki_insured_on, koki_korei_start, koki_qualification
-from conformance.findings import Finding
 from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of
 from conformance.oracles.readings import either
 from conformance.testdata.town import TOWN_CODE
@@ -480,11 +478,6 @@ KAIGO_AGREES = STATUTE.rule("koki_korei.kaigo_agreement", certified_or_aged, _ka
                             (CERTIFIED_YOUNG, CERTIFIED_ELDER), needs_records=True)
 
 
-@check("scenario.koki_korei.kaigo_agreement")
-def koki_kaigo_agreement(ctx: CheckContext) -> Iterator[Finding]:
-    """The 後期 and 介護保険 parts of one answer agree (後期 第50条, 介護保険法 第9条第1号), for a vendor claiming
-    both."""
-    if not target_of(ctx).claims("kaigo"):
-        raise NotAutomated("the profile does not claim 介護保険 (kaigo): the agreement of the answer's 後期高齢者医療 "
-                           "and 介護保険 parts is judged only for a vendor that claims both domains")
-    yield from run_rule(ctx, KAIGO_AGREES)
+#: The 後期 and 介護保険 parts of one answer agree (後期 第50条, 介護保険法 第9条第1号), for a vendor claiming both.
+koki_kaigo_agreement = check("scenario.koki_korei.kaigo_agreement")(
+    agreement_check(KAIGO_AGREES, "kaigo", "介護保険", "後期高齢者医療 and 介護保険"))

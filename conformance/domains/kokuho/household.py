@@ -21,13 +21,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckContext, NotAutomated, check, target_of
+from conformance.checks.registry import check
 from conformance.checks.scenarios import (
     QUERY_PATH,
     Loaded,
@@ -37,11 +37,9 @@ from conformance.checks.scenarios import (
     _near,
     ask_person,
     query,
-    run_rule,
 )
-from conformance.checks.statute_rules import Statute, rule_checks
+from conformance.checks.statute_rules import Statute, agreement_check, rule_checks
 from conformance.domains.kokuho import oracle as kokuho
-from conformance.findings import Finding
 from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of
 from conformance.targets.base import HttpClient
 
@@ -232,20 +230,11 @@ HOUSEHOLD_RULES = {rule.name: rule for rule in (PAYER, KAIGO_AGREEMENT, KOKI_AGR
 RULE_CHECKS = rule_checks((PAYER,))
 
 
-@check("scenario.kokuho.kaigo_agreement")
-def kokuho_kaigo_agreement(ctx: CheckContext) -> Iterator[Finding]:
-    """The 国保 and 介護保険 parts of one answer agree on the 介護納付金分 (第76条第3項), for a vendor claiming both."""
-    if not target_of(ctx).claims("kaigo"):
-        raise NotAutomated("the profile does not claim 介護保険 (kaigo): the agreement of the answer's 国保 and "
-                           "介護保険 parts is judged only for a vendor that claims both domains")
-    yield from run_rule(ctx, KAIGO_AGREEMENT)
+#: The 国保 and 介護保険 parts of one answer agree on the 介護納付金分 (第76条第3項), for a vendor claiming both.
+kokuho_kaigo_agreement = check("scenario.kokuho.kaigo_agreement")(
+    agreement_check(KAIGO_AGREEMENT, "kaigo", "介護保険", "国保 and 介護保険"))
 
 
-@check("scenario.kokuho.koki_agreement")
-def kokuho_koki_agreement(ctx: CheckContext) -> Iterator[Finding]:
-    """The 国保 and 後期高齢者医療 parts of one answer agree around 75 (第5条, 第6条第8号), for a vendor claiming
-    both."""
-    if not target_of(ctx).claims("koki_korei"):
-        raise NotAutomated("the profile does not claim 後期高齢者医療 (koki_korei): the agreement of the answer's 国保 "
-                           "and 後期高齢者医療 parts is judged only for a vendor that claims both domains")
-    yield from run_rule(ctx, KOKI_AGREES)
+#: The 国保 and 後期高齢者医療 parts of one answer agree around 75 (第5条, 第6条第8号), for a vendor claiming both.
+kokuho_koki_agreement = check("scenario.kokuho.koki_agreement")(
+    agreement_check(KOKI_AGREES, "koki_korei", "後期高齢者医療", "国保 and 後期高齢者医療"))
