@@ -15,6 +15,7 @@ from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import Loaded, Scenario, _csv, _row, other_codes
 from conformance.domains.kokuho import household as hh
 from conformance.domains.kokuho import oracle as kokuho
+from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.oracles.dates import age_reached_on, anniversary
 from conformance.shipped_checks import default_registry
@@ -106,12 +107,17 @@ def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name}), hh.HOUSEHOLD_RULES, BINDINGS) == set(DEFECTS[name].requirements)
 
 
+def the_finding(defect: str, rule: str, other: str) -> Finding:
+    """The one finding of ``rule`` against a reference with ``defect`` on (the run's path), ``other`` finding none."""
+    found = rule_findings(frozenset({defect}), hh.HOUSEHOLD_RULES, BINDINGS, [rule, other], max_examples=2)
+    assert found[other] == []
+    [finding] = found[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    return finding
+
+
 def test_the_payer_defect_is_reported_as_the_payer_rules_finding() -> None:
-    found = rule_findings(frozenset({"kokuho_payer_insured_member"}), hh.HOUSEHOLD_RULES, BINDINGS,
-                          ["kokuho.payer", "kokuho.kaigo_agreement"], max_examples=2)
-    assert found["kokuho.kaigo_agreement"] == []
-    [finding] = found["kokuho.payer"]
-    assert finding.code == "scenario.kokuho.payer.mismatch"
+    finding = the_finding("kokuho_payer_insured_member", "kokuho.payer", "kokuho.kaigo_agreement")
     assert finding.location == "GET /residents/{atena}/qualifications (世帯主, 世帯員)"
     assert '"世帯員": "世帯員"' in (finding.actual or "") and '"世帯員": "世帯主"' in (finding.expected or "")
 
@@ -177,11 +183,7 @@ def test_the_koki_agreement_draws_residents_around_seventy_five_with_no_record(s
 def test_the_koki_defect_fails_exactly_the_sixth_article_through_the_agreement() -> None:
     assert failed_requirements(frozenset({"kokuho_excluded_from_eve"}), hh.HOUSEHOLD_RULES, BINDINGS) == {KOKI_TIE}
     assert set(DEFECTS["kokuho_excluded_from_eve"].requirements) == {KOKI_TIE}
-    found = rule_findings(frozenset({"kokuho_excluded_from_eve"}), hh.HOUSEHOLD_RULES, BINDINGS,
-                          ["kokuho.koki_agreement", "kokuho.kaigo_agreement"], max_examples=2)
-    assert found["kokuho.kaigo_agreement"] == []
-    [finding] = found["kokuho.koki_agreement"]
-    assert finding.code == "scenario.kokuho.koki_agreement.mismatch"
+    finding = the_finding("kokuho_excluded_from_eve", "kokuho.koki_agreement", "kokuho.kaigo_agreement")
     assert finding.location == "GET /residents/{atena}/qualifications (国民健康保険, 後期高齢者医療)"
     assert '"国保の被保険者": false' in (finding.actual or "") and '"後期の被保険者": false' in (finding.actual or "")
 
