@@ -1,6 +1,7 @@
 """戸籍's scenario checks through the driver (docs/driver.md): the families and cases a check draws, what the
-harness sends (``koseki.hensei``, ``koseki.todoke``, ``koseki.seikyu``), and how a rule is run and judged. The
-rules themselves are ``checks``; the persons drawn and the worked examples, ``cases``."""
+harness sends (``koseki.hensei``, ``koseki.todoke``, ``koseki.seikyu``), and how a rule is run and judged (a rule
+of the domain's own shape: docs/architecture.md, "A statute rule, the one way"). The rules themselves are ``checks``
+(registered by ``statute_rules.own_rule_checks``); the persons drawn and the worked examples, ``cases``."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckContext, CheckFunction, target_of
+from conformance.checks.registry import CheckContext, target_of
 from conformance.checks.scenarios import (
     Projection,
     built,
@@ -24,7 +25,7 @@ from conformance.checks.scenarios import (
 )
 from conformance.checks.statute_rules import driver_base_path, posted_object
 from conformance.findings import Finding
-from conformance.targets.base import HttpClient, Target
+from conformance.targets.base import HttpClient
 
 #: The driver operations (spec_catalog/koseki/2025.12/driver.yaml) and their paths below the base path.
 OPERATIONS = {"koseki.hensei": "/koseki/hensei", "koseki.todoke": "/koseki/todoke", "koseki.seikyu": "/koseki/seikyu"}
@@ -251,15 +252,10 @@ class KosekiRule:
 # -- running a rule -------------------------------------------------------------------------------
 
 
-def _base_path(target: Target) -> str:
-    """The driver's base path, or NotAutomated when the profile declares no adapter with the operations."""
-    return driver_base_path(target, "戸籍", OPERATIONS)
-
-
 def run_rule(ctx: CheckContext, rule: KosekiRule) -> Iterator[Finding]:
     """Generate, register, file and compare; report the shrunk counterexample, if any."""
     target = target_of(ctx)
-    base_path = _base_path(target)
+    base_path = driver_base_path(target, "戸籍", OPERATIONS)
     client, town = target.need_http(), town_code(target)
     same, other = other_codes(town)
     codes = (town, same, other)
@@ -277,12 +273,3 @@ def run_rule(ctx: CheckContext, rule: KosekiRule) -> Iterator[Finding]:
                            f"POST {base_path.rstrip('/')}{OPERATIONS[operation]} 届出種別={case.kind}", mismatch,
                            target)
 
-
-def rule_check(rule: KosekiRule) -> CheckFunction:
-    """The check function of one rule (to be registered with ``check``)."""
-
-    def run(ctx: CheckContext) -> Iterator[Finding]:
-        return run_rule(ctx, rule)
-
-    run.__doc__ = f"Scenario check of {rule.title} (vendor's driver against :mod:`conformance.domains.koseki.oracle`)."
-    return run
