@@ -713,7 +713,7 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "inkan_after_leaving", "inkan_from_fourteen", "inkan_capacity_ignored", "inkan_second_seal", "inkan_any_name",
         "inkan_occupation_allowed", "inkan_rubber_allowed", "inkan_size_unchecked", "inkan_blurred_allowed",
-        "inkan_newcomer_refused", "inkan_size_8mm_allowed")},
+        "inkan_newcomer_refused", "inkan_size_7mm_allowed")},
     # 戸籍 (the driver operations koseki.*, conformance_reference/koseki/koseki.py; each defect's own test:
     # tests/domains/koseki/test_koseki_scenarios.py).
     **{name: {"koseki"} for name in (
