@@ -41,6 +41,7 @@ from conformance.domains.koseki.cases import (
     ADOPTION,
     BIRTH,
     BIRTH_ABROAD,
+    BIRTH_OF_SON,
     BIRTH_TO_MOTHER,
     BIRTH_WIFE_FIRST,
     DEATH,
@@ -244,8 +245,8 @@ def _entry_parents(c: Case) -> Projection:
 
 
 def _entry_legitimacy(c: Case) -> Projection:
-    """第49条第2項第1号: the child's 男女の別 (the 届書's: 女) and 嫡出子又は嫡出でない子の別."""
-    return {"性別": "2", "嫡出子の別": law.legitimacy(c.takes)}
+    """第49条第2項第1号: the child's 男女の別 (the 届書's, 男 or 女) and 嫡出子又は嫡出でない子の別."""
+    return {"性別": c.child_sex, "嫡出子の別": law.legitimacy(c.takes)}
 
 
 def _removed_on_death(c: Case) -> Projection:
@@ -418,7 +419,8 @@ KOSEKI_RULES: dict[str, KosekiRule] = {rule.name: rule for rule in (
     _rule("koseki.entry_origin", _marriages_either, _entry_origins, _actual_origins,
           (MARRIAGE_INTO_HEAD, MARRIAGE_NEW)),
     _rule("koseki.entry_parents", births, _entry_parents, _actual_parents, (BIRTH, BIRTH_TO_MOTHER, BIRTH_WIFE_FIRST)),
-    _rule("koseki.entry_legitimacy", births, _entry_legitimacy, _actual_legitimacy, (BIRTH, BIRTH_TO_MOTHER)),
+    _rule("koseki.entry_legitimacy", births, _entry_legitimacy, _actual_legitimacy,
+          (BIRTH, BIRTH_TO_MOTHER, BIRTH_OF_SON)),
     _rule("koseki.death_day", lambda: deaths().filter(lambda c: c.registered), _removed_on_death, _actual_removed,
           (DEATH, DEATH_ABROAD)),
     _rule("koseki.name_plain", lambda: births(names=_plain_names()), _name_characters, _actual_names,

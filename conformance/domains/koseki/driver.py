@@ -68,7 +68,8 @@ class Case:
     (the 戸籍's 筆頭者,). ``day`` is the birth, the death or the 婚姻's 届出年月日; ``known`` the day the death
     was known; ``takes`` the 氏 taken (出生: 父母, 父, 母; 婚姻: 夫, 妻); ``place`` and ``location`` the 届出地 and
     the 届出人所在地 of a 死亡届 (0-2 as ``Family.place``); ``registered`` False leaves the families unsent (a
-    本籍 elsewhere: the vendor does not hold that 戸籍)."""
+    本籍 elsewhere: the vendor does not hold that 戸籍); ``child_sex`` the 届書's 男女の別 of a 出生's child ("1" 男,
+    "2" 女)."""
 
     kind: str
     families: tuple[Family, ...]
@@ -79,6 +80,7 @@ class Case:
     takes: str = ""
     child_name: str = "はな"
     child_reading: str = ""
+    child_sex: str = "2"
     place: int = 0
     location: int = 0
     relation: str = ""
@@ -201,7 +203,7 @@ def send(client: HttpClient, base_path: str, case: Case, codes: tuple[str, str, 
                 "国外": case.abroad,
                 "父": _ref(case, sent, 0) if case.persons[0] else None,
                 "母": _ref(case, sent, 1),
-                "子": {"名": case.child_name, "氏名_フリガナ": _child_furigana(case), "性別": "2",
+                "子": {"名": case.child_name, "氏名_フリガナ": _child_furigana(case), "性別": case.child_sex,
                        "称する氏": case.takes},
             }
         )
