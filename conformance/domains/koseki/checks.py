@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from conformance.checks.scenarios import Projection
@@ -41,12 +42,14 @@ from conformance.domains.koseki.cases import (
     ADOPTION,
     BIRTH,
     BIRTH_ABROAD,
+    BIRTH_DUE_ON_HOLIDAY,
     BIRTH_OF_SON,
     BIRTH_TO_MOTHER,
     BIRTH_WIFE_FIRST,
     DEATH,
     DEATH_ABROAD,
     DEATH_AT_LOCATION,
+    DEATH_DUE_ON_HOLIDAY,
     DEATH_OF_FOREIGNER,
     FOREIGN_MARRIAGE,
     FOREIGN_MARRIAGE_HEAD,
@@ -85,6 +88,8 @@ from conformance.domains.koseki.driver import (
     _name,
     run_rule,
 )
+from conformance.oracles.holidays import OutsideCalendar
+from conformance.oracles.readings import either
 
 #: What every rule of the domain shares (conformance.checks.statute_rules): its folder, whose texts.yaml titles
 #: each rule; the part is the driver's answer (the rules read it through their own ``actual``).
@@ -118,10 +123,20 @@ def _judgment_start(c: Case) -> Projection:
 
 
 def _period_end(c: Case) -> Projection:
+    """第49条第1項, 第86条第1項: the period's last day, or the deemed 期限 after a 休日
+    (:func:`law.period_end_readings`); a period ending in a year the holiday calendar does not cover is not asked
+    (Hypothesis ``assume``)."""
     if c.kind == "出生":
-        return {"届出期間末日": law.birth_period_end(c.day, abroad=c.abroad).isoformat()}
-    assert c.known is not None
-    return {"届出期間末日": law.death_period_end(c.known, abroad=c.abroad).isoformat()}
+        end = law.birth_period_end(c.day, abroad=c.abroad)
+    else:
+        assert c.known is not None
+        end = law.death_period_end(c.known, abroad=c.abroad)
+    try:
+        ends = law.period_end_readings(end)
+    except OutsideCalendar:
+        assume(False)
+        raise
+    return {"届出期間末日": either(*(day.isoformat() for day in ends))}
 
 
 def _taker_head(c: Case) -> bool:
@@ -387,8 +402,10 @@ KOSEKI_RULES: dict[str, KosekiRule] = {rule.name: rule for rule in (
     _rule("koseki.adoptive_parent", adoptions, _adoptive_parent, _actual_adoptive_parent, (ADOPTION,)),
     _rule("koseki.judgment_start", judgments, _judgment_start, _field("起算日"),
           (JUDGMENT_BEFORE_SERVICE, JUDGMENT_AFTER_SERVICE)),
-    _rule("koseki.birth_period", births, _period_end, _field("届出期間末日"), (BIRTH, BIRTH_ABROAD)),
-    _rule("koseki.death_period", deaths, _period_end, _field("届出期間末日"), (DEATH, DEATH_ABROAD)),
+    _rule("koseki.birth_period", births, _period_end, _field("届出期間末日"),
+          (BIRTH, BIRTH_ABROAD, BIRTH_DUE_ON_HOLIDAY)),
+    _rule("koseki.death_period", deaths, _period_end, _field("届出期間末日"),
+          (DEATH, DEATH_ABROAD, DEATH_DUE_ON_HOLIDAY)),
     _rule("koseki.marriage_new", lambda: marriages(False), _new_koseki, _field("新戸籍編製"), (MARRIAGE_NEW,)),
     _rule("koseki.marriage_head", lambda: marriages(True), _new_koseki, _field("新戸籍編製"),
           (MARRIAGE_INTO_HEAD,)),
