@@ -47,7 +47,8 @@ def test_a_working_day_has_one_answer() -> None:
     assert expected == _due("2025-02-13") and expected != _due("2025-02-14")
 
 
-@pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisDeprecationWarning")  # assume outside a given: the point
+# assume is called outside a property-based test on purpose: the oracle is asked directly.
+@pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisDeprecationWarning")
 def test_a_period_past_the_holiday_calendar_is_not_asked() -> None:
     late = Case("出生", cases.BIRTH.families, cases.BIRTH.persons, date(2040, 1, 10), takes="父母")
     with pytest.raises(UnsatisfiedAssumption):
