@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from hypothesis import strategies as st
 
@@ -151,3 +151,33 @@ def driver_rule_check(run: Callable[[CheckContext, DriverRule], Iterator[Finding
 
     checked.__doc__ = f"Scenario check of {title} (vendor's driver against the domain's oracle)."
     return checked
+
+
+class NamedRule(Protocol):
+    """A rule of a domain's own shape as :func:`own_rule_checks` registers it: its ``name`` (the check is
+    ``scenario.<name>``) and its ``title`` (naming the provision)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+
+#: A rule of a domain's own shape with its name and title.
+OwnRule = TypeVar("OwnRule", bound=NamedRule)
+
+
+def own_rule_checks(run: Callable[[CheckContext, OwnRule], Iterator[Finding]], rules: Iterable[OwnRule],
+                    doc: str = "Scenario check of {title} (vendor against the domain's oracle).",
+                    ) -> tuple[CheckFunction, ...]:
+    """Each rule's check, named ``scenario.<rule name>`` and run by ``run`` (a domain whose rules are asked through a
+    driver operation, or need what the profile may leave out before :func:`~conformance.checks.scenarios.run_rule`
+    can run them): the ``RULE_CHECKS`` of such a domain in one statement, as :func:`rule_checks` for the others.
+    ``doc`` is each check's docstring, ``{title}`` the rule's title."""
+    checks = []
+    for rule in rules:
+        function = driver_rule_check(run, rule, rule.title)
+        function.__doc__ = doc.format(title=rule.title)
+        checks.append(check(f"scenario.{rule.name}")(function))
+    return tuple(checks)

@@ -69,8 +69,9 @@ def _reasons(row: Row, stay: Stay | None, record: Mapping[str, str], defects: fr
     side = record.get("印影寸法", "")
     if side.isdigit():
         smallest, largest = (5, 30) if "inkan_size_unchecked" in defects else (8, 25)
-        # 「8ミリメートルの正方形に収まるもの」: a side of exactly 8 fits it (refused); 25 fits the 25mm one (kept).
-        too_small = int(side) < smallest if "inkan_size_8mm_allowed" in defects else int(side) <= smallest
+        # 「8ミリメートルの正方形に収まるもの」: a side of exactly 8 fits it (refused); 25 fits the 25mm one (kept). The
+        # judge accepts either answer at each edge; the defect counts the lower limit one millimetre short.
+        too_small = int(side) < smallest - 1 if "inkan_size_7mm_allowed" in defects else int(side) <= smallest
         if too_small or int(side) > largest:
             reasons.append("印影の大きさ")
     return reasons

@@ -256,7 +256,7 @@ class KosekiBook:
             "氏名_フリガナ": _text(child.get("氏名_フリガナ"), "子.氏名_フリガナ"),
             "生年月日": _text(body.get("届出年月日"), "届出年月日") if "koseki_child_born_on_filing" in self.defects
             else born.isoformat(),
-            "性別": _text(child.get("性別"), "子.性別"),
+            "性別": "2" if "koseki_child_always_female" in self.defects else _text(child.get("性別"), "子.性別"),
             "入籍原因": "出生",
             "入籍年月日": born.isoformat(),
             "父": parents["父"],

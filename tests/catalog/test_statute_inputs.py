@@ -31,7 +31,8 @@ def test_some_editions_list_their_inputs() -> None:
     listed = {edition.parent.name for edition in WITH_INPUTS}
     assert listed >= {"jido_teate", "jido_fuyo_teate", "kodomo_kosodate", "shugaku", "senkyo", "kojin_juminzei",
                       "kotei_shisan_zei", "keijidosha_zei", "hojin_juminzei", "kokumin_nenkin", "shogaisha_fukushi",
-                      "kokuho", "kaigo", "koki_korei", "kenko_kanri", "seikatsu_hogo"}
+                      "kokuho", "kaigo", "koki_korei", "kenko_kanri", "seikatsu_hogo", "koseki", "koseki_fuhyo",
+                      "inkan"}
 
 
 @pytest.mark.parametrize("edition", WITH_INPUTS, ids=lambda path: path.parent.name)

@@ -720,7 +720,7 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "inkan_after_leaving", "inkan_from_fourteen", "inkan_capacity_ignored", "inkan_second_seal", "inkan_any_name",
         "inkan_occupation_allowed", "inkan_rubber_allowed", "inkan_size_unchecked", "inkan_blurred_allowed",
-        "inkan_newcomer_refused", "inkan_size_8mm_allowed")},
+        "inkan_newcomer_refused", "inkan_size_7mm_allowed")},
     # 戸籍 (the driver operations koseki.*, conformance_reference/koseki/koseki.py; each defect's own test:
     # tests/domains/koseki/test_koseki_scenarios.py).
     **{name: {"koseki"} for name in (
@@ -734,7 +734,7 @@ AFFECTS: dict[str, set[str]] = {
         "koseki_entry_copied_on_marriage", "koseki_head_spouse_unmarked", "koseki_origin_unwritten",
         "koseki_death_removed_when_known", "koseki_father_is_head", "koseki_every_child_legitimate",
         "koseki_judgment_from_decision", "koseki_adoptee_stays", "koseki_adoptive_parent_unwritten")},
-    **{name: {"koseki"} for name in ("koseki_furigana_unchecked",)},
+    **{name: {"koseki"} for name in ("koseki_furigana_unchecked", "koseki_child_always_female")},
     # Issue 50, bugs written blind (docs/model.md): the 世帯連記式 form's 省略 and 公用 switches; the probes ask the
     # 世帯連記式 form with neither (the model's state machine does: tests/domains/jumin/test_model_machine.py).
     **{name: set() for name in ("form_setai_code_omission_ignored", "form_setai_official_use_ignored")},

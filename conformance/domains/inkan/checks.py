@@ -18,8 +18,8 @@ application, the others allowed:
 
 Readings (provisions.yaml): the day 15 is reached and the next, the first and last day of the address (the day of
 becoming a resident and the day before), a 印影 mixing parts of the 氏名 with other characters are never asked.
-A 印影 of exactly 8mm fits the 8mm square (not registered) and one of exactly 25mm fits the 25mm square
-(registered): our reading of 「収まる」 (第3条第2項第4号), both drawn and both in the explicit examples.
+A 印影 of exactly 8mm or 25mm (第3条第2項第4号: whether a 印影 touching the square's edges 「収まる」 the text does not
+say) is asked, drawn and in the explicit examples, and either answer passes (:data:`oracle.EITHER`).
 Not judged: 亘理町 第1条 (目的), 第3条第2項第6号 (町長が適当でないと認める); 柏原市 第3条 (the applicant's part
 at the counter) and 第4条 (事実の確認, by the 規則, at the counter: MANUAL).
 """
@@ -35,6 +35,7 @@ from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, _ne
 from conformance.checks.statute_rules import Statute, rule_checks
 from conformance.domains.inkan import oracle
 from conformance.oracles.dates import age_reached_on
+from conformance.oracles.readings import Either
 
 PART = "印鑑登録"
 #: What every rule of the domain shares (conformance.checks.statute_rules).
@@ -137,14 +138,14 @@ def clarities(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 def eligible(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """An application no provision bars: a resident of any age over 15, often a newcomer of a few days (the day
     of becoming a resident and the day before are open), for a 印鑑 of the 氏名 of any hard 印材 and size inside
-    the limits."""
+    the limits under every reading (9 to 24mm)."""
     day = draw(_DAYS)
     birth = draw(_birth(1935, 2004))
     days_resident = draw(st.one_of(st.integers(2, 60), st.integers(61, 20_000)))
     moved_in = max(birth, day - timedelta(days=days_resident))
     return _applicant(day, birth, moved_in, impression=draw(st.sampled_from(_NAMES)),
                       material=draw(st.sampled_from(_HARD)), side_mm=draw(st.integers(oracle.SMALLEST_MM + 1,
-                                                                                     oracle.LARGEST_MM)))
+                                                                                     oracle.LARGEST_MM - 1)))
 
 
 # -- rules ----------------------------------------------------------------------------------------
@@ -155,7 +156,7 @@ def _registered(verdict: oracle.Verdict) -> Projection:
     examples never are."""
     if verdict is None:
         assume(False)
-    return {"登録": bool(verdict)}
+    return {"登録": verdict if isinstance(verdict, Either) else bool(verdict)}
 
 
 def _resident(s: Scenario, town: str) -> Projection:
@@ -211,8 +212,8 @@ def _registers(s: Scenario, town: str) -> Projection:
 #: Worked examples (亘理町印鑑条例 第2条, 第3条, 柏原市印鑑条例 第5条), each an application of 2024-06-03 by 見本　花子
 #: (born 1980-05-05, a resident since 2015-04-01) for a wooden 印鑑 reading 見本, 15mm: registered; moved out on
 #: 2024-05-31: not; born 2009-05-10 (15 reached 2024-05-09): registered, born 2009-07-10: not; 意思能力を有しない:
-#: not; a 印鑑 already registered: not; 山田: not; 見本税理士: not; a ゴム印: not; 7mm or 26mm: not; a 印影 hard to
-#: show clearly: not; a resident since 2024-05-27 (a week): registered.
+#: not; a 印鑑 already registered: not; 山田: not; 見本税理士: not; a ゴム印: not; 7mm or 26mm: not; 8mm or 25mm:
+#: either; a 印影 hard to show clearly: not; a resident since 2024-05-27 (a week): registered.
 ALLOWED = _applicant(date(2024, 6, 3))
 MOVED_OUT = Scenario(2024, date(1980, 5, 5), date(2015, 4, 1), planned_out=date(2024, 5, 31), as_of=date(2024, 6, 3),
                      records=ALLOWED.records)
@@ -224,7 +225,7 @@ OTHER_NAME = _applicant(date(2024, 6, 3), impression="山田")
 TITLE = _applicant(date(2024, 6, 3), impression="見本税理士")
 RUBBER_SEAL = _applicant(date(2024, 6, 3), material=oracle.RUBBER)
 SMALL, LARGE = _applicant(date(2024, 6, 3), side_mm=7), _applicant(date(2024, 6, 3), side_mm=26)
-#: The limits themselves (our reading of 「収まる」, the edge included): 8mm fits the 8mm square, 25mm the 25mm one.
+#: The limits themselves: registered or not, each by one reading of 「収まる」 (the edge included or not).
 EIGHT, TWENTY_FIVE = _applicant(date(2024, 6, 3), side_mm=8), _applicant(date(2024, 6, 3), side_mm=25)
 BLURRED = _applicant(date(2024, 6, 3), blurred=True)
 NEWCOMER = _applicant(date(2024, 6, 3), moved_in=date(2024, 5, 27))

@@ -3,7 +3,8 @@
 亘理町's excerpt ends before its article on the registration, 柏原市's before its list of the 印鑑 it refuses).
 
 Each function answers one provision's question as a :data:`Verdict`: True (the provision lets the
-registration through), False (it bars it), None where the text leaves room (the harness asks nothing there).
+registration through), False (it bars it), None where the text leaves room and the harness asks nothing there,
+or :data:`EITHER` where it leaves room and the harness asks, accepting both answers (the edges of 第3条第2項第4号).
 :func:`registered` puts them together.
 """
 
@@ -13,8 +14,12 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from conformance.oracles.dates import age_reached_on
+from conformance.oracles.readings import Either
 
-Verdict = bool | None
+Verdict = bool | Either | None
+#: A question the text leaves open that the harness asks: the provision lets the registration through or bars it,
+#: each by one reading (provisions.yaml names them).
+EITHER = Either(True, False)
 
 #: 第2条第2項第1号: 15才未満の者.
 MIN_AGE = 15
@@ -81,12 +86,16 @@ def not_rubber(material: str) -> bool:
     return material != RUBBER
 
 
-def size_allowed(side_mm: int) -> bool:
-    """第3条第2項第4号: the side of the smallest square the 印影 fits in. Our reading of 「収まる」: a 印影 fits a
-    square whose side is no shorter than its own, the edge included (the one verb reads both limits the same way):
-    a side of exactly 8 fits the 8mm square (barred) and one of exactly 25 fits the 25mm square (not barred).
-    Municipal pages that say 「8mm以上25mm以内」 or 「8mm以下・25mm以上」 depart from the 条例's words."""
-    return SMALLEST_MM < side_mm <= LARGEST_MM
+def size_allowed(side_mm: int) -> bool | Either:
+    """第3条第2項第4号: the side of the smallest square the 印影 fits in. A side shorter than 8 fits the 8mm square
+    (barred), one longer than 25 does not fit the 25mm square (barred), one between them is allowed. A side of
+    exactly 8 or 25 is :data:`EITHER`: the 条例 does not say whether a 印影 touching the square's edges 「収まる」, nor
+    does any text held (the national 印鑑登録証明事務処理要領 is not among the sources), so both readings pass at each
+    edge, each edge on its own: the edge included (8 barred, 25 allowed), the edge excluded (8 allowed, 25 barred),
+    and the municipal guidance 「8mm以上25mm以内」 (both allowed). provisions.yaml, 第3条第2項第4号, names them."""
+    if side_mm in (SMALLEST_MM, LARGEST_MM):
+        return EITHER
+    return SMALLEST_MM < side_mm < LARGEST_MM
 
 
 def clear(blurred: bool) -> bool:
@@ -96,8 +105,12 @@ def clear(blurred: bool) -> bool:
 
 def registered(verdicts: Iterable[Verdict]) -> Verdict:
     """柏原市印鑑条例 第5条: once the application is confirmed, the 印鑑 must be registered; it is not when a provision
-    of 亘理町 第2条 or 第3条 bars it (False), and the answer is open when none bars it but one is open (None)."""
+    of 亘理町 第2条 or 第3条 bars it (False); when none bars it, the answer is open where one is open (None), else
+    :data:`EITHER` where one leaves both answers (an edge of 第3条第2項第4号), else registered (True). (Compared by
+    identity: an Either equals False.)"""
     found = tuple(verdicts)
-    if False in found:
+    if any(verdict is False for verdict in found):
         return False
-    return None if None in found else True
+    if any(verdict is None for verdict in found):
+        return None
+    return EITHER if any(isinstance(verdict, Either) for verdict in found) else True

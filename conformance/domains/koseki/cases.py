@@ -34,7 +34,7 @@ def _event_day(draw: st.DrawFn) -> date:
 @st.composite
 def births(draw: st.DrawFn, takes: str | None = None, names: st.SearchStrategy[str] | None = None) -> Case:
     """A 出生 (in Japan or abroad) of a child of a married couple (父母の氏: their 戸籍, the husband or the wife
-    written first) or of a mother alone (母の氏: she is the 筆頭者 of her own 戸籍)."""
+    written first) or of a mother alone (母の氏: she is the 筆頭者 of her own 戸籍); a son or a daughter."""
     born = _event_day(draw)
     chosen = takes or draw(st.sampled_from(("父母", "母")))
     name = draw(names) if names is not None else draw(st.text(st.sampled_from(_KANA), min_size=1, max_size=4))
@@ -47,7 +47,8 @@ def births(draw: st.DrawFn, takes: str | None = None, names: st.SearchStrategy[s
     else:
         family = Family(surname, 0, (_adult(draw, 1),))
         persons = (None, (0, 0))
-    return Case("出生", (family,), persons, born, abroad=draw(st.booleans()), takes=chosen, child_name=name)
+    return Case("出生", (family,), persons, born, abroad=draw(st.booleans()), takes=chosen, child_name=name,
+                child_sex=draw(st.sampled_from(("1", "2"))))
 
 
 @st.composite
@@ -174,6 +175,11 @@ BIRTH_WIFE_FIRST = Case("出生", (Family(1, 0, ((1, date(1992, 8, 8)), (0, date
                         date(2025, 2, 2), takes="父母", child_name="はな")
 #: Born to a mother alone (母の氏): the child enters her 戸籍 (第18条第2項).
 BIRTH_TO_MOTHER = Case("出生", (_MOTHER,), (None, (0, 0)), date(2025, 3, 1), takes="母", child_name="サクラ")
+#: Born 2025-01-29: the 14th day is 2025-02-11, 建国記念の日: the period's last day, or the deemed 期限 2025-02-12
+#: (地方自治法 第4条の2第4項), both pass (oracle.period_end_readings).
+BIRTH_DUE_ON_HOLIDAY = replace(BIRTH, day=date(2025, 1, 29))
+#: A son of the couple (the 届書's 男女の別 男: 第49条第2項第1号).
+BIRTH_OF_SON = replace(BIRTH, child_name="たろう", child_sex="1")
 #: Names: ``Mary`` (Latin letters) and ``はな2`` are refused, ``さくら`` accepted (第50条, 規則第60条第3号);
 #: a 変体仮名 (U+1B002) refused.
 LATIN_NAME = Case("出生", (_COUPLE,), ((0, 0), (0, 1)), date(2025, 5, 5), takes="父母", child_name="Mary")
@@ -187,6 +193,8 @@ _FAMILY = Family(2, 0, ((0, date(1950, 1, 1)), (1, date(1952, 2, 2)), (2, date(1
 #: Died 2025-03-01, known 2025-03-03: due by 3月9日 (第86条第1項); abroad, by 6月2日.
 DEATH = Case("死亡", (_FAMILY,), ((0, 0),), date(2025, 3, 1), known=date(2025, 3, 3))
 DEATH_ABROAD = Case("死亡", (_FAMILY,), ((0, 2),), date(2025, 3, 1), known=date(2025, 3, 3), abroad=True)
+#: Known on 2025-02-05: the 7th day is 2025-02-11 (建国記念の日): 2025-02-11 or 2025-02-12 both pass.
+DEATH_DUE_ON_HOLIDAY = Case("死亡", (_FAMILY,), ((0, 0),), date(2025, 2, 4), known=date(2025, 2, 5))
 #: Filed where the 届出人 is (another 市区町村, 1) for a 本籍 in the town: allowed; elsewhere (2): not (第25条).
 DEATH_AT_LOCATION = Case("死亡", (_FAMILY,), ((0, 1),), date(2025, 3, 1), known=date(2025, 3, 1), place=1, location=1)
 DEATH_OF_FOREIGNER = Case(

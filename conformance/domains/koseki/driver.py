@@ -1,6 +1,7 @@
 """戸籍's scenario checks through the driver (docs/driver.md): the families and cases a check draws, what the
-harness sends (``koseki.hensei``, ``koseki.todoke``, ``koseki.seikyu``), and how a rule is run and judged. The
-rules themselves are ``checks``; the persons drawn and the worked examples, ``cases``."""
+harness sends (``koseki.hensei``, ``koseki.todoke``, ``koseki.seikyu``), and how a rule is run and judged (a rule
+of the domain's own shape: docs/architecture.md, "A statute rule, the one way"). The rules themselves are ``checks``
+(registered by ``statute_rules.own_rule_checks``); the persons drawn and the worked examples, ``cases``."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckContext, CheckFunction, target_of
+from conformance.checks.registry import CheckContext, target_of
 from conformance.checks.scenarios import (
     Projection,
     built,
@@ -24,7 +25,7 @@ from conformance.checks.scenarios import (
 )
 from conformance.checks.statute_rules import driver_base_path, posted_object
 from conformance.findings import Finding
-from conformance.targets.base import HttpClient, Target
+from conformance.targets.base import HttpClient
 
 #: The driver operations (spec_catalog/koseki/2025.12/driver.yaml) and their paths below the base path.
 OPERATIONS = {"koseki.hensei": "/koseki/hensei", "koseki.todoke": "/koseki/todoke", "koseki.seikyu": "/koseki/seikyu"}
@@ -67,7 +68,8 @@ class Case:
     (the 戸籍's 筆頭者,). ``day`` is the birth, the death or the 婚姻's 届出年月日; ``known`` the day the death
     was known; ``takes`` the 氏 taken (出生: 父母, 父, 母; 婚姻: 夫, 妻); ``place`` and ``location`` the 届出地 and
     the 届出人所在地 of a 死亡届 (0-2 as ``Family.place``); ``registered`` False leaves the families unsent (a
-    本籍 elsewhere: the vendor does not hold that 戸籍)."""
+    本籍 elsewhere: the vendor does not hold that 戸籍); ``child_sex`` the 届書's 男女の別 of a 出生's child ("1" 男,
+    "2" 女)."""
 
     kind: str
     families: tuple[Family, ...]
@@ -78,6 +80,7 @@ class Case:
     takes: str = ""
     child_name: str = "はな"
     child_reading: str = ""
+    child_sex: str = "2"
     place: int = 0
     location: int = 0
     relation: str = ""
@@ -200,7 +203,7 @@ def send(client: HttpClient, base_path: str, case: Case, codes: tuple[str, str, 
                 "国外": case.abroad,
                 "父": _ref(case, sent, 0) if case.persons[0] else None,
                 "母": _ref(case, sent, 1),
-                "子": {"名": case.child_name, "氏名_フリガナ": _child_furigana(case), "性別": "2",
+                "子": {"名": case.child_name, "氏名_フリガナ": _child_furigana(case), "性別": case.child_sex,
                        "称する氏": case.takes},
             }
         )
@@ -251,15 +254,10 @@ class KosekiRule:
 # -- running a rule -------------------------------------------------------------------------------
 
 
-def _base_path(target: Target) -> str:
-    """The driver's base path, or NotAutomated when the profile declares no adapter with the operations."""
-    return driver_base_path(target, "戸籍", OPERATIONS)
-
-
 def run_rule(ctx: CheckContext, rule: KosekiRule) -> Iterator[Finding]:
     """Generate, register, file and compare; report the shrunk counterexample, if any."""
     target = target_of(ctx)
-    base_path = _base_path(target)
+    base_path = driver_base_path(target, "戸籍", OPERATIONS)
     client, town = target.need_http(), town_code(target)
     same, other = other_codes(town)
     codes = (town, same, other)
@@ -277,12 +275,3 @@ def run_rule(ctx: CheckContext, rule: KosekiRule) -> Iterator[Finding]:
                            f"POST {base_path.rstrip('/')}{OPERATIONS[operation]} 届出種別={case.kind}", mismatch,
                            target)
 
-
-def rule_check(rule: KosekiRule) -> CheckFunction:
-    """The check function of one rule (to be registered with ``check``)."""
-
-    def run(ctx: CheckContext) -> Iterator[Finding]:
-        return run_rule(ctx, rule)
-
-    run.__doc__ = f"Scenario check of {rule.title} (vendor's driver against :mod:`conformance.domains.koseki.oracle`)."
-    return run

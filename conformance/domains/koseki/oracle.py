@@ -21,6 +21,8 @@ import unicodedata
 from datetime import date, timedelta
 from typing import TypeVar
 
+from conformance.oracles.holidays import next_working_day
+
 #: 第49条第1項: 十四日以内; 第86条第1項: 七日以内; both 三箇月以内 when the event was abroad (国外).
 BIRTH_DAYS, DEATH_DAYS, ABROAD_MONTHS = 14, 7, 3
 
@@ -72,6 +74,18 @@ def death_period_end(known: date, *, abroad: bool) -> date:
     """第86条第1項: the 死亡の届出 within 七日 of the day the 届出義務者 knew of the death (三箇月 when it was
     abroad), that day counted."""
     return _months(known, ABROAD_MONTHS) if abroad else _days(known, DEATH_DAYS)
+
+
+def period_end_readings(end: date) -> tuple[date, ...]:
+    """The 届出期間末日 a system may answer for a period whose last day, as 第43条 and 第49条/第86条 count it, is
+    ``end``: that day, or, when it is a 地方公共団体の休日, the first day after it that is none (地方自治法 第4条の2
+    第4項: the 期限 of a 届出 falling on a 休日 is deemed the day after; the town's 休日 as
+    :mod:`conformance.oracles.holidays` reads them). The answer's field is the period's last day (driver.yaml), and a
+    system that shows the deemed 期限 there is not wrong by any text held: both pass (our reading). Example: born
+    2025-01-29, the 14th day is 2025-02-11 (建国記念の日): 2025-02-11 or 2025-02-12. A day outside the shipped
+    calendar raises :class:`~conformance.oracles.holidays.OutsideCalendar`."""
+    deemed = next_working_day(end)
+    return (end,) if deemed == end else (end, deemed)
 
 
 def marriage_makes_new_koseki(taker_is_head: bool) -> bool:

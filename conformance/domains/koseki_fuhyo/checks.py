@@ -45,7 +45,7 @@ residents it is MANUAL: the generated rows carry no 住民票コード.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import partial
@@ -53,8 +53,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check, target_of
+from conformance.checks.registry import CheckContext, NotAutomated, target_of
 from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth, run_rule
+from conformance.checks.statute_rules import Statute, own_rule_checks, rule_checks
 from conformance.domains.koseki_fuhyo import oracle as fuhyo
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -62,6 +63,8 @@ from conformance.oracles.dates import fiscal_year_of
 from conformance.targets.base import HttpClient
 
 PART = "戸籍の附票"
+#: What every rule of the domain shares (conformance.checks.statute_rules).
+STATUTE = Statute("koseki_fuhyo", PART)
 #: The default path of the 戸籍 (the reference's; a profile names its own in targets.load.koseki_path).
 KOSEKI_PATH = "/admin/koseki"
 #: The family's 本籍 in the test town (静岡県見本町: fictional, as its addresses are).
@@ -429,126 +432,72 @@ EMIGRATED = replace(FAMILY, planned_out=date(2025, 6, 30))
 MOVED = replace(FAMILY, planned_out=date(2025, 6, 30), elsewhere=date(2025, 6, 28), next="131016")
 
 
-def _rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
+def _rule(name: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
           expected: Callable[[Scenario, str], Projection], actual: Callable[[Mapping[str, Any], Loaded], Projection],
           examples: tuple[Scenario, ...], *, elsewhere: bool = False, removed: bool = False,
           joined: bool = False, overseas: bool = False) -> Rule:
-    return Rule(name, title, scenarios, expected, actual, examples,
-                prepare=partial(register, elsewhere=elsewhere, removed=removed, joined=joined, overseas=overseas))
+    """One rule as data (its title, naming the provision, the rule's text in the folder's ``texts.yaml``), its
+    family's 戸籍 registered before it is asked (:func:`register`)."""
+    return STATUTE.rule(name, scenarios, expected, actual, examples,
+                        prepare=partial(register, elsewhere=elsewhere, removed=removed, joined=joined,
+                                        overseas=overseas))
 
 
 FUHYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    _rule("fuhyo.created", "戸籍の附票: an entry for every person of the 戸籍, one living elsewhere too "
-          "(法 第16条第1項)", families, _created, _listed, (FAMILY,), elsewhere=True),
-    _rule("fuhyo.joined", "戸籍の附票: an entry for every person who entered the 戸籍 after its 附票 was made "
-          "(施行令 第18条第2項)", _with_children, _joined, _listed, (FAMILY,), joined=True),
-    _rule("fuhyo.koseki_display", "戸籍の附票: 戸籍の表示, 本籍 and 筆頭者氏名 (法 第17条第1項第1号)", families,
-          _display, _shown_display, (FAMILY,)),
-    _rule("fuhyo.name", "戸籍の附票: each person's 氏名 (法 第17条第1項第2号)", families,
-          _per_person("氏名", lambda s, key: _names(s, key)[0]), _item("氏名"), (FAMILY,)),
-    _rule("fuhyo.furigana", "戸籍の附票: each person's 氏名の振り仮名 (法 第17条第1項第2号の2)", families,
-          _per_person("氏名の振り仮名", lambda s, key: _names(s, key)[1]), _item("氏名の振り仮名"), (FAMILY,)),
-    _rule("fuhyo.address", "戸籍の附票: 住所, or that the person is a 国外転出者 (法 第17条第1項第3号)",
-          _staying_or_emigrating, _address, _head("住所_市区町村コード", "国外転出者"), (FAMILY, EMIGRATED)),
-    _rule("fuhyo.address_date", "戸籍の附票: 住所を定めた年月日, a 国外転出者's 転出の予定年月日 (法 第17条第1項第4号)",
-          _staying_or_emigrating, _address_date, _head("住所を定めた年月日"), (FAMILY, EMIGRATED)),
-    _rule("fuhyo.birth", "戸籍の附票: each person's 出生の年月日 (法 第17条第1項第5号)", families,
-          _per_person("出生の年月日", _birth_of), _item("出生の年月日"), (FAMILY,)),
-    _rule("fuhyo.sex", "戸籍の附票: each person's 男女の別 (法 第17条第1項第6号)", families,
-          _per_person("男女の別", lambda s, key: fuhyo.SEX[_names(s, key)[2]]), _item("男女の別"), (FAMILY,)),
-    _rule("fuhyo.follows_move", "戸籍の附票: the 住所 corrected on a move to another municipality (施行令 第20条第1項)",
-          _moving_on, _corrected, _head("住所_市区町村コード", "住所を定めた年月日"), (MOVED,)),
-    _rule("fuhyo.removed", "戸籍の附票: the entry of a person removed from the 戸籍 消除 (施行令 第19条第1項)",
-          _with_children, _removed, _first_child_removed, (FAMILY,), removed=True),
-    _rule("fuhyo.overseas_voter", "戸籍の附票: that the person is registered in the 在外選挙人名簿 (or moved there, or "
-          "in the 在外投票人名簿) and the 市町村名 (法 第17条の2第1項)", _emigrating, _overseas, _head_overseas,
+    _rule("fuhyo.created", families, _created, _listed, (FAMILY,), elsewhere=True),
+    _rule("fuhyo.joined", _with_children, _joined, _listed, (FAMILY,), joined=True),
+    _rule("fuhyo.koseki_display", families, _display, _shown_display, (FAMILY,)),
+    _rule("fuhyo.name", families, _per_person("氏名", lambda s, key: _names(s, key)[0]), _item("氏名"), (FAMILY,)),
+    _rule("fuhyo.furigana", families, _per_person("氏名の振り仮名", lambda s, key: _names(s, key)[1]),
+          _item("氏名の振り仮名"), (FAMILY,)),
+    _rule("fuhyo.address", _staying_or_emigrating, _address, _head("住所_市区町村コード", "国外転出者"),
+          (FAMILY, EMIGRATED)),
+    _rule("fuhyo.address_date", _staying_or_emigrating, _address_date, _head("住所を定めた年月日"),
+          (FAMILY, EMIGRATED)),
+    _rule("fuhyo.birth", families, _per_person("出生の年月日", _birth_of), _item("出生の年月日"), (FAMILY,)),
+    _rule("fuhyo.sex", families, _per_person("男女の別", lambda s, key: fuhyo.SEX[_names(s, key)[2]]),
+          _item("男女の別"), (FAMILY,)),
+    _rule("fuhyo.follows_move", _moving_on, _corrected, _head("住所_市区町村コード", "住所を定めた年月日"),
+          (MOVED,)),
+    _rule("fuhyo.removed", _with_children, _removed, _first_child_removed, (FAMILY,), removed=True),
+    _rule("fuhyo.overseas_voter", _emigrating, _overseas, _head_overseas,
           (EMIGRATED, *(replace(EMIGRATED, planned_out=date(2025, 7, day)) for day in (1, 2))), overseas=True),
-    _rule("fuhyo.document_kept", "戸籍の附票: the 通知書 received (the 選挙管理委員会's) kept one year from the day it "
-          "was received (施行令 第34条第4項)", _emigrating, _document_kept, _head_document_kept, (EMIGRATED,),
-          overseas=True),
-    _rule("fuhyo.juminhyo_code", "戸籍の附票: the 住民票コード of a person living elsewhere, as notified "
-          "(法 第17条第1項第7号)", families, _code, _elsewhere_code, (FAMILY,), elsewhere=True),
-    _rule("fuhyo.notice_kept", "戸籍の附票: a 附票本人確認情報 notified on a 記載 kept until 150 years counted from "
-          "the next notice have passed (施行令 第34条第3項第1号)", _with_children, _notices_expected((fuhyo.RECORDED,)),
+    _rule("fuhyo.document_kept", _emigrating, _document_kept, _head_document_kept, (EMIGRATED,), overseas=True),
+    _rule("fuhyo.juminhyo_code", families, _code, _elsewhere_code, (FAMILY,), elsewhere=True),
+    _rule("fuhyo.notice_kept", _with_children, _notices_expected((fuhyo.RECORDED,)),
           _notices_shown(("記載", "記載の修正")), (FAMILY,), removed=True),
-    _rule("fuhyo.removal_notice_kept", "戸籍の附票: a 附票本人確認情報 notified on a 消除 kept until 150 years counted "
-          "from its day have passed (施行令 第34条第3項第2号)", _with_children, _notices_expected((fuhyo.REMOVED,)),
+    _rule("fuhyo.removal_notice_kept", _with_children, _notices_expected((fuhyo.REMOVED,)),
           _notices_shown((fuhyo.REMOVED,)), (FAMILY,), removed=True),
-    _rule("fuhyo.removed_record", "戸籍の附票の除票: the entry 消除 keeps what it recorded and that it was 消除 "
-          "(法 第21条の2)", _with_children, _removed_record, _first_child_record, (FAMILY,), removed=True),
-    _rule("fuhyo.removal_date", "戸籍の附票: the entry 消除 with the day of its 消除 "
-          "(施行令 第21条第2項, 法 第21条の2)",
-          _with_children, _removal_date, _first_child_removal_date, (FAMILY,), removed=True),
-    _rule("fuhyo.kept_until", "戸籍の附票の除票: kept 百五十年間 from the 消除 (施行令 第34条第1項)",
-          _with_children, _kept, _first_child_kept, (FAMILY,), removed=True),
+    _rule("fuhyo.removed_record", _with_children, _removed_record, _first_child_record, (FAMILY,), removed=True),
+    _rule("fuhyo.removal_date", _with_children, _removal_date, _first_child_removal_date, (FAMILY,), removed=True),
+    _rule("fuhyo.kept_until", _with_children, _kept, _first_child_kept, (FAMILY,), removed=True),
 )}
 
 
 #: 施行令 第34条第2項 第1号・第2号: the 本人確認情報 of the 筆頭者 who moved abroad (a 記載 notice, then the 消除's):
 #: the 住民記録 alone tells them, so no 戸籍 is registered (the check needs no koseki_path).
 IDENTITY_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("fuhyo.identity_kept", "本人確認情報: notified on a 記載 kept until 150 years counted from the next notice "
-         "(施行令 第34条第2項第1号)", _emigrating, _notices_expected((fuhyo.RECORDED,), IDENTITY),
-         _notices_shown(("記載", "記載の修正"), _identity_notices, IDENTITY), (EMIGRATED,)),
-    Rule("fuhyo.identity_removal_kept", "本人確認情報: notified on a 消除 kept until 150 years counted from its day "
-         "(施行令 第34条第2項第2号)", _emigrating, _notices_expected((fuhyo.REMOVED,), IDENTITY),
-         _notices_shown((fuhyo.REMOVED,), _identity_notices, IDENTITY), (EMIGRATED,)),
+    STATUTE.rule("fuhyo.identity_kept", _emigrating, _notices_expected((fuhyo.RECORDED,), IDENTITY),
+                 _notices_shown(("記載", "記載の修正"), _identity_notices, IDENTITY), (EMIGRATED,)),
+    STATUTE.rule("fuhyo.identity_removal_kept", _emigrating, _notices_expected((fuhyo.REMOVED,), IDENTITY),
+                 _notices_shown((fuhyo.REMOVED,), _identity_notices, IDENTITY), (EMIGRATED,)),
 )}
 
 
-def _identity_check(name: str) -> CheckFunction:
-    rule = IDENTITY_RULES[name]
-
-    def run(ctx: CheckContext) -> list[Finding]:
-        return list(run_rule(ctx, rule))
-
-    run.__doc__ = f"Scenario check of {rule.title} (vendor against :mod:`conformance.domains.koseki_fuhyo.oracle`)."
-    return run
-
-
-fuhyo_identity_kept = check("scenario.fuhyo.identity_kept")(_identity_check("fuhyo.identity_kept"))
-fuhyo_identity_removal_kept = check("scenario.fuhyo.identity_removal_kept")(
-    _identity_check("fuhyo.identity_removal_kept"))
+def with_koseki(ctx: CheckContext, rule: Rule, needing: str) -> Iterator[Finding]:
+    """Run a rule whose scenarios need their 戸籍: NOT_AUTOMATED without the profile's koseki_path (the harness
+    cannot give the vendor the 戸籍 ``needing``), else the 戸籍 POSTed there."""
+    path = target_of(ctx).koseki_path
+    if path is None:
+        raise NotAutomated("the profile names no targets.load.koseki_path: the harness cannot give the vendor "
+                           f"the 戸籍 {needing}")
+    prepare = rule.prepare.keywords if isinstance(rule.prepare, partial) else {}
+    return run_rule(ctx, replace(rule, prepare=partial(register, **{**prepare, "path": path})))
 
 
-def koseki_rule_check(rule: Rule, needing: str, doc: str) -> CheckFunction:
-    """The check of a rule whose scenarios need their 戸籍: NOT_AUTOMATED without the profile's koseki_path
-    (the harness cannot give the vendor the 戸籍 ``needing``), else the 戸籍 POSTed there."""
-    def run(ctx: CheckContext) -> list[Finding]:
-        path = target_of(ctx).koseki_path
-        if path is None:
-            raise NotAutomated("the profile names no targets.load.koseki_path: the harness cannot give the vendor "
-                               f"the 戸籍 {needing}")
-        prepare = rule.prepare.keywords if isinstance(rule.prepare, partial) else {}
-        return list(run_rule(ctx, replace(rule, prepare=partial(register, **{**prepare, "path": path}))))
-
-    run.__doc__ = doc
-    return run
-
-
-def _rule_check(name: str) -> CheckFunction:
-    rule = FUHYO_RULES[name]
-    return koseki_rule_check(rule, "the 戸籍の附票 is made from",
-                             f"Scenario check of {rule.title} (vendor against "
-                             ":mod:`conformance.domains.koseki_fuhyo.oracle`).")
-
-
-fuhyo_created = check("scenario.fuhyo.created")(_rule_check("fuhyo.created"))
-fuhyo_joined = check("scenario.fuhyo.joined")(_rule_check("fuhyo.joined"))
-fuhyo_koseki_display = check("scenario.fuhyo.koseki_display")(_rule_check("fuhyo.koseki_display"))
-fuhyo_name = check("scenario.fuhyo.name")(_rule_check("fuhyo.name"))
-fuhyo_furigana = check("scenario.fuhyo.furigana")(_rule_check("fuhyo.furigana"))
-fuhyo_address = check("scenario.fuhyo.address")(_rule_check("fuhyo.address"))
-fuhyo_address_date = check("scenario.fuhyo.address_date")(_rule_check("fuhyo.address_date"))
-fuhyo_birth = check("scenario.fuhyo.birth")(_rule_check("fuhyo.birth"))
-fuhyo_sex = check("scenario.fuhyo.sex")(_rule_check("fuhyo.sex"))
-fuhyo_follows_move = check("scenario.fuhyo.follows_move")(_rule_check("fuhyo.follows_move"))
-fuhyo_removed = check("scenario.fuhyo.removed")(_rule_check("fuhyo.removed"))
-fuhyo_overseas_voter = check("scenario.fuhyo.overseas_voter")(_rule_check("fuhyo.overseas_voter"))
-fuhyo_notice_kept = check("scenario.fuhyo.notice_kept")(_rule_check("fuhyo.notice_kept"))
-fuhyo_removal_notice_kept = check("scenario.fuhyo.removal_notice_kept")(_rule_check("fuhyo.removal_notice_kept"))
-fuhyo_document_kept = check("scenario.fuhyo.document_kept")(_rule_check("fuhyo.document_kept"))
-fuhyo_juminhyo_code = check("scenario.fuhyo.juminhyo_code")(_rule_check("fuhyo.juminhyo_code"))
-fuhyo_removed_record = check("scenario.fuhyo.removed_record")(_rule_check("fuhyo.removed_record"))
-fuhyo_removal_date = check("scenario.fuhyo.removal_date")(_rule_check("fuhyo.removal_date"))
-fuhyo_kept_until = check("scenario.fuhyo.kept_until")(_rule_check("fuhyo.kept_until"))
+#: Each rule the check ``scenario.<name>`` (the registry reads ``RULE_CHECKS``: conformance.checks.statute_rules):
+#: the 本人確認情報's as any statute rule, the others once their 戸籍 can be given to the vendor.
+RULE_CHECKS = (*rule_checks(IDENTITY_RULES.values()),
+               *own_rule_checks(partial(with_koseki, needing="the 戸籍の附票 is made from"), FUHYO_RULES.values(),
+                                "Scenario check of {title} (vendor against "
+                                ":mod:`conformance.domains.koseki_fuhyo.oracle`)."))

@@ -38,9 +38,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario
 from conformance.checks.statute_forms import dates_in, issue_printed, normal, sex_in
+from conformance.checks.statute_rules import own_rule_checks
 from conformance.domains.koseki_fuhyo import checks as fs
 from conformance.domains.koseki_fuhyo import oracle as fuhyo
 from conformance.targets.base import HttpClient
@@ -146,48 +146,47 @@ def _shown_display(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> 
                        "筆頭者氏名": fs.HEAD[0] if normal(fs.HEAD[0]) in text else None}}
 
 
-def _shown_names(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
-    persons = persons_of(s)
-    parts, taken = _printed(document, persons)
-    shown: dict[str, Any] = {}
-    for key, name, _ in persons:
-        first = normal(parts[taken[key]][0]) if key in taken else ""
-        shown[key] = name if normal(name) in first else (parts[taken[key]][0] if key in taken else None)
-    return {"氏名": shown}
+#: What one item shows in a person's part of the print: given the parts, the index of that person's part (None
+#: when none was found), the person and the scenario.
+Shown = Callable[[list[list[str]], int | None, Person, Scenario], Any]
 
 
-def _shown_births(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
-    persons = persons_of(s)
-    parts, taken = _printed(document, persons)
-    shown: dict[str, Any] = {}
-    for key, _, birth in persons:
-        dates = dates_in(" ".join(parts[taken[key]])) if key in taken else []
-        shown[key] = birth if birth in dates else dates
-    return {"出生の年月日": shown}
+def _each_person(item: str, shown: Shown) -> Callable[[Mapping[str, Any], Loaded, Scenario], Projection]:
+    """``item`` as printed in each person's part: ``{item: {key: what shows}}`` (the oracle's value where it
+    shows, else what stands there, to be reported)."""
+    def read(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
+        persons = persons_of(s)
+        parts, taken = _printed(document, persons)
+        return {item: {person[0]: shown(parts, taken.get(person[0]), person, s) for person in persons}}
+
+    return read
+
+
+def _name_shown(parts: list[list[str]], index: int | None, person: Person, s: Scenario) -> Any:
+    """The 氏名 on the first line of the person's part, else that line."""
+    if index is None:
+        return None
+    return person[1] if normal(person[1]) in normal(parts[index][0]) else parts[index][0]
+
+
+def _birth_shown(parts: list[list[str]], index: int | None, person: Person, s: Scenario) -> Any:
+    """The 出生の年月日 among the dates of the person's part, else those dates."""
+    dates = dates_in(" ".join(parts[index])) if index is not None else []
+    return person[2] if person[2] in dates else dates
 
 
 def _katakana(text: str) -> str:
     return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in text)
 
 
-def _shown_furigana(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
-    persons = persons_of(s)
-    parts, taken = _printed(document, persons)
-    shown: dict[str, Any] = {}
-    for key, _, _ in persons:
-        reading = fs._names(s, key)[1]
-        text = _katakana(_own_text(parts, taken.get(key), line_above=True))
-        shown[key] = reading if normal(reading) in text else None
-    return {"氏名の振り仮名": shown}
+def _furigana_shown(parts: list[list[str]], index: int | None, person: Person, s: Scenario) -> Any:
+    """The 氏名の振り仮名 in the person's part or on the line just above it, in katakana or hiragana."""
+    reading = fs._names(s, person[0])[1]
+    return reading if normal(reading) in _katakana(_own_text(parts, index, line_above=True)) else None
 
 
-def _shown_sex(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
-    persons = persons_of(s)
-    parts, taken = _printed(document, persons)
-    shown: dict[str, Any] = {}
-    for key, _, _ in persons:
-        shown[key] = sex_in(_own_text(parts, taken.get(key)))
-    return {"男女の別": shown}
+def _sex_shown(parts: list[list[str]], index: int | None, person: Person, s: Scenario) -> Any:
+    return sex_in(_own_text(parts, index))
 
 
 def _head_text(document: Mapping[str, Any], s: Scenario) -> tuple[str, list[str]]:
@@ -300,62 +299,43 @@ def _ask_with_display(client: HttpClient, loaded: Loaded, scenario: Scenario) ->
     return {**issue_copy(client, loaded, scenario, shown=(DISPLAY,)), "場面": scenario}
 
 
-def _rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
+def _rule(name: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
           expected: Callable[[Scenario, str], Projection],
           actual: Callable[[Mapping[str, Any], Loaded, Scenario], Projection], examples: tuple[Scenario, ...], *,
           removed: bool = False, display: bool = False,
           offer: Callable[[HttpClient, Loaded, Scenario], dict[str, Any]] | None = None) -> Rule:
+    """One rule as data (its title, naming the provision, the rule's text in the folder's ``texts.yaml``): the
+    family's 戸籍 registered, then the 写し asked for (with the 戸籍の表示: ``display``; on a 申出: ``offer``)."""
     ask = offer or (_ask_with_display if display else _ask)
-    return Rule(name, title, scenarios, expected, _reading(actual), examples,
-                prepare=partial(fs.register, removed=removed, elsewhere=offer is not None), ask=ask,
-                asked=f"POST {FORM_PATH}", form=FORM_ID)
+    return fs.STATUTE.rule(name, scenarios, expected, _reading(actual), examples,
+                           prepare=partial(fs.register, removed=removed, elsewhere=offer is not None), ask=ask,
+                           asked=f"POST {FORM_PATH}", form=FORM_ID)
+
+
+def _each_item(name: str, item: str, value: Callable[[Scenario, str], Any], shown: Shown) -> Rule:
+    """The rule of one item of 第17条 printed for each person of the family: the person's ``value`` (given the
+    scenario and the person's key) against what the print ``shown``."""
+    return _rule(name, fs.families, _per_person(item, value), _each_person(item, shown), (fs.FAMILY,))
 
 
 FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    _rule("fuhyo_form.koseki_display", "戸籍の附票の写し: the 戸籍の表示 printed when asked for, 本籍 and 筆頭者氏名 "
-          "(法 第17条第1項第1号, 第20条第5項)", fs.families, fs._display, _shown_display, (fs.FAMILY,), display=True),
-    _rule("fuhyo_form.name", "戸籍の附票の写し: each person's 氏名 printed (法 第17条第1項第2号)", fs.families,
-          _per_person("氏名", lambda s, key: fs._names(s, key)[0]), _shown_names, (fs.FAMILY,)),
-    _rule("fuhyo_form.furigana", "戸籍の附票の写し: each person's 氏名の振り仮名 printed (法 第17条第1項第2号の2)",
-          fs.families, _per_person("氏名の振り仮名", lambda s, key: fs._names(s, key)[1]), _shown_furigana,
-          (fs.FAMILY,)),
-    _rule("fuhyo_form.address", "戸籍の附票の写し: the 住所, or that the person is a 国外転出者, printed "
-          "(法 第17条第1項第3号)", fs._staying_or_emigrating, _address, _shown_address, (fs.FAMILY, fs.EMIGRATED)),
-    _rule("fuhyo_form.address_date", "戸籍の附票の写し: the 住所を定めた年月日, a 国外転出者's 転出の予定年月日, "
-          "printed (法 第17条第1項第4号)", fs._staying_or_emigrating, _address_date, _shown_address_date,
+    _rule("fuhyo_form.koseki_display", fs.families, fs._display, _shown_display, (fs.FAMILY,), display=True),
+    _each_item("fuhyo_form.name", "氏名", lambda s, key: fs._names(s, key)[0], _name_shown),
+    _each_item("fuhyo_form.furigana", "氏名の振り仮名", lambda s, key: fs._names(s, key)[1], _furigana_shown),
+    _rule("fuhyo_form.address", fs._staying_or_emigrating, _address, _shown_address, (fs.FAMILY, fs.EMIGRATED)),
+    _rule("fuhyo_form.address_date", fs._staying_or_emigrating, _address_date, _shown_address_date,
           (fs.FAMILY, fs.EMIGRATED)),
-    _rule("fuhyo_form.birth", "戸籍の附票の写し: each person's 出生の年月日 printed (法 第17条第1項第5号)", fs.families,
-          _per_person("出生の年月日", fs._birth_of), _shown_births, (fs.FAMILY,)),
-    _rule("fuhyo_form.sex", "戸籍の附票の写し: each person's 男女の別 printed (法 第17条第1項第6号)", fs.families,
-          _per_person("男女の別", lambda s, key: fuhyo.SEX[fs._names(s, key)[2]]), _shown_sex, (fs.FAMILY,)),
-    _rule("fuhyo_form.removed", "戸籍の附票の写し: the entry of a person removed from the 戸籍 printed as 消除, with "
-          "its date (施行令 第19条第1項)", fs._with_children, _removed, _shown_removed, (fs.FAMILY,), removed=True),
-    _rule("fuhyo_form.title", "戸籍の附票の写し: issued as a 戸籍の附票の写し, not a 住民票の写し or "
-          "住民票記載事項証明書 (法 第20条第5項)", fs.families, _title, _shown_title, (fs.FAMILY,)),
-    *(_rule(f"fuhyo_form.offer_{number}", f"戸籍の附票の写し on a 申出 of 法 第20条第3項第{number}号: "
-            "第17条第2号から第6号 only (no 戸籍の表示, no 住民票コード)", fs.families, _offered(number), _shown_offered,
-            (fs.FAMILY,), offer=_offer(number)) for number in (1, 2, 3)),
+    _each_item("fuhyo_form.birth", "出生の年月日", fs._birth_of, _birth_shown),
+    _each_item("fuhyo_form.sex", "男女の別", lambda s, key: fuhyo.SEX[fs._names(s, key)[2]], _sex_shown),
+    _rule("fuhyo_form.removed", fs._with_children, _removed, _shown_removed, (fs.FAMILY,), removed=True),
+    _rule("fuhyo_form.title", fs.families, _title, _shown_title, (fs.FAMILY,)),
+    *(_rule(f"fuhyo_form.offer_{number}", fs.families, _offered(number), _shown_offered, (fs.FAMILY,),
+            offer=_offer(number)) for number in (1, 2, 3)),
 )}
 
 
-def _rule_check(name: str) -> CheckFunction:
-    rule = FORM_RULES[name]
-    return fs.koseki_rule_check(rule, "whose 戸籍の附票の写し it would read",
-                                f"Form check of {rule.title} "
-                                "(the printed 写し against :mod:`conformance.domains.koseki_fuhyo.oracle`).")
-
-
-fuhyo_form_koseki_display = check("scenario.fuhyo_form.koseki_display")(
-    _rule_check("fuhyo_form.koseki_display"))
-fuhyo_form_name = check("scenario.fuhyo_form.name")(_rule_check("fuhyo_form.name"))
-fuhyo_form_furigana = check("scenario.fuhyo_form.furigana")(_rule_check("fuhyo_form.furigana"))
-fuhyo_form_address = check("scenario.fuhyo_form.address")(_rule_check("fuhyo_form.address"))
-fuhyo_form_address_date = check("scenario.fuhyo_form.address_date")(
-    _rule_check("fuhyo_form.address_date"))
-fuhyo_form_birth = check("scenario.fuhyo_form.birth")(_rule_check("fuhyo_form.birth"))
-fuhyo_form_sex = check("scenario.fuhyo_form.sex")(_rule_check("fuhyo_form.sex"))
-fuhyo_form_removed = check("scenario.fuhyo_form.removed")(_rule_check("fuhyo_form.removed"))
-fuhyo_form_title = check("scenario.fuhyo_form.title")(_rule_check("fuhyo_form.title"))
-fuhyo_form_offer_1 = check("scenario.fuhyo_form.offer_1")(_rule_check("fuhyo_form.offer_1"))
-fuhyo_form_offer_2 = check("scenario.fuhyo_form.offer_2")(_rule_check("fuhyo_form.offer_2"))
-fuhyo_form_offer_3 = check("scenario.fuhyo_form.offer_3")(_rule_check("fuhyo_form.offer_3"))
+#: Each rule the check ``scenario.<name>`` (the registry reads ``RULE_CHECKS``: conformance.checks.statute_rules),
+#: run once the family's 戸籍 can be given to the vendor.
+RULE_CHECKS = own_rule_checks(partial(fs.with_koseki, needing="whose 戸籍の附票の写し it would read"),
+                              FORM_RULES.values(), "Form check of {title} (the printed 写し against "
+                              ":mod:`conformance.domains.koseki_fuhyo.oracle`).")

@@ -13,6 +13,7 @@ from rule_probes import bound_requirements, failed_requirements
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.domains.inkan import checks as ks
 from conformance.domains.inkan.checks import INKAN_RULES
+from conformance.domains.inkan.oracle import EITHER
 from conformance.locations import default_catalog_root
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
@@ -54,8 +55,8 @@ def test_the_worked_examples() -> None:
     assert ks._rubber(ks.RUBBER_SEAL, town) == {"登録": False}
     assert ks._size(ks.SMALL, town) == {"登録": False}
     assert ks._size(ks.LARGE, town) == {"登録": False}
-    assert ks._size(ks.EIGHT, town) == {"登録": False}
-    assert ks._size(ks.TWENTY_FIVE, town) == {"登録": True}
+    assert ks._size(ks.EIGHT, town)["登録"] is EITHER  # the edges: tests/domains/inkan/test_inkan_readings.py
+    assert ks._size(ks.TWENTY_FIVE, town)["登録"] is EITHER
     assert ks._clear(ks.ALLOWED, town) == {"登録": True}
     assert ks._clear(ks.BLURRED, town) == {"登録": False}
     assert ks._registers(ks.ALLOWED, town) == {"登録": True}

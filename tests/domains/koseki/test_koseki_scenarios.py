@@ -144,13 +144,13 @@ def test_an_unrecognised_koseki_reference_is_reported_as_it_came() -> None:
 
 def test_without_the_driver_operations_the_checks_are_not_automated() -> None:
     target = Target(catalog=None)  # type: ignore[arg-type]  # the driver is asked about before anything else
+    requirement = cast(Requirement, SimpleNamespace(id="koseki-2025.12-1.49.0.1.0-R001"))
+    check = default_registry().get("scenario.koseki.birth_period")
     with pytest.raises(NotAutomated, match=r"targets\.driver"):
-        ks_driver._base_path(target)
+        list(check(CheckContext(requirement=requirement, target=target)))
     target.driver = DriverTarget(operations=("koseki.todoke",))
-    with pytest.raises(NotAutomated, match=r"koseki\.hensei, koseki\.seikyu"):
-        ks_driver._base_path(target)
-    target.driver = DriverTarget(operations=("koseki.hensei", "koseki.todoke", "koseki.seikyu"))
-    assert ks_driver._base_path(target) == "/driver/v1"
+    with pytest.raises(NotAutomated, match=r"戸籍 needs .*koseki\.hensei, koseki\.seikyu"):
+        list(check(CheckContext(requirement=requirement, target=target)))
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:

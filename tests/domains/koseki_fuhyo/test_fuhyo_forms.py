@@ -31,6 +31,8 @@ from conformance.testdata.town import TOWN_CODE, jumin_edition
 from conformance_reference.defects import DEFECTS
 
 BINDINGS = default_catalog_root() / "koseki_fuhyo" / "2025.12" / "bindings.yaml"
+#: The registered checks (each rule of forms.py is the check ``scenario.<rule name>``).
+CHECKS = default_registry()
 #: The 写し of a 戸籍 with a person under 支援措置: the cross-domain machine's (tests/domains/test_world_dv.py), not
 #: these checks' (their families have no 支援措置).
 DV_DEFECTS = ("fuhyo_copy_dv_leak", "fuhyo_copy_dv_leak_after_move")
@@ -127,7 +129,7 @@ def test_without_the_koseki_path_the_checks_are_not_automated() -> None:
     edition = load_edition(default_catalog_root() / "koseki_fuhyo" / "2025.12")
     ctx = CheckContext(requirement=edition.requirements[0], target=Target(catalog=edition))
     with pytest.raises(NotAutomated, match="koseki_path"):
-        ff.fuhyo_form_sex(ctx)
+        CHECKS.get("scenario.fuhyo_form.sex")(ctx)
 
 
 def test_the_clean_reference_prints_what_the_oracle_says() -> None:
@@ -148,7 +150,8 @@ def test_the_finding_names_the_form_and_the_item() -> None:
             target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
                             append_path=APPEND_PATH, forms=FormsTarget(statute=("fuhyo_utsushi",)),
                             koseki_path=fs.KOSEKI_PATH, max_examples=2)
-            found[defect] = list(ff.fuhyo_form_address_date(CheckContext(requirement=requirement, target=target)))
+            context = CheckContext(requirement=requirement, target=target)
+            found[defect] = list(CHECKS.get("scenario.fuhyo_form.address_date")(context))
     assert found[""] == []
     (finding,) = found["fuhyo_copy_address_date_of_juminhyo"]
     assert finding.code == "scenario.fuhyo_form.address_date.mismatch"
@@ -176,7 +179,8 @@ def test_the_koseki_display_is_printed_when_asked_for_and_may_be_left_out_else()
                 plain = " ".join(ff.issue_copy(client, loaded, fs.FAMILY)["行"])
                 asked = " ".join(ff.issue_copy(client, loaded, fs.FAMILY, shown=(ff.DISPLAY,))["行"])
                 assert fs.HONSEKI not in plain and fs.HONSEKI in asked
-            found[defect] = list(ff.fuhyo_form_koseki_display(CheckContext(requirement=requirement, target=target)))
+            context = CheckContext(requirement=requirement, target=target)
+            found[defect] = list(CHECKS.get("scenario.fuhyo_form.koseki_display")(context))
     assert found[""] == []
     (finding,) = found["fuhyo_copy_without_koseki_display"]
     assert finding.code == "scenario.fuhyo_form.koseki_display.mismatch"
@@ -195,7 +199,8 @@ def test_a_third_party_offer_gets_items_2_to_6_only() -> None:
             target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
                             append_path=APPEND_PATH, forms=FormsTarget(statute=("fuhyo_utsushi",)),
                             koseki_path=fs.KOSEKI_PATH, max_examples=2)
-            found[defect] = list(ff.fuhyo_form_offer_2(CheckContext(requirement=requirement, target=target)))
+            context = CheckContext(requirement=requirement, target=target)
+            found[defect] = list(CHECKS.get("scenario.fuhyo_form.offer_2")(context))
     assert found[""] == []
     (finding,) = found["fuhyo_copy_always_full"]
     assert finding.code == "scenario.fuhyo_form.offer_2.mismatch"
@@ -230,7 +235,7 @@ def test_a_copy_titled_as_the_juminhyo_certificate_is_found_at_the_form() -> Non
         target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
                         append_path=APPEND_PATH, forms=FormsTarget(statute=("fuhyo_utsushi",)),
                         koseki_path=fs.KOSEKI_PATH, max_examples=2)
-        (finding,) = ff.fuhyo_form_title(CheckContext(requirement=requirement, target=target))
+        (finding,) = CHECKS.get("scenario.fuhyo_form.title")(CheckContext(requirement=requirement, target=target))
     assert finding.code == "scenario.fuhyo_form.title.mismatch"
     assert finding.location == "POST /forms/fuhyo_utsushi"
     assert json.loads(finding.actual) == {"表題": "住民票記載事項証明書"}

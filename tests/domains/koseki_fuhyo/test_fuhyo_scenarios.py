@@ -98,7 +98,7 @@ def test_without_the_koseki_path_the_checks_are_not_automated() -> None:
     target = Target(catalog=edition)  # a profile without targets.load.koseki_path
     ctx = CheckContext(requirement=edition.requirements[0], target=target)
     with pytest.raises(NotAutomated, match="koseki_path"):
-        fs.fuhyo_created(ctx)
+        default_registry().get("scenario.fuhyo.created")(ctx)
 
 
 #: The rules of the 除票 (法 第21条の2, 施行令 第21条第2項, 第34条第1項) and the defect each is shown to catch.
@@ -212,7 +212,7 @@ def test_the_identity_checks_need_no_koseki_path() -> None:
     edition = load_edition(default_catalog_root() / "koseki_fuhyo" / "2025.12")
     ctx = CheckContext(requirement=edition.requirements[0], target=Target(catalog=edition))
     with pytest.raises(TargetError):  # it asks the vendor (no HTTP here), not for the 戸籍
-        fs.fuhyo_identity_kept(ctx)
+        list(default_registry().get("scenario.fuhyo.identity_kept")(ctx))
 
 
 def test_a_document_kept_a_day_short_is_found() -> None:
