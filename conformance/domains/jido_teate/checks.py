@@ -485,29 +485,27 @@ FOSTERED = Scenario(2025, date(2022, 5, 1), date(2022, 5, 1), as_of=date(2025, 5
                     records=_jido_record(_FOSTER_ITEMS))
 FOSTERED_LATER = Scenario(2025, date(2022, 5, 1), date(2022, 5, 1), as_of=date(2025, 6, 1),
                           records=_jido_record(_FOSTER_ITEMS))
+
+
+def _placed_example(place: str, born: date, *, short: bool = False, children_only: bool = True,
+                    aid_place: str = _A) -> Scenario:
+    """A 児童 born on ``born`` in or with ``place``, asked about on 2025-05-20: the 援助 given in ``aid_place``, the
+    facility in the other of the two municipalities, the 里親 and the 設置者 in A."""
+    sites = {_AID_PLACE: aid_place, _FOSTER: _A, _SITE: _A if aid_place == _B else _B, _OWNER: _A}
+    return Scenario(2025, born, born, as_of=date(2025, 5, 20),
+                    records=_jido_record(_facility_items(place, short, children_only, sites)))
+
+
 #: A 母子生活支援施設 with the mother (not a 世帯 of children only): the mother's 児童手当 (第3条第3項第3号).
-WITH_MOTHER = Scenario(2025, date(2018, 7, 7), date(2018, 7, 7), as_of=date(2025, 5, 20),
-                       records=_jido_record(_facility_items("母子生活支援施設", False, False,
-                                                            {_AID_PLACE: _A, _FOSTER: _A, _SITE: _B, _OWNER: _A})))
+WITH_MOTHER = _placed_example("母子生活支援施設", date(2018, 7, 7), children_only=False)
 #: A 乳児院等 for a short stay: no 施設入所等児童 (第3条第3項第3号); a 救護施設 in a 世帯 of children only: one
 #: (第5号); a 児童自立生活援助: one, certified where the 援助 is given (第7条第2項第1号); a 障害者支援施設: one,
 #: certified where it is (第3号).
-SHORT_STAY = Scenario(2025, date(2020, 7, 7), date(2020, 7, 7), as_of=date(2025, 5, 20),
-                      records=_jido_record(_facility_items("乳児院等", True, True,
-                                                           {_AID_PLACE: _A, _FOSTER: _A, _SITE: _B, _OWNER: _A})))
-RELIEF = Scenario(2025, date(2010, 7, 7), date(2010, 7, 7), as_of=date(2025, 5, 20),
-                  records=_jido_record(_facility_items("救護施設", False, True,
-                                                       {_AID_PLACE: _A, _FOSTER: _A, _SITE: _B, _OWNER: _A})))
-AIDED = Scenario(2025, date(2008, 7, 7), date(2008, 7, 7), as_of=date(2025, 5, 20),
-                 records=_jido_record(_facility_items("児童自立生活援助", False, True,
-                                                      {_AID_PLACE: _B, _FOSTER: _A, _SITE: _A, _OWNER: _A})))
-DISABLED = Scenario(2025, date(2009, 7, 7), date(2009, 7, 7), as_of=date(2025, 5, 20),
-                    records=_jido_record(_facility_items("障害者支援施設", False, True,
-                                                         {_AID_PLACE: _A, _FOSTER: _A, _SITE: _B, _OWNER: _A})))
-DISABLED_WITH_FAMILY = Scenario(2025, date(2009, 7, 7), date(2009, 7, 7), as_of=date(2025, 5, 20),
-                                records=_jido_record(_facility_items("障害者支援施設", False, False,
-                                                                     {_AID_PLACE: _A, _FOSTER: _A, _SITE: _B,
-                                                                      _OWNER: _A})))
+SHORT_STAY = _placed_example("乳児院等", date(2020, 7, 7), short=True)
+RELIEF = _placed_example("救護施設", date(2010, 7, 7))
+AIDED = _placed_example("児童自立生活援助", date(2008, 7, 7), aid_place=_B)
+DISABLED = _placed_example("障害者支援施設", date(2009, 7, 7))
+DISABLED_WITH_FAMILY = _placed_example("障害者支援施設", date(2009, 7, 7), children_only=False)
 MOVED_AWAY = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025, 1, 9),
                       planned_out=date(2025, 6, 10), elsewhere=date(2025, 6, 10), next=_A, as_of=date(2025, 6, 11),
                       children=(date(2012, 8, 8), date(2016, 3, 3)))
@@ -569,22 +567,23 @@ _KIND = "受給資格者区分"
 RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     RECORDED.rule("jido_teate.third_child_adults", supporting_adults, _third_child_amounts, _jido_actual_amounts,
                   (WITH_STUDENT, ADULT_FROM_APRIL, ADULT_PAST_TWENTY_TWO)),
-    RECORDED.rule("jido_teate.facility_aid", _placed(1), _claimant_kind, _KIND, (AIDED,)),
-    RECORDED.rule("jido_teate.facility_foster", _placed(2), _claimant_kind, _KIND, (FOSTERED,)),
-    RECORDED.rule("jido_teate.facility_children", _placed(3), _claimant_kind, _KIND, (WITH_MOTHER, SHORT_STAY)),
-    RECORDED.rule("jido_teate.facility_disabled", _placed(4), _claimant_kind, _KIND, (DISABLED, DISABLED_WITH_FAMILY)),
-    RECORDED.rule("jido_teate.facility_relief", _placed(5), _claimant_kind, _KIND, (RELIEF,)),
+    # 第3条第3項's 号 (第1号-第5号), each drawn on its own places: who is a 施設入所等児童.
+    *RECORDED.family(_claimant_kind, _KIND,
+                     ("jido_teate.facility_aid", _placed(1), (AIDED,)),
+                     ("jido_teate.facility_foster", _placed(2), (FOSTERED,)),
+                     ("jido_teate.facility_children", _placed(3), (WITH_MOTHER, SHORT_STAY)),
+                     ("jido_teate.facility_disabled", _placed(4), (DISABLED, DISABLED_WITH_FAMILY)),
+                     ("jido_teate.facility_relief", _placed(5), (RELIEF,))),
     RECORDED.rule("jido_teate.facility_amount", drawn_with(_placed_children, True, 2021, 2023), _facility_amount,
                   "施設等受給資格者_月額", (FOSTERED, FOSTERED_LATER)),
     RECORDED.rule("jido_teate.facility_certifier", drawn_with(_placed_children, True, 2008, 2024), _certifier,
                   "認定市区町村", (FOSTERED, AIDED, DISABLED)),
     STATUTE.rule("jido_teate.new_municipality", _moved_elsewhere, _end_month, "支給終了月", (MOVED_AWAY,)),
-    RECORDED.rule("jido_teate.guardians", drawn_with(_two_supporters, "未成年後見人", False), _supporter, "受給者",
-                  (GUARDIANS,)),
-    RECORDED.rule("jido_teate.higher_earner", drawn_with(_two_supporters, "父母", False), _supporter, "受給者",
-                  (PARENTS,)),
-    RECORDED.rule("jido_teate.cohabiting", drawn_with(_two_supporters, None, True), _supporter, "受給者",
-                  (SEPARATED,)),
+    # 第4条第2項-第4項: which of two who look after the 児童 is deemed to.
+    *RECORDED.family(_supporter, "受給者",
+                     ("jido_teate.guardians", drawn_with(_two_supporters, "未成年後見人", False), (GUARDIANS,)),
+                     ("jido_teate.higher_earner", drawn_with(_two_supporters, "父母", False), (PARENTS,)),
+                     ("jido_teate.cohabiting", drawn_with(_two_supporters, None, True), (SEPARATED,))),
     STATUTE.rule("jido_teate.certified_only", _unclaimed, _no_start, "支給開始月", (UNCLAIMED,)),
 )}
 

@@ -388,13 +388,13 @@ PERMANENT = _with_election(Scenario(2025, date(1980, 5, 5), date(1995, 4, 1), as
                            replace(_ELECTION, kind="地方"))
 
 ELECTIONS_RULES: tuple[Rule, ...] = (
-    STATUTE.rule("senkyo.registration_in_election", elections_in_registration_month,
-         _registered_in_election, ("登録基準日", "登録根拠"),
-         (IN_ELECTION, IN_ELECTION_LATE_NOVEMBER, APRIL_IN_ELECTION, EARLY_BASE_IN_ELECTION)),
-    STATUTE.rule("senkyo.election_registration", elections_with_base_day, _registered_in_election, ("登録基準日",
-         "登録根拠"), (AT_BASE_DAY, AT_BASE_DAY_IN_JANUARY)),
-    STATUTE.rule("senkyo.no_schedule_on_base_day", elections_on_registration_day, _registered_in_election,
-         ("登録基準日", "登録根拠"), (ON_REGISTRATION_DAY, ON_REGISTRATION_DAY_LONG)),
+    # 第22条第1項-第3項 when an election is held: the same 登録基準日 and 登録根拠, three kinds of election days.
+    *STATUTE.family(_registered_in_election, ("登録基準日", "登録根拠"),
+                    ("senkyo.registration_in_election", elections_in_registration_month,
+                     (IN_ELECTION, IN_ELECTION_LATE_NOVEMBER, APRIL_IN_ELECTION, EARLY_BASE_IN_ELECTION)),
+                    ("senkyo.election_registration", elections_with_base_day, (AT_BASE_DAY, AT_BASE_DAY_IN_JANUARY)),
+                    ("senkyo.no_schedule_on_base_day", elections_on_registration_day,
+                     (ON_REGISTRATION_DAY, ON_REGISTRATION_DAY_LONG))),
     STATUTE.rule("senkyo.objection_five_days", scheduled_registrations, _objection_either, _objection_read,
          (WEDNESDAY_REGISTRATION, MONDAY_REGISTRATION, SATURDAY_REGISTRATION)),
     STATUTE.rule("senkyo.objection_next_day", campaign_registrations, _objection, "異議申出期間",
