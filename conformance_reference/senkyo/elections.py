@@ -436,10 +436,14 @@ def _confirmation_open(election: _Election | None, as_of: date, defects: frozens
         return False
     if as_of == election.base + timedelta(days=1):
         return True
+    # The defect moves a period ending on a 休日 to the next working day for the 確認 (地方自治法 第4条の2第4項, which
+    # 第270条の3 keeps away), as the 異議 defect does for the period answered.
+    extended = frozenset({"senkyo_objection_extended_on_holiday"}) \
+        if "senkyo_confirmation_extended_on_holiday" in defects else frozenset()
     one = _survey_day(election.day + timedelta(days=5))
     while one >= election.notice - timedelta(days=7):
         days = _objection_period((one, "第22条第1項" if not election.notice <= one < election.day else "第22条第2項"),
-                                 election, frozenset())
+                                 election, extended)
         if days is not None and days["開始"] <= as_of.isoformat() <= days["終了"]:
             return True
         one = _plus_months(one, -3)

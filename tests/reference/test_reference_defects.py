@@ -295,7 +295,7 @@ AFFECTS: dict[str, set[str]] = {
         "senkyo_overseas_area_months_from_application", "senkyo_transfer_needs_three_months_abroad",
         "senkyo_kept_after_transfer", "senkyo_overseas_struck_off_from_return_day",
         "senkyo_objection_counts_registration_day", "senkyo_objection_five_days_in_campaign",
-        "senkyo_objection_extended_on_holiday",
+        "senkyo_objection_extended_on_holiday", "senkyo_confirmation_extended_on_holiday",
         "senkyo_inspection_closed_until_election_day", "senkyo_overseas_suspended_in_local",
         "senkyo_overseas_objection_like_article_24", "senkyo_overseas_objection_no_election_day",
         "senkyo_overseas_no_indication_on_return", "senkyo_overseas_kept_after_death",
