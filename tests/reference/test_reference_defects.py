@@ -338,6 +338,9 @@ AFFECTS: dict[str, set[str]] = {
     # 世帯主 has either (the cross-domain machine's families do: tests/domains/test_world_jido.py).
     "jido_end_month_lost_with_record": set(),
     "jido_end_month_open_after_last_child": set(),
+    # One 名簿 for the town (第20条第2項): the probes' registered persons live in 第一投票区's 町字 (its own test:
+    # tests/domains/senkyo/test_senkyo_districts.py).
+    "senkyo_one_voting_district": set(),
     # The driver defects change only what the driver shows (tests/scenarios/test_scenario_engine.py),
     # but the 通称 of a 特別永住者 on the per-person endpoints of the linkage API too.
     **{name: set() for name in (
