@@ -7,6 +7,7 @@ periods), the 表示 and the 抹消 (第27条, 第28条), who may see the 抄本
 (第30条の2-第30条の11). Its rules are written by family: ``registration`` (定時登録, 選挙時登録, 登録漏れ),
 ``disqualification`` (第11条's sentences), ``elections`` (the elections held in the town), ``inspection`` (the 閲覧),
 ``overseas`` (the 在外選挙人名簿), on the persons of ``people``; ``checks`` registers them. ``forms`` reads the 抄本 of
-one elector as printed (第20条第1項's items, 第27条第3項's correction). The register per 投票区 (第20条第2項) is not
-judged yet: no 投票区 is declared (spec_catalog/senkyo/<edition>/provisions.yaml, ``inputs``).
+one elector as printed (第20条第1項's items, 第27条第3項's correction); ``districts`` the 投票区 of each registered
+person (第20条第2項, from the 投票区 the profile declares by 町字). The 名簿 of one 投票区 read as a whole is not judged
+yet (spec_catalog/senkyo/<edition>/provisions.yaml, ``inputs``).
 """
