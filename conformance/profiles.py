@@ -472,15 +472,28 @@ class HojinJuminzeiOrdinance(ProfileModel):
         default=None, description="The 条例's 法人税割 rate in percent, up to two decimals (none: the 標準税率 '6').")
 
 
+class SenkyoDeclared(ProfileModel):
+    """選挙人名簿 (公職選挙法 第20条第2項: 「市町村の区域を分けて数投票区を設けた場合には、その投票区ごとに編製」): the
+    投票区 the municipality set, by 町字 (not a 条例: the town's own decision; the law does not draw them)."""
+
+    voting_districts: Annotated[dict[Annotated[str, Field(min_length=1, max_length=40)],
+                                     Annotated[str, Field(min_length=1, max_length=40)]],
+                                Field(strict=False)] = Field(
+        default_factory=dict, description="The 投票区 of each 町字 (住所_町字 -> the 投票区's name); none: the 投票区 "
+        "are not declared (the rule on them is NOT_AUTOMATED).")
+
+
 class Ordinance(ProfileModel):
     """What the municipality's 条例 sets where a law gives a 標準税率 the 条例 may depart from (a vendor set up for
     one municipality answers with its rates): each value the product is set to, the law's 標準 where none is given.
-    The rules on the amount are judged from it (docs/profiles.md, "The municipality's 条例")."""
+    The rules on the amount are judged from it (docs/profiles.md, "The municipality's 条例"). ``senkyo``: what the
+    municipality itself sets where a law leaves it a setting the rules turn on (the 投票区)."""
 
     kotei_shisan_zei: KoteiOrdinance = KoteiOrdinance()
     kojin_juminzei: KojinJuminzeiOrdinance = KojinJuminzeiOrdinance()
     keijidosha_zei: KeijidoshaOrdinance = KeijidoshaOrdinance()
     hojin_juminzei: HojinJuminzeiOrdinance = HojinJuminzeiOrdinance()
+    senkyo: SenkyoDeclared = SenkyoDeclared()
 
 
 class Profile(ProfileModel):

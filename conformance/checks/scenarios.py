@@ -93,6 +93,9 @@ class Scenario:
     #: Records of other 業務 about the person (業務, item, value), sent to the vendor's
     #: ``targets.load.records_path`` (住民記録 holds no 生活保護, 障害認定 or 認定請求).
     records: tuple[tuple[str, str, str], ...] = field(default=())
+    #: The 町字 of the person's address and its 郵便番号 (None: 本町一丁目, the generated rows' own), for a rule
+    #: that turns on where in the town the person lives (the 投票区 of 選挙人名簿).
+    area: tuple[str, str] | None = None
 
     @property
     def moved_out(self) -> date | None:
@@ -270,6 +273,8 @@ def _row(scenario: Scenario, town: str, atena: str, setai: str) -> dict[str, str
                 "転入前住所_転出予定年月日": _iso(scenario.previous_planned_out)})
     if scenario.notified is not None:
         row["届出年月日"] = scenario.notified.isoformat()
+    if scenario.area is not None:
+        row["住所_町字"], row["住所_郵便番号"] = scenario.area
     if scenario.foreign:
         # A 特別永住者 (第30条の45の表の区分 2) with a 特別永住者証明書 number made from the 宛名番号.
         row.update({"住民種別": "2", "第30条45規定区分": "2", "国籍等_国名コード": "410",

@@ -66,6 +66,13 @@ class Statute:
         return Rule(name, title if title is not None else self._text(name), drawn, oracle, actual, examples,
                     **{"needs_records": self.needs_records, **options})
 
+    def family(self, oracle: Oracle, compared: str | tuple[str, ...] | Actual,
+               *members: tuple[str, Drawn, tuple[Scenario, ...]]) -> tuple[Rule, ...]:
+        """Rules of one ``oracle`` and the same fields ``compared``, told apart only by their persons: each member
+        ``(name, drawn, examples)`` one :meth:`rule` (the provisions that pick the answer among the same cases,
+        e.g. the 号 of one article each naming whose 市町村 decides)."""
+        return tuple(self.rule(name, drawn, oracle, compared, examples) for name, drawn, examples in members)
+
     def title(self, name: str) -> str:
         """The English text of rule ``name`` in the folder's ``texts.yaml`` (its title in findings): for a rule of
         the domain's own shape (a driver's rule) that is not a :class:`Rule`."""

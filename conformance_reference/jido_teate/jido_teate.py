@@ -177,9 +177,46 @@ def extend(answer: dict[str, Any], row: Mapping[str, str], children: Sequence[Ma
             and "jido_teate_kept_after_move" in defects:
         answer["支給終了月"] = None
     _end_after_children(answer, row, children, as_of, defects)
+    answer["支払"] = _payments(answer, defects)
     if answer.get("支給開始月") is None and "jido_teate_paid_without_claim" in defects:
         births = [day for day in (parse_day(child.get("生年月日", "")) for child in children) if day is not None]
         if births:
             year, month = add_month(month_of_day(max(births)))
             answer["支給開始月"] = f"{year:04d}-{month:02d}"
     return answer
+
+
+def _payments(answer: Mapping[str, Any], defects: frozenset[str]) -> list[dict[str, Any]]:
+    """第8条第4項: the months of ``児童.月額`` paid in the even month after each (本文: 前月までの分), each payment the
+    total over the 子; where the 事由 消滅した (``支給終了月``), that period's months are paid at once in the month of
+    the 消滅 (ただし書: a 随時払, even outside a 支払期月; the law names no month). The defect forgets the ただし書 and
+    pays only on the 支払期月 runs of those still 認定: the period of a 消滅 is never paid."""
+    totals: dict[str, int] = {}
+    children = answer.get("児童", [])
+    # The defect sums the eldest 子's 月額 only (the children are listed eldest first).
+    for child in children[:1] if "jido_teate_payment_eldest_only" in defects else children:
+        for entry in child.get("月額", []):
+            totals[entry["月"]] = totals.get(entry["月"], 0) + entry["金額"]
+    for child in children:  # every month paid is paid, whatever the defect sums
+        for entry in child.get("月額", []):
+            totals.setdefault(entry["月"], 0)
+    ended: str | None = answer.get("支給終了月")
+    last = _paid_in(ended) if ended else None
+    grouped: dict[str, list[str]] = {}
+    for month in sorted(totals):
+        paid = _paid_in(month)
+        if paid == last and ended:
+            if "jido_teate_last_period_unpaid" in defects:
+                continue
+            paid = ended
+        grouped.setdefault(paid, []).append(month)
+    return [{"支払月": paid, "対象月": months, "金額": sum(totals[month] for month in months)}
+            for paid, months in sorted(grouped.items())]
+
+
+def _paid_in(month: str) -> str:
+    """The 支払期月 that pays ``month`` (YYYY-MM): the even month after it."""
+    year, number = int(month[:4]), int(month[5:7]) + 1
+    number += number % 2
+    return f"{year + (number - 1) // 12:04d}-{(number - 1) % 12 + 1:02d}"
+

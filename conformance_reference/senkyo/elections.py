@@ -163,6 +163,24 @@ def _struck_off(voter: _Voter, registered_on: date | None, as_of: date, defects:
     return "転出後4箇月経過" if strike is not None and as_of >= strike else None
 
 
+#: 第20条第2項: the 投票区 the reference's town set, by 町字 (the reference's profile declares the same:
+#: vendor_profiles/reference.yaml, ordinance.senkyo.voting_districts).
+VOTING_DISTRICTS: dict[str, str] = {
+    **dict.fromkeys(("本町一丁目", "本町二丁目", "本町三丁目", "駅前一丁目", "駅前二丁目"), "第一投票区"),
+    **dict.fromkeys(("さくら台一丁目", "さくら台二丁目", "緑町", "栄町", "旭町"), "第二投票区"),
+    **dict.fromkeys(("東町", "西町", "南町", "北町", "大字見本"), "第三投票区"),
+}
+
+
+def _voting_district(row: Row, defects: frozenset[str]) -> str | None:
+    """The 投票区 whose 名簿 the registered person is on (第20条第2項): that of the 町字 of the address (of the last
+    address in the town, for one registered under 第21条第2項). The defect keeps one 名簿 for the town: every
+    person on the first 投票区's."""
+    if "senkyo_one_voting_district" in defects:
+        return "第一投票区"
+    return VOTING_DISTRICTS.get(row.get("住所_町字") or "")
+
+
 def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
            record: Mapping[str, str] | None = None, history: Sequence[Row] = ()) -> dict[str, Any]:
     """The person's 選挙権 and place on the 選挙人名簿 of this town on ``as_of`` (``record``: the harness's
@@ -177,7 +195,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
                 "抄本閲覧_可否": True, "在外_登録停止": False, "在外_異議申出期間": None, "在外_表示": False,
                 "在外_抄本閲覧_可否": True, "在外_抄本閲覧_登録確認": True,
                 "抄本閲覧_閲覧者可否": _inspector_admitted(record or {}, defects), "在外_外務大臣意見照会": False,
-                "選挙権喪失通知": [], "在外_登録": False}
+                "選挙権喪失通知": [], "在外_登録": False, "投票区": None}
     voter = _across_area_change(voter, record or {}, defects)
     barred = _barred(record or {}, as_of, defects)
     national = voter.japanese and voter.eighteen <= as_of and not barred
@@ -235,6 +253,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         **_overseas_answer(voter, overseas, abroad and voter.japanese and voter.eighteen <= as_of and not barred,
                            on_list, as_of, defects),
     }
+    answer["投票区"] = _voting_district(row, defects) if answer["登録"] else None
     answer["在外_登録"] = (overseas.listed(as_of) and not _overseas_answer_struck(overseas, as_of, defects)
                          and not _overseas_remade(overseas, election, as_of, defects))
     return {**answer, **_supplementary(voter, record or {}, as_of, defects),
@@ -436,10 +455,14 @@ def _confirmation_open(election: _Election | None, as_of: date, defects: frozens
         return False
     if as_of == election.base + timedelta(days=1):
         return True
+    # The defect moves a period ending on a 休日 to the next working day for the 確認 (地方自治法 第4条の2第4項, which
+    # 第270条の3 keeps away), as the 異議 defect does for the period answered.
+    extended = frozenset({"senkyo_objection_extended_on_holiday"}) \
+        if "senkyo_confirmation_extended_on_holiday" in defects else frozenset()
     one = _survey_day(election.day + timedelta(days=5))
     while one >= election.notice - timedelta(days=7):
         days = _objection_period((one, "第22条第1項" if not election.notice <= one < election.day else "第22条第2項"),
-                                 election, frozenset())
+                                 election, extended)
         if days is not None and days["開始"] <= as_of.isoformat() <= days["終了"]:
             return True
         one = _plus_months(one, -3)

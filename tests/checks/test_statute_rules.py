@@ -69,6 +69,21 @@ def test_a_rule_reading_more_than_fields_gives_its_own_function() -> None:
     assert LAW.rule("kotei.own", _drawn, _oracle, answered, (), title="t").actual(ANSWER, LOADED) == {"seen": "yes"}
 
 
+def test_a_family_is_one_rule_per_member_with_the_shared_oracle_and_fields() -> None:
+    def other(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+        return st.just(PERSON)
+
+    levy, ledger = LAW.family(_oracle, "納税義務者", ("kotei_shisan_zei.levy_date", _drawn, (PERSON,)),
+                              ("kotei_shisan_zei.depreciable_ledger", other, ()))
+    alone = LAW.rule("kotei_shisan_zei.levy_date", _drawn, _oracle, "納税義務者", (PERSON,))
+    assert (levy.name, levy.title, levy.scenarios, levy.expected, levy.examples, levy.needs_records) == (
+        alone.name, alone.title, alone.scenarios, alone.expected, alone.examples, alone.needs_records)
+    assert (ledger.name, ledger.scenarios, ledger.expected, ledger.examples) == (
+        "kotei_shisan_zei.depreciable_ledger", other, _oracle, ())
+    assert levy.actual(ANSWER, LOADED) == ledger.actual(ANSWER, LOADED) == {"納税義務者": True}
+    assert LAW.family(_oracle, "納税義務者") == ()
+
+
 def test_the_domains_records_setting_holds_unless_a_rule_says_otherwise() -> None:
     assert LAW.rule("kotei.a", _drawn, _oracle, "税額", (), title="t").needs_records is True
     assert LAW.rule("kotei.b", _drawn, _oracle, "税額", (), title="t", needs_records=False).needs_records is False

@@ -283,7 +283,8 @@ AFFECTS: dict[str, set[str]] = {
         "jido_teate_disabled_any_household", "jido_teate_relief_not_facility", "jido_teate_facility_amount_flat",
         "jido_teate_certified_at_owner", "jido_teate_kept_after_move", "jido_teate_paid_without_claim",
         "jido_teate_guardians_claimant_always", "jido_teate_parents_claimant_always",
-        "jido_teate_separated_higher_earner", "jido_teate_move_dropped_by_birth")},
+        "jido_teate_separated_higher_earner", "jido_teate_move_dropped_by_birth", "jido_teate_payment_eldest_only",
+        "jido_teate_last_period_unpaid")},
     # 選挙人名簿 (conformance_reference/senkyo/elections.py; each defect's own test:
     # tests/domains/senkyo/test_senkyo_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -297,7 +298,7 @@ AFFECTS: dict[str, set[str]] = {
         "senkyo_overseas_area_months_from_application", "senkyo_transfer_needs_three_months_abroad",
         "senkyo_kept_after_transfer", "senkyo_overseas_struck_off_from_return_day",
         "senkyo_objection_counts_registration_day", "senkyo_objection_five_days_in_campaign",
-        "senkyo_objection_extended_on_holiday",
+        "senkyo_objection_extended_on_holiday", "senkyo_confirmation_extended_on_holiday",
         "senkyo_inspection_closed_until_election_day", "senkyo_overseas_suspended_in_local",
         "senkyo_overseas_objection_like_article_24", "senkyo_overseas_objection_no_election_day",
         "senkyo_overseas_no_indication_on_return", "senkyo_overseas_kept_after_death",
@@ -340,6 +341,9 @@ AFFECTS: dict[str, set[str]] = {
     # 世帯主 has either (the cross-domain machine's families do: tests/domains/test_world_jido.py).
     "jido_end_month_lost_with_record": set(),
     "jido_end_month_open_after_last_child": set(),
+    # One 名簿 for the town (第20条第2項): the probes' registered persons live in 第一投票区's 町字 (its own test:
+    # tests/domains/senkyo/test_senkyo_districts.py).
+    "senkyo_one_voting_district": set(),
     # The driver defects change only what the driver shows (tests/scenarios/test_scenario_engine.py),
     # but the 通称 of a 特別永住者 on the per-person endpoints of the linkage API too.
     **{name: set() for name in (

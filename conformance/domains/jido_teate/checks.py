@@ -10,6 +10,8 @@ check and no other:
 - each child's ``三歳以上算定開始月`` (第6条第2項第4号, 第5号: born on the first of a month, 三歳以上 only
   three years after the birth);
 - ``支払期月``, the month each month of the 年度 is paid in (第8条第4項);
+- ``支払``, the payments read as a whole: per month paid in, the months it pays and their total over the 子
+  (第8条第4項本文), and a 消滅's period paid in a month the ただし書 allows (``jido_teate.last_period``);
 - the amounts of the last month paid when the claimant moves out or dies (第6条第1項: a whole month);
 - ``受給資格`` on ``as_of`` (第4条第1項第1号: a 児童 in the household and an address in Japan).
 
@@ -42,7 +44,7 @@ from conformance.checks.statute_rules import Statute, drawn_with, rule_checks
 from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.jido_teate.oracle import child_end_date, end_month, monthly_amount
 from conformance.oracles.dates import Month, fiscal_year_months, fiscal_year_of, month_of
-from conformance.oracles.readings import either
+from conformance.oracles.readings import Either, either
 from conformance.testdata.town import TOWN_CODE
 
 _REFORM: Month = (2024, 10)
@@ -233,6 +235,87 @@ def _last_amounts(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     return {"月額": amounts}
 
 
+#: What a payment's 金額 is expected to be: the total of the answer's own 児童.月額 over the months it pays (the
+#: amounts are judged by their own rules: a wrong 月額 fails those, not the payments).
+_OWN_TOTAL = "対象月の児童.月額の合計"
+
+
+def _schedule(s: Scenario, town: str) -> Projection:
+    """The payments (第8条第4項): each month paid (:func:`_amounts_from`'s months, every allowed first month) in its
+    支払期月, the total of the answer's 月額 over them; the period of a 消滅 (a move-out, a death) paid in any month
+    the ただし書 allows (:func:`conformance.domains.jido_teate.oracle.payment_schedules`)."""
+    ended = jido.end_month(s.moved_out) if s.moved_out is not None else None
+    readings: list[dict[str, dict[str, Any]]] = []
+    for first in _start_months(s):
+        months = sorted({(int(key[-7:-3]), int(key[-2:])) for key in _amounts_from(s, first)})
+        readings.extend({_iso_month(paid): {"対象月": [_iso_month(m) for m in paid_months], "金額": _OWN_TOTAL}
+                         for paid, paid_months in schedule.items()}
+                        for schedule in jido.payment_schedules(months, ended))
+    return {"支払": either(*readings)}
+
+
+def _paid(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The answer's ``支払`` as a whole: per month paid in, the months paid (in order) and the total, shown as
+    :data:`_OWN_TOTAL` where it is the total of the answer's own ``児童.月額`` over those months (else as given);
+    payments in one month are one (a 随時払 in a 支払期月 may be shown apart or with it). An answer not of the
+    contract's shape is shown as given (a finding, never a crash: vendor output is untrusted)."""
+    part = _part(document, PART)
+    listed = part.get("支払")
+    if not isinstance(listed, list):
+        return {"支払": listed}
+    grouped: dict[str, dict[str, Any]] = {}
+    for entry in listed:
+        if not isinstance(entry, Mapping):
+            return {"支払": listed}
+        paid, months, amount = entry.get("支払月"), entry.get("対象月"), entry.get("金額")
+        if not isinstance(paid, str) or not isinstance(months, list) or type(amount) is not int \
+                or not all(isinstance(month, str) for month in months):
+            return {"支払": listed}
+        into = grouped.setdefault(paid, {"対象月": [], "金額": 0})
+        into["対象月"] = sorted((*into["対象月"], *months))
+        into["金額"] += amount
+    totals = _month_totals(part)
+    for payment in grouped.values():
+        if payment["金額"] == sum(totals.get(month, 0) for month in payment["対象月"]):
+            payment["金額"] = _OWN_TOTAL
+    return {"支払": dict(sorted(grouped.items()))}
+
+
+def _month_totals(part: Mapping[str, Any]) -> dict[str, int]:
+    """Each month's total of the answer's ``児童.月額`` (entries not of the contract's shape left out)."""
+    totals: dict[str, int] = {}
+    for child in part.get("児童") or []:
+        for entry in (child.get("月額") or []) if isinstance(child, Mapping) else []:
+            if isinstance(entry, Mapping) and isinstance(entry.get("月"), str) and type(entry.get("金額")) is int:
+                totals[entry["月"]] = totals.get(entry["月"], 0) + entry["金額"]
+    return totals
+
+
+def _months_paid(projection: Projection) -> Projection:
+    """A ``支払`` projection with the months only: what the ただし書 is about (when the 消滅's period is paid); the
+    amounts are the 本文's (``jido_teate.payment_schedule``), so a wrong total fails that rule, not this one."""
+    paid = projection["支払"]
+    if isinstance(paid, Either):
+        return {"支払": either(*(_months_paid({"支払": value})["支払"] for value in paid.allowed))}
+    if not isinstance(paid, dict):
+        return projection
+    return {"支払": {month: payment["対象月"] for month, payment in paid.items()}}
+
+
+def _period_schedule(s: Scenario, town: str) -> Projection:
+    return _months_paid(_schedule(s, town))
+
+
+def _period_paid(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    return _months_paid(_paid(document, loaded))
+
+
+def _staying(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """Claimants who stay (:func:`leaving_families` without an end) and claimed with a 児童: the first month is the
+    one after the 請求 (no birth or move within 15 days), so only the payments tell a wrong schedule."""
+    return leaving_families(codes).filter(lambda s: s.moved_out is None and _claimed_with_a_child(s))
+
+
 #: Worked examples: 2024-12 and 2025-01 paid in 2025-02 (第8条第4項); a move abroad on 2025-06-10 after a
 #: claim of 2025-01-09 (paid 2025-02 to 2025-06, the whole of 2025-06: 第6条第1項, 第8条第2項; no 受給資格
 #: from 2025-06-11: 第4条第1項第1号).
@@ -241,6 +324,10 @@ LEFT_MID_MONTH = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), claim=date(2
                           planned_out=date(2025, 6, 10), as_of=date(2025, 6, 11),
                           children=(date(2012, 8, 8), date(2016, 3, 3)))
 
+#: Moved abroad on 2025-07-10 after a claim of 2025-01-09: 2025-06 and 2025-07, the period of the 消滅, paid in
+#: 2025-07 (a 随時払) or in the 支払期月 2025-08 (第8条第4項ただし書; the reading: provisions.yaml).
+LEFT_IN_JULY = replace(LEFT_MID_MONTH, planned_out=date(2025, 7, 10), as_of=date(2025, 7, 11))
+
 JIDO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("jido_teate.child_end", _teenagers, _child_end, _per_child("児童該当終了日"), (AGED_OUT,)),
     STATUTE.rule("jido_teate.three_and_over", _toddlers, _three_and_over, _per_child("三歳以上算定開始月"),
@@ -248,6 +335,8 @@ JIDO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("jido_teate.payment_months", families, _payment_months, "支払期月", (PAID_IN_EVEN_MONTHS,)),
     STATUTE.rule("jido_teate.whole_month", _moved_away, _last_month_amounts, _last_amounts, (LEFT_MID_MONTH,)),
     STATUTE.rule("jido_teate.eligibility", leaving_families, _eligible, "受給資格", (LEFT_MID_MONTH,)),
+    STATUTE.rule("jido_teate.payment_schedule", _staying, _schedule, _paid, (TURNING_THREE, AGED_OUT)),
+    STATUTE.rule("jido_teate.last_period", _moved_away, _period_schedule, _period_paid, (LEFT_MID_MONTH, LEFT_IN_JULY)),
 )}
 
 
@@ -396,29 +485,27 @@ FOSTERED = Scenario(2025, date(2022, 5, 1), date(2022, 5, 1), as_of=date(2025, 5
                     records=_jido_record(_FOSTER_ITEMS))
 FOSTERED_LATER = Scenario(2025, date(2022, 5, 1), date(2022, 5, 1), as_of=date(2025, 6, 1),
                           records=_jido_record(_FOSTER_ITEMS))
+
+
+def _placed_example(place: str, born: date, *, short: bool = False, children_only: bool = True,
+                    aid_place: str = _A) -> Scenario:
+    """A 児童 born on ``born`` in or with ``place``, asked about on 2025-05-20: the 援助 given in ``aid_place``, the
+    facility in the other of the two municipalities, the 里親 and the 設置者 in A."""
+    sites = {_AID_PLACE: aid_place, _FOSTER: _A, _SITE: _A if aid_place == _B else _B, _OWNER: _A}
+    return Scenario(2025, born, born, as_of=date(2025, 5, 20),
+                    records=_jido_record(_facility_items(place, short, children_only, sites)))
+
+
 #: A 母子生活支援施設 with the mother (not a 世帯 of children only): the mother's 児童手当 (第3条第3項第3号).
-WITH_MOTHER = Scenario(2025, date(2018, 7, 7), date(2018, 7, 7), as_of=date(2025, 5, 20),
-                       records=_jido_record(_facility_items("母子生活支援施設", False, False,
-                                                            {_AID_PLACE: _A, _FOSTER: _A, _SITE: _B, _OWNER: _A})))
+WITH_MOTHER = _placed_example("母子生活支援施設", date(2018, 7, 7), children_only=False)
 #: A 乳児院等 for a short stay: no 施設入所等児童 (第3条第3項第3号); a 救護施設 in a 世帯 of children only: one
 #: (第5号); a 児童自立生活援助: one, certified where the 援助 is given (第7条第2項第1号); a 障害者支援施設: one,
 #: certified where it is (第3号).
-SHORT_STAY = Scenario(2025, date(2020, 7, 7), date(2020, 7, 7), as_of=date(2025, 5, 20),
-                      records=_jido_record(_facility_items("乳児院等", True, True,
-                                                           {_AID_PLACE: _A, _FOSTER: _A, _SITE: _B, _OWNER: _A})))
-RELIEF = Scenario(2025, date(2010, 7, 7), date(2010, 7, 7), as_of=date(2025, 5, 20),
-                  records=_jido_record(_facility_items("救護施設", False, True,
-                                                       {_AID_PLACE: _A, _FOSTER: _A, _SITE: _B, _OWNER: _A})))
-AIDED = Scenario(2025, date(2008, 7, 7), date(2008, 7, 7), as_of=date(2025, 5, 20),
-                 records=_jido_record(_facility_items("児童自立生活援助", False, True,
-                                                      {_AID_PLACE: _B, _FOSTER: _A, _SITE: _A, _OWNER: _A})))
-DISABLED = Scenario(2025, date(2009, 7, 7), date(2009, 7, 7), as_of=date(2025, 5, 20),
-                    records=_jido_record(_facility_items("障害者支援施設", False, True,
-                                                         {_AID_PLACE: _A, _FOSTER: _A, _SITE: _B, _OWNER: _A})))
-DISABLED_WITH_FAMILY = Scenario(2025, date(2009, 7, 7), date(2009, 7, 7), as_of=date(2025, 5, 20),
-                                records=_jido_record(_facility_items("障害者支援施設", False, False,
-                                                                     {_AID_PLACE: _A, _FOSTER: _A, _SITE: _B,
-                                                                      _OWNER: _A})))
+SHORT_STAY = _placed_example("乳児院等", date(2020, 7, 7), short=True)
+RELIEF = _placed_example("救護施設", date(2010, 7, 7))
+AIDED = _placed_example("児童自立生活援助", date(2008, 7, 7), aid_place=_B)
+DISABLED = _placed_example("障害者支援施設", date(2009, 7, 7))
+DISABLED_WITH_FAMILY = _placed_example("障害者支援施設", date(2009, 7, 7), children_only=False)
 MOVED_AWAY = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025, 1, 9),
                       planned_out=date(2025, 6, 10), elsewhere=date(2025, 6, 10), next=_A, as_of=date(2025, 6, 11),
                       children=(date(2012, 8, 8), date(2016, 3, 3)))
@@ -480,22 +567,23 @@ _KIND = "受給資格者区分"
 RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     RECORDED.rule("jido_teate.third_child_adults", supporting_adults, _third_child_amounts, _jido_actual_amounts,
                   (WITH_STUDENT, ADULT_FROM_APRIL, ADULT_PAST_TWENTY_TWO)),
-    RECORDED.rule("jido_teate.facility_aid", _placed(1), _claimant_kind, _KIND, (AIDED,)),
-    RECORDED.rule("jido_teate.facility_foster", _placed(2), _claimant_kind, _KIND, (FOSTERED,)),
-    RECORDED.rule("jido_teate.facility_children", _placed(3), _claimant_kind, _KIND, (WITH_MOTHER, SHORT_STAY)),
-    RECORDED.rule("jido_teate.facility_disabled", _placed(4), _claimant_kind, _KIND, (DISABLED, DISABLED_WITH_FAMILY)),
-    RECORDED.rule("jido_teate.facility_relief", _placed(5), _claimant_kind, _KIND, (RELIEF,)),
+    # 第3条第3項's 号 (第1号-第5号), each drawn on its own places: who is a 施設入所等児童.
+    *RECORDED.family(_claimant_kind, _KIND,
+                     ("jido_teate.facility_aid", _placed(1), (AIDED,)),
+                     ("jido_teate.facility_foster", _placed(2), (FOSTERED,)),
+                     ("jido_teate.facility_children", _placed(3), (WITH_MOTHER, SHORT_STAY)),
+                     ("jido_teate.facility_disabled", _placed(4), (DISABLED, DISABLED_WITH_FAMILY)),
+                     ("jido_teate.facility_relief", _placed(5), (RELIEF,))),
     RECORDED.rule("jido_teate.facility_amount", drawn_with(_placed_children, True, 2021, 2023), _facility_amount,
                   "施設等受給資格者_月額", (FOSTERED, FOSTERED_LATER)),
     RECORDED.rule("jido_teate.facility_certifier", drawn_with(_placed_children, True, 2008, 2024), _certifier,
                   "認定市区町村", (FOSTERED, AIDED, DISABLED)),
     STATUTE.rule("jido_teate.new_municipality", _moved_elsewhere, _end_month, "支給終了月", (MOVED_AWAY,)),
-    RECORDED.rule("jido_teate.guardians", drawn_with(_two_supporters, "未成年後見人", False), _supporter, "受給者",
-                  (GUARDIANS,)),
-    RECORDED.rule("jido_teate.higher_earner", drawn_with(_two_supporters, "父母", False), _supporter, "受給者",
-                  (PARENTS,)),
-    RECORDED.rule("jido_teate.cohabiting", drawn_with(_two_supporters, None, True), _supporter, "受給者",
-                  (SEPARATED,)),
+    # 第4条第2項-第4項: which of two who look after the 児童 is deemed to.
+    *RECORDED.family(_supporter, "受給者",
+                     ("jido_teate.guardians", drawn_with(_two_supporters, "未成年後見人", False), (GUARDIANS,)),
+                     ("jido_teate.higher_earner", drawn_with(_two_supporters, "父母", False), (PARENTS,)),
+                     ("jido_teate.cohabiting", drawn_with(_two_supporters, None, True), (SEPARATED,))),
     STATUTE.rule("jido_teate.certified_only", _unclaimed, _no_start, "支給開始月", (UNCLAIMED,)),
 )}
 

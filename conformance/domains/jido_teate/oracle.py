@@ -11,7 +11,7 @@ counts as made in that month (15日特例)."
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from conformance.oracles.dates import Month, age_reached_on, anniversary, month_of, next_month
@@ -236,3 +236,40 @@ def deemed_supporter(own_income: int, other_income: int, *, other_cohabits: bool
     if not other_cohabits and not share_livelihood:
         return "本人"
     return "本人" if own_income > other_income else "他方"
+
+
+# -- 第8条第4項: the payments, read as a whole ------------------------------------------------------------
+
+
+def payment_schedules(months: Sequence[Month], ended: Month | None) -> tuple[dict[Month, tuple[Month, ...]], ...]:
+    """The payments the readings allow for the months paid (``months``), each as the months it pays keyed by the
+    month it is paid in; ``ended``: the month the 支給すべき事由 消滅した (第8条第2項), None while it goes on.
+
+    Rule (児童手当法 第8条第4項本文): 二月、四月、六月、八月、十月及び十二月の六期に、それぞれの前月までの分:
+    each month is paid in :func:`payment_month`. ただし書: 支給すべき事由が消滅した場合におけるその期の児童手当は、
+    その支払期月でない月であつても、支払う.
+
+    Reading (ours; register: provisions.yaml 第8条第4項): the text does not say in which month. The period's
+    months (those of the 支払期月 that would pay the month of the 消滅) are paid together, in any month from the
+    month of the 消滅 to that 支払期月 (the 支払期月 itself too). Example: 消滅 on 2025-07-10, 2025-06 and
+    2025-07 paid in 2025-07 or 2025-08; 消滅 on 2025-06-10: 2025-06 paid in 2025-06 (with 2025-04 and 2025-05),
+    2025-07 or 2025-08. 前支払期月に支払うべきであつた分 (arrears) is not generated: the harness's 認定 is made on
+    the 請求."""
+    regular: dict[Month, list[Month]] = {}
+    for month in sorted(months):
+        regular.setdefault(payment_month(month), []).append(month)
+    if ended is None or payment_month(ended) not in regular:
+        return (_payments(regular),)
+    last = payment_month(ended)
+    readings = []
+    paid_in = ended
+    while paid_in <= last:
+        moved = {paid: list(months) for paid, months in regular.items() if paid != last}
+        moved.setdefault(paid_in, []).extend(regular[last])
+        readings.append(_payments(moved))
+        paid_in = next_month(paid_in)
+    return tuple(readings)
+
+
+def _payments(grouped: Mapping[Month, Sequence[Month]]) -> dict[Month, tuple[Month, ...]]:
+    return {paid: tuple(sorted(months)) for paid, months in sorted(grouped.items())}

@@ -554,12 +554,13 @@ KOTEI_RULES.update({rule.name: rule for rule in (
          (SUPERFICIES_101, SUPERFICIES_100, OWNER_UNDER_100, PLEDGEE)),
     STATUTE.rule("kotei_shisan_zei.stationed", stationed_depreciables, _stationed, "納税義務者",
          (SHIP_STATIONED_HERE, SHIP_STATIONED_ELSEWHERE, MACHINE_STATIONED_ELSEWHERE)),
-    STATUTE.rule("kotei_shisan_zei.depreciable_ledger", ledger_depreciables, _ledger, "納税義務者",
-         (UNREGISTERED_MACHINE, REGISTERED_MACHINE)),
-    STATUTE.rule("kotei_shisan_zei.reserved_title", reserved_buyers, _ledger, "納税義務者",
-         (RESERVED_BUYER, UNRESERVED_BUYER)),
-    STATUTE.rule("kotei_shisan_zei.vehicles_excluded", vehicle_assets, _ledger, "納税義務者",
-         (LIGHT_CAR_ASSET, REGISTERED_MACHINE)),
+    # The 償却資産 on the 償却資産課税台帳 (第343条第3項), a 所有権留保 (第342条第3項), vehicles excluded (第341条第4号
+    # ただし書): one oracle (_ledger) on the 納税義務者.
+    *STATUTE.family(_ledger, "納税義務者",
+                    ("kotei_shisan_zei.depreciable_ledger", ledger_depreciables,
+                     (UNREGISTERED_MACHINE, REGISTERED_MACHINE)),
+                    ("kotei_shisan_zei.reserved_title", reserved_buyers, (RESERVED_BUYER, UNRESERVED_BUYER)),
+                    ("kotei_shisan_zei.vehicles_excluded", vehicle_assets, (LIGHT_CAR_ASSET, REGISTERED_MACHINE))),
 )})
 
 # -- 第341条第2号・第3号 (the 地目 and kinds of building), 第343条第6項 (農地 the 国 bought) ----------------

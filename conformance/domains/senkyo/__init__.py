@@ -1,15 +1,13 @@
-"""選挙人名簿管理 (``senkyo``): everything the judge knows of this domain.
+"""選挙人名簿管理 (``senkyo``): the 選挙人名簿 and the 在外選挙人名簿 of 公職選挙法 and its 施行令, judged through the
+person's ``選挙人名簿`` part of the per-person query and the two 抄本 forms.
 
-- ``oracle``: the rules of the text as a public API (what a correct answer is), with the readings taken
-  where the text leaves room;
-- ``checks``: the scenario checks (the vendor against the oracle), one registered check per rule, the rules
-  written by family (``registration``, ``disqualification``, ``elections``, ``inspection``, ``overseas``; what they
-  share in ``people``);
-- ``forms``: the checks of the forms as printed;
-- ``texts.yaml``: each rule's text in Japanese and English (the check ``scenario.<rule>``, its finding
-  ``scenario.<rule>.mismatch``).
-
-The folder is named as the catalog's; the catalog binds the checks to requirements
-(``spec_catalog/senkyo/<edition>/bindings.yaml``); the tests are
-``tests/domains/senkyo/``.
+The oracle (``oracle``) says who has the 選挙権 (第9条, 第11条), who is registered and on which 登録月の一日 (第21条,
+第22条, with the national holidays of :mod:`conformance.oracles.holidays` for 第22条第1項's shift and 第24条's
+periods), the 表示 and the 抹消 (第27条, 第28条), who may see the 抄本 (第28条の2, 第28条の3) and the 在外 registration
+(第30条の2-第30条の11). Its rules are written by family: ``registration`` (定時登録, 選挙時登録, 登録漏れ),
+``disqualification`` (第11条's sentences), ``elections`` (the elections held in the town), ``inspection`` (the 閲覧),
+``overseas`` (the 在外選挙人名簿), on the persons of ``people``; ``checks`` registers them. ``forms`` reads the 抄本 of
+one elector as printed (第20条第1項's items, 第27条第3項's correction); ``districts`` the 投票区 of each registered
+person (第20条第2項, from the 投票区 the profile declares by 町字). The 名簿 of one 投票区 read as a whole is not judged
+yet (spec_catalog/senkyo/<edition>/provisions.yaml, ``inputs``).
 """

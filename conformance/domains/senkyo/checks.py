@@ -73,6 +73,7 @@ from __future__ import annotations
 from conformance.checks.scenarios import Rule
 from conformance.checks.statute_rules import rule_checks
 from conformance.domains.senkyo.disqualification import DISQUALIFICATION_RULES
+from conformance.domains.senkyo.districts import DISTRICT_RULES
 from conformance.domains.senkyo.elections import ELECTIONS_RULES
 from conformance.domains.senkyo.inspection import INSPECTION_RULES
 from conformance.domains.senkyo.overseas import OVERSEAS_RULES
@@ -80,7 +81,8 @@ from conformance.domains.senkyo.registration import REGISTRATION_RULES
 
 #: Every rule of the domain, by name, family by family.
 SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    *REGISTRATION_RULES, *DISQUALIFICATION_RULES, *ELECTIONS_RULES, *INSPECTION_RULES, *OVERSEAS_RULES)}
+    *REGISTRATION_RULES, *DISQUALIFICATION_RULES, *ELECTIONS_RULES, *INSPECTION_RULES, *OVERSEAS_RULES,
+    *DISTRICT_RULES)}
 
 
 #: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.

@@ -31,11 +31,10 @@ from conformance.domains.senkyo.people import (
     as_later_reading,
     election_of,
     election_question,
-    firsts_between,
     person_of,
-    single_reading,
 )
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
+from conformance.oracles.readings import either
 
 
 @st.composite
@@ -155,14 +154,6 @@ def inspection_days(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return _asked(_with_election(start, election), max(start.moved_in, draw(_near(anchor, 3))))
 
 
-def _one_reading_around(s: Scenario) -> bool:
-    """Whether every 定時登録 whose 異議 days can fall in the election's window leaves one day only
-    (people.single_reading)."""
-    election = election_of(s)
-    return election is not None and single_reading(
-        firsts_between(election.notice - timedelta(days=7), election.day + timedelta(days=5)), election)
-
-
 @st.composite
 def _confirmation_day(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     first = draw(_registration_day())
@@ -178,9 +169,10 @@ def _confirmation_day(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 def confirmation_days(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
     """第28条の2第1項 後段: a day around the 異議 periods of the registrations around an election (a 登録月の一日
     from 12 days after its 公示 to 20 days before it) or around the window's ends, the periods ending on a 休日 too (a
-    確認 may be asked on a 休日 within them: 第270条第1項第1号); only 一日s that leave the 委員会 one day to register on
-    (a 休日 一日 outside the campaign is left out: either day it chose must pass, and the answer is a yes or no)."""
-    return _confirmation_day(codes).filter(_one_reading_around)
+    確認 may be asked on a 休日 within them: 第270条第1項第1号); a 一日 that is a 休日 outside the campaign too, each
+    day the 委員会 may register on giving its period (:func:`_confirmation`: a day open under one reading only takes
+    either answer, one open or closed under both is judged)."""
+    return _confirmation_day(codes)
 
 
 def _objection(s: Scenario, town: str) -> Projection:
@@ -215,7 +207,12 @@ def _by_schedule(person: senkyo.Person, as_of: date) -> tuple[date, str] | None:
 _inspection = election_question("抄本閲覧_可否", senkyo.inspection_open)
 
 
-_confirmation = election_question("抄本閲覧_登録確認", senkyo.confirmation_open)
+def _confirmation(s: Scenario, town: str) -> Projection:
+    """第28条の2第1項 後段 on the day asked, under each day 第22条第1項 lets the 委員会 register a 休日 一日 on
+    (:func:`conformance.domains.senkyo.oracle.confirmation_open_readings`)."""
+    election = election_of(s)
+    assert election is not None
+    return {"抄本閲覧_登録確認": either(*senkyo.confirmation_open_readings(_as_of(s), election))}
 
 
 def _registered_in_election(s: Scenario, town: str) -> Projection:
@@ -293,6 +290,12 @@ INSPECTION_OPEN = replace(INSPECTION_CLOSED, as_of=date(2025, 3, 18))
 #: 選挙時登録) and 3月2日 (the day after the 定時登録 of 3月1日, 第24条第1項第2号), not on 3月5日.
 CONFIRMATION_OPEN = replace(INSPECTION_CLOSED, as_of=date(2025, 2, 28))
 CONFIRMATION_CLOSED = replace(INSPECTION_CLOSED, as_of=date(2025, 3, 5))
+#: The 定時登録 of 3月1日 2025 (a Saturday) made on the 一日 or on 3月3日 (第22条第1項), the election's 公示 on 3月3日
+#: (基準日 3月2日, 期日 3月16日): the 確認 is let in on 3月4日-6日 under both readings, refused on Sunday 3月9日
+#: under both (the later reading's period ends on Saturday 3月8日, not extended: 第270条の3).
+AFTER_SATURDAY_FIRST = _with_election(Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 3, 5)),
+                                      senkyo.Election(date(2025, 3, 3), date(2025, 3, 16), date(2025, 3, 2)))
+CLOSED_AFTER_SATURDAY_END = replace(AFTER_SATURDAY_FIRST, as_of=date(2025, 3, 9))
 
 
 # -- 第24条第2項: the 名簿 after the 委員会's decision of an 異議 ----------------------------------------------------
@@ -388,13 +391,13 @@ PERMANENT = _with_election(Scenario(2025, date(1980, 5, 5), date(1995, 4, 1), as
                            replace(_ELECTION, kind="地方"))
 
 ELECTIONS_RULES: tuple[Rule, ...] = (
-    STATUTE.rule("senkyo.registration_in_election", elections_in_registration_month,
-         _registered_in_election, ("登録基準日", "登録根拠"),
-         (IN_ELECTION, IN_ELECTION_LATE_NOVEMBER, APRIL_IN_ELECTION, EARLY_BASE_IN_ELECTION)),
-    STATUTE.rule("senkyo.election_registration", elections_with_base_day, _registered_in_election, ("登録基準日",
-         "登録根拠"), (AT_BASE_DAY, AT_BASE_DAY_IN_JANUARY)),
-    STATUTE.rule("senkyo.no_schedule_on_base_day", elections_on_registration_day, _registered_in_election,
-         ("登録基準日", "登録根拠"), (ON_REGISTRATION_DAY, ON_REGISTRATION_DAY_LONG)),
+    # 第22条第1項-第3項 when an election is held: the same 登録基準日 and 登録根拠, three kinds of election days.
+    *STATUTE.family(_registered_in_election, ("登録基準日", "登録根拠"),
+                    ("senkyo.registration_in_election", elections_in_registration_month,
+                     (IN_ELECTION, IN_ELECTION_LATE_NOVEMBER, APRIL_IN_ELECTION, EARLY_BASE_IN_ELECTION)),
+                    ("senkyo.election_registration", elections_with_base_day, (AT_BASE_DAY, AT_BASE_DAY_IN_JANUARY)),
+                    ("senkyo.no_schedule_on_base_day", elections_on_registration_day,
+                     (ON_REGISTRATION_DAY, ON_REGISTRATION_DAY_LONG))),
     STATUTE.rule("senkyo.objection_five_days", scheduled_registrations, _objection_either, _objection_read,
          (WEDNESDAY_REGISTRATION, MONDAY_REGISTRATION, SATURDAY_REGISTRATION)),
     STATUTE.rule("senkyo.objection_next_day", campaign_registrations, _objection, "異議申出期間",
@@ -402,7 +405,7 @@ ELECTIONS_RULES: tuple[Rule, ...] = (
     STATUTE.rule("senkyo.inspection_window", inspection_days, _inspection, "抄本閲覧_可否",
          (INSPECTION_CLOSED, INSPECTION_OPEN)),
     STATUTE.rule("senkyo.confirmation_in_window", confirmation_days, _confirmation, "抄本閲覧_登録確認",
-         (CONFIRMATION_OPEN, CONFIRMATION_CLOSED)),
+         (CONFIRMATION_OPEN, CONFIRMATION_CLOSED, AFTER_SATURDAY_FIRST, CLOSED_AFTER_SATURDAY_END)),
     STATUTE.rule("senkyo.objection_upheld", objections_decided, _registered_after_objection, "登録",
          (OBJECTION_UPHELD, OBJECTION_NOT_YET, OBJECTION_DISMISSED, REMOVAL_UPHELD)),
     STATUTE.rule("senkyo.objection_dismissal_notified", objections_dismissed, _dismissal_notified, "異議_通知先",

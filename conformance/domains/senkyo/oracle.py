@@ -40,6 +40,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import product
 
 from conformance.oracles import holidays
 from conformance.oracles.dates import age_reached_on
@@ -450,16 +451,18 @@ def allowed_registration_days(first: date, election: Election | None) -> tuple[d
     return (first,) if done == first else (first, done)
 
 
-def objection_period(registered: date, basis: str, election: Election | None) -> tuple[date, date]:
+def objection_period(registered: date, basis: str, election: Election | None, *,
+                     done: date | None = None) -> tuple[date, date]:
     """第24条第1項: 第1号, the five days from the day after a 第22条第1項 registration (not one whose 登録月の一日
     falls from the 公示 to the 期日の前々日); 第2号, only the day after such a registration or a 第22条第3項 one.
     ``registered`` is the registration's 基準 (the 登録月の一日 or the 基準日). A period whose last day is a
     地方公共団体の休日 ends on that day all the same: 第270条の3 excludes 地方自治法 第4条の2第4項本文 (a 期限 on a 休日
     moved to the next day) from every 申出 to a 選挙管理委員会 under the law, 第24条's included (its ただし書 keeps
-    only the 争訟 of 第15章); and 第270条第1項第1号 lets a 選挙人's 確認 be made on a 休日 within these periods."""
+    only the 争訟 of 第15章); and 第270条第1項第1号 lets a 選挙人's 確認 be made on a 休日 within these periods.
+    ``done``: the day the registration was made, one of :func:`allowed_registration_days` (none: the later)."""
     if basis == BY_ELECTION:
         return registered + timedelta(days=1), registered + timedelta(days=1)
-    done = registration_done(registered, election)
+    done = done if done is not None else registration_done(registered, election)
     if election is not None and election.notice <= registered <= election.day - timedelta(days=2):
         return done + timedelta(days=1), done + timedelta(days=1)
     return done + timedelta(days=1), done + timedelta(days=5)
@@ -526,13 +529,19 @@ def overseas_struck_off_on_death(day: date, overseas: Overseas, died: date | Non
 def objection_days_of_election(election: Election) -> list[tuple[date, date]]:
     """The 第24条第1項 periods of the registrations around an election: the 選挙時登録 (第3項: the day after the
     基準日) and each 定時登録 whose 登録月の一日 falls from a week before the 公示 to five days after the 期日."""
-    periods = [objection_period(election.base, BY_ELECTION, election)]
+    return [objection_period(election.base, BY_ELECTION, election),
+            *(objection_period(first, basis, election) for first, basis in _firsts_around(election))]
+
+
+def _firsts_around(election: Election) -> list[tuple[date, str]]:
+    """The 登録月の一日 whose 定時登録's 第24条第1項 period can meet the election's window (from a week before the 公示
+    to five days after the 期日), each with the kind of its registration."""
+    firsts = []
     first = registration_first_on_or_before(election.day + timedelta(days=5))
     while first >= election.notice - timedelta(days=7):
-        basis = BY_SCHEDULE_IN_ELECTION if election.notice <= first < election.day else BY_SCHEDULE
-        periods.append(objection_period(first, basis, election))
+        firsts.append((first, BY_SCHEDULE_IN_ELECTION if election.notice <= first < election.day else BY_SCHEDULE))
         first = months_later(first, -3)
-    return periods
+    return firsts
 
 
 def confirmation_open(day: date, election: Election) -> bool:
@@ -540,6 +549,22 @@ def confirmation_open(day: date, election: Election) -> bool:
     the window, and within it on the periods and days of 第24条第1項 (of the registrations around the election)."""
     return inspection_open(day, election) or any(start <= day <= end
                                                  for start, end in objection_days_of_election(election))
+
+
+def confirmation_open_readings(day: date, election: Election) -> tuple[bool, ...]:
+    """:func:`confirmation_open` under every choice 第22条第1項 leaves the 委員会 (distinct answers, True first):
+    a 登録月の一日 that is a 地方公共団体の休日 outside the campaign may be registered on itself or on the next
+    working day (:func:`allowed_registration_days`), each giving its own 第24条第1項 period. Example: 一日
+    2025-03-01 a Saturday, an election's 公示 on 2025-03-03 (基準日 3月2日, the window closed from 3月3日): registered
+    on 3月1日 the period is 3月2日-6日, on 3月3日 it is 3月4日-8日; 3月4日-6日 are open either way, 3月7日 and 8日
+    under the later reading only, 3月9日 under none."""
+    if inspection_open(day, election):
+        return (True,)
+    fixed = objection_period(election.base, BY_ELECTION, election)
+    choices = [[objection_period(first, basis, election, done=done)
+                for done in allowed_registration_days(first, election)] for first, basis in _firsts_around(election)]
+    answers = {any(start <= day <= end for start, end in (fixed, *periods)) for periods in product(*choices)}
+    return tuple(sorted(answers, reverse=True))
 
 
 # -- 第30条の12: the 在外選挙人名簿's 抄本 (第28条の2 and 第28条の3 applied, 第30条の8第1項各号 read in) -------------

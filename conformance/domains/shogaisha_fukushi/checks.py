@@ -345,15 +345,15 @@ SIXTEEN = _person(date(2007, 6, 2), date(2023, 9, 1), _record({
 _DECIDING = "支給決定市町村_市区町村コード"
 
 SHOGAISHA_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    STATUTE.rule("shogaisha_fukushi.residence", residing, _deciding, _DECIDING, (RESIDENT,)),
-    STATUTE.rule("shogaisha_fukushi.current_place", without_residence, _deciding, _DECIDING, (NO_RESIDENCE,)),
-    STATUTE.rule("shogaisha_fukushi.facility", in_facility, _deciding, _DECIDING, (IN_FACILITY,)),
-    STATUTE.rule("shogaisha_fukushi.facility_location", in_facility_unknown, _deciding, _DECIDING,
-                 (IN_FACILITY_UNKNOWN,)),
-    STATUTE.rule("shogaisha_fukushi.child_facility", from_child_facility, _deciding, _DECIDING,
-                 (FROM_CHILD_FACILITY,)),
-    STATUTE.rule("shogaisha_fukushi.child_facility_location", from_child_facility_no_guardian, _deciding, _DECIDING,
-                 (FROM_CHILD_FACILITY_NO_GUARDIAN,)),
+    # 支援法 第19条's cases, each deciding the same 市町村 (第2項, its ただし書, 第3項, its ただし書, 第4項's two).
+    *STATUTE.family(_deciding, _DECIDING,
+                    ("shogaisha_fukushi.residence", residing, (RESIDENT,)),
+                    ("shogaisha_fukushi.current_place", without_residence, (NO_RESIDENCE,)),
+                    ("shogaisha_fukushi.facility", in_facility, (IN_FACILITY,)),
+                    ("shogaisha_fukushi.facility_location", in_facility_unknown, (IN_FACILITY_UNKNOWN,)),
+                    ("shogaisha_fukushi.child_facility", from_child_facility, (FROM_CHILD_FACILITY,)),
+                    ("shogaisha_fukushi.child_facility_location", from_child_facility_no_guardian,
+                     (FROM_CHILD_FACILITY_NO_GUARDIAN,))),
     STATUTE.rule("shogaisha_fukushi.decision_required", deciding, _payable, "介護給付費等支給", (DECIDED, UNDECIDED)),
     STATUTE.rule("shogaisha_fukushi.validity", periods, _in_effect, "支給決定有効", (DECIDED, EXPIRED)),
     STATUTE.rule("shogaisha_fukushi.category", judged, _category, "障害支援区分", (DECIDED,)),

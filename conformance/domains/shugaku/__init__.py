@@ -1,14 +1,9 @@
-"""就学 (``shugaku``): everything the judge knows of this domain.
+"""就学 (``shugaku``): the 学齢簿 of 学校教育法, 同施行令 and 同施行規則, judged through the 保護者's ``就学`` part of
+the per-person query and the 学齢簿 form.
 
-- ``oracle``: the rules of the text as a public API (what a correct answer is), with the readings taken
-  where the text leaves room;
-- ``checks``: the scenario checks (the vendor against the oracle), one registered check per rule; the rules of the
-  就学 record's events in ``events``, what both draw on in ``people``;
-- ``forms``: the checks of the forms as printed;
-- ``texts.yaml``: each rule's text in Japanese and English (the check ``scenario.<rule>``, its finding
-  ``scenario.<rule>.mismatch``).
-
-The folder is named as the catalog's; the catalog binds the checks to requirements
-(``spec_catalog/shugaku/<edition>/bindings.yaml``); the tests are
-``tests/domains/shugaku/``.
+The oracle (``oracle``) gives, per child of the 世帯, the 就学義務 of 小学校 and 中学校 (法第17条, the 4月1日/4月2日
+boundary, the ただし書 of a 課程 completed late), the 学齢簿 on a day and the 就学予定者's 学齢簿 made for the next 学年
+(令第1条, 第2条), and what the 教育委員会 is told of a move (令第4条). ``checks`` holds the rules on the children,
+``events`` those of the 就学 record's events (the 入学期日 notice of 令第5条, 第6条; 規則第30条第1項第4号, 第5号), on
+the persons of ``people``; ``forms`` reads the 学齢簿 as printed (規則第30条第1項第1号, 第2号).
 """
