@@ -395,7 +395,7 @@ AFFECTS: dict[str, set[str]] = {
         # 1.1.15 メモ and 1.3.9 認証者: only a メモ entered or a 認証者 set through the driver shows them; the probes
         # do neither (tests/domains/jumin/test_memo_certifier.py).
         "memo_per_household", "memo_no_author", "memo_update_overwrites", "memo_on_certificate", "certifier_fixed",
-        "certifier_deputy_period_ignored",
+        "certifier_deputy_period_ignored", "certifier_deputy_end_exclusive", "certifier_deputy_start_exclusive",
         # 10.1 EUC: only the driver's euc.items and euc.extract show them (tests/domains/jumin/test_euc.py).
         "euc_history_excluded", "euc_items_missing", "euc_extra_items_missing", "euc_not_equal_as_equal",
         "euc_count_current_only", "euc_csv_header_codes", "euc_dates_as_wareki",
