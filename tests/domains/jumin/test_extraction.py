@@ -183,3 +183,14 @@ def test_a_person_under_a_suppression_of_queries_may_be_drawn() -> None:
     SuppressedDrawn.drawn = {"0"}  # below every 宛名番号: the エラー goes to no one drawn
     with reference_target(vendor=Removed) as target:
         assert [(f.code, f.where.split("#")[1]) for f in judge(target)] == [("extract.not_matching", "住民状態")]
+
+
+@pytest.mark.parametrize("defect", ["extract_birth_end_exclusive", "extract_birth_start_exclusive"])
+@pytest.mark.parametrize("seed", [1, 20200901])
+def test_a_range_end_read_as_exclusive_leaves_out_the_persons_born_that_day(defect: str, seed: int) -> None:
+    # The blind bug of issue 67 (生年月日_終了 exclusive) and its mirror: the drawn ranges, 1月1日 to 12月31日, met
+    # their count without the persons on their ends; the one-day range has no other candidate.
+    with reference_target(frozenset({defect}), seed=seed) as target:
+        findings = judge(target)
+    assert [(f.code, f.location) for f in findings] == [("extract.count", "POST /driver/v1/extractions/random#生年月日")]
+    assert "生年月日_開始 and 生年月日_終了 both that day" in findings[0].message

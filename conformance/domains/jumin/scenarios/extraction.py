@@ -10,6 +10,10 @@ request draws the same ones (a seeded draw a municipality can reproduce), is the
 One more asks, without the 日本人・外国人の別, for one 住民 born on the day a loaded 外国人住民 was born: a vendor that
 draws 日本人 only when the 別 is not given answers none (a blind bug of issue 67).
 
+One more asks for every 住民 born on one day, given as both ends of the 生年月日 range: a vendor reading an end of
+the range as exclusive has none to draw (a blind bug of issue 67 read 生年月日_終了 so; the drawn ranges, from a
+1月1日 to a 12月31日, met their count without the persons on their ends).
+
 Two more requests give one end of the 生年月日 range only (the protocol makes each end optional: "absent: no
 lower bound", "no upper bound"): born on or after the latest calendar 生年月日 of the loaded 住民, and on or
 before the earliest. Few match either, so a vendor that applies the range only when both ends are given draws
@@ -50,9 +54,17 @@ def random_extraction(ctx: CheckContext) -> Iterator[Finding]:
         raise TargetError("the test data has no current 住民 to draw from")
     draws = random.Random(target.seed)
     where = f"POST {target.driver.base_path if target.driver else ''}/extractions/random"
-    for criteria in [*(_criteria(draws, rows) for _ in range(REQUESTS)), *_open_ranges(rows)]:
-        count = max(1, len([row for row in rows if matches(row, criteria)]) // 2)
-        finding = _judge(ctx, client, {**criteria, "人数": count}, where)
+    for criteria in (_criteria(draws, rows) for _ in range(REQUESTS)):
+        finding = _judge(ctx, client, {**criteria, "人数": _half(rows, criteria)}, where)
+        if finding is not None:
+            yield finding
+            return
+    finding = _boundary_day(ctx, client, draws, rows, where)
+    if finding is not None:
+        yield finding
+        return
+    for criteria in _open_ranges(rows):
+        finding = _judge(ctx, client, {**criteria, "人数": _half(rows, criteria)}, where)
         if finding is not None:
             yield finding
             return
@@ -82,6 +94,38 @@ def _criteria(draws: random.Random, rows: Sequence[Row]) -> dict[str, str]:
         criteria["生年月日_開始"] = f"{year - draws.randint(0, 30):04d}-01-01"
         criteria["生年月日_終了"] = f"{year + draws.randint(0, 30):04d}-12-31"
     return criteria
+
+
+def _half(rows: Sequence[Row], criteria: Mapping[str, Any]) -> int:
+    """Half as many as the loaded 住民 meeting ``criteria`` (at least one): the vendor holds that many or more."""
+    return max(1, len([row for row in rows if matches(row, criteria)]) // 2)
+
+
+def _boundary_day(ctx: CheckContext, client: DriverClient, draws: random.Random, rows: Sequence[Row],
+                  where: str) -> Finding | None:
+    """A range of one day, 生年月日_開始 and 生年月日_終了 both the 生年月日 of a loaded 住民 (drawn with the run's seed):
+    the persons born that day are the only candidates, each on both ends of the range, and all of them are asked
+    for. A vendor reading either end as exclusive has none to draw (a blind bug of issue 67 read 生年月日_終了 so;
+    the check's other requests met their count from persons inside the range). An empty answer is a finding
+    only when the chosen 住民, as ``query.person`` shows them now, is still a current 住民 born that day."""
+    born_on = [row for row in rows if _calendar(row.get("生年月日", ""))]
+    if not born_on:
+        return None
+    chosen = draws.choice(born_on)
+    born = chosen["生年月日"]
+    request = {"生年月日_開始": born, "生年月日_終了": born,
+               "人数": len([row for row in rows if matches(row, {"生年月日_開始": born, "生年月日_終了": born})])}
+    status, document = client.call(EXTRACT, request)
+    persons = document.get("persons") if isinstance(document, dict) else None
+    if status != 200 or not isinstance(persons, list) or persons:
+        return _judge(ctx, client, request, where)
+    status, answer = _shown(client, chosen["宛名番号"])
+    person = answer.get("person") if isinstance(answer, dict) else None
+    if status == 200 and isinstance(person, dict) and matches(person, request):
+        return ctx.finding("extract.count", f"asked for the {request['人数']} 住民 born on {born} (生年月日_開始 and "
+                           "生年月日_終了 both that day), the answer has none: a day at an end of the range is left "
+                           "out", location=f"{where}#生年月日", expected=str(request["人数"]), actual="0")
+    return None
 
 
 def _open_ranges(rows: Sequence[Row]) -> list[dict[str, str]]:
