@@ -3,8 +3,8 @@
 
 Two entries (R001): the 市区町村長 and the 職務代理者, each a 職名 and a 氏名; the 職務代理者 has a 期間
 (開始日, 終了日: R002's 職務代理者期間). Every certificate the forms print (reference/forms.py) carries the
-認証者 in effect on its issue date: the 職務代理者 from its 開始日 to its 終了日, both included (driver.yaml certifiers.set), the
-市区町村長 otherwise. Kept in the store's ``setting`` table.
+認証者 in effect on its issue date: the 職務代理者 from its 開始日 to its 終了日, both included (driver.yaml
+certifiers.set), the 市区町村長 otherwise. Kept in the store's ``setting`` table.
 
 Named defects (defects.py): ``certifier_fixed`` prints the 職名・氏名 fixed in the program, whatever the master
 holds; ``certifier_deputy_period_ignored`` never switches to the 職務代理者; ``certifier_deputy_end_exclusive``

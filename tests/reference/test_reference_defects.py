@@ -418,6 +418,8 @@ AFFECTS: dict[str, set[str]] = {
         "users_password_set_by_other",
         # A user on the last day of its 利用期間 (the model's administrative example registers one).
         "users_period_end_exclusive",
+        # A session past its 利用期間_終了: only the driver's clock.advance (対象 users) moves a user's day.
+        "users_period_login_only",
         # 10.3 R004-R014, 10.4 R001 (reference/user_admin.py): only the driver's users.organisation, list, bulk,
         # schedule and display, or a session of a user it registered, show them
         # (tests/domains/jumin/test_user_controls.py).

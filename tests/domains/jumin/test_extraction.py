@@ -192,5 +192,6 @@ def test_a_range_end_read_as_exclusive_leaves_out_the_persons_born_that_day(defe
     # their count without the persons on their ends; the one-day range has no other candidate.
     with reference_target(frozenset({defect}), seed=seed) as target:
         findings = judge(target)
-    assert [(f.code, f.location) for f in findings] == [("extract.count", "POST /driver/v1/extractions/random#生年月日")]
+    assert [(f.code, f.location) for f in findings] == [
+        ("extract.count", "POST /driver/v1/extractions/random#生年月日")]
     assert "生年月日_開始 and 生年月日_終了 both that day" in findings[0].message

@@ -123,8 +123,9 @@ def test_the_certifier_in_effect_follows_the_deputy_period() -> None:
     assert in_effect(driver.store, date(2024, 7, 1)) == ("静岡県見本町長", "見本　太郎")
     assert in_effect(driver.store, date(2024, 6, 1)) == ("副町長", "代理　二郎")
     assert in_effect(driver.store, date(2024, 5, 31)) == ("静岡県見本町長", "見本　太郎")
-    assert in_effect(driver.store, date(2024, 6, 30), frozenset({"certifier_deputy_end_exclusive"}))[0] == "静岡県見本町長"
-    assert in_effect(driver.store, date(2024, 6, 1), frozenset({"certifier_deputy_start_exclusive"}))[0] == "静岡県見本町長"
+    for day, defect in ((date(2024, 6, 30), "certifier_deputy_end_exclusive"),
+                        (date(2024, 6, 1), "certifier_deputy_start_exclusive")):
+        assert in_effect(driver.store, day, frozenset({defect}))[0] == "静岡県見本町長"
     assert in_effect(driver.store, date(2024, 6, 15), frozenset({"certifier_deputy_period_ignored"})) == \
         ("静岡県見本町長", "見本　太郎")
     assert call(driver, "POST", "certifiers", {"市区町村長": {"職名": "見本町長", "氏名": ""}})[0] == 400

@@ -103,8 +103,8 @@ def _half(rows: Sequence[Row], criteria: Mapping[str, Any]) -> int:
 
 def _boundary_day(ctx: CheckContext, client: DriverClient, draws: random.Random, rows: Sequence[Row],
                   where: str) -> Finding | None:
-    """A range of one day, 生年月日_開始 and 生年月日_終了 both the 生年月日 of a loaded 住民 (drawn with the run's seed):
-    the persons born that day are the only candidates, each on both ends of the range, and all of them are asked
+    """A range of one day, 生年月日_開始 and 生年月日_終了 both the 生年月日 of a loaded 住民 (drawn with the run's
+    seed): the persons born that day are the only candidates, each on both ends of the range, and all of them are asked
     for. A vendor reading either end as exclusive has none to draw (a blind bug of issue 67 read 生年月日_終了 so;
     the check's other requests met their count from persons inside the range). An empty answer is a finding
     only when the chosen 住民, as ``query.person`` shows them now, is still a current 住民 born that day."""
