@@ -10,9 +10,10 @@ request draws the same ones (a seeded draw a municipality can reproduce), is the
 One more asks, without the 日本人・外国人の別, for one 住民 born on the day a loaded 外国人住民 was born: a vendor that
 draws 日本人 only when the 別 is not given answers none (a blind bug of issue 67).
 
-One more asks for every 住民 born on one day, given as both ends of the 生年月日 range: a vendor reading an end of
-the range as exclusive has none to draw (a blind bug of issue 67 read 生年月日_終了 so; the drawn ranges, from a
-1月1日 to a 12月31日, met their count without the persons on their ends).
+One more asks for one 住民 born on a day a loaded 住民 was born, that day given as both ends of the 生年月日
+range: a vendor reading an end of the range as exclusive has none to draw (a blind bug of issue 67 read
+生年月日_終了 so; the drawn ranges, from a 1月1日 to a 12月31日, met their count without the persons on their ends).
+A 転出予定者 may be drawn or left out (9.6 says nothing of them): an empty answer for one is not judged.
 
 Two more requests give one end of the 生年月日 range only (the protocol makes each end optional: "absent: no
 lower bound", "no upper bound"): born on or after the latest calendar 生年月日 of the loaded 住民, and on or
@@ -59,7 +60,8 @@ def random_extraction(ctx: CheckContext) -> Iterator[Finding]:
         if finding is not None:
             yield finding
             return
-    finding = _boundary_day(ctx, client, draws, rows, where)
+    born_on = [row for row in rows if _calendar(row.get("生年月日", ""))]
+    finding = _boundary_day(ctx, client, draws.choice(born_on), rows, where) if born_on else None
     if finding is not None:
         yield finding
         return
@@ -101,30 +103,26 @@ def _half(rows: Sequence[Row], criteria: Mapping[str, Any]) -> int:
     return max(1, len([row for row in rows if matches(row, criteria)]) // 2)
 
 
-def _boundary_day(ctx: CheckContext, client: DriverClient, draws: random.Random, rows: Sequence[Row],
+def _boundary_day(ctx: CheckContext, client: DriverClient, chosen: Row, rows: Sequence[Row],
                   where: str) -> Finding | None:
     """A range of one day, 生年月日_開始 and 生年月日_終了 both the 生年月日 of a loaded 住民 (drawn with the run's
-    seed): the persons born that day are the only candidates, each on both ends of the range, and all of them are asked
-    for. A vendor reading either end as exclusive has none to draw (a blind bug of issue 67 read 生年月日_終了 so;
+    seed): the persons born that day are the only candidates, each on both ends of the range, and one is asked for
+    (one more could be a 転出予定者 a vendor leaves out). A vendor reading either end as exclusive has none to draw (a blind bug of issue 67 read 生年月日_終了 so;
     the check's other requests met their count from persons inside the range). An empty answer is a finding
-    only when the chosen 住民, as ``query.person`` shows them now, is still a current 住民 born that day."""
-    born_on = [row for row in rows if _calendar(row.get("生年月日", ""))]
-    if not born_on:
-        return None
-    chosen = draws.choice(born_on)
+    only when the chosen 住民, as ``query.person`` shows them now, is still a current 住民 born that day and no
+    転出予定者 (whom a vendor may leave out: interpretation jumin-1.0-interp-random-extraction)."""
     born = chosen["生年月日"]
-    request = {"生年月日_開始": born, "生年月日_終了": born,
-               "人数": len([row for row in rows if matches(row, {"生年月日_開始": born, "生年月日_終了": born})])}
+    request = {"生年月日_開始": born, "生年月日_終了": born, "人数": 1}
     status, document = client.call(EXTRACT, request)
     persons = document.get("persons") if isinstance(document, dict) else None
     if status != 200 or not isinstance(persons, list) or persons:
         return _judge(ctx, client, request, where)
     status, answer = _shown(client, chosen["宛名番号"])
     person = answer.get("person") if isinstance(answer, dict) else None
-    if status == 200 and isinstance(person, dict) and matches(person, request):
-        return ctx.finding("extract.count", f"asked for the {request['人数']} 住民 born on {born} (生年月日_開始 and "
-                           "生年月日_終了 both that day), the answer has none: a day at an end of the range is left "
-                           "out", location=f"{where}#生年月日", expected=str(request["人数"]), actual="0")
+    if status == 200 and isinstance(person, dict) and matches(person, request) and not planned_out(person):
+        return ctx.finding("extract.count", f"asked for 1 住民 born on {born} (生年月日_開始 and 生年月日_終了 both "
+                           "that day), the answer has none: a day at an end of the range is left out",
+                           location=f"{where}#生年月日", expected="1", actual="0")
     return None
 
 
@@ -190,12 +188,19 @@ def _foreign_not_left_out(ctx: CheckContext, client: DriverClient, rows: Sequenc
         return _judge(ctx, client, request, where)
     status, answer = _shown(client, chosen["宛名番号"])
     person = answer.get("person") if isinstance(answer, dict) else None
-    if status == 200 and isinstance(person, dict) and matches(person, request):
+    if status == 200 and isinstance(person, dict) and matches(person, request) and not planned_out(person):
         return ctx.finding("extract.count", "asked for 1 住民 born on a day a 外国人住民 was born, without the "
                            "日本人・外国人の別, the answer has none: the 外国人住民 were left out",
                            location=f"{where}#住民種別",
                            expected="1", actual="0")
     return None
+
+
+def planned_out(person: Row) -> bool:
+    """Whether ``query.person`` shows a 転出予定者: a 転出届 recorded (its 転出予定年月日), the person still a 住民.
+    9.6 draws 住民 and says nothing of them: a vendor may draw them or leave them out (6.1 R004 counts them
+    現存者 for the 統計 only), so an answer without them is not judged (jumin-1.0-interp-random-extraction)."""
+    return bool(str(person.get("転出予定年月日") or "").strip())
 
 
 def _shown(client: DriverClient, number: str) -> tuple[int, Any]:
