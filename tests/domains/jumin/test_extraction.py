@@ -231,5 +231,5 @@ def test_a_planned_move_out_may_be_drawn_or_left_out(vendor: type[DriverService]
                                               "届出年月日": today.isoformat()})
         assert status == 200
         context = CheckContext(EDITION.requirement(REQUIREMENT), {}, target)
-        assert _boundary_day(context, client, chosen, rows, "x") is None
+        assert _boundary_day(context, client, chosen, "x") is None
         assert judge(target) == []

@@ -61,7 +61,7 @@ def random_extraction(ctx: CheckContext) -> Iterator[Finding]:
             yield finding
             return
     born_on = [row for row in rows if _calendar(row.get("生年月日", ""))]
-    finding = _boundary_day(ctx, client, draws.choice(born_on), rows, where) if born_on else None
+    finding = _boundary_day(ctx, client, draws.choice(born_on), where) if born_on else None
     if finding is not None:
         yield finding
         return
@@ -103,12 +103,12 @@ def _half(rows: Sequence[Row], criteria: Mapping[str, Any]) -> int:
     return max(1, len([row for row in rows if matches(row, criteria)]) // 2)
 
 
-def _boundary_day(ctx: CheckContext, client: DriverClient, chosen: Row, rows: Sequence[Row],
-                  where: str) -> Finding | None:
+def _boundary_day(ctx: CheckContext, client: DriverClient, chosen: Row, where: str) -> Finding | None:
     """A range of one day, 生年月日_開始 and 生年月日_終了 both the 生年月日 of a loaded 住民 (drawn with the run's
     seed): the persons born that day are the only candidates, each on both ends of the range, and one is asked for
-    (one more could be a 転出予定者 a vendor leaves out). A vendor reading either end as exclusive has none to draw (a blind bug of issue 67 read 生年月日_終了 so;
-    the check's other requests met their count from persons inside the range). An empty answer is a finding
+    (one more could be a 転出予定者 a vendor leaves out). A vendor reading either end as exclusive has none to draw
+    (a blind bug of issue 67 read 生年月日_終了 so; the check's other requests met their count from persons inside
+    the range). An empty answer is a finding
     only when the chosen 住民, as ``query.person`` shows them now, is still a current 住民 born that day and no
     転出予定者 (whom a vendor may leave out: interpretation jumin-1.0-interp-random-extraction)."""
     born = chosen["生年月日"]
