@@ -3,11 +3,12 @@
 
 Two entries (R001): the 市区町村長 and the 職務代理者, each a 職名 and a 氏名; the 職務代理者 has a 期間
 (開始日, 終了日: R002's 職務代理者期間). Every certificate the forms print (reference/forms.py) carries the
-認証者 in effect on its issue date: the 職務代理者 from its 開始日 to its 終了日, both included (our reading), the
-市区町村長 otherwise. Kept in the store's ``setting`` table.
+認証者 in effect on its issue date: the 職務代理者 from its 開始日 to its 終了日, both included (driver.yaml
+certifiers.set), the 市区町村長 otherwise. Kept in the store's ``setting`` table.
 
 Named defects (defects.py): ``certifier_fixed`` prints the 職名・氏名 fixed in the program, whatever the master
-holds; ``certifier_deputy_period_ignored`` never switches to the 職務代理者.
+holds; ``certifier_deputy_period_ignored`` never switches to the 職務代理者; ``certifier_deputy_end_exclusive``
+prints the 市区町村長 on the 職務代理者's 終了日, ``certifier_deputy_start_exclusive`` on his 開始日.
 """
 
 from __future__ import annotations
@@ -38,10 +39,24 @@ def in_effect(store: Store, day: date, defects: frozenset[str] = frozenset()) ->
     deputy = master.get(DEPUTY)
     if isinstance(deputy, dict) and "certifier_deputy_period_ignored" not in defects:
         first, last = str(deputy.get("開始日") or ""), str(deputy.get("終了日") or "")
-        if first and first <= day.isoformat() and (not last or day.isoformat() <= last):
+        if first and _begun(first, day, defects) and (not last or _not_ended(last, day, defects)):
             return str(deputy.get("職名", "")), str(deputy.get("氏名", ""))
     mayor = master.get(MAYOR) or DEFAULT_MAYOR
     return str(mayor.get("職名", "")), str(mayor.get("氏名", ""))
+
+
+def _begun(first: str, day: date, defects: frozenset[str]) -> bool:
+    """Whether the 職務代理者期間 beginning on ``first`` has begun on ``day`` (its 開始日 included)."""
+    if "certifier_deputy_start_exclusive" in defects:
+        return first < day.isoformat()  # A defect: the 期間 read as beginning the day after its 開始日.
+    return first <= day.isoformat()
+
+
+def _not_ended(last: str, day: date, defects: frozenset[str]) -> bool:
+    """Whether the 職務代理者期間 ending on ``last`` is still in force on ``day`` (its 終了日 included)."""
+    if "certifier_deputy_end_exclusive" in defects:
+        return day.isoformat() < last  # A defect: the 期間 read as ending the day before its 終了日.
+    return day.isoformat() <= last
 
 
 def _entry(value: object, *, period: bool) -> dict[str, str] | None:

@@ -145,12 +145,14 @@ class DriverService(MoveHandlers, CorrectionHandlers, QueryHandlers,
 
     def clock_advance(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         """``clock.advance`` (docs/driver.md, 時間の経過): the clock of what 対象 names moves forward by 秒."""
-        seconds = body.get("秒")
-        if body.get("対象") != "tokens" or self.advance_tokens is None:
-            raise BadInput(f"対象 {body.get('対象')!r}: the clock that moves is tokens")
+        seconds, kind, tokens = body.get("秒"), body.get("対象"), self.advance_tokens
+        if kind != "users" and (kind != "tokens" or tokens is None):
+            raise BadInput(f"対象 {kind!r}: the clock that moves is tokens or users")
         if not isinstance(seconds, int) or isinstance(seconds, bool) or not 1 <= seconds <= MAX_ADVANCE:
             raise BadInput(f"秒 {seconds!r}: a whole number of seconds from 1 to {MAX_ADVANCE}")
-        self.advance_tokens(seconds)
+        if tokens is None or kind == "users":  # 対象 users (10.3's 利用期間 of one user)
+            return self.users().advance(str(body.get("利用者ID") or ""), seconds)
+        tokens(seconds)
         return 200, {"result": "ok"}
 
     def handle(self, request: DriverRequest, segments: tuple[str, ...]) -> Answer:

@@ -31,10 +31,24 @@ def eligible(rows: Iterable[Row], criteria: Mapping[str, Any], defects: frozense
             continue
         born = row.get("生年月日", "")
         ranged = (first and last) if "extract_open_range_ignored" in defects else (first or last)
-        if ranged and (not born or (first and born < first) or (last and born > last)):
+        if ranged and (not born or _before(born, first, defects) or _after(born, last, defects)):
             continue
         chosen.append(row)
     return chosen
+
+
+def _before(born: str, first: str, defects: frozenset[str]) -> bool:
+    """Whether ``born`` is before the range's 生年月日_開始 (the day itself in the range)."""
+    if "extract_birth_start_exclusive" in defects:
+        return bool(first) and born <= first  # A defect: a person born on the first day is left out.
+    return bool(first) and born < first
+
+
+def _after(born: str, last: str, defects: frozenset[str]) -> bool:
+    """Whether ``born`` is after the range's 生年月日_終了 (the day itself in the range)."""
+    if "extract_birth_end_exclusive" in defects:
+        return bool(last) and born >= last  # A defect: a person born on the last day is left out.
+    return bool(last) and born > last
 
 
 def draw(rows: Iterable[Row], criteria: Mapping[str, Any], defects: frozenset[str]) -> list[Row]:

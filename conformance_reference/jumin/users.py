@@ -18,7 +18,11 @@ of that person by any other session (or the adapter's own operator) is refused (
 
 Named defects (defects.py): ``users_authority_ignored``, ``users_period_ignored``, ``users_no_lockout``,
 ``users_department_dropped``, ``users_exclusive_ignored``, ``users_password_change_lost``,
-``users_reset_needs_current`` and ``users_password_set_by_other`` (R003).
+``users_reset_needs_current`` and ``users_password_set_by_other`` (R003), ``users_period_login_only`` (R001: the
+利用期間 judged at the login only, an open session working past its 利用期間_終了).
+
+``clock.advance`` with 対象 users (docs/driver.md, 時間の経過) moves the day one user's 利用期間 is judged on, so the
+harness sees an open session on the day after the 利用期間_終了 without waiting for it.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import secrets
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from conformance import clock
@@ -116,6 +120,8 @@ class UserRegistry:
     editing: dict[str, str] = field(default_factory=dict)
     #: 所属部署名称 -> the 操作権限 granted to every user of that 組織 (10.3 R004 組織単位).
     organisations: dict[str, list[str]] = field(default_factory=dict)
+    #: 利用者ID -> seconds the clock its 利用期間 is judged on was moved forward (``clock.advance`` 対象 users).
+    moved: dict[str, int] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     # -- the operations (driver.yaml users.*, edits.*) -----------------------------------------------
@@ -216,6 +222,15 @@ class UserRegistry:
                 del self.editing[atena]
         return 200, {"result": "ok"}
 
+    def advance(self, user_id: str, seconds: int) -> Answer:
+        """``clock.advance`` 対象 users: the day ``user_id``'s 利用期間 is judged on moves ``seconds`` forward (its
+        open sessions included); the other users' days and every date the system records stay."""
+        if user_id not in self.users:
+            return refused(404, "NOT_FOUND", "no user with this 利用者ID", "利用者ID")
+        with self._lock:
+            self.moved[user_id] = self.moved.get(user_id, 0) + seconds
+        return 200, {"result": "ok"}
+
     # -- what the driver asks before a handler runs ----------------------------------------------------
 
     def authorize(self, handler: str, session: str | None) -> Answer | None:
@@ -227,8 +242,8 @@ class UserRegistry:
         user = self.users.get(user_id) if user_id is not None else None
         if user is None:
             return refused(401, "E032", "セッションが無効です。ログインしてください。")
-        if not self._in_period(user):
-            return refused(403, "E031", "利用期間外です。", "利用期間")
+        if not self._in_period(user) and "users_period_login_only" not in self.defects:
+            return refused(403, "E031", "利用期間外です。", "利用期間")  # (the defect: judged at the login only)
         granted = self.organisations.get(user.items["所属部署名称"], [])
         if not user.permits(handler, granted, self.defects) and "users_authority_ignored" not in self.defects:
             return refused(403, "E030", "この処理を行う権限がありません。", "操作権限")
@@ -246,11 +261,20 @@ class UserRegistry:
         return refused(409, "E034", f"他の職員が入力・異動作業中の住民です。（{others[0]}）", "宛名番号")
 
     def _in_period(self, user: User) -> bool:
-        today = self.today()
+        today = self._day(user)
         end = str(user.items.get("利用期間_終了") or "")
         if "users_period_end_exclusive" in self.defects and end and today.isoformat() >= end:
             return False  # A defect: the 利用期間 read as ending before its 終了日 (the last day refused).
         return "users_period_ignored" in self.defects or user.in_period(today)
+
+
+    def _day(self, user: User) -> date:
+        """The day ``user``'s 利用期間 is judged on: today, or the day ``clock.advance`` moved it to."""
+        moved = self.moved.get(str(user.items["利用者ID"]), 0)
+        if not moved:
+            return self.today()
+        now = datetime.now(clock.JST)
+        return self.today() + timedelta(days=((now + timedelta(seconds=moved)).date() - now.date()).days)
 
 
 #: Processes a defect checks as one permission (the first named grants the others): 10.3 R013 asks each

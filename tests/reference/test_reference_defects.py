@@ -15,6 +15,7 @@ import functools
 import hashlib
 import io
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -196,6 +197,8 @@ AFFECTS: dict[str, set[str]] = {
     "extract_sex_ignored": {"extract"},
     "extract_open_range_ignored": {"extract"},
     "extract_japanese_only_default": {"extract"},
+    "extract_birth_end_exclusive": {"extract"},
+    "extract_birth_start_exclusive": {"extract"},
     "suppressed_list_heads_only": {"suppressed"},
     **{name: {"support"} for name in (
         "shien_moshidesha_update_ignored", "shien_awasete_update_ignored", "shien_kagaisha_update_ignored",
@@ -402,7 +405,7 @@ AFFECTS: dict[str, set[str]] = {
         # 1.1.15 メモ and 1.3.9 認証者: only a メモ entered or a 認証者 set through the driver shows them; the probes
         # do neither (tests/domains/jumin/test_memo_certifier.py).
         "memo_per_household", "memo_no_author", "memo_update_overwrites", "memo_on_certificate", "certifier_fixed",
-        "certifier_deputy_period_ignored",
+        "certifier_deputy_period_ignored", "certifier_deputy_end_exclusive", "certifier_deputy_start_exclusive",
         # 10.1 EUC: only the driver's euc.items and euc.extract show them (tests/domains/jumin/test_euc.py).
         "euc_history_excluded", "euc_items_missing", "euc_extra_items_missing", "euc_not_equal_as_equal",
         "euc_count_current_only", "euc_csv_header_codes", "euc_dates_as_wareki",
@@ -422,6 +425,8 @@ AFFECTS: dict[str, set[str]] = {
         "users_password_set_by_other",
         # A user on the last day of its 利用期間 (the model's administrative example registers one).
         "users_period_end_exclusive",
+        # A session past its 利用期間_終了: only the driver's clock.advance (対象 users) moves a user's day.
+        "users_period_login_only",
         # 10.3 R004-R014, 10.4 R001 (reference/user_admin.py): only the driver's users.organisation, list, bulk,
         # schedule and display, or a session of a user it registered, show them
         # (tests/domains/jumin/test_user_controls.py).
@@ -1052,8 +1057,8 @@ def support_probe(api: Api) -> dict[str, Any]:
 def extract_probe(api: Api) -> list[str]:
     """The 性別 of every town resident a 無作為抽出 of men (性別 1) draws and whether a 外国人住民 is among them (the
     日本人・外国人の別 not given), and whether one born before 2000 is
-    drawn by an extraction of those born on or after 2000-01-01 (a range with its lower end only), each asked
-    for more than there are."""
+    drawn by an extraction of those born on or after 2000-01-01 (a range with its lower end only), and how many
+    born on one day a range of that day alone draws, each asked for more than there are."""
     town = {row["宛名番号"]: row for row in default_town()}
     url = api.url + "/driver/v1/extractions/random"
     drawn = api.session.post(url, json={"性別": "1", "人数": 100000}, timeout=10)
@@ -1062,7 +1067,11 @@ def extract_probe(api: Api) -> list[str]:
     young = api.session.post(url, json={"生年月日_開始": "2000-01-01", "人数": 100000}, timeout=10)
     older = any(town[p["宛名番号"]].get("生年月日", "") < "2000-01-01" for p in young.json()["persons"]
                 if p["宛名番号"] in town)
-    return [*sexes, f"older drawn: {older}", f"foreign drawn: {foreign}"]
+    day = min(born for row in town.values() if row.get("住民状態") == "1"
+              and re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])", born := row.get("生年月日", "")))
+    one_day = api.session.post(url, json={"生年月日_開始": day, "生年月日_終了": day, "人数": 100000}, timeout=10)
+    return [*sexes, f"older drawn: {older}", f"foreign drawn: {foreign}",
+            f"born on {day} drawn: {len(one_day.json()['persons'])}"]
 
 
 def oplog_probe(api: Api) -> list[Any]:

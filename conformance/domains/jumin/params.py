@@ -291,10 +291,10 @@ class ItaijiSearchParams(Params):
 
 class UserPermissionsParams(Params):
     """``jumin.users.permissions`` (domains/jumin/scenarios/permissions.py): 10.3 操作権限管理, a user's items and
-    利用期間 (R001), 操作権限 (R002), パスワードの変更・初期化 (R003), 排他制御 (R008), setting by the 管理者 only
-    (R005) or the lock after failed logins (R016), one rule per requirement."""
+    利用期間 (R001: ``items``; ``session_period`` over time), 操作権限 (R002), パスワードの変更・初期化 (R003), 排他制御
+    (R008), setting by the 管理者 only (R005) or the lock after failed logins (R016), one rule per requirement."""
 
-    rule: Literal["items", "authority", "administrator", "lockout", "exclusive", "password"] = "items"
+    rule: Literal["items", "authority", "administrator", "lockout", "exclusive", "password", "session_period"] = "items"
 
 
 class UserControlsParams(Params):

@@ -4,16 +4,26 @@ without the operation it is NOT_AUTOMATED."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
 
+from conformance import clock
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
-from conformance.domains.jumin.scenarios.extraction import _open_ranges, matches, random_extraction
+from conformance.domains.jumin.scenarios.extraction import (
+    _boundary_day,
+    _calendar,
+    _client,
+    _open_ranges,
+    matches,
+    random_extraction,
+)
 from conformance.embedded import start_reference
 from conformance.findings import Finding
 from conformance.profiles import ApiTarget, DriverTarget
@@ -183,3 +193,43 @@ def test_a_person_under_a_suppression_of_queries_may_be_drawn() -> None:
     SuppressedDrawn.drawn = {"0"}  # below every 宛名番号: the エラー goes to no one drawn
     with reference_target(vendor=Removed) as target:
         assert [(f.code, f.where.split("#")[1]) for f in judge(target)] == [("extract.not_matching", "住民状態")]
+
+
+@pytest.mark.parametrize("defect", ["extract_birth_end_exclusive", "extract_birth_start_exclusive"])
+@pytest.mark.parametrize("seed", [1, 20200901])
+def test_a_range_end_read_as_exclusive_leaves_out_the_persons_born_that_day(defect: str, seed: int) -> None:
+    # The blind bug of issue 67 (生年月日_終了 exclusive) and its mirror: the drawn ranges, 1月1日 to 12月31日, met
+    # their count without the persons on their ends; the one-day range has no other candidate.
+    with reference_target(frozenset({defect}), seed=seed) as target:
+        findings = judge(target)
+    assert [(f.code, f.location) for f in findings] == [
+        ("extract.count", "POST /driver/v1/extractions/random#生年月日")]
+    assert "生年月日_開始 and 生年月日_終了 both that day" in findings[0].message
+
+
+class PlannedOutLeftOut(DriverService):
+    """The other reading: a 転出予定者 (a 転出届 recorded, still a 住民) is never drawn."""
+
+    def extract_random(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        status, document = super().extract_random(body, arguments, request)
+        kept = [person for person in document["persons"] if not self.current(person["宛名番号"]).get("転出予定年月日")]
+        return status, {**document, "persons": kept}
+
+
+@pytest.mark.parametrize("vendor", [None, PlannedOutLeftOut])
+def test_a_planned_move_out_may_be_drawn_or_left_out(vendor: type[DriverService] | None) -> None:
+    # 9.6 says nothing of the 転出予定者 (interpretation jumin-1.0-interp-random-extraction): the one-day range asked
+    # after a 転出予定者 who alone was born that day passes both ways; the clean check too.
+    rows = [row for row in default_town() if row.get("住民状態") == "1"]
+    counts = Counter(row.get("生年月日", "") for row in rows)
+    chosen = next(row for row in rows if counts[row["生年月日"]] == 1 and _calendar(row["生年月日"]))
+    with reference_target(vendor=vendor) as target:
+        client = _client(target)
+        today = clock.today()
+        status, _ = client.call("moves.out", {"宛名番号": [chosen["宛名番号"]], "区分": "国内転出",
+                                              "転出予定年月日": (today + timedelta(days=10)).isoformat(),
+                                              "届出年月日": today.isoformat()})
+        assert status == 200
+        context = CheckContext(EDITION.requirement(REQUIREMENT), {}, target)
+        assert _boundary_day(context, client, chosen, "x") is None
+        assert judge(target) == []

@@ -3,6 +3,7 @@ defect its exact finding (code and location); hostile PDFs give findings, never 
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import zlib
@@ -13,15 +14,18 @@ import pytest
 
 from conformance import load_edition
 from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.models import Form
 from conformance.checks.registry import CheckContext, CheckFunction
 from conformance.domains.jumin import forms as checks
+from conformance.domains.jumin.forms.common import households
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.targets.base import HttpResponse, Target, TestData
 from conformance.targets.forms import MAX_PAGES, PdfProblem, read_pdf
 from conformance.testdata.town import default_town
-from conformance_reference.jumin.forms import FormService
+from conformance_reference.jumin.forms import _LINES_PER_PAGE as LINES_PER_PAGE
+from conformance_reference.jumin.forms import FormService, PrintJob
 
 Row = Mapping[str, str]
 TOWN = default_town()
@@ -110,7 +114,7 @@ class FormClient:
 
 
 def run(edition: EditionCatalog, function: CheckFunction, *defects: str, params: dict[str, Any] | None = None,
-        rows: Sequence[Row] = ROWS, pdf: bytes | None = None) -> list[Finding]:
+        rows: Sequence[Row] = ROWS, pdf: bytes | None = None, vendor: type[FormService] = FormService) -> list[Finding]:
     labels = {item.name: item for item in edition.data_items}
     codes = {table.id: {code.code: code.label for code in table.codes} for table in edition.code_tables}
 
@@ -118,7 +122,7 @@ def run(edition: EditionCatalog, function: CheckFunction, *defects: str, params:
         item = labels.get(name)
         return codes.get(item.code_table or "", {}).get(code, code) if item is not None else code
 
-    service = FormService(edition, MemoryStore(rows), frozenset(defects), label)
+    service = vendor(edition, MemoryStore(rows), frozenset(defects), label)
     target = Target(catalog=edition, http=FormClient(service, pdf), data=TestData(rows=tuple(rows)))
     ctx = CheckContext(requirement=edition.requirements[0], params=params or {}, target=target)
     return list(function(ctx))
@@ -197,6 +201,40 @@ def test_the_reference_forms_conform(edition: EditionCatalog, name: str) -> None
 
 
 # -- each defect, its exact finding ------------------------------------------------------------------------
+
+
+class SplitBlocks(FormService):
+    """The layout 5.1 leaves open (interpretation jumin-1.0-interp-form-pages): a person's block begun at the foot of
+    a page and continued on the next after that page's title, where the reference moves the whole block on."""
+
+    def _pages(self, form: Form, people: list[Row], omitted: frozenset[str], *, furigana: bool,
+               official: bool, job: PrintJob | None = None) -> list[list[Any]]:
+        pages = super()._pages(form, people, omitted, furigana=furigana, official=official, job=job)
+        for before, after in itertools.pairwise(pages):
+            room = LINES_PER_PAGE - len(before)
+            if room > 0 and after[:1] == pages[0][:1] and len(after) > 2 and after[2].label == form.items[0].label:
+                before.extend(after[2:2 + room])
+                del after[2:2 + room]
+        return pages
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_a_block_continued_on_the_next_page_conforms(edition: EditionCatalog, name: str) -> None:
+    # 5.1 asks the 認証文 on the last page only and 5.5 the 発行番号 with its ページ数 on each; of a person's block it
+    # says nothing: continued on the next page, each item is still read as the person's.
+    function, params = CHECKS[name]
+    assert run(edition, function, params=params, vendor=SplitBlocks) == []
+
+
+def test_the_split_layout_splits_a_block(edition: EditionCatalog) -> None:
+    # The layout above is tried: a household copy of the test town has a page whose first item is no 氏名.
+    household = max(households(ROWS).values(), key=len)
+    labels = {item.label for item in edition.forms[0].items}
+    service = SplitBlocks(edition, MemoryStore(ROWS), frozenset(), lambda _, code: code)
+    document = read_pdf(service.issue("juminhyo_setai", {"宛名番号": household[0]["宛名番号"]}, "").body)
+    firsts = [next((line.text.split()[0] for line in page if line.text.split()[:1] and line.text.split()[0] in labels),
+                   "") for page in document.pages]
+    assert len(document.pages) > 1 and any(first not in ("", "氏名") for first in firsts[1:]), firsts
 
 
 def w(row: Row) -> str:

@@ -61,12 +61,24 @@ def test_each_memo_defect_fails_its_requirement_only(defect: str, number: int,
                              ("certifier.not_printed", "認証者/a 職務代理者期間 in force")],
                          2: [("certifier.not_printed", "認証者/a 職務代理者期間 around the issue date"),
                              ("certifier.not_printed", "認証者/a 職務代理者期間 ended before the issue date"),
-                             ("certifier.not_printed", "認証者/a 職務代理者期間 beginning after the issue date")]}),
+                             ("certifier.not_printed", "認証者/a 職務代理者期間 beginning after the issue date"),
+                             ("certifier.not_printed", "認証者/a 職務代理者期間 beginning on the issue date"),
+                             ("certifier.not_printed", "認証者/a 職務代理者期間 ending on the issue date"),
+                             ("certifier.not_printed", "認証者/a 職務代理者期間 ended the day before the issue date"),
+                             ("certifier.not_printed",
+                              "認証者/a 職務代理者期間 beginning the day after the issue date")]}),
     ("certifier_deputy_period_ignored", {
         1: [("certifier.not_printed", "認証者/a 職務代理者期間 in force")],
-        2: [("certifier.not_printed", "認証者/a 職務代理者期間 around the issue date")]}),
+        2: [("certifier.not_printed", "認証者/a 職務代理者期間 around the issue date"),
+            ("certifier.not_printed", "認証者/a 職務代理者期間 beginning on the issue date"),
+            ("certifier.not_printed", "認証者/a 職務代理者期間 ending on the issue date")]}),
+    # The blind bugs of issue 67: the 期間's last (first) day read as outside it; R001's cases are a day away.
+    ("certifier_deputy_end_exclusive", {
+        1: [], 2: [("certifier.not_printed", "認証者/a 職務代理者期間 ending on the issue date")]}),
+    ("certifier_deputy_start_exclusive", {
+        1: [], 2: [("certifier.not_printed", "認証者/a 職務代理者期間 beginning on the issue date")]}),
 ])
-def test_each_certifier_defect_fails_both_requirements(defect: str,
+def test_each_certifier_defect_fails_its_requirements(defect: str,
                                                        expected: dict[int, list[tuple[str, str]]]) -> None:
     with reference_target(frozenset({defect})) as target:
         assert {n: found(target, "1.3.9", n) for n in CERTIFIER_RULES} == expected
@@ -109,6 +121,11 @@ def test_the_certifier_in_effect_follows_the_deputy_period() -> None:
     assert call(driver, "POST", "certifiers", {"職務代理者": deputy})[0] == 200
     assert in_effect(driver.store, date(2024, 6, 30)) == ("副町長", "代理　二郎")
     assert in_effect(driver.store, date(2024, 7, 1)) == ("静岡県見本町長", "見本　太郎")
+    assert in_effect(driver.store, date(2024, 6, 1)) == ("副町長", "代理　二郎")
+    assert in_effect(driver.store, date(2024, 5, 31)) == ("静岡県見本町長", "見本　太郎")
+    for day, defect in ((date(2024, 6, 30), "certifier_deputy_end_exclusive"),
+                        (date(2024, 6, 1), "certifier_deputy_start_exclusive")):
+        assert in_effect(driver.store, day, frozenset({defect}))[0] == "静岡県見本町長"
     assert in_effect(driver.store, date(2024, 6, 15), frozenset({"certifier_deputy_period_ignored"})) == \
         ("静岡県見本町長", "見本　太郎")
     assert call(driver, "POST", "certifiers", {"市区町村長": {"職名": "見本町長", "氏名": ""}})[0] == 400

@@ -17,11 +17,11 @@ from conformance.profiles import DriverTarget
 from conformance.targets.base import Target
 from conformance_reference.jumin.users import LOCK_AFTER, SESSION_ANSWER, UserRegistry
 from tests.domains.jumin.test_access_log import EDITION
-from tests.inprocess import in_process_reference
+from tests.inprocess import in_process_reference, started_in_process
 
 #: The rule each requirement is bound with (bindings.yaml).
 RULES = {"R001": "items", "R002": "authority", "R003": "password", "R005": "administrator", "R008": "exclusive",
-         "R016": "lockout"}
+         "R016": "lockout", "R001/session": "session_period"}
 
 
 @contextmanager
@@ -32,8 +32,8 @@ def reference_target(*defects: str, operations: Any = "all") -> Iterator[Target]
 
 
 def judge(target: Target, requirement: str) -> list[tuple[str, str, str | None, str | None]]:
-    context = CheckContext(EDITION.requirement(f"jumin-1.0-10.3-{requirement}"), {"rule": RULES[requirement]},
-                           target)
+    context = CheckContext(EDITION.requirement(f"jumin-1.0-10.3-{requirement.split('/')[0]}"),
+                           {"rule": RULES[requirement]}, target)
     return [(f.code, f.location, f.expected, f.actual) for f in permissions(context)]
 
 
@@ -52,7 +52,9 @@ def test_the_clean_reference_passes_every_rule() -> None:
         "R005": [("users.authority_ignored", "POST /driver/v1/users#利用者", "refused", "accepted")]}),
     ("users_period_ignored", {"R001": [
         ("users.period_ignored", "POST /driver/v1/users/login#利用期間_終了", "refused", "accepted"),
-        ("users.period_ignored", "POST /driver/v1/users/login#利用期間_開始", "refused", "accepted")]}),
+        ("users.period_ignored", "POST /driver/v1/users/login#利用期間_開始", "refused", "accepted")],
+        "R001/session": [("users.session_outlives_period", "GET /driver/v1/persons/{宛名番号}#利用期間_終了",
+                          "refused (401 or 403, E031)", "200")]}),
     ("users_department_dropped", {"R001": [
         ("users.item_differs", "GET /driver/v1/users/{利用者ID}#所属部署名称", "as registered", "absent")]}),
     ("users_no_lockout", {"R016": [("users.not_locked", "POST /driver/v1/users/login#利用者ID", "refused",
@@ -69,6 +71,13 @@ def test_the_clean_reference_passes_every_rule() -> None:
          "status 401"),
         ("users.password_set_by_other", "POST /driver/v1/users/password#利用者", "403 E030, the password unchanged",
          "401 E032")]}),
+    # The blind bug of issue 67: the 利用期間 judged at the login only; an open session outlives its 終了日.
+    ("users_period_login_only", {"R001/session": [
+        ("users.session_outlives_period", "GET /driver/v1/persons/{宛名番号}#利用期間_終了",
+         "refused (401 or 403, E031)", "200")]}),
+    # The last day of the 利用期間 refused: at the login of the user whose period ends today.
+    ("users_period_end_exclusive", {"R001/session": [
+        ("users.login_refused", "POST /driver/v1/users/login#利用期間_終了", "accepted", "refused")]}),
     ("users_password_set_by_other", {"R003": [
         ("users.password_set_by_other", "POST /driver/v1/users/password#利用者", "403 E030, the password unchanged",
          "200, the password changed")]}),
@@ -88,6 +97,45 @@ def test_an_adapter_without_the_users_operations_is_not_automated() -> None:
         assert judge(target, "R016") == []
         with pytest.raises(NotAutomated, match=r"users\.password"):
             judge(target, "R003")
+
+
+def test_the_session_period_needs_the_clock_and_names_it() -> None:
+    with reference_target(operations=["fixtures.persons", "query.person", "users.create", "users.login"]) as target, \
+            pytest.raises(NotAutomated, match=r"clock\.advance"):
+        judge(target, "R001/session")
+
+
+class EverySessionEnds(UserRegistry):
+    """A vendor whose moved clock ends every open session, whatever its 利用期間."""
+
+    def advance(self, user_id: str, seconds: int) -> tuple[int, dict[str, Any]]:
+        self.sessions.clear()
+        return super().advance(user_id, seconds)
+
+
+def test_a_clock_that_ends_every_session_does_not_pass() -> None:
+    # The user whose 利用期間 ends tomorrow is, after a day's move, on its last day: its session must still work.
+    with started_in_process(rows=()) as reference:
+        service = reference.app.driver
+        service.user_registry = EverySessionEnds(service.defects, service.today)
+        target = Target(catalog=EDITION, http=reference.client(), driver=DriverTarget(operations="all"), seed=1)
+        assert judge(target, "R001/session") == [
+            ("users.session_refused_in_period", "GET /driver/v1/persons/{宛名番号}#利用期間", "accepted", "refused")]
+
+
+def test_a_moved_day_is_one_users_only() -> None:
+    registry = UserRegistry()
+    for user in ("u-a", "u-b"):
+        registry.create({"利用者ID": user, "パスワード": f"pw-{user}", "操作権限": ["照会"],
+                         "利用期間_終了": registry.today().isoformat()})
+    sessions = {user: registry.login({"利用者ID": user, "パスワード": f"pw-{user}"})[1][SESSION_ANSWER]
+                for user in ("u-a", "u-b")}
+    assert registry.advance("u-a", 86400)[0] == 200 and registry.advance("u-x", 1)[0] == 404
+    refusal = registry.authorize("get_person", sessions["u-a"])
+    assert refusal is not None and (refusal[0], refusal[1]["code"]) == (403, "E031")
+    assert registry.authorize("get_person", sessions["u-b"]) is None
+    assert UserRegistry(frozenset({"users_period_login_only"}), registry.today, registry.users, registry.sessions,
+                        moved=registry.moved).authorize("get_person", sessions["u-a"]) is None
 
 
 def test_a_user_sets_no_other_users_password_and_an_initialisation_lifts_the_lock() -> None:

@@ -10,9 +10,14 @@ as it was. Params ``rule``, one per requirement:
   certificate carries the 市区町村長 set; with one in force, the 職務代理者 set;
 - ``period`` (R002: 職務代理者期間の管理 ... 自動的に切り替わる): a 職務代理者期間 around the issue date gives the
   職務代理者; one ended before it and one beginning after it give the 市区町村長, with no other setting between.
+  Each edge of the 期間 is tried on the day before, of and after it (driver.yaml: 開始日 and 終了日 are days of the
+  期間, both included): a 期間 beginning on the issue date or ending on it gives the 職務代理者, one that ended the
+  day before or begins the day after gives the 市区町村長 (a blind bug of issue 67 printed the 市区町村長 on the
+  職務代理者's 終了日).
 
-The issue date is the harness's day (a vendor on another day than the harness may see other periods: the
-periods are a day or more away from it). A vendor whose adapter lacks an operation is NOT_AUTOMATED.
+The issue date is Japan's day (``clock.today``, the day the contract dates a certificate on): a case whose print
+crosses midnight is set and printed again on the new day. A vendor whose adapter lacks an operation is
+NOT_AUTOMATED.
 """
 
 from __future__ import annotations
@@ -49,28 +54,44 @@ def certifier(ctx: CheckContext) -> Iterator[Finding]:
         raise TargetError(f"driver {GET}: expected 200 with the {MAYOR}, got {status}")
     title = str(before[MAYOR].get("職名") or "")
     atena = register(client)
-    today = clock.today()
     mayor = {"職名": title, "氏名": MAYOR_NAME}
-
-    def deputy(first: int, last: int) -> dict[str, str]:
-        return {"職名": DEPUTY_TITLE, "氏名": DEPUTY_NAME, "開始日": (today + dt.timedelta(days=first)).isoformat(),
-                "終了日": (today + dt.timedelta(days=last)).isoformat()}
-
-    cases: list[tuple[str, dict[str, Any], str]]
-    if rule == "names":
-        cases = [("no 職務代理者期間 in force", {MAYOR: mayor, DEPUTY: deputy(-30, -20)}, MAYOR),
-                 ("a 職務代理者期間 in force", {MAYOR: mayor, DEPUTY: deputy(-1, 1)}, DEPUTY)]
-    else:
-        cases = [("a 職務代理者期間 around the issue date", {MAYOR: mayor, DEPUTY: deputy(-1, 1)}, DEPUTY),
-                 ("a 職務代理者期間 ended before the issue date", {MAYOR: mayor, DEPUTY: deputy(-10, -2)}, MAYOR),
-                 ("a 職務代理者期間 beginning after the issue date", {MAYOR: mayor, DEPUTY: deputy(2, 10)}, MAYOR)]
     location = f"POST /forms/{FORM}#認証者"
     try:
-        for case, setting, wanted in cases:
-            expect_ok(client, SET, setting)
-            yield from _judge(ctx, target, atena, case, setting, wanted, location)
+        for case, period, wanted in CASES[rule]:
+            yield from _case(ctx, target, client, atena, (case, wanted, location), mayor, period)
     finally:
         _restore(client, before)
+
+
+#: Per rule: (the case, the 職務代理者期間 as days from the issue date, who certifies that day).
+CASES: Mapping[str, tuple[tuple[str, tuple[int, int], str], ...]] = {
+    "names": (("no 職務代理者期間 in force", (-30, -20), MAYOR), ("a 職務代理者期間 in force", (-1, 1), DEPUTY)),
+    "period": (("a 職務代理者期間 around the issue date", (-1, 1), DEPUTY),
+               ("a 職務代理者期間 ended before the issue date", (-10, -2), MAYOR),
+               ("a 職務代理者期間 beginning after the issue date", (2, 10), MAYOR),
+               ("a 職務代理者期間 beginning on the issue date", (0, 10), DEPUTY),
+               ("a 職務代理者期間 ending on the issue date", (-10, 0), DEPUTY),
+               ("a 職務代理者期間 ended the day before the issue date", (-10, -1), MAYOR),
+               ("a 職務代理者期間 beginning the day after the issue date", (1, 10), MAYOR)),
+}
+
+
+def _case(ctx: CheckContext, target: Target, client: DriverClient, atena: str, what: tuple[str, str, str],
+          mayor: Mapping[str, str], period: tuple[int, int]) -> Iterator[Finding]:
+    """Set the master with the 職務代理者期間 ``period`` around today and judge the certificate printed; a print
+    that crossed midnight (the 期間's edges then a day off) is done again on the new day."""
+    for _ in range(2):
+        today = clock.today()
+        deputy = {"職名": DEPUTY_TITLE, "氏名": DEPUTY_NAME,
+                  "開始日": (today + dt.timedelta(days=period[0])).isoformat(),
+                  "終了日": (today + dt.timedelta(days=period[1])).isoformat()}
+        setting = {MAYOR: mayor, DEPUTY: deputy}
+        expect_ok(client, SET, setting)
+        findings = list(_judge(ctx, target, atena, what[0], setting, what[1], what[2]))
+        if clock.today() == today:
+            yield from findings
+            return
+    raise TargetError("the certificates of 1.3.9 were printed across two midnights in a row")
 
 
 def _judge(ctx: CheckContext, target: Target, atena: str, case: str, setting: Mapping[str, Any], wanted: str,

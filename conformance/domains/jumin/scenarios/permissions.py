@@ -22,6 +22,11 @@ Params ``rule`` (interpretation ``jumin-1.0-interp-operation-authority``):
   another 利用者's session setting it is refused with the protocol's E030 (driver.yaml: a 利用者 sets no other
   user's password, our reading of 利用者による変更) and the password it tried does not log in.
   シングル・サイン・オン stays with the manual procedure;
+- ``session_period`` (R001 over time: the 利用期間 bounds a session already open, not only the login): a user whose
+  利用期間 ends today and one whose ends tomorrow log in and do a 照会; the driver's ``clock.advance`` (対象 users,
+  optional, docs/driver.md 時間の経過) moves each one's day a day forward; the first one's open session must then
+  be refused (401 or 403, the protocol's E031 利用期間外), the second one's, on its last day, still answered (a
+  blind bug of issue 67 judged the 利用期間 at the login only). Without the operation: NOT_AUTOMATED naming it;
 - ``exclusive`` (R008 …閲覧以外の作業ができないよう、排他制御ができること): while one user has a person open
   for 入力・異動作業 (``edits.begin``), another user's 照会 of them is answered and their 異動入力 is refused.
 
@@ -53,6 +58,8 @@ from conformance.targets.base import Target
 from conformance.targets.http import fill_template
 
 CREATE, GET, LOGIN, PASSWORD = "users.create", "users.get", "users.login", "users.password"
+#: The driver's optional clock (docs/driver.md 時間の経過): 対象 users moves the day one user's 利用期間 is judged on.
+ADVANCE, A_DAY = "clock.advance", 86400
 #: The protocol's refusal of a 利用者 setting another user's password (driver.yaml users.password: E030).
 OTHER_USER = "E030"
 BEGIN, END = "edits.begin", "edits.end"
@@ -70,6 +77,7 @@ NEEDS: Mapping[str, tuple[str, ...]] = {
     "lockout": (CREATE, LOGIN),
     "password": (CREATE, LOGIN, PASSWORD),
     "exclusive": (CREATE, LOGIN, SETUP, QUERY, MOVE, BEGIN, END),
+    "session_period": (CREATE, LOGIN, SETUP, QUERY, ADVANCE),
 }
 
 Answer = tuple[int, Any]
@@ -193,6 +201,50 @@ def _items(ctx: CheckContext, users: Users) -> Iterator[Finding]:
                               actual="accepted")
 
 
+def _session_period(ctx: CheckContext, users: Users) -> Iterator[Finding]:
+    """R001 over time: sessions opened on the last day of a 利用期間 and on the day before it, each user's day then
+    moved a day forward: the first session refused, the second (now on its last day) still answered. A run that
+    crosses midnight meanwhile (the users' 利用期間 then a day off) is done again on the new day."""
+    atena = register(users.client)
+    for _ in range(2):
+        today = clock.today()
+        findings = list(_sessions_past_the_end(ctx, users, atena, today))
+        if clock.today() == today:
+            yield from findings
+            return
+    raise TargetError("10.3 利用期間: the check crossed two midnights in a row")
+
+
+def _sessions_past_the_end(ctx: CheckContext, users: Users, atena: str, today: dt.date) -> Iterator[Finding]:
+    login, query = f"POST {users.base}/users/login", f"GET {users.base}/persons/{{宛名番号}}"
+    sessions: dict[int, tuple[str, str]] = {}
+    for last in (0, 1):
+        user_id, password = users.created({"区分": "利用者", "操作権限": [INQUIRY], "利用期間_開始": _shift(today, -30),
+                                           "利用期間_終了": _shift(today, last)})
+        session = users.login(user_id, password)
+        if session is None or users.call(QUERY, {"宛名番号": atena}, session)[0] != 200:
+            when = "today" if last == 0 else "tomorrow"
+            yield ctx.finding("users.login_refused", f"a user whose 利用期間_終了 is {when} could not log in"
+                              " and do the 照会 of its 操作権限 (10.3 R001)",
+                              location=f"{login}#利用期間_終了", expected="accepted", actual="refused")
+            return
+        sessions[last] = (user_id, session)
+    for user_id, _ in sessions.values():
+        status, _ = users.call(ADVANCE, {"対象": "users", "利用者ID": user_id, "秒": A_DAY})
+        if status != 200:
+            raise TargetError(f"driver {ADVANCE} (対象 users): expected 200, got {status}")
+    status, _ = users.call(QUERY, {"宛名番号": atena}, sessions[0][1])
+    if status not in (401, 403):
+        yield ctx.finding("users.session_outlives_period", "a session opened on the last day of the user's 利用期間 "
+                          "still did a 照会 once its day was moved past the 利用期間_終了 (10.3 R001: the 利用期間 "
+                          "bounds what the user does, not its login only)", location=f"{query}#利用期間_終了",
+                          expected="refused (401 or 403, E031)", actual=str(status))
+    if users.call(QUERY, {"宛名番号": atena}, sessions[1][1])[0] != 200:
+        yield ctx.finding("users.session_refused_in_period", "a session was refused a 照会 on the last day of its "
+                          "user's 利用期間, after its day was moved one day forward (10.3 R001: the last day is in "
+                          "the 利用期間)", location=f"{query}#利用期間", expected="accepted", actual="refused")
+
+
 def _authority(ctx: CheckContext, users: Users) -> Iterator[Finding]:
     """R002: the 照会-only user reads and is refused a 転居; the user with 異動入力 too is not refused."""
     atena = register(users.client)
@@ -306,7 +358,7 @@ def _exclusive(ctx: CheckContext, users: Users) -> Iterator[Finding]:
 
 RULES: Mapping[str, Callable[[CheckContext, Users], Iterator[Finding]]] = {
     "items": _items, "authority": _authority, "administrator": _administrator, "lockout": _lockout,
-    "exclusive": _exclusive, "password": _password,
+    "exclusive": _exclusive, "password": _password, "session_period": _session_period,
 }
 
 
