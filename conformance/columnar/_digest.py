@@ -137,16 +137,9 @@ def digest(buf: np.ndarray, lines: int, line_starts: np.ndarray, line_ends: np.n
         for m in range(member_slots.shape[0]):
             s = member_slots[m]
             if ends[s] > starts[s] and not marked:
-                h1 = _FNV_OFFSET
-                h2 = _MIX_OFFSET
-                for p in range(starts[s], ends[s]):
-                    b = np.uint64(buf[p])
-                    h1 = (h1 ^ b) * _FNV_PRIME
-                    h2 = (h2 + b + np.uint64(1)) * _MIX_PRIME
-                    h2 = h2 ^ (h2 >> _SHIFT)
+                h1, h2 = _member_hash(buf, starts[s], ends[s])
                 # An open-addressing table per set (a binary search of its sorted hashes was two fifths
                 # of the digest: four sets of up to 1,965 members a line; issue 51).
-                h1 = _finish(h1)
                 lo = member_lo[m]
                 size = member_hi[m] - lo
                 at = _home(h1, size)
@@ -191,15 +184,21 @@ def member_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray, first: 
                   second: np.ndarray) -> None:
     """The two hashes ``digest`` gives a member value (the set's members, one per range)."""
     for k in range(starts.shape[0]):
-        h1 = _FNV_OFFSET
-        h2 = _MIX_OFFSET
-        for p in range(starts[k], ends[k]):
-            b = np.uint64(buf[p])
-            h1 = (h1 ^ b) * _FNV_PRIME
-            h2 = (h2 + b + np.uint64(1)) * _MIX_PRIME
-            h2 = h2 ^ (h2 >> _SHIFT)
-        first[k] = _finish(h1)
-        second[k] = h2
+        first[k], second[k] = _member_hash(buf, starts[k], ends[k])
+
+
+@njit(nogil=True, cache=True, inline="always")
+def _member_hash(buf: np.ndarray, start: int, end: int) -> tuple[np.uint64, np.uint64]:
+    """The two hashes of the bytes ``buf[start:end]``: the set's members are hashed by ``member_hashes`` and a
+    line's value by ``digest`` with this one function, so that the two always agree (inlined: no call cost)."""
+    h1 = _FNV_OFFSET
+    h2 = _MIX_OFFSET
+    for p in range(start, end):
+        b = np.uint64(buf[p])
+        h1 = (h1 ^ b) * _FNV_PRIME
+        h2 = (h2 + b + np.uint64(1)) * _MIX_PRIME
+        h2 = h2 ^ (h2 >> _SHIFT)
+    return _finish(h1), h2
 
 
 @njit(nogil=True, cache=True)
@@ -233,6 +232,16 @@ def _home(h: np.uint64, size: int) -> int:
     return int(np.int64(((h >> np.uint64(32)) * np.uint64(size)) >> np.uint64(32)))
 
 
+@njit(nogil=True, cache=True, inline="always")
+def _slot(table: np.ndarray, h: np.uint64, size: int) -> int:
+    """The slot of the key ``h`` in the open-addressing ``table``: the one holding it, or the empty one (0) its
+    probe reaches first (inlined: no call cost)."""
+    at = _home(h, size)
+    while table[at] != 0 and table[at] != h:
+        at = at + 1 if at + 1 < size else 0
+    return at
+
+
 @njit(nogil=True, cache=True)
 def repeated_keys(hashes: np.ndarray, lines: np.ndarray, table: np.ndarray, table_line: np.ndarray,
                   out: np.ndarray) -> int:
@@ -243,9 +252,7 @@ def repeated_keys(hashes: np.ndarray, lines: np.ndarray, table: np.ndarray, tabl
     found = 0
     for n in range(hashes.shape[0]):
         h = hashes[n]
-        at = _home(h, size)
-        while table[at] != 0 and table[at] != h:
-            at = at + 1 if at + 1 < size else 0
+        at = _slot(table, h, size)
         if table[at] == 0:
             table[at] = h
             table_line[at] = lines[n]
@@ -274,9 +281,7 @@ def household_lines(first: np.ndarray, second: np.ndarray, lines: np.ndarray, ta
     for n in range(first.shape[0]):
         h = first[n]
         line = np.int64(lines[n] & LINE_MASK)
-        at = _home(h, size)
-        while table[at] != 0 and table[at] != h:
-            at = at + 1 if at + 1 < size else 0
+        at = _slot(table, h, size)
         if table[at] == 0:
             table[at] = h
             table_second[at] = second[n]

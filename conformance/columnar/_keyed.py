@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from conformance.columnar._digest import _FNV_OFFSET, _FNV_PRIME, SEPARATOR, _finish, _home
+from conformance.columnar._digest import _FNV_OFFSET, _FNV_PRIME, SEPARATOR, _finish, _home, _slot
 
 COMMA = 44
 _WORD_PRIME = np.uint64(0x9FB21C651E98DF25)
@@ -156,9 +156,7 @@ def join(old: np.ndarray, new: np.ndarray, table: np.ndarray, table_old: np.ndar
     size = table.shape[0]
     for n in range(old.shape[0]):
         h = old[n]
-        at = _home(h, size)
-        while table[at] != 0 and table[at] != h:
-            at = at + 1 if at + 1 < size else 0
+        at = _slot(table, h, size)
         if table[at] == 0:
             table[at] = h
             table_old[at] = n
@@ -168,9 +166,7 @@ def join(old: np.ndarray, new: np.ndarray, table: np.ndarray, table_old: np.ndar
         old_match[n] = -1
     for n in range(new.shape[0]):
         h = new[n]
-        at = _home(h, size)
-        while table[at] != 0 and table[at] != h:
-            at = at + 1 if at + 1 < size else 0
+        at = _slot(table, h, size)
         if table[at] == 0:
             table[at] = h
             table_old[at] = -1

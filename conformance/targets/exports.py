@@ -87,8 +87,11 @@ class ColumnMaps:
         self._interpretations = dict(interpretations or {})
         self._test_municipalities = frozenset(test_municipalities)
 
-    def _take(self, maps: ColumnMaps) -> None:
-        """Every declaration of ``maps`` (a source made with the profile's maps)."""
+    def _take(self, maps: ColumnMaps | None) -> None:
+        """Every declaration of ``maps`` (a source made with the profile's maps; None: a source made without, which
+        keeps none)."""
+        if maps is None:
+            return
         self._columns, self._extra, self._interpretations = maps._columns, maps._extra, maps._interpretations
         self._test_municipalities, self._absent, self._order = maps._test_municipalities, maps._absent, maps._order
         self._codes = maps._codes
@@ -142,8 +145,7 @@ class ApiExportSource(ColumnMaps):
     def __init__(self, client: HttpClient, files: Mapping[str, str], workdir: Path,
                  maps: ColumnMaps | None = None) -> None:
         super().__init__()
-        if maps is not None:
-            self._take(maps)
+        self._take(maps)
         self._client = client
         self._files = dict(files)
         self._workdir = workdir
@@ -216,8 +218,7 @@ class DirectoryExportSource(ColumnMaps):
     def __init__(self, directory: Path, files: Mapping[str, str], encodings: Mapping[str, str],
                  maps: ColumnMaps | None = None) -> None:
         super().__init__()
-        if maps is not None:
-            self._take(maps)
+        self._take(maps)
         self._directory = directory
         self._files = dict(files)
         self._encodings = {layout: normalize_encoding(name) for layout, name in encodings.items()}
@@ -272,8 +273,7 @@ class FileExportSource(ColumnMaps):
     def __init__(self, files: Mapping[str, Path], encodings: Mapping[str, str],
                  maps: ColumnMaps | None = None) -> None:
         super().__init__()
-        if maps is not None:
-            self._take(maps)
+        self._take(maps)
         self._files = dict(files)
         self._encodings = {layout: normalize_encoding(name) for layout, name in encodings.items()}
 

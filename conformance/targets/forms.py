@@ -385,6 +385,18 @@ def issue(target: Target, form_id: str, body: Mapping[str, Any]) -> Issued:
     return issued
 
 
+def issue_anew(target: Target, form_id: str, body: Mapping[str, Any]) -> PrintedForm:
+    """Issue a form and read it, never the run's cached copy (each issue must leave its own log entry); a vendor
+    that does not answer it as a readable PDF leaves the check nothing to judge (TargetError)."""
+    response = target.need_http().request("post", FORMS_PATH.replace("{form_id}", form_id), json=dict(body))
+    if response.status != 200 or "pdf" not in response.content_type:
+        raise TargetError(f"POST {FORMS_PATH} ({form_id}): expected 200 with a PDF, got {response.status}")
+    try:
+        return read_pdf(response.body)
+    except PdfProblem as problem:
+        raise TargetError(f"POST {FORMS_PATH} ({form_id}): the PDF cannot be read ({problem.code})") from None
+
+
 def issue_data(target: Target, form_id: str, body: Mapping[str, Any]) -> dict[str, Any] | None:
     """The form's data (``POST /forms/{form_id}/data``), or None when the vendor offers none."""
     response = target.need_http().request("post", DATA_PATH.replace("{form_id}", form_id), json=dict(body))

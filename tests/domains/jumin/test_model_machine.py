@@ -38,6 +38,14 @@ SEED = 20200901
 #: test_without_shrinking_the_first_failing_example_is_reported_and_says_so shows. (Shrinking was half of these
 #: tests' time.)
 SHRINK = False
+#: The drawn examples of a run that must find a defect (``_machine_findings``, ``_dv_findings``): one, as a defect
+#: group's run draws (tests/test_reference_run.py GROUP_EXAMPLES). The prelude, the fixed examples and the default
+#: seed's first draw catch these defects, a deterministic proof; the 24 draws more a breach found in the fixed
+#: examples after them waited for were most of these tests' time (issue 70 item 4). A defect only a later draw
+#: reaches is asked at the profile's depth (``DRAWN``), as the group runs ask theirs (DRAWN_DEFECTS): those whose
+#: test failed at one draw (2026-11-28), each named where it is asked.
+DEFECT_EXAMPLES = 1
+DRAWN = 25
 
 
 def machine_target(http: RequestsHttpClient, *, exports: ApiExportSource | None = None,
@@ -533,17 +541,17 @@ class MergeDropsSupportMarkVendor(DriverService):
 
 
 def _dv_findings(vendor: type[DriverService] | None = None, defects: frozenset[str] = frozenset(),
-                 wrap: type[RequestsHttpClient] = RequestsHttpClient) -> list[Finding]:
+                 wrap: type[RequestsHttpClient] = RequestsHttpClient, examples: int = DEFECT_EXAMPLES) -> list[Finding]:
     with started_in_process(defects) as running:
         if vendor is not None:
             running.app.driver = vendor(running.store)
         http = running.client(wrap)
-        target = machine_target(http)
+        target = machine_target(http, max_examples=examples)
         return list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-3.4-R001"), target=target)))
 
 
 def test_a_vendor_that_drops_the_mark_on_a_merge_is_reported_against_3_4_r001() -> None:
-    findings = _dv_findings(MergeDropsSupportMarkVendor)
+    findings = _dv_findings(MergeDropsSupportMarkVendor, examples=DRAWN)  # a drawn 世帯合併
     assert findings and {(f.code, f.location.split("/step:")[0], f.location.split("#")[-1]) for f in findings} == {
         ("model.item_not_allowed", "model:jumin", "支援措置対象フラグ")}
     assert "households.merge" in findings[0].message and "support.register" in findings[0].message
@@ -566,7 +574,7 @@ class CorrectionDropsMarkLinkage(RequestsHttpClient):
 
 
 def test_a_linkage_answer_without_the_mark_after_a_correction_is_reported_against_3_4_r001() -> None:
-    findings = _dv_findings(wrap=CorrectionDropsMarkLinkage)
+    findings = _dv_findings(wrap=CorrectionDropsMarkLinkage, examples=DRAWN)  # a drawn 職権修正
     assert [(f.code, f.location.split("/step:")[0], f.location.split("#", 1)[-1]) for f in findings] == [
         ("model.dv_mark_missing", "model:jumin", "GET /residents/{宛名番号}#/支援措置対象フラグ")]
     assert "ex_officio.correct" in findings[0].message and "support.register" in findings[0].message
@@ -585,12 +593,12 @@ def test_a_joined_person_left_unmarked_is_reported_against_3_4_r001() -> None:
 
 
 def _machine_findings(requirement: str, vendor: type[DriverService] | None = None,
-                      defects: frozenset[str] = frozenset()) -> list[Finding]:
+                      defects: frozenset[str] = frozenset(), examples: int = DEFECT_EXAMPLES) -> list[Finding]:
     with started_in_process(defects) as running:
         if vendor is not None:
             running.app.driver = vendor(running.store)
         http = running.client()
-        target = machine_target(http)
+        target = machine_target(http, max_examples=examples)
         return list(state_machine(CheckContext(EDITION.requirement(requirement), target=target)))
 
 
@@ -732,7 +740,7 @@ def test_a_household_form_that_shows_a_protected_member_is_reported_against_3_4_
 
 def test_a_removed_record_form_of_a_protected_person_is_reported_against_3_4_r009() -> None:
     """The named defect form_joshuhyo_dv_leak: the 除票 form of a 支援対象者 after their 転出 and its 転入通知."""
-    findings = _machine_findings("jumin-1.0-3.4-R009", defects=frozenset({"form_joshuhyo_dv_leak"}))
+    findings = _machine_findings("jumin-1.0-3.4-R009", defects=frozenset({"form_joshuhyo_dv_leak"}), examples=DRAWN)
     assert [_where(f) for f in findings] == [("model.dv_form_issued", "model:jumin", "POST /forms/joshuhyo/data")]
     assert "moves.out_confirm" in findings[0].message and (findings[0].expected, findings[0].actual) == (
         "refused (an エラー)", "200 issued")
@@ -753,14 +761,14 @@ def test_a_provisional_measure_left_unmarked_is_reported_against_3_4_r008() -> N
 def test_a_returning_protected_person_left_unmarked_is_reported_against_3_4_r001() -> None:
     """The named defect dv_reentry_unmarked (the reference before this check): a 支援対象者's 転出, its 転入通知 and
     their 再転入 under the 除票's 宛名番号 wrote the new row without the 表示."""
-    findings = _machine_findings("jumin-1.0-3.4-R001", defects=frozenset({"dv_reentry_unmarked"}))
+    findings = _machine_findings("jumin-1.0-3.4-R001", defects=frozenset({"dv_reentry_unmarked"}), examples=DRAWN)
     assert [_where(f) for f in findings] == [("model.item_not_allowed", "model:jumin", "支援措置対象フラグ")]
     assert "再転入 under the 除票's 宛名番号" in findings[0].message and "moves.out_confirm" in findings[0].message
 
 
 def test_a_returning_person_given_a_new_number_is_reported_against_4_1_1_2_r002() -> None:
     """The named defect reentry_new_number: the 再転入者 selected by the 除票's 宛名番号 is recorded as a new person."""
-    findings = _machine_findings("jumin-1.0-4.1.1.2-R002", defects=frozenset({"reentry_new_number"}))
+    findings = _machine_findings("jumin-1.0-4.1.1.2-R002", defects=frozenset({"reentry_new_number"}), examples=DRAWN)
     assert [_where(f) for f in findings] == [("model.number_not_kept", "model:jumin", "/persons/宛名番号")]
     assert "再転入" in findings[0].message
 
@@ -1143,7 +1151,8 @@ def test_no_scenario_catches_the_csv_defects_only_the_model_asks(defect: str) ->
 ])
 def test_a_form_that_ignores_a_switch_is_reported_by_the_model(defect: str, requirement: str, code: str,
                                                              where: str) -> None:
-    findings = _machine_findings(requirement, defects=frozenset({defect}))
+    examples = DRAWN if defect == "form_furigana_first_row" else DEFECT_EXAMPLES  # its 軽微な修正 is drawn
+    findings = _machine_findings(requirement, defects=frozenset({defect}), examples=examples)
     assert [(f.code, f.location) for f in findings] == [(code, where)]
 
 

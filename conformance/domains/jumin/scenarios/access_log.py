@@ -63,7 +63,7 @@ from conformance.scenarios import DriverClient
 from conformance.scenarios.driver_calls import expect_ok, needed_client
 from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.targets.base import Target
-from conformance.targets.forms import FORMS_PATH, PdfProblem, PrintedForm, read_pdf
+from conformance.targets.forms import PrintedForm, issue_anew
 
 SETUP, QUERY, MOVE, LOG = "fixtures.persons", "query.person", "moves.within", "logs.operations"
 COMMIT, MODIFY, HISTORY = "pending.commit", "logs.modify", "query.history"
@@ -300,7 +300,8 @@ def print_log(ctx: CheckContext) -> Iterator[Finding]:
     location = f"GET {driver_base(target)}/logs/prints?宛名番号={atena}"
     before = entries_of(client, atena, PRINTS)
     began = dt.datetime.now(clock.JST)
-    printed = [print_form(target, {"宛名番号": atena}), print_form(target, {"宛名番号": atena, "省略": [OMIT_NUMBER]})]
+    bodies = ({"宛名番号": atena}, {"宛名番号": atena, "省略": [OMIT_NUMBER]})
+    printed = [issue_anew(target, FORM, body) for body in bodies]
     ended = dt.datetime.now(clock.JST)
     new = new_entries(ctx, PRINT_LOG, before, entries_of(client, atena, PRINTS), len(printed), location)
     if isinstance(new, Finding):
@@ -314,17 +315,6 @@ def print_log(ctx: CheckContext) -> Iterator[Finding]:
 _MY_BASE = "12345678901"
 #: A 個人番号 with its check digit (generated: no one's), so that the whole form prints one.
 MY_NUMBER = _MY_BASE + str(my_number_check_digit(_MY_BASE))
-
-
-def print_form(target: Target, body: Mapping[str, Any]) -> PrintedForm:
-    """Print the person's form once (never the run's cached copy: each print must leave an entry)."""
-    response = target.need_http().request("post", FORMS_PATH.replace("{form_id}", FORM), json=dict(body))
-    if response.status != 200 or "pdf" not in response.content_type:
-        raise TargetError(f"POST {FORMS_PATH} ({FORM}): expected 200 with a PDF, got {response.status}")
-    try:
-        return read_pdf(response.body)
-    except PdfProblem as problem:
-        raise TargetError(f"POST {FORMS_PATH} ({FORM}): the PDF cannot be read ({problem.code})") from None
 
 
 def _print_fields(ctx: CheckContext, entry: Mapping[str, Any], document: PrintedForm, location: str,

@@ -30,12 +30,12 @@ from conformance import clock
 from conformance.checks.registry import CheckContext, check
 from conformance.domains.jumin.params import CertifierParams
 from conformance.domains.jumin.scenarios.access_log import register
-from conformance.domains.jumin.scenarios.issuance import issue_form
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
 from conformance.scenarios.driver_calls import expect_ok, needed_client
 from conformance.targets.base import Target
+from conformance.targets.forms import issue_anew
 
 SETUP, GET, SET, FORM = "fixtures.persons", "certifiers.get", "certifiers.set", "juminhyo_kojin"
 MAYOR, DEPUTY = "市区町村長", "職務代理者"
@@ -96,7 +96,7 @@ def _case(ctx: CheckContext, target: Target, client: DriverClient, atena: str, w
 
 def _judge(ctx: CheckContext, target: Target, atena: str, case: str, setting: Mapping[str, Any], wanted: str,
            location: str) -> Iterator[Finding]:
-    printed = issue_form(target, FORM, {"宛名番号": atena})
+    printed = issue_anew(target, FORM, {"宛名番号": atena})
     text = "".join("".join(line.text.split()) for page in printed.pages for line in page)
     entry = setting[wanted]
     other = setting[MAYOR if wanted == DEPUTY else DEPUTY]

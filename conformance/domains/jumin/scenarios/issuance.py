@@ -47,7 +47,7 @@ from conformance.findings import Finding
 from conformance.scenarios import DriverClient
 from conformance.scenarios.driver_calls import needed_client
 from conformance.targets.base import Target
-from conformance.targets.forms import FORMS_PATH, PdfProblem, PrintedForm, read_pdf
+from conformance.targets.forms import PrintedForm, issue_anew
 
 SETUP, HISTORY, DISPOSE = "fixtures.persons", "logs.issuances", "issuances.dispose"
 #: The 世帯連記式 copy: about every member of the 世帯 it is issued for.
@@ -82,7 +82,7 @@ def issuance_history(ctx: CheckContext) -> Iterator[Finding]:
     location = f"GET {driver_base(target)}/logs/issuances?宛名番号={atena}"
     before = entries_of(client, atena, HISTORY)
     began = dt.datetime.now(clock.JST)
-    printed = [issue_form(target, form, {"宛名番号": atena, **body}) for form, body in ISSUED]
+    printed = [issue_anew(target, form, {"宛名番号": atena, **body}) for form, body in ISSUED]
     span = (began - SLACK, dt.datetime.now(clock.JST) + SLACK)
     found = new_entries(ctx, ISSUANCE_LOG, before, entries_of(client, atena, HISTORY), len(printed), location,
                         " (1.3.8 R001)")
@@ -191,17 +191,6 @@ def _filled(value: object) -> bool:
 def _shown(value: object, name: str) -> str:
     """A value for the report: the 交付対象者 is a 宛名番号 (masked like every number of a person)."""
     return "a value" if name == "交付対象者" else str(value)[:80]
-
-
-def issue_form(target: Target, form: str, body: Mapping[str, Any]) -> PrintedForm:
-    """Issue one certificate (never the run's cached copy: each issue must leave an entry)."""
-    response = target.need_http().request("post", FORMS_PATH.replace("{form_id}", form), json=dict(body))
-    if response.status != 200 or "pdf" not in response.content_type:
-        raise TargetError(f"POST {FORMS_PATH} ({form}): expected 200 with a PDF, got {response.status}")
-    try:
-        return read_pdf(response.body)
-    except PdfProblem as problem:
-        raise TargetError(f"POST {FORMS_PATH} ({form}): the PDF cannot be read ({problem.code})") from None
 
 
 def _client(target: Target, rule: str) -> DriverClient:

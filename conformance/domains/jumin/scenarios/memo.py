@@ -26,13 +26,13 @@ from conformance import clock
 from conformance.checks.registry import CheckContext, check
 from conformance.domains.jumin.params import MemoParams
 from conformance.domains.jumin.scenarios.access_log import SLACK, driver_base, is_text, within
-from conformance.domains.jumin.scenarios.issuance import issue_form
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
 from conformance.scenarios.driver_calls import expect_ok, needed_client
 from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.targets.base import Target
+from conformance.targets.forms import issue_anew
 
 SETUP, ADD, UPDATE, DELETE, LIST = "fixtures.persons", "memos.add", "memos.update", "memos.delete", "memos.list"
 #: Free text: lines, digits, symbols, half- and full-width (記載事項を限定しない). The first line is what a
@@ -121,7 +121,7 @@ def _history(ctx: CheckContext, entry: Mapping[str, Any], location: str) -> Iter
 def _not_printed(ctx: CheckContext, target: Target, atena: str) -> Iterator[Finding]:
     """R004: no line of the メモ on the person's certificates."""
     for form in FORMS:
-        printed = issue_form(target, form, {"宛名番号": atena})
+        printed = issue_anew(target, form, {"宛名番号": atena})
         text = "".join("".join(line.text.split()) for page in printed.pages for line in page)
         shown = [line for line in TEXT.split("\n") if "".join(line.split()) in text]
         if shown:
