@@ -333,7 +333,10 @@ class FormService:
 
     def _date(self, item: FormItem, row: Row) -> str:
         name = item.values[0]
-        if name == "生年月日" and row.get("生年月日_不詳フラグ") == "1":
+        unknown = row.get("生年月日_不詳フラグ") == "1"
+        if "form_foreign_unknown_birth_as_date" in self.defects and row.get("住民種別") == "2":
+            unknown = False  # A defect: the 不詳 branch kept for 日本人 only; a 外国人住民's internal date is printed.
+        if name == "生年月日" and unknown:
             recorded = row.get("生年月日_不詳表記", "")
             return "年月日不詳" if "form_unknown_date_fixed" in self.defects else recorded
         value = row.get(name, "")

@@ -247,6 +247,24 @@ def test_unknown_birth_printed_as_a_fixed_text(edition: EditionCatalog) -> None:
     assert found[0].expected == "生年月日 昭和＊＊年頃" and found[0].actual == "生年月日 年月日不詳"
 
 
+FOREIGN_UNKNOWN = _person(lambda r: _current(r) and r["住民種別"] == "2" and r["生年月日_不詳フラグ"] == "1")
+
+
+def test_a_foreign_resident_s_unknown_birth_printed_from_the_internal_date(edition: EditionCatalog) -> None:
+    # Blind round 3, 13: the 不詳 branch kept for 日本人; the town's 不詳 person holds no internal date, so the
+    # line is left out (a placeholder date would print and be form.date).
+    assert run(edition, checks.dates_printed, rows=(FOREIGN_UNKNOWN,)) == []
+    found = run(edition, checks.dates_printed, "form_foreign_unknown_birth_as_date", rows=(FOREIGN_UNKNOWN,))
+    assert codes_and_locations(found) == {
+        ("form.item_missing", f"form:juminhyo_kojin page 1 item 生年月日 ({w(FOREIGN_UNKNOWN)})")}
+    assert found[0].expected == "生年月日 年月日不詳" and found[0].actual == "absent"
+    dated = {**FOREIGN_UNKNOWN, "生年月日": "1955-01-01"}  # a vendor keeping a placeholder date prints it
+    found = run(edition, checks.dates_printed, "form_foreign_unknown_birth_as_date", rows=(dated,))
+    assert codes_and_locations(found) == {
+        ("form.date", f"form:juminhyo_kojin page 1 item 生年月日 ({w(FOREIGN_UNKNOWN)})")}
+    assert found[0].actual == "生年月日 ＊＊＊＊年＊月＊日"
+
+
 def test_heisei_from_the_last_day_of_showa(edition: EditionCatalog) -> None:
     found = run(edition, checks.dates_printed, "form_era_boundary")
     assert codes_and_locations(found) == {("form.date", f"form:juminhyo_kojin page 1 item 生年月日 ({w(ERA_1989)})")}
