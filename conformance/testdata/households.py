@@ -600,6 +600,20 @@ def _ended(kind: Callable[[Town], Household], status: str) -> Callable[[Town], H
     return build
 
 
+def _designated_period(kind: Callable[[Town], Household]) -> Callable[[Town], Household]:
+    """``kind`` whose first 中長期在留者 stays for a period with days (4年3月15日): a 在留期間 the Minister designates
+    (特定活動; our code 22), so a form or file dropping the 日 of 在留期間等コード shows. Draws nothing more."""
+
+    def build(t: Town) -> Household:
+        household = kind(t)
+        member = next(m for m in household.members if m.foreign.get("第30条45規定区分") == "1")
+        member.foreign.update({"在留資格等コード": "22", "在留期間等コード_年": "04", "在留期間等コード_月": "03",
+                               "在留期間等コード_日": "15"})
+        return household
+
+    return build
+
+
 #: Households every town has, whatever the seed: the cases the checks rely on.
 SPECIAL_KINDS: tuple[Callable[[Town], Household], ...] = (
     partial(_asylum, unknown_birth=True), _asylum, _provisional, _provisional,
@@ -609,7 +623,7 @@ SPECIAL_KINDS: tuple[Callable[[Town], Household], ...] = (
     # here (the family without 通称: the first family with one is what the forms tests read).
     _foreign_protected(partial(_special_permanent, with_tsusho=False)),
     partial(_special_permanent, with_tsusho=True),
-    partial(_mixed_couple, with_tsusho=True), partial(_mixed_couple, with_tsusho=True),
+    partial(_mixed_couple, with_tsusho=True), _designated_period(partial(_mixed_couple, with_tsusho=True)),
     *(partial(_dv_household, no_other=index % 2 == 0) for index in range(6)),
     _dated(_single, "1912-07-30"), _dated(_single, "1926-12-25"), _dated(_single, "1912-07-29"),
     _dated(_single, "1983-02-29"), _dated(_couple, "1971-02-29"), _dated(_single, "1949-02-29"),

@@ -321,6 +321,8 @@ class FormService:
             years, months, days = values
             if "form_residence_period_years_only" in self.defects:  # a template with the 年 field only
                 months = days = ""
+            if "form_residence_period_days_dropped" in self.defects:  # a template with 年 and 月 fields only
+                days = ""
             return "".join(f"{v}{unit}" for v, unit in ((years, "年"), (months, "月"), (days, "日"))
                            if v and v != "0")
         shown = [self.label(name, value) if value else "" for name, value in zip(item.values, values, strict=True)]

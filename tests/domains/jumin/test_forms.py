@@ -311,7 +311,8 @@ def test_sheet_after_the_certification(edition: EditionCatalog) -> None:
         for row in TSUSHO_FAMILY}
 
 
-PERIOD = _person(lambda r: _current(r) and r["在留期間等コード_月"] not in ("", "00"))
+PERIOD = _person(lambda r: _current(r) and r["在留期間等コード_月"] not in ("", "00")
+                 and r["在留期間等コード_日"] in ("", "00"))
 
 
 def test_residence_period_years_only(edition: EditionCatalog) -> None:
@@ -322,6 +323,19 @@ def test_residence_period_years_only(edition: EditionCatalog) -> None:
         ("form.item_value", f"form:juminhyo_kojin page 1 item 在留期間等 ({w(PERIOD)})")}
     years, months = int(PERIOD["在留期間等コード_年"]), int(PERIOD["在留期間等コード_月"])
     assert found[0].expected == f"在留期間等 {years}年{months}月"
+
+
+PERIOD_DAYS = _person(lambda r: _current(r) and r["在留期間等コード_日"] not in ("", "00"))
+
+
+def test_residence_period_without_its_days(edition: EditionCatalog) -> None:
+    # Blind round 3, 14: 4年3月15日 printed 4年3月; the town's 特定活動 stay of days is in the forms' sample.
+    assert PERIOD_DAYS in checks.person_sample(TOWN, 40)
+    assert run(edition, checks.items_printed, rows=(PERIOD_DAYS,)) == []
+    found = run(edition, checks.items_printed, "form_residence_period_days_dropped", rows=(PERIOD_DAYS,))
+    assert codes_and_locations(found) == {
+        ("form.item_value", f"form:juminhyo_kojin page 1 item 在留期間等 ({w(PERIOD_DAYS)})")}
+    assert found[0].expected == "在留期間等 4年3月15日"
 
 
 def test_kubun_printed_with_another_code_s_name(edition: EditionCatalog) -> None:
