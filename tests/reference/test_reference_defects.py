@@ -454,7 +454,7 @@ AFFECTS: dict[str, set[str]] = {
         "yokushi_release_lifts_all", "yokushi_household_members_at_setting",
         # 1.1.14 統合記載欄: only the driver's query.remarks shows them (reference/remarks.py).
         "remarks_history_missing", "remarks_ryuiji_fixed_only", "remarks_biko_in_history", "remarks_unlinked",
-        "remarks_adoption_wording", "remarks_joshuhyo_missing",
+        "remarks_adoption_wording", "remarks_joshuhyo_missing", "remarks_joshuhyo_day_as_notified",
         # 第1章 管理項目 (reference/yubin.py, furigana.py, kaisei.py, terminals.py, tagyomu.py, remarks.py): only a
         # 転入・転出 with their 郵便番号, a 旧氏 or 通称 with its flag, a 電文, a 世帯主未設定 転入, a 改製, a terminal
         # registered, a 留意事項 registered or read on the history rows show them; the probes do none of these.
