@@ -28,6 +28,7 @@ import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -133,6 +134,19 @@ def _in_law_last(row: Row) -> tuple[int, int, str, str]:
     """The form_member_order_in_law_last defect's key: 5.2's, but a 子の子 before a 子の妻 (blood relatives first)."""
     group, spouse_of_child, birth, atena = member_order(row)
     return group, -spouse_of_child, birth, atena
+
+
+#: Defects placing a 続柄 in another group of 5.2 (the order table mistyped; blind round 3, 09 and 10).
+_REGROUPED: dict[str, tuple[frozenset[str], int]] = {
+    "form_member_order_enkosha_before_relatives": (frozenset({"縁故者"}), 29),
+    "form_member_order_grandparents_with_parents": (_GRANDPARENTS, 20),
+}
+
+
+def _regrouped(relations: frozenset[str], group: int, row: Row) -> tuple[int, int, str, str]:
+    """A _REGROUPED defect's key: 5.2's, with ``relations`` in ``group``."""
+    key = member_order(row)
+    return (group, *key[1:]) if row.get("続柄", "") in relations else key
 
 
 # -- the service ------------------------------------------------------------------------------------
@@ -292,6 +306,9 @@ class FormService:
             return sorted(members, key=lambda row: (row.get("続柄") != "世帯主", row.get("生年月日") or "9999"))
         if "form_member_order_in_law_last" in self.defects:  # the 世帯主's blood first: 子の子 before 子の妻
             return sorted(members, key=_in_law_last)
+        for defect, (relations, group) in _REGROUPED.items():
+            if defect in self.defects:
+                return sorted(members, key=partial(_regrouped, relations, group))
         return sorted(members, key=member_order)
 
     def _refused(self, form: Form, body: Mapping[str, Any], people: list[Row]) -> bool:

@@ -17,7 +17,7 @@ from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.models import Form
 from conformance.checks.registry import CheckContext, CheckFunction
 from conformance.domains.jumin import forms as checks
-from conformance.domains.jumin.forms.common import households
+from conformance.domains.jumin.forms.common import household_sample, households
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
@@ -456,6 +456,27 @@ def test_member_order_within_the_one_child_family(edition: EditionCatalog) -> No
     assert found[0].message.endswith("子の妻 after 子の子 in the 子's family")
     assert found[0].expected is not None and found[0].expected.startswith("続柄 世帯主 > 妻 > 子 > 子の妻 > 子の子")
     assert found[0].actual is not None and found[0].actual.startswith("続柄 世帯主 > 妻 > 子 > 子の子")
+
+
+THIRD_RANK = _household(lambda rows: {"父", "兄", "父の父"} <= {r["続柄"] for r in rows})
+FOURTH_RANK = _household(lambda rows: {"妻の母", "縁故者", "同居人"} <= {r["続柄"] for r in rows})
+
+
+@pytest.mark.parametrize(("defect", "members", "page", "why", "expected"), [
+    # Blind round 3, 10: 3-3 祖父母 grouped with 3-1 父母, by age (the 父の父 printed second, on page 1).
+    ("form_member_order_grandparents_with_parents", THIRD_RANK, 1, "父 after 父の父", "世帯主 > 父 > 兄 > 父の父"),
+    # Blind round 3, 09: 4-2 縁故者 before 4-1 親族 (the 妻の母, fourth, on page 2).
+    ("form_member_order_enkosha_before_relatives", FOURTH_RANK, 2, "妻の母 after 縁故者",
+     "世帯主 > 妻 > 妻の母 > 縁故者 > 同居人"),
+])
+def test_member_order_within_the_third_and_fourth_ranks(edition: EditionCatalog, defect: str, members: list[Row],
+                                                         page: int, why: str, expected: str) -> None:
+    assert members in household_sample(TOWN, 12)  # the run's sample prints them
+    assert run(edition, checks.member_order, rows=members) == []
+    found = run(edition, checks.member_order, defect, rows=members)
+    assert codes_and_locations(found) == {
+        ("form.member_order", f"form:juminhyo_setai page {page} item 氏名 (世帯 of {w(members[0])})")}
+    assert found[0].message.endswith(why) and found[0].expected == f"続柄 {expected}"
 
 
 def test_member_order_family_rules() -> None:
