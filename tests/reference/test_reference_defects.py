@@ -283,7 +283,8 @@ AFFECTS: dict[str, set[str]] = {
         "jido_teate_disabled_any_household", "jido_teate_relief_not_facility", "jido_teate_facility_amount_flat",
         "jido_teate_certified_at_owner", "jido_teate_kept_after_move", "jido_teate_paid_without_claim",
         "jido_teate_guardians_claimant_always", "jido_teate_parents_claimant_always",
-        "jido_teate_separated_higher_earner", "jido_teate_move_dropped_by_birth")},
+        "jido_teate_separated_higher_earner", "jido_teate_move_dropped_by_birth",
+        "jido_teate_move_from_notification")},
     # 選挙人名簿 (conformance_reference/senkyo/elections.py; each defect's own test:
     # tests/domains/senkyo/test_senkyo_scenarios.py).
     **{name: {"qualifications"} for name in (
