@@ -25,7 +25,15 @@ from conformance.catalog.loader import load_edition
 from conformance.catalog.models import FileInterface
 from conformance.errors import SpecError
 from conformance.locations import default_catalog_root
-from conformance.testdata.households import RANDOM_KINDS, SPECIAL_KINDS, TAIL_KINDS, Household, Member, Town, calendar_date
+from conformance.testdata.households import (
+    RANDOM_KINDS,
+    SPECIAL_KINDS,
+    TAIL_KINDS,
+    Household,
+    Member,
+    Town,
+    calendar_date,
+)
 from conformance.testdata.vocabulary import (
     APARTMENTS,
     AS_OF,

@@ -264,7 +264,8 @@ MOVED_DAYS_LATER = Scenario(2024, date(1985, 6, 6), date(2025, 1, 28), previous=
                             previous_planned_out=date(2025, 1, 25), children=(date(2015, 5, 5),))
 #: The move, not its 届出 (第8条第3項 「住所を変更した後…十五日以内」): 転出予定日 2025-01-10 at the old address, a
 #: resident here from 2025-01-11, the 転入届 late on 2025-01-30, claimed 2025-02-05 (26 and 25 days after the move,
-#: 6 after the 届出): paid from 2025-03 by either day of the move, from 2025-02 if counted from the 届出 (blind round 3, 27).
+#: 6 after the 届出): paid from 2025-03 by either day of the move, from 2025-02 if counted from the 届出 (blind
+#: round 3, 27).
 MOVED_NOTIFIED_LATE = Scenario(2024, date(1985, 6, 6), date(2025, 1, 11), previous="131016", claim=date(2025, 2, 5),
                                previous_planned_out=date(2025, 1, 10), notified=date(2025, 1, 30),
                                children=(date(2015, 5, 5),))
