@@ -283,8 +283,10 @@ AFFECTS: dict[str, set[str]] = {
         "jido_teate_disabled_any_household", "jido_teate_relief_not_facility", "jido_teate_facility_amount_flat",
         "jido_teate_certified_at_owner", "jido_teate_kept_after_move", "jido_teate_paid_without_claim",
         "jido_teate_guardians_claimant_always", "jido_teate_parents_claimant_always",
-        "jido_teate_separated_higher_earner", "jido_teate_move_dropped_by_birth",
-        "jido_teate_move_from_notification")},
+        "jido_teate_separated_higher_earner", "jido_teate_move_dropped_by_birth")},
+    # The probes' 外国人住民 have a 生年月日 and their 転入 no late 届出 (tests/domains/jumin/test_forms.py and
+    # tests/domains/jido_teate/test_jido_readings.py show each).
+    "form_foreign_unknown_birth_as_date": set(), "jido_teate_move_from_notification": set(),
     # 選挙人名簿 (conformance_reference/senkyo/elections.py; each defect's own test:
     # tests/domains/senkyo/test_senkyo_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -539,7 +541,7 @@ AFFECTS: dict[str, set[str]] = {
     "dv_ends_at_move_out": {"qualifications", "forms"},  # the 除票 forms of a protected person who moved out
     **{name: {"forms"} for name in (
         "form_dv_household_leak", "form_etsuran_dv_leak", "form_etsuran_list_capped", "form_joshuhyo_dv_leak",
-        "form_unknown_date_fixed", "form_foreign_unknown_birth_as_date",
+        "form_unknown_date_fixed",
         "form_era_boundary", "form_tsusho_dropped", "form_omission_ignored",
         "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
         "form_member_order_by_age", "form_certification_date_seireki",
