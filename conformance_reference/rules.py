@@ -557,7 +557,8 @@ def _start(row: Row, births: list[date], claimed: date, defects: frozenset[str])
     address) the 請求 came within 15 days of. A move counts when a child of the household was born by then (a
     受給資格者 who moved); a birth inside the 15 days of a move does not drop the move's (found from outside: the
     move was dropped and payment began a month late)."""
-    moved = parse_day(row.get("転入前住所_転出予定年月日", ""))
+    moved_item = "届出年月日" if "jido_teate_move_from_notification" in defects else "転入前住所_転出予定年月日"
+    moved = parse_day(row.get(moved_item, ""))  # the defect: the day of the 転入届, not of the move
     events = [born for born in births if born <= claimed]
     a_child_then = moved is not None and any(born <= moved <= _child_end_day(born, defects) for born in births)
     if moved is not None and moved <= claimed and a_child_then:

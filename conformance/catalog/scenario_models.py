@@ -9,9 +9,10 @@ value is a literal, a reference to a given person's number, or a JSON pointer in
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from conformance.catalog.models import (
     ENTRY_ID_PATTERN,
@@ -229,9 +230,18 @@ class Contains(_At):
     includes: bool = Field(
         default=False, description="The entry's ``key`` includes ``value`` as a part (where the text asks that an "
         "entry 「含める」 some words, 1.1.14 R007) rather than equals it.")
+    day: bool = Field(
+        default=False, description="``value`` is a day (YYYY-MM-DD) and the entry's ``key`` is that day in any "
+        "style (YYYY-MM-DD, 西暦 or 和暦 年月日): where the register leaves a date's style free (1.1.14's 除票).")
     where: Annotated[dict[str, str | PersonRef], Field(strict=False)] = Field(
         default_factory=dict, description="Other keys the same entry must have, each equal to its value (an entry "
         "tied to something, e.g. a 留意事項 to its 異動項目).")
+
+    @model_validator(mode="after")
+    def _day_is_a_day(self) -> Contains:
+        if self.day and not (isinstance(self.value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", self.value)):
+            raise ValueError(f"a contains with day: true needs a YYYY-MM-DD value, got {self.value!r}")
+        return self
 
 
 class Oracle(_At):

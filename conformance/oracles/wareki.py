@@ -136,3 +136,18 @@ def date_style(text: str) -> str:
     if has_wareki and has_seireki:
         return "both"
     return "wareki" if has_wareki else "seireki" if has_seireki else "other"
+
+
+def read_day(text: str) -> tuple[int, int, int] | None:
+    """A day written in any of the styles a register may leave free: ``2024-06-03``, ``2024年6月3日`` or
+    ``令和6年6月3日`` (full-width digits read as digits), as 西暦 numbers; None when ``text`` is none of them."""
+    value = text.strip().translate(_FULL_WIDTH_DIGITS)
+    for pattern in (_ISO, SEIREKI_PATTERN):
+        match = pattern.match(value)
+        if match is not None:
+            year, month, day = (int(part) for part in match.groups())
+            return year, month, day
+    try:
+        return parse_wareki(value)
+    except ValueError:
+        return None

@@ -15,6 +15,7 @@ from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
+from django.utils import timezone
 
 from conformance.portal import access
 from conformance.portal.access import Kind
@@ -99,7 +100,7 @@ def attestations(request: HttpRequest) -> HttpResponse:
 def _attestation_json(attestation: Attestation) -> dict[str, Any]:
     return {"requirement": attestation.requirement, "by": str(attestation.created_by or ""),
             "role": f"accepted by {attestation.decided_by} ({attestation.municipality.name})",
-            "date": attestation.decided.date().isoformat() if attestation.decided else "",
+            "date": timezone.localdate(attestation.decided).isoformat() if attestation.decided else "",
             "expires": attestation.expires.isoformat() if attestation.expires else None,
             "statement": attestation.statement,
             "evidence": [{"id": e.pk, "name": e.name, "sha256": e.sha256, "path": f"/api/evidence/{e.pk}/"}

@@ -40,7 +40,7 @@ def accepted_attestations(bundle: Bundle, day: dt.date) -> dict[tuple[str, str],
 def attestation_entry(attestation: Attestation) -> dict[str, Any]:
     """An attestation as results.json carries one (who, when, statement, evidence with hashes), with who accepted
     it (``reviewed_by``: the 適合状況一覧 names the reviewer, the decision day and the expiry, issue 69 item 5)."""
-    decided = attestation.decided.date().isoformat() if attestation.decided else ""
+    decided = timezone.localdate(attestation.decided).isoformat() if attestation.decided else ""
     return {"by": str(attestation.created_by or ""), "role": f"accepted by {attestation.decided_by}",
             "reviewed_by": str(attestation.decided_by or ""), "date": decided, "statement": attestation.statement,
             "portal_attestation": attestation.pk,

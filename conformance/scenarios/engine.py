@@ -462,7 +462,7 @@ def _contains(run: _Run, expect: Contains) -> Iterator[Finding]:
     wanted = str(run.resolve(expect.value))
     where = {key: str(run.resolve(value)) for key, value in expect.where.items()}
     present = isinstance(found, list) and any(isinstance(entry, dict) and _entry_matches(
-        entry, expect.key, wanted, expect.includes, where) for entry in found)
+        entry, expect.key, wanted, expect.includes, where, day=expect.day) for entry in found)
     if present != expect.present:
         verb = "should list" if expect.present else "should not list"
         part = "including" if expect.includes else "with"
@@ -473,9 +473,13 @@ def _contains(run: _Run, expect: Contains) -> Iterator[Finding]:
                       "present" if present else "absent")
 
 
-def _entry_matches(entry: Mapping[str, Any], key: str, wanted: str, includes: bool, where: Mapping[str, str]) -> bool:
+def _entry_matches(entry: Mapping[str, Any], key: str, wanted: str, includes: bool, where: Mapping[str, str], *,
+                   day: bool = False) -> bool:
     value = str(entry.get(key)) if entry.get(key) is not None else ""
-    if not (wanted in value if includes else value == wanted):
+    if day:
+        if wareki.read_day(value) != wareki.split_iso(wanted):
+            return False
+    elif not (wanted in value if includes else value == wanted):
         return False
     return all(str(entry.get(name)) == other for name, other in where.items())
 

@@ -600,6 +600,48 @@ def _ended(kind: Callable[[Town], Household], status: str) -> Callable[[Town], H
     return build
 
 
+def _third_rank(t: Town) -> Household:
+    """5.2 第３順位 in one household: the 世帯主 with his 父, 兄 and 父の父 (3-1 父母, 3-2 兄弟姉妹, 3-3 祖父母)."""
+    head_birth = t.born(30, 45)
+    father_birth = add_years(head_birth, -28)
+    grandfather_birth = add_years(father_birth, -26)
+    arrival = t.arrival(head_birth)
+    surname = t.surname()
+    return Household([t.japanese("世帯主", "1", head_birth, arrival, surname),
+                      t.japanese("父", "1", father_birth, arrival, surname),
+                      t.japanese("兄", "1", add_years(head_birth, -3), arrival, surname),
+                      t.japanese("父の父", "1", grandfather_birth, arrival, surname)])
+
+
+def _fourth_rank(t: Town) -> Household:
+    """5.2 第４順位 in one household: a couple with the 妻の母 (4-1 親族), a 縁故者 (4-2) and a 同居人 (4-3), the last
+    two younger than the 妻の母 (so an order by age alone shows too)."""
+    head_birth = t.born(40, 55)
+    wife_birth = add_years(head_birth, 2)
+    lodger_birth, other_birth = t.born(20, 30), t.born(20, 30)
+    arrival = t.arrival(head_birth, lodger_birth, other_birth)
+    surname = t.surname()
+    return Household([t.japanese("世帯主", "1", head_birth, arrival, surname),
+                      t.japanese("妻", "2", wife_birth, arrival, surname),
+                      t.japanese("妻の母", "2", add_years(wife_birth, -27), arrival),
+                      t.japanese("縁故者", "2", other_birth, arrival),
+                      t.japanese("同居人", "1", lodger_birth, arrival)])
+
+
+def _designated_period(kind: Callable[[Town], Household]) -> Callable[[Town], Household]:
+    """``kind`` whose first 中長期在留者 stays for a period with days (4年3月15日): a 在留期間 the Minister designates
+    (特定活動; our code 22), so a form or file dropping the 日 of 在留期間等コード shows. Draws nothing more."""
+
+    def build(t: Town) -> Household:
+        household = kind(t)
+        member = next(m for m in household.members if m.foreign.get("第30条45規定区分") == "1")
+        member.foreign.update({"在留資格等コード": "22", "在留期間等コード_年": "04", "在留期間等コード_月": "03",
+                               "在留期間等コード_日": "15"})
+        return household
+
+    return build
+
+
 #: Households every town has, whatever the seed: the cases the checks rely on.
 SPECIAL_KINDS: tuple[Callable[[Town], Household], ...] = (
     partial(_asylum, unknown_birth=True), _asylum, _provisional, _provisional,
@@ -609,7 +651,7 @@ SPECIAL_KINDS: tuple[Callable[[Town], Household], ...] = (
     # here (the family without 通称: the first family with one is what the forms tests read).
     _foreign_protected(partial(_special_permanent, with_tsusho=False)),
     partial(_special_permanent, with_tsusho=True),
-    partial(_mixed_couple, with_tsusho=True), partial(_mixed_couple, with_tsusho=True),
+    partial(_mixed_couple, with_tsusho=True), _designated_period(partial(_mixed_couple, with_tsusho=True)),
     *(partial(_dv_household, no_other=index % 2 == 0) for index in range(6)),
     _dated(_single, "1912-07-30"), _dated(_single, "1926-12-25"), _dated(_single, "1912-07-29"),
     _dated(_single, "1983-02-29"), _dated(_couple, "1971-02-29"), _dated(_single, "1949-02-29"),
@@ -620,6 +662,10 @@ SPECIAL_KINDS: tuple[Callable[[Town], Household], ...] = (
     _dv_mixed, _dv_mixed, _dv_mixed, _dv_moved_out, _dv_moved_out,
     _dated(_single, "1989-01-07"), _dated(_single, "1989-01-08"),
 )
+
+#: Households built after all others (so no earlier row changes): 5.2's 第３順位 and 第４順位 each whole in one
+#: household, for the order of the 世帯全員 写し (blind round 3, 09 and 10).
+TAIL_KINDS: tuple[Callable[[Town], Household], ...] = (_third_rank, _fourth_rank)
 
 #: The random part of the town: (kind, weight).
 RANDOM_KINDS: tuple[tuple[Callable[[Town], Household], float], ...] = (

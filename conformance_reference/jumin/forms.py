@@ -28,6 +28,7 @@ import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -133,6 +134,19 @@ def _in_law_last(row: Row) -> tuple[int, int, str, str]:
     """The form_member_order_in_law_last defect's key: 5.2's, but a 子の子 before a 子の妻 (blood relatives first)."""
     group, spouse_of_child, birth, atena = member_order(row)
     return group, -spouse_of_child, birth, atena
+
+
+#: Defects placing a 続柄 in another group of 5.2 (the order table mistyped; blind round 3, 09 and 10).
+_REGROUPED: dict[str, tuple[frozenset[str], int]] = {
+    "form_member_order_enkosha_before_relatives": (frozenset({"縁故者"}), 29),
+    "form_member_order_grandparents_with_parents": (_GRANDPARENTS, 20),
+}
+
+
+def _regrouped(relations: frozenset[str], group: int, row: Row) -> tuple[int, int, str, str]:
+    """A _REGROUPED defect's key: 5.2's, with ``relations`` in ``group``."""
+    key = member_order(row)
+    return (group, *key[1:]) if row.get("続柄", "") in relations else key
 
 
 # -- the service ------------------------------------------------------------------------------------
@@ -292,6 +306,9 @@ class FormService:
             return sorted(members, key=lambda row: (row.get("続柄") != "世帯主", row.get("生年月日") or "9999"))
         if "form_member_order_in_law_last" in self.defects:  # the 世帯主's blood first: 子の子 before 子の妻
             return sorted(members, key=_in_law_last)
+        for defect, (relations, group) in _REGROUPED.items():
+            if defect in self.defects:
+                return sorted(members, key=partial(_regrouped, relations, group))
         return sorted(members, key=member_order)
 
     def _refused(self, form: Form, body: Mapping[str, Any], people: list[Row]) -> bool:
@@ -321,6 +338,8 @@ class FormService:
             years, months, days = values
             if "form_residence_period_years_only" in self.defects:  # a template with the 年 field only
                 months = days = ""
+            if "form_residence_period_days_dropped" in self.defects:  # a template with 年 and 月 fields only
+                days = ""
             return "".join(f"{v}{unit}" for v, unit in ((years, "年"), (months, "月"), (days, "日"))
                            if v and v != "0")
         shown = [self.label(name, value) if value else "" for name, value in zip(item.values, values, strict=True)]
@@ -333,7 +352,10 @@ class FormService:
 
     def _date(self, item: FormItem, row: Row) -> str:
         name = item.values[0]
-        if name == "生年月日" and row.get("生年月日_不詳フラグ") == "1":
+        unknown = row.get("生年月日_不詳フラグ") == "1"
+        if "form_foreign_unknown_birth_as_date" in self.defects and row.get("住民種別") == "2":
+            unknown = False  # A defect: the 不詳 branch kept for 日本人 only; a 外国人住民's internal date is printed.
+        if name == "生年月日" and unknown:
             recorded = row.get("生年月日_不詳表記", "")
             return "年月日不詳" if "form_unknown_date_fixed" in self.defects else recorded
         value = row.get(name, "")

@@ -150,9 +150,10 @@ class IntegratedColumn:
             return []
         reason = last.get("異動事由区分", "")
         moved_out = reason in _MOVES_OUT
+        day_item = "届出年月日" if "remarks_joshuhyo_day_as_notified" in self.defects else "異動日"  # the defect's day
         entries = [("消除事由", reason),
                    (OUT_PLANNED, last.get(OUT_PLANNED) or last.get(f"{OUT_PLANNED}_市区町村コード", "")),
-                   ("事由の生じた年月日", last.get("転出予定年月日", "") if moved_out else last.get("異動日", ""))]
+                   ("事由の生じた年月日", last.get("転出予定年月日", "") if moved_out else last.get(day_item, ""))]
         entries += [(label, last.get(item, "")) for label, item in _JOSHUHYO_OTHERS]
         return [{"項目": label, "記載内容": value} for label, value in entries if value]
 

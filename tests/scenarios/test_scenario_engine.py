@@ -211,6 +211,30 @@ def test_contains_with_includes_and_where_wants_one_entry_holding_the_words_and_
     assert fake_run(data, column({**tied, "記載内容": "養子縁組"})) == [("scenario.contains", where, "absent")]
 
 
+@pytest.mark.parametrize("written", ["2024-06-03", "2024年6月3日", "令和6年6月3日", "令和６年６月３日"])
+def test_contains_a_day_takes_it_in_any_style_and_not_another_day(written: str) -> None:
+    """1.1.14's 除票 (interpretation jumin-1.0-interp-togo-kisai: the date's style is free): the 事由の生じた年月日."""
+    data = base([{"matcher": "contains", "step": "s", "pointer": "/統合記載欄/除票", "key": "記載内容",
+                  "value": "2024-06-03", "day": True, "where": {"項目": "事由の生じた年月日"}}],
+                [{"id": "s", "op": "query.remarks", "params": {"宛名番号": {"person": "p"}}}])
+
+    def column(value: str) -> dict[tuple[str, str], Any]:
+        return {("post", "/driver/v1/fixtures/persons"): CREATED, ("get", "/driver/v1/remarks/0000000019"):
+                {"result": "ok", "統合記載欄": {"除票": [{"項目": "事由の生じた年月日", "記載内容": value}]}}}
+
+    assert fake_run(data, column(written)) == []
+    where = "scenario:t.case/step:s#/統合記載欄/除票"
+    wrong = written.replace("3", "5").replace("３", "５")  # the 5th: the 届出
+    assert fake_run(data, column(wrong)) == [("scenario.contains", where, "absent")]
+
+
+def test_contains_a_day_wants_a_yyyy_mm_dd_value() -> None:
+    data = base([{"matcher": "contains", "step": "s", "pointer": "/x", "key": "k", "value": "令和6年6月3日",
+                  "day": True}])
+    with pytest.raises(ValueError, match="day: true needs a YYYY-MM-DD value"):
+        Scenario.model_validate_json(json.dumps(data))
+
+
 def test_history_appended_wants_one_more_row_with_the_items_and_every_other_item_kept() -> None:
     data = base([{"matcher": "history_appended", "step": "s", "person": "p", "items": {"住所_方書": "B"}}],
                 [{"id": "s", "op": "ex_officio.correct", "params": {
@@ -519,6 +543,9 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.contains", "scenario:togo.tokubetsu_yoshi_kaisho.tennyu/step:shokai#/統合記載欄/留意事項")),
     ("remarks_joshuhyo_missing", "togo.joshuhyo",
      ("scenario.contains", "scenario:togo.joshuhyo/step:shokai#/統合記載欄/除票")),
+    # Blind round 3, 06: a 死亡's 事由の生じた年月日 as its 届出年月日 (the day it was notified), not the day of death.
+    ("remarks_joshuhyo_day_as_notified", "togo.joshuhyo_shibo",
+     ("scenario.contains", "scenario:togo.joshuhyo_shibo/step:shokai#/統合記載欄/除票")),
     # 第1章 管理項目 (spec_catalog/jumin/1.0/scenarios/01-kanri-koumoku.yaml): 1.1.4, 1.1.10, 1.1.14 R005, 1.1.17,
     # 1.1.18, 1.2.1 R010-R012, 1.3.1 R001.
     ("yubin_other_addresses_dropped", "kanri.yubin.yonjusho",

@@ -351,8 +351,15 @@ MOVED_WITH_A_BIRTH = Scenario(2024, date(1985, 6, 6), date(2025, 1, 26), previou
 #: claimed 2025-02-11 (17 days after the one, 14 after the other): paid from 2025-03 or from 2025-02.
 MOVED_DAYS_LATER = Scenario(2024, date(1985, 6, 6), date(2025, 1, 28), previous="131016", claim=date(2025, 2, 11),
                             previous_planned_out=date(2025, 1, 25), children=(date(2015, 5, 5),))
+#: The move, not its 届出 (第8条第3項 「住所を変更した後…十五日以内」): 転出予定日 2025-01-10 at the old address, a
+#: resident here from 2025-01-11, the 転入届 late on 2025-01-30, claimed 2025-02-05 (26 and 25 days after the move,
+#: 6 after the 届出): paid from 2025-03 by either day of the move, from 2025-02 if counted from the 届出 (blind
+#: round 3, 27).
+MOVED_NOTIFIED_LATE = Scenario(2024, date(1985, 6, 6), date(2025, 1, 11), previous="131016", claim=date(2025, 2, 5),
+                               previous_planned_out=date(2025, 1, 10), notified=date(2025, 1, 30),
+                               children=(date(2015, 5, 5),))
 START_MONTH = STATUTE.rule("jido_teate.start_month", families, _jido_start, "支給開始月",
-                           (CLAIMED_WITHIN_15_DAYS, MOVED_WITH_A_BIRTH, MOVED_DAYS_LATER))
+                           (CLAIMED_WITHIN_15_DAYS, MOVED_WITH_A_BIRTH, MOVED_DAYS_LATER, MOVED_NOTIFIED_LATE))
 AMOUNTS = STATUTE.rule("jido_teate.amounts", families, _jido_amounts, _jido_actual_amounts,
                        (CLAIMED_WITHIN_15_DAYS, AGED_OUT, TURNING_THREE, MOVED_WITH_A_BIRTH))
 

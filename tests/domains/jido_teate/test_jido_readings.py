@@ -137,6 +137,15 @@ def test_the_rewritten_vendor_does_answer_the_other_reading() -> None:
 
 
 @pytest.mark.defects
+def test_the_15_days_counted_from_the_notification_fail_the_start_month() -> None:
+    # Blind round 3, 27: the late 転入届's day read as the move's; only the fixed example with a late 届出 shows it.
+    found = rule_findings(frozenset({"jido_teate_move_from_notification"}), RULES, BINDINGS,
+                          ["jido_teate.start_month"], max_examples=1)["jido_teate.start_month"]
+    assert found and {finding.code for finding in found} == {"scenario.jido_teate.start_month.mismatch"}
+    assert any("2025-02" in (finding.actual or "") and "2025-03" in (finding.expected or "") for finding in found)
+
+
+@pytest.mark.defects
 @pytest.mark.parametrize("rule", ["jido_teate.start_month", "jido_teate.amounts"])
 def test_dropping_the_move_for_a_birth_fails_with_the_checks_finding(rule: str) -> None:
     found = rule_findings(frozenset({"jido_teate_move_dropped_by_birth"}), RULES, BINDINGS, [rule],

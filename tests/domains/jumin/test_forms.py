@@ -17,7 +17,7 @@ from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.models import Form
 from conformance.checks.registry import CheckContext, CheckFunction
 from conformance.domains.jumin import forms as checks
-from conformance.domains.jumin.forms.common import households
+from conformance.domains.jumin.forms.common import household_sample, households
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
@@ -247,6 +247,24 @@ def test_unknown_birth_printed_as_a_fixed_text(edition: EditionCatalog) -> None:
     assert found[0].expected == "生年月日 昭和＊＊年頃" and found[0].actual == "生年月日 年月日不詳"
 
 
+FOREIGN_UNKNOWN = _person(lambda r: _current(r) and r["住民種別"] == "2" and r["生年月日_不詳フラグ"] == "1")
+
+
+def test_a_foreign_resident_s_unknown_birth_printed_from_the_internal_date(edition: EditionCatalog) -> None:
+    # Blind round 3, 13: the 不詳 branch kept for 日本人; the town's 不詳 person holds no internal date, so the
+    # line is left out (a placeholder date would print and be form.date).
+    assert run(edition, checks.dates_printed, rows=(FOREIGN_UNKNOWN,)) == []
+    found = run(edition, checks.dates_printed, "form_foreign_unknown_birth_as_date", rows=(FOREIGN_UNKNOWN,))
+    assert codes_and_locations(found) == {
+        ("form.item_missing", f"form:juminhyo_kojin page 1 item 生年月日 ({w(FOREIGN_UNKNOWN)})")}
+    assert found[0].expected == "生年月日 年月日不詳" and found[0].actual == "absent"
+    dated = {**FOREIGN_UNKNOWN, "生年月日": "1955-01-01"}  # a vendor keeping a placeholder date prints it
+    found = run(edition, checks.dates_printed, "form_foreign_unknown_birth_as_date", rows=(dated,))
+    assert codes_and_locations(found) == {
+        ("form.date", f"form:juminhyo_kojin page 1 item 生年月日 ({w(FOREIGN_UNKNOWN)})")}
+    assert found[0].actual == "生年月日 ＊＊＊＊年＊月＊日"
+
+
 def test_heisei_from_the_last_day_of_showa(edition: EditionCatalog) -> None:
     found = run(edition, checks.dates_printed, "form_era_boundary")
     assert codes_and_locations(found) == {("form.date", f"form:juminhyo_kojin page 1 item 生年月日 ({w(ERA_1989)})")}
@@ -293,7 +311,8 @@ def test_sheet_after_the_certification(edition: EditionCatalog) -> None:
         for row in TSUSHO_FAMILY}
 
 
-PERIOD = _person(lambda r: _current(r) and r["在留期間等コード_月"] not in ("", "00"))
+PERIOD = _person(lambda r: _current(r) and r["在留期間等コード_月"] not in ("", "00")
+                 and r["在留期間等コード_日"] in ("", "00"))
 
 
 def test_residence_period_years_only(edition: EditionCatalog) -> None:
@@ -304,6 +323,19 @@ def test_residence_period_years_only(edition: EditionCatalog) -> None:
         ("form.item_value", f"form:juminhyo_kojin page 1 item 在留期間等 ({w(PERIOD)})")}
     years, months = int(PERIOD["在留期間等コード_年"]), int(PERIOD["在留期間等コード_月"])
     assert found[0].expected == f"在留期間等 {years}年{months}月"
+
+
+PERIOD_DAYS = _person(lambda r: _current(r) and r["在留期間等コード_日"] not in ("", "00"))
+
+
+def test_residence_period_without_its_days(edition: EditionCatalog) -> None:
+    # Blind round 3, 14: 4年3月15日 printed 4年3月; the town's 特定活動 stay of days is in the forms' sample.
+    assert PERIOD_DAYS in checks.person_sample(TOWN, 40)
+    assert run(edition, checks.items_printed, rows=(PERIOD_DAYS,)) == []
+    found = run(edition, checks.items_printed, "form_residence_period_days_dropped", rows=(PERIOD_DAYS,))
+    assert codes_and_locations(found) == {
+        ("form.item_value", f"form:juminhyo_kojin page 1 item 在留期間等 ({w(PERIOD_DAYS)})")}
+    assert found[0].expected == "在留期間等 4年3月15日"
 
 
 def test_kubun_printed_with_another_code_s_name(edition: EditionCatalog) -> None:
@@ -424,6 +456,27 @@ def test_member_order_within_the_one_child_family(edition: EditionCatalog) -> No
     assert found[0].message.endswith("子の妻 after 子の子 in the 子's family")
     assert found[0].expected is not None and found[0].expected.startswith("続柄 世帯主 > 妻 > 子 > 子の妻 > 子の子")
     assert found[0].actual is not None and found[0].actual.startswith("続柄 世帯主 > 妻 > 子 > 子の子")
+
+
+THIRD_RANK = _household(lambda rows: {"父", "兄", "父の父"} <= {r["続柄"] for r in rows})
+FOURTH_RANK = _household(lambda rows: {"妻の母", "縁故者", "同居人"} <= {r["続柄"] for r in rows})
+
+
+@pytest.mark.parametrize(("defect", "members", "page", "why", "expected"), [
+    # Blind round 3, 10: 3-3 祖父母 grouped with 3-1 父母, by age (the 父の父 printed second, on page 1).
+    ("form_member_order_grandparents_with_parents", THIRD_RANK, 1, "父 after 父の父", "世帯主 > 父 > 兄 > 父の父"),
+    # Blind round 3, 09: 4-2 縁故者 before 4-1 親族 (the 妻の母, fourth, on page 2).
+    ("form_member_order_enkosha_before_relatives", FOURTH_RANK, 2, "妻の母 after 縁故者",
+     "世帯主 > 妻 > 妻の母 > 縁故者 > 同居人"),
+])
+def test_member_order_within_the_third_and_fourth_ranks(edition: EditionCatalog, defect: str, members: list[Row],
+                                                         page: int, why: str, expected: str) -> None:
+    assert members in household_sample(TOWN, 12)  # the run's sample prints them
+    assert run(edition, checks.member_order, rows=members) == []
+    found = run(edition, checks.member_order, defect, rows=members)
+    assert codes_and_locations(found) == {
+        ("form.member_order", f"form:juminhyo_setai page {page} item 氏名 (世帯 of {w(members[0])})")}
+    assert found[0].message.endswith(why) and found[0].expected == f"続柄 {expected}"
 
 
 def test_member_order_family_rules() -> None:

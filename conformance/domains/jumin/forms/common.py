@@ -221,6 +221,7 @@ def person_sample(rows: Sequence[Row], size: int) -> list[Row]:
     take([r for r in usable if r.get("生年月日", "")[5:] == "02-29"], 3)
     for category in "123456":
         take([r for r in usable if r.get("第30条45規定区分") == category], 2)
+    take([r for r in usable if recorded_period(r)[2]], 1)  # a 在留期間等 with days (4年3月15日)
     take([r for r in usable if recorded_period(r)[1]], 2)  # a 在留期間等 of years and months (3年6月)
     take([r for r in usable if r.get("通称")], 4)
     take([r for r in usable if r.get("住所_方書")], 3)
