@@ -136,7 +136,7 @@ def _every_seed(ctx: CheckContext, function: CheckFunction, target: Target) -> l
     ran = [missing for outcome, missing in judged if not isinstance(outcome, NotAutomated)]
     first_outcome = judged[0][0]
     if isinstance(first_outcome, NotAutomated) and not ran:
-        raise first_outcome
+        raise _unjudged(first_outcome, target.seeds[1:len(judged)])
     if all(ran):  # no seed ran whole: what the first seed that judged did not run stands (the others' say it again)
         ctx.not_run.extend(reason for reason in ran[0] if reason not in ctx.not_run)
     findings = [] if isinstance(first_outcome, NotAutomated) else list(first_outcome)
@@ -151,6 +151,13 @@ def _every_seed(ctx: CheckContext, function: CheckFunction, target: Target) -> l
         added += 1
     ctx.not_applicable[:] = dict.fromkeys(ctx.not_applicable)  # a part each seed found not to apply, said once
     return findings
+
+
+def _unjudged(first: NotAutomated, others: Sequence[int]) -> NotAutomated:
+    """Why no seed judged: the first seed's reason, naming the other seeds that tried (each explored, none met it)."""
+    if not others:
+        return first
+    return NotAutomated(f"{first} (nor with the run's other seeds: {', '.join(str(seed) for seed in others)})")
 
 
 def _judged(ctx: CheckContext, function: CheckFunction, target: Target) -> tuple[list[Finding] | NotAutomated,
