@@ -107,6 +107,7 @@ def test_each_later_seed_s_persons_have_serials_of_their_own_whatever_the_order(
     assert {seed: model.first_serial(turned.seeded(seed)) for seed in seeds} == blocks
     replay = Target(catalog=EDITION, seeds=(seeds[0], 424242))
     assert model.first_serial(replay.seeded(424242)) == blocks[424242]  # `--seed T --seed S`: S's block again
+    assert model.first_serial(replay.seeded(85)) == (1 + 85 % model.SEED_BLOCKS) * model.SEED_BLOCK  # not the run's
     meeting = Target(catalog=EDITION, seeds=(7, 85, 1))  # 1 and 85 fall in one block: the larger takes the next
     assert [model.first_serial(meeting.seeded(seed)) for seed in (1, 85)] == [2 * model.SEED_BLOCK,
                                                                               3 * model.SEED_BLOCK]

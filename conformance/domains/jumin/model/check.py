@@ -223,16 +223,15 @@ def first_serial(target: Target) -> int:
     """The first serial of the drawn persons of the target's seed: 1 for the run's first seed, else its block's."""
     if first_seed(target):
         return 1
-    first = target.seeds[0]
-    taken = {0}
-    for later in sorted(set(target.seeds) - {first}):
+    own, taken = target.seed, {0}
+    for later in sorted({*target.seeds, own} - {target.seeds[0]}):
         block = 1 + later % SEED_BLOCKS
         while block in taken:
             block = block % SEED_BLOCKS + 1
         taken.add(block)
-        if later == target.seed:
-            return block * SEED_BLOCK
-    raise ValueError(f"seed {target.seed} is not one of the run's seeds {target.seeds}")
+        if later == own:
+            break
+    return block * SEED_BLOCK
 
 
 def run_machine(target: Target) -> Result:
