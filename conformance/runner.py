@@ -126,40 +126,50 @@ def _every_seed(ctx: CheckContext, function: CheckFunction, target: Target) -> l
     """A check judged with each of the run's seeds: the first always, the others only when the check read
     the seed (one that does not gives the same findings whatever the seed). The findings of the first seed,
     then up to :data:`MAX_OTHER_SEED_FINDINGS` distinct ones (code, location, expected, actual) of the others.
-    NOT_AUTOMATED only when no seed judged (each raised :class:`NotAutomated`: the first seed's reason)."""
+    NOT_AUTOMATED only when no seed judged (each raised :class:`NotAutomated`: the first seed's reason); what a seed
+    did not run (``ctx.did_not_run``) stands only when no seed ran whole (a later seed's draws that miss a rule the
+    first seed's fixed examples exercised take nothing from it)."""
     first = target.seeded(target.seeds[0])
-    judged = _judged(ctx, function, first)
-    if not first.seed_use.read:
-        if isinstance(judged, NotAutomated):
-            raise judged
-        return judged
-    unjudged, findings = (judged, []) if isinstance(judged, NotAutomated) else (None, judged)
+    judged = [_judged(ctx, function, first)]
+    if first.seed_use.read:
+        judged += [_judged(ctx, function, target.seeded(seed)) for seed in target.seeds[1:]]
+    ran = [missing for outcome, missing in judged if not isinstance(outcome, NotAutomated)]
+    first_outcome = judged[0][0]
+    if isinstance(first_outcome, NotAutomated) and not ran:
+        raise _unjudged(first_outcome, target.seeds[1:len(judged)])
+    if all(ran):  # no seed ran whole: what the first seed that judged did not run stands (the others' say it again)
+        ctx.not_run.extend(reason for reason in ran[0] if reason not in ctx.not_run)
+    findings = [] if isinstance(first_outcome, NotAutomated) else list(first_outcome)
     seen = {_distinct(finding) for finding in findings}
     added = 0
-    for seed in target.seeds[1:]:
-        other = _judged(ctx, function, target.seeded(seed))
-        if isinstance(other, NotAutomated):
+    for finding in (finding for outcome, _ in judged[1:] if not isinstance(outcome, NotAutomated)
+                    for finding in outcome):
+        if _distinct(finding) in seen or added >= MAX_OTHER_SEED_FINDINGS:
             continue
-        unjudged = None  # one seed met what the check judges: the requirement is judged (on the seeds that met it)
-        for finding in other:
-            if _distinct(finding) in seen or added >= MAX_OTHER_SEED_FINDINGS:
-                continue
-            seen.add(_distinct(finding))
-            findings.append(finding)
-            added += 1
+        seen.add(_distinct(finding))
+        findings.append(finding)
+        added += 1
     ctx.not_applicable[:] = dict.fromkeys(ctx.not_applicable)  # a part each seed found not to apply, said once
-    if unjudged is not None:
-        raise unjudged
     return findings
 
 
-def _judged(ctx: CheckContext, function: CheckFunction, target: Target) -> list[Finding] | NotAutomated:
+def _unjudged(first: NotAutomated, others: Sequence[int]) -> NotAutomated:
+    """Why no seed judged: the first seed's reason, naming the other seeds that tried (each explored, none met it)."""
+    if not others:
+        return first
+    return NotAutomated(f"{first} (nor with the run's other seeds: {', '.join(str(seed) for seed in others)})")
+
+
+def _judged(ctx: CheckContext, function: CheckFunction, target: Target) -> tuple[list[Finding] | NotAutomated,
+                                                                                 list[str]]:
     """The check's findings with ``target``'s seed, or why it judged nothing with it (a seed whose draws never meet
-    what the check judges, e.g. the cross-domain machine's rule that no step compared: another seed may)."""
+    what the check judges, e.g. the cross-domain machine's rule that no step compared: another seed may); and what
+    it said it did not run with that seed (``ctx.did_not_run``)."""
+    missing: list[str] = []
     try:
-        return list(function(replace(ctx, target=target)))
+        return list(function(replace(ctx, target=target, not_run=missing))), missing
     except NotAutomated as unjudged:
-        return unjudged
+        return unjudged, missing
 
 
 def _distinct(finding: Finding) -> tuple[str, str, str | None, str | None]:

@@ -43,6 +43,18 @@ def judges_even_only(ctx: CheckContext) -> Iterator[Finding]:
     return iter(())
 
 
+@check("test.runs_whole_on_even_only")
+def runs_whole_on_even_only(ctx: CheckContext) -> Iterator[Finding]:
+    """Judges every seed, but with an odd one its draws miss a part the product declares (``did_not_run``: the
+    machine's rule a subset's steps did not reach with that seed)."""
+    target = ctx.target
+    assert isinstance(target, Target)
+    CALLS.append(target.seed)
+    if target.seed % 2:
+        ctx.did_not_run(f"part not reached with seed {target.seed}")
+    return iter(())
+
+
 @check("test.unseeded")
 def unseeded(ctx: CheckContext) -> Iterator[Finding]:
     """Never reads the seed: the same findings whatever it is."""
@@ -55,6 +67,7 @@ def _registry() -> Registry:
     module.seeded_finds_odd = seeded_finds_odd  # type: ignore[attr-defined]
     module.unseeded = unseeded  # type: ignore[attr-defined]
     module.judges_even_only = judges_even_only  # type: ignore[attr-defined]
+    module.runs_whole_on_even_only = runs_whole_on_even_only  # type: ignore[attr-defined]
     registry = Registry()
     registry.add_module(module)
     return registry
@@ -117,9 +130,22 @@ def test_a_check_is_not_automated_only_when_no_seed_judged() -> None:
                 edition="1.0")
     target = Target(catalog=EditionCatalog.__new__(EditionCatalog), seed=1, seeds=(1, 3))
     result = run_case(case, _registry(), lambda: target)
-    assert result.status is Status.NOT_AUTOMATED and result.reason == "nothing compared with seed 1"
+    assert result.status is Status.NOT_AUTOMATED
+    assert result.reason == "nothing compared with seed 1 (nor with the run's other seeds: 3)"
 
 
 def test_the_seeds_share_the_examples_unless_thorough() -> None:
     assert examples_per_seed(25, 3) == 9 and examples_per_seed(25, 1) == 25 and examples_per_seed(2, 3) == 1
     assert examples_per_seed(25, 15, thorough=True) == 25
+
+
+def test_a_part_one_seed_did_not_run_stands_only_when_no_seed_ran_the_check_whole() -> None:
+    status, _ = _judge("test.runs_whole_on_even_only", (1, 4, 3))
+    assert status is Status.PASS and CALLS == [1, 4, 3]  # seed 4 ran it whole: the odd seeds' misses take nothing
+    CALLS.clear()
+    case = Case(requirement=requirement(checks=[{"kind": "check", "name": "test.runs_whole_on_even_only"}]),
+                domain="jumin", edition="1.0")
+    target = Target(catalog=EditionCatalog.__new__(EditionCatalog), seed=1, seeds=(1, 3))
+    result = run_case(case, _registry(), lambda: target)
+    assert result.status is Status.NOT_AUTOMATED and CALLS == [1, 3]
+    assert result.reason == "part not reached with seed 1"  # the first seed's, said once

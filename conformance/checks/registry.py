@@ -246,3 +246,24 @@ def once_per_target(target: Target, key: str, compute: Callable[[Target], R], ki
     target.cache[key] = result
     return result
 
+
+def first_seed(target: Target) -> bool:
+    """Whether the target's seed is the run's first (or that of a target made without ``seeds``). A machine plays its
+    fixed examples with it alone: they are the same at every seed, and the vendor keeps what they did (a 空きコード
+    delivered again, a person of the fixed corpus loaded again, is another example, not a replay)."""
+    return not target.seeds or target.seed == target.seeds[0]
+
+
+def seed_key(key: str, seed: int) -> str:
+    """Where :func:`once_per_seed` keeps the result of ``key`` for ``seed`` in a target's cache."""
+    return f"{key}@seed={seed}"
+
+
+def once_per_seed(target: Target, key: str, compute: Callable[[Target], R], kind: type[R]) -> R:
+    """``compute(target)`` once per target and seed (a machine that draws its examples): the run's seeds share one
+    cache (``Target.seeded``), so a result kept under ``key`` alone would hand every later seed the first seed's
+    (issue 65: the 住民記録 model's machine, the feed and the cross-domain machine explored the first seed only).
+    Reading the seed for the key notes it read, so that the runner judges every requirement bound to the check
+    with each of the run's seeds, each given its own seed's result (or :class:`NotAutomated`)."""
+    return once_per_target(target, seed_key(key, target.seed), compute, kind)
+

@@ -18,7 +18,7 @@ from hypothesis.errors import Flaky
 
 from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.loader import load_edition
-from conformance.checks.registry import NotAutomated
+from conformance.checks.registry import NotAutomated, first_seed, seed_key
 from conformance.domains import world_fuhyo
 from conformance.domains.jumin.model.check import Found, Result, draw, machine_settings, result_of, session_of
 from conformance.domains.jumin.model.steps import ModelBreach, Session, Undeclared
@@ -147,11 +147,14 @@ class WorldResult:
 
 
 def run_world(target: Target) -> WorldResult:
-    """Run the cross-domain machine against the target (the profile's max_examples, the run's seed)."""
+    """Run the cross-domain machine against the target (the profile's max_examples, the target's seed). The fixed
+    corpus and the fixed examples are the same at every seed: played with the run's first seed only (a later seed's
+    run explores with its draws, its persons of serials of its own: ``session_of``)."""
     session = session_of(target)
     extra = world_session(target)
+    first = first_seed(target)
     # The fixed corpus first (issue 65 item 3): the same examples at every seed, before anything is drawn.
-    corpus = fixed_corpus(session, extra, target.seed)
+    corpus = fixed_corpus(session, extra, target.seed) if first else ()
     machine = seed(target.seed)(machine_for(session, extra))
     try:
         draw(session, machine, machine_settings(target))
@@ -159,6 +162,8 @@ def run_world(target: Target) -> WorldResult:
         if not session.failures:
             raise
     drawn = result_of(session, target.seed)
+    if not first:
+        return WorldResult(drawn, frozenset(extra.compared), dict(extra.skipped))
     # The fixed example runs whatever the draws found, in a session of its own: a shrinking run keeps its last failure
     # only (result_of), and a breach of the draws must neither hide the 写し's nor be hidden by it.
     copies = replace(session, failures=[], family=None)
@@ -185,22 +190,25 @@ def world_session(target: Target) -> WorldSession:
     return WorldSession(target.need_http(), set(), {}, target.koseki_path if fuhyo else None, parts)
 
 
-#: The machine's outcome of the latest runs, by the run's driver target: a run opens one target per edition, each
-#: with a cache of its own, but hands every one the profile's one ``targets.driver`` (session.py) and the one vendor;
-#: the machine runs once a run, not once per edition it is bound in (the object itself is kept and compared, so an
-#: id reused by another run's profile never matches).
-_RUNS: dict[tuple[int, int, int, bool], tuple[object, WorldResult | NotAutomated]] = {}
+#: The machine's outcome of the latest runs, by the run's driver target, then by seed (examples, shrink): a run opens
+#: one target per edition, each with a cache of its own, but hands every one the profile's one ``targets.driver``
+#: (session.py) and the one vendor; the machine runs once a run and seed, not once per edition it is bound in (the
+#: object itself is kept and compared, so an id reused by another run's profile never matches). Every seed of the
+#: latest runs is kept: the runner judges a requirement with each seed before the next edition's asks the first.
+_RUNS: dict[int, tuple[object, dict[tuple[int, int, bool], WorldResult | NotAutomated]]] = {}
 _KEPT_RUNS = 4
 
 
 def world_result(target: Target) -> WorldResult:
-    """The machine's outcome on the target, run once a run (NotAutomated, kept, when it cannot run for the profile);
-    the check ``model.world.domains`` reads it (conformance/domains/feed.py, beside the load that stands in)."""
-    key = (id(target.driver), target.seed, target.max_examples, target.shrink)
-    cached = target.cache.get(_CACHE)
-    shared = _RUNS.get(key)
+    """The machine's outcome on the target, run once a run and seed (NotAutomated, kept, when it cannot run for the
+    profile; each seed explores with its own draws, issue 65); the check ``model.world.domains`` reads it
+    (conformance/domains/feed.py, beside the load that stands in)."""
+    key = (target.seed, target.max_examples, target.shrink)
+    cache_key = seed_key(_CACHE, target.seed)
+    cached = target.cache.get(cache_key)
+    shared = _RUNS.get(id(target.driver))
     if cached is None and target.driver is not None and shared is not None and shared[0] is target.driver:
-        cached = shared[1]
+        cached = shared[1].get(key)
     if isinstance(cached, NotAutomated):
         raise cached
     if isinstance(cached, WorldResult):
@@ -210,14 +218,23 @@ def world_result(target: Target) -> WorldResult:
         outcome = run_world(target if target.catalog.driver_operations else replace(target, catalog=jumin_edition()))
     except NotAutomated as reason:
         outcome = reason
-    target.cache[_CACHE] = outcome
+    target.cache[cache_key] = outcome
     if target.driver is not None:
-        while len(_RUNS) >= _KEPT_RUNS:
-            del _RUNS[next(iter(_RUNS))]
-        _RUNS[key] = (target.driver, outcome)
+        _kept(target.driver)[key] = outcome
     if isinstance(outcome, NotAutomated):
         raise outcome
     return outcome
+
+
+def _kept(driver: object) -> dict[tuple[int, int, bool], WorldResult | NotAutomated]:
+    """The outcomes kept for ``driver``'s run (those of the oldest other runs let go)."""
+    shared = _RUNS.get(id(driver))
+    if shared is None or shared[0] is not driver:
+        _RUNS.pop(id(driver), None)
+        while len(_RUNS) >= _KEPT_RUNS:
+            del _RUNS[next(iter(_RUNS))]
+        shared = _RUNS[id(driver)] = (driver, {})
+    return shared[1]
 
 
 #: The edition of 住民記録 the model is written from (docs/model.md): its driver operations and data items.

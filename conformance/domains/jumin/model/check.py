@@ -11,6 +11,7 @@ driver, or whose adapter lacks one of the machine's operations, gets NOT_AUTOMAT
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from contextlib import suppress
@@ -25,13 +26,21 @@ from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.layouts import item_column
 from conformance.catalog.loader import load_edition
 from conformance.checks.files.rules import shown_for
-from conformance.checks.registry import CheckContext, NotAutomated, check, once_per_target
+from conformance.checks.registry import (
+    CheckContext,
+    NotAutomated,
+    check,
+    first_seed,
+    once_per_seed,
+    once_per_target,
+)
 from conformance.domains.jumin.model.admin import LOG_OPERATION, USER_OPERATIONS, Administration
 from conformance.domains.jumin.model.fixed_examples import (
     administration,
     archive,
     batches,
     boundaries,
+    clerk,
     code_stock,
     csv_imports,
     generations,
@@ -194,8 +203,35 @@ def others_bound(ctx: CheckContext, name: str = _CACHE) -> bool:
 
 
 def _result(target: Target) -> Result:
-    run = run_machine if target.catalog.driver_operations else run_tokens
-    return once_per_target(target, _CACHE, run, Result)
+    """The machine's result for the target's seed: run once per seed, each seed exploring with draws of its own
+    (issue 65 item 3); an edition without driver operations plays the fixed ``tokens`` alone, once a run."""
+    if not target.catalog.driver_operations:
+        return once_per_target(target, _CACHE, run_tokens, Result)  # nothing drawn: the same at every seed
+    return once_per_seed(target, _CACHE, run_machine, Result)
+
+
+#: The serials of a later seed's drawn persons (their 住民票コード, 個人番号 and 在留カード等番号 are made of them): a
+#: block of ``SEED_BLOCK`` of its own, below the fixed examples' (85,000,000 up), so that a later seed's persons are
+#: new to the vendor, as the first seed's (from 1) are. The block is the seed's (``1 + seed % SEED_BLOCKS``), the
+#: next free one when two seeds of the run meet (in the seeds' order by value: the same whatever their order in the
+#: run), so that ``--seed T --seed S`` gives S the block it had.
+SEED_BLOCK = 1_000_000
+SEED_BLOCKS = 84
+
+
+def first_serial(target: Target) -> int:
+    """The first serial of the drawn persons of the target's seed: 1 for the run's first seed, else its block's."""
+    if first_seed(target):
+        return 1
+    own, taken = target.seed, {0}
+    for later in sorted({*target.seeds, own} - {target.seeds[0]}):
+        block = 1 + later % SEED_BLOCKS
+        while block in taken:
+            block = block % SEED_BLOCKS + 1
+        taken.add(block)
+        if later == own:
+            break
+    return block * SEED_BLOCK
 
 
 def run_machine(target: Target) -> Result:
@@ -217,16 +253,19 @@ def _run(target: Target) -> Result:
     paths = session.paths
     machine = seed(target.seed)(machine_for(session))
     options = machine_settings(target)
+    # The fixed examples with the run's first seed only (first_seed); a later seed's session registers a clerk of
+    # its own, then explores with its draws alone.
+    fixed = first_seed(target)
     try:
-        for example in BEFORE_THE_DRAWS:
+        for example in BEFORE_THE_DRAWS if fixed else LATER_SEED:
             _fixed(session, example)
         draw(session, machine, options)
-        for example in AFTER_THE_DRAWS:
+        for example in AFTER_THE_DRAWS if fixed else ():
             _fixed(session, example)
     except (ModelBreach, Flaky):
         if not session.failures:
             raise
-    apart = _apart(session, tokens, target.seed)
+    apart = _apart(session, tokens, target.seed) if fixed else ()
     if session.failures and not session.collect:
         drawn = result_of(session, target.seed)
         return replace(drawn, found=drawn.found + apart, exercised=frozenset(session.exercised))
@@ -285,6 +324,10 @@ BEFORE_THE_DRAWS: tuple[Callable[[Session], None], ...] = (
 AFTER_THE_DRAWS: tuple[Callable[[Session], None], ...] = (suppressions, kana_correction, support_cases,
                                                           code_stock, csv_imports, archive, batches, long_sheet,
                                                           boundaries)
+
+#: Before a later seed's draws: its own clerk (``administration``'s first step), so that its drawn 異動 are sent as
+#: the first seed's are, every other one in a clerk's session.
+LATER_SEED: tuple[Callable[[Session], None], ...] = (clerk,)
 
 
 def _fixed(session: Session, example: Callable[[Session], None]) -> None:
@@ -345,7 +388,8 @@ def session_of(target: Target) -> Session:
                   forms=CertificateForms.of(target))
     # Not shrunk, the run collects every breach (Session.collect), and draws at most twice the profile's examples.
     residents = {row.get("宛名番号", "") for row in target.data.rows} - {""} if target.data is not None else set()
-    return Session(paths, optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)),
+    return Session(paths, serials=itertools.count(first_serial(target)),
+                   optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)),
                    admin=_administration(target, client), collect=not target.shrink and target.every_breach,
                    example_budget=2 * target.max_examples, jutogai=jutogai_of(target.http, residents),
                    declares=driver.implements,

@@ -85,12 +85,10 @@ def administration(session: Session) -> None:
 
     Then the example's end, as a drawn one. Without ``users.*`` nothing is done (the 操作ログ is still read after
     every step where the vendor answers ``logs.operations``). A breach raises ``ModelBreach``."""
-    admin = session.admin
-    if admin is None or admin.users is None:
+    machine = _with_clerk(session)
+    if machine is None:
         return
-    machine = machine_for(replace(session, serials=itertools.count(ADMINISTRATION_SERIALS)))()
     today = session.today
-    admin.clerk = _logged_in(machine, User("clerk", CLERK_PROCESSES, today, today + timedelta(days=1)), "clerk")
     made = machine.household(2, 1, _PRELUDE_BIRTHS, unknown=False, headless=False)
     if not made:
         machine.teardown()
@@ -109,6 +107,26 @@ def administration(session: Session) -> None:
         machine._step("moves.within", _move_within(machine, made[0]), "moves.within(世帯, 照会 only)", acting=reader)
     session.exercised |= {USER_PERIOD, USER_AUTHORITY}
     machine.teardown()
+
+
+def clerk(session: Session) -> None:
+    """The run's clerk alone (``administration``'s first step: registered and logged in, 異動入力 and 照会, its
+    利用期間 from today), for a later seed's session (check.py): every other drawn 異動 is sent as a clerk of the
+    seed's own, while the rest of ``administration`` is a fixed example, played once a run with the first seed.
+    Without ``users.*`` nothing is done."""
+    _with_clerk(session)
+
+
+def _with_clerk(session: Session) -> JuminModelMachine | None:
+    """A machine of the administrative example's serials, the run's clerk registered and logged in on it (kept in
+    ``Session.admin``); None without ``users.*``."""
+    admin = session.admin
+    if admin is None or admin.users is None:
+        return None
+    machine = machine_for(replace(session, serials=itertools.count(ADMINISTRATION_SERIALS)))()
+    today = session.today
+    admin.clerk = _logged_in(machine, User("clerk", CLERK_PROCESSES, today, today + timedelta(days=1)), "clerk")
+    return machine
 
 
 def _logged_in(machine: JuminModelMachine, user: User, label: str) -> Acting | None:
