@@ -1,0 +1,64 @@
+"""jumin.fixed_export.persons (conformance/domains/jumin/fixed_persons.py): the fixed-length export holds the 住民 the
+residents CSV export of the same extraction holds. The clean reference passes; a residents.dat without any
+外国人住民 (issue 67's blind bug 17, the defect fixed_export_japanese_only) is found at each of them; without the
+fixed-length export nothing is read."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from inprocess import in_process_reference
+
+from conformance import load_edition
+from conformance.checks.registry import CheckContext
+from conformance.domains.jumin.fixed_persons import SHOWN, Entry, fixed_export_persons, latest
+from conformance.findings import Finding
+from conformance.locations import default_catalog_root
+from conformance.targets.base import Target, TestData
+from conformance.targets.exports import ApiExportSource
+from conformance.testdata.town import default_town
+
+EDITION = load_edition(default_catalog_root() / "jumin" / "1.0")
+PATHS = {"residents_csv": "/exports/residents.csv", "residents_fixed": "/exports/residents.dat"}
+
+
+def judge(tmp_path: Path, defects: frozenset[str] = frozenset(), paths: dict[str, str] = PATHS) -> list[Finding]:
+    with in_process_reference(defects) as http:
+        exports = ApiExportSource(http, paths, tmp_path)
+        exports.snapshot()  # as a run does after its load: the first fetch of each layout is this copy
+        target = Target(catalog=EDITION, http=http, exports=exports, data=TestData(rows=default_town()))
+        return list(fixed_export_persons(CheckContext(EDITION.requirement("jumin-1.0-10.6-R001"), {}, target)))
+
+
+def foreign_residents() -> list[str]:
+    """The test town's 外国人住民 who are 住民 (the persons the defect leaves out), by 宛名番号."""
+    return [row["宛名番号"] for row in default_town() if row.get("住民種別") == "2" and row.get("住民状態") == "1"]
+
+
+def test_the_clean_reference_holds_the_same_persons(tmp_path: Path) -> None:
+    assert judge(tmp_path) == []
+
+
+def test_a_fixed_export_without_foreign_residents_is_found(tmp_path: Path) -> None:
+    foreign = foreign_residents()
+    assert foreign, "the test town has 外国人住民"
+    found = judge(tmp_path, frozenset({"fixed_export_japanese_only"}))
+    assert {f.code for f in found} == {"file.fixed_person_missing"}
+    named = [f for f in found if re.fullmatch(r"residents_fixed(-[0-9]+)?\.dat \(宛名番号 [0-9]+\)", f.location)]
+    absent = [re.sub(r".*宛名番号 ([0-9]+)\)", r"\1", f.location) for f in named]
+    assert absent == foreign[:SHOWN]
+    assert all(f.actual == "absent" and re.fullmatch(r"the person's record \(a 住民 at residents_csv"
+                                                     r"(-[0-9]+)?\.csv:[0-9]+\)", f.expected) for f in named)
+    assert len(found) == min(len(foreign), SHOWN) + (len(foreign) > SHOWN)
+
+
+def test_without_the_fixed_export_nothing_is_read(tmp_path: Path) -> None:
+    only_csv = {"residents_csv": PATHS["residents_csv"]}
+    assert judge(tmp_path, frozenset({"fixed_export_japanese_only"}), only_csv) == []
+
+
+def test_a_person_s_latest_record_decides_and_removed_persons_may_be_absent() -> None:
+    # A history export: the person's latest row (履歴番号 2) is a 除票, so the other file may leave them out.
+    records = [("a:2", "1", "1", "1"), ("a:3", "1", "2", "2"), ("a:4", "2", "1", "1"), ("a:5", "", "1", "1")]
+    assert latest(records) == {"1": Entry("a:3", 2, False), "2": Entry("a:4", 1, True)}
