@@ -12,7 +12,7 @@ from inprocess import in_process_reference
 
 from conformance import load_edition
 from conformance.checks.registry import CheckContext
-from conformance.domains.jumin.fixed_persons import SHOWN, Entry, fixed_export_persons, latest
+from conformance.domains.jumin.fixed_persons import SHOWN, Entry, _not_in, fixed_export_persons, latest
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.targets.base import Target, TestData
@@ -45,12 +45,15 @@ def test_a_fixed_export_without_foreign_residents_is_found(tmp_path: Path) -> No
     assert foreign, "the test town has 外国人住民"
     found = judge(tmp_path, frozenset({"fixed_export_japanese_only"}))
     assert {f.code for f in found} == {"file.fixed_person_missing"}
-    named = [f for f in found if re.fullmatch(r"residents_fixed(-[0-9]+)?\.dat \(宛名番号 [0-9]+\)", f.location)]
-    absent = [re.sub(r".*宛名番号 ([0-9]+)\)", r"\1", f.location) for f in named]
+    named = [f for f in found if re.fullmatch(r"residents_fixed(-[0-9]+)?\.dat \(宛名番号 [0-9]+\)", str(f.location))]
+    absent = [re.sub(r".*宛名番号 ([0-9]+)\)", r"\1", str(f.location)) for f in named]
     assert absent == foreign[:SHOWN]
     assert all(f.actual == "absent" and re.fullmatch(r"the person's record \(a 住民 at residents_csv"
-                                                     r"(-[0-9]+)?\.csv:[0-9]+\)", f.expected) for f in named)
-    assert len(found) == min(len(foreign), SHOWN) + (len(foreign) > SHOWN)
+                                                     r"(-[0-9]+)?\.csv:[0-9]+\)", f.expected or "") for f in named)
+    assert len(named) == SHOWN and len(foreign) > SHOWN  # the test town has more than are named one by one
+    (rest,) = [f for f in found if f not in named]
+    assert re.fullmatch(r"residents_fixed(-[0-9]+)?\.dat \(宛名番号\)", str(rest.location))
+    assert rest.actual == f"{len(foreign)} absent in all"
 
 
 def test_without_the_fixed_export_nothing_is_read(tmp_path: Path) -> None:
@@ -62,3 +65,16 @@ def test_a_person_s_latest_record_decides_and_removed_persons_may_be_absent() ->
     # A history export: the person's latest row (履歴番号 2) is a 除票, so the other file may leave them out.
     records = [("a:2", "1", "1", "1"), ("a:3", "1", "2", "2"), ("a:4", "2", "1", "1"), ("a:5", "", "1", "1")]
     assert latest(records) == {"1": Entry("a:3", 2, False), "2": Entry("a:4", 1, True)}
+
+
+def test_a_resident_only_the_fixed_file_holds_is_found_and_status_may_differ() -> None:
+    ctx = CheckContext(EDITION.requirement("jumin-1.0-10.6-R001"), {}, Target(catalog=EDITION))
+    fixed = {"1": Entry("residents.dat record 1", 1, True), "2": Entry("residents.dat record 2", 2, True)}
+    # 2 is a 除票 in the CSV (a 転出予定者 written as one, the register's other reading): present, so not judged.
+    csv_file = {"2": Entry("residents.csv:2", 2, False), "3": Entry("residents.csv:3", 1, False)}
+    (found,) = _not_in(ctx, fixed, csv_file, "residents.csv")
+    assert (found.code, found.location, found.expected, found.actual) == (
+        "file.fixed_person_missing", "residents.csv (宛名番号 1)", "the person's record (a 住民 at residents.dat "
+        "record 1)", "absent")
+    # A 除票 (3) the fixed file leaves out is what the text allows.
+    assert list(_not_in(ctx, csv_file, fixed, "residents.dat")) == []
