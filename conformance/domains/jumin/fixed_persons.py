@@ -12,26 +12,36 @@ asks who the fixed file leaves out: a file without any 外国人住民 (1.1.2's 
   a 住民 or as a 除票 dated on the 転出予定年月日: both readings are the register's);
 - a 除票 may be left out of either file (the text does not say an extraction holds them).
 
-Both files are the run's one extraction (:func:`cached_export`: the snapshot taken right after the load), so no
-異動 falls between them. The fixed-length export is one a vendor need not offer (bindings.yaml: ``if_configured``):
-nothing is read where the profile's export target does not offer it.
+Both files are first the run's one extraction (:func:`cached_export`: the snapshot taken right after the load), so
+no 異動 falls between them. The loaded town holds no 転出予定者: where the adapter declares ``fixtures.persons`` and
+``moves.out`` and the exports are fetched from the vendor, the check then records a 転出届 of its own (a 転出予定者 ten
+days before the 転出予定年月日) and reads both files anew; of that pair only its own two persons are judged (a
+scenario running beside it may add persons between the two fetches). The fixed-length export is one a vendor need
+not offer (bindings.yaml: ``if_configured``): nothing is read where the profile's export target does not offer it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
+from conformance import clock
 from conformance.catalog.models import FileInterface
 from conformance.checks.files.cache import cached_export
 from conformance.checks.registry import CheckContext, check, target_of
 from conformance.columnar.compile import LINE, value_name
 from conformance.columnar.fixed import from_catalog, read_chunks
 from conformance.domains.jumin.fixed_marks import fixed_encoding, offered_fixed_layout
+from conformance.domains.jumin.scenarios.access_log import couple
 from conformance.findings import Finding
-from conformance.targets.base import ExportFile
+from conformance.scenarios import DriverClient
+from conformance.scenarios.driver_calls import expect_ok
+from conformance.targets.base import ExportFile, Target
+from conformance.targets.exports import ApiExportSource
 
 RESIDENTS = "residents_csv"
+SETUP, MOVE_OUT = "fixtures.persons", "moves.out"
 #: The items a person's presence is read by, in both layouts.
 KEYS = ("宛名番号", "履歴番号", "住民状態")
 #: 住民状態 of a 住民 (the catalog's code list: 1 住民, 2 転出, 3 死亡, 9 消除).
@@ -63,11 +73,39 @@ def fixed_export_persons(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding("file.fixed_person_missing", f"the fixed-length layout has no field {absent[0]}",
                           location=f"layout {fixed_layout.id}", expected=", ".join(KEYS), actual="absent")
         return
-    csv_file, fixed_file = cached_export(target, csv_layout), cached_export(target, fixed_layout)
+    yield from _compared(ctx, cached_export(target, csv_layout), cached_export(target, fixed_layout), fixed_layout)
+    exports = target.exports
+    own = _planned_out(target)
+    if own and isinstance(exports, ApiExportSource):
+        fresh = (exports.fetch_current(csv_layout.id), exports.fetch_current(fixed_layout.id))
+        yield from _compared(ctx, *fresh, fixed_layout, own)
+
+
+def _compared(ctx: CheckContext, csv_file: ExportFile, fixed_file: ExportFile, fixed_layout: FileInterface,
+              only: frozenset[str] | None = None) -> Iterator[Finding]:
+    """Both ways: a 住民 of one file the other has no record of (of ``only``'s persons, where given)."""
     in_csv = latest(_csv_records(csv_file))
     in_fixed = latest(_fixed_records(fixed_file, fixed_layout))
+    if only is not None:
+        in_csv, in_fixed = ({atena: entry for atena, entry in held.items() if atena in only}
+                            for held in (in_csv, in_fixed))
     yield from _not_in(ctx, in_csv, in_fixed, fixed_file.path.name)
     yield from _not_in(ctx, in_fixed, in_csv, csv_file.path.name)
+
+
+def _planned_out(target: Target) -> frozenset[str]:
+    """A couple of the check's own, the 妻 a 転出予定者 (a 国内転出 届 ten days ahead): their 宛名番号; none where the
+    adapter lacks the two operations."""
+    driver = target.driver
+    if driver is None or not all(driver.implements(operation) for operation in (SETUP, MOVE_OUT)):
+        return frozenset()
+    client = DriverClient(target.need_http(), driver.base_path,
+                          {operation.id: operation for operation in target.catalog.driver_operations})
+    husband, wife, _ = couple(client)
+    today = clock.today()
+    expect_ok(client, MOVE_OUT, {"宛名番号": [wife], "区分": "国内転出", "届出年月日": today.isoformat(),
+                                 "転出予定年月日": (today + dt.timedelta(days=10)).isoformat()})
+    return frozenset({husband, wife})
 
 
 def _not_in(ctx: CheckContext, held: Mapping[str, Entry], other: Mapping[str, Entry],

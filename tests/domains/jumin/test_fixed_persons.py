@@ -1,12 +1,14 @@
 """jumin.fixed_export.persons (conformance/domains/jumin/fixed_persons.py): the fixed-length export holds the 住民 the
 residents CSV export of the same extraction holds. The clean reference passes; a residents.dat without any
-外国人住民 (issue 67's blind bug 17, the defect fixed_export_japanese_only) is found at each of them; without the
-fixed-length export nothing is read."""
+外国人住民 (issue 67's blind bug 17, the defect fixed_export_japanese_only) is found at each of them; one without the
+check's own 転出予定者 (fixed_export_planned_out_dropped) is found at that person, where the adapter offers the
+operations that make one; without the fixed-length export nothing is read."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from inprocess import in_process_reference
 
@@ -15,7 +17,8 @@ from conformance.checks.registry import CheckContext
 from conformance.domains.jumin.fixed_persons import SHOWN, Entry, _not_in, fixed_export_persons, latest
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
-from conformance.targets.base import Target, TestData
+from conformance.profiles import DriverTarget
+from conformance.targets.base import HttpClient, Target, TestData
 from conformance.targets.exports import ApiExportSource
 from conformance.testdata.town import default_town
 
@@ -23,12 +26,18 @@ EDITION = load_edition(default_catalog_root() / "jumin" / "1.0")
 PATHS = {"residents_csv": "/exports/residents.csv", "residents_fixed": "/exports/residents.dat"}
 
 
-def judge(tmp_path: Path, defects: frozenset[str] = frozenset(), paths: dict[str, str] = PATHS) -> list[Finding]:
+def judge(tmp_path: Path, defects: frozenset[str] = frozenset(), paths: dict[str, str] = PATHS,
+          operations: Any = "all") -> list[Finding]:
     with in_process_reference(defects) as http:
-        exports = ApiExportSource(http, paths, tmp_path)
-        exports.snapshot()  # as a run does after its load: the first fetch of each layout is this copy
-        target = Target(catalog=EDITION, http=http, exports=exports, data=TestData(rows=default_town()))
+        target = loaded(http, ApiExportSource(http, paths, tmp_path), operations)
         return list(fixed_export_persons(CheckContext(EDITION.requirement("jumin-1.0-10.6-R001"), {}, target)))
+
+
+def loaded(http: HttpClient, exports: ApiExportSource, operations: Any) -> Target:
+    """The reference as a run sees it after its load: the first fetch of each export is the snapshot's copy."""
+    exports.snapshot()
+    return Target(catalog=EDITION, http=http, exports=exports, data=TestData(rows=default_town()),
+                  driver=DriverTarget(operations=operations))
 
 
 def foreign_residents() -> list[str]:
@@ -54,6 +63,19 @@ def test_a_fixed_export_without_foreign_residents_is_found(tmp_path: Path) -> No
     (rest,) = [f for f in found if f not in named]
     assert re.fullmatch(r"residents_fixed(-[0-9]+)?\.dat \(宛名番号\)", str(rest.location))
     assert rest.actual == f"{len(foreign)} absent in all"
+
+
+def test_a_fixed_export_without_the_planned_out_person_is_found(tmp_path: Path) -> None:
+    found = judge(tmp_path, frozenset({"fixed_export_planned_out_dropped"}))
+    assert [f.code for f in found] == ["file.fixed_person_missing"]
+    # The export fetched after the check's own 転出届: the second copy of residents.dat this source wrote.
+    assert re.fullmatch(r"residents_fixed-2\.dat \(宛名番号 [0-9]+\)", str(found[0].location))
+    assert re.fullmatch(r"the person's record \(a 住民 at residents_csv-2\.csv:[0-9]+\)", found[0].expected or "")
+
+
+def test_without_the_operations_the_loaded_town_alone_is_read(tmp_path: Path) -> None:
+    # The loaded town has no 転出予定者 (why such a bug would live without the driver's two operations).
+    assert judge(tmp_path, frozenset({"fixed_export_planned_out_dropped"}), operations=("query.person",)) == []
 
 
 def test_without_the_fixed_export_nothing_is_read(tmp_path: Path) -> None:
