@@ -98,6 +98,12 @@ class Exports(Presentation):
         if layout is None:
             raise not_found(f"the catalog has no fixed-length layout {fixed_export.LAYOUT_ID}")
         rows = (self._present(row) for row in self.store.all_latest())
+        if "fixed_export_japanese_only" in self.defects:
+            # A fixed-length layout kept from a 日本人-only system: no 外国人住民 (住民種別 2) is written.
+            rows = (row for row in rows if row.get("住民種別") != "2")
+        if "fixed_export_planned_out_dropped" in self.defects:
+            # A fixed-length writer that takes a 転出届 for the move: a 転出予定者 (still a 住民) is not written.
+            rows = (row for row in rows if not (row.get("住民状態") == "1" and row.get("転出予定年月日")))
         if "fixed_export_dv_marks_dropped" in self.defects:
             # A fixed-length writer fed from the 住民 table alone, without the 支援措置's: no record is marked.
             rows = ({**row, "支援措置対象フラグ": "0"} for row in rows)

@@ -213,6 +213,9 @@ AFFECTS: dict[str, set[str]] = {
         "loganalysis_failures_inverted", "loganalysis_counts_distinct", "loganalysis_searches_only_changes")},
     "fixed_char_padding": {"fixed_export"},
     "fixed_export_dv_marks_dropped": {"fixed_export"},
+    "fixed_export_japanese_only": {"fixed_export"},
+    # The loaded town has no 転出予定者 (tests/domains/jumin/test_fixed_persons.py records one).
+    "fixed_export_planned_out_dropped": set(),
     # Every 世帯主 of the town holds the smallest 宛名番号 of the 世帯 (tests/domains/jumin/test_households_file.py).
     "households_head_first_number": set(),
     "foreign_birth_wareki": {"certificate_foreign", "certificate_tsusho"},

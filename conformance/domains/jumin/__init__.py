@@ -25,6 +25,7 @@ tests are ``tests/domains/jumin/``.
 #: The modules that register checks (conformance/shipped_checks.py reads this).
 CHECK_MODULES = (
     "checks",
+    "fixed_persons",
     "forms",
     "households_file",
     "model.check",

@@ -49,7 +49,7 @@ def fixed_export_marks(ctx: CheckContext, target: Target, protected: Mapping[str
                           location=f"layout {layout.id}", expected=", ".join(marks), actual="absent")
         return
     exported = cached_export(target, layout)
-    fixed = from_catalog(layout, _encoding(exported, layout))
+    fixed = from_catalog(layout, fixed_encoding(exported, layout))
     wanted = [value_name(headers.index(header)) for header in ("宛名番号", *marks)]
     for chunk in read_chunks(exported.path, fixed):
         for line, number, *values in chunk.frame.select(LINE, *wanted).iter_rows():
@@ -63,7 +63,7 @@ def fixed_export_marks(ctx: CheckContext, target: Target, protected: Mapping[str
                                       expected=row.get(mark, ""), actual=value or "absent")
 
 
-def _encoding(exported: ExportFile, layout: FileInterface) -> str:
+def fixed_encoding(exported: ExportFile, layout: FileInterface) -> str:
     """The encoding the records are read in: the declared one where it is one of ours, else the layout's first."""
     declared = normalize_encoding(exported.declared_encoding)
     return declared if declared and usable(declared) else layout.encodings[0]

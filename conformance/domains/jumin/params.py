@@ -353,6 +353,7 @@ PARAMS: dict[str, type[Params]] = {
     "jumin.users.controls": UserControlsParams,
     "jumin.extract.random": NoParams,
     "jumin.tokens.lifetime": NoParams,
+    "jumin.fixed_export.persons": NoParams,
     "jumin.households_file.heads": NoParams,
     "jumin.suppressed.list": NoParams,
     **_FORM_CHECKS,
