@@ -17,12 +17,12 @@ from typing import Any
 import pytest
 import time_machine
 from inprocess import started_in_process
+from test_model_machine import machine_target
 
 from conformance import clock
 from conformance.domains.jumin.model.check import session_of
 from conformance.domains.jumin.model.fixed_admin_examples import administration, suppressions
 from conformance.domains.jumin.model.steps import ModelBreach, Session
-from test_model_machine import machine_target
 
 #: An hour before midnight JST (15:00 UTC): 2026-03-31 23:00 JST. The clock runs (a frozen one gives every record
 #: of the run one instant, which the 異動差分's ``changed_since`` cannot page through); the hook moves it an hour on,
