@@ -4,19 +4,20 @@ serves too: the day turns after the harness read it and before the vendor takes 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import time_machine
+from midnight import TURN, before_midnight, eve, reference_in_process
 
-from tests.domains.jumin.test_auth_error_logs import judge_errors, reference_target
+from tests.domains.jumin.test_auth_error_logs import EDITION, judge_errors
 
-#: 2026-03-31 23:00 JST; the hook moves the running clock an hour on, past midnight.
-BEFORE_MIDNIGHT = datetime(2026, 3, 31, 14, 0, tzinfo=UTC)
+#: The day before the midnight crossed: the clock runs from 23:00 JST on it, and the hook moves it past midnight.
+EVE = eve()
 
 
 def test_a_move_dated_tomorrow_sent_before_midnight_and_taken_after_it_is_still_refused() -> None:
-    with time_machine.travel(BEFORE_MIDNIGHT, tick=True) as traveller, reference_target() as target:
+    with time_machine.travel(before_midnight(EVE), tick=True) as traveller, \
+            reference_in_process(EDITION) as target:
         http = target.need_http()
         request = http.request
         turned: list[str] = []
@@ -24,7 +25,7 @@ def test_a_move_dated_tomorrow_sent_before_midnight_and_taken_after_it_is_still_
         def turning(method: str, path: str, **kwargs: Any) -> Any:
             if path.endswith("/moves/within") and not turned:
                 turned.append(path)
-                traveller.shift(timedelta(hours=1))  # the 異動日 read on 3月31日, the request taken on 4月1日
+                traveller.shift(TURN)  # the 異動日 read on the eve, the request taken the next day
             return request(method, path, **kwargs)
 
         http.request = turning  # type: ignore[method-assign]

@@ -8,15 +8,16 @@ the day turns between two driver calls, exactly where the test says, never by wa
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 import time_machine
 from inprocess import started_in_process
+from midnight import TURN, before_midnight, eve
 from test_model_machine import machine_target
 
 from conformance import clock
@@ -24,10 +25,11 @@ from conformance.domains.jumin.model.check import session_of
 from conformance.domains.jumin.model.fixed_admin_examples import administration, suppressions
 from conformance.domains.jumin.model.steps import ModelBreach, Session
 
-#: An hour before midnight JST (15:00 UTC): 2026-03-31 23:00 JST. The clock runs (a frozen one gives every record
-#: of the run one instant, which the 異動差分's ``changed_since`` cannot page through); the hook moves it an hour on,
-#: past midnight, so the day turns where the test says (an example takes seconds, not an hour).
-BEFORE_MIDNIGHT = datetime(2026, 3, 31, 14, 0, 0, tzinfo=UTC)
+#: The day before the midnight crossed. The clock runs from 23:00 JST on it (a frozen one gives every record of the
+#: run one instant, which the 異動差分's ``changed_since`` cannot page through); the hook moves it an hour on, past
+#: midnight, so the day turns where the test says.
+EVE = eve()
+NEXT = EVE + timedelta(days=1)
 
 
 @dataclass
@@ -44,7 +46,7 @@ class Midnight:
         if operation == self.operation:
             self.seen += 1
             if self.seen == self.count:
-                self.traveller.shift(timedelta(hours=1))
+                self.traveller.shift(TURN)
         self.days.append(clock.today())
 
 
@@ -52,15 +54,15 @@ class Midnight:
 def crossing(operation: str, count: int) -> Iterator[Callable[[Session], Midnight]]:
     """A clock an hour before midnight JST; the returned hook wraps a session's driver (and its users' logins) so
     that the day turns after the ``count``-th ``operation``."""
-    with time_machine.travel(BEFORE_MIDNIGHT, tick=True) as traveller:
+    with time_machine.travel(before_midnight(EVE), tick=True) as traveller:
         def hooked(session: Session) -> Midnight:
             midnight = Midnight(traveller, operation, count)
             driver = session.paths.driver
             call = driver.call
 
-            def turning(name: str, request: Any) -> tuple[int, Any]:
-                answer = call(name, request)
-                midnight.after(name)
+            def turning(operation_id: str, params: Mapping[str, Any]) -> tuple[int, Any]:
+                answer = call(operation_id, params)
+                midnight.after(operation_id)
                 return answer
 
             driver.call = turning  # type: ignore[method-assign]
@@ -88,11 +90,11 @@ def _run(example: Callable[[Session], None], operation: str, count: int) -> tupl
 
 
 def test_a_suppression_from_tomorrow_set_before_midnight_is_in_force_after_it() -> None:
-    # The 抑止 example sets its four 抑止 on 3月31日 (H1's エラー from 4月1日), then the day turns: on 4月1日 the
+    # The 抑止 example sets its four 抑止 on the eve (H1's エラー from the next day), then the day turns: then the
     # reference refuses A's 転居 with H1's エラー (E040), where the day the run began asked for A's アラート (A040).
     session, midnight = _run(suppressions, "suppressions.set", 4)
-    assert midnight.seen >= 4 and midnight.days[0] == date(2026, 3, 31) and midnight.days[-1] == date(2026, 4, 1)
-    assert session.today == date(2026, 3, 31)
+    assert midnight.seen >= 4 and midnight.days[0] == EVE and midnight.days[-1] == NEXT
+    assert session.today == EVE
     assert session.failures == []
     steps = session.finished[-1][0]
     assert any("moves.within(A, under its アラート)" in step for step in steps)
@@ -102,7 +104,7 @@ def test_a_suppression_from_tomorrow_set_before_midnight_is_in_force_after_it() 
 def test_the_same_example_without_the_crossing_still_catches_a_start_ignored() -> None:
     # The day read each step does not excuse a vendor that applies a 抑止 before its 開始日: on one day, the named
     # defect is reported as before (R002, A's アラート answered E040).
-    with time_machine.travel(BEFORE_MIDNIGHT, tick=True), \
+    with time_machine.travel(before_midnight(EVE), tick=True), \
             started_in_process(frozenset({"yokushi_start_ignored"})) as running:
         session = session_of(machine_target(running.client()))
         with contextlib.suppress(ModelBreach):
@@ -115,10 +117,10 @@ def test_the_same_example_without_the_crossing_still_catches_a_start_ignored() -
 
 @pytest.mark.parametrize("logins", [1, 2, 3])
 def test_users_registered_before_midnight_are_judged_on_the_day_they_log_in(logins: int) -> None:
-    # The administrative example registers users with 利用期間 relative to 3月31日 (one ending that day, one beginning
-    # the next); the day turns after the clerk's login (1: the last-day user logs in on 4月1日, refused), the
-    # last-day user's (2: its 転居 is refused on 4月1日) or the ended one's (3: the one beginning 4月1日 is taken).
+    # The administrative example registers users with 利用期間 relative to the eve (one ending that day, one beginning
+    # the next); the day turns after the clerk's login (1: the example's dates are the next day's), the last-day
+    # user's (2: its 転居 is refused the next day) or the ended one's (3: the one beginning the next day is taken).
     session, midnight = _run(administration, "users.login", logins)
-    assert midnight.days[-1] == date(2026, 4, 1)
+    assert midnight.days[-1] == NEXT
     assert session.failures == [], session.failures
     assert {"jumin-1.0-10.3-R001"} <= session.exercised

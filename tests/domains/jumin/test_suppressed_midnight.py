@@ -6,20 +6,21 @@ reference serves too: the day turns right after the list is answered, never by w
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import time_machine
+from midnight import TURN, before_midnight, eve, reference_in_process
 
 from conformance import clock
 from conformance.targets.base import TestData
 from conformance_reference.jumin.driver import Answer, DriverRequest, DriverService
-from tests.domains.jumin.test_suppressed import TOWN, judge, reference_target
+from tests.domains.jumin.test_suppressed import EDITION, TOWN, judge
 
-#: 2026-03-31 23:00 JST; the hook moves the running clock an hour on, past midnight.
-BEFORE_MIDNIGHT = datetime(2026, 3, 31, 14, 0, tzinfo=UTC)
+#: The day before the midnight crossed: the clock runs from 23:00 JST on it, and the hook moves it past midnight.
+EVE = eve()
 #: The 開始年月日 given to one loaded 支援対象者: the day after the list is made.
-STARTS = "2026-04-01"
+STARTS = (EVE + timedelta(days=1)).isoformat()
 
 
 class ListsOnItsDay(DriverService):
@@ -42,8 +43,8 @@ def test_a_support_measure_beginning_after_midnight_is_not_missing_from_the_list
     class Vendor(ListsOnItsDay):
         starting = first["宛名番号"]
 
-    with time_machine.travel(BEFORE_MIDNIGHT, tick=True) as traveller, reference_target(vendor=Vendor) as target:
-        target.data = TestData(rows=rows)
+    with time_machine.travel(before_midnight(EVE), tick=True) as traveller, \
+            reference_in_process(EDITION, Vendor, TestData(rows=rows)) as target:
         http = target.need_http()
         request = http.request
         turned: list[str] = []
@@ -52,7 +53,7 @@ def test_a_support_measure_beginning_after_midnight_is_not_missing_from_the_list
             response = request(method, path, **kwargs)
             if path.endswith("/lists/suppressed") and not turned:
                 turned.append(path)
-                traveller.shift(timedelta(hours=1))  # the list made on 3月31日, judged on 4月1日
+                traveller.shift(TURN)  # the list made on the eve, judged on the next day
             return response
 
         http.request = turning  # type: ignore[method-assign]
