@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.cache import caches
+from django.utils import timezone
 
 from conformance import __version__
 from conformance.errors import UsageError
@@ -94,8 +95,11 @@ def filing(bundle: Bundle) -> Filing:
     """The header block's values: the municipality, the release, the run's date, who ran it; and the
     provenance sheet's lines."""
     municipality = bundle.municipality
+    # The run's day in the portal's time zone (Japan's), as ingest.py reads it: the UTC date of its instant named the
+    # day before for a run after 15:00 UTC (issue 65).
+    run_day = timezone.localtime(bundle.created).date().isoformat()
     return Filing(municipality_name=municipality.name, municipality_code=municipality.code,
-                  product=bundle.product, version=bundle.version, run_date=bundle.created.date().isoformat(),
+                  product=bundle.product, version=bundle.version, run_date=run_day,
                   made=today().isoformat(), origin=origin_label(bundle), provenance=provenance(bundle))
 
 

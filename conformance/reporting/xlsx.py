@@ -30,6 +30,7 @@ as a formula gets a leading apostrophe, control characters are escaped
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from collections import Counter
@@ -39,6 +40,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from conformance import clock
 from conformance.carry import carried
 from conformance.catalog.domains import domain, domain_name, domain_order
 from conformance.catalog.fingerprint import edition_fingerprint
@@ -364,7 +366,20 @@ def run_date_of(bundle: bytes) -> str:
             created = json.loads(read_entry(archive, info)).get("created") if info else None
     except (ConformanceError, ValueError, OSError):
         return ""
-    return str(created)[:10] if isinstance(created, str) else ""
+    return japan_day(created) if isinstance(created, str) else ""
+
+
+def japan_day(created: str) -> str:
+    """The day in Japan of the manifest's ``created`` (recorded in UTC): a run at 15:30 UTC ran on the next day in
+    Japan, and a run date read off the UTC text named the day before (issue 65). A value that is not an ISO 8601
+    date-time with its offset is shown as it is (cut to a date's length): the manifest says what it says."""
+    try:
+        moment = dt.datetime.fromisoformat(created)
+    except ValueError:
+        return created[:10]
+    if moment.tzinfo is None:
+        return created[:10]
+    return moment.astimezone(clock.JST).date().isoformat()
 
 
 def listed_for(document: Mapping[str, Any], catalog_root: Path, filing: Filing,

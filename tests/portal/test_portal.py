@@ -322,9 +322,11 @@ def test_transitions_are_shown_apart_and_raised_when_past_due(world: World, tmp_
 
 
 def test_the_xlsx_lists_the_catalog_in_order_with_states(world: World, tmp_path: Path) -> None:
+    from django.utils import timezone
     from portal_helpers import JUMIN
 
     from conformance.catalog.loader import load_edition
+    from conformance.portal.xlsx import filing
 
     tester = client(world.users["tester"])
     bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "PASS", MANUAL: "MANUAL"},
@@ -345,7 +347,10 @@ def test_the_xlsx_lists_the_catalog_in_order_with_states(world: World, tmp_path:
     assert (block["団体名"], block["団体コード"]) == (world.tokyo.name, world.tokyo.code)
     assert block["パッケージ・バージョン"] == "見本住記 1.0" and block["版の種別"] == "標準仕様書"
     assert block["実行の出所"] == "自己申告（ベンダー提出）"
-    assert block["実行日"] == bundle.created.date().isoformat()
+    assert block["実行日"] == timezone.localtime(bundle.created).date().isoformat()
+    # Japan's day, not UTC's (issue 65): a run at 15:30 UTC on 3月31日 ran on 4月1日 in Japan.
+    bundle.created = dt.datetime(2026, 3, 31, 15, 30, tzinfo=dt.UTC)
+    assert filing(bundle).run_date == "2026-04-01"
 
 
 def test_a_written_list_is_served_again_only_while_nothing_it_is_made_from_changed(

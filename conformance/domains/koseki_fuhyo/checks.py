@@ -53,6 +53,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from conformance import clock
 from conformance.checks.registry import CheckContext, NotAutomated, target_of
 from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth, run_rule
 from conformance.checks.statute_rules import Statute, own_rule_checks, rule_checks
@@ -413,7 +414,7 @@ def _first_child_removal_date(document: Mapping[str, Any], loaded: Loaded) -> Pr
     """The 消除年月日 as the oracle words an allowed one, else as answered."""
     shown = _entries(document, loaded).get("子0", {}).get("消除年月日")
     day = _iso_day(shown)
-    allowed = day is not None and REMOVED_ON <= day <= date.today()
+    allowed = day is not None and REMOVED_ON <= day <= clock.today()  # Japan's day, not the machine's (issue 65)
     return {"子0の消除年月日": REMOVAL_DAY_ALLOWED if allowed else shown}
 
 

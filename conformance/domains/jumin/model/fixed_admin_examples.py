@@ -11,11 +11,12 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from conformance import clock
 from conformance.domains.jumin.model.admin import CLERK_PROCESSES, Acting
 from conformance.domains.jumin.model.machine import JuminModelMachine, machine_for
 from conformance.domains.jumin.model.step_requests import _support_request
 from conformance.domains.jumin.model.steps import READS, STEP, TOWN, Session
-from conformance.domains.jumin.oracles.model import judge_committed, judge_refusal
+from conformance.domains.jumin.oracles.model import Breach, judge_committed, judge_refusal
 from conformance.domains.jumin.oracles.model.admin import (
     ALERT_LEVEL,
     CHANGE,
@@ -88,7 +89,7 @@ def administration(session: Session) -> None:
     machine = _with_clerk(session)
     if machine is None:
         return
-    today = session.today
+    today = clock.today()  # the day the example begins on, not the run's (a run may cross midnight: issue 65)
     made = machine.household(2, 1, _PRELUDE_BIRTHS, unknown=False, headless=False)
     if not made:
         machine.teardown()
@@ -124,18 +125,39 @@ def _with_clerk(session: Session) -> JuminModelMachine | None:
     if admin is None or admin.users is None:
         return None
     machine = machine_for(replace(session, serials=itertools.count(ADMINISTRATION_SERIALS)))()
-    today = session.today
+    today = clock.today()  # the day the example begins on, not the run's (a run may cross midnight: issue 65)
     admin.clerk = _logged_in(machine, User("clerk", CLERK_PROCESSES, today, today + timedelta(days=1)), "clerk")
     return machine
 
 
 def _logged_in(machine: JuminModelMachine, user: User, label: str) -> Acting | None:
-    """``user`` registered and logged in, in its 利用期間: a refusal of either is a breach of 10.3 R001."""
+    """``user`` registered and logged in, in its 利用期間: a refusal of either is a breach of 10.3 R001 (on the
+    vendor's day: where midnight JST came meanwhile, a user whose 利用期間 ended is rightly refused: None)."""
+    day = clock.today()
     user_id, status, document, session_ = _registered_login(machine, user, label)
-    machine._check(judge_committed(status, document, USER_PERIOD), STEP)
+    machine._check(_login_breaches(user, day, status, document), STEP)
     if session_ is None:
         return None
     return Acting(replace(user, user_id=user_id), session_)
+
+
+def _login_breaches(user: User, day: date, status: int, document: Any) -> list[Breach]:
+    """A login's answer (or, where it was taken, a 照会 in its session) judged on the vendor's day: ``day``, read
+    before the login, or the day the answer came on where the day turned meanwhile (issue 65: a run across
+    midnight JST; the vendor reads its clock somewhere between the two)."""
+    breaches = _login_judged(user, day, status, document)
+    later = clock.today()
+    if breaches and later != day and not _login_judged(user, later, status, document):
+        return []
+    return breaches
+
+
+def _login_judged(user: User, day: date, status: int, document: Any) -> list[Breach]:
+    """Refused as 10.3 R001 asks outside the 利用期間 on ``day``, taken inside it."""
+    refusal = user_refusal(user, "users.login", day)
+    if refusal is None:
+        return judge_committed(status, document, USER_PERIOD)
+    return judge_refusal(refusal, status, document)
 
 
 def _registered_login(machine: JuminModelMachine, user: User, label: str) -> tuple[str, int, Any, str | None]:
@@ -147,19 +169,20 @@ def _registered_login(machine: JuminModelMachine, user: User, label: str) -> tup
     machine.steps.append(f"{len(machine.steps) + 1}. users.create({label}, {_period(user)})")
     machine._check(judge_committed(status, document, USER_PERIOD), STEP)
     status, document, session_ = admin.login(user_id, password)
-    machine.steps.append(f"{len(machine.steps) + 1}. users.login({label}) @ {machine.session.today.isoformat()}")
+    machine.steps.append(f"{len(machine.steps) + 1}. users.login({label}) @ {clock.today().isoformat()}")
     return user_id, status, document, session_
 
 
 def _outside(machine: JuminModelMachine, user: User, atena: str, label: str) -> None:
-    """A user outside its 利用期間: its login refused (E031), or, where the login is taken, its 照会 (R001)."""
-    refusal = user_refusal(user, "users.login", machine.session.today)
-    assert refusal is not None
+    """A user outside its 利用期間 (on the day the example began): its login refused (E031), or, where the login is
+    taken, its 照会 (R001). Judged on the vendor's day: past midnight JST a user whose period begins the next day is
+    in it, and taken."""
+    day = clock.today()
     user_id, status, document, session_ = _registered_login(machine, user, label)
     if session_ is not None:
         status, document = machine._call("query.person", {"宛名番号": atena}, f"query.person({label})",
                                          Acting(replace(user, user_id=user_id), session_))
-    machine._check(judge_refusal(refusal, status, document), STEP)
+    machine._check(_login_breaches(user, day, status, document), STEP)
 
 
 def _period(user: User) -> str:
@@ -193,7 +216,7 @@ def suppressions(session: Session) -> None:
     if not set(SUPPRESSION_OPERATIONS) <= session.optional:
         return
     machine = machine_for(replace(session, serials=itertools.count(SUPPRESSION_SERIALS)))()
-    today = session.today
+    today = clock.today()  # the day the example begins on, not the run's (a run may cross midnight: issue 65)
     tomorrow, later = today + timedelta(days=1), today + timedelta(days=30)
     first = machine.household(2, None, _PRELUDE_BIRTHS, unknown=False, headless=False)
     second = machine.household(1, None, _PRELUDE_BIRTHS[1:], unknown=False, headless=False)
@@ -299,7 +322,9 @@ def support_cases(session: Session) -> None:
     if len(made) < 2:
         return
     applicant, joining = made[0], made[1]
-    today = session.today  # the vendor judges a 支援措置 on its own clock (Session.today), not the 処理日 of the steps
+    # The vendor judges a 支援措置 on its own clock, not the 処理日 of the steps: the example's dates are relative to
+    # the day it begins on (a run may have begun the day before: issue 65).
+    today = clock.today()
     request = _support_request(machine.world.latest(applicant), today - timedelta(days=30))
     name = machine.world.latest(joining).get("氏名", "")
     request["併せて支援措置を求める者"] = [{"氏名": name, "宛名番号": joining, "申出者との関係": "同一世帯"}]

@@ -27,6 +27,7 @@ from typing import Any
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
+from conformance import clock
 from conformance.domains.jumin.model.step_requests import (
     _FUTURE,
     _FUTURE_OPERATIONS,
@@ -386,7 +387,7 @@ class JuminModelMachine(ModelSteps):
             self._register(data, data.draw(st.sampled_from(self._unprotected()), label="申出者"), started, joined)
             return
         atena = data.draw(st.sampled_from(self._extensible() if action == "延長" else self._endable()), label="申出者")
-        end = extended_end_date(self.world.measures[atena].end) if action == "延長" else self.session.today
+        end = extended_end_date(self.world.measures[atena].end) if action == "延長" else clock.today()
         self._step("support.update", {"宛名番号": atena, "支援措置の期間": {"支援措置の終了年月日": end.isoformat()}},
                    f"support.update({self._p(atena)}, {action})")
 
@@ -396,9 +397,9 @@ class JuminModelMachine(ModelSteps):
         row = self.world.latest(atena)
         others = [m for m in self.world.members(row.get("世帯番号", "")) if m != atena]
         provisional = started < 0  # a 申出 before the start asks for a 仮支援措置 (without one the text says nothing)
-        request = _support_request(row, self.session.today - timedelta(days=started))
+        request = _support_request(row, clock.today() - timedelta(days=started))
         if provisional:  # 3.4 R008: from the 申出 until the start, the copies are refused as well
-            request["仮支援措置"] = {"仮支援措置の有無": "有", "仮支援措置の開始年月日": self.session.today.isoformat()}
+            request["仮支援措置"] = {"仮支援措置の有無": "有", "仮支援措置の開始年月日": clock.today().isoformat()}
         joining = data.draw(st.sampled_from(others), label="併せて者") if joined and others else None
         if joining is not None:
             name = self.world.latest(joining).get("氏名", "")

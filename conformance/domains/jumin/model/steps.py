@@ -127,7 +127,9 @@ class Session:
     #: a candidate costs its steps and one comparison instead of every read path (shrinking with every path
     #: read was two thirds of a failing run's time).
     family: str | None = None
-    #: The day the vendor judges a 支援措置 on (its own clock: the registration names no 処理日), and a user's 利用期間.
+    #: The day (JST) the run began. Not the day a step is judged on: a run may cross midnight, and the vendor judges a
+    #: 支援措置, a 抑止 and a user's 利用期間 on its own clock, read when it answers (``ModelSteps._step`` reads the
+    #: day each step and accepts the answer of the day the call ended on where the day turned during it).
     today: date = field(default_factory=clock.today)
     #: The users and the 操作ログ (10.3, 10.2): None when the machine is run without them.
     admin: Administration | None = None
@@ -168,7 +170,7 @@ class ModelSteps(RuleBasedStateMachine):
             self.session.shrinks += 1
             if self.session.shrinks > self.session.shrink_budget:
                 reject()
-        self.world = World(today=self.session.today)
+        self.world = World(today=clock.today())
         #: The 抑止 set in this example and not released (3.1; the fixed example ``suppressions`` sets them).
         self.suppressions: list[Suppression] = []
         self.labels: dict[str, str] = {}
@@ -223,14 +225,18 @@ class ModelSteps(RuleBasedStateMachine):
         """Call the operation (in ``acting``'s session, or the run's clerk's on every other 異動), judge it against
         the model's transition (a user's 利用期間 and 操作権限 first: 10.3), adopt what the vendor wrote."""
         acting = acting or self._clerk_for(operation)
-        outcome = (user_refusal(acting.user, operation, self.session.today) if acting else None) \
-            or self._suppressed(operation, request) or transition(self.world, operation, request)
-        named = self._named(outcome)
-        before = {atena: list(self.world.history(atena)) for atena in named}
-        lengths = {atena: len(rows) for atena, rows in self.world.persons.items()}
+        day = clock.today()
+        outcome = self._expected(operation, request, acting, day)
         started = datetime.now(UTC)
         stamp = started.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
         status, document = self._call(operation, request, shown, acting)
+        outcome = answered_day(outcome, day, lambda later: self._expected(operation, request, acting, later),
+                               status, document)
+        self.world.today = clock.today()
+        # The model is as it was before the call (only a commit changes it): read after the day's outcome is known.
+        named = self._named(outcome)
+        before = {atena: list(self.world.history(atena)) for atena in named}
+        lengths = {atena: len(rows) for atena, rows in self.world.persons.items()}
         if isinstance(outcome, Refusal):
             self.session.exercised |= {outcome.requirement, r.REFUSAL_EXPLAINED}
             self._check(judge_refusal(outcome, status, document), STEP)
@@ -253,12 +259,19 @@ class ModelSteps(RuleBasedStateMachine):
         self._compare(touched)
         self._log(operation, request, touched, started, acting)
 
-    def _suppressed(self, operation: str, request: Mapping[str, Any]) -> Refusal | None:
-        """The refusal the example's 抑止 give the request (3.1), on the persons it names by 宛名番号."""
+    def _expected(self, operation: str, request: Mapping[str, Any], acting: Acting | None, day: date) -> Outcome:
+        """What the step must do if the vendor answers it on ``day``: a user's 利用期間 and 操作権限 first (10.3), then
+        the example's 抑止 (3.1), then the model's transition (a 支援措置 judged on ``day``)."""
+        self.world.today = day
+        return (user_refusal(acting.user, operation, day) if acting else None) \
+            or self._suppressed(operation, request, day) or transition(self.world, operation, request)
+
+    def _suppressed(self, operation: str, request: Mapping[str, Any], day: date) -> Refusal | None:
+        """The refusal the example's 抑止 give the request (3.1) on the vendor's ``day``, on the persons it names by
+        宛名番号."""
         if not self.suppressions:
             return None
-        return suppression_refusal(self.suppressions, operation, _asked(request), self._household_of,
-                                   self.session.today)
+        return suppression_refusal(self.suppressions, operation, _asked(request), self._household_of, day)
 
     def _household_of(self, atena: str) -> str:
         return self.world.latest(atena).get("世帯番号", "") if atena in self.world.persons else ""
@@ -568,7 +581,7 @@ class ModelSteps(RuleBasedStateMachine):
     def _extensible(self) -> list[str]:
         """申出者 whose 支援措置 may be extended today (3.4 R004: from one month before its end, through it)."""
         return sorted(a for a, m in self.world.measures.items() if m.ended is None
-                      and extension_window(m.end)[0] <= self.session.today <= m.end)
+                      and extension_window(m.end)[0] <= self.world.today <= m.end)
 
     def _endable(self) -> list[str]:
         return sorted(a for a, m in self.world.measures.items() if m.ended is None)
@@ -595,6 +608,27 @@ class ModelSteps(RuleBasedStateMachine):
 def _listed(document: Any) -> list[str]:
     persons = document.get("persons") if isinstance(document, dict) else None
     return [as_row(p).get("宛名番号", "") for p in persons if isinstance(p, dict)] if isinstance(persons, list) else []
+
+
+def answered_day(outcome: Outcome, day: date, expect: Callable[[date], Outcome], status: int,
+                 document: Any) -> Outcome:
+    """The expectation of the day the vendor answered for: ``outcome`` is the one of ``day``, read before the call.
+    The vendor reads its own clock somewhere between the request and its answer (JST, as the harness's: the
+    contract's day is Japan's), so where the day turned meanwhile (a run across midnight JST) either day's answer
+    is right: the later day's expectation (``expect``) is taken when the answer fits it and not the earlier's
+    (issue 65: a 抑止 from tomorrow set before midnight is in force after it). The same day: ``outcome``."""
+    later = clock.today()
+    if later == day or _fits(outcome, status, document):
+        return outcome
+    other = expect(later)
+    return other if _fits(other, status, document) else outcome
+
+
+def _fits(outcome: Outcome, status: int, document: Any) -> bool:
+    """Whether the answer is the one ``outcome`` asks for (a refusal's code and level, or a commit)."""
+    if isinstance(outcome, Refusal):
+        return not judge_refusal(outcome, status, document)
+    return not judge_committed(status, document, _first_requirement(outcome))
 
 
 def _first_requirement(outcome: Commit) -> str:

@@ -1,7 +1,7 @@
 """住民記録 1.0 10.2 アクセスログ管理: the エラーログ holds an エラー the harness caused.
 
 ``jumin.logs.errors`` registers one generated person (``fixtures.persons``, test set-up) and asks for a 転居
-of them (``moves.within``) whose 異動日 is tomorrow: after its 処理日, an エラー (E001, 4.0.3 R003; docs/
+of them (``moves.within``) whose 異動日 is tomorrow: after its 処理日 (given: today), an エラー (E001, 4.0.3 R003; docs/
 driver.md). It then reads the エラーログ of that person (``logs.errors``, our interface). Params ``rule``:
 
 - ``entries`` (10.2 R017 「・ エラーログ」): the log has an entry of that エラー;
@@ -69,11 +69,13 @@ def error_log(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _cause_error(client: DriverClient, atena: str) -> str:
-    """A 転居 whose 異動日 is after its 処理日 (4.0.3 R003): the code of the エラー it is refused with."""
+    """A 転居 whose 異動日 is after its 処理日 (4.0.3 R003): the code of the エラー it is refused with. The 処理日 is
+    given (else the vendor's today): a request sent just before midnight JST and processed after it would otherwise
+    have its 異動日 on its 処理日, be taken, and leave no エラー (issue 65)."""
     today = clock.today()
     status, document = client.call(MOVE, {"宛名番号": [atena], "住所": {"住所_町字": "栄町"},
                                           "異動日": (today + dt.timedelta(days=1)).isoformat(),
-                                          "届出年月日": today.isoformat()})
+                                          "届出年月日": today.isoformat(), "処理日": today.isoformat()})
     code = document.get("code") if isinstance(document, dict) else None
     if status != 422 or not isinstance(document, dict) or document.get("result") != "error" or not code:
         raise TargetError(f"driver {MOVE}: a 異動日 after the 処理日 was expected to be refused (422 error), got "

@@ -11,9 +11,10 @@
   ``…#joshuhyo``), and the four kinds of 20.1.1-20.1.3 and 20.1.4 carry four 証明書の種別 (``issuance.kind_same``);
 - ``items`` (R003: 照会に当たっては、1.3.8（交付履歴の管理）に規定する項目から行えること): the 照会 by a 発行番号 alone
   answers that certificate only; by the person and a 証明書の種別, that kind only; by the person and the 交付年月日
-  (today), every certificate of theirs (``issuance.inquiry_differs`` at ``…#証明書の種別``). The 発行番号 is asked
-  again with a page part (``1/枚数``, 5.5's 頁番号): the protocol takes it whole, with or without it, so the answer
-  may be that certificate or none (a vendor that does not read the page part), never another one.
+  (the day in Japan of the 交付年月日時 recorded: a run may cross midnight), every certificate of theirs issued that
+  day (``issuance.inquiry_differs`` at ``…#証明書の種別``). The 発行番号 is asked again with a page part (``1/枚数``,
+  5.5's 頁番号): the protocol takes it whole, with or without it, so the answer may be that certificate or none (a
+  vendor that does not read the page part), never another one.
 
 R002 (転出証明書, 閲覧用, 住民票コード通知票 and the 交付状況 of the cards) stays MANUAL: the protocol issues no
 通知票 and records no card. Interpretation ``jumin-1.0-interp-issuance-inquiry``.
@@ -54,6 +55,7 @@ def issuance_inquiry(ctx: CheckContext) -> Iterator[Finding]:
     expect_ok(client, DEATH, {"宛名番号": removed, "異動日": yesterday, "通知年月日": yesterday})
     base = f"GET {driver_base(target)}/logs/issuances"
     new: dict[str, Mapping[str, Any]] = {}
+    issued_from = clock.today()  # the first day the certificates can be dated (a run may cross midnight JST)
     for atena, forms in ((living, LIVING), (removed, REMOVED)):
         before = _entries(client, {"宛名番号": atena})
         for form in forms:
@@ -74,18 +76,40 @@ def issuance_inquiry(ctx: CheckContext) -> Iterator[Finding]:
                               "交付履歴 (2.2.2 R001)", location=f"{base}?宛名番号={living}#証明書の種別",
                               expected="four 種別", actual=f"{len(set(kinds))} 種別")
     else:
-        yield from _items(ctx, client, base, living, new)
+        yield from _items(ctx, client, base, living, new, _issue_day(new["juminhyo_setai"], issued_from))
+
+
+def _issue_day(entry: Mapping[str, Any], issued_from: dt.date) -> str:
+    """The 交付年月日 the 照会 asks by: the day in Japan of the 交付年月日時 the vendor recorded on ``entry`` where it
+    is a day the certificates were issued on (from ``issued_from`` to today: a run across midnight JST issues them on
+    either, issue 65), else today (a 交付年月日時 recorded wrong then makes a 照会 that misses them: R003 needs the day
+    they were issued on)."""
+    today = clock.today()
+    recorded = _japan_day(entry.get("交付年月日時"))
+    issued = recorded is not None and issued_from <= recorded <= today
+    return recorded.isoformat() if recorded is not None and issued else today.isoformat()
+
+
+def _japan_day(value: object) -> dt.date | None:
+    """The day in Japan of an ISO 8601 date-time with its offset; None for anything else."""
+    try:
+        moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    return moment.astimezone(clock.JST).date() if moment is not None and moment.tzinfo is not None else None
 
 
 def _items(ctx: CheckContext, client: DriverClient, base: str, atena: str,
-           new: Mapping[str, Mapping[str, Any]]) -> Iterator[Finding]:
-    """2.2.2 R003: conditions on 1.3.8's items select what they name."""
+           new: Mapping[str, Mapping[str, Any]], day: str) -> Iterator[Finding]:
+    """2.2.2 R003: conditions on 1.3.8's items select what they name; by the 交付年月日 ``day``, the person's
+    certificates issued that day (all of them, unless the run crossed midnight between two)."""
     mine = [new[form] for form in LIVING]
     setai = new["juminhyo_setai"]
+    that_day = [entry for entry in mine if _japan_day(entry.get("交付年月日時")) in (None, dt.date.fromisoformat(day))]
     asked: tuple[tuple[Mapping[str, str], list[Mapping[str, Any]]], ...] = (
         ({"発行番号": str(setai.get("発行番号", ""))}, [setai]),
         ({"宛名番号": atena, "証明書の種別": str(setai.get("証明書の種別", ""))}, [setai]),
-        ({"宛名番号": atena, "交付年月日": clock.today().isoformat()}, mine),
+        ({"宛名番号": atena, "交付年月日": day}, that_day),
     )
     for conditions, wanted in asked:
         answered = _entries(client, conditions)
