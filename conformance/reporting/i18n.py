@@ -590,6 +590,7 @@ VALUES: Mapping[str, Text] = {
     "refused, or the protected person absent": ("拒否、または支援対象者の記載なし",
                                                 "refused, or the protected person absent"),
     "refused (an error)": ("拒否（エラー）", "refused (an error)"),
+    "refused (401 or 403, E031)": ("拒否（401 または 403、E031）", "refused (401 or 403, E031)"),
     "absent (支援対象者を除く)": ("記載なし（支援対象者を除く）", "absent (支援対象者を除く)"),
     "a 別紙": ("別紙", "a 別紙"),
     "no 別紙": ("別紙なし", "no 別紙"),
