@@ -591,6 +591,7 @@ VALUES: Mapping[str, Text] = {
                                                 "refused, or the protected person absent"),
     "refused (an error)": ("拒否（エラー）", "refused (an error)"),
     "refused (401 or 403, E031)": ("拒否（401 または 403、E031）", "refused (401 or 403, E031)"),
+    "every 住民 of the extraction": ("抽出時点のすべての住民", "every 住民 of the extraction"),
     "absent (支援対象者を除く)": ("記載なし（支援対象者を除く）", "absent (支援対象者を除く)"),
     "a 別紙": ("別紙", "a 別紙"),
     "no 別紙": ("別紙なし", "no 別紙"),
