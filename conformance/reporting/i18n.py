@@ -708,6 +708,8 @@ _VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?P<status>\d+) not listed"), "{status}（一覧になし）"),
     (re.compile(r"(?P<n>\d+) rows \((?P<m>\d+) persons\)"), "{n} 行（{m} 人）"),
     (re.compile(r"(?P<n>\d+) members"), "{n} 人"),
+    (re.compile(r"(?P<n>\d+) absent in all"), "計 {n} 人が記録なし"),
+    (re.compile(r"the person's record \(a 住民 at (?P<where>.+)\)"), "その人の記録（{where} では住民）"),
     (re.compile(r"(?P<n>\d+) other entries"), "他の記録 {n} 件"),
     (re.compile(r"(?P<n>\d+) members \((?P<a>\d+) not of the 世帯, (?P<b>\d+) missing\)"),
      "{n} 人（世帯外 {a} 人、漏れ {b} 人）"),
