@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from conformance.oracles.identifiers import is_valid_lg_code
 
@@ -68,3 +68,16 @@ def following(history: Sequence[Residence], stay: Residence) -> Residence | None
     """The stay after ``stay`` in the history, or None (still resident, emigrated, or died)."""
     index = history.index(stay)
     return history[index + 1] if index + 1 < len(history) else None
+
+
+def address_lost_day(history: Sequence[Residence], stay: Residence) -> date | None:
+    """The day a 資格 tied to the address of ``stay`` is lost, in the words two laws share (介護保険法 第11条第1項,
+    国民健康保険法 第8条第1項: 住所を有しなくなった日の翌日; ただし、その日に他の市町村の区域内に住所を有するに至った
+    ときは、その日): the day after moving out, or the moving-out day itself when the next stay of the history
+    begins on or before it; None while the person still lives there."""
+    if stay.moved_out is None:
+        return None
+    after = following(history, stay)
+    if after is not None and after.moved_in <= stay.moved_out:
+        return stay.moved_out
+    return stay.moved_out + timedelta(days=1)

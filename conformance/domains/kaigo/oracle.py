@@ -21,7 +21,7 @@ from conformance.oracles.dates import (
     fiscal_year_months,
     premium_months,
 )
-from conformance.oracles.residence import Residence, following
+from conformance.oracles.residence import Residence, address_lost_day
 
 #: The age at which a resident becomes a 第1号被保険者.
 FIRST_INSURED_AGE = 65
@@ -85,12 +85,7 @@ def kaigo_loss_date(history: Sequence[Residence], stay: Residence) -> date | Non
     転出 with days before the next address); ただし、住所を有しなくなった日に他の市町村の区域内に住所を有するに至った
     ときは、その日 (the next stay of the history begins on the last day here).
     """
-    if stay.moved_out is None:
-        return None
-    after = following(history, stay)
-    if after is not None and after.moved_in <= stay.moved_out:
-        return stay.moved_out
-    return stay.moved_out + timedelta(days=1)
+    return address_lost_day(history, stay)
 
 
 def kaigo_billed_months(

@@ -28,7 +28,7 @@ from conformance.oracles.dates import (
     month_of,
     premium_months,
 )
-from conformance.oracles.residence import Residence, following, validate_history
+from conformance.oracles.residence import Residence, address_lost_day, following, validate_history
 
 #: 国民健康保険の都道府県単位化: from this day 資格 is held per prefecture (DOMAIN.md: "since 2018-04").
 PREFECTURE_UNIT_START = date(2018, 4, 1)
@@ -58,12 +58,7 @@ def kokuho_loss_date(history: Sequence[Residence], stay: Residence) -> date | No
     next stay of the history starts on that day (an address elsewhere that day); the day after when
     the person went abroad or died (no next stay).
     """
-    if stay.moved_out is None:
-        return None
-    after = following(history, stay)
-    if after is not None and after.moved_in <= stay.moved_out:
-        return stay.moved_out
-    return stay.moved_out + timedelta(days=1)
+    return address_lost_day(history, stay)
 
 
 def kokuho_qualifications(history: Sequence[Residence]) -> tuple[KokuhoQualification, ...]:
