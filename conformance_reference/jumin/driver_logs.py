@@ -105,7 +105,7 @@ class DriverLogs:
     def get_log_analysis(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
         """10.2 ログの分析: one 分析例 made from the logs (``logs.analysis``, reference/log_analysis.py)."""
         kind = request.param("種類") or ""
-        given = {name: request.param(name) for name in ("深夜_開始", "深夜_終了", "休業日", "閾値")}
+        given = {name: request.param(name) for name in ("深夜_開始", "深夜_終了", "休業日", "閾値", "操作者ID")}
         rows = log_analysis.analyse(self.log(), kind, request.param("宛名番号"), self.defects, given)
         if (request.param("形式") or "JSON") == "CSV":  # 10.2 R022: 分析・ファイル出力
             return 200, {"result": "ok", "種類": kind, "形式": "CSV", "data": log_analysis.csv_file(rows, self.defects)}

@@ -7,7 +7,8 @@ counted per 利用者ID, and the 操作ログ's 照会 whose 対象 is the 宛�
 own hours and thresholds, given with the request: R024 深夜・休業日におけるアクセス一覧 (``深夜_開始``, ``深夜_終了`` as
 HH:MM, the period crossing midnight when it starts later than it ends; ``休業日``: dates, comma-separated, beside
 Saturdays and Sundays) lists the 操作ログ's entries made then; R027 大量検索実行一覧 (``閾値``) lists each 操作者ID
-with at least that many 照会 and 検索.
+with at least that many 照会 and 検索. Both take an ``操作者ID`` as well (one user's entries only): a town's log is
+large, and an analysis asked of one user stays small however long the log has grown.
 """
 
 from __future__ import annotations
@@ -82,14 +83,16 @@ def analyse(log: OperationLog, kind: str, atena: str | None, defects: frozenset[
         return [{key: entry[key] for key in ("日時", "操作者ID", "端末名", "機能名")}
                 for entry in log.entries if entry["取得対象"] in kinds and atena in entry["対象"]]
     given = params or {}
+    user = given.get("操作者ID") or None
+    entries = [entry for entry in log.entries if user is None or entry["操作者ID"] == user]
     if kind == NIGHT:
-        return [{key: entry[key] for key in (*_ROW, "取得対象")} for entry in log.entries
+        return [{key: entry[key] for key in (*_ROW, "取得対象")} for entry in entries
                 if off_hours(dt.datetime.fromisoformat(entry["日時"]), given, defects)]
     if kind == BULK:
         threshold = int(str(given.get("閾値") or "0"))
         if threshold < 1:
             raise ValueError("大量検索実行一覧 needs its 閾値 (a count of at least 1)")
-        counts = Counter(entry["操作者ID"] for entry in log.entries if entry["取得対象"] == QUERY)
+        counts = Counter(entry["操作者ID"] for entry in entries if entry["取得対象"] == QUERY)
         # A defect: a count equal to the 閾値 is not taken as reaching it.
         strict = "loganalysis_bulk_strict" in defects
         return [{"操作者ID": operator, "検索回数": count} for operator, count in sorted(counts.items())

@@ -4,7 +4,8 @@ export: each 世帯's row names its 世帯主 and the 世帯's address as the re
 ``file.layout`` judges each file's form and that every 世帯番号 of one file is in the other (``references``); what a
 row says of its 世帯 is judged here. A 世帯 whose 世帯主 is a current 住民 (住民状態 1, 続柄 世帯主) of the residents
 export: the households row's 世帯主氏名 is that person's 氏名 and its address items are theirs (interpretation
-jumin-1.0-interp-households-file). A 世帯 without a current 世帯主 (all its members left) is not judged: which of its
+jumin-1.0-interp-households-file); where the export holds two (a 異動の取消し of one member's part of a 世帯主変更),
+the row gives either. A 世帯 without a current 世帯主 (all its members left) is not judged: which of its
 former members the row names is the vendor's. The households export is one a vendor need not offer: as the
 bindings' ``if_configured``, it is read only where the profile's export target offers both files.
 
@@ -52,15 +53,25 @@ def household_heads(ctx: CheckContext) -> Iterator[Finding]:
     # A 世帯主変更 shows only in exports fetched after it: an API export source (a directory is written once).
     fresh = isinstance(exports, ApiExportSource) and _head_changed(target)
     residents, households = (_export(target, layouts[name], fresh) for name in (RESIDENTS, HOUSEHOLDS))
-    heads = {row["世帯番号"]: row for row in latest_rows(residents)
-             if row.get("住民状態") == "1" and row.get("続柄") == "世帯主" and row.get("世帯番号")}
+    heads = current_heads(latest_rows(residents))
     for line, row in records(households):
-        head = heads.get(row.get("世帯番号") or "")
-        if head is None:
-            continue
-        finding = _differs(ctx, row, head, f"{households.path.name}:{line}")
-        if finding is not None:
-            yield finding
+        # Each current 世帯主 of the 世帯 judged in turn: the row must give one of them (the first's difference
+        # reported when it gives none).
+        found = [_differs(ctx, row, head, f"{households.path.name}:{line}")
+                 for head in heads.get(row.get("世帯番号") or "", [])]
+        if found and None not in found:
+            yield next(finding for finding in found if finding is not None)
+
+
+def current_heads(rows: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:
+    """The current 世帯主 (住民状態 1, 続柄 世帯主) of each 世帯番号, by 宛名番号. Usually one; a 異動の取消し of one
+    member's part of a 世帯主変更 (4.6.0.1 R001: 「全部又は一部の区分により、対象者を選択」; R002 restores that
+    person's record only) leaves the former 世帯主 a 世帯主 beside the new one, and a row naming either is right."""
+    heads: dict[str, list[dict[str, str]]] = {}
+    for row in sorted(rows, key=lambda row: row.get("宛名番号") or ""):
+        if row.get("住民状態") == "1" and row.get("続柄") == "世帯主" and row.get("世帯番号"):
+            heads.setdefault(row["世帯番号"], []).append(row)
+    return heads
 
 
 def _differs(ctx: CheckContext, row: Row, head: Row, where: str) -> Finding | None:

@@ -10,12 +10,14 @@ from typing import Any
 
 from inprocess import in_process_reference
 
-from conformance import load_edition
+from conformance import clock, load_edition
 from conformance.checks.registry import CheckContext
-from conformance.domains.jumin.households_file import household_heads
+from conformance.domains.jumin.households_file import current_heads, household_heads, latest_rows
+from conformance.domains.jumin.scenarios.access_log import couple
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.profiles import DriverTarget
+from conformance.scenarios.driver_calls import expect_ok, needed_client
 from conformance.targets.base import Target, TestData
 from conformance.targets.exports import ApiExportSource
 from conformance.testdata.town import default_town
@@ -36,6 +38,28 @@ def judge(tmp_path: Path, defects: frozenset[str] = frozenset(), paths: dict[str
 
 def test_the_clean_reference_names_each_head(tmp_path: Path) -> None:
     assert judge(tmp_path) == []
+
+
+def test_a_household_with_two_heads_after_a_cancellation_is_named_by_either(tmp_path: Path) -> None:
+    """Issue 65 (--thorough, a later seed's draws): a 世帯主変更 to the 妻, then a 異動の取消し of the 夫's part of it
+    (4.6.0.1 R001 lets the staff choose a part of a 異動's persons): the 夫's record is restored, 世帯主 again, the
+    妻 stays 世帯主. The households row names one of them: right, though the check once took the other."""
+    with in_process_reference() as http:
+        target = Target(catalog=EDITION, http=http, data=TestData(rows=default_town()),
+                        driver=DriverTarget(operations="all"))
+        client = needed_client(target, "the test's set-up", ("fixtures.persons", "households.head", "cancellations"))
+        # The 夫 born first, 世帯主氏名 his own: the row (its 世帯's first member in 5.2 order) names him.
+        husband, wife, setai = couple(client, {"世帯主氏名": "見本　太郎", "生年月日": "1979-04-01"})
+        day = clock.today().isoformat()
+        expect_ok(client, "households.head", {"世帯番号": setai, "宛名番号": wife, "世帯員": [husband],
+                                              "続柄": ["夫"], "異動日": day, "届出年月日": day})
+        expect_ok(client, "cancellations", {"宛名番号": husband})
+        exports = ApiExportSource(http, PATHS, tmp_path)
+        residents = exports.fetch_current("residents_csv")
+        heads = current_heads(latest_rows(residents))
+        assert [head["宛名番号"] for head in heads[setai]] == sorted([husband, wife])
+        target = Target(catalog=EDITION, http=http, exports=exports, data=target.data, driver=target.driver)
+        assert list(household_heads(CheckContext(EDITION.requirement("jumin-1.0-10.6-R001"), {}, target))) == []
 
 
 def test_a_row_from_the_first_member_by_number_is_found(tmp_path: Path) -> None:

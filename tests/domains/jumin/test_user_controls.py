@@ -16,13 +16,18 @@ from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.clock import JST
 from conformance.domains.jumin.scenarios import user_controls
 from conformance.domains.jumin.scenarios.user_controls import controls
-from conformance.profiles import DriverTarget
+from conformance.embedded import reference_in_process
+from conformance.errors import TargetError
+from conformance.profiles import ApiTarget, DriverTarget
+from conformance.scenarios.driver_calls import needed_client
 from conformance.targets.base import Target
+from conformance.targets.wsgi import IN_PROCESS
+from conformance_reference.app import API_PREFIX
 from conformance_reference.jumin import log_analysis, user_admin
 from conformance_reference.jumin.oplog import OperationLog
 from conformance_reference.jumin.users import UserRegistry
 from tests.domains.jumin.test_access_log import EDITION
-from tests.inprocess import in_process_reference
+from tests.inprocess import in_process_client, in_process_reference
 
 #: requirement -> the params it is bound with (bindings.yaml).
 RULES: dict[str, dict[str, Any]] = {
@@ -159,3 +164,28 @@ def test_the_night_and_holiday_list_reads_the_period_and_the_calendar() -> None:
     assert counts == [{"操作者ID": "a", "検索回数": 1}, {"操作者ID": "b", "検索回数": 1}]
     strict = frozenset({"loganalysis_bulk_strict"})
     assert log_analysis.analyse(log, log_analysis.BULK, None, strict, {"閾値": "1"}) == []
+
+
+#: The JSON limit of the large-log test's client (values in one answer), and the other users' entries written
+#: first: each listed row holds 5 members, so the whole list is over the limit many times.
+MEMBERS, OTHERS = 2_000, 2_000
+
+
+def test_the_analyses_stay_bounded_however_long_the_log_has_grown() -> None:
+    """Issue 65: a --thorough run's log (15 seeds' draws) made the whole 深夜・休業日アクセス一覧 exceed the
+    client's JSON limit, an ERROR of 10.2 R024. Other users' entries, all on a 休業日, fill the log first: the
+    list of every user is refused by the client, the checks' lists of their own user are read and pass."""
+    now = dt.datetime.now(JST)
+    entry = {"日時": now.isoformat(), "操作者ID": "other", "端末名": "t", "機能名": "個人照会", "取得対象": "照会",
+             "対象": []}
+    with reference_in_process(defects=frozenset(), rows=()) as app:
+        app.driver.log().entries.extend(dict(entry) for _ in range(OTHERS))
+        api = ApiTarget(base_url=IN_PROCESS + API_PREFIX, max_json_members=MEMBERS)
+        with in_process_client(app, target=api) as http:
+            target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=1)
+            whole = {"種類": log_analysis.NIGHT, "深夜_開始": "00:00", "深夜_終了": "00:01",
+                     "休業日": now.date().isoformat()}
+            with pytest.raises(TargetError, match="max_json_members"):
+                needed_client(target, "the test", ("logs.analysis",)).call("logs.analysis", whole)
+            assert judge(target, "10.2-R024") == []
+            assert judge(target, "10.2-R027") == []

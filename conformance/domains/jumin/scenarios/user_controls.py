@@ -396,7 +396,10 @@ def _night(ctx: CheckContext, users: Users) -> Iterator[Finding]:
                 "休業日": days},
     }
     for name, given in probes.items():
-        rows = _analysis(users, {"種類": NIGHT, **given})
+        # Asked of the check's user only: the whole town's list (every seed's draws, on a 休業日 the day's whole
+        # log) may hold more rows than one answer is read with (issue 65); a vendor answering other users' rows
+        # all the same is judged on the user's alone.
+        rows = _analysis(users, {"種類": NIGHT, "操作者ID": user_id, **given})
         location = f"GET {users.base}/logs/analysis?種類={NIGHT}#{name}"
         if rows is None:
             yield ctx.finding("logs.analysis_differs", f"the {NIGHT} could not be made (10.2 R024)",
@@ -415,7 +418,7 @@ def _bulk_search(ctx: CheckContext, users: Users) -> Iterator[Finding]:
         users.call(SEARCH, {"氏名_フリガナ": "ミホン　タロウ", "一致": "完全"}, session)
     users.call(QUERY, {"宛名番号": atena}, users.session(*users.created({"操作権限": [INQUIRY]})))
     for threshold, wanted in ((SEARCHES, True), (SEARCHES * 10, False)):
-        rows = _analysis(users, {"種類": BULK_SEARCH, "閾値": threshold})
+        rows = _analysis(users, {"種類": BULK_SEARCH, "閾値": threshold, "操作者ID": user_id})
         location = f"GET {users.base}/logs/analysis?種類={BULK_SEARCH}#閾値{threshold}"
         listed = rows is not None and any(str(row.get("操作者ID")) == user_id for row in rows)
         if listed != wanted:
