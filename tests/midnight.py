@@ -9,9 +9,10 @@ Forward, never back: a process that ran other tests at the real time holds what 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from inprocess import started_in_process
 
@@ -46,3 +47,29 @@ def reference_in_process(catalog: EditionCatalog, vendor: type[DriverService] | 
             running.app.driver = vendor(running.store, frozenset())
         yield Target(catalog=catalog, http=running.client(), driver=DriverTarget(operations="all"), seed=1,
                      data=data)
+
+
+def turn_at(target: Target, traveller: Any, at: Callable[[str, str], bool], *, after: bool) -> list[str]:
+    """Move the clock past midnight (:data:`TURN`) once, at the first request for which ``at(method, path)`` holds
+    (``at`` is asked of every request): before it is sent, or ``after`` its answer. The list it returns names that
+    request once it has happened."""
+    http = target.need_http()
+    request = http.request
+    turned: list[str] = []
+
+    def turn_if(method: str, path: str) -> None:
+        # ``at`` sees every request (it may count them), the clock moves once.
+        if at(method, path) and not turned:
+            turned.append(path)
+            traveller.shift(TURN)
+
+    def turning(method: str, path: str, **kwargs: Any) -> Any:
+        if not after:
+            turn_if(method, path)
+        response = request(method, path, **kwargs)
+        if after:
+            turn_if(method, path)
+        return response
+
+    http.request = turning  # type: ignore[method-assign]
+    return turned

@@ -4,10 +4,8 @@ serves too: the day turns after the harness read it and before the vendor takes 
 
 from __future__ import annotations
 
-from typing import Any
-
 import time_machine
-from midnight import TURN, before_midnight, eve, reference_in_process
+from midnight import before_midnight, eve, reference_in_process, turn_at
 
 from tests.domains.jumin.test_auth_error_logs import EDITION, judge_errors
 
@@ -18,16 +16,7 @@ EVE = eve()
 def test_a_move_dated_tomorrow_sent_before_midnight_and_taken_after_it_is_still_refused() -> None:
     with time_machine.travel(before_midnight(EVE), tick=True) as traveller, \
             reference_in_process(EDITION) as target:
-        http = target.need_http()
-        request = http.request
-        turned: list[str] = []
-
-        def turning(method: str, path: str, **kwargs: Any) -> Any:
-            if path.endswith("/moves/within") and not turned:
-                turned.append(path)
-                traveller.shift(TURN)  # the 異動日 read on the eve, the request taken the next day
-            return request(method, path, **kwargs)
-
-        http.request = turning  # type: ignore[method-assign]
+        # the 異動日 read on the eve, the request taken the next day
+        turned = turn_at(target, traveller, lambda method, path: path.endswith("/moves/within"), after=False)
         findings = judge_errors(target, "fields")
     assert turned and findings == []

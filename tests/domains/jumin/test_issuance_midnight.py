@@ -5,14 +5,11 @@ issued, exactly there, never by waiting."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import time_machine
-from midnight import TURN, before_midnight, eve, reference_in_process
+from midnight import before_midnight, eve, reference_in_process, turn_at
 
 from conformance.checks.registry import CheckContext
 from conformance.domains.jumin.scenarios.issuance_inquiry import LIVING, issuance_inquiry
-from conformance.targets.base import HttpResponse
 from tests.domains.jumin.test_access_log import EDITION
 
 #: The day before the midnight crossed: the clock runs from 23:00 JST on it, and the hook moves it past midnight.
@@ -22,19 +19,14 @@ EVE = eve()
 def test_certificates_issued_before_midnight_are_asked_by_the_day_they_were_issued() -> None:
     with time_machine.travel(before_midnight(EVE), tick=True) as traveller, \
             reference_in_process(EDITION) as target:
-        http = target.need_http()
-        request = http.request
         issued: list[str] = []
 
-        def turning(method: str, path: str, **kwargs: Any) -> HttpResponse:
-            response = request(method, path, **kwargs)
+        def last_certificate(method: str, path: str) -> bool:
             if method == "post" and path.startswith("/forms/"):
                 issued.append(path)
-                if len(issued) == len(LIVING):  # the person's certificates dated the eve, the 照会 the next day
-                    traveller.shift(TURN)
-            return response
+            return len(issued) == len(LIVING)  # the person's certificates dated the eve, the 照会 the next day
 
-        http.request = turning  # type: ignore[method-assign]
+        turn_at(target, traveller, last_certificate, after=True)
         findings = list(issuance_inquiry(CheckContext(EDITION.requirement("jumin-1.0-2.2.2-R003"),
                                                       {"rule": "items"}, target)))
     assert len(issued) > len(LIVING)

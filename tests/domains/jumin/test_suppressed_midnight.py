@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 import time_machine
-from midnight import TURN, before_midnight, eve, reference_in_process
+from midnight import before_midnight, eve, reference_in_process, turn_at
 
 from conformance import clock
 from conformance.targets.base import TestData
@@ -45,17 +45,7 @@ def test_a_support_measure_beginning_after_midnight_is_not_missing_from_the_list
 
     with time_machine.travel(before_midnight(EVE), tick=True) as traveller, \
             reference_in_process(EDITION, Vendor, TestData(rows=rows)) as target:
-        http = target.need_http()
-        request = http.request
-        turned: list[str] = []
-
-        def turning(method: str, path: str, **kwargs: Any) -> Any:
-            response = request(method, path, **kwargs)
-            if path.endswith("/lists/suppressed") and not turned:
-                turned.append(path)
-                traveller.shift(TURN)  # the list made on the eve, judged on the next day
-            return response
-
-        http.request = turning  # type: ignore[method-assign]
+        # the list made on the eve, judged on the next day
+        turned = turn_at(target, traveller, lambda method, path: path.endswith("/lists/suppressed"), after=True)
         findings = judge(target)
     assert turned and findings == []
