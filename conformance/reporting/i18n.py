@@ -709,6 +709,8 @@ _VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?P<n>\d+) rows \((?P<m>\d+) persons\)"), "{n} 行（{m} 人）"),
     (re.compile(r"(?P<n>\d+) members"), "{n} 人"),
     (re.compile(r"(?P<n>\d+) absent in all"), "計 {n} 人が記録なし"),
+    (re.compile(r"(?P<n>\d+) records differ in all"), "計 {n} 件のレコードで値が異なる"),
+    (re.compile(r"the value of (?P<file>\S+)"), "{file} の値"),
     (re.compile(r"the person's record \(a 住民 at (?P<where>.+)\)"), "その人の記録（{where} では住民）"),
     (re.compile(r"(?P<n>\d+) other entries"), "他の記録 {n} 件"),
     (re.compile(r"(?P<n>\d+) members \((?P<a>\d+) not of the 世帯, (?P<b>\d+) missing\)"),

@@ -107,9 +107,17 @@ class Exports(Presentation):
         if "fixed_export_dv_marks_dropped" in self.defects:
             # A fixed-length writer fed from the 住民 table alone, without the 支援措置's: no record is marked.
             rows = ({**row, "支援措置対象フラグ": "0"} for row in rows)
+        if "fixed_export_foreign_birth_wareki" in self.defects:
+            # A writer kept from a 日本人-only layout: every 生年月日 as a 元号コード and 和暦 年月日 (3110526).
+            rows = ({**row, "生年月日": fixed_export.era_code_date(row.get("生年月日", ""))}
+                    if row.get("住民種別") == "2" else row for row in rows)
+        if "fixed_export_katagaki_cut" in self.defects:
+            # A 方書 field kept from a legacy layout of 全角10文字: the rest of a longer 方書 is lost.
+            rows = ({**row, "住所_方書": row.get("住所_方書", "")[:fixed_export.LEGACY_KATAGAKI]} for row in rows)
         # The fixed_char_padding defect: widths counted in characters, so records with kanji run long.
         pad_characters = "fixed_char_padding" in self.defects
-        body = fixed_export.fixed_records(layout, rows, pad_characters=pad_characters)
+        body = fixed_export.fixed_records(layout, rows, pad_characters=pad_characters,
+                                          name_shift="fixed_export_name_shift" in self.defects)
         return Reply(200, body, fixed_export.CONTENT_TYPE)
 
     def _export_households(self, request: Request, arguments: tuple[str, ...]) -> Reply:

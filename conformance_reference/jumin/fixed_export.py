@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.models import RECORD_TERMINATORS, FileInterface
 from conformance.errors import SpecError
+from conformance_reference.paper import ERAS, split_date
 
 #: The catalog layout this export follows.
 LAYOUT_ID = "residents_fixed"
@@ -21,6 +22,10 @@ ENCODING = "cp932"
 CONTENT_TYPE = "text/plain; charset=Windows-31J"
 #: What a CP932 export customarily writes for a character CP932 lacks (〓, two bytes like any kanji).
 SUBSTITUTE = "〓"
+#: The items of the name group the fixed_export_name_shift defect pads together, and the space it miscounts.
+NAME, KANA, IDEOGRAPHIC_SPACE = "氏名", "氏名_フリガナ", "\u3000"
+#: The fixed_export_katagaki_cut defect's 方書: characters a legacy layout's field held.
+LEGACY_KATAGAKI = 10
 #: Variation selectors (IVS) refine the character before them; CP932 cannot hold them, so the base
 #: character is written alone (the length in characters is unchanged).
 _SELECTORS = ((0xFE00, 0xFE0F), (0xE0100, 0xE01EF))
@@ -34,12 +39,14 @@ def fixed_layout(edition: EditionCatalog) -> FileInterface | None:
     return None
 
 
-def fixed_records(layout: FileInterface, rows: Iterable[Mapping[str, str]], *, pad_characters: bool = False) -> bytes:
+def fixed_records(layout: FileInterface, rows: Iterable[Mapping[str, str]], *, pad_characters: bool = False,
+                  name_shift: bool = False) -> bytes:
     """The rows as fixed-length records (values by column header; '' when absent).
 
     ``pad_characters`` is the ``fixed_char_padding`` defect: each value is padded to its width in
     characters instead of bytes, so a field holding double-byte characters is longer than its width
     (one byte more per such character) and the fields after it, and the records after it, shift.
+    ``name_shift`` is the ``fixed_export_name_shift`` defect (:func:`_shifted`).
     """
     pad = layout.padding[0].encode(ENCODING)
     if len(pad) != 1:
@@ -47,12 +54,38 @@ def fixed_records(layout: FileInterface, rows: Iterable[Mapping[str, str]], *, p
     terminator = RECORD_TERMINATORS[layout.record_terminator]
     # Most items of a record are blank: their field is the padding alone, made once per column.
     columns = [(column.header, column.width or 0, pad * (column.width or 0)) for column in layout.columns]
-    return b"".join(
-        b"".join(_field(header, value, width, pad, pad_characters) if (value := row.get(header, "")) else blank
-                 for header, width, blank in columns)
-        + terminator
+    records = (
+        [_field(header, value, width, pad, pad_characters) if (value := row.get(header, "")) else blank
+         for header, width, blank in columns]
         for row in rows
     )
+    if name_shift:
+        headers = [header for header, _, _ in columns]
+        records = (_shifted(fields, headers, pad) for fields in records)
+    return b"".join(b"".join(fields) + terminator for fields in records)
+
+
+def _shifted(fields: list[bytes], headers: list[str], pad: bytes) -> list[bytes]:
+    """The ``fixed_export_name_shift`` defect: a writer that pads the name group (氏名 and 氏名_フリガナ, 300 bytes
+    together) by the UTF-8 length of the 氏名's 全角 space (three bytes, not CP932's two): a 氏名 holding one is
+    written a byte short and its フリガナ a byte long, so the フリガナ starts a byte early (the record keeps its
+    length)."""
+    name, kana = headers.index(NAME), headers.index(KANA)
+    if IDEOGRAPHIC_SPACE.encode(ENCODING) not in fields[name].rstrip(pad):
+        return fields
+    return [*fields[:name], fields[name][:-1], *fields[name + 1:kana], fields[kana] + pad, *fields[kana + 1:]]
+
+
+def era_code_date(value: str) -> str:
+    """The ``fixed_export_foreign_birth_wareki`` defect's 生年月日: the 元号コード (1 明治 ... 5 令和) and the 和暦
+    年月日 in six digits (1936-05-26: 3110526); a value that is not a date unchanged."""
+    parts = split_date(value)
+    if parts is None:
+        return value
+    for code, (_, start) in zip(range(len(ERAS), 0, -1), ERAS, strict=True):
+        if parts >= start:
+            return f"{code}{parts[0] - start[0] + 1:02d}{parts[1]:02d}{parts[2]:02d}"
+    return value
 
 
 def _field(header: str, value: str, width: int, pad: bytes, pad_characters: bool) -> bytes:

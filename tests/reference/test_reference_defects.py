@@ -214,6 +214,9 @@ AFFECTS: dict[str, set[str]] = {
     "fixed_char_padding": {"fixed_export"},
     "fixed_export_dv_marks_dropped": {"fixed_export"},
     "fixed_export_japanese_only": {"fixed_export"},
+    # Issue 67: values of the fixed-length records only (tests/domains/jumin/test_fixed_values.py).
+    **{name: {"fixed_export"} for name in (
+        "fixed_export_foreign_birth_wareki", "fixed_export_katagaki_cut", "fixed_export_name_shift")},
     # The loaded town has no 転出予定者 (tests/domains/jumin/test_fixed_persons.py records one).
     "fixed_export_planned_out_dropped": set(),
     # Every 世帯主 of the town holds the smallest 宛名番号 of the 世帯 (tests/domains/jumin/test_households_file.py).

@@ -26,6 +26,7 @@ tests are ``tests/domains/jumin/``.
 CHECK_MODULES = (
     "checks",
     "fixed_persons",
+    "fixed_values",
     "forms",
     "households_file",
     "model.check",

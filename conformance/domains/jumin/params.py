@@ -52,6 +52,14 @@ class ItemsKeptParams(Params):
             yield ("where", "item"), self.where.item
 
 
+class FixedValuesParams(Params):
+    """``jumin.fixed_export.values``: the fixed-length layout's items compared with the residents export's (all of them
+    when ``items`` is empty), but those of ``leave``."""
+
+    items: Annotated[tuple[str, ...], Field(strict=False, description="Headers of the fixed-length layout.")] = ()
+    leave: Annotated[tuple[str, ...], Field(strict=False, description="Headers not compared here.")] = ()
+
+
 class RelationshipParams(Params):
     """``jumin.records.relationship_allowed``: the 続柄 vocabulary."""
 
@@ -354,6 +362,7 @@ PARAMS: dict[str, type[Params]] = {
     "jumin.extract.random": NoParams,
     "jumin.tokens.lifetime": NoParams,
     "jumin.fixed_export.persons": NoParams,
+    "jumin.fixed_export.values": FixedValuesParams,
     "jumin.households_file.heads": NoParams,
     "jumin.suppressed.list": NoParams,
     **_FORM_CHECKS,
