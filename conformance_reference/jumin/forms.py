@@ -438,6 +438,9 @@ class FormService:
         pages: list[list[_Line]] = [list(title)]
         for row in people:
             block = [*self._person_lines(form, row, omitted, furigana), _Line("", "")]
+            if "form_page_break_line_lost" in self.defects:
+                _continued(pages, block, title)
+                continue
             if len(pages[-1]) + len(block) > _LINES_PER_PAGE:
                 pages.append(list(title))
             pages[-1].extend(block)
@@ -531,6 +534,17 @@ class FormService:
             canvas.showPage()
         canvas.save()
         return buffer.getvalue()
+
+
+def _continued(pages: list[list[_Line]], block: list[_Line], title: list[_Line]) -> None:
+    """The ``form_page_break_line_lost`` defect's paginator: a block fills the page and goes on on the next (what the
+    register allows), but the line that met the full page is lost, not carried over (a loop that starts the new page
+    and moves on to the next line)."""
+    for line in block:
+        if len(pages[-1]) >= _LINES_PER_PAGE:
+            pages.append(list(title))
+            continue
+        pages[-1].append(line)
 
 
 def _prefix(value: str, room: float, size: float) -> str:

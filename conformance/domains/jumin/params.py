@@ -112,6 +112,12 @@ class HouseholdFormParams(Params):
     households: Annotated[int, Field(ge=1)] = 12
 
 
+class HouseholdItemsParams(HouseholdFormParams):
+    """``forms.household_items``: the largest households (their blocks reach a page break)."""
+
+    households: Annotated[int, Field(ge=1)] = 4
+
+
 class FormCurrentOnlyParams(HouseholdFormParams):
     """``forms.household_current_only``: households with a removed and a current member."""
 
@@ -322,7 +328,8 @@ _FORM_CHECKS: dict[str, type[Params]] = {
     "forms.certification": FormCertificationParams, "forms.calendar": FormCalendarParams,
     "forms.tsusho_sheet": FormSheetParams,
     "forms.issue_number": FormIssueNumberParams, "forms.member_order": HouseholdFormParams,
-    "forms.household_current_only": FormCurrentOnlyParams, "forms.furigana": FormFuriganaParams,
+    "forms.household_current_only": FormCurrentOnlyParams, "forms.household_items": HouseholdItemsParams,
+    "forms.furigana": FormFuriganaParams,
     "forms.katagaki": FormKatagakiParams, "forms.official_use": FormsListParams,
     "forms.data_matches_print": FormDataParams, "forms.dv_refused": FormDvParams,
     "forms.dv_removed": FormDvRemovedParams, "forms.full_list": FormFullListParams,

@@ -34,6 +34,7 @@ from conformance.domains.jumin.forms.printed import (
     certification,
     dates_printed,
     household_current_only,
+    household_items,
     items_printed,
     omissions,
     tsusho_sheet,
@@ -41,7 +42,7 @@ from conformance.domains.jumin.forms.printed import (
 
 __all__ = [
     "calendar", "certification", "data_matches_print", "dates_printed", "dv_refused", "dv_removed", "full_list",
-    "furigana",
-    "household_current_only", "issue_number", "items_printed", "katagaki", "member_order", "official_use",
+    "furigana", "household_current_only", "household_items", "issue_number", "items_printed", "katagaki",
+    "member_order", "official_use",
     "omissions", "order_problem", "person_sample", "printed_order_problem", "tsusho_sheet",
 ]

@@ -45,6 +45,7 @@ from conformance.domains.jumin.params import (
     FormParams,
     FormSheetParams,
     HouseholdFormParams,
+    HouseholdItemsParams,
 )
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -311,6 +312,45 @@ def tsusho_sheet(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding("form.sheet_not_counted", "the 発行番号's total pages do not count the 別紙",
                               location=location(form.id, last, ISSUE_LABEL, whom), expected=f"/{last}",
                               actual=",".join(f"/{t}" for t in sorted(totals)))
+
+
+@check("forms.household_items")
+def household_items(ctx: CheckContext) -> Iterator[Finding]:
+    """Each current member of a 世帯連記式 copy has every item they hold printed in their block, as recorded, in the
+    catalog's order (5.1 R003 as forms.items reads it), on the largest households first: their blocks reach a page
+    break. Interpretation jumin-1.0-interp-form-pages: a block kept whole or continued on the next page both pass; a
+    line lost at the break (issue 67) does not."""
+    target = target_of(ctx)
+    args = ctx.args(HouseholdItemsParams)
+    form = form_of(target, args.form)
+    sample = household_sample(target.need_data().rows, args.households)
+    if not sample:
+        raise TargetError("the test data has no household of two or more current members")
+    for members in sample:
+        whom = f"世帯 of 宛名番号={members[0]['宛名番号']}"
+        document, problems = read(ctx, target, form.id, {"宛名番号": members[0]["宛名番号"]}, whom)
+        yield from problems
+        if document is None:
+            continue
+        blocks = person_blocks(form, document)
+        for row in members:
+            member = f"{whom}, 宛名番号={row['宛名番号']}"
+            yield from _judge_items(ctx, target, form, row, blocks, member)
+            yield from _dates_present(ctx, target, form, row, blocks, member)
+
+
+def _dates_present(ctx: CheckContext, target: Target, form: Form, row: Row, blocks: list[list[Printed]],
+                   whom: str) -> Iterator[Finding]:
+    """A date item the member holds has its line in their block (its form is forms.dates' and forms.calendar's)."""
+    block = block_of(target, form, blocks, row)
+    if not block:
+        return  # the block's absence is _judge_items' finding
+    labels = {entry.label for entry in block}
+    for item in form.items:
+        if item.date is not None and applies(item, row) and expected_date(item, row) and item.label not in labels:
+            yield ctx.finding("form.item_missing", f"{item.label} is not printed",
+                              location=location(form.id, block[-1].line.page, item.label, whom),
+                              expected=f"{item.label} {date_shape(expected_date(item, row))}", actual="absent")
 
 
 # -- 5.1 P001: a 世帯全員 copy shows current members only ----------------------------------------------------
