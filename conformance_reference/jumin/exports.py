@@ -111,6 +111,9 @@ class Exports(Presentation):
             # A writer kept from a 日本人-only layout: every 生年月日 as a 元号コード and 和暦 年月日 (3110526).
             rows = ({**row, "生年月日": fixed_export.era_code_date(row.get("生年月日", ""))}
                     if row.get("住民種別") == "2" else row for row in rows)
+        if "fixed_export_planned_date_dropped" in self.defects:
+            # A writer that fills the 転出 items of a 除票 only: a 転出予定者 (still a 住民) has no 転出予定年月日.
+            rows = ({**row, "転出予定年月日": ""} if row.get("住民状態") == "1" else row for row in rows)
         if "fixed_export_katagaki_cut" in self.defects:
             # A 方書 field kept from a legacy layout of 全角10文字: the rest of a longer 方書 is lost.
             rows = ({**row, "住所_方書": row.get("住所_方書", "")[:fixed_export.LEGACY_KATAGAKI]} for row in rows)

@@ -75,7 +75,7 @@ def fixed_export_persons(ctx: CheckContext) -> Iterator[Finding]:
         return
     yield from _compared(ctx, cached_export(target, csv_layout), cached_export(target, fixed_layout), fixed_layout)
     exports = target.exports
-    own = _planned_out(target)
+    own = planned_out(target)
     if own and isinstance(exports, ApiExportSource):
         fresh = (exports.fetch_current(csv_layout.id), exports.fetch_current(fixed_layout.id))
         yield from _compared(ctx, *fresh, fixed_layout, own)
@@ -93,7 +93,7 @@ def _compared(ctx: CheckContext, csv_file: ExportFile, fixed_file: ExportFile, f
     yield from _not_in(ctx, in_fixed, in_csv, csv_file.path.name)
 
 
-def _planned_out(target: Target) -> frozenset[str]:
+def planned_out(target: Target) -> frozenset[str]:
     """A couple of the check's own, the 妻 a 転出予定者 (a 国内転出 届 ten days ahead): their 宛名番号; none where the
     adapter lacks the two operations."""
     driver = target.driver

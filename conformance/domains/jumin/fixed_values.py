@@ -15,6 +15,10 @@ stripped from both (the fixed-length format cannot tell trailing padding from th
 - a file may hold a person's history or their latest row only: only the records both files hold are compared, and
   the two files' latest 履歴番号 of each person they both hold.
 
+The loaded town has no 転出予定者: where the adapter declares ``fixtures.persons`` and ``moves.out``, the check
+records one of its own as ``jumin.fixed_export.persons`` does and compares that couple's records in both files read
+anew (their 転出予定年月日 among them).
+
 The 支援措置's marks are 3.4 R001's (``items`` of the binding there); the other items 10.6 R001's (``leave``). The
 fixed-length export is one a vendor need not offer (bindings.yaml: ``if_configured``): nothing is read where the
 profile does not offer it. Values are shown as ``file.layout`` shows them (a personal item's value masked).
@@ -23,6 +27,7 @@ profile does not offer it. Values are shown as ``file.layout`` shows them (a per
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
@@ -35,9 +40,11 @@ from conformance.checks.registry import CheckContext, check, target_of
 from conformance.columnar.compile import LINE, value_name
 from conformance.columnar.fixed import from_catalog, read_chunks
 from conformance.domains.jumin.fixed_marks import fixed_encoding, offered_fixed_layout
+from conformance.domains.jumin.fixed_persons import planned_out
 from conformance.domains.jumin.params import FixedValuesParams
 from conformance.findings import Finding
-from conformance.targets.base import ExportFile
+from conformance.targets.base import ExportFile, Target
+from conformance.targets.exports import ApiExportSource
 
 RESIDENTS = "residents_csv"
 CODE = "file.fixed_value_differs"
@@ -82,8 +89,12 @@ def fixed_export_values(ctx: CheckContext) -> Iterator[Finding]:
     columns = {column.header: column for column in LayoutSpec.of(target.catalog, fixed_layout).columns(headers)}
     padding = fixed_layout.padding
     encoding = fixed_encoding(fixed_file, fixed_layout)
+    found = _differences(ctx, csv_records, fixed_records, compared, padding, encoding, columns)
+    fresh = _planned_pair(target, csv_layout, fixed_layout) if PLANNED in compared else None
+    if fresh is not None:
+        found = itertools.chain(found, _differences(ctx, *fresh, compared, padding, encoding, columns))
     shown: dict[str, int] = {}
-    for header, finding in _differences(ctx, csv_records, fixed_records, compared, padding, encoding, columns):
+    for header, finding in found:
         shown[header] = shown.get(header, 0) + 1
         if shown[header] <= SHOWN:
             yield finding
@@ -92,6 +103,22 @@ def fixed_export_values(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding(CODE, f"{count - SHOWN} more records of {fixed_file.path.name} give {header} another "
                               f"value than {csv_file.path.name}", location=f"{fixed_file.path.name} ({header})",
                               expected=f"the value of {csv_file.path.name}", actual=f"{count} records differ in all")
+
+
+def _planned_pair(target: Target, csv_layout: FileInterface, fixed_layout: FileInterface) -> tuple[
+        dict[tuple[str, str], Located], dict[tuple[str, str], Located]] | None:
+    """The loaded town has no 転出予定者: where the adapter declares the operations (jumin.fixed_export.persons'
+    :func:`planned_out`) and the exports are fetched from the vendor, a couple of the check's own, the 妻 a
+    転出予定者, and both files read anew: their records only (a scenario running beside may add persons between the
+    two fetches). None without the operations."""
+    own = planned_out(target)
+    exports = target.exports
+    if not own or not isinstance(exports, ApiExportSource):
+        return None
+    csv_file, fixed_file = exports.fetch_current(csv_layout.id), exports.fetch_current(fixed_layout.id)
+    return ({key: record for key, record in _keyed(csv_rows(csv_file, layout_spec(target, csv_layout)))
+             if key[0] in own},
+            {key: record for key, record in _keyed(fixed_rows(fixed_file, fixed_layout)) if key[0] in own})
 
 
 def _differences(ctx: CheckContext, csv_records: Mapping[tuple[str, str], Located],

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import csv
 import re
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from inprocess import in_process_reference
 
-from conformance import load_edition
+from conformance import clock, load_edition
 from conformance.catalog.layouts import LayoutSpec
 from conformance.catalog.models import FileInterface
 from conformance.checks.registry import CheckContext
@@ -30,18 +32,21 @@ EDITION = load_edition(default_catalog_root() / "jumin" / "1.0")
 PATHS = {"residents_csv": "/exports/residents.csv", "residents_fixed": "/exports/residents.dat"}
 MARKS = ("他業務参照不可フラグ", "支援措置対象フラグ")
 VALUES = FixedValuesParams(leave=MARKS)
+#: An adapter without the operations that make a 転出予定者: the loaded town's pair of files alone is read (the
+#: check's own couple, read anew, is test_a_planned_out_person_s_date_left_blank_is_found's).
+SNAPSHOT = ("query.person",)
 RECORD = re.compile(r"residents_fixed\.dat record ([0-9]+) \((.+)\)")
 
 
 def judge(tmp_path: Path, defects: frozenset[str] = frozenset(), params: FixedValuesParams = VALUES,
-          paths: dict[str, str] = PATHS) -> tuple[list[Finding], list[dict[str, str]]]:
+          operations: Any = "all") -> tuple[list[Finding], list[dict[str, str]]]:
     """The check's findings against the reference with ``defects``, and the CSV export's rows it read (row n is
     record n of the fixed file: the reference writes both in one order)."""
     with in_process_reference(defects) as http:
-        exports = ApiExportSource(http, paths, tmp_path)
+        exports = ApiExportSource(http, PATHS, tmp_path)
         exports.snapshot()
         target = Target(catalog=EDITION, http=http, exports=exports, data=TestData(rows=default_town()),
-                        driver=DriverTarget(operations="all"))
+                        driver=DriverTarget(operations=operations))
         requirement = "jumin-1.0-3.4-R001" if params.items else "jumin-1.0-10.6-R001"
         found = list(fixed_export_values(CheckContext(EDITION.requirement(requirement), params, target)))
     with (tmp_path / "residents_csv.csv").open(encoding="utf-8-sig", newline="") as handle:
@@ -65,7 +70,7 @@ def test_the_clean_reference_gives_the_same_values(tmp_path: Path) -> None:
 
 
 def test_a_foreign_resident_s_birth_date_in_wareki_is_found(tmp_path: Path) -> None:
-    found, rows = judge(tmp_path, frozenset({"fixed_export_foreign_birth_wareki"}))
+    found, rows = judge(tmp_path, frozenset({"fixed_export_foreign_birth_wareki"}), operations=SNAPSHOT)
     foreign = [index for index, row in enumerate(rows, start=1) if row["住民種別"] == "2" and row["生年月日"]]
     assert foreign and {f.code for f in found} == {"file.fixed_value_differs"}
     assert named(found) == [(record, "生年月日") for record in foreign[:SHOWN]]
@@ -77,7 +82,7 @@ def test_a_foreign_resident_s_birth_date_in_wareki_is_found(tmp_path: Path) -> N
 
 
 def test_a_katagaki_cut_short_is_found(tmp_path: Path) -> None:
-    found, rows = judge(tmp_path, frozenset({"fixed_export_katagaki_cut"}))
+    found, rows = judge(tmp_path, frozenset({"fixed_export_katagaki_cut"}), operations=SNAPSHOT)
     long = [index for index, row in enumerate(rows, start=1) if len(row["住所_方書"]) > 10]
     assert long and {f.code for f in found} == {"file.fixed_value_differs"}
     assert named(found) == [(record, "住所_方書") for record in long[:SHOWN]]
@@ -86,13 +91,26 @@ def test_a_katagaki_cut_short_is_found(tmp_path: Path) -> None:
 
 
 def test_a_field_shifted_by_a_byte_after_the_name_is_found(tmp_path: Path) -> None:
-    found, rows = judge(tmp_path, frozenset({"fixed_export_name_shift"}))
+    found, rows = judge(tmp_path, frozenset({"fixed_export_name_shift"}), operations=SNAPSHOT)
     spaced = [index for index, row in enumerate(rows, start=1) if "\u3000" in row["氏名"]]
     assert spaced and {f.code for f in found} == {"file.fixed_value_differs"}
     # Both items of the name group, in every record whose 氏名 holds a 全角 space, and nothing after them.
     assert named(found) == [(record, item) for record in spaced[:SHOWN] for item in ("氏名", "氏名_フリガナ")]
     assert counted(found) == {f"residents_fixed.dat ({item})": f"{len(spaced)} records differ in all"
                               for item in ("氏名", "氏名_フリガナ")}
+
+
+def test_a_planned_out_person_s_date_left_blank_is_found(tmp_path: Path) -> None:
+    # The loaded town has no 転出予定者: the check records a 転出届 of its own (転出予定年月日 ten days ahead) and reads
+    # both files anew; the reference's fixed file leaves the date blank.
+    found, _ = judge(tmp_path, frozenset({"fixed_export_planned_date_dropped"}))
+    assert [(f.code, f.expected, f.actual) for f in found] == [
+        ("file.fixed_value_differs", (clock.today() + timedelta(days=10)).isoformat(), "blank")]
+    assert re.fullmatch(r"residents_fixed-2\.dat record [0-9]+ \(転出予定年月日\)", str(found[0].location))
+    assert re.search(r"\(residents_csv-2\.csv:[0-9]+\)$", found[0].message)
+    # Without the operations that make one, nothing is found: the loaded town's pair alone is read.
+    assert judge(tmp_path / "without", frozenset({"fixed_export_planned_date_dropped"}),
+                 operations=SNAPSHOT)[0] == []
 
 
 def test_the_marks_are_compared_under_3_4_and_left_out_of_10_6(tmp_path: Path) -> None:
