@@ -113,9 +113,11 @@ class HouseholdFormParams(Params):
 
 
 class HouseholdItemsParams(HouseholdFormParams):
-    """``forms.household_items``: the largest households (their blocks reach a page break)."""
+    """``forms.household_items``: the largest households (their blocks reach a page break) and ``left`` households
+    some members have left."""
 
     households: Annotated[int, Field(ge=1)] = 4
+    left: Annotated[int, Field(ge=0)] = 2
 
 
 class FormCurrentOnlyParams(HouseholdFormParams):

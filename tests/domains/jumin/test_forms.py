@@ -17,7 +17,7 @@ from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.models import Form
 from conformance.checks.registry import CheckContext, CheckFunction
 from conformance.domains.jumin import forms as checks
-from conformance.domains.jumin.forms.common import household_sample, households
+from conformance.domains.jumin.forms.common import household_sample, households, left_households
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
@@ -25,7 +25,7 @@ from conformance.targets.base import HttpResponse, Target, TestData
 from conformance.targets.forms import MAX_PAGES, PdfProblem, read_pdf
 from conformance.testdata.town import default_town
 from conformance_reference.jumin.forms import _LINES_PER_PAGE as LINES_PER_PAGE
-from conformance_reference.jumin.forms import FormService, PrintJob
+from conformance_reference.jumin.forms import FormAnswer, FormService, PrintJob
 
 Row = Mapping[str, str]
 TOWN = default_town()
@@ -717,3 +717,26 @@ def _lost_at_break(edition: EditionCatalog, members: list[Row]) -> Row | None:
             return row
         used += block
     return None
+
+
+class DropsAfterLeaver(FormService):
+    """A 世帯連記式 copy of a 世帯 some members have left that lists one member fewer: the last of the current members
+    (a query limited to the 世帯's count of members less its removed ones, counted twice)."""
+
+    def _people(self, form: Form, body: Mapping[str, Any]) -> list[Row] | FormAnswer:
+        people = super()._people(form, body)
+        if isinstance(people, FormAnswer) or form.scope != "household" or not people:
+            return people
+        left = [row for row in self.store.household(people[0]["世帯番号"]) if row.get("住民状態") != "1"]
+        return people[:-1] if left else people
+
+
+def test_a_current_member_left_out_of_the_copy_of_a_household_members_left_is_found(edition: EditionCatalog) -> None:
+    # Blind rounds: who a 世帯全員 copy lists once members have left. forms.household_current_only asks the removed
+    # members absent; forms.household_items asks each current member there.
+    left = [[row for row in members if _current(row)] for members in left_households(ROWS)[:2]]
+    assert left and run(edition, checks.household_items, rows=ROWS) == []
+    found = run(edition, checks.household_items, vendor=DropsAfterLeaver)
+    assert codes_and_locations(found) == {
+        ("form.person_missing", f"form:juminhyo_setai item 氏名 (世帯 of {w(members[0])}, {w(members[-1])})")
+        for members in left}

@@ -237,6 +237,13 @@ def households(rows: Sequence[Row]) -> dict[str, list[Row]]:
     return found
 
 
+def left_households(rows: Sequence[Row]) -> list[list[Row]]:
+    """Unprotected households with a removed member and a current one (all their members, as loaded)."""
+    return [members for members in households(rows).values()
+            if any(r.get("住民状態") != "1" for r in members) and any(current(r) for r in members)
+            and not any(r.get("支援措置対象フラグ") == "1" for r in members)]
+
+
 def household_sample(rows: Sequence[Row], size: int) -> list[list[Row]]:
     """Unprotected households of two or more current members, one per distinct set of 続柄 first
     (so 子の子, 父母, 兄弟姉妹, 縁故者, 同居人 are all seen), the largest first."""

@@ -24,7 +24,7 @@ from conformance.domains.jumin.forms.common import (
     expected_values,
     form_of,
     household_sample,
-    households,
+    left_households,
     location,
     period_text,
     person_blocks,
@@ -317,16 +317,19 @@ def tsusho_sheet(ctx: CheckContext) -> Iterator[Finding]:
 @check("forms.household_items")
 def household_items(ctx: CheckContext) -> Iterator[Finding]:
     """Each current member of a 世帯連記式 copy has every item they hold printed in their block, as recorded, in the
-    catalog's order (5.1 R003 as forms.items reads it), on the largest households first: their blocks reach a page
-    break. Interpretation jumin-1.0-interp-form-pages: a block kept whole or continued on the next page both pass; a
-    line lost at the break (issue 67) does not."""
+    catalog's order (5.1 R003 as forms.items reads it), on the largest households first (their blocks reach a page
+    break) and on households some members have left (``left`` of them). Interpretation jumin-1.0-interp-form-pages:
+    a block kept whole or continued on the next page both pass; a line lost at the break (issue 67) does not."""
     target = target_of(ctx)
     args = ctx.args(HouseholdItemsParams)
     form = form_of(target, args.form)
-    sample = household_sample(target.need_data().rows, args.households)
+    rows = target.need_data().rows
+    sample = household_sample(rows, args.households)
     if not sample:
         raise TargetError("the test data has no household of two or more current members")
-    for members in sample:
+    # And households some members have left (blind rounds: who a 世帯全員 copy lists then): their current members.
+    left = [[row for row in members if current(row)] for members in left_households(rows)[:args.left]]
+    for members in [*sample, *left]:
         whom = f"世帯 of 宛名番号={members[0]['宛名番号']}"
         document, problems = read(ctx, target, form.id, {"宛名番号": members[0]["宛名番号"]}, whom)
         yield from problems
@@ -362,9 +365,7 @@ def household_current_only(ctx: CheckContext) -> Iterator[Finding]:
     target = target_of(ctx)
     args = ctx.args(FormCurrentOnlyParams)
     form = form_of(target, args.form)
-    mixed = [members for members in households(target.need_data().rows).values()
-             if any(r.get("住民状態") != "1" for r in members) and any(current(r) for r in members)
-             and not any(r.get("支援措置対象フラグ") == "1" for r in members)]
+    mixed = left_households(target.need_data().rows)
     if not mixed:
         raise TargetError("the test data has no household with a removed and a current member")
     for members in mixed[: args.households]:
