@@ -111,9 +111,11 @@ def _planned_pair(target: Target, csv_layout: FileInterface, fixed_layout: FileI
     :func:`planned_out`) and the exports are fetched from the vendor, a couple of the check's own, the 妻 a
     転出予定者, and both files read anew: their records only (a scenario running beside may add persons between the
     two fetches). None without the operations."""
-    own = planned_out(target)
     exports = target.exports
-    if not own or not isinstance(exports, ApiExportSource):
+    if not isinstance(exports, ApiExportSource):
+        return None  # files in a directory: nothing the check records can be in them
+    own = planned_out(target)
+    if not own:
         return None
     csv_file, fixed_file = exports.fetch_current(csv_layout.id), exports.fetch_current(fixed_layout.id)
     return ({key: record for key, record in _keyed(csv_rows(csv_file, layout_spec(target, csv_layout)))
