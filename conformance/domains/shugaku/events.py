@@ -67,16 +67,40 @@ def notified_pupils(item: int, *flags: str) -> Callable[[tuple[str, str]], st.Se
     return lambda codes: _notified_pupils(codes, item, flags)
 
 
+def _article_6_answers(s: Scenario) -> dict[str, str | None]:
+    """Each listed child's 入学期日通知期限 by 令第6条第2号〜第7号 and 第5条第1項 (:func:`law.article_6_answer`)."""
+    record, day = s.record(SCHOOLING), s.as_of
+    assert day is not None
+    return {i: law.article_6_answer(record.get(EVENT), s.children[int(i)], day, certified=CERTIFIED in record,
+                                    third_paragraph=THIRD_PARAGRAPH in record) for i in _listed(s)}
+
+
 def _article_6_notice(s: Scenario, town: str) -> Projection:
-    """令第6条第2号〜第7号: the notice of 第5条 (「速やかに」) of the listed child, or none."""
-    record = s.record(SCHOOLING)
-    notified = law.notified_under_article_6(record.get(EVENT), certified=CERTIFIED in record,
-                                            third_paragraph=THIRD_PARAGRAPH in record)
-    return {"第6条通知": {i: law.PROMPTLY if notified else None for i in _listed(s)}}
+    """令第6条第2号〜第7号: the notice of 第5条 (「速やかに」) of the listed child, or none; where the 号 leaves out a
+    child entering the 中学校 next 学年, 第5条第1項's 期限 or none (:data:`law.FIFTH_OR_NONE`)."""
+    return {"第6条通知": _article_6_answers(s)}
+
+
+#: Where :func:`_ask_article_6` notes the children for whom 第5条第1項's 期限 and none are both accepted.
+_OPEN_NOTE = "harness:fifth_or_none"
+
+
+def _ask_article_6(client: HttpClient, loaded: Loaded, s: Scenario) -> dict[str, Any]:
+    # The 期限 is the 学年 of as_of's (the scenario's), not whatever 年度 the answer says.
+    deadlines = sorted(day.isoformat() for day in law.notice_deadlines(s.fiscal_year))
+    return {**query(client, loaded, s),
+            _OPEN_NOTE: {i: deadlines for i, answer in _article_6_answers(s).items() if answer == law.FIFTH_OR_NONE}}
 
 
 def _actual_article_6_notice(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-    return {"第6条通知": {i: entry.get("入学期日通知期限") for i, entry in _register(document, loaded).items()}}
+    note = document.get(_OPEN_NOTE)
+    open_: Mapping[str, list[str]] = note if isinstance(note, Mapping) else {}
+
+    def read(index: str, value: Any) -> Any:
+        either = index in open_ and (value is None or value in open_[index])
+        return law.FIFTH_OR_NONE if either else value
+
+    return {"第6条通知": {i: read(i, entry.get("入学期日通知期限")) for i, entry in _register(document, loaded).items()}}
 
 
 @st.composite
@@ -227,11 +251,21 @@ def _with_record(s: Scenario, **items: str) -> Scenario:
     return replace(s, records=tuple((SCHOOLING, item, value) for item, value in items.items()))
 
 
+#: The 12歳 boundary on 2025-06-01 (the fixed corpus, whatever the seed): born 2014-04-01, twelve is reached on
+#: 2026-03-31, so the child enters the 中学校 on 2026-04-01 and is a 就学予定者 of 令第5条第1項 (its notice owed by
+#: 2026-01-31 or 2026-02-01); born 2014-04-02, a year later (no notice owed this 学年).
+SIXTH_GRADER = replace(PUPIL, children=(date(2014, 4, 1),))
+FIFTH_GRADER = replace(PUPIL, children=(date(2014, 4, 2),))
+
+
 def _events(event: str, *flags: str) -> tuple[Scenario, ...]:
     """A 学齢児童 (9) on 2025-06-01 to whom ``event`` of 令第6条 happened, then with each exclusion ``flags`` names:
-    the 号's notice is given in the first case only."""
-    excluded = (_with_record(PUPIL, **{EVENT: event, flag: "1"}) for flag in flags)
-    return (_with_record(PUPIL, **{EVENT: event}), *excluded)
+    the 号's notice is given in the first case only. Where the 号 names exclusions, the same for the children at the
+    12歳 boundary (:data:`SIXTH_GRADER`, :data:`FIFTH_GRADER`): excluded, the 6th grader is still owed 第5条第1項's
+    notice (:func:`law.article_6_answer`)."""
+    children = (PUPIL, SIXTH_GRADER, FIFTH_GRADER) if flags else (PUPIL,)
+    return tuple(_with_record(child, **{EVENT: event, **marks}) for child in children
+                 for marks in ({}, *({flag: "1"} for flag in flags)))
 
 
 #: 令第6条第2号〜第7号: the events of each 号 (第4号: 第10条 and 第18条), with the exclusions the 号 names.
@@ -260,7 +294,7 @@ REMINDED = _with_record(PUPIL, **{PRINCIPAL_NOTICE_DAY: "2025-05-12", REMINDER_D
 
 def _article_6_rule(item: int, *flags: str) -> Rule:
     return RECORDED.rule(f"shugaku.notice_item_{item}", notified_pupils(item, *flags), _article_6_notice,
-                         _actual_article_6_notice, ARTICLE_6_EXAMPLES[item])
+                         _actual_article_6_notice, ARTICLE_6_EXAMPLES[item], ask=_ask_article_6)
 
 EVENTS_RULES: tuple[Rule, ...] = (
     _article_6_rule(2),
