@@ -402,8 +402,9 @@ def _components(contract: DomainContract) -> dict[str, Any]:
         for group in groups:
             for name, item in group.items.items():
                 described = _schema(item, record=True)
-                described["description"] = " ".join(
-                    text for text in (item.meaning, f"{group.meaning} ({item.provision or group.provision})") if text)
+                # An item's own meaning stands alone; the group's (one provision about several items) only
+                # where the item has none, so no description is the same pasted paragraph.
+                described["description"] = f"{item.meaning or group.meaning} ({item.provision or group.provision})"
                 items[name] = described
         components[_record_component(contract, gyomu)] = {
             "type": "object", "title": gyomu, "required": ["宛名番号", "業務", "記録"], "additionalProperties": False,

@@ -186,6 +186,7 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
     from conformance.domains.koki_korei import oracle as koki_korei
     from conformance.domains.kokuho import oracle as kokuho
     from conformance.domains.senkyo import oracle as senkyo
+    from conformance.domains.shugaku import oracle as shugaku
 
     measure = ("有", "無")
     return {
@@ -197,6 +198,8 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
         ("jido_teate", "施設入所等_種別"): tuple(jido_teate.FACILITIES),
         ("senkyo", "刑_種類"): (senkyo.IMPRISONMENT, senkyo.FINE),
         ("senkyo", "罪_区分"): (senkyo.BRIBERY, senkyo.ELECTION_CRIME, senkyo.OTHER_CRIME),
+        ("shugaku", "第6条_事由"): tuple(shugaku.ARTICLE_6_EVENTS), ("shugaku", "届出"): tuple(
+            shugaku.EXEMPTING_NOTIFICATIONS), ("shugaku", "猶予免除_区分"): (shugaku.DEFERRED, shugaku.EXEMPTED),
     }
 
 
@@ -312,6 +315,10 @@ def test_a_coded_answer_field_lists_the_values_the_oracle_answers() -> None:
     struck = contract("senkyo").query["選挙人名簿"].fields
     assert set(struck["抹消事由"].values) == {senkyo.STRUCK_OFF_DEATH, senkyo.STRUCK_OFF_MOVED,
                                            senkyo.STRUCK_OFF_TRANSFER, senkyo.STRUCK_OFF_WRONGLY_REGISTERED}
+    # 就学's 記載事由 and 区分 (an outside product met 記載事由's 「作成」 only in a finding).
+    shugaku = contract("shugaku").query["就学"].fields
+    assert set(shugaku["就学予定者"].fields["者"].fields["記載事由"].values) == {"作成", "転入"}
+    assert set(shugaku["学齢簿"].fields["区分"].values) == {"学齢児童", "学齢生徒"}
     assert set(struck["在外_抹消事由"].values) == {senkyo.STRUCK_OFF_DEATH, senkyo.STRUCK_OFF_NATIONALITY,
                                               senkyo.OVERSEAS_STRUCK_OFF_RETURNED,
                                               senkyo.STRUCK_OFF_WRONGLY_REGISTERED}
