@@ -11,11 +11,14 @@ from typing import cast
 import pytest
 from rule_probes import bound_requirements
 
+from conformance.catalog.contract import load_contract
+from conformance.catalog.domain_rules import domain_folders
 from conformance.catalog.models import Requirement
 from conformance.checks.refusals import REFUSALS, qualifications_refusals, unknown_atena
 from conformance.checks.registry import CheckContext
 from conformance.embedded import start_reference
 from conformance.findings import Finding
+from conformance_reference.defects import DEFECTS
 from conformance.locations import default_catalog_root
 from conformance.oracles import m11w2_7_check_digit
 from conformance.profiles import ApiTarget
@@ -70,3 +73,31 @@ def test_the_check_is_registered_and_bound() -> None:
     bound = bound_requirements(default_catalog_root() / "jumin" / "1.0" / "bindings.yaml")
     assert bound["api.qualifications_refusals"] == {REQUIREMENT.id}
     assert [refusal.status for refusal in REFUSALS] == [404, 400, 400, 400, 400]
+
+
+def _query_domains() -> list[str]:
+    """The statute domains whose contract publishes the per-person query."""
+    return sorted(slug for slug in domain_folders()
+                  if (contract := load_contract(default_catalog_root(), slug)) is not None and contract.query)
+
+
+@pytest.mark.parametrize("slug", _query_domains())
+def test_every_statute_edition_with_the_query_asks_the_refusals(slug: str) -> None:
+    # Issue 65 item 5: a statute-only vendor is asked them too (an outside 就学 product never was), each edition
+    # binding the check to exactly one requirement, which both reference defects name.
+    edition = max(path for path in (default_catalog_root() / slug).iterdir() if path.is_dir())
+    (requirement,) = bound_requirements(edition / "bindings.yaml")["api.qualifications_refusals"]
+    for defect in ("qualifications_unknown_answered", "qualifications_parameters_defaulted"):
+        assert requirement in DEFECTS[defect].requirements
+
+
+@pytest.mark.defects
+def test_a_statute_edition_s_refusal_is_its_own_requirement_s_finding() -> None:
+    shugaku = cast(Requirement, SimpleNamespace(id="shugaku-2025.12-1.17.0.1.0-R001"))
+    rows = default_town()
+    with start_reference(defects=frozenset({"qualifications_unknown_answered"})) as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=jumin_edition(), http=client, data=TestData(rows))
+        (found,) = qualifications_refusals(CheckContext(requirement=shugaku, target=target))
+    assert (found.code, found.requirement, found.expected, found.actual) == (
+        "api.qualifications_refusals.status", shugaku.id, "404", "200")
