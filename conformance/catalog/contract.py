@@ -478,3 +478,15 @@ def domain_openapi(edition: EditionCatalog, root: Path, reads: Mapping[str, Mapp
     if not edition.interfaces:
         document["info"] = published["info"]
     return document
+
+
+def statute_form_table(root: Path, slugs: Iterable[str]) -> str:
+    """The Markdown table of every statute form id (docs/forms.md, "The statute forms' ids"): the form, the domain
+    whose contract asks for it (among ``slugs``) and the body the harness sends; a test holds the page to it."""
+    owners = {form_id: (slug, form) for slug in slugs if (contract := load_contract(root, slug)) is not None
+              for form_id, form in contract.forms.items()}
+    lines = ["| form id | form | domain | body sent |", "|---|---|---|---|"]
+    for form_id, name in STATUTE_FORMS.items():
+        slug, form = owners[form_id]
+        lines.append(f"| `{form_id}` | {name} | `{slug}` | {', '.join(f'`{key}`' for key in form.body)} |")
+    return "\n".join(lines) + "\n"

@@ -27,8 +27,10 @@ from conformance.catalog.contract import (
     DomainContract,
     load_contract,
     record_items,
+    statute_form_table,
 )
 from conformance.catalog.domain_rules import domain_folders
+from conformance.catalog.statute_forms import STATUTE_FORMS
 from conformance.cli import app
 from conformance.errors import SpecError
 from conformance.locations import default_catalog_root
@@ -299,6 +301,24 @@ def test_no_doc_sends_a_vendor_to_the_reference_for_an_interface_item() -> None:
         text = path.read_text("utf-8")
         assert "listed in `conformance_reference" not in text, path.name
         assert "items in `conformance_reference" not in text, path.name
+    # An outside 就学 product's author was sent to the judge for the form ids and to the reference for a model
+    # profile and the 学齢簿's print: the vendor's pages name neither, except in a marked developers' note.
+    for name in ("README.md", "docs/profiles.md", "docs/vendor-walkthrough.md"):
+        text = (root / name).read_text("utf-8")
+        assert "conformance/catalog/statute_forms.py" not in text, name
+        assert "`vendor_profiles/reference.yaml` is the worked example" not in text, name
+    for name in ("docs/profiles.md", "docs/forms.md", "docs/vendor-walkthrough.md"):
+        lines = (root / name).read_text("utf-8").splitlines()
+        outside = [line for line in lines if "conformance_reference" in line and not line.startswith(">")
+                   and not line.startswith("|")]
+        assert outside == [], (name, outside)
+
+
+def test_the_forms_page_lists_every_statute_form_as_the_catalog_does() -> None:
+    root = Path(__file__).resolve().parents[2]
+    table = statute_form_table(default_catalog_root(), domain_folders())
+    assert table in (root / "docs" / "forms.md").read_text("utf-8")
+    assert table.count("\n| `") == len(STATUTE_FORMS)
 
 
 def test_a_coded_answer_field_lists_the_values_the_oracle_answers() -> None:
