@@ -404,7 +404,8 @@ def _components(contract: DomainContract) -> dict[str, Any]:
                 described = _schema(item, record=True)
                 # An item's own meaning stands alone; the group's (one provision about several items) only
                 # where the item has none, so no description is the same pasted paragraph.
-                described["description"] = f"{item.meaning or group.meaning} ({item.provision or group.provision})"
+                described["description"] = (f"{item.meaning or group.meaning} ({item.provision or group.provision})"
+                                            + _TRAVELS.get(item.type, ""))
                 items[name] = described
         components[_record_component(contract, gyomu)] = {
             "type": "object", "title": gyomu, "required": ["宛名番号", "業務", "記録"], "additionalProperties": False,
@@ -453,6 +454,14 @@ _SCALARS: dict[str, dict[str, Any]] = {
 _RECORD_TEXT: dict[str, dict[str, Any]] = {
     "integer": {"type": "string", "pattern": "^-?[0-9]+$"}, "number": {"type": "string", "pattern": "^-?[0-9]+$"},
     "boolean": {"type": "string", "pattern": "^[01]$"},
+}
+
+
+#: How a record item typed other than text travels (every item is text), said in its description: the contract's type
+#: is what the value means, the schema's what is sent.
+_TRAVELS: dict[str, str] = {
+    "integer": " Sent as text: the number in digits.", "number": " Sent as text: the number in digits.",
+    "boolean": " Sent as text: \"1\" when it holds, \"0\" or left out when not.",
 }
 
 
