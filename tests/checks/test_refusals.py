@@ -18,7 +18,6 @@ from conformance.checks.refusals import REFUSALS, qualifications_refusals, unkno
 from conformance.checks.registry import CheckContext
 from conformance.embedded import start_reference
 from conformance.findings import Finding
-from conformance_reference.defects import DEFECTS
 from conformance.locations import default_catalog_root
 from conformance.oracles import m11w2_7_check_digit
 from conformance.profiles import ApiTarget
@@ -26,6 +25,7 @@ from conformance.shipped_checks import default_registry
 from conformance.targets.base import Target, TestData
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import default_town, jumin_edition
+from conformance_reference.defects import DEFECTS
 
 REQUIREMENT = cast(Requirement, SimpleNamespace(id="jumin-1.0-7.2.3-R001"))
 

@@ -100,7 +100,8 @@ def _actual_article_6_notice(document: Mapping[str, Any], loaded: Loaded) -> Pro
         either = index in open_ and (value is None or value in open_[index])
         return law.FIFTH_OR_NONE if either else value
 
-    return {"第6条通知": {i: read(i, entry.get("入学期日通知期限")) for i, entry in _register(document, loaded).items()}}
+    return {"第6条通知": {i: read(i, entry.get("入学期日通知期限"))
+                       for i, entry in _register(document, loaded).items()}}
 
 
 @st.composite

@@ -136,9 +136,10 @@ def notified_under_article_6(event: str | None, *, certified: bool, third_paragr
 
 
 def enters_lower_secondary_next(birth: date, day: date) -> bool:
-    """Whether the child is, on ``day``, a 就学予定者 of 施行令 第5条第1項 for the 中学校: its 小学校 就学義務 ends at the
-    end of the 学年 ``day`` is in and its 中学校 就学義務 begins at the next 学年の初め (法第17条第2項: 「翌学年の初めから
-    …中学校…に就学させるべき者」). Born 2014-04-01 (twelve on 2026-03-31): True on 2025-06-01; born 2014-04-02: False."""
+    """Whether the child is, on ``day``, a 就学予定者 of 施行令 第5条第1項 for the 中学校: its 小学校 就学義務 ends
+    at the end of the 学年 ``day`` is in and its 中学校 就学義務 begins at the next 学年の初め (法第17条第2項:
+    「翌学年の初めから…中学校…に就学させるべき者」). Born 2014-04-01 (twelve on 2026-03-31): True on 2025-06-01;
+    born 2014-04-02: False."""
     return lower_secondary_period(birth)[0] == school_year_end_of(day) + timedelta(days=1)
 
 

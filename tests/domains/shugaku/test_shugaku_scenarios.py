@@ -23,23 +23,23 @@ from conformance.domains.shugaku.events import (
     _MUST_NOTE,
     _OPEN_NOTE,
     ARTICLE_6_EXAMPLES,
-    FIFTH_GRADER,
-    SIXTH_GRADER,
     DEFERRED_BACK,
     EITHER,
     EXEMPTED,
     EXEMPTED_ENTRANTS,
+    FIFTH_GRADER,
     ONE_SCHOOL,
     REMINDED,
+    SIXTH_GRADER,
     TWO_SCHOOLS,
     _actual_article_6_notice,
     _actual_designations,
     _article_6_notice,
-    _with_record,
     _deferments,
     _designations,
     _exempted_notice,
     _reminders,
+    _with_record,
 )
 from conformance.domains.shugaku.people import ON_TIME, PUPIL
 from conformance.locations import default_catalog_root
@@ -169,9 +169,10 @@ def test_a_sixth_grader_left_out_of_article_6_is_still_owed_the_notice_of_articl
     assert _article_6_notice(excluded, TOWN_CODE) == {"第6条通知": {"0": law.FIFTH_OR_NONE}}
     assert _article_6_notice(_with_record(FIFTH_GRADER, **{"第6条_事由": "第6条の3第2項", "第3項の通知": "1"}),
                              TOWN_CODE) == {"第6条通知": {"0": None}}
-    assert ARTICLE_6_EXAMPLES[3][2:] == (_with_record(SIXTH_GRADER, **{"第6条_事由": "第6条の3第2項"}), excluded,
-                                         _with_record(FIFTH_GRADER, **{"第6条_事由": "第6条の3第2項"}),
-                                         _with_record(FIFTH_GRADER, **{"第6条_事由": "第6条の3第2項", "第3項の通知": "1"}))
+    event = {"第6条_事由": "第6条の3第2項"}
+    assert ARTICLE_6_EXAMPLES[3][2:] == (_with_record(SIXTH_GRADER, **event), excluded,
+                                         _with_record(FIFTH_GRADER, **event),
+                                         _with_record(FIFTH_GRADER, **event, **{"第3項の通知": "1"}))
 
 
 @pytest.mark.parametrize(("answer", "read"), [
