@@ -391,7 +391,10 @@ def _forms(contract: DomainContract) -> dict[str, Any]:
         "requestBody": {"required": True, "content": {"application/json": {
             "schema": bodies[0] if len(bodies) == 1 else {"oneOf": bodies}}}},
         "responses": {"200": {"description": "the form", "content": {"application/pdf": {}}},
-                      "403": {"description": "refused (支援措置)"}, "404": {"description": "no such person"}},
+                      "403": {"description": "refused (支援措置)"},
+                      "404": {"description": "no such person, or a person the form does not apply to on that day "
+                                             "(a 学齢簿 of an adult, a 抄本 of a child, a card of no 被保険者): the "
+                                             "harness asks both (api.form_refusals)"}},
     }
 
 
