@@ -67,7 +67,7 @@ def notified_pupils(item: int, *flags: str) -> Callable[[tuple[str, str]], st.Se
     return lambda codes: _notified_pupils(codes, item, flags)
 
 
-def _article_6_answers(s: Scenario) -> dict[str, str | None]:
+def _article_6_answers(s: Scenario) -> dict[str, Any]:
     """Each listed child's 入学期日通知期限 by 令第6条第2号〜第7号 and 第5条第1項 (:func:`law.article_6_answer`)."""
     record, day = s.record(SCHOOLING), s.as_of
     assert day is not None
@@ -77,31 +77,12 @@ def _article_6_answers(s: Scenario) -> dict[str, str | None]:
 
 def _article_6_notice(s: Scenario, town: str) -> Projection:
     """令第6条第2号〜第7号: the notice of 第5条 (「速やかに」) of the listed child, or none; where the 号 leaves out a
-    child entering the 中学校 next 学年, 第5条第1項's 期限 or none (:data:`law.FIFTH_OR_NONE`)."""
+    child entering the 中学校 next 学年, 第5条第1項's 期限 or none (either passes)."""
     return {"第6条通知": _article_6_answers(s)}
 
 
-#: Where :func:`_ask_article_6` notes the children for whom 第5条第1項's 期限 and none are both accepted.
-_OPEN_NOTE = "harness:fifth_or_none"
-
-
-def _ask_article_6(client: HttpClient, loaded: Loaded, s: Scenario) -> dict[str, Any]:
-    # The 期限 is the 学年 of as_of's (the scenario's), not whatever 年度 the answer says.
-    deadlines = sorted(day.isoformat() for day in law.notice_deadlines(s.fiscal_year))
-    return {**query(client, loaded, s),
-            _OPEN_NOTE: {i: deadlines for i, answer in _article_6_answers(s).items() if answer == law.FIFTH_OR_NONE}}
-
-
 def _actual_article_6_notice(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-    note = document.get(_OPEN_NOTE)
-    open_: Mapping[str, list[str]] = note if isinstance(note, Mapping) else {}
-
-    def read(index: str, value: Any) -> Any:
-        either = index in open_ and (value is None or value in open_[index])
-        return law.FIFTH_OR_NONE if either else value
-
-    return {"第6条通知": {i: read(i, entry.get("入学期日通知期限"))
-                       for i, entry in _register(document, loaded).items()}}
+    return {"第6条通知": {i: entry.get("入学期日通知期限") for i, entry in _register(document, loaded).items()}}
 
 
 @st.composite
@@ -295,7 +276,7 @@ REMINDED = _with_record(PUPIL, **{PRINCIPAL_NOTICE_DAY: "2025-05-12", REMINDER_D
 
 def _article_6_rule(item: int, *flags: str) -> Rule:
     return RECORDED.rule(f"shugaku.notice_item_{item}", notified_pupils(item, *flags), _article_6_notice,
-                         _actual_article_6_notice, ARTICLE_6_EXAMPLES[item], ask=_ask_article_6)
+                         _actual_article_6_notice, ARTICLE_6_EXAMPLES[item])
 
 EVENTS_RULES: tuple[Rule, ...] = (
     _article_6_rule(2),

@@ -21,7 +21,6 @@ from conformance.domains.shugaku import oracle as law
 from conformance.domains.shugaku.checks import SHUGAKU_RULES
 from conformance.domains.shugaku.events import (
     _MUST_NOTE,
-    _OPEN_NOTE,
     ARTICLE_6_EXAMPLES,
     DEFERRED_BACK,
     EITHER,
@@ -43,6 +42,7 @@ from conformance.domains.shugaku.events import (
 )
 from conformance.domains.shugaku.people import ON_TIME, PUPIL
 from conformance.locations import default_catalog_root
+from conformance.oracles.readings import Either
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
@@ -157,16 +157,16 @@ def test_a_sixth_grader_left_out_of_article_6_is_still_owed_the_notice_of_articl
     day = date(2025, 6, 1)
     assert law.enters_lower_secondary_next(date(2014, 4, 1), day)
     assert not law.enters_lower_secondary_next(date(2014, 4, 2), day)
+    either = Either(None, "2026-01-31", "2026-02-01")
     for event in ("第6条の3第2項", "第12条第1項", "第12条の2第1項"):
-        assert law.article_6_answer(event, date(2014, 4, 1), day, certified=False,
-                                    third_paragraph=True) == law.FIFTH_OR_NONE
+        assert law.article_6_answer(event, date(2014, 4, 1), day, certified=False, third_paragraph=True) == either
         assert law.article_6_answer(event, date(2014, 4, 2), day, certified=False, third_paragraph=True) is None
         assert law.article_6_answer(event, date(2014, 4, 1), day, certified=False,
                                     third_paragraph=False) == law.PROMPTLY
     assert law.article_6_answer("第12条第1項", date(2014, 4, 1), day, certified=True, third_paragraph=False) is None
     assert law.article_6_answer(None, date(2014, 4, 1), day, certified=False, third_paragraph=False) is None
     excluded = _with_record(SIXTH_GRADER, **{"第6条_事由": "第6条の3第2項", "第3項の通知": "1"})
-    assert _article_6_notice(excluded, TOWN_CODE) == {"第6条通知": {"0": law.FIFTH_OR_NONE}}
+    assert _article_6_notice(excluded, TOWN_CODE) == {"第6条通知": {"0": either}}
     assert _article_6_notice(_with_record(FIFTH_GRADER, **{"第6条_事由": "第6条の3第2項", "第3項の通知": "1"}),
                              TOWN_CODE) == {"第6条通知": {"0": None}}
     event = {"第6条_事由": "第6条の3第2項"}
@@ -175,18 +175,21 @@ def test_a_sixth_grader_left_out_of_article_6_is_still_owed_the_notice_of_articl
                                          _with_record(FIFTH_GRADER, **event, **{"第3項の通知": "1"}))
 
 
-@pytest.mark.parametrize(("answer", "read"), [
-    (None, law.FIFTH_OR_NONE),  # reading A: the field is 第6条's notice only
-    ("2026-01-31", law.FIFTH_OR_NONE), ("2026-02-01", law.FIFTH_OR_NONE),  # reading B: 第5条第1項's 期限
-    ("速やかに", "速やかに"), ("2026-03-31", "2026-03-31")])  # neither: 第6条 is excluded, a 期限 the law does not give
+@pytest.mark.parametrize(("answer", "passes"), [
+    (None, True),  # reading A: the field is 第6条's notice only
+    ("2026-01-31", True), ("2026-02-01", True),  # reading B: 第5条第1項's 期限
+    ("速やかに", False), ("2026-03-31", False)])  # neither: 第6条 is excluded, a 期限 the law does not give
 def test_both_readings_of_the_sixth_graders_notice_are_accepted_and_nothing_else(answer: str | None,
-                                                                                  read: str) -> None:
+                                                                                  passes: bool) -> None:
     loaded = cast(Loaded, SimpleNamespace(children=["8999999991"]))
-    document = {"就学": {"学齢簿": [{"宛名番号": "8999999991", "入学期日通知期限": answer}]},
-                _OPEN_NOTE: {"0": ["2026-01-31", "2026-02-01"]}}
-    assert _actual_article_6_notice(document, loaded) == {"第6条通知": {"0": read}}
-    # Without the note (the child is not owed 第5条's notice) a date is read as it is.
-    assert _actual_article_6_notice({"就学": document["就学"]}, loaded) == {"第6条通知": {"0": answer}}
+    document = {"就学": {"学齢簿": [{"宛名番号": "8999999991", "入学期日通知期限": answer}]}}
+    excluded = _with_record(SIXTH_GRADER, **{"第6条_事由": "第12条第1項", "第3項の通知": "1"})
+    expected = _article_6_notice(excluded, TOWN_CODE)
+    assert (_actual_article_6_notice(document, loaded) == expected) is passes
+    # The 5th grader (born 2014-04-02) is owed nothing: only none passes.
+    fifth = _article_6_notice(_with_record(FIFTH_GRADER, **{"第6条_事由": "第12条第1項", "第3項の通知": "1"}),
+                              TOWN_CODE)
+    assert (_actual_article_6_notice(document, loaded) == fifth) is (answer is None)
 
 
 def test_a_notification_of_article_9_or_17_takes_the_entrant_out_of_the_notice() -> None:
