@@ -187,6 +187,7 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
     from conformance.domains.kaigo import oracle as kaigo
     from conformance.domains.koki_korei import oracle as koki_korei
     from conformance.domains.kokuho import oracle as kokuho
+    from conformance.domains.kokumin_nenkin import oracle as kokumin_nenkin
     from conformance.domains.senkyo import oracle as senkyo
     from conformance.domains.shugaku import oracle as shugaku
 
@@ -200,6 +201,7 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
         ("jido_teate", "施設入所等_種別"): tuple(jido_teate.FACILITIES),
         ("senkyo", "刑_種類"): (senkyo.IMPRISONMENT, senkyo.FINE),
         ("senkyo", "罪_区分"): (senkyo.BRIBERY, senkyo.ELECTION_CRIME, senkyo.OTHER_CRIME),
+        ("kokumin_nenkin", "法定免除_区分"): kokumin_nenkin.EXEMPT_KINDS,
         ("shugaku", "第6条_事由"): tuple(shugaku.ARTICLE_6_EVENTS), ("shugaku", "届出"): tuple(
             shugaku.EXEMPTING_NOTIFICATIONS), ("shugaku", "猶予免除_区分"): (shugaku.DEFERRED, shugaku.EXEMPTED),
     }
