@@ -187,6 +187,7 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
     from conformance.domains.kaigo import oracle as kaigo
     from conformance.domains.koki_korei import oracle as koki_korei
     from conformance.domains.kokuho import oracle as kokuho
+    from conformance.domains.kenko_kanri import oracle as kenko_kanri
     from conformance.domains.kokumin_nenkin import oracle as kokumin_nenkin
     from conformance.domains.senkyo import oracle as senkyo
     from conformance.domains.shugaku import oracle as shugaku
@@ -202,6 +203,9 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
         ("senkyo", "刑_種類"): (senkyo.IMPRISONMENT, senkyo.FINE),
         ("senkyo", "罪_区分"): (senkyo.BRIBERY, senkyo.ELECTION_CRIME, senkyo.OTHER_CRIME),
         ("kokumin_nenkin", "法定免除_区分"): kokumin_nenkin.EXEMPT_KINDS,
+        ("kenko_kanri", "医療保険"): (kenko_kanri.INSURED, kenko_kanri.UNINSURED),
+        ("kenko_kanri", "生活保護"): (kenko_kanri.ON_WELFARE, kenko_kanri.WELFARE_STOPPED, kenko_kanri.NO_WELFARE),
+        ("kenko_kanri", "指定区域_範囲"): (kenko_kanri.WHOLE_AREA, kenko_kanri.PART_OF_AREA),
         ("shugaku", "第6条_事由"): tuple(shugaku.ARTICLE_6_EVENTS), ("shugaku", "届出"): tuple(
             shugaku.EXEMPTING_NOTIFICATIONS), ("shugaku", "猶予免除_区分"): (shugaku.DEFERRED, shugaku.EXEMPTED),
     }
