@@ -185,9 +185,9 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
     """The coded record items whose values the judge's oracles name (what the checks send, and all they may)."""
     from conformance.domains.jido_teate import oracle as jido_teate
     from conformance.domains.kaigo import oracle as kaigo
+    from conformance.domains.kenko_kanri import oracle as kenko_kanri
     from conformance.domains.koki_korei import oracle as koki_korei
     from conformance.domains.kokuho import oracle as kokuho
-    from conformance.domains.kenko_kanri import oracle as kenko_kanri
     from conformance.domains.kokumin_nenkin import oracle as kokumin_nenkin
     from conformance.domains.senkyo import oracle as senkyo
     from conformance.domains.shugaku import oracle as shugaku
