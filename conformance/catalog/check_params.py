@@ -160,6 +160,7 @@ SHARED_PARAMS: dict[str, type[Params]] = {
     "api.openapi": ApiOpenApiParams,
     # The per-person query's refusals (conformance/checks/refusals.py): fixed questions, nothing to set.
     "api.qualifications_refusals": NoParams,
+    "api.form_refusals": NoParams,
     "file.layout": FileLayoutParams,
     "scenario.run": ScenarioRunParams,
     # The cross-domain machine (conformance/domains/world.py): it reads several domain folders, so none declares it.

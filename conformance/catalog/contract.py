@@ -391,7 +391,10 @@ def _forms(contract: DomainContract) -> dict[str, Any]:
         "requestBody": {"required": True, "content": {"application/json": {
             "schema": bodies[0] if len(bodies) == 1 else {"oneOf": bodies}}}},
         "responses": {"200": {"description": "the form", "content": {"application/pdf": {}}},
-                      "403": {"description": "refused (支援措置)"}, "404": {"description": "no such person"}},
+                      "403": {"description": "refused (支援措置)"},
+                      "404": {"description": "no such person, or a person the form does not apply to on that day "
+                                             "(a 学齢簿 of an adult, a 抄本 of a child, a card of no 被保険者): the "
+                                             "harness asks both (api.form_refusals)"}},
     }
 
 
@@ -402,8 +405,10 @@ def _components(contract: DomainContract) -> dict[str, Any]:
         for group in groups:
             for name, item in group.items.items():
                 described = _schema(item, record=True)
-                described["description"] = " ".join(
-                    text for text in (item.meaning, f"{group.meaning} ({item.provision or group.provision})") if text)
+                # An item's own meaning stands alone; the group's (one provision about several items) only
+                # where the item has none, so no description is the same pasted paragraph.
+                described["description"] = (f"{item.meaning or group.meaning} ({item.provision or group.provision})"
+                                            + _TRAVELS.get(item.type, ""))
                 items[name] = described
         components[_record_component(contract, gyomu)] = {
             "type": "object", "title": gyomu, "required": ["宛名番号", "業務", "記録"], "additionalProperties": False,
@@ -455,6 +460,14 @@ _RECORD_TEXT: dict[str, dict[str, Any]] = {
 }
 
 
+#: How a record item typed other than text travels (every item is text), said in its description: the contract's type
+#: is what the value means, the schema's what is sent.
+_TRAVELS: dict[str, str] = {
+    "integer": " Sent as text: the number in digits.", "number": " Sent as text: the number in digits.",
+    "boolean": " Sent as text: \"1\" when it holds, \"0\" or left out when not.",
+}
+
+
 def _scalar(kind: FieldType, *, record: bool) -> dict[str, Any]:
     return dict((_RECORD_TEXT.get(kind) if record else None) or _SCALARS[kind])
 
@@ -477,3 +490,15 @@ def domain_openapi(edition: EditionCatalog, root: Path, reads: Mapping[str, Mapp
     if not edition.interfaces:
         document["info"] = published["info"]
     return document
+
+
+def statute_form_table(root: Path, slugs: Iterable[str]) -> str:
+    """The Markdown table of every statute form id (docs/forms.md, "The statute forms' ids"): the form, the domain
+    whose contract asks for it (among ``slugs``) and the body the harness sends; a test holds the page to it."""
+    owners = {form_id: (slug, form) for slug in slugs if (contract := load_contract(root, slug)) is not None
+              for form_id, form in contract.forms.items()}
+    lines = ["| form id | form | domain | body sent |", "|---|---|---|---|"]
+    for form_id, name in STATUTE_FORMS.items():
+        slug, form = owners[form_id]
+        lines.append(f"| `{form_id}` | {name} | `{slug}` | {', '.join(f'`{key}`' for key in form.body)} |")
+    return "\n".join(lines) + "\n"

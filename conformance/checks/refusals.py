@@ -17,13 +17,18 @@ the scenario checks are numbered from 899,999,999 down (conformance/checks/scena
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 
-from conformance.checks.registry import CheckContext, check, target_of
+from conformance.catalog.contract import load_contract
+from conformance.checks.registry import CheckContext, NotAutomated, check, target_of
 from conformance.checks.scenarios import QUERY_PATH
 from conformance.findings import Finding
+from conformance.locations import default_catalog_root
 from conformance.oracles import m11w2_7_check_digit
+from conformance.oracles.dates import age_reached_on
+from conformance.testdata.households import calendar_date
 
 #: A 年度 every vendor has data for: the refusals turn on the parameters' form, not on the year.
 FISCAL_YEAR = "2024"
@@ -80,3 +85,84 @@ def qualifications_refusals(ctx: CheckContext) -> Iterator[Finding]:
                 f"(interface get_qualifications), got {response.status}",
                 location=f"GET {QUERY_PATH} [{person} 宛名番号] {query}",
                 expected=str(refusal.status), actual=str(response.status))
+
+
+# -- statute forms --------------------------------------------------------------------------------
+
+#: The day every form refusal is asked about: the test town's persons are resident then.
+FORM_DAY = date(2024, 4, 1)
+
+
+@dataclass(frozen=True)
+class NotFor:
+    """Who a statute form cannot be about on :data:`FORM_DAY`: a resident whose age that day is within ``ages`` (by
+    the law's rule of the form; no record of another 業務 is sent for a person of the test town)."""
+
+    who: str
+    ages: tuple[int, int]
+
+
+#: By form id: the body's day item, and who the form does not apply to (None: none the test town alone shows,
+#: e.g. any resident under 75 may be a 国民健康保険 被保険者). The 戸籍の附票の写し is asked by 本籍, not by person.
+FORM_REFUSALS: dict[str, tuple[str, NotFor | None]] = {
+    "gakureibo": ("基準日", NotFor("an adult (30 to 60): no 学齢児童 or 学齢生徒 (学校教育法 第18条)", (30, 60))),
+    "senkyo_shohon": ("基準日", NotFor("a child (under 15): no elector (公職選挙法 第9条)", (0, 14))),
+    "senkyo_zaigai_shohon": ("基準日", NotFor("a child (under 15): no elector (公職選挙法 第9条)", (0, 14))),
+    "kaigo_hihokenshasho": ("交付年月日", NotFor("a person of 20 to 39: no 被保険者 (介護保険法 第9条)", (20, 39))),
+    "koki_shikaku_kakuninsho": ("交付年月日", NotFor(
+        "a person of 20 to 59: no 被保険者 (高齢者の医療の確保に関する法律 第50条)", (20, 59))),
+    "kokuho_shikaku_kakuninsho": ("交付年月日", None),
+}
+
+
+def _age_on(birth: date, day: date) -> int:
+    """Completed years on ``day`` (年齢計算ニ関スル法律: reached the day before the birthday)."""
+    years = day.year - birth.year
+    return years if age_reached_on(birth, years) <= day else years - 1
+
+
+def not_for(rows: Iterable[Mapping[str, str]], rule: NotFor) -> str | None:
+    """The lowest 宛名番号 of a resident on :data:`FORM_DAY` (住民状態 1, since before it, a known birth, no 支援措置:
+    a protected person may be refused 403) whose age is within ``rule.ages``; None when the town has none."""
+    low, high = rule.ages
+    found = []
+    for row in rows:
+        birth, since = calendar_date(row.get("生年月日", "")), calendar_date(row.get("住民となった年月日", ""))
+        if (row.get("住民状態") == "1" and row.get("支援措置対象フラグ") != "1" and birth is not None
+                and since is not None and since <= FORM_DAY and low <= _age_on(birth, FORM_DAY) <= high):
+            found.append(row.get("宛名番号", ""))
+    return min(found, default=None)
+
+
+@check("api.form_refusals")
+def form_refusals(ctx: CheckContext) -> Iterator[Finding]:
+    """Each statute form of the requirement's domain that the profile names (``targets.forms.statute``), asked for an
+    unknown 宛名番号 and, where the test town shows one, for a person it does not apply to (:data:`FORM_REFUSALS`):
+    the contract's ``issue_form`` answers both 404. Another status is a finding ``api.form_refusals.status`` at the
+    form (the person as ``unknown`` or by who he is, never by number). No form named: NOT_AUTOMATED."""
+    target = target_of(ctx)
+    domain = ctx.requirement.id.split("-", 1)[0]
+    contract = load_contract(default_catalog_root(), domain)
+    forms = [form for form in (contract.forms if contract else {}) if form in FORM_REFUSALS
+             and target.offers_statute_form(form)]
+    if not forms:
+        raise NotAutomated(f"the profile's targets.forms.statute names no statute form of {domain} asked by 宛名番号: "
+                           "no form to ask the refusals of (docs/forms.md)")
+    client, rows = target.need_http(), target.need_data().rows
+    unknown = unknown_atena({row.get("宛名番号", "") for row in rows} - {""})
+    for form in forms:
+        day_item, rule = FORM_REFUSALS[form]
+        asked = [("an unknown 宛名番号", "unknown 宛名番号", unknown)]
+        person = not_for(rows, rule) if rule is not None else None
+        if rule is not None and person is not None:
+            asked.append((rule.who, rule.who, person))
+        for what, shown, atena in asked:
+            body = {"宛名番号": atena, day_item: FORM_DAY.isoformat()}
+            response = client.request("post", f"/forms/{form}", json=body)
+            if response.status != 404:
+                yield ctx.finding(
+                    "api.form_refusals.status",
+                    f"POST /forms/{form} for {what} must be answered 404 (the contract's issue_form), "
+                    f"got {response.status}",
+                    location=f"POST /forms/{form} [{shown}] {day_item}={FORM_DAY.isoformat()}",
+                    expected="404", actual=str(response.status))

@@ -11,6 +11,10 @@ Text = tuple[str, str]
 CHECK_TEXTS: dict[str, Text] = {
     "api.openapi": ("API仕様書から生成したリクエストを送り、応答をステータス・形式・スキーマで検証します",
                     "Sends requests generated from the API specification and checks status, type and schema"),
+    "api.form_refusals": ("法定帳票を、存在しない宛名番号と帳票の対象とならない者（学齢簿の成人など）について"
+                          "求め、契約どおり 404 で拒否されるかを検証します",
+                          "Asks each statute form for an unknown 宛名番号 and for a person the form does not apply to "
+                          "(a 学齢簿 of an adult ...), and checks each is refused 404 as the contract states"),
     "api.qualifications_refusals": ("個人別照会に、存在しない宛名番号（404）と、年度・基準日の欠落や"
                                     "不正な値（400）を送り、インタフェースどおりに拒否されるかを検証します",
                                     "Asks the per-person query for an unknown 宛名番号 (404) and with a missing or "

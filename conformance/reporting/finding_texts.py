@@ -12,6 +12,10 @@ Text = tuple[str, str]
 
 FINDING_TEXTS: dict[str, Text] = {
     # export files (file.layout)
+    "api.form_refusals.status": ("法定帳票の拒否（存在しない宛名番号、又は帳票の対象とならない者は 404）が、"
+                                 "契約どおりのステータスで返されません",
+                                 "A statute form's refusal (404 for an unknown 宛名番号 or a person the form does not "
+                                 "apply to) is not answered with the contract's status"),
     "api.qualifications_refusals.status": ("個人別照会の拒否（存在しない宛名番号は 404、年度・基準日の欠落や不正な値は "
                                            "400）が、インタフェースどおりのステータスで返されません",
                                            "The per-person query's refusal (404 for an unknown 宛名番号, 400 for a "

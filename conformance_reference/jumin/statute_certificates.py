@@ -106,6 +106,8 @@ class StatuteCertificates(Presentation, RequestValidation):
         child, day = self._person_on_day(request, "学齢簿")
         guardian = self._householder_of(child)
         lines = shugaku.register_lines(child, guardian, day, self.defects)
+        if lines is None and "gakureibo_printed_for_anyone" in self.defects:
+            lines = []  # a blank 学齢簿 for a person not on it, instead of the contract's 404
         if lines is None:
             raise ApiError(404, "NOT_FOUND", "the child is not on the 学齢簿 on that day")
         return Reply(200, statute_forms.render("学齢簿", lines, GAKUREIBO_CERTIFICATION), PDF_TYPE)

@@ -27,8 +27,10 @@ from conformance.catalog.contract import (
     DomainContract,
     load_contract,
     record_items,
+    statute_form_table,
 )
 from conformance.catalog.domain_rules import domain_folders
+from conformance.catalog.statute_forms import STATUTE_FORMS
 from conformance.cli import app
 from conformance.errors import SpecError
 from conformance.locations import default_catalog_root
@@ -183,9 +185,12 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
     """The coded record items whose values the judge's oracles name (what the checks send, and all they may)."""
     from conformance.domains.jido_teate import oracle as jido_teate
     from conformance.domains.kaigo import oracle as kaigo
+    from conformance.domains.kenko_kanri import oracle as kenko_kanri
     from conformance.domains.koki_korei import oracle as koki_korei
     from conformance.domains.kokuho import oracle as kokuho
+    from conformance.domains.kokumin_nenkin import oracle as kokumin_nenkin
     from conformance.domains.senkyo import oracle as senkyo
+    from conformance.domains.shugaku import oracle as shugaku
 
     measure = ("有", "無")
     return {
@@ -197,6 +202,12 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
         ("jido_teate", "施設入所等_種別"): tuple(jido_teate.FACILITIES),
         ("senkyo", "刑_種類"): (senkyo.IMPRISONMENT, senkyo.FINE),
         ("senkyo", "罪_区分"): (senkyo.BRIBERY, senkyo.ELECTION_CRIME, senkyo.OTHER_CRIME),
+        ("kokumin_nenkin", "法定免除_区分"): kokumin_nenkin.EXEMPT_KINDS,
+        ("kenko_kanri", "医療保険"): (kenko_kanri.INSURED, kenko_kanri.UNINSURED),
+        ("kenko_kanri", "生活保護"): (kenko_kanri.ON_WELFARE, kenko_kanri.WELFARE_STOPPED, kenko_kanri.NO_WELFARE),
+        ("kenko_kanri", "指定区域_範囲"): (kenko_kanri.WHOLE_AREA, kenko_kanri.PART_OF_AREA),
+        ("shugaku", "第6条_事由"): tuple(shugaku.ARTICLE_6_EVENTS), ("shugaku", "届出"): tuple(
+            shugaku.EXEMPTING_NOTIFICATIONS), ("shugaku", "猶予免除_区分"): (shugaku.DEFERRED, shugaku.EXEMPTED),
     }
 
 
@@ -296,6 +307,24 @@ def test_no_doc_sends_a_vendor_to_the_reference_for_an_interface_item() -> None:
         text = path.read_text("utf-8")
         assert "listed in `conformance_reference" not in text, path.name
         assert "items in `conformance_reference" not in text, path.name
+    # An outside 就学 product's author was sent to the judge for the form ids and to the reference for a model
+    # profile and the 学齢簿's print: the vendor's pages name neither, except in a marked developers' note.
+    for name in ("README.md", "docs/profiles.md", "docs/vendor-walkthrough.md"):
+        text = (root / name).read_text("utf-8")
+        assert "conformance/catalog/statute_forms.py" not in text, name
+        assert "`vendor_profiles/reference.yaml` is the worked example" not in text, name
+    for name in ("docs/profiles.md", "docs/forms.md", "docs/vendor-walkthrough.md"):
+        lines = (root / name).read_text("utf-8").splitlines()
+        outside = [line for line in lines if "conformance_reference" in line and not line.startswith(">")
+                   and not line.startswith("|")]
+        assert outside == [], (name, outside)
+
+
+def test_the_forms_page_lists_every_statute_form_as_the_catalog_does() -> None:
+    root = Path(__file__).resolve().parents[2]
+    table = statute_form_table(default_catalog_root(), domain_folders())
+    assert table in (root / "docs" / "forms.md").read_text("utf-8")
+    assert table.count("\n| `") == len(STATUTE_FORMS)
 
 
 def test_a_coded_answer_field_lists_the_values_the_oracle_answers() -> None:
@@ -312,6 +341,10 @@ def test_a_coded_answer_field_lists_the_values_the_oracle_answers() -> None:
     struck = contract("senkyo").query["選挙人名簿"].fields
     assert set(struck["抹消事由"].values) == {senkyo.STRUCK_OFF_DEATH, senkyo.STRUCK_OFF_MOVED,
                                            senkyo.STRUCK_OFF_TRANSFER, senkyo.STRUCK_OFF_WRONGLY_REGISTERED}
+    # 就学's 記載事由 and 区分 (an outside product met 記載事由's 「作成」 only in a finding).
+    shugaku = contract("shugaku").query["就学"].fields
+    assert set(shugaku["就学予定者"].fields["者"].fields["記載事由"].values) == {"作成", "転入"}
+    assert set(shugaku["学齢簿"].fields["区分"].values) == {"学齢児童", "学齢生徒"}
     assert set(struck["在外_抹消事由"].values) == {senkyo.STRUCK_OFF_DEATH, senkyo.STRUCK_OFF_NATIONALITY,
                                               senkyo.OVERSEAS_STRUCK_OFF_RETURNED,
                                               senkyo.STRUCK_OFF_WRONGLY_REGISTERED}

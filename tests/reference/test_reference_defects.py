@@ -582,6 +582,7 @@ AFFECTS: dict[str, set[str]] = {
     # right.
     "shugaku_gakureibo_form_without_sex": {"gakureibo"},
     "shugaku_gakureibo_form_without_guardian_address": {"gakureibo"},
+    "gakureibo_printed_for_anyone": set(),
     # The 資格確認書 of 国民健康保険 and 後期高齢者医療, the 介護保険 被保険者証, as printed (each defect's own test:
     # tests/domains/kokuho/test_kokuho_forms.py, test_koki_forms.py, test_kaigo_forms.py): the 資格 itself is right.
     **{name: {"kokuho_card"} for name in (

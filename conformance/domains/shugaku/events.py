@@ -67,12 +67,18 @@ def notified_pupils(item: int, *flags: str) -> Callable[[tuple[str, str]], st.Se
     return lambda codes: _notified_pupils(codes, item, flags)
 
 
+def _article_6_answers(s: Scenario) -> dict[str, Any]:
+    """Each listed child's 入学期日通知期限 by 令第6条第2号〜第7号 and 第5条第1項 (:func:`law.article_6_answer`)."""
+    record, day = s.record(SCHOOLING), s.as_of
+    assert day is not None
+    return {i: law.article_6_answer(record.get(EVENT), s.children[int(i)], day, certified=CERTIFIED in record,
+                                    third_paragraph=THIRD_PARAGRAPH in record) for i in _listed(s)}
+
+
 def _article_6_notice(s: Scenario, town: str) -> Projection:
-    """令第6条第2号〜第7号: the notice of 第5条 (「速やかに」) of the listed child, or none."""
-    record = s.record(SCHOOLING)
-    notified = law.notified_under_article_6(record.get(EVENT), certified=CERTIFIED in record,
-                                            third_paragraph=THIRD_PARAGRAPH in record)
-    return {"第6条通知": {i: law.PROMPTLY if notified else None for i in _listed(s)}}
+    """令第6条第2号〜第7号: the notice of 第5条 (「速やかに」) of the listed child, or none; where the 号 leaves out a
+    child entering the 中学校 next 学年, 第5条第1項's 期限 or none (either passes)."""
+    return {"第6条通知": _article_6_answers(s)}
 
 
 def _actual_article_6_notice(document: Mapping[str, Any], loaded: Loaded) -> Projection:
@@ -227,11 +233,21 @@ def _with_record(s: Scenario, **items: str) -> Scenario:
     return replace(s, records=tuple((SCHOOLING, item, value) for item, value in items.items()))
 
 
+#: The 12歳 boundary on 2025-06-01 (the fixed corpus, whatever the seed): born 2014-04-01, twelve is reached on
+#: 2026-03-31, so the child enters the 中学校 on 2026-04-01 and is a 就学予定者 of 令第5条第1項 (its notice owed by
+#: 2026-01-31 or 2026-02-01); born 2014-04-02, a year later (no notice owed this 学年).
+SIXTH_GRADER = replace(PUPIL, children=(date(2014, 4, 1),))
+FIFTH_GRADER = replace(PUPIL, children=(date(2014, 4, 2),))
+
+
 def _events(event: str, *flags: str) -> tuple[Scenario, ...]:
     """A 学齢児童 (9) on 2025-06-01 to whom ``event`` of 令第6条 happened, then with each exclusion ``flags`` names:
-    the 号's notice is given in the first case only."""
-    excluded = (_with_record(PUPIL, **{EVENT: event, flag: "1"}) for flag in flags)
-    return (_with_record(PUPIL, **{EVENT: event}), *excluded)
+    the 号's notice is given in the first case only. Where the 号 names exclusions, the same for the children at the
+    12歳 boundary (:data:`SIXTH_GRADER`, :data:`FIFTH_GRADER`): excluded, the 6th grader is still owed 第5条第1項's
+    notice (:func:`law.article_6_answer`)."""
+    children = (PUPIL, SIXTH_GRADER, FIFTH_GRADER) if flags else (PUPIL,)
+    return tuple(_with_record(child, **{EVENT: event, **marks}) for child in children
+                 for marks in ({}, *({flag: "1"} for flag in flags)))
 
 
 #: 令第6条第2号〜第7号: the events of each 号 (第4号: 第10条 and 第18条), with the exclusions the 号 names.

@@ -10,8 +10,10 @@ harness's reading of 学年 (学校教育法施行規則 第59条, an article th
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from conformance.oracles.dates import age_reached_on
+from conformance.oracles.readings import Either
 
 #: The two 区分 of a child on the 学齢簿 (学校教育法 第18条: 学齢児童, 学齢生徒).
 GAKUREI_JIDO = "学齢児童"
@@ -133,6 +135,34 @@ def notified_under_article_6(event: str | None, *, certified: bool, third_paragr
         return False
     excluded = {3: third_paragraph, 4: certified, 5: certified or third_paragraph, 6: certified or third_paragraph}
     return not excluded.get(item, False)
+
+
+def enters_lower_secondary_next(birth: date, day: date) -> bool:
+    """Whether the child is, on ``day``, a 就学予定者 of 施行令 第5条第1項 for the 中学校: its 小学校 就学義務 ends
+    at the end of the 学年 ``day`` is in and its 中学校 就学義務 begins at the next 学年の初め (法第17条第2項:
+    「翌学年の初めから…中学校…に就学させるべき者」). Born 2014-04-01 (twelve on 2026-03-31): True on 2025-06-01;
+    born 2014-04-02: False."""
+    return lower_secondary_period(birth)[0] == school_year_end_of(day) + timedelta(days=1)
+
+
+def article_6_answer(event: str | None, birth: date, day: date, *, certified: bool,
+                     third_paragraph: bool) -> Any:
+    """The 学齢簿's 入学期日通知期限 of a 学齢児童 to whom ``event`` of 施行令 第6条 happened, asked on ``day``.
+
+    - 「速やかに」 where the 号 calls for 第6条's notice (:func:`notified_under_article_6`);
+    - where the 号 leaves the child out (第3号・第5号・第6号's 第3項の通知, 第4号〜第6号's 認定) and the child is a
+      就学予定者 of 第5条第1項 for the 中学校 next 学年 (:func:`enters_lower_secondary_next`) who is no
+      認定特別支援学校就学者: the exclusions take it out of 第6条's 準用 only, so 第5条第1項's own notice is still owed
+      「翌学年の初めから二月前までに」 (the text); the field may report that 期限 (1月31日 or 2月1日,
+      :func:`notice_deadlines`) or, read as 第6条's notice only, none (our reading of the field: :class:`Either`);
+    - otherwise none.
+    """
+    if notified_under_article_6(event, certified=certified, third_paragraph=third_paragraph):
+        return PROMPTLY
+    if event in ARTICLE_6_EVENTS and not certified and enters_lower_secondary_next(birth, day):
+        fiscal_year = school_year_end_of(day).year - 1
+        return Either(None, *(deadline.isoformat() for deadline in sorted(notice_deadlines(fiscal_year))))
+    return None
 
 
 #: 施行令 第5条第3項: the 届出 of 第9条第1項 (区域外就学) or 第17条 after which 第5条第1項 and 第2項 do not apply.

@@ -26,18 +26,23 @@ from conformance.domains.shugaku.events import (
     EITHER,
     EXEMPTED,
     EXEMPTED_ENTRANTS,
+    FIFTH_GRADER,
     ONE_SCHOOL,
     REMINDED,
+    SIXTH_GRADER,
     TWO_SCHOOLS,
+    _actual_article_6_notice,
     _actual_designations,
     _article_6_notice,
     _deferments,
     _designations,
     _exempted_notice,
     _reminders,
+    _with_record,
 )
 from conformance.domains.shugaku.people import ON_TIME, PUPIL
 from conformance.locations import default_catalog_root
+from conformance.oracles.readings import Either
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
@@ -142,6 +147,49 @@ def test_article_6_gives_the_notice_to_whom_each_item_names_and_no_one_it_leaves
     first, certified = ARTICLE_6_EXAMPLES[5][:2]
     assert _article_6_notice(first, TOWN_CODE) == {"第6条通知": {"0": "速やかに"}}
     assert _article_6_notice(certified, TOWN_CODE) == {"第6条通知": {"0": None}}
+
+
+def test_a_sixth_grader_left_out_of_article_6_is_still_owed_the_notice_of_article_5() -> None:
+    # 令第5条第1項: a child entering the 中学校 next 学年 is a 就学予定者 (法第17条第2項); 第6条第3号・第5号・第6号's
+    # exclusions take it out of 第6条's 準用 only. Born 2014-04-01 (twelve on 2026-03-31): on 2025-06-01 it is owed
+    # the notice by 2026-01-31 (or 2月1日); born 2014-04-02 a year later: nothing owed. A 認定特別支援学校就学者 is left
+    # out of 第5条 itself.
+    day = date(2025, 6, 1)
+    assert law.enters_lower_secondary_next(date(2014, 4, 1), day)
+    assert not law.enters_lower_secondary_next(date(2014, 4, 2), day)
+    either = Either(None, "2026-01-31", "2026-02-01")
+    for event in ("第6条の3第2項", "第12条第1項", "第12条の2第1項"):
+        assert law.article_6_answer(event, date(2014, 4, 1), day, certified=False, third_paragraph=True) == either
+        assert law.article_6_answer(event, date(2014, 4, 2), day, certified=False, third_paragraph=True) is None
+        assert law.article_6_answer(event, date(2014, 4, 1), day, certified=False,
+                                    third_paragraph=False) == law.PROMPTLY
+    assert law.article_6_answer("第12条第1項", date(2014, 4, 1), day, certified=True, third_paragraph=False) is None
+    assert law.article_6_answer(None, date(2014, 4, 1), day, certified=False, third_paragraph=False) is None
+    excluded = _with_record(SIXTH_GRADER, **{"第6条_事由": "第6条の3第2項", "第3項の通知": "1"})
+    assert _article_6_notice(excluded, TOWN_CODE) == {"第6条通知": {"0": either}}
+    assert _article_6_notice(_with_record(FIFTH_GRADER, **{"第6条_事由": "第6条の3第2項", "第3項の通知": "1"}),
+                             TOWN_CODE) == {"第6条通知": {"0": None}}
+    event = {"第6条_事由": "第6条の3第2項"}
+    assert ARTICLE_6_EXAMPLES[3][2:] == (_with_record(SIXTH_GRADER, **event), excluded,
+                                         _with_record(FIFTH_GRADER, **event),
+                                         _with_record(FIFTH_GRADER, **event, **{"第3項の通知": "1"}))
+
+
+@pytest.mark.parametrize(("answer", "passes"), [
+    (None, True),  # reading A: the field is 第6条's notice only
+    ("2026-01-31", True), ("2026-02-01", True),  # reading B: 第5条第1項's 期限
+    ("速やかに", False), ("2026-03-31", False)])  # neither: 第6条 is excluded, a 期限 the law does not give
+def test_both_readings_of_the_sixth_graders_notice_are_accepted_and_nothing_else(answer: str | None,
+                                                                                  passes: bool) -> None:
+    loaded = cast(Loaded, SimpleNamespace(children=["8999999991"]))
+    document = {"就学": {"学齢簿": [{"宛名番号": "8999999991", "入学期日通知期限": answer}]}}
+    excluded = _with_record(SIXTH_GRADER, **{"第6条_事由": "第12条第1項", "第3項の通知": "1"})
+    expected = _article_6_notice(excluded, TOWN_CODE)
+    assert (_actual_article_6_notice(document, loaded) == expected) is passes
+    # The 5th grader (born 2014-04-02) is owed nothing: only none passes.
+    fifth = _article_6_notice(_with_record(FIFTH_GRADER, **{"第6条_事由": "第12条第1項", "第3項の通知": "1"}),
+                              TOWN_CODE)
+    assert (_actual_article_6_notice(document, loaded) == fifth) is (answer is None)
 
 
 def test_a_notification_of_article_9_or_17_takes_the_entrant_out_of_the_notice() -> None:
