@@ -324,7 +324,7 @@ AFFECTS: dict[str, set[str]] = {
         "senkyo_overseas_list_remade_per_election", "senkyo_overseas_listed_after_return")},
     # 選挙人名簿抄本 as printed (each defect's own test: tests/domains/senkyo/test_senkyo_forms.py): the 名簿 itself
     # is right.
-    "senkyo_shohon_without_sex": {"senkyo_shohon"},
+    "senkyo_shohon_era_year_off": {"senkyo_shohon"},
     "senkyo_shohon_new_address": {"senkyo_shohon"},
     "senkyo_shohon_not_corrected": {"senkyo_shohon"},
     "senkyo_shohon_zaigai_overseas_address": {"senkyo_shohon"},
