@@ -10,15 +10,16 @@ the 住所 of the 住民票 just before the move, not where he went), the 性別
 the law's, not the layout: each value counts wherever it stands and in any printed form (a date in 和暦 or
 西暦; the 都道府県 of the 住所 may be left out). 「等」 is not judged: the law does not name the rest.
 
-Reading (ours; issue 65, provisions.yaml 第19条第4項): the 抄本 of a 名簿 kept on 磁気ディスク holds 「全部若しくは一部の
-事項」 of the 名簿, so an item may be left off; what is printed must be what the 名簿 records. The 氏名 is required:
-the 抄本 is what a 選挙人 inspects to confirm 「特定の者が選挙人名簿に登録された者であるかどうか」 (第28条の2第1項),
-which a 抄本 naming no one cannot show. The 住所, 性別 and 生年月日 are each the 名簿's value or not printed
-(:func:`printed_or_left_off`). A print is read for a wrong value as follows: a 住所 is the record's when its
-address is printed, the 転出先 when the 転出先's 市区町村コード (its six or five digits) or 「国外」 is printed, else
-left off; a 性別 is any 男 or 女 printed; a 生年月日 any printed date before the day seventeen years before the 基準日
-(no one on the 名簿 is younger: 第9条第1項's 年齢満十八年以上, and 第22条第2項 registers no one more than a few months
-short of it) that is none of the person's other recorded dates (住民となった日, 届出日, 転出の日, the 基準日).
+Reading (ours; issue 65, provisions.yaml 第19条第4項): the 抄本 of a 名簿 kept on 磁気ディスク holds
+「全部若しくは一部の事項」 of the 名簿, so an item may be left off; what is printed must be what the 名簿
+records. The 氏名 is required: the 抄本 is what a 選挙人 inspects to confirm
+「特定の者が選挙人名簿に登録された者であるかどうか」 (第28条の2第1項), which a 抄本 naming no one cannot
+show. The 住所, 性別 and 生年月日 are each the 名簿's value or not printed (:func:`printed_or_left_off`). A
+print is read for a wrong value as follows: a 住所 is the record's when its address is printed, the 転出先
+when the 転出先's 市区町村コード (its six or five digits) or 「国外」 is printed, else left off; a 性別 is any
+男 or 女 printed; a 生年月日 any printed date before the day seventeen years before the 基準日 (no one on the
+名簿 is younger: 第9条第1項's 年齢満十八年以上, and 第22条第2項 registers no one more than a few months short
+of it) that is none of the person's other recorded dates (住民となった日, 届出日, 転出の日, the 基準日).
 
 第30条の3第1項 (``senkyo_form.zaigai_shohon_items``): a person on the town's 在外選挙人名簿 (the 選挙人名簿 record's
 在外 registration) on a day; ``POST /forms/senkyo_zaigai_shohon`` with ``{"宛名番号", "基準日"}`` prints the

@@ -70,7 +70,8 @@ def test_a_print_of_all_four_items_and_one_of_the_name_only_both_pass() -> None:
     assert _actual(PRINTED) == expected
     assert _actual(NAME_ONLY) == {"氏名": "見本\u3000花子", "住所": None, "性別": None, "生年月日": None} == expected
     # Each of the three left off alone also passes; the 氏名 left off does not.
-    for item, printed in (("住所", "静岡県見本町本町一丁目９９番１号"), ("性別", "男女の別 女"), ("生年月日", "１９８０年５月５日")):
+    items = (("住所", "静岡県見本町本町一丁目９９番１号"), ("性別", "男女の別 女"), ("生年月日", "１９８０年５月５日"))
+    for item, printed in items:
         actual = _actual([line.replace(printed, "") for line in PRINTED])
         assert actual[item] is None and actual == expected, item
     assert _actual([line.replace("見本　花子", "") for line in PRINTED])["氏名"] is None
