@@ -271,6 +271,9 @@ AFFECTS: dict[str, set[str]] = {
     # A 停止 of the 生活保護: the probes send no 国民健康保険 record (its own test: tests/domains/kokuho/
     # test_kokuho_scenarios.py, the worked examples WELFARE_STOPPED_DAY and WELFARE_RESUMED_DAY).
     "kokuho_welfare_stop_ignored": set(),
+    # The 資格's days around the 生活保護 (第7条, 第8条第2項): no 国民健康保険 record either (their own test:
+    # tests/domains/kokuho/test_kokuho_scenarios.py, the worked examples STOP_ACQUIRED and WELFARE_FIRST_DAY).
+    "kokuho_stop_acquired_next_day": set(), "kokuho_welfare_lost_day_after": set(),
     # The sending side of 国民健康保険法 第116条の2第1項: the probes send no record of a move out into a 病院等 (its own
     # test: tests/domains/kokuho/test_kokuho_scenarios.py, LEFT_FOR_HOSPITAL).
     "kokuho_facility_sender_dropped": set(),
