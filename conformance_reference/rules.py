@@ -474,7 +474,19 @@ def _care_certification(record: Mapping[str, str], defects: frozenset[str]) -> d
     effective = certified if certified is not None and "kaigo_certification_from_decision" in defects else applied
     days = 29 if "kaigo_deadline_counts_application_day" in defects else 30
     return {"要介護認定_効力発生日": effective.isoformat() if certified is not None else None,
-            "要介護認定_処分期限": (applied + timedelta(days=days)).isoformat()}
+            "要介護認定_処分期限": _postponed(applied + timedelta(days=days), record, defects).isoformat()}
+
+
+def _postponed(due: date, record: Mapping[str, str], defects: frozenset[str]) -> date:
+    """介護保険法 第27条第11項ただし書: a 延期 whose 処理見込期間 was notified by the thirtieth day (``due``) moves the
+    処分 to the last day of that 期間 (the record's 要介護認定_処理見込期間_末日); a later notice moves nothing."""
+    notified = parse_day(record.get("要介護認定_延期通知年月日", ""))
+    until = parse_day(record.get("要介護認定_処理見込期間_末日", ""))
+    if notified is None or until is None or "kaigo_postponement_ignored" in defects:
+        return due
+    if notified > due and "kaigo_late_postponement_accepted" not in defects:
+        return due
+    return max(due, until)
 
 
 def kaigo(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: frozenset[str],
