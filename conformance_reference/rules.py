@@ -161,6 +161,47 @@ def _on_welfare(record: Mapping[str, str], as_of: date, defects: frozenset[str] 
     return receiving and not halted
 
 
+def _welfare_pieces(record: Mapping[str, str]) -> list[tuple[date, date | None]]:
+    """The stretches [first day, first day after) 国保法 第6条第9号 excludes, read from the harness's 国民健康保険
+    record: the 保護 up to its 停止 and again from the day it is given again (None: open)."""
+    start, end = parse_day(record.get("生活保護_開始年月日", "")), parse_day(record.get("生活保護_廃止年月日", ""))
+    if start is None:
+        return []
+    stopped = parse_day(record.get("生活保護_停止年月日", ""))
+    if stopped is None:
+        return [(start, end)]
+    resumed = parse_day(record.get("生活保護_停止解除年月日", ""))
+    return [(start, stopped)] + ([(resumed, end)] if resumed is not None else [])
+
+
+def _around_welfare(acquired: date, loss: date | None, record: Mapping[str, str], as_of: date,
+                    defects: frozenset[str]) -> tuple[date | None, date | None]:
+    """国保法 第7条, 第8条第2項: the 資格 from ``acquired`` to ``loss`` is cut where 第6条第9号 excludes the person
+    (lost on the day it begins to, acquired again on the day it stops to); the piece in effect on ``as_of``, else
+    the last one begun before it, else the first."""
+    runs: list[tuple[date, date | None]] = []
+    cursor: date | None = acquired
+    for first, until in _welfare_pieces(record):
+        if cursor is None or (loss is not None and first >= loss):
+            break
+        if until is not None and until <= cursor:
+            continue
+        if first > cursor:
+            runs.append((cursor, first))
+        cursor = None if until is None else max(cursor, until)
+    if cursor is not None and (loss is None or cursor < loss):
+        runs.append((cursor, loss))
+    if not runs:
+        return None, None
+    begun = [run for run in runs if run[0] <= as_of]
+    first, lost = begun[-1] if begun else runs[0]
+    if "kokuho_stop_acquired_next_day" in defects and first == parse_day(record.get("生活保護_停止年月日", "")):
+        first += timedelta(days=1)
+    if "kokuho_welfare_lost_day_after" in defects and lost is not None and lost != loss:
+        lost += timedelta(days=1)  # 第8条第1項's 翌日 read for 第9号 too
+    return first, lost
+
+
 #: 国保法 第6条第1号から第6号: the 被用者保険 whose members and 被扶養者 are no 国保 被保険者.
 _EMPLOYEE_INSURANCE = frozenset({"健康保険被保険者", "船員保険被保険者", "共済組合員", "私学共済加入者",
                                  "健康保険被扶養者", "船員保険等被扶養者"})
@@ -334,10 +375,12 @@ def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: 
         loss += timedelta(days=1)  # the answer's 喪失日 only: the billed months above keep the right one
     if loss is not None and row.get("住民状態") == "9" and "kokuho_lost_on_removal_day" in defects:
         loss = stay.moved_out  # the 消除's 異動日 read as a move elsewhere that day (the answer's 喪失日 only)
-    acquired = stay.moved_in
+    acquired: date | None = stay.moved_in
     if _status_notice(row) and "kokuho_reacquired_on_stay_renewal" in defects:
         acquired = parse_day(row.get("異動日", "")) or acquired  # the 更新 read as a new 資格 (the answer's only)
-    return {"取得日": acquired.isoformat(), "喪失日": loss.isoformat() if loss else None,
+    if acquired is not None and _welfare_pieces(record or {}):
+        acquired, loss = _around_welfare(acquired, loss, record or {}, as_of, defects)
+    return {"取得日": acquired.isoformat() if acquired else None, "喪失日": loss.isoformat() if loss else None,
             "都道府県内継続": continued, "賦課月": [{"月": iso_month(m)} for m in months], "被保険者": insured,
             "一部負担金割合": _copay(row, as_of, defects) if insured else None,
             "住所地特例_市区町村コード": _deemed_town(row, record or {}, defects),
@@ -431,7 +474,19 @@ def _care_certification(record: Mapping[str, str], defects: frozenset[str]) -> d
     effective = certified if certified is not None and "kaigo_certification_from_decision" in defects else applied
     days = 29 if "kaigo_deadline_counts_application_day" in defects else 30
     return {"要介護認定_効力発生日": effective.isoformat() if certified is not None else None,
-            "要介護認定_処分期限": (applied + timedelta(days=days)).isoformat()}
+            "要介護認定_処分期限": _postponed(applied + timedelta(days=days), record, defects).isoformat()}
+
+
+def _postponed(due: date, record: Mapping[str, str], defects: frozenset[str]) -> date:
+    """介護保険法 第27条第11項ただし書: a 延期 whose 処理見込期間 was notified by the thirtieth day (``due``) moves the
+    処分 to the last day of that 期間 (the record's 要介護認定_処理見込期間_末日); a later notice moves nothing."""
+    notified = parse_day(record.get("要介護認定_延期通知年月日", ""))
+    until = parse_day(record.get("要介護認定_処理見込期間_末日", ""))
+    if notified is None or until is None or "kaigo_postponement_ignored" in defects:
+        return due
+    if notified > due and "kaigo_late_postponement_accepted" not in defects:
+        return due
+    return max(due, until)
 
 
 def kaigo(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: frozenset[str],

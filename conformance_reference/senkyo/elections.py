@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from conformance_reference.paper import wareki
+from conformance_reference.paper import ERAS, wareki
 from conformance_reference.rules import Row, Stay, parse_day
 
 _SEX = {"1": "男", "2": "女"}
@@ -683,10 +683,11 @@ def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[st
         address = f"全国地方公共団体コード{code}の市区町村" if code else "国外"
     # 第27条第3項: the 記載 follows the record as it is now (the defect prints the 氏名 it was registered with).
     named = _made(row, history) if "senkyo_shohon_not_corrected" in defects else row
-    lines = [("氏名", named.get("氏名") or ""), ("住所", address)]
-    if "senkyo_shohon_without_sex" not in defects:
-        lines.append(("性別", _SEX.get(row.get("性別") or "", "")))
-    lines.append(("生年月日", wareki(row.get("生年月日") or "")))
+    # The defect counts the 和暦's 年 from the year before each era began (a 生年月日 one year late).
+    eras = tuple((era, (year - 1, month, day)) for era, (year, month, day) in ERAS) \
+        if "senkyo_shohon_era_year_off" in defects else ERAS
+    lines = [("氏名", named.get("氏名") or ""), ("住所", address), ("性別", _SEX.get(row.get("性別") or "", "")),
+             ("生年月日", wareki(row.get("生年月日") or "", eras=eras))]
     if entry["表示"]:
         lines.append(("表示", "第二十一条第二項該当（転出）"))
     return lines

@@ -262,6 +262,9 @@ AFFECTS: dict[str, set[str]] = {
     # The sending side of 介護保険法 第13条第1項: the probes send no 介護保険 record of a move out into a facility (its
     # own test: tests/domains/kaigo/test_kaigo_scenarios.py, LEFT_FOR_FACILITY).
     "kaigo_facility_sender_dropped": set(),
+    # The 延期 of 介護保険法 第27条第11項ただし書: the probes send no 介護保険 record of one (their own test:
+    # tests/domains/kaigo/test_kaigo_scenarios.py, the worked examples POSTPONED and POSTPONED_LATE).
+    "kaigo_postponement_ignored": set(), "kaigo_late_postponement_accepted": set(),
     # 国民健康保険 by age (conformance_reference/rules.py; each defect's own test:
     # tests/domains/kokuho/test_kokuho_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -275,6 +278,10 @@ AFFECTS: dict[str, set[str]] = {
     # A 停止 of the 生活保護: the probes send no 国民健康保険 record (its own test: tests/domains/kokuho/
     # test_kokuho_scenarios.py, the worked examples WELFARE_STOPPED_DAY and WELFARE_RESUMED_DAY).
     "kokuho_welfare_stop_ignored": set(),
+    # The 資格's days around the 生活保護 (第7条, 第8条第2項; their own test: tests/domains/kokuho/
+    # test_kokuho_scenarios.py, the worked examples STOP_ACQUIRED and WELFARE_FIRST_DAY): the probes' 生活保護 begins
+    # (the 喪失日 of 第8条第2項 changes) but is never stopped.
+    "kokuho_stop_acquired_next_day": set(), "kokuho_welfare_lost_day_after": {"qualifications"},
     # The sending side of 国民健康保険法 第116条の2第1項: the probes send no record of a move out into a 病院等 (its own
     # test: tests/domains/kokuho/test_kokuho_scenarios.py, LEFT_FOR_HOSPITAL).
     "kokuho_facility_sender_dropped": set(),
@@ -328,7 +335,7 @@ AFFECTS: dict[str, set[str]] = {
         "senkyo_overseas_list_remade_per_election", "senkyo_overseas_listed_after_return")},
     # 選挙人名簿抄本 as printed (each defect's own test: tests/domains/senkyo/test_senkyo_forms.py): the 名簿 itself
     # is right.
-    "senkyo_shohon_without_sex": {"senkyo_shohon"},
+    "senkyo_shohon_era_year_off": {"senkyo_shohon"},
     "senkyo_shohon_new_address": {"senkyo_shohon"},
     "senkyo_shohon_not_corrected": {"senkyo_shohon"},
     "senkyo_shohon_zaigai_overseas_address": {"senkyo_shohon"},

@@ -19,7 +19,8 @@ record (医療保険_加入年月日, 医療保険_喪失年月日; ``targets.lo
 (入所等_区分, 入所等_入所措置, 継続入所等_最初の入所等の際の住所_市区町村コード) and reads ``住所地特例_市区町村コード``
 (the 市町村 whose 被保険者 the person is, None for this town). A 要介護認定 (要介護認定_申請年月日,
 要介護認定_認定年月日 in the record) is answered as ``要介護認定_効力発生日`` (第27条第8項) and
-``要介護認定_処分期限`` (第27条第11項).
+``要介護認定_処分期限`` (第27条第11項; its ただし書's 延期 as 要介護認定_延期通知年月日 and
+要介護認定_処理見込期間_末日 in the record: ``kaigo.postponed_deadline``).
 """
 
 from __future__ import annotations
@@ -279,6 +280,20 @@ def care_applications(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
                     as_of=certified, records=items)
 
 
+@st.composite
+def postponed_applications(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A :func:`care_applications` person whose 処分 the 市町村 postponed (第27条第11項ただし書): the 処理見込期間
+    notified on a day around the thirtieth after the 申請 (the 29th, 30th and 31st drawn often; a notice after the
+    30th postpones nothing), ending 1 to 60 days after that thirtieth day; asked about on a day of it."""
+    s = draw(care_applications(codes))
+    applied = _care_applied(s)
+    notified = applied + timedelta(days=draw(st.one_of(st.sampled_from((29, 30, 31)), st.integers(1, 35))))
+    expected_end = kaigo.decision_deadline(applied) + timedelta(days=draw(st.integers(1, 60)))
+    items = ((PART, kaigo.CARE_APPLIED, applied.isoformat()), (PART, kaigo.CARE_POSTPONED, notified.isoformat()),
+             (PART, kaigo.CARE_EXPECTED_END, expected_end.isoformat()))
+    return replace(s, as_of=max(notified, applied + timedelta(days=draw(st.integers(1, 30)))), records=items)
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -348,6 +363,12 @@ def _decision_deadline(s: Scenario, town: str) -> Projection:
     return {"要介護認定_処分期限": kaigo.decision_deadline(_care_applied(s)).isoformat()}
 
 
+def _postponed_deadline(s: Scenario, town: str) -> Projection:
+    deadline = kaigo.postponed_deadline(_care_applied(s), s.record_day(PART, kaigo.CARE_POSTPONED),
+                                        s.record_day(PART, kaigo.CARE_EXPECTED_END))
+    return {"要介護認定_処分期限": deadline.isoformat()}
+
+
 def _premium(s: Scenario, town: str) -> Projection:
     months = kaigo.kaigo_billed_months(s.birth, history(s, town), town, s.fiscal_year)
     return {"賦課月": [f"{year:04d}-{month:02d}" for year, month in months]}
@@ -399,12 +420,22 @@ LEFT_FOR_HOME = replace(LEFT_FOR_FACILITY, records=((PART, kaigo.MOVED_OUT_KIND,
 #: due by 2025-07-10 (第11項: 三十日以内, counted from the next day).
 CARE_APPLIED = Scenario(2025, date(1945, 5, 5), date(1975, 4, 1), previous="131016", as_of=date(2025, 7, 5),
                         records=((PART, kaigo.CARE_APPLIED, "2025-06-10"), (PART, kaigo.CARE_CERTIFIED, "2025-07-05")))
+#: The same 申請 postponed (第27条第11項ただし書): the 処理見込期間 to 2025-08-20 notified on 2025-07-10, the 30th day:
+#: the 処分 due by 2025-08-20; notified on 2025-07-11, too late: still by 2025-07-10.
+POSTPONED = replace(CARE_APPLIED, records=((PART, kaigo.CARE_APPLIED, "2025-06-10"),
+                                           (PART, kaigo.CARE_POSTPONED, "2025-07-10"),
+                                           (PART, kaigo.CARE_EXPECTED_END, "2025-08-20")))
+POSTPONED_LATE = replace(CARE_APPLIED, as_of=date(2025, 7, 11),
+                         records=((PART, kaigo.CARE_APPLIED, "2025-06-10"), (PART, kaigo.CARE_POSTPONED, "2025-07-11"),
+                                  (PART, kaigo.CARE_EXPECTED_END, "2025-08-20")))
 
 KAIGO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("kaigo.certification_effective", care_applications, _certification_effective, "要介護認定_効力発生日",
         (CARE_APPLIED,), needs_records=True),
     STATUTE.rule("kaigo.decision_deadline", care_applications, _decision_deadline, "要介護認定_処分期限",
         (CARE_APPLIED,), needs_records=True),
+    STATUTE.rule("kaigo.postponed_deadline", postponed_applications, _postponed_deadline, "要介護認定_処分期限",
+        (POSTPONED, POSTPONED_LATE), needs_records=True),
     STATUTE.rule("kaigo.second_insured", second_mid, _second_insured, "第2号被保険者", (SECOND, NO_MEDICAL),
         needs_records=True),
     STATUTE.rule("kaigo.second_from_forty", second_forty, _second_insured, "第2号被保険者", (FORTY,),

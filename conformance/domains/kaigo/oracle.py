@@ -252,6 +252,28 @@ def decision_deadline(applied: date) -> date:
     return applied + timedelta(days=DECISION_DAYS)
 
 
+#: 第27条第11項ただし書: the 延期 as the 介護保険 record gives it: the day the 処理見込期間 and its reason were notified
+#: to the 被保険者, and the last day of that 処理見込期間.
+CARE_POSTPONED, CARE_EXPECTED_END = "要介護認定_延期通知年月日", "要介護認定_処理見込期間_末日"
+
+
+def postponed_deadline(applied: date, notified: date | None, expected_end: date | None) -> date:
+    """The last day for the 処分 on a 申請 with 第27条第11項ただし書's 延期: a notice of the 処理見込期間 given
+    「当該申請のあった日から三十日以内に」 (counted as the 本文: on or before :func:`decision_deadline`) postpones the
+    処分 to the last day of that 処理見込期間; a notice after it postpones nothing (第12項: 前項ただし書の通知がない
+    とき), and neither does a 処理見込期間 ending before the thirtieth day (no 延期: not generated).
+
+    Reading (ours): the record gives the 処理見込期間 by its last day, so no counting of the 期間 is read; the 処分 is
+    due on that day (第11項: 「これを延期する」 by the 期間; 第12項's 「経過した日まで」 is the 被保険者's 却下 deemed,
+    not judged). Applied 2025-06-10 with the 処理見込期間 to 2025-08-20: notified 2025-07-10, 2025-08-20; notified
+    2025-07-11, 2025-07-10.
+    """
+    deadline = decision_deadline(applied)
+    if notified is None or expected_end is None or notified > deadline:
+        return deadline
+    return max(deadline, expected_end)
+
+
 #: 第27条第7項後段: what the 市町村 writes on the 被保険者証 of a person it certified (the record's items): 第1号, the
 #: 要介護状態区分; 第2号, the 認定審査会's 意見 on 第5項第2号's matters.
 CARE_LEVEL, CARE_OPINION = "要介護認定_要介護状態区分", "要介護認定_認定審査会の意見"

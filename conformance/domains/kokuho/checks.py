@@ -15,6 +15,9 @@ that provision's check and no other:
 - ``被保険者`` of persons under another insurance sent as the 国民健康保険 record (第6条第1号-第6号, their
   ただし書, 第10号 with 第8条第2項; :func:`conformance.domains.kokuho.oracle.excluded_by_coverage`) or on 生活保護
   (第9号);
+- ``取得日`` and ``喪失日`` around that 生活保護 (第7条: acquired on the 停止's first day; 第8条第2項: lost on the
+  保護's first day and on the day a stopped 保護 is given again; :func:`conformance.domains.kokuho.oracle.
+  qualification_around_welfare`);
 - ``住所地特例_市区町村コード`` of a person who moved here by an 入院等 (第116条の2第1項, its ただし書 and 第2項第1号:
   the 市町村 the person is deemed to live in, None where no 特例 applies);
 - ``介護納付金分賦課`` on ``as_of`` (第76条第3項): whether the 介護納付金's 保険料 is levied for the person, a
@@ -133,6 +136,42 @@ def on_welfare(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     scenario = draw(_resident_on(birth, as_of, codes))
     return Scenario(scenario.fiscal_year, birth, scenario.moved_in, previous=scenario.previous,
                     as_of=scenario.as_of, records=_welfare(begins, ends, stopped, resumed))
+
+
+@st.composite
+def _long_resident_on_welfare(draw: st.DrawFn, codes: tuple[str, str], begins: date,
+                              records: tuple[tuple[str, str, str], ...], anchors: tuple[date, ...]) -> Scenario:
+    """A resident (born 1955-2000: never 75 on the day asked) since before ``begins`` (the 保護's first day), asked
+    about one of ``anchors``, the day after, or 40 days on, in that day's 年度."""
+    birth = draw(_birth(1955, 2000))
+    as_of = draw(st.sampled_from(anchors)) + timedelta(days=draw(st.sampled_from((0, 1, 40))))
+    moved_in = draw(st.dates(birth, begins - _DAY))
+    return Scenario(fiscal_year_of(as_of), birth, moved_in, previous=draw(st.sampled_from((None, *codes))),
+                    as_of=as_of, records=records)
+
+
+@st.composite
+def welfare_stopping(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident whose 世帯's 生活保護 is stopped from a day, maybe given again on a later one (生活保護法 第26条,
+    not quoted: the record gives the days); asked about around the 停止 or the 停止解除 (第7条, 第8条第2項)."""
+    begins = draw(st.dates(date(2019, 4, 1), date(2025, 3, 31)))
+    stopped = begins + timedelta(days=draw(st.integers(1, 400)))
+    resumed = draw(st.one_of(st.none(), st.integers(1, 300).map(lambda days: stopped + timedelta(days=days))))
+    return draw(_long_resident_on_welfare(codes, begins, _welfare(begins, None, stopped, resumed),
+                                          (stopped, resumed or stopped)))
+
+
+@st.composite
+def welfare_starting(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident whose 世帯 starts receiving 生活保護 (and still does), asked about around its first day."""
+    begins = draw(st.dates(date(2019, 4, 1), date(2025, 12, 31)))
+    return draw(_long_resident_on_welfare(codes, begins, _welfare(begins, None), (begins,)))
+
+
+def welfare_losing(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """The days 第8条第2項 ends a 資格 on: a 保護's first day, or the day a stopped 保護 is given again."""
+    resumed = welfare_stopping(codes).filter(lambda s: s.record(PART).get(WELFARE_RESUMED) is not None)
+    return st.one_of(welfare_starting(codes), resumed)
 
 
 @st.composite
@@ -278,12 +317,32 @@ def _insured(s: Scenario, town: str) -> Projection:
     return {"被保険者": either(*kokuho.insured_readings(s.birth, s.moved_in, None, s.as_of))}
 
 
+def _welfare_of(s: Scenario) -> kokuho.WelfareDays:
+    items = {item: date.fromisoformat(value) for part, item, value in s.records if part == PART}
+    return kokuho.WelfareDays(items.get(WELFARE_START), items.get(WELFARE_END), items.get(WELFARE_STOPPED),
+                              items.get(WELFARE_RESUMED))
+
+
 def _insured_on_welfare(s: Scenario, town: str) -> Projection:
     assert s.as_of is not None
-    items = {item: date.fromisoformat(value) for part, item, value in s.records if part == PART}
-    welfare = kokuho.receives_welfare(items.get(WELFARE_START), items.get(WELFARE_END), s.as_of,
-                                      stopped=items.get(WELFARE_STOPPED), resumed=items.get(WELFARE_RESUMED))
+    welfare = _welfare_of(s).excludes(s.as_of)
     return {"被保険者": kokuho.is_insured_on(s.birth, s.moved_in, None, s.as_of) and not welfare}
+
+
+def _welfare_year_view(s: Scenario) -> tuple[tuple[date | None, ...], tuple[date | None, ...]]:
+    """The 取得日 and 喪失日 of the 資格 around the 生活保護 (:func:`kokuho.qualification_around_welfare`) as the
+    年度 asked about may show them (:func:`conformance.oracles.readings.year_view`)."""
+    assert s.as_of is not None
+    acquired, lost = kokuho.qualification_around_welfare(s.moved_in, None, s.as_of, _welfare_of(s))
+    return year_view(acquired, lost, s.fiscal_year)
+
+
+def _acquired_around_welfare(s: Scenario, town: str) -> Projection:
+    return {"取得日": either(*map(iso_or_none, _welfare_year_view(s)[0]))}
+
+
+def _lost_around_welfare(s: Scenario, town: str) -> Projection:
+    return {"喪失日": either(*map(iso_or_none, _welfare_year_view(s)[1]))}
 
 
 def _insured_under_coverage(s: Scenario, town: str) -> Projection:
@@ -363,6 +422,10 @@ WELFARE_ENDED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(20
 WELFARE_STOPPED_DAY = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 7, 1),
                                records=_welfare(date(2025, 6, 1), None, date(2025, 7, 1), date(2025, 10, 1)))
 WELFARE_RESUMED_DAY = replace(WELFARE_STOPPED_DAY, as_of=date(2025, 10, 1))
+#: The same 世帯 asked about its 資格's days on 2025-07-20: acquired on 2025-07-01, the 停止's first day (第7条: 第9号
+#: no longer applies), lost on 2025-10-01, the day the 保護 is given again (第8条第2項: その日から); on 2025-06-01
+#: (WELFARE_FIRST_DAY) the 資格 of 2000-04-01 is lost that day.
+STOP_ACQUIRED = replace(WELFARE_STOPPED_DAY, as_of=date(2025, 7, 20))
 #: Born 1950-06-15: 後期高齢者医療 from 2025-06-15; 国保 bills 2025-04 and 2025-05 of 令和7年度, not June on.
 BILLED_TO_75 = Scenario(2025, date(1950, 6, 15), date(1980, 4, 1), as_of=date(2025, 6, 16))
 #: 健康保険 from 2025-06-01 to its 喪失 on 2025-09-01: no 国保 被保険者 on 2025-06-02, one again on 2025-09-01.
@@ -422,6 +485,10 @@ KOKUHO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
         needs_records=True),
     STATUTE.rule("kokuho.welfare_excluded", on_welfare, _insured_on_welfare, "被保険者",
         (WELFARE_FIRST_DAY, WELFARE_ENDED, WELFARE_STOPPED_DAY, WELFARE_RESUMED_DAY), needs_records=True),
+    STATUTE.rule("kokuho.acquired_on_welfare_stop", welfare_stopping, _acquired_around_welfare, "取得日",
+        (STOP_ACQUIRED,), needs_records=True),
+    STATUTE.rule("kokuho.lost_on_welfare", welfare_losing, _lost_around_welfare, "喪失日",
+        (WELFARE_FIRST_DAY, STOP_ACQUIRED, WELFARE_RESUMED_DAY), needs_records=True),
     STATUTE.rule("kokuho.koki_korei_excluded", reaching_75, _insured, "被保険者", (AFTER_75, BEFORE_75)),
     STATUTE.rule("kokuho.copay_preschool", preschool, _copay, "一部負担金割合", (SIX_IN_APRIL, SIX_ON_MARCH_31)),
     STATUTE.rule("kokuho.copay_working_age", working_age, _copay, "一部負担金割合",

@@ -331,6 +331,45 @@ def receives_welfare(start: date | None, end: date | None, day: date, *, stopped
     return within and not halted
 
 
+@dataclass(frozen=True)
+class WelfareDays:
+    """The 生活保護 of the person's 世帯 as the 国民健康保険 record gives it (:func:`receives_welfare`'s days)."""
+
+    start: date | None = None
+    end: date | None = None
+    stopped: date | None = None
+    resumed: date | None = None
+
+    def excludes(self, day: date) -> bool:
+        return receives_welfare(self.start, self.end, day, stopped=self.stopped, resumed=self.resumed)
+
+
+def qualification_around_welfare(acquired: date, lost: date | None, as_of: date,
+                                 welfare: WelfareDays) -> tuple[date | None, date | None]:
+    """(取得日, 喪失日) of the 国保 資格 in effect on ``as_of`` (else the last one before it, else the first after it)
+    once the 生活保護 of 第6条第9号 is taken out of an address 資格 from ``acquired`` to ``lost``; (None, None) when no
+    day is left.
+
+    Rule: 第8条第2項 ends the 資格 on the day the person comes under 第9号 (その日から: the 保護's first day, or the
+    day a stopped 保護 is given again); 第7条 begins one on the day the person no longer does (前条各号のいずれにも
+    該当しなくなつた日から: the day of the 廃止, or the 停止's first day, the 括弧書 no longer excluding the 世帯). So
+    each 資格 is a run of days within the address that :func:`receives_welfare` leaves. Example: resident since
+    2000-04-01, 保護 from 2025-06-01, stopped from 2025-07-01, given again on 2025-10-01: on 2025-06-01 the 資格 of
+    2000-04-01 lost on 2025-06-01; on 2025-07-20 the 資格 of 2025-07-01 lost on 2025-10-01."""
+    def insured(day: date) -> bool:
+        return acquired <= day and (lost is None or day < lost) and not welfare.excludes(day)
+
+    days = sorted({acquired, *(day for day in (lost, welfare.start, welfare.end, welfare.stopped, welfare.resumed)
+                               if day is not None)})
+    starts = [day for day in days if insured(day) and not insured(day - timedelta(days=1))]
+    ends = [day for day in days if not insured(day) and insured(day - timedelta(days=1))]
+    if not starts:
+        return None, None
+    before = [day for day in starts if day <= as_of]
+    first = before[-1] if before else starts[0]
+    return first, next((day for day in ends if day > first), None)
+
+
 def is_insured_on(birth: date, acquired: date, lost: date | None, day: date, eve: bool = False) -> bool:
     """Whether the person is a 国保 被保険者 on ``day`` through a 資格 from ``acquired`` to ``lost``:
     within it (第7条, 第8条) and not excluded (第6条第8号, :func:`is_excluded_as_koki_korei`, by the reading

@@ -10,12 +10,24 @@ the 住所 of the 住民票 just before the move, not where he went), the 性別
 the law's, not the layout: each value counts wherever it stands and in any printed form (a date in 和暦 or
 西暦; the 都道府県 of the 住所 may be left out). 「等」 is not judged: the law does not name the rest.
 
+Reading (ours; issue 65, provisions.yaml 第19条第4項): the 抄本 of a 名簿 kept on 磁気ディスク holds
+「全部若しくは一部の事項」 of the 名簿, so an item may be left off; what is printed must be what the 名簿
+records. The 氏名 is required: the 抄本 is what a 選挙人 inspects to confirm
+「特定の者が選挙人名簿に登録された者であるかどうか」 (第28条の2第1項), which a 抄本 naming no one cannot
+show. The 住所, 性別 and 生年月日 are each the 名簿's value or not printed (:func:`printed_or_left_off`). A
+print is read for a wrong value as follows: a 住所 is the record's when its address is printed, the 転出先
+when the 転出先's 市区町村コード (its six or five digits) or 「国外」 is printed, else left off; a 性別 is any
+男 or 女 printed; a 生年月日 any printed date before the day seventeen years before the 基準日 (no one on the
+名簿 is younger: 第9条第1項's 年齢満十八年以上, and 第22条第2項 registers no one more than a few months short
+of it) that is none of the person's other recorded dates (住民となった日, 届出日, 転出の日, the 基準日).
+
 第30条の3第1項 (``senkyo_form.zaigai_shohon_items``): a person on the town's 在外選挙人名簿 (the 選挙人名簿 record's
 在外 registration) on a day; ``POST /forms/senkyo_zaigai_shohon`` with ``{"宛名番号", "基準日"}`` prints the
 在外選挙人名簿抄本 (第30条の12's: our reading, an extract of one elector), which must carry the 氏名, the 最終住所
 (the 住民票's 住所 just before the move abroad: the town's, not where the person lives now), the 性別 and the
 生年月日. The 本籍 the sentence names instead of the 最終住所 is for a person whose 申請 gave no 最終住所 (never
-resident): not drawn.
+resident): not drawn. 第30条の2第5項 words the 在外選挙人名簿's 抄本 as 第19条第4項 does: the same reading (the 氏名
+required, each other item the 名簿's or left off).
 
 第27条第3項 (``senkyo_form.shohon_corrected``): a registered person's 氏名 is corrected in the 住民記録 through the
 linkage API (``POST /residents/{宛名番号}/corrections`` with ``{"項目": "氏名", "値", "異動日"}``, the 異動日 the day
@@ -29,6 +41,7 @@ corrected, the 異動日 the day of the 在外 registration): its 抄本 prints 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
@@ -49,6 +62,7 @@ from conformance.domains.senkyo.registration import (
     registrations,
 )
 from conformance.errors import TargetError
+from conformance.oracles.readings import either
 from conformance.targets.base import HttpClient
 
 FORM_ID = "senkyo_shohon"
@@ -72,18 +86,52 @@ def _ask(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, An
             "場面": scenario}
 
 
+def printed_or_left_off(value: str) -> Any:
+    """第19条第4項's 「全部若しくは一部の事項」 (our reading): the 名簿's ``value`` printed, or the item left off."""
+    return either(value, None)
+
+
 def _items(s: Scenario, town: str) -> Projection:
-    return {"氏名": NAME, "住所": ADDRESS, "性別": SEX, "生年月日": s.birth.isoformat()}
+    return {"氏名": NAME, "住所": printed_or_left_off(ADDRESS), "性別": printed_or_left_off(SEX),
+            "生年月日": printed_or_left_off(s.birth.isoformat())}
+
+
+def _digits_printed(digits: str, text: str) -> bool:
+    """Whether ``digits`` stand printed as a number of their own (not inside a longer number)."""
+    return re.search(rf"(?<![0-9]){digits}(?![0-9])", text) is not None
+
+
+def _shown_address(text: str, s: Scenario) -> str | None:
+    """The 住所 read from the print: the record's, the 転出先 (its code or 「国外」), or None (left off)."""
+    if normal(ADDRESS) in text:
+        return ADDRESS
+    if s.next and (_digits_printed(s.next, text) or _digits_printed(s.next[:5], text)):
+        return f"転出先 {s.next}"
+    return "国外" if "国外" in text else None
+
+
+def _years_before(day: date, years: int) -> date:
+    return date(day.year - years, day.month, 28 if (day.month, day.day) == (2, 29) else day.day)
+
+
+def _shown_birth(printed: str, s: Scenario) -> str | list[str] | None:
+    """The 生年月日 read from the print: the person's when printed, else every printed date that could be an
+    elector's 生年月日 and is none of the person's other recorded dates (a wrong one), else None (left off)."""
+    birth, dates = s.birth.isoformat(), dates_in(printed)
+    if birth in dates:
+        return birth
+    youngest = _years_before(_as_of(s), 17).isoformat()
+    others = {day.isoformat() for day in (s.moved_in, s.notified, s.planned_out, s.elsewhere, _as_of(s)) if day}
+    return [day for day in dates if day < youngest and day not in others] or None
 
 
 def _shown_items(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     if "問題" in document:
         return {"問題": document["問題"]}
-    birth = document["場面"].birth.isoformat()
-    lines = document.get("行") or []
-    text, dates = normal(" ".join(lines)), dates_in(" ".join(lines))
-    return {"氏名": NAME if normal(NAME) in text else None, "住所": ADDRESS if ADDRESS in text else None,
-            "性別": sex_in(text), "生年月日": birth if birth in dates else dates}
+    scenario, printed = document["場面"], " ".join(document.get("行") or [])
+    text = normal(printed)
+    return {"氏名": NAME if normal(NAME) in text else None, "住所": _shown_address(text, scenario),
+            "性別": sex_in(text), "生年月日": _shown_birth(printed, scenario)}
 
 
 #: 第27条第3項: the 氏名 the registered person's is corrected to (誤記修正 of one character).
@@ -156,7 +204,7 @@ def _ask_zaigai(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[
 
 
 def _zaigai_items(s: Scenario, town: str) -> Projection:
-    return {"氏名": NAME, "最終住所": ADDRESS, "性別": SEX, "生年月日": s.birth.isoformat()}
+    return {"最終住所" if key == "住所" else key: value for key, value in _items(s, town).items()}
 
 
 def _shown_zaigai_items(document: Mapping[str, Any], loaded: Loaded) -> Projection:

@@ -6,6 +6,7 @@ the oracle on their explicit examples (tests/test_reference_run.py shows it thro
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -78,7 +79,7 @@ def test_first_insured_years_are_whole(scenario: Scenario) -> None:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in ALL_RULES}
-    assert len(names) == 17
+    assert len(names) == 18
     assert names <= set(default_registry())
     # Beside them, the 被保険者証's check (tests/domains/kaigo/test_kaigo_forms.py) and the cross-domain machine
     # (tests/domains/test_world_machine.py).
@@ -144,6 +145,43 @@ def test_a_care_certification_takes_effect_from_the_application_and_is_due_in_th
     assert ks._certification_effective(ks.CARE_APPLIED, TOWN_CODE) == {"要介護認定_効力発生日": "2025-06-10"}
     assert ks._decision_deadline(ks.CARE_APPLIED, TOWN_CODE) == {"要介護認定_処分期限": "2025-07-10"}
     assert kaigo.decision_deadline(date(2025, 1, 31)) == date(2025, 3, 2)
+
+
+def test_a_postponement_notified_within_thirty_days_moves_the_deadline_to_its_end() -> None:
+    # 第27条第11項ただし書 (provisions.yaml's reading, sentence 2): applied 2025-06-10, the 処理見込期間 to 2025-08-20.
+    assert ks._postponed_deadline(ks.POSTPONED, TOWN_CODE) == {"要介護認定_処分期限": "2025-08-20"}
+    assert ks._postponed_deadline(ks.POSTPONED_LATE, TOWN_CODE) == {"要介護認定_処分期限": "2025-07-10"}
+    applied, end = date(2025, 6, 10), date(2025, 8, 20)
+    assert [kaigo.postponed_deadline(applied, applied + timedelta(days=days), end) for days in (1, 29, 30, 31)] == \
+        [end, end, end, date(2025, 7, 10)]
+    assert kaigo.postponed_deadline(applied, None, None) == kaigo.decision_deadline(applied)
+    # A 処理見込期間 ending before the thirtieth day is no 延期 (never drawn).
+    assert kaigo.postponed_deadline(applied, date(2025, 6, 20), date(2025, 7, 1)) == date(2025, 7, 10)
+
+
+@settings(max_examples=40, deadline=None)
+@given(ks.postponed_applications(CODES))
+def test_the_postponed_applications_end_after_the_thirtieth_day(scenario: Scenario) -> None:
+    record = scenario.record("介護保険")
+    applied = date.fromisoformat(record[kaigo.CARE_APPLIED])
+    assert date.fromisoformat(record[kaigo.CARE_EXPECTED_END]) > kaigo.decision_deadline(applied)
+    assert applied < date.fromisoformat(record[kaigo.CARE_POSTPONED]) <= applied + timedelta(days=35)
+    assert scenario.as_of is not None and scenario.as_of >= date.fromisoformat(record[kaigo.CARE_POSTPONED])
+
+
+@pytest.mark.parametrize(("defect", "wrong"), [("kaigo_postponement_ignored", "2025-07-10"),
+                                               ("kaigo_late_postponement_accepted", "2025-08-20")])
+def test_each_postponement_defect_gives_the_finding_of_its_rule(defect: str, wrong: str) -> None:
+    found = rule_findings(frozenset({defect}), ALL_RULES, BINDINGS, ["kaigo.postponed_deadline",
+                                                                     "kaigo.decision_deadline"], max_examples=1)
+    assert found["kaigo.decision_deadline"] == []
+    first = found["kaigo.postponed_deadline"][0]
+    assert first.code == "scenario.kaigo.postponed_deadline.mismatch"
+    assert first.where.startswith("GET /residents/{atena}/qualifications fiscal_year=2025")
+    # The first counterexample is a worked example: POSTPONED (ignored) or POSTPONED_LATE (accepted).
+    assert json.loads(first.actual or "") == {"要介護認定_処分期限": wrong}
+    assert json.loads(first.expected or "") == {"要介護認定_処分期限": "2025-08-20" if wrong == "2025-07-10"
+                                                 else "2025-07-10"}
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:

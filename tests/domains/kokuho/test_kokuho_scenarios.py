@@ -19,7 +19,7 @@ from conformance.domains.kokuho import checks as ks
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.kokuho.checks import KOKUHO_RULES
 from conformance.locations import default_catalog_root
-from conformance.oracles.dates import age_reached_on, anniversary, month_of
+from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of, month_of
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
@@ -33,7 +33,8 @@ AGE_DEFECTS = ("kokuho_kept_after_75", "kokuho_copay_school_age_at_birthday", "k
                "kokuho_employee_insurance_ignored", "kokuho_day_labourer_excluded", "kokuho_union_next_day",
                "kokuho_facility_measure_ignored", "kokuho_facility_chain_last_town", "kokuho_day_labourer_book_ignored",
                "kokuho_day_labourer_book_return_ignored", "kokuho_kaigo_share_from_birthday",
-               "kokuho_welfare_stop_ignored", "kokuho_facility_sender_dropped")
+               "kokuho_welfare_stop_ignored", "kokuho_facility_sender_dropped", "kokuho_stop_acquired_next_day",
+               "kokuho_welfare_lost_day_after")
 ALL_PERSONS = st.one_of(*(rule.scenarios(CODES) for rule in KOKUHO_RULES.values()))
 
 
@@ -64,7 +65,7 @@ def test_each_copay_rule_asks_about_the_days_of_its_item(pre: Scenario, working:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KOKUHO_RULES}
-    assert len(names) == 15
+    assert len(names) == 17
     assert names <= set(default_registry())
     assert names <= set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in KOKUHO_RULES.values())
@@ -226,6 +227,53 @@ def test_a_stopped_welfare_household_is_not_excluded_until_the_protection_resume
     assert [kokuho.receives_welfare(start, None, day, stopped=stopped) for day in days] == [True, False, False, False]
     assert ks._insured_on_welfare(ks.WELFARE_STOPPED_DAY, TOWN_CODE) == {"被保険者": True}
     assert ks._insured_on_welfare(ks.WELFARE_RESUMED_DAY, TOWN_CODE) == {"被保険者": False}
+
+
+def test_the_days_of_the_qualification_around_welfare_follow_articles_7_and_8_2() -> None:
+    # 第8条第2項 (その日から): lost on the 保護's first day and on the day a stopped 保護 is given again; 第7条:
+    # acquired on the 停止's first day and on the 廃止's day. Resident since 2000-04-01.
+    welfare = kokuho.WelfareDays(date(2025, 6, 1), None, date(2025, 7, 1), date(2025, 10, 1))
+    around = [kokuho.qualification_around_welfare(date(2000, 4, 1), None, day, welfare)
+              for day in (date(2025, 5, 31), date(2025, 6, 1), date(2025, 7, 1), date(2025, 9, 30), date(2025, 10, 1))]
+    assert around == [(date(2000, 4, 1), date(2025, 6, 1)), (date(2000, 4, 1), date(2025, 6, 1)),
+                      (date(2025, 7, 1), date(2025, 10, 1)), (date(2025, 7, 1), date(2025, 10, 1)),
+                      (date(2025, 7, 1), date(2025, 10, 1))]
+    ended = kokuho.WelfareDays(date(2025, 6, 1), date(2025, 9, 1))
+    assert kokuho.qualification_around_welfare(date(2000, 4, 1), None, date(2025, 9, 1), ended) == (date(2025, 9, 1),
+                                                                                                    None)
+    # Since the 保護's first day, no day of 資格 is left.
+    assert kokuho.qualification_around_welfare(date(2025, 6, 1), None, date(2025, 6, 2),
+                                               kokuho.WelfareDays(date(2025, 6, 1))) == (None, None)
+    # The worked examples, through the rules' projections.
+    assert ks._acquired_around_welfare(ks.STOP_ACQUIRED, TOWN_CODE) == {"取得日": "2025-07-01"}
+    assert ks._lost_around_welfare(ks.STOP_ACQUIRED, TOWN_CODE) == {"喪失日": "2025-10-01"}
+    assert ks._lost_around_welfare(ks.WELFARE_FIRST_DAY, TOWN_CODE) == {"喪失日": "2025-06-01"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(ks.welfare_stopping(CODES), ks.welfare_losing(CODES))
+def test_the_welfare_days_rules_ask_about_a_stop_or_a_loss(stopping: Scenario, losing: Scenario) -> None:
+    assert stopping.record("国民健康保険").get(ks.WELFARE_STOPPED) is not None
+    assert stopping.as_of is not None and stopping.fiscal_year == fiscal_year_of(stopping.as_of)
+    record = losing.record("国民健康保険")
+    assert record.get(ks.WELFARE_STOPPED) is None or record.get(ks.WELFARE_RESUMED) is not None
+    assert losing.moved_in < date.fromisoformat(record[ks.WELFARE_START])
+
+
+@pytest.mark.parametrize(("defect", "rule", "field", "wrong"),
+                         [("kokuho_stop_acquired_next_day", "kokuho.acquired_on_welfare_stop", "取得日", "2025-07-02"),
+                          ("kokuho_welfare_lost_day_after", "kokuho.lost_on_welfare", "喪失日", "2025-06-02")])
+def test_each_welfare_day_defect_gives_its_rules_finding(defect: str, rule: str, field: str, wrong: str) -> None:
+    found = rule_findings(frozenset({defect}), KOKUHO_RULES, BINDINGS,
+                          ["kokuho.acquired_on_welfare_stop", "kokuho.lost_on_welfare", "kokuho.welfare_excluded"],
+                          max_examples=1)
+    assert [name for name, findings in found.items() if findings] == [rule]
+    first = found[rule][0]
+    assert first.code == f"scenario.{rule}.mismatch"
+    assert first.where.startswith("GET /residents/{atena}/qualifications fiscal_year=2025")
+    # The first counterexample is the rule's first worked example (STOP_ACQUIRED, WELFARE_FIRST_DAY).
+    assert json.loads(first.actual) == {field: wrong}
+    assert json.loads(first.expected) == {field: {"取得日": "2025-07-01", "喪失日": "2025-06-01"}[field]}
 
 
 def test_the_stop_ignored_is_reported_as_the_welfare_rules_finding() -> None:
