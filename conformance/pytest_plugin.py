@@ -48,7 +48,13 @@ from conformance.errors import (
 )
 from conformance.locations import default_catalog_root, reference_profile
 from conformance.masking import Scrubber, personal_item_names, scrub_document, scrub_result
-from conformance.options import REFERENCE_TRANSPORTS, add_plugin_options, check_reference_transport, parse_shrink
+from conformance.options import (
+    REFERENCE_TRANSPORTS,
+    add_plugin_options,
+    check_reference_transport,
+    parse_evidence,
+    parse_shrink,
+)
 from conformance.plan import Case, attestation_gaps, plan_edition, waiver_problems
 from conformance.profiles import Profile, load_profile, resolved_attestations
 from conformance.reporting.allure_labels import attach_result, label_running_test
@@ -112,6 +118,8 @@ class RunState:
     shard_durations: ShardDurations | None = None
     #: ``--conformance-allow-profile-commands``: the programs the profile names may run.
     allow_commands: bool = False
+    #: ``--conformance-evidence``: off writes results.json only (no recording, no report; the harness's own tests).
+    evidence: bool = True
     worker: str = "main"
     attestations: dict[str, dict[str, Any]] = field(default_factory=dict)
     selection: dict[str, Any] = field(default_factory=dict)
@@ -221,8 +229,8 @@ class RunState:
             from conformance.session import TargetSession
 
             workdir = (self.out or Path(tempfile.mkdtemp(prefix="conformance-"))) / "work"
-            # Recorded only with an output directory: the evidence bundle is built from it.
-            recording = recording_path(workdir, self.worker) if self.out is not None else None
+            # Recorded only with an output directory and its evidence: the evidence bundle is built from it.
+            recording = recording_path(workdir, self.worker) if self.out is not None and self.evidence else None
             self._session = TargetSession(self.profile, workdir, self.defects, self.seeds, thorough=self.thorough,
                                           recording=recording,
                                           reference_transport=self.reference_transport, shrink=self.shrink,
@@ -290,6 +298,8 @@ class RunState:
                 document["shard"]["durations"] = self.shard_durations.sha256
         document = scrub_document(document, self.scrubber())
         write_json_atomic(self.out / "results.json", document)
+        if not self.evidence:  # --conformance-evidence off: results.json is all that is read
+            return
         requirements = {r.id: r for e in self.editions.values() for r in e.requirements}
         layouts = unconfirmed_layouts(i for e in self.editions.values() for i in e.interfaces)
         write_report(self.out / "report.html", document, requirements, layouts)
@@ -427,6 +437,7 @@ def pytest_configure(config: pytest.Config) -> None:
                                               reference=profile.targets.reference)
         shrink = parse_shrink(config.getoption("conformance_shrink"))
         allow_commands = bool(config.getoption("conformance_allow_profile_commands"))
+        evidence = parse_evidence(config.getoption("conformance_evidence"))
         register_profile_credentials(profile)
         from conformance.memory import prepare
 
@@ -455,6 +466,7 @@ def pytest_configure(config: pytest.Config) -> None:
         shard=shard,
         shard_durations=durations,
         allow_commands=allow_commands,
+        evidence=evidence,
         worker=_worker_id(config),
         attestations=attestations,
         selection=_selection(config, durations),
