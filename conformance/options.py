@@ -64,7 +64,10 @@ RUN_OPTIONS: dict[str, RunOption] = {option.name: option for option in (
               "a longer example)."),
     RunOption("allow-profile-commands", "", "Allow the programs the profile names (targets.load via command) "
               "to run, with your rights, within targets.load.timeout_seconds (docs/security.md).", flag=True),
-    # Not an option of `conformance run`: the harness's own tests' (docs/performance.md, "Seventeenth pass").
+    # Not options of `conformance run`: the harness's own tests' (docs/performance.md, "Seventeenth pass").
+    RunOption("requirement", "ID", "Only the requirement of this id (repeatable; a partial run): what -k selects "
+              "when every word is a whole id, without pytest evaluating the expression on every item.",
+              repeatable=True),
     RunOption("evidence", "on|off", "Write the run's evidence: the recorded exchanges (exchanges.har), report.html and "
               "evidence.zip (on, the default), or only results.json and junit.xml (off: for the harness's own tests "
               "that read nothing else; the verdict and findings are the same, without their recorded exchanges)."),

@@ -120,6 +120,8 @@ class RunState:
     allow_commands: bool = False
     #: ``--conformance-evidence``: off writes results.json only (no recording, no report; the harness's own tests).
     evidence: bool = True
+    #: ``--conformance-requirement`` (repeatable): only the requirements of these ids are judged.
+    requirements: frozenset[str] = frozenset()
     worker: str = "main"
     attestations: dict[str, dict[str, Any]] = field(default_factory=dict)
     selection: dict[str, Any] = field(default_factory=dict)
@@ -215,12 +217,24 @@ class RunState:
         return self.stopped
 
     def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
+        if self.requirements:
+            self._keep_requirements(config, items)
         if self.shard is None:
             return
         durations = self.shard_durations.seconds if self.shard_durations is not None else None
         chosen = shard_names([item.name for item in items], *self.shard, durations=durations)
         config.hook.pytest_deselected(items=[item for item in items if item.name not in chosen])
         items[:] = [item for item in items if item.name in chosen]
+
+    def _keep_requirements(self, config: pytest.Config, items: list[pytest.Item]) -> None:
+        """``--conformance-requirement``: the items of those ids only (an id matching no item of the run is the
+        user's error, never a run that judges nothing)."""
+        unknown = sorted(self.requirements - {item.name for item in items})
+        if unknown:
+            raise pytest.UsageError(f"--conformance-requirement: no requirement of the run's editions has the id(s) "
+                                    f"{', '.join(unknown)}")
+        config.hook.pytest_deselected(items=[item for item in items if item.name not in self.requirements])
+        items[:] = [item for item in items if item.name in self.requirements]
 
     def target_for(self, case: Case) -> Target:
         """The target for a case's edition; the vendor system is opened on the first need."""
@@ -281,8 +295,11 @@ class RunState:
             self._session.close()
         if exitstatus == pytest.ExitCode.INTERRUPTED and self.stopped is None:
             self.stopped = f"interrupted after {len(self.results)} requirements were judged (Ctrl-C or SIGTERM)"
-        if self.out is None or hasattr(session.config, "workerinput") or session.config.option.collectonly:
-            return  # --collect-only judged nothing: no results.json saying "not conformant (of 0)"
+        if (self.out is None or hasattr(session.config, "workerinput") or session.config.option.collectonly
+                or exitstatus == pytest.ExitCode.USAGE_ERROR):
+            # --collect-only judged nothing, nor a selection refused at collection: no results.json saying
+            # "not conformant (of 0)"
+            return
         from conformance.recorder import finish_recordings
         from conformance.reporting.html import unconfirmed_layouts, write_report
         from conformance.session import effective_seeds
@@ -467,6 +484,7 @@ def pytest_configure(config: pytest.Config) -> None:
         shard_durations=durations,
         allow_commands=allow_commands,
         evidence=evidence,
+        requirements=frozenset(config.getoption("conformance_requirement")),
         worker=_worker_id(config),
         attestations=attestations,
         selection=_selection(config, durations),
@@ -506,6 +524,7 @@ def _selection(config: pytest.Config, durations: ShardDurations | None = None) -
         "markers": getattr(option, "markexpr", "") or None,
         "deselect": list(getattr(option, "deselect", None) or []) or None,
         "domains": list(config.getoption("conformance_domain")) or None,
+        "requirements": sorted(config.getoption("conformance_requirement")) or None,
         "shard": config.getoption("conformance_shard"),
         "shard_durations": durations.sha256 if durations is not None else None,
         "last_failed": bool(getattr(option, "lf", False)) or None,
