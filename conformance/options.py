@@ -64,24 +64,41 @@ RUN_OPTIONS: dict[str, RunOption] = {option.name: option for option in (
               "a longer example)."),
     RunOption("allow-profile-commands", "", "Allow the programs the profile names (targets.load via command) "
               "to run, with your rights, within targets.load.timeout_seconds (docs/security.md).", flag=True),
+    # Not options of `conformance run`: the harness's own tests' (docs/performance.md, "Seventeenth pass").
+    RunOption("requirement", "ID", "Only the requirement of this id (repeatable; a partial run): what -k selects "
+              "when every word is a whole id, without pytest evaluating the expression on every item.",
+              repeatable=True),
+    RunOption("evidence", "on|off", "Write the run's evidence: the recorded exchanges (exchanges.har), report.html and "
+              "evidence.zip (on, the default), or only results.json and junit.xml (off: for the harness's own tests "
+              "that read nothing else; the verdict and findings are the same, without their recorded exchanges)."),
 )}
 
 #: The values of ``--reference-transport``; the first is the default.
 REFERENCE_TRANSPORTS = ("server", "in-process")
 
 
-#: The values of ``--shrink``.
-SHRINK = {"on": True, "off": False}
+#: The values of ``--shrink`` and ``--conformance-evidence``.
+ON_OFF = {"on": True, "off": False}
 
 
 def parse_shrink(value: str | None) -> bool | None:
     """``--shrink on|off`` as a bool (None when not given: the profile's ``hypothesis.shrink``); a UsageError
     names any other value."""
+    return _on_off("--shrink", value)
+
+
+def parse_evidence(value: str | None) -> bool:
+    """``--conformance-evidence on|off`` as a bool (on when not given); a UsageError names any other value."""
+    chosen = _on_off("--conformance-evidence", value)
+    return True if chosen is None else chosen
+
+
+def _on_off(option: str, value: str | None) -> bool | None:
     if value is None:
         return None
-    if value not in SHRINK:
-        raise UsageError(f"--shrink {value!r}: expected on or off")
-    return SHRINK[value]
+    if value not in ON_OFF:
+        raise UsageError(f"{option} {value!r}: expected on or off")
+    return ON_OFF[value]
 
 
 def check_reference_transport(value: str | None, *, reference: bool) -> str:

@@ -48,7 +48,13 @@ from conformance.errors import (
 )
 from conformance.locations import default_catalog_root, reference_profile
 from conformance.masking import Scrubber, personal_item_names, scrub_document, scrub_result
-from conformance.options import REFERENCE_TRANSPORTS, add_plugin_options, check_reference_transport, parse_shrink
+from conformance.options import (
+    REFERENCE_TRANSPORTS,
+    add_plugin_options,
+    check_reference_transport,
+    parse_evidence,
+    parse_shrink,
+)
 from conformance.plan import Case, attestation_gaps, plan_edition, waiver_problems
 from conformance.profiles import Profile, load_profile, resolved_attestations
 from conformance.reporting.allure_labels import attach_result, label_running_test
@@ -112,6 +118,10 @@ class RunState:
     shard_durations: ShardDurations | None = None
     #: ``--conformance-allow-profile-commands``: the programs the profile names may run.
     allow_commands: bool = False
+    #: ``--conformance-evidence``: off writes results.json only (no recording, no report; the harness's own tests).
+    evidence: bool = True
+    #: ``--conformance-requirement`` (repeatable): only the requirements of these ids are judged.
+    requirements: frozenset[str] = frozenset()
     worker: str = "main"
     attestations: dict[str, dict[str, Any]] = field(default_factory=dict)
     selection: dict[str, Any] = field(default_factory=dict)
@@ -207,12 +217,24 @@ class RunState:
         return self.stopped
 
     def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
+        if self.requirements:
+            self._keep_requirements(config, items)
         if self.shard is None:
             return
         durations = self.shard_durations.seconds if self.shard_durations is not None else None
         chosen = shard_names([item.name for item in items], *self.shard, durations=durations)
         config.hook.pytest_deselected(items=[item for item in items if item.name not in chosen])
         items[:] = [item for item in items if item.name in chosen]
+
+    def _keep_requirements(self, config: pytest.Config, items: list[pytest.Item]) -> None:
+        """``--conformance-requirement``: the items of those ids only (an id matching no item of the run is the
+        user's error, never a run that judges nothing)."""
+        unknown = sorted(self.requirements - {item.name for item in items})
+        if unknown:
+            raise pytest.UsageError(f"--conformance-requirement: no requirement of the run's editions has the id(s) "
+                                    f"{', '.join(unknown)}")
+        config.hook.pytest_deselected(items=[item for item in items if item.name not in self.requirements])
+        items[:] = [item for item in items if item.name in self.requirements]
 
     def target_for(self, case: Case) -> Target:
         """The target for a case's edition; the vendor system is opened on the first need."""
@@ -221,8 +243,8 @@ class RunState:
             from conformance.session import TargetSession
 
             workdir = (self.out or Path(tempfile.mkdtemp(prefix="conformance-"))) / "work"
-            # Recorded only with an output directory: the evidence bundle is built from it.
-            recording = recording_path(workdir, self.worker) if self.out is not None else None
+            # Recorded only with an output directory and its evidence: the evidence bundle is built from it.
+            recording = recording_path(workdir, self.worker) if self.out is not None and self.evidence else None
             self._session = TargetSession(self.profile, workdir, self.defects, self.seeds, thorough=self.thorough,
                                           recording=recording,
                                           reference_transport=self.reference_transport, shrink=self.shrink,
@@ -273,8 +295,11 @@ class RunState:
             self._session.close()
         if exitstatus == pytest.ExitCode.INTERRUPTED and self.stopped is None:
             self.stopped = f"interrupted after {len(self.results)} requirements were judged (Ctrl-C or SIGTERM)"
-        if self.out is None or hasattr(session.config, "workerinput") or session.config.option.collectonly:
-            return  # --collect-only judged nothing: no results.json saying "not conformant (of 0)"
+        if (self.out is None or hasattr(session.config, "workerinput") or session.config.option.collectonly
+                or exitstatus == pytest.ExitCode.USAGE_ERROR):
+            # --collect-only judged nothing, nor a selection refused at collection: no results.json saying
+            # "not conformant (of 0)"
+            return
         from conformance.recorder import finish_recordings
         from conformance.reporting.html import unconfirmed_layouts, write_report
         from conformance.session import effective_seeds
@@ -290,6 +315,8 @@ class RunState:
                 document["shard"]["durations"] = self.shard_durations.sha256
         document = scrub_document(document, self.scrubber())
         write_json_atomic(self.out / "results.json", document)
+        if not self.evidence:  # --conformance-evidence off: results.json is all that is read
+            return
         requirements = {r.id: r for e in self.editions.values() for r in e.requirements}
         layouts = unconfirmed_layouts(i for e in self.editions.values() for i in e.interfaces)
         write_report(self.out / "report.html", document, requirements, layouts)
@@ -427,6 +454,7 @@ def pytest_configure(config: pytest.Config) -> None:
                                               reference=profile.targets.reference)
         shrink = parse_shrink(config.getoption("conformance_shrink"))
         allow_commands = bool(config.getoption("conformance_allow_profile_commands"))
+        evidence = parse_evidence(config.getoption("conformance_evidence"))
         register_profile_credentials(profile)
         from conformance.memory import prepare
 
@@ -455,6 +483,8 @@ def pytest_configure(config: pytest.Config) -> None:
         shard=shard,
         shard_durations=durations,
         allow_commands=allow_commands,
+        evidence=evidence,
+        requirements=frozenset(config.getoption("conformance_requirement")),
         worker=_worker_id(config),
         attestations=attestations,
         selection=_selection(config, durations),
@@ -494,6 +524,7 @@ def _selection(config: pytest.Config, durations: ShardDurations | None = None) -
         "markers": getattr(option, "markexpr", "") or None,
         "deselect": list(getattr(option, "deselect", None) or []) or None,
         "domains": list(config.getoption("conformance_domain")) or None,
+        "requirements": sorted(config.getoption("conformance_requirement")) or None,
         "shard": config.getoption("conformance_shard"),
         "shard_durations": durations.sha256 if durations is not None else None,
         "last_failed": bool(getattr(option, "lf", False)) or None,

@@ -215,6 +215,51 @@ def test_shrink_is_on_or_off(tmp_path: Path) -> None:
     assert not (tmp_path / "x" / "results.json").exists()
 
 
+#: What a run writes besides its work directory, and what it writes without its evidence (--conformance-evidence off).
+OUTPUTS = {"results.json", "junit.xml", "report.html", "exchanges.har", "evidence.zip"}
+WITHOUT_EVIDENCE = {"results.json", "junit.xml"}
+
+
+def test_evidence_is_on_or_off() -> None:
+    from conformance.cli.run import pytest_arguments
+    from conformance.errors import UsageError
+    from conformance.options import parse_evidence
+
+    common = {"profile": None, "domains": [], "out": Path("out"), "catalog": None, "extra": []}
+    assert "--conformance-evidence=off" in pytest_arguments(**common, evidence=False)
+    assert not any("evidence" in arg for arg in pytest_arguments(**common))
+    assert (parse_evidence(None), parse_evidence("on"), parse_evidence("off")) == (True, True, False)
+    with pytest.raises(UsageError, match="--conformance-evidence 'no': expected on or off"):
+        parse_evidence("no")
+
+
+def test_a_run_without_its_evidence_judges_the_same_and_writes_its_results_only(tmp_path: Path) -> None:
+    """The defect groups' runs (tests/test_reference_run.py group_run) leave their evidence out: the same verdict and
+    findings (code, location) as with it, on a defect that fails its requirement; no recording, report or bundle."""
+    import io
+
+    from rich.console import Console
+    from test_reference_run import judged
+
+    from conformance.cli.run import RunOptions, run_suite
+    from conformance.recorder import RECORDING_GLOB
+    from conformance_reference.defects import DEFECTS
+
+    requirement = DEFECTS["tsusho_dropped"].requirements[0]
+    documents = {}
+    for evidence in (True, False):
+        out = tmp_path / ("with" if evidence else "without")
+        code = run_suite(RunOptions(profile=None, out=out, domains=["jumin"], defects=["tsusho_dropped"],
+                                    extra=["-k", requirement], reference_transport="in-process", shrink="off",
+                                    evidence=evidence), Console(file=io.StringIO()))
+        assert code == 1
+        assert {name for name in OUTPUTS if (out / name).is_file()} == (OUTPUTS if evidence else WITHOUT_EVIDENCE)
+        assert evidence or not list((out / "work").glob(RECORDING_GLOB))  # nothing recorded on the side either
+        documents[evidence] = json.loads((out / "results.json").read_text("utf-8"))
+    assert judged(documents[False]) == judged(documents[True])
+    assert judged(documents[False])[requirement][0] == "FAIL" and judged(documents[False])[requirement][1]
+
+
 def test_a_run_does_not_collect_the_whole_heaps_garbage_as_it_ends(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
 import pytest
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _numpy_loaded_before_the_inline_runs() -> None:
+    """pytester's inline runs forget the modules first imported inside them, and numpy (the report's font subset)
+    cannot be loaded twice in a process: loaded here once, a second run in the same process does not import it again
+    (the file alone with ``-n 0`` failed from its second run on)."""
+    importlib.import_module("numpy")
+
 
 EDITION = """\
 domain: jumin
@@ -78,6 +88,27 @@ def test_k_selects_by_id_and_results_keep_only_what_ran(pytester: pytest.Pyteste
                                  "not_selected": ["jumin-1.0-3.4-O001", "jumin-1.0-3.4-R001"]}
     assert document["verdict"] == "incomplete"
     assert document["coverage"]["not_selected"] == 2 and document["coverage"]["total"] == 3
+
+
+def test_requirement_ids_select_exactly_those_and_an_unknown_one_is_a_usage_error(pytester: pytest.Pytester) -> None:
+    """``--conformance-requirement`` (the defect groups' selection, tests/test_reference_run.py): whole ids, not -k's
+    substrings; recorded in ``scope.selection``; an id no item has stops the run before anything is judged."""
+    catalog = make_catalog(pytester.path)
+    result = pytester.runpytest(f"--conformance-catalog={catalog}", "--conformance-out=out",
+                                "--conformance-requirement=jumin-1.0-3.4-P001",
+                                "--conformance-requirement=jumin-1.0-3.4-R001")
+    result.assert_outcomes(skipped=2, deselected=1)
+    document = json.loads((pytester.path / "out" / "results.json").read_text("utf-8"))
+    assert [r["requirement"] for r in document["results"]] == ["jumin-1.0-3.4-R001", "jumin-1.0-3.4-P001"]
+    assert document["scope"] == {
+        "partial": True, "selection": {"requirements": ["jumin-1.0-3.4-P001", "jumin-1.0-3.4-R001"]},
+        "claimed": 3, "judged": 2, "not_selected": ["jumin-1.0-3.4-O001"]}
+    result = pytester.runpytest(f"--conformance-catalog={catalog}", "--conformance-out=out2",
+                                "--conformance-requirement=jumin-1.0-3.4-P00")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*--conformance-requirement: no requirement of the run's editions has the id(s) "
+                                 "jumin-1.0-3.4-P00*"])
+    assert not (pytester.path / "out2" / "results.json").exists()
 
 
 def test_collect_only_writes_no_results_and_says_there_is_no_verdict(pytester: pytest.Pytester) -> None:

@@ -34,6 +34,32 @@ from conformance.errors import SpecError
 from conformance.findings import Finding
 from conformance.targets.base import HttpClient, Target
 
+#: What a statute domain's checks write a rule with, from this one module: the rule's own parts (``Statute``, the
+#: drawn persons, the oracle, what is compared, ``rule_checks``) and the scenario's types they are written in
+#: (``Scenario``, ``Projection``, ``Rule``, ``Loaded``, re-exported from :mod:`conformance.checks.scenarios`), so that a
+#: domain's checks import the one way from one place. The persons' strategies (``_birth``, ``elders``, ...) stay in
+#: :mod:`conformance.checks.scenarios`.
+__all__ = [
+    "Actual",
+    "Drawn",
+    "DriverRule",
+    "Loaded",
+    "NamedRule",
+    "Oracle",
+    "OwnRule",
+    "Projection",
+    "Rule",
+    "Scenario",
+    "Statute",
+    "agreement_check",
+    "append_path",
+    "drawn_with",
+    "driver_base_path",
+    "driver_rule_check",
+    "own_rule_checks",
+    "posted_object",
+    "rule_checks",
+]
 #: The persons a rule draws, given the codes of two other municipalities (``scenarios.other_codes``).
 Drawn = Callable[[tuple[str, str]], st.SearchStrategy[Scenario]]
 #: The oracle's answer for one scenario, given the vendor's municipality code.

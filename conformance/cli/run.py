@@ -52,6 +52,7 @@ def pytest_arguments(
     defects: list[str] | None = None, seeds: list[int] | None = None, thorough: bool = False, shard: str | None = None,
     shard_durations: Path | None = None, suite_name: str | None = None, workers: str | None = None,
     reference_transport: str | None = None, shrink: str | None = None, allow_profile_commands: bool = False,
+    evidence: bool = True,
 ) -> list[str]:
     """The pytest command line for a run.
 
@@ -75,7 +76,8 @@ def pytest_arguments(
                               "thorough": thorough,
                               "shard": shard, "shard-durations": shard_durations,
                               "reference-transport": reference_transport, "shrink": shrink,
-                              "allow-profile-commands": allow_profile_commands})
+                              "allow-profile-commands": allow_profile_commands,
+                              "evidence": None if evidence else "off"})
     if workers is not None and workers != "1":
         # pytest-xdist, one edition per worker at a time (loadfile: an edition's requirements are one
         # file's items), so each edition's target is opened, loaded and cached by one worker only.
@@ -103,6 +105,9 @@ class RunOptions:
     reference_transport: str | None = None
     shrink: str | None = None
     allow_profile_commands: bool = False
+    #: Off: results.json and junit.xml only, no recording, report or bundle (``--conformance-evidence off``): for the
+    #: harness's own tests that read nothing else; not an option of ``conformance run``.
+    evidence: bool = True
 
 
 def run_suite(options: RunOptions, console: Console | None = None) -> int:
@@ -166,7 +171,7 @@ def _run_locked(options: RunOptions, product: str, version: str, out: Path, cons
         defects=options.defects, seeds=options.seeds, thorough=options.thorough, shard=options.shard,
         shard_durations=options.shard_durations,
         suite_name=f"{product} {version}", workers=options.workers, reference_transport=options.reference_transport,
-        shrink=options.shrink, allow_profile_commands=options.allow_profile_commands,
+        shrink=options.shrink, allow_profile_commands=options.allow_profile_commands, evidence=options.evidence,
     )
     verbose = options.pytest_output or any(arg in _VERBOSE for arg in options.extra)
     shown = console or Console(stderr=True)
@@ -181,7 +186,8 @@ def _run_locked(options: RunOptions, product: str, version: str, out: Path, cons
     document = json.loads(results.read_text("utf-8"))
     annotate_junit(out / "work" / PYTEST_JUNIT, document, into=out / "junit.xml")
     (out / "work" / PYTEST_JUNIT).unlink(missing_ok=True)  # not an input of the run: out of the bundle's manifest
-    _bundle(out, options.profile, options.catalog)
+    if options.evidence:
+        _bundle(out, options.profile, options.catalog)
     if not verbose:
         print_summary(shown, document, out)
     accepted = gate_line(Verdict(document["verdict"]), gate=options.gate)

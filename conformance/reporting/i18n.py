@@ -73,6 +73,7 @@ SELECTION_KEYS: Mapping[str, Text] = {
     "markers": ("マーカー（-m）", "markers (-m)"),
     "deselect": ("除外（--deselect）", "deselected (--deselect)"),
     "domains": ("業務（--domain）", "domains (--domain)"),
+    "requirements": ("要件 ID の指定（--conformance-requirement）", "requirement ids (--conformance-requirement)"),
     "shard": ("分割（--shard）", "shard (--shard)"),
     "shard_durations": ("分割に使った所要時間（--shard-durations の SHA-256）",
                         "shard durations (--shard-durations, SHA-256)"),

@@ -29,18 +29,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import (
-    Loaded,
-    Projection,
-    Rule,
-    Scenario,
-    _birth,
-    _near,
-    _part,
-    families,
-    other_codes,
-)
-from conformance.checks.statute_rules import Statute, drawn_with, rule_checks
+from conformance.checks.scenarios import _birth, _near, _part, families, other_codes
+from conformance.checks.statute_rules import Loaded, Projection, Rule, Scenario, Statute, drawn_with, rule_checks
 from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.jido_teate.oracle import child_end_date, end_month, monthly_amount
 from conformance.oracles.dates import Month, fiscal_year_months, fiscal_year_of, month_of

@@ -31,18 +31,8 @@ from datetime import date, timedelta
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import (
-    ELDER_APRIL_FIRST,
-    Projection,
-    Rule,
-    Scenario,
-    _birth,
-    _near,
-    elders,
-    history,
-    iso_or_none,
-)
-from conformance.checks.statute_rules import Statute, rule_checks
+from conformance.checks.scenarios import ELDER_APRIL_FIRST, _birth, _near, elders, history, iso_or_none
+from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, rule_checks
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.kaigo.oracle import kaigo_acquisition_date
 from conformance.oracles import Residence

@@ -31,20 +31,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 from conformance.checks.registry import check
-from conformance.checks.scenarios import (
-    ELDER_APRIL_FIRST,
-    Loaded,
-    Projection,
-    Rule,
-    Scenario,
-    _birth,
-    _near,
-    elders,
-    history,
-    iso_or_none,
-    other_codes,
-)
-from conformance.checks.statute_rules import Statute, agreement_check, rule_checks
+from conformance.checks.scenarios import ELDER_APRIL_FIRST, _birth, _near, elders, history, iso_or_none, other_codes
+from conformance.checks.statute_rules import Loaded, Projection, Rule, Scenario, Statute, agreement_check, rule_checks
 from conformance.domains.koki_korei import oracle
 from conformance.domains.koki_korei.oracle import KokiFacts, koki_insured_on, koki_korei_start, koki_qualification
 from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of

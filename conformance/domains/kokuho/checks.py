@@ -36,18 +36,8 @@ from datetime import date, timedelta
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import (
-    Projection,
-    Rule,
-    Scenario,
-    _birth,
-    _months,
-    _near,
-    history,
-    iso_or_none,
-    moves,
-)
-from conformance.checks.statute_rules import Statute, rule_checks
+from conformance.checks.scenarios import _birth, _months, _near, history, iso_or_none, moves
+from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, rule_checks
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.kokuho.oracle import kokuho_billed_month_readings, kokuho_billed_months
 from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of, month_of, next_month

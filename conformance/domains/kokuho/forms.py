@@ -30,18 +30,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import (
-    Loaded,
-    Projection,
-    Rule,
-    Scenario,
-    _birth,
-    _near,
-    history,
-    other_codes,
-)
+from conformance.checks.scenarios import _birth, _near, history, other_codes
 from conformance.checks.statute_forms import dates_in, issue_printed, normal, ratios_in, sex_in
-from conformance.checks.statute_rules import rule_checks
+from conformance.checks.statute_rules import Loaded, Projection, Rule, Scenario, rule_checks
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of, month_of
 from conformance.oracles.kakuninsho import SEVENTY, latest_expiry, seventy_ratio_effective

@@ -29,15 +29,8 @@ from datetime import date, timedelta
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import (
-    Projection,
-    Rule,
-    Scenario,
-    _birth,
-    _near,
-    iso_or_none,
-)
-from conformance.checks.statute_rules import Statute, drawn_with, rule_checks
+from conformance.checks.scenarios import _birth, _near, iso_or_none
+from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, drawn_with, rule_checks
 from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.domains.kokumin_nenkin.oracle import Ending, EndKind
 from conformance.oracles.dates import age_reached_on, fiscal_year_of, month_of
