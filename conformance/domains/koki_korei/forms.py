@@ -190,9 +190,9 @@ def _read_dates(lines: list[str], s: Scenario) -> Projection:
     assert s.as_of is not None
     dates = dates_in(" ".join(lines))
     acquired, issued = labelled_date(lines, ACQUIRED_LABELS), labelled_date(lines, ISSUED_LABELS)
-    if acquired is None:
-        acquired = _found(next((day for day in acquired_days(s) if day in dates), acquired_day(s)), dates)
-    return {"資格取得年月日": acquired, "交付年月日": issued or _found(s.as_of.isoformat(), dates)}
+    by_value = next((day for day in acquired_days(s) if day in dates), acquired_day(s))
+    return {"資格取得年月日": acquired or _found(by_value, dates),
+            "交付年月日": issued or _found(s.as_of.isoformat(), dates)}
 
 
 def _read_dates_agreeing(document: Mapping[str, Any], loaded: Loaded) -> Projection:
