@@ -18,7 +18,8 @@ provision fails that provision's check and no other:
 
 住民記録 holds no 障害認定 and no 生活保護: the checks that turn on them send them to the vendor as a
 ``後期高齢者医療`` record (``targets.load.records_path``; without it they are NOT_AUTOMATED). The dates
-asked about are those of the 資格 in effect on ``as_of`` (else the last one before it).
+asked about are those of the 資格 in effect on ``as_of`` (else the last one before it); a day after ``as_of`` (a 資格
+not begun, a 喪失 not happened) may also be answered as null (:func:`conformance.oracles.readings.not_yet`).
 """
 
 from __future__ import annotations
