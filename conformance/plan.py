@@ -14,7 +14,7 @@ from conformance.catalog.models import FunctionCheck, Level, ManualCheck, Requir
 from conformance.catalog.openapi import api_interfaces
 from conformance.errors import ProfileError, SpecError
 from conformance.messages import did_you_mean
-from conformance.profiles import SHARED_API_OPERATIONS, Profile, Waiver, field_location
+from conformance.profiles import SHARED_API_OPERATIONS, SHARED_DRIVER_OPERATIONS, Profile, Waiver, field_location
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +143,8 @@ def check_run_inputs(profile: Profile, editions: Iterable[EditionCatalog], path:
     driver = profile.targets.driver
     if driver is None or driver.operations == "all":
         return
-    known = sorted({operation.id for edition in claimed for operation in edition.driver_operations})
+    known = sorted({operation.id for edition in claimed for operation in edition.driver_operations}
+                   | set(SHARED_DRIVER_OPERATIONS))
     for index, name in enumerate(driver.operations):
         if name not in known:
             where = f"{field_location(path, ('targets', 'driver', 'operations', index))}: " if path else ""

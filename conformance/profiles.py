@@ -125,6 +125,10 @@ class Auth(ProfileModel):
 #: The API operations the harness calls for every domain, beside a claimed edition's own (its interfaces.yaml): the
 #: per-person query of the statute domains and the form interface (docs/profiles.md, "What a product offers").
 SHARED_API_OPERATIONS = ("get_qualifications", "issue_form", "issue_form_data")
+#: The driver operations the harness calls for every domain, beside a claimed edition's own (its driver.yaml): the
+#: 庁内連携 feed a statute domain's system takes 住民記録's 異動 by (docs/driver.md, "庁内連携"; the contract's
+#: ``POST /driver/v1/linkage/feed``), declared by a vendor claiming a statute domain alone as well.
+SHARED_DRIVER_OPERATIONS = ("linkage.feed",)
 
 
 class ApiTarget(ProfileModel):
@@ -325,7 +329,8 @@ class DriverTarget(ProfileModel):
     base_path: Annotated[str, Field(pattern=r"^/", description="Below targets.api.base_url.")] = "/driver/v1"
     operations: Literal["all"] | Annotated[tuple[Annotated[str, Field(min_length=1)], ...], LaxSeq] = Field(
         default=(), description="Ids of the driver operations the adapter implements (spec_catalog/<domain>/"
-        "<edition>/driver.yaml), or all. A requirement whose scenario needs another one is NOT_AUTOMATED.")
+        "<edition>/driver.yaml, and the shared linkage.feed of a statute domain's system), or all. A requirement "
+        "whose scenario needs another one is NOT_AUTOMATED.")
 
     settings: Annotated[dict[str, str], Field(strict=False)] = Field(
         default_factory=dict, description="How the product is set where the specification lets a municipality "

@@ -14,7 +14,7 @@ from conformance.checks.scenarios import QUERY_PATH
 from conformance.domains.jumin.oracles.model import Breach
 from conformance.domains.world_seen import Seen
 from conformance.findings import shown_pair, shown_value
-from conformance.oracles.readings import Either
+from conformance.oracles.readings import Either, not_yet
 
 Projection = dict[str, Any]
 
@@ -39,6 +39,9 @@ class Part:
     #: The fields judged only where the answer gives them (a property of an entry the vendor lists: whether it
     #: lists it is another field's, which a missing entry must not fail twice).
     if_given: Callable[[str], bool] = lambda field: False
+    #: The fields that are days of a 資格: one after the day asked may also be null (not yet on as_of:
+    #: :func:`conformance.oracles.readings.not_yet`).
+    dated: tuple[str, ...] = ()
 
     def requirement_of(self, field: str, seen: Seen, as_of: date, value: Any) -> str:
         return self.cause(field, seen, as_of, value) or self.requirements[field]
@@ -56,7 +59,7 @@ def judge_answer(part: Part, seen: Seen, answer: Mapping[str, Any], as_of: date,
     got = answer.get(part.name)
     got = part.read(got) if isinstance(got, Mapping) else {}
     breaches = []
-    for name, value in part.expected(seen, as_of).items():
+    for name, value in not_yet(part.expected(seen, as_of), part.dated, as_of).items():
         if part.if_given(name) and name not in got:
             continue
         requirement = part.requirement_of(name, seen, as_of, value)

@@ -66,3 +66,36 @@ def year_view(acquired: date | None, lost: date | None, fiscal_year: int) -> tup
     acquired_shown: tuple[date | None, ...] = (acquired, None) if outside and acquired is not None else (acquired,)
     lost_shown: tuple[date | None, ...] = (lost, None) if lost is not None and (outside or lost > last) else (lost,)
     return acquired_shown, lost_shown
+
+
+def allowed(value: Any) -> tuple[Any, ...]:
+    """The values an expected value allows: an :class:`Either`'s, else the one value."""
+    return value.allowed if isinstance(value, Either) else (value,)
+
+
+def begins_after(value: Any, as_of: date) -> bool:
+    """Whether an expected day (ISO text, or :class:`Either` of ISO texts and None) allows a day after ``as_of``."""
+    days = (_iso_date(day) for day in allowed(value) if isinstance(day, str))
+    return any(day is not None and day > as_of for day in days)
+
+
+def _iso_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:  # a month ("2025-06") or another text: not a day
+        return None
+
+
+def not_yet(shown: dict[str, Any], fields: tuple[str, ...], as_of: date) -> dict[str, Any]:
+    """``shown`` (a projection of expected values) as an answer about ``as_of`` may give its days: each of
+    ``fields`` whose allowed days include one after ``as_of`` may also be null (not yet).
+
+    Reading (ours; issue 65; register: koki_korei provisions.yaml 第52条第1項, 第53条第1項): a per-person query asks
+    about the person on ``as_of``. A 資格 that begins after ``as_of`` under a reading the text allows does not exist
+    on ``as_of`` under that reading, and a 喪失 after ``as_of`` has not happened: the answer may name the day ahead
+    (as the records fix it) or none (null). A day on or before ``as_of`` is still required, and a wrong day still
+    differs. Example: born 1984-07-07, asked on 2024-03-31: 資格取得日 2059-07-07, 2059-07-06 (the other reading of
+    75) or null; a death on 2025-06-10 asked that day: 資格喪失日 2025-06-11 or null; asked on 2025-06-11:
+    2025-06-11."""
+    return {name: either(*allowed(value), None) if name in fields and begins_after(value, as_of) else value
+            for name, value in shown.items()}

@@ -129,8 +129,9 @@ def test_kaigo_lost_on_the_death_day_is_caught_after_a_death() -> None:
 def test_koki_lost_within_the_prefecture_is_caught_after_a_move_to_a_town_of_the_same_prefecture() -> None:
     # 高齢者の医療の確保に関する法律 第50条第1号: the 区域 of the 広域連合 is the 都道府県 (one 広域連合 a 都道府県, the
     # oracle's reading): a 転出 whose 転入通知 names a town of the same 都道府県 keeps 資格. Only a 転入通知 naming the
-    # destination (the driver's 転出先住所（確定）_市区町村コード) shows it.
-    with world_run(frozenset({"koki_korei_lost_within_prefecture"})) as found:
+    # destination (the driver's 転出先住所（確定）_市区町村コード) shows it. Only once the person is 75 (a 資格 that has
+    # not begun may be answered as none: readings.not_yet), which seed 20200901 meets within 100 examples.
+    with world_run(frozenset({"koki_korei_lost_within_prefecture"}), max_examples=100) as found:
         breaches, steps = found.result.first("koki_korei-2025.12-1.50.0.1.1-R001")
         assert {b.requirement for b in found.result.breaches} == {"koki_korei-2025.12-1.50.0.1.1-R001"}
     fields = ("資格取得日", "資格喪失日", "被保険者")

@@ -18,7 +18,8 @@ provision fails that provision's check and no other:
 
 住民記録 holds no 障害認定 and no 生活保護: the checks that turn on them send them to the vendor as a
 ``後期高齢者医療`` record (``targets.load.records_path``; without it they are NOT_AUTOMATED). The dates
-asked about are those of the 資格 in effect on ``as_of`` (else the last one before it).
+asked about are those of the 資格 in effect on ``as_of`` (else the last one before it); a day after ``as_of`` (a 資格
+not begun, a 喪失 not happened) may also be answered as null (:func:`conformance.oracles.readings.not_yet`).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from conformance.checks.statute_rules import Loaded, Projection, Rule, Scenario,
 from conformance.domains.koki_korei import oracle
 from conformance.domains.koki_korei.oracle import KokiFacts, koki_insured_on, koki_korei_start, koki_qualification
 from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of
-from conformance.oracles.readings import either
+from conformance.oracles.readings import either, not_yet
 from conformance.testdata.town import TOWN_CODE
 
 PART = "後期高齢者医療"
@@ -292,11 +293,20 @@ def _union(s: Scenario, town: str) -> Projection:
 
 
 def _acquired(s: Scenario, town: str) -> Projection:
-    return {"資格取得日": either(*(iso_or_none(acquired) for acquired, _ in _qualifications(s, town)))}
+    """資格取得日 by every reading; a day after ``as_of`` may also be null (:func:`_on_as_of`)."""
+    return _on_as_of(s, {"資格取得日": either(*(iso_or_none(acquired) for acquired, _ in _qualifications(s, town)))})
 
 
 def _lost(s: Scenario, town: str) -> Projection:
-    return {"資格喪失日": either(*(iso_or_none(lost) for _, lost in _qualifications(s, town)))}
+    """資格喪失日 by every reading; a day after ``as_of`` may also be null (:func:`_on_as_of`)."""
+    return _on_as_of(s, {"資格喪失日": either(*(iso_or_none(lost) for _, lost in _qualifications(s, town)))})
+
+
+def _on_as_of(s: Scenario, shown: Projection) -> Projection:
+    """The days as an answer about ``as_of`` may give them: one after it also as null (not yet: a 資格 not begun,
+    a 喪失 not happened; :func:`conformance.oracles.readings.not_yet`, as the cross-domain machine reads them)."""
+    assert s.as_of is not None
+    return not_yet(shown, ("資格取得日", "資格喪失日"), s.as_of)
 
 
 #: Worked examples (town of the bundled test data; the other codes are other_codes' of it):

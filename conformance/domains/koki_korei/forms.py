@@ -105,10 +105,16 @@ def _ask(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, An
 
 def _card(read: Callable[[str, Scenario], Projection]) -> Callable[[Mapping[str, Any], Loaded], Projection]:
     """What a rule reads of the card: ``read(the card's text, the scenario)``, or its problem."""
+    return _card_lines(lambda lines, s: read(" ".join(lines), s))
+
+
+def _card_lines(read: Callable[[list[str], Scenario], Projection]) -> Callable[[Mapping[str, Any], Loaded],
+                                                                              Projection]:
+    """What a rule reads of the card: ``read(the card's printed lines, the scenario)``, or its problem."""
     def shown(document: Mapping[str, Any], loaded: Loaded) -> Projection:
         if "問題" in document:
             return {"問題": document["問題"]}
-        return read(" ".join(document.get("行") or []), document["場面"])
+        return read(list(document.get("行") or []), document["場面"])
 
     return shown
 
@@ -155,11 +161,38 @@ def acquired_days(s: Scenario) -> tuple[str, ...]:
     return tuple(max(start, s.moved_in).isoformat() for start in koki_korei.koki_korei_starts(s.birth))
 
 
-def _read_dates(text: str, s: Scenario) -> Projection:
+#: The labels a printed date is read by (施行規則 第16条第4項第3号's words, and their short forms): the date printed
+#: after the label on its line is that item's.
+ACQUIRED_LABELS, ISSUED_LABELS = ("資格取得", "取得年月日"), ("交付",)
+
+
+def labelled_date(lines: list[str], labels: tuple[str, ...]) -> str | None:
+    """The first date printed after one of ``labels`` on the first line showing it (spaces and full-width forms
+    ignored); None where no line shows a label with a date after it.
+
+    Why: two items may print the same day or either of two days (the 75th birthday and the day before it are both
+    allowed 資格取得年月日, and a card issued on the birthday prints it as the 交付年月日 too), so a value alone cannot
+    say which item it is (issue 65: a card of the day-before reading issued on the 75th birthday prints
+    資格取得年月日 2024-12-01 beside 交付年月日 2024-12-02, and 2024-12-02 is the other reading's 資格取得年月日)."""
+    for line in lines:
+        flat = normal(line)
+        at = min((flat.find(label) + len(label) for label in labels if label in flat), default=-1)
+        found = dates_in(flat[at:]) if at >= 0 else []
+        if found:
+            return found[0]
+    return None
+
+
+def _read_dates(lines: list[str], s: Scenario) -> Projection:
+    """The 資格取得年月日 and the 交付年月日: each the date printed after its label (:func:`labelled_date`); where the
+    card prints no label with a date beside it (a table, a label above its value), the value searched anywhere, as
+    the other items are (the 様式 is not quoted: any layout)."""
     assert s.as_of is not None
-    dates = dates_in(text)
-    printed = next((day for day in acquired_days(s) if day in dates), acquired_day(s))
-    return {"資格取得年月日": _found(printed, dates), "交付年月日": _found(s.as_of.isoformat(), dates)}
+    dates = dates_in(" ".join(lines))
+    acquired, issued = labelled_date(lines, ACQUIRED_LABELS), labelled_date(lines, ISSUED_LABELS)
+    by_value = next((day for day in acquired_days(s) if day in dates), acquired_day(s))
+    return {"資格取得年月日": acquired or _found(by_value, dates),
+            "交付年月日": issued or _found(s.as_of.isoformat(), dates)}
 
 
 def _read_dates_agreeing(document: Mapping[str, Any], loaded: Loaded) -> Projection:
@@ -167,7 +200,7 @@ def _read_dates_agreeing(document: Mapping[str, Any], loaded: Loaded) -> Project
     one of the allowed readings of 七十五歳に達したとき (:func:`acquired_days`): a system may read 75 either way, not
     both at once (the 2025-06-14 of one and the 2025-06-15 of the other for one person). A wrong answer of the query
     is the query's rules' to judge, not the card's."""
-    shown = _card(_read_dates)(document, loaded)
+    shown = _card_lines(_read_dates)(document, loaded)
     printed, queried = shown.get("資格取得年月日"), document.get(QUERIED)
     scenario = document.get("場面")
     if isinstance(scenario, Scenario) and isinstance(printed, str) and queried in acquired_days(scenario) and \
@@ -225,8 +258,8 @@ FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     _rule("koki_form.insured", "後期高齢者医療 資格確認書: the 被保険者's 氏名, 性別 and 生年月日 printed "
           "(規則 第16条第4項第1号)", _insured, _read_insured),
     replace(_rule("koki_form.dates", "後期高齢者医療 資格確認書: the 資格取得年月日 (the 75th birthday or the day of "
-                  "the move, not of the 届出) and the 交付年月日 printed (規則 第16条第4項第3号)", _dates, _read_dates),
-            actual=_read_dates_agreeing),
+                  "the move, not of the 届出) and the 交付年月日 printed (規則 第16条第4項第3号)", _dates,
+                  lambda text, s: _read_dates([text], s)), actual=_read_dates_agreeing),
     _rule("koki_form.copay", "後期高齢者医療 資格確認書: the 一部負担金 of 百分の十 printed for a 被保険者 with no "
           "income recorded (規則 第16条第4項第4号, 法 第67条第1項第1号)", _copay, _read_copay),
     _rule("koki_form.expiry", "後期高齢者医療 資格確認書: an 有効期限 printed (規則 第16条第4項第5号)", _expiry,

@@ -6,6 +6,7 @@ of the printed card (koki_kakuninsho_*) fails exactly its requirements, with the
 from __future__ import annotations
 
 import json
+from datetime import date
 from types import SimpleNamespace
 from typing import Any, cast
 
@@ -63,7 +64,10 @@ def test_a_conforming_card_in_another_layout_agrees_with_the_oracles() -> None:
 def test_a_missing_or_wrong_item_is_shown() -> None:
     assert _actual("koki_form.insured", [line.replace("女", "") for line in CARD])["性別"] is None
     two_days_before = [line.replace("資格取得 令和7年6月6日", "資格取得 令和7年6月4日") for line in CARD]
-    assert _actual("koki_form.dates", two_days_before)["資格取得年月日"] == [
+    assert _actual("koki_form.dates", two_days_before)["資格取得年月日"] == "2025-06-04"
+    # Without a label beside it the value is searched: every date printed is shown when none is allowed.
+    unlabelled = [line.replace("資格取得 令和7年6月6日", "令和7年6月4日") for line in CARD]
+    assert _actual("koki_form.dates", unlabelled)["資格取得年月日"] == [
         "1950-06-06", "2025-06-04", "2025-06-20", "2027-07-31"]
     two_tenths = [line.replace("１割", "2割") for line in CARD]
     assert _actual("koki_form.copay", two_tenths) == {"一部負担金の割合": "百分の二十"}
@@ -128,3 +132,35 @@ def test_a_card_and_a_query_reading_seventy_five_apart_disagree() -> None:
     actual = lf.FORM_RULES["koki_form.dates"].actual({"行": DAY_BEFORE, "場面": S, lf.QUERIED: "2025-06-06"}, LOADED)
     assert actual["資格取得年月日"] == {"印字": "2025-06-05", "照会の資格取得日": "2025-06-06"}
     assert actual != lf.FORM_RULES["koki_form.dates"].expected(S, TOWN_CODE)
+
+
+#: Born 1949-12-02, here since 1979, the card issued on the 75th birthday (2024-12-02), one item a line.
+ON_BIRTHDAY = Scenario(2024, date(1949, 12, 2), date(1979, 4, 1), as_of=date(2024, 12, 2))
+
+
+def _birthday_card(acquired: str) -> list[str]:
+    return ["後期高齢者医療被保険者資格確認書", "氏名 見本　花子", "性別 女", "生年月日 1949年12月2日",
+            f"資格取得年月日 {acquired}", f"発効期日 {acquired}", "交付年月日 2024年12月2日", "有効期限 2025年7月31日"]
+
+
+def test_each_printed_date_is_read_by_its_label_under_either_reading_of_seventy_five() -> None:
+    # Issue 65: the day-before reading's card of the birthday prints 2024-12-01 and 2024-12-02 (the 交付年月日, also
+    # the birthday reading's 資格取得年月日); read by value, the 交付年月日 was taken for the 資格取得年月日.
+    expected = lf.FORM_RULES["koki_form.dates"].expected(ON_BIRTHDAY, TOWN_CODE)
+    for acquired, queried in (("2024年12月1日", "2024-12-01"), ("2024年12月2日", "2024-12-02")):
+        document = {"行": _birthday_card(acquired), "場面": ON_BIRTHDAY, lf.QUERIED: queried}
+        assert lf.FORM_RULES["koki_form.dates"].actual(document, LOADED) == expected, acquired
+    wrong = {"行": _birthday_card("2024年11月30日"), "場面": ON_BIRTHDAY, lf.QUERIED: "2024-12-01"}
+    assert lf.FORM_RULES["koki_form.dates"].actual(wrong, LOADED) == {
+        "資格取得年月日": {"印字": "2024-11-30", "照会の資格取得日": "2024-12-01"}, "交付年月日": "2024-12-02"}
+    assert lf.FORM_RULES["koki_form.dates"].actual(wrong, LOADED) != expected
+    apart = {"行": _birthday_card("2024年12月1日"), "場面": ON_BIRTHDAY, lf.QUERIED: "2024-12-02"}
+    assert lf.FORM_RULES["koki_form.dates"].actual(apart, LOADED)["資格取得年月日"] == {
+        "印字": "2024-12-01", "照会の資格取得日": "2024-12-02"}
+
+
+def test_a_label_is_read_with_spaces_full_width_digits_and_another_item_on_its_line() -> None:
+    lines = ["資 格 取 得 年 月 日　令和６年１２月１日　交付年月日　令和６年１２月２日"]
+    assert lf.labelled_date(lines, lf.ACQUIRED_LABELS) == "2024-12-01"
+    assert lf.labelled_date(lines, lf.ISSUED_LABELS) == "2024-12-02"
+    assert lf.labelled_date(["資格取得年月日", "2024年12月1日"], lf.ACQUIRED_LABELS) is None

@@ -19,6 +19,9 @@ from conformance.domains.koki_korei import checks as ks
 from conformance.domains.koki_korei import oracle as koki
 from conformance.domains.kokuho import checks as kokuho_checks
 from conformance.domains.kokuho import oracle as kokuho
+from conformance.domains.world_compare import Part, judge_answer
+from conformance.domains.world_parts import PARTS
+from conformance.domains.world_seen import Seen
 from conformance.locations import default_catalog_root
 from conformance.oracles.readings import Either
 from conformance.shipped_checks import default_registry
@@ -50,7 +53,9 @@ def test_the_checks_expect_either_answer_and_nothing_else() -> None:
     assert insured == {"被保険者": Either(True, False)}
     acquired = ks._acquired(ks.CERTIFIED_AT_65, TOWN_CODE)
     assert acquired == {"資格取得日": "2025-06-14"} and acquired == {"資格取得日": "2025-06-15"}
-    assert acquired != {"資格取得日": "2025-06-16"} and acquired != {"資格取得日": None}
+    # On the 認定 day the birthday reading has no 資格 yet: null is its answer (readings.not_yet; FINDINGS F4).
+    assert acquired == {"資格取得日": None} and acquired != {"資格取得日": "2025-06-16"}
+    assert ks._acquired(replace(ks.CERTIFIED_AT_65, as_of=BIRTHDAY), TOWN_CODE) != {"資格取得日": None}
     # A 認定 a day later is one reading: the birthday only.
     assert ks._acquired(ks.CERTIFIED, TOWN_CODE) == {"資格取得日": "2025-06-10"}
     assert ks._acquired(ks.CERTIFIED, TOWN_CODE) != {"資格取得日": "2025-06-11"}
@@ -171,3 +176,51 @@ def test_the_kaigo_agreement_is_not_automated_without_kaigo_claimed() -> None:
     ctx = CheckContext(requirement=None, target=target)  # type: ignore[arg-type]
     with pytest.raises(NotAutomated, match="介護保険"):
         list(ks.koki_kaigo_agreement(ctx))
+
+
+# -- a 資格 that begins after as_of (issue 65; provisions.yaml 第52条第1項, FINDINGS F3) ----------------------------
+
+#: Born 1984-07-07, moved in from 131016 (東京都) on 2024-03-31 and asked that day: 75 on 2059-07-07.
+YOUNG = Scenario(2023, date(1984, 7, 7), date(2024, 3, 31), previous="131016")
+YOUNG_ASKED = date(2024, 3, 31)
+
+
+def _young_breaches(part: Part, acquired: str | None) -> list[tuple[str, str, str | None, str | None]]:
+    answer = {"後期高齢者医療": {"被保険者": False, "資格取得日": acquired, "資格喪失日": None}}
+    return [(b.requirement, b.item, b.expected, b.actual)
+            for b in judge_answer(part, Seen(YOUNG, TOWN_CODE), answer, YOUNG_ASKED, "p")]
+
+
+def test_the_world_accepts_no_acquisition_yet_or_the_day_ahead_and_no_other_day() -> None:
+    part = next(part for part in PARTS if part.name == "後期高齢者医療")
+    for acquired in (None, "2059-07-07", "2059-07-06"):
+        assert _young_breaches(part, acquired) == []
+    location = "/residents/{atena}/qualifications#/後期高齢者医療/資格取得日@2024-03-31"
+    assert _young_breaches(part, "2059-07-08") == [
+        ("koki_korei-2025.12-1.52.0.1.1-R001", location, "2059-07-07 | 2059-07-06 | null", "2059-07-08")]
+    # The judge before the reading (no begins) failed the outsider's null.
+    assert [found[3] for found in _young_breaches(replace(part, dated=()), None)] == ["null"]
+
+
+def test_a_day_on_or_before_as_of_is_still_required() -> None:
+    part = next(part for part in PARTS if part.name == "後期高齢者医療")
+    aged = Scenario(2025, date(1945, 5, 5), date(2025, 5, 10), previous="131016")
+    answer = {"後期高齢者医療": {"被保険者": True, "資格取得日": None, "資格喪失日": None}}
+    [breach] = judge_answer(part, Seen(aged, TOWN_CODE), answer, date(2025, 6, 1), "p")
+    assert (breach.code, breach.expected, breach.actual) == ("world.domain_mismatch", "2025-05-10", "null")
+
+
+def test_the_acquisition_check_accepts_null_before_the_day_and_requires_the_day_after_it() -> None:
+    ahead = replace(ks.REACHED_HERE, as_of=date(2025, 6, 13))
+    assert ks._acquired(ahead, TOWN_CODE) == {"資格取得日": None}
+    assert ks._acquired(ahead, TOWN_CODE) == {"資格取得日": "2025-06-14"}
+    assert ks._acquired(ahead, TOWN_CODE) != {"資格取得日": "2025-06-16"}
+    assert ks._acquired(ks.REACHED_HERE, TOWN_CODE) != {"資格取得日": None}
+
+
+def test_a_loss_after_as_of_may_be_null_and_on_it_is_required() -> None:
+    on_death_day = replace(ks.DIED, as_of=date(2025, 6, 10))
+    assert ks._lost(on_death_day, TOWN_CODE) == {"資格喪失日": None}
+    assert ks._lost(on_death_day, TOWN_CODE) == {"資格喪失日": "2025-06-11"}
+    assert ks._lost(on_death_day, TOWN_CODE) != {"資格喪失日": "2025-06-10"}
+    assert ks._lost(replace(ks.DIED, as_of=date(2025, 6, 11)), TOWN_CODE) != {"資格喪失日": None}
