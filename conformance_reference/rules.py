@@ -100,6 +100,19 @@ def stay_of(row: Row) -> Stay | None:
     return Stay(moved_in, planned, False, None, confirmed)
 
 
+def stay_by(history: Sequence[Row], day: date, defects: frozenset[str]) -> Stay | None:
+    """The stay of the person's ``history`` that began last on or before ``day`` (one for each 住民となった年月日: a
+    再転入 begins another, 4.1.1.2 R002), else the latest row's: the 個人住民税's 賦課期日 may fall in an earlier stay
+    (found by the cross-domain machine's 再転入: a person resident on 1月1日 read as not levied). The defect
+    ``juminzei_latest_stay_only``: the latest row's stay whatever the day."""
+    latest = stay_of(history[-1]) if history else None
+    if "juminzei_latest_stay_only" in defects:
+        return latest
+    runs = {row.get("住民となった年月日", ""): row for row in history}  # each stay's last row
+    began = [stay for stay in map(stay_of, runs.values()) if stay is not None and stay.moved_in <= day]
+    return max(began, key=lambda stay: stay.moved_in, default=latest)
+
+
 def removal_date(row: Row, defects: frozenset[str]) -> str | None:
     """The 除票 date of a 転出 (1.1.5 R001: the earlier of 転出予定年月日 and the 転入通知's 転入日)."""
     if row.get("住民状態") != "2":

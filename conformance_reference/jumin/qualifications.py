@@ -82,7 +82,9 @@ class PerPersonQuery(Presentation, RequestValidation):
                                                self.defects) if row.get("続柄") == "世帯主" else []
         return json_reply(200, {
             "宛名番号": arguments[0], "年度": fiscal_year,
-            "個人住民税": tax_rules.kojin_juminzei(row, stay, fiscal_year, self.defects,
+            "個人住民税": tax_rules.kojin_juminzei(row, rules.stay_by(self.store.history(arguments[0]),
+                                                                 date(fiscal_year, 1, 1), self.defects),
+                                                  fiscal_year, self.defects,
                                                   self.store.domain_record(arguments[0], "個人住民税")),
             "国民健康保険": rules.kokuho(row, stay, fiscal_year, as_of, self.defects,
                                          self.store.domain_record(arguments[0], "国民健康保険"),
