@@ -12,7 +12,7 @@ had an address elsewhere that day (転出年月日（確定） on or before 転�
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -100,17 +100,28 @@ def stay_of(row: Row) -> Stay | None:
     return Stay(moved_in, planned, False, None, confirmed)
 
 
-def stay_by(history: Sequence[Row], day: date, defects: frozenset[str]) -> Stay | None:
-    """The stay of the person's ``history`` that began last on or before ``day`` (one for each 住民となった年月日: a
-    再転入 begins another, 4.1.1.2 R002), else the latest row's: the 個人住民税's 賦課期日 may fall in an earlier stay
-    (found by the cross-domain machine's 再転入: a person resident on 1月1日 read as not levied). The defect
-    ``juminzei_latest_stay_only``: the latest row's stay whatever the day."""
-    latest = stay_of(history[-1]) if history else None
-    if "juminzei_latest_stay_only" in defects:
-        return latest
-    runs = {row.get("住民となった年月日", ""): row for row in history}  # each stay's last row
-    began = [stay for stay in map(stay_of, runs.values()) if stay is not None and stay.moved_in <= day]
-    return max(began, key=lambda stay: stay.moved_in, default=latest)
+def row_on(history: Sequence[Row], day: date, defects: frozenset[str] = frozenset()) -> Row:
+    """The person's latest row of a stay that began on or before ``day`` (else the latest row): a 再転入 begins
+    another stay (4.1.1.2 R002: the same 宛名番号, a new 住民となった年月日), and a day before it is the earlier stay's
+    (found by the cross-domain machine's 再転入: a person resident on 1月1日 read as not levied; a 後期高齢者医療
+    被保険者 living in another town of the 都道府県 between the stays read as none). The defect ``latest_stay_only``:
+    the latest row whatever the day."""
+    if "latest_stay_only" in defects:
+        return history[-1]
+    for row in reversed(history):
+        stay = stay_of(row)
+        if stay is not None and stay.moved_in <= day:
+            return row
+    return history[-1]
+
+
+def kept_stay(history: Sequence[Row], stay: Stay | None, defects: frozenset[str]) -> Stay | None:
+    """``stay``; the defect ``kokuho_first_stay_kept``: after a 再転入, the 国保 資格 of the first stay taken up again
+    (a system reactivating the old record: its 取得日, and 被保険者 on the days between the stays)."""
+    first = parse_day(history[0].get("住民となった年月日", "")) if history else None
+    if "kokuho_first_stay_kept" not in defects or stay is None or first is None or first >= stay.moved_in:
+        return stay
+    return replace(stay, moved_in=first)
 
 
 def removal_date(row: Row, defects: frozenset[str]) -> str | None:

@@ -22,7 +22,10 @@ What the corpus is made of (each a boundary of a rule the machine compares, by c
 - **a 死亡** (:data:`DEATH`): the 資格 of every part end (the day after), the 附票's entry is 消除 once the harness,
   as the 戸籍 side, sends the 除籍 (施行令 第19条第1項);
 - **each age a part turns on, reached the day before, on and the day after the 処理日** (:data:`AGES`): 18, 20,
-  60, 65 and 75 (年齢計算ニ関スル法律: an age is reached the day before the birthday's anniversary).
+  60, 65 and 75 (年齢計算ニ関スル法律: an age is reached the day before the birthday's anniversary);
+- **several stays** (:data:`RETURNS`, issue 66 item 3): a 転出 and, weeks later, the 再転入 under the 除票's 宛名番号
+  (4.1.1.2 R002) with a new 住民となった年月日: each part's 資格 begins again by its own rule, none is held between
+  (the day before the 再転入 is asked), the 個人住民税 follows the stay that held 1月1日.
 
 The persons are of the ages the parts turn on: a 世帯主 of 65 or more (介護保険 第1号, 国民健康保険, 選挙権), a
 newcomer of 40 (国民年金 第1号, 国民健康保険), a 子 of the 児童手当's and 就学's ages. The days are fixed (the machine's
@@ -36,7 +39,7 @@ from datetime import date
 from typing import Literal
 
 #: The 異動 of the corpus, by the driver operation that sends them (``moves.out`` with its 転入通知 within Japan).
-Kind = Literal["births", "moves.within", "moves.in", "moves.out", "deaths"]
+Kind = Literal["births", "moves.within", "moves.in", "moves.out", "moves.return", "deaths"]
 #: Where a 転出 goes (as the machine's ``_WHERE``): a municipality of the town's 都道府県, of another, or abroad.
 Where = Literal["same", "other", "abroad"]
 
@@ -122,8 +125,29 @@ def _reaching(age: int, shift: int) -> Example:
 #: Each age reached the day before, on and the day after the 処理日 the person is asked on.
 AGES = tuple(_reaching(age, shift) for age in AGE_LIMITS for shift in (-1, 0, 1))
 
+#: A person of 77 (後期高齢者医療), born 1947-05-05.
+_ELDER = date(1947, 5, 5)
+
+
+def _returning(name: str, born: date, left: date, where: Where, came: date) -> Example:
+    """A 世帯 of one who moves out on ``left`` (``where``; within Japan its 転入通知 names that day) and comes back on
+    ``came`` (a 再転入 under the 除票's 宛名番号, 4.1.1.2 R002)."""
+    return Example(name, (born,), ("世帯主",), (Event("moves.out", left, where=where),
+                                                Event("moves.return", came)))
+
+
+#: Several stays: a 65 (介護保険 第1号, 国保) back from another 都道府県; a 77 (後期高齢者医療: one 広域連合 a
+#: 都道府県, the 資格 runs on) back from a town of the 都道府県; a 40 (国民年金 第1号: no 資格 event) back after
+#: 1月1日 (個人住民税 of 年度 2025 not the town's); a 65 back after a 国外転出 (国民年金's 第8条第2号 left open).
+RETURNS = (
+    _returning("再転入 from another 都道府県", _HEAD, date(2024, 6, 28), "other", date(2024, 9, 2)),
+    _returning("再転入 from the 都道府県", _ELDER, date(2024, 6, 28), "same", date(2024, 9, 2)),
+    _returning("再転入 after 1月1日", _NEWCOMER, date(2024, 12, 20), "other", date(2025, 2, 3)),
+    _returning("再転入 after a 国外転出", _HEAD, date(2024, 5, 10), "abroad", date(2024, 10, 1)),
+)
+
 #: The corpus, in the order it is played.
-CORPUS: tuple[Example, ...] = (MOVE_WITHIN, MOVE_IN, *BOUNDARIES, DEATH, *AGES)
+CORPUS: tuple[Example, ...] = (MOVE_WITHIN, MOVE_IN, *BOUNDARIES, DEATH, *AGES, *RETURNS)
 
 #: The boundary days (the day before, of and after 4月1日 and 1月1日), as the feed's corpus takes them
 #: (conformance/domains/feed.py ``fixed_scenarios``: a person of one 異動 at a time, not a 世帯).

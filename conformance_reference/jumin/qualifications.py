@@ -73,26 +73,33 @@ class PerPersonQuery(Presentation, RequestValidation):
         fiscal_year = int(text) if text.isdigit() else today.year - (today.month < 4)
         return self._answer(arguments, row, fiscal_year, day or today)
 
+    def _stay_row(self, history: list[rules.Row], row: rules.Row, day: date) -> rules.Row:
+        """``row`` (the person as answered), or on a day before a 再転入 the stay before's last row
+        (:func:`rules.row_on`)."""
+        earlier = rules.row_on(history, day, self.defects)
+        return row if earlier is history[-1] else earlier
+
     def _answer(self, arguments: tuple[str, ...], row: rules.Row, fiscal_year: int, as_of: date) -> Reply:
         """The answer about ``row`` for ``fiscal_year`` on ``as_of``."""
         stay = rules.stay_of(row)
+        history = self.store.history(arguments[0]) or [row]
+        then, levied = (self._stay_row(history, row, day) for day in (as_of, date(fiscal_year, 1, 1)))
         children = [member for member in self._current_household(row.get("世帯番号", ""))
                     if member.get("続柄") == "子"] if row.get("続柄") == "世帯主" else []
         claimed = jido_teate.claimant_children(stay, self.store.household(row.get("世帯番号", "")), children,
                                                self.defects) if row.get("続柄") == "世帯主" else []
         return json_reply(200, {
             "宛名番号": arguments[0], "年度": fiscal_year,
-            "個人住民税": tax_rules.kojin_juminzei(row, rules.stay_by(self.store.history(arguments[0]),
-                                                                 date(fiscal_year, 1, 1), self.defects),
-                                                  fiscal_year, self.defects,
+            "個人住民税": tax_rules.kojin_juminzei(row, rules.stay_of(levied), fiscal_year, self.defects,
                                                   self.store.domain_record(arguments[0], "個人住民税")),
-            "国民健康保険": rules.kokuho(row, stay, fiscal_year, as_of, self.defects,
-                                         self.store.domain_record(arguments[0], "国民健康保険"),
+            "国民健康保険": rules.kokuho(row, rules.kept_stay(history, stay, self.defects), fiscal_year, as_of,
+                                         self.defects, self.store.domain_record(arguments[0], "国民健康保険"),
                                          self._kokuho_householder(row, as_of)),
             "介護保険": rules.kaigo(row, stay, fiscal_year, as_of, self.defects,
                                     self.store.domain_record(arguments[0], "介護保険")),
-            "後期高齢者医療": koki_korei.koki_korei(row, stay, self.store.domain_record(arguments[0], "後期高齢者医療"),
-                                             as_of, self.defects),
+            "後期高齢者医療": koki_korei.koki_korei(then, rules.stay_of(then),
+                                             self.store.domain_record(arguments[0], "後期高齢者医療"), as_of,
+                                             self.defects),
             "国民年金": pension.kokumin_nenkin(row, stay, fiscal_year, as_of, self.defects,
                                            self.store.domain_record(arguments[0], "国民年金")),
             "選挙人名簿": elections.senkyo(row, stay, as_of, self.defects,
