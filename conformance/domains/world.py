@@ -25,8 +25,11 @@ same :func:`~conformance.checks.scenarios.history` into the oracles' address his
 runs from 住民となった年月日 to the 死亡's 異動日, or to a 転出's 転出予定年月日 or the earlier 転入日 of its 転入通知;
 a 転入通知 received means an address in another municipality from its 転入日 (住民基本台帳法 第9条第1項: the
 notice comes from that municipality). A person whose model the oracles cannot take is not judged at that step
-(:func:`scenario_of` says which): a 生年月日 不詳 or no calendar day, a stay ending before it began, a return
-(再転入, or a 取消し of a 転出 or 死亡: the model leaves the 再転入's other items open).
+(:func:`scenario_of` says which): a 生年月日 不詳 or no calendar day, a stay ending before it began, a record a
+取消し restored, a 再転入 dated on or before the stay before ended. A person who came back (a 再転入 under the 除票's
+宛名番号, 4.1.1.2 R002) is fed the new stay, the earlier ones before it (issue 66 item 3; docs/model.md, "Several
+stays"): the 再転入 is sent with its 転入前住所 (:meth:`WorldMachine._whence`) and the day before it asked
+(:meth:`WorldMachine._between`).
 
 To keep the machine's cost to the domains, the 住民記録 read paths the model's own check judges after every
 step (the 異動差分, the 支援対象者 on every output, the person's and 世帯's read paths) are not read again here
