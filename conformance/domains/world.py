@@ -171,6 +171,9 @@ class WorldMachine(JuminModelMachine):
     claim: date | None = None
     #: The fixed corpus's example being played (``world_run.fixed_corpus``): every step shown names it; None: drawn.
     example: str | None = None
+    #: The 生年月日_不詳表記 of the first person of the 世帯 being made (:meth:`_person`; the fixed corpus's); None:
+    #: a calendar 生年月日.
+    unknown_birth: str | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -340,10 +343,13 @@ class WorldMachine(JuminModelMachine):
         return min(max(day, min(children), _CAME), self.today)
 
     def _person(self, index: int, foreign: bool, born: str) -> dict[str, str]:
-        """The machine's person; the 世帯主 (the first) of a 世帯 made with a 認定請求 (:attr:`claim`) given it."""
+        """The machine's person; the 世帯主 (the first) of a 世帯 made with a 認定請求 (:attr:`claim`) given it, or a
+        生年月日 不詳 (:attr:`unknown_birth`)."""
         person = super()._person(index, foreign, born)
         if index == 0 and self.claim is not None:
             person[CLAIM_ITEM] = self.claim.isoformat()
+        if index == 0 and self.unknown_birth is not None:
+            person.update({"生年月日": "", "生年月日_不詳フラグ": "1", "生年月日_不詳表記": self.unknown_birth})
         return person
 
     @precondition(offered("moves.out"))

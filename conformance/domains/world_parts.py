@@ -488,12 +488,86 @@ _PROVISO = {"介護保険": "kaigo-2025.12-1.11.0.1.0-R002", "国民健康保険
 _LOSS_FIELDS, _ON_DAY_FIELDS = frozenset({"資格喪失日", "喪失日"}), frozenset({"第1号被保険者", "被保険者"})
 
 
+class Within(Either):
+    """Any day from ``first`` to ``last`` (ISO texts), or none where ``none`` says so: the answers a 生年月日 不詳
+    allows a date field (each day of its span a reading, :func:`_unknown_birth`). Shown ``first … last``."""
+
+    def __init__(self, first: str, last: str, none: bool = False) -> None:
+        super().__init__(first, last, *((None,) if none else ()))
+        self.first, self.last, self.none = first, last, none
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Either):
+            return other.allowed == self.allowed
+        if other is None:
+            return self.none
+        return isinstance(other, str) and _day_text(other) and self.first <= other <= self.last
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(self.allowed)
+
+    def __str__(self) -> str:
+        return f"{self.first} … {self.last}" + (" | null" if self.none else "")
+
+
+def _day_text(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+#: The days of a 不詳 span the parts are evaluated on (:func:`_unknown_birth`): every seventh and the last (an age
+#: window of a week or more is met by one of them).
+_SPAN_STEP = timedelta(days=7)
+
+
+def unknown_births(span: tuple[date, date]) -> list[date]:
+    """The 生年月日 readings of a 不詳 span the parts are evaluated with: its first day, every seventh after it, its
+    last day."""
+    days, day = [], span[0]
+    while day < span[1]:
+        days.append(day)
+        day += _SPAN_STEP
+    return [*days, span[1]]
+
+
+def _unknown_birth(expected: Callable[[Seen, date], Projection]) -> Callable[[Seen, date], Projection]:
+    """``expected`` for a person of a 生年月日 不詳 (:attr:`Seen.span`): each field as every 生年月日 of the span gives
+    it (:func:`unknown_births`; readings ours, docs/model.md "A 生年月日 不詳"): one value where they agree; a date
+    field any day from the earliest to the latest they give (:class:`Within`, none too where one gives none);
+    otherwise (a 被保険者 true for some, false for others; a list) not compared."""
+    def projected(seen: Seen, as_of: date) -> Projection:
+        if seen.span is None:
+            return expected(seen, as_of)
+        readings = [expected(replace(seen, s=replace(seen.s, birth=born)), as_of) for born in unknown_births(seen.span)
+                    if born <= seen.s.moved_in]
+        if not readings:
+            return {}
+        shown: Projection = {}
+        for name in set.intersection(*(set(reading) for reading in readings)):
+            values: list[Any] = []
+            for reading in readings:
+                value = reading[name]
+                for one in (value.allowed if isinstance(value, Either) else (value,)):
+                    if one not in values:
+                        values.append(one)
+            if len(values) == 1:
+                shown[name] = values[0]
+            elif all(value is None or (isinstance(value, str) and _day_text(value)) for value in values):
+                days = sorted(value for value in values if value is not None)
+                shown[name] = Within(days[0], days[-1], None in values) if days else None
+        return shown
+    return projected
+
+
 def _on(expected: Callable[[Scenario, str, date], Projection]) -> Callable[[Seen, date], Projection]:
     return _between(lambda seen, as_of: expected(seen.s, seen.town, as_of))
 
 
-#: The parts compared, in order.
-PARTS = (
+#: The parts compared, in order (each judged for a 生年月日 不詳 too: :func:`_unknown_birth`).
+_PARTS = (
     Part("介護保険", _on(expected_kaigo), {"第1号被保険者": "kaigo-2025.12-1.9.0.1.0-R001",
                                         "資格取得日": "kaigo-2025.12-1.10.0.1.0-R001",
                                         "資格喪失日": "kaigo-2025.12-1.11.0.1.0-R001"},
@@ -524,6 +598,9 @@ PARTS = (
     Part("健康管理", expected_kenko, KENKO_REQUIREMENTS, _kenko_cause, read=read_kenko,
          if_given=lambda field: field.startswith(CLASS)),
 )
+
+
+PARTS = tuple(replace(part, expected=_unknown_birth(part.expected)) for part in _PARTS)
 
 
 def provisos(s: Scenario, as_of: date) -> frozenset[str]:

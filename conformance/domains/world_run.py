@@ -77,8 +77,13 @@ def fixed_corpus(session: Session, extra: WorldSession, run_seed: int) -> tuple[
 
 def _play(machine: WorldMachine, example: Example) -> None:
     """The example's 世帯 made and asked, then each 異動 on its 処理日 (the machine's day moved on to it)."""
-    made = machine.household(len(example.births), None, [day.isoformat() for day in example.births], unknown=False,
-                             headless=False, relations=list(example.relations))
+    machine.unknown_birth = example.unknown
+    try:
+        made = machine.household(len(example.births), None if example.unknown is None else 0,
+                                 [day.isoformat() for day in example.births], unknown=False, headless=False,
+                                 relations=list(example.relations))
+    finally:
+        machine.unknown_birth = None
     machine._check(list(machine._domains(made)), DOMAINS)
     if len(made) < len(example.births):
         return  # the 世帯 was not made as asked: the model judged the step, nothing of the example can follow

@@ -7,6 +7,7 @@ docs/model.md, "One world across domains")."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -18,6 +19,7 @@ from conformance.domains.jumin.oracles.model.transitions import NEXT_ADDRESS
 from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.oracles import Residence
 from conformance.oracles.dates import fiscal_year_of
+from conformance.oracles.wareki import ERAS
 from conformance.testdata.town import TOWN_CODE
 
 #: The 異動事由区分 of a 転出 (the stay ends on its 転出予定年月日 whatever 住民状態 the vendor chose: 1.1.5 R001).
@@ -61,6 +63,9 @@ class Seen:
     removed: bool = False
     #: The 児童手当 months of a 世帯主 with 子 (第8条); None for anyone else, or where who the 子 were is open.
     claim: JidoClaim | None = None
+    #: The first and last day a 生年月日 不詳 may be (:func:`unknown_span`; the Scenario's ``birth`` its first day);
+    #: None for a calendar 生年月日. The parts compare what every day of it gives (world_parts, ``_unknown_birth``).
+    span: tuple[date, date] | None = None
 
 
 def _day(text: str | None) -> date | None:
@@ -70,16 +75,23 @@ def _day(text: str | None) -> date | None:
         return None
 
 
-def scenario_of(world: World, atena: str) -> Scenario | str:
+#: Why a person of a 生年月日 不詳 whose span is not a 年 or a 月 (:func:`unknown_span`), or of no calendar day, is
+#: not judged.
+UNKNOWN_BIRTH = "生年月日 不詳 or no calendar day"
+
+
+def scenario_of(world: World, atena: str, born: date | None = None) -> Scenario | str:
     """The person's stay in the town as the model holds it, in the domain checks' :class:`Scenario`; or why the
     oracles cannot be fed (the person is then not judged at this step). A person who came back (a 再転入 under the
     除票's 宛名番号, 4.1.1.2 R002) is fed their latest stay, the earlier ones in :attr:`Scenario.earlier`
-    (:func:`_returned`)."""
+    (:func:`_returned`). ``born``: the 生年月日 read for a 不詳 one (:func:`seen_of`)."""
     rows = world.history(atena)
     row = rows[-1]
     birth, moved_in = _day(row.get("生年月日")), _day(row.get("住民となった年月日"))
-    if birth is None or row.get("生年月日_不詳フラグ") == "1":
-        return "生年月日 不詳 or no calendar day"
+    if born is not None:
+        birth = born
+    elif birth is None or row.get("生年月日_不詳フラグ") == "1":
+        return UNKNOWN_BIRTH
     if moved_in is None:
         return "no 住民となった年月日"
     stays = _stays(rows)
@@ -175,6 +187,36 @@ def _returned(before: Scenario, left: Mapping[str, str], rows: list[dict[str, st
     return later if isinstance(later, str) else replace(later, earlier=tuple(earlier))
 
 
+#: The forms of 1.1.8's 【不詳日入力一覧】 (住民記録 1.0 j80) whose span the text bounds: 「令和○○年 月日不詳」 (the 年)
+#: and 「令和○○年○○月 日不詳」 (the 月), spaces and full-width digits as entered. The others (「頃」, 「推定」, 「春」,
+#: 「上旬」, 「から…までの間」, 「年月日不詳」) bound no span the oracles could take: not judged.
+_SPANNED = re.compile(r"^(明治|大正|昭和|平成|令和)(元|[0-9]{1,2})年(?:([0-9]{1,2}))?月日不詳$")
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789", " \u3000")
+
+
+def unknown_span(text: str) -> tuple[date, date] | None:
+    """The first and last day a 生年月日 written ``text`` (its 生年月日_不詳表記) may be: the 年 of
+    「昭和３４年　月日不詳」 (1959-01-01 to 1959-12-31), the 月 of 「昭和２４年１０月　日不詳」 (1949-10-01 to
+    1949-10-31), within the era's days; None for another form. Which day of it the person was born on, the text
+    does not say (1.1.8: 他システムとは「不詳」のまま連携し; the 住民記録 holds a date internally, which it does not
+    name): every day is a reading."""
+    found = _SPANNED.match(text.translate(_HALF_WIDTH))
+    if found is None:
+        return None
+    era, number, month = found.groups()
+    index = next(i for i, (name, _) in enumerate(ERAS) if name == era)
+    began = date(*ERAS[index][1])
+    year = began.year + (1 if number == "元" else int(number)) - 1
+    if month is not None and not 1 <= int(month) <= 12:
+        return None
+    first = date(year, int(month or 1), 1)
+    last = (date(year + (int(month) == 12), int(month) % 12 + 1, 1) if month else date(year + 1, 1, 1)) \
+        - timedelta(days=1)
+    ended = date(*ERAS[index - 1][1]) - timedelta(days=1) if index > 0 else last
+    first, last = max(first, began), min(last, ended)
+    return (first, last) if first <= last else None
+
+
 def destination(row: Mapping[str, str]) -> str:
     """The municipality a 転入通知 names (転出先住所（確定）, 1.1.5 R015); where it names none (the 住民記録 model's own
     steps), one of another 都道府県 (our reading: an address elsewhere, in no 広域連合 of the town's, as the reference
@@ -188,10 +230,13 @@ def seen_of(world: World, atena: str) -> Seen | str:
     on, 第9条第2号 is not met); else (a 国外転出, a 転出 of no known destination) no address in Japan; or why not
     judged."""
     s = scenario_of(world, atena)
+    row = world.latest(atena)
+    span = unknown_span(row.get("生年月日_不詳表記", "")) if s == UNKNOWN_BIRTH else None
+    if span is not None:
+        s = scenario_of(world, atena, span[0])
     if isinstance(s, str):
         return s
-    row = world.latest(atena)
-    seen = _ended(world, s, row)
+    seen = replace(_ended(world, s, row), span=span)
     foreign_before = any(earlier.get("住民種別") == "2" for earlier in world.history(atena)[:-1])
     naturalized = _day(row.get("異動日")) if foreign_before and row.get("住民種別") == "1" else None
     return replace(seen, female=row.get("性別") == "2", naturalized=naturalized, claim=jido_claim(world, atena, s))

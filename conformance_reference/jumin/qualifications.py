@@ -79,8 +79,10 @@ class PerPersonQuery(Presentation, RequestValidation):
         earlier = rules.row_on(history, day, self.defects)
         return row if earlier is history[-1] else earlier
 
-    def _answer(self, arguments: tuple[str, ...], row: rules.Row, fiscal_year: int, as_of: date) -> Reply:
-        """The answer about ``row`` for ``fiscal_year`` on ``as_of``."""
+    def _answer(self, arguments: tuple[str, ...], shown: rules.Row, fiscal_year: int, as_of: date) -> Reply:
+        """The answer about ``shown`` for ``fiscal_year`` on ``as_of`` (a 生年月日 不詳 read as the date held:
+        :func:`rules.held_birth`)."""
+        row = rules.held_birth(shown, self.defects)
         stay = rules.stay_of(row)
         history = self.store.history(arguments[0]) or [row]
         then, levied = (self._stay_row(history, row, day) for day in (as_of, date(fiscal_year, 1, 1)))
@@ -127,7 +129,7 @@ class PerPersonQuery(Presentation, RequestValidation):
             "法人住民税": hojin_juminzei.hojin_juminzei(row, self.store.domain_record(arguments[0], "法人住民税"),
                                                   self.defects),
             "印鑑登録": inkan.inkan(row, stay, self.store.domain_record(arguments[0], "印鑑登録"), self.defects),
-            "本人確認情報の保存": self.koseki.kept_identity(row),
+            "本人確認情報の保存": self.koseki.kept_identity(shown),
             "子ども・子育て支援": kodomo_benefits.benefits(
                 self.store.domain_record(arguments[0], "子ども・子育て支援"), as_of, self.defects),
         })
