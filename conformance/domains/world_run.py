@@ -127,7 +127,7 @@ def _move_out(machine: WorldMachine, made: list[str], event: Event) -> None:
 
 
 #: Why a 再転入 of the fixed corpus was not sent.
-_NOT_RETURNED = "the 転出 of a 再転入 of the fixed corpus is no 除票 yet (or no moves.in): the 再転入 is not sent"
+NOT_RETURNED = "the 転出 of a 再転入 of the fixed corpus is no 除票 yet (or no moves.in): the 再転入 is not sent"
 
 
 def _return(machine: WorldMachine, made: list[str], event: Event) -> None:
@@ -138,7 +138,7 @@ def _return(machine: WorldMachine, made: list[str], event: Event) -> None:
     row = machine.world.latest(atena)
     if row.get("住民状態") != model_rules.MOVED_OUT or not machine._offers("moves.in"):
         skipped = machine.world_session.skipped
-        skipped[_NOT_RETURNED] = skipped.get(_NOT_RETURNED, 0) + 1
+        skipped[NOT_RETURNED] = skipped.get(NOT_RETURNED, 0) + 1
         return
     person = {**{item: row.get(item, "") for item in RETURN_ITEMS}, "宛名番号": atena, "続柄": "世帯主", **TOWN}
     request = {"区分": "国内転入", "persons": [person], "異動日": event.on.isoformat(),
