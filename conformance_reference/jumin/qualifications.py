@@ -7,6 +7,7 @@ target the rest of ``linkage.py`` against 住民記録's (benchmarks/mutation_to
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from conformance import clock
@@ -73,18 +74,18 @@ class PerPersonQuery(Presentation, RequestValidation):
         fiscal_year = int(text) if text.isdigit() else today.year - (today.month < 4)
         return self._answer(arguments, row, fiscal_year, day or today)
 
-    def _stay_row(self, history: list[rules.Row], row: rules.Row, day: date) -> rules.Row:
+    def _stay_row(self, history: Sequence[rules.Row], row: rules.Row, day: date) -> rules.Row:
         """``row`` (the person as answered), or on a day before a 再転入 the stay before's last row
         (:func:`rules.row_on`)."""
         earlier = rules.row_on(history, day, self.defects)
-        return row if earlier is history[-1] else earlier
+        return row if earlier is history[-1] else rules.held_birth(earlier, self.defects)
 
     def _answer(self, arguments: tuple[str, ...], shown: rules.Row, fiscal_year: int, as_of: date) -> Reply:
         """The answer about ``shown`` for ``fiscal_year`` on ``as_of`` (a 生年月日 不詳 read as the date held:
         :func:`rules.held_birth`)."""
         row = rules.held_birth(shown, self.defects)
         stay = rules.stay_of(row)
-        history = self.store.history(arguments[0]) or [row]
+        history: Sequence[rules.Row] = self.store.history(arguments[0]) or [row]
         then, levied = (self._stay_row(history, row, day) for day in (as_of, date(fiscal_year, 1, 1)))
         children = [member for member in self._current_household(row.get("世帯番号", ""))
                     if member.get("続柄") == "子"] if row.get("続柄") == "世帯主" else []
