@@ -11,14 +11,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from test_world_machine import ASKED, TOWN, world_run
 
 from conformance.domains.jumin.oracles.model import World
-from conformance.domains.world import PARTS, Seen, judge_answer, scenario_of, seen_of
-from conformance.domains.world_compare import Part
-from conformance.domains.world_parts import between_stays
+from conformance.domains.world_compare import Part, judge_answer
+from conformance.domains.world_parts import PARTS, between_stays
 from conformance.domains.world_run import NOT_RETURNED
-from conformance.domains.world_seen import RESTORED
+from conformance.domains.world_seen import RESTORED, Seen, scenario_of, seen_of
 from conformance.oracles import Residence
 
 #: Another 都道府県's municipality (東京都千代田区) and one of the town's (静岡市葵区).
@@ -77,45 +77,34 @@ def test_a_return_on_or_before_the_first_stays_end_and_a_restored_record_are_not
     assert scenario_of(world, "q") == RESTORED  # a 取消し: the same 住民となった年月日 back
 
 
-def test_kaigo_acquires_again_on_the_return_and_holds_none_between() -> None:
-    # 介護保険法 第10条第2号 (moving in at 65 or more: that day), 第11条第1項 (the first stay's end).
-    seen, day = _back("1955-06-06"), date(2024, 9, 10)
-    right = {"第1号被保険者": True, "資格取得日": "2024-09-01", "資格喪失日": None}
-    assert _found("介護保険", seen, right, day) == []
-    kept = {**right, "資格取得日": "2020-06-05"}  # the first stay's 資格取得日 (65 reached there)
-    assert _found("介護保険", seen, kept, day) == [
-        ("kaigo-2025.12-1.10.0.1.0-R001", "world.domain_mismatch", ASKED + "介護保険/資格取得日@2024-09-10",
-         "2020-06-05")]
-    between = date(2024, 8, 31)
-    assert _found("介護保険", seen, {"第1号被保険者": False, "資格取得日": "2020-06-05"}, between) == []
-    assert _found("介護保険", seen, {"第1号被保険者": True}, between) == [
-        ("kaigo-2025.12-1.9.0.1.0-R001", "world.domain_mismatch", ASKED + "介護保険/第1号被保険者@2024-08-31", "true")]
+#: The 資格 that begin again on the 再転入's day (2024-09-01) after a stay elsewhere in another 都道府県: the part, the
+#: 生年月日, its fields (被保険者 on the day, 取得日, 喪失日), the first stay's 取得日 a system might keep, and the
+#: requirements of the 取得日 and of the 被保険者 on a day between the stays. 介護保険法 第10条第2号 (moving in at 65
+#: or more), 第9条; 国民健康保険法 第7条 (住所を有するに至つた日), 第6条; 高齢者の医療の確保に関する法律 第52条第2号
+#: (moving into the 区域 at 75 or more), 第50条.
+_AGAIN = (
+    ("介護保険", "1955-06-06", ("第1号被保険者", "資格取得日", "資格喪失日"), "2020-06-05",
+     "kaigo-2025.12-1.10.0.1.0-R001", "kaigo-2025.12-1.9.0.1.0-R001"),
+    ("国民健康保険", "1984-06-06", ("被保険者", "取得日", "喪失日"), "2010-04-01",
+     "kokuho-2025.12-1.7.0.1.0-R001", "kokuho-2025.12-1.6.0.1.0-R001"),
+    ("後期高齢者医療", "1944-06-06", ("被保険者", "資格取得日", "資格喪失日"), "2019-06-05",
+     "koki_korei-2025.12-1.52.0.1.2-R001", "koki_korei-2025.12-1.50.0.1.1-R001"),
+)
 
 
-def test_kokuho_acquires_again_on_the_return_from_another_prefecture() -> None:
-    # 国民健康保険法 第7条 (住所を有するに至つた日), 第6条 (no 被保険者 between).
-    seen, day = _back("1984-06-06"), date(2024, 9, 10)
-    right = {"被保険者": True, "取得日": "2024-09-01", "喪失日": None}
-    assert _found("国民健康保険", seen, right, day) == []
-    assert _found("国民健康保険", seen, {**right, "取得日": "2010-04-01"}, day) == [
-        ("kokuho-2025.12-1.7.0.1.0-R001", "world.domain_mismatch", ASKED + "国民健康保険/取得日@2024-09-10",
-         "2010-04-01")]
-    assert _found("国民健康保険", seen, {"被保険者": True}, date(2024, 8, 31)) == [
-        ("kokuho-2025.12-1.6.0.1.0-R001", "world.domain_mismatch", ASKED + "国民健康保険/被保険者@2024-08-31",
-         "true")]
-
-
-def test_koki_acquires_again_on_the_return_from_another_prefecture() -> None:
-    # 高齢者の医療の確保に関する法律 第52条第2号 (moving into the 区域 at 75 or more), 第50条.
-    seen, day = _back("1944-06-06"), date(2024, 9, 10)
-    right = {"被保険者": True, "資格取得日": "2024-09-01", "資格喪失日": None}
-    assert _found("後期高齢者医療", seen, right, day) == []
-    assert _found("後期高齢者医療", seen, {**right, "資格取得日": "2019-06-05"}, day) == [
-        ("koki_korei-2025.12-1.52.0.1.2-R001", "world.domain_mismatch", ASKED + "後期高齢者医療/資格取得日@2024-09-10",
-         "2019-06-05")]
-    assert _found("後期高齢者医療", seen, {"被保険者": True}, date(2024, 8, 31)) == [
-        ("koki_korei-2025.12-1.50.0.1.1-R001", "world.domain_mismatch", ASKED + "後期高齢者医療/被保険者@2024-08-31",
-         "true")]
+@pytest.mark.parametrize(("name", "born", "fields", "kept", "acquisition", "insured"), _AGAIN)
+def test_a_qualification_begins_again_on_the_return_and_none_is_held_between(
+        name: str, born: str, fields: tuple[str, str, str], kept: str, acquisition: str, insured: str) -> None:
+    seen, day, between = _back(born), date(2024, 9, 10), date(2024, 8, 31)
+    on, acquired, lost = fields
+    right = {on: True, acquired: "2024-09-01", lost: None}
+    assert _found(name, seen, right, day) == []
+    assert _found(name, seen, {**right, acquired: kept}, day) == [
+        (acquisition, "world.domain_mismatch", f"{ASKED}{name}/{acquired}@2024-09-10", kept)]
+    # Between the stays: no 資格; which 資格's days the answer shows that day is not compared.
+    assert _found(name, seen, {on: False, acquired: kept}, between) == []
+    assert _found(name, seen, {on: True}, between) == [
+        (insured, "world.domain_mismatch", f"{ASKED}{name}/{on}@2024-08-31", "true")]
 
 
 def test_nenkin_a_return_from_within_japan_is_no_acquisition() -> None:
@@ -181,32 +170,32 @@ def test_the_machine_judges_the_drawn_returns_and_the_corpus_plays_them() -> Non
         assert clean.skipped.get(NOT_RETURNED) == 1
 
 
+def _caught(defect: str, *requirements: str) -> list[tuple[list[tuple[str, str | None, str | None]], str]]:
+    """The corpus and one drawn example with ``defect`` on: exactly ``requirements`` fail; of each, the first
+    failing example's breaches (item, expected, actual) and its last step."""
+    with world_run(frozenset({defect}), max_examples=1) as found:
+        assert {b.requirement for b in found.result.breaches} == set(requirements)
+        firsts = [found.result.first(requirement) for requirement in requirements]
+    return [([(b.item, b.expected, b.actual) for b in breaches], steps[-1]) for breaches, steps in firsts]
+
+
 def test_a_first_stays_kokuho_kept_after_a_return_is_caught_by_the_corpus() -> None:
     # The defect kokuho_first_stay_kept: 国保's 取得日 the first stay's (2010-04-01) after the 再転入, 被保険者 the
     # day before it (第7条, 第6条).
-    with world_run(frozenset({"kokuho_first_stay_kept"}), max_examples=1) as found:
-        assert {b.requirement for b in found.result.breaches} == {"kokuho-2025.12-1.6.0.1.0-R001",
-                                                                   "kokuho-2025.12-1.7.0.1.0-R001"}
-        acquired, steps = found.result.first("kokuho-2025.12-1.7.0.1.0-R001")
-        between, _ = found.result.first("kokuho-2025.12-1.6.0.1.0-R001")
-    assert (acquired[0].item, acquired[0].expected, acquired[0].actual) == (
-        ASKED + "国民健康保険/取得日@2024-09-02", "2024-09-02", "2010-04-01")
-    assert (between[0].item, between[0].expected, between[0].actual) == (
-        ASKED + "国民健康保険/被保険者@2024-09-01", "false", "true")
-    assert "再転入 2024-09-02" in steps[-1] and "[再転入 from another 都道府県]" in steps[-1]
+    (acquired, step), (between, _) = _caught("kokuho_first_stay_kept", "kokuho-2025.12-1.7.0.1.0-R001",
+                                             "kokuho-2025.12-1.6.0.1.0-R001")
+    assert acquired[0] == (ASKED + "国民健康保険/取得日@2024-09-02", "2024-09-02", "2010-04-01")
+    assert between[0] == (ASKED + "国民健康保険/被保険者@2024-09-01", "false", "true")
+    assert "再転入 2024-09-02" in step and "[再転入 from another 都道府県]" in step
 
 
 def test_the_latest_stay_read_alone_is_caught_by_the_corpus() -> None:
     # The defect latest_stay_only: 個人住民税 of 年度 2024 (1月1日 in the first stay) not levied after the 再転入 of
     # 2024-09-02 (地方税法 第318条), the 77 living in a town of the 都道府県 the day before it no 被保険者 (第50条).
-    with world_run(frozenset({"latest_stay_only"}), max_examples=1) as found:
-        assert {b.requirement for b in found.result.breaches} == {"kojin_juminzei-2025.12-1.318.0.1.0-R001",
-                                                                   "koki_korei-2025.12-1.50.0.1.1-R001"}
-        levied, steps = found.result.first("kojin_juminzei-2025.12-1.318.0.1.0-R001")
-        koki, koki_steps = found.result.first("koki_korei-2025.12-1.50.0.1.1-R001")
-    assert {(b.item.split("@")[0], b.expected, b.actual) for b in levied} == {
+    (levied, step), (koki, koki_step) = _caught("latest_stay_only", "kojin_juminzei-2025.12-1.318.0.1.0-R001",
+                                                "koki_korei-2025.12-1.50.0.1.1-R001")
+    assert {(item.split("@")[0], expected, actual) for item, expected, actual in levied} == {
         (ASKED + "個人住民税/課税", "true", "false")}
-    assert "再転入" in steps[-1]
-    assert [(b.item, b.expected, b.actual) for b in koki] == [
-        (ASKED + "後期高齢者医療/被保険者@2024-09-01", "true", "false")]
-    assert "[再転入 from the 都道府県]" in koki_steps[-1]
+    assert "再転入" in step
+    assert koki == [(ASKED + "後期高齢者医療/被保険者@2024-09-01", "true", "false")]
+    assert "[再転入 from the 都道府県]" in koki_step

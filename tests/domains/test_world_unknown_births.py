@@ -14,9 +14,9 @@ from typing import Any
 from test_world_machine import ASKED, TOWN, world_run
 
 from conformance.domains.jumin.oracles.model import World
-from conformance.domains.world import PARTS, Seen, judge_answer, seen_of
-from conformance.domains.world_parts import Within, unknown_births
-from conformance.domains.world_seen import UNKNOWN_BIRTH, unknown_span
+from conformance.domains.world_compare import judge_answer
+from conformance.domains.world_parts import PARTS, Within, unknown_births
+from conformance.domains.world_seen import UNKNOWN_BIRTH, Seen, seen_of, unknown_span
 
 _ROW = {"生年月日": "", "生年月日_不詳フラグ": "1", "住民となった年月日": "2010-04-01", "住民状態": "1",
         "届出年月日": "2010-04-05", "住民種別": "2", "住所_市区町村コード": TOWN, "続柄": "世帯主", "世帯番号": "h1"}
