@@ -167,11 +167,13 @@ def _returned(before: Scenario, left: Mapping[str, str], rows: list[dict[str, st
     model.md, "Several stays"): between the two the person lived where the 転入通知 of the first 転出 named, from
     its 転入日 to the 再転入's day; a 国内転出 whose 転入通知 never came, in a municipality of another 都道府県 (as
     :func:`destination` reads a 除票 without one) from the day after the first stay; a 国外転出, abroad (no
-    address in Japan known: the 再転入's 区分 国内転入 leaves where it was open, :attr:`Seen.from_unknown`)."""
+    address in Japan known: the 再転入's 区分 国内転入 leaves where it was open, which 国民年金 turns on:
+    ``world_parts.expected_nenkin`` compares only what both readings give)."""
     moved_in = _day(rows[0].get("住民となった年月日"))
     town = rows[0].get("住所_市区町村コード", "") or TOWN_CODE
     if moved_in is None or before.moved_out is None or moved_in <= before.moved_out:
         return "a 再転入 on or before the day the stay before ended"
+    # The stay before's history without its open next address (it ends with the 再転入: ``between``).
     earlier = [stay for stay in history(before, town) if stay.moved_out is not None or stay.municipality == town]
     between: Residence | None = None
     try:
