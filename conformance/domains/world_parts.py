@@ -546,7 +546,7 @@ def _unknown_birth(expected: Callable[[Seen, date], Projection]) -> Callable[[Se
         if not readings:
             return {}
         shown: Projection = {}
-        for name in set.intersection(*(set(reading) for reading in readings)):
+        for name in [name for name in readings[0] if all(name in reading for reading in readings[1:])]:
             values: list[Any] = []
             for reading in readings:
                 value = reading[name]
