@@ -11,8 +11,9 @@ had an address elsewhere that day (転出年月日（確定） on or before 転�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -98,6 +99,57 @@ def stay_of(row: Row) -> Stay | None:
     if confirmed is not None and confirmed <= planned:
         return Stay(moved_in, confirmed, True, None, confirmed)
     return Stay(moved_in, planned, False, None, confirmed)
+
+
+def row_on(history: Sequence[Row], day: date, defects: frozenset[str] = frozenset()) -> Row:
+    """The person's latest row of a stay that began on or before ``day`` (else the latest row): a 再転入 begins
+    another stay (4.1.1.2 R002: the same 宛名番号, a new 住民となった年月日), and a day before it is the earlier stay's
+    (found by the cross-domain machine's 再転入: a person resident on 1月1日 read as not levied; a 後期高齢者医療
+    被保険者 living in another town of the 都道府県 between the stays read as none). The defect ``latest_stay_only``:
+    the latest row whatever the day."""
+    if "latest_stay_only" in defects:
+        return history[-1]
+    for row in reversed(history):
+        stay = stay_of(row)
+        if stay is not None and stay.moved_in <= day:
+            return row
+    return history[-1]
+
+
+def kept_stay(history: Sequence[Row], stay: Stay | None, defects: frozenset[str]) -> Stay | None:
+    """``stay``; the defect ``kokuho_first_stay_kept``: after a 再転入, the 国保 資格 of the first stay taken up again
+    (a system reactivating the old record: its 取得日, and 被保険者 on the days between the stays)."""
+    first = parse_day(history[0].get("住民となった年月日", "")) if history else None
+    if "kokuho_first_stay_kept" not in defects or stay is None or first is None or first >= stay.moved_in:
+        return stay
+    return replace(stay, moved_in=first)
+
+
+#: 住民記録 1.0 j80 (1.1.8)'s 不詳日 of a known 年 (「令和○○年 月日不詳」) or 月 (「令和○○年○○月 日不詳」), as entered.
+_UNKNOWN_DAY = re.compile(r"^(明治|大正|昭和|平成|令和)(元|[0-9]{1,2})年(?:([0-9]{1,2}))?月日不詳$")
+#: Each era's first day.
+_ERA_DAYS = {"明治": date(1868, 1, 25), "大正": date(1912, 7, 30), "昭和": date(1926, 12, 25),
+             "平成": date(1989, 1, 8), "令和": date(2019, 5, 1)}
+_PLAIN = str.maketrans("０１２３４５６７８９", "0123456789", " \u3000")
+
+
+def held_birth(row: Row, defects: frozenset[str] = frozenset()) -> Row:
+    """``row`` with the 生年月日 this vendor holds for a 不詳 one (1.1.8: 内部的には日付を保有しておくこと): the first
+    day of the 年 or 月 its 不詳表記 names (within the era's days); the row itself for any other (found by the
+    cross-domain machine: a 外国人住民 of 「昭和３３年　月日不詳」 was nobody's 被保険者 at 66). The defect
+    ``unknown_birth_ignored``: the row itself (no age)."""
+    if row.get("生年月日_不詳フラグ") != "1" or parse_day(row.get("生年月日", "")) is not None \
+            or "unknown_birth_ignored" in defects:
+        return row
+    found = _UNKNOWN_DAY.match(row.get("生年月日_不詳表記", "").translate(_PLAIN))
+    if found is None:
+        return row
+    era, number, month = found.groups()
+    began = _ERA_DAYS[era]
+    year = began.year + (1 if number == "元" else int(number)) - 1
+    if month is not None and not 1 <= int(month) <= 12:
+        return row
+    return {**row, "生年月日": max(date(year, int(month or 1), 1), began).isoformat()}
 
 
 def removal_date(row: Row, defects: frozenset[str]) -> str | None:

@@ -96,6 +96,10 @@ class Scenario:
     #: The 町字 of the person's address and its 郵便番号 (None: 本町一丁目, the generated rows' own), for a rule
     #: that turns on where in the town the person lives (the 投票区 of 選挙人名簿).
     area: tuple[str, str] | None = None
+    #: The person's earlier stays (issue 66 item 3: a 再転入), oldest first, in the town and elsewhere, the last
+    #: one ending on ``moved_in`` where the address before it is known (then ``previous`` is its municipality);
+    #: empty for a person of one stay in the town. :func:`history` puts them before the stay.
+    earlier: tuple[Residence, ...] = field(default=())
 
     @property
     def moved_out(self) -> date | None:
@@ -122,9 +126,10 @@ class Scenario:
 
 
 def history(scenario: Scenario, town: str) -> list[Residence]:
-    """The scenario as the oracles' address history (previous stay, the town, the next stay)."""
-    stays = []
-    if scenario.previous is not None:
+    """The scenario as the oracles' address history (the earlier stays or the previous one, the town, the next
+    stay)."""
+    stays = list(scenario.earlier)
+    if scenario.previous is not None and not stays:
         stays.append(Residence(scenario.previous, scenario.moved_in - timedelta(days=1000), scenario.moved_in))
     stays.append(Residence(town, scenario.moved_in, scenario.moved_out))
     if scenario.elsewhere is not None and scenario.next is not None and scenario.died is None:

@@ -25,8 +25,11 @@ same :func:`~conformance.checks.scenarios.history` into the oracles' address his
 runs from 住民となった年月日 to the 死亡's 異動日, or to a 転出's 転出予定年月日 or the earlier 転入日 of its 転入通知;
 a 転入通知 received means an address in another municipality from its 転入日 (住民基本台帳法 第9条第1項: the
 notice comes from that municipality). A person whose model the oracles cannot take is not judged at that step
-(:func:`scenario_of` says which): a 生年月日 不詳 or no calendar day, a stay ending before it began, a return
-(再転入, or a 取消し of a 転出 or 死亡: the model leaves the 再転入's other items open).
+(:func:`scenario_of` says which): a 生年月日 不詳 or no calendar day, a stay ending before it began, a record a
+取消し restored, a 再転入 dated on or before the stay before ended. A person who came back (a 再転入 under the 除票's
+宛名番号, 4.1.1.2 R002) is fed the new stay, the earlier ones before it (issue 66 item 3; docs/model.md, "Several
+stays"): the 再転入 is sent with its 転入前住所 (:meth:`WorldMachine._whence`) and the day before it asked
+(:meth:`WorldMachine._between`).
 
 To keep the machine's cost to the domains, the 住民記録 read paths the model's own check judges after every
 step (the 異動差分, the 支援対象者 on every output, the person's and 世帯's read paths) are not read again here
@@ -80,6 +83,7 @@ from conformance.domains.jumin.model.machine import _DAYS, JuminModelMachine, of
 from conformance.domains.jumin.model.step_requests import _support_request
 from conformance.domains.jumin.model.steps import DIFF, PROTECTION, READS, Session, _kanji
 from conformance.domains.jumin.oracles.model import Breach
+from conformance.domains.jumin.oracles.model.rules import MOVED_OUT
 from conformance.domains.jumin.oracles.model.transitions import NEXT_ADDRESS
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.kenko_kanri import oracle as kenko
@@ -87,7 +91,7 @@ from conformance.domains.koseki_fuhyo import forms as fuhyo_forms
 from conformance.domains.world_compare import Part, judge_answer
 from conformance.domains.world_parts import KENKO_REQUIREMENTS as KENKO_REQUIREMENTS
 from conformance.domains.world_parts import KENKO_RESIDENTS as KENKO_RESIDENTS
-from conformance.domains.world_parts import PARTS
+from conformance.domains.world_parts import PARTS, between_stays
 from conformance.domains.world_parts import VACCINATION as VACCINATION
 from conformance.domains.world_parts import expected_jido as expected_jido
 from conformance.domains.world_parts import expected_jido_amounts as expected_jido_amounts
@@ -98,7 +102,7 @@ from conformance.domains.world_parts import expected_kokuho as expected_kokuho
 from conformance.domains.world_parts import expected_nenkin as expected_nenkin
 from conformance.domains.world_parts import expected_voter as expected_voter
 from conformance.domains.world_parts import read_kenko as read_kenko
-from conformance.domains.world_seen import _MOVES_OUT, CLAIM_ITEM, _day, seen_of
+from conformance.domains.world_seen import _MOVES_OUT, CLAIM_ITEM, _day, destination, seen_of
 from conformance.domains.world_seen import JidoClaim as JidoClaim
 from conformance.domains.world_seen import Seen as Seen
 from conformance.domains.world_seen import jido_claim as jido_claim
@@ -167,6 +171,9 @@ class WorldMachine(JuminModelMachine):
     claim: date | None = None
     #: The fixed corpus's example being played (``world_run.fixed_corpus``): every step shown names it; None: drawn.
     example: str | None = None
+    #: The 生年月日_不詳表記 of the first person of the 世帯 being made (:meth:`_person`; the fixed corpus's); None:
+    #: a calendar 生年月日.
+    unknown_birth: str | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -185,11 +192,38 @@ class WorldMachine(JuminModelMachine):
 
     def _step(self, operation: str, request: dict[str, Any], shown: str, acting: Acting | None = None) -> None:
         lengths = {atena: len(rows) for atena, rows in self.world.persons.items()}
+        if operation == "moves.in":
+            request = self._whence(request)
         super()._step(operation, request, shown, acting)
         changed = [atena for atena, rows in self.world.persons.items() if len(rows) > lengths.get(atena, 0)]
         if self._judges(DOMAINS):
             self._koseki(operation, changed)
-            self._check(list(self._domains(changed)), DOMAINS)
+            self._check(list(self._domains(changed, self._between(changed))), DOMAINS)
+
+    def _whence(self, request: dict[str, Any]) -> dict[str, Any]:
+        """A 再転入 (a person given the 宛名番号 of a 転出's 除票: 4.1.1.2 R002) from within Japan with its
+        転入前住所 (the 転入届's 前住所): the municipality the 除票's 転入通知 named, or for a 国内転出 whose
+        転入通知 never came the one :func:`world_seen.destination` reads (another 都道府県's),
+        as the oracles read where the person lived between the stays (:func:`world_seen.scenario_of`). A 国外転出's
+        person comes back with none (where they lived in Japan before is not known)."""
+        persons = []
+        for person in request.get("persons") or []:
+            atena = person.get("宛名番号", "")
+            row = self.world.latest(atena) if atena in self.world.persons else {}
+            if row.get("住民状態") == MOVED_OUT and (row.get("異動事由区分") == "国内転出" or row.get(NEXT_ADDRESS)):
+                person = {"転入前住所_市区町村コード": destination(row), **person}
+            persons.append(person)
+        return {**request, "persons": persons} if persons else request
+
+    def _between(self, persons: list[str]) -> tuple[date, ...]:
+        """The day before the stay of each of ``persons`` who came back (a 再転入) when it is a day of no address in
+        the town (after the stay before): nobody's 被保険者 there that day (:func:`world_parts.between_stays`)."""
+        days = []
+        for atena in persons:
+            seen = seen_of(self.world, atena)
+            if not isinstance(seen, str) and between_stays(seen.s, seen.s.moved_in - timedelta(days=1)):
+                days.append(seen.s.moved_in - timedelta(days=1))
+        return tuple(days)
 
     def household(self, size: int, foreign: int | None, births: list[str], *, unknown: bool,
                   headless: bool, relations: list[str] | None = None,
@@ -309,10 +343,13 @@ class WorldMachine(JuminModelMachine):
         return min(max(day, min(children), _CAME), self.today)
 
     def _person(self, index: int, foreign: bool, born: str) -> dict[str, str]:
-        """The machine's person; the 世帯主 (the first) of a 世帯 made with a 認定請求 (:attr:`claim`) given it."""
+        """The machine's person; the 世帯主 (the first) of a 世帯 made with a 認定請求 (:attr:`claim`) given it, or a
+        生年月日 不詳 (:attr:`unknown_birth`)."""
         person = super()._person(index, foreign, born)
         if index == 0 and self.claim is not None:
             person[CLAIM_ITEM] = self.claim.isoformat()
+        if index == 0 and self.unknown_birth is not None:
+            person.update({"生年月日": "", "生年月日_不詳フラグ": "1", "生年月日_不詳表記": self.unknown_birth})
         return person
 
     @precondition(offered("moves.out"))

@@ -22,7 +22,12 @@ What the corpus is made of (each a boundary of a rule the machine compares, by c
 - **a 死亡** (:data:`DEATH`): the 資格 of every part end (the day after), the 附票's entry is 消除 once the harness,
   as the 戸籍 side, sends the 除籍 (施行令 第19条第1項);
 - **each age a part turns on, reached the day before, on and the day after the 処理日** (:data:`AGES`): 18, 20,
-  60, 65 and 75 (年齢計算ニ関スル法律: an age is reached the day before the birthday's anniversary).
+  60, 65 and 75 (年齢計算ニ関スル法律: an age is reached the day before the birthday's anniversary);
+- **several stays** (:data:`RETURNS`, issue 66 item 3): a 転出 and, weeks later, the 再転入 under the 除票's 宛名番号
+  (4.1.1.2 R002) with a new 住民となった年月日: each part's 資格 begins again by its own rule, none is held between
+  (the day before the 再転入 is asked), the 個人住民税 follows the stay that held 1月1日;
+- **a 生年月日 不詳** (:data:`UNKNOWN_BIRTHS`, issue 66 item 3): a 外国人住民 whose 年 or 月 of birth is known
+  only, each day of it a reading of the age rules.
 
 The persons are of the ages the parts turn on: a 世帯主 of 65 or more (介護保険 第1号, 国民健康保険, 選挙権), a
 newcomer of 40 (国民年金 第1号, 国民健康保険), a 子 of the 児童手当's and 就学's ages. The days are fixed (the machine's
@@ -36,7 +41,7 @@ from datetime import date
 from typing import Literal
 
 #: The 異動 of the corpus, by the driver operation that sends them (``moves.out`` with its 転入通知 within Japan).
-Kind = Literal["births", "moves.within", "moves.in", "moves.out", "deaths"]
+Kind = Literal["births", "moves.within", "moves.in", "moves.out", "moves.return", "deaths"]
 #: Where a 転出 goes (as the machine's ``_WHERE``): a municipality of the town's 都道府県, of another, or abroad.
 Where = Literal["same", "other", "abroad"]
 
@@ -69,6 +74,9 @@ class Example:
     births: tuple[date, ...]
     relations: tuple[str, ...]
     events: tuple[Event, ...]
+    #: The 生年月日_不詳表記 of the first member, a 外国人住民 then (their 生年月日 sent blank, its 不詳フラグ 1);
+    #: None: a calendar 生年月日, a 日本人.
+    unknown: str | None = None
 
 
 #: The 世帯 the corpus makes: a 世帯主 of 65 or more (born 1958-08-08) and a 子 of 7 (2016-06-06: 小学校, 児童).
@@ -122,8 +130,47 @@ def _reaching(age: int, shift: int) -> Example:
 #: Each age reached the day before, on and the day after the 処理日 the person is asked on.
 AGES = tuple(_reaching(age, shift) for age in AGE_LIMITS for shift in (-1, 0, 1))
 
+#: A person of 77 (後期高齢者医療), born 1947-05-05.
+_ELDER = date(1947, 5, 5)
+
+
+def _returning(name: str, born: date, left: date, where: Where, came: date) -> Example:
+    """A 世帯 of one who moves out on ``left`` (``where``; within Japan its 転入通知 names that day) and comes back on
+    ``came`` (a 再転入 under the 除票's 宛名番号, 4.1.1.2 R002)."""
+    return Example(name, (born,), ("世帯主",), (Event("moves.out", left, where=where),
+                                                Event("moves.return", came)))
+
+
+#: Several stays: a 65 (介護保険 第1号, 国保) back from another 都道府県; a 77 (後期高齢者医療: one 広域連合 a
+#: 都道府県, the 資格 runs on) back from a town of the 都道府県; a 40 (国民年金 第1号: no 資格 event) back after
+#: 1月1日 (個人住民税 of 年度 2025 not the town's); a 65 back after a 国外転出 (国民年金's 第8条第2号 left open).
+RETURNS = (
+    _returning("再転入 from another 都道府県", _HEAD, date(2024, 6, 28), "other", date(2024, 9, 2)),
+    _returning("再転入 from the 都道府県", _ELDER, date(2024, 6, 28), "same", date(2024, 9, 2)),
+    _returning("再転入 after 1月1日", _NEWCOMER, date(2024, 12, 20), "other", date(2025, 2, 3)),
+    _returning("再転入 after a 国外転出", _HEAD, date(2024, 5, 10), "abroad", date(2024, 10, 1)),
+)
+
+
+
+def _unknown(form: str, within: date | None) -> Example:
+    """A 外国人住民 of a 生年月日 不詳 written ``form`` (a 年 or a 月 unknown: 1.1.8's 【不詳日入力一覧】), asked on the
+    first 処理日 and, after a 転居 on ``within``, again."""
+    events = (Event("moves.within", within),) if within is not None else ()
+    return Example(f"生年月日 {form}", (FIRST_DAY,), ("世帯主",), events, unknown=form)
+
+
+#: 生年月日 不詳 (issue 66 item 3): a 年 unknown, 65 or more whatever the day (介護保険 第1号); a 月 unknown,
+#: reaching 75 in 2024-09-30 … 2024-10-30 (国保 ends, 後期高齢者医療 begins), asked before and after; a 年 unknown,
+#: reaching 20 in 2024 (国民年金 第1号), asked after. Each day of the span a reading (docs/model.md, "A 生年月日 不詳").
+UNKNOWN_BIRTHS = (
+    _unknown("昭和３３年　月日不詳", None),
+    _unknown("昭和２４年１０月　日不詳", date(2024, 11, 4)),
+    _unknown("平成１６年　月日不詳", date(2025, 1, 6)),
+)
+
 #: The corpus, in the order it is played.
-CORPUS: tuple[Example, ...] = (MOVE_WITHIN, MOVE_IN, *BOUNDARIES, DEATH, *AGES)
+CORPUS: tuple[Example, ...] = (MOVE_WITHIN, MOVE_IN, *BOUNDARIES, DEATH, *AGES, *RETURNS, *UNKNOWN_BIRTHS)
 
 #: The boundary days (the day before, of and after 4月1日 and 1月1日), as the feed's corpus takes them
 #: (conformance/domains/feed.py ``fixed_scenarios``: a person of one 異動 at a time, not a 世帯).

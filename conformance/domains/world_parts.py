@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from conformance.checks.scenarios import Scenario, history
+from conformance.checks.scenarios import Scenario, history, other_codes
 from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.kenko_kanri import oracle as kenko
@@ -28,8 +28,33 @@ from conformance.oracles.readings import Either, either, year_view
 
 
 def _town_stay(s: Scenario, town: str) -> tuple[list[Residence], Residence]:
+    """The history and the stay in the town of ``s`` (its latest: a 再転入's, the earlier ones before it)."""
     stays = history(s, town)
-    return stays, next(stay for stay in stays if stay.municipality == town)
+    return stays, [stay for stay in stays if stay.municipality == town][-1]
+
+
+def between_stays(s: Scenario, as_of: date) -> bool:
+    """Whether ``as_of`` falls before the stay of a person who came back (a 再転入, :attr:`Scenario.earlier`), after
+    the stay before it: a day of no address in the town."""
+    return bool(s.earlier) and as_of < s.moved_in and any(
+        stay.moved_out is not None and stay.moved_out < as_of for stay in s.earlier)
+
+
+#: The fields of a 資格's days (each part's 取得日 and 喪失日, 国民年金's months): on a day between two stays
+#: (:func:`between_stays`) the per-person answer may show the 資格 that ended or the one to come, or none (the
+#: contract names the 資格 of the day; on a day of none it says nothing: our reading, docs/model.md "Several
+#: stays"), so only whether the person holds one that day is compared.
+STAY_DAYS = frozenset({"資格取得日", "資格喪失日", "取得日", "喪失日", "被保険者期間"})
+
+
+def _between(expected: Callable[[Seen, date], Projection]) -> Callable[[Seen, date], Projection]:
+    """``expected`` with :data:`STAY_DAYS` left out on a day between two stays."""
+    def projected(seen: Seen, as_of: date) -> Projection:
+        shown = expected(seen, as_of)
+        if between_stays(seen.s, as_of):
+            return {name: value for name, value in shown.items() if name not in STAY_DAYS}
+        return shown
+    return projected
 
 
 def _iso(day: date | None) -> str | None:
@@ -85,12 +110,33 @@ def _both_counts(parts: Callable[[], Projection]) -> Projection:
 def expected_voter(seen: Seen, as_of: date) -> Projection:
     """:func:`expected_senkyo`; for a person naturalized (:attr:`Seen.naturalized`) the 選挙権 of a 日本国民 from the
     帰化's day only, and no 登録 or 表示: 第21条's 被登録資格 is a 日本国民's on the 登録月の一日, which a
-    person of one nationality for the whole stay (the oracle's :class:`senkyo.Person`) cannot say (not compared)."""
-    if seen.naturalized is None:
+    person of one nationality for the whole stay (the oracle's :class:`senkyo.Person`) cannot say (not compared);
+    the same for a person who came back while an entry of the earlier stay may stand (:func:`entry_gone`)."""
+    if seen.naturalized is None and entry_gone(seen):
         return expected_senkyo(seen.s, seen.town, as_of)
-    person = replace(voter(seen.s), japanese=seen.naturalized <= as_of)
+    person = voter(seen.s)
+    if seen.naturalized is not None:
+        person = replace(person, japanese=seen.naturalized <= as_of)
     return _both_counts(lambda: {"選挙権_国政": senkyo.national_suffrage(person, as_of),
                                  "選挙権_地方": senkyo.local_suffrage(person, as_of)})
+
+
+def entry_gone(seen: Seen) -> bool:
+    """Whether no entry of an earlier stay in the town (a person who came back: :attr:`Scenario.earlier`) can stand
+    on the 選挙人名簿 on the 再転入's day: struck off by then (第28条第2号: four months after the address ceased), or
+    never registered (no 登録月の一日 with 被登録資格, 第21条, up to that 抹消's day, the 住民票 read as made on the
+    day the address was taken: the earliest). Otherwise the earlier entry with its 表示 (第27条) meets the new
+    address, which the oracle's person of one stay cannot say: 登録 and 表示 are not compared (ours); the 選挙権
+    are (第9条: three months from the new 住民となった年月日)."""
+    s = seen.s
+    for stay in s.earlier:
+        if stay.municipality != seen.town or stay.moved_out is None:
+            continue
+        gone = senkyo.struck_off_day(stay.moved_out)
+        first = senkyo.Person(s.birth, not s.foreign, stay.moved_in, stay.moved_in, stay.moved_out)
+        if gone > s.moved_in and senkyo.registration_day(first, gone) is not None:
+            return False
+    return True
 
 
 def _senkyo_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
@@ -159,6 +205,11 @@ def expected_nenkin(seen: Seen, as_of: date) -> Projection:
         # (第9条第2号 is not met): both readings allowed, a field only compared where they agree (ours).
         kept = expected_nenkin(replace(seen, ending=nenkin.Ending("moved", seen.ending.day), removed=False), as_of)
         shown = {name: value for name, value in shown.items() if kept.get(name) == value}
+    if s.earlier and s.previous is None:
+        # Back after a 国外転出: the 再転入 (区分 国内転入) says an address in Japan came before it, the 住民記録 not
+        # where nor from when (第8条第2号 turns on it): both readings, a field compared where they agree (ours).
+        domestic = expected_nenkin(replace(seen, s=replace(s, previous=other_codes(seen.town)[1])), as_of)
+        shown = {name: value for name, value in shown.items() if domestic.get(name) == value}
     return shown
 
 
@@ -437,12 +488,86 @@ _PROVISO = {"介護保険": "kaigo-2025.12-1.11.0.1.0-R002", "国民健康保険
 _LOSS_FIELDS, _ON_DAY_FIELDS = frozenset({"資格喪失日", "喪失日"}), frozenset({"第1号被保険者", "被保険者"})
 
 
+class Within(Either):
+    """Any day from ``first`` to ``last`` (ISO texts), or none where ``none`` says so: the answers a 生年月日 不詳
+    allows a date field (each day of its span a reading, :func:`_unknown_birth`). Shown ``first … last``."""
+
+    def __init__(self, first: str, last: str, none: bool = False) -> None:
+        super().__init__(first, last, *((None,) if none else ()))
+        self.first, self.last, self.none = first, last, none
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Either):
+            return other.allowed == self.allowed
+        if other is None:
+            return self.none
+        return isinstance(other, str) and _day_text(other) and self.first <= other <= self.last
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(self.allowed)
+
+    def __str__(self) -> str:
+        return f"{self.first} … {self.last}" + (" | null" if self.none else "")
+
+
+def _day_text(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+#: The days of a 不詳 span the parts are evaluated on (:func:`_unknown_birth`): every seventh and the last (an age
+#: window of a week or more is met by one of them).
+_SPAN_STEP = timedelta(days=7)
+
+
+def unknown_births(span: tuple[date, date]) -> list[date]:
+    """The 生年月日 readings of a 不詳 span the parts are evaluated with: its first day, every seventh after it, its
+    last day."""
+    days, day = [], span[0]
+    while day < span[1]:
+        days.append(day)
+        day += _SPAN_STEP
+    return [*days, span[1]]
+
+
+def _unknown_birth(expected: Callable[[Seen, date], Projection]) -> Callable[[Seen, date], Projection]:
+    """``expected`` for a person of a 生年月日 不詳 (:attr:`Seen.span`): each field as every 生年月日 of the span gives
+    it (:func:`unknown_births`; readings ours, docs/model.md "A 生年月日 不詳"): one value where they agree; a date
+    field any day from the earliest to the latest they give (:class:`Within`, none too where one gives none);
+    otherwise (a 被保険者 true for some, false for others; a list) not compared."""
+    def projected(seen: Seen, as_of: date) -> Projection:
+        if seen.span is None:
+            return expected(seen, as_of)
+        readings = [expected(replace(seen, s=replace(seen.s, birth=born)), as_of) for born in unknown_births(seen.span)
+                    if born <= seen.s.moved_in]
+        if not readings:
+            return {}
+        shown: Projection = {}
+        for name in [name for name in readings[0] if all(name in reading for reading in readings[1:])]:
+            values: list[Any] = []
+            for reading in readings:
+                value = reading[name]
+                for one in (value.allowed if isinstance(value, Either) else (value,)):
+                    if one not in values:
+                        values.append(one)
+            if len(values) == 1:
+                shown[name] = values[0]
+            elif all(value is None or (isinstance(value, str) and _day_text(value)) for value in values):
+                days = sorted(value for value in values if value is not None)
+                shown[name] = Within(days[0], days[-1], None in values) if days else None
+        return shown
+    return projected
+
+
 def _on(expected: Callable[[Scenario, str, date], Projection]) -> Callable[[Seen, date], Projection]:
-    return lambda seen, as_of: expected(seen.s, seen.town, as_of)
+    return _between(lambda seen, as_of: expected(seen.s, seen.town, as_of))
 
 
-#: The parts compared, in order.
-PARTS = (
+#: The parts compared, in order (each judged for a 生年月日 不詳 too: :func:`_unknown_birth`).
+_PARTS = (
     Part("介護保険", _on(expected_kaigo), {"第1号被保険者": "kaigo-2025.12-1.9.0.1.0-R001",
                                         "資格取得日": "kaigo-2025.12-1.10.0.1.0-R001",
                                         "資格喪失日": "kaigo-2025.12-1.11.0.1.0-R001"},
@@ -467,13 +592,16 @@ PARTS = (
                                             "資格取得日": "koki_korei-2025.12-1.52.0.1.0-R001",
                                             "資格喪失日": "koki_korei-2025.12-1.53.0.1.0-R001"}, _koki_cause,
          dated=("資格取得日", "資格喪失日")),
-    Part("国民年金", expected_nenkin, {"被保険者種別": "kokumin_nenkin-2025.12-1.7.0.1.1-R001",
+    Part("国民年金", _between(expected_nenkin), {"被保険者種別": "kokumin_nenkin-2025.12-1.7.0.1.1-R001",
                                     "資格取得日": "kokumin_nenkin-2025.12-1.8.0.1.0-R001",
                                     "資格喪失日": "kokumin_nenkin-2025.12-1.9.0.1.0-R001",
                                     "被保険者期間": "kokumin_nenkin-2025.12-1.11.0.1.0-R001"}, _nenkin_cause),
     Part("健康管理", expected_kenko, KENKO_REQUIREMENTS, _kenko_cause, read=read_kenko,
          if_given=lambda field: field.startswith(CLASS)),
 )
+
+
+PARTS = tuple(replace(part, expected=_unknown_birth(part.expected)) for part in _PARTS)
 
 
 def provisos(s: Scenario, as_of: date) -> frozenset[str]:

@@ -21,7 +21,8 @@ from conformance.catalog.loader import load_edition
 from conformance.checks.registry import NotAutomated, first_seed, seed_key
 from conformance.domains import world_fuhyo
 from conformance.domains.jumin.model.check import Found, Result, draw, machine_settings, result_of, session_of
-from conformance.domains.jumin.model.steps import ModelBreach, Session, Undeclared
+from conformance.domains.jumin.model.machine import _IDENTITY as RETURN_ITEMS
+from conformance.domains.jumin.model.steps import TOWN, ModelBreach, Session, Undeclared
 from conformance.domains.jumin.oracles.model import Breach
 from conformance.domains.jumin.oracles.model import rules as model_rules
 from conformance.domains.koseki_fuhyo import forms as fuhyo_forms
@@ -76,8 +77,13 @@ def fixed_corpus(session: Session, extra: WorldSession, run_seed: int) -> tuple[
 
 def _play(machine: WorldMachine, example: Example) -> None:
     """The example's 世帯 made and asked, then each 異動 on its 処理日 (the machine's day moved on to it)."""
-    made = machine.household(len(example.births), None, [day.isoformat() for day in example.births], unknown=False,
-                             headless=False, relations=list(example.relations))
+    machine.unknown_birth = example.unknown
+    try:
+        made = machine.household(len(example.births), None if example.unknown is None else 0,
+                                 [day.isoformat() for day in example.births], unknown=False, headless=False,
+                                 relations=list(example.relations))
+    finally:
+        machine.unknown_birth = None
     machine._check(list(machine._domains(made)), DOMAINS)
     if len(made) < len(example.births):
         return  # the 世帯 was not made as asked: the model judged the step, nothing of the example can follow
@@ -120,6 +126,26 @@ def _move_out(machine: WorldMachine, made: list[str], event: Event) -> None:
     machine._moves_on(made[event.member], 0, 0, event.where, event.on.isoformat())
 
 
+#: Why a 再転入 of the fixed corpus was not sent.
+NOT_RETURNED = "the 転出 of a 再転入 of the fixed corpus is no 除票 yet (or no moves.in): the 再転入 is not sent"
+
+
+def _return(machine: WorldMachine, made: list[str], event: Event) -> None:
+    """The member's 再転入 under their 除票's 宛名番号 (4.1.1.2 R002: as the 住民記録 machine's ``come_back`` sends
+    one), a 世帯 of their own, on the day. Not sent while the 転出 is not yet a 除票 (the vendor keeps the record 住民
+    until the 転入通知, 1.1.5 R001: a 国外転出's never comes) nor where the adapter does not declare ``moves.in``."""
+    atena = made[event.member]
+    row = machine.world.latest(atena)
+    if row.get("住民状態") != model_rules.MOVED_OUT or not machine._offers("moves.in"):
+        skipped = machine.world_session.skipped
+        skipped[NOT_RETURNED] = skipped.get(NOT_RETURNED, 0) + 1
+        return
+    person = {**{item: row.get(item, "") for item in RETURN_ITEMS}, "宛名番号": atena, "続柄": "世帯主", **TOWN}
+    request = {"区分": "国内転入", "persons": [person], "異動日": event.on.isoformat(),
+               "届出年月日": event.processed.isoformat(), "処理日": machine.today.isoformat()}
+    machine._step("moves.in", request, f"moves.in({machine._p(atena)}, 再転入 {event.on.isoformat()})")
+
+
 def _death(machine: WorldMachine, made: list[str], event: Event) -> None:
     atena = made[event.member]
     request = {"宛名番号": atena, "異動日": event.on.isoformat(), "通知年月日": machine.today.isoformat(),
@@ -128,7 +154,7 @@ def _death(machine: WorldMachine, made: list[str], event: Event) -> None:
 
 
 _EVENTS = {"births": _birth, "moves.within": _within, "moves.in": _move_in, "moves.out": _move_out,
-           "deaths": _death}
+           "moves.return": _return, "deaths": _death}
 
 
 def machine_for(session: Session, extra: WorldSession) -> type[WorldMachine]:

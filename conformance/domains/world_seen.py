@@ -7,16 +7,19 @@ docs/model.md, "One world across domains")."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from conformance.checks.scenarios import Scenario, history, other_codes
 from conformance.domains.jumin.oracles.model import World
 from conformance.domains.jumin.oracles.model import rules as r
 from conformance.domains.jumin.oracles.model.transitions import NEXT_ADDRESS
 from conformance.domains.kokumin_nenkin import oracle as nenkin
+from conformance.oracles import Residence
 from conformance.oracles.dates import fiscal_year_of
+from conformance.oracles.wareki import ERAS
 from conformance.testdata.town import TOWN_CODE
 
 #: The 異動事由区分 of a 転出 (the stay ends on its 転出予定年月日 whatever 住民状態 the vendor chose: 1.1.5 R001).
@@ -60,6 +63,9 @@ class Seen:
     removed: bool = False
     #: The 児童手当 months of a 世帯主 with 子 (第8条); None for anyone else, or where who the 子 were is open.
     claim: JidoClaim | None = None
+    #: The first and last day a 生年月日 不詳 may be (:func:`unknown_span`; the Scenario's ``birth`` its first day);
+    #: None for a calendar 生年月日. The parts compare what every day of it gives (world_parts, ``_unknown_birth``).
+    span: tuple[date, date] | None = None
 
 
 def _day(text: str | None) -> date | None:
@@ -69,43 +75,148 @@ def _day(text: str | None) -> date | None:
         return None
 
 
-def scenario_of(world: World, atena: str) -> Scenario | str:
+#: Why a person of a 生年月日 不詳 whose span is not a 年 or a 月 (:func:`unknown_span`), or of no calendar day, is
+#: not judged.
+UNKNOWN_BIRTH = "生年月日 不詳 or no calendar day"
+
+
+def scenario_of(world: World, atena: str, born: date | None = None) -> Scenario | str:
     """The person's stay in the town as the model holds it, in the domain checks' :class:`Scenario`; or why the
-    oracles cannot be fed (the person is then not judged at this step)."""
+    oracles cannot be fed (the person is then not judged at this step). A person who came back (a 再転入 under the
+    除票's 宛名番号, 4.1.1.2 R002) is fed their latest stay, the earlier ones in :attr:`Scenario.earlier`
+    (:func:`_returned`). ``born``: the 生年月日 read for a 不詳 one (:func:`seen_of`)."""
     rows = world.history(atena)
     row = rows[-1]
     birth, moved_in = _day(row.get("生年月日")), _day(row.get("住民となった年月日"))
-    if birth is None or row.get("生年月日_不詳フラグ") == "1":
-        return "生年月日 不詳 or no calendar day"
+    if born is not None:
+        birth = born
+    elif birth is None or row.get("生年月日_不詳フラグ") == "1":
+        return UNKNOWN_BIRTH
     if moved_in is None:
         return "no 住民となった年月日"
-    status = row.get("住民状態", "")
-    if any(earlier.get("住民状態") in (r.MOVED_OUT, r.DECEASED) and later.get("住民状態") == r.CURRENT
-           for earlier, later in itertools.pairwise(rows)):
+    stays = _stays(rows)
+    if stays is None:
         # Its 取消し too: the row restored is the cancellation's, not the 転出's (which the 国民年金 reading needs).
-        return "a return after a 転出 or 死亡 (the model leaves a 再転入's other items open)"
-    s = Scenario(fiscal_year_of(moved_in), birth, moved_in, previous=rows[0].get("転入前住所_市区町村コード") or None,
-                 foreign=row.get("住民種別") == "2", notified=_day(rows[0].get("届出年月日")))
-    if status == r.DECEASED:
-        s = Scenario(s.fiscal_year, birth, moved_in, previous=s.previous, died=_day(row.get("異動日")),
-                     foreign=s.foreign, notified=s.notified)
-    elif status == r.MOVED_OUT or row.get("異動事由区分") in _MOVES_OUT:
-        planned = _day(row.get("転出予定年月日"))
-        arrived = _day(row.get("転出年月日（確定）"))
-        s = Scenario(s.fiscal_year, birth, moved_in, previous=s.previous, planned_out=planned, elsewhere=arrived,
-                     next=destination(row) if arrived is not None else None, foreign=s.foreign, notified=s.notified)
-    elif status == r.REMOVED:
-        # A 住民票 removed (a 法第30条の50 通知 with 消除, 4.5.6; a 職権消除): the address in the town ended on its
-        # 異動日, none elsewhere known (read as a 国外転出's: docs/model.md, the 在留 readings, ours).
-        s = Scenario(s.fiscal_year, birth, moved_in, previous=s.previous, planned_out=_day(row.get("異動日")),
-                     foreign=s.foreign, notified=s.notified)
-    elif status != r.CURRENT:
-        return f"住民状態 {status!r} (no stay the oracles model)"
+        return RESTORED
+    s = _one_stay(stays[0], birth)
+    for before, segment in itertools.pairwise(stays):
+        if isinstance(s, str):
+            return s
+        s = _returned(s, before[-1], segment, birth)
+    if isinstance(s, str):
+        return s
     try:
         history(s, row.get("住所_市区町村コード", ""))
     except ValueError as error:
         return f"a stay the oracles cannot take ({error})"
     return s
+
+
+#: Why a person whose record a 取消し restored is not judged.
+RESTORED = "a 取消し of a 転出, 死亡 or 再転入 (the row restored is the cancellation's: the model leaves it open)"
+
+
+def _stays(rows: list[dict[str, str]]) -> list[list[dict[str, str]]] | None:
+    """The person's rows split into stays in the town: a new one begins with a 再転入 (a 住民 row after a 転出's
+    除票, with another 住民となった年月日: 4.1.1.2 R002, the 異動日). None where any other row follows a 除票 or a
+    死亡 as a 住民, or a stay's rows end with another 住民となった年月日 than they began with (a 取消し)."""
+    stays: list[list[dict[str, str]]] = [[rows[0]]]
+    for earlier, later in itertools.pairwise(rows):
+        returned = earlier.get("住民状態") == r.MOVED_OUT and later.get("住民状態") == r.CURRENT
+        if returned and later.get("住民となった年月日") != earlier.get("住民となった年月日"):
+            stays.append([later])
+            continue
+        if earlier.get("住民状態") in (r.MOVED_OUT, r.DECEASED) and later.get("住民状態") == r.CURRENT:
+            return None
+        stays[-1].append(later)
+    if any(stay[-1].get("住民となった年月日") != stay[0].get("住民となった年月日") for stay in stays):
+        return None
+    return stays
+
+
+def _one_stay(rows: list[dict[str, str]], birth: date, previous: str | None = None,
+              first: bool = True) -> Scenario | str:
+    """One stay's rows as a :class:`Scenario`: the 転入前住所 of its first row the previous address (of the
+    person's first stay; a later one's is the stay before: :func:`_returned`)."""
+    row = rows[-1]
+    moved_in = _day(row.get("住民となった年月日"))
+    if moved_in is None:
+        return "no 住民となった年月日"
+    before = (rows[0].get("転入前住所_市区町村コード") or None) if first else previous
+    status = row.get("住民状態", "")
+    s = Scenario(fiscal_year_of(moved_in), birth, moved_in, previous=before,
+                 foreign=row.get("住民種別") == "2", notified=_day(rows[0].get("届出年月日")))
+    if status == r.DECEASED:
+        s = replace(s, died=_day(row.get("異動日")))
+    elif status == r.MOVED_OUT or row.get("異動事由区分") in _MOVES_OUT:
+        planned = _day(row.get("転出予定年月日"))
+        arrived = _day(row.get("転出年月日（確定）"))
+        s = replace(s, planned_out=planned, elsewhere=arrived,
+                    next=destination(row) if arrived is not None else None)
+    elif status == r.REMOVED:
+        # A 住民票 removed (a 法第30条の50 通知 with 消除, 4.5.6; a 職権消除): the address in the town ended on its
+        # 異動日, none elsewhere known (read as a 国外転出's: docs/model.md, the 在留 readings, ours).
+        s = replace(s, planned_out=_day(row.get("異動日")))
+    elif status != r.CURRENT:
+        return f"住民状態 {status!r} (no stay the oracles model)"
+    return s
+
+
+def _returned(before: Scenario, left: Mapping[str, str], rows: list[dict[str, str]], birth: date) -> Scenario | str:
+    """The stay a 再転入 began (``rows``), after the stay ``before`` (a 転出's: its 除票). Readings (ours; docs/
+    model.md, "Several stays"): between the two the person lived where the 転入通知 of the first 転出 named, from
+    its 転入日 to the 再転入's day; a 国内転出 whose 転入通知 never came, in a municipality of another 都道府県 (as
+    :func:`destination` reads a 除票 without one) from the day after the first stay; a 国外転出, abroad (no
+    address in Japan known: the 再転入's 区分 国内転入 leaves where it was open, which 国民年金 turns on:
+    ``world_parts.expected_nenkin`` compares only what both readings give)."""
+    moved_in = _day(rows[0].get("住民となった年月日"))
+    town = rows[0].get("住所_市区町村コード", "") or TOWN_CODE
+    if moved_in is None or before.moved_out is None or moved_in <= before.moved_out:
+        return "a 再転入 on or before the day the stay before ended"
+    # The stay before's history without its open next address (it ends with the 再転入: ``between``).
+    earlier = [stay for stay in history(before, town) if stay.moved_out is not None or stay.municipality == town]
+    between: Residence | None = None
+    try:
+        if before.next is not None and before.elsewhere is not None:
+            between = Residence(before.next, before.elsewhere, moved_in)
+        elif left.get("異動事由区分") == "国内転出" or left.get(NEXT_ADDRESS):
+            between = Residence(destination(left), before.moved_out + timedelta(days=1), moved_in)
+    except ValueError as error:  # a 転入通知's 転入日 after the 再転入
+        return f"a stay the oracles cannot take ({error})"
+    if between is not None:
+        earlier.append(between)
+    later = _one_stay(rows, birth, between.municipality if between is not None else None, first=False)
+    return later if isinstance(later, str) else replace(later, earlier=tuple(earlier))
+
+
+#: The forms of 1.1.8's 【不詳日入力一覧】 (住民記録 1.0 j80) whose span the text bounds: 「令和○○年 月日不詳」 (the 年)
+#: and 「令和○○年○○月 日不詳」 (the 月), spaces and full-width digits as entered. The others (「頃」, 「推定」, 「春」,
+#: 「上旬」, 「から…までの間」, 「年月日不詳」) bound no span the oracles could take: not judged.
+_SPANNED = re.compile(r"^(明治|大正|昭和|平成|令和)(元|[0-9]{1,2})年(?:([0-9]{1,2}))?月日不詳$")
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789", " \u3000")
+
+
+def unknown_span(text: str) -> tuple[date, date] | None:
+    """The first and last day a 生年月日 written ``text`` (its 生年月日_不詳表記) may be: the 年 of
+    「昭和３４年　月日不詳」 (1959-01-01 to 1959-12-31), the 月 of 「昭和２４年１０月　日不詳」 (1949-10-01 to
+    1949-10-31), within the era's days; None for another form. Which day of it the person was born on, the text
+    does not say (1.1.8: 他システムとは「不詳」のまま連携し; the 住民記録 holds a date internally, which it does not
+    name): every day is a reading."""
+    found = _SPANNED.match(text.translate(_HALF_WIDTH))
+    if found is None:
+        return None
+    era, number, month = found.groups()
+    index = next(i for i, (name, _) in enumerate(ERAS) if name == era)
+    began = date(*ERAS[index][1])
+    year = began.year + (1 if number == "元" else int(number)) - 1
+    if month is not None and not 1 <= int(month) <= 12:
+        return None
+    first = date(year, int(month or 1), 1)
+    last = (date(year + (int(month) == 12), int(month) % 12 + 1, 1) if month else date(year + 1, 1, 1)) \
+        - timedelta(days=1)
+    ended = date(*ERAS[index - 1][1]) - timedelta(days=1) if index > 0 else last
+    first, last = max(first, began), min(last, ended)
+    return (first, last) if first <= last else None
 
 
 def destination(row: Mapping[str, str]) -> str:
@@ -121,10 +232,13 @@ def seen_of(world: World, atena: str) -> Seen | str:
     on, 第9条第2号 is not met); else (a 国外転出, a 転出 of no known destination) no address in Japan; or why not
     judged."""
     s = scenario_of(world, atena)
+    row = world.latest(atena)
+    span = unknown_span(row.get("生年月日_不詳表記", "")) if s == UNKNOWN_BIRTH else None
+    if span is not None:
+        s = scenario_of(world, atena, span[0])
     if isinstance(s, str):
         return s
-    row = world.latest(atena)
-    seen = _ended(world, s, row)
+    seen = replace(_ended(world, s, row), span=span)
     foreign_before = any(earlier.get("住民種別") == "2" for earlier in world.history(atena)[:-1])
     naturalized = _day(row.get("異動日")) if foreign_before and row.get("住民種別") == "1" else None
     return replace(seen, female=row.get("性別") == "2", naturalized=naturalized, claim=jido_claim(world, atena, s))

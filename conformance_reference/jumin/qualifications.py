@@ -7,6 +7,7 @@ target the rest of ``linkage.py`` against 住民記録's (benchmarks/mutation_to
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from conformance import clock
@@ -73,24 +74,35 @@ class PerPersonQuery(Presentation, RequestValidation):
         fiscal_year = int(text) if text.isdigit() else today.year - (today.month < 4)
         return self._answer(arguments, row, fiscal_year, day or today)
 
-    def _answer(self, arguments: tuple[str, ...], row: rules.Row, fiscal_year: int, as_of: date) -> Reply:
-        """The answer about ``row`` for ``fiscal_year`` on ``as_of``."""
+    def _stay_row(self, history: Sequence[rules.Row], row: rules.Row, day: date) -> rules.Row:
+        """``row`` (the person as answered), or on a day before a 再転入 the stay before's last row
+        (:func:`rules.row_on`)."""
+        earlier = rules.row_on(history, day, self.defects)
+        return row if earlier is history[-1] else rules.held_birth(earlier, self.defects)
+
+    def _answer(self, arguments: tuple[str, ...], shown: rules.Row, fiscal_year: int, as_of: date) -> Reply:
+        """The answer about ``shown`` for ``fiscal_year`` on ``as_of`` (a 生年月日 不詳 read as the date held:
+        :func:`rules.held_birth`)."""
+        row = rules.held_birth(shown, self.defects)
         stay = rules.stay_of(row)
+        history: Sequence[rules.Row] = self.store.history(arguments[0]) or [row]
+        then, levied = (self._stay_row(history, row, day) for day in (as_of, date(fiscal_year, 1, 1)))
         children = [member for member in self._current_household(row.get("世帯番号", ""))
                     if member.get("続柄") == "子"] if row.get("続柄") == "世帯主" else []
         claimed = jido_teate.claimant_children(stay, self.store.household(row.get("世帯番号", "")), children,
                                                self.defects) if row.get("続柄") == "世帯主" else []
         return json_reply(200, {
             "宛名番号": arguments[0], "年度": fiscal_year,
-            "個人住民税": tax_rules.kojin_juminzei(row, stay, fiscal_year, self.defects,
+            "個人住民税": tax_rules.kojin_juminzei(row, rules.stay_of(levied), fiscal_year, self.defects,
                                                   self.store.domain_record(arguments[0], "個人住民税")),
-            "国民健康保険": rules.kokuho(row, stay, fiscal_year, as_of, self.defects,
-                                         self.store.domain_record(arguments[0], "国民健康保険"),
+            "国民健康保険": rules.kokuho(row, rules.kept_stay(history, stay, self.defects), fiscal_year, as_of,
+                                         self.defects, self.store.domain_record(arguments[0], "国民健康保険"),
                                          self._kokuho_householder(row, as_of)),
             "介護保険": rules.kaigo(row, stay, fiscal_year, as_of, self.defects,
                                     self.store.domain_record(arguments[0], "介護保険")),
-            "後期高齢者医療": koki_korei.koki_korei(row, stay, self.store.domain_record(arguments[0], "後期高齢者医療"),
-                                             as_of, self.defects),
+            "後期高齢者医療": koki_korei.koki_korei(then, rules.stay_of(then),
+                                             self.store.domain_record(arguments[0], "後期高齢者医療"), as_of,
+                                             self.defects),
             "国民年金": pension.kokumin_nenkin(row, stay, fiscal_year, as_of, self.defects,
                                            self.store.domain_record(arguments[0], "国民年金")),
             "選挙人名簿": elections.senkyo(row, stay, as_of, self.defects,
@@ -118,7 +130,7 @@ class PerPersonQuery(Presentation, RequestValidation):
             "法人住民税": hojin_juminzei.hojin_juminzei(row, self.store.domain_record(arguments[0], "法人住民税"),
                                                   self.defects),
             "印鑑登録": inkan.inkan(row, stay, self.store.domain_record(arguments[0], "印鑑登録"), self.defects),
-            "本人確認情報の保存": self.koseki.kept_identity(row),
+            "本人確認情報の保存": self.koseki.kept_identity(shown),
             "子ども・子育て支援": kodomo_benefits.benefits(
                 self.store.domain_record(arguments[0], "子ども・子育て支援"), as_of, self.defects),
         })

@@ -291,6 +291,12 @@ AFFECTS: dict[str, set[str]] = {
     # 国保 ended the day before the 75th birthday: no probe asks about that day (its own test:
     # tests/domains/kokuho/test_kokuho_household.py, the 国保 and 後期 parts' agreement).
     "kokuho_excluded_from_eve": set(),
+    # A 再転入 (a second stay under the same 宛名番号): no probe's person comes back (their own tests, the fixed
+    # corpus's 再転入: tests/domains/test_world_stays.py).
+    "kokuho_first_stay_kept": set(), "latest_stay_only": set(),
+    # A 生年月日 不詳 of a known 年 or 月: no probe's person has one (its own test, the fixed corpus's: tests/domains/
+    # test_world_unknown_births.py).
+    "unknown_birth_ignored": set(),
     # 児童手当 (conformance_reference/rules.py; each defect's own test:
     # tests/domains/jido_teate/test_jido_scenarios.py).
     **{name: {"qualifications"} for name in (
