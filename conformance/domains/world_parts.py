@@ -509,6 +509,10 @@ class Within(Either):
     def __str__(self) -> str:
         return f"{self.first} … {self.last}" + (" | null" if self.none else "")
 
+    def or_none(self) -> Either:
+        """Any day of the span, or none (a day after as_of: ``readings.not_yet``)."""
+        return self if self.none else Within(self.first, self.last, True)
+
 
 def _day_text(value: str) -> bool:
     try:

@@ -41,6 +41,10 @@ class Either(dict[str, list[Any]]):
     def __repr__(self) -> str:
         return f"Either{self.allowed!r}"
 
+    def or_none(self) -> Either:
+        """The same answers and none (null) too; a subclass keeps its own kind of answers (a span of days)."""
+        return self if None in self.allowed else Either(*self.allowed, None)
+
 
 def either(*values: Any) -> Any:
     """The one value when the readings agree, else :class:`Either` of the distinct ones (in the order given)."""
@@ -97,5 +101,9 @@ def not_yet(shown: dict[str, Any], fields: tuple[str, ...], as_of: date) -> dict
     differs. Example: born 1984-07-07, asked on 2024-03-31: 資格取得日 2059-07-07, 2059-07-06 (the other reading of
     75) or null; a death on 2025-06-10 asked that day: 資格喪失日 2025-06-11 or null; asked on 2025-06-11:
     2025-06-11."""
-    return {name: either(*allowed(value), None) if name in fields and begins_after(value, as_of) else value
+    return {name: _or_none(value) if name in fields and begins_after(value, as_of) else value
             for name, value in shown.items()}
+
+
+def _or_none(value: Any) -> Any:
+    return value.or_none() if isinstance(value, Either) else either(value, None)
