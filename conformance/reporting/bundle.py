@@ -323,14 +323,31 @@ def profile_secrets(profile: Path) -> frozenset[str]:
     return frozenset(value for value in found if len(value) >= secrets.MIN_SECRET_LENGTH)
 
 
+#: Bytes of a member searched for the run's secrets at once: a whole HAR decoded, encoded again and lower-cased for
+#: the search took about five times its size (issue 65: a --thorough run's HAR is a gigabyte).
+SCAN_WINDOW = 16 * 1024 * 1024
+
+
 def _refuse_secrets(members: Iterable[tuple[str, bytes]], known: frozenset[str]) -> None:
     if not known:
         return
     finder = secrets.Finder(known)
     for name, data in members:
-        if finder.found(data.decode("utf-8", "surrogateescape")):
+        if holds_secret(finder, data):
             raise SecretInBundle(f"{name}: holds a secret of the run (an auth token or password, in some "
                                  f"spelling): {BUNDLE_NAME} was not written; report this as a harness bug")
+
+
+def holds_secret(finder: secrets.Finder, data: bytes, window: int = SCAN_WINDOW) -> bool:
+    """Whether ``data`` holds a spelling of ``finder``'s secrets, searched ``window`` bytes at a time. The windows
+    overlap by the longest spelling's reach (4 bytes a character in UTF-8), so that every match lies whole in one:
+    the answer is the whole text's. A character a window's edge cuts is read as surrogates, as undecodable bytes
+    are, only where no match of that window can lie."""
+    overlap = 4 * finder.reach
+    for start in range(0, max(len(data), 1), window):
+        if finder.found(data[start:start + window + overlap].decode("utf-8", "surrogateescape")):
+            return True
+    return False
 
 
 # -- keys -----------------------------------------------------------------------------------------

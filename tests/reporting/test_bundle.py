@@ -15,6 +15,7 @@ from har_helpers import check_har
 from report_helpers import CATALOG, document, report_command, result, write_results
 
 import conformance
+from conformance import secrets
 from conformance.errors import UsageError
 from conformance.exchanges import serving
 from conformance.masking import Scrubber
@@ -26,6 +27,7 @@ from conformance.reporting.bundle import (
     BundleInputs,
     build_bundle,
     generate_keys,
+    holds_secret,
     load_private_key,
     load_public_key,
     redact_profile,
@@ -155,6 +157,20 @@ def test_the_manifest_counts_the_joined_entries_a_line_at_a_time_and_any_other_h
     os.utime(har, ns=(2**62, 2**62))  # newer than the recordings: the bundle carries it as it is
     files = entries(build_bundle(inputs))
     assert files[HAR_NAME] == compact and json.loads(files[MANIFEST])["exchanges"] == counts
+
+
+@pytest.mark.parametrize("spelling", ["tok-9f8e7d6c5b4a", "TOK-9F8E7D6C5B4A", "%74ok-9f8e7d6c5b4a",
+                                      "\\u0074ok-9f8e7d6c5b4a"])
+def test_the_secret_search_by_windows_finds_what_the_whole_text_holds(spelling: str) -> None:
+    """Issue 65: a member is searched for the run's secrets a window at a time; a spelling across any window's edge
+    (multibyte characters cut there too) is found as in the whole text, and a member without one is not."""
+    finder = secrets.Finder(["tok-9f8e7d6c5b4a"])
+    window = 64
+    for offset in range(window - 40, window + 8):
+        data = ("見" * (offset // 3) + "x" * (offset % 3) + spelling + "本" * 30).encode("utf-8")
+        assert holds_secret(finder, data, window) is finder.found(data.decode("utf-8")) is True, offset
+    assert holds_secret(finder, ("見本" * 100 + "tok-9f8e7d6c5b4").encode("utf-8"), window) is False
+    assert holds_secret(finder, b"", window) is False
 
 
 def test_a_har_older_than_the_recordings_is_joined_again(tmp_path: Path) -> None:
