@@ -325,6 +325,8 @@ def test_many_readers_of_a_large_value_keep_the_promised_references_and_one_line
             cache.get("machine@seed=7")
         served.append(reader)
     assert all(reader.count == exchanges and len(reader.references) == MAX_REFERENCES for reader in served)
+    # What a requirement holds while it is judged: the kept references' ids and one entry per value read.
+    assert len(maker._kept_ids) == MAX_REFERENCES and all(len(reader._read) == 1 for reader in served)
     assert [r["id"] for r in served[-1].references] == [f"main-{n:04d}" for n in range(1, MAX_REFERENCES + 1)]
     assert all(r["reused"] is True for r in served[-1].references)
     assert len(cache.made_of("machine@seed=7").references) == MAX_REFERENCES  # held per value: bounded
