@@ -65,8 +65,9 @@ class Made:
 class Served:
     """The exchanges that served one requirement, in order; the first :data:`MAX_REFERENCES` are kept.
 
-    Bounded whatever the count: the kept references and their ids, the cached values read (:class:`Made`, one
-    entry each however many exchanges made it), and the exchanges made since the last cache write."""
+    What it holds is bounded whatever the count (the kept references and their ids; the cached values read, one
+    entry each however many exchanges made them), but for the exchanges made since its last cache write, which the
+    next write takes (a machine's run at one seed)."""
 
     def __init__(self, requirement: str, limit: int = MAX_REFERENCES) -> None:
         self.requirement = requirement
