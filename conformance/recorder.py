@@ -16,6 +16,13 @@ Each entry carries, besides HAR's own fields:
 - ``_truncated`` / ``_omitted`` on ``postData`` and ``content``: a body cut at ``BODY_LIMIT``, or
   not kept (``"binary"``, ``"recording limit reached"``).
 
+A requirement that reads a cached value (:class:`conformance.exchanges.LinkedCache`) served the exchanges behind it
+too. A worker's recording says so in two kinds of lines besides its entries: ``{"_made": n, "_ids": [...]}``, the
+entries behind cached value ``n`` (once, when it is written), and ``{"_link": n, "_requirements": [...]}``, the
+requirements that read it (once each). The join adds them to those entries' ``_requirements``, in the order read.
+One line per value and per reading requirement, not per entry: the 住民記録 model's machine makes thousands of
+exchanges a seed and some hundred requirements read its result (issue 65: 8 million lines a ``--thorough`` run).
+
 Masking: credential headers never reach the recorder (:mod:`conformance.targets.http`); other
 headers named like a secret are ``[redacted]``; personal data is masked by the run's
 :class:`~conformance.masking.Scrubber` in the URL (path and query), headers and bodies.
@@ -36,6 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import io
 import json
 import os
 import tempfile
@@ -52,7 +60,7 @@ import harfile
 from conformance import __version__
 from conformance.carry import json_carried
 from conformance.credentials import REDACTED, is_credential_header, is_credential_name
-from conformance.exchanges import current_requirements, note
+from conformance.exchanges import Made, current_requirements, note
 from conformance.masking import Scrubber, mask
 from conformance.targets.http import Exchange
 
@@ -128,8 +136,6 @@ class HarRecorder:
         self._sequence = 0
         self._handle: IO[str] | None = None
         self._lock = threading.Lock()
-        #: Links not written yet: entry id -> the requirements (in order, once each).
-        self._links: dict[str, dict[str, None]] = {}
 
     def record(self, exchange: Exchange) -> None:
         """Append one exchange (masked) tagged with the requirements served now; bodies are dropped
@@ -140,7 +146,6 @@ class HarRecorder:
             ident = f"{self.worker}-{self._sequence:04d}"
             keep_bodies = self._written < self._total_limit
             entry = self._entry(ident, exchange, keep_bodies, requirements)
-            self._write_links()
             self._write(json_line(entry), flush=True)
         request = entry["request"]
         parts = urlsplit(request["url"])
@@ -151,28 +156,24 @@ class HarRecorder:
             "status": exchange.status,
         })
 
-    def link(self, ident: str, requirements: Sequence[str]) -> None:
-        """A recorded entry served more requirements (a cached response reused): noted for the join."""
+    def made(self, made: Made, ids: Sequence[str]) -> None:
+        """The recorded entries ``ids`` made a cached value (:class:`conformance.exchanges.ReuseListener`): one
+        line, which the value's readers' links name (not flushed: the next entry's write flushes it)."""
+        with self._lock:
+            self._write(json_line({"_made": made.number, "_ids": list(ids)}))
+
+    def link(self, made: Made, requirements: Sequence[str]) -> None:
+        """The requirements being served read the cached value ``made``: they served its entries too."""
         if requirements:
             with self._lock:
-                self._links.setdefault(ident, {}).update(dict.fromkeys(requirements))
+                self._write(json_line({"_link": made.number, "_requirements": list(requirements)}))
 
     def close(self) -> None:
-        """Write the pending links and close the file (recording again reopens it for appending)."""
+        """Close the file (recording again reopens it for appending)."""
         with self._lock:
-            self._write_links()
             if self._handle is not None:
                 self._handle.close()
                 self._handle = None
-
-    def _write_links(self) -> None:
-        """The links noted since the last exchange, one line per entry: a run reuses cached answers
-        about fifteen times per exchange, and a line (and a flush) each cost seconds. They are written
-        before the next exchange and at close, so a worker that dies loses at most the links since its
-        last exchange, never an exchange."""
-        for ident, requirements in self._links.items():
-            self._write(json_line({"_link": ident, "_requirements": list(requirements)}))
-        self._links.clear()
 
     def _write(self, line: str, *, flush: bool = False) -> None:
         if self._handle is None:
@@ -343,8 +344,8 @@ def finish_recordings(workdir: Path, out: Path, *, limit: int = JOINED_LIMIT) ->
     if not paths:
         target.unlink(missing_ok=True)
         return None
-    links = {path: _links(path) for path in paths}
-    entries = heapq.merge(*(_entries(path, links[path]) for path in paths), key=lambda e: str(e["startedDateTime"]))
+    readers = {path: _Readers(path) for path in paths}
+    entries = heapq.merge(*(_entries(path, readers[path]) for path in paths), key=lambda e: str(e["startedDateTime"]))
     out.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=out, prefix=f".{HAR_NAME}.", suffix=".tmp")
     try:
@@ -357,12 +358,17 @@ def finish_recordings(workdir: Path, out: Path, *, limit: int = JOINED_LIMIT) ->
     return target
 
 
-def _lines(path: Path, holding: str = "") -> Iterator[dict[str, Any]]:
-    """The JSON objects of a recording (only the lines holding the text ``holding``, which cost nothing to
+#: How a worker's lines about cached values begin (``json_line`` of a dict keeps its keys' order): the join
+#: reads them in a first pass, leaving the entries unparsed.
+_READING_PREFIXES = ('{"_made"', '{"_link"')
+
+
+def _lines(path: Path, prefixes: tuple[str, ...] = ("",)) -> Iterator[dict[str, Any]]:
+    """The JSON objects of a recording (only the lines beginning with one of ``prefixes``, which cost nothing to
     skip unparsed); a line cut short (a worker killed mid-write) is skipped."""
     with path.open(encoding="utf-8", errors="replace") as handle:
         for line in handle:
-            if holding not in line:
+            if not line.startswith(prefixes):
                 continue
             try:
                 document = json.loads(line)
@@ -372,22 +378,41 @@ def _lines(path: Path, holding: str = "") -> Iterator[dict[str, Any]]:
                 yield document
 
 
-def _links(path: Path) -> dict[str, list[str]]:
-    """Requirements that reused an entry (``_link`` lines), by the entry's id in its file."""
-    found: dict[str, list[str]] = {}
-    for document in _lines(path, '"_link"'):  # the entries are parsed once, by _entries
-        if "_link" in document:
-            found.setdefault(str(document["_link"]), []).extend(str(r) for r in document.get("_requirements", []))
-    return found
+class _Readers:
+    """What one recording says of its cached values: the entries behind each (``_made`` lines) and the requirements
+    that read it (``_link`` lines), held per value, not per entry and requirement. A value is known by the position
+    of its ``_made`` line: a ``_link`` names the latest value of its number (a recording appended to by a later
+    process numbers its values anew)."""
+
+    def __init__(self, path: Path) -> None:
+        self._values_of: dict[str, list[int]] = {}  # entry id -> the values it made (usually one)
+        self._read: dict[int, list[tuple[int, list[str]]]] = {}  # value -> (line position, requirements), in order
+        latest: dict[int, int] = {}
+        for position, document in enumerate(_lines(path, _READING_PREFIXES)):
+            number = document.get("_made", document.get("_link"))
+            if not isinstance(number, int):
+                continue
+            if "_made" in document:
+                latest[number] = position
+                for ident in document.get("_ids") or ():
+                    self._values_of.setdefault(str(ident), []).append(position)
+            elif number in latest:
+                requirements = [str(r) for r in document.get("_requirements") or ()]
+                self._read.setdefault(latest[number], []).append((position, requirements))
+
+    def requirements(self, ident: str) -> list[str]:
+        """The requirements that read a value entry ``ident`` made, in the order they read it (repeats kept)."""
+        readings = sorted(reading for value in self._values_of.get(ident, ()) for reading in self._read.get(value, ()))
+        return [requirement for _, requirements in readings for requirement in requirements]
 
 
-def _entries(path: Path, links: dict[str, list[str]]) -> Iterator[dict[str, Any]]:
+def _entries(path: Path, readers: _Readers) -> Iterator[dict[str, Any]]:
     worker = worker_of(path)
     for document in _lines(path):
-        if "_link" in document or "request" not in document:
+        if "request" not in document:
             continue
         ident = str(document.get("_id", ""))
-        reused = links.get(ident, [])
+        reused = readers.requirements(ident)
         if reused:
             served = list(dict.fromkeys([*document.get("_requirements", []), *reused]))
             document = {**document, "_requirements": served}
@@ -418,6 +443,28 @@ def _write_har(handle: IO[str], entries: Iterable[dict[str, Any]], workers: list
         handle.write(line)
         separator = ",\n"
     handle.write("\n  ]\n }\n}\n")
+
+
+#: The line of a joined HAR after which its entries follow, one a line (:func:`_write_har`), up to ``]``.
+_ENTRIES_OPEN, _ENTRIES_CLOSE = b'"entries": [', b"]"
+
+
+def joined_entries(data: bytes) -> Iterator[dict[str, Any]]:
+    """The entries of a HAR the join wrote (:func:`_write_har`: one entry a line), read one line at a time: a
+    ``--thorough`` run's HAR parsed whole took eight times its size in memory (issue 65). Raises
+    :class:`ValueError` on the first line that is not so (a HAR of another layout: parse it whole)."""
+    lines = io.BytesIO(data)
+    if not any(line.strip() == _ENTRIES_OPEN for line in lines):
+        raise ValueError("no line opening the entries: not a HAR the join wrote")
+    for line in lines:
+        text = line.strip().removesuffix(b",")
+        if text == _ENTRIES_CLOSE:
+            return
+        entry = json.loads(text)
+        if not isinstance(entry, dict):
+            raise ValueError("an entries line that is not an object: not a HAR the join wrote")
+        yield entry
+    raise ValueError("the entries are not closed: not a HAR the join wrote")
 
 
 def _drop_bodies(entry: dict[str, Any]) -> None:

@@ -140,7 +140,7 @@ class TargetSession:
                       koseki_path=self.profile.targets.load.koseki_path,
                       forms=self.profile.targets.forms,
                       # A requirement reusing a cached response is linked to its recorded exchange.
-                      cache=LinkedCache(self._recorder.link if self._recorder is not None else None),
+                      cache=LinkedCache(self._recorder),
                       # The export checks hand it the personal values of the records they find fault with.
                       personal=self.scrubber, profile=self.profile.name,
                       # What the product offers (issue 64): what it does not is NOT_AUTOMATED, never judged.

@@ -15,10 +15,11 @@ from har_helpers import check_har
 from report_helpers import CATALOG, document, report_command, result, write_results
 
 import conformance
+from conformance import secrets
 from conformance.errors import UsageError
 from conformance.exchanges import serving
 from conformance.masking import Scrubber
-from conformance.recorder import HAR_NAME, HarRecorder, finish_recordings, recording_path
+from conformance.recorder import HAR_NAME, HarRecorder, finish_recordings, joined_entries, recording_path
 from conformance.reporting import bundle as bundle_module
 from conformance.reporting.bundle import (
     MANIFEST,
@@ -26,6 +27,7 @@ from conformance.reporting.bundle import (
     BundleInputs,
     build_bundle,
     generate_keys,
+    holds_secret,
     load_private_key,
     load_public_key,
     redact_profile,
@@ -133,6 +135,42 @@ def test_the_bundle_carries_the_runs_har(tmp_path: Path) -> None:
     assert setup["_phase"] == "setup"
     assert setup["request"]["postData"]["text"] == "宛名番号,氏名\n1000000015,＊＊＊＊＊\n"
     assert served["_id"] == "main-0002" and served["_requirements"] == ["jumin-1.0-3.4-R001"]
+
+
+def test_the_manifest_counts_the_joined_entries_a_line_at_a_time_and_any_other_har_whole(tmp_path: Path) -> None:
+    """Issue 65: the manifest's counts read the join's HAR an entry a line (parsed whole, a --thorough run's took
+    eight times its size); a HAR of another layout is parsed whole and counted alike."""
+    inputs = make_run(tmp_path / "run")
+    har = finish_recordings(inputs.out / "work", inputs.out)
+    assert har is not None
+    joined = har.read_bytes()
+    whole = json.loads(joined)
+    assert list(joined_entries(joined)) == whole["log"]["entries"]
+    compact = json.dumps(whole, ensure_ascii=False).encode("utf-8")  # one line: not the join's layout
+    with pytest.raises(ValueError, match="not a HAR the join wrote"):
+        list(joined_entries(compact))
+    with pytest.raises(ValueError, match="not closed"):
+        list(joined_entries(joined[: joined.rindex(b"\n  ]")]))
+    counts = {"path": HAR_NAME, "format": "HAR 1.2", "entries": 2, "serving_requirements": 1, "setup": 1,
+              "requirements": 1}
+    har.write_bytes(compact)
+    os.utime(har, ns=(2**62, 2**62))  # newer than the recordings: the bundle carries it as it is
+    files = entries(build_bundle(inputs))
+    assert files[HAR_NAME] == compact and json.loads(files[MANIFEST])["exchanges"] == counts
+
+
+@pytest.mark.parametrize("spelling", ["tok-9f8e7d6c5b4a", "TOK-9F8E7D6C5B4A", "%74ok-9f8e7d6c5b4a",
+                                      "\\u0074ok-9f8e7d6c5b4a"])
+def test_the_secret_search_by_windows_finds_what_the_whole_text_holds(spelling: str) -> None:
+    """Issue 65: a member is searched for the run's secrets a window at a time; a spelling across any window's edge
+    (multibyte characters cut there too) is found as in the whole text, and a member without one is not."""
+    finder = secrets.Finder(["tok-9f8e7d6c5b4a"])
+    window = 64
+    for offset in range(window - 40, window + 8):
+        data = ("見" * (offset // 3) + "x" * (offset % 3) + spelling + "本" * 30).encode("utf-8")
+        assert holds_secret(finder, data, window) is finder.found(data.decode("utf-8")) is True, offset
+    assert holds_secret(finder, ("見本" * 100 + "tok-9f8e7d6c5b4").encode("utf-8"), window) is False
+    assert holds_secret(finder, b"", window) is False
 
 
 def test_a_har_older_than_the_recordings_is_joined_again(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 from har_helpers import har_entries
 
 from conformance.errors import TargetError
-from conformance.exchanges import LinkedCache, serving, setup_phase
+from conformance.exchanges import MAX_REFERENCES, LinkedCache, serving, setup_phase
 from conformance.masking import Scrubber
 from conformance.profiles import ApiTarget
 from conformance.recorder import (
@@ -27,7 +27,7 @@ from conformance.recorder import (
     json_line,
     recording_path,
 )
-from conformance.targets.http import RequestsHttpClient
+from conformance.targets.http import Exchange, RequestsHttpClient
 
 SECRET = "tok-9f8e7d6c5b4a"
 NAME = "見本　花子"
@@ -88,6 +88,11 @@ def client(
     recorder = HarRecorder(recording_path(tmp_path / "work", worker), scrubber, body_limit=body_limit,
                            total_limit=total_limit)
     return RequestsHttpClient(target, environ={"VENDOR_TOKEN": SECRET}, recorder=recorder), recorder
+
+
+def exchange_of(url: str) -> Exchange:
+    """An exchange as the client hands it to the recorder (without a server: many are recorded)."""
+    return Exchange("GET", f"http://127.0.0.1:9{url}", {}, b"", 200, {"Content-Type": "application/json"}, b"[]", 0.01)
 
 
 def har(recorder: HarRecorder, out: Path) -> list[dict[str, Any]]:
@@ -247,7 +252,7 @@ def test_references_are_capped_and_the_har_keeps_every_entry(base_url: str, tmp_
 
 def test_a_requirement_reusing_a_cached_response_is_linked_to_it(base_url: str, tmp_path: Path) -> None:
     http, recorder = client(base_url, tmp_path)
-    cache = LinkedCache(recorder.link)
+    cache = LinkedCache(recorder)
 
     def residents() -> Any:  # as the checks share a fetch through Target.cache
         if "residents" not in cache:
@@ -274,25 +279,63 @@ def test_a_requirement_reusing_a_cached_response_is_linked_to_it(base_url: str, 
     ]
 
 
-def test_links_between_two_exchanges_are_one_line_per_entry(base_url: str, tmp_path: Path) -> None:
+def test_a_cached_value_is_one_line_and_each_reader_one_more(base_url: str, tmp_path: Path) -> None:
     http, recorder = client(base_url, tmp_path)
-    cache = LinkedCache(recorder.link)
+    cache = LinkedCache(recorder)
     with serving("jumin-1.0-1.1.1-R004"):
-        cache["residents"] = http.request("get", "/residents").json()
+        first = http.request("get", "/residents").json()
+        cache["residents"] = (first, http.request("get", "/csv").body)
+        cache.get("residents")  # its own value: no link
     for requirement in ("jumin-1.0-1.1.1-R007", "jumin-1.0-1.1.1-R011", "jumin-1.0-1.1.1-R007"):
         with serving(requirement):
             cache.get("residents")
+            cache.get("residents")  # read twice by one requirement: one link
     with serving("jumin-1.0-1.1.1-R012"):
-        http.request("get", "/csv")  # the next exchange writes the pending links first
+        http.request("get", "/csv")
+    recorder.close()
     lines = [json.loads(line) for line in recorder.path.read_text(encoding="utf-8").splitlines()]
-    assert [line.get("_link") for line in lines] == [None, "main-0001", None]
-    assert lines[1]["_requirements"] == ["jumin-1.0-1.1.1-R007", "jumin-1.0-1.1.1-R011"]
-    with serving("jumin-1.0-1.1.1-R013"):
-        cache.get("residents")
-    recorder.close()  # and close writes what is left
+    made = lines[2]["_made"]
+    assert [line.get("_id") for line in lines] == ["main-0001", "main-0002", None, None, None, None, "main-0003"]
+    assert lines[2] == {"_made": made, "_ids": ["main-0001", "main-0002"]}
+    assert [line["_requirements"] for line in lines[3:6] if line["_link"] == made] == [
+        ["jumin-1.0-1.1.1-R007"], ["jumin-1.0-1.1.1-R011"], ["jumin-1.0-1.1.1-R007"]]
     entries = har(recorder, tmp_path)
-    assert entries[0]["_requirements"] == ["jumin-1.0-1.1.1-R004", "jumin-1.0-1.1.1-R007",
-                                           "jumin-1.0-1.1.1-R011", "jumin-1.0-1.1.1-R013"]
+    assert [entry["_requirements"] for entry in entries] == [
+        ["jumin-1.0-1.1.1-R004", "jumin-1.0-1.1.1-R007", "jumin-1.0-1.1.1-R011"],
+        ["jumin-1.0-1.1.1-R004", "jumin-1.0-1.1.1-R007", "jumin-1.0-1.1.1-R011"], ["jumin-1.0-1.1.1-R012"]]
+
+
+def test_many_readers_of_a_large_value_keep_the_promised_references_and_one_line_each(tmp_path: Path) -> None:
+    """Issue 65: a value made by many exchanges (the model's machine at one seed) read by many requirements is one
+    ``_made`` line and one ``_link`` line per reader; each reader keeps the first MAX_REFERENCES references and
+    counts them all; what the cache holds of the value is those references, not the exchanges; the HAR tags every
+    entry with every reader."""
+    recorder = HarRecorder(recording_path(tmp_path / "work", "main"), Scrubber())
+    cache = LinkedCache(recorder)
+    exchanges, readers = 300, [f"jumin-1.0-1.1.1-R{number:03d}" for number in range(1, 121)]
+    with serving("jumin-1.0-1.1.1-R500") as maker:
+        for _ in range(exchanges):
+            recorder.record(exchange_of("/api/v1/residents"))
+        cache["machine@seed=7"] = "result"
+    assert maker.count == exchanges and len(maker.references) == MAX_REFERENCES
+    served = []
+    for requirement in readers:
+        with serving(requirement) as reader:
+            cache.get("machine@seed=7")
+            cache.get("machine@seed=7")
+        served.append(reader)
+    assert all(reader.count == exchanges and len(reader.references) == MAX_REFERENCES for reader in served)
+    # What a requirement holds while it is judged: the kept references' ids and one entry per value read.
+    assert len(maker._kept_ids) == MAX_REFERENCES and all(len(reader._read) == 1 for reader in served)
+    assert [r["id"] for r in served[-1].references] == [f"main-{n:04d}" for n in range(1, MAX_REFERENCES + 1)]
+    assert all(r["reused"] is True for r in served[-1].references)
+    assert len(cache.made_of("machine@seed=7").references) == MAX_REFERENCES  # held per value: bounded
+    recorder.close()
+    lines = recorder.path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == exchanges + 1 + len(readers)
+    entries = har(recorder, tmp_path)
+    assert len(entries) == exchanges
+    assert all(entry["_requirements"] == ["jumin-1.0-1.1.1-R500", *readers] for entry in entries)
 
 
 # -- joining the workers' recordings -----------------------------------------------------------------
