@@ -23,12 +23,18 @@ from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE, jumin_edition
 
 
-def bound_requirements(bindings: Path) -> dict[str, set[str]]:
-    """check name -> the requirements the catalog file ``bindings`` binds it to (manual entries name no check)."""
+#: The contract's checks every statute edition with the per-person query binds beside its own rules (the refusals:
+#: tests/checks/test_refusals.py); a domain's test of its own rules' bindings leaves them out.
+SHARED_CHECKS = frozenset({"api.qualifications_refusals", "api.form_refusals"})
+
+
+def bound_requirements(bindings: Path, shared: bool = False) -> dict[str, set[str]]:
+    """check name -> the requirements the catalog file ``bindings`` binds it to (manual entries name no check);
+    the :data:`SHARED_CHECKS` only with ``shared``."""
     bound: dict[str, set[str]] = {}
     for binding in yaml.safe_load(bindings.read_text("utf-8"))["bindings"]:
         for entry in binding["checks"]:
-            if entry["kind"] == "check":  # a MANUAL binding names no check
+            if entry["kind"] == "check" and (shared or entry["name"] not in SHARED_CHECKS):
                 bound.setdefault(entry["name"], set()).add(binding["requirement"])
     return bound
 

@@ -81,7 +81,7 @@ def test_the_unknown_number_is_well_formed_and_nobodys() -> None:
 
 def test_the_check_is_registered_and_bound() -> None:
     assert "api.qualifications_refusals" in default_registry()
-    bound = bound_requirements(default_catalog_root() / "jumin" / "1.0" / "bindings.yaml")
+    bound = bound_requirements(default_catalog_root() / "jumin" / "1.0" / "bindings.yaml", shared=True)
     assert bound["api.qualifications_refusals"] == {REQUIREMENT.id}
     assert [refusal.status for refusal in REFUSALS] == [404, 400, 400, 400, 400]
 
@@ -97,7 +97,7 @@ def test_every_statute_edition_with_the_query_asks_the_refusals(slug: str) -> No
     # Issue 65 item 5: a statute-only vendor is asked them too (an outside 就学 product never was), each edition
     # binding the check to exactly one requirement, which both reference defects name.
     edition = max(path for path in (default_catalog_root() / slug).iterdir() if path.is_dir())
-    (requirement,) = bound_requirements(edition / "bindings.yaml")["api.qualifications_refusals"]
+    (requirement,) = bound_requirements(edition / "bindings.yaml", shared=True)["api.qualifications_refusals"]
     for defect in ("qualifications_unknown_answered", "qualifications_parameters_defaulted"):
         assert requirement in DEFECTS[defect].requirements
 
@@ -145,7 +145,7 @@ def test_every_edition_binding_the_form_refusals_is_refused_by_the_clean_referen
         return max(path for path in (default_catalog_root() / slug).iterdir() if path.is_dir())
 
     bound = {slug: requirement for slug in _query_domains()
-             for requirement in bound_requirements(newest(slug) / "bindings.yaml").get("api.form_refusals", ())}
+             for requirement in bound_requirements(newest(slug) / "bindings.yaml", shared=True).get("api.form_refusals", ())}
     assert set(bound) == {"shugaku", "senkyo", "kaigo", "koki_korei", "kokuho"}
     with start_reference() as running:
         client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
