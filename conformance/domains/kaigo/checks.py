@@ -37,7 +37,7 @@ from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.kaigo.oracle import kaigo_acquisition_date
 from conformance.oracles import Residence
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
-from conformance.oracles.readings import either, year_view
+from conformance.oracles.readings import either, not_yet, year_view
 
 PART = "介護保険"
 STATUTE = Statute("kaigo", PART)
@@ -299,12 +299,20 @@ def _category(s: Scenario, town: str) -> Projection:
 
 
 def _acquisition(s: Scenario, town: str) -> Projection:
-    return {"資格取得日": iso_or_none(kaigo.kaigo_acquisition_date(s.birth, _stay(s, town)[1]))}
+    return _on_as_of(s, {"資格取得日": iso_or_none(kaigo.kaigo_acquisition_date(s.birth, _stay(s, town)[1]))})
 
 
 def _loss(s: Scenario, town: str) -> Projection:
     stays, stay = _stay(s, town)
-    return {"資格喪失日": iso_or_none(kaigo.kaigo_first_loss_date(s.birth, stays, stay))}
+    return _on_as_of(s, {"資格喪失日": iso_or_none(kaigo.kaigo_first_loss_date(s.birth, stays, stay))})
+
+
+def _on_as_of(s: Scenario, shown: Projection) -> Projection:
+    """The days as an answer about ``as_of`` may give them: one after it also as null (not yet: a 資格 not begun,
+    a 喪失 not happened; :func:`conformance.oracles.readings.not_yet`, as the cross-domain machine reads them). A
+    person asked without ``as_of`` is answered as of the vendor's today, which the harness does not know: the days
+    as the records fix them."""
+    return shown if s.as_of is None else not_yet(shown, ("資格取得日", "資格喪失日"), s.as_of)
 
 
 def _lost_that_day(s: Scenario, town: str) -> Projection:
@@ -323,7 +331,7 @@ def _kept_by_sender(s: Scenario, town: str) -> Projection:
     stays, stay = _stay(s, town)
     lost = kaigo.kaigo_first_loss_date(s.birth, stays, stay)
     _, shown = year_view(kaigo.kaigo_acquisition_date(s.birth, stay), lost, s.fiscal_year)
-    return {**_category(s, town), "資格喪失日": either(*map(iso_or_none, shown))}
+    return {**_category(s, town), **_on_as_of(s, {"資格喪失日": either(*map(iso_or_none, shown))})}
 
 
 def _second_insured(s: Scenario, town: str) -> Projection:
@@ -459,7 +467,7 @@ def _kaigo(s: Scenario, town: str) -> Projection:
     stay = next(stay for stay in stays if stay.municipality == town)
     acquired, _ = year_view(kaigo_acquisition_date(s.birth, stay), kaigo.kaigo_first_loss_date(s.birth, stays, stay),
                             s.fiscal_year)
-    return {"資格取得日": either(*map(iso_or_none, acquired))}
+    return _on_as_of(s, {"資格取得日": either(*map(iso_or_none, acquired))})
 
 
 FIRST_INSURED = STATUTE.rule("kaigo.first_insured", elders, _kaigo, "資格取得日", (ELDER_APRIL_FIRST,))
