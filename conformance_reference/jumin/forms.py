@@ -334,6 +334,8 @@ class FormService:
         values = [row.get(name, "") for name in item.values]
         if "form_kubun_label_shifted" in self.defects and item.label == "第30条45規定区分" and values[0].isdigit():
             values = [str(int(values[0]) % 6 + 1)]  # written blind: the code table read one row down
+        if "form_kubun_code_printed" in self.defects and item.label == "第30条45規定区分":
+            return values[0]  # a template binding the field to the stored code, not the 区分's name
         if item.label == "在留期間等":
             years, months, days = values
             if "form_residence_period_years_only" in self.defects:  # a template with the 年 field only

@@ -567,7 +567,7 @@ AFFECTS: dict[str, set[str]] = {
         "form_era_boundary", "form_tsusho_dropped", "form_omission_ignored",
         "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
         "form_member_order_by_age", "form_certification_date_seireki",
-        "form_kubun_label_shifted",
+        "form_kubun_label_shifted", "form_kubun_code_printed",
         "form_furigana_hiragana", "form_katagaki_dropped", "form_issue_number_format",
         "form_issue_number_repeated", "form_official_use_ignored", "form_data_stale")},
     # 就学 (conformance_reference/shugaku/shugaku.py; each defect's own test:

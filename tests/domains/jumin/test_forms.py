@@ -339,6 +339,16 @@ def test_residence_period_without_its_days(edition: EditionCatalog) -> None:
     assert found[0].expected == "在留期間等 4年3月15日"
 
 
+def test_kubun_printed_as_its_code(edition: EditionCatalog) -> None:
+    # Blind round 4, 08: 中長期在留者 printed as 1 (interpretation jumin-1.0-interp-kubun-named: the 区分's name).
+    kubun = _person(lambda r: _current(r) and r["第30条45規定区分"] == "1")
+    assert run(edition, checks.items_printed, rows=(kubun,)) == []
+    found = run(edition, checks.items_printed, "form_kubun_code_printed", rows=(kubun,))
+    assert codes_and_locations(found) == {
+        ("form.item_value", f"form:juminhyo_kojin page 1 item 第30条45規定区分 ({w(kubun)})")}
+    assert found[0].expected == "第30条45規定区分 中長期在留者"
+
+
 def test_kubun_printed_with_another_code_s_name(edition: EditionCatalog) -> None:
     # 第30条45規定区分: the code or its name, each 区分 as recorded (the sample takes two of each).
     kubun = tuple(_person(lambda r, k=k: _current(r) and r["第30条45規定区分"] == k) for k in "12")
