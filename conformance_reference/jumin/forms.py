@@ -140,6 +140,8 @@ def _in_law_last(row: Row) -> tuple[int, int, str, str]:
 _REGROUPED: dict[str, tuple[frozenset[str], int]] = {
     "form_member_order_enkosha_before_relatives": (frozenset({"縁故者"}), 29),
     "form_member_order_grandparents_with_parents": (_GRANDPARENTS, 20),
+    # Blind round 4, 07: the 配偶者側の父母 taken for 父母 (3-1) instead of 第４順位's 親族.
+    "form_member_order_in_law_parents_with_parents": (frozenset({"妻の父", "妻の母", "夫の父", "夫の母"}), 20),
 }
 
 
