@@ -628,6 +628,22 @@ def _fourth_rank(t: Town) -> Household:
                       t.japanese("同居人", "1", lodger_birth, arrival)])
 
 
+def _in_law_parents(t: Town) -> Household:
+    """5.2 R026/R027: the 配偶者側の父母 are 第４順位 (親族), not 第３順位's 父母: a couple with the 世帯主's 弟 (3-2)
+    and 母の母 (3-3) and the 妻の父 and 妻の母 (4-1), all older than the 弟 (so grouping them with the 父母, or by age
+    alone, shows; blind round 4, 07)."""
+    head_birth = t.born(40, 55)
+    wife_birth = add_years(head_birth, 2)
+    arrival = t.arrival(head_birth)
+    surname, wife_surname = t.surname(), t.surname()
+    return Household([t.japanese("世帯主", "1", head_birth, arrival, surname),
+                      t.japanese("妻", "2", wife_birth, arrival, surname),
+                      t.japanese("弟", "1", add_years(head_birth, 4), arrival, surname),
+                      t.japanese("母の母", "2", add_years(head_birth, -50), arrival),
+                      t.japanese("妻の父", "1", add_years(wife_birth, -29), arrival, wife_surname),
+                      t.japanese("妻の母", "2", add_years(wife_birth, -27), arrival, wife_surname)])
+
+
 def _designated_period(kind: Callable[[Town], Household]) -> Callable[[Town], Household]:
     """``kind`` whose first 中長期在留者 stays for a period with days (4年3月15日): a 在留期間 the Minister designates
     (特定活動; our code 22), so a form or file dropping the 日 of 在留期間等コード shows. Draws nothing more."""
@@ -664,8 +680,9 @@ SPECIAL_KINDS: tuple[Callable[[Town], Household], ...] = (
 )
 
 #: Households built after all others (so no earlier row changes): 5.2's 第３順位 and 第４順位 each whole in one
-#: household, for the order of the 世帯全員 写し (blind round 3, 09 and 10).
-TAIL_KINDS: tuple[Callable[[Town], Household], ...] = (_third_rank, _fourth_rank)
+#: household, for the order of the 世帯全員 写し (blind round 3, 09 and 10), and the 配偶者側の父母 beside the
+#: 世帯主's 兄弟姉妹 and 祖父母 (blind round 4, 07).
+TAIL_KINDS: tuple[Callable[[Town], Household], ...] = (_third_rank, _fourth_rank, _in_law_parents)
 
 #: The random part of the town: (kind, weight).
 RANDOM_KINDS: tuple[tuple[Callable[[Town], Household], float], ...] = (

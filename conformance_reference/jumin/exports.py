@@ -111,6 +111,9 @@ class Exports(Presentation):
             # A writer kept from a 日本人-only layout: every 生年月日 as a 元号コード and 和暦 年月日 (3110526).
             rows = ({**row, "生年月日": fixed_export.era_code_date(row.get("生年月日", ""))}
                     if row.get("住民種別") == "2" else row for row in rows)
+        if "fixed_export_support_end_blank" in self.defects:
+            # A writer filling the 支援措置 columns from the flag and the 開始年月日 only: an ended 支援措置 looks open.
+            rows = ({**row, "支援措置_終了年月日": ""} for row in rows)
         if "fixed_export_planned_date_dropped" in self.defects:
             # A writer that fills the 転出 items of a 除票 only: a 転出予定者 (still a 住民) has no 転出予定年月日.
             rows = ({**row, "転出予定年月日": ""} if row.get("住民状態") == "1" else row for row in rows)

@@ -140,6 +140,8 @@ def _in_law_last(row: Row) -> tuple[int, int, str, str]:
 _REGROUPED: dict[str, tuple[frozenset[str], int]] = {
     "form_member_order_enkosha_before_relatives": (frozenset({"縁故者"}), 29),
     "form_member_order_grandparents_with_parents": (_GRANDPARENTS, 20),
+    # Blind round 4, 07: the 配偶者側の父母 taken for 父母 (3-1) instead of 第４順位's 親族.
+    "form_member_order_in_law_parents_with_parents": (frozenset({"妻の父", "妻の母", "夫の父", "夫の母"}), 20),
 }
 
 
@@ -334,6 +336,8 @@ class FormService:
         values = [row.get(name, "") for name in item.values]
         if "form_kubun_label_shifted" in self.defects and item.label == "第30条45規定区分" and values[0].isdigit():
             values = [str(int(values[0]) % 6 + 1)]  # written blind: the code table read one row down
+        if "form_kubun_code_printed" in self.defects and item.label == "第30条45規定区分":
+            return values[0]  # a template binding the field to the stored code, not the 区分's name
         if item.label == "在留期間等":
             years, months, days = values
             if "form_residence_period_years_only" in self.defects:  # a template with the 年 field only

@@ -220,6 +220,7 @@ AFFECTS: dict[str, set[str]] = {
     # The loaded town has no 転出予定者 (tests/domains/jumin/test_fixed_persons.py records one).
     "fixed_export_planned_out_dropped": set(),
     "fixed_export_planned_date_dropped": set(),  # tests/domains/jumin/test_fixed_values.py records one
+    "fixed_export_support_end_blank": set(),  # tests/domains/jumin/test_fixed_values.py registers one
     # Every 世帯主 of the town holds the smallest 宛名番号 of the 世帯 (tests/domains/jumin/test_households_file.py).
     "households_head_first_number": set(),
     "foreign_birth_wareki": {"certificate_foreign", "certificate_tsusho"},
@@ -561,6 +562,7 @@ AFFECTS: dict[str, set[str]] = {
     # 5.2's 第３順位 and 第４順位 whole in one household: the town's last two (conformance/testdata/households.py
     # TAIL_KINDS), which the probes do not print (tests/domains/jumin/test_forms.py prints them).
     "form_member_order_enkosha_before_relatives": set(), "form_member_order_grandparents_with_parents": set(),
+    "form_member_order_in_law_parents_with_parents": set(),
     "form_residence_period_years_only": set(), "form_residence_period_days_dropped": set(),
     "form_setai_expiry_wareki": set(),
     # No 認証文 (and so no 公印) printed: the 印刷ログ says so too (10.2 R014 公印出力の有無), truthfully.
@@ -572,7 +574,7 @@ AFFECTS: dict[str, set[str]] = {
         "form_era_boundary", "form_tsusho_dropped", "form_omission_ignored",
         "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
         "form_member_order_by_age", "form_certification_date_seireki",
-        "form_kubun_label_shifted",
+        "form_kubun_label_shifted", "form_kubun_code_printed",
         "form_furigana_hiragana", "form_katagaki_dropped", "form_issue_number_format",
         "form_issue_number_repeated", "form_official_use_ignored", "form_data_stale")},
     # 就学 (conformance_reference/shugaku/shugaku.py; each defect's own test:

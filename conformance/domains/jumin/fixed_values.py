@@ -17,7 +17,8 @@ stripped from both (the fixed-length format cannot tell trailing padding from th
 
 The loaded town has no 転出予定者: where the adapter declares ``fixtures.persons`` and ``moves.out``, the check
 records one of its own as ``jumin.fixed_export.persons`` does and compares that couple's records in both files read
-anew (their 転出予定年月日 among them).
+anew (their 転出予定年月日 among them). Nor has it a 支援措置 with a 支援措置_終了年月日: where the adapter declares
+``support.register`` too, one of that couple makes a 申出 (its start and end) before the files are read anew.
 
 The 支援措置's marks are 3.4 R001's (``items`` of the binding there); the other items 10.6 R001's (``leave``). The
 fixed-length export is one a vendor need not offer (bindings.yaml: ``if_configured``): nothing is read where the
@@ -27,11 +28,13 @@ profile does not offer it. Values are shown as ``file.layout`` shows them (a per
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
+from conformance import clock
 from conformance.catalog.layouts import Column, LayoutSpec
 from conformance.catalog.models import FileInterface
 from conformance.checks.files.cache import cached_export, layout_spec
@@ -43,10 +46,15 @@ from conformance.domains.jumin.fixed_marks import fixed_encoding, offered_fixed_
 from conformance.domains.jumin.fixed_persons import planned_out
 from conformance.domains.jumin.params import FixedValuesParams
 from conformance.findings import Finding
+from conformance.oracles.shien_sochi import support_end_date
+from conformance.scenarios import DriverClient
+from conformance.scenarios.driver_calls import expect_ok
 from conformance.targets.base import ExportFile, Target
 from conformance.targets.exports import ApiExportSource
 
 RESIDENTS = "residents_csv"
+#: The driver operation registering a 支援措置の申出 (1.1.16).
+SUPPORT = "support.register"
 CODE = "file.fixed_value_differs"
 ATENA, HISTORY, STATUS, PLANNED = "宛名番号", "履歴番号", "住民状態", "転出予定年月日"
 #: The items a 除票 written for a 転出予定者 changes (interpretation tenshutsu-status: a 住民 with the 転出's row, or a
@@ -117,10 +125,28 @@ def _planned_pair(target: Target, csv_layout: FileInterface, fixed_layout: FileI
     own = planned_out(target)
     if not own:
         return None
+    _supported(target, own)
     csv_file, fixed_file = exports.fetch_current(csv_layout.id), exports.fetch_current(fixed_layout.id)
     return ({key: record for key, record in _keyed(csv_rows(csv_file, layout_spec(target, csv_layout)))
              if key[0] in own},
             {key: record for key, record in _keyed(fixed_rows(fixed_file, fixed_layout)) if key[0] in own})
+
+
+def _supported(target: Target, couple: frozenset[str]) -> None:
+    """The loaded town holds no 支援措置 with its 支援措置_終了年月日 (issue 67, blind round 4 bug 13: a fixed file
+    writing it blank passed): where the adapter declares ``support.register``, the 申出 of one of the couple, begun
+    thirty days ago and ending a year after its start (1.1.16 R002, the driver's 支援措置の期間), so that both files
+    read anew carry its flag and both of its dates."""
+    driver = target.driver
+    if driver is None or not driver.implements(SUPPORT):
+        return
+    client = DriverClient(target.need_http(), driver.base_path,
+                          {operation.id: operation for operation in target.catalog.driver_operations})
+    atena = min(couple)
+    start = clock.today() - dt.timedelta(days=30)
+    expect_ok(client, SUPPORT, {"宛名番号": atena, "区分": "現住所地市区町村", "申出者": {"宛名番号": atena},
+                                "支援措置の期間": {"支援措置の開始年月日": start.isoformat(),
+                                              "支援措置の終了年月日": support_end_date(start).isoformat()}})
 
 
 def _differences(ctx: CheckContext, csv_records: Mapping[tuple[str, str], Located],

@@ -384,7 +384,12 @@ def _koki(s: Scenario, town: str) -> Projection:
     return {"開始日": either(*(day.isoformat() for day in oracle.koki_korei_starts(s.birth)))}
 
 
-START = STATUTE.rule("koki_korei.start", elders, _koki, "開始日", (ELDER_APRIL_FIRST,))
+#: Born 1952-02-29, here since 1982: the 75th birthday falls in a common year (2027), which has no 2月29日. 開始日
+#: 2027-03-01 (the birthday reading: 民法 第143条第2項 ends the 75 years on 2月28日, the birthday taken as the day
+#: after) or 2027-02-28 (the day the age is reached); 2027-02-27 and 2027-03-02 by neither (provisions.yaml
+#: 第52条第1項第1号; issue 67, blind round 4 bug 20).
+LEAP_DAY_BIRTH = Scenario(2026, date(1952, 2, 29), date(1982, 4, 1))
+START = STATUTE.rule("koki_korei.start", elders, _koki, "開始日", (ELDER_APRIL_FIRST, LEAP_DAY_BIRTH))
 
 
 # -- One reading of 75 in one answer (issue 65, issue 66 item 4) ------------------------------------------------

@@ -23,6 +23,7 @@ from conformance.domains.jumin.fixed_values import SHOWN, Located, _differences,
 from conformance.domains.jumin.params import FixedValuesParams
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
+from conformance.oracles.shien_sochi import support_end_date
 from conformance.profiles import DriverTarget
 from conformance.targets.base import Target, TestData
 from conformance.targets.exports import ApiExportSource
@@ -111,6 +112,18 @@ def test_a_planned_out_person_s_date_left_blank_is_found(tmp_path: Path) -> None
     # Without the operations that make one, nothing is found: the loaded town's pair alone is read.
     assert judge(tmp_path / "without", frozenset({"fixed_export_planned_date_dropped"}),
                  operations=SNAPSHOT)[0] == []
+
+
+def test_a_support_end_date_left_blank_is_found(tmp_path: Path) -> None:
+    # Blind round 4, bug 13: the loaded town has no 支援措置 with a 終了年月日; the check registers one for its own
+    # couple (begun 30 days ago, ending a year after its start) and reads both files anew.
+    found, _ = judge(tmp_path, frozenset({"fixed_export_support_end_blank"}))
+    assert [(f.code, f.requirement, f.actual) for f in found] == [
+        ("file.fixed_value_differs", "jumin-1.0-10.6-R001", "blank")]
+    assert re.fullmatch(r"residents_fixed-2\.dat record [0-9]+ \(支援措置_終了年月日\)", str(found[0].location))
+    assert found[0].expected == support_end_date(clock.today() - timedelta(days=30)).isoformat()
+    # Without the operations that register one, nothing is found: the loaded town's pair alone is read.
+    assert judge(tmp_path / "without", frozenset({"fixed_export_support_end_blank"}), operations=SNAPSHOT)[0] == []
 
 
 def test_the_marks_are_compared_under_3_4_and_left_out_of_10_6(tmp_path: Path) -> None:

@@ -339,6 +339,16 @@ def test_residence_period_without_its_days(edition: EditionCatalog) -> None:
     assert found[0].expected == "在留期間等 4年3月15日"
 
 
+def test_kubun_printed_as_its_code(edition: EditionCatalog) -> None:
+    # Blind round 4, 08: 中長期在留者 printed as 1 (interpretation jumin-1.0-interp-kubun-named: the 区分's name).
+    kubun = _person(lambda r: _current(r) and r["第30条45規定区分"] == "1")
+    assert run(edition, checks.items_printed, rows=(kubun,)) == []
+    found = run(edition, checks.items_printed, "form_kubun_code_printed", rows=(kubun,))
+    assert codes_and_locations(found) == {
+        ("form.item_value", f"form:juminhyo_kojin page 1 item 第30条45規定区分 ({w(kubun)})")}
+    assert found[0].expected == "第30条45規定区分 中長期在留者"
+
+
 def test_kubun_printed_with_another_code_s_name(edition: EditionCatalog) -> None:
     # 第30条45規定区分: the code or its name, each 区分 as recorded (the sample takes two of each).
     kubun = tuple(_person(lambda r, k=k: _current(r) and r["第30条45規定区分"] == k) for k in "12")
@@ -461,6 +471,7 @@ def test_member_order_within_the_one_child_family(edition: EditionCatalog) -> No
 
 THIRD_RANK = _household(lambda rows: {"父", "兄", "父の父"} <= {r["続柄"] for r in rows})
 FOURTH_RANK = _household(lambda rows: {"妻の母", "縁故者", "同居人"} <= {r["続柄"] for r in rows})
+IN_LAW_PARENTS = _household(lambda rows: {"弟", "母の母", "妻の父", "妻の母"} <= {r["続柄"] for r in rows})
 
 
 @pytest.mark.parametrize(("defect", "members", "page", "why", "expected"), [
@@ -469,6 +480,9 @@ FOURTH_RANK = _household(lambda rows: {"妻の母", "縁故者", "同居人"} <=
     # Blind round 3, 09: 4-2 縁故者 before 4-1 親族 (the 妻の母, fourth, on page 2).
     ("form_member_order_enkosha_before_relatives", FOURTH_RANK, 2, "妻の母 after 縁故者",
      "世帯主 > 妻 > 妻の母 > 縁故者 > 同居人"),
+    # Blind round 4, 07: the 配偶者側の父母 grouped with 3-1 父母 (the 弟, printed fifth, on page 2).
+    ("form_member_order_in_law_parents_with_parents", IN_LAW_PARENTS, 2, "弟 after 妻の母",
+     "世帯主 > 妻 > 弟 > 母の母 > 妻の父 > 妻の母"),
 ])
 def test_member_order_within_the_third_and_fourth_ranks(edition: EditionCatalog, defect: str, members: list[Row],
                                                          page: int, why: str, expected: str) -> None:

@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
@@ -22,6 +23,8 @@ from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.domains.jumin.model.check import MAX_WAYS, Result, run_machine, session_of, state_machine
 from conformance.domains.jumin.model.fixed_examples import archive, batches, code_stock, csv_imports, suppressions
 from conformance.domains.jumin.model.steps import ModelBreach, Session
+from conformance.domains.jumin.oracles.model.archive import Migration, moved_on
+from conformance.domains.jumin.oracles.model.world import World
 from conformance.findings import Finding
 from conformance.profiles import DriverTarget
 from conformance.scenarios import DriverClient, run_scenario
@@ -29,6 +32,7 @@ from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.targets.base import HttpResponse, Target
 from conformance.targets.exports import ApiExportSource
 from conformance.targets.http import RequestsHttpClient
+from conformance_reference.jumin import batch as reference_batch
 from conformance_reference.jumin.driver import Answer, DriverRequest, DriverService, Refusal, parse_date
 
 EDITION = load_edition(Path(__file__).resolve().parents[3] / "spec_catalog" / "jumin" / "1.0")
@@ -1179,8 +1183,30 @@ def test_the_clean_reference_moves_the_old_removed_record_only() -> None:
     session = _alone(archive)
     assert session.failures == [] and "jumin-1.0-9.3-R001" in session.exercised
     steps, world = session.finished[-1]
-    # The 除票 past its five years left the model (and every path); the other 除票 and the 住民 were read at the end.
-    assert len(steps) == 5 and len(world.persons) == 2
+    # The 除票 past its five years left the model (and every path); the 除票 a day short, the one on its fifth
+    # anniversary (the reference keeps it: five years have passed after the day) and the 住民 were read at the end.
+    assert len(steps) == 7 and len(world.persons) == 3
+    assert re.findall(r"deaths\(p\d+, ([\d-]+)\)", " ".join(steps)) == ["2019-06-10", "2019-06-11", "2019-06-12"]
+
+
+def test_a_removed_record_moved_on_its_fifth_anniversary_is_the_other_reading_and_passes(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Blind round 4, bug 16: the reference moving a 除票 on the anniversary itself (>=), the reading that counts the
+    # 消除's own day; judged as moved whole, and nothing else changes.
+    monkeypatch.setattr(reference_batch, "five_years_passed", lambda removed, base, defects=frozenset(): (
+        base >= removed.replace(year=removed.year + 5)))
+    session = _alone(archive)
+    assert session.failures == [] and "jumin-1.0-9.3-R001" in session.exercised
+    steps, world = session.finished[-1]
+    assert len(steps) == 7 and len(world.persons) == 2
+
+
+def test_the_migration_leaves_the_anniversary_open_and_decides_the_days_around_it() -> None:
+    world = World()
+    for atena, day in (("1", "2019-06-10"), ("2", "2019-06-11"), ("3", "2019-06-12")):
+        world.persons[atena] = [{"宛名番号": atena, "住民状態": "4", "異動日": day, "処理日": day}]
+    world.persons["4"] = [{"宛名番号": "4", "住民状態": "1", "異動日": "2019-06-11", "処理日": "2019-06-11"}]
+    assert moved_on(world, date(2024, 6, 11), "1234") == Migration({"1"}, {"3", "4"}, {"2"})
 
 
 @pytest.mark.parametrize(("defect", "code", "where"), [
@@ -1199,7 +1225,7 @@ def test_an_archive_defect_is_reported_by_the_model_against_9_3_r001(defect: str
     steps, failure = _alone(archive, frozenset({defect})).failures[-1]
     first = failure.breaches[0]
     assert (first.requirement, first.code) == ("jumin-1.0-9.3-R001", code) and re.fullmatch(where, first.item)
-    assert len(steps) == 5 and "batch.run(除票用データベース移行" in steps[-1]
+    assert len(steps) == 7 and "batch.run(除票用データベース移行" in steps[-1]
 
 
 @pytest.mark.parametrize("defect", ["joshuhyo_archive_latest_only", "archive_linkage_answered"])

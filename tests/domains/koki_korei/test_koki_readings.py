@@ -112,6 +112,16 @@ def test_the_checks_accept_either_day_and_no_other() -> None:
     assert start == {"開始日": "2025-06-15"} and start == {"開始日": "2025-06-14"} and start != {"開始日": "2025-06-13"}
 
 
+def test_a_leap_day_birth_starts_on_february_28_or_march_1_and_no_other_day() -> None:
+    # provisions.yaml 第52条第1項第1号 (issue 67, blind round 4 bug 20): born 1952-02-29, the 75th birthday in a
+    # common year; a fixed example of koki_korei.start, so every seed asks it.
+    assert ks.LEAP_DAY_BIRTH in ks.START.examples and ks.LEAP_DAY_BIRTH.birth == date(1952, 2, 29)
+    start = ks._koki(ks.LEAP_DAY_BIRTH, TOWN_CODE)
+    assert start == {"開始日": "2027-03-01"} and start == {"開始日": "2027-02-28"}
+    for wrong in ("2027-02-27", "2027-03-02", "2027-02-29", None):
+        assert start != {"開始日": wrong}
+
+
 def test_one_answer_takes_one_reading() -> None:
     shown = ks._shown_start_agreement
     loaded = Loaded("8999999990", ())

@@ -67,9 +67,15 @@ def applies(item: FormItem, row: Row) -> bool:
     return item.applies_to is AppliesTo.ALL or (item.applies_to is AppliesTo.FOREIGN) == foreign
 
 
+#: Items printed by the name of what their code stands for, never the code (interpretation
+#: jumin-1.0-interp-kubun-named): the 区分 of 法第30条の45 is one of the statute's named categories (中長期在留者…),
+#: and its code values are the catalog's own, which a reader of the 写し has no table for (blind round 4, bug 08).
+NAMED_ONLY = frozenset({"第30条45規定区分"})
+
+
 def expected_values(target: Target, item: FormItem, row: Row) -> list[str]:
-    """The printed forms a non-date item's value may take (a code, or its label), squeezed; [] when
-    the resident has no value for it."""
+    """The printed forms a non-date item's value may take (a code, or its label; the label alone for the items of
+    :data:`NAMED_ONLY` whose code has one), squeezed; [] when the resident has no value for it."""
     raw = [row.get(name, "") for name in item.values]
     if not any(raw):
         return []
@@ -77,6 +83,8 @@ def expected_values(target: Target, item: FormItem, row: Row) -> list[str]:
         return []  # composed of three codes: its printed form is the vendor's (judged present only)
     labels = _labels(target)
     coded = [labels.get(name, {}).get(value, value) for name, value in zip(item.values, raw, strict=True)]
+    if item.label in NAMED_ONLY and coded != raw:
+        return [squeeze("".join(coded))]
     return sorted({squeeze("".join(raw)), squeeze("".join(coded))})
 
 

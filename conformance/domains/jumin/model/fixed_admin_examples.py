@@ -524,41 +524,51 @@ def _import(machine: JuminModelMachine, kind: str, rows: list[dict[str, str]], c
 ARCHIVE_SERIALS = 89_000_000
 #: The driver operations the 除票用データベース's example needs beside the machine's (docs/driver.md, 9.3).
 ARCHIVE_OPERATIONS = ("batch.run", "archive.person")
-#: The days of the two 死亡 and of the 移行 (its 基準日 and 処理日): the 移行 a day after the fifth anniversary of the
-#: first 消除 and a day before the second's, all of them past (a vendor may refuse a 処理日 to come).
+#: The days of the three 死亡 and of the 移行 (its 基準日 and 処理日): the 移行 a day after the fifth anniversary of
+#: the first 消除, on the third's and a day before the second's, all of them past (a vendor may refuse a 処理日 to
+#: come). The day before, of and after the anniversary (issue 65 item 3; issue 67, blind round 4 bug 16).
 _FIRST_DEATH, _SECOND_DEATH, _MIGRATION = date(2019, 6, 10), date(2019, 6, 12), date(2024, 6, 11)
+_ANNIVERSARY_DEATH = date(2019, 6, 11)
 
 
 def archive(session: Session) -> None:
     """After the draws (it cannot move them): 9.3 R001's 除票用データベースへの移行 through the driver's ``batch.run``,
     judged against the model (``oracles.model.archive.moved_on``; interpretation ``jumin-1.0-interp-archive-model``).
-    A 世帯 of a 日本人 世帯主 and a 外国人住民 and a 世帯 of one; the 世帯主 dies on 2019-06-10, the 外国人住民 on
-    2019-06-12 (each 異動日, 通知年月日 and 処理日 the same day); the 移行 runs on 2024-06-11 for the three. The first
-    除票 must be in the 除票用データベース with every row of its history and answered by no path of the 住民記録 (the
-    driver's read, the linkage API); the second, a day short of its five years, and the 住民 must not be there, and
-    are judged on every path at the example's end as any person. Nothing is done without ``batch.run`` and
+    A 世帯 of a 日本人 世帯主 and a 外国人住民 and two 世帯 of one; the 世帯主 dies on 2019-06-10, the 外国人住民 on
+    2019-06-12 and the first 世帯 of one on 2019-06-11 (each 異動日, 通知年月日 and 処理日 the same day); the 移行 runs
+    on 2024-06-11 for the four. The first 除票 must be in the 除票用データベース with every row of its history and
+    answered by no path of the 住民記録 (the driver's read, the linkage API); the second, a day short of its five
+    years, and the 住民 must not be there, and are judged on every path at the example's end as any person. The
+    third, on its fifth anniversary, may be either: where the 除票用データベース answers it, it is judged as moved
+    (every row, deleted from the 住民記録), else as kept. Nothing is done without ``batch.run`` and
     ``archive.person``; a breach raises ``ModelBreach``."""
     if not set(ARCHIVE_OPERATIONS) <= session.optional:
         return
     machine, made = _fixed_household(session, ARCHIVE_SERIALS)
     alone = machine.household(1, None, _PRELUDE_BIRTHS[1:], unknown=False, headless=False)
-    if len(made) < 2 or not alone:
+    eve = machine.household(1, None, _PRELUDE_BIRTHS[:1], unknown=False, headless=False)
+    if len(made) < 2 or not alone or not eve:
         machine.teardown()
         return
-    named = [*made, *alone]
-    for atena, day in zip(made, (_FIRST_DEATH, _SECOND_DEATH), strict=True):
+    named = [*made, *alone, *eve]
+    deaths = sorted(zip((*made, *eve), (_FIRST_DEATH, _SECOND_DEATH, _ANNIVERSARY_DEATH), strict=True),
+                    key=lambda death: death[1])
+    for atena, day in deaths:
         machine.today = day
         machine._step("deaths", {"宛名番号": atena, "異動日": day.isoformat(), "通知年月日": day.isoformat(),
                                  "処理日": day.isoformat()}, f"deaths({machine._p(atena)}, {day.isoformat()})")
     machine.today = _MIGRATION
-    moved, kept = moved_on(machine.world, _MIGRATION, named)
+    migration = moved_on(machine.world, _MIGRATION, named)
     request = {"処理": "除票用データベース移行", "パラメータ": {"基準日": _MIGRATION.isoformat()}, "宛名番号": named,
                "処理日": _MIGRATION.isoformat()}
     status, document = machine._call("batch.run", request, f"batch.run(除票用データベース移行, {machine._ps(named)})")
     machine._check(judge_committed(status, document, ARCHIVED), STEP)
     paths = machine.session.paths
+    # On the anniversary the vendor's answer says which reading it took: a 除票 it answers from the 除票用データベース
+    # is judged as moved whole, one it does not as kept (the 住民記録's paths at the example's end).
+    moved = migration.moved | {atena for atena in migration.either if any(paths.compare_not_archived(atena))}
     breaches = [b for atena in sorted(moved) for b in paths.compare_archived(machine.world.history(atena), atena)]
-    breaches += [b for atena in sorted(kept) for b in paths.compare_not_archived(atena)]
+    breaches += [b for atena in sorted(migration.kept) for b in paths.compare_not_archived(atena)]
     machine._check(breaches, READS)
     for atena in moved:  # deleted from the 住民記録: no path of it answers them any more
         machine.world.persons.pop(atena)
