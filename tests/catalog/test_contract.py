@@ -186,6 +186,7 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
     from conformance.domains.jido_teate import oracle as jido_teate
     from conformance.domains.kaigo import oracle as kaigo
     from conformance.domains.kenko_kanri import oracle as kenko_kanri
+    from conformance.domains.kojin_juminzei import oracle as kojin_juminzei
     from conformance.domains.koki_korei import oracle as koki_korei
     from conformance.domains.kokuho import oracle as kokuho
     from conformance.domains.kokumin_nenkin import oracle as kokumin_nenkin
@@ -203,6 +204,7 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
         ("senkyo", "刑_種類"): (senkyo.IMPRISONMENT, senkyo.FINE),
         ("senkyo", "罪_区分"): (senkyo.BRIBERY, senkyo.ELECTION_CRIME, senkyo.OTHER_CRIME),
         ("kokumin_nenkin", "法定免除_区分"): kokumin_nenkin.EXEMPT_KINDS,
+        ("kojin_juminzei", "第295条第1項第2号区分"): kojin_juminzei.LOW_INCOME_CATEGORIES,
         ("kenko_kanri", "医療保険"): (kenko_kanri.INSURED, kenko_kanri.UNINSURED),
         ("kenko_kanri", "生活保護"): (kenko_kanri.ON_WELFARE, kenko_kanri.WELFARE_STOPPED, kenko_kanri.NO_WELFARE),
         ("kenko_kanri", "指定区域_範囲"): (kenko_kanri.WHOLE_AREA, kenko_kanri.PART_OF_AREA),
@@ -218,6 +220,23 @@ def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: 
     fields = {name: field for groups in contract(slug).records.values() for group in groups
               for name, field in group.items.items()}
     assert set(fields[item].values) == set(_vocabularies()[(slug, item)])
+
+
+#: The statute contracts whose every record item and answer field states its own meaning (issue 65: the contract alone
+#: must suffice); a contract joins when it is done, so that none falls back to its group's paragraph again.
+EXPLAINED = ("kojin_juminzei",)
+
+
+@pytest.mark.parametrize("slug", EXPLAINED)
+def test_every_record_item_and_answer_field_has_its_own_meaning(slug: str) -> None:
+    """Outsiders met record items with only their group's paragraph and answer fields explained by nothing but the
+    name of the check that reads them."""
+    published = contract(slug)
+    unexplained = [f"{gyomu}.{name}" for gyomu, groups in published.records.items() for group in groups
+                   for name, item in group.items.items() if not item.meaning]
+    unexplained += [f"{part}.{name}" for part, query_part in published.query.items()
+                    for name, field in query_part.fields.items() if not field.meaning]
+    assert unexplained == [], f"{slug}: no meaning of their own: {unexplained}"
 
 
 def test_the_coverage_test_names_each_item_outside_the_contract() -> None:
