@@ -183,6 +183,7 @@ def _kaigo_answer() -> dict[str, Any]:
 
 def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
     """The coded record items whose values the judge's oracles name (what the checks send, and all they may)."""
+    from conformance.domains.hojin_juminzei import oracle as hojin_juminzei
     from conformance.domains.jido_teate import oracle as jido_teate
     from conformance.domains.kaigo import oracle as kaigo
     from conformance.domains.kenko_kanri import oracle as kenko_kanri
@@ -205,6 +206,9 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
         ("senkyo", "罪_区分"): (senkyo.BRIBERY, senkyo.ELECTION_CRIME, senkyo.OTHER_CRIME),
         ("kokumin_nenkin", "法定免除_区分"): kokumin_nenkin.EXEMPT_KINDS,
         ("kojin_juminzei", "第295条第1項第2号区分"): kojin_juminzei.LOW_INCOME_CATEGORIES,
+        ("hojin_juminzei", "法人区分"): (hojin_juminzei.FOREIGN, hojin_juminzei.EXEMPT_PUBLIC,
+                                        hojin_juminzei.PUBLIC_INTEREST, hojin_juminzei.UNINCORPORATED,
+                                        hojin_juminzei.TRUSTEE),
         ("kenko_kanri", "医療保険"): (kenko_kanri.INSURED, kenko_kanri.UNINSURED),
         ("kenko_kanri", "生活保護"): (kenko_kanri.ON_WELFARE, kenko_kanri.WELFARE_STOPPED, kenko_kanri.NO_WELFARE),
         ("kenko_kanri", "指定区域_範囲"): (kenko_kanri.WHOLE_AREA, kenko_kanri.PART_OF_AREA),
@@ -224,7 +228,7 @@ def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: 
 
 #: The statute contracts whose every record item and answer field states its own meaning (issue 65: the contract alone
 #: must suffice); a contract joins when it is done, so that none falls back to its group's paragraph again.
-EXPLAINED = ("kojin_juminzei",)
+EXPLAINED = ("kojin_juminzei", "hojin_juminzei")
 
 
 @pytest.mark.parametrize("slug", EXPLAINED)
