@@ -186,6 +186,7 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
     from conformance.domains.hojin_juminzei import oracle as hojin_juminzei
     from conformance.domains.jido_teate import oracle as jido_teate
     from conformance.domains.kaigo import oracle as kaigo
+    from conformance.domains.keijidosha_zei import oracle as keijidosha_zei
     from conformance.domains.kenko_kanri import oracle as kenko_kanri
     from conformance.domains.kojin_juminzei import oracle as kojin_juminzei
     from conformance.domains.koki_korei import oracle as koki_korei
@@ -209,6 +210,7 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
         ("hojin_juminzei", "法人区分"): (hojin_juminzei.FOREIGN, hojin_juminzei.EXEMPT_PUBLIC,
                                         hojin_juminzei.PUBLIC_INTEREST, hojin_juminzei.UNINCORPORATED,
                                         hojin_juminzei.TRUSTEE),
+        ("keijidosha_zei", "車両区分"): tuple(keijidosha_zei.STANDARD_RATES),
         ("kenko_kanri", "医療保険"): (kenko_kanri.INSURED, kenko_kanri.UNINSURED),
         ("kenko_kanri", "生活保護"): (kenko_kanri.ON_WELFARE, kenko_kanri.WELFARE_STOPPED, kenko_kanri.NO_WELFARE),
         ("kenko_kanri", "指定区域_範囲"): (kenko_kanri.WHOLE_AREA, kenko_kanri.PART_OF_AREA),
@@ -228,7 +230,7 @@ def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: 
 
 #: The statute contracts whose every record item and answer field states its own meaning (issue 65: the contract alone
 #: must suffice); a contract joins when it is done, so that none falls back to its group's paragraph again.
-EXPLAINED = ("kojin_juminzei", "hojin_juminzei")
+EXPLAINED = ("kojin_juminzei", "hojin_juminzei", "keijidosha_zei")
 
 
 @pytest.mark.parametrize("slug", EXPLAINED)
