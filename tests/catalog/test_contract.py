@@ -192,6 +192,7 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
     from conformance.domains.koki_korei import oracle as koki_korei
     from conformance.domains.kokuho import oracle as kokuho
     from conformance.domains.kokumin_nenkin import oracle as kokumin_nenkin
+    from conformance.domains.seikatsu_hogo import oracle as seikatsu_hogo
     from conformance.domains.senkyo import oracle as senkyo
     from conformance.domains.shugaku import oracle as shugaku
 
@@ -211,6 +212,8 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
                                         hojin_juminzei.PUBLIC_INTEREST, hojin_juminzei.UNINCORPORATED,
                                         hojin_juminzei.TRUSTEE),
         ("keijidosha_zei", "車両区分"): tuple(keijidosha_zei.STANDARD_RATES),
+        ("seikatsu_hogo", "給付内容"): tuple(seikatsu_hogo.BENEFITS),
+        ("seikatsu_hogo", "申請者区分"): tuple(seikatsu_hogo.APPLICANTS),
         ("kenko_kanri", "医療保険"): (kenko_kanri.INSURED, kenko_kanri.UNINSURED),
         ("kenko_kanri", "生活保護"): (kenko_kanri.ON_WELFARE, kenko_kanri.WELFARE_STOPPED, kenko_kanri.NO_WELFARE),
         ("kenko_kanri", "指定区域_範囲"): (kenko_kanri.WHOLE_AREA, kenko_kanri.PART_OF_AREA),
@@ -230,7 +233,7 @@ def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: 
 
 #: The statute contracts whose every record item and answer field states its own meaning (issue 65: the contract alone
 #: must suffice); a contract joins when it is done, so that none falls back to its group's paragraph again.
-EXPLAINED = ("kojin_juminzei", "hojin_juminzei", "keijidosha_zei")
+EXPLAINED = ("kojin_juminzei", "hojin_juminzei", "keijidosha_zei", "seikatsu_hogo")
 
 
 @pytest.mark.parametrize("slug", EXPLAINED)
