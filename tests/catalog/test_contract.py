@@ -184,6 +184,7 @@ def _kaigo_answer() -> dict[str, Any]:
 def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
     """The coded record items whose values the judge's oracles name (what the checks send, and all they may)."""
     from conformance.domains.hojin_juminzei import oracle as hojin_juminzei
+    from conformance.domains.jido_fuyo_teate import oracle as jido_fuyo_teate
     from conformance.domains.jido_teate import oracle as jido_teate
     from conformance.domains.kaigo import oracle as kaigo
     from conformance.domains.keijidosha_zei import oracle as keijidosha_zei
@@ -214,6 +215,7 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
         ("keijidosha_zei", "車両区分"): tuple(keijidosha_zei.STANDARD_RATES),
         ("seikatsu_hogo", "給付内容"): tuple(seikatsu_hogo.BENEFITS),
         ("seikatsu_hogo", "申請者区分"): tuple(seikatsu_hogo.APPLICANTS),
+        ("jido_fuyo_teate", "公的年金給付_種別"): (*jido_fuyo_teate.PUBLIC_PENSIONS, *jido_fuyo_teate.NOT_PUBLIC),
         ("kenko_kanri", "医療保険"): (kenko_kanri.INSURED, kenko_kanri.UNINSURED),
         ("kenko_kanri", "生活保護"): (kenko_kanri.ON_WELFARE, kenko_kanri.WELFARE_STOPPED, kenko_kanri.NO_WELFARE),
         ("kenko_kanri", "指定区域_範囲"): (kenko_kanri.WHOLE_AREA, kenko_kanri.PART_OF_AREA),
@@ -233,7 +235,7 @@ def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: 
 
 #: The statute contracts whose every record item and answer field states its own meaning (issue 65: the contract alone
 #: must suffice); a contract joins when it is done, so that none falls back to its group's paragraph again.
-EXPLAINED = ("kojin_juminzei", "hojin_juminzei", "keijidosha_zei", "seikatsu_hogo")
+EXPLAINED = ("kojin_juminzei", "hojin_juminzei", "keijidosha_zei", "seikatsu_hogo", "jido_fuyo_teate")
 
 
 @pytest.mark.parametrize("slug", EXPLAINED)
