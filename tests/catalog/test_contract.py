@@ -200,6 +200,7 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
     measure = ("有", "無")
     return {
         ("kaigo", "入所等_区分"): kaigo.FACILITY_KINDS, ("kaigo", "入所等_入所措置"): measure,
+        ("kaigo", "要介護認定_要介護状態区分"): kaigo.CARE_LEVELS,
         ("kokuho", "適用除外_区分"): (*kokuho.EMPLOYEE_COVERAGE, *kokuho.DAY_LABOURER_COVERAGE, kokuho.UNION_COVERAGE,
                                       kokuho.BOOK_COVERAGE),
         ("kokuho", "入院等_区分"): kokuho.FACILITIES, ("kokuho", "入院等_入所措置"): measure,
@@ -235,7 +236,8 @@ def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: 
 
 #: The statute contracts whose every record item and answer field states its own meaning (issue 65: the contract alone
 #: must suffice); a contract joins when it is done, so that none falls back to its group's paragraph again.
-EXPLAINED = ("kojin_juminzei", "hojin_juminzei", "keijidosha_zei", "seikatsu_hogo", "jido_fuyo_teate")
+EXPLAINED = ("kojin_juminzei", "hojin_juminzei", "keijidosha_zei", "seikatsu_hogo", "jido_fuyo_teate",
+             "kaigo")
 
 
 @pytest.mark.parametrize("slug", EXPLAINED)
