@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import jsonschema
 import pytest
@@ -237,7 +237,7 @@ def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: 
 #: The statute contracts whose every record item and answer field states its own meaning (issue 65: the contract alone
 #: must suffice); a contract joins when it is done, so that none falls back to its group's paragraph again.
 EXPLAINED = ("kojin_juminzei", "hojin_juminzei", "keijidosha_zei", "seikatsu_hogo", "jido_fuyo_teate",
-             "kaigo")
+             "kaigo", "kokuho")
 
 
 @pytest.mark.parametrize("slug", EXPLAINED)
@@ -361,7 +361,14 @@ def test_the_forms_page_lists_every_statute_form_as_the_catalog_does() -> None:
 
 def test_a_coded_answer_field_lists_the_values_the_oracle_answers() -> None:
     """The fixed strings of an answer the checks compare (児童手当's 受給者 本人/他方, 選挙人名簿's 登録根拠)."""
+    from conformance.domains.jido_fuyo_teate.oracle import Kind
+    from conformance.domains.kokuho import oracle as kokuho
     from conformance.domains.senkyo import oracle as senkyo
+
+    copay = contract("kokuho").query["国民健康保険"].fields["一部負担金割合"].values
+    assert set(copay) == {kokuho.THREE_TENTHS, kokuho.TWO_TENTHS}
+    kinds = contract("jido_fuyo_teate").query["児童扶養手当"].fields["支給区分"].values
+    assert set(kinds) == set(get_args(Kind))
 
     fields = contract("jido_teate").query["児童手当"].fields
     assert set(fields["受給者"].values) == {"本人", "他方"}
