@@ -237,7 +237,7 @@ def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: 
 #: The statute contracts whose every record item and answer field states its own meaning (issue 65: the contract alone
 #: must suffice); a contract joins when it is done, so that none falls back to its group's paragraph again.
 EXPLAINED = ("kojin_juminzei", "hojin_juminzei", "keijidosha_zei", "seikatsu_hogo", "jido_fuyo_teate",
-             "kaigo", "kokuho")
+             "kaigo", "kokuho", "inkan", "kodomo_kosodate")
 
 
 @pytest.mark.parametrize("slug", EXPLAINED)
