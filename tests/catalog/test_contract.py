@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import jsonschema
 import pytest
@@ -183,18 +183,24 @@ def _kaigo_answer() -> dict[str, Any]:
 
 def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
     """The coded record items whose values the judge's oracles name (what the checks send, and all they may)."""
+    from conformance.domains.hojin_juminzei import oracle as hojin_juminzei
+    from conformance.domains.jido_fuyo_teate import oracle as jido_fuyo_teate
     from conformance.domains.jido_teate import oracle as jido_teate
     from conformance.domains.kaigo import oracle as kaigo
+    from conformance.domains.keijidosha_zei import oracle as keijidosha_zei
     from conformance.domains.kenko_kanri import oracle as kenko_kanri
+    from conformance.domains.kojin_juminzei import oracle as kojin_juminzei
     from conformance.domains.koki_korei import oracle as koki_korei
     from conformance.domains.kokuho import oracle as kokuho
     from conformance.domains.kokumin_nenkin import oracle as kokumin_nenkin
+    from conformance.domains.seikatsu_hogo import oracle as seikatsu_hogo
     from conformance.domains.senkyo import oracle as senkyo
     from conformance.domains.shugaku import oracle as shugaku
 
     measure = ("有", "無")
     return {
         ("kaigo", "入所等_区分"): kaigo.FACILITY_KINDS, ("kaigo", "入所等_入所措置"): measure,
+        ("kaigo", "要介護認定_要介護状態区分"): kaigo.CARE_LEVELS,
         ("kokuho", "適用除外_区分"): (*kokuho.EMPLOYEE_COVERAGE, *kokuho.DAY_LABOURER_COVERAGE, kokuho.UNION_COVERAGE,
                                       kokuho.BOOK_COVERAGE),
         ("kokuho", "入院等_区分"): kokuho.FACILITIES, ("kokuho", "入院等_入所措置"): measure,
@@ -203,6 +209,14 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
         ("senkyo", "刑_種類"): (senkyo.IMPRISONMENT, senkyo.FINE),
         ("senkyo", "罪_区分"): (senkyo.BRIBERY, senkyo.ELECTION_CRIME, senkyo.OTHER_CRIME),
         ("kokumin_nenkin", "法定免除_区分"): kokumin_nenkin.EXEMPT_KINDS,
+        ("kojin_juminzei", "第295条第1項第2号区分"): kojin_juminzei.LOW_INCOME_CATEGORIES,
+        ("hojin_juminzei", "法人区分"): (hojin_juminzei.FOREIGN, hojin_juminzei.EXEMPT_PUBLIC,
+                                        hojin_juminzei.PUBLIC_INTEREST, hojin_juminzei.UNINCORPORATED,
+                                        hojin_juminzei.TRUSTEE),
+        ("keijidosha_zei", "車両区分"): tuple(keijidosha_zei.STANDARD_RATES),
+        ("seikatsu_hogo", "給付内容"): tuple(seikatsu_hogo.BENEFITS),
+        ("seikatsu_hogo", "申請者区分"): tuple(seikatsu_hogo.APPLICANTS),
+        ("jido_fuyo_teate", "公的年金給付_種別"): (*jido_fuyo_teate.PUBLIC_PENSIONS, *jido_fuyo_teate.NOT_PUBLIC),
         ("kenko_kanri", "医療保険"): (kenko_kanri.INSURED, kenko_kanri.UNINSURED),
         ("kenko_kanri", "生活保護"): (kenko_kanri.ON_WELFARE, kenko_kanri.WELFARE_STOPPED, kenko_kanri.NO_WELFARE),
         ("kenko_kanri", "指定区域_範囲"): (kenko_kanri.WHOLE_AREA, kenko_kanri.PART_OF_AREA),
@@ -218,6 +232,24 @@ def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: 
     fields = {name: field for groups in contract(slug).records.values() for group in groups
               for name, field in group.items.items()}
     assert set(fields[item].values) == set(_vocabularies()[(slug, item)])
+
+
+#: The statute contracts whose every record item and answer field states its own meaning (issue 65: the contract alone
+#: must suffice); a contract joins when it is done, so that none falls back to its group's paragraph again.
+EXPLAINED = ("kojin_juminzei", "hojin_juminzei", "keijidosha_zei", "seikatsu_hogo", "jido_fuyo_teate",
+             "kaigo", "kokuho", "inkan", "kodomo_kosodate")
+
+
+@pytest.mark.parametrize("slug", EXPLAINED)
+def test_every_record_item_and_answer_field_has_its_own_meaning(slug: str) -> None:
+    """Outsiders met record items with only their group's paragraph and answer fields explained by nothing but the
+    name of the check that reads them."""
+    published = contract(slug)
+    unexplained = [f"{gyomu}.{name}" for gyomu, groups in published.records.items() for group in groups
+                   for name, item in group.items.items() if not item.meaning]
+    unexplained += [f"{part}.{name}" for part, query_part in published.query.items()
+                    for name, field in query_part.fields.items() if not field.meaning]
+    assert unexplained == [], f"{slug}: no meaning of their own: {unexplained}"
 
 
 def test_the_coverage_test_names_each_item_outside_the_contract() -> None:
@@ -329,7 +361,14 @@ def test_the_forms_page_lists_every_statute_form_as_the_catalog_does() -> None:
 
 def test_a_coded_answer_field_lists_the_values_the_oracle_answers() -> None:
     """The fixed strings of an answer the checks compare (児童手当's 受給者 本人/他方, 選挙人名簿's 登録根拠)."""
+    from conformance.domains.jido_fuyo_teate.oracle import Kind
+    from conformance.domains.kokuho import oracle as kokuho
     from conformance.domains.senkyo import oracle as senkyo
+
+    copay = contract("kokuho").query["国民健康保険"].fields["一部負担金割合"].values
+    assert set(copay) == {kokuho.THREE_TENTHS, kokuho.TWO_TENTHS}
+    kinds = contract("jido_fuyo_teate").query["児童扶養手当"].fields["支給区分"].values
+    assert set(kinds) == set(get_args(Kind))
 
     fields = contract("jido_teate").query["児童手当"].fields
     assert set(fields["受給者"].values) == {"本人", "他方"}
