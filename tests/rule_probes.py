@@ -22,7 +22,6 @@ from conformance.targets.base import HttpClient, Target, TestData
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE, jumin_edition
 
-
 #: The contract's checks every statute edition with the per-person query binds beside its own rules (the refusals:
 #: tests/checks/test_refusals.py); a domain's test of its own rules' bindings leaves them out.
 SHARED_CHECKS = frozenset({"api.qualifications_refusals", "api.form_refusals"})

@@ -145,7 +145,8 @@ def test_every_edition_binding_the_form_refusals_is_refused_by_the_clean_referen
         return max(path for path in (default_catalog_root() / slug).iterdir() if path.is_dir())
 
     bound = {slug: requirement for slug in _query_domains()
-             for requirement in bound_requirements(newest(slug) / "bindings.yaml", shared=True).get("api.form_refusals", ())}
+             for requirement in bound_requirements(newest(slug) / "bindings.yaml", shared=True).get(
+                 "api.form_refusals", ())}
     assert set(bound) == {"shugaku", "senkyo", "kaigo", "koki_korei", "kokuho"}
     with start_reference() as running:
         client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
