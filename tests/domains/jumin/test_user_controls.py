@@ -245,3 +245,9 @@ def test_the_lists_of_every_access_lists_a_working_days_morning() -> None:
     assert log_analysis.analyse(log, log_analysis.NIGHT, None, frozenset(), night) == []
     every = frozenset({"log_analysis_lists_every_access"})
     assert [row["操作者ID"] for row in log_analysis.analyse(log, log_analysis.NIGHT, None, every, night)] == ["a"]
+
+
+def test_a_misdated_log_leaves_the_boundaries_to_the_checks_own_window() -> None:
+    """oplog_clock_jst_as_utc writes every 日時 nine hours late while its list reads Japan's wall clock right: R024
+    is not failed for a 日時 that is R006's to judge (the boundaries are set round the check's window instead)."""
+    assert _judge_night(MORNING, "oplog_clock_jst_as_utc") == ([], [])
