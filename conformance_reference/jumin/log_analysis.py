@@ -56,6 +56,8 @@ def off_hours(when: dt.datetime, params: Mapping[str, str | None], defects: froz
     start, end = _minutes(params.get("深夜_開始"), "深夜_開始"), _minutes(params.get("深夜_終了"), "深夜_終了")
     minute = local.hour * 60 + local.minute
     night = start <= minute < end if start <= end else (minute >= start or minute < end)
+    if "log_analysis_lists_every_access" in defects:
+        return True  # A defect: every access of the user is listed, whatever its hour and its day.
     if "loganalysis_holidays_ignored" in defects:
         return night  # A defect: the list is made from the hours only; the town's calendar is never read.
     holidays = {day.strip() for day in str(params.get("休業日") or "").split(",") if day.strip()}

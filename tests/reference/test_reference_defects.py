@@ -459,7 +459,7 @@ AFFECTS: dict[str, set[str]] = {
         "users_hidden_items_in_history",
         # 10.2 R024, R027: only the analyses 深夜・休業日アクセス一覧 and 大量検索実行一覧 show them; the probes ask
         # neither.
-        "loganalysis_holidays_ignored", "loganalysis_bulk_strict",
+        "loganalysis_holidays_ignored", "loganalysis_bulk_strict", "log_analysis_lists_every_access",
         # 10.2 R005, R020 (reference/oplog.py): only a 仮登録 or logs.modify shows them; the probes do neither.
         "oplog_kari_missing", "oplog_writable",
         # 10.2 R006's 個人番号アクセス of a 照会 that showed the 個人番号: the probe's entries are read without it (the

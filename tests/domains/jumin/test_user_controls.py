@@ -11,7 +11,9 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
+import time_machine
 
+from conformance import clock
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.clock import JST
 from conformance.domains.jumin.scenarios import user_controls
@@ -189,3 +191,63 @@ def test_the_analyses_stay_bounded_however_long_the_log_has_grown() -> None:
                 needed_client(target, "the test", ("logs.analysis",)).call("logs.analysis", whole)
             assert judge(target, "10.2-R024") == []
             assert judge(target, "10.2-R027") == []
+
+
+def _working_day_after(days: int, weekday: int) -> dt.date:
+    """The first ``weekday`` (0 Monday) at least ``days`` after today in Japan and outside the 年末年始: forward
+    only, as tests/midnight.py explains (what other tests stamped at the real time stays in the past)."""
+    day = clock.today() + dt.timedelta(days=days)
+    while day.weekday() != weekday or (day.month, day.day) >= (12, 29) or (day.month, day.day) <= (1, 3):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _judge_night(at: dt.datetime, *defects: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """R024's findings and the parts not run, with the clock of this process (the reference's too) sent to
+    ``at`` and running on: the moment of the access is the test's, not the hour the test runs at."""
+    with time_machine.travel(at, tick=True), reference_target(*defects) as target:
+        context = CheckContext(EDITION.requirement("jumin-1.0-10.2-R024"), RULES["10.2-R024"], target)
+        return [(f.code, f.location) for f in controls(context)], context.not_run
+
+
+NIGHT_AT = f"GET {B}/logs/analysis?種類=深夜・休業日アクセス一覧#"
+#: 10:00 JST on a Wednesday, and a minute before midnight on one (the periods set round it cross midnight).
+WEDNESDAY = _working_day_after(2, 2)
+MORNING = dt.datetime.combine(WEDNESDAY, dt.time(10, 0), JST)
+LAST_MINUTE = dt.datetime.combine(WEDNESDAY, dt.time(23, 59, 10), JST)
+
+
+@pytest.mark.parametrize("at", [MORNING, LAST_MINUTE], ids=["morning", "before-midnight"])
+def test_an_access_outside_the_night_and_the_holidays_is_left_out(at: dt.datetime) -> None:
+    """Issue 67: on a working day the conforming list passes every probe, the first and last minute of a period
+    included; a list of every access is seen in the minute before a period and in the minute after its 終了."""
+    assert _judge_night(at) == ([], [])
+    found, not_run = _judge_night(at, "log_analysis_lists_every_access")
+    assert found == [("logs.analysis_differs", NIGHT_AT + "開始前の分"),
+                     ("logs.analysis_differs", NIGHT_AT + "終了後の分")] and not_run == []
+
+
+def test_the_other_side_is_not_judged_on_a_saturday() -> None:
+    """A town may take a Saturday as a 休業日 of its own whatever the check gives (the register): there the list of
+    every access cannot be told from a conforming one, and R024 is NOT_AUTOMATED for that side, never PASS."""
+    saturday = dt.datetime.combine(_working_day_after(2, 2) + dt.timedelta(days=3), dt.time(10, 0), JST)
+    for defects in ((), ("log_analysis_lists_every_access",)):
+        found, not_run = _judge_night(saturday, *defects)
+        assert found == [] and len(not_run) == 1 and "Saturday" in not_run[0]
+
+
+def test_the_lists_of_every_access_lists_a_working_days_morning() -> None:
+    """The reference's defect, unit-tested: a Wednesday's 10:30 JST outside the 深夜 given is listed."""
+    log = OperationLog()
+    log.entries.append({"日時": "2026-04-01T10:30:00+09:00", "操作者ID": "a", "端末名": "t", "機能名": "個人照会",
+                        "取得対象": "照会", "対象": []})
+    night = {"深夜_開始": "22:00", "深夜_終了": "06:00", "休業日": ""}
+    assert log_analysis.analyse(log, log_analysis.NIGHT, None, frozenset(), night) == []
+    every = frozenset({"log_analysis_lists_every_access"})
+    assert [row["操作者ID"] for row in log_analysis.analyse(log, log_analysis.NIGHT, None, every, night)] == ["a"]
+
+
+def test_a_misdated_log_leaves_the_boundaries_to_the_checks_own_window() -> None:
+    """oplog_clock_jst_as_utc writes every 日時 nine hours late while its list reads Japan's wall clock right: R024
+    is not failed for a 日時 that is R006's to judge (the boundaries are set round the check's window instead)."""
+    assert _judge_night(MORNING, "oplog_clock_jst_as_utc") == ([], [])

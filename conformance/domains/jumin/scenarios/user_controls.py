@@ -35,14 +35,14 @@ import datetime as dt
 import json
 import os
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from typing import Any
 
 from conformance import secrets
 from conformance.checks.registry import CheckContext, check
 from conformance.clock import JST
 from conformance.domains.jumin.params import UserControlsParams
-from conformance.domains.jumin.scenarios.access_log import MOVE, QUERY, SETUP, register
+from conformance.domains.jumin.scenarios.access_log import MOVE, QUERY, SETUP, SLACK, register
 from conformance.domains.jumin.scenarios.permissions import CHANGE, CREATE, GET, INQUIRY, LOGIN, Users, _move, _users
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -52,6 +52,8 @@ ORGANISATION, LIST, BULK, SCHEDULE, DISPLAY = (
     "users.organisation", "users.list", "users.bulk", "users.schedule", "users.display")
 HISTORY, HOUSEHOLD, DATES, SEARCH = "query.history", "query.household", "query.display", "query.search"
 ANALYSIS, NIGHT, BULK_SEARCH = "logs.analysis", "深夜・休業日アクセス一覧", "大量検索実行一覧"
+#: The length of the 深夜 periods R024's check sets round an access's own minute (never closing on itself).
+SPAN = dt.timedelta(hours=2)
 #: The 検索 the user of R027's check makes (the 閾値 asked).
 SEARCHES = 5
 #: Seconds ahead a scheduled change is set for, and the longest wait for it to be applied (never a fixed sleep:
@@ -379,7 +381,9 @@ def _hhmm(moment: dt.datetime) -> str:
 
 
 def _night(ctx: CheckContext, users: Users) -> Iterator[Finding]:
-    """10.2 R024: a user's 照会, listed when the 深夜 period given holds its moment, and when its day is a 休業日."""
+    """10.2 R024: a user's 照会, listed when the 深夜 period given holds its moment, and when its day is a 休業日;
+    then, round the moment the vendor logged, listed in the first and in the last minute of a period and left out
+    in the minute before one and in the minute after its 終了 (on a working day: :func:`_outside`)."""
     atena = register(users.client)
     user_id, password = users.created({"操作権限": [INQUIRY]})
     session = users.session(user_id, password)
@@ -387,26 +391,99 @@ def _night(ctx: CheckContext, users: Users) -> Iterator[Finding]:
     users.call(QUERY, {"宛名番号": atena}, session)
     after = dt.datetime.now(JST)
     days = ",".join(sorted({before.date().isoformat(), after.date().isoformat()}))
-    probes = {
-        # The 深夜 period round the access (it may cross midnight), no 休業日 given.
-        "深夜": {"深夜_開始": _hhmm(before - dt.timedelta(hours=1)), "深夜_終了": _hhmm(after + dt.timedelta(hours=1)),
-               "休業日": ""},
-        # A 深夜 period hours away from the access, the day of the access a 休業日.
-        "休業日": {"深夜_開始": _hhmm(after + dt.timedelta(hours=3)), "深夜_終了": _hhmm(after + dt.timedelta(hours=4)),
-                "休業日": days},
-    }
-    for name, given in probes.items():
-        # Asked of the check's user only: the whole town's list (every seed's draws, on a 休業日 the day's whole
-        # log) may hold more rows than one answer is read with (issue 65); a vendor answering other users' rows
-        # all the same is judged on the user's alone.
-        rows = _analysis(users, {"種類": NIGHT, "操作者ID": user_id, **given})
-        location = f"GET {users.base}/logs/analysis?種類={NIGHT}#{name}"
-        if rows is None:
-            yield ctx.finding("logs.analysis_differs", f"the {NIGHT} could not be made (10.2 R024)",
-                              location=location, expected="listed", actual="no answer")
-        elif not any(str(row.get("操作者ID")) == user_id for row in rows):
-            yield ctx.finding("logs.analysis_differs", f"a 照会 made in the {name} given is not in the {NIGHT} "
-                              "(10.2 R024)", location=location, expected="listed", actual="absent")
+    # The 深夜 period round the access (it may cross midnight), no 休業日 given.
+    rows = yield from _night_probe(ctx, users, user_id, "深夜", {
+        "深夜_開始": _hhmm(before - dt.timedelta(hours=1)), "深夜_終了": _hhmm(after + dt.timedelta(hours=1)),
+        "休業日": ""}, listed=True)
+    # A 深夜 period hours away from the access, the day of the access a 休業日.
+    yield from _night_probe(ctx, users, user_id, "休業日", {
+        "深夜_開始": _hhmm(after + dt.timedelta(hours=3)), "深夜_終了": _hhmm(after + dt.timedelta(hours=4)),
+        "休業日": days}, listed=True)
+    moments = _moments(ctx, users, rows or [], user_id)
+    if isinstance(moments, Finding):
+        yield moments
+    elif moments:
+        # A 日時 misdated beyond the slack of two clocks (10.2 R006's to judge, not R024's): the boundaries are set
+        # round the check's own window of the access instead, the vendor's list being made from its own clock.
+        logged = all(before - SLACK <= moment <= after + SLACK for moment in moments)
+        yield from _boundaries(ctx, users, user_id, moments if logged else [before, after])
+
+
+def _night_probe(ctx: CheckContext, users: Users, user_id: str, name: str, given: Mapping[str, str], *,
+                 listed: bool) -> Generator[Finding, None, list[Mapping[str, Any]] | None]:
+    """One 深夜・休業日アクセス一覧 of the check's user: a finding unless its access is ``listed`` (or left out);
+    returns the rows (None when the list could not be made)."""
+    # Asked of the check's user only: the whole town's list (every seed's draws, on a 休業日 the day's whole log)
+    # may hold more rows than one answer is read with (issue 65); a vendor answering other users' rows all the
+    # same is judged on the user's alone.
+    rows = _analysis(users, {"種類": NIGHT, "操作者ID": user_id, **given})
+    location = f"GET {users.base}/logs/analysis?種類={NIGHT}#{name}"
+    wanted, unwanted = ("listed", "absent") if listed else ("absent", "listed")
+    if rows is None:
+        yield ctx.finding("logs.analysis_differs", f"the {NIGHT} could not be made (10.2 R024)",
+                          location=location, expected=wanted, actual="no answer")
+    elif any(str(row.get("操作者ID")) == user_id for row in rows) != listed:
+        where = f"in the {name} given" if listed else f"outside the 深夜 period and the 休業日 given ({name})"
+        yield ctx.finding("logs.analysis_differs", f"a 照会 made {where} is {unwanted if listed else 'listed'} "
+                          f"in the {NIGHT} (10.2 R024)", location=location, expected=wanted, actual=unwanted)
+    return rows
+
+
+def _moments(ctx: CheckContext, users: Users, rows: list[Mapping[str, Any]],
+             user_id: str) -> list[dt.datetime] | Finding:
+    """The 日時 of the user's rows as the vendor logged them, in JST (one without an offset read as Japan's):
+    the boundaries are set round the vendor's own minute, so neither a skew between the two clocks nor the
+    moment the run started decides them. A 日時 that is not a date-time is a finding."""
+    moments: list[dt.datetime] = []
+    for row in rows:
+        if str(row.get("操作者ID")) != user_id:
+            continue
+        text = str(row.get("日時"))
+        try:
+            moment = dt.datetime.fromisoformat(text)
+        except ValueError:
+            return ctx.finding("logs.analysis_differs", f"a row of the {NIGHT} has a 日時 that is not an ISO 8601 "
+                               "date-time (10.2 R024)", location=f"GET {users.base}/logs/analysis?種類={NIGHT}"
+                               "#深夜/日時", expected="YYYY-MM-DDTHH:MM:SS+09:00", actual=text[:40])
+        moments.append(moment.replace(tzinfo=JST) if moment.tzinfo is None else moment.astimezone(JST))
+    return sorted(moments)
+
+
+def _boundaries(ctx: CheckContext, users: Users, user_id: str, moments: list[dt.datetime]) -> Iterator[Finding]:
+    """The minutes at the ends of a 深夜 period round the logged moments (``earliest`` .. ``latest``): the first
+    minute (深夜_開始 its own) and the last (深夜_終了 the next) are in it; the minute before (深夜_開始 the next)
+    and the one after 深夜_終了's (深夜_終了 the minute before) are outside under every reading of HH:MM, while the
+    minute of 深夜_終了 itself, in or out as a town reads it, is never asked."""
+    earliest, latest = moments[0], moments[-1]
+    minute = dt.timedelta(minutes=1)
+    # The next day is a 休業日 of the check's: a vendor listing every access once any 休業日 is given is seen.
+    holiday = (latest + dt.timedelta(days=1)).date().isoformat()
+    inside = {"開始の分": (earliest, earliest + SPAN), "終了前の分": (latest - SPAN, latest + minute)}
+    outside = {"開始前の分": (latest + minute, latest + minute + SPAN),
+               "終了後の分": (earliest - minute - SPAN, earliest - minute)}
+    for name, (start, end) in inside.items():
+        yield from _night_probe(ctx, users, user_id, name, {"深夜_開始": _hhmm(start), "深夜_終了": _hhmm(end),
+                                                            "休業日": holiday}, listed=True)
+    reason = _not_working_day(moments)
+    if reason:
+        ctx.did_not_run(f"10.2 R024's other side (an access outside the 深夜 period and the 休業日 given is left "
+                        f"out): {reason}, a day a town may take as a 休業日 of its own (interpretation "
+                        "jumin-1.0-interp-operation-authority-more); it is judged on an access made Monday to Friday")
+        return
+    for name, (start, end) in outside.items():
+        yield from _night_probe(ctx, users, user_id, name, {"深夜_開始": _hhmm(start), "深夜_終了": _hhmm(end),
+                                                            "休業日": holiday}, listed=False)
+
+
+def _not_working_day(moments: list[dt.datetime]) -> str:
+    """Why the day of a logged moment may be a 休業日 whatever the check gives (a Saturday, a Sunday, the 年末年始
+    of 12/29 to 1/3), or '' when every one is a working day under every reading the register allows."""
+    for moment in moments:
+        if moment.weekday() >= 5:
+            return f"the access was made on a {moment.strftime('%A')} ({moment.date().isoformat()})"
+        if (moment.month, moment.day) >= (12, 29) or (moment.month, moment.day) <= (1, 3):
+            return f"the access was made in the 年末年始 ({moment.date().isoformat()})"
+    return ""
 
 
 def _bulk_search(ctx: CheckContext, users: Users) -> Iterator[Finding]:
