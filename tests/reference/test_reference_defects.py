@@ -783,6 +783,7 @@ AFFECTS: dict[str, set[str]] = {
     # Issue 67, the 異動差分's boundaries (a time in JST, the next page's offset): no probe reads the 異動差分
     # (changed_since); the model's state machine does after every step (tests/domains/jumin/test_model_feeds.py).
     "diff_since_offset_ignored": set(), "diff_next_offset_skips_row": set(),
+    "diff_mark_not_restamped": set(), "diff_first_changed_row": set(),
     # The 操作ログ's 日時 nine hours late: the probes read the log without its 日時 (it moves).
     "oplog_clock_jst_as_utc": set(),
     # A 第三子以降算定額算定対象者 born on 3月31日 or 4月1日: the probes' (WITH_STUDENT's, born 2005-05-05) is neither
