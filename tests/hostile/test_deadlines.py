@@ -113,7 +113,8 @@ def test_a_next_offset_that_does_not_advance_stops_the_walk_at_once(
 ) -> None:
     """Issue 67, blind 02: next_offset is the page size: page 2 answers offset 1000 again. The walk stops on that
     page with the error naming it (not after max_pages), once for the run."""
-    api = RequestsHttpClient(ApiTarget.model_validate({"base_url": f"{vendor.base_url}/looping", "timeout_seconds": 0.5}))
+    looping = {"base_url": f"{vendor.base_url}/looping", "timeout_seconds": 0.5}
+    api = RequestsHttpClient(ApiTarget.model_validate(looping))
     target = Target(catalog=jumin_catalog, http=api)
     with pytest.raises(TargetError, match=r"^GET /residents at offset 1000: next_offset 1000 does not move past"):
         all_residents(target)

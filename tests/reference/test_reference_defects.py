@@ -512,6 +512,9 @@ AFFECTS: dict[str, set[str]] = {
         "form_first_row",
         # The day under the 認証文 as the record's latest 処理日: the loaded town's rows hold none.
         "form_certification_date_record_day",
+        # The day under the 認証文 as the UTC date: wrong only before 09:00 JST, the probes run at the real hour (its
+        # test moves the clock: tests/domains/jumin/test_model_machine.py).
+        "form_certification_date_utc",
         # A 再転入 under the 除票's 宛名番号, a 支援措置 to begin later: the probes enter neither.
         "dv_reentry_unmarked", "reentry_new_number", "dv_provisional_ignored",
         # The driver's 世帯照会 of a 世帯 whose 配偶者 is younger than a 子, or whose 子の配偶者 is younger than a

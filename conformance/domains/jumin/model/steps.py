@@ -254,7 +254,7 @@ class ModelSteps(RuleBasedStateMachine):
             self.session.exercised.add(outcome.requirement)
         self._commit(outcome, before, document)
         changed = [atena for atena, rows in self.world.persons.items() if len(rows) > lengths.get(atena, 0)]
-        # A 支援措置 set, extended or ended changes the 支援対象者管理データ 7.2.3 R001 names as part of the 住民記録データ
+        # A 支援措置 set, extended or ended changes the 支援対象者管理データ (7.2.3 R001: part of the 住民記録データ)
         # even where it adds no 履歴 (the mark written on the 原票): the 異動差分 lists those persons too (issue 67,
         # blind 03; interpretation jumin-1.0-interp-diff-support).
         touched = [*changed, *(atena for atena in outcome.marks if atena not in changed)]
