@@ -251,3 +251,14 @@ def test_the_diff_giving_the_first_change_since_is_a_breach_of_7_2_3_r002() -> N
                  world, STAMP, [CHANGED[0]])]
     assert found == [("jumin-1.0-7.2.3-R002", "model.diff_not_latest",
                       f"GET /residents?changed_since={STAMP} 宛名番号={CHANGED[0]}#/履歴番号", "3", "2")]
+
+
+def test_a_person_the_model_no_longer_holds_is_not_asked_in_the_diff() -> None:
+    """A 除票 moved to the 除票用データベース leaves the model (fixed_admin_examples.py): the 異動差分's last read skips
+    them instead of failing on them."""
+    world = _moved_twice()
+    linkage = RowsLinkage([world.history(CHANGED[0])[1]])
+    paths = Paths(DriverClient(linkage, "/driver/v1", {}), linkage, lambda _: True)
+    assert list(paths.diff_latest(world, STAMP, [CHANGED[0], CHANGED[1]]))[0].code == "model.diff_not_latest"
+    world.persons.pop(CHANGED[0])
+    assert list(paths.diff_latest(world, STAMP, [CHANGED[0], CHANGED[1]])) == []

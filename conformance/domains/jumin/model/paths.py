@@ -346,11 +346,13 @@ class Paths:
         """7.2.3 R002: the 異動差分 since ``stamp`` (an example's first step) answers each of ``persons`` (changed by
         its steps, some more than once) with the record as it is now, the model's latest row: a counterpart
         polling once a night meets several 異動 of a person between two polls and must be given the last (issue
-        67, blind 04). A person it does not list is ``changed_since``'s breach, not this one."""
-        if self.linkage is None or not persons:
+        67, blind 04). A person it does not list is ``changed_since``'s breach, not this one; a person the model no
+        longer holds (a 除票 moved to the 除票用データベース: no path answers them) is not asked."""
+        held = sorted(atena for atena in persons if world.persons.get(atena))
+        if self.linkage is None or not held:
             return
         listed = {row.get("宛名番号", ""): row for row in self._diff_rows(stamp, DIFF_LIMIT)}
-        for atena in sorted(persons):
+        for atena in held:
             row, latest = listed.get(atena), world.latest(atena)
             if row is None:
                 continue
