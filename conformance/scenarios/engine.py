@@ -50,6 +50,7 @@ from conformance.oracles import wareki
 from conformance.targets.base import HttpClient, HttpResponse
 from conformance.targets.forms import PdfProblem, PrintedForm, read_pdf
 from conformance.targets.http import fill_template
+from conformance.targets.paging import next_offset
 
 #: The operations the engine itself needs besides a scenario's steps.
 SETUP_OPERATION = "fixtures.persons"
@@ -622,12 +623,12 @@ def _certified(run: _Run, atena: str) -> dict[str, Any] | None:
 
 def _listed(run: _Run, atena: str) -> dict[str, Any] | None:
     offset: int | None = 0
-    while offset is not None:
+    while offset is not None:  # ends: each next offset is past the last (next_offset), or the walk fails
         page = run.linkage.request("get", "/residents", params={"offset": str(offset), "limit": "1000"}).json()
         for resident in page.get("residents", ()):
             if isinstance(resident, dict) and resident.get("宛名番号") == atena:
                 return resident
-        offset = page.get("next_offset")
+        offset = next_offset("GET /residents", offset, page)
     return None
 
 

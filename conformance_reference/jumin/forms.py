@@ -474,6 +474,8 @@ class FormService:
         if form.certification != "last_page" or "form_certification_missing" in self.defects:
             return []
         day = clock.today()
+        if "form_certification_date_utc" in self.defects:  # the defect: the UTC date (a day early before 09:00 JST)
+            day = dt.datetime.now(dt.UTC).date()
         if "form_certification_date_record_day" in self.defects and people:
             # A defect: the day under the 認証文 is the day the record was last changed (its latest 処理日), taken
             # from the data instead of the day of issue.

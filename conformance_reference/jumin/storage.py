@@ -330,11 +330,16 @@ class Store:
         self._stale.clear()
         self._ordered = None
 
-    def changed_since(self, since: str | None, offset: int, limit: int) -> tuple[list[Row], bool]:
+    def changed_since(self, since: str | None, offset: int, limit: int,
+                      first_row: bool = False) -> tuple[list[Row], bool]:
         """Current rows whose latest change is at or after ``since`` (a :func:`utc_stamp`; all when
-        None), by 宛名番号, one page; the flag says whether more rows follow."""
+        None), by 宛名番号, one page; the flag says whether more rows follow. ``first_row`` is the defect
+        diff_first_changed_row: each person's first row changed since the moment, not the latest."""
         where, parameters = (" AND h.changed_at >= ?", [since]) if since is not None else ("", [])
         sql = _LATEST + where + " ORDER BY h.atena LIMIT ? OFFSET ?"
+        if since is not None and first_row:
+            sql = ("SELECT h.items FROM history h WHERE h.rireki = (SELECT MIN(rireki) FROM history"
+                   " WHERE atena = h.atena AND changed_at >= ?) ORDER BY h.atena LIMIT ? OFFSET ?")
         found = self._query(sql, [*parameters, min(limit, _MAX_SQL_INT) + 1, min(offset, _MAX_SQL_INT)])
         rows = [_items(items) for (items,) in found]
         return rows[:limit], len(rows) > limit
@@ -363,16 +368,19 @@ class Store:
             db.execute("INSERT INTO history VALUES (?, ?, ?, ?, ?)", _record(stored, utc_stamp()))
         return stored
 
-    def overwrite_latest(self, row: Mapping[str, str]) -> Row:
+    def overwrite_latest(self, row: Mapping[str, str], keep_stamp: bool = False) -> Row:
         """Replace the person's latest row in place, keeping its 履歴番号. A correction must never do
         this (only the ``history_deleted_on_correction`` defect does: the spec forbids it); the
-        支援対象者である旨の表示 (1.1.16 R001) does, being a mark on the 原票 rather than a 異動."""
+        支援対象者である旨の表示 (1.1.16 R001) does, being a mark on the 原票 rather than a 異動. The row is
+        stamped changed now (the 異動差分 lists it); ``keep_stamp`` is the defect diff_mark_not_restamped."""
         with self._transaction() as db:
             self._touch((row["宛名番号"],))
             (last,) = db.execute("SELECT MAX(rireki) FROM history WHERE atena = ?", (row["宛名番号"],)).fetchone()
             stored = {**row, "履歴番号": str(last or 1)}
+            kept = db.execute("SELECT changed_at FROM history WHERE atena = ? AND rireki = ?",
+                              (row["宛名番号"], last or 1)).fetchone() if keep_stamp else None
             db.execute("DELETE FROM history WHERE atena = ? AND rireki = ?", (row["宛名番号"], last or 1))
-            db.execute("INSERT INTO history VALUES (?, ?, ?, ?, ?)", _record(stored, utc_stamp()))
+            db.execute("INSERT INTO history VALUES (?, ?, ?, ?, ?)", _record(stored, kept[0] if kept else utc_stamp()))
         return stored
 
     def next_atena_serial(self) -> int:

@@ -179,7 +179,7 @@ class SupportMeasures:
             marked = {**row, "支援措置対象フラグ": "1", "支援措置_開始年月日": period.get("支援措置の開始年月日", ""),
                       "支援措置_終了年月日": period.get("支援措置の終了年月日", "")}
             if marked != row:
-                self.store.overwrite_latest(marked)
+                self.store.overwrite_latest(marked, keep_stamp="diff_mark_not_restamped" in self.defects)
 
     def _supported(self, record: Mapping[str, Any]) -> list[str]:
         """The 宛名番号 of the record's 支援対象者: the 申出者, then the 併せて支援措置を求める者 named by one (the

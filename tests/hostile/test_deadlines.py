@@ -108,6 +108,21 @@ def test_endless_pages_stop_at_max_pages_and_are_not_fetched_again(
     assert vendor.count("/residents") == 20
 
 
+def test_a_next_offset_that_does_not_advance_stops_the_walk_at_once(
+    vendor: MaliciousVendor, jumin_catalog: EditionCatalog,
+) -> None:
+    """Issue 67, blind 02: next_offset is the page size: page 2 answers offset 1000 again. The walk stops on that
+    page with the error naming it (not after max_pages), once for the run."""
+    looping = {"base_url": f"{vendor.base_url}/looping", "timeout_seconds": 0.5}
+    api = RequestsHttpClient(ApiTarget.model_validate(looping))
+    target = Target(catalog=jumin_catalog, http=api)
+    with pytest.raises(TargetError, match=r"^GET /residents at offset 1000: next_offset 1000 does not move past"):
+        all_residents(target)
+    with pytest.raises(TargetError, match="not fetched again"):
+        all_residents(target)
+    assert vendor.count("/looping/residents") == 2
+
+
 def test_the_shape_scan_ignores_brackets_in_strings() -> None:
     check_json_shape('{"a": "[[[[[[[[[[", "b": "\\\\", "c": "\\"]]]]"}', max_depth=2)
     with pytest.raises(JsonLimitError):

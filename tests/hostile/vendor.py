@@ -83,6 +83,15 @@ def endless_pages(conn: Connection) -> None:
     conn.reply(200, json.dumps(page).encode())
 
 
+def looping_pages(conn: Connection) -> None:
+    """A page of a row whose next_offset is the page size, not past the page (blind round 4, 02): from the second
+    page on, the same page again and again."""
+    text = conn.query.get("limit", "1")
+    limit = int(text) if text.isascii() and text.isdigit() else 1
+    page = {"residents": [{"宛名番号": f"{limit:015d}"}], "next_offset": limit}
+    conn.reply(200, json.dumps(page).encode())
+
+
 def echo_secret(conn: Connection, status: int = 200) -> None:
     """The Authorization header back: raw, lower case, JSON \\u escapes, base64."""
     value = conn.headers.get("authorization", "")
@@ -106,6 +115,7 @@ BEHAVIOURS: dict[str, Behaviour] = {
     "/deep": deep_json,
     "/wide": wide_json,
     "/residents": endless_pages,
+    "/looping/residents": looping_pages,
     "/echo": echo_secret,
     "/hang": hang,
 }

@@ -791,6 +791,10 @@ AFFECTS: dict[str, set[str]] = {
     # Issue 67, the 異動差分's boundaries (a time in JST, the next page's offset): no probe reads the 異動差分
     # (changed_since); the model's state machine does after every step (tests/domains/jumin/test_model_feeds.py).
     "diff_since_offset_ignored": set(), "diff_next_offset_skips_row": set(),
+    "diff_mark_not_restamped": set(), "diff_first_changed_row": set(),
+    # The day under the 認証文 as the UTC date: wrong only from 00:00 to 09:00 JST (AT_SOME_HOURS; its own test moves
+    # the clock: tests/domains/jumin/test_model_machine.py).
+    "form_certification_date_utc": set(),
     # The 操作ログ's 日時 nine hours late: the probes read the log without its 日時 (it moves).
     "oplog_clock_jst_as_utc": set(),
     # A 第三子以降算定額算定対象者 born on 3月31日 or 4月1日: the probes' (WITH_STUDENT's, born 2005-05-05) is neither
@@ -1455,6 +1459,11 @@ def started(*defects: str) -> Iterator[Api]:
         yield Api(running)
 
 
+#: Defects that change their probes only at some hours of the real clock the probes run at (the UTC day differs from
+#: Japan's from 00:00 to 09:00 JST): at other hours they change none of them (AFFECTS), then at most these.
+AT_SOME_HOURS: dict[str, set[str]] = {"form_certification_date_utc": {"forms"}}
+
+
 def test_every_defect_has_its_probes_listed() -> None:
     assert set(AFFECTS) == set(DEFECTS)
 
@@ -1471,7 +1480,7 @@ def test_a_defect_changes_exactly_its_probes(clean: Clean, name: str) -> None:
     for segment in segments:
         probes |= segment_with(clean, segment, name)
     changed = {key for key, value in probes.items() if value != clean.probes[key]}
-    assert changed == AFFECTS[name]
+    assert changed == AFFECTS[name] or (changed and changed <= AT_SOME_HOURS.get(name, set()))
 
 
 def segment_with(clean: Clean, segment: str, name: str) -> Probes:

@@ -31,6 +31,7 @@ from conformance.masking import shown
 from conformance.oracles.identifiers import is_valid_m11w2_7
 from conformance.oracles.wareki import date_style, to_seireki, to_wareki
 from conformance.targets.base import HttpResponse, Target
+from conformance.targets.paging import next_offset
 
 Row = Mapping[str, str]
 PAGE_LIMIT = 1000
@@ -72,9 +73,10 @@ def _fetch_residents(target: Target) -> dict[str, dict[str, Any]]:
         )
         for document in page.get("residents", []):
             residents[str(document.get("宛名番号"))] = document
-        if page.get("next_offset") is None:
+        following = next_offset("GET /residents", offset, page)
+        if following is None:
             return residents
-        offset = int(page["next_offset"])
+        offset = following
     raise TargetError(f"GET /residents: the pages never ended (stopped after {max_pages} pages: "
                       "targets.api.max_pages)")
 

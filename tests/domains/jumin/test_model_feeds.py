@@ -50,3 +50,22 @@ def test_an_operation_log_dated_by_japan_s_wall_clock_labelled_utc_is_reported_a
         ("model.log_field_missing", "driver:/logs/operations#moves.within/日時"),
         ("model.log_field_missing", "driver:/logs/operations#query.person/日時")]
     assert all(f.where.startswith("model:jumin/step:") and str(f.actual).endswith("+00:00") for f in findings)
+
+
+def test_a_support_mark_not_in_the_diff_is_reported_against_7_2_3_r002() -> None:
+    """Issue 67, blind 03: the named defect diff_mark_not_restamped (a 支援措置's mark written on the 原票 keeps the
+    row's old change time). The 異動差分 is read after a 支援措置 step too, and must list its 支援対象者 (7.2.3 R001:
+    支援対象者管理データを含む): the first example's step 2, a support.register."""
+    findings = _findings(frozenset({"diff_mark_not_restamped"}))
+    assert [(f.code, f.where, f.expected, f.actual) for f in findings] == [
+        ("model.diff_missing", "model:jumin/step:2", "1 changed persons listed", "1 missing")]
+
+
+def test_a_diff_giving_an_earlier_row_is_reported_against_7_2_3_r002() -> None:
+    """Issue 67, blind 04: the named defect diff_first_changed_row (each person answered with the first row changed
+    since the moment). The 異動差分 since the example's first step is read again at its end, after two 異動 of one
+    person, and must give the latest row: the first example's person's 住民状態 3 (死亡) given as 1."""
+    findings = _findings(frozenset({"diff_first_changed_row"}))
+    assert [(f.code, f.where.split("#", 1)[0], f.where.rsplit("#/", 1)[-1], f.expected, f.actual)
+            for f in findings] == [("model.diff_not_latest", "model:jumin/step:3", "住民状態", "3", "1")]
+    assert "GET /residents?changed_since=" in findings[0].where

@@ -981,6 +981,27 @@ def test_a_certification_dated_the_day_the_record_changed_is_reported_against_5_
     assert findings[0].expected == to_wareki(clock.today().isoformat()) and findings[0].actual == "令和6年3月20日"
 
 
+def test_a_certification_dated_by_the_utc_day_is_reported_against_5_1_r002_before_9_jst() -> None:
+    """Issue 67, blind 09: the named defect form_certification_date_utc dates the 認証文 by the UTC day, a day early
+    from 00:00 to 09:00 JST. The clock is moved (time-machine, forward: tests/midnight.py) to 03:30 JST, so the test,
+    not the hour it runs at, says the UTC day is yesterday: step 6's 写し is dated the day before its issue."""
+    import datetime as dt
+
+    import time_machine
+
+    from conformance import clock
+    from conformance.oracles.wareki import to_wareki
+
+    night = dt.datetime.combine(clock.today() + dt.timedelta(days=2), dt.time(3, 30), clock.JST)
+    with time_machine.travel(night, tick=True):
+        findings = _machine_findings("jumin-1.0-5.1-R002", defects=frozenset({"form_certification_date_utc"}))
+        today = clock.today()
+    assert [(f.code, f.location) for f in findings] == [
+        ("model.form_certification_date", "model:jumin/step:6#POST /forms/juminhyo_kojin/data#/認証文/年月日")]
+    assert findings[0].expected == to_wareki(today.isoformat())
+    assert findings[0].actual == to_wareki((today - dt.timedelta(days=1)).isoformat())
+
+
 def test_a_removed_record_corrected_since_must_be_found_by_its_removal_reason() -> None:
     """The named defect search_basic_removal_reason_latest (the reference's reading before 2026-11-27): the
     refusals' fixed example's 外国人住民 dies, then their 除票 is corrected (職権修正); searched by 氏名 and 消除事由

@@ -213,3 +213,52 @@ def test_an_ended_support_measures_marks_may_be_kept_or_dropped_in_the_export(tm
     # A person no 支援措置 names is compared with the record as any item is (10.6 R001).
     assert _exported(tmp_path, **{CHILD: ("1", "0")}) == [
         ("jumin-1.0-10.6-R001", "model.path_differs", "residents_csv", "/支援措置対象フラグ", "1")]
+
+
+@dataclass
+class RowsLinkage:
+    """The 異動差分 lists ``rows`` (whatever ``changed_since``), all on one page."""
+
+    rows: list[dict[str, str]]
+    base_url: str = "http://fake"
+
+    def request(self, method: str, path: str, *, params: Mapping[str, str] | None = None, json: Any = None,
+                **_: Any) -> HttpResponse:
+        return _answer(200, {"residents": self.rows, "next_offset": None}, path)
+
+
+def _moved_twice() -> World:
+    """A person with three rows: registered, then two 転居 since the example's first step."""
+    world = World(today=date(2026, 5, 1))
+    world.adopt(CHANGED[0], [{"宛名番号": CHANGED[0], "履歴番号": str(n), "住所_番地号表記": f"{n}番1号"}
+                             for n in (1, 2, 3)])
+    return world
+
+
+def test_the_diff_since_two_changes_gives_the_latest_row() -> None:
+    """Issue 67, blind 04: read since before two 異動 of one person, the 異動差分 gives the row as it is now."""
+    latest = _moved_twice().latest(CHANGED[0])
+    assert list(Paths(DriverClient(RowsLinkage([latest]), "/driver/v1", {}), RowsLinkage([latest]),
+                      lambda _: True).diff_latest(_moved_twice(), STAMP, [CHANGED[0]])) == []
+
+
+def test_the_diff_giving_the_first_change_since_is_a_breach_of_7_2_3_r002() -> None:
+    """The defect: each person answered with the first row changed since the moment (the 履歴 2, not 3)."""
+    world = _moved_twice()
+    linkage = RowsLinkage([world.history(CHANGED[0])[1]])
+    found = [(b.requirement, b.code, b.item, b.expected, b.actual) for b in
+             Paths(DriverClient(linkage, "/driver/v1", {}), linkage, lambda _: True).diff_latest(
+                 world, STAMP, [CHANGED[0]])]
+    assert found == [("jumin-1.0-7.2.3-R002", "model.diff_not_latest",
+                      f"GET /residents?changed_since={STAMP} 宛名番号={CHANGED[0]}#/履歴番号", "3", "2")]
+
+
+def test_a_person_the_model_no_longer_holds_is_not_asked_in_the_diff() -> None:
+    """A 除票 moved to the 除票用データベース leaves the model (fixed_admin_examples.py): the 異動差分's last read skips
+    them instead of failing on them."""
+    world = _moved_twice()
+    linkage = RowsLinkage([world.history(CHANGED[0])[1]])
+    paths = Paths(DriverClient(linkage, "/driver/v1", {}), linkage, lambda _: True)
+    assert [b.code for b in paths.diff_latest(world, STAMP, [CHANGED[0], CHANGED[1]])] == ["model.diff_not_latest"]
+    world.persons.pop(CHANGED[0])
+    assert list(paths.diff_latest(world, STAMP, [CHANGED[0], CHANGED[1]])) == []

@@ -342,16 +342,42 @@ class Paths:
                              "the persons it lists at once, each once", where, f"{len(whole)} rows",
                              f"{len(paged)} rows ({len(set(paged))} persons)")
 
+    def diff_latest(self, world: World, stamp: str, persons: Collection[str]) -> Iterator[Breach]:
+        """7.2.3 R002: the 異動差分 since ``stamp`` (an example's first step) answers each of ``persons`` (changed by
+        its steps, some more than once) with the record as it is now, the model's latest row: a counterpart
+        polling once a night meets several 異動 of a person between two polls and must be given the last (issue
+        67, blind 04). A person it does not list is ``changed_since``'s breach, not this one; a person the model no
+        longer holds (a 除票 moved to the 除票用データベース: no path answers them) is not asked."""
+        held = sorted(atena for atena in persons if world.persons.get(atena))
+        if self.linkage is None or not held:
+            return
+        listed = {row.get("宛名番号", ""): row for row in self._diff_rows(stamp, DIFF_LIMIT)}
+        for atena in held:
+            row, latest = listed.get(atena), world.latest(atena)
+            if row is None:
+                continue
+            where = f"GET /residents?changed_since={stamp} 宛名番号={atena}"
+            stale = [name for name, value in row.items() if self.judged(name) and name in latest
+                     and value != latest[name]]
+            if stale:
+                yield Breach(r.DIFFERENCES, "model.diff_not_latest", "the 異動差分 should give the person's record "
+                             "as it is now, not an earlier row", f"{where}#/{stale[0]}", latest[stale[0]],
+                             row[stale[0]])
+
     def _diff(self, stamp: str, limit: int) -> list[str]:
         """The 宛名番号 the 異動差分 since ``stamp`` lists, page after page of ``limit`` rows (repeats kept)."""
+        return [row.get("宛名番号", "") for row in self._diff_rows(stamp, limit)]
+
+    def _diff_rows(self, stamp: str, limit: int) -> list[dict[str, str]]:
+        """The rows the 異動差分 since ``stamp`` lists, page after page of ``limit`` rows (repeats kept)."""
         if self.linkage is None:
             return []
-        listed: list[str] = []
+        listed: list[dict[str, str]] = []
         offset: Any = 0
         for _ in range(MAX_DIFF_PAGES):
             page = self.linkage.request("get", "/residents", params={"changed_since": stamp, "offset": str(offset),
                                                                      "limit": str(limit)}).json()
-            listed += [text(row.get("宛名番号")) for row in page.get("residents", ()) if isinstance(row, dict)]
+            listed += [as_row(row) for row in page.get("residents", ()) if isinstance(row, dict)]
             offset = page.get("next_offset")
             if offset is None:
                 break
