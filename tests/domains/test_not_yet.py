@@ -16,6 +16,8 @@ from hypothesis import find
 
 from conformance.checks.scenarios import ELDER_APRIL_FIRST, Rule, Scenario
 from conformance.checks.statute_rules import on_year_end
+from conformance.domains.jido_fuyo_teate import checks as fuyo_checks
+from conformance.domains.jido_teate import checks as jido_checks
 from conformance.domains.kaigo import checks as kaigo_checks
 from conformance.domains.kokuho import checks as kokuho_checks
 from conformance.domains.kokumin_nenkin import checks as nenkin_checks
@@ -192,3 +194,12 @@ def test_a_day_after_the_real_today_may_be_null_and_a_wrong_one_still_fails() ->
     assert nenkin_checks._loss(later, TOWN_CODE) == {"資格喪失日": None}
     assert nenkin_checks._loss(later, TOWN_CODE) == {"資格喪失日": "2032-05-09"}
     assert nenkin_checks._loss(later, TOWN_CODE) != {"資格喪失日": "2032-05-10"}
+
+
+def test_a_childs_end_day_is_fixed_by_the_birth_and_never_null() -> None:
+    # 児童該当終了日 (児童手当法・児童扶養手当法 第3条第1項) is the contract's fixed day of the 児童 definition, not a
+    # 資格 event of as_of: the day is required even where it lies after as_of (born 2015-05-05: 2034-03-31).
+    aged_out = replace(jido_checks.AGED_OUT, as_of=date(2025, 4, 10))
+    assert jido_checks._child_end(aged_out, TOWN_CODE) == {"児童該当終了日": {"0": "2025-03-31", "1": "2034-03-31"}}
+    assert jido_checks._child_end(aged_out, TOWN_CODE) != {"児童該当終了日": {"0": "2025-03-31", "1": None}}
+    assert fuyo_checks._child_end(aged_out, TOWN_CODE) == jido_checks._child_end(aged_out, TOWN_CODE)
