@@ -13,7 +13,8 @@ what is the rule's own is its data and its oracle function. A domain declares wh
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any, Protocol, TypeVar
 
 from hypothesis import strategies as st
@@ -56,6 +57,7 @@ __all__ = [
     "drawn_with",
     "driver_base_path",
     "driver_rule_check",
+    "on_year_end",
     "own_rule_checks",
     "posted_object",
     "rule_checks",
@@ -92,6 +94,16 @@ class Statute:
         return Rule(name, title if title is not None else self._text(name), drawn, oracle, actual, examples,
                     **{"needs_records": self.needs_records, **options})
 
+    def dated(self, name: str, drawn: Drawn, oracle: Oracle, compared: str | tuple[str, ...] | Actual,
+              examples: tuple[Scenario, ...], title: str | None = None, **options: Any) -> Rule:
+        """A :meth:`rule` about a 資格's days: every person, drawn or worked example, asked on an ``as_of``
+        (:func:`on_year_end`), so that the oracle can allow a day after it as not yet (``readings.not_yet``)."""
+
+        def asked(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+            return drawn(codes).map(on_year_end)
+
+        return self.rule(name, asked, oracle, compared, tuple(map(on_year_end, examples)), title, **options)
+
     def family(self, oracle: Oracle, compared: str | tuple[str, ...] | Actual,
                *members: tuple[str, Drawn, tuple[Scenario, ...]]) -> tuple[Rule, ...]:
         """Rules of one ``oracle`` and the same fields ``compared``, told apart only by their persons: each member
@@ -119,6 +131,17 @@ def drawn_with(strategy: Callable[..., st.SearchStrategy[Scenario]], *args: Hash
         return strategy(codes, *args)
 
     return drawn
+
+
+def on_year_end(scenario: Scenario) -> Scenario:
+    """``scenario`` asked on an ``as_of``: its own, else its 年度's last day.
+
+    Why (issue 65): a person asked without ``as_of`` is answered as of the vendor's today, which the harness does
+    not know, and the published contract sends ``as_of`` whenever a field depends on the day. A rule about a 資格's
+    days asks on the 年度's last day, so a day after it may be answered as not yet (null) under every reading
+    (``readings.not_yet``), whatever the vendor's clock says; ``readings.year_view`` already allows such a day to
+    be left out of the 年度's answer, so no verdict a day within the 年度 gets changes."""
+    return scenario if scenario.as_of is not None else replace(scenario, as_of=date(scenario.fiscal_year + 1, 3, 31))
 
 
 def rule_checks(rules: Iterable[Rule]) -> tuple[CheckFunction, ...]:

@@ -11,7 +11,13 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from conformance.checks.scenarios import Scenario
+import pytest
+from hypothesis import find
+
+from conformance.checks.scenarios import ELDER_APRIL_FIRST, Rule, Scenario
+from conformance.checks.statute_rules import on_year_end
+from conformance.domains.jido_fuyo_teate import checks as fuyo_checks
+from conformance.domains.jido_teate import checks as jido_checks
 from conformance.domains.kaigo import checks as kaigo_checks
 from conformance.domains.kokuho import checks as kokuho_checks
 from conformance.domains.kokumin_nenkin import checks as nenkin_checks
@@ -143,3 +149,57 @@ def test_nenkin_checks_accept_null_for_a_day_ahead_only() -> None:
     twenty = nenkin_checks.BORN_ON_APRIL_FIRST  # twenty (取得) on 2025-03-31, asked that day
     assert nenkin_checks._acquisition(twenty, TOWN_CODE) != {"資格取得日": None}
     assert nenkin_checks._acquisition(replace(twenty, as_of=date(2025, 3, 30)), TOWN_CODE) == {"資格取得日": None}
+
+
+# -- The rules about these days always send as_of (issue 65: never the vendor's own today) -------------------------
+
+#: The rules whose oracle reads a 資格's 取得日 or 喪失日 through ``not_yet`` (``Statute.dated``).
+DATED_RULES = (
+    *(kaigo_checks.KAIGO_RULES[name] for name in ("kaigo.acquired_on_move_in", "kaigo.lost_day_after",
+                                                   "kaigo.facility_sender")),
+    kaigo_checks.FIRST_INSURED,
+    *(kokuho_checks.KOKUHO_RULES[name] for name in ("kokuho.acquired_on_welfare_stop", "kokuho.lost_on_welfare")),
+    kokuho_checks.DATES,
+    *(nenkin_checks.NENKIN_RULES[name] for name in (
+        "nenkin.lost_on_leaving_employment", "nenkin.lost_on_pension", "nenkin.acquired_after_pension",
+        "nenkin.acquired_on_employment", "nenkin.acquired_at_twenty", "nenkin.acquired_on_entry",
+        "nenkin.lost_on_death", "nenkin.lost_on_emigration", "nenkin.lost_at_sixty")),
+)
+
+
+@pytest.mark.parametrize("rule", DATED_RULES, ids=lambda rule: rule.name)
+def test_a_rule_about_days_asks_every_person_on_an_as_of(rule: Rule) -> None:
+    assert rule.examples and all(example.as_of is not None for example in rule.examples)
+    drawn = find(rule.scenarios(("131016", "271004")), lambda _: True)
+    assert drawn.as_of is not None
+
+
+def test_a_person_without_as_of_is_asked_on_the_last_day_of_the_year() -> None:
+    assert kaigo_checks.DIED.as_of == date(2025, 7, 1)  # its own day stays
+    assert on_year_end(kaigo_checks.DIED) == kaigo_checks.DIED
+    assert on_year_end(ELDER_APRIL_FIRST).as_of == date(2025, 3, 31)  # 年度 2024
+    kept = next(e for e in kaigo_checks.FIRST_INSURED.examples if e.birth == ELDER_APRIL_FIRST.birth)
+    assert kept == replace(ELDER_APRIL_FIRST, as_of=date(2025, 3, 31))
+
+
+def test_a_day_after_the_real_today_may_be_null_and_a_wrong_one_still_fails() -> None:
+    # Born 1972-05-10, a resident since 2000, asked about 年度 2025: 65 on 2037-05-09 (第10条第1項第4号), after the
+    # 年度 and after any real today. Asked on the 年度's last day, a vendor on its own clock may answer null.
+    later = on_year_end(Scenario(2025, date(1972, 5, 10), date(2000, 4, 1)))
+    assert later.as_of == date(2026, 3, 31)
+    assert kaigo_checks._kaigo(later, TOWN_CODE) == {"資格取得日": None}
+    assert kaigo_checks._kaigo(later, TOWN_CODE) == {"資格取得日": "2037-05-09"}
+    assert kaigo_checks._kaigo(later, TOWN_CODE) != {"資格取得日": "2037-05-10"}
+    # 国民年金 of the same person: 資格喪失日 at sixty (2032-05-09, 第9条第3号) ahead too.
+    assert nenkin_checks._loss(later, TOWN_CODE) == {"資格喪失日": None}
+    assert nenkin_checks._loss(later, TOWN_CODE) == {"資格喪失日": "2032-05-09"}
+    assert nenkin_checks._loss(later, TOWN_CODE) != {"資格喪失日": "2032-05-10"}
+
+
+def test_a_childs_end_day_is_fixed_by_the_birth_and_never_null() -> None:
+    # 児童該当終了日 (児童手当法・児童扶養手当法 第3条第1項) is the contract's fixed day of the 児童 definition, not a
+    # 資格 event of as_of: the day is required even where it lies after as_of (born 2015-05-05: 2034-03-31).
+    aged_out = replace(jido_checks.AGED_OUT, as_of=date(2025, 4, 10))
+    assert jido_checks._child_end(aged_out, TOWN_CODE) == {"児童該当終了日": {"0": "2025-03-31", "1": "2034-03-31"}}
+    assert jido_checks._child_end(aged_out, TOWN_CODE) != {"児童該当終了日": {"0": "2025-03-31", "1": None}}
+    assert fuyo_checks._child_end(aged_out, TOWN_CODE) == jido_checks._child_end(aged_out, TOWN_CODE)

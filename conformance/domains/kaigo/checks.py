@@ -309,9 +309,9 @@ def _loss(s: Scenario, town: str) -> Projection:
 
 def _on_as_of(s: Scenario, shown: Projection) -> Projection:
     """The days as an answer about ``as_of`` may give them: one after it also as null (not yet: a 資格 not begun,
-    a 喪失 not happened; :func:`conformance.oracles.readings.not_yet`, as the cross-domain machine reads them). A
-    person asked without ``as_of`` is answered as of the vendor's today, which the harness does not know: the days
-    as the records fix them."""
+    a 喪失 not happened; :func:`conformance.oracles.readings.not_yet`, as the cross-domain machine reads them). The
+    rules about these days ask every person on an ``as_of`` (``Statute.dated``: the 年度's last day where the
+    person has none), never on the vendor's own today, which the harness does not know."""
     return shown if s.as_of is None else not_yet(shown, ("資格取得日", "資格喪失日"), s.as_of)
 
 
@@ -445,11 +445,11 @@ KAIGO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
         (IN_FACILITY, HOME_WITHOUT_MEASURE), needs_records=True),
     STATUTE.rule("kaigo.facility_chain", in_facility_chain, _insurer, "住所地特例_市区町村コード", (CHAIN,),
         needs_records=True),
-    STATUTE.rule("kaigo.facility_sender", leaving_for_facility, _kept_by_sender, ("第1号被保険者", "資格喪失日"),
+    STATUTE.dated("kaigo.facility_sender", leaving_for_facility, _kept_by_sender, ("第1号被保険者", "資格喪失日"),
         (LEFT_FOR_FACILITY,), needs_records=True),
     STATUTE.rule("kaigo.category", categories, _category, "第1号被保険者", (REACHING_65, DIED)),
-    STATUTE.rule("kaigo.acquired_on_move_in", entering, _acquisition, "資格取得日", (FROM_ABROAD,)),
-    STATUTE.rule("kaigo.lost_day_after", leaving, _loss, "資格喪失日", (DIED, TO_ABROAD)),
+    STATUTE.dated("kaigo.acquired_on_move_in", entering, _acquisition, "資格取得日", (FROM_ABROAD,)),
+    STATUTE.dated("kaigo.lost_day_after", leaving, _loss, "資格喪失日", (DIED, TO_ABROAD)),
     STATUTE.rule("kaigo.lost_on_move_day", moving_on, _lost_that_day, ("資格喪失日", "第1号被保険者"),
         (TO_MUNICIPALITY,)),
     STATUTE.rule("kaigo.premium_months", elders, _premium, "賦課月", (ELDER_APRIL_FIRST, REACHING_75)),
@@ -470,6 +470,6 @@ def _kaigo(s: Scenario, town: str) -> Projection:
     return _on_as_of(s, {"資格取得日": either(*map(iso_or_none, acquired))})
 
 
-FIRST_INSURED = STATUTE.rule("kaigo.first_insured", elders, _kaigo, "資格取得日", (ELDER_APRIL_FIRST,))
+FIRST_INSURED = STATUTE.dated("kaigo.first_insured", elders, _kaigo, "資格取得日", (ELDER_APRIL_FIRST,))
 
 RULE_CHECKS = rule_checks((*KAIGO_RULES.values(), FIRST_INSURED))

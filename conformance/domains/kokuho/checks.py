@@ -337,9 +337,9 @@ def _lost_around_welfare(s: Scenario, town: str) -> Projection:
 
 def _on_as_of(s: Scenario, shown: Projection) -> Projection:
     """The days as an answer about ``as_of`` may give them: one after it also as null (not yet: a 資格 not begun,
-    a 喪失 not happened; :func:`conformance.oracles.readings.not_yet`, as the cross-domain machine reads them). A
-    person asked without ``as_of`` is answered as of the vendor's today, which the harness does not know: the days
-    as the records fix them."""
+    a 喪失 not happened; :func:`conformance.oracles.readings.not_yet`, as the cross-domain machine reads them). The
+    rules about these days ask every person on an ``as_of`` (``Statute.dated``: the 年度's last day where the
+    person has none), never on the vendor's own today, which the harness does not know."""
     return shown if s.as_of is None else not_yet(shown, ("取得日", "喪失日"), s.as_of)
 
 
@@ -483,9 +483,9 @@ KOKUHO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
         needs_records=True),
     STATUTE.rule("kokuho.welfare_excluded", on_welfare, _insured_on_welfare, "被保険者",
         (WELFARE_FIRST_DAY, WELFARE_ENDED, WELFARE_STOPPED_DAY, WELFARE_RESUMED_DAY), needs_records=True),
-    STATUTE.rule("kokuho.acquired_on_welfare_stop", welfare_stopping, _acquired_around_welfare, "取得日",
+    STATUTE.dated("kokuho.acquired_on_welfare_stop", welfare_stopping, _acquired_around_welfare, "取得日",
         (STOP_ACQUIRED,), needs_records=True),
-    STATUTE.rule("kokuho.lost_on_welfare", welfare_losing, _lost_around_welfare, "喪失日",
+    STATUTE.dated("kokuho.lost_on_welfare", welfare_losing, _lost_around_welfare, "喪失日",
         (WELFARE_FIRST_DAY, STOP_ACQUIRED, WELFARE_RESUMED_DAY), needs_records=True),
     STATUTE.rule("kokuho.koki_korei_excluded", reaching_75, _insured, "被保険者", (AFTER_75, BEFORE_75)),
     STATUTE.rule("kokuho.copay_preschool", preschool, _copay, "一部負担金割合", (SIX_IN_APRIL, SIX_ON_MARCH_31)),
@@ -542,7 +542,7 @@ BILLED_TO_MOVE = Scenario(2024, date(1970, 5, 5), date(2024, 4, 10), planned_out
 SAME_MONTH_MOVED_ON = Scenario(2024, date(1970, 5, 5), date(2024, 6, 5), planned_out=date(2024, 6, 20),
                                elsewhere=date(2024, 6, 20), next="131016")
 SAME_MONTH_DIED = Scenario(2024, date(1970, 5, 5), date(2024, 6, 5), died=date(2024, 6, 20))
-DATES = STATUTE.rule("kokuho.dates", moves, _kokuho_dates, ("取得日", "喪失日"), (MOVED_ON_WITHIN, MOVED_ON_ELSEWHERE))
+DATES = STATUTE.dated("kokuho.dates", moves, _kokuho_dates, ("取得日", "喪失日"), (MOVED_ON_WITHIN, MOVED_ON_ELSEWHERE))
 MONTHS = STATUTE.rule("kokuho.months", moves, _kokuho_months, "賦課月",
              (BILLED_TO_MOVE, SAME_MONTH_MOVED_ON, SAME_MONTH_DIED))
 PREFECTURE = STATUTE.rule("kokuho.prefecture", moves, _kokuho_prefecture, "都道府県内継続",

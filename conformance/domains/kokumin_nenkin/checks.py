@@ -337,9 +337,9 @@ def _loss(s: Scenario, town: str) -> Projection:
 
 def _on_as_of(s: Scenario, shown: Projection) -> Projection:
     """The days as an answer about ``as_of`` may give them: one after it also as null (not yet: a 資格 not begun,
-    a 喪失 not happened; :func:`conformance.oracles.readings.not_yet`, as the cross-domain machine reads them). A
-    person asked without ``as_of`` is answered as of the vendor's today, which the harness does not know: the days
-    as the records fix them."""
+    a 喪失 not happened; :func:`conformance.oracles.readings.not_yet`, as the cross-domain machine reads them). The
+    rules about these days ask every person on an ``as_of`` (``Statute.dated``: the 年度's last day where the
+    person has none), never on the vendor's own today, which the harness does not know."""
     return shown if s.as_of is None else not_yet(shown, ("資格取得日", "資格喪失日"), s.as_of)
 
 
@@ -436,21 +436,21 @@ YOUNG_LEAVER = Scenario(2025, date(2007, 6, 10), date(2007, 6, 10), previous="13
                         records=_spans((date(2025, 4, 1), date(2026, 1, 1)), None))
 
 NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    STATUTE.rule("nenkin.lost_on_leaving_employment", young_leavers, _lost_leaving_employment, "資格喪失日",
+    STATUTE.dated("nenkin.lost_on_leaving_employment", young_leavers, _lost_leaving_employment, "資格喪失日",
          (YOUNG_LEAVER,), needs_records=True, title="国民年金: under twenty, 資格喪失 on the day the 厚生年金 ends "
          "(第9条第5号, 柱書のその日)"),
-    STATUTE.rule("nenkin.lost_on_pension", becoming_pensioners, _lost_on_pension,
+    STATUTE.dated("nenkin.lost_on_pension", becoming_pensioners, _lost_on_pension,
          "資格喪失日", (PENSIONER,),
          needs_records=True, title="国民年金: 資格喪失 on the day of becoming a "
          "老齢給付等を受けることができる者 (第9条第4号, 柱書のその日)"),
-    STATUTE.rule("nenkin.acquired_after_pension", ceasing_pensioners, _acquired_after_pension, "資格取得日",
+    STATUTE.dated("nenkin.acquired_after_pension", ceasing_pensioners, _acquired_after_pension, "資格取得日",
          (NO_LONGER_PENSIONER,), needs_records=True, title="国民年金: 資格取得 on the day of no longer being a "
          "老齢給付等を受けることができる者 (第8条第3号)"),
     STATUTE.rule("nenkin.second_category", drawn_with(_covered, False), _category_covered, "被保険者種別",
          (EMPLOYED,), needs_records=True),
     STATUTE.rule("nenkin.third_category", drawn_with(_covered, True), _category_covered, "被保険者種別", (DEPENDENT,),
          needs_records=True),
-    STATUTE.rule("nenkin.acquired_on_employment", young_employees, _acquired_by_employment, "資格取得日",
+    STATUTE.dated("nenkin.acquired_on_employment", young_employees, _acquired_by_employment, "資格取得日",
          (YOUNG_EMPLOYEE,), needs_records=True, title="国民年金: under twenty, 資格取得 on the day the 厚生年金 begins "
          "(第8条第4号)"),
     STATUTE.rule("nenkin.exempt_months", exempted, _exempt, "法定免除月", (EXEMPTED,),
@@ -461,11 +461,11 @@ NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          "moved in already insured counts every month from the move-in (第11条第1項)"),
     STATUTE.rule("nenkin.category", categories, _category, "被保険者種別",
          (BORN_ON_APRIL_FIRST, REACHING_SIXTY, FROM_ABROAD)),
-    STATUTE.rule("nenkin.acquired_at_twenty", turning_twenty, _acquisition, "資格取得日", (BORN_ON_APRIL_FIRST,)),
-    STATUTE.rule("nenkin.acquired_on_entry", entering, _acquisition, "資格取得日", (FROM_ABROAD,)),
-    STATUTE.rule("nenkin.lost_on_death", dying, _loss, "資格喪失日", (DIED,)),
-    STATUTE.rule("nenkin.lost_on_emigration", leaving, _loss, "資格喪失日", (TO_ABROAD, TO_MUNICIPALITY)),
-    STATUTE.rule("nenkin.lost_at_sixty", turning_sixty, _loss, "資格喪失日", (REACHING_SIXTY,)),
+    STATUTE.dated("nenkin.acquired_at_twenty", turning_twenty, _acquisition, "資格取得日", (BORN_ON_APRIL_FIRST,)),
+    STATUTE.dated("nenkin.acquired_on_entry", entering, _acquisition, "資格取得日", (FROM_ABROAD,)),
+    STATUTE.dated("nenkin.lost_on_death", dying, _loss, "資格喪失日", (DIED,)),
+    STATUTE.dated("nenkin.lost_on_emigration", leaving, _loss, "資格喪失日", (TO_ABROAD, TO_MUNICIPALITY)),
+    STATUTE.dated("nenkin.lost_at_sixty", turning_sixty, _loss, "資格喪失日", (REACHING_SIXTY,)),
     STATUTE.rule("nenkin.period", insured_periods, _period, "被保険者期間", (REACHING_SIXTY, TO_ABROAD)),
     STATUTE.rule("nenkin.period_one_month", one_month_periods, _period, "被保険者期間", (ONE_MONTH,)),
 )}
