@@ -34,19 +34,16 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import (
-    TOWN_MARK,
-    Loaded,
-    Projection,
-    Rule,
-    Scenario,
-    _birth,
+from conformance.checks.scenarios import TOWN_MARK, Loaded, Projection, Rule, Scenario, _birth, other_codes, picked
+from conformance.checks.statute_rules import (
+    Actual,
+    Oracle,
+    Statute,
+    drawn_with,
     in_any_order,
-    other_codes,
-    picked,
     picked_in_any_order,
+    rule_checks,
 )
-from conformance.checks.statute_rules import Actual, Oracle, Statute, drawn_with, rule_checks
 from conformance.domains.hojin_juminzei.oracle import (
     EQUAL_RATES,
     EXEMPT_PUBLIC,

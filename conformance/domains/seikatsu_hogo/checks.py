@@ -36,16 +36,8 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import (
-    Projection,
-    Rule,
-    Scenario,
-    _birth,
-    in_any_order,
-    other_codes,
-    picked_in_any_order,
-)
-from conformance.checks.statute_rules import Statute, rule_checks
+from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, other_codes
+from conformance.checks.statute_rules import Statute, in_any_order, picked_in_any_order, rule_checks
 from conformance.domains.seikatsu_hogo.oracle import (
     APPLICANTS,
     BENEFITS,
