@@ -18,6 +18,7 @@ from conformance.checks import scenarios
 from conformance.checks.scenarios import Rule, in_any_order
 from conformance.domains.hojin_juminzei import checks as hojin
 from conformance.domains.jido_fuyo_teate import checks as fuyo
+from conformance.domains.jido_teate import checks as jido
 from conformance.domains.kaigo import checks as kaigo
 from conformance.domains.kojin_juminzei import checks as kojin
 from conformance.domains.kokuho import checks as kokuho
@@ -46,8 +47,18 @@ def _last_repeated(items: list[Any]) -> list[Any]:
     return [*items[::-1], in_any_order(items)[-1]]
 
 
-def rewriting(part: str, field: str, change: Change) -> type[RequestsHttpClient]:
-    """A client of the reference whose per-person answers have ``part``'s list ``field`` rewritten by ``change``."""
+def rewriting(part: str, field: str, change: Change, inner: str | None = None) -> type[RequestsHttpClient]:
+    """A client of the reference whose per-person answers have ``part``'s list ``field`` rewritten by ``change``
+    (with ``inner``: the list ``inner`` of each item of ``field``, e.g. each 児童's 月額)."""
+
+    def rewritten(items: list[Any]) -> list[Any]:
+        if inner is None:
+            return change(items) if len(items) >= 2 else items
+        return [{**item, inner: rewritten_inner(item.get(inner))} if isinstance(item, dict) else item
+                for item in items]
+
+    def rewritten_inner(items: Any) -> Any:
+        return change(items) if isinstance(items, list) and len(items) >= 2 else items
 
     class Rewritten(RequestsHttpClient):
         def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
@@ -56,9 +67,9 @@ def rewriting(part: str, field: str, change: Change) -> type[RequestsHttpClient]
                 return response
             document = response.json()
             items = (document.get(part) or {}).get(field)
-            if not isinstance(items, list) or len(items) < 2:
+            if not isinstance(items, list):
                 return response
-            document[part][field] = change(items)
+            document[part][field] = rewritten(items)
             return HttpResponse(response.status, response.headers, json.dumps(document).encode("utf-8"),
                                 response.url)
 
@@ -150,3 +161,29 @@ def test_the_month_of_leaving_japan_left_out_or_repeated_is_the_whole_months_fin
         assert json.loads(finding.expected) == {"月額": {"2025-06": amount}}
     assert json.loads(left_out[0].actual) == {"月額": {"2025-05": amount}}
     assert json.loads(repeated[0].actual) == {"月額": {"2025-06": [amount, amount]}}
+
+
+# -- 児童手当: each 児童's whole month of a move-out is its latest month listed ------------------------------------
+
+JIDO_WHOLE_MONTH = jido.JIDO_RULES["jido_teate.whole_month"]
+JIDO_BINDINGS = default_catalog_root() / "jido_teate" / "2025.12" / "bindings.yaml"
+
+
+def _jido_findings(change: Change) -> list[Any]:
+    return rule_findings(frozenset(), {JIDO_WHOLE_MONTH.name: JIDO_WHOLE_MONTH}, JIDO_BINDINGS,
+                         [JIDO_WHOLE_MONTH.name], client_type=rewriting(jido.PART, "児童", change, "月額"))[
+        JIDO_WHOLE_MONTH.name]
+
+
+def test_each_childs_monthly_amounts_newest_first_pass_the_whole_month() -> None:
+    assert _jido_findings(_reversed) == []
+
+
+def test_each_childs_month_of_the_move_left_out_is_the_whole_months_finding() -> None:
+    (finding,) = _jido_findings(_last_left_out)
+    assert finding.code == "scenario.jido_teate.whole_month.mismatch"
+    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2025"
+    expected = json.loads(finding.expected)["月額"]
+    assert sorted(expected) == ["0:2025-06", "1:2025-06"]
+    assert json.loads(finding.actual) == {"月額": {"0:2025-05": expected["0:2025-06"],
+                                                  "1:2025-05": expected["1:2025-06"]}}
