@@ -3,7 +3,8 @@ rewritten in reverse order pass the check; one item left out, or one repeated, s
 
 The lists: 個人住民税's 課する税 and 法人住民税's 課税区分 (地方税法 第294条第1項 names the taxes, orders no list),
 生活保護's 扶助の種類 (第11条第2項: 単給又は併給, no order), 介護保険's and 国保's 賦課月 (no text orders them), and
-児童扶養手当's 月額, whose whole month of a departure is the latest month listed (not the last entry)."""
+児童扶養手当's 月額 and each 児童's 月額 of 児童手当, whose whole month of a departure is the latest month listed (not
+the last entry)."""
 
 from __future__ import annotations
 
