@@ -450,7 +450,35 @@ def _months(months: tuple[Month, ...]) -> list[str]:
 
 
 def _listed_months(part: Mapping[str, Any]) -> list[str]:
-    return [str(entry.get("月")) for entry in part.get("賦課月") or [] if isinstance(entry, Mapping)]
+    """The answer's 賦課月 as months, in any order (no text orders them: issue 65); the oracles list them oldest
+    first, which is the order of their ISO text."""
+    return sorted((str(entry.get("月")) for entry in part.get("賦課月") or [] if isinstance(entry, Mapping)),
+                  key=_order_key)
+
+
+def in_any_order(value: Any) -> Any:
+    """A list whose order the text does not set, as it is compared: sorted by each item's JSON text, duplicates
+    kept (a missing, extra or repeated item still differs); any other value (a wrong type, null) as it is.
+
+    Issue 65: a vendor answering the same items in another order gives the same answer. Both sides go through it:
+    the oracle's list and the vendor's (whose items may be of any JSON type, hence the text as the key)."""
+    if not isinstance(value, list):
+        return value
+    return sorted(value, key=_order_key)
+
+
+def _order_key(item: Any) -> str:
+    return json.dumps(item, ensure_ascii=False, sort_keys=True)
+
+
+def picked_in_any_order(key: str, *names: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
+    """:func:`picked`, each list read :func:`in_any_order` (a field the text lists without an order)."""
+    pick = picked(key, *names)
+
+    def unordered(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        return {name: in_any_order(value) for name, value in pick(document, loaded).items()}
+
+    return unordered
 
 
 def iso_or_none(value: date | None) -> str | None:

@@ -26,8 +26,10 @@ from conformance.checks.scenarios import (
     Projection,
     Rule,
     Scenario,
+    in_any_order,
     json_object,
     picked,
+    picked_in_any_order,
     rule_check,
     run_rule,
 )
@@ -57,8 +59,10 @@ __all__ = [
     "drawn_with",
     "driver_base_path",
     "driver_rule_check",
+    "in_any_order",
     "on_year_end",
     "own_rule_checks",
+    "picked_in_any_order",
     "posted_object",
     "rule_checks",
 ]

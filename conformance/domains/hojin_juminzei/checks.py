@@ -35,7 +35,15 @@ from typing import Any
 from hypothesis import strategies as st
 
 from conformance.checks.scenarios import TOWN_MARK, Loaded, Projection, Rule, Scenario, _birth, other_codes, picked
-from conformance.checks.statute_rules import Actual, Oracle, Statute, drawn_with, rule_checks
+from conformance.checks.statute_rules import (
+    Actual,
+    Oracle,
+    Statute,
+    drawn_with,
+    in_any_order,
+    picked_in_any_order,
+    rule_checks,
+)
 from conformance.domains.hojin_juminzei.oracle import (
     EQUAL_RATES,
     EXEMPT_PUBLIC,
@@ -234,12 +242,13 @@ def _components(s: Scenario, town: str) -> Projection:
     """第294条第1項 柱書: what is levied, and a 法人税割額 only where the 法人税割 is (a corporation with only a 寮等
     here is levied the 均等割額 alone, whatever its 法人税額)."""
     levied = list(components(_here(s, town, _OFFICE), _here(s, town, _DORMITORY)))
-    return {"課税区分": levied, _CORPORATE_LEVIED: "法人税割" in levied}
+    return {"課税区分": in_any_order(levied), _CORPORATE_LEVIED: "法人税割" in levied}
 
 
 def _answered_components(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     answer = picked(PART, "課税区分", "法人税割額")(document, loaded)
-    return {"課税区分": answer["課税区分"], _CORPORATE_LEVIED: answer["法人税割額"] is not None}
+    # 第294条第1項 柱書 names the taxes and orders no list of them: 課税区分 in any order (issue 65).
+    return {"課税区分": in_any_order(answer["課税区分"]), _CORPORATE_LEVIED: answer["法人税割額"] is not None}
 
 
 def _class(s: Scenario, employees_item: str = _EMPLOYEES) -> int:
@@ -468,7 +477,7 @@ def _deemed_liable(s: Scenario, town: str) -> Projection:
 
 
 def _trustee_components(s: Scenario, town: str) -> Projection:
-    return {"課税区分": list(trustee_components(_here(s, town, _OFFICE)))}
+    return {"課税区分": in_any_order(list(trustee_components(_here(s, town, _OFFICE))))}
 
 
 #: 第5項: a 外国法人 whose 恒久的施設 is here (no other office) -> liable; one calling an office here without a
@@ -563,7 +572,7 @@ HOJIN_RULES.update({rule.name: rule for rule in (
          (INTEREST_BUSINESS_HERE, INTEREST_NO_BUSINESS)),
     STATUTE.rule("hojin_juminzei.unincorporated", unincorporated, _deemed_liable, "納税義務者", (CEASED_SOCIETY,
          SOCIETY_WITHOUT_REPRESENTATIVE)),
-    STATUTE.rule("hojin_juminzei.trustee", trustees, _trustee_components, "課税区分",
+    STATUTE.rule("hojin_juminzei.trustee", trustees, _trustee_components, picked_in_any_order(PART, "課税区分"),
          (TRUSTEE_HERE, TRUSTEE_ELSEWHERE)),
 )})
 

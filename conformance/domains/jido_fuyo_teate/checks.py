@@ -222,15 +222,21 @@ def _children(document: Mapping[str, Any], loaded: Loaded) -> Projection:
 
 
 def _month_field(name: str, *, last: bool = False) -> Callable[[Mapping[str, Any], Loaded], Projection]:
-    """``name`` of the ``月額`` entry of the month asked about (``as_of``'s), or of the last entry."""
+    """``name`` of the ``月額`` entry of the month asked about (``as_of``'s), or with ``last`` of the latest month
+    listed, whatever the list's order (the text orders none: issue 65). A month listed twice shows each value (a
+    list), so a repeated month still differs from the oracle's one."""
     def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
         entries = _entries(document)
+        months = [str(entry.get("月")) for entry in entries]
         asked = loaded.as_of.isoformat()[:7] if loaded.as_of is not None else None
-        chosen = entries[-1:] if last else [entry for entry in entries if entry.get("月") == asked]
-        values = {str(entry.get("月")): entry.get(name) for entry in chosen}
-        if name == "金額":
-            return {"月額": {month: _in_units(document, value) for month, value in values.items()}}
-        return {name: values}
+        chosen = max(months, default=None) if last else asked  # ISO months: the latest is the greatest text
+        listed: dict[str, list[Any]] = {}
+        for month, entry in zip(months, entries, strict=True):
+            if month == chosen:
+                value = entry.get(name)
+                listed.setdefault(month, []).append(_in_units(document, value) if name == "金額" else value)
+        values = {month: each[0] if len(each) == 1 else each for month, each in listed.items()}
+        return {"月額": values} if name == "金額" else {name: values}
 
     return pick
 

@@ -216,12 +216,15 @@ def _per_child(name: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
 
 
 def _last_amounts(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-    """Each child's amount of the last month the answer lists."""
+    """Each child's amount of the latest month the answer lists, whatever the list's order (the text orders none:
+    issue 65); a month listed twice shows each amount (a list), so it still differs from the oracle's one."""
     amounts: dict[str, Any] = {}
     for index, child in _children(document, loaded):
         entries = [entry for entry in child.get("月額") or [] if isinstance(entry, Mapping)]
         if entries:
-            amounts[f"{index}:{entries[-1].get('月')}"] = entries[-1].get("金額")
+            latest = max(str(entry.get("月")) for entry in entries)  # ISO months: the latest is the greatest text
+            listed = [entry.get("金額") for entry in entries if str(entry.get("月")) == latest]
+            amounts[f"{index}:{latest}"] = listed[0] if len(listed) == 1 else listed
     return {"月額": amounts}
 
 

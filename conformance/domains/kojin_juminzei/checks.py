@@ -28,9 +28,11 @@ from conformance.checks.scenarios import (
     Rule,
     Scenario,
     history,
+    in_any_order,
     moves,
     other_codes,
     picked,
+    picked_in_any_order,
 )
 from conformance.checks.statute_rules import Actual, Drawn, Oracle, Statute, drawn_with, rule_checks
 from conformance.domains.kojin_juminzei import oracle as juminzei
@@ -42,6 +44,8 @@ PART = "個人住民税"
 #: What every rule of the domain shares (conformance.checks.statute_rules); the rules on a person's record say
 #: ``needs_records=True`` themselves.
 STATUTE = Statute("kojin_juminzei", PART)
+#: 課する税 read in any order: 第294条第1項 names the taxes and orders no list of them (issue 65).
+_TAXES = picked_in_any_order(PART, "課する税")
 #: 令和6年度 to 令和8年度: the years 第310条 as quoted (3,000円) applies to.
 _YEARS = st.integers(juminzei.KINTOWARI_FROM_FISCAL_YEAR, 2026)
 
@@ -80,7 +84,7 @@ def _levied(s: Scenario, town: str) -> bool:
 
 
 def _taxes(s: Scenario, town: str) -> Projection:
-    return {"課する税": list(juminzei.resident_taxes(_levied(s, town)))}
+    return {"課する税": in_any_order(list(juminzei.resident_taxes(_levied(s, town))))}
 
 
 def _kintowari_at(declared: int | None) -> Oracle:
@@ -154,12 +158,12 @@ FIFTEEN_EXAMPLES = tuple(Scenario(2025, birth, birth) for birth in (date(2010, 1
 
 
 #: The rules, by name (``juminzei.<name>``); each title is the rule's text in the folder's texts.yaml.
-def _of_levied(name: str, expected: Oracle, field_name: str, **options: Any) -> Rule:
+def _of_levied(name: str, expected: Oracle, field_name: str | Actual, **options: Any) -> Rule:
     return STATUTE.rule(name, levied_residents, expected, field_name, (MOVED_IN_ON_LEVY_DATE,), **options)
 
 
 TAX_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    _of_levied("juminzei.taxes", _taxes, "課する税"),
+    _of_levied("juminzei.taxes", _taxes, _TAXES),
     _of_levied("juminzei.kintowari", _kintowari_at(None), "均等割額", ordained=_ordained_kintowari),
     _of_levied("juminzei.income_year", _income_year, "課税標準の所得年"),
     _of_levied("juminzei.rate", _rate_at(None), "所得割税率", ordained=_ordained_rate),
@@ -397,7 +401,8 @@ def _low_income_taxes(s: Scenario, town: str) -> Projection:
 
 def _house_taxes(s: Scenario, town: str) -> Projection:
     house = _items(s).get(_HOUSE) in (TOWN_MARK, town)
-    return {"課する税": list(juminzei.taxes_levied(resident=_levied(s, town), house_here=house, aided=False))}
+    return {"課する税": in_any_order(list(juminzei.taxes_levied(resident=_levied(s, town), house_here=house,
+                                                              aided=False)))}
 
 
 def _kintowari_exempt_at(limit: int | None) -> Oracle:
@@ -419,7 +424,7 @@ def _ordained_kintowari_exempt(ordinance: Ordinance) -> Rule:
         raise NotAutomated("the profile declares no ordinance.kojin_juminzei.kintowari_exempt_limit: the amount of "
                            "第295条第3項 is the municipality's 条例's (under a 政令 standard not quoted)")
     return STATUTE.rule("juminzei.kintowari_exempt", drawn_with(house_owners_earning, limit),
-                        _kintowari_exempt_at(limit), "課する税", kintowari_exempt_examples(limit), needs_records=True)
+                        _kintowari_exempt_at(limit), _TAXES, kintowari_exempt_examples(limit), needs_records=True)
 
 
 def kintowari_exempt_examples(limit: int) -> tuple[Scenario, ...]:
@@ -576,7 +581,7 @@ RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
                  (DEEMED_ELSEWHERE, DEEMED_THE_YEAR_BEFORE)),
     _record_rule("juminzei.low_income", low_incomes, _low_income_taxes, _answered_any,
                  (SINGLE_PARENT_AT_LIMIT, SINGLE_PARENT_ABOVE, MINOR_EARNING, NO_CATEGORY)),
-    _record_rule("juminzei.house", house_owners, _house_taxes, "課する税",
+    _record_rule("juminzei.house", house_owners, _house_taxes, _TAXES,
                  (HOUSE_AFTER_MOVE, HOUSE_MOVED_ON_LEVY_DATE, NO_HOUSE_AFTER_MOVE)),
     _record_rule("juminzei.taxable_income", earners, _taxable, "課税総所得金額", (EARNER, DEDUCTIONS_ABOVE_INCOME)),
     _record_rule("juminzei.shotokuwari_amount", earners, _amount_at_rate, _answered_amount, (EARNER, HIGH_EARNER)),
@@ -621,7 +626,7 @@ LEVIED = STATUTE.rule("juminzei.levied", moves, _juminzei, "課税", (LEFT_AFTER
 
 #: 第295条第3項: judged only at the amount the profile declares (the rule as declared: _ordained_kintowari_exempt).
 KINTOWARI_EXEMPT = STATUTE.rule("juminzei.kintowari_exempt", drawn_with(house_owners_earning, 0),
-                                _kintowari_exempt_at(None), "課する税", (), needs_records=True,
+                                _kintowari_exempt_at(None), _TAXES, (), needs_records=True,
                                 ordained=_ordained_kintowari_exempt)
 
 #: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.

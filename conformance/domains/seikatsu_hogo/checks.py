@@ -37,7 +37,7 @@ from datetime import date, timedelta
 from hypothesis import strategies as st
 
 from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, other_codes
-from conformance.checks.statute_rules import Statute, rule_checks
+from conformance.checks.statute_rules import Statute, in_any_order, picked_in_any_order, rule_checks
 from conformance.domains.seikatsu_hogo.oracle import (
     APPLICANTS,
     BENEFITS,
@@ -311,7 +311,12 @@ def _standing(s: Scenario, town: str) -> Projection:
 
 
 def _kinds(s: Scenario, town: str) -> Projection:
-    return {"扶助の種類": aid_kinds(facts(s)[_NEEDS].split("、"))}
+    return {"扶助の種類": in_any_order(aid_kinds(facts(s)[_NEEDS].split("、")))}
+
+
+#: 扶助の種類 read in any order: 第11条第2項 (単給又は併給) orders no list of them; 第1項's 号 only name the kinds
+#: (issue 65). Each kind once: a kind repeated still differs.
+_KINDS = picked_in_any_order(PART, "扶助の種類")
 
 
 def _notice(s: Scenario, town: str) -> Projection:
@@ -431,11 +436,11 @@ SEIKATSU_RULES: dict[str, Rule] = {rule.name: rule for rule in (
         "保護の要否", (URGENT_WITH_ASSETS,)),
     STATUTE.rule("seikatsu_hogo.household", lambda codes: means_with(codes, item=_HOUSEHOLD), _means, _MEANS,
         (HOUSEHOLD,)),
-    STATUTE.rule("seikatsu_hogo.living_aid", lambda codes: needs(codes, kinds=_LIVING), _kinds, "扶助の種類",
+    STATUTE.rule("seikatsu_hogo.living_aid", lambda codes: needs(codes, kinds=_LIVING), _kinds, _KINDS,
         (LIVING_NEEDS,)),
-    STATUTE.rule("seikatsu_hogo.education_aid", lambda codes: needs(codes, kinds=_SCHOOL), _kinds, "扶助の種類",
+    STATUTE.rule("seikatsu_hogo.education_aid", lambda codes: needs(codes, kinds=_SCHOOL), _kinds, _KINDS,
         (SCHOOL_NEEDS,)),
-    STATUTE.rule("seikatsu_hogo.aid_kinds", lambda codes: needs(codes, kinds=_OTHER_KINDS), _kinds, "扶助の種類",
+    STATUTE.rule("seikatsu_hogo.aid_kinds", lambda codes: needs(codes, kinds=_OTHER_KINDS), _kinds, _KINDS,
         (OTHER_NEEDS,)),
     STATUTE.rule("seikatsu_hogo.support_notice", lambda codes: obligors(codes, exception=False), _notice,
         "扶養義務者通知", (OBLIGOR, OBLIGOR_FULFILLING)),

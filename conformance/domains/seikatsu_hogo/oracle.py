@@ -140,7 +140,7 @@ NEEDS: dict[str, str] = {
 
 def aid_kinds(needs: list[str]) -> list[str]:
     """第11条第2項: the 扶助 are given 単給又は併給 as the 要保護者 needs them: every kind one of ``needs`` calls
-    for, each once, in 第11条第1項's order."""
+    for, each once, listed in 第11条第1項's order (the text orders no answer: the checks compare in any order)."""
     wanted = {NEEDS[need] for need in needs}
     return [kind for kind in AID_KINDS if kind in wanted]
 
