@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from conformance.checks.scenarios import Scenario, history, other_codes
+from conformance.checks.scenarios import Scenario, history, in_any_order, other_codes
 from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.kenko_kanri import oracle as kenko
@@ -285,6 +285,13 @@ def read_jido(got: Mapping[str, Any]) -> Mapping[str, Any]:
             if isinstance(amount, int) and amount:
                 totals[str(entry.get("月"))] = totals.get(str(entry.get("月")), 0) + amount
     return {**got, "月額": dict(sorted(totals.items()))}
+
+
+def read_nenkin(got: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The answer's 国民年金 with ``被保険者期間`` read in any order (the text lists the months in none: issue 65); the
+    oracle's months run oldest first, the order a sorted answer takes."""
+    months = got.get("被保険者期間")
+    return {**got, "被保険者期間": in_any_order(months)} if isinstance(months, list) else got
 
 
 def _month(month: tuple[int, int]) -> str:
@@ -600,7 +607,7 @@ _PARTS = (
                                     "資格取得日": "kokumin_nenkin-2025.12-1.8.0.1.0-R001",
                                     "資格喪失日": "kokumin_nenkin-2025.12-1.9.0.1.0-R001",
                                     "被保険者期間": "kokumin_nenkin-2025.12-1.11.0.1.0-R001"}, _nenkin_cause,
-         dated=("資格取得日", "資格喪失日")),
+         dated=("資格取得日", "資格喪失日"), read=read_nenkin),
     Part("健康管理", expected_kenko, KENKO_REQUIREMENTS, _kenko_cause, read=read_kenko,
          if_given=lambda field: field.startswith(CLASS)),
 )

@@ -2,9 +2,9 @@
 rewritten in reverse order pass the check; one item left out, or one repeated, still fails with the check's finding.
 
 The lists: 個人住民税's 課する税 and 法人住民税's 課税区分 (地方税法 第294条第1項 names the taxes, orders no list),
-生活保護's 扶助の種類 (第11条第2項: 単給又は併給, no order), 介護保険's and 国保's 賦課月 (no text orders them), and
-児童扶養手当's 月額 and each 児童's 月額 of 児童手当, whose whole month of a departure is the latest month listed (not
-the last entry)."""
+生活保護's 扶助の種類 (第11条第2項: 単給又は併給, no order), 介護保険's and 国保's 賦課月 (no text orders them),
+国民年金's 被保険者期間 and 法定免除月 (第11条, 第89条第1項), and 児童扶養手当's 月額 and each 児童's 月額
+of 児童手当, whose whole month of a departure is the latest month listed (not the last entry)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from conformance.domains.jido_teate import checks as jido
 from conformance.domains.kaigo import checks as kaigo
 from conformance.domains.kojin_juminzei import checks as kojin
 from conformance.domains.kokuho import checks as kokuho
+from conformance.domains.kokumin_nenkin import checks as nenkin
 from conformance.domains.seikatsu_hogo import checks as hogo
 from conformance.locations import default_catalog_root
 from conformance.targets.base import HttpResponse
@@ -89,6 +90,11 @@ CASES = {
     "kaigo": ("kaigo", kaigo.KAIGO_RULES["kaigo.premium_months"], kaigo.PART, "賦課月", kaigo.REACHING_75, "賦課月"),
     "kokuho": ("kokuho", kokuho.KOKUHO_RULES["kokuho.months_to_75"], kokuho.PART, "賦課月", kokuho.BILLED_TO_75,
                "賦課月"),
+    # 国民年金's 被保険者期間 (第11条) and 法定免除月 (第89条第1項): months, in no order the text sets.
+    "kokumin_nenkin.period": ("kokumin_nenkin", nenkin.NENKIN_RULES["nenkin.period"], nenkin.PART, "被保険者期間",
+                              nenkin.REACHING_SIXTY, "被保険者期間"),
+    "kokumin_nenkin.exempt": ("kokumin_nenkin", nenkin.NENKIN_RULES["nenkin.exempt_months"], nenkin.PART, "法定免除月",
+                              nenkin.EXEMPTED, "法定免除月"),
 }
 
 

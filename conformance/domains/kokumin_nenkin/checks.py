@@ -30,7 +30,15 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from conformance.checks.scenarios import _birth, _near, iso_or_none
-from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, drawn_with, rule_checks
+from conformance.checks.statute_rules import (
+    Projection,
+    Rule,
+    Scenario,
+    Statute,
+    drawn_with,
+    picked_in_any_order,
+    rule_checks,
+)
 from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.domains.kokumin_nenkin.oracle import Ending, EndKind
 from conformance.oracles.dates import age_reached_on, fiscal_year_of, month_of
@@ -343,6 +351,11 @@ def _on_as_of(s: Scenario, shown: Projection) -> Projection:
     return shown if s.as_of is None else not_yet(shown, ("資格取得日", "資格喪失日"), s.as_of)
 
 
+#: The months the text lists in no order (第11条, 第89条第1項), read in any order (issue 65); the oracles' months
+#: run oldest first, the order :func:`in_any_order` gives month texts.
+_PERIOD, _EXEMPT_MONTHS = picked_in_any_order(PART, "被保険者期間"), picked_in_any_order(PART, "法定免除月")
+
+
 def _period(s: Scenario, town: str) -> Projection:
     months = nenkin.insured_months_of_year(_acquired(s), _lost(s), s.fiscal_year)
     return {"被保険者期間": [f"{year:04d}-{month:02d}" for year, month in months]}
@@ -453,11 +466,11 @@ NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.dated("nenkin.acquired_on_employment", young_employees, _acquired_by_employment, "資格取得日",
          (YOUNG_EMPLOYEE,), needs_records=True, title="国民年金: under twenty, 資格取得 on the day the 厚生年金 begins "
          "(第8条第4号)"),
-    STATUTE.rule("nenkin.exempt_months", exempted, _exempt, "法定免除月", (EXEMPTED,),
+    STATUTE.rule("nenkin.exempt_months", exempted, _exempt, _EXEMPT_MONTHS, (EXEMPTED,),
          needs_records=True, title="国民年金: 法定免除 from the month before the month of coming under a 号 to "
          "the month of ceasing to (第89条第1項)"),
     STATUTE.rule("nenkin.period_after_move_in", moved_in_insured, _period_after_move_in,
-         "被保険者期間", (MOVED_IN_INSURED, MOVED_IN_THEN_ABROAD), title="国民年金: the 被保険者期間 of a person who "
+         _PERIOD, (MOVED_IN_INSURED, MOVED_IN_THEN_ABROAD), title="国民年金: the 被保険者期間 of a person who "
          "moved in already insured counts every month from the move-in (第11条第1項)"),
     STATUTE.rule("nenkin.category", categories, _category, "被保険者種別",
          (BORN_ON_APRIL_FIRST, REACHING_SIXTY, FROM_ABROAD)),
@@ -466,8 +479,8 @@ NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.dated("nenkin.lost_on_death", dying, _loss, "資格喪失日", (DIED,)),
     STATUTE.dated("nenkin.lost_on_emigration", leaving, _loss, "資格喪失日", (TO_ABROAD, TO_MUNICIPALITY)),
     STATUTE.dated("nenkin.lost_at_sixty", turning_sixty, _loss, "資格喪失日", (REACHING_SIXTY,)),
-    STATUTE.rule("nenkin.period", insured_periods, _period, "被保険者期間", (REACHING_SIXTY, TO_ABROAD)),
-    STATUTE.rule("nenkin.period_one_month", one_month_periods, _period, "被保険者期間", (ONE_MONTH,)),
+    STATUTE.rule("nenkin.period", insured_periods, _period, _PERIOD, (REACHING_SIXTY, TO_ABROAD)),
+    STATUTE.rule("nenkin.period_one_month", one_month_periods, _period, _PERIOD, (ONE_MONTH,)),
 )}
 
 
