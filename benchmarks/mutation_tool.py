@@ -159,15 +159,15 @@ JUMIN = "jumin"
 DOMAIN_OF_FUNCTION: dict[str, dict[str, str]] = {
     "conformance_reference.rules": {
         **dict.fromkeys(("parse_day", "_years_later", "month_of_day", "add_month", "iso_month", "stay_of",
-                         "_fiscal_months", "_billed", "_eve"), SHARED),
+                         "_fiscal_months", "_billed", "_eve", "held_birth", "kept_stay", "row_on"), SHARED),
         **dict.fromkeys(("removal_date", "support", "support_alerts", "_period_end", "_month_before"), JUMIN),
         "juminzei_levied": "kojin_juminzei",
         **dict.fromkeys(("kokuho", "kokuho_insured_on", "_payer", "_on_welfare", "_other_insurance",
                          "_kokuho_insured", "_copay", "_deemed_town", "_second_insured_age", "_status_notice",
-                         "_kokuho_stay"),
+                         "_kokuho_stay", "_around_welfare", "_welfare_pieces"),
                         "kokuho"),
         **dict.fromkeys(("kaigo", "_kaigo_billed", "_kaigo_second", "_kaigo_insurer", "_care_certification",
-                         "_kept_by_facility"),
+                         "_kept_by_facility", "_postponed"),
                         "kaigo"),
         **dict.fromkeys(("jido_teate", "_counts", "_three_and_over_from", "_child_end_day", "_jido_eligible",
                          "_paid_in", "_prorated", "_start", "_amount"), "jido_teate"),
@@ -197,7 +197,8 @@ DOMAIN_OF_FUNCTION: dict[str, dict[str, str]] = {
     "conformance_reference.jumin.qualifications": {"PerPersonQuery._qualifications": SHARED,
                                                    "PerPersonQuery._kokuho_householder": "kokuho",
                                                    "PerPersonQuery._defaulted": SHARED,
-                                                   "PerPersonQuery._answer": SHARED},
+                                                   "PerPersonQuery._answer": SHARED,
+                                                   "PerPersonQuery._stay_row": SHARED},
 }
 
 

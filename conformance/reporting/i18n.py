@@ -680,6 +680,8 @@ VALUES: Mapping[str, Text] = {
     "a message": ("メッセージ", "a message"),
     "ISO 8601 with its offset, during the entry": ("記録時の日時（ISO 8601、時差付き）",
                                                    "ISO 8601 with its offset, during the entry"),
+    "YYYY-MM-DDTHH:MM:SS+09:00": ("YYYY-MM-DDTHH:MM:SS+09:00（ISO 8601 の日時）",
+                                  "YYYY-MM-DDTHH:MM:SS+09:00 (an ISO 8601 date-time)"),
     "the ユーザID of the operator": ("操作者のユーザID", "the ユーザID of the operator"),
     "an 操作者ID": ("操作者ID", "an 操作者ID"),
     "(blank)": ("（空）", "(blank)"),
