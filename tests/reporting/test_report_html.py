@@ -277,10 +277,11 @@ def test_charts_have_a_text_alternative_with_their_numbers(requirements: dict[st
 #: api.openapi's 「API仕様書から生成したリクエスト…」; the form checks' 「帳票の PDF …」; the API仕様書's
 #: 「HTTPステータスコード401」, and the 付番 API's findings 「アクセストークン未指定: HTTP 200」), and the names the
 #: 標準仕様書 writes in Latin letters in its own sentences (「EUC機能」, 「CSV形式」, XML: 住民記録 chapters 2, 9, 10);
-#: the command's own options as typed (選択条件: 「キーワード（-k）」, 「業務（--domain）」) and the check digit's
-#: method as written (「チェックデジット（M11W2-7）」: モジュラス11, ウェイト2〜7).
+#: the command's own options as typed (選択条件: 「キーワード（-k）」, 「業務（--domain）」, 「要件 ID の指定
+#: （--conformance-requirement）」) and the check digit's method as written (「チェックデジット（M11W2-7）」:
+#: モジュラス11, ウェイト2〜7).
 ALLOWED_ON_JA = {"English", "Fit", "Gap", "ID", "URL", "sha", "results", "json", "conformance", "API", "PDF", "HTTP",
-                 "EUC", "CSV", "XML", "k", "domain", "M", "W"}
+                 "EUC", "CSV", "XML", "k", "domain", "requirement", "M", "W"}
 
 
 @pytest.mark.e2e  # a real browser
