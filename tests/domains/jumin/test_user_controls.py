@@ -20,6 +20,7 @@ from conformance.domains.jumin.scenarios import user_controls
 from conformance.domains.jumin.scenarios.user_controls import controls
 from conformance.embedded import reference_in_process
 from conformance.errors import TargetError
+from conformance.oracles import holidays
 from conformance.profiles import ApiTarget, DriverTarget
 from conformance.scenarios.driver_calls import needed_client
 from conformance.targets.base import Target
@@ -197,7 +198,17 @@ def _working_day_after(days: int, weekday: int) -> dt.date:
     """The first ``weekday`` (0 Monday) at least ``days`` after today in Japan and outside the 年末年始: forward
     only, as tests/midnight.py explains (what other tests stamped at the real time stays in the past)."""
     day = clock.today() + dt.timedelta(days=days)
-    while day.weekday() != weekday or (day.month, day.day) >= (12, 29) or (day.month, day.day) <= (1, 3):
+    while (day.weekday() != weekday or (day.month, day.day) >= (12, 29) or (day.month, day.day) <= (1, 3)
+           or holidays.national_holiday(day) is not None):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _weekday_holiday_after(days: int) -> dt.date:
+    """The first 国民の祝日 or 休日 on a weekday outside the 年末年始, ``days`` or more after today (JST)."""
+    day = clock.today() + dt.timedelta(days=days)
+    while (day.weekday() >= 5 or (day.month, day.day) >= (12, 29) or (day.month, day.day) <= (1, 3)
+           or holidays.national_holiday(day) is None):
         day += dt.timedelta(days=1)
     return day
 
@@ -234,6 +245,16 @@ def test_the_other_side_is_not_judged_on_a_saturday() -> None:
     for defects in ((), ("log_analysis_lists_every_access",)):
         found, not_run = _judge_night(saturday, *defects)
         assert found == [] and len(not_run) == 1 and "Saturday" in not_run[0]
+
+
+def test_the_other_side_is_not_judged_on_a_weekday_national_holiday() -> None:
+    """A 国民の祝日 (or its 振替休日) on a weekday is a day a town may close whatever the check gives: as on a
+    Saturday, the list of every access is not told from a conforming one there, and the reason names the day."""
+    holiday = _weekday_holiday_after(2)
+    at = dt.datetime.combine(holiday, dt.time(10, 0), JST)
+    for defects in ((), ("log_analysis_lists_every_access",)):
+        found, not_run = _judge_night(at, *defects)
+        assert found == [] and len(not_run) == 1 and f"国民の祝日 or 休日 ({holiday.isoformat()})" in not_run[0]
 
 
 def test_the_lists_of_every_access_lists_a_working_days_morning() -> None:

@@ -46,6 +46,7 @@ from conformance.domains.jumin.scenarios.access_log import MOVE, QUERY, SETUP, S
 from conformance.domains.jumin.scenarios.permissions import CHANGE, CREATE, GET, INQUIRY, LOGIN, Users, _move, _users
 from conformance.errors import TargetError
 from conformance.findings import Finding
+from conformance.oracles import holidays
 from conformance.oracles.identifiers import m11w2_7_check_digit, my_number_check_digit
 
 ORGANISATION, LIST, BULK, SCHEDULE, DISPLAY = (
@@ -476,13 +477,21 @@ def _boundaries(ctx: CheckContext, users: Users, user_id: str, moments: list[dt.
 
 
 def _not_working_day(moments: list[dt.datetime]) -> str:
-    """Why the day of a logged moment may be a 休業日 whatever the check gives (a Saturday, a Sunday, the 年末年始
-    of 12/29 to 1/3), or '' when every one is a working day under every reading the register allows."""
+    """Why the day of a logged moment may be a 休業日 whatever the check gives (a Saturday, a Sunday, a 国民の祝日
+    or 休日 of 国民の祝日に関する法律 (conformance.oracles.holidays), the 年末年始 of 12/29 to 1/3, a day past the
+    holiday calendar's years), or '' when every one is a working day under every reading the register allows."""
     for moment in moments:
+        day = moment.date()
         if moment.weekday() >= 5:
-            return f"the access was made on a {moment.strftime('%A')} ({moment.date().isoformat()})"
+            return f"the access was made on a {moment.strftime('%A')} ({day.isoformat()})"
         if (moment.month, moment.day) >= (12, 29) or (moment.month, moment.day) <= (1, 3):
-            return f"the access was made in the 年末年始 ({moment.date().isoformat()})"
+            return f"the access was made in the 年末年始 ({day.isoformat()})"
+        try:
+            named = holidays.national_holiday(day)
+        except holidays.OutsideCalendar as error:  # unknown: it may be a 休日, never judged as a working day
+            return f"the access was made on a day the holiday calendar does not cover ({error})"
+        if named is not None:
+            return f"the access was made on a 国民の祝日 or 休日 ({day.isoformat()})"
     return ""
 
 
