@@ -425,7 +425,8 @@ def _article(rid: str) -> str:
 
 #: Defects a conforming vendor cannot be told from on a Saturday, a Sunday, a 国民の祝日 or in the 年末年始 (days a
 #: town may close whatever the check gives: interpretation jumin-1.0-interp-operation-authority-more): their
-#: requirement is NOT_AUTOMATED on such a day, naming it. They run in groups of their own, skipped on such a day, never passed.
+#: requirement is NOT_AUTOMATED on such a day, naming it. They run in groups of their own, skipped on such a day,
+#: never passed.
 WORKING_DAY_ONLY = frozenset({"log_analysis_lists_every_access"})
 #: The reason R024's check gives for the side it cannot judge on such a day (user_controls._boundaries).
 NOT_A_WORKING_DAY = "it is judged on an access made Monday to Friday"
