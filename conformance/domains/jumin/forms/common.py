@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -306,6 +306,26 @@ def read(ctx: CheckContext, target: Target, form_id: str, body: Mapping[str, Any
                                   actual=str(answer.status))]
     finding = pdf_finding(ctx, form_id, whom, answer)
     return answer.form, [finding] if finding is not None else []
+
+
+@dataclass(frozen=True)
+class HouseholdCopy:
+    """A 世帯連記式 copy asked for a household (by its first member's 宛名番号): its members, how findings name the
+    household, the findings of a copy not issued or not readable, and the person blocks printed (None then)."""
+
+    members: list[Row]
+    whom: str
+    problems: list[Finding]
+    blocks: list[list[Printed]] | None
+
+
+def household_copies(ctx: CheckContext, target: Target, form: Form,
+                     households: Iterable[list[Row]]) -> Iterator[HouseholdCopy]:
+    """Each household's copy issued and read (:func:`read`), in order."""
+    for members in households:
+        whom = f"世帯 of 宛名番号={members[0]['宛名番号']}"
+        document, problems = read(ctx, target, form.id, {"宛名番号": members[0]["宛名番号"]}, whom)
+        yield HouseholdCopy(members, whom, problems, None if document is None else person_blocks(form, document))
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,9 @@ from conformance.domains.jumin.forms.common import (
     Row,
     block_of,
     form_of,
+    household_copies,
     household_sample,
     location,
-    person_blocks,
-    read,
     target_of,
 )
 from conformance.domains.jumin.params import HouseholdFormParams
@@ -131,14 +130,12 @@ def member_order(ctx: CheckContext) -> Iterator[Finding]:
     sample = household_sample(target.need_data().rows, args.households)
     if not sample:
         raise TargetError("the test data has no household of two or more current members")
-    for members in sample:
-        whom = f"世帯 of 宛名番号={members[0]['宛名番号']}"
-        document, problems = read(ctx, target, form.id, {"宛名番号": members[0]["宛名番号"]}, whom)
-        yield from problems
-        if document is None:
+    for copy in household_copies(ctx, target, form, sample):
+        yield from copy.problems
+        if copy.blocks is None:
             continue
-        blocks = person_blocks(form, document)
-        shown = _shown(target, form, blocks, members)
+        blocks, whom = copy.blocks, copy.whom
+        shown = _shown(target, form, blocks, copy.members)
         problem = printed_order_problem(shown)
         if problem is not None:
             index, why = problem

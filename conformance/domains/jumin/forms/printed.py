@@ -23,6 +23,7 @@ from conformance.domains.jumin.forms.common import (
     expected_date,
     expected_values,
     form_of,
+    household_copies,
     household_sample,
     left_households,
     location,
@@ -329,17 +330,14 @@ def household_items(ctx: CheckContext) -> Iterator[Finding]:
         raise TargetError("the test data has no household of two or more current members")
     # And households some members have left (blind rounds: who a 世帯全員 copy lists then): their current members.
     left = [[row for row in members if current(row)] for members in left_households(rows)[:args.left]]
-    for members in [*sample, *left]:
-        whom = f"世帯 of 宛名番号={members[0]['宛名番号']}"
-        document, problems = read(ctx, target, form.id, {"宛名番号": members[0]["宛名番号"]}, whom)
-        yield from problems
-        if document is None:
+    for copy in household_copies(ctx, target, form, [*sample, *left]):
+        yield from copy.problems
+        if copy.blocks is None:
             continue
-        blocks = person_blocks(form, document)
-        for row in members:
-            member = f"{whom}, 宛名番号={row['宛名番号']}"
-            yield from _judge_items(ctx, target, form, row, blocks, member)
-            yield from _dates_present(ctx, target, form, row, blocks, member)
+        for row in copy.members:
+            member = f"{copy.whom}, 宛名番号={row['宛名番号']}"
+            yield from _judge_items(ctx, target, form, row, copy.blocks, member)
+            yield from _dates_present(ctx, target, form, row, copy.blocks, member)
 
 
 def _dates_present(ctx: CheckContext, target: Target, form: Form, row: Row, blocks: list[list[Printed]],
