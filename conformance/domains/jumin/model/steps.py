@@ -252,12 +252,15 @@ class ModelSteps(RuleBasedStateMachine):
         self._check(judge_committed(status, document, _first_requirement(outcome)), STEP)
         if outcome.requirement is not None:
             self.session.exercised.add(outcome.requirement)
+        # A person under a 支援措置 in force before the step (a 併せて者 already protected by a 申出 of their own) may
+        # keep an unchanged mark: listed or not, both pass (jumin-1.0-interp-diff-support; found by --thorough).
+        already = {atena for atena in outcome.marks if self.world.protected(atena) is True}
         self._commit(outcome, before, document)
         changed = [atena for atena, rows in self.world.persons.items() if len(rows) > lengths.get(atena, 0)]
         # A 支援措置 set, extended or ended changes the 支援対象者管理データ (7.2.3 R001: part of the 住民記録データ)
         # even where it adds no 履歴 (the mark written on the 原票): the 異動差分 lists those persons too (issue 67,
         # blind 03; interpretation jumin-1.0-interp-diff-support).
-        touched = [*changed, *(atena for atena in outcome.marks if atena not in changed)]
+        touched = [*changed, *(atena for atena in outcome.marks if atena not in changed and atena not in already)]
         self.since = self.since or stamp
         self.changed_since.update(touched)
         if self._judges(DIFF):
