@@ -35,6 +35,7 @@ from conformance.checks.scenarios import (
 )
 from conformance.errors import SpecError
 from conformance.findings import Finding
+from conformance.oracles.readings import not_yet
 from conformance.targets.base import HttpClient, Target
 
 #: What a statute domain's checks write a rule with, from this one module: the rule's own parts (``Statute``, the
@@ -60,6 +61,7 @@ __all__ = [
     "driver_base_path",
     "driver_rule_check",
     "in_any_order",
+    "on_as_of",
     "on_year_end",
     "own_rule_checks",
     "picked_in_any_order",
@@ -135,6 +137,17 @@ def drawn_with(strategy: Callable[..., st.SearchStrategy[Scenario]], *args: Hash
         return strategy(codes, *args)
 
     return drawn
+
+
+#: The names a 資格's first and last days take in the per-person answers (介護, 後期, 国民年金; 国保).
+QUALIFICATION_DAYS = ("資格取得日", "資格喪失日", "取得日", "喪失日")
+
+
+def on_as_of(s: Scenario, shown: Projection, fields: tuple[str, ...] = QUALIFICATION_DAYS) -> Projection:
+    """A 資格's days (``fields`` of ``shown``) as an answer about the person's ``as_of`` may give them: one after it
+    also as null (not yet: a 資格 not begun, a 喪失 not happened; :func:`conformance.oracles.readings.not_yet`, as the
+    cross-domain machine reads them); unchanged for a person asked without one."""
+    return shown if s.as_of is None else not_yet(shown, fields, s.as_of)
 
 
 def on_year_end(scenario: Scenario) -> Scenario:

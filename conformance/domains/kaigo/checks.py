@@ -32,12 +32,12 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from conformance.checks.scenarios import ELDER_APRIL_FIRST, _birth, _near, elders, history, iso_or_none
-from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, rule_checks
+from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, on_as_of, rule_checks
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.kaigo.oracle import kaigo_acquisition_date
 from conformance.oracles import Residence
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
-from conformance.oracles.readings import either, not_yet, year_view
+from conformance.oracles.readings import either, year_view
 
 PART = "介護保険"
 STATUTE = Statute("kaigo", PART)
@@ -299,20 +299,12 @@ def _category(s: Scenario, town: str) -> Projection:
 
 
 def _acquisition(s: Scenario, town: str) -> Projection:
-    return _on_as_of(s, {"資格取得日": iso_or_none(kaigo.kaigo_acquisition_date(s.birth, _stay(s, town)[1]))})
+    return on_as_of(s, {"資格取得日": iso_or_none(kaigo.kaigo_acquisition_date(s.birth, _stay(s, town)[1]))})
 
 
 def _loss(s: Scenario, town: str) -> Projection:
     stays, stay = _stay(s, town)
-    return _on_as_of(s, {"資格喪失日": iso_or_none(kaigo.kaigo_first_loss_date(s.birth, stays, stay))})
-
-
-def _on_as_of(s: Scenario, shown: Projection) -> Projection:
-    """The days as an answer about ``as_of`` may give them: one after it also as null (not yet: a 資格 not begun,
-    a 喪失 not happened; :func:`conformance.oracles.readings.not_yet`, as the cross-domain machine reads them). The
-    rules about these days ask every person on an ``as_of`` (``Statute.dated``: the 年度's last day where the
-    person has none), never on the vendor's own today, which the harness does not know."""
-    return shown if s.as_of is None else not_yet(shown, ("資格取得日", "資格喪失日"), s.as_of)
+    return on_as_of(s, {"資格喪失日": iso_or_none(kaigo.kaigo_first_loss_date(s.birth, stays, stay))})
 
 
 def _lost_that_day(s: Scenario, town: str) -> Projection:
@@ -331,7 +323,7 @@ def _kept_by_sender(s: Scenario, town: str) -> Projection:
     stays, stay = _stay(s, town)
     lost = kaigo.kaigo_first_loss_date(s.birth, stays, stay)
     _, shown = year_view(kaigo.kaigo_acquisition_date(s.birth, stay), lost, s.fiscal_year)
-    return {**_category(s, town), **_on_as_of(s, {"資格喪失日": either(*map(iso_or_none, shown))})}
+    return {**_category(s, town), **on_as_of(s, {"資格喪失日": either(*map(iso_or_none, shown))})}
 
 
 def _second_insured(s: Scenario, town: str) -> Projection:
@@ -467,7 +459,7 @@ def _kaigo(s: Scenario, town: str) -> Projection:
     stay = next(stay for stay in stays if stay.municipality == town)
     acquired, _ = year_view(kaigo_acquisition_date(s.birth, stay), kaigo.kaigo_first_loss_date(s.birth, stays, stay),
                             s.fiscal_year)
-    return _on_as_of(s, {"資格取得日": either(*map(iso_or_none, acquired))})
+    return on_as_of(s, {"資格取得日": either(*map(iso_or_none, acquired))})
 
 
 FIRST_INSURED = STATUTE.dated("kaigo.first_insured", elders, _kaigo, "資格取得日", (ELDER_APRIL_FIRST,))

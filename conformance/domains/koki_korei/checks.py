@@ -33,11 +33,20 @@ from hypothesis import strategies as st
 
 from conformance.checks.registry import check
 from conformance.checks.scenarios import ELDER_APRIL_FIRST, _birth, _near, elders, history, iso_or_none, other_codes
-from conformance.checks.statute_rules import Loaded, Projection, Rule, Scenario, Statute, agreement_check, rule_checks
+from conformance.checks.statute_rules import (
+    Loaded,
+    Projection,
+    Rule,
+    Scenario,
+    Statute,
+    agreement_check,
+    on_as_of,
+    rule_checks,
+)
 from conformance.domains.koki_korei import oracle
 from conformance.domains.koki_korei.oracle import KokiFacts, koki_insured_on, koki_korei_start, koki_qualification
 from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of
-from conformance.oracles.readings import either, not_yet
+from conformance.oracles.readings import either
 from conformance.testdata.town import TOWN_CODE
 
 PART = "後期高齢者医療"
@@ -293,20 +302,13 @@ def _union(s: Scenario, town: str) -> Projection:
 
 
 def _acquired(s: Scenario, town: str) -> Projection:
-    """資格取得日 by every reading; a day after ``as_of`` may also be null (:func:`_on_as_of`)."""
-    return _on_as_of(s, {"資格取得日": either(*(iso_or_none(acquired) for acquired, _ in _qualifications(s, town)))})
+    """資格取得日 by every reading; a day after ``as_of`` may also be null (`statute_rules.on_as_of`)."""
+    return on_as_of(s, {"資格取得日": either(*(iso_or_none(acquired) for acquired, _ in _qualifications(s, town)))})
 
 
 def _lost(s: Scenario, town: str) -> Projection:
-    """資格喪失日 by every reading; a day after ``as_of`` may also be null (:func:`_on_as_of`)."""
-    return _on_as_of(s, {"資格喪失日": either(*(iso_or_none(lost) for _, lost in _qualifications(s, town)))})
-
-
-def _on_as_of(s: Scenario, shown: Projection) -> Projection:
-    """The days as an answer about ``as_of`` may give them: one after it also as null (not yet: a 資格 not begun,
-    a 喪失 not happened; :func:`conformance.oracles.readings.not_yet`, as the cross-domain machine reads them)."""
-    assert s.as_of is not None
-    return not_yet(shown, ("資格取得日", "資格喪失日"), s.as_of)
+    """資格喪失日 by every reading; a day after ``as_of`` may also be null (`statute_rules.on_as_of`)."""
+    return on_as_of(s, {"資格喪失日": either(*(iso_or_none(lost) for _, lost in _qualifications(s, town)))})
 
 
 #: Worked examples (town of the bundled test data; the other codes are other_codes' of it):

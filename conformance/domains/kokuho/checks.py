@@ -37,11 +37,11 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from conformance.checks.scenarios import _birth, _months, _near, history, iso_or_none, moves
-from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, rule_checks
+from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, on_as_of, rule_checks
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.kokuho.oracle import kokuho_billed_month_readings, kokuho_billed_months
 from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of, month_of, next_month
-from conformance.oracles.readings import either, not_yet, year_view
+from conformance.oracles.readings import either, year_view
 
 PART = "国民健康保険"
 STATUTE = Statute("kokuho", PART)
@@ -328,19 +328,11 @@ def _welfare_year_view(s: Scenario) -> tuple[tuple[date | None, ...], tuple[date
 
 
 def _acquired_around_welfare(s: Scenario, town: str) -> Projection:
-    return _on_as_of(s, {"取得日": either(*map(iso_or_none, _welfare_year_view(s)[0]))})
+    return on_as_of(s, {"取得日": either(*map(iso_or_none, _welfare_year_view(s)[0]))})
 
 
 def _lost_around_welfare(s: Scenario, town: str) -> Projection:
-    return _on_as_of(s, {"喪失日": either(*map(iso_or_none, _welfare_year_view(s)[1]))})
-
-
-def _on_as_of(s: Scenario, shown: Projection) -> Projection:
-    """The days as an answer about ``as_of`` may give them: one after it also as null (not yet: a 資格 not begun,
-    a 喪失 not happened; :func:`conformance.oracles.readings.not_yet`, as the cross-domain machine reads them). The
-    rules about these days ask every person on an ``as_of`` (``Statute.dated``: the 年度's last day where the
-    person has none), never on the vendor's own today, which the harness does not know."""
-    return shown if s.as_of is None else not_yet(shown, ("取得日", "喪失日"), s.as_of)
+    return on_as_of(s, {"喪失日": either(*map(iso_or_none, _welfare_year_view(s)[1]))})
 
 
 def _insured_under_coverage(s: Scenario, town: str) -> Projection:
@@ -509,7 +501,7 @@ def _kokuho_dates(s: Scenario, town: str) -> Projection:
     (:func:`conformance.oracles.readings.year_view`)."""
     readings = _kokuho(s, town)
     acquired, lost = year_view(readings.acquired[0], readings.lost[0], s.fiscal_year)
-    return _on_as_of(s, {"取得日": either(*map(iso_or_none, (*readings.acquired, *acquired))),
+    return on_as_of(s, {"取得日": either(*map(iso_or_none, (*readings.acquired, *acquired))),
                          "喪失日": either(*map(iso_or_none, (*readings.lost, *lost)))})
 
 

@@ -36,13 +36,13 @@ from conformance.checks.statute_rules import (
     Scenario,
     Statute,
     drawn_with,
+    on_as_of,
     picked_in_any_order,
     rule_checks,
 )
 from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.domains.kokumin_nenkin.oracle import Ending, EndKind
 from conformance.oracles.dates import age_reached_on, fiscal_year_of, month_of
-from conformance.oracles.readings import not_yet
 
 PART = "国民年金"
 #: What every rule of the domain shares (conformance.checks.statute_rules).
@@ -336,19 +336,11 @@ def _category(s: Scenario, town: str) -> Projection:
 
 
 def _acquisition(s: Scenario, town: str) -> Projection:
-    return _on_as_of(s, {"資格取得日": iso_or_none(_acquired(s))})
+    return on_as_of(s, {"資格取得日": iso_or_none(_acquired(s))})
 
 
 def _loss(s: Scenario, town: str) -> Projection:
-    return _on_as_of(s, {"資格喪失日": iso_or_none(_lost(s))})
-
-
-def _on_as_of(s: Scenario, shown: Projection) -> Projection:
-    """The days as an answer about ``as_of`` may give them: one after it also as null (not yet: a 資格 not begun,
-    a 喪失 not happened; :func:`conformance.oracles.readings.not_yet`, as the cross-domain machine reads them). The
-    rules about these days ask every person on an ``as_of`` (``Statute.dated``: the 年度's last day where the
-    person has none), never on the vendor's own today, which the harness does not know."""
-    return shown if s.as_of is None else not_yet(shown, ("資格取得日", "資格喪失日"), s.as_of)
+    return on_as_of(s, {"資格喪失日": iso_or_none(_lost(s))})
 
 
 #: The months the text lists in no order (第11条, 第89条第1項), read in any order (issue 65); the oracles' months
@@ -381,25 +373,25 @@ def _acquired_by_employment(s: Scenario, town: str) -> Projection:
     employed = s.record_day(PART, nenkin.EMPLOYED_FROM)
     assert employed is not None
     day = nenkin.acquired_on_employment(s.birth, employed) or _acquired(s)
-    return _on_as_of(s, {"資格取得日": iso_or_none(day)})
+    return on_as_of(s, {"資格取得日": iso_or_none(day)})
 
 
 def _acquired_after_pension(s: Scenario, town: str) -> Projection:
     until = s.record_day(PART, nenkin.PENSIONER_UNTIL)
     assert until is not None
-    return _on_as_of(s, {"資格取得日": iso_or_none(nenkin.acquired_after_pension(s.birth, until))})
+    return on_as_of(s, {"資格取得日": iso_or_none(nenkin.acquired_after_pension(s.birth, until))})
 
 
 def _lost_on_pension(s: Scenario, town: str) -> Projection:
     since = s.record_day(PART, nenkin.PENSIONER_FROM)
     assert since is not None
-    return _on_as_of(s, {"資格喪失日": iso_or_none(nenkin.lost_on_pension(s.birth, since))})
+    return on_as_of(s, {"資格喪失日": iso_or_none(nenkin.lost_on_pension(s.birth, since))})
 
 
 def _lost_leaving_employment(s: Scenario, town: str) -> Projection:
     until = s.record_day(PART, nenkin.EMPLOYED_UNTIL)
     assert until is not None
-    return _on_as_of(s, {"資格喪失日": iso_or_none(nenkin.lost_on_leaving_employment(s.birth, until) or _lost(s))})
+    return on_as_of(s, {"資格喪失日": iso_or_none(nenkin.lost_on_leaving_employment(s.birth, until) or _lost(s))})
 
 
 def _exempt(s: Scenario, town: str) -> Projection:
