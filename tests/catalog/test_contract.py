@@ -194,7 +194,11 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
     from conformance.domains.kokuho import oracle as kokuho
     from conformance.domains.kokumin_nenkin import oracle as kokumin_nenkin
     from conformance.domains.seikatsu_hogo import oracle as seikatsu_hogo
+    from conformance.domains.senkyo import applications as senkyo_applications
+    from conformance.domains.senkyo import disqualification as senkyo_disqualification
+    from conformance.domains.senkyo import inspection as senkyo_inspection
     from conformance.domains.senkyo import oracle as senkyo
+    from conformance.domains.senkyo import people as senkyo_people
     from conformance.domains.shugaku import oracle as shugaku
 
     measure = ("有", "無")
@@ -208,6 +212,25 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
         ("jido_teate", "施設入所等_種別"): tuple(jido_teate.FACILITIES),
         ("senkyo", "刑_種類"): (senkyo.IMPRISONMENT, senkyo.FINE),
         ("senkyo", "罪_区分"): (senkyo.BRIBERY, senkyo.ELECTION_CRIME, senkyo.OTHER_CRIME),
+        ("senkyo", "選挙_種類"): senkyo_people._KINDS,
+        ("senkyo", "区域変更_種類"): (senkyo.MERGER, senkyo.BOUNDARY_CHANGE),
+        ("senkyo", "閲覧_活動"): (senkyo_applications.CONFIRMATION, senkyo_applications.POLITICAL_ACTIVITY,
+                                  senkyo_applications.RESEARCH),
+        ("senkyo", "閲覧_申出者区分"): (senkyo_applications.ELECTOR, senkyo_applications.CANDIDATE,
+                                     senkyo_applications.POLITICAL_GROUP, senkyo_applications.STATE_ORGAN,
+                                     senkyo_applications.CORPORATION, senkyo_applications.INDIVIDUAL),
+        ("senkyo", "閲覧_閲覧者区分"): (senkyo_applications.APPLICANT_SELF, senkyo_applications.DESIGNEE,
+                                     senkyo_applications.MEMBER_DESIGNATED, senkyo_applications.UNDESIGNATED,
+                                     senkyo_applications.JOINT_MEMBER_DESIGNATED, senkyo_applications.APPROVED_HANDLER,
+                                     senkyo_applications.STAFF_DESIGNATED),
+        **{("senkyo", item): (senkyo_inspection.STATED,) for item in senkyo_inspection.ALL_STATED},
+        ("senkyo", senkyo_inspection.APPROVED_ITEM): (_senkyo_approval(),),
+        ("senkyo", "異議_決定"): (senkyo.UPHELD, senkyo.DISMISSED),
+        ("senkyo", "在外異議_決定"): (senkyo.UPHELD, senkyo.DISMISSED),
+        ("senkyo", "異議_求め"): (senkyo.SEEKS_REGISTRATION, senkyo.SEEKS_REMOVAL),
+        ("senkyo", "在外異議_求め"): (senkyo.SEEKS_OVERSEAS, senkyo.SEEKS_OVERSEAS_REMOVAL, senkyo.SEEKS_TRANSFER,
+                                   senkyo.SEEKS_RETURN),
+        ("senkyo", "本籍地"): (senkyo_disqualification.DOMICILE_HERE, senkyo_disqualification.DOMICILE_ELSEWHERE),
         ("kokumin_nenkin", "法定免除_区分"): kokumin_nenkin.EXEMPT_KINDS,
         ("kojin_juminzei", "第295条第1項第2号区分"): kojin_juminzei.LOW_INCOME_CATEGORIES,
         ("hojin_juminzei", "法人区分"): (hojin_juminzei.FOREIGN, hojin_juminzei.EXEMPT_PUBLIC,
@@ -225,6 +248,15 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
     }
 
 
+def _senkyo_approval() -> str:
+    """What the harness sends as 閲覧_承認法人 when 第28条の2第8項's 承認 was given (the generator's own word)."""
+    from conformance.domains.senkyo import applications, inspection, people
+
+    application = applications.Application(applications.POLITICAL_ACTIVITY, applications.POLITICAL_GROUP,
+                                           applications.APPROVED_HANDLER, True, frozenset())
+    return inspection._with_application(people._LONG, application).record(people.RECORD)[inspection.APPROVED_ITEM]
+
+
 @pytest.mark.parametrize(("slug", "item"), list(_vocabularies()))
 def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: str) -> None:
     """Issue 64: 入所等_区分, 適用除外_区分, 入院等_区分, 施設入所等_種別's words, 罪_区分, 刑_種類 were listed
@@ -237,7 +269,7 @@ def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: 
 #: The statute contracts whose every record item and answer field states its own meaning (issue 65: the contract alone
 #: must suffice); a contract joins when it is done, so that none falls back to its group's paragraph again.
 EXPLAINED = ("kojin_juminzei", "hojin_juminzei", "keijidosha_zei", "seikatsu_hogo", "jido_fuyo_teate",
-             "kaigo", "kokuho", "inkan", "kodomo_kosodate")
+             "kaigo", "kokuho", "inkan", "kodomo_kosodate", "senkyo")
 
 
 @pytest.mark.parametrize("slug", EXPLAINED)
@@ -384,6 +416,9 @@ def test_a_coded_answer_field_lists_the_values_the_oracle_answers() -> None:
     shugaku = contract("shugaku").query["就学"].fields
     assert set(shugaku["就学予定者"].fields["者"].fields["記載事由"].values) == {"作成", "転入"}
     assert set(shugaku["学齢簿"].fields["区分"].values) == {"学齢児童", "学齢生徒"}
+    # 第11条第3項's 事由 as the oracle words them.
+    notice = struck["選挙権喪失通知"].fields["事由"].values
+    assert set(notice) == {senkyo.ARISEN, senkyo.CEASED}
     assert set(struck["在外_抹消事由"].values) == {senkyo.STRUCK_OFF_DEATH, senkyo.STRUCK_OFF_NATIONALITY,
                                               senkyo.OVERSEAS_STRUCK_OFF_RETURNED,
                                               senkyo.STRUCK_OFF_WRONGLY_REGISTERED}
