@@ -185,6 +185,7 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
     """The coded record items whose values the judge's oracles name (what the checks send, and all they may)."""
     from conformance.domains.hojin_juminzei import oracle as hojin_juminzei
     from conformance.domains.jido_fuyo_teate import oracle as jido_fuyo_teate
+    from conformance.domains.jido_teate import checks as jido_teate_checks
     from conformance.domains.jido_teate import oracle as jido_teate
     from conformance.domains.kaigo import oracle as kaigo
     from conformance.domains.keijidosha_zei import oracle as keijidosha_zei
@@ -210,6 +211,9 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
         ("kokuho", "入院等_区分"): kokuho.FACILITIES, ("kokuho", "入院等_入所措置"): measure,
         ("koki_korei", "入院等_区分"): koki_korei.FACILITIES, ("koki_korei", "入院等_入所措置"): measure,
         ("jido_teate", "施設入所等_種別"): tuple(jido_teate.FACILITIES),
+        # 本人_区分's words as the worked examples of 第4条第2項 (未成年後見人) and 第3項 (父母) send them.
+        ("jido_teate", "本人_区分"): tuple({example.record("児童手当")["本人_区分"] for example in (
+            jido_teate_checks.PARENTS, jido_teate_checks.GUARDIANS)}),
         ("senkyo", "刑_種類"): (senkyo.IMPRISONMENT, senkyo.FINE),
         ("senkyo", "罪_区分"): (senkyo.BRIBERY, senkyo.ELECTION_CRIME, senkyo.OTHER_CRIME),
         ("senkyo", "選挙_種類"): senkyo_people._KINDS,
@@ -269,7 +273,7 @@ def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: 
 #: The statute contracts whose every record item and answer field states its own meaning (issue 65: the contract alone
 #: must suffice); a contract joins when it is done, so that none falls back to its group's paragraph again.
 EXPLAINED = ("kojin_juminzei", "hojin_juminzei", "keijidosha_zei", "seikatsu_hogo", "jido_fuyo_teate",
-             "kaigo", "kokuho", "inkan", "kodomo_kosodate", "senkyo")
+             "kaigo", "kokuho", "inkan", "kodomo_kosodate", "senkyo", "jido_teate")
 
 
 @pytest.mark.parametrize("slug", EXPLAINED)
