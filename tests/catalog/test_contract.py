@@ -200,6 +200,7 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
     from conformance.domains.senkyo import inspection as senkyo_inspection
     from conformance.domains.senkyo import oracle as senkyo
     from conformance.domains.senkyo import people as senkyo_people
+    from conformance.domains.shogaisha_fukushi import checks as shogaisha_fukushi
     from conformance.domains.shugaku import oracle as shugaku
 
     measure = ("有", "無")
@@ -235,6 +236,8 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
         ("senkyo", "在外異議_求め"): (senkyo.SEEKS_OVERSEAS, senkyo.SEEKS_OVERSEAS_REMOVAL, senkyo.SEEKS_TRANSFER,
                                    senkyo.SEEKS_RETURN),
         ("senkyo", "本籍地"): (senkyo_disqualification.DOMICILE_HERE, senkyo_disqualification.DOMICILE_ELSEWHERE),
+        ("shogaisha_fukushi", "一次判定区分"): shogaisha_fukushi.CATEGORIES,
+        ("shogaisha_fukushi", "審査判定区分"): shogaisha_fukushi.CATEGORIES,
         ("kokumin_nenkin", "法定免除_区分"): kokumin_nenkin.EXEMPT_KINDS,
         ("kojin_juminzei", "第295条第1項第2号区分"): kojin_juminzei.LOW_INCOME_CATEGORIES,
         ("hojin_juminzei", "法人区分"): (hojin_juminzei.FOREIGN, hojin_juminzei.EXEMPT_PUBLIC,
@@ -273,7 +276,7 @@ def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: 
 #: The statute contracts whose every record item and answer field states its own meaning (issue 65: the contract alone
 #: must suffice); a contract joins when it is done, so that none falls back to its group's paragraph again.
 EXPLAINED = ("kojin_juminzei", "hojin_juminzei", "keijidosha_zei", "seikatsu_hogo", "jido_fuyo_teate",
-             "kaigo", "kokuho", "inkan", "kodomo_kosodate", "senkyo", "jido_teate")
+             "kaigo", "kokuho", "inkan", "kodomo_kosodate", "senkyo", "jido_teate", "shogaisha_fukushi")
 
 
 @pytest.mark.parametrize("slug", EXPLAINED)
@@ -416,6 +419,14 @@ def test_a_coded_answer_field_lists_the_values_the_oracle_answers() -> None:
     struck = contract("senkyo").query["選挙人名簿"].fields
     assert set(struck["抹消事由"].values) == {senkyo.STRUCK_OFF_DEATH, senkyo.STRUCK_OFF_MOVED,
                                            senkyo.STRUCK_OFF_TRANSFER, senkyo.STRUCK_OFF_WRONGLY_REGISTERED}
+    # 障害者福祉's 区分 as the 審査判定区分 the harness sends; one 月間支給量 key per kind of 支給量_<kind> it sends.
+    from conformance.domains.shogaisha_fukushi import checks as shogaisha_fukushi
+
+    welfare = contract("shogaisha_fukushi").query["障害者福祉"].fields
+    assert set(welfare["障害支援区分"].values) == set(shogaisha_fukushi.CATEGORIES)
+    assert set(welfare["月間支給量"].fields) == set(shogaisha_fukushi.SERVICES)
+    items = record_items(contract("shogaisha_fukushi"))["障害者福祉"]
+    assert {f"支給量_{kind}" for kind in shogaisha_fukushi.SERVICES} <= items
     # 就学's 記載事由 and 区分 (an outside product met 記載事由's 「作成」 only in a finding).
     shugaku = contract("shugaku").query["就学"].fields
     assert set(shugaku["就学予定者"].fields["者"].fields["記載事由"].values) == {"作成", "転入"}
