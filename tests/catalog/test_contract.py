@@ -194,6 +194,8 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
     from conformance.domains.koki_korei import oracle as koki_korei
     from conformance.domains.kokuho import oracle as kokuho
     from conformance.domains.kokumin_nenkin import oracle as kokumin_nenkin
+    from conformance.domains.kotei_shisan_zei import checks as kotei
+    from conformance.domains.kotei_shisan_zei import oracle as kotei_shisan_zei
     from conformance.domains.seikatsu_hogo import oracle as seikatsu_hogo
     from conformance.domains.senkyo import applications as senkyo_applications
     from conformance.domains.senkyo import disqualification as senkyo_disqualification
@@ -238,6 +240,20 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
         ("senkyo", "本籍地"): (senkyo_disqualification.DOMICILE_HERE, senkyo_disqualification.DOMICILE_ELSEWHERE),
         ("shogaisha_fukushi", "一次判定区分"): shogaisha_fukushi.CATEGORIES,
         ("shogaisha_fukushi", "審査判定区分"): shogaisha_fukushi.CATEGORIES,
+        ("kotei_shisan_zei", "資産区分"): kotei_shisan_zei.ASSET_KINDS,
+        ("kotei_shisan_zei", "特別の事情"): kotei_shisan_zei.SPECIAL_CIRCUMSTANCES,
+        ("kotei_shisan_zei", "新規課税年度区分"): (kotei_shisan_zei.kotei_year_kind(2025),
+                                              kotei_shisan_zei.kotei_year_kind(2026)),
+        ("kotei_shisan_zei", "地目又は家屋の種類"): (*kotei_shisan_zei.LAND_CATEGORIES,
+                                               *kotei_shisan_zei.HOUSE_CATEGORIES),
+        ("kotei_shisan_zei", "償却資産種類"): ("船舶", "車両", "機械", *kotei_shisan_zei.VEHICLES_TAXED_ELSEWHERE),
+        ("kotei_shisan_zei", "権利"): _sent("固定資産税", "権利", kotei.SUPERFICIES_101, kotei.OWNER_UNDER_100,
+                                         kotei.PLEDGEE),
+        ("kotei_shisan_zei", "売買の地位"): _sent("固定資産税", "売買の地位", kotei.RESERVED_BUYER,
+                                             kotei.UNRESERVED_BUYER),
+        ("kotei_shisan_zei", "農地の地位"): _sent("固定資産税", "農地の地位", kotei.FARM_USER_ON_TRANSFER_DAY,
+                                             kotei.FARM_BUYER_AFTER),
+        ("kotei_shisan_zei", "信託の地位"): _sent("固定資産税", "信託の地位", kotei.TRUST_LESSEE, kotei.TRUST_COMPANY),
         ("kokumin_nenkin", "法定免除_区分"): kokumin_nenkin.EXEMPT_KINDS,
         ("kojin_juminzei", "第295条第1項第2号区分"): kojin_juminzei.LOW_INCOME_CATEGORIES,
         ("hojin_juminzei", "法人区分"): (hojin_juminzei.FOREIGN, hojin_juminzei.EXEMPT_PUBLIC,
@@ -253,6 +269,11 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
         ("shugaku", "第6条_事由"): tuple(shugaku.ARTICLE_6_EVENTS), ("shugaku", "届出"): tuple(
             shugaku.EXEMPTING_NOTIFICATIONS), ("shugaku", "猶予免除_区分"): (shugaku.DEFERRED, shugaku.EXEMPTED),
     }
+
+
+def _sent(gyomu: str, item: str, *examples: Any) -> tuple[str, ...]:
+    """The values of ``item`` the worked ``examples`` (the checks' own scenarios) send in their ``gyomu`` record."""
+    return tuple(sorted({example.record(gyomu)[item] for example in examples}))
 
 
 def _senkyo_approval() -> str:
@@ -276,7 +297,8 @@ def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: 
 #: The statute contracts whose every record item and answer field states its own meaning (issue 65: the contract alone
 #: must suffice); a contract joins when it is done, so that none falls back to its group's paragraph again.
 EXPLAINED = ("kojin_juminzei", "hojin_juminzei", "keijidosha_zei", "seikatsu_hogo", "jido_fuyo_teate",
-             "kaigo", "kokuho", "inkan", "kodomo_kosodate", "senkyo", "jido_teate", "shogaisha_fukushi")
+             "kaigo", "kokuho", "inkan", "kodomo_kosodate", "senkyo", "jido_teate", "shogaisha_fukushi",
+             "kotei_shisan_zei")
 
 
 @pytest.mark.parametrize("slug", EXPLAINED)
@@ -427,6 +449,13 @@ def test_a_coded_answer_field_lists_the_values_the_oracle_answers() -> None:
     assert set(welfare["月間支給量"].fields) == set(shogaisha_fukushi.SERVICES)
     items = record_items(contract("shogaisha_fukushi"))["障害者福祉"]
     assert {f"支給量_{kind}" for kind in shogaisha_fukushi.SERVICES} <= items
+    # 固定資産税's 年度区分 and 課税台帳 as the oracle names them.
+    from conformance.domains.kotei_shisan_zei import oracle as kotei_oracle
+
+    tax = contract("kotei_shisan_zei").query["固定資産税"].fields
+    assert set(tax["年度区分"].values) == {kotei_oracle.kotei_year_kind(year) for year in (2024, 2025, 2026)}
+    assert set(tax["課税台帳"].values) == set(kotei_oracle.LEDGERS)
+    assert set(tax["資産区分"].values) == set(kotei_oracle.ASSET_KINDS)
     # 就学's 記載事由 and 区分 (an outside product met 記載事由's 「作成」 only in a finding).
     shugaku = contract("shugaku").query["就学"].fields
     assert set(shugaku["就学予定者"].fields["者"].fields["記載事由"].values) == {"作成", "転入"}
