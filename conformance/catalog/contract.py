@@ -89,6 +89,10 @@ class QueryPart(_Strict):
     """A part of the per-person query's answer that the domain's checks read: its meaning and its fields."""
 
     meaning: _Text
+    #: Most parts are one object; a part the checks read as a list (戸籍の附票's 本人確認情報の保存: one entry per
+    #: notice) is a list of objects of these fields, or its published schema would say object and refuse the answer.
+    type: Literal["object", "list"] = Field(default="object", description="object: one object of its fields; list: "
+                                            "a list of such objects.")
     fields: dict[str, ContractField]
 
 
@@ -329,8 +333,10 @@ def _query(parts: Mapping[str, QueryPart], reads: Mapping[str, Mapping[str, Iter
     for key, part in parts.items():
         read = reads.get(key, {})
         fields = {name: _described(field, read.get(name, ()), titles, served) for name, field in part.fields.items()}
-        properties[key] = {"type": "object", "description": part.meaning, "properties": fields,
-                           "required": [name for name, field in part.fields.items() if not field.nullable]}
+        entry = {"type": "object", "properties": fields,
+                 "required": [name for name, field in part.fields.items() if not field.nullable]}
+        properties[key] = ({"type": "array", "description": part.meaning, "items": entry} if part.type == "list"
+                           else {"type": "object", "description": part.meaning, **entry})
     schema: dict[str, Any] = {
         "type": "object",
         "required": list(parts),

@@ -95,8 +95,11 @@ def test_every_field_has_a_meaning_or_the_checks_that_read_it(slug: str) -> None
     published = document(slug)
     for part, query_part in contract(slug).query.items():
         schema = published["paths"][QUERY_PATH]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        published_part = schema["properties"][part]
+        # A part read as a list (query_part.type "list") publishes its fields as those of each entry.
+        properties = (published_part["items"] if query_part.type == "list" else published_part)["properties"]
         for name, field in query_part.fields.items():
-            described = schema["properties"][part]["properties"][name]
+            described = properties[name]
             assert described.get("description"), f"{slug}: {part}.{name} has no meaning"
             if name in reads.get(part, {}):
                 assert described.get("x-requirements"), f"{slug}: {part}.{name}: read, but serves no requirement"
@@ -121,6 +124,24 @@ def test_a_query_part_requires_no_other_domains_part() -> None:
     assert schema["required"] == ["介護保険"]
     assert schema["additionalProperties"] is True
     jsonschema.validate({"宛名番号": "1", "年度": 2025, "介護保険": _kaigo_answer()}, schema)
+
+
+def test_a_part_read_as_a_list_is_published_as_a_list_of_its_entries() -> None:
+    """戸籍の附票's 本人確認情報の保存 is a list of notices (the checks read each notice and its next): published as an
+    object with no fields before, a vendor answering from the contract alone could not pass fuhyo.identity_kept."""
+    part = _answer_schema("koseki_fuhyo")["properties"]["本人確認情報の保存"]
+    assert part["type"] == "array"
+    assert set(part["items"]["properties"]) == {"区分", "通知日", "保存期限"}
+    notices = [{"区分": "記載", "通知日": "2025-04-01", "保存期限": "2175-03-31"},
+               {"区分": "消除", "通知日": "2025-05-01", "保存期限": "2175-04-30"}]
+    jsonschema.validate(notices, part)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"区分": "記載"}, part)
+    with pytest.raises(jsonschema.ValidationError) as caught:
+        jsonschema.validate([{**notices[0], "区分": "作成"}], part)
+    assert list(caught.value.absolute_path) == [0, "区分"]
+    # An object part stays an object (every other part of every domain).
+    assert _answer_schema("koseki_fuhyo")["properties"]["戸籍の附票"]["type"] == "object"
 
 
 def test_a_wrong_type_or_value_is_refused_at_its_field() -> None:
@@ -298,7 +319,7 @@ def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: 
 #: must suffice); a contract joins when it is done, so that none falls back to its group's paragraph again.
 EXPLAINED = ("kojin_juminzei", "hojin_juminzei", "keijidosha_zei", "seikatsu_hogo", "jido_fuyo_teate",
              "kaigo", "kokuho", "inkan", "kodomo_kosodate", "senkyo", "jido_teate", "shogaisha_fukushi",
-             "kotei_shisan_zei")
+             "kotei_shisan_zei", "koseki_fuhyo")
 
 
 @pytest.mark.parametrize("slug", EXPLAINED)
@@ -456,6 +477,15 @@ def test_a_coded_answer_field_lists_the_values_the_oracle_answers() -> None:
     assert set(tax["年度区分"].values) == {kotei_oracle.kotei_year_kind(year) for year in (2024, 2025, 2026)}
     assert set(tax["課税台帳"].values) == set(kotei_oracle.LEDGERS)
     assert set(tax["資産区分"].values) == set(kotei_oracle.ASSET_KINDS)
+    # 戸籍の附票's 男女の別, 旨 and notice 区分 as the oracle and the checks word them.
+    from conformance.domains.koseki_fuhyo import oracle as fuhyo
+
+    entry = contract("koseki_fuhyo").query["戸籍の附票"].fields["記載"].fields
+    assert set(entry["男女の別"].values) == set(fuhyo.SEX.values())
+    assert set(entry["在外選挙人名簿等"].fields["旨"].values) == set(fuhyo.OVERSEAS_KINDS)
+    notice_kinds = {fuhyo.RECORDED, "記載の修正", fuhyo.REMOVED}
+    assert set(entry["附票本人確認情報"].fields["区分"].values) == notice_kinds
+    assert set(contract("koseki_fuhyo").query["本人確認情報の保存"].fields["区分"].values) == notice_kinds
     # 就学's 記載事由 and 区分 (an outside product met 記載事由's 「作成」 only in a finding).
     shugaku = contract("shugaku").query["就学"].fields
     assert set(shugaku["就学予定者"].fields["者"].fields["記載事由"].values) == {"作成", "転入"}
