@@ -319,8 +319,11 @@ class LoadTarget(ProfileModel):
 #: The settings a municipality may choose where the specification leaves room, each with its values (the first the
 #: default), as the scenarios' expectations name them (``setting``) and interpretations.yaml records them:
 #: 住民記録 5.2 R002 「末尾に順次記載することとするが、…並び替えることも差し支えない」
-#: (jumin-1.0-interp-newcomer-order).
-SETTINGS: dict[str, tuple[str, ...]] = {"jumin.newcomer_order": ("last", "resorted")}
+#: (jumin-1.0-interp-newcomer-order); 住民記録 10.2 R024 「深夜・休業日におけるアクセス一覧」, the days the product takes as
+#: 休業日 beside those the 照会 gives: unstated, only those given, also every Saturday and Sunday, or also the 国民の祝日・
+#: 休日 and the 年末年始 (jumin-1.0-interp-operation-authority-more).
+SETTINGS: dict[str, tuple[str, ...]] = {"jumin.newcomer_order": ("last", "resorted"),
+                                        "jumin.closed_days": ("unstated", "given", "weekends", "calendar")}
 
 
 class DriverTarget(ProfileModel):
@@ -335,7 +338,7 @@ class DriverTarget(ProfileModel):
     settings: Annotated[dict[str, str], Field(strict=False)] = Field(
         default_factory=dict, description="How the product is set where the specification lets a municipality "
         "choose (interpretations.yaml names each setting and its values; SETTINGS): e.g. "
-        "jumin.newcomer_order: resorted. A setting not given is its first value.")
+        "jumin.newcomer_order: resorted; jumin.closed_days: weekends. A setting not given is its first value.")
 
     def implements(self, operation: str) -> bool:
         """Whether the adapter declares ``operation``."""

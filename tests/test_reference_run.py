@@ -424,9 +424,9 @@ def _article(rid: str) -> str:
 
 
 #: Defects a conforming vendor cannot be told from on a Saturday, a Sunday, a 国民の祝日 or in the 年末年始 (days a
-#: town may close whatever the check gives: interpretation jumin-1.0-interp-operation-authority-more): their
-#: requirement is NOT_AUTOMATED on such a day, naming it. They run in groups of their own, skipped on such a day,
-#: never passed.
+#: town may close whatever the check gives: interpretation jumin-1.0-interp-operation-authority-more): with the
+#: profile's jumin.closed_days unstated their requirement is NOT_AUTOMATED on such a day, naming it. They run in
+#: groups of their own with the days unstated (:data:`UNSTATED_DAYS`), skipped on such a day, never passed.
 WORKING_DAY_ONLY = frozenset({"log_analysis_lists_every_access"})
 #: The reason R024's check gives for the side it cannot judge on such a day (user_controls._boundaries).
 NOT_A_WORKING_DAY = "it is judged on an access made Monday to Friday"
@@ -473,7 +473,8 @@ def group_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str,
         return str(run_in_process(out, defects=list(names), domains=list(domains_of(names)),
                                   extra=selection(names),
                                   profile=None if alone_at_depth else shallow_profile(
-                                      tmp_path_factory, group_examples(names)),
+                                      tmp_path_factory, group_examples(names), unstated_days=bool(
+                                          set(names) & WORKING_DAY_ONLY)),
                                   evidence=REPORTED_DEFECT in names))
 
     key = hashlib.sha256("+".join(names).encode()).hexdigest()[:16]
@@ -489,17 +490,24 @@ def group_examples(names: tuple[str, ...]) -> int:
     return JUMIN_GROUP_EXAMPLES if _jumin_side(claimed(names)) else STATUTE_GROUP_EXAMPLES
 
 
-def shallow_profile(tmp_path_factory: pytest.TempPathFactory, examples: int) -> Path:
-    """The reference profile with ``examples`` drawn examples: a copy of vendor_profiles/ (its attestations
-    beside it) in this worker's temporary directory, made once."""
-    root = tmp_path_factory.getbasetemp() / f"shallow-profiles-{examples}"
+#: The reference profile's line stating the days it closes (10.2 R024), and the line a run of
+#: :data:`WORKING_DAY_ONLY` defects states instead: with the days unstated, a Saturday or a Sunday leaves R024's
+#: other side NOT_AUTOMATED (the test is skipped) rather than PASS for a defect no list can show on such a day.
+STATED_DAYS, UNSTATED_DAYS = ("settings: {jumin.closed_days: weekends}", "settings: {jumin.closed_days: unstated}")
+
+
+def shallow_profile(tmp_path_factory: pytest.TempPathFactory, examples: int, *, unstated_days: bool = False) -> Path:
+    """The reference profile with ``examples`` drawn examples (and, when ``unstated_days``, its 休業日 unstated): a
+    copy of vendor_profiles/ (its attestations beside it) in this worker's temporary directory, made once."""
+    root = tmp_path_factory.getbasetemp() / f"shallow-profiles-{examples}{'-unstated' if unstated_days else ''}"
     profile = root / "reference.yaml"
     if not profile.is_file():
         shutil.copytree(Path(__file__).resolve().parents[1] / "vendor_profiles", root, dirs_exist_ok=True)
         text = profile.read_text("utf-8")
         assert text.count("\n  max_examples: 25\n") == 1, "vendor_profiles/reference.yaml: hypothesis.max_examples"
-        profile.write_text(text.replace("\n  max_examples: 25\n", f"\n  max_examples: {examples}\n"),
-                           "utf-8")
+        assert text.count(STATED_DAYS) == 1, f"vendor_profiles/reference.yaml: {STATED_DAYS}"
+        text = text.replace("\n  max_examples: 25\n", f"\n  max_examples: {examples}\n")
+        profile.write_text(text.replace(STATED_DAYS, UNSTATED_DAYS) if unstated_days else text, "utf-8")
     return profile
 
 
@@ -533,8 +541,10 @@ def hidden_in_group(names: tuple[str, ...], failing: set[str]) -> list[str]:
 
 @pytest.mark.skipif(not FULL_MATRIX, reason="one whole run per defect: set CONFORMANCE_FULL_DEFECT_MATRIX=1")
 @pytest.mark.parametrize("name", sorted(DEFECTS))
-def test_each_defect_fails_exactly_its_requirements(name: str, tmp_path: Path) -> None:
-    code, document = run(tmp_path, "--defect", name)
+def test_each_defect_fails_exactly_its_requirements(name: str, tmp_path: Path,
+                                                     tmp_path_factory: pytest.TempPathFactory) -> None:
+    unstated = ("--profile", str(shallow_profile(tmp_path_factory, 25, unstated_days=True)))
+    code, document = run(tmp_path, "--defect", name, *(unstated if name in WORKING_DAY_ONLY else ()))
     skip_unless_working_day((name,), document)
     assert code == 1
     assert document["verdict"] == "not_conformant"

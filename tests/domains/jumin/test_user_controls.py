@@ -44,9 +44,11 @@ RULES: dict[str, dict[str, Any]] = {
 
 
 @contextmanager
-def reference_target(*defects: str, operations: Any = "all") -> Iterator[Target]:
+def reference_target(*defects: str, operations: Any = "all", settings: dict[str, str] | None = None,
+                     ) -> Iterator[Target]:
     with in_process_reference(frozenset(defects), rows=()) as http:
-        yield Target(catalog=EDITION, http=http, driver=DriverTarget(operations=operations), seed=1)
+        driver = DriverTarget(operations=operations, settings=settings or {})
+        yield Target(catalog=EDITION, http=http, driver=driver, seed=1)
 
 
 def judge(target: Target, requirement: str) -> list[tuple[str, str]]:
@@ -213,10 +215,13 @@ def _weekday_holiday_after(days: int) -> dt.date:
     return day
 
 
-def _judge_night(at: dt.datetime, *defects: str) -> tuple[list[tuple[str, str]], list[str]]:
+def _judge_night(at: dt.datetime, *defects: str, closed_days: str = "unstated",
+                 ) -> tuple[list[tuple[str, str]], list[str]]:
     """R024's findings and the parts not run, with the clock of this process (the reference's too) sent to
-    ``at`` and running on: the moment of the access is the test's, not the hour the test runs at."""
-    with time_machine.travel(at, tick=True), reference_target(*defects) as target:
+    ``at`` and running on: the moment of the access is the test's, not the hour the test runs at; the product set
+    to close ``closed_days`` (the profile's setting jumin.closed_days)."""
+    settings = {"jumin.closed_days": closed_days}
+    with time_machine.travel(at, tick=True), reference_target(*defects, settings=settings) as target:
         context = CheckContext(EDITION.requirement("jumin-1.0-10.2-R024"), RULES["10.2-R024"], target)
         return [(f.code, f.location) for f in controls(context)], context.not_run
 
@@ -255,6 +260,32 @@ def test_the_other_side_is_not_judged_on_a_weekday_national_holiday() -> None:
     for defects in ((), ("log_analysis_lists_every_access",)):
         found, not_run = _judge_night(at, *defects)
         assert found == [] and len(not_run) == 1 and f"国民の祝日 or 休日 ({holiday.isoformat()})" in not_run[0]
+
+
+SATURDAY = dt.datetime.combine(WEDNESDAY + dt.timedelta(days=3), dt.time(10, 0), JST)
+
+
+def test_a_saturday_is_judged_once_the_profile_states_the_days_the_product_closes() -> None:
+    """Issue 65 (the verdict never depends on the day of the run): the reference, set as its profile says
+    (``weekends``: every Saturday and Sunday a 休業日 of its own), passes on a Saturday with both sides judged; a
+    product that reads only the hours (loganalysis_holidays_ignored) is seen there, outside the 深夜 given."""
+    assert _judge_night(SATURDAY, closed_days="weekends") == ([], [])
+    found, not_run = _judge_night(SATURDAY, "loganalysis_holidays_ignored", closed_days="weekends")
+    assert ("logs.analysis_differs", NIGHT_AT + "開始前の分（土日）") in found
+    assert ("logs.analysis_differs", NIGHT_AT + "終了後の分（土日）") in found and not_run == []
+
+
+def test_a_product_closing_other_days_than_its_profile_states_is_seen() -> None:
+    """The setting is held to: the reference lists a Saturday's access whatever the 深夜, so a profile stating
+    ``given`` (only the days the 照会 gives) fails it there; one stating ``calendar`` fails it on a weekday 国民の祝日
+    (which the reference, closing weekends only, leaves out)."""
+    outside = [("logs.analysis_differs", NIGHT_AT + "開始前の分"), ("logs.analysis_differs", NIGHT_AT + "終了後の分")]
+    assert _judge_night(SATURDAY, closed_days="given") == (outside, [])
+    holiday = dt.datetime.combine(_weekday_holiday_after(2), dt.time(10, 0), JST)
+    named = [(code, location + "（土日祝・年末年始）") for code, location in outside]
+    assert _judge_night(holiday, closed_days="calendar") == (named, [])
+    assert _judge_night(holiday, closed_days="weekends") == ([], [])
+    assert _judge_night(holiday, "log_analysis_lists_every_access", closed_days="weekends") == (outside, [])
 
 
 def test_the_lists_of_every_access_lists_a_working_days_morning() -> None:

@@ -384,7 +384,10 @@ def _hhmm(moment: dt.datetime) -> str:
 def _night(ctx: CheckContext, users: Users) -> Iterator[Finding]:
     """10.2 R024: a user's 照会, listed when the 深夜 period given holds its moment, and when its day is a 休業日;
     then, round the moment the vendor logged, listed in the first and in the last minute of a period and left out
-    in the minute before one and in the minute after its 終了 (on a working day: :func:`_outside`)."""
+    in the minute before one and in the minute after its 終了 (on a working day; on a 休業日 of the product's own,
+    as its setting ``jumin.closed_days`` says, listed there too: :func:`_boundaries`)."""
+    driver = ctx.need_target("a vendor system to call through the driver protocol").driver
+    closed_days = driver.settings_in_force()["jumin.closed_days"] if driver is not None else "unstated"
     atena = register(users.client)
     user_id, password = users.created({"操作権限": [INQUIRY]})
     session = users.session(user_id, password)
@@ -407,7 +410,7 @@ def _night(ctx: CheckContext, users: Users) -> Iterator[Finding]:
         # A 日時 misdated beyond the slack of two clocks (10.2 R006's to judge, not R024's): the boundaries are set
         # round the check's own window of the access instead, the vendor's list being made from its own clock.
         logged = all(before - SLACK <= moment <= after + SLACK for moment in moments)
-        yield from _boundaries(ctx, users, user_id, moments if logged else [before, after])
+        yield from _boundaries(ctx, users, user_id, moments if logged else [before, after], closed_days)
 
 
 def _night_probe(ctx: CheckContext, users: Users, user_id: str, name: str, given: Mapping[str, str], *,
@@ -450,11 +453,13 @@ def _moments(ctx: CheckContext, users: Users, rows: list[Mapping[str, Any]],
     return sorted(moments)
 
 
-def _boundaries(ctx: CheckContext, users: Users, user_id: str, moments: list[dt.datetime]) -> Iterator[Finding]:
+def _boundaries(ctx: CheckContext, users: Users, user_id: str, moments: list[dt.datetime],
+                closed_days: str) -> Iterator[Finding]:
     """The minutes at the ends of a 深夜 period round the logged moments (``earliest`` .. ``latest``): the first
     minute (深夜_開始 its own) and the last (深夜_終了 the next) are in it; the minute before (深夜_開始 the next)
     and the one after 深夜_終了's (深夜_終了 the minute before) are outside under every reading of HH:MM, while the
-    minute of 深夜_終了 itself, in or out as a town reads it, is never asked."""
+    minute of 深夜_終了 itself, in or out as a town reads it, is never asked. Outside the period the access is left
+    out on a working day and listed on a 休業日 of the product's own, as the profile's ``jumin.closed_days`` says."""
     earliest, latest = moments[0], moments[-1]
     minute = dt.timedelta(minutes=1)
     # The next day is a 休業日 of the check's: a vendor listing every access once any 休業日 is given is seen.
@@ -465,33 +470,65 @@ def _boundaries(ctx: CheckContext, users: Users, user_id: str, moments: list[dt.
     for name, (start, end) in inside.items():
         yield from _night_probe(ctx, users, user_id, name, {"深夜_開始": _hhmm(start), "深夜_終了": _hhmm(end),
                                                             "休業日": holiday}, listed=True)
-    reason = _not_working_day(moments)
-    if reason:
+    closed = _closed_by_setting(moments, closed_days)
+    if isinstance(closed, str):
         ctx.did_not_run(f"10.2 R024's other side (an access outside the 深夜 period and the 休業日 given is left "
-                        f"out): {reason}, a day a town may take as a 休業日 of its own (interpretation "
-                        "jumin-1.0-interp-operation-authority-more); it is judged on an access made Monday to Friday")
+                        f"out): {closed} (interpretation jumin-1.0-interp-operation-authority-more); it is judged on "
+                        "an access made Monday to Friday, or on any day once the profile states "
+                        "targets.driver.settings.jumin.closed_days")
         return
     for name, (start, end) in outside.items():
-        yield from _night_probe(ctx, users, user_id, name, {"深夜_開始": _hhmm(start), "深夜_終了": _hhmm(end),
-                                                            "休業日": holiday}, listed=False)
+        yield from _night_probe(ctx, users, user_id, f"{name}（{CLOSED_NAMES[closed_days]}）" if closed else name,
+                                {"深夜_開始": _hhmm(start), "深夜_終了": _hhmm(end), "休業日": holiday}, listed=closed)
 
 
-def _not_working_day(moments: list[dt.datetime]) -> str:
+#: How each value of the setting ``jumin.closed_days`` (conformance.profiles.SETTINGS) names the product's own 休業日
+#: in a finding's location.
+CLOSED_NAMES: Mapping[str, str] = {"weekends": "土日", "calendar": "土日祝・年末年始"}
+
+
+def _closed_by_setting(moments: list[dt.datetime], closed_days: str) -> bool | str:
+    """Whether the product, set as ``closed_days`` says, takes the day of the logged moments as a 休業日 of its own
+    (then the access is listed whatever the 深夜 period), or why that is not known: the setting unstated on a day a
+    town may close, a day past the holiday calendar's years, or moments on both sides of a midnight that differ."""
+    answers = {_closed(moment, closed_days) for moment in moments}
+    reasons = sorted(answer for answer in answers if isinstance(answer, str))
+    if reasons:
+        return reasons[0]
+    if len(answers) > 1:
+        return "the access's logged moments fall on a working day and on a 休業日 of the product's (across a midnight)"
+    return bool(answers.pop())
+
+
+def _closed(moment: dt.datetime, closed_days: str) -> bool | str:
+    """One moment's day under the setting: a 休業日 of the product's own (True), a working day (False), or why it is
+    not known (a reason)."""
+    if closed_days == "given":
+        return False
+    if closed_days == "weekends":
+        return moment.weekday() >= 5
+    try:
+        reason = _may_be_closed(moment)
+    except holidays.OutsideCalendar as error:  # unknown: it may be a 休日, never judged either way
+        return f"the access was made on a day the holiday calendar does not cover ({error})"
+    if closed_days == "calendar":
+        return bool(reason)
+    return (f"the access was made {reason}, a day a town may take as a 休業日 of its own, and the profile does not "
+            "state which days the product closes (jumin.closed_days)") if reason else False
+
+
+def _may_be_closed(moment: dt.datetime) -> str:
     """Why the day of a logged moment may be a 休業日 whatever the check gives (a Saturday, a Sunday, a 国民の祝日
-    or 休日 of 国民の祝日に関する法律 (conformance.oracles.holidays), the 年末年始 of 12/29 to 1/3, a day past the
-    holiday calendar's years), or '' when every one is a working day under every reading the register allows."""
-    for moment in moments:
-        day = moment.date()
-        if moment.weekday() >= 5:
-            return f"the access was made on a {moment.strftime('%A')} ({day.isoformat()})"
-        if (moment.month, moment.day) >= (12, 29) or (moment.month, moment.day) <= (1, 3):
-            return f"the access was made in the 年末年始 ({day.isoformat()})"
-        try:
-            named = holidays.national_holiday(day)
-        except holidays.OutsideCalendar as error:  # unknown: it may be a 休日, never judged as a working day
-            return f"the access was made on a day the holiday calendar does not cover ({error})"
-        if named is not None:
-            return f"the access was made on a 国民の祝日 or 休日 ({day.isoformat()})"
+    or 休日 of 国民の祝日に関する法律 (conformance.oracles.holidays), the 年末年始 of 12/29 to 1/3), or '' for a day
+    that is a working day under every reading the register allows; a day past the calendar's years raises
+    :class:`~conformance.oracles.holidays.OutsideCalendar`."""
+    day = moment.date()
+    if moment.weekday() >= 5:
+        return f"on a {moment.strftime('%A')} ({day.isoformat()})"
+    if (moment.month, moment.day) >= (12, 29) or (moment.month, moment.day) <= (1, 3):
+        return f"in the 年末年始 ({day.isoformat()})"
+    if holidays.national_holiday(day) is not None:
+        return f"on a 国民の祝日 or 休日 ({day.isoformat()})"
     return ""
 
 
