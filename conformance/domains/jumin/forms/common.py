@@ -3,6 +3,8 @@ test data, and findings (conformance/domains/jumin/forms/__init__.py maps the pa
 
 from __future__ import annotations
 
+import itertools
+
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -254,13 +256,15 @@ def left_households(rows: Sequence[Row]) -> list[list[Row]]:
 
 def household_sample(rows: Sequence[Row], size: int) -> list[list[Row]]:
     """Unprotected households of two or more current members, one per distinct set of 続柄 first
-    (so 子の子, 父母, 兄弟姉妹, 縁故者, 同居人 are all seen), the largest first."""
+    (so 子の子, 父母, 兄弟姉妹, 縁故者, 同居人 are all seen), the largest first; of those alike, one whose members of one
+    続柄 were registered in another order than their 生年月日 first (a form listing them by 宛名番号 is then seen)."""
     candidates = []
     for members in households(rows).values():
         current = [row for row in members if row.get("住民状態") == "1"]
         if len(current) >= 2 and not any(row.get("支援措置対象フラグ") == "1" for row in members):
             candidates.append(current)
-    candidates.sort(key=lambda members: (-len(members), members[0]["宛名番号"]))
+    candidates.sort(key=lambda members: (-len(members), not _registered_out_of_birth_order(members),
+                                         members[0]["宛名番号"]))
     picked: list[list[Row]] = []
     seen: set[frozenset[str]] = set()
     for members in candidates:
@@ -269,6 +273,16 @@ def household_sample(rows: Sequence[Row], size: int) -> list[list[Row]]:
             seen.add(relations)
             picked.append(members)
     return picked[:size]
+
+
+def _registered_out_of_birth_order(members: Sequence[Row]) -> bool:
+    """Whether two members of one 続柄, both born on a known day, were given 宛名番号 in the other order than their
+    生年月日 (5.2 orders them by 生年月日 first)."""
+    known = [row for row in members if row.get("生年月日_不詳フラグ") != "1"]
+    return any(first.get("続柄") == second.get("続柄") and first.get("生年月日", "") != second.get("生年月日", "")
+               and (first.get("生年月日", "") < second.get("生年月日", ""))
+               != (first.get("宛名番号", "") < second.get("宛名番号", ""))
+               for first, second in itertools.combinations(known, 2))
 
 
 # -- findings ------------------------------------------------------------------------------------------
