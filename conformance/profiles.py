@@ -319,9 +319,9 @@ class LoadTarget(ProfileModel):
 #: The settings a municipality may choose where the specification leaves room, each with its values (the first the
 #: default), as the scenarios' expectations name them (``setting``) and interpretations.yaml records them:
 #: 住民記録 5.2 R002 「末尾に順次記載することとするが、…並び替えることも差し支えない」
-#: (jumin-1.0-interp-newcomer-order); 住民記録 10.2 R024 「深夜・休業日におけるアクセス一覧」, the days the product takes as
-#: 休業日 beside those the 照会 gives: unstated, only those given, also every Saturday and Sunday, or also the 国民の祝日・
-#: 休日 and the 年末年始 (jumin-1.0-interp-operation-authority-more).
+#: (jumin-1.0-interp-newcomer-order); 住民記録 10.2 R024 「深夜・休業日におけるアクセス一覧」, the days the
+#: product takes as 休業日 beside those the 照会 gives: unstated, only those given, also every Saturday and
+#: Sunday, or also the 国民の祝日・休日 and the 年末年始 (jumin-1.0-interp-operation-authority-more).
 SETTINGS: dict[str, tuple[str, ...]] = {"jumin.newcomer_order": ("last", "resorted"),
                                         "jumin.closed_days": ("unstated", "given", "weekends", "calendar")}
 

@@ -636,7 +636,9 @@ def _fourth_rank(t: Town) -> Household:
 def _in_law_parents(t: Town) -> Household:
     """5.2 R026/R027: the 配偶者側の父母 are 第４順位 (親族), not 第３順位's 父母: a couple with the 世帯主's 弟 (3-2)
     and 母の母 (3-3) and the 妻の父 and 妻の母 (4-1), all older than the 弟 (so grouping them with the 父母, or by age
-    alone, shows; blind round 4, 07)."""
+    alone, shows; blind round 4, 07); and a 姉 registered last, older than the 弟: 3-2 lists the 兄弟姉妹 by 生年月日
+    whatever their 続柄, so a list by 宛名番号, by 続柄 or youngest first shows (blind round 5, 06). Drawn last, so
+    no earlier member changes."""
     head_birth = t.born(40, 55)
     wife_birth = add_years(head_birth, 2)
     arrival = t.arrival(head_birth)
@@ -646,7 +648,8 @@ def _in_law_parents(t: Town) -> Household:
                       t.japanese("弟", "1", add_years(head_birth, 4), arrival, surname),
                       t.japanese("母の母", "2", add_years(head_birth, -50), arrival),
                       t.japanese("妻の父", "1", add_years(wife_birth, -29), arrival, wife_surname),
-                      t.japanese("妻の母", "2", add_years(wife_birth, -27), arrival, wife_surname)])
+                      t.japanese("妻の母", "2", add_years(wife_birth, -27), arrival, wife_surname),
+                      t.japanese("姉", "2", add_years(head_birth, -2), arrival, surname)])
 
 
 def _designated_period(kind: Callable[[Town], Household]) -> Callable[[Town], Household]:

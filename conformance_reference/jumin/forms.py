@@ -136,6 +136,14 @@ def _in_law_last(row: Row) -> tuple[int, int, str, str]:
     return group, -spouse_of_child, birth, atena
 
 
+def _siblings_by_atena(row: Row) -> tuple[int, int, str, str]:
+    """The form_member_order_siblings_by_atena defect's key: 5.2's, but the 兄弟姉妹 by 宛名番号 (the order they were
+    registered in) instead of 生年月日 (blind round 5, 06)."""
+    group, spouse_of_child, birth, atena = member_order(row)
+    return (group, spouse_of_child, "", atena) if row.get("続柄", "") in _SIBLINGS else (group, spouse_of_child, birth,
+                                                                                         atena)
+
+
 #: Defects placing a 続柄 in another group of 5.2 (the order table mistyped; blind round 3, 09 and 10).
 _REGROUPED: dict[str, tuple[frozenset[str], int]] = {
     "form_member_order_enkosha_before_relatives": (frozenset({"縁故者"}), 29),
@@ -308,6 +316,8 @@ class FormService:
             return sorted(members, key=lambda row: (row.get("続柄") != "世帯主", row.get("生年月日") or "9999"))
         if "form_member_order_in_law_last" in self.defects:  # the 世帯主's blood first: 子の子 before 子の妻
             return sorted(members, key=_in_law_last)
+        if "form_member_order_siblings_by_atena" in self.defects:  # 3-2 by registration, not 生年月日
+            return sorted(members, key=_siblings_by_atena)
         for defect, (relations, group) in _REGROUPED.items():
             if defect in self.defects:
                 return sorted(members, key=partial(_regrouped, relations, group))

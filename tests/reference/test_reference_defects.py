@@ -562,7 +562,7 @@ AFFECTS: dict[str, set[str]] = {
     # 5.2's 第３順位 and 第４順位 whole in one household: the town's last two (conformance/testdata/households.py
     # TAIL_KINDS), which the probes do not print (tests/domains/jumin/test_forms.py prints them).
     "form_member_order_enkosha_before_relatives": set(), "form_member_order_grandparents_with_parents": set(),
-    "form_member_order_in_law_parents_with_parents": set(),
+    "form_member_order_in_law_parents_with_parents": set(), "form_member_order_siblings_by_atena": set(),
     "form_residence_period_years_only": set(), "form_residence_period_days_dropped": set(),
     "form_setai_expiry_wareki": set(),
     # No 認証文 (and so no 公印) printed: the 印刷ログ says so too (10.2 R014 公印出力の有無), truthfully.

@@ -451,6 +451,11 @@ def test_member_order_rules() -> None:
     assert checks.order_problem(older_second) == (2, "two 子 not by 生年月日 and 宛名番号")
     # Whose family a 子の子 is the data cannot say: within the families of 子 the order is not judged.
     assert checks.order_problem(rows("世帯主", "子", "子の妻", "子の子", "子")) is None
+    # 3-2: the 兄弟姉妹 one group by 生年月日 whatever their 続柄 (a younger 弟 before an elder 姉 is out of order).
+    younger_brother_first = [*rows("世帯主"), {"続柄": "弟", "生年月日": "1960-01-01", "宛名番号": "0000000002"},
+                             {"続柄": "姉", "生年月日": "1950-01-01", "宛名番号": "0000000003"}]
+    assert checks.order_problem(younger_brother_first) == (2, "two 姉 not by 生年月日 and 宛名番号")
+    assert checks.order_problem([younger_brother_first[0], *younger_brother_first[:0:-1]]) is None
 
 
 THREE_GENERATIONS = _household(lambda rows: all(_current(r) for r in rows) and {"子", "子の妻", "子の子"} <= {
@@ -480,9 +485,12 @@ IN_LAW_PARENTS = _household(lambda rows: {"弟", "母の母", "妻の父", "妻�
     # Blind round 3, 09: 4-2 縁故者 before 4-1 親族 (the 妻の母, fourth, on page 2).
     ("form_member_order_enkosha_before_relatives", FOURTH_RANK, 2, "妻の母 after 縁故者",
      "世帯主 > 妻 > 妻の母 > 縁故者 > 同居人"),
-    # Blind round 4, 07: the 配偶者側の父母 grouped with 3-1 父母 (the 弟, printed fifth, on page 2).
-    ("form_member_order_in_law_parents_with_parents", IN_LAW_PARENTS, 2, "弟 after 妻の母",
-     "世帯主 > 妻 > 弟 > 母の母 > 妻の父 > 妻の母"),
+    # Blind round 4, 07: the 配偶者側の父母 grouped with 3-1 父母 (the 姉, printed fifth, on page 2).
+    ("form_member_order_in_law_parents_with_parents", IN_LAW_PARENTS, 2, "姉 after 妻の母",
+     "世帯主 > 妻 > 姉 > 弟 > 母の母 > 妻の父 > 妻の母"),
+    # Blind round 5, 06: the 兄弟姉妹 by 宛名番号 (the 弟, registered before his elder 姉, printed first).
+    ("form_member_order_siblings_by_atena", IN_LAW_PARENTS, 2, "two 姉 not by 生年月日 and 宛名番号",
+     "世帯主 > 妻 > 姉 > 弟 > 母の母 > 妻の父 > 妻の母"),
 ])
 def test_member_order_within_the_third_and_fourth_ranks(edition: EditionCatalog, defect: str, members: list[Row],
                                                          page: int, why: str, expected: str) -> None:

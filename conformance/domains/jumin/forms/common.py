@@ -4,7 +4,6 @@ test data, and findings (conformance/domains/jumin/forms/__init__.py maps the pa
 from __future__ import annotations
 
 import itertools
-
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -256,8 +255,9 @@ def left_households(rows: Sequence[Row]) -> list[list[Row]]:
 
 def household_sample(rows: Sequence[Row], size: int) -> list[list[Row]]:
     """Unprotected households of two or more current members, one per distinct set of 続柄 first
-    (so 子の子, 父母, 兄弟姉妹, 縁故者, 同居人 are all seen), the largest first; of those alike, one whose members of one
-    続柄 were registered in another order than their 生年月日 first (a form listing them by 宛名番号 is then seen)."""
+    (so 子の子, 父母, 兄弟姉妹, 縁故者, 同居人 are all seen), the largest first; of those alike, one whose
+    members of one 続柄 were registered in another order than their 生年月日 first (a form listing them by
+    宛名番号 is then seen)."""
     candidates = []
     for members in households(rows).values():
         current = [row for row in members if row.get("住民状態") == "1"]

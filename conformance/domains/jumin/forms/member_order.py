@@ -83,6 +83,16 @@ def expected_order(members: Sequence[Row]) -> list[Row]:
                                             if one_family else 0, *_key(row)))
 
 
+#: 5.2 3-2 「兄弟姉妹（生年月日の順…）」: one group whatever the 続柄 says (兄 and 妹 alike by 生年月日).
+_SIBLINGS = frozenset({"兄", "姉", "弟", "妹"})
+
+
+def _group(row: Row) -> str:
+    """The group within which 5.2 orders by 生年月日 and 宛名番号: the 続柄, the 兄弟姉妹 all one."""
+    relation = row.get("続柄", "")
+    return "兄弟姉妹" if relation in _SIBLINGS else relation
+
+
 def _known(*rows: Row) -> bool:
     return all(row.get("生年月日_不詳フラグ") != "1" for row in rows)
 
@@ -94,8 +104,9 @@ def _key(row: Row) -> tuple[str, str]:
 def order_problem(members: Sequence[Row]) -> tuple[int, str] | None:
     """The first member (index) listed out of the 5.2 order, and why; None when the order holds.
 
-    Between ranks the order is judged fully; within one 続柄 (outside the families of 子, where the
-    data cannot tell which family a member belongs to) by 生年月日, then 宛名番号 (不詳 dates are not compared).
+    Between ranks the order is judged fully; within one 続柄 (the 兄弟姉妹 one group; outside the families of 子,
+    where the data cannot tell which family a member belongs to) by 生年月日, then 宛名番号 (不詳 dates are not
+    compared).
     """
     has_child_family = any(row.get("続柄", "").startswith("子の") for row in members)
     for index in range(1, len(members)):
@@ -103,7 +114,7 @@ def order_problem(members: Sequence[Row]) -> tuple[int, str] | None:
         first, second = rank(before.get("続柄", "")), rank(after.get("続柄", ""))
         if second < first:
             return index, f"{after.get('続柄')} after {before.get('続柄')}"
-        same = before.get("続柄") == after.get("続柄") and not (first == 2 and has_child_family)
+        same = _group(before) == _group(after) and not (first == 2 and has_child_family)
         if same and _known(before, after) and _key(after) < _key(before):
             return index, f"two {after.get('続柄')} not by 生年月日 and 宛名番号"
     return None
