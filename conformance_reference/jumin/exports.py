@@ -101,6 +101,9 @@ class Exports(Presentation):
         if "fixed_export_japanese_only" in self.defects:
             # A fixed-length layout kept from a 日本人-only system: no 外国人住民 (住民種別 2) is written.
             rows = (row for row in rows if row.get("住民種別") != "2")
+        if "fixed_export_skips_unencodable" in self.defects:
+            # A fixed-length writer that skips a record CP932 cannot hold instead of writing 〓 (blind round 5, 08).
+            rows = (row for row in rows if fixed_export.encodable(row))
         if "fixed_export_planned_out_dropped" in self.defects:
             # A fixed-length writer that takes a 転出届 for the move: a 転出予定者 (still a 住民) is not written.
             rows = (row for row in rows if not (row.get("住民状態") == "1" and row.get("転出予定年月日")))

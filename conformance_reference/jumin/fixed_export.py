@@ -101,6 +101,16 @@ def _field(header: str, value: str, width: int, pad: bytes, pad_characters: bool
     return data + pad * (width - (len(text) if pad_characters else len(data)))
 
 
+def encodable(row: Mapping[str, str]) -> bool:
+    """Whether CP932 holds every value of ``row`` as it is (the fixed_export_skips_unencodable defect's test)."""
+    try:
+        for value in row.values():
+            value.encode(ENCODING)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def cp932_text(value: str) -> str:
     """``value`` as CP932 can hold it: variation selectors dropped, other missing characters as 〓."""
     try:

@@ -213,7 +213,7 @@ AFFECTS: dict[str, set[str]] = {
         "loganalysis_failures_inverted", "loganalysis_counts_distinct", "loganalysis_searches_only_changes")},
     "fixed_char_padding": {"fixed_export"},
     "fixed_export_dv_marks_dropped": {"fixed_export"},
-    "fixed_export_japanese_only": {"fixed_export"},
+    "fixed_export_japanese_only": {"fixed_export"}, "fixed_export_skips_unencodable": set(),
     # Issue 67: values of the fixed-length records only (tests/domains/jumin/test_fixed_values.py).
     **{name: {"fixed_export"} for name in (
         "fixed_export_foreign_birth_wareki", "fixed_export_katagaki_cut", "fixed_export_name_shift")},

@@ -73,6 +73,14 @@ def test_a_fixed_export_without_the_planned_out_person_is_found(tmp_path: Path) 
     assert re.fullmatch(r"the person's record \(a 住民 at residents_csv-2\.csv:[0-9]+\)", found[0].expected or "")
 
 
+def test_a_fixed_export_without_a_person_cp932_cannot_hold_is_found(tmp_path: Path) -> None:
+    """Blind round 5, 08: the check's own 世帯主 is named with characters CP932 lacks (the loaded town's names are
+    all CP932's); a writer that skips such a record instead of writing 〓 leaves out that one person."""
+    found = judge(tmp_path, frozenset({"fixed_export_skips_unencodable"}))
+    assert [f.code for f in found] == ["file.fixed_person_missing"]
+    assert re.fullmatch(r"residents_fixed-2\.dat \(宛名番号 [0-9]+\)", str(found[0].location))
+
+
 def test_without_the_operations_the_loaded_town_alone_is_read(tmp_path: Path) -> None:
     # The loaded town has no 転出予定者 (why such a bug would live without the driver's two operations).
     assert judge(tmp_path, frozenset({"fixed_export_planned_out_dropped"}), operations=("query.person",)) == []
