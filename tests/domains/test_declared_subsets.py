@@ -148,8 +148,9 @@ REFUSALS_NOT_ASKED = ("api.qualifications_refusals: the loaded test data names n
 def test_a_statute_product_without_a_driver_is_not_pass_from_its_per_person_checks_alone() -> None:
     """Issue 64: the world machine did nothing for a statute vendor without a driver, yet the requirement showed PASS
     from the per-person checks. Now: without a load, NOT_AUTOMATED naming each; with the load, the per-person checks
-    judge a 介護 rule, the feed and the world check (given the 異動 through the load alone) say the feed did not run; a 児童手当 rule the
-    load's 異動 do not compare (a 世帯 with 子 and a 認定請求) is NOT_AUTOMATED, though its own check passed."""
+    judge a 介護 rule, the feed and the world check (given the 異動 through the load alone) say the feed did not run;
+    a 児童手当 rule the load's 異動 do not compare (a 世帯 with 子 and a 認定請求) is NOT_AUTOMATED, though its own
+    check passed."""
     from conformance.plan import Case
     from conformance.results import Status
     from conformance.runner import run_case
