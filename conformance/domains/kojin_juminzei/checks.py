@@ -650,10 +650,11 @@ def _off_the_register(s: Scenario, town: str) -> list[Residence]:
     Only the 転出's day differs; a 死亡 is not a 転出 (its own reading: DIED_ON_JANUARY_FIRST)."""
     stays = history(s, town)
     end = s.moved_out
-    if s.planned_out is None or s.died is not None or end is None or end <= s.moved_in:
+    if s.planned_out is None or s.died is not None or end is None:
         return stays
-    return [Residence(stay.municipality, stay.moved_in, end - timedelta(days=1))
-            if stay.municipality == town and stay.moved_in == s.moved_in else stay for stay in stays]
+    here = [Residence(town, s.moved_in, end - timedelta(days=1))] if end > s.moved_in else []  # gone the day it came
+    return [kept for stay in stays
+            for kept in (here if stay.municipality == town and stay.moved_in == s.moved_in else [stay])]
 
 
 #: 地方税法 第294条第2項, 第318条: the 2024年度's 賦課期日 is 2024-01-01. Resident from 2015, moved to 千代田区 on
@@ -665,6 +666,8 @@ CAME_AFTER_JANUARY_FIRST = Scenario(2024, date(1970, 5, 5), date(2024, 2, 1), pr
 #: that day) or false (the register's: the 除票 is of 1月1日); with a 転入通知 of the same day: false under both.
 LEFT_ON_JANUARY_FIRST = Scenario(2016, date(1970, 5, 5), date(2010, 4, 1), planned_out=date(2016, 1, 1))
 LEFT_ON_JANUARY_FIRST_CONFIRMED = replace(LEFT_ON_JANUARY_FIRST, elsewhere=date(2016, 1, 1), next="131016")
+#: Moved in and notified a 転出 on 1月1日 itself (no 転入通知 yet): true or false, as above.
+CAME_AND_LEFT_ON_JANUARY_FIRST = replace(LEFT_ON_JANUARY_FIRST, moved_in=date(2016, 1, 1))
 #: Died on 1月1日, the 賦課期日 itself: not levied; died on 1月2日: levied for the whole 年度 (the oracle's reading,
 #: DOMAIN.md: a person alive on 1月1日 is taxed).
 DIED_ON_JANUARY_FIRST = Scenario(2024, date(1950, 5, 5), date(2000, 4, 1), died=date(2024, 1, 1))
@@ -673,7 +676,8 @@ DIED_ON_JANUARY_SECOND = Scenario(2024, date(1950, 5, 5), date(2000, 4, 1), died
 LEVIED = STATUTE.rule("juminzei.levied", moves, _juminzei, "課税", (LEFT_AFTER_JANUARY_FIRST, CAME_AFTER_JANUARY_FIRST,
                                                                    DIED_ON_JANUARY_FIRST, DIED_ON_JANUARY_SECOND,
                                                                    LEFT_ON_JANUARY_FIRST,
-                                                                   LEFT_ON_JANUARY_FIRST_CONFIRMED))
+                                                                   LEFT_ON_JANUARY_FIRST_CONFIRMED,
+                                                                   CAME_AND_LEFT_ON_JANUARY_FIRST))
 
 #: 第295条第3項: judged only at the amount the profile declares (the rule as declared: _ordained_kintowari_exempt).
 KINTOWARI_EXEMPT = STATUTE.rule("juminzei.kintowari_exempt", drawn_with(house_owners_earning, 0),
