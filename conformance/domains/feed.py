@@ -13,9 +13,11 @@ against the requirement of its field, as the cross-domain machine reports it (co
 
 A statute vendor without the feed (no driver, or no ``linkage.feed`` declared) is fed by the per-person load instead
 (``targets.load.append_path``, issue 64): the person as of the 転入 appended and asked, then the person as of the end
-of the stay (:func:`_through_load`). Without either the check is NOT_AUTOMATED with the reason: its requirements keep
-the other checks' findings, but are never PASS on them alone (the runner: conformance/runner.py). Only the parts of
-the domains the profile claims are compared.
+of the stay (:func:`_through_load`): a breach it shows is reported, but with none the check is NOT_AUTOMATED naming
+the missing feed (:func:`load_only`: no 異動 of one person reached the system, so the check did not run as it claims).
+Without either the check is NOT_AUTOMATED with the reason: its requirements keep the other checks' findings, but are
+never PASS on them alone (the runner: conformance/runner.py). Only the parts of the domains the profile claims are
+compared.
 """
 
 from __future__ import annotations
@@ -293,9 +295,26 @@ def _loaded_instead(ctx: CheckContext, target: Target, missing: NotAutomated) ->
     if ctx.requirement.id not in found.compared:
         raise NotAutomated(f"{missing}; no 異動 given through the load compared the rule of {ctx.requirement.id} in "
                            f"this run ({found.examples} examples, seed {target.seed})")
+    if found.via == LOAD and not _own(found, ctx.requirement.id):
+        raise NotAutomated(f"{missing}; {load_only(found, ctx.requirement.id, target.seed)}")
     if any(getattr(bound, "name", "") == _CACHE for bound in ctx.requirement.checks):
         return
     yield from _findings(ctx, target, found)
+
+
+def _own(found: FeedResult, requirement: str) -> bool:
+    """Whether any example given breached ``requirement``."""
+    return any(breach.requirement == requirement for example in found.found for breach in example.breaches)
+
+
+def load_only(found: FeedResult, requirement: str, run_seed: int) -> str:
+    """Why a rule the load alone judged is not PASS (issue 65, F5 of the outsider's 個人住民税 run): the load stands in
+    for the feed so that a breach it shows is reported, but it appends each stage of a stay as a person of its own,
+    so no 異動 of one person reached the domain system; with no breach the checks did not run as they claim
+    (docs/driver.md, "庁内連携": without ``linkage.feed`` NOT_AUTOMATED with the reason)."""
+    return (f"the profile declares no driver operation {FEED} (targets.driver.operations): the 異動 were given "
+            f"through the per-person load only, each stage a person of its own, and no 異動 of one person was fed; "
+            f"{found.examples} examples through the load found no breach of {requirement} (seed {run_seed})")
 
 
 @check("model.world.feed")
@@ -310,6 +329,8 @@ def feed_check(ctx: CheckContext) -> Iterator[Finding]:
     if not own and ctx.requirement.id not in found.compared and not others_bound(ctx, _CACHE):
         raise NotAutomated(f"no 異動 fed compared the rule of {ctx.requirement.id} in this run "
                            f"({found.examples} examples, seed {target.seed})")
+    if found.via == LOAD and not own:
+        raise NotAutomated(load_only(found, ctx.requirement.id, target.seed))
     yield from _findings(ctx, target, found)
 
 

@@ -133,6 +133,13 @@ NO_DRIVER = "the model's state machine needs the driver protocol (targets.driver
 TOWN = TestData(({"住所_市区町村コード": TOWN_CODE},))
 #: api.qualifications_refusals' reason where the loaded data names no 宛名番号 to ask a malformed parameter about.
 #: What a reason ends with when the checks that ran found nothing (runner: not PASS on part of the requirement).
+def load_only(requirement: str, examples: int) -> str:
+    """The reason of a world check given the 異動 through the load alone, with no breach of ``requirement``."""
+    return ("the profile declares no driver operation linkage.feed (targets.driver.operations): the 異動 were given "
+            "through the per-person load only, each stage a person of its own, and no 異動 of one person was fed; "
+            f"{examples} examples through the load found no breach of {requirement} (seed {SEED})")
+
+
 PARTLY = " (the rest the checks judged has no finding: not PASS on part of the requirement)"
 REFUSALS_NOT_ASKED = ("api.qualifications_refusals: the loaded test data names no 宛名番号: the refusals of a "
                       "malformed fiscal_year or as_of about a resident were not asked")
@@ -140,9 +147,10 @@ REFUSALS_NOT_ASKED = ("api.qualifications_refusals: the loaded test data names n
 
 def test_a_statute_product_without_a_driver_is_not_pass_from_its_per_person_checks_alone() -> None:
     """Issue 64: the world machine did nothing for a statute vendor without a driver, yet the requirement showed PASS
-    from the per-person checks. Now: without a load, NOT_AUTOMATED naming each; with the load, the per-person checks,
-    the feed and the world check (both given the 異動 through the load) judge a 介護 rule whole; a 児童手当 rule the
-    load's 異動 do not compare (a 世帯 with 子 and a 認定請求) is NOT_AUTOMATED, though its own check passed."""
+    from the per-person checks. Now: without a load, NOT_AUTOMATED naming each; with the load, the per-person checks
+    judge a 介護 rule, the feed and the world check (given the 異動 through the load alone) say the feed did not run;
+    a 児童手当 rule the load's 異動 do not compare (a 世帯 with 子 and a 認定請求) is NOT_AUTOMATED, though its own
+    check passed."""
     from conformance.plan import Case
     from conformance.results import Status
     from conformance.runner import run_case
@@ -166,13 +174,41 @@ def test_a_statute_product_without_a_driver_is_not_pass_from_its_per_person_chec
         f"model.world.domains: {NO_DRIVER}", "model.world.feed: 庁内連携: the profile declares neither the driver's "
         "linkage.feed (targets.driver.operations) nor targets.load.append_path: no 住民記録 異動 can be given to the "
         "domain system"]
-    # Loaded, the requirement's own checks pass; only the contract's refusals about a resident stay unasked (this
-    # town names no 宛名番号: tests/checks/test_refusals.py asks them of the test town).
+    # Loaded, the requirement's own checks pass; the contract's refusals about a resident stay unasked (this town
+    # names no 宛名番号: tests/checks/test_refusals.py asks them of the test town), and the world's two checks, given
+    # the 異動 through the load alone with no breach, say the feed did not run (issue 65, the outsider's F5).
     assert (judged.status, judged.findings) == (Status.NOT_AUTOMATED, ())
-    assert judged.reason == f"{REFUSALS_NOT_ASKED}{PARTLY}"
+    assert judged.reason == (f"{REFUSALS_NOT_ASKED}; model.world.domains: {NO_DRIVER}; {load_only(CATEGORY, 23)}; "
+                             f"model.world.feed: {load_only(CATEGORY, 23)}{PARTLY}")
     assert (partly.status, partly.findings) == (Status.NOT_AUTOMATED, ())
     assert partly.reason == (f"{REFUSALS_NOT_ASKED}; model.world.domains: {NO_DRIVER}; no 異動 given through the "
                              f"load compared the rule of {start} in this run (23 examples, seed {SEED}){PARTLY}")
+
+
+@pytest.mark.parametrize(("slug", "requirement"), [
+    ("kojin_juminzei", "kojin_juminzei-2025.12-1.318.0.1.0-R001"),
+    ("kokumin_nenkin", "kokumin_nenkin-2025.12-1.7.0.1.1-R001")])
+def test_a_world_bound_statute_rule_without_a_driver_is_not_automated_naming_the_feed(slug: str,
+                                                                                       requirement: str) -> None:
+    """Issue 65, the outsider's F5: a 個人住民税 product declaring no targets.driver got PASS with no reason for
+    1.318.0.1.0 R001 (bound to model.world.domains and model.world.feed), the 異動 given through the load alone. Each
+    world check now says what did not run; the clean reference shows no finding, and the requirement is NOT_AUTOMATED
+    with both reasons, for every statute domain bound the same way (国民年金 beside)."""
+    from conformance.plan import Case
+    from conformance.results import Status
+    from conformance.runner import run_case
+    from conformance.shipped_checks import default_registry
+
+    edition = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / slug / "2025.12")
+    case = Case(requirement=edition.requirement(requirement), domain=slug, edition="2025.12")
+    with started_in_process() as running:
+        loaded = Target(catalog=edition, http=running.client(), data=TOWN, seed=SEED, max_examples=5, shrink=False,
+                        append_path="/admin/residents", records_path="/admin/records", claimed=frozenset({slug}))
+        result = run_case(case, default_registry(), lambda: loaded)
+    assert (result.status, result.findings) == (Status.NOT_AUTOMATED, ())
+    reasons = result.reason.removesuffix(PARTLY).split("; model.world.")
+    assert reasons[1:] == [f"domains: {NO_DRIVER}; {load_only(requirement, 23)}",
+                           f"feed: {load_only(requirement, 23)}"]
 
 
 def test_without_a_driver_the_world_check_judges_through_the_load_and_says_what_it_did_not() -> None:
@@ -188,13 +224,14 @@ def test_without_a_driver_the_world_check_judges_through_the_load_and_says_what_
                         append_path="/admin/residents", records_path="/admin/records")
         proviso = CheckContext(KAIGO.requirement("kaigo-2025.12-1.11.0.1.0-R002"), target=target)
         beside, fed = list(domains_check(proviso)), list(feed_check(proviso))
-        eligible = list(domains_check(CheckContext(jido.requirement("jido_teate-2025.12-1.4.0.1.1-R001"),
-                                                   target=target)))
+        with pytest.raises(NotAutomated) as eligible:
+            list(domains_check(CheckContext(jido.requirement("jido_teate-2025.12-1.4.0.1.1-R001"), target=target)))
         with pytest.raises(NotAutomated) as raised:
             list(domains_check(CheckContext(fuhyo.requirement("koseki_fuhyo-2025.12-1.16.0.1.0-R001"),
                                             target=target)))
     assert beside == [] and [(f.code, f.location.split("@")[0]) for f in fed] == [
         ("world.domain_mismatch", "feed:load#/residents/{atena}/qualifications#/介護保険/第1号被保険者")]
-    assert eligible == []  # compared through the load, and the reference is right there
+    # Compared through the load and the reference right there: not PASS on the load alone (issue 65, F5).
+    assert str(eligible.value) == f"{NO_DRIVER}; {load_only('jido_teate-2025.12-1.4.0.1.1-R001', 43)}"
     assert str(raised.value) == (f"{NO_DRIVER}; no 異動 given through the load compared the rule of "
                                  f"koseki_fuhyo-2025.12-1.16.0.1.0-R001 in this run (43 examples, seed {SEED})")

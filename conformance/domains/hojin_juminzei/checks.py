@@ -27,22 +27,33 @@ with 資本金等の額 filing the 法人税's 確定申告 are drawn. By the re
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import TOWN_MARK, Loaded, Projection, Rule, Scenario, _birth, other_codes, picked
+from conformance.checks.registry import CheckContext, NotAutomated, target_of
+from conformance.checks.scenarios import (
+    TOWN_MARK,
+    Loaded,
+    Projection,
+    Rule,
+    Scenario,
+    _birth,
+    other_codes,
+    picked,
+    run_rule,
+)
 from conformance.checks.statute_rules import (
     Actual,
     Oracle,
     Statute,
     drawn_with,
     in_any_order,
+    own_rule_checks,
     picked_in_any_order,
-    rule_checks,
 )
 from conformance.domains.hojin_juminzei.oracle import (
     EQUAL_RATES,
@@ -70,6 +81,7 @@ from conformance.domains.hojin_juminzei.oracle import (
     within_equal_ceiling,
     within_proration,
 )
+from conformance.findings import Finding
 from conformance.profiles import Ordinance
 from conformance.testdata.town import TOWN_CODE
 
@@ -577,5 +589,25 @@ HOJIN_RULES.update({rule.name: rule for rule in (
 )})
 
 
+#: Why a rule here is not asked of a product that does not claim 法人住民税 (issue 65, the outsider's F3).
+UNCLAIMED = ("the profile does not claim 法人住民税 (hojin_juminzei): the 法人 of 地方税法 第294条 are asked "
+             "through the 法人住民税 record and answer part that only the hojin_juminzei contract publishes "
+             "(conformance catalog openapi --domain hojin_juminzei); judged for a product that claims it")
+
+
+def run_claimed(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """The rule judged only for a product that claims 法人住民税.
+
+    Why: 個人住民税's edition binds its sentences about 法人 (第294条第1項第3号-第5号, 第5項-第8項: the same text as
+    法人住民税's) to these checks, but its contract publishes no 法人住民税 record or part; a product is asked only
+    what its claimed domains' contracts publish (docs/profiles.md, "What a product offers"), so a 個人住民税-only
+    product is NOT_AUTOMATED with the reason, never FAIL (an answer it was never asked for) or ERROR (a record of a
+    業務 it does not keep refused)."""
+    if not target_of(ctx).claims(STATUTE.slug):
+        raise NotAutomated(UNCLAIMED)
+    yield from run_rule(ctx, rule)
+
+
 #: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
-RULE_CHECKS = rule_checks(HOJIN_RULES.values())
+RULE_CHECKS = own_rule_checks(run_claimed, HOJIN_RULES.values(),
+                              "Scenario check of {title} (vendor against the domain's oracle; 法人住民税 claimed).")

@@ -37,6 +37,8 @@ from conformance.checks.scenarios import (
 from conformance.checks.statute_rules import Actual, Drawn, Oracle, Statute, drawn_with, rule_checks
 from conformance.domains.kojin_juminzei import oracle as juminzei
 from conformance.domains.kojin_juminzei.oracle import is_levied_by
+from conformance.oracles.readings import either
+from conformance.oracles.residence import Residence
 from conformance.profiles import Ordinance
 from conformance.testdata.town import TOWN_CODE
 
@@ -191,6 +193,10 @@ _DEEMED_YEAR, _DEEMED_BY = "第294条第3項課税_年度", "第294条第3項課
 _CATEGORY, _TOTAL_INCOME = "第295条第1項第2号区分", "合計所得金額"
 #: Income amounts are whole thousands of yen: 6% and 8% of them are whole yen (no 端数: 第20条の4の2 not quoted).
 _THOUSANDS = st.integers(0, 30_000).map(lambda thousands: thousands * 1000)
+#: The 所得割's persons' amounts are whole 10,000円: the 課税総所得金額 times any whole percent is then whole 100円, so
+#: neither 第20条の4の2's 1,000円 floor of the 課税標準 nor its 100円 floor of the tax changes the answer (issue 65,
+#: an outside product's F2: 1,000円 at 6% is 60円, 0円 under 第20条の4の2第3項).
+_TEN_THOUSANDS = st.integers(0, 3_000).map(lambda tens: tens * 10_000)
 
 
 def record(**items: object) -> tuple[tuple[str, str, str], ...]:
@@ -252,8 +258,8 @@ def _house_owner(fiscal_year: int, birth: date, moved_out: date, moved_to: str, 
 
 @st.composite
 def earners(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A resident with an income and 所得控除 (whole thousands of yen, up to 30,000,000円 each)."""
-    return _resident(draw, draw(_YEARS), record(**{_INCOME: draw(_THOUSANDS), _DEDUCTIONS: draw(_THOUSANDS)}))
+    """A resident with an income and 所得控除 (whole 10,000円, up to 30,000,000円 each: no 端数, ``_TEN_THOUSANDS``)."""
+    return _resident(draw, draw(_YEARS), record(**{_INCOME: draw(_TEN_THOUSANDS), _DEDUCTIONS: draw(_TEN_THOUSANDS)}))
 
 
 @st.composite
@@ -284,15 +290,26 @@ def losers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return _resident(draw, fiscal_year, record(**items))
 
 
+def _levied_income() -> st.SearchStrategy[int]:
+    """A 合計所得金額 of an adult of no 第295条第1項第2号 category, whom the rule levies: at least 1,348,000円.
+
+    Why (issue 65, an outside product's F6): such a person of a low income is exempt from 所得割 by 地方税法
+    附則第3条の3 (not among the sources: 45万円 for one with no 同一生計配偶者 or 扶養親族, the record naming none) and
+    then from 均等割 by 第295条第3項 (the 条例's amount, 450,000円 as commonly declared); drawn above both, every
+    reading levies the person (provisions.yaml 第295条第1項第2号)."""
+    return _THOUSANDS.filter(lambda amount: amount >= juminzei.LOW_INCOME_LIMIT - 2000)
+
+
 @st.composite
 def low_incomes(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A resident who is a 障害者, 寡婦 or ひとり親 (the record's), a 未成年者 of 15 to 17 on the 賦課期日, or neither,
-    whose 前年の合計所得金額 is a step or two around 1,350,000円 (第295条第1項第2号) or far from it."""
+    whose 前年の合計所得金額 is a step or two around 1,350,000円 (第295条第1項第2号) or far from it; neither, at least
+    two steps below it (``_levied_income``)."""
     fiscal_year = draw(_YEARS)
-    income = draw(st.one_of(st.integers(-2, 2).map(lambda step: juminzei.LOW_INCOME_LIMIT + step * 1000),
-                            _THOUSANDS))
     minor = draw(st.booleans())
     category = None if minor else draw(st.sampled_from((None, *juminzei.LOW_INCOME_CATEGORIES)))
+    income = draw(st.one_of(st.integers(-2, 2).map(lambda step: juminzei.LOW_INCOME_LIMIT + step * 1000),
+                            _THOUSANDS if minor or category is not None else _levied_income()))
     records = record(**{_CATEGORY: category, _TOTAL_INCOME: income})
     if not minor:
         return _resident(draw, fiscal_year, records)
@@ -467,7 +484,16 @@ def _answered_amount(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     taxable, rate, amount = answer["課税総所得金額"], answer["所得割税率"], answer["所得割額"]
     if not all(isinstance(value, int) for value in (taxable, rate, amount)):
         return {_AMOUNT: None, **answer}
-    return {_AMOUNT: True} if amount * 100 == taxable * rate else {_AMOUNT: False, **answer}
+    return {_AMOUNT: True} if amount in shotokuwari_readings(taxable, rate) else {_AMOUNT: False, **answer}
+
+
+def shotokuwari_readings(taxable: int, rate: int) -> set[int]:
+    """The 所得割額 each allowed reading gives for the answer's own 課税総所得金額 and 所得割税率 (provisions.yaml,
+    第314条の3第1項): the product exactly (the sources alone), or with 地方税法 第20条の4の2 (not among the sources)
+    applied, the 課税標準 floored to 1,000円 (第1項) and the tax to 100円 (第3項, all of it below 100円). The drawn
+    amounts make them one (``_TEN_THOUSANDS``); the answer's own fields may not be, so both are allowed."""
+    floored = (taxable // 1000 * 1000) * rate // 100 // 100 * 100
+    return {floored} | ({taxable * rate // 100} if taxable * rate % 100 == 0 else set())
 
 
 def _senjusha(s: Scenario, town: str) -> Projection:
@@ -567,11 +593,12 @@ BLUE_UNFILED = _example({_BLUE_PAID: 1_200_000, _DECLARED: "1"})
 DEEMED_ELSEWHERE = _example({_DEEMED_YEAR: 2025, _DEEMED_BY: other_codes(TOWN_CODE)[0]})
 DEEMED_THE_YEAR_BEFORE = _example({_DEEMED_YEAR: 2024, _DEEMED_BY: other_codes(TOWN_CODE)[0]})
 #: 第295条第1項第2号: a ひとり親 with 合計所得金額 1,350,000円 -> none (超える場合を除く); 1,351,000円 -> levied; a
-#: 未成年者 (born 2008-06-01, 16 on 2025-01-01) with 1,000,000円 -> none; an adult of no category with 0円 -> levied.
+#: 未成年者 (born 2008-06-01, 16 on 2025-01-01) with 1,000,000円 -> none; an adult of no category with 1,350,000円 ->
+#: levied (above 附則第3条の3's and 第295条第3項's amounts too, so levied under every reading: issue 65, F6).
 SINGLE_PARENT_AT_LIMIT = _example({_CATEGORY: "ひとり親", _TOTAL_INCOME: 1_350_000})
 SINGLE_PARENT_ABOVE = _example({_CATEGORY: "ひとり親", _TOTAL_INCOME: 1_351_000})
 MINOR_EARNING = Scenario(2025, date(2008, 6, 1), date(2008, 6, 1), records=record(**{_TOTAL_INCOME: 1_000_000}))
-NO_CATEGORY = _example({_TOTAL_INCOME: 0})
+NO_CATEGORY = _example({_TOTAL_INCOME: 1_350_000})
 SPOUSE_AND_CHILD = _example({_BUSINESS: 3_000_000, _SPOUSE: "1", _OTHERS: 1, _DECLARED: "1"})
 
 RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
@@ -608,7 +635,26 @@ TAX_RULES.update(RECORD_RULES)
 # -- The first rules (judged with 住民記録's generated scenarios: moves, elders, families) --------------------
 
 def _juminzei(s: Scenario, town: str) -> Projection:
-    return {"課税": is_levied_by(town, history(s, town), s.fiscal_year, died=s.died)}
+    return {"課税": either(*(is_levied_by(town, stays, s.fiscal_year, died=s.died)
+                            for stays in (history(s, town), _off_the_register(s, town))))}
+
+
+def _off_the_register(s: Scenario, town: str) -> list[Residence]:
+    """The person's stays read by the register (第294条第2項: 住民基本台帳に記録されている者): a 転出 leaves it on the
+    除票's day, the earlier of the 転出予定年月日 and the 転出年月日（確定） (DOMAIN.md, 住民記録), so the person is no
+    longer recorded here on that day itself.
+
+    Why both readings (issue 65, an outside product's F4; provisions.yaml 第318条第1項): the contract's reading keeps
+    the old address on a move day with no address elsewhere that day (a 国外転出, or a 転出 whose 転入通知 is not in
+    or gives a later day); the text does not say whether one whose 除票 is of the 賦課期日 is still recorded on it.
+    Only the 転出's day differs; a 死亡 is not a 転出 (its own reading: DIED_ON_JANUARY_FIRST)."""
+    stays = history(s, town)
+    end = s.moved_out
+    if s.planned_out is None or s.died is not None or end is None:
+        return stays
+    here = [Residence(town, s.moved_in, end - timedelta(days=1))] if end > s.moved_in else []  # gone the day it came
+    return [kept for stay in stays
+            for kept in (here if stay.municipality == town and stay.moved_in == s.moved_in else [stay])]
 
 
 #: 地方税法 第294条第2項, 第318条: the 2024年度's 賦課期日 is 2024-01-01. Resident from 2015, moved to 千代田区 on
@@ -616,13 +662,22 @@ def _juminzei(s: Scenario, town: str) -> Projection:
 LEFT_AFTER_JANUARY_FIRST = Scenario(2024, date(1970, 5, 5), date(2015, 4, 1), planned_out=date(2024, 3, 10),
                                     elsewhere=date(2024, 3, 10), next="131016")
 CAME_AFTER_JANUARY_FIRST = Scenario(2024, date(1970, 5, 5), date(2024, 2, 1), previous="131016")
+#: 転出 on the 賦課期日 itself with no 転入通知 yet (or a 国外転出): true (the contract's reading: no address elsewhere
+#: that day) or false (the register's: the 除票 is of 1月1日); with a 転入通知 of the same day: false under both.
+LEFT_ON_JANUARY_FIRST = Scenario(2016, date(1970, 5, 5), date(2010, 4, 1), planned_out=date(2016, 1, 1))
+LEFT_ON_JANUARY_FIRST_CONFIRMED = replace(LEFT_ON_JANUARY_FIRST, elsewhere=date(2016, 1, 1), next="131016")
+#: Moved in and notified a 転出 on 1月1日 itself (no 転入通知 yet): true or false, as above.
+CAME_AND_LEFT_ON_JANUARY_FIRST = replace(LEFT_ON_JANUARY_FIRST, moved_in=date(2016, 1, 1))
 #: Died on 1月1日, the 賦課期日 itself: not levied; died on 1月2日: levied for the whole 年度 (the oracle's reading,
 #: DOMAIN.md: a person alive on 1月1日 is taxed).
 DIED_ON_JANUARY_FIRST = Scenario(2024, date(1950, 5, 5), date(2000, 4, 1), died=date(2024, 1, 1))
 DIED_ON_JANUARY_SECOND = Scenario(2024, date(1950, 5, 5), date(2000, 4, 1), died=date(2024, 1, 2))
 
 LEVIED = STATUTE.rule("juminzei.levied", moves, _juminzei, "課税", (LEFT_AFTER_JANUARY_FIRST, CAME_AFTER_JANUARY_FIRST,
-                                                                   DIED_ON_JANUARY_FIRST, DIED_ON_JANUARY_SECOND))
+                                                                   DIED_ON_JANUARY_FIRST, DIED_ON_JANUARY_SECOND,
+                                                                   LEFT_ON_JANUARY_FIRST,
+                                                                   LEFT_ON_JANUARY_FIRST_CONFIRMED,
+                                                                   CAME_AND_LEFT_ON_JANUARY_FIRST))
 
 #: 第295条第3項: judged only at the amount the profile declares (the rule as declared: _ordained_kintowari_exempt).
 KINTOWARI_EXEMPT = STATUTE.rule("juminzei.kintowari_exempt", drawn_with(house_owners_earning, 0),

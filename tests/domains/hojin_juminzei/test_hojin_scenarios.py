@@ -10,12 +10,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
 
+from conformance.catalog.loader import load_edition
+from conformance.catalog.models import Requirement
 from conformance.checks import scenarios
+from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
 from conformance.domains.hojin_juminzei import checks as hs
 from conformance.domains.hojin_juminzei.checks import HOJIN_RULES
+from conformance.embedded import start_reference
 from conformance.locations import default_catalog_root
+from conformance.profiles import ApiTarget
 from conformance.shipped_checks import default_registry
+from conformance.targets.base import Target, TestData
+from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
 from conformance_reference.defects import DEFECTS
@@ -165,3 +172,47 @@ def test_a_corporate_amount_beside_the_equal_levy_alone_is_found_under_the_artic
     assert (found[0].expected, found[0].actual) == ('{"法人税割額あり": false, "課税区分": ["均等割"]}',
                                                     '{"法人税割額あり": true, "課税区分": ["均等割"]}')
 
+
+
+KOJIN = load_edition(default_catalog_root() / "kojin_juminzei" / "2025.12")
+#: 個人住民税's sentences about 法人 (第294条第1項第3号-第5号, 第5項-第8項), bound to this domain's checks.
+KOJIN_CORPORATE = {f"kojin_juminzei-2025.12-1.294.0.{n}-R001" for n in ("1.3", "1.4", "1.5", "5.0", "6.0", "7.0",
+                                                                         "8.0")}
+
+
+def _corporate_bound() -> list[tuple[Requirement, str]]:
+    return [(requirement, check.name) for requirement in KOJIN.requirements for check in requirement.checks
+            if getattr(check, "name", "").startswith("scenario.hojin_juminzei.")]
+
+
+def test_a_kojin_only_product_is_not_asked_the_corporations() -> None:
+    # Issue 65, the outsider's F3: a 個人住民税-only product got FAIL (or ERROR refusing the record) on these, though
+    # its contract publishes no 法人住民税 record or part. NOT_AUTOMATED with the reason, before any request.
+    bound = _corporate_bound()
+    assert {requirement.id for requirement, _ in bound} == KOJIN_CORPORATE
+    target = Target(catalog=KOJIN, claimed=frozenset({"kojin_juminzei"}))  # no HTTP client: nothing may be sent
+    for requirement, name in bound:
+        with pytest.raises(NotAutomated) as raised:
+            list(default_registry().get(name)(CheckContext(requirement=requirement, target=target)))
+        assert str(raised.value) == hs.UNCLAIMED
+
+
+def test_a_product_claiming_both_is_judged_on_the_kojin_sentences_and_the_defect_caught() -> None:
+    # 第294条第5項 (外国法人: 恒久的施設): the reference taxing a 外国法人 by its office is caught under 個人住民税's
+    # requirement where the profile claims 法人住民税 too; the clean reference gives none.
+    requirement = KOJIN.requirement("kojin_juminzei-2025.12-1.294.0.5.0-R001")
+    found = {}
+    for defects in (frozenset(), frozenset({"hojin_juminzei_foreign_by_office"})):
+        with start_reference(defects=defects) as running:
+            target = Target(catalog=KOJIN, http=RequestsHttpClient(ApiTarget(base_url=running.url),
+                                                                   base_url=running.url),
+                            data=TestData(({"住所_市区町村コード": TOWN_CODE},)), append_path=scenarios.APPEND_PATH,
+                            records_path=scenarios.RECORDS_PATH, max_examples=3,
+                            claimed=frozenset({"kojin_juminzei", "hojin_juminzei"}))
+            check = default_registry().get("scenario.hojin_juminzei.foreign")
+            found[defects] = list(check(CheckContext(requirement=requirement, target=target)))
+    clean, broken = found.values()
+    assert clean == []
+    assert {(f.code, f.requirement) for f in broken} == {("scenario.hojin_juminzei.foreign.mismatch",
+                                                          "kojin_juminzei-2025.12-1.294.0.5.0-R001")}
+    assert all(f.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=") for f in broken)

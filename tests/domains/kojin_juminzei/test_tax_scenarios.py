@@ -7,6 +7,7 @@ tests/test_reference_run.py show it through the CLI)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -161,6 +162,22 @@ def test_the_shotokuwari_is_read_against_the_answers_taxable_income_and_rate() -
     assert ks._answered_amount(answer(課税総所得金額=2_000_000, 所得割税率=6, 所得割額=180_000), None)[  # type: ignore[arg-type]
         ks._AMOUNT] is False
     assert ks._answered_amount(answer(課税総所得金額=None, 所得割税率=6, 所得割額=0), None)[ks._AMOUNT] is None  # type: ignore[arg-type]
+    # Issue 65, an outside product's F2: 地方税法 第20条の4の2 (1,000円 floor of the 課税標準, 100円 floor of the tax)
+    # or none: both readings pass (provisions.yaml 第314条の3第1項); any other amount is refused.
+    for amount, agrees in ((60, True), (0, True), (100, False), (61, False)):
+        judged = ks._answered_amount(answer(課税総所得金額=1_000, 所得割税率=6, 所得割額=amount), None)  # type: ignore[arg-type]
+        assert judged[ks._AMOUNT] is agrees, amount
+    assert ks.shotokuwari_readings(1_234_567, 6) == {74_000}  # the exact 74,074.02 is no whole yen
+    assert ks.shotokuwari_readings(2_000_000, 8) == {160_000}
+
+
+@settings(max_examples=60, deadline=None)
+@given(ks.earners(CODES))
+def test_the_drawn_earners_leave_no_fraction_for_any_rounding_rule(scenario: Scenario) -> None:
+    # The drawn 所得割 persons: both readings give one amount at 6% and 8% (and any whole percent).
+    taxable = ks._taxable(scenario, TOWN_CODE)["課税総所得金額"]
+    assert isinstance(taxable, int) and taxable % 10_000 == 0
+    assert all(len(ks.shotokuwari_readings(taxable, rate)) == 1 for rate in range(1, 13))
 
 
 RECORD_DEFECTS = ["juminzei_aid_through_haishi", "juminzei_house_untaxed", "juminzei_deductions_ignored",
@@ -187,6 +204,27 @@ def test_a_record_defect_gives_its_rules_finding_at_the_query(name: str) -> None
         assert finding.expected != finding.actual
 
 
+def test_a_move_out_on_the_levy_day_passes_under_both_readings_of_the_register() -> None:
+    # Issue 65, an outside product's F4 (provisions.yaml 第318条第1項): a 転出 whose 除票 day is 1月1日 with no
+    # address elsewhere that day: still here (the contract's move-day reading) or no longer recorded (第294条第2項).
+    levied = {"課税": True}
+    assert ks._juminzei(ks.LEFT_ON_JANUARY_FIRST, TOWN_CODE) == levied
+    assert ks._juminzei(ks.LEFT_ON_JANUARY_FIRST, TOWN_CODE) == {"課税": False}
+    later = replace(ks.LEFT_ON_JANUARY_FIRST, elsewhere=date(2016, 1, 2), next="131016")  # the outsider's (a)
+    assert ks._juminzei(later, TOWN_CODE) == levied and ks._juminzei(later, TOWN_CODE) == {"課税": False}
+    came_and_left = ks.CAME_AND_LEFT_ON_JANUARY_FIRST  # seed 2's: moved in and out on 1月1日, no 転入通知
+    assert ks._juminzei(came_and_left, TOWN_CODE) == levied and ks._juminzei(came_and_left, TOWN_CODE) == {"課税": False}
+    # An address elsewhere from that day, or a 転出 on 1月2日: one answer under both.
+    assert ks._juminzei(ks.LEFT_ON_JANUARY_FIRST_CONFIRMED, TOWN_CODE) == {"課税": False}
+    assert ks._juminzei(ks.LEFT_ON_JANUARY_FIRST_CONFIRMED, TOWN_CODE) != levied
+    second = replace(ks.LEFT_ON_JANUARY_FIRST, planned_out=date(2016, 1, 2))
+    assert ks._juminzei(second, TOWN_CODE) == levied and ks._juminzei(second, TOWN_CODE) != {"課税": False}
+    # Left on 12月31日 with a 確定 on 1月2日: off the register before 1月1日 under both readings.
+    straddling = replace(ks.LEFT_ON_JANUARY_FIRST, planned_out=date(2015, 12, 31), elsewhere=date(2016, 1, 2),
+                         next="131016")
+    assert ks._juminzei(straddling, TOWN_CODE) == {"課税": False} and ks._juminzei(straddling, TOWN_CODE) != levied
+
+
 def test_a_person_who_died_on_the_levy_day_is_not_levied() -> None:
     # 賦課期日 1月1日: died that day, not levied; died on 1月2日, levied (the oracle's reading, DOMAIN.md).
     assert ks._juminzei(ks.DIED_ON_JANUARY_FIRST, TOWN_CODE) == {"課税": False}
@@ -204,6 +242,16 @@ def test_the_low_income_exemption_of_its_worked_examples() -> None:
     assert ks._low_income_taxes(ks.SINGLE_PARENT_ABOVE, TOWN_CODE) == {ks._ANY: True}
     assert ks._low_income_taxes(ks.MINOR_EARNING, TOWN_CODE) == {ks._ANY: False}
     assert ks._low_income_taxes(ks.NO_CATEGORY, TOWN_CODE) == {ks._ANY: True}
+
+
+@settings(max_examples=80, deadline=None)
+@given(ks.low_incomes(CODES))
+def test_every_person_low_income_levies_is_levied_under_every_reading(scenario: Scenario) -> None:
+    # Issue 65, an outside product's F6: 附則第3条の3 (45万円 for one with no 扶養親族) with 第295条第3項 (a declared
+    # 450,000円) exempts an adult of no category with 合計所得金額 0 from both taxes. Whom the rule levies (no category,
+    # of age) is drawn at 1,348,000円 or more: above both, so the whole law levies them too.
+    if ks._low_income_taxes(scenario, TOWN_CODE)[ks._ANY]:
+        assert int(dict((item, value) for _, item, value in scenario.records)["合計所得金額"]) >= 1_348_000
 
 
 @settings(max_examples=60, deadline=None)
