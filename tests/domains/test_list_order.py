@@ -3,8 +3,9 @@ rewritten in reverse order pass the check; one item left out, or one repeated, s
 
 The lists: 個人住民税's 課する税 and 法人住民税's 課税区分 (地方税法 第294条第1項 names the taxes, orders no list),
 生活保護's 扶助の種類 (第11条第2項: 単給又は併給, no order), 介護保険's and 国保's 賦課月 (no text orders them),
-国民年金's 被保険者期間 and 法定免除月 (第11条, 第89条第1項), and 児童扶養手当's 月額 and each 児童's 月額
-of 児童手当, whose whole month of a departure is the latest month listed (not the last entry)."""
+国民年金's 被保険者期間 and 法定免除月 (第11条, 第89条第1項), 選挙人名簿's 選挙権喪失通知 (公職選挙法 第11条第3項),
+and 児童扶養手当's 月額 and each 児童's 月額 of 児童手当, whose whole month of a departure is the latest month listed
+(not the last entry)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ from conformance.domains.kojin_juminzei import checks as kojin
 from conformance.domains.kokuho import checks as kokuho
 from conformance.domains.kokumin_nenkin import checks as nenkin
 from conformance.domains.seikatsu_hogo import checks as hogo
+from conformance.domains.senkyo import people as senkyo_people
+from conformance.domains.senkyo.checks import SENKYO_RULES
+from conformance.domains.senkyo.disqualification import NOTIFIED_BOTH
 from conformance.locations import default_catalog_root
 from conformance.targets.base import HttpResponse
 from conformance.targets.http import RequestsHttpClient
@@ -95,6 +99,9 @@ CASES = {
                               nenkin.REACHING_SIXTY, "被保険者期間"),
     "kokumin_nenkin.exempt": ("kokumin_nenkin", nenkin.NENKIN_RULES["nenkin.exempt_months"], nenkin.PART, "法定免除月",
                               nenkin.EXEMPTED, "法定免除月"),
+    # 選挙人名簿's 選挙権喪失通知 (公職選挙法 第11条第3項: a notice each time a 事由 arises or ceases, no list order).
+    "senkyo": ("senkyo", SENKYO_RULES["senkyo.disqualification_notice"], senkyo_people.PART, "選挙権喪失通知",
+               NOTIFIED_BOTH, "選挙権喪失通知"),
 }
 
 
