@@ -141,7 +141,21 @@ def test_a_part_read_as_a_list_is_published_as_a_list_of_its_entries() -> None:
         jsonschema.validate([{**notices[0], "区分": "作成"}], part)
     assert list(caught.value.absolute_path) == [0, "区分"]
     # An object part stays an object (every other part of every domain).
-    assert _answer_schema("koseki_fuhyo")["properties"]["戸籍の附票"]["type"] == "object"
+    assert _answer_schema("kaigo")["properties"]["介護保険"]["type"] == "object"
+
+
+def test_a_part_the_text_leaves_empty_for_some_persons_is_published_as_null_or_its_shape() -> None:
+    """戸籍の附票 is made per 戸籍 (住民基本台帳法 第16条第1項): a person in no 戸籍 of the town has none, answered
+    null; the published schema accepts null or the object, and refuses any other type at the part."""
+    part = _answer_schema("koseki_fuhyo")["properties"]["戸籍の附票"]
+    assert [shape["type"] for shape in part["anyOf"]] == ["object", "null"]
+    assert "null" in part["description"].lower()
+    jsonschema.validate(None, part)
+    shown = {"本籍": "東京都千代田区千代田一番", "筆頭者氏名": "山田　太郎"}
+    jsonschema.validate({"戸籍の表示": shown, "記載": []}, part)
+    for wrong in ([], "なし", {"記載": {}}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(wrong, part)
 
 
 def test_a_wrong_type_or_value_is_refused_at_its_field() -> None:
