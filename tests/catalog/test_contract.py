@@ -382,8 +382,19 @@ def test_the_coverage_test_names_each_item_outside_the_contract() -> None:
     assert (fields, parts) == ({"介護保険.賦課月.額"}, {"介護保険"})
     invalid, judged = parts_invalid([entry("GET", "/residents/1/qualifications", answer={
         "介護保険": {"資格取得日": "2025/04/01", "第1号被保険者": "1", "資格喪失日": "＊＊＊＊"}})])
-    assert judged == 1
+    assert judged == {"object": 1}
     assert {line.split(":")[0] for line in invalid} == {"介護保険/資格取得日", "介護保険/第1号被保険者"}
+    # Null and list parts are judged too: null where the contract allows it (戸籍の附票) passes, elsewhere it is
+    # refused at the part; a list part's entries are validated, and an object where a list is published is refused.
+    invalid, judged = parts_invalid([
+        entry("GET", "/residents/1/qualifications", answer={"介護保険": None, "戸籍の附票": None}),
+        entry("GET", "/residents/1/qualifications", answer={"本人確認情報の保存": [{"区分": "作成"}]}),
+        entry("GET", "/residents/1/qualifications", answer={"本人確認情報の保存": {"区分": "記載"}})])
+    assert judged == {"null": 2, "list": 1, "object": 1}
+    assert {line.split(":")[0] for line in invalid} == {"介護保険/", "本人確認情報の保存/0/区分", "本人確認情報の保存/"}
+    fields, parts = fields_outside([entry("GET", "/residents/1/qualifications", answer={
+        "本人確認情報の保存": [{"区分": "記載", "通知先": "x"}]})])
+    assert (fields, parts) == ({"本人確認情報の保存.通知先"}, {"本人確認情報の保存"})
 
 
 def test_the_driver_document_says_what_the_harness_reads_of_each_answer() -> None:
