@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from rule_probes import rule_findings
+from rule_probes import rewritten_answers, rule_findings
 
 from conformance.checks import scenarios
 from conformance.checks.scenarios import Rule, in_any_order
@@ -30,7 +30,6 @@ from conformance.domains.senkyo import people as senkyo_people
 from conformance.domains.senkyo.checks import SENKYO_RULES
 from conformance.domains.senkyo.disqualification import NOTIFIED_BOTH
 from conformance.locations import default_catalog_root
-from conformance.targets.base import HttpResponse
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE
 
@@ -66,20 +65,12 @@ def rewriting(part: str, field: str, change: Change, inner: str | None = None) -
     def rewritten_inner(items: Any) -> Any:
         return change(items) if isinstance(items, list) and len(items) >= 2 else items
 
-    class Rewritten(RequestsHttpClient):
-        def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
-            response = super().request(method, path, **kwargs)
-            if method != "get" or not path.endswith("/qualifications") or response.status != 200:
-                return response
-            document = response.json()
-            items = (document.get(part) or {}).get(field)
-            if not isinstance(items, list):
-                return response
-            document[part][field] = rewritten(items)
-            return HttpResponse(response.status, response.headers, json.dumps(document).encode("utf-8"),
-                                response.url)
+    def in_part(answered: dict[str, Any]) -> None:
+        items = answered.get(field)
+        if isinstance(items, list):
+            answered[field] = rewritten(items)
 
-    return Rewritten
+    return rewritten_answers(part, in_part)
 
 
 #: (domain folder, rule, part, list field, the example the rule asks first whose list is rewritten, a projection's
