@@ -4,10 +4,11 @@ the rules' explicit examples (the comparison the checks make, without a whole ru
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import SimpleNamespace
-from typing import cast
+from typing import Any, cast
 
 import yaml
 
@@ -18,7 +19,7 @@ from conformance.checks.scenarios import Rule
 from conformance.embedded import start_reference
 from conformance.findings import Finding
 from conformance.profiles import ApiTarget, Ordinance
-from conformance.targets.base import HttpClient, Target, TestData
+from conformance.targets.base import HttpClient, HttpResponse, Target, TestData
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE, jumin_edition
 
@@ -77,3 +78,27 @@ def rule_findings(defects: frozenset[str], rules: Mapping[str, Rule], bindings: 
             requirement = cast(Requirement, SimpleNamespace(id=sorted(bound[f"scenario.{name}"])[0]))
             found[name] = list(scenarios.run_rule(CheckContext(requirement=requirement, target=target), rules[name]))
         return found
+
+
+#: How a test rewrites one part of the reference's per-person answer (in place): a vendor of another allowed reading,
+#: or one with a defect the reference has no name for.
+PartChange = Callable[[dict[str, Any]], None]
+
+
+def rewritten_answers(part: str, change: PartChange) -> type[RequestsHttpClient]:
+    """A client of the reference (``client_type`` of :func:`rule_findings`) whose per-person answers have their part
+    ``part`` rewritten by ``change`` (an answer without that part, or not 200, as given)."""
+
+    class Rewritten(RequestsHttpClient):
+        def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
+            response = super().request(method, path, **kwargs)
+            if method != "get" or not path.endswith("/qualifications") or response.status != 200:
+                return response
+            document = response.json()
+            if not isinstance(document.get(part), dict):
+                return response
+            change(document[part])
+            return HttpResponse(response.status, response.headers, json.dumps(document).encode("utf-8"),
+                                response.url)
+
+    return Rewritten

@@ -93,6 +93,9 @@ class QueryPart(_Strict):
     #: notice) is a list of objects of these fields, or its published schema would say object and refuse the answer.
     type: Literal["object", "list"] = Field(default="object", description="object: one object of its fields; list: "
                                             "a list of such objects.")
+    #: A part the text gives no value for some persons (戸籍の附票 of a person with no 戸籍 in the town: 住民基本台帳法
+    #: 第16条 makes a 附票 per 戸籍) may be answered null; its published schema says so, or it refuses the answer.
+    nullable: bool = Field(default=False, description="Whether the whole part may be null (its meaning says when).")
     fields: dict[str, ContractField]
 
 
@@ -335,8 +338,9 @@ def _query(parts: Mapping[str, QueryPart], reads: Mapping[str, Mapping[str, Iter
         fields = {name: _described(field, read.get(name, ()), titles, served) for name, field in part.fields.items()}
         entry = {"type": "object", "properties": fields,
                  "required": [name for name, field in part.fields.items() if not field.nullable]}
-        properties[key] = ({"type": "array", "description": part.meaning, "items": entry} if part.type == "list"
-                           else {"type": "object", "description": part.meaning, **entry})
+        shape = {"type": "array", "items": entry} if part.type == "list" else {"type": "object", **entry}
+        properties[key] = ({"description": part.meaning, "anyOf": [shape, {"type": "null"}]} if part.nullable
+                           else {"description": part.meaning, **shape})
     schema: dict[str, Any] = {
         "type": "object",
         "required": list(parts),

@@ -96,7 +96,9 @@ def test_every_field_has_a_meaning_or_the_checks_that_read_it(slug: str) -> None
     for part, query_part in contract(slug).query.items():
         schema = published["paths"][QUERY_PATH]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
         published_part = schema["properties"][part]
-        # A part read as a list (query_part.type "list") publishes its fields as those of each entry.
+        # A part that may be null (query_part.nullable) publishes its shape or null; a part read as a list
+        # (query_part.type "list") publishes its fields as those of each entry.
+        published_part = published_part["anyOf"][0] if query_part.nullable else published_part
         properties = (published_part["items"] if query_part.type == "list" else published_part)["properties"]
         for name, field in query_part.fields.items():
             described = properties[name]
@@ -141,7 +143,21 @@ def test_a_part_read_as_a_list_is_published_as_a_list_of_its_entries() -> None:
         jsonschema.validate([{**notices[0], "区分": "作成"}], part)
     assert list(caught.value.absolute_path) == [0, "区分"]
     # An object part stays an object (every other part of every domain).
-    assert _answer_schema("koseki_fuhyo")["properties"]["戸籍の附票"]["type"] == "object"
+    assert _answer_schema("kaigo")["properties"]["介護保険"]["type"] == "object"
+
+
+def test_a_part_the_text_leaves_empty_for_some_persons_is_published_as_null_or_its_shape() -> None:
+    """戸籍の附票 is made per 戸籍 (住民基本台帳法 第16条第1項): a person in no 戸籍 of the town has none, answered
+    null; the published schema accepts null or the object, and refuses any other type at the part."""
+    part = _answer_schema("koseki_fuhyo")["properties"]["戸籍の附票"]
+    assert [shape["type"] for shape in part["anyOf"]] == ["object", "null"]
+    assert "null" in part["description"].lower()
+    jsonschema.validate(None, part)
+    shown = {"本籍": "東京都千代田区千代田一番", "筆頭者氏名": "山田　太郎"}
+    jsonschema.validate({"戸籍の表示": shown, "記載": []}, part)
+    for wrong in ([], "なし", {"記載": {}}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(wrong, part)
 
 
 def test_a_wrong_type_or_value_is_refused_at_its_field() -> None:
@@ -319,7 +335,7 @@ def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: 
 #: must suffice); a contract joins when it is done, so that none falls back to its group's paragraph again.
 EXPLAINED = ("kojin_juminzei", "hojin_juminzei", "keijidosha_zei", "seikatsu_hogo", "jido_fuyo_teate",
              "kaigo", "kokuho", "inkan", "kodomo_kosodate", "senkyo", "jido_teate", "shogaisha_fukushi",
-             "kotei_shisan_zei", "koseki_fuhyo")
+             "kotei_shisan_zei", "koseki_fuhyo", "shugaku", "koki_korei", "kokumin_nenkin", "kenko_kanri")
 
 
 @pytest.mark.parametrize("slug", EXPLAINED)
@@ -368,8 +384,19 @@ def test_the_coverage_test_names_each_item_outside_the_contract() -> None:
     assert (fields, parts) == ({"介護保険.賦課月.額"}, {"介護保険"})
     invalid, judged = parts_invalid([entry("GET", "/residents/1/qualifications", answer={
         "介護保険": {"資格取得日": "2025/04/01", "第1号被保険者": "1", "資格喪失日": "＊＊＊＊"}})])
-    assert judged == 1
+    assert judged == {"object": 1}
     assert {line.split(":")[0] for line in invalid} == {"介護保険/資格取得日", "介護保険/第1号被保険者"}
+    # Null and list parts are judged too: null where the contract allows it (戸籍の附票) passes, elsewhere it is
+    # refused at the part; a list part's entries are validated, and an object where a list is published is refused.
+    invalid, judged = parts_invalid([
+        entry("GET", "/residents/1/qualifications", answer={"介護保険": None, "戸籍の附票": None}),
+        entry("GET", "/residents/1/qualifications", answer={"本人確認情報の保存": [{"区分": "作成"}]}),
+        entry("GET", "/residents/1/qualifications", answer={"本人確認情報の保存": {"区分": "記載"}})])
+    assert judged == {"null": 2, "list": 1, "object": 1}
+    assert {line.split(":")[0] for line in invalid} == {"介護保険/", "本人確認情報の保存/0/区分", "本人確認情報の保存/"}
+    fields, parts = fields_outside([entry("GET", "/residents/1/qualifications", answer={
+        "本人確認情報の保存": [{"区分": "記載", "通知先": "x"}]})])
+    assert (fields, parts) == ({"本人確認情報の保存.通知先"}, {"本人確認情報の保存"})
 
 
 def test_the_driver_document_says_what_the_harness_reads_of_each_answer() -> None:

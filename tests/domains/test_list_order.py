@@ -3,8 +3,9 @@ rewritten in reverse order pass the check; one item left out, or one repeated, s
 
 The lists: 個人住民税's 課する税 and 法人住民税's 課税区分 (地方税法 第294条第1項 names the taxes, orders no list),
 生活保護's 扶助の種類 (第11条第2項: 単給又は併給, no order), 介護保険's and 国保's 賦課月 (no text orders them),
-国民年金's 被保険者期間 and 法定免除月 (第11条, 第89条第1項), and 児童扶養手当's 月額 and each 児童's 月額
-of 児童手当, whose whole month of a departure is the latest month listed (not the last entry)."""
+国民年金's 被保険者期間 and 法定免除月 (第11条, 第89条第1項), 選挙人名簿's 選挙権喪失通知 (公職選挙法 第11条第3項),
+and 児童扶養手当's 月額 and each 児童's 月額 of 児童手当, whose whole month of a departure is the latest month listed
+(not the last entry)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from rule_probes import rule_findings
+from rule_probes import rewritten_answers, rule_findings
 
 from conformance.checks import scenarios
 from conformance.checks.scenarios import Rule, in_any_order
@@ -25,8 +26,10 @@ from conformance.domains.kojin_juminzei import checks as kojin
 from conformance.domains.kokuho import checks as kokuho
 from conformance.domains.kokumin_nenkin import checks as nenkin
 from conformance.domains.seikatsu_hogo import checks as hogo
+from conformance.domains.senkyo import people as senkyo_people
+from conformance.domains.senkyo.checks import SENKYO_RULES
+from conformance.domains.senkyo.disqualification import NOTIFIED_BOTH
 from conformance.locations import default_catalog_root
-from conformance.targets.base import HttpResponse
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE
 
@@ -62,20 +65,12 @@ def rewriting(part: str, field: str, change: Change, inner: str | None = None) -
     def rewritten_inner(items: Any) -> Any:
         return change(items) if isinstance(items, list) and len(items) >= 2 else items
 
-    class Rewritten(RequestsHttpClient):
-        def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
-            response = super().request(method, path, **kwargs)
-            if method != "get" or not path.endswith("/qualifications") or response.status != 200:
-                return response
-            document = response.json()
-            items = (document.get(part) or {}).get(field)
-            if not isinstance(items, list):
-                return response
-            document[part][field] = rewritten(items)
-            return HttpResponse(response.status, response.headers, json.dumps(document).encode("utf-8"),
-                                response.url)
+    def in_part(answered: dict[str, Any]) -> None:
+        items = answered.get(field)
+        if isinstance(items, list):
+            answered[field] = rewritten(items)
 
-    return Rewritten
+    return rewritten_answers(part, in_part)
 
 
 #: (domain folder, rule, part, list field, the example the rule asks first whose list is rewritten, a projection's
@@ -95,6 +90,9 @@ CASES = {
                               nenkin.REACHING_SIXTY, "被保険者期間"),
     "kokumin_nenkin.exempt": ("kokumin_nenkin", nenkin.NENKIN_RULES["nenkin.exempt_months"], nenkin.PART, "法定免除月",
                               nenkin.EXEMPTED, "法定免除月"),
+    # 選挙人名簿's 選挙権喪失通知 (公職選挙法 第11条第3項: a notice each time a 事由 arises or ceases, no list order).
+    "senkyo": ("senkyo", SENKYO_RULES["senkyo.disqualification_notice"], senkyo_people.PART, "選挙権喪失通知",
+               NOTIFIED_BOTH, "選挙権喪失通知"),
 }
 
 

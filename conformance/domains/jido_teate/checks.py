@@ -72,15 +72,30 @@ def _jido_amounts(s: Scenario, town: str) -> Projection:
     """Per child and month: 児童手当法 counts the order among the children the claimant supports;
     the harness takes the children in the household who count that month, eldest first. Paid from
     the first month (第8条第2項, 第3項) to the month of a move-out or death (第8条第2項)."""
-    return {"月額": either(*(_amounts_from(s, first) for first in _start_months(s)))}
+    return {"月額": either(*(_paid_only(_amounts_from(s, first)) for first in _start_months(s)))}
+
+
+def _paid_only(amounts: Mapping[str, Any]) -> dict[str, Any]:
+    """Each child's monthly amounts as compared: a month of 0 yen read as left out (a child who does not count that
+    month is paid nothing, listed with 0 or not: 第6条第1項 gives no amount for it; issue 65, provisions.yaml
+    第6条第1項第1号). Both sides go through it: the oracle's amounts and the vendor's."""
+    return {key: amount for key, amount in amounts.items() if not _zero(amount)}
+
+
+def _zero(amount: Any) -> bool:
+    return type(amount) is int and amount == 0
+
+
+def _months_paid_from(s: Scenario, first: Month) -> list[Month]:
+    """The months of the scenario's 年度 paid when ``first`` is the first month paid: from it (and from 令和6年10月)
+    to the month of the 消滅 (第8条第2項), or the 年度's last."""
+    last = end_month(s.moved_out) if s.moved_out is not None else None
+    return [m for m in fiscal_year_months(s.fiscal_year) if m >= first and m >= _REFORM and (last is None or m <= last)]
 
 
 def _amounts_from(s: Scenario, first: Month) -> dict[str, int]:
-    last = end_month(s.moved_out) if s.moved_out is not None else None
-    months = [m for m in fiscal_year_months(s.fiscal_year)
-              if m >= first and m >= _REFORM and (last is None or m <= last)]
     amounts: dict[str, int] = {}
-    for month in months:
+    for month in _months_paid_from(s, first):
         counting = [index for index, birth in enumerate(s.children) if _counts(birth, month)]
         for index, birth in enumerate(s.children):
             order = counting.index(index) + 1 if index in counting else 1
@@ -94,7 +109,7 @@ def _jido_actual_amounts(document: Mapping[str, Any], loaded: Loaded) -> Project
         index = loaded.children.index(child.get("宛名番号")) if child.get("宛名番号") in loaded.children else -1
         for entry in child.get("月額") or []:
             amounts[f"{index}:{entry.get('月')}"] = entry.get("金額")
-    return {"月額": amounts}
+    return {"月額": _paid_only(amounts)}
 
 PART = "児童手当"
 #: What the rules share (conformance.checks.statute_rules); ``RECORDED``: those whose persons carry a 児童手当
@@ -181,17 +196,33 @@ def _three_and_over(s: Scenario, town: str) -> Projection:
 
 
 def _payment_months(s: Scenario, town: str) -> Projection:
+    """第8条第4項本文: each month's 支払期月, as a month -> 支払月 mapping (in any order: the text sets none). The text
+    pays the months paid (from the first month paid to the 消滅); it does not ask for a month not paid. Two forms
+    pass (issue 65, provisions.yaml 第8条第4項): the months paid only (for each first month the readings allow), or
+    every month of the 年度 from 令和6年10月 to the 消滅, also those before the first month paid."""
     last = jido.end_month(s.moved_out) if s.moved_out is not None else None
-    months = [m for m in fiscal_year_months(s.fiscal_year) if m >= jido.REFORM_MONTH and (last is None or m <= last)]
-    return {"支払期月": [{"月": _iso_month(m), "支払月": _iso_month(jido.payment_month(m))} for m in months]}
+    every = [m for m in fiscal_year_months(s.fiscal_year) if m >= jido.REFORM_MONTH and (last is None or m <= last)]
+    forms = [every, *(_months_paid_from(s, first) for first in _start_months(s))]
+    return {"支払期月": either(*({_iso_month(m): _iso_month(jido.payment_month(m)) for m in months}
+                              for months in forms))}
+
+
+def _listed_payment_months(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The answer's ``支払期月`` as a month -> 支払月 mapping, whatever the list's order; a list not of the contract's
+    shape (an entry not an object, a month listed twice) compared as given, so it still differs."""
+    listed = _part(document, PART).get("支払期月")
+    if not isinstance(listed, list) or not all(isinstance(entry, Mapping) for entry in listed):
+        return {"支払期月": listed}
+    mapping = {str(entry.get("月")): entry.get("支払月") for entry in listed}
+    return {"支払期月": mapping if len(mapping) == len(listed) else listed}
 
 
 def _last_month_amounts(s: Scenario, town: str) -> Projection:
     """The amounts of the month of the move-out or death (the last month paid), each a whole month."""
     assert s.moved_out is not None
     last = _iso_month(jido.end_month(s.moved_out))
-    return {"月額": either(*({key: value for key, value in _amounts_from(s, first).items() if key.endswith(":" + last)}
-                           for first in _start_months(s)))}
+    return {"月額": either(*(_paid_only({key: value for key, value in _amounts_from(s, first).items()
+                                        if key.endswith(":" + last)}) for first in _start_months(s)))}
 
 
 def _eligible(s: Scenario, town: str) -> Projection:
@@ -216,16 +247,19 @@ def _per_child(name: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
 
 
 def _last_amounts(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-    """Each child's amount of the latest month the answer lists, whatever the list's order (the text orders none:
-    issue 65); a month listed twice shows each amount (a list), so it still differs from the oracle's one."""
-    amounts: dict[str, Any] = {}
-    for index, child in _children(document, loaded):
-        entries = [entry for entry in child.get("月額") or [] if isinstance(entry, Mapping)]
-        if entries:
-            latest = max(str(entry.get("月")) for entry in entries)  # ISO months: the latest is the greatest text
-            listed = [entry.get("金額") for entry in entries if str(entry.get("月")) == latest]
-            amounts[f"{index}:{latest}"] = listed[0] if len(listed) == 1 else listed
-    return {"月額": amounts}
+    """Each child's amount of the latest month the answer pays, whatever the list's order (the text orders none:
+    issue 65); a month of 0 yen read as left out (:func:`_paid_only`), for the month and the child alike; a month
+    listed twice for a child shows each amount (a list), so it still differs from the oracle's one."""
+    entries = [(index, entry) for index, child in _children(document, loaded)
+               for entry in child.get("月額") or [] if isinstance(entry, Mapping) and not _zero(entry.get("金額"))]
+    if not entries:
+        return {"月額": {}}
+    latest = max(str(entry.get("月")) for _, entry in entries)  # ISO months: the latest is the greatest text
+    listed: dict[str, list[Any]] = {}
+    for index, entry in entries:
+        if str(entry.get("月")) == latest:
+            listed.setdefault(f"{index}:{latest}", []).append(entry.get("金額"))
+    return {"月額": {key: amounts[0] if len(amounts) == 1 else amounts for key, amounts in listed.items()}}
 
 
 #: What a payment's 金額 is expected to be: the total of the answer's own 児童.月額 over the months it pays (the
@@ -325,7 +359,8 @@ JIDO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("jido_teate.child_end", _teenagers, _child_end, _per_child("児童該当終了日"), (AGED_OUT,)),
     STATUTE.rule("jido_teate.three_and_over", _toddlers, _three_and_over, _per_child("三歳以上算定開始月"),
                  (TURNING_THREE,)),
-    STATUTE.rule("jido_teate.payment_months", families, _payment_months, "支払期月", (PAID_IN_EVEN_MONTHS,)),
+    STATUTE.rule("jido_teate.payment_months", families, _payment_months, _listed_payment_months,
+                 (PAID_IN_EVEN_MONTHS,)),
     STATUTE.rule("jido_teate.whole_month", _moved_away, _last_month_amounts, _last_amounts, (LEFT_MID_MONTH,)),
     STATUTE.rule("jido_teate.eligibility", leaving_families, _eligible, "受給資格", (LEFT_MID_MONTH,)),
     STATUTE.rule("jido_teate.payment_schedule", _staying, _schedule, _paid, (TURNING_THREE, AGED_OUT)),
@@ -380,7 +415,7 @@ def _adult_births(s: Scenario) -> list[date]:
 
 def _third_child_amounts(s: Scenario, town: str) -> Projection:
     """:func:`_jido_amounts` with the 第三子以降算定額算定対象者 of the record counted before the children."""
-    return {"月額": either(*(_third_child_amounts_from(s, first) for first in _start_months(s)))}
+    return {"月額": either(*(_paid_only(_third_child_amounts_from(s, first)) for first in _start_months(s)))}
 
 
 def _third_child_amounts_from(s: Scenario, first: Month) -> dict[str, int]:

@@ -11,7 +11,16 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth, _near
+from conformance.checks.scenarios import (
+    Loaded,
+    Projection,
+    Rule,
+    Scenario,
+    _birth,
+    _near,
+    in_any_order,
+    picked_in_any_order,
+)
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo.oracle import months_later
 from conformance.domains.senkyo.people import (
@@ -354,7 +363,7 @@ def objections_dismissed(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
 
 
 def _dismissal_notified(s: Scenario, town: str) -> Projection:
-    return {"異議_通知先": senkyo.objection_notified(objection_decision_of(s), _as_of(s))}
+    return {"異議_通知先": in_any_order(senkyo.objection_notified(objection_decision_of(s), _as_of(s)))}
 
 
 #: 第24条第2項 R003: the 異議 of the late newcomer decided 正当でない on 3月5日: the 異議申出人 notified by 3月6日,
@@ -408,7 +417,8 @@ ELECTIONS_RULES: tuple[Rule, ...] = (
          (CONFIRMATION_OPEN, CONFIRMATION_CLOSED, AFTER_SATURDAY_FIRST, CLOSED_AFTER_SATURDAY_END)),
     STATUTE.rule("senkyo.objection_upheld", objections_decided, _registered_after_objection, "登録",
          (OBJECTION_UPHELD, OBJECTION_NOT_YET, OBJECTION_DISMISSED, REMOVAL_UPHELD)),
-    STATUTE.rule("senkyo.objection_dismissal_notified", objections_dismissed, _dismissal_notified, "異議_通知先",
+    STATUTE.rule("senkyo.objection_dismissal_notified", objections_dismissed, _dismissal_notified,
+         picked_in_any_order(PART, "異議_通知先"),
          (DISMISSAL_NOTIFIED, DISMISSAL_NOT_YET)),
     STATUTE.rule("senkyo.permanent_list", long_registered_in_election, _basis_kept, "登録根拠", (PERMANENT,)),
 )

@@ -8,13 +8,14 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, _near
+from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, _near, in_any_order, picked_in_any_order
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo.oracle import months_later
 from conformance.domains.senkyo.people import (
     _DAY,
     _KINDS,
     OVERSEAS_WRONG_KNOWN,
+    PART,
     RECORD,
     STATUTE,
     _as_of,
@@ -500,7 +501,7 @@ def overseas_objections_dismissed(codes: tuple[str, str]) -> st.SearchStrategy[S
 
 
 def _overseas_dismissal_notified(s: Scenario, town: str) -> Projection:
-    return {"在外異議_通知先": senkyo.objection_notified(overseas_decision_of(s), _as_of(s))}
+    return {"在外異議_通知先": in_any_order(senkyo.objection_notified(overseas_decision_of(s), _as_of(s)))}
 
 
 #: 第30条の8第2項 R003: the 在外抹消 and registration of the newcomer decided 正当でない on 2025-03-20: the 異議申出人
@@ -570,7 +571,7 @@ OVERSEAS_RULES: tuple[Rule, ...] = (
          ("在外_登録", "登録"), (RETURN_UNQUALIFIED, RETURN_QUALIFIED, OVERSEAS_OBJECTION_TRANSFER)),
     STATUTE.rule("senkyo.overseas_objection_dismissal_notified", overseas_objections_dismissed,
          _overseas_dismissal_notified,
-         "在外異議_通知先", (OVERSEAS_DISMISSAL_NOTIFIED, OVERSEAS_DISMISSAL_NOT_YET)),
+         picked_in_any_order(PART, "在外異議_通知先"), (OVERSEAS_DISMISSAL_NOTIFIED, OVERSEAS_DISMISSAL_NOT_YET)),
     STATUTE.rule("senkyo.overseas_permanent_list", overseas_long_listed_in_election,
          _overseas_kept, "在外_登録", (OVERSEAS_PERMANENT,), title="在外選挙人名簿: one 名簿 kept for good through the "
          "衆議院 and 参議院 elections: a person registered years ago stays on it (第30条の2第2項)"),

@@ -32,10 +32,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import TOWN_MARK, Projection, Rule, Scenario, _birth, other_codes
+from conformance.checks.scenarios import TOWN_MARK, Loaded, Projection, Rule, Scenario, _birth, other_codes
 from conformance.checks.statute_rules import Statute, rule_checks
 from conformance.domains.shogaisha_fukushi.oracle import (
     Places,
@@ -274,6 +275,23 @@ def _amounts(s: Scenario, town: str) -> Projection:
     return {"月間支給量": monthly_amounts(_decision(s) is not None, amounts)}
 
 
+def _decided_amounts(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The answer's ``月間支給量`` as compared: each kind with an amount; a kind answered null or 0 read as left out
+    (第22条第7項 sets a 支給量 for the kinds a 支給決定 decides: a kind not decided has none, however it is written:
+    issue 65, provisions.yaml), and an object left with no kind read as null (no 支給量 decided). Anything not an
+    object is compared as given (a finding, never a crash)."""
+    part = document.get(PART)
+    amounts = part.get("月間支給量") if isinstance(part, Mapping) else None
+    if not isinstance(amounts, Mapping):
+        return {"月間支給量": amounts}
+    decided = {kind: amount for kind, amount in amounts.items() if amount is not None and not _zero(amount)}
+    return {"月間支給量": decided or None}
+
+
+def _zero(value: Any) -> bool:
+    return type(value) in (int, float) and value == 0
+
+
 def _disabled(s: Scenario, town: str) -> Projection:
     assert s.as_of is not None
     return {"身体障害者": physically_disabled(s.birth, _day(s, _GIVEN), s.as_of)}
@@ -357,7 +375,7 @@ SHOGAISHA_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("shogaisha_fukushi.decision_required", deciding, _payable, "介護給付費等支給", (DECIDED, UNDECIDED)),
     STATUTE.rule("shogaisha_fukushi.validity", periods, _in_effect, "支給決定有効", (DECIDED, EXPIRED)),
     STATUTE.rule("shogaisha_fukushi.category", judged, _category, "障害支援区分", (DECIDED,)),
-    STATUTE.rule("shogaisha_fukushi.monthly_amount", supplied, _amounts, "月間支給量", (SUPPLIED, UNDECIDED)),
+    STATUTE.rule("shogaisha_fukushi.monthly_amount", supplied, _amounts, _decided_amounts, (SUPPLIED, UNDECIDED)),
     STATUTE.rule("shogaisha_fukushi.physically_disabled", nearly_adult, _disabled, "身体障害者", (REACHING_18,)),
     STATUTE.rule("shogaisha_fukushi.guardian_applies", applying, _applicant, "手帳申請者",
                  (GUARDIAN_APPLIES, CHILD_APPLIES)),

@@ -5,10 +5,12 @@ checks make)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements, rule_findings
+from rule_probes import bound_requirements, failed_requirements, rewritten_answers, rule_findings
 
 from conformance.checks import scenarios
 from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
@@ -89,3 +91,48 @@ def test_the_supply_amount_conforming_and_per_period() -> None:
     assert finding.requirement == "shogaisha_fukushi-2025.12-1.22.0.7.0-R001"
     assert finding.expected == '{"月間支給量": {"居宅介護": 30, "生活介護": 22}}'
     assert finding.actual == '{"月間支給量": {"居宅介護": 360, "生活介護": 264}}'
+
+
+# -- 第22条第7項: a kind not decided has no 支給量, however it is written (issue 65) ----------------------------------
+
+
+def _undecided_written(part: dict[str, Any]) -> None:
+    """The kinds not decided written out: the first as null, the others as 0; no 支給決定: an object of nulls."""
+    amounts = part.get("月間支給量")
+    missing = [kind for kind in ss.SERVICES if not isinstance(amounts, dict) or kind not in amounts]
+    written: dict[str, Any] = dict(amounts) if isinstance(amounts, dict) else {}
+    for index, kind in enumerate(missing):
+        written[kind] = None if index == 0 or amounts is None else 0
+    part["月間支給量"] = written
+
+
+def _decided_answered_zero(part: dict[str, Any]) -> None:
+    amounts = part.get("月間支給量")
+    if isinstance(amounts, dict) and amounts:
+        amounts[min(amounts)] = 0
+
+
+@pytest.mark.parametrize("written", [{}, {"居宅介護": None, "短期入所": 0}])
+def test_no_decision_may_be_an_object_of_no_amount(written: dict[str, Any]) -> None:
+    assert ss._decided_amounts({ss.PART: {"月間支給量": written}}, scenarios.Loaded("1", ())) == \
+        ss._amounts(ss.UNDECIDED, TOWN_CODE) == {"月間支給量": None}
+
+
+def test_the_kinds_not_decided_as_null_or_zero_pass_the_supply_amount() -> None:
+    rule = "shogaisha_fukushi.monthly_amount"
+    found = rule_findings(frozenset(), SHOGAISHA_RULES, BINDINGS, [rule],
+                          client_type=rewritten_answers(ss.PART, _undecided_written), max_examples=25)
+    assert found == {rule: []}
+    supplied = {ss.PART: {"月間支給量": {"居宅介護": 30, "生活介護": 22}}}
+    _undecided_written(supplied[ss.PART])
+    assert supplied[ss.PART]["月間支給量"] == {"居宅介護": 30, "生活介護": 22, "短期入所": None}
+
+
+def test_a_kind_decided_answered_zero_is_the_supply_amounts_finding() -> None:
+    rule = "shogaisha_fukushi.monthly_amount"
+    (finding,) = rule_findings(frozenset(), SHOGAISHA_RULES, BINDINGS, [rule],
+                               client_type=rewritten_answers(ss.PART, _decided_answered_zero))[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2025"
+    assert finding.expected == '{"月間支給量": {"居宅介護": 30, "生活介護": 22}}'
+    assert finding.actual == '{"月間支給量": {"生活介護": 22}}'
