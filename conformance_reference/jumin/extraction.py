@@ -26,7 +26,8 @@ def eligible(rows: Iterable[Row], criteria: Mapping[str, Any], defects: frozense
     for row in rows:
         if row.get("住民状態") != "1":
             continue
-        if any(criteria.get(field) not in (None, "") and row.get(item) != str(criteria[field])
+        if any(criteria.get(field) not in (None, "") and not _equal(field, row.get(item, ""), str(criteria[field]),
+                                                                   defects)
                for field, item in _EQUAL.items()):
             continue
         born = row.get("生年月日", "")
@@ -35,6 +36,13 @@ def eligible(rows: Iterable[Row], criteria: Mapping[str, Any], defects: frozense
             continue
         chosen.append(row)
     return chosen
+
+
+def _equal(field: str, value: str, given: str, defects: frozenset[str]) -> bool:
+    """Whether a row's item meets a criterion given for equality."""
+    if field == "地区" and "extract_district_within" in defects:
+        return given in value  # A defect: the 地区 matched within a 町字 (LIKE '%地区%'), not as the whole one.
+    return value == given
 
 
 def _before(born: str, first: str, defects: frozenset[str]) -> bool:

@@ -198,7 +198,7 @@ AFFECTS: dict[str, set[str]] = {
     "extract_open_range_ignored": {"extract"},
     "extract_japanese_only_default": {"extract"},
     "extract_birth_end_exclusive": {"extract"},
-    "extract_birth_start_exclusive": {"extract"},
+    "extract_birth_start_exclusive": {"extract"}, "extract_district_within": set(),
     "suppressed_list_heads_only": {"suppressed"},
     **{name: {"support"} for name in (
         "shien_moshidesha_update_ignored", "shien_awasete_update_ignored", "shien_kagaisha_update_ignored",

@@ -127,6 +127,19 @@ def test_a_range_given_with_one_end_is_a_criterion_too() -> None:
     assert "生年月日_開始=" in findings[0].message or "生年月日_終了=" in findings[0].message
 
 
+def test_a_district_is_the_whole_town_area_not_a_part_of_its_name() -> None:
+    """Blind round 5, 12: the loaded town's 町字 hold no other's name, so a 地区 matched within a 町字 drew only right
+    persons; the check's own pair (a 町字 of its own and 「新」 before it) asked with 人数 2 shows it."""
+    with reference_target(frozenset({"extract_district_within"})) as target:
+        findings = judge(target)
+    assert [(f.code, f.location) for f in findings] == [
+        ("extract.not_matching", "POST /driver/v1/extractions/random#地区")]
+    # Without fixtures.persons the pair is not registered: the defect is not seen, and nothing fails for it.
+    with reference_target(frozenset({"extract_district_within"}),
+                          operations=("extract.random", "query.person")) as target:
+        assert judge(target) == []
+
+
 def test_foreign_residents_are_drawn_when_the_kind_is_not_given() -> None:
     # extract_japanese_only_default (issue 67, files by who they include): without the 日本人・外国人の別 the
     # reference draws 日本人 only; one 住民 born on a loaded 外国人住民's day is asked for and none comes back.

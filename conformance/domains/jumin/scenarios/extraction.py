@@ -20,10 +20,13 @@ lower bound", "no upper bound"): born on or after the latest calendar 生年月�
 before the earliest. Few match either, so a vendor that applies the range only when both ends are given draws
 from the whole town and names someone outside it (a tool-generated mutant of the reference showed the drawn
 requests, which always give both ends or neither, could not tell; docs/model.md).
+Last, where the adapter registers persons (``fixtures.persons``), a 地区 of the run's own with one person of the
+check's in it and one in a 町字 whose name holds it: only the first may be drawn (:func:`_whole_district`).
 """
 
 from __future__ import annotations
 
+import os
 import random
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -31,6 +34,7 @@ from datetime import date
 from typing import Any
 
 from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.scenarios.access_log import SETUP, register
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
@@ -38,6 +42,8 @@ from conformance.scenarios.driver_calls import needed_client
 from conformance.targets.base import Target
 
 EXTRACT, PERSON = "extract.random", "query.person"
+#: Kanji digits: the run's own 町字 of :func:`_whole_district` (見本 + six of them + 町), in no loaded town.
+DIGITS = "〇一二三四五六七八九"
 #: Requests per run: each costs one extraction and a query per person drawn.
 REQUESTS = 4
 #: The request's criterion -> the item of the 住民's record it selects on.
@@ -71,6 +77,10 @@ def random_extraction(ctx: CheckContext) -> Iterator[Finding]:
             yield finding
             return
     finding = _foreign_not_left_out(ctx, client, rows, where)
+    if finding is not None:
+        yield finding
+        return
+    finding = _whole_district(ctx, target, client, where)
     if finding is not None:
         yield finding
 
@@ -193,6 +203,34 @@ def _foreign_not_left_out(ctx: CheckContext, client: DriverClient, rows: Sequenc
     return ctx.finding("extract.count", "asked for 1 住民 born on a day a 外国人住民 was born, without the "
                        "日本人・外国人の別, the answer has none: the 外国人住民 were left out",
                        location=f"{where}#住民種別", expected="1", actual="0")
+
+
+def _whole_district(ctx: CheckContext, target: Target, client: DriverClient, where: str) -> Finding | None:
+    """A 地区 is a whole 住所_町字 (our reading, the protocol's 「a 住所_町字」): of two persons of the check's own, one
+    in a 町字 of the run's own and one in 「新」 followed by that 町字 (its name within the other's), a request for the
+    first with 人数 2 draws only persons of that 町字 ("all that match when fewer do"); a vendor matching the 地区
+    within a 町字 (LIKE '%地区%') draws the second too (blind round 5, 12: the loaded town's 町字 hold no other's
+    name). Not asked where the adapter lacks ``fixtures.persons``."""
+    driver = target.driver
+    if driver is None or not driver.implements(SETUP):
+        return None
+    district = "見本" + "".join(DIGITS[byte % 10] for byte in os.urandom(6)) + "町"
+    register(client, {"住所_町字": district})
+    register(client, {"住所_町字": "新" + district})
+    request = {"地区": district, "人数": 2}
+    status, document = client.call(EXTRACT, request)
+    persons = document.get("persons") if isinstance(document, dict) else None
+    if status != 200 or not isinstance(persons, list) or not persons:
+        return ctx.finding("extract.count", "asked for 2 住民 of a 地区 where one of the check's own lives, the answer "
+                           "has none", location=f"{where}#地区", expected="1 or more", actual=str(status))
+    for person in persons:
+        status, answer = _shown(client, str(person.get("宛名番号", "") if isinstance(person, dict) else ""))
+        row = answer.get("person") if isinstance(answer, dict) else None
+        if status == 200 and isinstance(row, dict) and row.get("住所_町字") != district:
+            return ctx.finding("extract.not_matching", "a person drawn for a 地区 lives in another 町字 whose name "
+                               "holds the 地区's (地区 matched within a 町字, not as the whole 住所_町字)",
+                               location=f"{where}#地区", expected="the 地区 given", actual="another 町字")
+    return None
 
 
 def planned_out(person: Row) -> bool:
