@@ -213,7 +213,8 @@ def test_a_move_out_on_the_levy_day_passes_under_both_readings_of_the_register()
     later = replace(ks.LEFT_ON_JANUARY_FIRST, elsewhere=date(2016, 1, 2), next="131016")  # the outsider's (a)
     assert ks._juminzei(later, TOWN_CODE) == levied and ks._juminzei(later, TOWN_CODE) == {"課税": False}
     came_and_left = ks.CAME_AND_LEFT_ON_JANUARY_FIRST  # seed 2's: moved in and out on 1月1日, no 転入通知
-    assert ks._juminzei(came_and_left, TOWN_CODE) == levied and ks._juminzei(came_and_left, TOWN_CODE) == {"課税": False}
+    assert ks._juminzei(came_and_left, TOWN_CODE) == levied
+    assert ks._juminzei(came_and_left, TOWN_CODE) == {"課税": False}
     # An address elsewhere from that day, or a 転出 on 1月2日: one answer under both.
     assert ks._juminzei(ks.LEFT_ON_JANUARY_FIRST_CONFIRMED, TOWN_CODE) == {"課税": False}
     assert ks._juminzei(ks.LEFT_ON_JANUARY_FIRST_CONFIRMED, TOWN_CODE) != levied
