@@ -182,7 +182,10 @@ def _print_failures(console: Console, results: Sequence[Mapping[str, Any]]) -> N
     failing = [r for r in results if r.get("status") in ("FAIL", "ERROR")]
     if not failing:
         return
-    console.print(f"failing requirements ({len(failing)}):", style="bold", highlight=False)
+    # ERROR is not a failure (docs/results.md: the check could not judge): the heading names both kinds it holds.
+    kinds = " or ".join(kind for kind, status in (("failed", "FAIL"), ("not judged (ERROR)", "ERROR"))
+                        if any(r.get("status") == status for r in failing))
+    console.print(f"requirements {kinds} ({len(failing)}):", style="bold", highlight=False)
     for result in failing[:FAILURES_SHOWN]:
         findings = result.get("findings") or []
         console.print(f"  {result['status']} {escape(safe(result['requirement']))}: "

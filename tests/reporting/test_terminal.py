@@ -52,6 +52,21 @@ def test_the_summary_names_verdict_scope_coverage_failures_by_code_and_outputs(t
     assert f"report.html: {tmp_path / 'report.html'}" in text and "junit.xml" not in text  # only what exists
 
 
+def test_the_heading_of_the_list_names_an_error_as_not_judged_not_as_failed(tmp_path: Path) -> None:
+    """docs/results.md: an ERROR is a check that could not judge, not a failure (an outside vendor read the list's
+    old heading, "failing requirements", as the harness calling its ERRORs failures)."""
+    error = {"requirement": "jumin-1.0-3.4-R003", "status": "ERROR", "findings": [], "reason": "refused"}
+    shown, buffer = console()
+    print_summary(shown, document(results=[*document()["results"], error]), tmp_path)
+    assert "requirements failed or not judged (ERROR) (2):" in buffer.getvalue()
+    shown, buffer = console()
+    print_summary(shown, document(verdict="incomplete", results=[error]), tmp_path)
+    assert "requirements not judged (ERROR) (1):" in buffer.getvalue()
+    shown, buffer = console()
+    print_summary(shown, document(), tmp_path)
+    assert "requirements failed (1):" in buffer.getvalue()
+
+
 def test_a_stopped_run_says_why_and_lists_nothing_else(tmp_path: Path) -> None:
     shown, buffer = console()
     stopped = document(verdict="not_run", error="the vendor system could not be reached: refused",
