@@ -15,7 +15,7 @@ from inprocess import started_in_process
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
-from conformance.domains.jumin.model.token_life import token_lifetime
+from conformance.domains.jumin.model.token_life import NEAR_END, token_lifetime
 from conformance.embedded import reference_environ
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
@@ -64,6 +64,15 @@ def test_a_token_that_never_expires_is_found() -> None:
     assert [(f.code, f.location, f.expected, f.actual) for f in found] == [
         ("token.expired_taken", f"{WHERE} (a token past its life)", "401 and a JSON object", "200")]
     assert f"{TOKEN_LIFETIME + 1} s after it was given" in found[0].message
+
+
+def test_a_token_refused_near_the_end_of_its_life_is_found() -> None:
+    """Blind round 5, 23: a server keeping a minute's margin for clock skew refuses a token its expires_in still
+    covers; at half its life it is taken, NEAR_END seconds before its end it is not."""
+    with reference(frozenset({"jutogai_token_skew_margin"})) as target:
+        found = judge(target)
+    assert [(f.code, f.location, f.actual) for f in found] == [
+        ("token.expired_early", f"{WHERE} (a token {TOKEN_LIFETIME - NEAR_END} s old)", "401")]
 
 
 def fast_clock(app: Any) -> None:

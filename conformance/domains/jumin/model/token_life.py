@@ -4,7 +4,9 @@ the clock the vendor's tokens run by, so a run need not wait out a lifetime (the
 ``jumin.tokens.lifetime`` logs in at the token endpoint of the profile's API target (the harness's own login, apart
 from the token its requests use), registers a made-up 住登外者 with the token (200), then moves the tokens' clock:
 
-1. by half the ``expires_in`` the endpoint answered: the token is still taken (a lifetime cut short is a finding);
+1. by half the ``expires_in`` the endpoint answered, then to :data:`NEAR_END` seconds before its end (while the
+   real seconds since the grant stay below that): the token is still taken each time (a lifetime cut short, or a
+   margin for clock skew kept on the server's side, is a finding);
 2. by the rest and one second more: the token is refused, 401 and a JSON object (the API仕様書: 認証情報が取得できない
    場合は401; an expired token is one, interpretation kyotsu-2.1-interp-token-expiry);
 3. a new login after the moves: its token is taken (a clock moved so that every token dies would pass step 2 alone).
@@ -16,7 +18,8 @@ of the API (``tokens``): a module of its own over the same client (:mod:`.jutoga
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Generator, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -35,6 +38,8 @@ ADVANCE = "clock.advance"
 TOKENS = "tokens"
 #: Tokens whose life is shorter are not judged: the real seconds between two requests would count against it.
 SHORTEST_LIFE = 20
+#: Seconds before the end of its life a token is asked once more (the real seconds since the grant under it).
+NEAR_END = 10
 
 
 @check("jumin.tokens.lifetime")
@@ -46,6 +51,7 @@ def token_lifetime(ctx: CheckContext) -> Iterator[Finding]:
         raise NotAutomated("the token's life: the profile's API target has no OAuth2 token endpoint "
                            "(targets.api.auth.oauth2) or the catalog no 付番 API")
     driver = needed_client(replace(target, catalog=jumin_edition()), "the token's life", (ADVANCE,))
+    started = time.monotonic()  # before the grant: the real seconds of the token's age counted from here
     grant = api.client.grant("client")
     if grant is None:
         raise NotAutomated("the token's life: the profile's API target has no OAuth2 token endpoint "
@@ -62,12 +68,17 @@ def token_lifetime(ctx: CheckContext) -> Iterator[Finding]:
         raise TargetError(f"{where}: a fresh token was answered {status}, not 200: its life cannot be judged")
     half = int(life // 2)
     _advance(driver, half)
-    status, _ = _register(api, grant.token)
-    if status != 200:
-        yield ctx.finding("token.expired_early",
-                          f"a token was refused {half} s into the {life:g} s its endpoint gave it",
-                          location=f"{where} (a token {half} s old)", expected="200", actual=str(status))
-    _advance(driver, int(life) - half + 1)
+    early = yield from _taken(ctx, api, grant.token, half, life, where)
+    moved = half
+    near = int(life) - NEAR_END
+    if not early and near > half:
+        # Near the end of its life, the real seconds since the grant counted in (a margin a server keeps for clock
+        # skew cuts the life expires_in gave: blind round 5, 23); judged only while the token is surely in it.
+        _advance(driver, near - half)
+        moved = near
+        if time.monotonic() - started < NEAR_END - 1:
+            yield from _taken(ctx, api, grant.token, near, life, where)
+    _advance(driver, int(life) - moved + 1)
     status, document = _register(api, grant.token)
     if status != 401 or not isinstance(document, Mapping):
         yield ctx.finding("token.expired_taken", f"a token was answered {status} {int(life) + 1} s after it was "
@@ -78,6 +89,17 @@ def token_lifetime(ctx: CheckContext) -> Iterator[Finding]:
     if status != 200:
         yield ctx.finding("token.fresh_refused", "a token given after the clock moved was refused",
                           location=f"{where} (a new token)", expected="200", actual=str(status))
+
+
+def _taken(ctx: CheckContext, api: Jutogai, token: str | None, age: int, life: float,
+           where: str) -> Generator[Finding, None, bool]:
+    """A 付番依頼 with a token ``age`` seconds into its ``life``: a finding unless it is taken (200); whether it was
+    refused."""
+    status, _ = _register(api, token)
+    if status != 200:
+        yield ctx.finding("token.expired_early", f"a token was refused {age} s into the {life:g} s its endpoint gave "
+                          "it", location=f"{where} (a token {age} s old)", expected="200", actual=str(status))
+    return status != 200
 
 
 def _register(api: Jutogai, token: str | None) -> tuple[int, Any]:
