@@ -26,12 +26,14 @@ STAMP = "2024-06-10T00:00:00.000000Z"
 class FakeLinkage:
     """The 異動差分 lists ``CHANGED``; ``flag_at_end`` says more follow after a page that ends the list
     exactly (a choice no text fixes), ``lose_at_boundary`` drops the first row of every later page
-    (a defect), ``jst_unread`` lists no one since a time written in JST (a defect: the offset dropped), ``status``
+    (a defect), ``jst_unread`` lists no one since a time written in JST (a defect: the offset dropped),
+    ``west_unread`` lists no one since a time written west of UTC (a defect: the offset's sign dropped), ``status``
     is the answer for an unknown 宛名番号."""
 
     flag_at_end: bool = False
     lose_at_boundary: bool = False
     jst_unread: bool = False
+    west_unread: bool = False
     status: int = 404
     base_url: str = "http://fake"
 
@@ -43,6 +45,8 @@ class FakeLinkage:
         start = offset + 1 if self.lose_at_boundary and offset else offset
         rows = CHANGED[start:offset + limit]
         if self.jst_unread and (params or {})["changed_since"].endswith("+09:00"):
+            rows = []
+        if self.west_unread and (params or {})["changed_since"].endswith("-05:00"):
             rows = []
         more = offset + limit < len(CHANGED) or (self.flag_at_end and offset + limit == len(CHANGED))
         return _answer(200, {"residents": [{"宛名番号": n} for n in rows], "next_offset": offset + limit if more
@@ -78,6 +82,14 @@ def test_the_diff_since_the_same_instant_in_jst_must_list_the_same_persons() -> 
              _paths(FakeLinkage(jst_unread=True)).changed_since(STAMP, CHANGED)]
     assert found == [("jumin-1.0-7.2.3-R002", "model.diff_offset_differs",
                       "GET /residents?changed_since=2024-06-10T09:00:00.000000+09:00", "3 rows", "0 rows")]
+
+
+def test_the_diff_since_the_same_instant_west_of_utc_must_list_the_same_persons() -> None:
+    """Blind round 5, 17: RFC 3339's offset is signed; a reader dropping the sign reads -05:00 ten hours off."""
+    found = [(b.requirement, b.code, b.item, b.expected, b.actual) for b in
+             _paths(FakeLinkage(west_unread=True)).changed_since(STAMP, CHANGED)]
+    assert found == [("jumin-1.0-7.2.3-R002", "model.diff_offset_differs",
+                      "GET /residents?changed_since=2024-06-09T19:00:00.000000-05:00", "3 rows", "0 rows")]
 
 
 def test_an_unknown_person_answers_404_and_a_failure_is_a_breach_of_7_2_3_r001() -> None:
