@@ -27,13 +27,15 @@ class FakeLinkage:
     """The 異動差分 lists ``CHANGED``; ``flag_at_end`` says more follow after a page that ends the list
     exactly (a choice no text fixes), ``lose_at_boundary`` drops the first row of every later page
     (a defect), ``jst_unread`` lists no one since a time written in JST (a defect: the offset dropped),
-    ``west_unread`` lists no one since a time written west of UTC (a defect: the offset's sign dropped), ``status``
+    ``west_unread`` lists no one since a time written west of UTC (a defect: the offset's sign dropped),
+    ``nanos_refused`` answers 400 to a time with nine fraction digits (a defect), ``status``
     is the answer for an unknown 宛名番号."""
 
     flag_at_end: bool = False
     lose_at_boundary: bool = False
     jst_unread: bool = False
     west_unread: bool = False
+    nanos_refused: bool = False
     status: int = 404
     base_url: str = "http://fake"
 
@@ -48,6 +50,8 @@ class FakeLinkage:
             rows = []
         if self.west_unread and (params or {})["changed_since"].endswith("-05:00"):
             rows = []
+        if self.nanos_refused and (params or {})["changed_since"].endswith("000000000+09:00"):
+            return _answer(400, {"code": "BAD_REQUEST"}, path)
         more = offset + limit < len(CHANGED) or (self.flag_at_end and offset + limit == len(CHANGED))
         return _answer(200, {"residents": [{"宛名番号": n} for n in rows], "next_offset": offset + limit if more
                              else None}, path)
@@ -90,6 +94,14 @@ def test_the_diff_since_the_same_instant_west_of_utc_must_list_the_same_persons(
              _paths(FakeLinkage(west_unread=True)).changed_since(STAMP, CHANGED)]
     assert found == [("jumin-1.0-7.2.3-R002", "model.diff_offset_differs",
                       "GET /residents?changed_since=2024-06-09T19:00:00.000000-05:00", "3 rows", "0 rows")]
+
+
+def test_the_diff_since_the_same_instant_with_nine_fraction_digits_must_list_the_same_persons() -> None:
+    """Blind round 5, 18: RFC 3339's time-secfrac is any number of digits; a reader taking six at most refuses."""
+    found = [(b.requirement, b.code, b.item, b.actual) for b in
+             _paths(FakeLinkage(nanos_refused=True)).changed_since(STAMP, CHANGED)]
+    assert found == [("jumin-1.0-7.2.3-R002", "model.diff_offset_differs",
+                      "GET /residents?changed_since=2024-06-10T09:00:00.000000000+09:00", "0 rows")]
 
 
 def test_an_unknown_person_answers_404_and_a_failure_is_a_breach_of_7_2_3_r001() -> None:

@@ -31,15 +31,21 @@ def in_jst(stamp: str, zone: timezone = JST) -> str:
     return moment.astimezone(zone).isoformat(timespec="microseconds")
 
 
+def in_nanoseconds(stamp: str) -> str:
+    """The same instant in JST written with nine fraction digits (RFC 3339's time-secfrac is any number of them;
+    blind round 5, 18: a reader taking six at most refused it)."""
+    return in_jst(stamp).replace("+09:00", "000+09:00")
+
+
 def same_instant(read: Callable[[str], list[str]], stamp: str, whole: Sequence[str]) -> Iterator[Breach]:
-    """The 異動差分 since ``stamp`` asked with the instant in JST, and with it west of UTC (``-05:00``), lists the
-    persons it lists with ``Z`` (``read`` gives the 宛名番号 the 異動差分 since a date-time lists)."""
-    for zone in (JST, WEST):
-        moment = in_jst(stamp, zone)
+    """The 異動差分 since ``stamp`` asked with the instant in JST, with it west of UTC (``-05:00``) and with nine
+    fraction digits lists the persons it lists with ``Z`` (``read`` gives the 宛名番号 the 異動差分 since a
+    date-time lists)."""
+    for moment in (in_jst(stamp), in_jst(stamp, WEST), in_nanoseconds(stamp)):
         listed = read(moment)
         if sorted(listed) != sorted(whole):
             yield Breach(r.DIFFERENCES, "model.diff_offset_differs", "the 異動差分 since the same instant written "
-                         f"with the offset {moment[-6:]} (RFC 3339) should list the persons it lists since it written "
+                         f"as {moment} (RFC 3339) should list the persons it lists since it written "
                          "in UTC", f"GET /residents?changed_since={moment}", f"{len(whole)} rows",
                          f"{len(listed)} rows")
             return
