@@ -265,6 +265,8 @@ FINDING_TEXTS: dict[str, Text] = {
                            "The メモ does not record the ユーザID or the 日時 of its entry"),
     "memo.history_missing": ("メモの修正・削除の履歴が残っていません",
                              "The メモ's 修正 or 削除 is not kept in its 履歴"),
+    "memo.history_dated": ("メモの履歴で、修正の日時が登録の日時より後になっていません",
+                           "The メモ's 履歴 does not date its 修正 after its 登録"),
     "memo.printed": ("メモの内容が証明書に出力されています", "A メモ is printed on a certificate"),
     "certifier.not_printed": ("証明書に、発行日に有効な認証者として設定した職名・氏名が出力されていません",
                               "The certificate does not carry the 職名 and 氏名 of the 認証者 set for its issue date"),

@@ -84,6 +84,8 @@ class MemoHandlers:
             return _not_found("メモ with this メモ番号")
         _, _, memo = found
         user, when = self._memo_user(request), _now()
+        if "memo_change_dated_at_entry" in self.defects:  # the 履歴 entry stamped with the メモ's own 日時
+            when = str(memo.get("日時") or when)
         if "memo_update_overwrites" in self.defects:
             if operation == DELETED:
                 memo = {**memo, "内容": "", "削除": True, "履歴": []}

@@ -428,7 +428,8 @@ AFFECTS: dict[str, set[str]] = {
         "issuance_household_one_person",
         # 1.1.15 メモ and 1.3.9 認証者: only a メモ entered or a 認証者 set through the driver shows them; the probes
         # do neither (tests/domains/jumin/test_memo_certifier.py).
-        "memo_per_household", "memo_no_author", "memo_update_overwrites", "memo_on_certificate", "certifier_fixed",
+        "memo_per_household", "memo_no_author", "memo_update_overwrites", "memo_change_dated_at_entry",
+        "memo_on_certificate", "certifier_fixed",
         "certifier_deputy_period_ignored", "certifier_deputy_end_exclusive", "certifier_deputy_start_exclusive",
         # 10.1 EUC: only the driver's euc.items and euc.extract show them (tests/domains/jumin/test_euc.py).
         "euc_history_excluded", "euc_items_missing", "euc_extra_items_missing", "euc_not_equal_as_equal",

@@ -46,6 +46,7 @@ def test_the_clean_reference_passes_every_rule() -> None:
     ("memo_per_household", 1, [("memo.not_personal", "内容")]),
     ("memo_no_author", 2, [("memo.field_missing", "ユーザID")]),
     ("memo_update_overwrites", 3, [("memo.missing", "")]),
+    ("memo_change_dated_at_entry", 3, [("memo.history_dated", "履歴/日時")]),
     ("memo_on_certificate", 4, [("memo.printed", "メモ"), ("memo.printed", "メモ")]),
 ])
 def test_each_memo_defect_fails_its_requirement_only(defect: str, number: int,

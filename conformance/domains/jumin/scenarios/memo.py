@@ -8,8 +8,9 @@ reads the メモ of both (``memos.list``). Params ``rule``, one per requirement:
   as entered; the other member's has no メモ of that text;
 - ``author`` (R002: ユーザID及び日時が記録): the メモ has a ユーザID and a 日時 (ISO 8601 with its offset, during the
   check);
-- ``history`` (R003: 修正・削除について履歴管理): after a 修正 (``memos.update``) and a 削除 (``memos.delete``) the
-  person's list still holds the 登録's text and the 修正's text in the メモ's 履歴, with the three 操作;
+- ``history`` (R003: 修正・削除について履歴管理): after a 修正 (``memos.update``, a little over a second after the
+  登録) and a 削除 (``memos.delete``) the person's list still holds the 登録's text and the 修正's text in the メモ's
+  履歴, with the three 操作, the 修正's dated after the 登録's (R002's 日時 of each entry);
 - ``certificate`` (R004: 証明書に出力されないこと): the 住民票の写し (個人票) and the 世帯連記式 写し printed
   through the linkage API after the メモ is entered show none of its lines.
 
@@ -19,6 +20,7 @@ A vendor whose adapter lacks an operation the rule needs is NOT_AUTOMATED with t
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -42,6 +44,10 @@ CORRECTED = "郵送先の変更は不要となった（本人から電話連絡 
 FORMS = ("juminhyo_kojin", "juminhyo_setai")
 
 
+#: Seconds between the 登録 and the 修正 of ``history`` (a vendor's 日時 may be to the second).
+APART = 1.2
+
+
 @check("jumin.memo")
 def memo(ctx: CheckContext) -> Iterator[Finding]:
     """1.1.15: a メモ entered for a generated person, read back by the rule's requirement."""
@@ -63,6 +69,8 @@ def memo(ctx: CheckContext) -> Iterator[Finding]:
         yield from _not_printed(ctx, target, first)
         return
     if rule == "history":
+        # The 修正 a little over a second after the 登録: a vendor's 日時 to the second then tells them apart.
+        time.sleep(APART)
         expect_ok(client, UPDATE, {"メモ番号": str(number), "内容": CORRECTED})
         expect_ok(client, DELETE, {"メモ番号": str(number)})
     mine = _memos(client, first)
@@ -116,6 +124,29 @@ def _history(ctx: CheckContext, entry: Mapping[str, Any], location: str) -> Iter
         yield ctx.finding("memo.history_missing", "the メモ's 履歴 lacks an 操作 done on it (1.1.15 R003)",
                           location=f"{location}#履歴/操作", expected="登録, 修正, 削除",
                           actual=", ".join(str(o) for o in operations) or "none")
+    yield from _history_dated(ctx, rows, location)
+
+
+def _history_dated(ctx: CheckContext, rows: Sequence[Mapping[str, Any]], location: str) -> Iterator[Finding]:
+    """R002 and R003 together: the 修正's entry is dated when the 修正 was made, after the 登録's (by the vendor's
+    own clock, so no skew between two machines decides; the 修正 was made more than a second later). An entry
+    without a date-time is R002's to judge (``author``), not this."""
+    when = {str(row.get("操作")): _moment(row.get("日時")) for row in rows}
+    entered, corrected = when.get("登録"), when.get("修正")
+    if entered is not None and corrected is not None and corrected <= entered:
+        yield ctx.finding("memo.history_dated", "the 修正's entry in the メモ's 履歴 is not dated after the 登録's: "
+                          "a 修正 made over a second later (1.1.15 R002 日時, R003 履歴管理)",
+                          location=f"{location}#履歴/日時", expected="a 日時 after the 登録's", actual="the same or "
+                          "earlier")
+
+
+def _moment(value: Any) -> dt.datetime | None:
+    """An ISO 8601 date-time with its offset, or None."""
+    try:
+        moment = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def _not_printed(ctx: CheckContext, target: Target, atena: str) -> Iterator[Finding]:
