@@ -63,9 +63,11 @@ def _means(record: Mapping[str, str], defects: frozenset[str]) -> tuple[bool, in
     members = 0 if "seikatsu_hogo_own_income_only" in defects else _yen(record, "世帯員収入認定額")
     first = _yen(record, "扶養額") + (0 if "seikatsu_hogo_other_aid_ignored" in defects else _yen(record, "他法扶助額"))
     assets = 0 if "seikatsu_hogo_assets_ignored" in defects else _yen(record, "活用可能資産額")
-    if record.get("急迫") == "1" and "seikatsu_hogo_urgency_waits_for_assets" not in defects:
-        first = assets = 0  # 第4条第3項: nothing waited for in an 急迫
     short = int(need) - own - members - first - assets
+    if record.get("急迫") == "1":
+        mixed = "seikatsu_hogo_urgent_degree_from_all_means" in defects
+        short = int(need) - own - members  # 第4条第3項: nothing waited for in an 急迫
+        return short > 0, max(short - (first + assets if mixed else 0), 0)
     paid = short + own if "seikatsu_hogo_income_ignored" in defects else short
     return short > 0, max(paid, 0)
 

@@ -724,7 +724,8 @@ AFFECTS: dict[str, set[str]] = {
         "seikatsu_hogo_income_ignored", "seikatsu_hogo_recipient_on_closing_day",
         "seikatsu_hogo_recipients_not_in_need", "seikatsu_hogo_medical_goods", "seikatsu_hogo_loan_in_kind",
         "seikatsu_hogo_cohabiting_kin_refused", "seikatsu_hogo_assets_ignored", "seikatsu_hogo_other_aid_ignored",
-        "seikatsu_hogo_urgency_waits_for_assets", "seikatsu_hogo_own_income_only", "seikatsu_hogo_transport_medical",
+        "seikatsu_hogo_urgent_degree_from_all_means", "seikatsu_hogo_own_income_only",
+        "seikatsu_hogo_transport_medical",
         "seikatsu_hogo_school_lunch_living", "seikatsu_hogo_care_aid_unknown", "seikatsu_hogo_notice_every_obligor",
         "seikatsu_hogo_notice_always", "seikatsu_hogo_change_without_deadline", "seikatsu_hogo_forward_in_a_week")},
     # 障害者福祉 (conformance_reference/shogaisha_fukushi/shogaisha.py; each defect's own test:

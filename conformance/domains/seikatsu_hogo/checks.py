@@ -10,7 +10,8 @@ provision is about, so a wrong answer about one provision fails that provision's
   a known 居住地 (第19条第1項第1号), none (第2号: the 現在地), an 急迫した状況 (第2項: the 現在地), an 入所
   or 委託 (第3項: the 居住地, else the 現在地, before it);
 - ``通知期限``: 14 days from the application (第24条第5項), 30 with a 特別な理由 (ただし書);
-- ``遅延理由明示``: a notice after the 14 days states why (第24条第6項);
+- ``遅延理由明示``: a notice late under the ただし書 states why (第24条第6項; a late one without a 特別な理由, and
+  one after as_of, are read either way: provisions.yaml);
 - ``みなし却下``: no notice within 30 days, the applicant may deem the application rejected (第24条第7項);
 - ``保護の程度``: the need (最低生活費, measured by the 基準 the record gives) less the income (第8条第1項).
 
@@ -19,10 +20,11 @@ provision is about, so a wrong answer about one provision fails that provision's
   (第6条第3項);
 - ``申請適格`` (第7条: the 要保護者, his 扶養義務者 or another 同居の親族 may apply);
 - ``保護の要否`` and ``保護の程度`` with the 資産 the 世帯 can use (第4条第1項), the 扶養 and the other laws'
-  扶助 (第4条第2項), in an 急迫 (第4条第3項: only ``保護の要否``, what the law allows), with the other members'
-  income (第10条);
+  扶助 (第4条第2項), in an 急迫 (第4条第3項, permissive: both fields from the income alone or both from every
+  means, read together), with the other members' income (第10条);
 - ``扶助の種類`` (第11条-第13条: the kinds a 世帯's needs call for, 単給又は併給);
-- ``通知期限`` of an application for a 変更 (第24条第9項), ``扶養義務者通知`` (第24条第8項 and its ただし書),
+- ``通知期限`` of an application for a 変更 (第24条第9項; with a 特別な理由 under the optional ただし書,
+  1.24.0.5.0-O002, which 第9項 carries over), ``扶養義務者通知`` (第24条第8項 and its ただし書),
   ``送付期限`` of an application received by the 町村長 (第24条第10項, 第19条第7項第2号).
 
 Not judged: the contents of the application (第24条第1項, 第2項), the 書面 of the decision (第24条第3項,
@@ -32,12 +34,14 @@ Not judged: the contents of the application (第24条第1項, 第2項), the 書�
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from hypothesis import strategies as st
 
 from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, other_codes
-from conformance.checks.statute_rules import Statute, in_any_order, picked_in_any_order, rule_checks
+from conformance.checks.statute_rules import Loaded, Statute, in_any_order, picked_in_any_order, rule_checks
 from conformance.domains.seikatsu_hogo.oracle import (
     APPLICANTS,
     BENEFITS,
@@ -57,6 +61,7 @@ from conformance.domains.seikatsu_hogo.oracle import (
     shortfall,
     support_notice,
 )
+from conformance.oracles.readings import Either, either
 from conformance.testdata.town import TOWN_CODE
 
 PART = "生活保護"
@@ -219,8 +224,12 @@ def needs(draw: st.DrawFn, codes: tuple[str, str], *, kinds: tuple[str, ...]) ->
 @st.composite
 def obligors(draw: st.DrawFn, codes: tuple[str, str], *, exception: bool) -> Scenario:
     """An application for the 開始 with a 扶養義務者 known or not, found failing or not; with ``exception``
-    one known and failing whom notifying may or may not be unsuitable (第24条第8項ただし書)."""
-    known, failing = (True, True) if exception else (draw(st.booleans()), draw(st.booleans()))
+    one known and failing whom notifying may or may not be unsuitable (第24条第8項ただし書).
+
+    扶養義務不履行 is a finding about the 知れたる扶養義務者 (the contract: "That 扶養義務者"): never drawn without
+    one, a record the contract gives no meaning (issue 65 item 2)."""
+    known = True if exception else draw(st.booleans())
+    failing = True if exception else known and draw(st.booleans())
     unsuitable = draw(st.booleans()) if exception else False
     items: dict[str, str | date | int | None] = {_APPLIED: date(2025, 5, 20), _OBLIGOR: "1" if known else None,
                                                  _FAILING: "1" if failing else None,
@@ -254,9 +263,22 @@ def _deadline(s: Scenario, town: str) -> Projection:
 
 
 def _delay_reason(s: Scenario, town: str) -> Projection:
+    """第24条第6項: 「前項ただし書の規定により同項本文に規定する期間内に…通知をしなかつたときは」 the 書面 states why.
+
+    Readings (provisions.yaml 第24条第6項): a notice after the 14 days with the record's 延長理由 (late under the
+    ただし書) must state why: true. One after the 14 days without it is late under no ただし書: the text reaches it
+    (true: every late notice explains) or not (false, or null: 第6項 does not apply); all pass. On time: false. Asked
+    on an as_of before the notice (the query is about the person on as_of: no notice yet), null passes too."""
     applied, notified = _day(s, _APPLIED), _day(s, _NOTIFIED)
-    assert applied is not None and notified is not None
-    return {"遅延理由明示": delay_reason_required(applied, notified)}
+    assert applied is not None and notified is not None and s.as_of is not None
+    late = delay_reason_required(applied, notified)
+    value: object = either(True, False, None) if late and facts(s).get(_EXTENDED) != "1" else late
+    return {"遅延理由明示": _or_not_yet(value) if s.as_of < notified else value}
+
+
+def _or_not_yet(value: object) -> object:
+    """An answer about a notice after as_of: as the record fixes it, or null (not given yet on as_of)."""
+    return value.or_none() if isinstance(value, Either) else either(value, None)
 
 
 def _deemed(s: Scenario, town: str) -> Projection:
@@ -295,7 +317,26 @@ def _means(s: Scenario, town: str) -> Projection:
 
 
 def _urgent_means(s: Scenario, town: str) -> Projection:
-    return {"保護の要否": needed(_amount(s, _NEED), _available(s))}
+    """第4条第3項 「…必要な保護を行うことを妨げるものではない」 is permissive: in an 急迫 the 実施機関 may give 保護
+    before the assets, the 扶養 and the other laws' 扶助 are used, or wait for them. Both readings pass, 保護の要否
+    and 保護の程度 read together (provisions.yaml 第4条第3項): both from the 世帯's income alone, or both from every
+    means (a 保護 found needed but of 0 yen, or not needed but of an amount, mixes them)."""
+    need = _amount(s, _NEED)
+    readings = ({"保護の要否": needed(need, available), "保護の程度": shortfall(need, available)}
+                for available in (_available(s), _available(replace(s, records=_not_urgent(s.records)))))
+    return {_PAIR: either(*readings)}
+
+
+def _not_urgent(records: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """The record without its 急迫 (every means counted, as outside one)."""
+    return tuple(record for record in records if record[1] != _URGENT)
+
+
+def _means_together(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The answer's 保護の要否 and 保護の程度 as one pair (the urgent readings allow pairs, not fields)."""
+    part = document.get(PART)
+    fields = part if isinstance(part, Mapping) else {}
+    return {_PAIR: {name: fields.get(name) for name in _MEANS}}
 
 
 def _method(s: Scenario, town: str) -> Projection:
@@ -334,7 +375,8 @@ def _forward(s: Scenario, town: str) -> Projection:
 #: Worked examples (the codes are other_codes' of the bundled town: the same prefecture, another one).
 #: 居住地 A, 現在地 B: A (第19条第1項第1号); no 居住地, 現在地 B: B (第2号); 急迫 at B with 居住地 A: B (第2項);
 #: in a facility at B, 居住地 A before the 入所: A (第3項). Applied 2025-01-10: notice due 1月24日, 2月9日 with
-#: a 特別な理由 (第24条第5項); notified 1月25日: the reason stated (第6項); not notified, on 2月10日 the
+#: a 特別な理由 (第24条第5項); notified 1月25日 with a 特別な理由: the reason stated, without one any answer
+#: (第6項's reach, provisions.yaml); not notified, on 2月10日 the
 #: application may be deemed rejected, on 2月9日 not yet (第7項). 最低生活費 120,000 yen, income 50,000: 70,000
 #: (第8条第1項).
 _A, _B = other_codes(TOWN_CODE)
@@ -351,6 +393,12 @@ EXTENDED = Scenario(2025, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 1
                     records=_record({_APPLIED: date(2025, 1, 10), _EXTENDED: "1"}))
 NOTIFIED_LATE = Scenario(2025, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 1, 25),
                          records=_record({_APPLIED: date(2025, 1, 10), _NOTIFIED: date(2025, 1, 25)}))
+NOTIFIED_LATE_EXTENDED = Scenario(2025, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 1, 25),
+                                  records=_record({_APPLIED: date(2025, 1, 10), _EXTENDED: "1",
+                                                   _NOTIFIED: date(2025, 1, 25)}))
+#: Applied 2024-01-01, notified 2024-01-03, asked on 2024-01-02: on time (false), or no notice yet on as_of (null).
+NOTIFIED_AFTER_AS_OF = Scenario(2024, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2024, 1, 2),
+                                records=_record({_APPLIED: date(2024, 1, 1), _NOTIFIED: date(2024, 1, 3)}))
 NOT_YET_DEEMED = Scenario(2025, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 2, 9),
                           records=_record({_APPLIED: date(2025, 1, 10)}))
 MEANS = Scenario(2025, date(1970, 5, 5), date(1990, 4, 1), as_of=_ASKED,
@@ -407,6 +455,8 @@ OBLIGOR_FULFILLING = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_A
 
 _AREA = "実施機関_市区町村コード"
 _MEANS = ("保護の要否", "保護の程度")
+#: The two read together in an 急迫 (:func:`_urgent_means`): how the findings name the pair.
+_PAIR = "保護の要否・保護の程度"
 _LIVING, _SCHOOL = ("生活扶助",), ("教育扶助",)
 _OTHER_KINDS = ("住宅扶助", "医療扶助", "介護扶助", "出産扶助", "生業扶助", "葬祭扶助")
 
@@ -420,7 +470,7 @@ SEIKATSU_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("seikatsu_hogo.extended_deadline", lambda codes: applications(codes, extended=True), _deadline,
         "通知期限", (EXTENDED,)),
     STATUTE.rule("seikatsu_hogo.delay_reason", lambda codes: applications(codes, notified=True), _delay_reason,
-        "遅延理由明示", (NOTIFIED_LATE,)),
+        "遅延理由明示", (NOTIFIED_LATE, NOTIFIED_LATE_EXTENDED, NOTIFIED_AFTER_AS_OF)),
     STATUTE.rule("seikatsu_hogo.deemed_rejection", applications, _deemed, "みなし却下", (APPLIED, NOT_YET_DEEMED)),
     STATUTE.rule("seikatsu_hogo.shortfall", means, _degree, "保護の程度", (MEANS,)),
     STATUTE.rule("seikatsu_hogo.recipient", receipt, _recipient, "被保護者", (RECIPIENT, ENDED)),
@@ -433,7 +483,7 @@ SEIKATSU_RULES: dict[str, Rule] = {rule.name: rule for rule in (
         lambda codes: st.one_of(means_with(codes, item=_SUPPORT), means_with(codes, item=_OTHER_AID)), _means, _MEANS,
         (SUPPORTED, OTHER_AID)),
     STATUTE.rule("seikatsu_hogo.urgent_means", lambda codes: means_with(codes, item="any", urgent=True), _urgent_means,
-        "保護の要否", (URGENT_WITH_ASSETS,)),
+        _means_together, (URGENT_WITH_ASSETS,)),
     STATUTE.rule("seikatsu_hogo.household", lambda codes: means_with(codes, item=_HOUSEHOLD), _means, _MEANS,
         (HOUSEHOLD,)),
     STATUTE.rule("seikatsu_hogo.living_aid", lambda codes: needs(codes, kinds=_LIVING), _kinds, _KINDS,
@@ -446,8 +496,10 @@ SEIKATSU_RULES: dict[str, Rule] = {rule.name: rule for rule in (
         "扶養義務者通知", (OBLIGOR, OBLIGOR_FULFILLING)),
     STATUTE.rule("seikatsu_hogo.support_notice_exception", lambda codes: obligors(codes, exception=True), _notice,
         "扶養義務者通知", (OBLIGOR_UNSUITABLE,)),
-    STATUTE.rule("seikatsu_hogo.change_application", lambda codes: applications(codes, change=True), _deadline,
-        "通知期限", (CHANGE, CHANGE_EXTENDED)),
+    STATUTE.rule("seikatsu_hogo.change_application",
+        lambda codes: applications(codes, extended=False, change=True), _deadline, "通知期限", (CHANGE,)),
+    STATUTE.rule("seikatsu_hogo.change_extended", lambda codes: applications(codes, extended=True, change=True),
+        _deadline, "通知期限", (CHANGE_EXTENDED,)),
     STATUTE.rule("seikatsu_hogo.forward", forwarded, _forward, "送付期限", (RECEIVED,)),
 )}
 

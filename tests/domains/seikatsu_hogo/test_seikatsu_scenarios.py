@@ -42,7 +42,7 @@ def test_generated_persons_are_valid_rows_with_known_record_items(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SEIKATSU_RULES}
-    assert len(names) == 25
+    assert len(names) == 26
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 43
@@ -60,7 +60,16 @@ def test_the_worked_examples() -> None:
     assert ss._deadline(ss.APPLIED, TOWN_CODE) == {"通知期限": "2025-01-24"}
     assert ss._deadline(ss.EXTENDED, TOWN_CODE) == {"通知期限": "2025-02-09"}
     # Notified 1月25日: the reason stated (第6項); no notice: deemed rejected on 2月10日, not on 2月9日 (第7項).
-    assert ss._delay_reason(ss.NOTIFIED_LATE, TOWN_CODE) == {"遅延理由明示": True}
+    # Late with a 特別な理由 (under the ただし書): true only; late without one: true, false or null (第6項's reach).
+    assert ss._delay_reason(ss.NOTIFIED_LATE_EXTENDED, TOWN_CODE) == {"遅延理由明示": True}
+    assert ss._delay_reason(ss.NOTIFIED_LATE_EXTENDED, TOWN_CODE) != {"遅延理由明示": False}
+    assert ss._delay_reason(ss.NOTIFIED_LATE_EXTENDED, TOWN_CODE) != {"遅延理由明示": None}
+    late = ss._delay_reason(ss.NOTIFIED_LATE, TOWN_CODE)
+    assert all(late == {"遅延理由明示": value} for value in (True, False, None))
+    # Notified on 1月3日, asked on 1月2日: on time (false), or no notice yet (null); never true.
+    assert ss._delay_reason(ss.NOTIFIED_AFTER_AS_OF, TOWN_CODE) == {"遅延理由明示": False}
+    assert ss._delay_reason(ss.NOTIFIED_AFTER_AS_OF, TOWN_CODE) == {"遅延理由明示": None}
+    assert ss._delay_reason(ss.NOTIFIED_AFTER_AS_OF, TOWN_CODE) != {"遅延理由明示": True}
     assert ss._deemed(ss.APPLIED, TOWN_CODE) == {"みなし却下": True}
     assert ss._deemed(ss.NOT_YET_DEEMED, TOWN_CODE) == {"みなし却下": False}
     # 最低生活費 120,000, income 50,000: 70,000 (第8条第1項).
@@ -78,7 +87,13 @@ def test_the_worked_examples() -> None:
     # Need 120,000, income 50,000: assets of 80,000 meet it (第4条第1項), not in an 急迫 (第3項); 扶養 or
     # 他法扶助 of 30,000 leave 40,000 (第2項); another member's 20,000 leaves 50,000 (第10条).
     assert ss._means(ss.WITH_ASSETS, TOWN_CODE) == {"保護の要否": False, "保護の程度": 0}
-    assert ss._urgent_means(ss.URGENT_WITH_ASSETS, TOWN_CODE) == {"保護の要否": True}
+    # In an 急迫 (第4条第3項, permissive) 要否 and 程度 from the income alone, or both from every means; not mixed.
+    pair = "保護の要否・保護の程度"
+    urgent = ss._urgent_means(ss.URGENT_WITH_ASSETS, TOWN_CODE)
+    assert urgent == {pair: {"保護の要否": True, "保護の程度": 70_000}}
+    assert urgent == {pair: {"保護の要否": False, "保護の程度": 0}}
+    assert urgent != {pair: {"保護の要否": True, "保護の程度": 0}}
+    assert urgent != {pair: {"保護の要否": False, "保護の程度": 70_000}}
     assert ss._means(ss.SUPPORTED, TOWN_CODE) == ss._means(ss.OTHER_AID, TOWN_CODE) == {"保護の要否": True,
                                                                                      "保護の程度": 40_000}
     assert ss._means(ss.HOUSEHOLD, TOWN_CODE) == {"保護の要否": True, "保護の程度": 50_000}
