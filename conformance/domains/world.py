@@ -297,7 +297,7 @@ class WorldMachine(JuminModelMachine):
         later, the 子 asked again two days after the stay's last day (the day and the next are open to either reading
         of 当該市町村の区域内に居住する者: :func:`kenko.is_resident_on`); the 世帯主's 児童手当 認定請求 ``claimed``
         days from the birth."""
-        born = kenko.months_after(self.today, -months) + timedelta(days=offset)
+        born = kenko.months_later(self.today, -months) + timedelta(days=offset)
         self.claim = self._claim_day(claimed, [born])
         try:
             made = self.household(2, None, [_years_before(born, 30).isoformat(), born.isoformat()], unknown=False,

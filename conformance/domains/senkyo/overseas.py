@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, _near
 from conformance.domains.senkyo import oracle as senkyo
-from conformance.domains.senkyo.oracle import months_later
+from conformance.oracles.dates import months_later
 from conformance.domains.senkyo.people import (
     _DAY,
     _KINDS,
