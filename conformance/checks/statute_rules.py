@@ -111,11 +111,11 @@ class Statute:
         return self.rule(name, asked, oracle, compared, tuple(map(on_year_end, examples)), title, **options)
 
     def family(self, oracle: Oracle, compared: str | tuple[str, ...] | Actual,
-               *members: tuple[str, Drawn, tuple[Scenario, ...]]) -> tuple[Rule, ...]:
+               *members: tuple[str, Drawn, tuple[Scenario, ...]], **options: Any) -> tuple[Rule, ...]:
         """Rules of one ``oracle`` and the same fields ``compared``, told apart only by their persons: each member
         ``(name, drawn, examples)`` one :meth:`rule` (the provisions that pick the answer among the same cases,
-        e.g. the 号 of one article each naming whose 市町村 decides)."""
-        return tuple(self.rule(name, drawn, oracle, compared, examples) for name, drawn, examples in members)
+        e.g. the 号 of one article each naming whose 市町村 decides), each with the same ``options``."""
+        return tuple(self.rule(name, drawn, oracle, compared, examples, **options) for name, drawn, examples in members)
 
     def title(self, name: str) -> str:
         """The English text of rule ``name`` in the folder's ``texts.yaml`` (its title in findings): for a rule of

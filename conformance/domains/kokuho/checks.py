@@ -36,6 +36,7 @@ from datetime import date, timedelta
 from hypothesis import assume
 from hypothesis import strategies as st
 
+from conformance.checks.facility_exception import FacilityException, Sender
 from conformance.checks.scenarios import _birth, _months, _near, history, iso_or_none, moves
 from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, on_as_of, rule_checks
 from conformance.domains.kokuho import oracle as kokuho
@@ -254,47 +255,27 @@ def union_covered(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
     return _covered(codes, (kokuho.UNION_COVERAGE,))
 
 
-def _facility(kind: str, measure: bool, origin: str | None) -> tuple[tuple[str, str, str], ...]:
-    items = {kokuho.FACILITY_KIND: kind, kokuho.FACILITY_MEASURE: "有" if measure else "無",
-             kokuho.CHAIN_ORIGIN: origin}
-    return tuple((PART, item, value) for item, value in items.items() if value is not None)
+#: 第116条の2 (住所地特例): a person who moved here by an 入院等 of 第116条の2第1項 (any 号, with or without the
+#: 入所措置), from another 市町村 of the prefecture, of another, or from abroad, asked about a day of the stay
+#: (``in_facility``; born by 2005, so moved here after birth); a 特定継続入院等被保険者, moved here from a 病院等 in
+#: ``codes[0]`` by a further 入院等, the first of the chain having begun while living in ``codes[1]`` (第116条の2第1項
+#: ただし書, 第2項第1号: ``in_facility_chain``).
+FACILITY = FacilityException(PART, kokuho.FACILITY_KIND, kokuho.FACILITY_MEASURE, kokuho.CHAIN_ORIGIN,
+                             kokuho.FACILITIES, born=(1940, 2005), moved_in=(date(2019, 4, 1), date(2025, 3, 31)),
+                             stay_days=400)
+in_facility, in_facility_chain = FACILITY.in_facility, FACILITY.in_chain
 
 
-@st.composite
-def in_facility(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A person who moved here by an 入院等 of 第116条の2第1項 (any 号, with or without the 入所措置), from another
-    市町村 of the prefecture, of another, or from abroad; asked about a day of the stay."""
-    birth = draw(_birth(1940, 2005))
-    moved_in = draw(st.dates(max(birth, date(2019, 4, 1)), date(2025, 3, 31)))
-    as_of = moved_in + timedelta(days=draw(st.integers(0, 400)))
-    return Scenario(fiscal_year_of(as_of), birth, moved_in, previous=draw(st.sampled_from((None, *codes))),
-                    as_of=as_of, records=_facility(draw(st.sampled_from(kokuho.FACILITIES)), draw(st.booleans()), None))
+def _resident_since_2000(birth: date) -> date:
+    return max(birth, date(2000, 4, 1))
 
 
-@st.composite
-def leaving_for_facility(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A 被保険者 (resident here for years, under 75) who moved out to another 市町村 (of this prefecture or another)
-    by an 入院等 that keeps the person here (第116条の2第1項, any 号; 第2号・第5号 with the 入所措置), the 転入通知
-    naming the move day; asked about a day after the move (the sending side of 第116条の2第1項). A move the 特例 does
-    not keep is any move out, 第8条's rules'."""
-    birth = draw(_birth(1955, 2000))
-    moved_out = draw(st.dates(date(2021, 4, 1), date(2025, 3, 31)))
-    as_of = moved_out + timedelta(days=draw(st.sampled_from((1, 2, 30, 200))))
-    kind = draw(st.sampled_from(kokuho.FACILITIES))
-    measure = True if kind in kokuho.MEASURE_ONLY else draw(st.booleans())
-    items = {kokuho.MOVED_OUT_KIND: kind, kokuho.MOVED_OUT_MEASURE: "有" if measure else "無"}
-    return Scenario(fiscal_year_of(as_of), birth, max(birth, date(2000, 4, 1)), planned_out=moved_out,
-                    elsewhere=moved_out, next=draw(st.sampled_from(codes)), as_of=as_of,
-                    records=tuple((PART, item, value) for item, value in items.items()))
-
-
-@st.composite
-def in_facility_chain(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A 特定継続入院等被保険者: moved here from a 病院等 in ``codes[0]`` by a further 入院等, the first of the chain
-    having begun while living in ``codes[1]`` (第116条の2第1項ただし書, 第2項第1号)."""
-    scenario = draw(in_facility(codes))
-    kind = draw(st.sampled_from(kokuho.FACILITIES))
-    return replace(scenario, previous=codes[0], records=_facility(kind, True, codes[1]))
+#: The sending side of 第116条の2第1項: a 被保険者 (resident here for years, under 75) who moved out to another 市町村
+#: by an 入院等 that keeps the person here (any 号; 第2号・第5号 with the 入所措置), asked about a day after the move. A
+#: move the 特例 does not keep is any move out, 第8条's rules'.
+SENDER = Sender(PART, kokuho.MOVED_OUT_KIND, kokuho.MOVED_OUT_MEASURE, kokuho.FACILITIES, kokuho.MEASURE_ONLY,
+                born=(1955, 2000), resident_since=_resident_since_2000)
+leaving_for_facility = SENDER.leaving
 
 
 # -- rules ----------------------------------------------------------------------------------------
@@ -371,17 +352,12 @@ def _months_to_75(s: Scenario, town: str) -> Projection:
 def _kept_by_sender(s: Scenario, town: str) -> Projection:
     """第116条の2第1項 from the sending 市町村: moved out into a 病院等 by an 入院等 it names, the person is deemed to
     live here still: a 被保険者 with no 喪失日 (every person :func:`leaving_for_facility` draws is)."""
-    record = s.record(PART)
-    kept = kokuho.kept_by_sender(record[kokuho.MOVED_OUT_KIND], record.get(kokuho.MOVED_OUT_MEASURE) == "有")
+    kept = SENDER.kept(s, kokuho.kept_by_sender)
     assert kept, "leaving_for_facility draws only the moves the 特例 keeps"
     return {"被保険者": True, "喪失日": None}
 
 
-def _deemed(s: Scenario, town: str) -> Projection:
-    record = s.record(PART)
-    return {"住所地特例_市区町村コード": kokuho.deemed_municipality(
-        record[kokuho.FACILITY_KIND], record.get(kokuho.FACILITY_MEASURE) == "有", s.previous, town,
-        record.get(kokuho.CHAIN_ORIGIN))}
+_deemed = FACILITY.deemed("住所地特例_市区町村コード", kokuho.deemed_municipality)
 
 
 def _copay(s: Scenario, town: str) -> Projection:
@@ -436,14 +412,10 @@ UNION_FIRST_DAY = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(
 #: no 喪失日 (第116条の2第1項, the sending side).
 LEFT_FOR_HOSPITAL = Scenario(2025, date(1970, 5, 5), date(2000, 4, 1), planned_out=date(2025, 6, 10),
                              elsewhere=date(2025, 6, 10), next="131016", as_of=date(2025, 6, 11),
-                             records=((PART, kokuho.MOVED_OUT_KIND, "病院・診療所"),
-                                      (PART, kokuho.MOVED_OUT_MEASURE, "無")))
-HOSPITALISED = Scenario(2024, date(1950, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
-                        records=_facility("病院・診療所", False, None))
-HOME_WITHOUT_MEASURE = Scenario(2024, date(1940, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
-                                records=_facility("養護老人ホーム・特別養護老人ホーム", False, None))
-CHAIN = Scenario(2024, date(1950, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
-                 records=_facility("特定施設・介護保険施設", True, "011002"))
+                             records=SENDER.record("病院・診療所", False))
+HOSPITALISED = FACILITY.example(date(1950, 5, 5), "131016", "病院・診療所", False)
+HOME_WITHOUT_MEASURE = FACILITY.example(date(1940, 5, 5), "131016", "養護老人ホーム・特別養護老人ホーム", False)
+CHAIN = FACILITY.example(date(1950, 5, 5), "131016", "特定施設・介護保険施設", True, "011002")
 #: A 日雇特例被保険者手帳 issued 2025-06-01, room until 2026-01-01: no 国保 被保険者 on 2025-06-10; returned on
 #: 2025-07-01 instead: a 被保険者 again on 2025-07-02 (ただし書).
 BOOK_HELD = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 6, 10),
@@ -460,10 +432,9 @@ KOKUHO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("kokuho.day_labourer_book_returned", book_returners, _insured_with_book, "被保険者", (BOOK_RETURNED,),
         needs_records=True),
     STATUTE.rule("kokuho.kaigo_share", around_forty_or_sixty_five, _kaigo_share, "介護納付金分賦課", (FORTY_REACHED,)),
-    STATUTE.rule("kokuho.facility_deemed", in_facility, _deemed, "住所地特例_市区町村コード",
-        (HOSPITALISED, HOME_WITHOUT_MEASURE), needs_records=True),
-    STATUTE.rule("kokuho.facility_chain", in_facility_chain, _deemed, "住所地特例_市区町村コード", (CHAIN,),
-        needs_records=True),
+    *STATUTE.family(_deemed, "住所地特例_市区町村コード",
+        ("kokuho.facility_deemed", in_facility, (HOSPITALISED, HOME_WITHOUT_MEASURE)),
+        ("kokuho.facility_chain", in_facility_chain, (CHAIN,)), needs_records=True),
     STATUTE.rule("kokuho.facility_sender", leaving_for_facility, _kept_by_sender, ("被保険者", "喪失日"),
         (LEFT_FOR_HOSPITAL,), needs_records=True),
     STATUTE.rule("kokuho.months_to_75", turning_75, _months_to_75, "賦課月", (BILLED_TO_75,)),
