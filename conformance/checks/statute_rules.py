@@ -129,11 +129,17 @@ class Statute:
         return text.en
 
 
-def drawn_with(strategy: Callable[..., st.SearchStrategy[Scenario]], *args: Hashable) -> Drawn:
-    """The persons ``strategy`` draws with ``args`` after the codes: rules of one family drawn one way and told
-    apart by a constant of their provisions (a 項, a 年度区分, a 基準), without a function written for each."""
+#: What a rule draws: a :class:`Scenario`, or a case of a domain's own shape (an application through a driver).
+Case = TypeVar("Case")
 
-    def drawn(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+
+def drawn_with(strategy: Callable[..., st.SearchStrategy[Case]], *args: Hashable,
+               ) -> Callable[[tuple[str, str]], st.SearchStrategy[Case]]:
+    """The persons ``strategy`` draws with ``args`` after the codes: rules of one family drawn one way and told
+    apart by a constant of their provisions (a 項, a 年度区分, a 基準), without a function written for each (a
+    domain's own cases too: 子ども・子育て支援's applications)."""
+
+    def drawn(codes: tuple[str, str]) -> st.SearchStrategy[Case]:
         return strategy(codes, *args)
 
     return drawn

@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 
 from conformance.checks.facility_exception import FacilityException, Sender
 from conformance.checks.scenarios import ELDER_APRIL_FIRST, _birth, _near, elders, history, iso_or_none
-from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, on_as_of, rule_checks
+from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, drawn_with, on_as_of, rule_checks
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.kaigo.oracle import kaigo_acquisition_date
 from conformance.oracles import Residence
@@ -161,10 +161,10 @@ def _medical(joined: date | None, left: date | None) -> tuple[tuple[str, str, st
 
 
 @st.composite
-def _second(draw: st.DrawFn, codes: tuple[str, str], focus: str) -> Scenario:
+def second(draw: st.DrawFn, codes: tuple[str, str], focus: str) -> Scenario:
     """A resident aged 40 to 64 with a 医療保険 record, asked about a day: ``mid`` clear of every boundary (a 加入者
-    or not), ``forty`` around reaching forty (a 加入者 throughout), ``joining`` around becoming a 加入者, ``leaving``
-    around no longer being one."""
+    or not: 第9条第2号), ``forty`` around reaching forty (a 加入者 throughout: 第10条第1項第1号), ``joining`` around
+    becoming a 加入者 (第10条第1項第3号), ``leaving`` around no longer being one (第11条第2項); a rule each."""
     joined: date | None
     left: date | None
     if focus == "forty":
@@ -193,26 +193,6 @@ def _second(draw: st.DrawFn, codes: tuple[str, str], focus: str) -> Scenario:
     moved_in = min(as_of, _long_resident(birth) - timedelta(days=3650))
     return Scenario(fiscal_year_of(as_of), birth, moved_in, previous=draw(st.sampled_from((None, *codes))),
                     as_of=as_of, records=_medical(joined, left))
-
-
-def second_mid(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """Aged 41 to 64, clear of the days of joining or leaving 医療保険 (第9条第2号)."""
-    return _second(codes, "mid")
-
-
-def second_forty(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """A 医療保険加入者 around reaching forty (第10条第1項第1号)."""
-    return _second(codes, "forty")
-
-
-def second_joining(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """Aged 41 to 64, around becoming a 医療保険加入者 (第10条第1項第3号)."""
-    return _second(codes, "joining")
-
-
-def second_leaving(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """Aged 41 to 64, around no longer being a 医療保険加入者 (第11条第2項)."""
-    return _second(codes, "leaving")
 
 
 #: 第13条 (住所地特例): a person (65 or more) who moved here by an 入所等 of 第13条第1項 (any 号, with or without the
@@ -390,13 +370,11 @@ KAIGO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
         (CARE_APPLIED,), needs_records=True),
     STATUTE.rule("kaigo.postponed_deadline", postponed_applications, _postponed_deadline, "要介護認定_処分期限",
         (POSTPONED, POSTPONED_LATE), needs_records=True),
-    STATUTE.rule("kaigo.second_insured", second_mid, _second_insured, "第2号被保険者", (SECOND, NO_MEDICAL),
-        needs_records=True),
-    STATUTE.rule("kaigo.second_from_forty", second_forty, _second_insured, "第2号被保険者", (FORTY,),
-        needs_records=True),
-    STATUTE.rule("kaigo.second_on_joining", second_joining, _second_insured, "第2号被保険者", (JOINED,),
-        needs_records=True),
-    STATUTE.rule("kaigo.second_lost", second_leaving, _second_insured, "第2号被保険者", (LEFT,), needs_records=True),
+    *STATUTE.family(_second_insured, "第2号被保険者",
+        ("kaigo.second_insured", drawn_with(second, "mid"), (SECOND, NO_MEDICAL)),
+        ("kaigo.second_from_forty", drawn_with(second, "forty"), (FORTY,)),
+        ("kaigo.second_on_joining", drawn_with(second, "joining"), (JOINED,)),
+        ("kaigo.second_lost", drawn_with(second, "leaving"), (LEFT,)), needs_records=True),
     *STATUTE.family(_insurer, "住所地特例_市区町村コード",
         ("kaigo.facility_insurer", in_facility, (IN_FACILITY, HOME_WITHOUT_MEASURE)),
         ("kaigo.facility_chain", in_facility_chain, (CHAIN,)), needs_records=True),

@@ -38,7 +38,7 @@ from hypothesis import strategies as st
 
 from conformance.checks.facility_exception import FacilityException, Sender
 from conformance.checks.scenarios import _birth, _months, _near, history, iso_or_none, moves
-from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, on_as_of, rule_checks
+from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, drawn_with, on_as_of, rule_checks
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.kokuho.oracle import kokuho_billed_month_readings, kokuho_billed_months
 from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of, month_of, next_month
@@ -192,9 +192,11 @@ def _coverage(kind: str, start: date, end: date | None) -> tuple[tuple[str, str,
 
 
 @st.composite
-def _covered(draw: st.DrawFn, codes: tuple[str, str], kinds: tuple[str, ...]) -> Scenario:
+def covered(draw: st.DrawFn, codes: tuple[str, str], kinds: tuple[str, ...]) -> Scenario:
     """A resident (born 1955-2000: never 75 on the day asked) under another coverage of ``kinds`` (第6条各号)
-    from a day, maybe until it ends; asked about near its first day or its end."""
+    from a day, maybe until it ends; asked about near its first day or its end. The rules draw it with the kinds of
+    their 号: 健康保険, 船員保険, a 共済組合 or 私学共済, or a 被扶養者 of one (第1号-第6号); a 日雇特例被保険者 or a
+    被扶養者 of one (第1号・第5号ただし書); a 国民健康保険組合の被保険者 (第10号, 第8条第2項)."""
     birth = draw(_birth(1955, 2000))
     begins = draw(st.dates(date(2019, 4, 1), date(2025, 3, 31)))
     ends = draw(st.one_of(st.none(), st.integers(1, 400).map(lambda days: begins + timedelta(days=days))))
@@ -207,7 +209,8 @@ def _covered(draw: st.DrawFn, codes: tuple[str, str], kinds: tuple[str, ...]) ->
 @st.composite
 def day_labourer_books(draw: st.DrawFn, codes: tuple[str, str], returned: bool) -> Scenario:
     """A resident holding a 日雇特例被保険者手帳 (第6条第7号) from its 交付, maybe until no room is left, or
-    (``returned``) returned before that (ただし書); asked about near one of those days."""
+    (``returned``) returned before that (ただし書); asked about near one of those days (a rule each: holders who
+    did not return it, holders who did)."""
     birth = draw(_birth(1955, 2000))
     issued = draw(st.dates(date(2019, 4, 1), date(2025, 3, 31)))
     full = draw(st.one_of(st.none(), st.integers(30, 400).map(lambda days: issued + timedelta(days=days))))
@@ -221,16 +224,6 @@ def day_labourer_books(draw: st.DrawFn, codes: tuple[str, str], returned: bool) 
                     as_of=scenario.as_of, records=items)
 
 
-def book_holders(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """Holders of a 日雇特例被保険者手帳 who did not return it (第6条第7号)."""
-    return day_labourer_books(codes, False)
-
-
-def book_returners(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """Holders of a 日雇特例被保険者手帳 who returned it (第6条第7号ただし書)."""
-    return day_labourer_books(codes, True)
-
-
 @st.composite
 def around_forty_or_sixty_five(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A resident (a 国保 被保険者) asked about a day around reaching forty or sixty-five (第76条第3項)."""
@@ -238,21 +231,6 @@ def around_forty_or_sixty_five(draw: st.DrawFn, codes: tuple[str, str]) -> Scena
     birth = draw(_birth(2016 - age, 2025 - age))
     as_of = draw(_near(age_reached_on(birth, age), 3))
     return draw(_resident_on(birth, as_of, codes))
-
-
-def employee_covered(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """Under 健康保険, 船員保険, a 共済組合 or 私学共済, or a 被扶養者 of one (第6条第1号-第6号)."""
-    return _covered(codes, kokuho.EMPLOYEE_COVERAGE)
-
-
-def day_labourer_covered(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """A 日雇特例被保険者 or a 被扶養者 of one (第6条第1号・第5号ただし書)."""
-    return _covered(codes, kokuho.DAY_LABOURER_COVERAGE)
-
-
-def union_covered(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """A 国民健康保険組合の被保険者 (第6条第10号, 第8条第2項)."""
-    return _covered(codes, (kokuho.UNION_COVERAGE,))
 
 
 #: 第116条の2 (住所地特例): a person who moved here by an 入院等 of 第116条の2第1項 (any 号, with or without the
@@ -427,9 +405,9 @@ BOOK_RETURNED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(20
 FORTY_REACHED = Scenario(2025, date(1985, 6, 15), date(2000, 4, 1), as_of=date(2025, 6, 14))
 
 KOKUHO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    STATUTE.rule("kokuho.day_labourer_book", book_holders, _insured_with_book, "被保険者", (BOOK_HELD,),
-        needs_records=True),
-    STATUTE.rule("kokuho.day_labourer_book_returned", book_returners, _insured_with_book, "被保険者", (BOOK_RETURNED,),
+    *STATUTE.family(_insured_with_book, "被保険者",
+        ("kokuho.day_labourer_book", drawn_with(day_labourer_books, False), (BOOK_HELD,)),
+        ("kokuho.day_labourer_book_returned", drawn_with(day_labourer_books, True), (BOOK_RETURNED,)),
         needs_records=True),
     STATUTE.rule("kokuho.kaigo_share", around_forty_or_sixty_five, _kaigo_share, "介護納付金分賦課", (FORTY_REACHED,)),
     *STATUTE.family(_deemed, "住所地特例_市区町村コード",
@@ -438,11 +416,11 @@ KOKUHO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("kokuho.facility_sender", leaving_for_facility, _kept_by_sender, ("被保険者", "喪失日"),
         (LEFT_FOR_HOSPITAL,), needs_records=True),
     STATUTE.rule("kokuho.months_to_75", turning_75, _months_to_75, "賦課月", (BILLED_TO_75,)),
-    STATUTE.rule("kokuho.employee_insurance_excluded", employee_covered, _insured_under_coverage, "被保険者",
-        (EMPLOYED, EMPLOYMENT_ENDED), needs_records=True),
-    STATUTE.rule("kokuho.day_labourer_included", day_labourer_covered, _insured_under_coverage, "被保険者",
-        (DAY_LABOURER,), needs_records=True),
-    STATUTE.rule("kokuho.union_excluded", union_covered, _insured_under_coverage, "被保険者", (UNION_FIRST_DAY,),
+    *STATUTE.family(_insured_under_coverage, "被保険者",
+        ("kokuho.employee_insurance_excluded", drawn_with(covered, kokuho.EMPLOYEE_COVERAGE),
+         (EMPLOYED, EMPLOYMENT_ENDED)),
+        ("kokuho.day_labourer_included", drawn_with(covered, kokuho.DAY_LABOURER_COVERAGE), (DAY_LABOURER,)),
+        ("kokuho.union_excluded", drawn_with(covered, (kokuho.UNION_COVERAGE,)), (UNION_FIRST_DAY,)),
         needs_records=True),
     STATUTE.rule("kokuho.welfare_excluded", on_welfare, _insured_on_welfare, "被保険者",
         (WELFARE_FIRST_DAY, WELFARE_ENDED, WELFARE_STOPPED_DAY, WELFARE_RESUMED_DAY), needs_records=True),
