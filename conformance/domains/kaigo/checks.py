@@ -32,7 +32,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from conformance.checks.facility_exception import FacilityException, Sender
-from conformance.checks.scenarios import ELDER_APRIL_FIRST, _birth, _near, elders, history, iso_or_none
+from conformance.checks.scenarios import ELDER_APRIL_FIRST, _birth, _near, elders, gone_that_day, history, iso_or_none
 from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, drawn_with, on_as_of, rule_checks
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.kaigo.oracle import kaigo_acquisition_date
@@ -114,15 +114,7 @@ def leaving(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A 第1号被保険者 whose address here ends with no address elsewhere that day: a death, a 転出
     abroad, a 転出 whose 転入通知 names a later day."""
     start, day = draw(_insured(codes))
-    kind = draw(st.sampled_from(("died", "abroad", "gap")))
-    if kind == "died":
-        ended = replace(start, died=day)
-    elif kind == "abroad":
-        ended = replace(start, planned_out=day)
-    else:
-        ended = replace(start, planned_out=day, elsewhere=day + timedelta(days=draw(st.integers(1, 20))),
-                        next=draw(st.sampled_from(codes)))
-    return replace(ended, fiscal_year=fiscal_year_of(day))
+    return replace(draw(gone_that_day(start, day, codes)), fiscal_year=fiscal_year_of(day))
 
 
 @st.composite

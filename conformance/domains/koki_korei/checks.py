@@ -33,7 +33,16 @@ from hypothesis import strategies as st
 
 from conformance.checks.facility_exception import FacilityException
 from conformance.checks.registry import check
-from conformance.checks.scenarios import ELDER_APRIL_FIRST, _birth, _near, elders, history, iso_or_none, other_codes
+from conformance.checks.scenarios import (
+    ELDER_APRIL_FIRST,
+    _birth,
+    _near,
+    elders,
+    gone_that_day,
+    history,
+    iso_or_none,
+    other_codes,
+)
 from conformance.checks.statute_rules import (
     Loaded,
     Projection,
@@ -198,14 +207,7 @@ def leaving(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A 被保険者 whose address in the 区域 ends with no address in another prefecture that day: a death,
     a 転出 abroad, a 転出 to another prefecture whose 転入通知 names a later day."""
     scenario, day = draw(_insured(codes))
-    kind = draw(st.sampled_from(("died", "abroad", "gap")))
-    if kind == "died":
-        ended = replace(scenario, died=day)
-    elif kind == "abroad":
-        ended = replace(scenario, planned_out=day)
-    else:
-        ended = replace(scenario, planned_out=day, elsewhere=day + timedelta(days=draw(st.integers(1, 20))),
-                        next=codes[1])
+    ended = draw(gone_that_day(scenario, day, (codes[1],)))
     return _asked(ended, day + timedelta(days=draw(st.sampled_from((0, 1, 2, 40)))))
 
 
