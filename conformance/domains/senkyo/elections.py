@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth, _near
 from conformance.domains.senkyo import oracle as senkyo
-from conformance.oracles.dates import months_later
 from conformance.domains.senkyo.people import (
     _DAY,
     _KINDS,
@@ -33,7 +32,7 @@ from conformance.domains.senkyo.people import (
     election_question,
     person_of,
 )
-from conformance.oracles.dates import age_reached_on, fiscal_year_of
+from conformance.oracles.dates import age_reached_on, fiscal_year_of, months_later
 from conformance.oracles.readings import either
 
 
