@@ -117,6 +117,12 @@ class Statute:
         e.g. the 号 of one article each naming whose 市町村 decides), each with the same ``options``."""
         return tuple(self.rule(name, drawn, oracle, compared, examples, **options) for name, drawn, examples in members)
 
+    def record(self, items: Mapping[str, str | int | date | None]) -> tuple[tuple[str, str, str], ...]:
+        """A person's record of the domain's part (sent to ``targets.load.records_path``) holding ``items``: a day
+        as ISO 8601, a number as its digits, an item given as None left out (not given)."""
+        return tuple((self.part, item, value.isoformat() if isinstance(value, date) else str(value))
+                     for item, value in items.items() if value is not None)
+
     def title(self, name: str) -> str:
         """The English text of rule ``name`` in the folder's ``texts.yaml`` (its title in findings): for a rule of
         the domain's own shape (a driver's rule) that is not a :class:`Rule`."""
