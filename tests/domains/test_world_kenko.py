@@ -108,7 +108,8 @@ def test_hepatitis_b_from_two_months_is_caught_on_a_newborn() -> None:
 
 
 def test_a_disease_outside_the_table_is_caught() -> None:
-    breaches, _ = _caught("kenko_mumps_scheduled", "kenko_kanri-2025.12-2.3.0.1.0-R001", max_examples=40)
+    # Met within 3 examples of the default seed (10 asked; 40 were, before the draws changed).
+    breaches, _ = _caught("kenko_mumps_scheduled", "kenko_kanri-2025.12-2.3.0.1.0-R001", max_examples=10)
     assert {(code, item, expected, actual) for code, item, expected, actual in breaches} == {
         ("world.domain_mismatch", ASKED + "健康管理/表にない疾病", "[]", "['流行性耳下腺炎']")}
 
