@@ -45,7 +45,10 @@ ASKED = "/residents/{atena}/qualifications#/"
 
 
 @contextmanager
-def world_run(defects: frozenset[str] = frozenset(), max_examples: int = 25, seed: int = SEED) -> Iterator[WorldResult]:
+def world_run(defects: frozenset[str] = frozenset(), max_examples: int = 10, seed: int = SEED) -> Iterator[WorldResult]:
+    """The cross-domain machine against the reference with ``defects``, ``max_examples`` drawn after the fixed corpus:
+    10 meet what most tests show with the default seed (a test that needs more says so; the run's profile asks 25).
+    An example costs about a tenth of a second of CPU, so each test asks what its proof needs."""
     with started_in_process(defects) as running:
         target = Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations="all"), seed=seed,
                         max_examples=max_examples, shrink=False, koseki_path="/admin/koseki",
