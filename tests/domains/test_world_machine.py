@@ -60,7 +60,7 @@ def test_the_clean_reference_passes_and_every_field_is_compared() -> None:
     with world_run() as found:
         assert found.result.breaches == ()
         # Every part's fields, each against the requirement whose rule gave its value (the 号 of 第52条, 第8条 and
-        # 第9条 that decides the day, the ただし書 of a move on one day); what this seed's 25 examples do not meet:
+        # 第9条 that decides the day, the ただし書 of a move on one day); what this seed's 10 examples do not meet:
         # a move of an insured 75 to another 都道府県 on one day (第53条
         # ただし書: test_koki_lost_the_day_after_a_same_day_move_to_another_prefecture_is_caught), a 国民年金 取得 and
         # 喪失 in one month (第11条第2項), a registration after the address ceased (公職選挙法 第21条第2項,
@@ -121,7 +121,7 @@ def test_kokuho_loss_the_day_after_a_same_day_move_is_caught() -> None:
 
 
 def test_kaigo_lost_on_the_death_day_is_caught_after_a_death() -> None:
-    # A 死亡 of a 第1号被保険者: met with seed 1 in 25 examples (the machine's own rules share the draws: the default
+    # A 死亡 of a 第1号被保険者: met with seed 1 in 10 examples (the machine's own rules share the draws: the default
     # seed meets none up to 40 since the 児童手当 請求 was drawn).
     with world_run(frozenset({"kaigo_lost_on_death_day"}), seed=1) as found:
         breaches, steps = found.result.first("kaigo-2025.12-1.11.0.1.0-R001")
