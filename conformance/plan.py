@@ -139,32 +139,29 @@ def check_run_inputs(profile: Profile, editions: Iterable[EditionCatalog], path:
     if errors:
         raise SpecError([*errors[:_ERRORS_SHOWN], *([f"... {len(errors) - _ERRORS_SHOWN} more: conformance catalog "
                                                     "validate lists them"] if len(errors) > _ERRORS_SHOWN else [])])
-    _check_api_operations(profile, claimed, path)
-    driver = profile.targets.driver
-    if driver is None or driver.operations == "all":
-        return
-    known = sorted({operation.id for edition in claimed for operation in edition.driver_operations}
-                   | set(SHARED_DRIVER_OPERATIONS))
-    for index, name in enumerate(driver.operations):
-        if name not in known:
-            where = f"{field_location(path, ('targets', 'driver', 'operations', index))}: " if path else ""
-            raise ProfileError(f"{where}targets.driver.operations[{index}]: unknown driver operation {name!r} "
-                               f"of the claimed editions{did_you_mean(name, known)}")
+    api, driver = profile.targets.api, profile.targets.driver
+    if api is not None and api.operations != "all":
+        known = sorted({interface.id for edition in claimed for interface in api_interfaces(edition)}
+                       | set(SHARED_API_OPERATIONS))
+        _check_operations(api.operations, known, path, "api", "API operation", list_known=True)
+    if driver is not None and driver.operations != "all":
+        known = sorted({operation.id for edition in claimed for operation in edition.driver_operations}
+                       | set(SHARED_DRIVER_OPERATIONS))
+        _check_operations(driver.operations, known, path, "driver", "driver operation", list_known=False)
 
 
-def _check_api_operations(profile: Profile, claimed: list[EditionCatalog], path: Path | None) -> None:
-    """An API operation the profile declares that no claimed edition defines, nor the shared ones: a ProfileError
-    with did-you-mean (a typo would leave the operation's checks NOT_AUTOMATED without a word)."""
-    api = profile.targets.api
-    if api is None or api.operations == "all":
-        return
-    known = sorted({interface.id for edition in claimed for interface in api_interfaces(edition)}
-                   | set(SHARED_API_OPERATIONS))
-    for index, name in enumerate(api.operations):
+def _check_operations(declared: Iterable[str], known: list[str], path: Path | None, target: str, kind: str, *,
+                      list_known: bool) -> None:
+    """An operation of ``targets.<target>.operations`` that no claimed edition defines, nor the shared ones: a
+    ProfileError with did-you-mean (a typo would leave the operation's checks NOT_AUTOMATED without a word), the
+    profile's ``file:line`` first; ``list_known`` adds every known operation (the API's few, not the driver's
+    many)."""
+    for index, name in enumerate(declared):
         if name not in known:
-            where = f"{field_location(path, ('targets', 'api', 'operations', index))}: " if path else ""
-            raise ProfileError(f"{where}targets.api.operations[{index}]: unknown API operation {name!r} of the "
-                               f"claimed editions{did_you_mean(name, known)}; known: {', '.join(known)}")
+            where = f"{field_location(path, ('targets', target, 'operations', index))}: " if path else ""
+            listed = f"; known: {', '.join(known)}" if list_known else ""
+            raise ProfileError(f"{where}targets.{target}.operations[{index}]: unknown {kind} {name!r} of the "
+                               f"claimed editions{did_you_mean(name, known)}{listed}")
 
 
 #: Catalog errors a stopped run names (``catalog validate`` lists all).

@@ -186,6 +186,21 @@ def _ending(draw: st.DrawFn, scenario: Scenario, anchor: date, other: str) -> Sc
     return replace(scenario, died=end) if kind == "died" else scenario
 
 
+@st.composite
+def gone_that_day(draw: st.DrawFn, scenario: Scenario, day: date, codes: tuple[str, ...]) -> Scenario:
+    """``scenario``'s stay ended on ``day`` with no address elsewhere that day: a death, a 転出 abroad, or a 転出 to
+    one of ``codes`` whose 転入通知 names a day 1 to 20 days later (the persons of the laws that end a 資格 on the day
+    after the address ends, 介護保険法 第11条第1項 and 高齢者医療確保法 第53条第1項, against their ただし書's
+    move-day persons)."""
+    kind = draw(st.sampled_from(("died", "abroad", "gap")))
+    if kind == "died":
+        return replace(scenario, died=day)
+    if kind == "abroad":
+        return replace(scenario, planned_out=day)
+    return replace(scenario, planned_out=day, elsewhere=day + timedelta(days=draw(st.integers(1, 20))),
+                   next=draw(st.sampled_from(codes)))
+
+
 def _anchors(fiscal_year: int) -> tuple[date, ...]:
     """The boundary days of a 年度: 1月1日/2日 (賦課期日), 4月1日, 3月31日, and month ends."""
     return (date(fiscal_year, 1, 1), date(fiscal_year, 1, 2), date(fiscal_year, 4, 1), date(fiscal_year + 1, 3, 31),

@@ -111,11 +111,17 @@ class Statute:
         return self.rule(name, asked, oracle, compared, tuple(map(on_year_end, examples)), title, **options)
 
     def family(self, oracle: Oracle, compared: str | tuple[str, ...] | Actual,
-               *members: tuple[str, Drawn, tuple[Scenario, ...]]) -> tuple[Rule, ...]:
+               *members: tuple[str, Drawn, tuple[Scenario, ...]], **options: Any) -> tuple[Rule, ...]:
         """Rules of one ``oracle`` and the same fields ``compared``, told apart only by their persons: each member
         ``(name, drawn, examples)`` one :meth:`rule` (the provisions that pick the answer among the same cases,
-        e.g. the 号 of one article each naming whose 市町村 decides)."""
-        return tuple(self.rule(name, drawn, oracle, compared, examples) for name, drawn, examples in members)
+        e.g. the 号 of one article each naming whose 市町村 decides), each with the same ``options``."""
+        return tuple(self.rule(name, drawn, oracle, compared, examples, **options) for name, drawn, examples in members)
+
+    def record(self, items: Mapping[str, str | int | date | None]) -> tuple[tuple[str, str, str], ...]:
+        """A person's record of the domain's part (sent to ``targets.load.records_path``) holding ``items``: a day
+        as ISO 8601, a number as its digits, an item given as None left out (not given)."""
+        return tuple((self.part, item, value.isoformat() if isinstance(value, date) else str(value))
+                     for item, value in items.items() if value is not None)
 
     def title(self, name: str) -> str:
         """The English text of rule ``name`` in the folder's ``texts.yaml`` (its title in findings): for a rule of
@@ -129,11 +135,17 @@ class Statute:
         return text.en
 
 
-def drawn_with(strategy: Callable[..., st.SearchStrategy[Scenario]], *args: Hashable) -> Drawn:
-    """The persons ``strategy`` draws with ``args`` after the codes: rules of one family drawn one way and told
-    apart by a constant of their provisions (a 項, a 年度区分, a 基準), without a function written for each."""
+#: What a rule draws: a :class:`Scenario`, or a case of a domain's own shape (an application through a driver).
+Case = TypeVar("Case")
 
-    def drawn(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+
+def drawn_with(strategy: Callable[..., st.SearchStrategy[Case]], *args: Hashable,
+               ) -> Callable[[tuple[str, str]], st.SearchStrategy[Case]]:
+    """The persons ``strategy`` draws with ``args`` after the codes: rules of one family drawn one way and told
+    apart by a constant of their provisions (a 項, a 年度区分, a 基準), without a function written for each (a
+    domain's own cases too: 子ども・子育て支援's applications)."""
+
+    def drawn(codes: tuple[str, str]) -> st.SearchStrategy[Case]:
         return strategy(codes, *args)
 
     return drawn

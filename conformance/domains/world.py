@@ -86,7 +86,6 @@ from conformance.domains.jumin.oracles.model import Breach
 from conformance.domains.jumin.oracles.model.rules import MOVED_OUT
 from conformance.domains.jumin.oracles.model.transitions import NEXT_ADDRESS
 from conformance.domains.kaigo import oracle as kaigo
-from conformance.domains.kenko_kanri import oracle as kenko
 from conformance.domains.koseki_fuhyo import forms as fuhyo_forms
 from conformance.domains.world_compare import Part, judge_answer
 from conformance.domains.world_parts import KENKO_REQUIREMENTS as KENKO_REQUIREMENTS
@@ -109,7 +108,7 @@ from conformance.domains.world_seen import jido_claim as jido_claim
 from conformance.domains.world_seen import on_move_day as on_move_day
 from conformance.domains.world_seen import scenario_of as scenario_of
 from conformance.errors import TargetError
-from conformance.oracles.dates import age_reached_on, fiscal_year_of
+from conformance.oracles.dates import age_reached_on, fiscal_year_of, months_later
 from conformance.targets.base import HttpClient
 from conformance.testdata.town import TOWN_CODE
 
@@ -297,7 +296,7 @@ class WorldMachine(JuminModelMachine):
         later, the 子 asked again two days after the stay's last day (the day and the next are open to either reading
         of 当該市町村の区域内に居住する者: :func:`kenko.is_resident_on`); the 世帯主's 児童手当 認定請求 ``claimed``
         days from the birth."""
-        born = kenko.months_after(self.today, -months) + timedelta(days=offset)
+        born = months_later(self.today, -months) + timedelta(days=offset)
         self.claim = self._claim_day(claimed, [born])
         try:
             made = self.household(2, None, [_years_before(born, 30).isoformat(), born.isoformat()], unknown=False,

@@ -96,6 +96,20 @@ def fiscal_year_of(day: date) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 
+def months_later(day: date, months: int) -> date:
+    """The corresponding day ``months`` calendar months after ``day`` (民法 第143条第2項), or the first of the next
+    month when that month has no such day (the period then ends on the month's last day, so the corresponding day is
+    taken as the day after it, as :func:`anniversary` takes a 2月29日): 2024-01-31 and one month: 2024-03-01.
+    Shared by the oracles that count periods in months (健康管理's 生後 months, 選挙人名簿's 三箇月 and 四箇月,
+    法人住民税's 月割)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    try:
+        return date(year, month + 1, day.day)
+    except ValueError:
+        return date(year + (month == 11), (month + 1) % 12 + 1, 1)
+
+
 def one_month_before(day: date) -> date:
     """The corresponding day one month earlier; the month's last day when it has no such day
     (3月31日 -> 2月28日 or 29日), the rule of 民法 143条 2項 applied backwards."""

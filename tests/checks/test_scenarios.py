@@ -19,6 +19,7 @@ from conformance.checks.scenarios import (
     _csv,
     _row,
     families,
+    gone_that_day,
     history,
     moves,
     other_codes,
@@ -116,3 +117,15 @@ def test_a_rule_draws_its_scenarios_once_per_seed_and_number_of_examples(monkeyp
     assert again == first and len(first) >= 5 and drawn["again"] == 0
     scenarios._drawn(rule, codes, Target(catalog=jumin_edition(), max_examples=5, seed=4243), TOWN_CODE)
     assert drawn["again"] == 1
+
+
+@settings(max_examples=30, database=None)
+@given(st.data())
+def test_a_stay_gone_that_day_leaves_no_address_elsewhere_on_it(data: st.DataObject) -> None:
+    """gone_that_day: a death, a 転出 abroad, or a 転出 whose 転入通知 names a later day, each ending the stay on the
+    day drawn (the persons whose 資格 ends the next day)."""
+    day = date(2025, 6, 10)
+    gone = data.draw(gone_that_day(Scenario(2025, date(1950, 5, 5), date(1980, 4, 1)), day, ("131016",)))
+    assert gone.moved_out == day
+    assert gone.died == day or gone.elsewhere is None or gone.elsewhere > day
+    assert gone.next in (None, "131016") and (gone.next is None) == (gone.elsewhere is None)

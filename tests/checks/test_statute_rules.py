@@ -177,3 +177,9 @@ def test_a_drivers_answer_is_a_json_object_or_a_target_error_naming_the_request(
         posted_object(cast(HttpClient, _Answering(500, b"{}")), url, {})
     with pytest.raises(TargetError, match=r"^POST /driver/v1/kodomo/nintei: the answer is not a JSON object$"):
         posted_object(cast(HttpClient, _Answering(200, b"[1, 2]")), url, {})
+
+
+def test_a_record_of_the_part_writes_days_and_numbers_as_text_and_leaves_out_what_is_not_given() -> None:
+    items = {"取得年月日": date(2024, 4, 1), "価格": 1_000_000, "資産区分": "土地", "所有終了年月日": None}
+    assert LAW.record(items) == (("固定資産税", "取得年月日", "2024-04-01"), ("固定資産税", "価格", "1000000"),
+                                 ("固定資産税", "資産区分", "土地"))

@@ -30,12 +30,12 @@ from conformance.domains.koseki_fuhyo import oracle as fuhyo
 from conformance.domains.kotei_shisan_zei import oracle as kotei
 from conformance.domains.seikatsu_hogo import oracle as hogo
 from conformance.domains.senkyo import oracle as senkyo
-from conformance.domains.senkyo.oracle import months_later as senkyo_months_later
 from conformance.domains.shogaisha_fukushi import oracle as shogai
 from conformance.domains.shugaku import oracle as shugaku
 from conformance.domains.worked_examples import Example, examples_of, folders_with_examples
 from conformance.errors import SpecError
 from conformance.oracles.dates import age_reached_on, anniversary, month_of
+from conformance.oracles.dates import months_later as senkyo_months_later
 from conformance.oracles.residence import Residence
 
 CASES = [(slug, example) for slug in folders_with_examples() for example in examples_of(slug)]

@@ -186,8 +186,8 @@ def test_the_months_lost_with_the_record_are_caught_after_a_whole_household_move
 def test_no_end_month_after_the_last_child_is_caught_on_the_day_after_its_last() -> None:
     # The machine's family with a 子 reaching 18 about 4月1日 asks the 世帯主 on the 子's last day and the next: after
     # it the 事由 has ended (第3条第1項, 第8条第2項) and a 支給終了月 is due. A family with that 子 alone and a 請求 is
-    # met in 40 examples of the default seed.
-    with world_run(frozenset({"jido_end_month_open_after_last_child"}), max_examples=40) as found:
+    # met within 3 examples of the default seed (10 asked; 40 were, before the draws changed).
+    with world_run(frozenset({"jido_end_month_open_after_last_child"}), max_examples=10) as found:
         breaches, steps = found.result.first(END)
         assert {b.requirement for b in found.result.breaches} == {END}
     assert [(b.code, b.item.split("@")[0], b.actual) for b in breaches] == [

@@ -83,7 +83,7 @@ def test_the_clean_reference_passes_with_kenko_compared() -> None:
             set(KENKO_REQUIREMENTS.values()) | {KENKO_RESIDENTS[VACCINATION]})
 
 
-def _caught(defect: str, requirement: str, max_examples: int = 25, seed: int = SEED) -> tuple[
+def _caught(defect: str, requirement: str, max_examples: int = 10, seed: int = SEED) -> tuple[
         list[tuple[str, str, str | None, str | None]], list[str]]:
     with world_run(frozenset({defect}), max_examples=max_examples, seed=seed) as found:
         breaches, steps = found.result.first(requirement)
@@ -108,7 +108,8 @@ def test_hepatitis_b_from_two_months_is_caught_on_a_newborn() -> None:
 
 
 def test_a_disease_outside_the_table_is_caught() -> None:
-    breaches, _ = _caught("kenko_mumps_scheduled", "kenko_kanri-2025.12-2.3.0.1.0-R001", max_examples=40)
+    # Met within 3 examples of the default seed (10 asked; 40 were, before the draws changed).
+    breaches, _ = _caught("kenko_mumps_scheduled", "kenko_kanri-2025.12-2.3.0.1.0-R001", max_examples=10)
     assert {(code, item, expected, actual) for code, item, expected, actual in breaches} == {
         ("world.domain_mismatch", ASKED + "健康管理/表にない疾病", "[]", "['流行性耳下腺炎']")}
 
@@ -118,7 +119,8 @@ def test_the_school_start_without_the_next_day_is_caught() -> None:
     # reached (学校教育法 第17条第1項). The defect drops the 翌日: a child born on 4月2日 is listed a year early; in the
     # world a 子 of the machine's own, about 72 months, is asked outside the year.
     # Seed 2 (the default seed's 40 examples meet none since the 児童手当 請求 was drawn).
-    breaches, _ = _caught("kenko_school_start_without_next_day", "kenko_kanri-2025.12-2.3.0.1.0-R002", seed=2)
+    breaches, _ = _caught("kenko_school_start_without_next_day", "kenko_kanri-2025.12-2.3.0.1.0-R002", max_examples=25,
+                          seed=2)
     assert {(code, item, expected, actual) for code, item, expected, actual in breaches} <= {
         ("world.domain_mismatch", ASKED + "健康管理/定期接種/" + disease, "false", "true")
         for disease in (kenko.MEASLES, kenko.RUBELLA)}
@@ -127,7 +129,8 @@ def test_the_school_start_without_the_next_day_is_caught() -> None:
 def test_the_eighteen_month_checkup_kept_through_two_is_caught() -> None:
     # 母子保健法 第12条第1項第1号: 満一歳六か月を超え満二歳に達しない幼児. The defect keeps the 健診 to three.
     # Seed 7 (the default seed's examples meet none since the 児童手当 請求 and the 在留 通知 were drawn).
-    breaches, steps = _caught("kenko_checkup_18_months_through_two", "kenko_kanri-2025.12-5.12.0.1.1-R001", seed=7)
+    breaches, steps = _caught("kenko_checkup_18_months_through_two", "kenko_kanri-2025.12-5.12.0.1.1-R001",
+                              max_examples=25, seed=7)
     assert {(code, item, expected, actual) for code, item, expected, actual in breaches} == {
         ("world.domain_mismatch", ASKED + "健康管理/乳幼児健康診査/1歳6か月児", "false", "true")}
     assert "fixtures.persons(size=2)" in steps[-1]

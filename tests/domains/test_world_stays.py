@@ -161,7 +161,7 @@ def test_kenko_no_target_between_the_stays() -> None:
 
 
 def test_the_machine_judges_the_drawn_returns_and_the_corpus_plays_them() -> None:
-    # The default seed's 25 examples draw 再転入 (the 住民記録 machine's ``come_back``) and the corpus plays its own
+    # The default seed's 10 examples draw 再転入 (the 住民記録 machine's ``come_back``) and the corpus plays its own
     # (world_corpus.RETURNS): judged now; none is counted as left out but one dated on or before the stay before
     # ended, a 取消し, and the corpus's 国外転出 the reference keeps 住民 (no 転入通知 ever makes it a 除票).
     with world_run() as clean:

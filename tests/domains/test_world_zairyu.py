@@ -135,7 +135,7 @@ def test_a_removal_lost_on_its_own_day_is_caught_on_the_notice() -> None:
 def test_the_reference_defects_of_the_notice_are_caught_by_the_model_through_the_machine() -> None:
     # The 住民記録 model's transition judges the 通知's step as any other: the reference's defects of 4.5.6 R001
     # (the scenario moj.shusei_shojo's) are caught on the drawn 消除 too, each on its items and nothing else.
-    with world_run(frozenset({"moj_notice_removal_day_as_notice_day"})) as found:
+    with world_run(frozenset({"moj_notice_removal_day_as_notice_day"}), max_examples=25) as found:
         breaches, steps = found.result.first("jumin-1.0-4.5.6-R001")
         assert {b.requirement for b in found.result.breaches} == {"jumin-1.0-4.5.6-R001"}
     assert {(b.code, b.item) for b in breaches} == {("model.item_not_allowed", "異動日")}
@@ -143,7 +143,7 @@ def test_the_reference_defects_of_the_notice_are_caught_by_the_model_through_the
     earlier = int(steps[-1].split("異動日-")[1].split("d")[0])
     assert all(date.fromisoformat(b.actual or "") - date.fromisoformat(b.expected or "") == timedelta(days=earlier)
                for b in breaches)
-    with world_run(frozenset({"moj_notice_removal_ignored"})) as found:
+    with world_run(frozenset({"moj_notice_removal_ignored"}), max_examples=25) as found:
         breaches, steps = found.result.first("jumin-1.0-4.5.6-R001")
         assert {b.requirement for b in found.result.breaches} == {"jumin-1.0-4.5.6-R001", r.REASONS["職権消除"]}
     assert ("住民状態", r.REMOVED, r.CURRENT) in {(b.item, b.expected, b.actual) for b in breaches}

@@ -43,6 +43,7 @@ from conformance.oracles import (
     support_end_date,
     support_state,
 )
+from conformance.oracles.dates import months_later
 from conformance.oracles.identifiers import lg_code_check_digit
 
 D = date
@@ -84,6 +85,22 @@ def test_age_reached_on_the_day_before_the_birthday(birth: date, age: int, reach
 @given(calendar_days, st.integers(min_value=1, max_value=110))
 def test_koki_korei_starts_the_day_after_the_age_is_reached(birth: date, age: int) -> None:
     assert oracles.anniversary(birth, age) == age_reached_on(birth, age) + timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "later"),
+    [
+        (D(2024, 1, 15), 1, D(2024, 2, 15)),
+        (D(2024, 1, 31), 1, D(2024, 3, 1)),  # no 2月31日: the day after 2月's last (民法 第143条第2項)
+        (D(2023, 12, 31), 2, D(2024, 3, 1)),  # a leap year's 2月29日 is not 31
+        (D(2024, 11, 30), 3, D(2025, 3, 1)),  # no 2月30日
+        (D(2024, 10, 31), 1, D(2024, 12, 1)),  # 11月 has no 31日, across to 12月
+        (D(2024, 11, 30), 14, D(2026, 1, 30)),  # across two years
+        (D(2025, 3, 31), -1, D(2025, 3, 1)),  # backwards: no 2月31日
+    ],
+)
+def test_months_later_takes_the_corresponding_day(day: date, months: int, later: date) -> None:
+    assert months_later(day, months) == later
 
 
 # -- 後期高齢者医療 / 介護 ------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
+from conformance.oracles.dates import months_later
 from conformance.oracles.readings import either
 
 #: 第312条第1項's table: the yen of each 号 (第一号: its ホ, the corporations with 資本金等の額).
@@ -90,12 +91,6 @@ def within_equal_ceiling(amount: int, rate: int, months: int) -> bool:
     return amount * 10 * 12 <= rate * EQUAL_CEILING_TENTHS * months
 
 
-def _months_later(day: date, months: int) -> date:
-    """The same day ``months`` calendar months later (days 1-28 only: the scenarios draw no other)."""
-    index = day.month - 1 + months
-    return date(day.year + index // 12, index % 12 + 1, day.day)
-
-
 def months_held(held_from: date, period_end: date) -> int:
     """The months of [held_from, period_end] (第312条第4項: 暦に従つて計算し, under one month counts as one,
     a remainder under one month is dropped). A month from day d ends on the day before day d of the next
@@ -103,7 +98,7 @@ def months_held(held_from: date, period_end: date) -> int:
     if held_from.day > 28:
         raise ValueError(f"{held_from}: a day past the 28th is left open by the reading")
     months = 0
-    while _months_later(held_from, months + 1) <= date.fromordinal(period_end.toordinal() + 1):
+    while months_later(held_from, months + 1) <= date.fromordinal(period_end.toordinal() + 1):
         months += 1
     return max(months, 1)
 

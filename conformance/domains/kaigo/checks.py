@@ -31,8 +31,9 @@ from datetime import date, timedelta
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import ELDER_APRIL_FIRST, _birth, _near, elders, history, iso_or_none
-from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, on_as_of, rule_checks
+from conformance.checks.facility_exception import FacilityException, Sender
+from conformance.checks.scenarios import ELDER_APRIL_FIRST, _birth, _near, elders, gone_that_day, history, iso_or_none
+from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, drawn_with, on_as_of, rule_checks
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.kaigo.oracle import kaigo_acquisition_date
 from conformance.oracles import Residence
@@ -113,15 +114,7 @@ def leaving(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A 第1号被保険者 whose address here ends with no address elsewhere that day: a death, a 転出
     abroad, a 転出 whose 転入通知 names a later day."""
     start, day = draw(_insured(codes))
-    kind = draw(st.sampled_from(("died", "abroad", "gap")))
-    if kind == "died":
-        ended = replace(start, died=day)
-    elif kind == "abroad":
-        ended = replace(start, planned_out=day)
-    else:
-        ended = replace(start, planned_out=day, elsewhere=day + timedelta(days=draw(st.integers(1, 20))),
-                        next=draw(st.sampled_from(codes)))
-    return replace(ended, fiscal_year=fiscal_year_of(day))
+    return replace(draw(gone_that_day(start, day, codes)), fiscal_year=fiscal_year_of(day))
 
 
 @st.composite
@@ -160,10 +153,10 @@ def _medical(joined: date | None, left: date | None) -> tuple[tuple[str, str, st
 
 
 @st.composite
-def _second(draw: st.DrawFn, codes: tuple[str, str], focus: str) -> Scenario:
+def second(draw: st.DrawFn, codes: tuple[str, str], focus: str) -> Scenario:
     """A resident aged 40 to 64 with a 医療保険 record, asked about a day: ``mid`` clear of every boundary (a 加入者
-    or not), ``forty`` around reaching forty (a 加入者 throughout), ``joining`` around becoming a 加入者, ``leaving``
-    around no longer being one."""
+    or not: 第9条第2号), ``forty`` around reaching forty (a 加入者 throughout: 第10条第1項第1号), ``joining`` around
+    becoming a 加入者 (第10条第1項第3号), ``leaving`` around no longer being one (第11条第2項); a rule each."""
     joined: date | None
     left: date | None
     if focus == "forty":
@@ -194,69 +187,22 @@ def _second(draw: st.DrawFn, codes: tuple[str, str], focus: str) -> Scenario:
                     as_of=as_of, records=_medical(joined, left))
 
 
-def second_mid(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """Aged 41 to 64, clear of the days of joining or leaving 医療保険 (第9条第2号)."""
-    return _second(codes, "mid")
+#: 第13条 (住所地特例): a person (65 or more) who moved here by an 入所等 of 第13条第1項 (any 号, with or without the
+#: 入所措置), from another 市町村 of the prefecture, of another, or from abroad, asked about a day of the stay
+#: (``in_facility``); a 特定継続入所被保険者, moved here from a 住所地特例対象施設 in ``codes[0]``, the first 入所等 of
+#: the chain having begun while living in ``codes[1]`` (第13条第1項ただし書, 第2項第1号: ``in_facility_chain``).
+FACILITY = FacilityException(PART, kaigo.FACILITY_KIND, kaigo.FACILITY_MEASURE, kaigo.CHAIN_ORIGIN,
+                             kaigo.FACILITY_KINDS, born=(1935, 1955), moved_in=(date(2019, 4, 1), date(2025, 3, 31)),
+                             stay_days=400)
+in_facility, in_facility_chain = FACILITY.in_facility, FACILITY.in_chain
 
 
-def second_forty(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """A 医療保険加入者 around reaching forty (第10条第1項第1号)."""
-    return _second(codes, "forty")
-
-
-def second_joining(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """Aged 41 to 64, around becoming a 医療保険加入者 (第10条第1項第3号)."""
-    return _second(codes, "joining")
-
-
-def second_leaving(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """Aged 41 to 64, around no longer being a 医療保険加入者 (第11条第2項)."""
-    return _second(codes, "leaving")
-
-
-def _facility(kind: str, measure: bool, origin: str | None) -> tuple[tuple[str, str, str], ...]:
-    items = {kaigo.FACILITY_KIND: kind, kaigo.FACILITY_MEASURE: "有" if measure else "無",
-             kaigo.CHAIN_ORIGIN: origin}
-    return tuple((PART, item, value) for item, value in items.items() if value is not None)
-
-
-@st.composite
-def in_facility(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A person (65 or more) who moved here by an 入所等 of 第13条第1項 (any 号, with or without the 入所措置), from
-    another 市町村 of the prefecture, of another, or from abroad; asked about a day of the stay."""
-    birth = draw(_birth(1935, 1955))
-    moved_in = draw(st.dates(date(2019, 4, 1), date(2025, 3, 31)))
-    as_of = moved_in + timedelta(days=draw(st.integers(0, 400)))
-    return Scenario(fiscal_year_of(as_of), birth, moved_in, previous=draw(st.sampled_from((None, *codes))),
-                    as_of=as_of, records=_facility(draw(st.sampled_from(kaigo.FACILITY_KINDS)), draw(st.booleans()),
-                                                   None))
-
-
-@st.composite
-def leaving_for_facility(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A 第1号被保険者 (resident here since before 65) who moved out to another 市町村 (of this prefecture or another)
-    by an 入所等 into a 住所地特例対象施設 (第13条第1項, any 号), the 転入通知 naming the move day; asked about a day
-    after the move (the sending side of 第13条第1項)."""
-    birth = draw(_birth(1935, 1955))
-    moved_out = draw(st.dates(date(2021, 4, 1), date(2025, 3, 31)))
-    as_of = moved_out + timedelta(days=draw(st.sampled_from((1, 2, 30, 200))))
-    kind = draw(st.sampled_from(kaigo.FACILITY_KINDS))
-    # Only the moves the 特例 keeps: one it does not is any move out, 第11条's rules' (a 養護老人ホーム without the
-    # 入所措置 is also the receiving side's kaigo.facility_insurer).
-    measure = True if kind == kaigo.MEASURE_ONLY else draw(st.booleans())
-    items = {kaigo.MOVED_OUT_KIND: kind, kaigo.MOVED_OUT_MEASURE: "有" if measure else "無"}
-    return Scenario(fiscal_year_of(as_of), birth, date(birth.year + 30, 4, 1), planned_out=moved_out,
-                    elsewhere=moved_out, next=draw(st.sampled_from(codes)), as_of=as_of,
-                    records=tuple((PART, item, value) for item, value in items.items()))
-
-
-@st.composite
-def in_facility_chain(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A 特定継続入所被保険者: moved here from a 住所地特例対象施設 in ``codes[0]``, the first 入所等 of the chain
-    having begun while living in ``codes[1]`` (第13条第1項ただし書, 第2項第1号)."""
-    scenario = draw(in_facility(codes))
-    return replace(scenario, previous=codes[0],
-                   records=_facility(draw(st.sampled_from(kaigo.FACILITY_KINDS)), True, codes[1]))
+#: The sending side of 第13条第1項: a 第1号被保険者 (resident here since before 65) who moved out to another 市町村 by
+#: an 入所等 into a 住所地特例対象施設 (any 号; a 養護老人ホーム without the 入所措置 is not one: any move out, 第11条's
+#: rules', and the receiving side's kaigo.facility_insurer), asked about a day after the move.
+SENDER = Sender(PART, kaigo.MOVED_OUT_KIND, kaigo.MOVED_OUT_MEASURE, kaigo.FACILITY_KINDS, (kaigo.MEASURE_ONLY,),
+                born=(1935, 1955), resident_since=_long_resident)
+leaving_for_facility = SENDER.leaving
 
 
 @st.composite
@@ -317,8 +263,7 @@ def _kept_by_sender(s: Scenario, town: str) -> Projection:
     """第13条第1項 from the sending 市町村: moved out into a 住所地特例対象施設, the person is still this 市町村's
     第1号被保険者 with no 資格喪失日; otherwise the move ends the 資格 as any (第11条第1項, its ただし書: the move day),
     the 喪失日 shown as the 年度 asked allows (:func:`conformance.oracles.readings.year_view`)."""
-    record = s.record(PART)
-    if kaigo.kept_by_sender(record[kaigo.MOVED_OUT_KIND], record.get(kaigo.MOVED_OUT_MEASURE) == "有"):
+    if SENDER.kept(s, kaigo.kept_by_sender):
         return {"第1号被保険者": True, "資格喪失日": None}
     stays, stay = _stay(s, town)
     lost = kaigo.kaigo_first_loss_date(s.birth, stays, stay)
@@ -332,11 +277,7 @@ def _second_insured(s: Scenario, town: str) -> Projection:
     return {"第2号被保険者": kaigo.second_insured_on(s.birth, s.moved_in, joined, left, s.as_of)}
 
 
-def _insurer(s: Scenario, town: str) -> Projection:
-    record = s.record(PART)
-    return {"住所地特例_市区町村コード": kaigo.tokurei_insurer(
-        record[kaigo.FACILITY_KIND], record.get(kaigo.FACILITY_MEASURE) == "有", s.previous, town,
-        record.get(kaigo.CHAIN_ORIGIN))}
+_insurer = FACILITY.deemed("住所地特例_市区町村コード", kaigo.tokurei_insurer)
 
 
 def _care_applied(s: Scenario) -> date:
@@ -391,21 +332,16 @@ LEFT = Scenario(2025, date(1975, 6, 6), date(1995, 4, 1), as_of=date(2025, 7, 1)
 #: Moved here from 131016 into a 介護保険施設 on 2024-05-01: a 被保険者 of 131016 (第13条第1項第1号); into a
 #: 養護老人ホーム without the 入所措置: of this town; from a 特定施設 in 131016 after a first 入所等 from 011002: of
 #: 011002 (第2項第1号).
-IN_FACILITY = Scenario(2024, date(1945, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
-                       records=_facility("介護保険施設", False, None))
-HOME_WITHOUT_MEASURE = Scenario(2024, date(1945, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
-                                records=_facility("養護老人ホーム", False, None))
-CHAIN = Scenario(2024, date(1945, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
-                 records=_facility("介護保険施設", True, "011002"))
+IN_FACILITY = FACILITY.example(date(1945, 5, 5), "131016", "介護保険施設", False)
+HOME_WITHOUT_MEASURE = FACILITY.example(date(1945, 5, 5), "131016", "養護老人ホーム", False)
+CHAIN = FACILITY.example(date(1945, 5, 5), "131016", "介護保険施設", True, "011002")
 #: A 第1号被保険者 here since 1975 moved out to 131016 into a 介護保険施設 on 2025-06-10: still this town's 被保険者 on
 #: 2025-06-11, no 資格喪失日 (第13条第1項, the sending side); into a 養護老人ホーム without the 入所措置: lost on the
 #: move day (第11条第1項ただし書).
 LEFT_FOR_FACILITY = Scenario(2025, date(1945, 5, 5), date(1975, 4, 1), planned_out=date(2025, 6, 10),
                              elsewhere=date(2025, 6, 10), next="131016", as_of=date(2025, 6, 11),
-                             records=((PART, kaigo.MOVED_OUT_KIND, "介護保険施設"),
-                                      (PART, kaigo.MOVED_OUT_MEASURE, "無")))
-LEFT_FOR_HOME = replace(LEFT_FOR_FACILITY, records=((PART, kaigo.MOVED_OUT_KIND, "養護老人ホーム"),
-                                                    (PART, kaigo.MOVED_OUT_MEASURE, "無")))
+                             records=SENDER.record("介護保険施設", False))
+LEFT_FOR_HOME = replace(LEFT_FOR_FACILITY, records=SENDER.record("養護老人ホーム", False))
 #: Applied for a 要介護認定 on 2025-06-10, certified on 2025-07-05: effective from 2025-06-10 (第27条第8項); the 処分
 #: due by 2025-07-10 (第11項: 三十日以内, counted from the next day).
 CARE_APPLIED = Scenario(2025, date(1945, 5, 5), date(1975, 4, 1), previous="131016", as_of=date(2025, 7, 5),
@@ -426,17 +362,14 @@ KAIGO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
         (CARE_APPLIED,), needs_records=True),
     STATUTE.rule("kaigo.postponed_deadline", postponed_applications, _postponed_deadline, "要介護認定_処分期限",
         (POSTPONED, POSTPONED_LATE), needs_records=True),
-    STATUTE.rule("kaigo.second_insured", second_mid, _second_insured, "第2号被保険者", (SECOND, NO_MEDICAL),
-        needs_records=True),
-    STATUTE.rule("kaigo.second_from_forty", second_forty, _second_insured, "第2号被保険者", (FORTY,),
-        needs_records=True),
-    STATUTE.rule("kaigo.second_on_joining", second_joining, _second_insured, "第2号被保険者", (JOINED,),
-        needs_records=True),
-    STATUTE.rule("kaigo.second_lost", second_leaving, _second_insured, "第2号被保険者", (LEFT,), needs_records=True),
-    STATUTE.rule("kaigo.facility_insurer", in_facility, _insurer, "住所地特例_市区町村コード",
-        (IN_FACILITY, HOME_WITHOUT_MEASURE), needs_records=True),
-    STATUTE.rule("kaigo.facility_chain", in_facility_chain, _insurer, "住所地特例_市区町村コード", (CHAIN,),
-        needs_records=True),
+    *STATUTE.family(_second_insured, "第2号被保険者",
+        ("kaigo.second_insured", drawn_with(second, "mid"), (SECOND, NO_MEDICAL)),
+        ("kaigo.second_from_forty", drawn_with(second, "forty"), (FORTY,)),
+        ("kaigo.second_on_joining", drawn_with(second, "joining"), (JOINED,)),
+        ("kaigo.second_lost", drawn_with(second, "leaving"), (LEFT,)), needs_records=True),
+    *STATUTE.family(_insurer, "住所地特例_市区町村コード",
+        ("kaigo.facility_insurer", in_facility, (IN_FACILITY, HOME_WITHOUT_MEASURE)),
+        ("kaigo.facility_chain", in_facility_chain, (CHAIN,)), needs_records=True),
     STATUTE.dated("kaigo.facility_sender", leaving_for_facility, _kept_by_sender, ("第1号被保険者", "資格喪失日"),
         (LEFT_FOR_FACILITY,), needs_records=True),
     STATUTE.rule("kaigo.category", categories, _category, "第1号被保険者", (REACHING_65, DIED)),

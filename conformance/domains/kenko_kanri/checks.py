@@ -42,7 +42,7 @@ from hypothesis import strategies as st
 from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth, _near, query
 from conformance.checks.statute_rules import Statute, rule_checks
 from conformance.domains.kenko_kanri import oracle as kenko
-from conformance.oracles.dates import age_reached_on, fiscal_year_of
+from conformance.oracles.dates import age_reached_on, fiscal_year_of, months_later
 from conformance.targets.base import HttpClient
 
 PART = "健康管理"
@@ -76,7 +76,7 @@ def _asked_near(draw: st.DrawFn, first_year: int, last_year: int, anchors: Calla
 
 
 def _months_anchors(*months: int) -> Callable[[date], tuple[date, ...]]:
-    return lambda birth: tuple(kenko.months_after(birth, count) for count in months)
+    return lambda birth: tuple(months_later(birth, count) for count in months)
 
 
 def _weeks_anchors(*weeks: int) -> Callable[[date], tuple[date, ...]]:
@@ -86,7 +86,7 @@ def _weeks_anchors(*weeks: int) -> Callable[[date], tuple[date, ...]]:
 def _child_anchors(birth: date) -> tuple[date, ...]:
     """The boundaries of the table's childhood rows: months 2, 6, 12, 24, 60, 90; ages 5, 7, 9, 11,
     12, 13, 16 (and the 年度 around them, for ヒトパピローマウイルス感染症); the 就学の始期."""
-    months = tuple(kenko.months_after(birth, count) for count in (2, 6, 12, 24, 60, 90))
+    months = tuple(months_later(birth, count) for count in (2, 6, 12, 24, 60, 90))
     years = tuple(age_reached_on(birth, count) for count in (5, 7, 9, 11, 12, 13, 16))
     school = kenko.school_start(birth)
     return (*months, *years, school, date(school.year - 1, 4, 1), date(age_reached_on(birth, 17).year, 3, 31))
@@ -140,7 +140,7 @@ def leaving_toddlers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A child born here, due for the 1歳6か月児 健診 (19 to 23 months) on ``as_of``, who may leave
     around then."""
     birth = draw(st.dates(date(2021, 1, 1), date(2023, 12, 31)))
-    first, last = kenko.months_after(birth, 19), age_reached_on(birth, 2) - 3 * _DAY
+    first, last = months_later(birth, 19), age_reached_on(birth, 2) - 3 * _DAY
     scenario = _ending(draw, _person(birth, first), first - timedelta(days=20), last, draw(st.sampled_from(codes)))
     return _asked_around_end(draw, scenario, first, last)
 
@@ -150,7 +150,7 @@ def a_class_ages(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """An infant of 3 to 5 months (Ｂ型肝炎, ロタウイルス感染症) or a child of 13 to 35 months (水痘)."""
     birth = draw(st.dates(date(2021, 1, 1), date(2025, 6, 30)))
     months = draw(st.sampled_from(((3, 5), (13, 35))))
-    as_of = draw(st.dates(kenko.months_after(birth, months[0]), kenko.months_after(birth, months[1])))
+    as_of = draw(st.dates(months_later(birth, months[0]), months_later(birth, months[1])))
     return _person(birth, as_of)
 
 
@@ -259,7 +259,7 @@ def _with_designation(s: Scenario, area: str) -> Scenario:
 
 def _jev_anchors(birth: date) -> tuple[date, ...]:
     """Days well inside 日本脳炎's rows (生後六月 to 九十月; 九歳以上十三歳未満)."""
-    return (kenko.months_after(birth, 30), age_reached_on(birth, 11))
+    return (months_later(birth, 30), age_reached_on(birth, 11))
 
 
 @st.composite

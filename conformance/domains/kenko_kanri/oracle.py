@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from conformance.oracles.dates import age_reached_on, fiscal_year_of
+from conformance.oracles.dates import age_reached_on, fiscal_year_of, months_later
 
 #: True or False where the text decides; None where it allows either answer.
 Verdict = bool | None
@@ -75,20 +75,10 @@ _HIB_MONTHS = (60, 90)
 _DAY = timedelta(days=1)
 
 
-def months_after(birth: date, months: int) -> date:
-    """The day ``months`` months after ``birth`` (民法 143条: the corresponding day; none in that month:
-    the day after the month's last day, as :func:`conformance.oracles.dates.anniversary` takes it)."""
-    index = birth.year * 12 + birth.month - 1 + months
-    year, month = divmod(index, 12)
-    try:
-        return date(year, month + 1, birth.day)
-    except ValueError:
-        return date(year + (month == 11), (month + 1) % 12 + 1, 1)
-
-
 def month_reached(birth: date, months: int) -> date:
-    """The day 生後 ``months`` 月 is reached: the day before :func:`months_after` (年齢計算, as for years)."""
-    return months_after(birth, months) - timedelta(days=1)
+    """The day 生後 ``months`` 月 is reached: the day before :func:`~conformance.oracles.dates.months_later` (年齢計算,
+    as for years)."""
+    return months_later(birth, months) - timedelta(days=1)
 
 
 def week_reached(birth: date, weeks: int) -> date:

@@ -22,7 +22,6 @@ The record's items: 認定_開始年月日, 認定_終了年月日; 基準費用
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, timedelta
 
 from hypothesis import strategies as st
@@ -40,10 +39,8 @@ STANDARD, ACTUAL, MUNICIPAL, LIMIT = "基準費用額", "実費用額", "市町�
 _YEN = 1000
 
 
-def _record(items: Mapping[str, str | int | date | None]) -> tuple[tuple[str, str, str], ...]:
-    """A 子ども・子育て支援 record of the given items (None: not given)."""
-    return tuple((PART, item, value.isoformat() if isinstance(value, date) else str(value))
-                 for item, value in items.items() if value is not None)
+#: A 子ども・子育て支援 record of the given items (None: not given).
+_record = STATUTE.record
 
 
 def facts(s: Scenario) -> dict[str, str]:

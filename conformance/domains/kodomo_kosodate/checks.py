@@ -40,6 +40,7 @@ from conformance.checks.scenarios import (
 from conformance.checks.statute_rules import (
     Statute,
     append_path,
+    drawn_with,
     driver_base_path,
     driver_rule_check,
     posted_object,
@@ -138,20 +139,13 @@ def at_school_start(draw: st.DrawFn, codes: tuple[str, str]) -> Application:
 
 
 @st.composite
-def _around_three(draw: st.DrawFn, codes: tuple[str, str], care: bool) -> Application:
-    """Children applying within 30 days of the day three is reached (that day and the birthday often)."""
+def around_three(draw: st.DrawFn, codes: tuple[str, str], care: bool) -> Application:
+    """Children applying within 30 days of the day three is reached (that day and the birthday often), with the
+    need of 保育 (``care``: 第19条第3号) or without it (第1号)."""
     birth = draw(st.dates(date(2016, 1, 1), date(2024, 12, 31)))
     reached = age_reached_on(birth, 3)
     applied = reached + timedelta(days=draw(st.one_of(st.sampled_from((-1, 0, 1)), st.integers(-30, 30))))
     return Application(_household(applied, [birth]), (care,))
-
-
-def around_three_without_care(codes: tuple[str, str]) -> st.SearchStrategy[Application]:
-    return _around_three(codes, False)
-
-
-def around_three_with_care(codes: tuple[str, str]) -> st.SearchStrategy[Application]:
-    return _around_three(codes, True)
 
 
 @st.composite
@@ -373,10 +367,11 @@ def _rule(name: str, applications: Callable[[tuple[str, str]], st.SearchStrategy
 
 KODOMO_RULES: dict[str, KodomoRule] = {rule.name: rule for rule in (
     _rule("kodomo.preschool", at_school_start, _certified, _field("認定"), (SCHOOL_START, BEFORE_SCHOOL)),
-    _rule("kodomo.category_one", around_three_without_care, _categories_of(False), _field("認定区分"),
+    _rule("kodomo.category_one", drawn_with(around_three, False), _categories_of(False), _field("認定区分"),
           (THIRD_BIRTHDAY,)),
     _rule("kodomo.category_two", kindergarten_age, _categories_of(None), _field("認定区分"), (FAMILY,)),
-    _rule("kodomo.category_three", around_three_with_care, _infants, _actual_infants, (THIRD_BIRTHDAY_CARE,)),
+    _rule("kodomo.category_three", drawn_with(around_three, True), _infants, _actual_infants,
+          (THIRD_BIRTHDAY_CARE,)),
     _rule("kodomo.residence", leaving_guardians, _resident_certified, _field("認定"), (MOVED_AWAY,)),
     _rule("kodomo.present_place", without_residence, _present_certified, _field("認定"),
           (PRESENT_HERE, PRESENT_ELSEWHERE)),

@@ -31,8 +31,18 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from conformance.checks.facility_exception import FacilityException
 from conformance.checks.registry import check
-from conformance.checks.scenarios import ELDER_APRIL_FIRST, _birth, _near, elders, history, iso_or_none, other_codes
+from conformance.checks.scenarios import (
+    ELDER_APRIL_FIRST,
+    _birth,
+    _near,
+    elders,
+    gone_that_day,
+    history,
+    iso_or_none,
+    other_codes,
+)
 from conformance.checks.statute_rules import (
     Loaded,
     Projection,
@@ -197,14 +207,7 @@ def leaving(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A 被保険者 whose address in the 区域 ends with no address in another prefecture that day: a death,
     a 転出 abroad, a 転出 to another prefecture whose 転入通知 names a later day."""
     scenario, day = draw(_insured(codes))
-    kind = draw(st.sampled_from(("died", "abroad", "gap")))
-    if kind == "died":
-        ended = replace(scenario, died=day)
-    elif kind == "abroad":
-        ended = replace(scenario, planned_out=day)
-    else:
-        ended = replace(scenario, planned_out=day, elsewhere=day + timedelta(days=draw(st.integers(1, 20))),
-                        next=codes[1])
+    ended = draw(gone_that_day(scenario, day, (codes[1],)))
     return _asked(ended, day + timedelta(days=draw(st.sampled_from((0, 1, 2, 40)))))
 
 
@@ -247,31 +250,15 @@ def welfare_resuming(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return draw(welfare_stopping(codes).filter(lambda s: facts_of(s).welfare_resumed is not None))
 
 
-def _facility(kind: str, measure: bool, origin: str | None) -> tuple[tuple[str, str, str], ...]:
-    items = {oracle.FACILITY_KIND: kind, oracle.FACILITY_MEASURE: "有" if measure else "無",
-             oracle.CHAIN_ORIGIN: origin}
-    return tuple((PART, item, value) for item, value in items.items() if value is not None)
-
-
-@st.composite
-def in_facility(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A person of 75 or more who moved here by an 入院等 of 第55条第1項 (any 号, with or without the 入所措置), from
-    a 市町村 of this 都道府県, of another, or from abroad; asked about a day of the stay."""
-    birth = draw(_birth(1930, 1948))
-    moved_in = draw(st.dates(date(2024, 4, 1), date(2025, 3, 31)))
-    as_of = moved_in + timedelta(days=draw(st.integers(0, 300)))
-    return Scenario(fiscal_year_of(as_of), birth, moved_in, previous=draw(st.sampled_from((None, *codes))),
-                    as_of=as_of, records=_facility(draw(st.sampled_from(oracle.FACILITIES)), draw(st.booleans()),
-                                                   None))
-
-
-@st.composite
-def in_facility_chain(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A 特定継続入院等被保険者: moved here from a 病院等 in ``codes[0]`` (this 都道府県), the first 入院等 of the chain
-    having begun while living in ``codes[1]`` (another) (第55条第1項ただし書, 第2項第1号)."""
-    scenario = draw(in_facility(codes))
-    return replace(scenario, previous=codes[0],
-                   records=_facility(draw(st.sampled_from(oracle.FACILITIES)), True, codes[1]))
+#: 第55条 (病院等に入院等中の被保険者の特例): a person of 75 or more who moved here by an 入院等 of 第55条第1項 (any
+#: 号, with or without the 入所措置), from a 市町村 of this 都道府県, of another, or from abroad, asked about a day of
+#: the stay (``in_facility``); a 特定継続入院等被保険者, moved here from a 病院等 in ``codes[0]`` (this 都道府県), the
+#: first 入院等 of the chain having begun while living in ``codes[1]`` (another) (第55条第1項ただし書, 第2項第1号:
+#: ``in_facility_chain``).
+FACILITY = FacilityException(PART, oracle.FACILITY_KIND, oracle.FACILITY_MEASURE, oracle.CHAIN_ORIGIN,
+                             oracle.FACILITIES, born=(1930, 1948), moved_in=(date(2024, 4, 1), date(2025, 3, 31)),
+                             stay_days=300)
+in_facility, in_facility_chain = FACILITY.in_facility, FACILITY.in_chain
 
 
 # -- rules ----------------------------------------------------------------------------------------
@@ -294,11 +281,13 @@ def _qualifications(s: Scenario, town: str) -> tuple[tuple[date | None, date | N
                  for facts in oracle.certification_readings(s.birth, facts_of(s)) for eve in oracle.AGE_READINGS)
 
 
-def _union(s: Scenario, town: str) -> Projection:
-    record = s.record(PART)
-    return {"住所地特例_都道府県コード": oracle.other_union(
-        record[oracle.FACILITY_KIND], record.get(oracle.FACILITY_MEASURE) == "有", s.previous, town[:2],
-        record.get(oracle.CHAIN_ORIGIN))}
+def _other_union(kind: str, measure: bool, previous: str | None, town: str, origin: str | None) -> str | None:
+    """第55条's 広域連合 for a person in a 病院等 of ``town``: the one of the town's 都道府県 (its code's first two
+    digits) is this one."""
+    return oracle.other_union(kind, measure, previous, town[:2], origin)
+
+
+_union = FACILITY.deemed("住所地特例_都道府県コード", _other_union)
 
 
 def _acquired(s: Scenario, town: str) -> Projection:
@@ -347,18 +336,14 @@ FROM_ABROAD = Scenario(2025, date(1945, 5, 5), date(2025, 5, 10), notified=date(
 #: Moved here from another 都道府県 into a 病院 on 2024-05-01: the 被保険者 of that 都道府県's 広域連合 (第55条
 #: 第1項第1号); into a 養護老人ホーム without the 入所措置: of this one; from a 病院 in this 都道府県 after a first
 #: 入院等 from 011002 (北海道): of 北海道's (第2項第1号).
-IN_FACILITY = Scenario(2024, date(1940, 5, 5), date(2024, 5, 1), previous=_OTHER, as_of=date(2024, 6, 1),
-                       records=_facility("病院・診療所", False, None))
-HOME_WITHOUT_MEASURE = Scenario(2024, date(1940, 5, 5), date(2024, 5, 1), previous=_OTHER, as_of=date(2024, 6, 1),
-                                records=_facility("養護老人ホーム・特別養護老人ホーム", False, None))
-CHAIN = Scenario(2024, date(1940, 5, 5), date(2024, 5, 1), previous=_SAME, as_of=date(2024, 6, 1),
-                 records=_facility("特定施設・介護保険施設", True, "011002"))
+IN_FACILITY = FACILITY.example(date(1940, 5, 5), _OTHER, "病院・診療所", False)
+HOME_WITHOUT_MEASURE = FACILITY.example(date(1940, 5, 5), _OTHER, "養護老人ホーム・特別養護老人ホーム", False)
+CHAIN = FACILITY.example(date(1940, 5, 5), _SAME, "特定施設・介護保険施設", True, "011002")
 
 KOKI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    STATUTE.rule("koki_korei.facility_union", in_facility, _union, "住所地特例_都道府県コード",
-        (IN_FACILITY, HOME_WITHOUT_MEASURE), needs_records=True),
-    STATUTE.rule("koki_korei.facility_chain", in_facility_chain, _union, "住所地特例_都道府県コード", (CHAIN,),
-        needs_records=True),
+    *STATUTE.family(_union, "住所地特例_都道府県コード",
+        ("koki_korei.facility_union", in_facility, (IN_FACILITY, HOME_WITHOUT_MEASURE)),
+        ("koki_korei.facility_chain", in_facility_chain, (CHAIN,)), needs_records=True),
     STATUTE.rule("koki_korei.insured", around_75, _insured_on, "被保険者", (MOVED_WITHIN, DIED)),
     STATUTE.rule("koki_korei.certified", certified, _insured_on, "被保険者", (CERTIFIED, CERTIFIED_AT_65),
         needs_records=True),

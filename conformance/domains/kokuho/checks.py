@@ -36,8 +36,9 @@ from datetime import date, timedelta
 from hypothesis import assume
 from hypothesis import strategies as st
 
+from conformance.checks.facility_exception import FacilityException, Sender
 from conformance.checks.scenarios import _birth, _months, _near, history, iso_or_none, moves
-from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, on_as_of, rule_checks
+from conformance.checks.statute_rules import Projection, Rule, Scenario, Statute, drawn_with, on_as_of, rule_checks
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.kokuho.oracle import kokuho_billed_month_readings, kokuho_billed_months
 from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of, month_of, next_month
@@ -191,9 +192,11 @@ def _coverage(kind: str, start: date, end: date | None) -> tuple[tuple[str, str,
 
 
 @st.composite
-def _covered(draw: st.DrawFn, codes: tuple[str, str], kinds: tuple[str, ...]) -> Scenario:
+def covered(draw: st.DrawFn, codes: tuple[str, str], kinds: tuple[str, ...]) -> Scenario:
     """A resident (born 1955-2000: never 75 on the day asked) under another coverage of ``kinds`` (第6条各号)
-    from a day, maybe until it ends; asked about near its first day or its end."""
+    from a day, maybe until it ends; asked about near its first day or its end. The rules draw it with the kinds of
+    their 号: 健康保険, 船員保険, a 共済組合 or 私学共済, or a 被扶養者 of one (第1号-第6号); a 日雇特例被保険者 or a
+    被扶養者 of one (第1号・第5号ただし書); a 国民健康保険組合の被保険者 (第10号, 第8条第2項)."""
     birth = draw(_birth(1955, 2000))
     begins = draw(st.dates(date(2019, 4, 1), date(2025, 3, 31)))
     ends = draw(st.one_of(st.none(), st.integers(1, 400).map(lambda days: begins + timedelta(days=days))))
@@ -206,7 +209,8 @@ def _covered(draw: st.DrawFn, codes: tuple[str, str], kinds: tuple[str, ...]) ->
 @st.composite
 def day_labourer_books(draw: st.DrawFn, codes: tuple[str, str], returned: bool) -> Scenario:
     """A resident holding a 日雇特例被保険者手帳 (第6条第7号) from its 交付, maybe until no room is left, or
-    (``returned``) returned before that (ただし書); asked about near one of those days."""
+    (``returned``) returned before that (ただし書); asked about near one of those days (a rule each: holders who
+    did not return it, holders who did)."""
     birth = draw(_birth(1955, 2000))
     issued = draw(st.dates(date(2019, 4, 1), date(2025, 3, 31)))
     full = draw(st.one_of(st.none(), st.integers(30, 400).map(lambda days: issued + timedelta(days=days))))
@@ -220,16 +224,6 @@ def day_labourer_books(draw: st.DrawFn, codes: tuple[str, str], returned: bool) 
                     as_of=scenario.as_of, records=items)
 
 
-def book_holders(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """Holders of a 日雇特例被保険者手帳 who did not return it (第6条第7号)."""
-    return day_labourer_books(codes, False)
-
-
-def book_returners(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """Holders of a 日雇特例被保険者手帳 who returned it (第6条第7号ただし書)."""
-    return day_labourer_books(codes, True)
-
-
 @st.composite
 def around_forty_or_sixty_five(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A resident (a 国保 被保険者) asked about a day around reaching forty or sixty-five (第76条第3項)."""
@@ -239,62 +233,27 @@ def around_forty_or_sixty_five(draw: st.DrawFn, codes: tuple[str, str]) -> Scena
     return draw(_resident_on(birth, as_of, codes))
 
 
-def employee_covered(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """Under 健康保険, 船員保険, a 共済組合 or 私学共済, or a 被扶養者 of one (第6条第1号-第6号)."""
-    return _covered(codes, kokuho.EMPLOYEE_COVERAGE)
+#: 第116条の2 (住所地特例): a person who moved here by an 入院等 of 第116条の2第1項 (any 号, with or without the
+#: 入所措置), from another 市町村 of the prefecture, of another, or from abroad, asked about a day of the stay
+#: (``in_facility``; born by 2005, so moved here after birth); a 特定継続入院等被保険者, moved here from a 病院等 in
+#: ``codes[0]`` by a further 入院等, the first of the chain having begun while living in ``codes[1]`` (第116条の2第1項
+#: ただし書, 第2項第1号: ``in_facility_chain``).
+FACILITY = FacilityException(PART, kokuho.FACILITY_KIND, kokuho.FACILITY_MEASURE, kokuho.CHAIN_ORIGIN,
+                             kokuho.FACILITIES, born=(1940, 2005), moved_in=(date(2019, 4, 1), date(2025, 3, 31)),
+                             stay_days=400)
+in_facility, in_facility_chain = FACILITY.in_facility, FACILITY.in_chain
 
 
-def day_labourer_covered(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """A 日雇特例被保険者 or a 被扶養者 of one (第6条第1号・第5号ただし書)."""
-    return _covered(codes, kokuho.DAY_LABOURER_COVERAGE)
+def _resident_since_2000(birth: date) -> date:
+    return max(birth, date(2000, 4, 1))
 
 
-def union_covered(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """A 国民健康保険組合の被保険者 (第6条第10号, 第8条第2項)."""
-    return _covered(codes, (kokuho.UNION_COVERAGE,))
-
-
-def _facility(kind: str, measure: bool, origin: str | None) -> tuple[tuple[str, str, str], ...]:
-    items = {kokuho.FACILITY_KIND: kind, kokuho.FACILITY_MEASURE: "有" if measure else "無",
-             kokuho.CHAIN_ORIGIN: origin}
-    return tuple((PART, item, value) for item, value in items.items() if value is not None)
-
-
-@st.composite
-def in_facility(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A person who moved here by an 入院等 of 第116条の2第1項 (any 号, with or without the 入所措置), from another
-    市町村 of the prefecture, of another, or from abroad; asked about a day of the stay."""
-    birth = draw(_birth(1940, 2005))
-    moved_in = draw(st.dates(max(birth, date(2019, 4, 1)), date(2025, 3, 31)))
-    as_of = moved_in + timedelta(days=draw(st.integers(0, 400)))
-    return Scenario(fiscal_year_of(as_of), birth, moved_in, previous=draw(st.sampled_from((None, *codes))),
-                    as_of=as_of, records=_facility(draw(st.sampled_from(kokuho.FACILITIES)), draw(st.booleans()), None))
-
-
-@st.composite
-def leaving_for_facility(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A 被保険者 (resident here for years, under 75) who moved out to another 市町村 (of this prefecture or another)
-    by an 入院等 that keeps the person here (第116条の2第1項, any 号; 第2号・第5号 with the 入所措置), the 転入通知
-    naming the move day; asked about a day after the move (the sending side of 第116条の2第1項). A move the 特例 does
-    not keep is any move out, 第8条's rules'."""
-    birth = draw(_birth(1955, 2000))
-    moved_out = draw(st.dates(date(2021, 4, 1), date(2025, 3, 31)))
-    as_of = moved_out + timedelta(days=draw(st.sampled_from((1, 2, 30, 200))))
-    kind = draw(st.sampled_from(kokuho.FACILITIES))
-    measure = True if kind in kokuho.MEASURE_ONLY else draw(st.booleans())
-    items = {kokuho.MOVED_OUT_KIND: kind, kokuho.MOVED_OUT_MEASURE: "有" if measure else "無"}
-    return Scenario(fiscal_year_of(as_of), birth, max(birth, date(2000, 4, 1)), planned_out=moved_out,
-                    elsewhere=moved_out, next=draw(st.sampled_from(codes)), as_of=as_of,
-                    records=tuple((PART, item, value) for item, value in items.items()))
-
-
-@st.composite
-def in_facility_chain(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A 特定継続入院等被保険者: moved here from a 病院等 in ``codes[0]`` by a further 入院等, the first of the chain
-    having begun while living in ``codes[1]`` (第116条の2第1項ただし書, 第2項第1号)."""
-    scenario = draw(in_facility(codes))
-    kind = draw(st.sampled_from(kokuho.FACILITIES))
-    return replace(scenario, previous=codes[0], records=_facility(kind, True, codes[1]))
+#: The sending side of 第116条の2第1項: a 被保険者 (resident here for years, under 75) who moved out to another 市町村
+#: by an 入院等 that keeps the person here (any 号; 第2号・第5号 with the 入所措置), asked about a day after the move. A
+#: move the 特例 does not keep is any move out, 第8条's rules'.
+SENDER = Sender(PART, kokuho.MOVED_OUT_KIND, kokuho.MOVED_OUT_MEASURE, kokuho.FACILITIES, kokuho.MEASURE_ONLY,
+                born=(1955, 2000), resident_since=_resident_since_2000)
+leaving_for_facility = SENDER.leaving
 
 
 # -- rules ----------------------------------------------------------------------------------------
@@ -371,17 +330,12 @@ def _months_to_75(s: Scenario, town: str) -> Projection:
 def _kept_by_sender(s: Scenario, town: str) -> Projection:
     """第116条の2第1項 from the sending 市町村: moved out into a 病院等 by an 入院等 it names, the person is deemed to
     live here still: a 被保険者 with no 喪失日 (every person :func:`leaving_for_facility` draws is)."""
-    record = s.record(PART)
-    kept = kokuho.kept_by_sender(record[kokuho.MOVED_OUT_KIND], record.get(kokuho.MOVED_OUT_MEASURE) == "有")
+    kept = SENDER.kept(s, kokuho.kept_by_sender)
     assert kept, "leaving_for_facility draws only the moves the 特例 keeps"
     return {"被保険者": True, "喪失日": None}
 
 
-def _deemed(s: Scenario, town: str) -> Projection:
-    record = s.record(PART)
-    return {"住所地特例_市区町村コード": kokuho.deemed_municipality(
-        record[kokuho.FACILITY_KIND], record.get(kokuho.FACILITY_MEASURE) == "有", s.previous, town,
-        record.get(kokuho.CHAIN_ORIGIN))}
+_deemed = FACILITY.deemed("住所地特例_市区町村コード", kokuho.deemed_municipality)
 
 
 def _copay(s: Scenario, town: str) -> Projection:
@@ -436,14 +390,10 @@ UNION_FIRST_DAY = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(
 #: no 喪失日 (第116条の2第1項, the sending side).
 LEFT_FOR_HOSPITAL = Scenario(2025, date(1970, 5, 5), date(2000, 4, 1), planned_out=date(2025, 6, 10),
                              elsewhere=date(2025, 6, 10), next="131016", as_of=date(2025, 6, 11),
-                             records=((PART, kokuho.MOVED_OUT_KIND, "病院・診療所"),
-                                      (PART, kokuho.MOVED_OUT_MEASURE, "無")))
-HOSPITALISED = Scenario(2024, date(1950, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
-                        records=_facility("病院・診療所", False, None))
-HOME_WITHOUT_MEASURE = Scenario(2024, date(1940, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
-                                records=_facility("養護老人ホーム・特別養護老人ホーム", False, None))
-CHAIN = Scenario(2024, date(1950, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
-                 records=_facility("特定施設・介護保険施設", True, "011002"))
+                             records=SENDER.record("病院・診療所", False))
+HOSPITALISED = FACILITY.example(date(1950, 5, 5), "131016", "病院・診療所", False)
+HOME_WITHOUT_MEASURE = FACILITY.example(date(1940, 5, 5), "131016", "養護老人ホーム・特別養護老人ホーム", False)
+CHAIN = FACILITY.example(date(1950, 5, 5), "131016", "特定施設・介護保険施設", True, "011002")
 #: A 日雇特例被保険者手帳 issued 2025-06-01, room until 2026-01-01: no 国保 被保険者 on 2025-06-10; returned on
 #: 2025-07-01 instead: a 被保険者 again on 2025-07-02 (ただし書).
 BOOK_HELD = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 6, 10),
@@ -455,23 +405,22 @@ BOOK_RETURNED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(20
 FORTY_REACHED = Scenario(2025, date(1985, 6, 15), date(2000, 4, 1), as_of=date(2025, 6, 14))
 
 KOKUHO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    STATUTE.rule("kokuho.day_labourer_book", book_holders, _insured_with_book, "被保険者", (BOOK_HELD,),
-        needs_records=True),
-    STATUTE.rule("kokuho.day_labourer_book_returned", book_returners, _insured_with_book, "被保険者", (BOOK_RETURNED,),
+    *STATUTE.family(_insured_with_book, "被保険者",
+        ("kokuho.day_labourer_book", drawn_with(day_labourer_books, False), (BOOK_HELD,)),
+        ("kokuho.day_labourer_book_returned", drawn_with(day_labourer_books, True), (BOOK_RETURNED,)),
         needs_records=True),
     STATUTE.rule("kokuho.kaigo_share", around_forty_or_sixty_five, _kaigo_share, "介護納付金分賦課", (FORTY_REACHED,)),
-    STATUTE.rule("kokuho.facility_deemed", in_facility, _deemed, "住所地特例_市区町村コード",
-        (HOSPITALISED, HOME_WITHOUT_MEASURE), needs_records=True),
-    STATUTE.rule("kokuho.facility_chain", in_facility_chain, _deemed, "住所地特例_市区町村コード", (CHAIN,),
-        needs_records=True),
+    *STATUTE.family(_deemed, "住所地特例_市区町村コード",
+        ("kokuho.facility_deemed", in_facility, (HOSPITALISED, HOME_WITHOUT_MEASURE)),
+        ("kokuho.facility_chain", in_facility_chain, (CHAIN,)), needs_records=True),
     STATUTE.rule("kokuho.facility_sender", leaving_for_facility, _kept_by_sender, ("被保険者", "喪失日"),
         (LEFT_FOR_HOSPITAL,), needs_records=True),
     STATUTE.rule("kokuho.months_to_75", turning_75, _months_to_75, "賦課月", (BILLED_TO_75,)),
-    STATUTE.rule("kokuho.employee_insurance_excluded", employee_covered, _insured_under_coverage, "被保険者",
-        (EMPLOYED, EMPLOYMENT_ENDED), needs_records=True),
-    STATUTE.rule("kokuho.day_labourer_included", day_labourer_covered, _insured_under_coverage, "被保険者",
-        (DAY_LABOURER,), needs_records=True),
-    STATUTE.rule("kokuho.union_excluded", union_covered, _insured_under_coverage, "被保険者", (UNION_FIRST_DAY,),
+    *STATUTE.family(_insured_under_coverage, "被保険者",
+        ("kokuho.employee_insurance_excluded", drawn_with(covered, kokuho.EMPLOYEE_COVERAGE),
+         (EMPLOYED, EMPLOYMENT_ENDED)),
+        ("kokuho.day_labourer_included", drawn_with(covered, kokuho.DAY_LABOURER_COVERAGE), (DAY_LABOURER,)),
+        ("kokuho.union_excluded", drawn_with(covered, (kokuho.UNION_COVERAGE,)), (UNION_FIRST_DAY,)),
         needs_records=True),
     STATUTE.rule("kokuho.welfare_excluded", on_welfare, _insured_on_welfare, "被保険者",
         (WELFARE_FIRST_DAY, WELFARE_ENDED, WELFARE_STOPPED_DAY, WELFARE_RESUMED_DAY), needs_records=True),

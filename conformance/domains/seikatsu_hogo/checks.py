@@ -76,10 +76,8 @@ _NEEDS, _OBLIGOR, _FAILING, _UNSUITABLE = "需要", "扶養義務者", "扶養�
 _RECEIVED = "町村長受理年月日"
 
 
-def _record(items: Mapping[str, str | date | int | None]) -> tuple[tuple[str, str, str], ...]:
-    """A 生活保護 record of the given items (None: not given)."""
-    return tuple((PART, item, value.isoformat() if isinstance(value, date) else str(value))
-                 for item, value in items.items() if value is not None)
+#: A 生活保護 record of the given items (None: not given).
+_record = STATUTE.record
 
 
 def facts(s: Scenario) -> dict[str, str]:

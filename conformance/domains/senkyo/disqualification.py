@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from conformance.checks.scenarios import Projection, Rule, Scenario, _near, in_any_order, picked_in_any_order
 from conformance.domains.senkyo import oracle as senkyo
-from conformance.domains.senkyo.oracle import months_later
 from conformance.domains.senkyo.people import (
     _DAY,
     _LONG,
@@ -25,7 +24,7 @@ from conformance.domains.senkyo.people import (
     person_of,
     sentence_of,
 )
-from conformance.oracles.dates import fiscal_year_of
+from conformance.oracles.dates import fiscal_year_of, months_later
 
 
 def _asked_near(draw: st.DrawFn, s: Scenario, sentence: senkyo.Sentence, anchors: tuple[date, ...],

@@ -22,7 +22,6 @@ from conformance.checks.scenarios import (
     picked_in_any_order,
 )
 from conformance.domains.senkyo import oracle as senkyo
-from conformance.domains.senkyo.oracle import months_later
 from conformance.domains.senkyo.people import (
     _DAY,
     _KINDS,
@@ -42,7 +41,7 @@ from conformance.domains.senkyo.people import (
     election_question,
     person_of,
 )
-from conformance.oracles.dates import age_reached_on, fiscal_year_of
+from conformance.oracles.dates import age_reached_on, fiscal_year_of, months_later
 from conformance.oracles.readings import either
 
 

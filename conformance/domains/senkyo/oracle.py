@@ -43,7 +43,7 @@ from datetime import date, timedelta
 from itertools import product
 
 from conformance.oracles import holidays
-from conformance.oracles.dates import age_reached_on
+from conformance.oracles.dates import age_reached_on, months_later
 
 #: 第9条, 第21条: 年齢満十八年以上.
 VOTING_AGE = 18
@@ -51,17 +51,6 @@ VOTING_AGE = 18
 REGISTRATION_MONTHS = (3, 6, 9, 12)
 #: 第28条第1項 各号 as the answer names them.
 STRUCK_OFF_DEATH, STRUCK_OFF_MOVED = "死亡", "転出後4箇月経過"
-
-
-def months_later(day: date, months: int) -> date:
-    """The corresponding day ``months`` later, or the first of the next month when that month has
-    no such day (民法 第143条第2項: the period then ends on the month's last day)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    try:
-        return date(year, month + 1, day.day)
-    except ValueError:
-        return date(year + (month == 11), (month + 1) % 12 + 1, 1)
 
 
 #: Which reading of 「引き続き三箇月以上」 (第9条第2項, 第3項, 第21条第1項, 第2項; 施行令 第13条第1項第2号) the oracle

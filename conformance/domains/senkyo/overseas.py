@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, _near, in_any_order, picked_in_any_order
 from conformance.domains.senkyo import oracle as senkyo
-from conformance.domains.senkyo.oracle import months_later
 from conformance.domains.senkyo.people import (
     _DAY,
     _KINDS,
@@ -34,7 +33,7 @@ from conformance.domains.senkyo.people import (
     sentence_of,
     single_reading,
 )
-from conformance.oracles.dates import age_reached_on
+from conformance.oracles.dates import age_reached_on, months_later
 
 # -- 在外選挙人名簿: the 申請 and the registrations the 選挙人名簿 record tells ---------------------------------------
 

@@ -205,6 +205,16 @@ def _as_of(s: Scenario) -> date:
     return s.as_of
 
 
+def person_on_as_of(field: str, decide: Callable[[Person, date], Any]) -> Oracle:
+    """The oracle of a rule whose ``field`` is what ``decide`` (a function of :mod:`oracle`) says of the person on
+    the day asked (被登録資格, 登録, 表示, 抹消事由, ...: the 名簿's state of one person on one day)."""
+
+    def answer(s: Scenario, town: str) -> Projection:
+        return {field: decide(person_of(s), _as_of(s))}
+
+    return answer
+
+
 #: A voter registered for years, the base of several families' worked examples.
 _LONG = Scenario(2025, date(1970, 5, 5), date(1995, 4, 1))
 #: The record's items of a decision of an 異議: its day, 正当 or 正当でない, what it seeks.

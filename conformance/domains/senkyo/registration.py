@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, _near
 from conformance.domains.senkyo import oracle as senkyo
-from conformance.domains.senkyo.oracle import months_later
 from conformance.domains.senkyo.people import (
     _DAY,
     _LONG,
@@ -26,9 +25,10 @@ from conformance.domains.senkyo.people import (
     _registration_day,
     _sentenced,
     person_of,
+    person_on_as_of,
     sentence_of,
 )
-from conformance.oracles.dates import age_reached_on
+from conformance.oracles.dates import age_reached_on, months_later
 
 
 @st.composite
@@ -96,14 +96,22 @@ def registered_after_moving_out(codes: tuple[str, str]) -> st.SearchStrategy[Sce
 
 
 @st.composite
-def moving_out(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A long resident (registered years ago) moving out; asked about around the move-out."""
+def _long_resident_gone(draw: st.DrawFn, codes: tuple[str, str]) -> tuple[Scenario, date]:
+    """A long resident (registered years ago) who moved out in 2021-2025 (often on a month end), and the day the
+    address ended."""
     start = draw(_long_resident(codes))
     out = draw(st.one_of(_birth(2021, 2025).filter(lambda day: day.year >= 2021),
                          st.dates(date(2021, 1, 1), date(2025, 12, 31))))
     s = _gone(start, max(out, start.moved_in + timedelta(days=7000)), draw(st.booleans()), codes)
     assert s.moved_out is not None
-    return _asked(s, draw(st.dates(s.moved_out - timedelta(days=3), s.moved_out + timedelta(days=60))))
+    return s, s.moved_out
+
+
+@st.composite
+def moving_out(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A long resident (registered years ago) moving out; asked about around the move-out."""
+    s, moved_out = draw(_long_resident_gone(codes))
+    return _asked(s, draw(st.dates(moved_out - timedelta(days=3), moved_out + timedelta(days=60))))
 
 
 @st.composite
@@ -117,12 +125,8 @@ def dying(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 @st.composite
 def four_months_after(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A long resident who moved out (often on a month end), asked about around four months later."""
-    start = draw(_long_resident(codes))
-    out = draw(st.one_of(_birth(2021, 2025).filter(lambda day: day.year >= 2021),
-                         st.dates(date(2021, 1, 1), date(2025, 12, 31))))
-    s = _gone(start, max(out, start.moved_in + timedelta(days=7000)), draw(st.booleans()), codes)
-    assert s.moved_out is not None
-    return _asked(s, draw(_near(senkyo.struck_off_day(s.moved_out), 3)))
+    s, moved_out = draw(_long_resident_gone(codes))
+    return _asked(s, draw(_near(senkyo.struck_off_day(moved_out), 3)))
 
 
 @st.composite
@@ -178,38 +182,20 @@ def prefecture_movers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return _asked(start, as_of)
 
 
-def _national(s: Scenario, town: str) -> Projection:
-    return {"選挙権_国政": senkyo.national_suffrage(person_of(s), _as_of(s))}
-
-
-def _local(s: Scenario, town: str) -> Projection:
-    return {"選挙権_地方": senkyo.local_suffrage(person_of(s), _as_of(s))}
-
-
-def _qualified(s: Scenario, town: str) -> Projection:
-    return {"被登録資格": senkyo.is_qualified(person_of(s), _as_of(s))}
+#: The fields that are the 名簿's state of the person on the day asked, each as its oracle function says.
+_national = person_on_as_of("選挙権_国政", senkyo.national_suffrage)
+_local = person_on_as_of("選挙権_地方", senkyo.local_suffrage)
+_qualified = person_on_as_of("被登録資格", senkyo.is_qualified)
+_registered = person_on_as_of("登録", senkyo.is_registered)
+_indicated = person_on_as_of("表示", senkyo.is_indicated)
+_struck_off = person_on_as_of("抹消事由", senkyo.struck_off)
+_seventeen = person_on_as_of("年齢満十七年調査", senkyo.seventeen_surveyed)
 
 
 def _registration(s: Scenario, town: str) -> Projection:
     person, as_of = person_of(s), _as_of(s)
     day = senkyo.registration_day(person, as_of) if senkyo.is_registered(person, as_of) else None
     return {"登録基準日": day.isoformat() if day else None}
-
-
-def _registered(s: Scenario, town: str) -> Projection:
-    return {"登録": senkyo.is_registered(person_of(s), _as_of(s))}
-
-
-def _indicated(s: Scenario, town: str) -> Projection:
-    return {"表示": senkyo.is_indicated(person_of(s), _as_of(s))}
-
-
-def _struck_off(s: Scenario, town: str) -> Projection:
-    return {"抹消事由": senkyo.struck_off(person_of(s), _as_of(s))}
-
-
-def _seventeen(s: Scenario, town: str) -> Projection:
-    return {"年齢満十七年調査": senkyo.seventeen_surveyed(person_of(s), _as_of(s))}
 
 
 def _prefectural(s: Scenario, town: str) -> Projection:

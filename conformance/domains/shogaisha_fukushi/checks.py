@@ -30,7 +30,6 @@ by ``handover``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -73,10 +72,8 @@ _ASKED = date(2025, 6, 1)
 STATUTE = Statute("shogaisha_fukushi", PART, needs_records=True)
 
 
-def _record(items: Mapping[str, str | date | None]) -> tuple[tuple[str, str, str], ...]:
-    """A 障害者福祉 record of the given items (None: not given)."""
-    return tuple((PART, item, value.isoformat() if isinstance(value, date) else value)
-                 for item, value in items.items() if value is not None)
+#: A 障害者福祉 record of the given items (None: not given).
+_record = STATUTE.record
 
 
 def facts(s: Scenario) -> dict[str, str]:

@@ -117,7 +117,7 @@ def test_the_second_insured_are_forty_to_sixty_four_while_in_medical_insurance()
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.one_of(ks.second_mid(CODES), ks.second_joining(CODES), ks.second_leaving(CODES)))
+@given(st.one_of(*(ks.second(CODES, focus) for focus in ("mid", "joining", "leaving"))))
 def test_the_second_insured_persons_are_asked_between_forty_one_and_sixty_five(scenario: Scenario) -> None:
     assert scenario.as_of is not None and scenario.moved_in <= scenario.as_of
     assert age_reached_on(scenario.birth, 41) <= scenario.as_of + timedelta(days=3)
@@ -125,7 +125,7 @@ def test_the_second_insured_persons_are_asked_between_forty_one_and_sixty_five(s
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.one_of(ks.second_mid(CODES), ks.second_forty(CODES), ks.second_joining(CODES), ks.second_leaving(CODES)))
+@given(st.one_of(*(ks.second(CODES, focus) for focus in ("mid", "forty", "joining", "leaving"))))
 def test_no_medical_record_has_a_loss_without_a_joining(scenario: Scenario) -> None:
     # Issue 65: a 喪失年月日 alone means nothing the contract states (a 加入者 until then, or never one).
     record = scenario.record(ks.PART)

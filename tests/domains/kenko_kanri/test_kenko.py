@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from conformance.domains.kenko_kanri import oracle as kenko
+from conformance.oracles.dates import months_later
 
 BORN = date(2024, 4, 10)
 
@@ -21,7 +22,7 @@ def _listed(birth: date, day: date, *, female: bool = True) -> set[str]:
 
 def test_months_and_weeks_after_birth() -> None:
     # 民法 143条: the corresponding day; 1月31日 + 1 month has none in February: the day after its last day.
-    assert kenko.months_after(date(2024, 1, 31), 1) == date(2024, 3, 1)
+    assert months_later(date(2024, 1, 31), 1) == date(2024, 3, 1)
     assert kenko.month_reached(BORN, 2) == date(2024, 6, 9)
     assert kenko.week_reached(BORN, 6) == date(2024, 5, 21)
 

@@ -57,7 +57,7 @@ def failed_requirements(defects: frozenset[str]) -> set[str]:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.one_of(ks.around_three_with_care(CODES), ks.around_three_without_care(CODES)))
+@given(st.one_of(ks.around_three(CODES, True), ks.around_three(CODES, False)))
 def test_applications_around_three_are_within_a_month_of_the_day(application: ks.Application) -> None:
     (birth,) = application.household.children
     assert abs((application.applied - age_reached_on(birth, 3)).days) <= 30

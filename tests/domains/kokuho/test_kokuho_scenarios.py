@@ -145,7 +145,8 @@ def test_another_insurance_excludes_from_the_day_after_and_a_union_from_the_day_
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.one_of(ks.employee_covered(CODES), ks.day_labourer_covered(CODES), ks.union_covered(CODES)))
+@given(st.one_of(*(ks.KOKUHO_RULES[name].scenarios(CODES) for name in (
+    "kokuho.employee_insurance_excluded", "kokuho.day_labourer_included", "kokuho.union_excluded"))))
 def test_the_covered_persons_are_asked_about_near_the_coverages_first_day_or_end(scenario: Scenario) -> None:
     start, end = scenario.record_day("国民健康保険", "適用除外_該当年月日"), \
         scenario.record_day("国民健康保険", "適用除外_非該当年月日")
@@ -184,7 +185,7 @@ def test_a_day_labourer_book_excludes_until_it_is_full_or_returned() -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(ks.book_returners(CODES))
+@given(ks.KOKUHO_RULES["kokuho.day_labourer_book_returned"].scenarios(CODES))
 def test_a_returned_book_is_returned_before_it_is_full(scenario: Scenario) -> None:
     issued = scenario.record_day("国民健康保険", kokuho.COVERAGE_START)
     full = scenario.record_day("国民健康保険", kokuho.COVERAGE_END)
