@@ -30,6 +30,7 @@ by ``handover``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
