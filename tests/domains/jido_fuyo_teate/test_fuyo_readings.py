@@ -31,6 +31,7 @@ from conformance.locations import default_catalog_root
 from conformance.targets.base import HttpResponse
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE
+from conformance_reference.jido_fuyo_teate.jido_fuyo import jido_fuyo
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "jido_fuyo_teate" / "2025.12" / "bindings.yaml"
@@ -83,14 +84,15 @@ class _Rewriting(RequestsHttpClient):
 
 
 class ArticleFour(_Rewriting):
-    """The outside vendor's reading: a 母 whose 監護 is not sent has no 監護等児童 and is paid nothing, and only
-    her 基本額's part is stopped."""
+    """The outside vendor's reading: a 母 whose 監護 is not sent has no 監護等児童 and is paid nothing (her
+    一部支給停止額 made -1, a figure no check expects: the rewriting is never reached once the scenarios send 監護;
+    before they did, this vendor failed whole_month, additions and partial_stop, as the outside one did)."""
 
     def rewrite(self, part: dict[str, Any], record: dict[str, str]) -> None:
         if record.get("受給者区分") == "母" and record.get("監護") != "1":
             for entry in part["月額"]:
                 entry["金額"] = 0
-            part["一部支給停止額"] = -1  # anything but the figure: the rewriting must not be reached
+            part["一部支給停止額"] = -1
 
 
 class Unpaid(_Rewriting):
@@ -176,3 +178,15 @@ def test_the_contract_allows_null_for_the_other_stops() -> None:
     assert fields["養育者所得停止"].nullable and fields["扶養義務者所得停止"].nullable
     assert "null or false" in (fields["養育者所得停止"].meaning or "")
     assert "null or false" in (fields["扶養義務者所得停止"].meaning or "")
+
+
+def test_the_reference_pays_nothing_to_a_mother_who_does_not_kango() -> None:
+    # The contract's 月額.金額: 0 with no 監護等児童 (第5条第2項: 「母が監護するもの」); with 監護 "1", the 基本額.
+    child = {"宛名番号": "2", "生年月日": "2015-05-05"}
+    record = {"受給者区分": "母", "認定請求年月日": "2025-04-10"}
+    without = jido_fuyo({"宛名番号": "1"}, [child], record, 2025, None, frozenset())
+    cared = jido_fuyo({"宛名番号": "1"}, [child], {**record, "監護": "1"}, 2025, None, frozenset())
+    assert (without["支給要件該当"], cared["支給要件該当"]) == (False, True)
+    assert {entry["金額"] for entry in without["月額"]} == {0}
+    assert {entry["金額"] for entry in cared["月額"]} == {41_100}
+    assert without["養育者所得停止"] is None and without["扶養義務者所得停止"] is None  # F3: null, they do not apply
