@@ -300,7 +300,8 @@ def _records(contract: DomainContract) -> dict[str, Any]:
         "summary": "A person's record of another 業務 (targets.load.records_path)",
         "description": "Sent after the persons are appended, one request per person and 業務: what 住民記録 does "
                        "not hold and this domain's rules turn on. Every item is text (a date as YYYY-MM-DD, a "
-                       "number in digits, a flag as \"1\"); an item not sent is unknown or does not apply. Without "
+                       "number in digits, a flag as \"1\"); an item not sent is unknown or does not apply, and a flag "
+                       "not sent does not hold (the same as \"0\"). Without "
                        "this path, the checks that need a record are NOT_AUTOMATED.",
         "requestBody": {"required": True, "content": {"application/json": {
             "schema": variants[0] if len(variants) == 1 else {"oneOf": variants}}}},

@@ -215,9 +215,13 @@ def jido_fuyo(row: Row, children: Sequence[Row], record: Mapping[str, str], fisc
     last = month_of_day(last_day)
     income, dependants = _income(record, defects), _int(record, "加算対象扶養親族等の数")
     months = [add_month((fiscal_year, 4), index) for index in range(12)]
+    # 第5条第2項: the 監護等児童 are those the claimant 監護 (a 母's 「母が監護するもの」): one who meets no 第4条第1項
+    # (a flag not sent does not hold) has none and is paid nothing. Read without the defects: those of 第4条第1項
+    # change 支給要件該当 alone.
+    cared = _qualifies(record, frozenset())
     entries = []
     for month in (m for m in months if m >= first and m <= last):
-        counted = sum(1 for end in ends if month_of_day(end) >= month)
+        counted = sum(1 for end in ends if month_of_day(end) >= month) if cared else 0
         amount = _full_amount(counted, defects) - _stopped(income, dependants, counted, defects)
         if _kind(income, dependants, defects) == "全部停止":
             amount = 0

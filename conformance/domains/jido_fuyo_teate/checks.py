@@ -3,7 +3,7 @@
 The machinery of :mod:`conformance.checks.scenarios` (generated residents appended to the vendor, the
 per-person query, compared with :mod:`conformance.domains.jido_fuyo_teate.oracle`). The claimant is a mother (世帯主)
 with her children in the household; what 住民記録 does not hold is sent as her ``児童扶養手当`` record
-(受給者区分 母, 認定請求年月日, 前年所得, 加算対象扶養親族等の数, 養育費: ``targets.load.records_path``;
+(受給者区分 母, 認定請求年月日, 監護 "1", 前年所得, 加算対象扶養親族等の数, 養育費: ``targets.load.records_path``;
 without it every check here is NOT_AUTOMATED). Each check judges one field of the answer's
 ``児童扶養手当`` part, on the claimants its provision is about:
 
@@ -65,8 +65,11 @@ def _int(s: Scenario, item: str) -> int:
 
 def claimant(claimed: date, income: int = 0, dependants: int = 0, support: int = 0,
              ) -> tuple[tuple[str, str, str], ...]:
-    """A mother's 児童扶養手当 record."""
-    items = {"受給者区分": "母", "認定請求年月日": claimed.isoformat(), "前年所得": str(income),
+    """A mother's 児童扶養手当 record: she 監護 her children ("1"), so she meets 第4条第1項第1号 and they are her
+    監護等児童 (第5条第2項). Without the item she would not (the contract: a flag left out does not hold), and the
+    amounts of the checks below would be 0 (issue 65: the outside 児童扶養手当 vendor, F1); the rules of 第4条第1項
+    (``_claimants``) draw the item themselves."""
+    items = {"受給者区分": "母", "認定請求年月日": claimed.isoformat(), "監護": "1", "前年所得": str(income),
              "加算対象扶養親族等の数": str(dependants), "養育費": str(support)}
     return tuple((PART, item, value) for item, value in items.items())
 
