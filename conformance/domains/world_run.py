@@ -22,7 +22,7 @@ from conformance.checks.registry import NotAutomated, first_seed, seed_key
 from conformance.domains import world_fuhyo
 from conformance.domains.jumin.model.check import Found, Result, draw, machine_settings, result_of, session_of
 from conformance.domains.jumin.model.machine import _IDENTITY as RETURN_ITEMS
-from conformance.domains.jumin.model.steps import TOWN, ModelBreach, Session, Undeclared
+from conformance.domains.jumin.model.steps import TOWN, WORLD, ModelBreach, Session, Undeclared
 from conformance.domains.jumin.oracles.model import Breach
 from conformance.domains.jumin.oracles.model import rules as model_rules
 from conformance.domains.koseki_fuhyo import forms as fuhyo_forms
@@ -175,8 +175,10 @@ class WorldResult:
 def run_world(target: Target) -> WorldResult:
     """Run the cross-domain machine against the target (the profile's max_examples, the target's seed). The fixed
     corpus and the fixed examples are the same at every seed: played with the run's first seed only (a later seed's
-    run explores with its draws, its persons of serials of its own: ``session_of``)."""
-    session = session_of(target)
+    run explores with its draws, its persons of serials of its own: ``session_of``). Its persons are numbered in a
+    series of their own (``Session.series``): the 住民記録 machine of the same seed draws from the same serials, on
+    the same vendor where a run judges both domains (issue 65)."""
+    session = session_of(target, WORLD)
     extra = world_session(target)
     first = first_seed(target)
     # The fixed corpus first (issue 65 item 3): the same examples at every seed, before anything is drawn.

@@ -57,7 +57,7 @@ from conformance.domains.jumin.model.forms import CertificateForms
 from conformance.domains.jumin.model.jutogai import jutogai_of
 from conformance.domains.jumin.model.machine import machine_for
 from conformance.domains.jumin.model.paths import SEARCHES, Paths
-from conformance.domains.jumin.model.steps import ModelBreach, Session, Undeclared
+from conformance.domains.jumin.model.steps import FIRST_PASS, SECOND_PASS, ModelBreach, Session, Undeclared
 from conformance.domains.jumin.model.tokens import tokens
 from conformance.domains.jumin.oracles.model import Breach, rules
 from conformance.domains.jumin.scenarios.permissions import Users
@@ -243,13 +243,15 @@ def run_machine(target: Target) -> Result:
         # Its draws may follow the vendor's state, which the first pass changed (Hypothesis: Flaky): then it adds
         # nothing, and the first pass's findings stand alone.
         with suppress(Flaky):
-            result = replace(result, drawn=_run(replace(target, shrink=False)).found)
+            # Its persons numbered apart from the first pass's, which stay in the vendor and its export (issue 65).
+            result = replace(result, drawn=_run(replace(target, shrink=False), SECOND_PASS).found)
     return result
 
 
-def _run(target: Target) -> Result:
-    """One run of the machine: shrinking the first failure, or (not shrinking) recording every one."""
-    session = session_of(target)
+def _run(target: Target, series: int = FIRST_PASS) -> Result:
+    """One run of the machine: shrinking the first failure, or (not shrinking) recording every one; its persons
+    numbered in ``series`` (``Session.series``)."""
+    session = session_of(target, series)
     paths = session.paths
     machine = seed(target.seed)(machine_for(session))
     options = machine_settings(target)
@@ -366,10 +368,10 @@ def machine_settings(target: Target) -> settings:
                     report_multiple_bugs=False)
 
 
-def session_of(target: Target) -> Session:
+def session_of(target: Target, series: int = FIRST_PASS) -> Session:
     """The machine's session on the target: its driver and read paths (NOT_AUTOMATED without a driver, or
     without one of the operations it cannot do without, :data:`REQUIRED`); of the 異動 it draws, those the adapter
-    declares (:data:`DRAWN`: the others are named in ``Session.undeclared``)."""
+    declares (:data:`DRAWN`: the others are named in ``Session.undeclared``); its persons numbered in ``series``."""
     driver = target.driver
     if driver is None:
         raise NotAutomated("the model's state machine needs the driver protocol (targets.driver)")
@@ -388,7 +390,7 @@ def session_of(target: Target) -> Session:
                   forms=CertificateForms.of(target))
     # Not shrunk, the run collects every breach (Session.collect), and draws at most twice the profile's examples.
     residents = {row.get("宛名番号", "") for row in target.data.rows} - {""} if target.data is not None else set()
-    return Session(paths, serials=itertools.count(first_serial(target)),
+    return Session(paths, serials=itertools.count(first_serial(target)), series=series,
                    optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)),
                    admin=_administration(target, client), collect=not target.shrink and target.every_breach,
                    example_budget=2 * target.max_examples, jutogai=jutogai_of(target.http, residents),

@@ -374,7 +374,7 @@ def code_stock(session: Session) -> None:
     found = _first_read(machine)
     stock = machine.world.stock
     assert stock is not None
-    delivered = [f"7{next(machine.session.serials):010d}" for _ in range(_DELIVERED)]
+    delivered = [machine.session.number("7", next(machine.session.serials)) for _ in range(_DELIVERED)]
     status, document = machine._call("cs.receive", {"種別": "空きコード", "空きコード": delivered},
                                      f"cs.receive(空きコード ×{_DELIVERED})")
     machine._check(judge_delivery(delivered, status, document), STEP)
