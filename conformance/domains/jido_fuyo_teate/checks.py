@@ -260,6 +260,11 @@ THREE_CHILDREN = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1),
                           records=claimant(date(2025, 4, 10)))
 LEFT_JAPAN = Scenario(2025, _MOTHER, _SINCE, planned_out=date(2025, 6, 10), as_of=date(2025, 6, 10),
                       children=(date(2015, 5, 5),), records=claimant(date(2025, 1, 9)))
+#: A move on the 1st of a month: 事由消滅 is the day she no longer has her address here (the 転出予定年月日), so July
+#: is still paid in full (第7条第1項 「消滅した日の属する月で終わる」); a system taking the day before ends with June
+#: (blind round 5, 29).
+LEFT_ON_THE_FIRST = Scenario(2025, _MOTHER, _SINCE, planned_out=date(2025, 7, 1), as_of=date(2025, 7, 1),
+                             children=(date(2015, 5, 5),), records=claimant(date(2025, 1, 9)))
 AT_THE_LIMIT = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
                         records=claimant(date(2025, 4, 10), income=690_000))
 BELOW_WITH_DEPENDANTS = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
@@ -278,7 +283,7 @@ FUYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("jido_fuyo_teate.start_month", _families, _start, "支給開始月", (CLAIMED,)),
     STATUTE.rule("jido_fuyo_teate.payment_months", _families, _paid, _month_field("支払月"), (CLAIMED,)),
     STATUTE.rule("jido_fuyo_teate.whole_month", _leaving, _last_amount, _month_field("金額", last=True),
-                 (LEFT_JAPAN,)),
+                 (LEFT_JAPAN, LEFT_ON_THE_FIRST)),
     STATUTE.rule("jido_fuyo_teate.additions", _larger, _asked_amount, _month_field("金額"), (THREE_CHILDREN,)),
     STATUTE.rule("jido_fuyo_teate.full_limit", _near_limit(fuyo.full_limit, (0, 0), 30_000), _kind, "支給区分",
                  (AT_THE_LIMIT,)),

@@ -63,6 +63,8 @@ def test_the_worked_examples() -> None:
     # Three children: 基本額 and two 加算額 (第5条第2項); a move abroad on 6月10日: 6月 whole (第5条第1項).
     assert fs._asked_amount(fs.THREE_CHILDREN, town) == {"月額": {"2025-07": "基本額×1+加算額×2"}}
     assert fs._last_amount(fs.LEFT_JAPAN, town) == {"月額": {"2025-06": "基本額×1+加算額×0"}}
+    # A move on 7月1日: July still paid (事由消滅 the 転出予定年月日 itself, not the day before; blind round 5, 29).
+    assert fs._last_amount(fs.LEFT_ON_THE_FIRST, town) == {"月額": {"2025-07": "基本額×1+加算額×0"}}
     # 69万円 itself is 一部支給 (以上); with two 扶養親族等 the limit is 145万円; 200万円 is below 208万円.
     assert fs._kind(fs.AT_THE_LIMIT, town) == {"支給区分": "一部支給"}
     assert fs._kind(fs.BELOW_WITH_DEPENDANTS, town) == {"支給区分": "全部支給"}
