@@ -194,7 +194,8 @@ def expected_nenkin(seen: Seen, as_of: date) -> Projection:
     lost = nenkin.loss_date(s.birth, s.moved_in, ending=seen.ending)
     year = fiscal_year_of(as_of)
     held = nenkin.held_on_move_in(s.birth, s.moved_in, from_abroad=s.previous is None)
-    months = nenkin.insured_months_of_year(acquired, lost, year) if acquired is not None \
+    period_lost = nenkin.period_loss_date(s.birth, s.moved_in, ending=seen.ending)
+    months = nenkin.insured_months_of_year(acquired, period_lost, year) if acquired is not None \
         else nenkin.months_after_move_in(s.birth, s.moved_in, seen.ending, year) if held else ()
     shown = {"資格取得日": _iso(acquired), "資格喪失日": _iso(lost),
              "被保険者期間": [f"{y:04d}-{m:02d}" for y, m in months]}
