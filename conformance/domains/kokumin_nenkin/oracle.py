@@ -121,6 +121,17 @@ def period_loss_date(birth: date, moved_in: date, *, ending: Ending | None = Non
     return lost
 
 
+def loss_dates_allowed(birth: date, moved_in: date, *, ending: Ending | None = None) -> tuple[date | None, ...]:
+    """The 資格喪失日 an answer may give (the record's reading first): :func:`loss_date`, but after a 転出 to another
+    municipality both none (the 資格 runs on; this municipality records no 喪失) and the day sixty is reached
+    (:func:`period_loss_date`: 第9条第3号 applies wherever the person lives). Reading (ours; issue 65 F7 of an
+    outside vendor; provisions.yaml 第9条第1項第2号): the text does not say what a municipality records of a
+    person who lives elsewhere; any other day differs (a 喪失 on the 転出, 第9条第2号, is not met)."""
+    lost = loss_date(birth, moved_in, ending=ending)
+    sixty = period_loss_date(birth, moved_in, ending=ending)
+    return (lost,) if sixty == lost else (lost, sixty)
+
+
 def insured_months(acquired: date, lost: date | None, until: Month) -> tuple[Month, ...]:
     """The months of the 被保険者期間 from ``acquired`` to ``lost`` (第11条), up to ``until``.
 

@@ -19,6 +19,8 @@ from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.domains.kokumin_nenkin.checks import NENKIN_RULES
 from conformance.domains.kokumin_nenkin.oracle import Ending
 from conformance.domains.world import WORLD_CHECKS
+from conformance.domains.world_parts import expected_nenkin
+from conformance.domains.world_seen import Seen
 from conformance.locations import default_catalog_root
 from conformance.oracles.dates import age_reached_on, month_of, months_between
 from conformance.shipped_checks import default_registry
@@ -106,13 +108,25 @@ def test_sixty_ends_the_period_after_a_move_to_another_municipality() -> None:
         "被保険者期間": _months((2025, 4), (2025, 11))}
     assert ns._period_after_move_in(ns.MOVED_ON_BEFORE_SIXTY_LEAP, TOWN_CODE) == {
         "被保険者期間": _months((2023, 4), (2024, 1))}
-    # The 資格喪失日 this municipality records stays none (the 資格 runs on after the 転出).
-    assert ns._loss(ns.MOVED_ON_BEFORE_SIXTY, TOWN_CODE) == {"資格喪失日": None}
+    # The 資格喪失日 after the 転出 (F7): none (the 資格 runs on) or the day sixty is reached, no other day.
+    for allowed in (None, "2025-12-31"):
+        assert ns._loss(ns.MOVED_ON_BEFORE_SIXTY, TOWN_CODE) == {"資格喪失日": allowed}
+    assert ns._loss(ns.MOVED_ON_BEFORE_SIXTY, TOWN_CODE) != {"資格喪失日": "2025-02-11"}  # 第9条第2号 not met
+    assert ns._loss(ns.TO_ABROAD, TOWN_CODE) != {"資格喪失日": None}  # abroad: the day after, 2025-07-01
     assert nenkin.period_loss_date(date(1966, 1, 1), date(2025, 1, 1), ending=Ending("moved", date(2025, 2, 10))) \
         == date(2025, 12, 31)
     # Away before twenty: never insured during the stay, no 喪失 to end a period here.
     assert nenkin.period_loss_date(date(2006, 1, 1), date(2006, 1, 1), ending=Ending("moved", date(2025, 2, 10))) \
         is None
+
+
+def test_the_world_machine_reads_a_move_to_another_municipality_so_too() -> None:
+    # The feed's 国内転出 (before or after its 転入通知): both 資格喪失日 readings, the months to the one before sixty.
+    seen = Seen(ns.MOVED_ON_BEFORE_SIXTY, TOWN_CODE, Ending("moved", date(2025, 2, 10)))
+    shown = expected_nenkin(seen, date(2025, 6, 1))
+    assert shown["被保険者期間"] == _months((2025, 4), (2025, 11))
+    assert shown["資格喪失日"] == None and shown["資格喪失日"] == "2025-12-31"  # noqa: E711 (Either compares so)
+    assert shown["資格喪失日"] != "2025-02-11"
 
 
 RULES_AFTER_MOVE = ("nenkin.period_one_month", "nenkin.period_after_move_in")
