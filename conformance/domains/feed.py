@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
@@ -56,7 +56,7 @@ from conformance.domains.world_seen import seen_of
 from conformance.draws import reproducible
 from conformance.errors import TargetError
 from conformance.findings import Finding
-from conformance.oracles.dates import fiscal_year_of
+from conformance.oracles.dates import age_reached_on, fiscal_year_of
 from conformance.targets.base import HttpClient, Target
 from conformance.testdata.town import TOWN_CODE
 
@@ -126,6 +126,12 @@ def fixed_scenarios(codes: tuple[str, str]) -> list[Scenario]:
             Scenario(year, HEAD_BORN, settled, planned_out=day, elsewhere=day if goes else None, next=goes),
             Scenario(year, HEAD_BORN, settled, died=day),
         ]
+    # One who moves in at nineteen and leaves Japan after reaching twenty (issue 65 O1: no person fed reached twenty,
+    # so 国民年金 第8条第1号 stayed NOT_AUTOMATED for a vendor of the statute alone): its 資格取得日 is asked after it.
+    first = BOUNDARY_DAYS[0]
+    young = date(first.year - 19, 1, 10) if first.month > 1 else date(first.year - 20, 12, 10)
+    twenty = age_reached_on(young, 20)
+    scenarios.append(Scenario(fiscal_year_of(first), young, first, previous=other, planned_out=twenty + timedelta(30)))
     return scenarios
 
 

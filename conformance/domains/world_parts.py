@@ -444,7 +444,11 @@ def _nenkin_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None
         return "kokumin_nenkin-2025.12-1.8.0.1.1-R001" if value == twenty.isoformat() \
             else "kokumin_nenkin-2025.12-1.8.0.1.2-R001"
     if field == "資格喪失日":
-        if value is not None and value == age_reached_on(s.birth, nenkin.UNTIL_AGE).isoformat():
+        sixty = age_reached_on(s.birth, nenkin.UNTIL_AGE)
+        if ending is not None and ending.kind == "moved" and ending.day < sixty:
+            # A 転出 to another municipality: no 喪失 (null, or the sixty-day: both allowed, loss_dates_allowed).
+            return "kokumin_nenkin-2025.12-1.9.0.1.2-R001"
+        if value is not None and value == sixty.isoformat():
             return "kokumin_nenkin-2025.12-1.9.0.1.3-R001"
         if ending is not None and ending.kind == "died":
             return "kokumin_nenkin-2025.12-1.9.0.1.1-R001"
