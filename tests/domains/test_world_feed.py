@@ -216,3 +216,16 @@ def test_the_feed_contract_names_every_change_the_feed_sends() -> None:
     notice = sent[2]  # the 転入通知 keeps the 国内転出's 区分, with the 確定 items
     assert (notice["異動事由区分"], notice["住民状態"]) == ("国内転出", "2")
     assert notice["転出先住所（確定）_市区町村コード"] == "131016"
+
+
+def test_a_finding_names_the_year_its_first_request_asks() -> None:
+    """Issue 65 O3: a drawn example's own fiscal_year (2017) is not the 年度 the feed asks on its 転入's day."""
+    from dataclasses import replace
+    from datetime import date
+
+    from conformance.checks.scenarios import Scenario
+    from conformance.domains.feed import asked_label
+
+    drawn = Scenario(2017, date(1970, 5, 5), date(2017, 1, 1), previous="131016", died=date(2017, 1, 1))
+    assert asked_label(drawn).startswith("fiscal_year=2016, birth=1970-05-05, moved_in=2017-01-01")
+    assert asked_label(replace(drawn, fiscal_year=2016)) == replace(drawn, fiscal_year=2016).compact()
