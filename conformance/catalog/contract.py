@@ -274,11 +274,29 @@ def _column_item(item: DataItem, tables: Mapping[str, CodeTable]) -> dict[str, A
     return entry
 
 
+#: The 異動 a row of the 庁内連携 feed names in its 異動事由区分 (ours: docs/driver.md, "庁内連携"), with what each
+#: means (issue 65 F7: the outside 国民年金 vendor found the item listed with no values and read the stale 異動事由).
+FEED_CHANGES: dict[str, str] = {
+    "転入": "the person moved in on 異動日 (the stay's first row; 転入前住所_市区町村コード empty: from abroad)",
+    "国内転出": "a 転出 to another municipality in Japan: the last day here is 転出予定年月日 and the address in Japan "
+                "goes on (no 転入通知 needed to know it); its 転入通知 comes as a later row of the same 区分 with "
+                "住民状態 2, 転出年月日（確定） and 転出先住所（確定）_市区町村コード",
+    "国外転出": "a 転出 out of Japan: the last day here is 転出予定年月日, no address in Japan after it",
+    "死亡": "the person died on 異動日 (住民状態 3)",
+}
+
+
 def _feed(migration: EditionCatalog) -> dict[str, Any]:
     headers = [column["header"] for column in _columns(migration)]
+    changes = "; ".join(f"{name}: {meaning}" for name, meaning in FEED_CHANGES.items())
     row = {"type": "object", "additionalProperties": {"type": "string"},
            "description": "The person's row after the 異動: the migration layout's items by their headers (x-columns "
                           "of load_migration), with 異動事由区分 and 異動日; every value as text.",
+           "properties": {
+               "異動事由区分": {"type": "string", "enum": list(FEED_CHANGES),
+                              "description": f"The 異動 this row carries (read it, not 異動事由). {changes}."},
+               "異動事由": {"type": "string", "description": "The 転入's code (A1) on every row of the feed: not "
+                                                            "updated by a later 異動; 異動事由区分 names the 異動."}},
            "required": ["宛名番号"], "x-items": [*headers, "異動事由区分"]}
     return {
         "operationId": "linkage_feed",

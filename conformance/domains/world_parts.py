@@ -191,12 +191,13 @@ def expected_nenkin(seen: Seen, as_of: date) -> Projection:
     被保険者種別 on a day of the stay in the town (第7条第1項第1号; after the stay the town records none: not asked)."""
     s = seen.s
     acquired = nenkin.acquisition_date(s.birth, s.moved_in, from_abroad=s.previous is None, ending=seen.ending)
-    lost = nenkin.loss_date(s.birth, s.moved_in, ending=seen.ending)
     year = fiscal_year_of(as_of)
     held = nenkin.held_on_move_in(s.birth, s.moved_in, from_abroad=s.previous is None)
-    months = nenkin.insured_months_of_year(acquired, lost, year) if acquired is not None \
+    period_lost = nenkin.period_loss_date(s.birth, s.moved_in, ending=seen.ending)
+    months = nenkin.insured_months_of_year(acquired, period_lost, year) if acquired is not None \
         else nenkin.months_after_move_in(s.birth, s.moved_in, seen.ending, year) if held else ()
-    shown = {"資格取得日": _iso(acquired), "資格喪失日": _iso(lost),
+    lost_allowed = nenkin.loss_dates_allowed(s.birth, s.moved_in, ending=seen.ending)
+    shown = {"資格取得日": _iso(acquired), "資格喪失日": either(*(_iso(day) for day in lost_allowed)),
              "被保険者期間": [f"{y:04d}-{m:02d}" for y, m in months]}
     if s.moved_in <= as_of and (s.moved_out is None or as_of <= s.moved_out):
         shown["被保険者種別"] = nenkin.FIRST_INSURED if nenkin.is_first_insured_on(s.birth, as_of) else None
@@ -443,7 +444,11 @@ def _nenkin_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None
         return "kokumin_nenkin-2025.12-1.8.0.1.1-R001" if value == twenty.isoformat() \
             else "kokumin_nenkin-2025.12-1.8.0.1.2-R001"
     if field == "資格喪失日":
-        if value is not None and value == age_reached_on(s.birth, nenkin.UNTIL_AGE).isoformat():
+        sixty = age_reached_on(s.birth, nenkin.UNTIL_AGE)
+        if ending is not None and ending.kind == "moved" and ending.day < sixty:
+            # A 転出 to another municipality: no 喪失 (null, or the sixty-day: both allowed, loss_dates_allowed).
+            return "kokumin_nenkin-2025.12-1.9.0.1.2-R001"
+        if value is not None and value == sixty.isoformat():
             return "kokumin_nenkin-2025.12-1.9.0.1.3-R001"
         if ending is not None and ending.kind == "died":
             return "kokumin_nenkin-2025.12-1.9.0.1.1-R001"

@@ -83,6 +83,17 @@ def _lost(person: _Person, defects: frozenset[str]) -> date | None:
     return person.last_day + timedelta(days=1)
 
 
+def _period_end(person: _Person, lost: date | None, defects: frozenset[str]) -> date | None:
+    """The 喪失 ending the 被保険者期間: after a 転出 to another municipality (no 喪失, the 資格 runs on) the day
+    sixty is reached, 第9条第3号 applying wherever the person lives."""
+    if lost is not None or not person.domestic_move or "nenkin_period_past_sixty_after_move" in defects:
+        return lost
+    insured_from = max(person.moved_in, person.twenty)
+    if person.last_day is None or insured_from > person.last_day or insured_from >= person.sixty:
+        return lost
+    return person.sixty
+
+
 def _months(acquired: date | None, lost: date | None, fiscal_year: int, defects: frozenset[str]) -> list[str]:
     """第11条: from the month of 取得 to the month before 喪失; one month when both fall in it."""
     if acquired is None:
@@ -174,7 +185,8 @@ def kokumin_nenkin(row: Row, stay: Stay | None, fiscal_year: int, as_of: date,
     if person is None:
         return {"被保険者種別": None, "資格取得日": None, "資格喪失日": None, "被保険者期間": [],
                 "法定免除月": _exempt(record or {}, fiscal_year, defects)}
-    acquired, lost = _acquired(person, person.twenty, frozenset()), _lost(person, frozenset())
+    acquired = _acquired(person, person.twenty, frozenset())
+    lost = _period_end(person, _lost(person, frozenset()), defects)
     twenty = person.twenty + timedelta(days=1) if "nenkin_acquired_on_birthday" in defects else person.twenty
     shown_acquired = _acquired(person, twenty, defects)
     resident = person.moved_in <= as_of and (person.last_day is None or as_of <= person.last_day)

@@ -472,6 +472,7 @@ def test_a_coded_answer_field_lists_the_values_the_oracle_answers() -> None:
     """The fixed strings of an answer the checks compare (児童手当's 受給者 本人/他方, 選挙人名簿's 登録根拠)."""
     from conformance.domains.jido_fuyo_teate.oracle import Kind
     from conformance.domains.kokuho import oracle as kokuho
+    from conformance.domains.kokumin_nenkin import oracle as nenkin
     from conformance.domains.senkyo import oracle as senkyo
 
     copay = contract("kokuho").query["国民健康保険"].fields["一部負担金割合"].values
@@ -515,6 +516,11 @@ def test_a_coded_answer_field_lists_the_values_the_oracle_answers() -> None:
     assert set(contract("koseki_fuhyo").query["本人確認情報の保存"].fields["区分"].values) == notice_kinds
     # 就学's 記載事由 and 区分 (an outside product met 記載事由's 「作成」 only in a finding).
     shugaku = contract("shugaku").query["就学"].fields
+    # 国民年金法 第7条第1項's 号 as the oracle names them (issue 65 F1: the outside vendor answered 第1号被保険者); null
+    # for none of them.
+    category = contract("kokumin_nenkin").query["国民年金"].fields["被保険者種別"]
+    assert set(category.values) == {nenkin.FIRST_INSURED, nenkin.SECOND_INSURED, nenkin.THIRD_INSURED}
+    assert category.nullable
     assert set(shugaku["就学予定者"].fields["者"].fields["記載事由"].values) == {"作成", "転入"}
     assert set(shugaku["学齢簿"].fields["区分"].values) == {"学齢児童", "学齢生徒"}
     # 第11条第3項's 事由 as the oracle words them.

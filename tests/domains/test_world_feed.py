@@ -37,15 +37,16 @@ def fed(defects: frozenset[str] = frozenset()) -> Iterator[FeedResult]:
 
 def test_the_clean_reference_passes_with_the_persons_parts_compared() -> None:
     with fed() as found:
-        # The fixed corpus's 18 (fixed_scenarios: three persons on each of six boundary days), then the 25 drawn.
-        assert found.breaches == () and found.examples == 18 + 25
+        # The fixed corpus's 19 (fixed_scenarios: three persons on each of six boundary days and one reaching twenty).
+        assert found.breaches == () and found.examples == 19 + 25
     assert {requirement.split("-")[0] for requirement in found.compared} == {
         "kaigo", "kokuho", "senkyo", "kojin_juminzei", "koki_korei", "kokumin_nenkin", "jido_teate", "shugaku",
         "kenko_kanri"}
     # 国保's 第8条第1項ただし書 (R002) is another 都道府県's move day: this seed's moves on one day stay inside the
     # 都道府県 (本文, R001; test_world_machine.py meets R002).
     assert {"kaigo-2025.12-1.11.0.1.0-R002", "kokuho-2025.12-1.8.0.1.0-R001", "kokumin_nenkin-2025.12-1.9.0.1.2-R001",
-            "kojin_juminzei-2025.12-1.318.0.1.0-R001", "senkyo-2025.12-1.27.0.1.0-R001"} <= found.compared
+            "kojin_juminzei-2025.12-1.318.0.1.0-R001", "senkyo-2025.12-1.27.0.1.0-R001",
+            "kokumin_nenkin-2025.12-1.8.0.1.1-R001"} <= found.compared  # 第8条第1号: the one reaching twenty (O1)
 
 
 def test_kaigo_insured_on_the_move_day_is_caught_after_the_notice_is_fed() -> None:
@@ -63,7 +64,7 @@ def test_nenkin_lost_on_a_domestic_move_is_caught_when_the_move_out_is_fed() -> 
     with fed(frozenset({"nenkin_lost_on_domestic_move"})) as found:
         pass
     assert {(b.requirement, b.item.split("@")[0], b.expected) for b in found.breaches} == {
-        ("kokumin_nenkin-2025.12-1.9.0.1.2-R001", ASKED + "国民年金/資格喪失日", "null")}
+        ("kokumin_nenkin-2025.12-1.9.0.1.2-R001", ASKED + "国民年金/資格喪失日", "null | 2030-05-04")}  # or sixty (F7)
     assert found.sent[-1].startswith("国内転出(")
 
 
@@ -83,7 +84,7 @@ def test_the_fixed_corpus_is_fed_first_at_every_seed(seed: int) -> None:
         target = Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations="all"), seed=seed,
                         max_examples=1, shrink=False)
         found = run_feed(target)
-    assert found.examples == 18 + 1
+    assert found.examples == 19 + 1
     assert found.sent[0].startswith("fiscal_year=2023, birth=1984-07-07, moved_in=2024-03-31")
 
 
@@ -118,10 +119,11 @@ def loaded(defects: frozenset[str] = frozenset(), claimed: frozenset[str] | None
 
 def test_without_a_driver_the_load_gives_the_moves_and_the_clean_reference_passes() -> None:
     with loaded() as found:
-        # The fixed corpus's 18 (fixed_scenarios: three persons on each of six boundary days), then the 25 drawn.
-        assert found.breaches == () and found.examples == 18 + 25
+        # The fixed corpus's 19 (fixed_scenarios: three persons on each of six boundary days and one reaching twenty).
+        assert found.breaches == () and found.examples == 19 + 25
     assert {"kaigo-2025.12-1.11.0.1.0-R002", "kokuho-2025.12-1.8.0.1.0-R001",
-            "kojin_juminzei-2025.12-1.318.0.1.0-R001", "senkyo-2025.12-1.27.0.1.0-R001"} <= found.compared
+            "kojin_juminzei-2025.12-1.318.0.1.0-R001", "senkyo-2025.12-1.27.0.1.0-R001",
+            "kokumin_nenkin-2025.12-1.8.0.1.1-R001"} <= found.compared  # 第8条第1号: the one reaching twenty (O1)
 
 
 def test_without_a_driver_a_kaigo_defect_is_caught_through_the_load_on_the_kaigo_part_alone() -> None:
@@ -190,3 +192,40 @@ def test_every_failing_example_is_kept_and_each_way_reported_once() -> None:
         ("介護保険/資格喪失日@2024-03-31", "2024-03-31", "2024-04-01"),
         ("介護保険/資格喪失日@2024-04-01", "2024-04-01 | null", "2024-04-02")]
     assert "another way the answers differ" in findings[1].message
+
+
+def test_the_feed_contract_names_every_change_the_feed_sends() -> None:
+    """Issue 65 F7: the feed's rows name their 異動 in 異動事由区分 (the contract's values, each with its meaning);
+    異動事由 stays the 転入's, as the contract says."""
+    from datetime import date
+
+    from conformance.catalog.contract import FEED_CHANGES, _feed
+    from conformance.checks.scenarios import Scenario
+    from conformance.domains.feed import messages
+
+    schema = _feed(EDITION)["requestBody"]["content"]["application/json"]["schema"]["properties"]["住民票"]
+    kinds = schema["properties"]["異動事由区分"]
+    assert kinds["enum"] == list(FEED_CHANGES)
+    assert all(f"{name}: {meaning}" in kinds["description"] for name, meaning in FEED_CHANGES.items())
+    born, moved_in, out = date(1990, 6, 6), date(2020, 4, 1), date(2025, 6, 30)
+    persons = (Scenario(2025, born, moved_in, planned_out=out, elsewhere=out, next="131016"),
+               Scenario(2025, born, moved_in, planned_out=out), Scenario(2025, born, moved_in, died=out))
+    sent = [row for person in persons for _, row in messages(person, "221309", "8999999990", "9499999990")]
+    assert {row["異動事由区分"] for row in sent} == set(FEED_CHANGES)
+    assert {row["異動事由"] for row in sent} == {"A1"}
+    notice = sent[2]  # the 転入通知 keeps the 国内転出's 区分, with the 確定 items
+    assert (notice["異動事由区分"], notice["住民状態"]) == ("国内転出", "2")
+    assert notice["転出先住所（確定）_市区町村コード"] == "131016"
+
+
+def test_a_finding_names_the_year_its_first_request_asks() -> None:
+    """Issue 65 O3: a drawn example's own fiscal_year (2017) is not the 年度 the feed asks on its 転入's day."""
+    from dataclasses import replace
+    from datetime import date
+
+    from conformance.checks.scenarios import Scenario
+    from conformance.domains.feed import asked_label
+
+    drawn = Scenario(2017, date(1970, 5, 5), date(2017, 1, 1), previous="131016", died=date(2017, 1, 1))
+    assert asked_label(drawn).startswith("fiscal_year=2016, birth=1970-05-05, moved_in=2017-01-01")
+    assert asked_label(replace(drawn, fiscal_year=2016)) == replace(drawn, fiscal_year=2016).compact()

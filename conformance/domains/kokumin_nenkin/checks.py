@@ -43,6 +43,7 @@ from conformance.checks.statute_rules import (
 from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.domains.kokumin_nenkin.oracle import Ending, EndKind
 from conformance.oracles.dates import age_reached_on, fiscal_year_of, month_of
+from conformance.oracles.readings import either
 
 PART = "国民年金"
 #: What every rule of the domain shares (conformance.checks.statute_rules).
@@ -340,7 +341,8 @@ def _acquisition(s: Scenario, town: str) -> Projection:
 
 
 def _loss(s: Scenario, town: str) -> Projection:
-    return on_as_of(s, {"資格喪失日": iso_or_none(_lost(s))})
+    allowed = nenkin.loss_dates_allowed(s.birth, s.moved_in, ending=ending_of(s))
+    return on_as_of(s, {"資格喪失日": either(*(iso_or_none(day) for day in allowed))})
 
 
 #: The months the text lists in no order (第11条, 第89条第1項), read in any order (issue 65); the oracles' months
@@ -349,7 +351,8 @@ _PERIOD, _EXEMPT_MONTHS = picked_in_any_order(PART, "被保険者期間"), picke
 
 
 def _period(s: Scenario, town: str) -> Projection:
-    months = nenkin.insured_months_of_year(_acquired(s), _lost(s), s.fiscal_year)
+    lost = nenkin.period_loss_date(s.birth, s.moved_in, ending=ending_of(s))
+    months = nenkin.insured_months_of_year(_acquired(s), lost, s.fiscal_year)
     return {"被保険者期間": [f"{year:04d}-{month:02d}" for year, month in months]}
 
 
@@ -416,6 +419,19 @@ ONE_MONTH = Scenario(2025, date(2005, 5, 3), date(2005, 5, 3), planned_out=date(
 MOVED_IN_INSURED = Scenario(2024, date(1990, 6, 6), date(2024, 4, 15), previous="131016")
 MOVED_IN_THEN_ABROAD = Scenario(2024, date(1990, 6, 6), date(2024, 4, 15), previous="131016",
                                 planned_out=date(2024, 11, 20))
+#: Sixty reached after a 転出 to another municipality (issue 65, F6 of an outside vendor, seeds 11, 5 and 7 under
+#: --thorough): the 資格 runs on after the move (第9条第2号 not met) but ends the day sixty is reached wherever the
+#: person lives (第9条第3号, その日), so the months end with the month before (第11条第1項). Born 1957-01-01, in from
+#: abroad and away on 2016-12-30, sixty on 2016-12-31: 2016-12 alone (第11条第2項); born 1966-01-01, in from 221007 on
+#: 2025-01-01, away on 2025-02-10, sixty on 2025-12-31: 2025-04 to 2025-11; born 1964-02-29, in on 2023-04-01, away on
+#: 2023-05-11, sixty on 2024-02-28: 2023-04 to 2024-01.
+SIXTY_AFTER_MOVE = Scenario(2016, date(1957, 1, 1), date(2016, 12, 30), planned_out=date(2016, 12, 30),
+                            elsewhere=date(2016, 12, 30), next="221007")
+MOVED_ON_BEFORE_SIXTY = Scenario(2025, date(1966, 1, 1), date(2025, 1, 1), previous="221007",
+                                 planned_out=date(2025, 2, 10), elsewhere=date(2025, 2, 10), next="221007")
+MOVED_ON_BEFORE_SIXTY_LEAP = Scenario(2023, date(1964, 2, 29), date(2023, 4, 1), previous="221007",
+                                      planned_out=date(2023, 5, 11), elsewhere=date(2023, 5, 11), next="221007")
+MOVED_ON_BEFORE = (MOVED_ON_BEFORE_SIXTY, MOVED_ON_BEFORE_SIXTY_LEAP)
 #: 生活扶助 from 2025-06-10 to its 廃止 on 2025-09-01: the 保険料 of 2025-05 to 2025-09 need not be paid (第89条第1項).
 EXEMPTED = Scenario(2025, date(1985, 5, 5), date(2003, 4, 1), previous="131016",
                     records=_exemption("生活扶助", date(2025, 6, 10), date(2025, 9, 1)))
@@ -462,8 +478,9 @@ NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          needs_records=True, title="国民年金: 法定免除 from the month before the month of coming under a 号 to "
          "the month of ceasing to (第89条第1項)"),
     STATUTE.rule("nenkin.period_after_move_in", moved_in_insured, _period_after_move_in,
-         _PERIOD, (MOVED_IN_INSURED, MOVED_IN_THEN_ABROAD), title="国民年金: the 被保険者期間 of a person who "
-         "moved in already insured counts every month from the move-in (第11条第1項)"),
+         _PERIOD, (MOVED_IN_INSURED, MOVED_IN_THEN_ABROAD, *MOVED_ON_BEFORE),
+         title="国民年金: the 被保険者期間 of a person who moved in already insured counts every month from the "
+         "move-in (第11条第1項)"),
     STATUTE.rule("nenkin.category", categories, _category, "被保険者種別",
          (BORN_ON_APRIL_FIRST, REACHING_SIXTY, FROM_ABROAD)),
     STATUTE.dated("nenkin.acquired_at_twenty", turning_twenty, _acquisition, "資格取得日", (BORN_ON_APRIL_FIRST,)),
@@ -472,7 +489,7 @@ NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.dated("nenkin.lost_on_emigration", leaving, _loss, "資格喪失日", (TO_ABROAD, TO_MUNICIPALITY)),
     STATUTE.dated("nenkin.lost_at_sixty", turning_sixty, _loss, "資格喪失日", (REACHING_SIXTY,)),
     STATUTE.rule("nenkin.period", insured_periods, _period, _PERIOD, (REACHING_SIXTY, TO_ABROAD)),
-    STATUTE.rule("nenkin.period_one_month", one_month_periods, _period, _PERIOD, (ONE_MONTH,)),
+    STATUTE.rule("nenkin.period_one_month", one_month_periods, _period, _PERIOD, (ONE_MONTH, SIXTY_AFTER_MOVE)),
 )}
 
 

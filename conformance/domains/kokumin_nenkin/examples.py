@@ -30,6 +30,7 @@ def answer(case: Mapping[str, Any]) -> dict[str, Any]:
         left = ending is not None and ending.kind != "moved" and day > ending.day
         found["第1号被保険者"] = nenkin.is_first_insured_on(birth, day, domestic_address=day >= moved_in and not left)
     if case.get("fiscal_year"):
-        months = nenkin.insured_months_of_year(acquired, lost, int(case["fiscal_year"]))
+        period_lost = nenkin.period_loss_date(birth, moved_in, ending=ending)
+        months = nenkin.insured_months_of_year(acquired, period_lost, int(case["fiscal_year"]))
         found["被保険者期間の月"] = [f"{year:04d}-{month:02d}" for year, month in months]
     return found

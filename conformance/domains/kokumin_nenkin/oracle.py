@@ -105,6 +105,33 @@ def loss_date(birth: date, moved_in: date, *, ending: Ending | None = None) -> d
     return ending.day + timedelta(days=1)
 
 
+def period_loss_date(birth: date, moved_in: date, *, ending: Ending | None = None) -> date | None:
+    """The 喪失 that ends the 被保険者期間 (第11条第1項: to the month before the month of 喪失): :func:`loss_date`,
+    except after a 転出 to another municipality, which is no 喪失 (the 資格 runs on, 第9条第2号 not met) but does
+    not stop 第9条第3号: 六十歳に達したとき (その日) ends the 資格 wherever the person lives, so the day sixty is
+    reached. None when the person was never insured during the stay.
+
+    Born 1966-01-01, moved in from another municipality on 2025-01-01 and away to another on 2025-02-10: sixty
+    reached on 2025-12-31, the months run to 2025-11 (issue 65, F6: the judge once ran them to the 年度's end).
+    """
+    lost = loss_date(birth, moved_in, ending=ending)
+    if lost is None and ending is not None and ending.kind == "moved" \
+            and max(moved_in, age_reached_on(birth, FROM_AGE)) <= ending.day:
+        return age_reached_on(birth, UNTIL_AGE)
+    return lost
+
+
+def loss_dates_allowed(birth: date, moved_in: date, *, ending: Ending | None = None) -> tuple[date | None, ...]:
+    """The 資格喪失日 an answer may give (the record's reading first): :func:`loss_date`, but after a 転出 to another
+    municipality both none (the 資格 runs on; this municipality records no 喪失) and the day sixty is reached
+    (:func:`period_loss_date`: 第9条第3号 applies wherever the person lives). Reading (ours; issue 65 F7 of an
+    outside vendor; provisions.yaml 第9条第1項第2号): the text does not say what a municipality records of a
+    person who lives elsewhere; any other day differs (a 喪失 on the 転出, 第9条第2号, is not met)."""
+    lost = loss_date(birth, moved_in, ending=ending)
+    sixty = period_loss_date(birth, moved_in, ending=ending)
+    return (lost,) if sixty == lost else (lost, sixty)
+
+
 def insured_months(acquired: date, lost: date | None, until: Month) -> tuple[Month, ...]:
     """The months of the 被保険者期間 from ``acquired`` to ``lost`` (第11条), up to ``until``.
 
@@ -141,14 +168,14 @@ def months_after_move_in(birth: date, moved_in: date, ending: Ending | None, fis
 
     第11条第1項: 資格を取得した日の属する月からその資格を喪失した日の属する月の前月まで; the 取得 was before the
     move (elsewhere), and a move within Japan is neither 取得 (第8条) nor 喪失 (第9条): every month from the
-    month of the move-in to the month before the 喪失 (:func:`loss_date`) counts. Reading (ours): the months of
+    month of the move-in to the month before the 喪失 (:func:`period_loss_date`) counts. Reading (ours): the months of
     the 年度 before the move-in were spent in the other municipality, which this municipality's 住民記録 does not
     tell; they are not asked (the checks ask a 年度 that begins on or after the month of the move-in).
     Moved in on 2024-04-15, aged 30: 2024-04 to 2025-03 of 年度 2024; left Japan on 2025-06-20: 2025-04 and 2025-05
     of 年度 2025.
     """
     first = month_of(moved_in)
-    lost = loss_date(birth, moved_in, ending=ending)
+    lost = period_loss_date(birth, moved_in, ending=ending)
     months = fiscal_year_months(fiscal_year)
     if lost is not None and month_of(lost) <= first:
         return ()

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements
+from rule_probes import bound_requirements, failed_requirements, rule_findings
 
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.domains.kokumin_nenkin import checks as ns
@@ -19,8 +19,10 @@ from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.domains.kokumin_nenkin.checks import NENKIN_RULES
 from conformance.domains.kokumin_nenkin.oracle import Ending
 from conformance.domains.world import WORLD_CHECKS
+from conformance.domains.world_parts import expected_nenkin
+from conformance.domains.world_seen import Seen
 from conformance.locations import default_catalog_root
-from conformance.oracles.dates import age_reached_on, month_of
+from conformance.oracles.dates import age_reached_on, month_of, months_between
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
@@ -93,6 +95,54 @@ def test_a_person_who_moved_in_insured_counts_every_month_from_the_move_in() -> 
                                        2024) == ()
     assert not nenkin.held_on_move_in(date(1990, 6, 6), date(2024, 4, 15), from_abroad=True)
     assert not nenkin.held_on_move_in(date(2004, 4, 16), date(2024, 4, 15), from_abroad=False)  # twenty that day
+
+
+def _months(first: tuple[int, int], last: tuple[int, int]) -> list[str]:
+    return [f"{year:04d}-{month:02d}" for year, month in months_between(first, last)]
+
+
+def test_sixty_ends_the_period_after_a_move_to_another_municipality() -> None:
+    # Issue 65 F6 (outside vendor, seeds 11, 5, 7 under --thorough): 第9条第3号 (その日) wherever the person lives.
+    assert ns._period(ns.SIXTY_AFTER_MOVE, TOWN_CODE) == {"被保険者期間": ["2016-12"]}  # 第11条第2項
+    assert ns._period_after_move_in(ns.MOVED_ON_BEFORE_SIXTY, TOWN_CODE) == {
+        "被保険者期間": _months((2025, 4), (2025, 11))}
+    assert ns._period_after_move_in(ns.MOVED_ON_BEFORE_SIXTY_LEAP, TOWN_CODE) == {
+        "被保険者期間": _months((2023, 4), (2024, 1))}
+    # The 資格喪失日 after the 転出 (F7): none (the 資格 runs on) or the day sixty is reached, no other day.
+    for allowed in (None, "2025-12-31"):
+        assert ns._loss(ns.MOVED_ON_BEFORE_SIXTY, TOWN_CODE) == {"資格喪失日": allowed}
+    assert ns._loss(ns.MOVED_ON_BEFORE_SIXTY, TOWN_CODE) != {"資格喪失日": "2025-02-11"}  # 第9条第2号 not met
+    assert ns._loss(ns.TO_ABROAD, TOWN_CODE) != {"資格喪失日": None}  # abroad: the day after, 2025-07-01
+    assert nenkin.period_loss_date(date(1966, 1, 1), date(2025, 1, 1), ending=Ending("moved", date(2025, 2, 10))) \
+        == date(2025, 12, 31)
+    # Away before twenty: never insured during the stay, no 喪失 to end a period here.
+    assert nenkin.period_loss_date(date(2006, 1, 1), date(2006, 1, 1), ending=Ending("moved", date(2025, 2, 10))) \
+        is None
+
+
+def test_the_world_machine_reads_a_move_to_another_municipality_so_too() -> None:
+    # The feed's 国内転出 (before or after its 転入通知): both 資格喪失日 readings, the months to the one before sixty.
+    seen = Seen(ns.MOVED_ON_BEFORE_SIXTY, TOWN_CODE, Ending("moved", date(2025, 2, 10)))
+    shown = expected_nenkin(seen, date(2025, 6, 1))
+    assert shown["被保険者期間"] == _months((2025, 4), (2025, 11))
+    assert shown["資格喪失日"] == None and shown["資格喪失日"] == "2025-12-31"  # noqa: E711 (Either compares so)
+    assert shown["資格喪失日"] != "2025-02-11"
+
+
+RULES_AFTER_MOVE = ("nenkin.period_one_month", "nenkin.period_after_move_in")
+
+
+def test_a_vendor_running_past_sixty_after_a_move_is_found_on_the_worked_examples() -> None:
+    found = rule_findings(frozenset({"nenkin_period_past_sixty_after_move"}), NENKIN_RULES, BINDINGS,
+                          RULES_AFTER_MOVE, max_examples=1)
+    # The worked examples run first: each check's finding names the first of them the vendor gets wrong.
+    for name, (born, year) in zip(RULES_AFTER_MOVE, (("1957-01-01", 2016), ("1966-01-01", 2025)), strict=True):
+        [finding] = found[name]
+        assert (finding.code, finding.location) == (f"scenario.{name}.mismatch",
+                                                     f"GET /residents/{{atena}}/qualifications fiscal_year={year}")
+        assert f"birth={born}" in finding.message and "next=221007" in finding.message
+    assert rule_findings(frozenset(), NENKIN_RULES, BINDINGS, RULES_AFTER_MOVE, max_examples=1) == {
+        name: [] for name in RULES_AFTER_MOVE}
 
 
 @settings(max_examples=40, deadline=None)
