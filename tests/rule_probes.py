@@ -85,6 +85,36 @@ def rule_findings(defects: frozenset[str], rules: Mapping[str, Rule], bindings: 
 PartChange = Callable[[dict[str, Any]], None]
 
 
+#: A reading of a part from the 記録 the harness posted for the person and the query's params: the part answered.
+RecordChange = Callable[[Mapping[str, str], Mapping[str, Any], dict[str, Any]], dict[str, Any]]
+
+
+def rewritten_from_records(part: str, change: RecordChange) -> type[RequestsHttpClient]:
+    """A client of the reference whose per-person answers have their part ``part`` replaced by ``change(record,
+    params, part)``: ``record`` the 記録 posted to the records path for the person (later posts' items over earlier
+    ones), ``params`` the query's (``as_of``, ``fiscal_year``); a person never posted a 記録 answered as given."""
+
+    class Rewritten(RequestsHttpClient):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.records: dict[str, dict[str, str]] = {}
+
+        def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
+            response = super().request(method, path, **kwargs)
+            if method == "post" and path == scenarios.RECORDS_PATH:
+                sent = kwargs["json"]
+                self.records.setdefault(sent["宛名番号"], {}).update(sent["記録"])
+            atena = path.split("/")[2] if path.endswith("/qualifications") else ""
+            if method != "get" or atena not in self.records or response.status != 200:
+                return response
+            document = response.json()
+            document[part] = change(self.records[atena], kwargs.get("params") or {}, document[part])
+            return HttpResponse(response.status, response.headers, json.dumps(document).encode("utf-8"),
+                                response.url)
+
+    return Rewritten
+
+
 def rewritten_answers(part: str, change: PartChange) -> type[RequestsHttpClient]:
     """A client of the reference (``client_type`` of :func:`rule_findings`) whose per-person answers have their part
     ``part`` rewritten by ``change`` (an answer without that part, or not 200, as given)."""

@@ -13,22 +13,20 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import rule_findings
+from rule_probes import rewritten_from_records, rule_findings
 
 from conformance.catalog.contract import load_contract
-from conformance.checks import scenarios
 from conformance.checks.scenarios import Scenario, other_codes
 from conformance.domains.jido_fuyo_teate import checks as fs
 from conformance.domains.jido_fuyo_teate import oracle as fuyo
 from conformance.domains.jido_fuyo_teate.checks import FUYO_RULES, RECORD_RULES
 from conformance.locations import default_catalog_root
-from conformance.targets.base import HttpResponse
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE
 from conformance_reference.jido_fuyo_teate.jido_fuyo import jido_fuyo
@@ -61,46 +59,22 @@ def test_a_mother_without_kango_meets_no_article_4_and_the_examples_send_it() ->
     assert "監護" not in fs._with_items(fs.CLAIMED, {"監護": False}).record(fs.PART)
 
 
-class _Rewriting(RequestsHttpClient):
-    """The reference with its 児童扶養手当 answers rewritten by :meth:`rewrite`, which sees the claimant's record."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.records: dict[str, dict[str, str]] = {}
-
-    def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
-        response = super().request(method, path, **kwargs)
-        if method == "post" and path == scenarios.RECORDS_PATH:
-            self.records[kwargs["json"]["宛名番号"]] = dict(kwargs["json"]["記録"])
-        atena = path.split("/")[2] if path.endswith("/qualifications") else ""
-        if method != "get" or atena not in self.records or response.status != 200:
-            return response
-        document = response.json()
-        self.rewrite(document[fs.PART], self.records[atena])
-        return HttpResponse(response.status, response.headers, json.dumps(document).encode("utf-8"), response.url)
-
-    def rewrite(self, part: dict[str, Any], record: dict[str, str]) -> None:
-        raise NotImplementedError
-
-
-class ArticleFour(_Rewriting):
+def _article_four(record: Mapping[str, str], _: Mapping[str, Any], part: dict[str, Any]) -> dict[str, Any]:
     """The outside vendor's reading: a 母 whose 監護 is not sent has no 監護等児童 and is paid nothing (her
     一部支給停止額 made -1, a figure no check expects: the rewriting is never reached once the scenarios send 監護;
     before they did, this vendor failed whole_month, additions and partial_stop, as the outside one did)."""
-
-    def rewrite(self, part: dict[str, Any], record: dict[str, str]) -> None:
-        if record.get("受給者区分") == "母" and record.get("監護") != "1":
-            for entry in part["月額"]:
-                entry["金額"] = 0
-            part["一部支給停止額"] = -1
-
-
-class Unpaid(_Rewriting):
-    """A vendor paying nothing whatever the record: the wrong answer."""
-
-    def rewrite(self, part: dict[str, Any], record: dict[str, str]) -> None:
+    if record.get("受給者区分") == "母" and record.get("監護") != "1":
         for entry in part["月額"]:
             entry["金額"] = 0
+        part["一部支給停止額"] = -1
+    return part
+
+
+def _unpaid(_: Mapping[str, str], __: Mapping[str, Any], part: dict[str, Any]) -> dict[str, Any]:
+    """A vendor paying nothing whatever the record: the wrong answer."""
+    for entry in part["月額"]:
+        entry["金額"] = 0
+    return part
 
 
 def _before_stops(part: dict[str, Any]) -> None:
@@ -110,11 +84,14 @@ def _before_stops(part: dict[str, Any]) -> None:
             entry["金額"] += part["一部支給停止額"] or 0
 
 
-class BeforeStops(_Rewriting):
+def _before(_: Mapping[str, str], __: Mapping[str, Any], part: dict[str, Any]) -> dict[str, Any]:
     """F2's other reading: 月額.金額 before the 一部支給停止額."""
+    _before_stops(part)
+    return part
 
-    def rewrite(self, part: dict[str, Any], record: dict[str, str]) -> None:
-        _before_stops(part)
+
+ArticleFour, Unpaid, BeforeStops = (rewritten_from_records(fs.PART, change)
+                                    for change in (_article_four, _unpaid, _before))
 
 
 @pytest.mark.parametrize("client_type", [RequestsHttpClient, ArticleFour, BeforeStops],

@@ -12,21 +12,18 @@ reference with its answers rewritten), and a wrong answer failing with the check
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
-from rule_probes import bound_requirements, rule_findings
+from rule_probes import bound_requirements, rewritten_from_records, rule_findings
 
-from conformance.checks import scenarios
 from conformance.checks.scenarios import Scenario, other_codes
 from conformance.domains.seikatsu_hogo import checks as ss
 from conformance.domains.seikatsu_hogo.checks import SEIKATSU_RULES
 from conformance.locations import default_catalog_root
-from conformance.targets.base import HttpResponse
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE
 
@@ -87,27 +84,8 @@ def failing_implies_known(record: Mapping[str, str], as_of: date, part: dict[str
 
 def _vendor(rewrite: Rewrite) -> type[RequestsHttpClient]:
     """The reference with its 生活保護 part rewritten by ``rewrite`` from the record it was sent."""
-
-    class Rewritten(RequestsHttpClient):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self.records: dict[str, dict[str, str]] = {}
-
-        def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
-            response = super().request(method, path, **kwargs)
-            if method == "post" and path == scenarios.RECORDS_PATH:
-                sent = kwargs["json"]
-                self.records.setdefault(sent["宛名番号"], {}).update(sent["記録"])
-            atena = path.split("/")[2] if path.endswith("/qualifications") else ""
-            if method != "get" or atena not in self.records or response.status != 200:
-                return response
-            document = response.json()
-            as_of = date.fromisoformat(kwargs["params"]["as_of"])
-            document["生活保護"] = rewrite(self.records[atena], as_of, document["生活保護"])
-            return HttpResponse(response.status, response.headers, json.dumps(document).encode("utf-8"),
-                                response.url)
-
-    return Rewritten
+    return rewritten_from_records("生活保護", lambda record, params, part: rewrite(
+        record, date.fromisoformat(params["as_of"]), part))
 
 
 #: Each reading, the rules it is judged by (all of them must pass) and a record it answers otherwise than the
