@@ -25,7 +25,7 @@ JST = timezone(timedelta(hours=9))
 WEST = timezone(timedelta(hours=-5))
 
 
-def in_jst(stamp: str, zone: timezone = JST) -> str:
+def written_in(stamp: str, zone: timezone = JST) -> str:
     """A UTC stamp (``...Z``, as the model takes it) as the same instant with the offset of ``zone`` (``+09:00``)."""
     moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     return moment.astimezone(zone).isoformat(timespec="microseconds")
@@ -34,14 +34,14 @@ def in_jst(stamp: str, zone: timezone = JST) -> str:
 def in_nanoseconds(stamp: str) -> str:
     """The same instant in JST written with nine fraction digits (RFC 3339's time-secfrac is any number of them;
     blind round 5, 18: a reader taking six at most refused it)."""
-    return in_jst(stamp).replace("+09:00", "000+09:00")
+    return written_in(stamp).replace("+09:00", "000+09:00")
 
 
 def same_instant(read: Callable[[str], list[str]], stamp: str, whole: Sequence[str]) -> Iterator[Breach]:
     """The 異動差分 since ``stamp`` asked with the instant in JST, with it west of UTC (``-05:00``) and with nine
     fraction digits lists the persons it lists with ``Z`` (``read`` gives the 宛名番号 the 異動差分 since a
     date-time lists)."""
-    for moment in (in_jst(stamp), in_jst(stamp, WEST), in_nanoseconds(stamp)):
+    for moment in (written_in(stamp), written_in(stamp, WEST), in_nanoseconds(stamp)):
         listed = read(moment)
         if sorted(listed) != sorted(whole):
             yield Breach(r.DIFFERENCES, "model.diff_offset_differs", "the 異動差分 since the same instant written "

@@ -201,14 +201,20 @@ def _tamper(ctx: CheckContext, target: Target) -> Iterator[Finding]:
                           expected="the entry as read before", actual="absent or changed")
 
 
-def within(value: object, earliest: dt.datetime, latest: dt.datetime) -> bool:
+def aware_moment(value: object) -> dt.datetime | None:
+    """An ISO 8601 date-time with its offset, or None (not text, not a date-time, or no offset)."""
     if not isinstance(value, str):
-        return False
+        return None
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        return False
-    return moment.tzinfo is not None and earliest <= moment <= latest
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def within(value: object, earliest: dt.datetime, latest: dt.datetime) -> bool:
+    moment = aware_moment(value)
+    return moment is not None and earliest <= moment <= latest
 
 
 def _names(entry: Mapping[str, Any], atena: str) -> bool:

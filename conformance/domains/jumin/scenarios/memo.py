@@ -27,7 +27,7 @@ from typing import Any
 from conformance import clock
 from conformance.checks.registry import CheckContext, check
 from conformance.domains.jumin.params import MemoParams
-from conformance.domains.jumin.scenarios.access_log import SLACK, driver_base, is_text, within
+from conformance.domains.jumin.scenarios.access_log import SLACK, aware_moment, driver_base, is_text, within
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
@@ -131,7 +131,7 @@ def _history_dated(ctx: CheckContext, rows: Sequence[Mapping[str, Any]], locatio
     """R002 and R003 together: the 修正's entry is dated when the 修正 was made, after the 登録's (by the vendor's
     own clock, so no skew between two machines decides; the 修正 was made more than a second later). An entry
     without a date-time is R002's to judge (``author``), not this."""
-    when = {str(row.get("操作")): _moment(row.get("日時")) for row in rows}
+    when = {str(row.get("操作")): aware_moment(row.get("日時")) for row in rows}
     entered, corrected = when.get("登録"), when.get("修正")
     if entered is not None and corrected is not None and corrected <= entered:
         yield ctx.finding("memo.history_dated", "the 修正's entry in the メモ's 履歴 is not dated after the 登録's: "
@@ -139,14 +139,6 @@ def _history_dated(ctx: CheckContext, rows: Sequence[Mapping[str, Any]], locatio
                           location=f"{location}#履歴/日時", expected="a 日時 after the 登録's", actual="the same or "
                           "earlier")
 
-
-def _moment(value: Any) -> dt.datetime | None:
-    """An ISO 8601 date-time with its offset, or None."""
-    try:
-        moment = dt.datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
 
 
 def _not_printed(ctx: CheckContext, target: Target, atena: str) -> Iterator[Finding]:
