@@ -196,7 +196,7 @@ class Scrubber:
         value = secrets.redact(value)
         if self._pattern is None or not value:
             return value
-        return self._pattern.sub(lambda match: mask(match.group(0)), value)
+        return self._pattern.sub(_masked_match, value)
 
     def json(self, value: Any) -> Any:
         """A JSON value with personal properties masked and known personal values scrubbed."""
@@ -293,6 +293,24 @@ class Scrubber:
     def finding_fields(self, finding: Mapping[str, Any]) -> dict[str, Any]:
         """A finding of results.json with every text field scrubbed."""
         return {key: self.text(value) if isinstance(value, str) else value for key, value in finding.items()}
+
+
+#: A katakana name this short (チェ, レイ, キム) is also the start or the middle of common katakana words (チェック,
+#: データ標準レイアウト): inside such a word it is the word, not the name. Longer names are masked wherever they are.
+_SHORT_KATAKANA = 2
+#: Katakana letters and the long vowel mark, full and half width; not the middle dot (・), which separates the parts of
+#: a foreign name (チェ・スジン): a name part beside it is still masked.
+_KATAKANA = re.compile("[\u30a1-\u30fa\u30fc-\u30ff\uff66-\uff9f]+")
+
+
+def _masked_match(match: re.Match[str]) -> str:
+    """A personal value found in a text, masked, unless it is a short katakana name inside a longer katakana word."""
+    found = match.group(0)
+    if len(found) <= _SHORT_KATAKANA and _KATAKANA.fullmatch(found):
+        text, start, end = match.string, match.start(), match.end()
+        if (start and _KATAKANA.fullmatch(text[start - 1])) or (end < len(text) and _KATAKANA.fullmatch(text[end])):
+            return found
+    return mask(found)
 
 
 def _mask_leaves(value: Any) -> Any:

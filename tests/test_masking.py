@@ -51,3 +51,18 @@ def test_a_manual_procedure_is_not_masked_but_a_vendors_reason_is() -> None:
     assert manual["reason"] == procedure
     error = scrub_result({"status": "ERROR", "reason": "vendor said: レイ is unknown", "findings": []}, scrubber)
     assert "レイ" not in error["reason"]
+
+
+def test_a_short_katakana_name_inside_a_katakana_word_is_the_word_but_alone_it_is_masked() -> None:
+    """A 軽自動車税 run showed 「第463条の15の＊＊ックが判定する」: the test town's 「チェ　スジン」 gave the part チェ,
+    which was masked inside チェック in a NOT_AUTOMATED reason and every finding that says チェックデジット."""
+    from conformance.masking import Scrubber
+
+    scrubber = Scrubber()
+    scrubber.add_values(["チェ", "レイ", "ナカムラ"])
+    assert scrubber.text("第463条の15のチェックが判定する") == "第463条の15のチェックが判定する"
+    assert scrubber.text("ｾﾝﾀｰ ﾁｪ ﾃﾞｰﾀ") == "ｾﾝﾀｰ ﾁｪ ﾃﾞｰﾀ"  # not a value: half-width is another spelling
+    assert scrubber.text("氏名 チェ が違う") == "氏名 ＊＊ が違う"
+    assert scrubber.text("チェ・スジン") == "＊＊・スジン"  # the middle dot separates a name's parts
+    assert scrubber.text("チェさん、レイさん") == "＊＊さん、＊＊さん"
+    assert scrubber.text("ナカムラタロウ") == "＊＊＊＊タロウ"  # longer names are masked inside any word

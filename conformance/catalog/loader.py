@@ -56,6 +56,7 @@ from conformance.catalog.models import (
     Requirement,
     Schema,
 )
+from conformance.catalog.provisions_file import provisions_errors
 from conformance.catalog.scenario_models import DriverOperation, Interpretation, Scenario
 from conformance.catalog.validation_errors import _located, _validate, _without_echoes, _yaml_errors
 from conformance.catalog.yamlmarks import MarkedDocument, YamlError, load_yaml
@@ -155,6 +156,7 @@ def _load_edition_uncached(directory: Path) -> EditionCatalog:
     if edition is not None:
         errors.extend(_official_id_errors(entries, edition.domain))
     errors.extend(_check_errors(entries))
+    errors.extend(provisions_errors(directory))
     return _edition_catalog(directory, edition, entries, _in_file_order(errors, directory, files))
 
 
@@ -227,6 +229,7 @@ def _in_file_order(
     """Errors sorted by file (``edition.yaml`` first, then the load order) and line."""
     ranks = {messages.display_path(path): rank for rank, path in enumerate(files, start=1)}
     ranks[messages.display_path(directory / EDITION_FILE)] = 0
+    ranks[messages.display_path(directory / PROVISIONS_FILE)] = len(files) + 1
     return tuple(sorted(errors, key=lambda error: (ranks.get(error.file, -1), error.line)))
 
 

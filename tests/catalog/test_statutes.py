@@ -163,3 +163,32 @@ def test_catalog_list_labels_statute_editions() -> None:
     assert entries[("inkan", "2025.12")]["kind"] == "statute"
     generated = yaml.safe_load((default_catalog_root() / "kokuho" / "2025.12" / "edition.yaml").read_text("utf-8"))
     assert generated["kind"] == "statute"
+
+
+def _edition_copy(tmp_path: Path, provisions: str) -> Path:
+    """inkan's edition copied to ``tmp_path`` with its provisions.yaml replaced by ``provisions``."""
+    edition_dir = tmp_path / "inkan" / "2025.12"
+    shutil.copytree(default_catalog_root() / "inkan" / "2025.12", edition_dir)
+    (edition_dir / statutes.PROVISIONS_FILE).write_text(provisions, encoding="utf-8")
+    return edition_dir
+
+
+def test_catalog_validate_reads_provisions_yaml_and_names_the_line_the_field_and_the_value(tmp_path: Path) -> None:
+    """A broken provisions.yaml (the importer's input, not a catalog document) used to pass `catalog validate`."""
+    from conformance.catalog.loader import validate_path
+
+    original = (default_catalog_root() / "inkan" / "2025.12" / statutes.PROVISIONS_FILE).read_text("utf-8")
+    assert validate_path(_edition_copy(tmp_path / "clean", original)) == []
+    lines = original.splitlines(keepends=True)
+    readings = lines.index("readings:\n")
+    number = next(index for index, line in enumerate(lines) if index > readings and line.startswith("- {law: ")) + 1
+    lines[number - 1] = lines[number - 1].replace("- {law: ", "- {levle: required, law: ", 1)
+    found = validate_path(_edition_copy(tmp_path / "misspelt", "".join(lines)))
+    assert [(error.file.endswith("inkan/2025.12/provisions.yaml"), error.line) for error in found] == [(True, number)]
+    assert "readings[0]: unknown field 'levle'" in found[0].message and "did you mean 'level'?" in found[0].message
+    lines[number - 1] = lines[number - 1].replace("levle: required, ", "").replace("cite: 第", "cite: 17, x: 第", 1)
+    found = validate_path(_edition_copy(tmp_path / "typed", "".join(lines)))
+    assert any(error.line == number and "readings[0].cite: expected a string, got int 17" in error.message
+               for error in found), found
+    found = validate_path(_edition_copy(tmp_path / "syntax", "laws: [a\n"))
+    assert len(found) == 1 and found[0].line in (1, 2) and "YAML syntax error" in found[0].message
