@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -116,3 +117,35 @@ def test_the_reference_answers_of_the_koseki_operations_stay_inside_the_publishe
                for breach in answer_breaches(by_path[path.removeprefix("/driver/v1")], answer,
                                              by_path[path.removeprefix("/driver/v1")].answer)}
     assert outside == set()
+
+
+ROOT = Path(__file__).resolve().parents[2]
+#: What sends a vendor into the judge or the reference instead of saying the meaning (issue 65 F3).
+POINTERS = ("conformance/domains", "conformance.domains", "conformance_reference", "oracle", "checks.py")
+
+
+def _between(text: str, start: str, end: str) -> str:
+    return text[text.index(start):text.index(end, text.index(start))]
+
+
+def test_the_statute_drivers_contract_carries_its_meaning_without_naming_the_judge() -> None:
+    driver_doc = (ROOT / "docs" / "driver.md").read_text("utf-8")
+    walkthrough = (ROOT / "docs" / "vendor-walkthrough.md").read_text("utf-8")
+    texts = {
+        "docs/driver.md statute section": _between(driver_doc, "## Operations of the statute editions", "## Scenarios"),
+        "docs/vendor-walkthrough.md §1": _between(walkthrough, "## 1. One statute domain", "## 2. "),
+        **{f"{slug} driver.yaml": (default_catalog_root() / slug / edition / "driver.yaml").read_text("utf-8")
+           for slug, edition in STATUTE_DRIVERS.items()},
+        **{f"{slug} --driver": json.dumps(published(slug), ensure_ascii=False) for slug in STATUTE_DRIVERS},
+    }
+    named = {(where, pointer) for where, text in texts.items() for pointer in POINTERS if pointer in text}
+    assert named == set()
+    assert "404; or 422" in texts["docs/driver.md statute section"].replace("`", "")
+
+
+def test_the_statute_walk_says_which_domains_need_the_driver_and_what_stays_not_automated() -> None:
+    walk = " ".join(_between((ROOT / "docs" / "vendor-walkthrough.md").read_text("utf-8"), "## 1. One statute domain",
+                             "## 2. ").split())
+    for words in ("targets.driver", "kodomo.nintei", "koseki.hensei", "koseki.todoke", "koseki.seikyu",
+                  "NOT_AUTOMATED", "the profile declares no driver adapter (targets.driver)"):
+        assert words in walk, words
