@@ -89,14 +89,17 @@ def _kind(value: object) -> str:
     return "array" if isinstance(value, list) else "object"
 
 
-def contract_finding(ctx: CheckContext, title: str, operation: DriverOperation, shown: str, location: str,
-                     outside: OutsideContract, target: Target) -> Finding:
-    """The finding of an answer outside the contract, on the scenario ``shown`` with the seed to replay it."""
+def contract_finding(ctx: CheckContext, title: str, operation: DriverOperation, keys: Collection[str], shown: str,
+                     location: str, outside: OutsideContract, target: Target) -> Finding:
+    """The finding of an answer outside the contract, on the scenario ``shown`` with the seed to replay it: expected,
+    the published types of the ``keys`` the rule reads (data: ``conformance catalog openapi --driver``'s)."""
+    published = answer_schema(operation, keys)["properties"]
+    types = {key: published[key].get("type", "any") for key in sorted(published)}
     return ctx.finding(
         CONTRACT_CODE,
         f"{title}: the answer of {operation.id} is outside its published schema on the scenario [{shown}] "
         f"({target.replay})",
         location=location,
-        expected=f"the 200 answer of {operation.id} as `conformance catalog openapi --driver` publishes it",
+        expected=json.dumps(types, ensure_ascii=False),
         actual="; ".join(outside.breaches),
     )

@@ -444,7 +444,7 @@ def run_rule(ctx: CheckContext, rule: KodomoRule) -> Iterator[Finding]:
     try:
         mismatch = shrunk_mismatch(built(rule.applications, other_codes(town)), rule.examples, target, answers)
     except OutsideContract as outside:
-        yield contract_finding(ctx, rule.title, operation, outside.value.compact(),
+        yield contract_finding(ctx, rule.title, operation, rule.reads, outside.value.compact(),
                                _location(base_path, outside.value), outside, target)
         return
     if mismatch is None:

@@ -125,6 +125,7 @@ def test_an_answer_outside_the_published_schema_is_the_contract_finding_of_the_r
     (finding,) = found["kodomo.decision_deadline"]
     assert finding.code == CONTRACT_CODE
     assert finding.location.startswith("POST /driver/v1/kodomo/nintei 申請年月日=")
+    assert finding.expected == '{"処分期限": ["string", "null"]}'
     assert finding.actual == '/処分期限: pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" (got string)'
     assert "kodomo.nintei" in finding.message and "seed" in finding.message
     assert found["kodomo.notice"] == []
