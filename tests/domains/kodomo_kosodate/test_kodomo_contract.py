@@ -21,6 +21,7 @@ from conformance.checks.driver_answers import CONTRACT_CODE
 from conformance.checks.registry import CheckContext
 from conformance.domains.kodomo_kosodate import checks as ks
 from conformance.embedded import start_reference
+from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.profiles import ApiTarget, DriverTarget
@@ -134,3 +135,13 @@ def test_an_answer_outside_the_published_schema_is_the_contract_finding_of_the_r
 def test_a_required_key_of_the_wrong_type_is_the_contract_finding() -> None:
     (finding,) = findings(_certified_as_text, ["kodomo.preschool"])["kodomo.preschool"]
     assert (finding.code, finding.actual) == (CONTRACT_CODE, '/認定: type "boolean" (got string)')
+
+
+def _server_error(body: dict[str, Any], answer: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    """A status the contract gives no meaning: the rule cannot be judged."""
+    return 503, {"result": "error", "code": "down", "message": "unavailable"}
+
+
+def test_a_status_without_a_meaning_is_an_error_naming_the_application_and_the_seed() -> None:
+    with pytest.raises(TargetError, match=r"expected 200, got 503 \[.*needs_care=.*\] \(.*seed"):
+        findings(_server_error, ["kodomo.residence"])
