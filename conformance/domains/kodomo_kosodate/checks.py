@@ -26,10 +26,11 @@ from typing import Any
 from hypothesis import strategies as st
 
 from conformance.checks.driver_answers import (
-    OutsideContract,
+    OUTSIDE,
     answer_breaches,
     contract_finding,
     driver_operation,
+    outside_projections,
     refusal_statuses,
 )
 from conformance.checks.registry import CheckContext, check, target_of
@@ -435,21 +436,20 @@ def run_rule(ctx: CheckContext, rule: KodomoRule) -> Iterator[Finding]:
             given = posted(client, base_path, loaded, a, town, refusals)
         except TargetError as error:  # the rule cannot be judged: say on which application, and how to replay it
             raise TargetError(f"{error} [{a.compact()}] ({target.replay})") from None
-        breaches = tuple(breach for answer in given.values() if REFUSED_STATUS not in answer
-                         for breach in answer_breaches(operation, answer, rule.reads))
+        breaches = [breach for answer in given.values() if REFUSED_STATUS not in answer
+                    for breach in answer_breaches(operation, answer, rule.reads)]
         if breaches:
-            raise OutsideContract(a, tuple(sorted(set(breaches))))
+            return outside_projections(breaches)
         return rule.expected(a), rule.actual(read_deadlines(given, a), loaded)
 
-    try:
-        mismatch = shrunk_mismatch(built(rule.applications, other_codes(town)), rule.examples, target, answers)
-    except OutsideContract as outside:
-        yield contract_finding(ctx, rule.title, operation, rule.reads, outside.value.compact(),
-                               _location(base_path, outside.value), outside, target)
-        return
+    mismatch = shrunk_mismatch(built(rule.applications, other_codes(town)), rule.examples, target, answers)
     if mismatch is None:
         return
     application: Application = mismatch.value
+    if OUTSIDE in mismatch.actual:
+        yield contract_finding(ctx, rule.title, operation, rule.reads, application.compact(),
+                               _location(base_path, application), mismatch.actual[OUTSIDE], target)
+        return
     yield mismatch_finding(ctx, rule.name, rule.title, application.compact(), _location(base_path, application),
                            mismatch, target)
 
