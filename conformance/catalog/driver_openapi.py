@@ -8,12 +8,12 @@ the standard itself publishes. Deterministic: catalog order, no timestamps.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.openapi import DATE_PATTERN, OPENAPI_VERSION
-from conformance.catalog.scenario_models import DRIVER_VERSION, DriverField, DriverOperation
+from conformance.catalog.scenario_models import DRIVER_VERSION, DriverAnswerField, DriverField, DriverOperation
 
 #: Where the driver's paths start below the vendor's API base URL (a profile may move it).
 DRIVER_BASE = f"/driver/{DRIVER_VERSION}"
@@ -56,7 +56,8 @@ def _operation(operation: DriverOperation) -> dict[str, Any]:
         "operationId": operation.id,
         "summary": operation.name,
         "tags": [operation.group],
-        "description": f"{operation.provenance.reference}" + (
+        "description": (operation.description + "\n\n" if operation.description else "")
+        + f"{operation.provenance.reference}" + (
             f" (sections {', '.join(operation.sections)})" if operation.sections else ""),
         "responses": _responses(operation),
     }
@@ -114,6 +115,8 @@ def _responses(operation: DriverOperation) -> dict[str, Any]:
         "404": _json("no such operation or resource", "Error"),
         "501": _json("the adapter does not implement this operation", "Error"),
     }
+    for status, meaning in operation.refusals.items():
+        responses[status] = _json(meaning, "Error")
     errors = [error.code for error in operation.errors if error.kind == "error"]
     alerts = [error.code for error in operation.errors if error.kind == "alert"]
     if errors:
@@ -124,13 +127,54 @@ def _responses(operation: DriverOperation) -> dict[str, Any]:
 
 
 def _answered(operation: DriverOperation) -> dict[str, Any]:
-    """The 200 answer: the protocol's ``Ok`` with the keys the harness reads of it, each described."""
+    """The 200 answer: the protocol's ``Ok`` with the keys the harness reads of it, each described (and typed, where
+    the edition types them: :func:`answer_schema`)."""
     if not operation.answer:
         return _json("committed (a change) or the answer (a query)", "Ok")
-    keys = {key: {"description": meaning} for key, meaning in operation.answer.items()}
-    schema = {"allOf": [{"$ref": _REF + "Ok"}, {"type": "object", "properties": keys}]}
-    return {"description": "the answer: " + "; ".join(f"{key}: {meaning}" for key, meaning in operation.answer.items()),
+    schema = {"allOf": [{"$ref": _REF + "Ok"}, answer_schema(operation)]}
+    return {"description": "the answer: " + "; ".join(f"{key}: {_meaning(value).rstrip('.')}"
+                                                      for key, value in operation.answer.items()),
             "content": {"application/json": {"schema": schema}}}
+
+
+def answer_schema(operation: DriverOperation, keys: Collection[str] | None = None) -> dict[str, Any]:
+    """The JSON Schema of the operation's 200 answer beside ``result`` (only ``keys``, when given: what one check
+    reads), self-contained: what the driver document publishes and a vendor's answer is validated against."""
+    chosen = {key: value for key, value in operation.answer.items() if keys is None or key in keys}
+    schema: dict[str, Any] = {"type": "object", "properties": {key: _answer_property(value)
+                                                                for key, value in chosen.items()}}
+    required = [key for key, value in chosen.items() if isinstance(value, DriverAnswerField) and value.required]
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def _meaning(value: str | DriverAnswerField) -> str:
+    return value if isinstance(value, str) else value.description
+
+
+def _answer_property(value: str | DriverAnswerField) -> dict[str, Any]:
+    if isinstance(value, str):
+        return {"description": value}
+    return {**_answer_type(value), "description": value.description}
+
+
+def _answer_type(field: DriverAnswerField) -> dict[str, Any]:
+    """The type of one answer key (nested keys and items described too); null added where it is allowed."""
+    schema: dict[str, Any] = {"type": "string", "pattern": DATE_PATTERN} if field.type == "date" else \
+        {"type": field.type}
+    if field.enum:
+        schema["enum"] = list(field.enum) + ([None] if field.nullable else [])
+    if field.properties:
+        schema["properties"] = {key: _answer_property(value) for key, value in field.properties.items()}
+        required = [key for key, value in field.properties.items() if value.required]
+        if required:
+            schema["required"] = required
+    if field.items is not None:
+        schema["items"] = _answer_property(field.items)
+    if field.nullable:
+        schema["type"] = [schema["type"], "null"]
+    return schema
 
 
 def _json(description: str, component: str) -> dict[str, Any]:

@@ -52,6 +52,20 @@ class DriverError(CatalogModel):
     source: Annotated[str, Field(min_length=1, description="The section and sentence of the spec it rests on.")]
 
 
+class DriverAnswerField(CatalogModel):
+    """One key of a driver operation's 200 answer with its JSON type: published in the driver's OpenAPI document as
+    the answer's schema, and what a vendor's answer is held to (its meaning and allowed readings in ``description``)."""
+
+    type: Literal["string", "date", "boolean", "integer", "object", "array"] = Field(
+        description="date: text YYYY-MM-DD; object: with ``properties``; array: of ``items``.")
+    description: Annotated[str, Field(min_length=1, description="What it holds, when, and how it is judged.")]
+    nullable: bool = Field(default=False, description="Whether null is allowed (an absent key reads as null).")
+    required: bool = Field(default=False, description="Whether every 200 answer carries the key.")
+    enum: Annotated[tuple[str, ...], LaxSeq] = Field(default=(), description="The only values allowed (text).")
+    properties: dict[str, DriverAnswerField] = Field(default_factory=dict, description="The keys of an object.")
+    items: DriverAnswerField | None = Field(default=None, description="What an array holds.")
+
+
 class DriverOperation(CatalogModel):
     """One operation of the driver protocol: what the function requirements talk about."""
 
@@ -64,9 +78,15 @@ class DriverOperation(CatalogModel):
     errors: Annotated[tuple[DriverError, ...], LaxSeq] = Field(
         default=(), description="The エラー and アラート codes this operation may answer with.")
     sections: Annotated[tuple[str, ...], LaxSeq] = Field(default=(), description="Sections of the spec it serves.")
-    answer: dict[str, Annotated[str, Field(min_length=1)]] = Field(
+    description: str | None = Field(default=None, description="What the operation does and how it is answered, "
+                                    "for the vendor (published as the operation's description).")
+    answer: dict[str, Annotated[str, Field(min_length=1)] | DriverAnswerField] = Field(
         default_factory=dict, description="The keys of its 200 answer the harness reads, each with what it holds "
-        "(published in the driver's OpenAPI document; every item value travels as text).")
+        "(published in the driver's OpenAPI document; every item value travels as text), or with its JSON type "
+        "(a statute edition's answer: the published schema a vendor's answer is held to).")
+    refusals: dict[Annotated[str, Field(pattern=r"^4[0-9]{2}$")], Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=dict, description="Statuses other than 200 the harness reads as an answer, each with its "
+        "meaning (the protocol's Error body); any other status leaves the check unable to judge (ERROR).")
     provenance: Provenance
 
 

@@ -18,19 +18,28 @@ one provision fails that provision's check and no other: ``認定`` (第19条第
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
 
+from conformance.checks.driver_answers import (
+    OUTSIDE,
+    answer_breaches,
+    contract_finding,
+    driver_operation,
+    outside_projections,
+    refusal_statuses,
+)
 from conformance.checks.registry import CheckContext, check, target_of
 from conformance.checks.scenarios import (
     Loaded,
     Projection,
     Scenario,
     built,
+    json_object,
     load,
     mismatch_finding,
     other_codes,
@@ -43,9 +52,9 @@ from conformance.checks.statute_rules import (
     drawn_with,
     driver_base_path,
     driver_rule_check,
-    posted_object,
 )
 from conformance.domains.kodomo_kosodate import oracle as law
+from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
 from conformance.targets.base import HttpClient
@@ -64,6 +73,10 @@ GUARDIAN = "保護者"
 #: The 現在地 of a 保護者 without a 居住地 who is not in the town (千代田区; never the test town).
 ELSEWHERE = "131016"
 _HERE = "当市町村"
+#: A refusal (a status of the operation's ``refusals``) as the rules read it: not certified, no 処分.
+REFUSAL: Mapping[str, Any] = {"認定": False}
+#: The key that keeps a refusal's status beside :data:`REFUSAL` (never a key of an answer: not held to its schema).
+REFUSED_STATUS = " status"
 #: The domain's folder, whose ``texts.yaml`` names each rule (conformance.checks.statute_rules).
 STATUTE = Statute("kodomo_kosodate", "子ども・子育て支援")
 
@@ -103,6 +116,8 @@ class KodomoRule:
     expected: Callable[[Application], Projection]
     actual: Callable[[Answers, Loaded], Projection]
     examples: tuple[Application, ...] = ()
+    #: The keys of the answer the rule reads, held to the operation's published schema (driver.yaml's ``answer``).
+    reads: tuple[str, ...] = ()
 
 
 # -- applications ---------------------------------------------------------------------------------
@@ -316,9 +331,23 @@ def _deadline(value: Any, applied: date) -> Any:
 # -- the vendor -----------------------------------------------------------------------------------
 
 
-def apply(client: HttpClient, base_path: str, loaded: Loaded, a: Application, town: str = TOWN_CODE) -> Answers:
-    """One application per child; the answers keyed by the child's index (``town``: the vendor's own code, the
-    現在地 of a 保護者 without a 居住地 who is there)."""
+def apply(client: HttpClient, base_path: str, loaded: Loaded, a: Application, town: str = TOWN_CODE,
+          refusals: Collection[int] = ()) -> Answers:
+    """One application per child; the answers keyed by the child's index, their 処分期限 read (:func:`_deadline`)."""
+    return read_deadlines(posted(client, base_path, loaded, a, town, refusals), a)
+
+
+def read_deadlines(answers: Answers, a: Application) -> Answers:
+    """The answers with each 処分期限 within the thirty days read as :data:`WITHIN`."""
+    return {index: {**answer, "処分期限": _deadline(answer.get("処分期限"), a.applied)}
+            for index, answer in answers.items()}
+
+
+def posted(client: HttpClient, base_path: str, loaded: Loaded, a: Application, town: str = TOWN_CODE,
+           refusals: Collection[int] = ()) -> Answers:
+    """One application per child; the answers as given, keyed by the child's index (``town``: the vendor's own code,
+    the 現在地 of a 保護者 without a 居住地 who is there). A status of ``refusals`` (the contract's 404 and 422: the
+    town does not decide the application, 第20条第2項) is read as :data:`REFUSAL`, 認定 false and no 処分."""
     url = base_path.rstrip("/") + OPERATION_PATH
     answers: Answers = {}
     for index, (atena, care) in enumerate(zip(loaded.children, a.needs_care, strict=True)):
@@ -328,8 +357,9 @@ def apply(client: HttpClient, base_path: str, loaded: Loaded, a: Application, to
         if a.present_here is not None:
             body["保護者の居住地"] = "なし"
             body["保護者の現在地_市区町村コード"] = town if a.present_here else ELSEWHERE
-        document = posted_object(client, url, body)
-        answers[str(index)] = {**document, "処分期限": _deadline(document.get("処分期限"), a.applied)}
+        response = client.request("post", url, json=body)
+        answers[str(index)] = {**REFUSAL, REFUSED_STATUS: response.status} if response.status in refusals \
+            else json_object(response, f"POST {url}")
     return answers
 
 
@@ -360,26 +390,30 @@ REFUSED = Application(_household(date(2025, 1, 15), [date(2015, 6, 6), date(2020
 
 def _rule(name: str, applications: Callable[[tuple[str, str]], st.SearchStrategy[Application]],
           expected: Callable[[Application], Projection], actual: Callable[[Answers, Loaded], Projection],
-          examples: tuple[Application, ...]) -> KodomoRule:
-    """One rule as data, its title (naming the provision) the rule's text in the folder's ``texts.yaml``."""
-    return KodomoRule(name, STATUTE.title(name), applications, expected, actual, examples)
+          examples: tuple[Application, ...], reads: tuple[str, ...]) -> KodomoRule:
+    """One rule as data, its title (naming the provision) the rule's text in the folder's ``texts.yaml``; ``reads``
+    the keys of the answer it judges."""
+    return KodomoRule(name, STATUTE.title(name), applications, expected, actual, examples, reads)
 
 
 KODOMO_RULES: dict[str, KodomoRule] = {rule.name: rule for rule in (
-    _rule("kodomo.preschool", at_school_start, _certified, _field("認定"), (SCHOOL_START, BEFORE_SCHOOL)),
+    _rule("kodomo.preschool", at_school_start, _certified, _field("認定"), (SCHOOL_START, BEFORE_SCHOOL),
+          ("認定",)),
     _rule("kodomo.category_one", drawn_with(around_three, False), _categories_of(False), _field("認定区分"),
-          (THIRD_BIRTHDAY,)),
-    _rule("kodomo.category_two", kindergarten_age, _categories_of(None), _field("認定区分"), (FAMILY,)),
+          (THIRD_BIRTHDAY,), ("認定区分",)),
+    _rule("kodomo.category_two", kindergarten_age, _categories_of(None), _field("認定区分"), (FAMILY,),
+          ("認定区分",)),
     _rule("kodomo.category_three", drawn_with(around_three, True), _infants, _actual_infants,
-          (THIRD_BIRTHDAY_CARE,)),
-    _rule("kodomo.residence", leaving_guardians, _resident_certified, _field("認定"), (MOVED_AWAY,)),
+          (THIRD_BIRTHDAY_CARE,), ("認定区分",)),
+    _rule("kodomo.residence", leaving_guardians, _resident_certified, _field("認定"), (MOVED_AWAY,), ("認定",)),
     _rule("kodomo.present_place", without_residence, _present_certified, _field("認定"),
-          (PRESENT_HERE, PRESENT_ELSEWHERE)),
-    _rule("kodomo.care_amount", young_children, _care_amounts, _actual_care_amounts, (FAMILY,)),
-    _rule("kodomo.notice", young_children, _notices, _actual_notices, (FAMILY,)),
-    _rule("kodomo.certificate", young_children, _certificates, _actual_certificates, (FAMILY, MIXED)),
-    _rule("kodomo.refusal_reason", refused, _reasons, _actual_reasons, (REFUSED,)),
-    _rule("kodomo.decision_deadline", young_children, _deadlines, _field("処分期限"), (FAMILY,)),
+          (PRESENT_HERE, PRESENT_ELSEWHERE), ("認定",)),
+    _rule("kodomo.care_amount", young_children, _care_amounts, _actual_care_amounts, (FAMILY,), ("保育必要量",)),
+    _rule("kodomo.notice", young_children, _notices, _actual_notices, (FAMILY,), ("通知先",)),
+    _rule("kodomo.certificate", young_children, _certificates, _actual_certificates, (FAMILY, MIXED),
+          ("認定区分", "保育必要量", "支給認定証")),
+    _rule("kodomo.refusal_reason", refused, _reasons, _actual_reasons, (REFUSED,), ("却下理由",)),
+    _rule("kodomo.decision_deadline", young_children, _deadlines, _field("処分期限"), (FAMILY,), ("処分期限",)),
 )}
 
 
@@ -387,23 +421,41 @@ KODOMO_RULES: dict[str, KodomoRule] = {rule.name: rule for rule in (
 
 
 def run_rule(ctx: CheckContext, rule: KodomoRule) -> Iterator[Finding]:
-    """Generate, load, apply and compare; report the shrunk counterexample, if any."""
+    """Generate, load, apply and compare; report the shrunk counterexample, if any: a 処分 that differs from the
+    oracle, or an answer outside the operation's published schema (the keys the rule reads)."""
     target = target_of(ctx)
     base_path = driver_base_path(target, "子ども・子育て支援", (OPERATION,))
     client, town = target.need_http(), town_code(target)
     appended = append_path(target)
+    operation = driver_operation(target.catalog, OPERATION)
+    refusals = refusal_statuses(operation)
 
     def answers(a: Application) -> tuple[Projection, Projection]:
         loaded = load(client, a.household, town, appended)
-        return rule.expected(a), rule.actual(apply(client, base_path, loaded, a, town), loaded)
+        try:
+            given = posted(client, base_path, loaded, a, town, refusals)
+        except TargetError as error:  # the rule cannot be judged: say on which application, and how to replay it
+            raise TargetError(f"{error} [{a.compact()}] ({target.replay})") from None
+        breaches = [breach for answer in given.values() if REFUSED_STATUS not in answer
+                    for breach in answer_breaches(operation, answer, rule.reads)]
+        if breaches:
+            return outside_projections(breaches)
+        return rule.expected(a), rule.actual(read_deadlines(given, a), loaded)
 
     mismatch = shrunk_mismatch(built(rule.applications, other_codes(town)), rule.examples, target, answers)
     if mismatch is None:
         return
     application: Application = mismatch.value
-    yield mismatch_finding(ctx, rule.name, rule.title, application.compact(),
-                           f"POST {base_path.rstrip('/')}{OPERATION_PATH} 申請年月日={application.applied}", mismatch,
-                           target)
+    if OUTSIDE in mismatch.actual:
+        yield contract_finding(ctx, rule.title, operation, rule.reads, application.compact(),
+                               _location(base_path, application), mismatch.actual[OUTSIDE], target)
+        return
+    yield mismatch_finding(ctx, rule.name, rule.title, application.compact(), _location(base_path, application),
+                           mismatch, target)
+
+
+def _location(base_path: str, a: Application) -> str:
+    return f"POST {base_path.rstrip('/')}{OPERATION_PATH} 申請年月日={a.applied}"
 
 
 #: Each rule the check ``scenario.<name>`` (the registry reads ``RULE_CHECKS``: conformance.checks.statute_rules).
