@@ -669,11 +669,20 @@ def _unindicated(voter: _Voter, registered_on: date | None, defects: frozenset[s
     return "senkyo_no_indication_at_registration" in defects
 
 
+def _printed_off_register(entry: Mapping[str, Any], defects: frozenset[str]) -> bool:
+    """The defects that print a 抄本 for a person not on the 名簿 that day: one with the 被登録資格 before the
+    登録月の一日 that registers him (第22条第1項), or one struck off (第28条: died, four months after moving out)."""
+    if entry["被登録資格"] and "senkyo_shohon_before_registration" in defects:
+        return True
+    return entry["抹消事由"] is not None and "senkyo_shohon_after_struck_off" in defects
+
+
 def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
                  history: Sequence[Row] = ()) -> list[tuple[str, str]] | None:
-    """The printed lines of the person's 選挙人名簿抄本 on ``as_of`` (None: not on the 名簿 that day)."""
+    """The printed lines of the person's 選挙人名簿抄本 on ``as_of`` (None: not on the 名簿 that day): 第20条第1項's
+    items, the 投票区 whose 名簿 the person is on (第20条第2項) and the 表示 of 第27条 when the entry carries it."""
     entry = senkyo(row, stay, as_of, frozenset(), history=history)
-    if not entry["登録"]:
+    if not entry["登録"] and not _printed_off_register(entry, defects):
         return None
     address = "".join(row.get(name) or "" for name in ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記",
                                                        "住所_方書"))
@@ -688,8 +697,13 @@ def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[st
         if "senkyo_shohon_era_year_off" in defects else ERAS
     lines = [("氏名", named.get("氏名") or ""), ("住所", address), ("性別", _SEX.get(row.get("性別") or "", "")),
              ("生年月日", wareki(row.get("生年月日") or "", eras=eras))]
-    if entry["表示"]:
-        lines.append(("表示", "第二十一条第二項該当（転出）"))
+    # 第20条第2項: the 投票区 (the defect prints the first 投票区 whatever the 町字).
+    district = "第一投票区" if "senkyo_printed_one_voting_district" in defects else _voting_district(row, frozenset())
+    if district is not None:
+        lines.append(("投票区", district))
+    # 第27条: the 表示 (the defect prints it on every entry, also one whose address is here).
+    if entry["表示"] or "senkyo_shohon_indication_for_all" in defects:
+        lines.append(("表示", "転出"))
     return lines
 
 

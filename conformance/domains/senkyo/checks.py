@@ -1,6 +1,7 @@
 """Scenario checks of 選挙人名簿管理 (公職選挙法; the statute edition ``senkyo 2025.12``): every rule registered as a
 check. The rules are written by family, each in a module of its own: ``registration``, ``disqualification``,
-``elections``, ``inspection``, ``overseas``, on what they share (``people``).
+``elections``, ``inspection``, ``overseas``, ``districts``, on what they share (``people``). The rules of the
+printed 抄本 are ``forms``' (with ``shohon_register``'s).
 
 The machinery of :mod:`conformance.checks.scenarios`, compared with :mod:`conformance.domains.senkyo.oracle`.
 Every scenario asks about one day (``as_of``); each check judges one field of the answer's ``選挙人名簿``
