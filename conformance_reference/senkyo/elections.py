@@ -698,7 +698,7 @@ def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[st
     lines = [("氏名", named.get("氏名") or ""), ("住所", address), ("性別", _SEX.get(row.get("性別") or "", "")),
              ("生年月日", wareki(row.get("生年月日") or "", eras=eras))]
     # 第20条第2項: the 投票区 (the defect prints the first 投票区 whatever the 町字).
-    district = "第一投票区" if "senkyo_printed_one_voting_district" in defects else _voting_district(row, frozenset())
+    district = "第一投票区" if "senkyo_shohon_one_voting_district" in defects else _voting_district(row, frozenset())
     if district is not None:
         lines.append(("投票区", district))
     # 第27条: the 表示 (the defect prints it on every entry, also one whose address is here).

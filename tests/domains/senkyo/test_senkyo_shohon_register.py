@@ -1,7 +1,7 @@
 """The 選挙人名簿抄本 of one elector read for who is on the 名簿 on the day, the 表示 and the 投票区
 (conformance/domains/senkyo/shohon_register.py): conforming prints of other layouts and readings pass, the clean
 reference agrees, and each named defect (senkyo_shohon_before_registration, senkyo_shohon_after_struck_off,
-senkyo_shohon_indication_for_all, senkyo_printed_one_voting_district) gives the finding at the form on its rule's
+senkyo_shohon_indication_for_all, senkyo_shohon_one_voting_district) gives the finding at the form on its rule's
 requirements only."""
 
 from __future__ import annotations
@@ -161,7 +161,7 @@ DEFECT_FINDINGS = {
     "senkyo_shohon_before_registration": ("senkyo_form.shohon_registered", {"抄本": False}, {"抄本": True}),
     "senkyo_shohon_after_struck_off": ("senkyo_form.shohon_struck_off", {"抄本": False}, {"抄本": True}),
     "senkyo_shohon_indication_for_all": ("senkyo_form.shohon_indication", {"表示": None}, {"表示": True}),
-    "senkyo_printed_one_voting_district": ("senkyo_form.shohon_district", {"投票区": {"any_of": ["第二投票区", None]}},
+    "senkyo_shohon_one_voting_district": ("senkyo_form.shohon_district", {"投票区": {"any_of": ["第二投票区", None]}},
                                            {"投票区": "第一投票区"}),
 }
 
