@@ -174,18 +174,18 @@ def _undeclared(s: Scenario, town: str) -> Projection:
     raise NotAutomated("the 投票区 are the profile's declaration (ordinance.senkyo.voting_districts)")
 
 
-#: Worked examples. Moved in 2024-12-01, 転入届 2024-12-10: qualified from 3月10日 but not on the 名簿 on 2025-04-01
-#: (no 抄本), on it from 2025-06-01. Registered for years: died 2025-06-10 (off that day); moved out 2025-06-10, the 表示 from that day,
-#: on the 名簿 on 10月10日, off on 10月11日. Recorded from 2024-11-01, moved out 2025-02-20: registered on
-#: 2025-03-01 with the 表示 (第21条第2項).
+#: Worked examples. Moved in 2024-12-01, 転入届 2024-12-10: qualified from 3月10日 but not on the 名簿 on
+#: 2025-04-01 (no 抄本), on it from 2025-06-01. Registered for years: died 2025-06-10 (off that day); moved out
+#: 2025-06-10, the 表示 from that day, on the 名簿 on 10月10日, off on 10月11日. Recorded from 2024-11-01, moved
+#: out 2025-02-20: registered on 2025-03-01 with the 表示 (第21条第2項).
 _BEFORE_DEATH = replace(DIED, as_of=date(2025, 6, 9))
 _QUALIFIED_NOT_YET_REGISTERED = replace(LATE_NOTICE, as_of=date(2025, 4, 1))
 _REGISTERED_ON_THE_FIRST = replace(LATE_NOTICE, as_of=date(2025, 6, 1))
 
 SHOHON_REGISTER_RULES: tuple[Rule, ...] = (
     STATUTE.rule("senkyo_form.shohon_registered", registrations, _on_register, _issued,
-                 (_QUALIFIED_NOT_YET_REGISTERED, _REGISTERED_ON_THE_FIRST), ask=_ask, asked=f"POST {FORM_PATH}", form=FORM_ID,
-                 needs_records=False),
+                 (_QUALIFIED_NOT_YET_REGISTERED, _REGISTERED_ON_THE_FIRST), ask=_ask, asked=f"POST {FORM_PATH}",
+                 form=FORM_ID, needs_records=False),
     STATUTE.rule("senkyo_form.shohon_struck_off", leaving, _on_register, _issued,
                  (_BEFORE_DEATH, DIED, NOT_YET_STRUCK_OFF, STRUCK_OFF), ask=_ask, asked=f"POST {FORM_PATH}",
                  form=FORM_ID, needs_records=False),
