@@ -231,7 +231,8 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         "在外異議_通知先": _objection_notified(record or {}, as_of, defects, overseas=True),
         "登録基準日": shown[0].isoformat() if on_list and shown else None,
         "登録根拠": shown[1] if on_list and shown else None,
-        "表示": on_list and gone and not _unindicated(voter, registered_on, defects),
+        "表示": on_list and ((gone and not _unindicated(voter, registered_on, defects))
+                           or _indicated_barred(record or {}, as_of, defects)),
         "抹消事由": ("在外選挙人名簿への登録の移転" if transferred and "senkyo_kept_after_transfer" not in defects
                  else "登録されるべきでなかつた" if wrong else _struck_off(voter, registered_on, as_of, defects)),
         "年齢満十七年調査": _surveyed_at_seventeen(voter, as_of, defects),
@@ -630,6 +631,12 @@ def _surveyed_at_seventeen(voter: _Voter, as_of: date, defects: frozenset[str]) 
     return (voter.gone is not None and strike is not None and not voter.died
             and "senkyo_seventeen_moved_out_left_out" not in defects
             and _plus_months(voter.notified, 3) <= voter.gone <= first < strike)
+
+
+def _indicated_barred(record: Mapping[str, str], day: date, defects: frozenset[str]) -> bool:
+    """第27条第1項: the 表示 of a registered person while 第11条第1項 bars the 選挙権 (the reference drops it once the
+    bar ends, one of the readings the text leaves). Only its own defect: none of the 選挙権 defects moves it."""
+    return _barred(record, day, frozenset()) and "senkyo_no_indication_on_disqualification" not in defects
 
 
 def _barred(record: Mapping[str, str], day: date, defects: frozenset[str]) -> bool:

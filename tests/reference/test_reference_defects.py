@@ -356,6 +356,9 @@ AFFECTS: dict[str, set[str]] = {
     "senkyo_shohon_after_struck_off": {"senkyo_shohon"},
     "senkyo_shohon_indication_for_all": {"senkyo_shohon"},
     "senkyo_shohon_one_voting_district": set(),
+    # 第27条第1項's 表示 of a registered person barred by a sentence (tests/domains/senkyo/test_senkyo_indication.py):
+    # the worked examples of 第11条's rules are such persons.
+    "senkyo_no_indication_on_disqualification": {"qualifications"},
     # A death on 1月1日 itself: no probe person dies that day (its own test: tests/domains/kojin_juminzei/
     # test_tax_scenarios.py).
     "juminzei_levied_on_death_day": set(),
