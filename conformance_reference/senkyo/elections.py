@@ -215,7 +215,9 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
                and _struck_off(voter, registered_on, as_of, frozenset()) is None)
     gone = voter.gone is not None and voter.gone <= as_of
     # Each answer below takes only its own defect (a group of defects in one run must not mix).
-    moved_out_kept = _registered_on(voter, as_of, _only("senkyo_moved_out_not_registered", defects)) is not None
+    # (With the election: a person registered by 第22条第2項 or 第3項 alone is on the 名簿 too.)
+    moved_out_kept = _registered_on(voter, as_of, _only("senkyo_moved_out_not_registered", defects),
+                                    election) is not None
     shown = _registration(voter, as_of, frozenset(name for name in _REGISTRATION_DEFECTS if name in defects), election)
     if (shown is not None and election is not None and "senkyo_list_remade_per_election" in defects
             and record is not None and record.get("選挙_種類") == "地方"
@@ -676,20 +678,25 @@ def _unindicated(voter: _Voter, registered_on: date | None, defects: frozenset[s
     return "senkyo_no_indication_at_registration" in defects
 
 
-def _printed_off_register(entry: Mapping[str, Any], defects: frozenset[str]) -> bool:
+def _printed_off_register(entry: Mapping[str, Any], election: _Election | None, defects: frozenset[str]) -> bool:
     """The defects that print a 抄本 for a person not on the 名簿 that day: one with the 被登録資格 before the
-    登録月の一日 that registers him (第22条第1項), or one struck off (第28条: died, four months after moving out)."""
-    if entry["被登録資格"] and "senkyo_shohon_before_registration" in defects:
+    登録月の一日 that registers him (第22条第1項; with no election held), or one struck off (第28条: died, four months
+    after moving out)."""
+    if entry["被登録資格"] and election is None and "senkyo_shohon_before_registration" in defects:
         return True
     return entry["抹消事由"] is not None and "senkyo_shohon_after_struck_off" in defects
 
 
 def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
-                 history: Sequence[Row] = ()) -> list[tuple[str, str]] | None:
+                 history: Sequence[Row] = (), record: Mapping[str, str] | None = None) -> list[tuple[str, str]] | None:
     """The printed lines of the person's 選挙人名簿抄本 on ``as_of`` (None: not on the 名簿 that day): 第20条第1項's
-    items, the 投票区 whose 名簿 the person is on (第20条第2項) and the 表示 of 第27条 when the entry carries it."""
-    entry = senkyo(row, stay, as_of, frozenset(), history=history)
-    if not entry["登録"] and not _printed_off_register(entry, defects):
+    items, the 投票区 whose 名簿 the person is on (第20条第2項) and the 表示 of 第27条 when the entry carries it.
+    ``record``: the harness's 選挙人名簿 record of the person (an election's 選挙時登録, a sentence's 表示); the
+    defect senkyo_shohon_without_election prints the 名簿 as if no election were held."""
+    if record and "senkyo_shohon_without_election" in defects:
+        record = {item: value for item, value in record.items() if not item.startswith("選挙")}
+    entry = senkyo(row, stay, as_of, frozenset(), record=record, history=history)
+    if not entry["登録"] and not _printed_off_register(entry, _election(record or {}), defects):
         return None
     address = "".join(row.get(name) or "" for name in ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記",
                                                        "住所_方書"))
@@ -710,7 +717,7 @@ def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[st
         lines.append(("投票区", district))
     # 第27条: the 表示 (the defect prints it on every entry, also one whose address is here).
     if entry["表示"] or "senkyo_shohon_indication_for_all" in defects:
-        lines.append(("表示", "転出"))
+        lines.append(("表示", "有"))
     return lines
 
 

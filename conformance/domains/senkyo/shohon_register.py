@@ -7,6 +7,9 @@ The 抄本 is asked as :mod:`conformance.domains.senkyo.forms` asks it (``POST /
 - ``senkyo_form.shohon_registered`` (第22条第1項): a newcomer around the 登録月の一日 that registers him. The 抄本 is
   issued once he is on the 名簿 (from that 一日) and refused before (the published contract's refusal of a form
   for a person it does not apply to: HTTP 404, docs/forms.md);
+- ``senkyo_form.shohon_registered_in_election`` (第22条第2項, 第3項): a newcomer turning eighteen around an election
+  held in the town (the 選挙人名簿 record's election): issued from the 登録月の一日 (the age judged on the 期日) or the
+  選挙時登録基準日 that registers him, refused before;
 - ``senkyo_form.shohon_struck_off`` (第28条第1項第1号, 第2号): a long resident around his death, or around the day
   four months after his move-out: issued while he is on the 名簿, refused once he is struck off;
 - ``senkyo_form.shohon_indication`` (第27条第1項, 第2項): registered persons, resident or moved out (a registered
@@ -42,7 +45,13 @@ from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario
 from conformance.checks.statute_forms import normal
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo.districts import _areas, _living_in
-from conformance.domains.senkyo.people import STATUTE, _as_of, person_of
+from conformance.domains.senkyo.elections import (
+    AT_BASE_DAY,
+    IN_ELECTION_LATE_NOVEMBER,
+    elections_in_registration_month,
+    elections_with_base_day,
+)
+from conformance.domains.senkyo.people import STATUTE, _as_of, election_of, person_of
 from conformance.domains.senkyo.registration import (
     DIED,
     LATE_NOTICE,
@@ -84,6 +93,18 @@ def _on_register(s: Scenario, town: str) -> Projection:
 
 def _issued(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     return _problem(document) or {ISSUED: "問題" not in document}
+
+
+def _registered_by_election(s: Scenario, town: str) -> Projection:
+    election = election_of(s)
+    assert election is not None
+    return {ISSUED: senkyo.registration_with_election(person_of(s), _as_of(s), election) is not None}
+
+
+def election_newcomers(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """Newcomers turning eighteen around an election held in the town (the 選挙人名簿 record's 選挙_公示日, 選挙_期日,
+    選挙時登録基準日), asked about around its 登録月の一日 or its 基準日 (第22条第2項, 第3項)."""
+    return st.one_of(elections_in_registration_month(codes), elections_with_base_day(codes))
 
 
 def leaving(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
@@ -179,6 +200,9 @@ def _undeclared(s: Scenario, town: str) -> Projection:
 #: 2025-06-10, the 表示 from that day, on the 名簿 on 10月10日, off on 10月11日. Recorded from 2024-11-01, moved
 #: out 2025-02-20: registered on 2025-03-01 with the 表示 (第21条第2項).
 _BEFORE_DEATH = replace(DIED, as_of=date(2025, 6, 9))
+#: 第22条第3項: 18 on 3月7日 (the 期日 3月12日), three months recorded on 2月20日: not on the 名簿 on 2月26日, on it
+#: as of the 基準日 2月27日 (asked on 3月3日). 第2項: 18 on 3月5日, three months by 3月1日: as of 3月1日 (asked 3月3日).
+_BEFORE_BASE_DAY = replace(AT_BASE_DAY, as_of=date(2025, 2, 26))
 _QUALIFIED_NOT_YET_REGISTERED = replace(LATE_NOTICE, as_of=date(2025, 4, 1))
 _REGISTERED_ON_THE_FIRST = replace(LATE_NOTICE, as_of=date(2025, 6, 1))
 
@@ -186,6 +210,9 @@ SHOHON_REGISTER_RULES: tuple[Rule, ...] = (
     STATUTE.rule("senkyo_form.shohon_registered", registrations, _on_register, _issued,
                  (_QUALIFIED_NOT_YET_REGISTERED, _REGISTERED_ON_THE_FIRST), ask=_ask, asked=f"POST {FORM_PATH}",
                  form=FORM_ID, needs_records=False),
+    STATUTE.rule("senkyo_form.shohon_registered_in_election", election_newcomers, _registered_by_election, _issued,
+                 (_BEFORE_BASE_DAY, AT_BASE_DAY, IN_ELECTION_LATE_NOVEMBER), ask=_ask, asked=f"POST {FORM_PATH}",
+                 form=FORM_ID),
     STATUTE.rule("senkyo_form.shohon_struck_off", leaving, _on_register, _issued,
                  (_BEFORE_DEATH, DIED, NOT_YET_STRUCK_OFF, STRUCK_OFF), ask=_ask, asked=f"POST {FORM_PATH}",
                  form=FORM_ID, needs_records=False),

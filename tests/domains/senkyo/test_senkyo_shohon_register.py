@@ -1,8 +1,8 @@
 """The 選挙人名簿抄本 of one elector read for who is on the 名簿 on the day, the 表示 and the 投票区
 (conformance/domains/senkyo/shohon_register.py): conforming prints of other layouts and readings pass, the clean
 reference agrees, and each named defect (senkyo_shohon_before_registration, senkyo_shohon_after_struck_off,
-senkyo_shohon_indication_for_all, senkyo_shohon_one_voting_district) gives the finding at the form on its rule's
-requirements only."""
+senkyo_shohon_indication_for_all, senkyo_shohon_one_voting_district, senkyo_shohon_without_election) gives the
+finding at the form on its rule's requirements only."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from rule_probes import bound_requirements
 from conformance.catalog.models import Requirement
 from conformance.checks import scenarios
 from conformance.checks.registry import CheckContext, NotAutomated
-from conformance.checks.scenarios import APPEND_PATH, Loaded, Rule, Scenario, other_codes
+from conformance.checks.scenarios import APPEND_PATH, RECORDS_PATH, Loaded, Rule, Scenario, other_codes
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo import shohon_register as sr
 from conformance.domains.senkyo.people import _as_of, person_of
@@ -51,8 +51,8 @@ def _findings(name: str, defects: frozenset[str], ordinance: Ordinance | None = 
     with start_reference(defects=defects) as running:
         client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
         target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
-                        append_path=APPEND_PATH, forms=FormsTarget(statute=("senkyo_shohon",)), max_examples=4,
-                        ordinance=ordinance or DECLARED)
+                        append_path=APPEND_PATH, records_path=RECORDS_PATH,
+                        forms=FormsTarget(statute=("senkyo_shohon",)), max_examples=4, ordinance=ordinance or DECLARED)
         return list(scenarios.run_rule(CheckContext(requirement=requirement, target=target), RULES[name]))
 
 
@@ -65,6 +65,8 @@ def _district_rule() -> Rule:
 def test_the_rules_are_registered_checks_bound_to_their_provisions() -> None:
     bound = bound_requirements(BINDINGS)
     assert bound["scenario.senkyo_form.shohon_registered"] == {"senkyo-2025.12-1.22.0.1.0-R001"}
+    assert bound["scenario.senkyo_form.shohon_registered_in_election"] == {
+        "senkyo-2025.12-1.22.0.2.0-R001", "senkyo-2025.12-1.22.0.3.0-R001"}
     assert bound["scenario.senkyo_form.shohon_struck_off"] == {
         "senkyo-2025.12-1.28.0.1.0-R001", "senkyo-2025.12-1.28.0.1.1-R001", "senkyo-2025.12-1.28.0.1.2-R001"}
     assert bound["scenario.senkyo_form.shohon_indication"] == {
@@ -82,6 +84,13 @@ def test_a_print_is_issued_a_404_is_refused_and_another_problem_is_shown_as_it_i
     assert rule.actual({"問題": "form.not_pdf"}, LOADED) == {"問題": "form.not_pdf"}
     # Qualified from 3月10日 (three months from the 転入届), not yet registered on 4月1日: none; from 6月1日 one.
     assert [rule.expected(example, TOWN_CODE) for example in rule.examples] == [{"抄本": False}, {"抄本": True}]
+
+
+def test_the_election_examples_before_the_base_day_and_registered_by_article_22_3_and_22_2() -> None:
+    rule = RULES["senkyo_form.shohon_registered_in_election"]
+    assert rule.needs_records
+    assert [rule.expected(example, TOWN_CODE) for example in rule.examples] == [
+        {"抄本": False}, {"抄本": True}, {"抄本": True}]
 
 
 def test_the_struck_off_examples_are_on_the_register_before_and_off_after() -> None:
@@ -160,6 +169,7 @@ def test_the_clean_reference_agrees(name: str) -> None:
 DEFECT_FINDINGS = {
     "senkyo_shohon_before_registration": ("senkyo_form.shohon_registered", {"抄本": False}, {"抄本": True}),
     "senkyo_shohon_after_struck_off": ("senkyo_form.shohon_struck_off", {"抄本": False}, {"抄本": True}),
+    "senkyo_shohon_without_election": ("senkyo_form.shohon_registered_in_election", {"抄本": True}, {"抄本": False}),
     "senkyo_shohon_indication_for_all": ("senkyo_form.shohon_indication", {"表示": None}, {"表示": True}),
     "senkyo_shohon_one_voting_district": ("senkyo_form.shohon_district", {"投票区": {"any_of": ["第二投票区", None]}},
                                            {"投票区": "第一投票区"}),
