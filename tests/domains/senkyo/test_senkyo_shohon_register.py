@@ -186,3 +186,20 @@ def test_each_defect_gives_the_finding_at_the_form_on_its_rule_only(defect: str)
     assert (json.loads(finding.expected or "null"), json.loads(finding.actual or "null")) == (expected, actual)
     assert {requirement for requirement in bound_requirements(BINDINGS)[f"scenario.{name}"]} == \
         set(DEFECTS[defect].requirements)
+
+
+def test_a_vendor_without_the_form_or_the_records_gets_not_automated() -> None:
+    requirement = cast(Requirement, SimpleNamespace(id="senkyo-2025.12-1.22.0.2.0-R001"))
+    with start_reference() as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        data = TestData(({"住所_市区町村コード": TOWN_CODE},))
+        without_form = Target(catalog=jumin_edition(), http=client, data=data, append_path=APPEND_PATH,
+                              records_path=RECORDS_PATH, ordinance=DECLARED)
+        without_records = Target(catalog=jumin_edition(), http=client, data=data, append_path=APPEND_PATH,
+                                 forms=FormsTarget(statute=("senkyo_shohon",)), ordinance=DECLARED)
+        with pytest.raises(NotAutomated, match=r"targets\.forms\.statute does not name senkyo_shohon"):
+            list(scenarios.run_rule(CheckContext(requirement=requirement, target=without_form),
+                                    RULES["senkyo_form.shohon_registered"]))
+        with pytest.raises(NotAutomated, match=r"targets\.load\.records_path"):
+            list(scenarios.run_rule(CheckContext(requirement=requirement, target=without_records),
+                                    RULES["senkyo_form.shohon_registered_in_election"]))
