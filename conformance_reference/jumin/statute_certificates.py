@@ -85,8 +85,9 @@ class StatuteCertificates(Presentation, RequestValidation):
     def _senkyo_shohon(self, request: Request) -> Reply:
         """The 選挙人名簿抄本 of one person registered on the 基準日, printed (no form data)."""
         row, day = self._person_on_day(request, "選挙人名簿抄本")
-        lines = elections.shohon_lines(row, rules.stay_of(row), day, self.defects,
-                                       self.store.history(row.get("宛名番号", "")))
+        atena = row.get("宛名番号", "")
+        lines = elections.shohon_lines(row, rules.stay_of(row), day, self.defects, self.store.history(atena),
+                                       self.store.domain_record(atena, "選挙人名簿"))
         if lines is None:
             raise ApiError(404, "NOT_FOUND", "the person is not on the 選挙人名簿 on that day")
         return Reply(200, statute_forms.render("選挙人名簿抄本", lines, SENKYO_CERTIFICATION), PDF_TYPE)

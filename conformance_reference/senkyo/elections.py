@@ -215,7 +215,9 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
                and _struck_off(voter, registered_on, as_of, frozenset()) is None)
     gone = voter.gone is not None and voter.gone <= as_of
     # Each answer below takes only its own defect (a group of defects in one run must not mix).
-    moved_out_kept = _registered_on(voter, as_of, _only("senkyo_moved_out_not_registered", defects)) is not None
+    # (With the election: a person registered by 第22条第2項 or 第3項 alone is on the 名簿 too.)
+    moved_out_kept = _registered_on(voter, as_of, _only("senkyo_moved_out_not_registered", defects),
+                                    election) is not None
     shown = _registration(voter, as_of, frozenset(name for name in _REGISTRATION_DEFECTS if name in defects), election)
     if (shown is not None and election is not None and "senkyo_list_remade_per_election" in defects
             and record is not None and record.get("選挙_種類") == "地方"
@@ -231,7 +233,8 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         "在外異議_通知先": _objection_notified(record or {}, as_of, defects, overseas=True),
         "登録基準日": shown[0].isoformat() if on_list and shown else None,
         "登録根拠": shown[1] if on_list and shown else None,
-        "表示": on_list and gone and not _unindicated(voter, registered_on, defects),
+        "表示": on_list and ((gone and not _unindicated(voter, registered_on, defects))
+                           or _indicated_barred(record or {}, as_of, defects)),
         "抹消事由": ("在外選挙人名簿への登録の移転" if transferred and "senkyo_kept_after_transfer" not in defects
                  else "登録されるべきでなかつた" if wrong else _struck_off(voter, registered_on, as_of, defects)),
         "年齢満十七年調査": _surveyed_at_seventeen(voter, as_of, defects),
@@ -632,6 +635,12 @@ def _surveyed_at_seventeen(voter: _Voter, as_of: date, defects: frozenset[str]) 
             and _plus_months(voter.notified, 3) <= voter.gone <= first < strike)
 
 
+def _indicated_barred(record: Mapping[str, str], day: date, defects: frozenset[str]) -> bool:
+    """第27条第1項: the 表示 of a registered person while 第11条第1項 bars the 選挙権 (the reference drops it once the
+    bar ends, one of the readings the text leaves). Only its own defect: none of the 選挙権 defects moves it."""
+    return _barred(record, day, frozenset()) and "senkyo_no_indication_on_disqualification" not in defects
+
+
 def _barred(record: Mapping[str, str], day: date, defects: frozenset[str]) -> bool:
     """第11条第1項: without 選挙権 on ``day`` by the recorded sentence (第2号〜第5号)."""
     final = parse_day(record.get("刑_確定年月日", ""))
@@ -669,11 +678,25 @@ def _unindicated(voter: _Voter, registered_on: date | None, defects: frozenset[s
     return "senkyo_no_indication_at_registration" in defects
 
 
+def _printed_off_register(entry: Mapping[str, Any], election: _Election | None, defects: frozenset[str]) -> bool:
+    """The defects that print a 抄本 for a person not on the 名簿 that day: one with the 被登録資格 before the
+    登録月の一日 that registers him (第22条第1項; with no election held), or one struck off (第28条: died, four months
+    after moving out)."""
+    if entry["被登録資格"] and election is None and "senkyo_shohon_before_registration" in defects:
+        return True
+    return entry["抹消事由"] is not None and "senkyo_shohon_after_struck_off" in defects
+
+
 def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
-                 history: Sequence[Row] = ()) -> list[tuple[str, str]] | None:
-    """The printed lines of the person's 選挙人名簿抄本 on ``as_of`` (None: not on the 名簿 that day)."""
-    entry = senkyo(row, stay, as_of, frozenset(), history=history)
-    if not entry["登録"]:
+                 history: Sequence[Row] = (), record: Mapping[str, str] | None = None) -> list[tuple[str, str]] | None:
+    """The printed lines of the person's 選挙人名簿抄本 on ``as_of`` (None: not on the 名簿 that day): 第20条第1項's
+    items, the 投票区 whose 名簿 the person is on (第20条第2項) and the 表示 of 第27条 when the entry carries it.
+    ``record``: the harness's 選挙人名簿 record of the person (an election's 選挙時登録, a sentence's 表示); the
+    defect senkyo_shohon_without_election prints the 名簿 as if no election were held."""
+    if record and "senkyo_shohon_without_election" in defects:
+        record = {item: value for item, value in record.items() if not item.startswith("選挙")}
+    entry = senkyo(row, stay, as_of, frozenset(), record=record, history=history)
+    if not entry["登録"] and not _printed_off_register(entry, _election(record or {}), defects):
         return None
     address = "".join(row.get(name) or "" for name in ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記",
                                                        "住所_方書"))
@@ -688,8 +711,13 @@ def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[st
         if "senkyo_shohon_era_year_off" in defects else ERAS
     lines = [("氏名", named.get("氏名") or ""), ("住所", address), ("性別", _SEX.get(row.get("性別") or "", "")),
              ("生年月日", wareki(row.get("生年月日") or "", eras=eras))]
-    if entry["表示"]:
-        lines.append(("表示", "第二十一条第二項該当（転出）"))
+    # 第20条第2項: the 投票区 (the defect prints the first 投票区 whatever the 町字).
+    district = "第一投票区" if "senkyo_shohon_one_voting_district" in defects else _voting_district(row, frozenset())
+    if district is not None:
+        lines.append(("投票区", district))
+    # 第27条: the 表示 (the defect prints it on every entry, also one whose address is here).
+    if entry["表示"] or "senkyo_shohon_indication_for_all" in defects:
+        lines.append(("表示", "有"))
     return lines
 
 

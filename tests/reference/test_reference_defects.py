@@ -349,6 +349,18 @@ AFFECTS: dict[str, set[str]] = {
     "senkyo_shohon_not_corrected": {"senkyo_shohon"},
     "senkyo_shohon_zaigai_overseas_address": {"senkyo_shohon"},
     "senkyo_shohon_zaigai_not_corrected": {"senkyo_shohon"},
+    # Who is on the 名簿, the 表示 (tests/domains/senkyo/test_senkyo_shohon_register.py): a 抄本 issued to a person
+    # qualified but not yet registered, or struck off, or refused to one registered in an election; the 表示 on
+    # every entry. The 投票区 printed: the probes'
+    # persons live in 第一投票区's 町字, which the defect prints for everyone.
+    "senkyo_shohon_before_registration": {"senkyo_shohon"},
+    "senkyo_shohon_after_struck_off": {"senkyo_shohon"},
+    "senkyo_shohon_indication_for_all": {"senkyo_shohon"},
+    "senkyo_shohon_one_voting_district": set(),
+    "senkyo_shohon_without_election": {"senkyo_shohon"},
+    # 第27条第1項's 表示 of a registered person barred by a sentence (tests/domains/senkyo/test_senkyo_indication.py):
+    # the worked examples of 第11条's rules are such persons.
+    "senkyo_no_indication_on_disqualification": {"qualifications"},
     # A death on 1月1日 itself: no probe person dies that day (its own test: tests/domains/kojin_juminzei/
     # test_tax_scenarios.py).
     "juminzei_levied_on_death_day": set(),

@@ -6,8 +6,10 @@ The oracle (``oracle``) says who has the 選挙権 (第9条, 第11条), who is r
 periods), the 表示 and the 抹消 (第27条, 第28条), who may see the 抄本 (第28条の2, 第28条の3) and the 在外 registration
 (第30条の2-第30条の11). Its rules are written by family: ``registration`` (定時登録, 選挙時登録, 登録漏れ),
 ``disqualification`` (第11条's sentences), ``elections`` (the elections held in the town), ``inspection`` (the 閲覧),
-``overseas`` (the 在外選挙人名簿), on the persons of ``people``; ``checks`` registers them. ``forms`` reads the 抄本 of
-one elector as printed (第20条第1項's items, 第27条第3項's correction); ``districts`` the 投票区 of each registered
-person (第20条第2項, from the 投票区 the profile declares by 町字). The 名簿 of one 投票区 read as a whole is not judged
-yet (spec_catalog/senkyo/<edition>/provisions.yaml, ``inputs``).
+``overseas`` (the 在外選挙人名簿), ``indication`` (第27条第1項's 表示 on a bar of 第11条第1項), on the persons of
+``people``; ``checks`` registers them. ``forms`` reads the 抄本 of one elector as printed (第20条第1項's items, 第27条
+第3項's correction), with ``shohon_register``'s rules (who is on the 名簿 on the day: 第22条, 第28条; the 表示; the
+投票区) on what they share (``shohon``); ``districts`` the 投票区 of each registered person (第20条第2項, from
+the 投票区 the profile declares by 町字). The 名簿 or 抄本 of one 投票区 read as a whole is not judged (no list read
+in the contract: spec_catalog/senkyo/<edition>/provisions.yaml, ``inputs``).
 """

@@ -1,6 +1,7 @@
 """Scenario checks of 選挙人名簿管理 (公職選挙法; the statute edition ``senkyo 2025.12``): every rule registered as a
 check. The rules are written by family, each in a module of its own: ``registration``, ``disqualification``,
-``elections``, ``inspection``, ``overseas``, on what they share (``people``).
+``elections``, ``inspection``, ``overseas``, ``districts``, ``indication``, on what they share (``people``). The
+rules of the printed 抄本 are ``forms``' (with ``shohon_register``'s).
 
 The machinery of :mod:`conformance.checks.scenarios`, compared with :mod:`conformance.domains.senkyo.oracle`.
 Every scenario asks about one day (``as_of``); each check judges one field of the answer's ``選挙人名簿``
@@ -75,6 +76,7 @@ from conformance.checks.statute_rules import rule_checks
 from conformance.domains.senkyo.disqualification import DISQUALIFICATION_RULES
 from conformance.domains.senkyo.districts import DISTRICT_RULES
 from conformance.domains.senkyo.elections import ELECTIONS_RULES
+from conformance.domains.senkyo.indication import INDICATION_RULES
 from conformance.domains.senkyo.inspection import INSPECTION_RULES
 from conformance.domains.senkyo.overseas import OVERSEAS_RULES
 from conformance.domains.senkyo.registration import REGISTRATION_RULES
@@ -82,7 +84,7 @@ from conformance.domains.senkyo.registration import REGISTRATION_RULES
 #: Every rule of the domain, by name, family by family.
 SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     *REGISTRATION_RULES, *DISQUALIFICATION_RULES, *ELECTIONS_RULES, *INSPECTION_RULES, *OVERSEAS_RULES,
-    *DISTRICT_RULES)}
+    *DISTRICT_RULES, *INDICATION_RULES)}
 
 
 #: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.

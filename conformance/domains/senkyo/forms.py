@@ -58,37 +58,15 @@ from conformance.domains.senkyo.people import RECORD, STATUTE, _as_of, _asked, p
 from conformance.domains.senkyo.registration import (
     LATE_NOTICE_REGISTERED,
     MOVED_BEFORE_REGISTRATION,
-    moved_out_registrations,
     registrations,
 )
+from conformance.domains.senkyo.shohon import FORM_ID, FORM_PATH, _ask, _registered, electors, printed_or_left_off
+from conformance.domains.senkyo.shohon_register import SHOHON_REGISTER_RULES
 from conformance.errors import TargetError
-from conformance.oracles.readings import either
 from conformance.targets.base import HttpClient
 
-FORM_ID = "senkyo_shohon"
-FORM_PATH = f"/forms/{FORM_ID}"
 #: The generated rows' 氏名, 性別 and 住所 (conformance/checks/scenarios.py _base_row; the 都道府県 may be left out).
 NAME, SEX, ADDRESS = "見本\u3000花子", "女", "見本町本町一丁目99番1号"
-
-
-def _registered(s: Scenario) -> bool:
-    return senkyo.is_registered(person_of(s), _as_of(s))
-
-
-def electors(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    """Persons on the 名簿 on the day asked about: newcomers registered at a 定時登録, and persons who moved
-    out after three months registered with the 表示 (第21条第2項)."""
-    return st.one_of(registrations(codes), moved_out_registrations(codes)).filter(_registered)
-
-
-def _ask(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
-    return {**issue_printed(client, FORM_ID, {"宛名番号": loaded.atena, "基準日": _as_of(scenario).isoformat()}),
-            "場面": scenario}
-
-
-def printed_or_left_off(value: str) -> Any:
-    """第19条第4項's 「全部若しくは一部の事項」 (our reading): the 名簿's ``value`` printed, or the item left off."""
-    return either(value, None)
 
 
 def _items(s: Scenario, town: str) -> Projection:
@@ -252,6 +230,7 @@ FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("senkyo_form.zaigai_shohon_corrected", corrected_overseas_electors, _corrected, _shown_name,
                  (ZAIGAI,), prepare=correct_overseas_name, ask=_ask_zaigai, asked=f"POST {ZAIGAI_FORM_PATH}",
                  form=ZAIGAI_FORM_ID),
+    *SHOHON_REGISTER_RULES,
 )}
 
 #: Each rule the check ``scenario.<name>`` (conformance.checks.statute_rules); STATUTE asks each oracle under both
