@@ -762,7 +762,8 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "inkan_after_leaving", "inkan_from_fourteen", "inkan_capacity_ignored", "inkan_second_seal", "inkan_any_name",
         "inkan_occupation_allowed", "inkan_rubber_allowed", "inkan_size_unchecked", "inkan_blurred_allowed",
-        "inkan_newcomer_refused", "inkan_size_7mm_allowed")},
+        "inkan_newcomer_refused", "inkan_size_7mm_allowed", "inkan_start_ignored", "inkan_sample_name",
+        "inkan_tsusho_ignored", "inkan_no_reasons", "inkan_capacity_under_fifteen", "inkan_judged_on_as_of")},
     # 戸籍 (the driver operations koseki.*, conformance_reference/koseki/koseki.py; each defect's own test:
     # tests/domains/koseki/test_koseki_scenarios.py).
     **{name: {"koseki"} for name in (
