@@ -157,8 +157,8 @@ def reasons(verdicts: Mapping[str, Verdict]) -> Any:
     """登録できない理由 (the contract): the cites of the provisions that bar the application (each provision's verdict
     by its cite), sorted; none barring: empty or null. 第2条第2項第2号 is
     「意思能力を有しない者(第1号に掲げる者を除く。)」: a person under 15 is 第1号's, so 第2号 is not a reason of theirs
-    however their 意思能力. None (open: the harness asks nothing) where a verdict is open; :class:`Either` of the lists with and without a provision left to the
-    reading (an edge of 第3条第2項第4号)."""
+    however their 意思能力. None (open: the harness asks nothing) where a verdict is open; :class:`Either` of the
+    lists with and without a provision left to the reading (an edge of 第3条第2項第4号)."""
     found = dict(verdicts)
     if found.get(UNDER_15) is False:
         found[INCAPABLE] = True
