@@ -59,27 +59,26 @@ class Person:
 
     name: str
     kana: str
-    alphabet: str = ""
-    tsusho: str = ""
-    tsusho_kana: str = ""
+    #: A 外国人住民's 氏名_アルファベット, 通称 and 通称_フリガナ (None: a 日本人住民).
+    foreign_names: tuple[str, str, str] | None = None
 
     @property
     def foreign(self) -> bool:
-        return bool(self.alphabet)
+        return self.foreign_names is not None
 
     def columns(self) -> tuple[tuple[str, str], ...]:
         """The row's columns of the names (none for the generated rows' own 見本　花子)."""
         if self.name == FULL_NAME:
             return ()
         own = (("氏名", self.name), ("氏名_フリガナ", self.kana), ("世帯主氏名", self.name))
-        if not self.foreign:
+        if self.foreign_names is None:
             return own
-        return (*own, ("氏名_アルファベット", self.alphabet), ("通称", self.tsusho),
-                ("通称_フリガナ", self.tsusho_kana))
+        return (*own, *zip(("氏名_アルファベット", "通称", "通称_フリガナ"), self.foreign_names, strict=True))
 
     def names(self) -> tuple[str, ...]:
         """Every name the 印影 may show (第3条第2項第1号): the 氏名, the alphabet 氏名 and the 通称 it has."""
-        return tuple(name for name in (self.name, self.alphabet, self.tsusho) if name)
+        alphabet, tsusho, _ = self.foreign_names or ("", "", "")
+        return tuple(name for name in (self.name, alphabet, tsusho) if name)
 
     def forms(self) -> tuple[str, ...]:
         """Impressions of the person's own names: each name whole (with and without its space), its 氏 and its 名."""
@@ -99,10 +98,9 @@ PERSONS = (
     Person("長谷川\u3000健一郎", "ハセガワ\u3000ケンイチロウ"),
     Person("東\u3000さくら", "アズマ\u3000サクラ"),
     Person("小鳥遊\u3000ミキ", "タカナシ\u3000ミキ"),
-    Person("スミス\u3000ジョン", "スミス\u3000ジョン", "SMITH JOHN", "川上\u3000一", "カワカミ\u3000ハジメ"),
-    Person("王\u3000偉", "ワン\u3000ウェイ", "WANG WEI", "大野\u3000恵", "オオノ\u3000メグミ"),
+    Person("スミス\u3000ジョン", "スミス\u3000ジョン", ("SMITH JOHN", "川上\u3000一", "カワカミ\u3000ハジメ")),
+    Person("王\u3000偉", "ワン\u3000ウェイ", ("WANG WEI", "大野\u3000恵", "オオノ\u3000メグミ")),
 )
-_FOREIGN = tuple(person for person in PERSONS if person.foreign)
 
 
 def _variants(form: str) -> tuple[str, ...]:
@@ -420,7 +418,7 @@ ARRIVING = _applicant(date(2024, 6, 3), moved_in=date(2024, 6, 13))
 CONFIRMED_OUT = replace(ALLOWED, planned_out=date(2024, 6, 10), elsewhere=date(2024, 5, 31))
 REMOVED = replace(ALLOWED, columns=(("住民状態", "9"), ("異動事由", "C3"), ("異動日", "2024-05-20")))
 YAMADA = next(person for person in PERSONS if person.name.startswith("山田"))
-SMITH = next(person for person in PERSONS if person.alphabet.startswith("SMITH"))
+SMITH = next(person for person in PERSONS if person.name.startswith("スミス"))
 OWN_NAME = _applicant(date(2024, 6, 3), person=YAMADA, impression="山田")
 SAMPLE_NAME = _applicant(date(2024, 6, 3), person=YAMADA, impression="見本")
 TSUSHO = _applicant(date(2024, 6, 3), person=SMITH, impression="川上")
