@@ -100,6 +100,9 @@ class Scenario:
     #: one ending on ``moved_in`` where the address before it is known (then ``previous`` is its municipality);
     #: empty for a person of one stay in the town. :func:`history` puts them before the stay.
     earlier: tuple[Residence, ...] = field(default=())
+    #: Columns of the person's migration row given as they are, over the generated ones (header, value): a rule that
+    #: turns on the 氏名, the 通称 or the row's own 住民状態 (印鑑登録's 印影 against the person's names, issue 66).
+    columns: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def moved_out(self) -> date | None:
@@ -299,6 +302,7 @@ def _row(scenario: Scenario, town: str, atena: str, setai: str) -> dict[str, str
         # A 特別永住者 (第30条の45の表の区分 2) with a 特別永住者証明書 number made from the 宛名番号.
         row.update({"住民種別": "2", "第30条45規定区分": "2", "国籍等_国名コード": "410",
                     "在留カード等番号": f"QQ{atena[1:9]}UW"})
+    row.update(scenario.columns)
     return row
 
 

@@ -129,7 +129,8 @@ class PerPersonQuery(Presentation, RequestValidation):
                                          self.defects),
             "法人住民税": hojin_juminzei.hojin_juminzei(row, self.store.domain_record(arguments[0], "法人住民税"),
                                                   self.defects),
-            "印鑑登録": inkan.inkan(row, stay, self.store.domain_record(arguments[0], "印鑑登録"), self.defects),
+            "印鑑登録": inkan.inkan(row, stay, self.store.domain_record(arguments[0], "印鑑登録"), as_of,
+                                  self.defects),
             "本人確認情報の保存": self.koseki.kept_identity(shown),
             "子ども・子育て支援": kodomo_benefits.benefits(
                 self.store.domain_record(arguments[0], "子ども・子育て支援"), as_of, self.defects),

@@ -32,7 +32,7 @@ def answer(case: Mapping[str, Any]) -> dict[str, Any]:
         found["一人一個"] = inkan.first_seal(bool(case["already_registered"]))
     if case.get("impression"):
         if case.get("name"):
-            found["氏名"] = inkan.shows_name(str(case["impression"]), str(case["name"]))
+            found["氏名"] = inkan.shows_name(str(case["impression"]), (str(case["name"]),))
         found["職業資格"] = inkan.no_occupation(str(case["impression"]))
     if case.get("material"):
         found["材質"] = inkan.not_rubber(str(case["material"]))

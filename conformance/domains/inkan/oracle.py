@@ -10,8 +10,12 @@ or :data:`EITHER` where it leaves room and the harness asks, accepting both answ
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
+from typing import Any
 
 from conformance.oracles.dates import age_reached_on
 from conformance.oracles.readings import Either
@@ -29,6 +33,8 @@ SMALLEST_MM, LARGEST_MM = 8, 25
 OCCUPATIONS = ("税理士", "弁護士", "司法書士", "行政書士", "医師", "社長")
 #: 第3条第2項第3号: the 印材 that is a ゴム印.
 RUBBER = "ゴム"
+#: What a 印影 may add after the name (「山田之印」): whether it is allowed the 条例 does not say (:func:`shows_name`).
+ENDINGS = ("之印", "印")
 
 
 def recorded_on(moved_in: date, last_day: date | None, day: date) -> Verdict:
@@ -65,13 +71,34 @@ def name_parts(full_name: str) -> tuple[str, str]:
     return (parts[0], parts[1]) if len(parts) == 2 else (parts[0], "")
 
 
-def shows_name(impression: str, full_name: str) -> Verdict:
-    """第3条第2項第1号: the 印影 is the 氏名, 氏 or 名 (True), or none of its characters is in the 氏名 (False);
-    other combinations (parts of the 氏名 mixed) are open: the harness does not judge them."""
-    surname, given = name_parts(full_name)
-    if impression in (surname, given, surname + given):
+def plain(text: str) -> str:
+    """The characters of a 印影 or a name as compared: NFKC (a full-width letter or a half-width kana is the same
+    character: the 印影 shows characters, not a width) with every space removed (our reading)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def name_forms(names: Iterable[str]) -> frozenset[str]:
+    """The 氏名, 氏 and 名 of each of the person's names in the 住民記録 (the 氏名, and for a 外国人住民 the
+    氏名_アルファベット and the 通称), as :func:`plain` characters."""
+    forms: set[str] = set()
+    for full_name in names:
+        surname, given = name_parts(full_name)
+        forms |= {plain(full_name), plain(surname), plain(given)}
+    return frozenset(form for form in forms if form)
+
+
+def shows_name(impression: str, names: Iterable[str]) -> Verdict:
+    """第3条第2項第1号: the 印影 is one of the person's names (氏名 or 通称, each whole, its 氏 or its 名) (True), or
+    none of its characters is in them (False). A name followed by 「印」 or 「之印」 is :data:`EITHER` (whether that
+    ending is a part 「氏名以外」 the 条例 does not say: our reading, both answers pass); other combinations (parts of
+    the names mixed, or with other characters) are open: the harness does not judge them. 旧氏 is not in the
+    migration layout (the contract says so): never generated."""
+    forms, shown = name_forms(names), plain(impression)
+    if shown in forms:
         return True
-    if not set(impression) & set(surname + given):
+    if any(shown.endswith(ending) and shown[:-len(ending)] in forms for ending in ENDINGS):
+        return EITHER
+    if not set(shown) & set("".join(forms)):
         return False
     return None
 
@@ -114,3 +141,45 @@ def registered(verdicts: Iterable[Verdict]) -> Verdict:
     if any(verdict is None for verdict in found):
         return None
     return EITHER if any(isinstance(verdict, Either) for verdict in found) else True
+
+
+#: The provisions of 亘理町印鑑条例 that bar a registration, by the cite 登録できない理由 begins each reason with (the
+#: contract's 登録できない理由: our format, the exemplar 条例's article numbers).
+RESIDENT, UNDER_15, INCAPABLE = "第2条第1項", "第2条第2項第1号", "第2条第2項第2号"
+SECOND_SEAL = "第3条第1項"
+NOT_NAME, OCCUPATION, DEFORMABLE, SIZE, BLURRED = (f"第3条第2項第{item}号" for item in range(1, 6))
+_CITE = re.compile(r"第(\d+)条第(\d+)項(?:第(\d+)号)?")
+#: How much of a reason without a cite a finding shows (vendor text: bounded).
+_SHOWN = 40
+
+
+def reasons(verdicts: Mapping[str, Verdict]) -> Any:
+    """登録できない理由 (the contract): the cites of the provisions that bar the application (each provision's verdict
+    by its cite), sorted; none barring: empty or null. 第2条第2項第2号 is
+    「意思能力を有しない者(第1号に掲げる者を除く。)」: a person under 15 is 第1号's, so 第2号 is not a reason of theirs
+    however their 意思能力. None (open: the harness asks nothing) where a verdict is open; :class:`Either` of the
+    lists with and without a provision left to the reading (an edge of 第3条第2項第4号)."""
+    found = dict(verdicts)
+    if found.get(UNDER_15) is False:
+        found[INCAPABLE] = True
+    if any(verdict is None for verdict in found.values()):
+        return None
+    fixed = [cite for cite, verdict in found.items() if verdict is False]
+    open_ = [cite for cite, verdict in found.items() if isinstance(verdict, Either)]
+    lists = [tuple(sorted(fixed + list(chosen))) for count in range(len(open_) + 1)
+             for chosen in itertools.combinations(open_, count)]
+    allowed = [*lists, None] if () in lists else lists
+    return Either(*allowed) if len(allowed) > 1 else allowed[0]
+
+
+def cited(answer: Any) -> Any:
+    """The vendor's 登録できない理由 as compared: the cite each reason begins with (NFKC: full-width digits read as
+    digits), sorted, duplicates once; a reason without one as its first characters; null as null."""
+    if not isinstance(answer, list):
+        return answer
+    found = set()
+    for entry in answer:
+        text = unicodedata.normalize("NFKC", str(entry)).strip()
+        match = _CITE.match(text)
+        found.add(match.group(0) if match else text[:_SHOWN])
+    return tuple(sorted(found))
