@@ -10,7 +10,8 @@ each living in a 町字 the profile declares (``ordinance.senkyo.voting_district
 read whole on the day asked (all pages, ``limit`` 250: several pages a roll) and each rule reads what it says of
 the person:
 
-- ``senkyo_roll.registered`` (第20条第2項 with 第22条第1項, 第28条): on his 投票区's roll exactly when he is on the
+- ``senkyo_roll.registered`` (第20条第2項 with 第22条第1項; its persons struck off by 第28条 too, that requirement
+  judged by the per-person rules): on his 投票区's roll exactly when he is on the
   名簿 that day;
 - ``senkyo_roll.district`` (第20条第2項): on no other 投票区's roll;
 - ``senkyo_roll.once`` (第20条第2項, our reading: a 名簿 holds a person once): no 宛名番号 twice on his 投票区's roll,
@@ -197,17 +198,17 @@ def _shown(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     return {"表示": rows[0].get("表示") if rows else None}
 
 
-def _examples(areas: tuple[tuple[str, str], ...]) -> tuple[Scenario, ...]:
+def _examples(areas: tuple[tuple[str, str], ...], long_only: bool = False) -> tuple[Scenario, ...]:
     """Worked examples in the first declared 町字: moved in 2025-05-20 with the 転入届 that day, registered on
     2025-09-01 (not yet on 08-31); a long resident who moved out on 2025-07-10 (on the roll with the 表示); one who
-    moved out on 2025-04-30 (struck off from 2025-09-01: 第28条第2号)."""
+    moved out on 2025-04-30 (struck off from 2025-09-01: 第28条第2号). ``long_only``: the long residents alone."""
     area = areas[0]
     newcomer = Scenario(2025, date(1980, 5, 5), date(2025, 5, 20), previous="131016", area=area)
     moved = replace(Scenario(2025, date(1970, 5, 5), date(1995, 4, 1), area=area), planned_out=date(2025, 7, 10),
                     elsewhere=date(2025, 7, 10), next="131016")
     gone = replace(moved, planned_out=date(2025, 4, 30), elsewhere=date(2025, 4, 30))
-    return (_asked(newcomer, ASKED_DAYS[0]), _asked(newcomer, REGISTRATION_DAY), _asked(moved, REGISTRATION_DAY),
-            _asked(gone, REGISTRATION_DAY))
+    long = (_asked(moved, REGISTRATION_DAY), _asked(gone, REGISTRATION_DAY))
+    return long if long_only else (_asked(newcomer, ASKED_DAYS[0]), _asked(newcomer, REGISTRATION_DAY), *long)
 
 
 def _declared(ordinance: Ordinance) -> tuple[tuple[str, str], ...]:
@@ -229,7 +230,7 @@ def _ordained(name: str, oracle: Any, actual: Any, long_only: bool) -> Any:
     def ordained(ordinance: Ordinance) -> Rule:
         areas = _declared(ordinance)
         districts = tuple((area[0], ordinance.senkyo.voting_districts[area[0]]) for area in areas)
-        return STATUTE.rule(name, _drawn(areas, long_only), oracle, actual, _examples(areas),
+        return STATUTE.rule(name, _drawn(areas, long_only), oracle, actual, _examples(areas, long_only),
                             ask=functools.partial(_ask, districts), asked=f"GET {ROLL_PATH}", needs_records=False)
 
     return ordained
