@@ -240,9 +240,11 @@ def _undeclared(s: Scenario, town: str) -> Projection:
     raise NotAutomated("the 投票区 are the profile's declaration (ordinance.senkyo.voting_districts)")
 
 
+#: The rules as registered, run through :func:`_ordained` (Rule.ordained) with the profile's declaration; each asks
+#: the list read, not the per-person query (``ask``).
 ROLL_RULES: tuple[Rule, ...] = tuple(
-    STATUTE.rule(name, registrations, _undeclared, actual, (), asked=f"GET {ROLL_PATH}", needs_records=False,
-                 ordained=_ordained(name, oracle, actual, long_only))
+    STATUTE.rule(name, registrations, _undeclared, actual, (), ask=functools.partial(_ask, ()),
+                 asked=f"GET {ROLL_PATH}", needs_records=False, ordained=_ordained(name, oracle, actual, long_only))
     for name, oracle, actual, long_only in (
         ("senkyo_roll.registered", _registered, _listed, False),
         ("senkyo_roll.district", _no_other, _others, False),

@@ -56,7 +56,8 @@ def test_the_clean_reference_agrees(name: str) -> None:
 #: Each defect, its rule and the finding of its first worked example it disagrees on: (expected, actual).
 DEFECT_FINDINGS: dict[str, tuple[str, Any, Any]] = {
     "senkyo_roll_previous_registration": ("senkyo_roll.registered", {"名簿": True}, {"名簿": False}),
-    "senkyo_roll_every_district": ("senkyo_roll.district", {"他の投票区": []}, {"他の投票区": ["第三投票区", "第二投票区"]}),
+    "senkyo_roll_every_district": ("senkyo_roll.district", {"他の投票区": []},
+                                   {"他の投票区": ["第三投票区", "第二投票区"]}),
     "senkyo_roll_page_repeats_row": ("senkyo_roll.once", {"重複": 0}, None),
     "senkyo_roll_without_indication": ("senkyo_roll.indication", {"表示": True}, {"表示": False}),
 }
@@ -98,10 +99,10 @@ class _Rolls:
         page = rows[offset:offset + self.page]
         more = offset + self.page < len(rows)
         body = {"選挙人": page, "next_offset": offset + self.page if more else None}
-        return _Answer(self.status, body)
+        return _answer(self.status, body)
 
 
-def _Answer(status: int, body: Any) -> HttpResponse:  # noqa: N802 (a response as a vendor gives it)
+def _answer(status: int, body: Any) -> HttpResponse:
     return HttpResponse(status, {"Content-Type": "application/json"}, json.dumps(body).encode(), "roll")
 
 
@@ -153,7 +154,7 @@ def test_a_roll_missing_the_person_a_person_on_two_rolls_and_a_repeated_row_each
 def test_a_page_whose_next_offset_does_not_move_on_is_an_error_naming_the_read() -> None:
     class Stuck(_Rolls):
         def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
-            return _Answer(200, {"選挙人": [OTHERS[0]], "next_offset": 0})
+            return _answer(200, {"選挙人": [OTHERS[0]], "next_offset": 0})
 
     with pytest.raises(TargetError, match=r"^GET /senkyo/voting-districts/\{投票区\}/roll 投票区=第一投票区 "
                                           r"as_of=2025-09-01 offset=0: next_offset 0 does not move past 0$"):
@@ -180,3 +181,20 @@ def test_the_rolls_of_a_day_are_read_again_for_a_person_on_none() -> None:
     assert vendor.asked == 2 * first and found["本人"]["第一投票区"] == [{"宛名番号": ATENA, "表示": False}]
     ask(cast(Any, vendor), Loaded(ATENA, ()), NEWCOMER)
     assert vendor.asked == 2 * first  # found on the rolls kept: not read again
+
+
+def test_the_reference_pages_its_roll_with_no_row_lost_or_repeated_and_refuses_what_is_no_roll() -> None:
+    with start_reference() as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        path = roll.ROLL_PATH.replace("{投票区}", "第二投票区")
+        whole = client.request("get", path, params={"as_of": "2025-09-01", "limit": "1000"}).json()
+        paged = roll.read_roll(client, "第二投票区", date(2025, 9, 1))
+        assert whole["next_offset"] is None and len(whole["選挙人"]) > roll.PAGE
+        assert paged == whole["選挙人"]
+        assert len({entry["宛名番号"] for entry in paged}) == len(paged)
+        first = client.request("get", path, params={"as_of": "2025-09-01", "limit": "2"}).json()
+        assert (len(first["選挙人"]), first["next_offset"]) == (2, 2)
+        assert client.request("get", path, params={"limit": "2"}).status == 400
+        assert client.request("get", path, params={"as_of": "2025-09-01", "limit": "1001"}).status == 400
+        unknown = roll.ROLL_PATH.replace("{投票区}", "第九投票区")
+        assert client.request("get", unknown, params={"as_of": "2025-09-01"}).status == 404
