@@ -29,6 +29,7 @@ from conformance.targets.base import HttpResponse, Target, TestData
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE, jumin_edition
 from conformance_reference.defects import DEFECTS
+from conformance_reference.senkyo.roll import RollMemo
 
 BINDINGS = default_catalog_root() / "senkyo" / "2025.12" / "bindings.yaml"
 DECLARED = load_profile(reference_profile()).ordinance
@@ -198,3 +199,30 @@ def test_the_reference_pages_its_roll_with_no_row_lost_or_repeated_and_refuses_w
         assert client.request("get", path, params={"as_of": "2025-09-01", "limit": "1001"}).status == 400
         unknown = roll.ROLL_PATH.replace("{投票区}", "第九投票区")
         assert client.request("get", unknown, params={"as_of": "2025-09-01"}).status == 404
+
+
+def test_a_page_that_is_no_list_of_entries_is_an_error_naming_the_read() -> None:
+    class Broken(_Rolls):
+        def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
+            return _answer(200, {"選挙人": "none", "next_offset": None})
+
+    with pytest.raises(TargetError, match=r"roll 投票区=第二投票区 as_of=2025-08-31 offset=0: 選挙人 is not a list of "
+                                          r"objects$"):
+        roll.read_roll(cast(Any, Broken({})), "第二投票区", date(2025, 8, 31))
+
+
+def test_the_reference_evaluates_a_person_again_once_his_record_changes() -> None:
+    memo, row = RollMemo(), {"宛名番号": ATENA, "住民状態": "1"}
+    records: dict[str, dict[str, str]] = {ATENA: {}}
+    calls: list[str] = []
+
+    def history(atena: str) -> list[dict[str, str]]:
+        calls.append(atena)
+        return []
+
+    first = memo.answer(row, date(2025, 9, 1), history, lambda atena: dict(records[atena]), frozenset())
+    assert memo.answer(row, date(2025, 9, 1), history, lambda atena: dict(records[atena]), frozenset()) is first
+    records[ATENA] = {"刑_確定年月日": "2025-01-10"}
+    memo.answer(row, date(2025, 9, 1), history, lambda atena: dict(records[atena]), frozenset())
+    memo.answer(dict(row), date(2025, 9, 1), history, lambda atena: dict(records[atena]), frozenset())
+    assert calls == [ATENA, ATENA, ATENA]
