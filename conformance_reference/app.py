@@ -32,6 +32,7 @@ from urllib.parse import parse_qs
 from wsgiref.types import StartResponse, WSGIEnvironment
 
 from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.contract import LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX
 from conformance.errors import SpecError
 from conformance_reference.domain_records import DOMAIN_RECORDS
 from conformance_reference.http import (
@@ -41,6 +42,7 @@ from conformance_reference.http import (
     Reply,
     Request,
     _clip,
+    _int_param,
     _match,
     bad_request,
     error_reply,
@@ -61,6 +63,8 @@ from conformance_reference.kyotsu.jutogai import JutogaiService
 from conformance_reference.migration import jumin_edition, parse_migration
 from conformance_reference.model import Model, household_order, json_value
 from conformance_reference.paper import seireki, split_date, wareki
+from conformance_reference.rules import parse_day
+from conformance_reference.senkyo import roll
 
 #: The application, and what other modules and tests import from here (now defined in the modules above).
 __all__ = [
@@ -135,6 +139,8 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         self.koseki = KosekiRegister(self.defects)
         # 10.7 印刷 and 5.8 文字溢れ: the print dialog over the forms (conformance_reference/jumin/printing.py).
         self.printing = PrintService(self.forms, self.defects)
+        # 選挙人名簿 of a 投票区 (conformance_reference/senkyo/roll.py): each person's answer kept across its pages.
+        self._roll_memo = roll.RollMemo()
         self._routes: tuple[tuple[tuple[str, ...], dict[str, Handler]], ...] = (
             (("driver", "v1", "printers"), {"GET": self._printers}),
             (("driver", "v1", "prints"), {"POST": self._print}),
@@ -157,6 +163,7 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
             (("app_submit", "v10", "jutogaishaatenabangofuban"), {"POST": self._jutogai_fuban}),
             (("oauth2", "token"), {"POST": self._jutogai_token}),
             (("forms", "*"), {"POST": self._form}),
+            (("senkyo", "voting-districts", "*", "roll"), {"GET": self._voter_roll}),
             (("forms", "*", "data"), {"POST": self._form}),
         )
 
@@ -257,6 +264,19 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
     def _register_koseki(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         """Not in the catalog: a 戸籍 with its 本籍 here, as the harness plays the 戸籍 side (戸籍の附票)."""
         return json_reply(200, self.koseki.register(request.json_object()))
+
+    def _voter_roll(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        """The 選挙人名簿 of one 投票区 on as_of, a page (spec_catalog/contract/senkyo.yaml, lists)."""
+        if not roll.known_district(arguments[0]):
+            raise not_found(f"no 投票区 {_clip(arguments[0], 40)!r} in this town")
+        as_of = parse_day(request.param("as_of") or "")
+        if as_of is None:
+            raise bad_request("as_of (YYYY-MM-DD) is required")
+        offset = _int_param(request, "offset", 0, 0, None)
+        limit = _int_param(request, "limit", LIST_LIMIT_DEFAULT, 1, LIST_LIMIT_MAX)
+        return json_reply(200, roll.roll_page(
+            arguments[0], as_of, offset, limit, self.store.current, self.store.history,
+            lambda atena: self.store.domain_record(atena, "選挙人名簿"), self.defects, self._roll_memo))
 
     def _migration(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         """Not in the catalog: replace every record with a migration CSV (UTF-8)."""

@@ -9,7 +9,9 @@
 - the per-person query ``GET /residents/{宛名番号}/qualifications`` with that domain's part only (a 介護-only
   product answers only ``介護保険``): each field's meaning, the checks that read it and the requirements they serve,
   its type, format and allowed values, and the default of ``as_of``;
-- each statute form the domain's checks ask for (``POST /forms/{form_id}``).
+- each statute form the domain's checks ask for (``POST /forms/{form_id}``);
+- each paged list read of the domain (``lists``: a register read whole, e.g. the 選挙人名簿 of one 投票区), in the
+  page shape of 住民記録's 異動差分 (``offset``, ``limit``, ``next_offset``).
 
 What each field and record item means, its type and its values are catalog data (``spec_catalog/contract/<slug>.yaml``,
 loaded here with located errors); which checks read a field is the judge's own knowledge, handed in by the caller
@@ -106,6 +108,22 @@ class FormRequest(_Strict):
     body: dict[str, ContractField]
 
 
+class ListRead(_Strict):
+    """A paged read of a register (``GET <path>?as_of=&offset=&limit=``), paged as 住民記録's 異動差分
+    (spec_catalog/jumin/1.0: ``resident_page``): ``{<entries>: [...], "next_offset": n | null}``."""
+
+    path: Annotated[str, Field(pattern=r"^/[^?#]*$")] = Field(description="The path, its {parameters} in it.")
+    operation: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")] = Field(description="The operationId.")
+    meaning: _Text
+    parameters: dict[str, ContractField] = Field(default_factory=dict, description="The path's {parameters}.")
+    entries: _Text = Field(description="The name of the answer's list of entries.")
+    fields: dict[str, ContractField]
+
+
+#: The page size a list read allows (as 住民記録's 異動差分 of the reference: 1 to 1000, 100 when not asked).
+LIST_LIMIT_MAX, LIST_LIMIT_DEFAULT = 1000, 100
+
+
 class DomainContract(_Strict):
     """``spec_catalog/contract/<slug>.yaml``: the interface items of one domain that the catalog's editions do not
     describe (the harness's per-person query, record loads, statute forms)."""
@@ -118,6 +136,7 @@ class DomainContract(_Strict):
                                              description="The body of a 戸籍 sent to targets.load.koseki_path.")
     linkage: tuple[_Text, ...] = Field(default=(), description="Ids of 住民記録's linkage interfaces the domain's "
                                        "checks call (spec_catalog/jumin/1.0/interfaces.yaml), published here too.")
+    lists: dict[str, ListRead] = Field(default_factory=dict, description="Paged reads of a register, by name.")
 
 
 def contract_file(root: Path, slug: str) -> Path:
@@ -135,6 +154,11 @@ def load_contract(root: Path, slug: str) -> DomainContract | None:
         raise SpecError([str(error) for error in errors] or [f"{path}: unreadable"])
     if contract.domain != slug:
         raise SpecError([f"{path}:1: domain {contract.domain!r} is not the file's domain {slug!r}"])
+    for name, read in contract.lists.items():
+        named = set(re.findall(r"\{([^{}/]+)\}", read.path))
+        if named != set(read.parameters):
+            raise SpecError([f"{path}: lists.{name}: the path's parameters {sorted(named)} are not those described "
+                             f"{sorted(read.parameters)}"])
     unknown = sorted(set(contract.forms) - set(STATUTE_FORMS))
     if unknown:
         raise SpecError([f"{path}: forms: unknown form id {unknown[0]!r}; expected one of {sorted(STATUTE_FORMS)}"])
@@ -174,6 +198,8 @@ def build_contract_openapi(edition: EditionCatalog, contract: DomainContract, mi
         paths[FORM_PATH] = {"post": _forms(contract)}
     if FEED_CHECK in served:
         paths[FEED_PATH] = {"post": _feed(migration)}
+    for read in contract.lists.values():
+        paths[read.path] = {"get": _list_read(read)}
     return {
         "openapi": OPENAPI_VERSION,
         "info": {
@@ -387,6 +413,37 @@ def _query(parts: Mapping[str, QueryPart], reads: Mapping[str, Mapping[str, Iter
             "400": {"description": "fiscal_year missing or not a year, or as_of not a date"},
             "404": {"description": "no such 宛名番号 in the vendor"},
         },
+    }
+
+
+def _list_read(read: ListRead) -> dict[str, Any]:
+    """A paged list read: its path parameters, ``as_of``, ``offset`` and ``limit``, and the page it answers."""
+    parameters = [{"name": name, "in": "path", "required": True, **({"description": field.meaning}
+                                                                     if field.meaning else {}),
+                   "schema": _scalar(field.type, record=False)} for name, field in read.parameters.items()]
+    parameters += [
+        {"name": "as_of", "in": "query", "required": True, "description": "The day the register is read as of "
+         "(YYYY-MM-DD).", "schema": {"type": "string", "pattern": DATE_PATTERN}},
+        {"name": "offset", "in": "query", "required": False, "description": "How many entries to skip (0 when "
+         "absent): the next_offset of the page before.", "schema": {"type": "integer", "minimum": 0}},
+        {"name": "limit", "in": "query", "required": False, "description": f"Entries per page at most "
+         f"({LIST_LIMIT_DEFAULT} when absent).", "schema": {"type": "integer", "minimum": 1,
+                                                             "maximum": LIST_LIMIT_MAX}},
+    ]
+    page = {"type": "object", "required": [read.entries, "next_offset"], "properties": {
+        read.entries: {"type": "array", "items": _object(read.fields)},
+        "next_offset": {"type": ["integer", "null"], "description": "The offset of the next page; null on the last "
+                        "(a last page exactly full may also give an offset whose page is empty and null). Every "
+                        "entry is on exactly one page of a read with one as_of."}}}
+    return {
+        "operationId": read.operation,
+        "summary": f"{read.entries}: a register read page by page (as_of, offset, limit)",
+        "description": read.meaning,
+        "parameters": parameters,
+        "responses": {"200": {"description": "one page", "content": {"application/json": {"schema": page}}},
+                      "400": {"description": "as_of missing or not a date, offset or limit out of range"},
+                      "404": {"description": "no such " + ", ".join(read.parameters) if read.parameters
+                              else "not offered"}},
     }
 
 

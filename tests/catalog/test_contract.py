@@ -206,6 +206,30 @@ def test_a_bad_contract_is_a_located_error(tmp_path: Path) -> None:
     assert "day" in str(caught.value)
 
 
+def test_a_list_read_is_published_paged_as_the_resident_feed() -> None:
+    """senkyo's 選挙人名簿 of a 投票区 (contract ``lists``): its path parameter, as_of required, offset and limit as
+    住民記録's 異動差分 pages them, and a page of {選挙人, next_offset} whose entries need 宛名番号 and 表示."""
+    operation = document("senkyo")["paths"]["/senkyo/voting-districts/{投票区}/roll"]["get"]
+    parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
+    assert operation["operationId"] == "get_voter_roll"
+    assert (parameters["投票区"]["in"], parameters["as_of"]["required"]) == ("path", True)
+    assert parameters["limit"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 1000}
+    page = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    jsonschema.validate({"選挙人": [{"宛名番号": "1000000015", "表示": False}], "next_offset": None}, page)
+    with pytest.raises(jsonschema.ValidationError, match="'表示' is a required property"):
+        jsonschema.validate({"選挙人": [{"宛名番号": "1000000015"}], "next_offset": 1}, page)
+
+
+def test_a_list_read_whose_path_and_parameters_differ_is_a_located_error(tmp_path: Path) -> None:
+    (tmp_path / "contract").mkdir()
+    (tmp_path / "contract" / "senkyo.yaml").write_text(
+        "domain: senkyo\nlists:\n  roll:\n    path: /rolls/{区}\n    operation: get_roll\n    meaning: m\n"
+        "    entries: e\n    fields: {宛名番号: {type: text}}\n", "utf-8")
+    with pytest.raises(SpecError, match=r"senkyo\.yaml: lists\.roll: the path's parameters \['区'\] are not those "
+                                        r"described \[\]"):
+        load_contract(tmp_path, "senkyo")
+
+
 def _answer_schema(slug: str) -> dict[str, Any]:
     schema: dict[str, Any] = \
         document(slug)["paths"][QUERY_PATH]["get"]["responses"]["200"]["content"]["application/json"]["schema"]

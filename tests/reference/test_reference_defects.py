@@ -358,6 +358,10 @@ AFFECTS: dict[str, set[str]] = {
     "senkyo_shohon_indication_for_all": {"senkyo_shohon"},
     "senkyo_shohon_one_voting_district": set(),
     "senkyo_shohon_without_election": {"senkyo_shohon"},
+    # The roll of one 投票区 read whole (each defect's own test: tests/domains/senkyo/test_senkyo_roll.py): no probe
+    # reads the list.
+    "senkyo_roll_previous_registration": set(), "senkyo_roll_every_district": set(),
+    "senkyo_roll_page_repeats_row": set(), "senkyo_roll_without_indication": set(),
     # 第27条第1項's 表示 of a registered person barred by a sentence (tests/domains/senkyo/test_senkyo_indication.py):
     # the worked examples of 第11条's rules are such persons.
     "senkyo_no_indication_on_disqualification": {"qualifications"},

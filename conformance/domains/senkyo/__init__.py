@@ -10,6 +10,6 @@ periods), the 表示 and the 抹消 (第27条, 第28条), who may see the 抄本
 ``people``; ``checks`` registers them. ``forms`` reads the 抄本 of one elector as printed (第20条第1項's items, 第27条
 第3項's correction), with ``shohon_register``'s rules (who is on the 名簿 on the day: 第22条, 第28条; the 表示; the
 投票区) on what they share (``shohon``); ``districts`` the 投票区 of each registered person (第20条第2項, from
-the 投票区 the profile declares by 町字). The 名簿 or 抄本 of one 投票区 read as a whole is not judged (no list read
-in the contract: spec_catalog/senkyo/<edition>/provisions.yaml, ``inputs``).
+the 投票区 the profile declares by 町字); ``roll`` the 名簿 of each 投票区 read whole around a 登録日 through the
+contract's list read (who is on it, on no other, nobody twice, the 表示).
 """

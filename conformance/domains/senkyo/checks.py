@@ -80,11 +80,12 @@ from conformance.domains.senkyo.indication import INDICATION_RULES
 from conformance.domains.senkyo.inspection import INSPECTION_RULES
 from conformance.domains.senkyo.overseas import OVERSEAS_RULES
 from conformance.domains.senkyo.registration import REGISTRATION_RULES
+from conformance.domains.senkyo.roll import ROLL_RULES
 
 #: Every rule of the domain, by name, family by family.
 SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     *REGISTRATION_RULES, *DISQUALIFICATION_RULES, *ELECTIONS_RULES, *INSPECTION_RULES, *OVERSEAS_RULES,
-    *DISTRICT_RULES, *INDICATION_RULES)}
+    *DISTRICT_RULES, *INDICATION_RULES, *ROLL_RULES)}
 
 
 #: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.

@@ -5,9 +5,9 @@
 The 投票区 are the municipality's own setting, not the law's: the profile declares them by 町字
 (``ordinance.senkyo.voting_districts``, docs/profiles.md); without one the rule is NOT_AUTOMATED. A registered person
 (a newcomer registered at a 定時登録: ``registration.registrations``) living in a declared 町字 is on that 町字's
-投票区's 名簿; a person not registered on the day asked is on none (``投票区`` null). Not judged here: the 名簿 of one
-投票区 read as a whole, the order of its entries (第20条第3項's 政令 not held) and a 町内転居 (the generated persons
-have one address); provisions.yaml ``inputs`` say so.
+投票区's 名簿; a person not registered on the day asked is on none (``投票区`` null). The 名簿 of one 投票区 read
+as a whole is :mod:`conformance.domains.senkyo.roll`'s. Not judged: the order of its entries (第20条第3項's 政令
+not held) and a 町内転居 (the generated persons have one address); provisions.yaml ``inputs`` say so.
 """
 
 from __future__ import annotations

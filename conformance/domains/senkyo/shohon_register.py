@@ -25,9 +25,10 @@ printed where the print carries the word 「表示」 not followed by 「なし�
 without it passes); a print without the word shows none (left off). The 投票区 is read as every declared name
 printed (a name inside a longer printed name is that one's part).
 
-Not judged here (provisions.yaml ``inputs``): the 名簿 or 抄本 of one 投票区 read as a whole (the contract has no
-list read; a print of a test town's whole 投票区 runs past the untrusted-PDF limits), and the 閲覧用抄本 of a
-支援措置 person (no text held says what it shows).
+Not judged here (provisions.yaml ``inputs``): the 名簿 of one 投票区 read as a whole is
+:mod:`conformance.domains.senkyo.roll`'s, through the contract's list read (a print of a test town's whole 投票区
+runs past the untrusted-PDF limits); the 閲覧用抄本 of a 支援措置 person is not judged (no text held says what it
+shows).
 """
 
 from __future__ import annotations
