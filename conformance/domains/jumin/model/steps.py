@@ -207,10 +207,26 @@ class ModelSteps(RuleBasedStateMachine):
             return
         if self.since is not None and self._judges(DIFF):
             self._check(list(self.session.paths.diff_latest(self.world, self.since, self.changed_since)), DIFF)
+            self._check(list(self.session.paths.poll_across_change(self.since, self._change_between)), DIFF)
         self._compare_all()
         self._protection(None)
         # Its persons are left as they are: the export is reconciled with every example once, after the run.
         self.session.finished.append((tuple(self.steps), self.world))
+
+    def _change_between(self, listed: Sequence[str]) -> str | None:
+        """A 職権修正 of the 方書 of the first current 住民 among ``listed`` (the 異動差分's rows read so far), made
+        between two page reads of one poll (blind round 5, 16); None where none can be changed (the step is judged
+        as any other: a refusal the model expects passes too)."""
+        if not self._offers("ex_officio.correct"):
+            return None
+        atena = next((a for a in listed if self.world.is_current(a) and self.world.protected(a) is False), None)
+        if atena is None:
+            return None
+        request = {"宛名番号": atena, "区分": "職権修正", "items": {"住所_方書": "見本荘２号"},
+                   "異動日": self.today.isoformat(), "処理日": self.today.isoformat()}
+        self._step("ex_officio.correct", request, f"ex_officio.correct(職権修正, {self._p(atena)}, 住所_方書, "
+                   "between two pages of the 異動差分)")
+        return atena
 
     def _compare_all(self) -> None:
         """Every person and 世帯 of the example on every path, the unknown 宛名番号, one printed 住民票の写し."""
