@@ -576,7 +576,7 @@ AFFECTS: dict[str, set[str]] = {
     "dv_ends_at_move_out": {"qualifications", "forms"},  # the 除票 forms of a protected person who moved out
     **{name: {"forms"} for name in (
         "form_dv_household_leak", "form_etsuran_dv_leak", "form_etsuran_list_capped", "form_joshuhyo_dv_leak",
-        "form_unknown_date_fixed", "form_page_break_line_lost",
+        "form_unknown_date_fixed", "form_page_break_line_lost", "form_page_break_line_repeated",
         "form_era_boundary", "form_tsusho_dropped", "form_omission_ignored",
         "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
         "form_member_order_by_age", "form_certification_date_seireki",
