@@ -21,6 +21,13 @@ from conformance.profiles import DriverTarget, FormsTarget, Ordinance
 SHOWN_REFUSAL_CHARS = 500
 
 
+def vendor_said(text: str) -> str:
+    """A vendor's message as an ERROR's reason shows it: its first ``SHOWN_REFUSAL_CHARS`` characters on one line
+    (control characters and runs of white space as one space; an ellipsis where it was cut)."""
+    line = " ".join("".join(c if c.isprintable() else " " for c in text[:SHOWN_REFUSAL_CHARS * 4]).split())
+    return line[:SHOWN_REFUSAL_CHARS] + ("…" if len(line) > SHOWN_REFUSAL_CHARS else "")
+
+
 @dataclass(frozen=True, slots=True)
 class HttpResponse:
     """A response read in full (bounded by the client)."""
@@ -43,9 +50,7 @@ class HttpResponse:
         and runs of white space as one space, so a report or a terminal shows it as text). It is the vendor's
         answer to our own synthetic input: what it repeats of that input is the test data's, never a real
         person's; the rest of the answer stays in the HAR."""
-        text = " ".join("".join(c if c.isprintable() else " " for c in self.body[:SHOWN_REFUSAL_CHARS * 4].decode(
-            "utf-8", "replace")).split())
-        said = text[:SHOWN_REFUSAL_CHARS] + ("…" if len(text) > SHOWN_REFUSAL_CHARS else "")
+        said = vendor_said(self.body[:SHOWN_REFUSAL_CHARS * 4].decode("utf-8", "replace"))
         return f"{asked} answered {self.status}" + (f": {said}" if said else "")
 
     @property

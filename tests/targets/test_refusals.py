@@ -15,7 +15,7 @@ from conformance.checks.scenarios import Scenario, load_many
 from conformance.errors import TargetError
 from conformance.profiles import LoadTarget
 from conformance.session import _load_over_http
-from conformance.targets.base import SHOWN_REFUSAL_CHARS, HttpResponse
+from conformance.targets.base import SHOWN_REFUSAL_CHARS, HttpResponse, vendor_said
 
 
 def _answer(status: int, body: bytes) -> HttpResponse:
@@ -69,3 +69,8 @@ def test_a_refused_record_load_is_an_error_showing_the_vendor_s_message() -> Non
                        r'422: \{"detail": "unknown 業務 koki"\}$'):
         load_many(Refusing(422, message), [Scenario(fiscal_year=2025, birth=date(1960, 4, 1),
                                                     moved_in=date(1990, 4, 1))], "229997")
+
+
+def test_the_vendor_s_message_is_bounded_and_on_one_line() -> None:
+    assert vendor_said('{"code": "E001",\n "message": "生年月日"}') == '{"code": "E001", "message": "生年月日"}'
+    assert vendor_said("x" * 501) == "x" * 500 + "…" and vendor_said("x" * 500) == "x" * 500
