@@ -221,7 +221,7 @@ def _load_over_http(load: LoadTarget, client: HttpClient | None, migration: Path
     if response.status in (401, 403):
         raise CredentialsRefused(f"loading the test data: POST {load.path} answered {response.status}")
     if response.status not in (200, 201, 204):
-        raise TargetError(f"loading the test data: POST {load.path} answered {response.status}")
+        raise TargetError(response.refused(f"loading the test data: POST {load.path}"))
 
 
 def _load_by_command(load: LoadTarget, migration: Path) -> None:

@@ -381,7 +381,7 @@ def load_many(client: HttpClient, scenarios: list[Scenario], town: str, path: st
         response = client.request("post", path, data=_csv(rows[start:start + _ROWS_PER_APPEND]),
                                   content_type="text/csv; charset=utf-8")
         if response.status not in (200, 201, 204):
-            raise TargetError(f"appending scenario residents: POST {path} answered {response.status}")
+            raise TargetError(response.refused(f"appending scenario residents: POST {path}"))
     for scenario, one in zip(scenarios, loaded, strict=True):
         _send_records(client, scenario, one.atena, records_path, town)
     return loaded
@@ -398,7 +398,7 @@ def _send_records(client: HttpClient, scenario: Scenario, atena: str, path: str 
                  if name == domain}
         response = client.request("post", path or "", json={"宛名番号": atena, "業務": domain, "記録": items})
         if response.status not in (200, 201, 204):
-            raise TargetError(f"sending a record of {domain}: POST {path} answered {response.status}")
+            raise TargetError(response.refused(f"sending a record of {domain}: POST {path}"))
 
 
 def query(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:

@@ -91,7 +91,7 @@ def feed(client: HttpClient, base_path: str, row: dict[str, str]) -> None:
     """Send one 異動 (the person's row after it) to the domain system."""
     response = client.request("post", base_path.rstrip("/") + FEED_PATH, json={"住民票": row})
     if response.status != 200:
-        raise TargetError(f"POST {FEED_PATH}: expected 200, got {response.status}")
+        raise TargetError(response.refused(f"POST {FEED_PATH} (expected 200)"))
 
 
 @dataclass(frozen=True)

@@ -590,7 +590,7 @@ def _register_koseki(machine: WorldMachine, path: str, made: list[str]) -> dict[
     body = {"本籍": PROTECTED_HONSEKI, "筆頭者氏名": rows[0].get("氏名", ""), "在籍者": members}
     response = machine.world_session.client.request("post", path, json=body)
     if response.status not in (200, 201, 204):
-        raise TargetError(f"registering the fixed example's 戸籍: POST {path} answered {response.status}")
+        raise TargetError(response.refused(f"registering the fixed example's 戸籍: POST {path}"))
     return body
 
 

@@ -47,7 +47,7 @@ from conformance.findings import Finding
 from conformance.masking import is_personal_name, shown
 from conformance.oracles import jumin as jumin_oracle
 from conformance.oracles import wareki
-from conformance.targets.base import HttpClient, HttpResponse
+from conformance.targets.base import HttpClient, HttpResponse, vendor_said
 from conformance.targets.forms import PdfProblem, PrintedForm, read_pdf
 from conformance.targets.http import fill_template
 from conformance.targets.paging import next_offset
@@ -215,7 +215,9 @@ def _given(run: _Run, defaults: Mapping[str, str]) -> None:
         status, document = run.driver.call(SETUP_OPERATION, {"persons": persons})
         created = document.get("persons") if isinstance(document, dict) else None
         if status != 200 or not isinstance(created, list) or len(created) != len(names):
-            raise TargetError(f"{SETUP_OPERATION} answered {status}: the scenario's persons could not be set up")
+            said = vendor_said(json.dumps(document, ensure_ascii=False)) if document is not None else ""
+            raise TargetError(f"{SETUP_OPERATION} answered {status}: the scenario's persons could not be set up"
+                              + (f" ({said})" if said else ""))
         for name, numbers in zip(names, created, strict=True):
             run.persons[name] = {"宛名番号": str(numbers["宛名番号"]), "世帯番号": str(numbers["世帯番号"])}
 

@@ -17,6 +17,16 @@ from conformance.catalog.catalog import EditionCatalog
 from conformance.errors import NotAutomated, TargetError
 from conformance.profiles import DriverTarget, FormsTarget, Ordinance
 
+#: The characters of a vendor's refusal an ERROR's reason shows (issue 67: the HAR holds the whole answer).
+SHOWN_REFUSAL_CHARS = 500
+
+
+def vendor_said(text: str) -> str:
+    """A vendor's message as an ERROR's reason shows it: its first ``SHOWN_REFUSAL_CHARS`` characters on one line
+    (control characters and runs of white space as one space; an ellipsis where it was cut)."""
+    line = " ".join("".join(c if c.isprintable() else " " for c in text[:SHOWN_REFUSAL_CHARS * 4]).split())
+    return line[:SHOWN_REFUSAL_CHARS] + ("…" if len(line) > SHOWN_REFUSAL_CHARS else "")
+
 
 @dataclass(frozen=True, slots=True)
 class HttpResponse:
@@ -33,6 +43,15 @@ class HttpResponse:
             return json.loads(self.body)
         except ValueError as error:
             raise TargetError(f"{self.url}: response is not JSON ({error})") from None
+
+    def refused(self, asked: str) -> str:
+        """``asked`` (``loading the test data: POST /path``) answered this status, with the vendor's message: its
+        body's first ``SHOWN_REFUSAL_CHARS`` characters on one line (undecodable bytes replaced, control characters
+        and runs of white space as one space, so a report or a terminal shows it as text). It is the vendor's
+        answer to our own synthetic input: what it repeats of that input is the test data's, never a real
+        person's; the rest of the answer stays in the HAR."""
+        said = vendor_said(self.body[:SHOWN_REFUSAL_CHARS * 4].decode("utf-8", "replace"))
+        return f"{asked} answered {self.status}" + (f": {said}" if said else "")
 
     @property
     def content_type(self) -> str:

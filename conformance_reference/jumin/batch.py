@@ -25,7 +25,8 @@ Ours (docs/driver.md, driver.yaml ``batch.*``, ``archive.person``, ``address.bul
 
 Named defects (defects.py): ``seinen_notice_to_own_town`` (``seinen_flag_dropped`` is the driver's correction),
 ``batch_schedule_month_end_31``, ``batch_params_not_kept``, ``batch_edit_unmarked``, ``batch_error_code_missing``,
-``joshuhyo_archive_year_only``, ``joshuhyo_archive_kept``, ``archive_lists_current``,
+``joshuhyo_archive_year_only``, ``joshuhyo_archive_leap_day_late``, ``joshuhyo_archive_kept``,
+``archive_lists_current``,
 ``bulk_change_head_only``, ``bulk_honseki_not_written``, ``bulk_kari_commits``, ``bulk_change_all_or_nothing``,
 ``bulk_change_cs_as_tenkyo``, ``bulk_change_not_sent``.
 """
@@ -54,15 +55,21 @@ GUARDIANSHIP = "成年被後見人の該当有無"
 
 
 def five_years_passed(removed: date, base: date, defects: frozenset[str] = frozenset()) -> bool:
-    """9.3 R001 「５年を経過した」: the 基準日 is after the fifth anniversary of the 消除 (2月29日's is 3月1日).
-    The defect ``joshuhyo_archive_year_only`` compares the years alone."""
+    """9.3 R001 「５年を経過した」, counted as 民法 counts years: the day of the 消除 left out (第140条), the five years
+    end on the day before the day corresponding to the next day (第143条第2項), or on the month's last day where that
+    year has none: a 除票 of 2020-06-10 moves from 2025-06-11, one of 2024-02-29 from 2029-03-01 (its years end on
+    2月28日). The defect ``joshuhyo_archive_year_only`` compares the years alone; ``joshuhyo_archive_leap_day_late``
+    takes a 2月29日's fifth anniversary as 3月1日 and moves it only after that, a day late."""
     if "joshuhyo_archive_year_only" in defects:
         return base.year - removed.year >= 5
+    if "joshuhyo_archive_leap_day_late" in defects and (removed.month, removed.day) == (2, 29):
+        return base > date(removed.year + 5, 3, 1)
+    start = removed + timedelta(days=1)
     try:
-        anniversary = removed.replace(year=removed.year + 5)
-    except ValueError:  # 2月29日
-        anniversary = date(removed.year + 5, 3, 1)
-    return base > anniversary
+        last = start.replace(year=start.year + 5) - timedelta(days=1)
+    except ValueError:  # a start on 2月29日 whose fifth year is common: 第143条第2項ただし書, the month's last day
+        last = date(start.year + 5, 2, 28)
+    return base > last
 
 
 def next_start(kind: str, spec: Mapping[str, str], base: datetime, defects: frozenset[str] = frozenset()) -> datetime:

@@ -104,6 +104,10 @@ class Exports(Presentation):
         if "fixed_export_skips_unencodable" in self.defects:
             # A fixed-length writer that skips a record CP932 cannot hold instead of writing 〓 (blind round 5, 08).
             rows = (row for row in rows if fixed_export.encodable(row))
+        if "fixed_export_astral_as_two" in self.defects:
+            # A writer that replaces each UTF-16 code unit CP932 lacks: a character outside the BMP (𠮷, an IVS's
+            # selector) becomes two 〓 (issue 67: the values of the persons with IVS/外字).
+            rows = ({header: fixed_export.per_code_unit(value) for header, value in row.items()} for row in rows)
         if "fixed_export_planned_out_dropped" in self.defects:
             # A fixed-length writer that takes a 転出届 for the move: a 転出予定者 (still a 住民) is not written.
             rows = (row for row in rows if not (row.get("住民状態") == "1" and row.get("転出予定年月日")))

@@ -111,6 +111,12 @@ def encodable(row: Mapping[str, str]) -> bool:
     return True
 
 
+def per_code_unit(value: str) -> str:
+    """The ``fixed_export_astral_as_two`` defect's value: each character outside the BMP CP932 lacks written as one
+    〓 per UTF-16 code unit (two), as a writer working on UTF-16 strings does."""
+    return "".join(SUBSTITUTE * 2 if ord(char) > 0xFFFF else char for char in value)
+
+
 def cp932_text(value: str) -> str:
     """``value`` as CP932 can hold it: variation selectors dropped, other missing characters as 〓."""
     try:

@@ -452,8 +452,8 @@ class FormService:
         pages: list[list[_Line]] = [list(title)]
         for row in people:
             block = [*self._person_lines(form, row, omitted, furigana), _Line("", "")]
-            if "form_page_break_line_lost" in self.defects:
-                _continued(pages, block, title)
+            if "form_page_break_line_lost" in self.defects or "form_page_break_line_repeated" in self.defects:
+                _continued(pages, block, title, repeated="form_page_break_line_repeated" in self.defects)
                 continue
             if len(pages[-1]) + len(block) > _LINES_PER_PAGE:
                 pages.append(list(title))
@@ -552,14 +552,19 @@ class FormService:
         return buffer.getvalue()
 
 
-def _continued(pages: list[list[_Line]], block: list[_Line], title: list[_Line]) -> None:
-    """The ``form_page_break_line_lost`` defect's paginator: a block fills the page and goes on on the next (what the
-    register allows), but the line that met the full page is lost, not carried over (a loop that starts the new page
-    and moves on to the next line)."""
-    for line in block:
+def _continued(pages: list[list[_Line]], block: list[_Line], title: list[_Line], *, repeated: bool = False) -> None:
+    """The paginator of the defects ``form_page_break_line_lost`` and ``form_page_break_line_repeated``: a block
+    fills the page and goes on on the next (what the register allows), but the line that met the full page is lost,
+    not carried over (a loop that starts the new page and moves on to the next line); or, ``repeated``, the block's
+    last line on the full page is printed again at the top of the next (a 継続 heading that repeats the line before
+    the break)."""
+    for index, line in enumerate(block):
         if len(pages[-1]) >= _LINES_PER_PAGE:
             pages.append(list(title))
-            continue
+            if not repeated:
+                continue
+            if index and block[index - 1].label:
+                pages[-1].append(block[index - 1])
         pages[-1].append(line)
 
 

@@ -84,7 +84,8 @@ class LinkageApi(PerPersonQuery):
         since = parse_instant(since_text) if since_text is not None else None
         offset = _int_param(request, "offset", 0, 0, None)
         limit = _int_param(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
-        rows, more = self.store.changed_since(since, offset, limit, "diff_first_changed_row" in self.defects)
+        rows, more = self.store.changed_since(since, offset, limit, "diff_first_changed_row" in self.defects,
+                                              since is not None and "diff_ordered_by_change" in self.defects)
         # The defect diff_next_offset_skips_row: the next page starts one row late (a row lost at each boundary).
         after = offset + len(rows) + (1 if since is not None and "diff_next_offset_skips_row" in self.defects else 0)
         return json_reply(200, {"residents": [self._resident(row) for row in rows],

@@ -90,12 +90,22 @@ def test_a_result_says_how_the_run_ended_with_the_error_code(driver: DriverServi
 
 @pytest.mark.parametrize(("removed", "base", "passed"), [
     (date(2019, 6, 10), date(2024, 6, 11), True), (date(2019, 6, 10), date(2024, 6, 10), False),
-    (date(2019, 6, 12), date(2024, 6, 11), False), (date(2020, 2, 29), date(2025, 3, 2), True),
-    (date(2020, 2, 29), date(2025, 3, 1), False),
+    (date(2019, 6, 12), date(2024, 6, 11), False),
+    # 2月29日 (民法 第143条第2項ただし書): the five years end on 2月28日 of a common year; moved from 3月1日.
+    (date(2020, 2, 29), date(2025, 3, 1), True), (date(2020, 2, 29), date(2025, 2, 28), False),
+    # 2月28日 before a leap fifth year: counted from 2月29日, they end on 2月29日.
+    (date(2023, 2, 28), date(2028, 2, 29), False), (date(2023, 2, 28), date(2028, 3, 1), True),
 ])
 def test_five_years_pass_after_the_fifth_anniversary(removed: date, base: date, passed: bool) -> None:
     assert five_years_passed(removed, base) is passed
     assert five_years_passed(date(2019, 6, 12), date(2024, 1, 1), frozenset({"joshuhyo_archive_year_only"}))
+
+
+def test_the_leap_day_defect_moves_a_2_29_removal_a_day_late_and_no_other() -> None:
+    late = frozenset({"joshuhyo_archive_leap_day_late"})
+    assert not five_years_passed(date(2020, 2, 29), date(2025, 3, 1), late)
+    assert five_years_passed(date(2020, 2, 29), date(2025, 3, 2), late)
+    assert five_years_passed(date(2019, 6, 10), date(2024, 6, 11), late)
 
 
 def dead(driver: DriverService, day: str) -> str:

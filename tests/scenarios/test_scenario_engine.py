@@ -722,3 +722,13 @@ def test_a_blank_attempt_the_vendor_ignores_passes_and_one_it_stores_fails() -> 
     blank = {**answers, ("get", "/driver/v1/persons/0000000019"): person_answer(世帯番号="")}
     assert fake_run(data, kept) == []
     assert fake_run(data, blank) == [("scenario.item_mismatch", "scenario:t.case#driver:/person/世帯番号", "")]
+
+
+def test_persons_the_driver_refuses_to_set_up_are_an_error_with_its_message() -> None:
+    """Issue 67: a refused load's ERROR shows the vendor's message (bounded, on one line), not only its status."""
+    data = base([{"matcher": "present", "step": "s", "pointer": "/person/宛名番号"}])
+    refusal = {"result": "error", "code": "E040", "message": "生年月日: 2020-02-30 is no date"}
+    answers = {("post", "/driver/v1/fixtures/persons"): (422, refusal)}
+    with pytest.raises(TargetError, match=r"^fixtures\.persons answered 422: the scenario's persons could not be set "
+                       r'up \(\{"result": "error", "code": "E040", "message": "生年月日: 2020-02-30 is no date"\}\)$'):
+        fake_run(data, answers)

@@ -277,7 +277,7 @@ def move_in(target: Target, number: int) -> dict[str, Any]:
     body = dict(_MOVE_IN, 住所_番地号表記=f"{number}番1号")
     response = target.need_http().request("post", "/residents", json=body)
     if response.status != 201:
-        raise TargetError(f"POST /residents: expected 201, got {response.status}")
+        raise TargetError(response.refused("POST /residents (expected 201)"))
     document: dict[str, Any] = response.json()
     return document
 
@@ -348,7 +348,7 @@ def correction_appends(ctx: CheckContext) -> Iterator[Finding]:
 def _correct(target: Target, atena: str, body: Mapping[str, str]) -> None:
     response = target.need_http().request("post", f"/residents/{atena}/corrections", json=dict(body))
     if response.status != 201:
-        raise TargetError(f"POST /residents/{{宛名番号}}/corrections: expected 201, got {response.status}")
+        raise TargetError(response.refused("POST /residents/{宛名番号}/corrections (expected 201)"))
 
 
 @check("jumin.history.numbering")

@@ -9,7 +9,8 @@ file is compared with the CSV record of the same person and 履歴番号, item b
 stripped from both (the fixed-length format cannot tell trailing padding from the value). Where the text leaves room:
 
 - a character the fixed file's encoding (CP932) cannot hold may be written as any one character (〓, a 縮退 form,
-  a 外字 of the user-defined area), and a variation selector (IVS) may be left out: the CSV, in UTF-8, holds them;
+  a 外字 of the user-defined area), and a variation selector (IVS) may be left out or the character with it written
+  as any one character: the CSV, in UTF-8, holds them; a character outside the BMP is one, not two UTF-16 code units;
 - a 転出予定者 may be a 住民 in one file and a 除票 in the other (the register's two readings): their status items
   (:data:`STATUS_ITEMS`) are then not compared;
 - a file may hold a person's history or their latest row only: only the records both files hold are compared, and
@@ -204,24 +205,33 @@ def _status_may_differ(held: Record, fixed: Record) -> bool:
 
 def same(expected: str, actual: str, encoding: str) -> bool:
     """Whether the fixed file's ``actual`` is the CSV's ``expected`` as ``encoding`` can write it: each character the
-    encoding lacks may be any one character, a variation selector may be left out."""
+    encoding lacks may be any one character; a character with a variation selector (an IVS: one 異体字 to its
+    reader) may be its base character alone or, as a character the encoding lacks, any one character. A character
+    outside the BMP is one character, not the two UTF-16 code units a writer may count (two 〓 are another value)."""
     if expected == actual:
         return True
     try:
         expected.encode(encoding)
     except UnicodeEncodeError:
-        return re.fullmatch("".join(_char_pattern(char, encoding) for char in expected), actual) is not None
+        return re.fullmatch("".join(_unit_pattern(unit, encoding) for unit in _units(expected)), actual) is not None
     return False
 
 
-def _char_pattern(char: str, encoding: str) -> str:
-    if _SELECTORS.fullmatch(char):
-        return "(?:)"
+def _units(text: str) -> Iterator[str]:
+    """The characters of ``text``, each with the variation selectors that follow it (an IVS is one unit)."""
+    for match in re.finditer(f".{_SELECTORS.pattern}*|{_SELECTORS.pattern}", text, re.DOTALL):
+        yield match.group()
+
+
+def _unit_pattern(unit: str, encoding: str) -> str:
+    base = _SELECTORS.sub("", unit)
+    if not base:
+        return "(?:)"  # a selector without a character before it: left out
     try:
-        char.encode(encoding)
+        base.encode(encoding)
     except UnicodeEncodeError:
         return "."
-    return re.escape(char)
+    return f"(?:{re.escape(base)}|.)" if base != unit else re.escape(base)
 
 
 def _keyed(records: Iterator[Located]) -> Iterator[tuple[tuple[str, str], Located]]:

@@ -149,7 +149,11 @@ def test_without_the_fixed_export_nothing_is_read(tmp_path: Path) -> None:
     ("𠮷田\u3000花子", "〓田\u3000花子", True),  # a character CP932 lacks, written as 〓
     ("𠮷田\u3000花子", "吉田\u3000花子", True),  # ... or as its 縮退 form
     ("葛\U000e0100城", "葛城", True),  # a variation selector left out
-    ("葛\U000e0100城", "葛\u3000城", False),  # ... but not replaced by another character
+    ("葛\U000e0100城", "葛\u3000城", False),  # ... but not followed by another character
+    ("葛\U000e0100城", "〓城", True),  # an IVS, one 異体字 CP932 lacks, written as one 〓
+    ("葛\U000e0100城", "葛〓城", False),  # ... not as its base and a 〓 for the selector
+    ("葛\U000e0100城", "葛〓〓城", False),  # ... nor with the selector's two UTF-16 code units as two 〓
+    ("𠮷田\u3000花子", "〓〓田\u3000花子", False),  # a character outside the BMP is one, not two code units
     ("𠮷田\u3000花子", "〓\u3000花子", False),  # one character for one
     ("山田\u3000太郎", "山田 太郎", False),  # a 全角 space is CP932's: written as a half-width one is another value
     ("1936-05-26", "3110526", False),
@@ -192,3 +196,16 @@ def test_a_history_in_one_file_passes_and_a_stale_latest_row_does_not() -> None:
     # The fixed file's latest row is the CSV's earlier one: the person's latest 履歴番号 differs.
     stale = {("1", "1"): _record("residents.dat record 1", 履歴番号="1", 氏名="山田\u3000花子")}
     assert _compare(history, stale) == [("履歴番号", "residents.dat record 1 (履歴番号)", "2", "1")]
+
+
+def test_a_character_outside_the_bmp_written_as_two_substitutes_is_found(tmp_path: Path) -> None:
+    """Issue 67: the persons with IVS/外字 registered (the check's own 世帯主, 葛 with a variation selector and 𠮷) and
+    both files read anew; a writer replacing each UTF-16 code unit gives the 氏名 two 〓 for each (the CSV holds the
+    name): found in the fixed file's second read, at that record's 氏名 only."""
+    found, _ = judge(tmp_path, frozenset({"fixed_export_astral_as_two"}))
+    assert [(f.code, f.requirement) for f in found] == [("file.fixed_value_differs", "jumin-1.0-10.6-R001")]
+    assert re.fullmatch(r"residents_fixed-2\.dat record [0-9]+ \(氏名\)", str(found[0].location))
+    # A 氏名 is personal: masked, its length kept (葛 and its selector, 城, the space, 𠮷, 郎: 6; 葛〓〓城　〓〓郎: 8).
+    assert (found[0].expected, found[0].actual) == ("＊" * 6, "＊" * 8)
+    # Without the operations that register the couple, nothing is found: the loaded town's names are CP932's.
+    assert judge(tmp_path / "without", frozenset({"fixed_export_astral_as_two"}), operations=SNAPSHOT)[0] == []

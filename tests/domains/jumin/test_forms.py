@@ -727,6 +727,35 @@ def test_a_line_lost_at_the_page_break_is_found(edition: EditionCatalog) -> None
          f"{w(lost)})", "住所を定めた年月日 平成＊＊年＊月＊日", "absent") for members, lost in straddling}
 
 
+def test_a_line_repeated_at_the_page_break_is_found(edition: EditionCatalog) -> None:
+    # Issue 67: the block continued on the next page prints its line before the break again at the top of the next
+    # page. The member whose block met the foot of page 1 (as with the line lost) holds that item twice: found on
+    # page 2, at the repeated item, on the two households of ROWS whose copies run over a page, and nothing else.
+    assert run(edition, checks.household_items) == []
+    found = run(edition, checks.household_items, "form_page_break_line_repeated")
+    straddling = [(members, split, label) for members in household_sample(ROWS, 4)
+                  if (split := _lost_at_break(edition, members)) is not None
+                  and (label := _label_before_break(edition, members)) is not None]
+    assert len(straddling) == 2
+    assert {(f.code, f.location, f.expected) for f in found} == {
+        ("form.item_repeated", f"form:juminhyo_setai page 2 item {label} (世帯 of {w(members[0])}, {w(split)})",
+         "printed once") for members, split, label in straddling}
+
+
+def _label_before_break(edition: EditionCatalog, members: list[Row]) -> str | None:
+    """The label of the last line page 1 holds of the block that meets its foot (the line the defect repeats)."""
+    service = FormService(edition, MemoryStore(ROWS), frozenset(), lambda _, code: code)
+    form = next(form for form in edition.forms if form.id == "juminhyo_setai")
+    used = 2
+    for row in members:
+        lines = [*service._person_lines(form, row, frozenset(), False)]
+        if used + len(lines) + 1 > LINES_PER_PAGE:
+            before = lines[:LINES_PER_PAGE - used]
+            return before[-1].label if before and before[-1].label else None
+        used += len(lines) + 1
+    return None
+
+
 def _lost_at_break(edition: EditionCatalog, members: list[Row]) -> Row | None:
     """The member whose block meets the foot of page 1 on the reference's 世帯 copy of ``members``, laid out line by
     line (as the defect does); None when the copy has one page."""

@@ -66,7 +66,9 @@ def test_the_clean_reference_passes_each_boundary_and_each_rule_is_exercised() -
     assert [step.split(". ", 1)[1].split(" @ ")[0] for step in session.finished[-1][0]] == [
         "fixtures.persons(size=2)", "moves.within(h:p1, 異動日 +1d)", "moves.within(h:p1, 届出年月日 +1d)",
         "moves.within(h:p1, 異動日 and 届出年月日 on the 処理日)", "moves.in(国外転入, the day before the 生年月日)",
-        "moves.in(国外転入, on the 生年月日)"]
+        "moves.in(国外転入, on the 生年月日)",
+        # The 異動差分 polled at the end a row a page, the first person corrected between two pages (issue 67).
+        "ex_officio.correct(職権修正, p1, 住所_方書, between two pages of the 異動差分)"]
 
 
 @pytest.mark.parametrize(("vendor", "step", "breach"), [

@@ -6,6 +6,8 @@ and no breach: test_model_machine.py's first test)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from inprocess import started_in_process
 
@@ -69,3 +71,16 @@ def test_a_diff_giving_an_earlier_row_is_reported_against_7_2_3_r002() -> None:
     assert [(f.code, f.where.split("#", 1)[0], f.where.rsplit("#/", 1)[-1], f.expected, f.actual)
             for f in findings] == [("model.diff_not_latest", "model:jumin/step:3", "住民状態", "3", "1")]
     assert "GET /residents?changed_since=" in findings[0].where
+
+
+def test_a_diff_paged_by_change_time_loses_a_row_when_a_person_changes_between_two_pages() -> None:
+    """Issue 67, blind round 5, 16: the named defect diff_ordered_by_change (the 異動差分's pages by change time). At
+    the end of an example the machine polls the 異動差分 since its first step a row a page and corrects the 方書 of
+    the first person listed after the first page: by change time that person moves to the end, and the row the next
+    page should start with is lost (by 宛名番号, the clean reference's order, nothing moves)."""
+    findings = _findings(frozenset({"diff_ordered_by_change"}))
+    # The first example that changes two persons (the 利用期間 one: step 15 is the correction between the pages).
+    assert [(f.code, re.sub(r"changed_since=[^&]+&", "changed_since=<since>&", f.where), f.expected, f.actual)
+            for f in findings] == [("model.diff_lost_across_change", "model:jumin/step:15#GET /residents?"
+                                    "changed_since=<since>&limit=1#1000033339", "listed once", "listed 0 times")]
+    assert "a 異動 of 1000033320 between two page reads" in findings[0].message

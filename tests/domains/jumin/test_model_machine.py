@@ -24,7 +24,7 @@ from conformance.checks.registry import CheckContext, NotAutomated, seed_key
 from conformance.domains.jumin.model.check import MAX_WAYS, Result, run_machine, session_of, state_machine
 from conformance.domains.jumin.model.fixed_examples import archive, batches, code_stock, csv_imports, suppressions
 from conformance.domains.jumin.model.steps import ModelBreach, Session
-from conformance.domains.jumin.oracles.model.archive import Migration, moved_on
+from conformance.domains.jumin.oracles.model.archive import Migration, five_years, moved_on
 from conformance.domains.jumin.oracles.model.world import World
 from conformance.findings import Finding
 from conformance.profiles import DriverTarget
@@ -1120,7 +1120,8 @@ def test_the_clean_reference_s_csv_imports_pass_and_are_exercised() -> None:
     assert {"jumin-1.0-10.8-R002", "jumin-1.0-10.8-R003", "jumin-1.0-10.8-R005", "jumin-1.0-4.0.3-R003",
             "jumin-1.0-11.1-R001"} <= session.exercised
     steps, world = session.finished[-1]
-    assert len(steps) == 7 and len(world.persons) == 3
+    # The seventh step a 職権修正 between two pages of the 異動差分 polled at the example's end (issue 67).
+    assert len(steps) == 8 and len(world.persons) == 3 and "between two pages of the 異動差分" in steps[-1]
     # The 妻's 転居 from the quoted 方書, read back whole on every path (the example's end).
     wife = next(rows for rows in world.persons.values() if rows[-1].get("続柄") == "妻")
     assert wife[-1]["住所_方書"] == "見本ハイツ, 201" and wife[-1]["異動事由区分"] == "転居"
@@ -1205,22 +1206,27 @@ def test_the_clean_reference_moves_the_old_removed_record_only() -> None:
     session = _alone(archive)
     assert session.failures == [] and "jumin-1.0-9.3-R001" in session.exercised
     steps, world = session.finished[-1]
-    # The 除票 past its five years left the model (and every path); the 除票 a day short, the one on its fifth
-    # anniversary (the reference keeps it: five years have passed after the day) and the 住民 were read at the end.
-    assert len(steps) == 7 and len(world.persons) == 3
-    assert re.findall(r"deaths\(p\d+, ([\d-]+)\)", " ".join(steps)) == ["2019-06-10", "2019-06-11", "2019-06-12"]
+    # The 除票 past its five years left the model (and every path), and the 2月29日's on 2025-03-01 (kept on 2月28日);
+    # the 除票 a day short, the one on its fifth anniversary (the reference keeps it: five years have passed after the
+    # day) and the 住民 were read at the end.
+    assert len(steps) == 11 and len(world.persons) == 3
+    assert re.findall(r"deaths\(p\d+, ([\d-]+)\)", " ".join(steps)) == ["2019-06-10", "2019-06-11", "2019-06-12",
+                                                                        "2020-02-29"]
+    assert re.findall(r"基準日 ([\d-]+)\)", " ".join(steps)) == ["2024-06-11", "2025-02-28", "2025-03-01"]
 
 
 def test_a_removed_record_moved_on_its_fifth_anniversary_is_the_other_reading_and_passes(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # Blind round 4, bug 16: the reference moving a 除票 on the anniversary itself (>=), the reading that counts the
     # 消除's own day; judged as moved whole, and nothing else changes.
+    # A 2月29日's own-day count ends on 2月28日 too (民法 第143条第2項ただし書): moved from 3月1日.
     monkeypatch.setattr(reference_batch, "five_years_passed", lambda removed, base, defects=frozenset(): (
-        base >= removed.replace(year=removed.year + 5)))
+        base >= (date(removed.year + 5, 3, 1) if (removed.month, removed.day) == (2, 29)
+                 else removed.replace(year=removed.year + 5))))
     session = _alone(archive)
     assert session.failures == [] and "jumin-1.0-9.3-R001" in session.exercised
     steps, world = session.finished[-1]
-    assert len(steps) == 7 and len(world.persons) == 2
+    assert len(steps) == 11 and len(world.persons) == 2
 
 
 def test_the_migration_leaves_the_anniversary_open_and_decides_the_days_around_it() -> None:
@@ -1229,6 +1235,26 @@ def test_the_migration_leaves_the_anniversary_open_and_decides_the_days_around_i
         world.persons[atena] = [{"宛名番号": atena, "住民状態": "4", "異動日": day, "処理日": day}]
     world.persons["4"] = [{"宛名番号": "4", "住民状態": "1", "異動日": "2019-06-11", "処理日": "2019-06-11"}]
     assert moved_on(world, date(2024, 6, 11), "1234") == Migration({"1"}, {"3", "4"}, {"2"})
+
+
+@pytest.mark.parametrize(("removed", "kept_until", "moved_from"), [
+    # The anniversary open: kept the day before, moved the day after.
+    (date(2019, 6, 11), date(2024, 6, 10), date(2024, 6, 12)),
+    # 2月29日, its fifth year common: both counts end on 2月28日 (民法 第143条第2項ただし書); no day is open.
+    (date(2020, 2, 29), date(2025, 2, 28), date(2025, 3, 1)),
+    # 2月28日, its fifth year a leap one: counted from the next day (2月29日) the years end on 2月29日.
+    (date(2023, 2, 28), date(2028, 2, 27), date(2028, 3, 1)),
+    # 12月31日: the next day is in the next year.
+    (date(2019, 12, 31), date(2024, 12, 30), date(2025, 1, 1)),
+])
+def test_five_years_of_a_removed_record_are_counted_as_the_civil_code_counts_years(
+        removed: date, kept_until: date, moved_from: date) -> None:
+    assert five_years(removed) == (kept_until, moved_from)
+    world = World()
+    world.persons["1"] = [{"宛名番号": "1", "住民状態": "4", "異動日": removed.isoformat(),
+                           "処理日": removed.isoformat()}]
+    assert moved_on(world, kept_until, "1") == Migration(set(), {"1"}, set())
+    assert moved_on(world, moved_from, "1") == Migration({"1"}, set(), set())
 
 
 @pytest.mark.parametrize(("defect", "code", "where"), [
@@ -1247,7 +1273,19 @@ def test_an_archive_defect_is_reported_by_the_model_against_9_3_r001(defect: str
     steps, failure = _alone(archive, frozenset({defect})).failures[-1]
     first = failure.breaches[0]
     assert (first.requirement, first.code) == ("jumin-1.0-9.3-R001", code) and re.fullmatch(where, first.item)
-    assert len(steps) == 7 and "batch.run(除票用データベース移行" in steps[-1]
+    assert len(steps) == 9 and "batch.run(除票用データベース移行" in steps[-1] and "基準日 2024-06-11" in steps[-1]
+
+
+def test_a_leap_day_removal_moved_a_day_late_is_reported_by_the_model_against_9_3_r001() -> None:
+    """Issue 67 (blind round 5 noticed): the named defect joshuhyo_archive_leap_day_late (a 2月29日's fifth anniversary
+    taken as 3月1日, the 除票 moved from 3月2日): the 移行 on 2025-03-01 leaves it where it was. Only this run fails."""
+    steps, failure = _alone(archive, frozenset({"joshuhyo_archive_leap_day_late"})).failures[-1]
+    # Not in the 除票用データベース (no rows), still on the driver's read and the linkage API's.
+    assert [(b.requirement, b.code, re.sub(r"\d{6,}", "N", b.item)) for b in failure.breaches] == [
+        ("jumin-1.0-9.3-R001", "model.archive_rows", "driver:/archive/persons/N#/rows"),
+        ("jumin-1.0-9.3-R001", "model.archive_not_deleted", "driver:/person"),
+        ("jumin-1.0-9.3-R001", "model.archive_not_deleted", "GET /residents/N")]
+    assert len(steps) == 11 and "基準日 2025-03-01" in steps[-1]
 
 
 @pytest.mark.parametrize("defect", ["joshuhyo_archive_latest_only", "archive_linkage_answered"])

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from conformance.domains.jumin.model.feeds import across_change
 from conformance.domains.jumin.model.paths import Paths
 from conformance.domains.jumin.oracles.model import Measure, World
 from conformance.scenarios import DriverClient
@@ -286,3 +287,19 @@ def test_a_person_the_model_no_longer_holds_is_not_asked_in_the_diff() -> None:
     assert [b.code for b in paths.diff_latest(world, STAMP, [CHANGED[0], CHANGED[1]])] == ["model.diff_not_latest"]
     world.persons.pop(CHANGED[0])
     assert list(paths.diff_latest(world, STAMP, [CHANGED[0], CHANGED[1]])) == []
+
+
+def test_a_poll_across_a_change_passes_the_changed_person_listed_again_and_fails_a_row_lost_or_repeated() -> None:
+    """Interpretation diff-boundaries (blind round 5, 16): a 異動 of the first person between the first and second
+    page; listed again with the new row is allowed, another person lost or repeated is not."""
+    where = "GET /residents?changed_since=s&limit=1"
+    assert list(across_change(CHANGED, CHANGED, CHANGED[0], where)) == []
+    assert list(across_change(CHANGED, [*CHANGED, CHANGED[0]], CHANGED[0], where)) == []
+    lost = [CHANGED[0], CHANGED[2], CHANGED[0]]  # by change time: the changed row moved last, the second lost
+    repeated = [CHANGED[0], CHANGED[1], CHANGED[1], CHANGED[2]]
+    assert [(b.requirement, b.code, b.item, b.actual) for b in across_change(CHANGED, lost, CHANGED[0], where)] == [
+        ("jumin-1.0-7.2.3-R002", "model.diff_lost_across_change", f"{where}#{CHANGED[1]}", "listed 0 times")]
+    assert [(b.code, b.item, b.actual) for b in across_change(CHANGED, repeated, CHANGED[0], where)] == [
+        ("model.diff_lost_across_change", f"{where}#{CHANGED[1]}", "listed 2 times")]
+    # No 異動 could be made between the pages: nothing is judged here (the other reads judge the paging).
+    assert list(across_change(CHANGED, lost, None, where)) == []

@@ -102,6 +102,7 @@ def _judge_items(ctx: CheckContext, target: Target, form: Form, row: Row, blocks
                               actual=printed(target, entry.line))
     order = [item.label for item in form.items]
     labels = [entry.label for entry in block]
+    yield from _repeated(ctx, target, form, block, whom)
     for before, after in itertools.pairwise(block):
         if order.index(after.label) < order.index(before.label):
             yield ctx.finding("form.item_order", f"{after.label} is printed after {before.label}",
@@ -109,6 +110,20 @@ def _judge_items(ctx: CheckContext, target: Target, form: Form, row: Row, blocks
                               expected=" > ".join(o for o in order if o in labels),
                               actual=" > ".join(labels))
             break
+
+
+def _repeated(ctx: CheckContext, target: Target, form: Form, block: list[Printed], whom: str) -> Iterator[Finding]:
+    """An item printed twice in one person's block (a line repeated where the block goes on on the next page: issue
+    67): each item of the form is one line of the block (5.1 R003, the form's items as recorded), so its second line
+    is another value than the record's. The first repeated item only: the rest of the block is judged above."""
+    seen: set[str] = set()
+    for entry in block:
+        if entry.label in seen:
+            yield ctx.finding("form.item_repeated", f"{entry.label} is printed twice in the person's block",
+                              location=location(form.id, entry.line.page, entry.label, whom),
+                              expected="printed once", actual=printed(target, entry.line))
+            return
+        seen.add(entry.label)
 
 
 @check("forms.dates")

@@ -6,6 +6,8 @@ RFC 3339 date-time (interfaces.yaml ``list_residents``), so ``...Z`` and the sam
 offset a municipality's own systems write), or west of UTC (``-05:00``: the offset is signed), must list the same
 persons. Whether the moment itself is included and
 what ``next_offset`` says on a last page that is exactly full the text leaves open; ``Paths._paged`` accepts both.
+A counterpart polls while the town works: a 異動 between two page reads of one poll must not lose or repeat another
+person's row (:func:`across_change`); the person changed may be listed again with the new row.
 """
 
 from __future__ import annotations
@@ -49,3 +51,18 @@ def same_instant(read: Callable[[str], list[str]], stamp: str, whole: Sequence[s
                          "in UTC", f"GET /residents?changed_since={moment}", f"{len(whole)} rows",
                          f"{len(listed)} rows")
             return
+
+
+def across_change(whole: Sequence[str], listed: Sequence[str], changed: str | None, where: str) -> Iterator[Breach]:
+    """The poll read a row a page with a 異動 of ``changed`` between two pages (``listed``, repeats kept) against the
+    poll read at once before it (``whole``): every other person is listed exactly once, the changed one at least
+    once (a vendor may list them again with their new row; our reading, interpretation diff-boundaries)."""
+    if changed is None:
+        return
+    wrong = sorted(atena for atena in set(whole) if listed.count(atena) != 1 and not (
+        atena == changed and listed.count(atena) > 1))
+    if wrong:
+        first = wrong[0]
+        yield Breach(r.DIFFERENCES, "model.diff_lost_across_change", f"a 異動 of {changed} between two page reads "
+                     f"of the 異動差分 should neither lose nor repeat another person's row", f"{where}#{first}",
+                     "listed once", f"listed {listed.count(first)} times")

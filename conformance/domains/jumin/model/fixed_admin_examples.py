@@ -529,39 +529,54 @@ ARCHIVE_OPERATIONS = ("batch.run", "archive.person")
 #: come). The day before, of and after the anniversary (issue 65 item 3; issue 67, blind round 4 bug 16).
 _FIRST_DEATH, _SECOND_DEATH, _MIGRATION = date(2019, 6, 10), date(2019, 6, 12), date(2024, 6, 11)
 _ANNIVERSARY_DEATH = date(2019, 6, 11)
+#: A 死亡 on 2月29日 and the two later 移行 of its 除票 alone: on 2月28日 of the fifth year, a common one (kept: the
+#: five years end that day under every count, 民法 第143条第2項ただし書) and on 3月1日 (moved). Issue 67, blind round 5.
+_LEAP_DEATH, _LEAP_EVE, _LEAP_DAY = date(2020, 2, 29), date(2025, 2, 28), date(2025, 3, 1)
 
 
 def archive(session: Session) -> None:
     """After the draws (it cannot move them): 9.3 R001's 除票用データベースへの移行 through the driver's ``batch.run``,
     judged against the model (``oracles.model.archive.moved_on``; interpretation ``jumin-1.0-interp-archive-model``).
-    A 世帯 of a 日本人 世帯主 and a 外国人住民 and two 世帯 of one; the 世帯主 dies on 2019-06-10, the 外国人住民 on
-    2019-06-12 and the first 世帯 of one on 2019-06-11 (each 異動日, 通知年月日 and 処理日 the same day); the 移行 runs
-    on 2024-06-11 for the four. The first 除票 must be in the 除票用データベース with every row of its history and
-    answered by no path of the 住民記録 (the driver's read, the linkage API); the second, a day short of its five
-    years, and the 住民 must not be there, and are judged on every path at the example's end as any person. The
-    third, on its fifth anniversary, may be either: where the 除票用データベース answers it, it is judged as moved
-    (every row, deleted from the 住民記録), else as kept. Nothing is done without ``batch.run`` and
-    ``archive.person``; a breach raises ``ModelBreach``."""
+    A 世帯 of a 日本人 世帯主 and a 外国人住民 and three 世帯 of one; the 世帯主 dies on 2019-06-10, the 外国人住民 on
+    2019-06-12, the first 世帯 of one on 2019-06-11 and the second on 2020-02-29 (each 異動日, 通知年月日 and 処理日 the
+    same day); the 移行 runs on 2024-06-11 for the five. The first 除票 must be in the 除票用データベース with every row
+    of its history and answered by no path of the 住民記録 (the driver's read, the linkage API); the second, a day
+    short of its five years, the 2月29日's and the 住民 must not be there, and are judged on every path at the
+    example's end as any person. The third, on its fifth anniversary, may be either: where the 除票用データベース
+    answers it, it is judged as moved (every row, deleted from the 住民記録), else as kept. Then the 2月29日's 除票
+    alone on 2025-02-28 (kept: its five years end that day) and on 2025-03-01 (moved). Nothing is done without
+    ``batch.run`` and ``archive.person``; a breach raises ``ModelBreach``."""
     if not set(ARCHIVE_OPERATIONS) <= session.optional:
         return
     machine, made = _fixed_household(session, ARCHIVE_SERIALS)
     alone = machine.household(1, None, _PRELUDE_BIRTHS[1:], unknown=False, headless=False)
     eve = machine.household(1, None, _PRELUDE_BIRTHS[:1], unknown=False, headless=False)
-    if len(made) < 2 or not alone or not eve:
+    leap = machine.household(1, None, _PRELUDE_BIRTHS[:1], unknown=False, headless=False)
+    if len(made) < 2 or not alone or not eve or not leap:
         machine.teardown()
         return
-    named = [*made, *alone, *eve]
-    deaths = sorted(zip((*made, *eve), (_FIRST_DEATH, _SECOND_DEATH, _ANNIVERSARY_DEATH), strict=True),
-                    key=lambda death: death[1])
+    named = [*made, *alone, *eve, *leap]
+    deaths = sorted(zip((*made, *eve, *leap), (_FIRST_DEATH, _SECOND_DEATH, _ANNIVERSARY_DEATH, _LEAP_DEATH),
+                        strict=True), key=lambda death: death[1])
     for atena, day in deaths:
         machine.today = day
         machine._step("deaths", {"宛名番号": atena, "異動日": day.isoformat(), "通知年月日": day.isoformat(),
                                  "処理日": day.isoformat()}, f"deaths({machine._p(atena)}, {day.isoformat()})")
-    machine.today = _MIGRATION
-    migration = moved_on(machine.world, _MIGRATION, named)
-    request = {"処理": "除票用データベース移行", "パラメータ": {"基準日": _MIGRATION.isoformat()}, "宛名番号": named,
-               "処理日": _MIGRATION.isoformat()}
-    status, document = machine._call("batch.run", request, f"batch.run(除票用データベース移行, {machine._ps(named)})")
+    for base, persons in ((_MIGRATION, named), (_LEAP_EVE, leap), (_LEAP_DAY, leap)):
+        _migrate(machine, base, persons)
+    machine.session.exercised.add(ARCHIVED)
+    machine.teardown()
+
+
+def _migrate(machine: JuminModelMachine, base: date, named: list[str]) -> None:
+    """One 除票用データベース移行 of ``named`` on ``base`` (its 基準日 and 処理日), each person judged as the model says
+    it must have moved or kept them; those moved leave the model (no path of the 住民記録 answers them)."""
+    machine.today = base
+    migration = moved_on(machine.world, base, named)
+    request = {"処理": "除票用データベース移行", "パラメータ": {"基準日": base.isoformat()}, "宛名番号": named,
+               "処理日": base.isoformat()}
+    status, document = machine._call("batch.run", request, f"batch.run(除票用データベース移行, {machine._ps(named)}, "
+                                     f"基準日 {base.isoformat()})")
     machine._check(judge_committed(status, document, ARCHIVED), STEP)
     paths = machine.session.paths
     # On the anniversary the vendor's answer says which reading it took: a 除票 it answers from the 除票用データベース
@@ -572,8 +587,6 @@ def archive(session: Session) -> None:
     machine._check(breaches, READS)
     for atena in moved:  # deleted from the 住民記録: no path of it answers them any more
         machine.world.persons.pop(atena)
-    machine.session.exercised.add(ARCHIVED)
-    machine.teardown()
 
 
 #: The driver operations the バッチ処理's example needs (docs/driver.md, 9.1).

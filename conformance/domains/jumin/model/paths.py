@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from conformance.domains.jumin.forms.member_order import order_problem, rank
-from conformance.domains.jumin.model.feeds import same_instant
+from conformance.domains.jumin.model.feeds import across_change, same_instant
 from conformance.domains.jumin.model.forms import CertificateForms
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
@@ -364,6 +364,27 @@ class Paths:
                              "as it is now, not an earlier row", f"{where}#/{stale[0]}", latest[stale[0]],
                              row[stale[0]])
 
+    def poll_across_change(self, stamp: str, change: Callable[[Sequence[str]], str | None]) -> Iterator[Breach]:
+        """7.2.3 R002: the 異動差分 since ``stamp`` polled a row a page while the town goes on working: after a page,
+        ``change`` makes a 異動 of a person already listed (it answers their 宛名番号, or None where none of those
+        read can be changed yet: it is asked again after the next page). Every other person listed before the poll
+        began is listed exactly once, the one changed at least once (interpretation diff-boundaries; blind round 5,
+        16: pages ordered by change time lose a row there)."""
+        whole = self._diff(stamp, DIFF_LIMIT)
+        if self.linkage is None or not 1 < len(whole) < MAX_DIFF_PAGES:
+            return
+        listed: list[str] = []
+        offset: Any = 0
+        changed: str | None = None
+        for _ in range(MAX_DIFF_PAGES):
+            page = self._page(stamp, offset, 1)
+            listed += [as_row(row).get("宛名番号", "") for row in page.get("residents", ()) if isinstance(row, dict)]
+            offset = page.get("next_offset")
+            if offset is None:
+                break
+            changed = changed or change(listed)
+        yield from across_change(whole, listed, changed, f"GET /residents?changed_since={stamp}&limit=1")
+
     def _diff(self, stamp: str, limit: int) -> list[str]:
         """The 宛名番号 the 異動差分 since ``stamp`` lists, page after page of ``limit`` rows (repeats kept)."""
         return [row.get("宛名番号", "") for row in self._diff_rows(stamp, limit)]
@@ -375,13 +396,19 @@ class Paths:
         listed: list[dict[str, str]] = []
         offset: Any = 0
         for _ in range(MAX_DIFF_PAGES):
-            page = self.linkage.request("get", "/residents", params={"changed_since": stamp, "offset": str(offset),
-                                                                     "limit": str(limit)}).json()
+            page = self._page(stamp, offset, limit)
             listed += [as_row(row) for row in page.get("residents", ()) if isinstance(row, dict)]
             offset = page.get("next_offset")
             if offset is None:
                 break
         return listed
+
+    def _page(self, stamp: str, offset: Any, limit: int) -> dict[str, Any]:
+        """One page of the 異動差分 since ``stamp`` (an answer that is no object: an empty last page)."""
+        assert self.linkage is not None
+        page = self.linkage.request("get", "/residents", params={"changed_since": stamp, "offset": str(offset),
+                                                                 "limit": str(limit)}).json()
+        return page if isinstance(page, dict) else {}
 
     def protection(self, world: World, touched: Collection[str] | None = None) -> Iterator[Breach]:
         """Every person 3.4 protects today, asked for every way the linkage API gives them out: their own
