@@ -66,6 +66,17 @@ class Seen:
     #: The first and last day a 生年月日 不詳 may be (:func:`unknown_span`; the Scenario's ``birth`` its first day);
     #: None for a calendar 生年月日. The parts compare what every day of it gives (world_parts, ``_unknown_birth``).
     span: tuple[date, date] | None = None
+    #: Each earlier stay in the town of a person who came back (a 再転入), oldest first, as the oracles were fed when
+    #: it ended: a day of it asked after the return is judged by it (:meth:`on`).
+    before: tuple[Seen, ...] = ()
+
+    def on(self, as_of: date) -> Seen:
+        """The person as the oracles read them on ``as_of``: the earlier stay in the town that held the day, else this
+        one. The per-person answer names the 資格 of the day asked (the contract's 「当該年度の資格」 on ``as_of``), so
+        a day of the first stay asked after a 再転入 is that stay's 資格 (介護保険法 第9条〜第11条, 国民健康保険法
+        第6条〜第8条 each read on the day; our reading, docs/model.md "Several stays")."""
+        return next((stay for stay in self.before if stay.s.moved_in <= as_of
+                     and stay.s.moved_out is not None and as_of <= stay.s.moved_out), self)
 
 
 def _day(text: str | None) -> date | None:
@@ -98,18 +109,40 @@ def scenario_of(world: World, atena: str, born: date | None = None) -> Scenario 
     if stays is None:
         # Its 取消し too: the row restored is the cancellation's, not the 転出's (which the 国民年金 reading needs).
         return RESTORED
-    s = _one_stay(stays[0], birth)
-    for before, segment in itertools.pairwise(stays):
-        if isinstance(s, str):
-            return s
-        s = _returned(s, before[-1], segment, birth)
-    if isinstance(s, str):
-        return s
+    fed = _each_stay(stays, birth)
+    if isinstance(fed, str):
+        return fed
+    s = fed[-1]
     try:
         history(s, row.get("住所_市区町村コード", ""))
     except ValueError as error:
         return f"a stay the oracles cannot take ({error})"
     return s
+
+
+def _each_stay(stays: list[list[dict[str, str]]], birth: date) -> list[Scenario] | str:
+    """Each stay's rows (:func:`_stays`) as a :class:`Scenario`, oldest first, a later one with the earlier before
+    it (:func:`_returned`); or why the oracles cannot be fed."""
+    s = _one_stay(stays[0], birth)
+    fed: list[Scenario] = []
+    for before, segment in itertools.pairwise(stays):
+        if isinstance(s, str):
+            return s
+        fed.append(s)
+        s = _returned(s, before[-1], segment, birth)
+    return s if isinstance(s, str) else [*fed, s]
+
+
+def _earlier_seen(world: World, atena: str, born: date) -> tuple[Seen, ...]:
+    """Each earlier stay in the town of a person who came back, as the oracles were fed when it ended (its 除票: the
+    stay's last row, how it ended for 国民年金); the 子 and the 児童手当 months of a 世帯主 are not given (who the 子
+    were through that stay is not the latest rows' to say: not compared on its days)."""
+    stays = _stays(world.history(atena))
+    fed = _each_stay(stays, born) if stays is not None else "none"
+    if isinstance(fed, str) or stays is None:
+        return ()
+    return tuple(replace(_ended(world, s, rows[-1]), female=rows[-1].get("性別") == "2")
+                 for s, rows in zip(fed[:-1], stays[:-1], strict=True))
 
 
 #: Why a person whose record a 取消し restored is not judged.
@@ -238,7 +271,7 @@ def seen_of(world: World, atena: str) -> Seen | str:
         s = scenario_of(world, atena, span[0])
     if isinstance(s, str):
         return s
-    seen = replace(_ended(world, s, row), span=span)
+    seen = replace(_ended(world, s, row), span=span, before=_earlier_seen(world, atena, s.birth))
     foreign_before = any(earlier.get("住民種別") == "2" for earlier in world.history(atena)[:-1])
     naturalized = _day(row.get("異動日")) if foreign_before and row.get("住民種別") == "1" else None
     return replace(seen, female=row.get("性別") == "2", naturalized=naturalized, claim=jido_claim(world, atena, s))

@@ -80,13 +80,22 @@ class PerPersonQuery(Presentation, RequestValidation):
         earlier = rules.row_on(history, day, self.defects)
         return row if earlier is history[-1] else rules.held_birth(earlier, self.defects)
 
+    def _kept_row(self, then: rules.Row, row: rules.Row, *defects: str) -> rules.Row:
+        """``then`` (the row of the stay that held the day asked); with one of ``defects`` of a domain that keeps one
+        record over a 再転入 (forgetting the first stay, or taking it up again): ``row``, the latest, whatever the
+        day."""
+        return row if any(defect in self.defects for defect in defects) else then
+
     def _answer(self, arguments: tuple[str, ...], shown: rules.Row, fiscal_year: int, as_of: date) -> Reply:
         """The answer about ``shown`` for ``fiscal_year`` on ``as_of`` (a 生年月日 不詳 read as the date held:
-        :func:`rules.held_birth`)."""
+        :func:`rules.held_birth`); each 資格 of the stay that held ``as_of`` (after a 再転入, a day of the first stay
+        is that stay's: found by the cross-domain machine asking it)."""
         row = rules.held_birth(shown, self.defects)
-        stay = rules.stay_of(row)
         history: Sequence[rules.Row] = self.store.history(arguments[0]) or [row]
         then, levied = (self._stay_row(history, row, day) for day in (as_of, date(fiscal_year, 1, 1)))
+        stay, then_stay = rules.stay_of(row), rules.stay_of(then)
+        kaigo_row = self._kept_row(then, row, "kaigo_first_stay_forgotten")
+        kokuho_row = self._kept_row(then, row, "kokuho_first_stay_forgotten", "kokuho_first_stay_kept")
         children = [member for member in self._current_household(row.get("世帯番号", ""))
                     if member.get("続柄") == "子"] if row.get("続柄") == "世帯主" else []
         claimed = jido_teate.claimant_children(stay, self.store.household(row.get("世帯番号", "")), children,
@@ -95,17 +104,18 @@ class PerPersonQuery(Presentation, RequestValidation):
             "宛名番号": arguments[0], "年度": fiscal_year,
             "個人住民税": tax_rules.kojin_juminzei(row, rules.stay_of(levied), fiscal_year, self.defects,
                                                   self.store.domain_record(arguments[0], "個人住民税")),
-            "国民健康保険": rules.kokuho(row, rules.kept_stay(history, stay, self.defects), fiscal_year, as_of,
+            "国民健康保険": rules.kokuho(kokuho_row, rules.kept_stay(history, rules.stay_of(kokuho_row), self.defects),
+                                         fiscal_year, as_of,
                                          self.defects, self.store.domain_record(arguments[0], "国民健康保険"),
                                          self._kokuho_householder(row, as_of)),
-            "介護保険": rules.kaigo(row, stay, fiscal_year, as_of, self.defects,
+            "介護保険": rules.kaigo(kaigo_row, rules.stay_of(kaigo_row), fiscal_year, as_of, self.defects,
                                     self.store.domain_record(arguments[0], "介護保険")),
-            "後期高齢者医療": koki_korei.koki_korei(then, rules.stay_of(then),
+            "後期高齢者医療": koki_korei.koki_korei(then, then_stay,
                                              self.store.domain_record(arguments[0], "後期高齢者医療"), as_of,
                                              self.defects),
-            "国民年金": pension.kokumin_nenkin(row, stay, fiscal_year, as_of, self.defects,
+            "国民年金": pension.kokumin_nenkin(then, then_stay, fiscal_year, as_of, self.defects,
                                            self.store.domain_record(arguments[0], "国民年金")),
-            "選挙人名簿": elections.senkyo(row, stay, as_of, self.defects,
+            "選挙人名簿": elections.senkyo(then, then_stay, as_of, self.defects,
                                       self.store.domain_record(arguments[0], "選挙人名簿"),
                                       self.store.history(arguments[0])),
             "児童手当": jido_teate.extend(rules.jido_teate(row, claimed, fiscal_year, stay, as_of, self.defects), row,
@@ -117,7 +127,7 @@ class PerPersonQuery(Presentation, RequestValidation):
             "除票年月日": rules.removal_date(row, self.defects),
             "就学": shugaku.shugaku(row, children, fiscal_year, as_of, self.defects,
                                   self.store.domain_record(arguments[0], "就学")),
-            "健康管理": kenko.kenko(row, stay, as_of, self.defects, self.store.domain_record(arguments[0], "健康管理")),
+            "健康管理": kenko.kenko(then, then_stay, as_of, self.defects, self.store.domain_record(arguments[0], "健康管理")),
             "戸籍の附票": self.koseki.fuhyo(arguments[0], self.store.latest),
             "軽自動車税": keijidosha.keijidosha(row, self.store.domain_record(arguments[0], "軽自動車税"),
                                            fiscal_year, self.defects),
