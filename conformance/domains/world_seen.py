@@ -308,17 +308,20 @@ def jido_claim(world: World, atena: str, s: Scenario) -> JidoClaim | None:
     子 who left with the 受給者 that day, or stayed). None for anyone else, and where who the 子 were on the day the
     months turn on is open (not compared): a 世帯主 or 子 whose 世帯 or 続柄 changed, a 子 the oracles cannot take
     (a 生年月日 不詳), a 子 who left the 世帯 or died while the 受給者 stays or before the 受給者 left (whether the
-    事由 ends with a 子's 住所 is not settled by 第4条, which names 監護 and 生計), a 子 who came after."""
-    rows = world.history(atena)
+    事由 ends with a 子's 住所 is not settled by 第4条, which names 監護 and 生計), a 子 who came after. A 再転入 begins
+    another 認定 (児童手当法 第7条第1項: the 市町村長 of the new address; the first ended with the 転出, 第8条第2項):
+    only the rows of each person's latest stay are read (:func:`latest_stay`)."""
+    rows = latest_stay(world.history(atena))
     setai = rows[-1].get("世帯番号", "")
     if any(row.get("続柄") != "世帯主" or row.get("世帯番号") != setai for row in rows):
         return None
     children: list[date] = []
     for other in sorted(world.persons):
-        inside = [row.get("世帯番号") == setai for row in world.history(other)]
+        stay = latest_stay(world.history(other))
+        inside = [row.get("世帯番号") == setai for row in stay]
         if other == atena or not any(inside):
             continue
-        relations = {row.get("続柄") for row in world.history(other)}
+        relations = {row.get("続柄") for row in stay}
         if not all(inside) or ("子" in relations and relations != {"子"}):
             return None
         if "子" not in relations:
@@ -333,6 +336,13 @@ def jido_claim(world: World, atena: str, s: Scenario) -> JidoClaim | None:
     events = tuple(day for day in (moved_out, *children) if day is not None)
     return JidoClaim(_day(rows[-1].get(CLAIM_ITEM)), tuple(sorted(children)), events, s.moved_out,
                      (moved_out, s.moved_in) if moved_out is not None else ())
+
+
+def latest_stay(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The rows of the person's latest stay in the town (:func:`_stays`: from the last 再転入); all of them where the
+    stays cannot be told (a 取消し)."""
+    stays = _stays(rows)
+    return stays[-1] if stays is not None else rows
 
 
 def _child_through(child: Scenario, s: Scenario) -> bool:

@@ -33,6 +33,10 @@ from conformance_reference.shugaku import shugaku
 from conformance_reference.validation import RequestValidation
 
 
+#: The 住民記録 row's item of the 児童手当 認定請求 (the harness's migration layout).
+_CLAIM = "児童手当_請求年月日"
+
+
 class PerPersonQuery(Presentation, RequestValidation):
     """The per-person query's handler of :class:`~conformance_reference.app.ReferenceApp` (a mixin)."""
 
@@ -86,6 +90,20 @@ class PerPersonQuery(Presentation, RequestValidation):
         day."""
         return row if any(defect in self.defects for defect in defects) else then
 
+    def _claim_row(self, history: Sequence[rules.Row], row: rules.Row) -> rules.Row:
+        """``row``, whose 児童手当_請求年月日 is the latest stay's 認定請求; the defect ``jido_teate_first_claim_kept``:
+        the first 請求 the person ever made (a 再転入 reopening the first stay's 認定, 児童手当法 第7条第1項)."""
+        first = next((earlier.get(_CLAIM) for earlier in history if earlier.get(_CLAIM)), None)
+        return {**row, _CLAIM: first} if "jido_teate_first_claim_kept" in self.defects and first else row
+
+    def _school_children(self, children: list[rules.Row]) -> list[rules.Row]:
+        """The 子 of the 学齢簿; the defect ``shugaku_returned_child_left_off``: a 子 who came back (a 転出's 除票
+        in their history) left off, as if the entry closed at the 転出 were not made again on the 再転入."""
+        if "shugaku_returned_child_left_off" not in self.defects:
+            return children
+        return [child for child in children if not any(
+            earlier.get("住民状態") == "2" for earlier in self.store.history(child.get("宛名番号", "")) or [])]
+
     def _answer(self, arguments: tuple[str, ...], shown: rules.Row, fiscal_year: int, as_of: date) -> Reply:
         """The answer about ``shown`` for ``fiscal_year`` on ``as_of`` (a 生年月日 不詳 read as the date held:
         :func:`rules.held_birth`); each 資格 of the stay that held ``as_of`` (after a 再転入, a day of the first stay
@@ -118,14 +136,15 @@ class PerPersonQuery(Presentation, RequestValidation):
             "選挙人名簿": elections.senkyo(then, then_stay, as_of, self.defects,
                                       self.store.domain_record(arguments[0], "選挙人名簿"),
                                       self.store.history(arguments[0])),
-            "児童手当": jido_teate.extend(rules.jido_teate(row, claimed, fiscal_year, stay, as_of, self.defects), row,
+            "児童手当": jido_teate.extend(rules.jido_teate(self._claim_row(history, row), claimed, fiscal_year, stay,
+                                                          as_of, self.defects), row,
                                       claimed, self.store.domain_record(arguments[0], "児童手当"), as_of,
                                       self.defects),
             "児童扶養手当": jido_fuyo.jido_fuyo(row, children, self.store.domain_record(arguments[0], "児童扶養手当"),
                                         fiscal_year, stay, self.defects),
             "支援措置": rules.support(row, stay, as_of, self.defects),
             "除票年月日": rules.removal_date(row, self.defects),
-            "就学": shugaku.shugaku(row, children, fiscal_year, as_of, self.defects,
+            "就学": shugaku.shugaku(row, self._school_children(children), fiscal_year, as_of, self.defects,
                                   self.store.domain_record(arguments[0], "就学")),
             "健康管理": kenko.kenko(then, then_stay, as_of, self.defects, self.store.domain_record(arguments[0], "健康管理")),
             "戸籍の附票": self.koseki.fuhyo(arguments[0], self.store.latest),

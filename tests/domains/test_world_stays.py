@@ -280,7 +280,8 @@ def test_the_latest_stay_read_alone_is_caught_by_the_corpus() -> None:
         "kokuho-2025.12-1.8.0.1.0-R002", "senkyo-2025.12-1.9.0.2.0-R001", "senkyo-2025.12-1.22.0.1.0-R001",
         "senkyo-2025.12-1.27.0.1.0-R001", "kokumin_nenkin-2025.12-1.7.0.1.1-R001",
         "kokumin_nenkin-2025.12-1.8.0.1.2-R001", "kokumin_nenkin-2025.12-1.9.0.1.3-R001",
-        "kokumin_nenkin-2025.12-1.11.0.1.0-R001", "kenko_kanri-2025.12-2.3.0.1.0-R002")
+        "kokumin_nenkin-2025.12-1.11.0.1.0-R001", "kokumin_nenkin-2025.12-1.8.0.1.0-R001",
+        "kokumin_nenkin-2025.12-1.9.0.1.2-R001", "kenko_kanri-2025.12-2.3.0.1.0-R002")
     assert {(item.split("@")[0], expected, actual) for item, expected, actual in levied} == {
         (ASKED + "個人住民税/課税", "true", "false")}
     assert "再転入" in step
