@@ -27,7 +27,7 @@ What the corpus is made of (each a boundary of a rule the machine compares, by c
   (4.1.1.2 R002) with a new 住民となった年月日: each part's 資格 begins again by its own rule, none is held between
   (the day before the 再転入 is asked), the 個人住民税 follows the stay that held 1月1日;
 - **a 世帯 coming back with its 子** (:data:`FAMILY_RETURN`, issue 66): the 世帯主's 児童手当 認定 ends with the
-  転出 and begins again from the new 認定請求 (児童手当法 第7条第1項, 第8条第2項), the 子 is on the 学齢簿 again;
+  転出 and begins again from the new 認定請求 (児童手当法 第7条第1項 and 第3項, 第8条第2項), the 子 is on the 学齢簿 again;
 - **a 生年月日 不詳** (:data:`UNKNOWN_BIRTHS`, issue 66 item 3): a 外国人住民 whose 年 or 月 of birth is known
   only, each day of it a reading of the age rules.
 
@@ -60,7 +60,7 @@ class Event:
     member: int = 0
     where: Where = "other"
     born: date | None = None
-    #: A 再転入 of a 世帯主 with the 児童手当 認定請求 made that day (児童手当法 第7条第1項: the 認定 of the
+    #: A 再転入 of a 世帯主 with the 児童手当 認定請求 made that day (児童手当法 第7条第1項, 第3項: the 認定 of the
     #: 市町村長 of the new address; the 請求 within 15 days of the move, 第8条第3項).
     claim: bool = False
 
@@ -161,7 +161,7 @@ RETURNS = (
 
 #: A 世帯 coming back with its 子 (issue 66): a 世帯主 (40) with a 児童手当 認定請求 made in 2020 and a 子 of 7 (小学校,
 #: 児童) leave together on 2024-06-28 for another 都道府県 (each 転入通知 that day: the 受給者's 支給終了月 2024-06,
-#: 第8条第2項); on 2024-09-02 the 世帯主 comes back with a new 認定請求 (第7条第1項: the 認定 of the new address's
+#: 第8条第2項); on 2024-09-02 the 世帯主 comes back with a new 認定請求 (第7条第3項: the 認定 of the new address's
 #: 市町村長; paid from 2024-10, 第8条第2項), the 子 the same day into the 世帯 (on the 学齢簿 again: 学校教育法施行令
 #: 第1条第1項). The 世帯主 is asked once the 子 is back (児童手当's 認定 and months, 就学's 学齢簿).
 FAMILY_RETURN = Example(

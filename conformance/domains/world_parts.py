@@ -235,9 +235,9 @@ def expected_jido(seen: Seen, as_of: date) -> Projection:
 class PaidSince(Either):
     """The 月額 of a 受給者 who came back (a 再転入): the months from ``first`` (the new 認定's 支給開始月) as
     ``amounts``, none from the month after ``closed`` (the first stay's 支給終了月, 第8条第2項: the month of the
-    転出) to the month before ``first`` (no 認定 of the town: 第7条第1項); a month up to ``closed`` (the first stay's
+    転出) to the month before ``first`` (no 認定 of the town: 第7条第3項); a month up to ``closed`` (the first stay's
     認定, paid by the town in the same 年度) listed or not, with any amount (our reading: the answer's 月額 is the
-    認定's in force; jido_teate provisions.yaml 第7条第1項)."""
+    認定's in force; jido_teate provisions.yaml 第7条第3項)."""
 
     def __init__(self, amounts: Mapping[str, int], first: str, closed: str) -> None:
         super().__init__(dict(amounts))

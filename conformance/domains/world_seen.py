@@ -309,7 +309,7 @@ def jido_claim(world: World, atena: str, s: Scenario) -> JidoClaim | None:
     months turn on is open (not compared): a 世帯主 or 子 whose 世帯 or 続柄 changed, a 子 the oracles cannot take
     (a 生年月日 不詳), a 子 who left the 世帯 or died while the 受給者 stays or before the 受給者 left (whether the
     事由 ends with a 子's 住所 is not settled by 第4条, which names 監護 and 生計), a 子 who came after. A 再転入 begins
-    another 認定 (児童手当法 第7条第1項: the 市町村長 of the new address; the first ended with the 転出, 第8条第2項):
+    another 認定 (児童手当法 第7条第3項: the 市町村長 of the new address; the first ended with the 転出, 第8条第2項):
     only the rows of each person's latest stay are read (:func:`latest_stay`)."""
     rows = latest_stay(world.history(atena))
     setai = rows[-1].get("世帯番号", "")

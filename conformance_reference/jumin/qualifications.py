@@ -92,7 +92,7 @@ class PerPersonQuery(Presentation, RequestValidation):
 
     def _claim_row(self, history: Sequence[rules.Row], row: rules.Row) -> rules.Row:
         """``row``, whose 児童手当_請求年月日 is the latest stay's 認定請求; the defect ``jido_teate_first_claim_kept``:
-        the first 請求 the person ever made (a 再転入 reopening the first stay's 認定, 児童手当法 第7条第1項)."""
+        the first 請求 the person ever made (a 再転入 reopening the first stay's 認定; 児童手当法 第7条第3項 asks a new one)."""
         first = next((earlier.get(_CLAIM) for earlier in history if earlier.get(_CLAIM)), None)
         return {**row, _CLAIM: first} if "jido_teate_first_claim_kept" in self.defects and first else row
 

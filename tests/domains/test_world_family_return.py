@@ -1,8 +1,8 @@
 """A 世帯 coming back with its 子 (issue 66): the 世帯主 and the 子 move out together and come back under their
-除票's 宛名番号 (4.1.1.2 R002), the 世帯主 with a new 児童手当 認定請求. The new stay is a new 認定 (児童手当法 第7条第1項:
+除票's 宛名番号 (4.1.1.2 R002), the 世帯主 with a new 児童手当 認定請求. The new stay is a new 認定 (児童手当法 第7条第3項:
 the 市町村長 of the new address; the first ended with the 転出, 第8条第2項), so its months run from the month after
 the new 請求; the 子 is on the 学齢簿 again (学校教育法施行令 第1条第1項). Readings ours (docs/model.md, "Several
-stays"; jido_teate provisions.yaml 第7条第1項): each right answer passes, each wrong one is caught with the exact
+stays"; jido_teate provisions.yaml 第7条第3項): each right answer passes, each wrong one is caught with the exact
 finding, and the corpus's example (world_corpus.FAMILY_RETURN) catches the reference's named defects."""
 
 from __future__ import annotations
