@@ -27,7 +27,8 @@ What the corpus is made of (each a boundary of a rule the machine compares, by c
   (4.1.1.2 R002) with a new 住民となった年月日: each part's 資格 begins again by its own rule, none is held between
   (the day before the 再転入 is asked), the 個人住民税 follows the stay that held 1月1日;
 - **a 世帯 coming back with its 子** (:data:`FAMILY_RETURN`, issue 66): the 世帯主's 児童手当 認定 ends with the
-  転出 and begins again from the new 認定請求 (児童手当法 第7条第1項 and 第3項, 第8条第2項), the 子 is on the 学齢簿 again;
+  転出 and begins again from the new 認定請求 (児童手当法 第7条第1項 and 第3項, 第8条第2項), the 子 is on the
+  学齢簿 again;
 - **a 生年月日 不詳** (:data:`UNKNOWN_BIRTHS`, issue 66 item 3): a 外国人住民 whose 年 or 月 of birth is known
   only, each day of it a reading of the age rules.
 

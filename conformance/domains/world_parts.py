@@ -224,8 +224,8 @@ def expected_juminzei(s: Scenario, town: str, as_of: date) -> Projection:
 def expected_jido(seen: Seen, as_of: date) -> Projection:
     """児童手当 of a 世帯主 on ``as_of``: 受給資格 (児童手当法 第4条第1項第1号: a 児童 of the 世帯, 第3条第1項: until
     the first 3月31日 after 18 is reached, and an address in Japan), none of the 世帯 leaving; and the months paid
-    (:func:`expected_jido_months`, also once the 受給者's stay ended; after a 再転入 the new 認定's: :class:`PaidSince`);
-    nothing for anyone else."""
+    (:func:`expected_jido_months`, also once the 受給者's stay ended; after a 再転入 the new 認定's:
+    :class:`PaidSince`); nothing for anyone else."""
     shown = {} if seen.children is None else {"受給資格": jido.is_eligible(seen.children, as_of)}
     if seen.claim is not None:
         shown.update(expected_jido_months(seen.claim, as_of, seen.before[-1].s.moved_out if seen.before else None))

@@ -32,7 +32,6 @@ from conformance_reference.shogaisha_fukushi import shogaisha
 from conformance_reference.shugaku import shugaku
 from conformance_reference.validation import RequestValidation
 
-
 #: The 住民記録 row's item of the 児童手当 認定請求 (the harness's migration layout).
 _CLAIM = "児童手当_請求年月日"
 
@@ -92,11 +91,12 @@ class PerPersonQuery(Presentation, RequestValidation):
 
     def _claim_row(self, history: Sequence[rules.Row], row: rules.Row) -> rules.Row:
         """``row``, whose 児童手当_請求年月日 is the latest stay's 認定請求; the defect ``jido_teate_first_claim_kept``:
-        the first 請求 the person ever made (a 再転入 reopening the first stay's 認定; 児童手当法 第7条第3項 asks a new one)."""
+        the first 請求 the person ever made (a 再転入 reopening the first stay's 認定; 児童手当法 第7条第3項 asks a
+        new one)."""
         first = next((earlier.get(_CLAIM) for earlier in history if earlier.get(_CLAIM)), None)
         return {**row, _CLAIM: first} if "jido_teate_first_claim_kept" in self.defects and first else row
 
-    def _school_children(self, children: list[rules.Row]) -> list[rules.Row]:
+    def _school_children(self, children: Sequence[rules.Row]) -> Sequence[rules.Row]:
         """The 子 of the 学齢簿; the defect ``shugaku_returned_child_left_off``: a 子 who came back (a 転出's 除票
         in their history) left off, as if the entry closed at the 転出 were not made again on the 再転入."""
         if "shugaku_returned_child_left_off" not in self.defects:
@@ -146,7 +146,8 @@ class PerPersonQuery(Presentation, RequestValidation):
             "除票年月日": rules.removal_date(row, self.defects),
             "就学": shugaku.shugaku(row, self._school_children(children), fiscal_year, as_of, self.defects,
                                   self.store.domain_record(arguments[0], "就学")),
-            "健康管理": kenko.kenko(then, then_stay, as_of, self.defects, self.store.domain_record(arguments[0], "健康管理")),
+            "健康管理": kenko.kenko(then, then_stay, as_of, self.defects,
+                                  self.store.domain_record(arguments[0], "健康管理")),
             "戸籍の附票": self.koseki.fuhyo(arguments[0], self.store.latest),
             "軽自動車税": keijidosha.keijidosha(row, self.store.domain_record(arguments[0], "軽自動車税"),
                                            fiscal_year, self.defects),

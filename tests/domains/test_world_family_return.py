@@ -1,9 +1,10 @@
 """A 世帯 coming back with its 子 (issue 66): the 世帯主 and the 子 move out together and come back under their
-除票's 宛名番号 (4.1.1.2 R002), the 世帯主 with a new 児童手当 認定請求. The new stay is a new 認定 (児童手当法 第7条第3項:
-the 市町村長 of the new address; the first ended with the 転出, 第8条第2項), so its months run from the month after
-the new 請求; the 子 is on the 学齢簿 again (学校教育法施行令 第1条第1項). Readings ours (docs/model.md, "Several
-stays"; jido_teate provisions.yaml 第7条第3項): each right answer passes, each wrong one is caught with the exact
-finding, and the corpus's example (world_corpus.FAMILY_RETURN) catches the reference's named defects."""
+除票's 宛名番号 (4.1.1.2 R002), the 世帯主 with a new 児童手当 認定請求. The new stay is a new 認定 (児童手当法
+第7条第3項: the 市町村長 of the new address; the first ended with the 転出, 第8条第2項), so its months run from
+the month after the new 請求; the 子 is on the 学齢簿 again (学校教育法施行令 第1条第1項). Readings ours
+(docs/model.md, "Several stays"; jido_teate provisions.yaml 第7条第3項): each right answer passes, each wrong one is
+caught with the exact finding, and the corpus's example (world_corpus.FAMILY_RETURN) catches the reference's named
+defects."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from conformance.domains.world_seen import JidoClaim, Seen, seen_of
 _HEAD = {"生年月日": "1984-07-07", "生年月日_不詳フラグ": "0", "住民となった年月日": "2010-04-01", "住民状態": "1",
          "届出年月日": "2010-04-05", "住民種別": "1", "住所_市区町村コード": TOWN, "続柄": "世帯主", "世帯番号": "h1",
          "児童手当_請求年月日": "2020-04-01"}
-_CHILD = {**_HEAD, "生年月日": "2016-06-06", "住民となった年月日": "2016-06-06", "続柄": "子", "児童手当_請求年月日": ""}
+_CHILD = {**_HEAD, "生年月日": "2016-06-06", "住民となった年月日": "2016-06-06", "続柄": "子",
+          "児童手当_請求年月日": ""}
 #: 東京都千代田区: the 世帯 lived there between the stays.
 ELSEWHERE = "131016"
 
@@ -99,7 +101,8 @@ def test_the_first_stays_months_may_be_listed_the_months_away_may_not() -> None:
 def test_the_child_is_on_the_register_again() -> None:
     # 学校教育法施行令 第1条第1項: a 学齢児童 (8, 小学校) with an address in the town: on the 学齢簿 of its 保護者.
     seen = _family()
-    right = {"学齢簿": [{"区分": "学齢児童"}], "児童": [{"小学校就学始期": "2023-04-01", "中学校就学終期": "2032-03-31"}]}
+    right = {"学齢簿": [{"区分": "学齢児童"}],
+             "児童": [{"小学校就学始期": "2023-04-01", "中学校就学終期": "2032-03-31"}]}
     assert _found("就学", seen, right, _DAY) == []
     assert _found("就学", seen, {**right, "学齢簿": []}, _DAY) == [
         ("shugaku-2025.12-2.1.0.1.0-R001", "world.domain_mismatch", ASKED + "就学/学齢簿@2024-09-10", "[]")]
@@ -112,7 +115,8 @@ def test_the_corpus_judges_the_return_of_the_household() -> None:
 
 
 @pytest.mark.parametrize(("defect", "failing"), [
-    ("jido_teate_first_claim_kept", [("jido_teate-2025.12-1.8.0.2.0-R001", "児童手当/支給開始月", "2024-10", "2020-05")]),
+    ("jido_teate_first_claim_kept", [
+        ("jido_teate-2025.12-1.8.0.2.0-R001", "児童手当/支給開始月", "2024-10", "2020-05")]),
     ("shugaku_returned_child_left_off", [
         ("shugaku-2025.12-2.1.0.1.0-R001", "就学/学齢簿", "['学齢児童']", "[]"),
         ("shugaku-2025.12-1.17.0.1.0-R001", "就学/小学校就学始期", "['2023-04-01']", "[]"),
