@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 from test_world_machine import ASKED, TOWN, world_run
+from test_world_stays import _found
 
 from conformance.domains.jumin.oracles.model import World
-from conformance.domains.world_compare import Part, judge_answer
-from conformance.domains.world_parts import PARTS, PaidSince
+from conformance.domains.world_parts import PaidSince
 from conformance.domains.world_seen import JidoClaim, Seen, seen_of
 
 _HEAD = {"生年月日": "1984-07-07", "生年月日_不詳フラグ": "0", "住民となった年月日": "2010-04-01", "住民状態": "1",
@@ -48,15 +48,6 @@ def _family() -> Seen:
     seen = seen_of(world, "head")
     assert isinstance(seen, Seen)
     return seen
-
-
-def _part(name: str) -> Part:
-    return next(part for part in PARTS if part.name == name)
-
-
-def _found(name: str, seen: Seen, answer: dict[str, Any], as_of: date) -> list[tuple[str, str, str, str | None]]:
-    return [(b.requirement, b.code, b.item, b.actual)
-            for b in judge_answer(_part(name), seen, {name: answer}, as_of, "head")]
 
 
 #: The new 認定's months of 年度 2024 (a 子 of 8: 10,000 yen a month, 第6条第1項), from 2024-10 (第8条第2項).
