@@ -271,7 +271,8 @@ def seen_of(world: World, atena: str) -> Seen | str:
         s = scenario_of(world, atena, span[0])
     if isinstance(s, str):
         return s
-    seen = replace(_ended(world, s, row), span=span, before=_earlier_seen(world, atena, s.birth))
+    before = tuple(replace(stay, span=span) for stay in _earlier_seen(world, atena, s.birth))
+    seen = replace(_ended(world, s, row), span=span, before=before)
     foreign_before = any(earlier.get("住民種別") == "2" for earlier in world.history(atena)[:-1])
     naturalized = _day(row.get("異動日")) if foreign_before and row.get("住民種別") == "1" else None
     return replace(seen, female=row.get("性別") == "2", naturalized=naturalized, claim=jido_claim(world, atena, s))

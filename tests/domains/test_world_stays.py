@@ -140,6 +140,17 @@ def test_a_day_of_the_first_stay_asked_after_the_return_is_that_stays(
         for requirement, field, actual in failing}
 
 
+def test_a_day_of_the_first_stay_of_an_unknown_birth_is_read_over_its_span() -> None:
+    # A 生年月日 不詳 of a known 年 (1.1.8): every day of 1955 a reading on a day of the first stay too (65 or more on
+    # 2024-05-16 whatever the day: 第1号被保険者 true; its 資格取得日 any day of 2019-12-31 … 2020-12-30).
+    seen = _back("", **{"生年月日_不詳フラグ": "1", "生年月日_不詳表記": "昭和３０年　月日不詳"})
+    assert seen.on(_FIRST_STAY_DAY).span == seen.span == (date(1955, 1, 1), date(1955, 12, 31))
+    right = {"第1号被保険者": True, "資格取得日": "2020-06-05", "資格喪失日": "2024-06-30"}
+    assert _found("介護保険", seen, right, _FIRST_STAY_DAY) == []
+    assert _found("介護保険", seen, {**right, "資格取得日": "2024-09-01"}, _FIRST_STAY_DAY)[0][:3] == (
+        "kaigo-2025.12-1.10.0.1.0-R001", "world.domain_mismatch", ASKED + "介護保険/資格取得日@2024-05-16")
+
+
 def test_senkyo_three_months_of_the_first_stay_count_from_its_own_day() -> None:
     # 公職選挙法 第9条第2項: on a day of the first stay, the three months count from that stay's 住民となった年月日
     # (2010-04-01), not the 再転入's: 選挙権_地方 true on 2024-05-16 asked after the return.
