@@ -332,11 +332,16 @@ def _month(month: tuple[int, int]) -> str:
 def expected_shugaku(seen: Seen, as_of: date) -> Projection:
     """就学 of the 子 of a 世帯主 (their 保護者) on ``as_of``: the 区分 of each on the 学齢簿 (学校教育法施行令
     第1条第1項: the 学齢児童 and 学齢生徒 with an address in the town; 学校教育法 第17条 their periods), and each
-    子's 小学校就学始期 (第17条第1項) and 中学校就学終期 (第2項); nothing for anyone else."""
+    子's 小学校就学始期 (第17条第1項) and 中学校就学終期 (第2項), and each 子's 転入 notified to the 教育委員会
+    (施行令 第4条: its day, or "" for none; a 子 who came back, a 再転入, is a 転入 of 住民基本台帳法 第22条 again);
+    nothing for anyone else."""
     if seen.children is None:
         return {}
     categories = (school.category_on(born, as_of) for born in seen.children if born <= as_of)
+    notices = (moved.isoformat() if moved is not None and school.move_notified(born, moved, as_of) else ""
+               for born, moved in seen.arrivals)
     return {"学齢簿": sorted(category for category in categories if category is not None),
+            "住所変更通知": sorted(notices),
             "小学校就学始期": sorted(school.elementary_period(born)[0].isoformat() for born in seen.children),
             "中学校就学終期": sorted(school.lower_secondary_period(born)[1].isoformat() for born in seen.children)}
 
@@ -347,8 +352,11 @@ def read_shugaku(got: Mapping[str, Any]) -> Mapping[str, Any]:
         entries = got.get(key)
         return sorted(str(entry.get(item)) for entry in entries if isinstance(entry, Mapping)) \
             if isinstance(entries, list) else []
+    notices = got.get("児童")
     return {"学齢簿": sorted_items("学齢簿", "区分"), "小学校就学始期": sorted_items("児童", "小学校就学始期"),
-            "中学校就学終期": sorted_items("児童", "中学校就学終期")}
+            "中学校就学終期": sorted_items("児童", "中学校就学終期"),
+            "住所変更通知": sorted(str(entry.get("住所変更通知") or "") for entry in notices
+                             if isinstance(entry, Mapping)) if isinstance(notices, list) else []}
 
 
 #: The 健康管理 fields: a disease of 予防接種法施行令 第3条第1項の表 listed as a 定期接種 (``定期接種/<疾病>``), its
@@ -633,7 +641,8 @@ _PARTS = (
                                  "月額": "jido_teate-2025.12-1.6.0.3.0-R001"}, _jido_cause, read=read_jido),
     Part("就学", expected_shugaku, {"学齢簿": "shugaku-2025.12-2.1.0.1.0-R001",
                                   "小学校就学始期": "shugaku-2025.12-1.17.0.1.0-R001",
-                                  "中学校就学終期": "shugaku-2025.12-1.17.0.2.0-R001"}, read=read_shugaku),
+                                  "中学校就学終期": "shugaku-2025.12-1.17.0.2.0-R001",
+                                  "住所変更通知": "shugaku-2025.12-2.4.0.1.0-R001"}, read=read_shugaku),
     Part("後期高齢者医療", _on(expected_koki), {"被保険者": "koki_korei-2025.12-1.50.0.1.1-R001",
                                             "資格取得日": "koki_korei-2025.12-1.52.0.1.0-R001",
                                             "資格喪失日": "koki_korei-2025.12-1.53.0.1.0-R001"}, _koki_cause,

@@ -66,6 +66,9 @@ class Seen:
     #: The first and last day a 生年月日 不詳 may be (:func:`unknown_span`; the Scenario's ``birth`` its first day);
     #: None for a calendar 生年月日. The parts compare what every day of it gives (world_parts, ``_unknown_birth``).
     span: tuple[date, date] | None = None
+    #: The 生年月日 and the 住民となった年月日 of each 子 of :attr:`children` (a 転入 the 教育委員会 is notified of,
+    #: 学校教育法施行令 第4条), in the order of :attr:`children`.
+    arrivals: tuple[tuple[date, date | None], ...] = ()
     #: Each earlier stay in the town of a person who came back (a 再転入), oldest first, as the oracles were fed when
     #: it ended: a day of it asked after the return is judged by it (:meth:`on`).
     before: tuple[Seen, ...] = ()
@@ -281,7 +284,8 @@ def seen_of(world: World, atena: str) -> Seen | str:
 def _ended(world: World, s: Scenario, row: Mapping[str, str]) -> Seen:
     town = row.get("住所_市区町村コード", "")
     if s.moved_out is None and row.get("続柄") == "世帯主":
-        return Seen(s, town, children=children_of(world, row.get("世帯番号", "")))
+        setai = row.get("世帯番号", "")
+        return Seen(s, town, children=children_of(world, setai), arrivals=arrivals_of(world, setai))
     if s.died is not None:
         return Seen(s, town, nenkin.Ending("died", s.died))
     if s.moved_out is None:
@@ -297,6 +301,13 @@ def children_of(world: World, setai: str) -> tuple[date, ...] | None:
     if any(row.get("異動事由区分") in _MOVES_OUT for row in members):
         return None
     return tuple(day for row in members if row.get("続柄") == "子" and (day := _day(row.get("生年月日"))) is not None)
+
+
+def arrivals_of(world: World, setai: str) -> tuple[tuple[date, date | None], ...]:
+    """The 生年月日 and the 住民となった年月日 of the 子 of :func:`children_of`, in its order."""
+    members = [world.latest(atena) for atena in world.members(setai)]
+    return tuple((day, _day(row.get("住民となった年月日"))) for row in members
+                 if row.get("続柄") == "子" and (day := _day(row.get("生年月日"))) is not None)
 
 
 #: The 住民記録 row's item of the 児童手当 認定請求 (our migration layout: the domain checks' too).

@@ -98,11 +98,19 @@ class PerPersonQuery(Presentation, RequestValidation):
 
     def _school_children(self, children: Sequence[rules.Row]) -> Sequence[rules.Row]:
         """The 子 of the 学齢簿; the defect ``shugaku_returned_child_left_off``: a 子 who came back (a 転出's 除票
-        in their history) left off, as if the entry closed at the 転出 were not made again on the 再転入."""
-        if "shugaku_returned_child_left_off" not in self.defects:
-            return children
-        return [child for child in children if not any(
-            earlier.get("住民状態") == "2" for earlier in self.store.history(child.get("宛名番号", "")) or [])]
+        in their history) left off, as if the entry closed at the 転出 were not made again on the 再転入; the defect
+        ``shugaku_return_not_notified``: such a 子 read as of their first 住民となった年月日 (the 除票 reopened, no
+        転入届 of 住民基本台帳法 第22条: no notice of 学校教育法施行令 第4条)."""
+        kept = []
+        for child in children:
+            history = self.store.history(child.get("宛名番号", "")) or []
+            if not any(earlier.get("住民状態") == "2" for earlier in history):
+                kept.append(child)
+            elif "shugaku_return_not_notified" in self.defects:
+                kept.append({**child, "住民となった年月日": history[0].get("住民となった年月日", "")})
+            elif "shugaku_returned_child_left_off" not in self.defects:
+                kept.append(child)
+        return kept
 
     def _answer(self, arguments: tuple[str, ...], shown: rules.Row, fiscal_year: int, as_of: date) -> Reply:
         """The answer about ``shown`` for ``fiscal_year`` on ``as_of`` (a 生年月日 不詳 read as the date held:

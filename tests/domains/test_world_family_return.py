@@ -89,14 +89,17 @@ def test_the_first_stays_months_may_be_listed_the_months_away_may_not() -> None:
         "before 2024-10)"
 
 
-def test_the_child_is_on_the_register_again() -> None:
-    # 学校教育法施行令 第1条第1項: a 学齢児童 (8, 小学校) with an address in the town: on the 学齢簿 of its 保護者.
+def test_the_child_is_on_the_register_again_and_its_move_notified() -> None:
+    # 学校教育法施行令 第1条第1項: a 学齢児童 (8, 小学校) with an address in the town: on the 学齢簿 of its 保護者; 第4条:
+    # its 転入 (the 再転入 is a 転入届 of 住民基本台帳法 第22条) notified to the 教育委員会, the day of the move.
     seen = _family()
-    right = {"学齢簿": [{"区分": "学齢児童"}],
-             "児童": [{"小学校就学始期": "2023-04-01", "中学校就学終期": "2032-03-31"}]}
+    child = {"小学校就学始期": "2023-04-01", "中学校就学終期": "2032-03-31", "住所変更通知": "2024-09-02"}
+    right = {"学齢簿": [{"区分": "学齢児童"}], "児童": [child]}
     assert _found("就学", seen, right, _DAY) == []
     assert _found("就学", seen, {**right, "学齢簿": []}, _DAY) == [
         ("shugaku-2025.12-2.1.0.1.0-R001", "world.domain_mismatch", ASKED + "就学/学齢簿@2024-09-10", "[]")]
+    assert _found("就学", seen, {**right, "児童": [{**child, "住所変更通知": None}]}, _DAY) == [
+        ("shugaku-2025.12-2.4.0.1.0-R001", "world.domain_mismatch", ASKED + "就学/住所変更通知@2024-09-10", "['']")]
 
 
 def test_the_corpus_judges_the_return_of_the_household() -> None:
@@ -108,8 +111,11 @@ def test_the_corpus_judges_the_return_of_the_household() -> None:
 @pytest.mark.parametrize(("defect", "failing"), [
     ("jido_teate_first_claim_kept", [
         ("jido_teate-2025.12-1.8.0.2.0-R001", "児童手当/支給開始月", "2024-10", "2020-05")]),
+    ("shugaku_return_not_notified", [
+        ("shugaku-2025.12-2.4.0.1.0-R001", "就学/住所変更通知", "['2024-09-02']", "['']")]),
     ("shugaku_returned_child_left_off", [
         ("shugaku-2025.12-2.1.0.1.0-R001", "就学/学齢簿", "['学齢児童']", "[]"),
+        ("shugaku-2025.12-2.4.0.1.0-R001", "就学/住所変更通知", "['2024-09-02']", "[]"),
         ("shugaku-2025.12-1.17.0.1.0-R001", "就学/小学校就学始期", "['2023-04-01']", "[]"),
         ("shugaku-2025.12-1.17.0.2.0-R001", "就学/中学校就学終期", "['2032-03-31']", "[]")]),
 ])

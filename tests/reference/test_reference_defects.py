@@ -298,7 +298,7 @@ AFFECTS: dict[str, set[str]] = {
     # corpus's 再転入: tests/domains/test_world_stays.py).
     "kokuho_first_stay_kept": set(), "latest_stay_only": set(), "kaigo_first_stay_forgotten": set(),
     "kokuho_first_stay_forgotten": set(), "jido_teate_first_claim_kept": set(),
-    "shugaku_returned_child_left_off": set(),
+    "shugaku_returned_child_left_off": set(), "shugaku_return_not_notified": set(),
     # A 生年月日 不詳 of a known 年 or 月: no probe's person has one (its own test, the fixed corpus's: tests/domains/
     # test_world_unknown_births.py).
     "unknown_birth_ignored": set(),
