@@ -99,7 +99,8 @@ def test_the_child_is_on_the_register_again_and_its_move_notified() -> None:
     assert _found("就学", seen, {**right, "学齢簿": []}, _DAY) == [
         ("shugaku-2025.12-2.1.0.1.0-R001", "world.domain_mismatch", ASKED + "就学/学齢簿@2024-09-10", "[]")]
     assert _found("就学", seen, {**right, "児童": [{**child, "住所変更通知": None}]}, _DAY) == [
-        ("shugaku-2025.12-2.4.0.1.0-R001", "world.domain_mismatch", ASKED + "就学/住所変更通知@2024-09-10", "['']")]
+        ("shugaku-2025.12-2.4.0.1.0-R001", "world.domain_mismatch", ASKED + "就学/住所変更通知@2024-09-10",
+         "['']")]
 
 
 def test_the_corpus_judges_the_return_of_the_household() -> None:
