@@ -90,8 +90,9 @@ def test_the_first_stays_months_may_be_listed_the_months_away_may_not() -> None:
 
 
 def test_the_child_is_on_the_register_again_and_its_move_notified() -> None:
-    # 学校教育法施行令 第1条第1項: a 学齢児童 (8, 小学校) with an address in the town: on the 学齢簿 of its 保護者; 第4条:
-    # its 転入 (the 再転入 is a 転入届 of 住民基本台帳法 第22条) notified to the 教育委員会, the day of the move.
+    # 学校教育法施行令 第1条第1項: a 学齢児童 (8, 小学校) with an address in the town: on the 学齢簿 of its
+    # 保護者; 第4条: its 転入 (the 再転入 is a 転入届 of 住民基本台帳法 第22条) notified to the 教育委員会, the day
+    # of the move.
     seen = _family()
     child = {"小学校就学始期": "2023-04-01", "中学校就学終期": "2032-03-31", "住所変更通知": "2024-09-02"}
     right = {"学齢簿": [{"区分": "学齢児童"}], "児童": [child]}
