@@ -90,25 +90,25 @@ class PerPersonQuery(Presentation, RequestValidation):
         return row if any(defect in self.defects for defect in defects) else then
 
     def _claim_row(self, history: Sequence[rules.Row], row: rules.Row) -> rules.Row:
-        """``row``, whose 児童手当_請求年月日 is the latest stay's 認定請求; the defect ``jido_teate_first_claim_kept``:
-        the first 請求 the person ever made (a 再転入 reopening the first stay's 認定; 児童手当法 第7条第3項 asks a
-        new one)."""
+        """``row``, whose 児童手当_請求年月日 is the latest stay's 認定請求; the defect
+        ``return_keeps_first_jido_claim``: the first 請求 the person ever made (a 再転入 reopening the first stay's
+        認定; 児童手当法 第7条第3項 asks a new one)."""
         first = next((earlier.get(_CLAIM) for earlier in history if earlier.get(_CLAIM)), None)
-        return {**row, _CLAIM: first} if "jido_teate_first_claim_kept" in self.defects and first else row
+        return {**row, _CLAIM: first} if "return_keeps_first_jido_claim" in self.defects and first else row
 
     def _school_children(self, children: Sequence[rules.Row]) -> Sequence[rules.Row]:
-        """The 子 of the 学齢簿; the defect ``shugaku_returned_child_left_off``: a 子 who came back (a 転出's 除票
+        """The 子 of the 学齢簿; the defect ``return_child_off_gakureibo``: a 子 who came back (a 転出's 除票
         in their history) left off, as if the entry closed at the 転出 were not made again on the 再転入; the defect
-        ``shugaku_return_not_notified``: such a 子 read as of their first 住民となった年月日 (the 除票 reopened, no
+        ``return_child_move_not_notified``: such a 子 read as of their first 住民となった年月日 (the 除票 reopened, no
         転入届 of 住民基本台帳法 第22条: no notice of 学校教育法施行令 第4条)."""
         kept = []
         for child in children:
             history = self.store.history(child.get("宛名番号", "")) or []
             if not any(earlier.get("住民状態") == "2" for earlier in history):
                 kept.append(child)
-            elif "shugaku_return_not_notified" in self.defects:
+            elif "return_child_move_not_notified" in self.defects:
                 kept.append({**child, "住民となった年月日": history[0].get("住民となった年月日", "")})
-            elif "shugaku_returned_child_left_off" not in self.defects:
+            elif "return_child_off_gakureibo" not in self.defects:
                 kept.append(child)
         return kept
 
@@ -120,8 +120,8 @@ class PerPersonQuery(Presentation, RequestValidation):
         history: Sequence[rules.Row] = self.store.history(arguments[0]) or [row]
         then, levied = (self._stay_row(history, row, day) for day in (as_of, date(fiscal_year, 1, 1)))
         stay, then_stay = rules.stay_of(row), rules.stay_of(then)
-        kaigo_row = self._kept_row(then, row, "kaigo_first_stay_forgotten")
-        kokuho_row = self._kept_row(then, row, "kokuho_first_stay_forgotten", "kokuho_first_stay_kept")
+        kaigo_row = self._kept_row(then, row, "first_stay_forgotten_kaigo")
+        kokuho_row = self._kept_row(then, row, "first_stay_forgotten_kokuho", "kokuho_first_stay_kept")
         children = [member for member in self._current_household(row.get("世帯番号", ""))
                     if member.get("続柄") == "子"] if row.get("続柄") == "世帯主" else []
         claimed = jido_teate.claimant_children(stay, self.store.household(row.get("世帯番号", "")), children,

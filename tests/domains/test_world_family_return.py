@@ -111,11 +111,11 @@ def test_the_corpus_judges_the_return_of_the_household() -> None:
 
 
 @pytest.mark.parametrize(("defect", "failing"), [
-    ("jido_teate_first_claim_kept", [
+    ("return_keeps_first_jido_claim", [
         ("jido_teate-2025.12-1.8.0.2.0-R001", "児童手当/支給開始月", "2024-10", "2020-05")]),
-    ("shugaku_return_not_notified", [
+    ("return_child_move_not_notified", [
         ("shugaku-2025.12-2.4.0.1.0-R001", "就学/住所変更通知", "['2024-09-02']", "['']")]),
-    ("shugaku_returned_child_left_off", [
+    ("return_child_off_gakureibo", [
         ("shugaku-2025.12-2.1.0.1.0-R001", "就学/学齢簿", "['学齢児童']", "[]"),
         ("shugaku-2025.12-2.4.0.1.0-R001", "就学/住所変更通知", "['2024-09-02']", "[]"),
         ("shugaku-2025.12-1.17.0.1.0-R001", "就学/小学校就学始期", "['2023-04-01']", "[]"),

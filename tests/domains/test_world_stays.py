@@ -261,10 +261,10 @@ _INSIDE_DAY, _LAST_DAY = "2024-05-14", "2024-06-28"
 
 
 @pytest.mark.parametrize(("defect", "name", "fields"), [
-    ("kaigo_first_stay_forgotten", "介護保険", (("kaigo-2025.12-1.9.0.1.0-R001", "第1号被保険者", _INSIDE_DAY),
+    ("first_stay_forgotten_kaigo", "介護保険", (("kaigo-2025.12-1.9.0.1.0-R001", "第1号被保険者", _INSIDE_DAY),
                                              ("kaigo-2025.12-1.10.0.1.0-R001", "資格取得日", _INSIDE_DAY),
                                              ("kaigo-2025.12-1.11.0.1.0-R002", "資格喪失日", _LAST_DAY))),
-    ("kokuho_first_stay_forgotten", "国民健康保険", (("kokuho-2025.12-1.6.0.1.0-R001", "被保険者", _INSIDE_DAY),
+    ("first_stay_forgotten_kokuho", "国民健康保険", (("kokuho-2025.12-1.6.0.1.0-R001", "被保険者", _INSIDE_DAY),
                                                   ("kokuho-2025.12-1.7.0.1.0-R001", "取得日", _INSIDE_DAY),
                                                   ("kokuho-2025.12-1.8.0.1.0-R002", "喪失日", _LAST_DAY))),
 ])
