@@ -29,7 +29,8 @@ notice comes from that municipality). A person whose model the oracles cannot ta
 取消し restored, a 再転入 dated on or before the stay before ended. A person who came back (a 再転入 under the 除票's
 宛名番号, 4.1.1.2 R002) is fed the new stay, the earlier ones before it (issue 66 item 3; docs/model.md, "Several
 stays"): the 再転入 is sent with its 転入前住所 (:meth:`WorldMachine._whence`) and the day before it asked
-(:meth:`WorldMachine._between`).
+(:meth:`WorldMachine._returned_days`), and days of the earlier stay: its
+last day and one inside it, whose 資格 are that stay's (:meth:`Seen.on`).
 
 To keep the machine's cost to the domains, the 住民記録 read paths the model's own check judges after every
 step (the 異動差分, the 支援対象者 on every output, the person's and 世帯's read paths) are not read again here
@@ -135,6 +136,10 @@ _CLAIMED = st.none() | st.integers(-20, 40)
 #: The 住民となった年月日 of the machine's persons (``steps._person``): no 請求 before it.
 _CAME = date(2010, 4, 1)
 
+#: How long before the last day of an earlier stay the machine asks a day of it after a 再転入
+#: (:meth:`WorldMachine._returned_days`): a day inside the stay, away from the move day's readings.
+_INSIDE = timedelta(days=45)
+
 #: The 在留資格等コード a 在留期間の更新 may bring (this test data's codes: conformance/testdata/vocabulary.py); None:
 #: the 在留資格 unchanged.
 _STATUSES = (None, "14", "24", "26")
@@ -197,7 +202,7 @@ class WorldMachine(JuminModelMachine):
         changed = [atena for atena, rows in self.world.persons.items() if len(rows) > lengths.get(atena, 0)]
         if self._judges(DOMAINS):
             self._koseki(operation, changed)
-            self._check(list(self._domains(changed, self._between(changed))), DOMAINS)
+            self._check(list(self._domains(changed, self._returned_days(changed))), DOMAINS)
 
     def _whence(self, request: dict[str, Any]) -> dict[str, Any]:
         """A 再転入 (a person given the 宛名番号 of a 転出's 除票: 4.1.1.2 R002) from within Japan with its
@@ -214,14 +219,23 @@ class WorldMachine(JuminModelMachine):
             persons.append(person)
         return {**request, "persons": persons} if persons else request
 
-    def _between(self, persons: list[str]) -> tuple[date, ...]:
-        """The day before the stay of each of ``persons`` who came back (a 再転入) when it is a day of no address in
-        the town (after the stay before): nobody's 被保険者 there that day (:func:`world_parts.between_stays`)."""
-        days = []
+    def _returned_days(self, persons: list[str]) -> tuple[date, ...]:
+        """The days asked again of each of ``persons`` who came back (a 再転入): the day before the stay when it is a
+        day of no address in the town (after the stay before: nobody's 被保険者 there, :func:`world_parts.
+        between_stays`), and of each earlier stay in the town its last day and the day :data:`_INSIDE` before it
+        (within the stay): the 資格 of a day of the first stay, asked after the return, is that stay's
+        (:meth:`Seen.on`; a system keeping only the latest stay answers the new one)."""
+        days: list[date] = []
         for atena in persons:
             seen = seen_of(self.world, atena)
-            if not isinstance(seen, str) and between_stays(seen.s, seen.s.moved_in - timedelta(days=1)):
+            if isinstance(seen, str):
+                continue
+            if between_stays(seen.s, seen.s.moved_in - timedelta(days=1)):
                 days.append(seen.s.moved_in - timedelta(days=1))
+            for stay in seen.before:
+                last = stay.s.moved_out
+                if last is not None:
+                    days += [last, max(stay.s.moved_in, last - _INSIDE)]
         return tuple(days)
 
     def household(self, size: int, foreign: int | None, births: list[str], *, unknown: bool,

@@ -55,7 +55,9 @@ class Part:
 def judge_answer(part: Part, seen: Seen, answer: Mapping[str, Any], as_of: date, label: str,
                  compared: set[str] | None = None) -> list[Breach]:
     """Each field of the domain's part of the answer against the oracle's value, reported against the requirement
-    whose rule gives that value (:meth:`Part.requirement_of`), which is added to ``compared``."""
+    whose rule gives that value (:meth:`Part.requirement_of`), which is added to ``compared``. A day of an earlier
+    stay of a person who came back is judged by that stay (:meth:`Seen.on`)."""
+    seen = seen.on(as_of)
     got = answer.get(part.name)
     got = part.read(got) if isinstance(got, Mapping) else {}
     breaches = []

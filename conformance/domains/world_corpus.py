@@ -26,6 +26,9 @@ What the corpus is made of (each a boundary of a rule the machine compares, by c
 - **several stays** (:data:`RETURNS`, issue 66 item 3): a 転出 and, weeks later, the 再転入 under the 除票's 宛名番号
   (4.1.1.2 R002) with a new 住民となった年月日: each part's 資格 begins again by its own rule, none is held between
   (the day before the 再転入 is asked), the 個人住民税 follows the stay that held 1月1日;
+- **a 世帯 coming back with its 子** (:data:`FAMILY_RETURN`, issue 66): the 世帯主's 児童手当 認定 ends with the
+  転出 and begins again from the new 認定請求 (児童手当法 第7条第1項 and 第3項, 第8条第2項), the 子 is on the
+  学齢簿 again;
 - **a 生年月日 不詳** (:data:`UNKNOWN_BIRTHS`, issue 66 item 3): a 外国人住民 whose 年 or 月 of birth is known
   only, each day of it a reading of the age rules.
 
@@ -41,7 +44,7 @@ from datetime import date
 from typing import Literal
 
 #: The 異動 of the corpus, by the driver operation that sends them (``moves.out`` with its 転入通知 within Japan).
-Kind = Literal["births", "moves.within", "moves.in", "moves.out", "moves.return", "deaths"]
+Kind = Literal["births", "moves.within", "moves.in", "moves.out", "moves.leave", "moves.return", "deaths"]
 #: Where a 転出 goes (as the machine's ``_WHERE``): a municipality of the town's 都道府県, of another, or abroad.
 Where = Literal["same", "other", "abroad"]
 
@@ -58,6 +61,9 @@ class Event:
     member: int = 0
     where: Where = "other"
     born: date | None = None
+    #: A 再転入 of a 世帯主 with the 児童手当 認定請求 made that day (児童手当法 第7条第1項, 第3項: the 認定 of the
+    #: 市町村長 of the new address; the 請求 within 15 days of the move, 第8条第3項).
+    claim: bool = False
 
     @property
     def processed(self) -> date:
@@ -77,6 +83,8 @@ class Example:
     #: The 生年月日_不詳表記 of the first member, a 外国人住民 then (their 生年月日 sent blank, its 不詳フラグ 1);
     #: None: a calendar 生年月日, a 日本人.
     unknown: str | None = None
+    #: The 児童手当 認定請求 of the 世帯主 (the first member) when the 世帯 is made; None: none.
+    claim: date | None = None
 
 
 #: The 世帯 the corpus makes: a 世帯主 of 65 or more (born 1958-08-08) and a 子 of 7 (2016-06-06: 小学校, 児童).
@@ -152,6 +160,18 @@ RETURNS = (
 )
 
 
+#: A 世帯 coming back with its 子 (issue 66): a 世帯主 (40) with a 児童手当 認定請求 made in 2020 and a 子 of 7 (小学校,
+#: 児童) leave together on 2024-06-28 for another 都道府県 (each 転入通知 that day: the 受給者's 支給終了月 2024-06,
+#: 第8条第2項); on 2024-09-02 the 世帯主 comes back with a new 認定請求 (第7条第3項: the 認定 of the new address's
+#: 市町村長; paid from 2024-10, 第8条第2項), the 子 the same day into the 世帯 (on the 学齢簿 again: 学校教育法施行令
+#: 第1条第1項). The 世帯主 is asked once the 子 is back (児童手当's 認定 and months, 就学's 学齢簿).
+FAMILY_RETURN = Example(
+    "世帯 back with its 子", (_NEWCOMER, _CHILD), ("世帯主", "子"), (
+        Event("moves.leave", date(2024, 6, 28), where="other"),
+        Event("moves.return", date(2024, 9, 2), claim=True),
+        Event("moves.return", date(2024, 9, 2), member=1),
+    ), claim=date(2020, 4, 1))
+
 
 def _unknown(form: str, within: date | None) -> Example:
     """A 外国人住民 of a 生年月日 不詳 written ``form`` (a 年 or a 月 unknown: 1.1.8's 【不詳日入力一覧】), asked on the
@@ -170,7 +190,8 @@ UNKNOWN_BIRTHS = (
 )
 
 #: The corpus, in the order it is played.
-CORPUS: tuple[Example, ...] = (MOVE_WITHIN, MOVE_IN, *BOUNDARIES, DEATH, *AGES, *RETURNS, *UNKNOWN_BIRTHS)
+CORPUS: tuple[Example, ...] = (MOVE_WITHIN, MOVE_IN, *BOUNDARIES, DEATH, *AGES, *RETURNS, FAMILY_RETURN,
+                               *UNKNOWN_BIRTHS)
 
 #: The boundary days (the day before, of and after 4月1日 and 1月1日), as the feed's corpus takes them
 #: (conformance/domains/feed.py ``fixed_scenarios``: a person of one 異動 at a time, not a 世帯).

@@ -224,14 +224,42 @@ def expected_juminzei(s: Scenario, town: str, as_of: date) -> Projection:
 def expected_jido(seen: Seen, as_of: date) -> Projection:
     """児童手当 of a 世帯主 on ``as_of``: 受給資格 (児童手当法 第4条第1項第1号: a 児童 of the 世帯, 第3条第1項: until
     the first 3月31日 after 18 is reached, and an address in Japan), none of the 世帯 leaving; and the months paid
-    (:func:`expected_jido_months`, also once the 受給者's stay ended); nothing for anyone else."""
+    (:func:`expected_jido_months`, also once the 受給者's stay ended; after a 再転入 the new 認定's:
+    :class:`PaidSince`); nothing for anyone else."""
     shown = {} if seen.children is None else {"受給資格": jido.is_eligible(seen.children, as_of)}
     if seen.claim is not None:
-        shown.update(expected_jido_months(seen.claim, as_of))
+        shown.update(expected_jido_months(seen.claim, as_of, seen.before[-1].s.moved_out if seen.before else None))
     return shown
 
 
-def expected_jido_months(claim: JidoClaim, as_of: date) -> Projection:
+class PaidSince(Either):
+    """The 月額 of a 受給者 who came back (a 再転入): the months from ``first`` (the new 認定's 支給開始月) as
+    ``amounts``, none from the month after ``closed`` (the first stay's 支給終了月, 第8条第2項: the month of the
+    転出) to the month before ``first`` (no 認定 of the town: 第7条第3項); a month up to ``closed`` (the first stay's
+    認定, paid by the town in the same 年度) listed or not, with any amount (our reading: the answer's 月額 is the
+    認定's in force; jido_teate provisions.yaml 第7条第3項)."""
+
+    def __init__(self, amounts: Mapping[str, int], first: str, closed: str) -> None:
+        super().__init__(dict(amounts))
+        self.amounts, self.first, self.closed = dict(amounts), first, closed
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Either):
+            return other.allowed == self.allowed
+        if not isinstance(other, Mapping):
+            return False
+        listed = {str(month): amount for month, amount in other.items()}
+        return {month: amount for month, amount in listed.items() if month >= self.first} == self.amounts and \
+            not any(self.closed < month < self.first for month in listed)
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash((tuple(self.amounts.items()), self.first, self.closed))
+
+    def __str__(self) -> str:
+        return f"{self.amounts} (a month up to {self.closed}: any; none after it before {self.first})"
+
+
+def expected_jido_months(claim: JidoClaim, as_of: date, closed: date | None = None) -> Projection:
     """第8条第2項: 支給開始月 the month after the 認定請求 (第3項: after the day of a 出生 or 転入 when the 請求 came
     within 15 days of it: the jido oracle's reading), 支給終了月 the month the 事由 ended: the 受給者's stay (its
     転出予定日 or 死亡, once recorded: the domain's reading) or the last 子's 第3条第1項 end, whichever came first.
@@ -244,8 +272,10 @@ def expected_jido_months(claim: JidoClaim, as_of: date) -> Projection:
     if claim.claimed < min(claim.children) or claim.claimed > last_child:
         return {}
     starts = jido.start_month_readings(claim.claimed, claim.children, claim.moved)
-    shown: Projection = {"支給開始月": either(*map(_month, starts)),
-                         "月額": either(*(expected_jido_amounts(claim, as_of, first) for first in starts))}
+    amounts = [expected_jido_amounts(claim, as_of, first) for first in starts]
+    shown: Projection = {"支給開始月": either(*map(_month, starts)), "月額": either(*(
+        PaidSince(paid, _month(first), _month(jido.end_month(closed))) if closed is not None else paid
+        for paid, first in zip(amounts, starts, strict=True)))}
     if claim.ended is not None and claim.ended <= last_child:
         shown["支給終了月"] = _month(jido.end_month(claim.ended))
         return shown
@@ -302,11 +332,16 @@ def _month(month: tuple[int, int]) -> str:
 def expected_shugaku(seen: Seen, as_of: date) -> Projection:
     """就学 of the 子 of a 世帯主 (their 保護者) on ``as_of``: the 区分 of each on the 学齢簿 (学校教育法施行令
     第1条第1項: the 学齢児童 and 学齢生徒 with an address in the town; 学校教育法 第17条 their periods), and each
-    子's 小学校就学始期 (第17条第1項) and 中学校就学終期 (第2項); nothing for anyone else."""
+    子's 小学校就学始期 (第17条第1項) and 中学校就学終期 (第2項), and each 子's 転入 notified to the 教育委員会
+    (施行令 第4条: its day, or "" for none; a 子 who came back, a 再転入, is a 転入 of 住民基本台帳法 第22条 again);
+    nothing for anyone else."""
     if seen.children is None:
         return {}
     categories = (school.category_on(born, as_of) for born in seen.children if born <= as_of)
+    notices = (moved.isoformat() if moved is not None and school.move_notified(born, moved, as_of) else ""
+               for born, moved in seen.arrivals)
     return {"学齢簿": sorted(category for category in categories if category is not None),
+            "住所変更通知": sorted(notices),
             "小学校就学始期": sorted(school.elementary_period(born)[0].isoformat() for born in seen.children),
             "中学校就学終期": sorted(school.lower_secondary_period(born)[1].isoformat() for born in seen.children)}
 
@@ -317,8 +352,11 @@ def read_shugaku(got: Mapping[str, Any]) -> Mapping[str, Any]:
         entries = got.get(key)
         return sorted(str(entry.get(item)) for entry in entries if isinstance(entry, Mapping)) \
             if isinstance(entries, list) else []
+    notices = got.get("児童")
     return {"学齢簿": sorted_items("学齢簿", "区分"), "小学校就学始期": sorted_items("児童", "小学校就学始期"),
-            "中学校就学終期": sorted_items("児童", "中学校就学終期")}
+            "中学校就学終期": sorted_items("児童", "中学校就学終期"),
+            "住所変更通知": sorted(str(entry.get("住所変更通知") or "") for entry in notices
+                             if isinstance(entry, Mapping)) if isinstance(notices, list) else []}
 
 
 #: The 健康管理 fields: a disease of 予防接種法施行令 第3条第1項の表 listed as a 定期接種 (``定期接種/<疾病>``), its
@@ -603,7 +641,8 @@ _PARTS = (
                                  "月額": "jido_teate-2025.12-1.6.0.3.0-R001"}, _jido_cause, read=read_jido),
     Part("就学", expected_shugaku, {"学齢簿": "shugaku-2025.12-2.1.0.1.0-R001",
                                   "小学校就学始期": "shugaku-2025.12-1.17.0.1.0-R001",
-                                  "中学校就学終期": "shugaku-2025.12-1.17.0.2.0-R001"}, read=read_shugaku),
+                                  "中学校就学終期": "shugaku-2025.12-1.17.0.2.0-R001",
+                                  "住所変更通知": "shugaku-2025.12-2.4.0.1.0-R001"}, read=read_shugaku),
     Part("後期高齢者医療", _on(expected_koki), {"被保険者": "koki_korei-2025.12-1.50.0.1.1-R001",
                                             "資格取得日": "koki_korei-2025.12-1.52.0.1.0-R001",
                                             "資格喪失日": "koki_korei-2025.12-1.53.0.1.0-R001"}, _koki_cause,

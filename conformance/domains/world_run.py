@@ -29,7 +29,9 @@ from conformance.domains.koseki_fuhyo import forms as fuhyo_forms
 from conformance.domains.world import DOMAINS, WorldMachine, WorldSession, naturalized, protected_copies
 from conformance.domains.world_corpus import CORPUS, Event, Example
 from conformance.domains.world_parts import PARTS
+from conformance.domains.world_seen import CLAIM_ITEM
 from conformance.locations import default_catalog_root
+from conformance.oracles.dates import months_later
 from conformance.targets.base import Target
 
 #: The cache key of the machine's outcome in a target's cache (the check that reads it first).
@@ -77,13 +79,13 @@ def fixed_corpus(session: Session, extra: WorldSession, run_seed: int) -> tuple[
 
 def _play(machine: WorldMachine, example: Example) -> None:
     """The example's 世帯 made and asked, then each 異動 on its 処理日 (the machine's day moved on to it)."""
-    machine.unknown_birth = example.unknown
+    machine.unknown_birth, machine.claim = example.unknown, example.claim
     try:
         made = machine.household(len(example.births), None if example.unknown is None else 0,
                                  [day.isoformat() for day in example.births], unknown=False, headless=False,
                                  relations=list(example.relations))
     finally:
-        machine.unknown_birth = None
+        machine.unknown_birth, machine.claim = None, None
     machine._check(list(machine._domains(made)), DOMAINS)
     if len(made) < len(example.births):
         return  # the 世帯 was not made as asked: the model judged the step, nothing of the example can follow
@@ -132,8 +134,11 @@ NOT_RETURNED = "the 転出 of a 再転入 of the fixed corpus is no 除票 yet (
 
 def _return(machine: WorldMachine, made: list[str], event: Event) -> None:
     """The member's 再転入 under their 除票's 宛名番号 (4.1.1.2 R002: as the 住民記録 machine's ``come_back`` sends
-    one), a 世帯 of their own, on the day. Not sent while the 転出 is not yet a 除票 (the vendor keeps the record 住民
-    until the 転入通知, 1.1.5 R001: a 国外転出's never comes) nor where the adapter does not declare ``moves.in``."""
+    one) on the day: the first member a 世帯 of their own (with the 児童手当 認定請求 of that day where the event
+    says so), another into the first member's 世帯 when that one is back (its 続柄 kept: a 子 comes back as 子), after
+    which the first member is asked again (the 世帯's 児童手当 and 就学 are theirs). Not sent while the 転出 is not yet
+    a 除票 (the vendor keeps the record 住民 until the 転入通知, 1.1.5 R001: a 国外転出's never comes) nor where the
+    adapter does not declare ``moves.in``."""
     atena = made[event.member]
     row = machine.world.latest(atena)
     if row.get("住民状態") != model_rules.MOVED_OUT or not machine._offers("moves.in"):
@@ -141,9 +146,24 @@ def _return(machine: WorldMachine, made: list[str], event: Event) -> None:
         skipped[NOT_RETURNED] = skipped.get(NOT_RETURNED, 0) + 1
         return
     person = {**{item: row.get(item, "") for item in RETURN_ITEMS}, "宛名番号": atena, "続柄": "世帯主", **TOWN}
+    if event.claim:
+        person[CLAIM_ITEM] = event.on.isoformat()
     request = {"区分": "国内転入", "persons": [person], "異動日": event.on.isoformat(),
                "届出年月日": event.processed.isoformat(), "処理日": machine.today.isoformat()}
+    head = machine.world.latest(made[0])
+    joins = event.member > 0 and head.get("住民状態") == model_rules.CURRENT
+    if joins:
+        person.update({"続柄": row.get("続柄", ""), "世帯主氏名": head.get("氏名", ""),
+                       **{item: head.get(item, "") for item in model_rules.ADDRESS}})
+        request["世帯番号"] = head.get("世帯番号", "")
     machine._step("moves.in", request, f"moves.in({machine._p(atena)}, 再転入 {event.on.isoformat()})")
+    if joins and machine._judges(DOMAINS):
+        machine._check(list(machine._domains([made[0]], (months_later(event.on, 1),))), DOMAINS)
+
+
+def _leave(machine: WorldMachine, made: list[str], event: Event) -> None:
+    """The whole 世帯's 転出 on the day, within Japan each member's 転入通知 (the 転入日 that day)."""
+    machine._family_leaves(made, 0, event.where, event.on.isoformat())
 
 
 def _death(machine: WorldMachine, made: list[str], event: Event) -> None:
@@ -154,7 +174,7 @@ def _death(machine: WorldMachine, made: list[str], event: Event) -> None:
 
 
 _EVENTS = {"births": _birth, "moves.within": _within, "moves.in": _move_in, "moves.out": _move_out,
-           "moves.return": _return, "deaths": _death}
+           "moves.leave": _leave, "moves.return": _return, "deaths": _death}
 
 
 def machine_for(session: Session, extra: WorldSession) -> type[WorldMachine]:

@@ -66,6 +66,20 @@ class Seen:
     #: The first and last day a 生年月日 不詳 may be (:func:`unknown_span`; the Scenario's ``birth`` its first day);
     #: None for a calendar 生年月日. The parts compare what every day of it gives (world_parts, ``_unknown_birth``).
     span: tuple[date, date] | None = None
+    #: The 生年月日 and the 住民となった年月日 of each 子 of :attr:`children` (a 転入 the 教育委員会 is notified of,
+    #: 学校教育法施行令 第4条), in the order of :attr:`children`.
+    arrivals: tuple[tuple[date, date | None], ...] = ()
+    #: Each earlier stay in the town of a person who came back (a 再転入), oldest first, as the oracles were fed when
+    #: it ended: a day of it asked after the return is judged by it (:meth:`on`).
+    before: tuple[Seen, ...] = ()
+
+    def on(self, as_of: date) -> Seen:
+        """The person as the oracles read them on ``as_of``: the earlier stay in the town that held the day, else this
+        one. The per-person answer names the 資格 of the day asked (the contract's 「当該年度の資格」 on ``as_of``), so
+        a day of the first stay asked after a 再転入 is that stay's 資格 (介護保険法 第9条〜第11条, 国民健康保険法
+        第6条〜第8条 each read on the day; our reading, docs/model.md "Several stays")."""
+        return next((stay for stay in self.before if stay.s.moved_in <= as_of
+                     and stay.s.moved_out is not None and as_of <= stay.s.moved_out), self)
 
 
 def _day(text: str | None) -> date | None:
@@ -98,18 +112,40 @@ def scenario_of(world: World, atena: str, born: date | None = None) -> Scenario 
     if stays is None:
         # Its 取消し too: the row restored is the cancellation's, not the 転出's (which the 国民年金 reading needs).
         return RESTORED
-    s = _one_stay(stays[0], birth)
-    for before, segment in itertools.pairwise(stays):
-        if isinstance(s, str):
-            return s
-        s = _returned(s, before[-1], segment, birth)
-    if isinstance(s, str):
-        return s
+    fed = _each_stay(stays, birth)
+    if isinstance(fed, str):
+        return fed
+    s = fed[-1]
     try:
         history(s, row.get("住所_市区町村コード", ""))
     except ValueError as error:
         return f"a stay the oracles cannot take ({error})"
     return s
+
+
+def _each_stay(stays: list[list[dict[str, str]]], birth: date) -> list[Scenario] | str:
+    """Each stay's rows (:func:`_stays`) as a :class:`Scenario`, oldest first, a later one with the earlier before
+    it (:func:`_returned`); or why the oracles cannot be fed."""
+    s = _one_stay(stays[0], birth)
+    fed: list[Scenario] = []
+    for before, segment in itertools.pairwise(stays):
+        if isinstance(s, str):
+            return s
+        fed.append(s)
+        s = _returned(s, before[-1], segment, birth)
+    return s if isinstance(s, str) else [*fed, s]
+
+
+def _earlier_seen(world: World, atena: str, born: date) -> tuple[Seen, ...]:
+    """Each earlier stay in the town of a person who came back, as the oracles were fed when it ended (its 除票: the
+    stay's last row, how it ended for 国民年金); the 子 and the 児童手当 months of a 世帯主 are not given (who the 子
+    were through that stay is not the latest rows' to say: not compared on its days)."""
+    stays = _stays(world.history(atena))
+    fed = _each_stay(stays, born) if stays is not None else "none"
+    if isinstance(fed, str) or stays is None:
+        return ()
+    return tuple(replace(_ended(world, s, rows[-1]), female=rows[-1].get("性別") == "2")
+                 for s, rows in zip(fed[:-1], stays[:-1], strict=True))
 
 
 #: Why a person whose record a 取消し restored is not judged.
@@ -238,7 +274,8 @@ def seen_of(world: World, atena: str) -> Seen | str:
         s = scenario_of(world, atena, span[0])
     if isinstance(s, str):
         return s
-    seen = replace(_ended(world, s, row), span=span)
+    before = tuple(replace(stay, span=span) for stay in _earlier_seen(world, atena, s.birth))
+    seen = replace(_ended(world, s, row), span=span, before=before)
     foreign_before = any(earlier.get("住民種別") == "2" for earlier in world.history(atena)[:-1])
     naturalized = _day(row.get("異動日")) if foreign_before and row.get("住民種別") == "1" else None
     return replace(seen, female=row.get("性別") == "2", naturalized=naturalized, claim=jido_claim(world, atena, s))
@@ -247,7 +284,8 @@ def seen_of(world: World, atena: str) -> Seen | str:
 def _ended(world: World, s: Scenario, row: Mapping[str, str]) -> Seen:
     town = row.get("住所_市区町村コード", "")
     if s.moved_out is None and row.get("続柄") == "世帯主":
-        return Seen(s, town, children=children_of(world, row.get("世帯番号", "")))
+        setai = row.get("世帯番号", "")
+        return Seen(s, town, children=children_of(world, setai), arrivals=arrivals_of(world, setai))
     if s.died is not None:
         return Seen(s, town, nenkin.Ending("died", s.died))
     if s.moved_out is None:
@@ -265,6 +303,13 @@ def children_of(world: World, setai: str) -> tuple[date, ...] | None:
     return tuple(day for row in members if row.get("続柄") == "子" and (day := _day(row.get("生年月日"))) is not None)
 
 
+def arrivals_of(world: World, setai: str) -> tuple[tuple[date, date | None], ...]:
+    """The 生年月日 and the 住民となった年月日 of the 子 of :func:`children_of`, in its order."""
+    members = [world.latest(atena) for atena in world.members(setai)]
+    return tuple((day, _day(row.get("住民となった年月日"))) for row in members
+                 if row.get("続柄") == "子" and (day := _day(row.get("生年月日"))) is not None)
+
+
 #: The 住民記録 row's item of the 児童手当 認定請求 (our migration layout: the domain checks' too).
 CLAIM_ITEM = "児童手当_請求年月日"
 
@@ -275,17 +320,20 @@ def jido_claim(world: World, atena: str, s: Scenario) -> JidoClaim | None:
     子 who left with the 受給者 that day, or stayed). None for anyone else, and where who the 子 were on the day the
     months turn on is open (not compared): a 世帯主 or 子 whose 世帯 or 続柄 changed, a 子 the oracles cannot take
     (a 生年月日 不詳), a 子 who left the 世帯 or died while the 受給者 stays or before the 受給者 left (whether the
-    事由 ends with a 子's 住所 is not settled by 第4条, which names 監護 and 生計), a 子 who came after."""
-    rows = world.history(atena)
+    事由 ends with a 子's 住所 is not settled by 第4条, which names 監護 and 生計), a 子 who came after. A 再転入 begins
+    another 認定 (児童手当法 第7条第3項: the 市町村長 of the new address; the first ended with the 転出, 第8条第2項):
+    only the rows of each person's latest stay are read (:func:`latest_stay`)."""
+    rows = latest_stay(world.history(atena))
     setai = rows[-1].get("世帯番号", "")
     if any(row.get("続柄") != "世帯主" or row.get("世帯番号") != setai for row in rows):
         return None
     children: list[date] = []
     for other in sorted(world.persons):
-        inside = [row.get("世帯番号") == setai for row in world.history(other)]
+        stay = latest_stay(world.history(other))
+        inside = [row.get("世帯番号") == setai for row in stay]
         if other == atena or not any(inside):
             continue
-        relations = {row.get("続柄") for row in world.history(other)}
+        relations = {row.get("続柄") for row in stay}
         if not all(inside) or ("子" in relations and relations != {"子"}):
             return None
         if "子" not in relations:
@@ -300,6 +348,13 @@ def jido_claim(world: World, atena: str, s: Scenario) -> JidoClaim | None:
     events = tuple(day for day in (moved_out, *children) if day is not None)
     return JidoClaim(_day(rows[-1].get(CLAIM_ITEM)), tuple(sorted(children)), events, s.moved_out,
                      (moved_out, s.moved_in) if moved_out is not None else ())
+
+
+def latest_stay(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The rows of the person's latest stay in the town (:func:`_stays`: from the last 再転入); all of them where the
+    stays cannot be told (a 取消し)."""
+    stays = _stays(rows)
+    return stays[-1] if stays is not None else rows
 
 
 def _child_through(child: Scenario, s: Scenario) -> bool:

@@ -32,6 +32,9 @@ from conformance_reference.shogaisha_fukushi import shogaisha
 from conformance_reference.shugaku import shugaku
 from conformance_reference.validation import RequestValidation
 
+#: The 住民記録 row's item of the 児童手当 認定請求 (the harness's migration layout).
+_CLAIM = "児童手当_請求年月日"
+
 
 class PerPersonQuery(Presentation, RequestValidation):
     """The per-person query's handler of :class:`~conformance_reference.app.ReferenceApp` (a mixin)."""
@@ -80,13 +83,45 @@ class PerPersonQuery(Presentation, RequestValidation):
         earlier = rules.row_on(history, day, self.defects)
         return row if earlier is history[-1] else rules.held_birth(earlier, self.defects)
 
+    def _kept_row(self, then: rules.Row, row: rules.Row, *defects: str) -> rules.Row:
+        """``then`` (the row of the stay that held the day asked); with one of ``defects`` of a domain that keeps one
+        record over a 再転入 (forgetting the first stay, or taking it up again): ``row``, the latest, whatever the
+        day."""
+        return row if any(defect in self.defects for defect in defects) else then
+
+    def _claim_row(self, history: Sequence[rules.Row], row: rules.Row) -> rules.Row:
+        """``row``, whose 児童手当_請求年月日 is the latest stay's 認定請求; the defect
+        ``return_keeps_first_jido_claim``: the first 請求 the person ever made (a 再転入 reopening the first stay's
+        認定; 児童手当法 第7条第3項 asks a new one)."""
+        first = next((earlier.get(_CLAIM) for earlier in history if earlier.get(_CLAIM)), None)
+        return {**row, _CLAIM: first} if "return_keeps_first_jido_claim" in self.defects and first else row
+
+    def _school_children(self, children: Sequence[rules.Row]) -> Sequence[rules.Row]:
+        """The 子 of the 学齢簿; the defect ``return_child_off_gakureibo``: a 子 who came back (a 転出's 除票
+        in their history) left off, as if the entry closed at the 転出 were not made again on the 再転入; the defect
+        ``return_child_move_not_notified``: such a 子 read as of their first 住民となった年月日 (the 除票 reopened, no
+        転入届 of 住民基本台帳法 第22条: no notice of 学校教育法施行令 第4条)."""
+        kept = []
+        for child in children:
+            history = self.store.history(child.get("宛名番号", "")) or []
+            if not any(earlier.get("住民状態") == "2" for earlier in history):
+                kept.append(child)
+            elif "return_child_move_not_notified" in self.defects:
+                kept.append({**child, "住民となった年月日": history[0].get("住民となった年月日", "")})
+            elif "return_child_off_gakureibo" not in self.defects:
+                kept.append(child)
+        return kept
+
     def _answer(self, arguments: tuple[str, ...], shown: rules.Row, fiscal_year: int, as_of: date) -> Reply:
         """The answer about ``shown`` for ``fiscal_year`` on ``as_of`` (a 生年月日 不詳 read as the date held:
-        :func:`rules.held_birth`)."""
+        :func:`rules.held_birth`); each 資格 of the stay that held ``as_of`` (after a 再転入, a day of the first stay
+        is that stay's: found by the cross-domain machine asking it)."""
         row = rules.held_birth(shown, self.defects)
-        stay = rules.stay_of(row)
         history: Sequence[rules.Row] = self.store.history(arguments[0]) or [row]
         then, levied = (self._stay_row(history, row, day) for day in (as_of, date(fiscal_year, 1, 1)))
+        stay, then_stay = rules.stay_of(row), rules.stay_of(then)
+        kaigo_row = self._kept_row(then, row, "first_stay_forgotten_kaigo")
+        kokuho_row = self._kept_row(then, row, "first_stay_forgotten_kokuho", "kokuho_first_stay_kept")
         children = [member for member in self._current_household(row.get("世帯番号", ""))
                     if member.get("続柄") == "子"] if row.get("続柄") == "世帯主" else []
         claimed = jido_teate.claimant_children(stay, self.store.household(row.get("世帯番号", "")), children,
@@ -95,29 +130,32 @@ class PerPersonQuery(Presentation, RequestValidation):
             "宛名番号": arguments[0], "年度": fiscal_year,
             "個人住民税": tax_rules.kojin_juminzei(row, rules.stay_of(levied), fiscal_year, self.defects,
                                                   self.store.domain_record(arguments[0], "個人住民税")),
-            "国民健康保険": rules.kokuho(row, rules.kept_stay(history, stay, self.defects), fiscal_year, as_of,
+            "国民健康保険": rules.kokuho(kokuho_row, rules.kept_stay(history, rules.stay_of(kokuho_row), self.defects),
+                                         fiscal_year, as_of,
                                          self.defects, self.store.domain_record(arguments[0], "国民健康保険"),
                                          self._kokuho_householder(row, as_of)),
-            "介護保険": rules.kaigo(row, stay, fiscal_year, as_of, self.defects,
+            "介護保険": rules.kaigo(kaigo_row, rules.stay_of(kaigo_row), fiscal_year, as_of, self.defects,
                                     self.store.domain_record(arguments[0], "介護保険")),
-            "後期高齢者医療": koki_korei.koki_korei(then, rules.stay_of(then),
+            "後期高齢者医療": koki_korei.koki_korei(then, then_stay,
                                              self.store.domain_record(arguments[0], "後期高齢者医療"), as_of,
                                              self.defects),
-            "国民年金": pension.kokumin_nenkin(row, stay, fiscal_year, as_of, self.defects,
+            "国民年金": pension.kokumin_nenkin(then, then_stay, fiscal_year, as_of, self.defects,
                                            self.store.domain_record(arguments[0], "国民年金")),
-            "選挙人名簿": elections.senkyo(row, stay, as_of, self.defects,
+            "選挙人名簿": elections.senkyo(then, then_stay, as_of, self.defects,
                                       self.store.domain_record(arguments[0], "選挙人名簿"),
                                       self.store.history(arguments[0])),
-            "児童手当": jido_teate.extend(rules.jido_teate(row, claimed, fiscal_year, stay, as_of, self.defects), row,
+            "児童手当": jido_teate.extend(rules.jido_teate(self._claim_row(history, row), claimed, fiscal_year, stay,
+                                                          as_of, self.defects), row,
                                       claimed, self.store.domain_record(arguments[0], "児童手当"), as_of,
                                       self.defects),
             "児童扶養手当": jido_fuyo.jido_fuyo(row, children, self.store.domain_record(arguments[0], "児童扶養手当"),
                                         fiscal_year, stay, self.defects),
             "支援措置": rules.support(row, stay, as_of, self.defects),
             "除票年月日": rules.removal_date(row, self.defects),
-            "就学": shugaku.shugaku(row, children, fiscal_year, as_of, self.defects,
+            "就学": shugaku.shugaku(row, self._school_children(children), fiscal_year, as_of, self.defects,
                                   self.store.domain_record(arguments[0], "就学")),
-            "健康管理": kenko.kenko(row, stay, as_of, self.defects, self.store.domain_record(arguments[0], "健康管理")),
+            "健康管理": kenko.kenko(then, then_stay, as_of, self.defects,
+                                  self.store.domain_record(arguments[0], "健康管理")),
             "戸籍の附票": self.koseki.fuhyo(arguments[0], self.store.latest),
             "軽自動車税": keijidosha.keijidosha(row, self.store.domain_record(arguments[0], "軽自動車税"),
                                            fiscal_year, self.defects),

@@ -51,7 +51,7 @@ def test_a_defect_of_an_age_boundary_is_caught_by_the_corpus_alone() -> None:
 
 def test_each_kind_of_event_is_played_once_at_least() -> None:
     kinds = {event.kind for example in CORPUS for event in example.events}
-    assert kinds == {"births", "moves.within", "moves.in", "moves.out", "moves.return", "deaths"}
+    assert kinds == {"births", "moves.within", "moves.in", "moves.out", "moves.leave", "moves.return", "deaths"}
     # The 転居 and the 転入 are notified after their 異動日 (法 第17条第4号: the 異動日 is the 住所を定めた年月日).
     assert all(event.notified is not None and event.notified > event.on for example in (MOVE_WITHIN, MOVE_IN)
                for event in example.events if event.kind in ("moves.within", "moves.in"))

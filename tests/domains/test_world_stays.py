@@ -107,6 +107,69 @@ def test_a_qualification_begins_again_on_the_return_and_none_is_held_between(
         (insured, "world.domain_mismatch", f"{ASKED}{name}/{on}@2024-08-31", "true")]
 
 
+#: A day of the first stay (2010-04-01 … 2024-06-30) asked after the 再転入 of 2024-09-01: the 資格 of that day is the
+#: first stay's (our reading, docs/model.md "Several stays": the answer names the 資格 of the day asked). Per part:
+#: the 生年月日, the right fields on 2024-05-16, the latest stay's answer a system keeping one stay gives, and the
+#: requirements of the fields it fails (the 喪失日 after the day asked may be null: not yet). 介護保険法 第9条第1号,
+#: 第10条 (65 reached 2020-06-05 while resident); 国民健康保険法 第6条, 第7条 (the 住所 taken 2010-04-01).
+_FIRST_STAY_DAY = date(2024, 5, 16)
+_OF_THE_FIRST = (
+    ("介護保険", "1955-06-06", {"第1号被保険者": True, "資格取得日": "2020-06-05", "資格喪失日": "2024-06-30"},
+     {"第1号被保険者": False, "資格取得日": "2024-09-01", "資格喪失日": None},
+     {("kaigo-2025.12-1.9.0.1.0-R001", "第1号被保険者", "false"), ("kaigo-2025.12-1.10.0.1.0-R001", "資格取得日",
+                                                            "2024-09-01")}),
+    ("国民健康保険", "1984-06-06", {"被保険者": True, "取得日": "2010-04-01", "喪失日": "2024-06-30"},
+     {"被保険者": False, "取得日": "2024-09-01", "喪失日": None},
+     {("kokuho-2025.12-1.6.0.1.0-R001", "被保険者", "false"), ("kokuho-2025.12-1.7.0.1.0-R001", "取得日",
+                                                         "2024-09-01")}),
+)
+
+
+@pytest.mark.parametrize(("name", "born", "right", "latest", "failing"), _OF_THE_FIRST)
+def test_a_day_of_the_first_stay_asked_after_the_return_is_that_stays(
+        name: str, born: str, right: dict[str, Any], latest: dict[str, Any],
+        failing: set[tuple[str, str, str]]) -> None:
+    # The first stay ended by a move to another 都道府県 on 2024-06-30 with its 転入通知 that day: the 資格喪失日 the
+    # move day itself (介護保険法 第11条第1項ただし書, 国民健康保険法 第8条第1項ただし書).
+    seen = _back(born)
+    assert seen.on(_FIRST_STAY_DAY).s.moved_in == date(2010, 4, 1)
+    assert seen.on(date(2024, 7, 1)) is seen and seen.on(date(2024, 9, 1)) is seen  # between, and the new stay
+    assert _found(name, seen, right, _FIRST_STAY_DAY) == []
+    assert set(_found(name, seen, latest, _FIRST_STAY_DAY)) == {
+        (requirement, "world.domain_mismatch", f"{ASKED}{name}/{field}@2024-05-16", actual)
+        for requirement, field, actual in failing}
+
+
+def test_a_day_of_the_first_stay_of_an_unknown_birth_is_read_over_its_span() -> None:
+    # A 生年月日 不詳 of a known 年 (1.1.8): every day of 1955 a reading on a day of the first stay too (65 or more on
+    # 2024-05-16 whatever the day: 第1号被保険者 true; its 資格取得日 any day of 2019-12-31 … 2020-12-30).
+    seen = _back("", **{"生年月日_不詳フラグ": "1", "生年月日_不詳表記": "昭和３０年　月日不詳"})
+    assert seen.on(_FIRST_STAY_DAY).span == seen.span == (date(1955, 1, 1), date(1955, 12, 31))
+    right = {"第1号被保険者": True, "資格取得日": "2020-06-05", "資格喪失日": "2024-06-30"}
+    assert _found("介護保険", seen, right, _FIRST_STAY_DAY) == []
+    assert _found("介護保険", seen, {**right, "資格取得日": "2024-09-01"}, _FIRST_STAY_DAY)[0][:3] == (
+        "kaigo-2025.12-1.10.0.1.0-R001", "world.domain_mismatch", ASKED + "介護保険/資格取得日@2024-05-16")
+
+
+def test_senkyo_three_months_of_the_first_stay_count_from_its_own_day() -> None:
+    # 公職選挙法 第9条第2項: on a day of the first stay, the three months count from that stay's 住民となった年月日
+    # (2010-04-01), not the 再転入's: 選挙権_地方 true on 2024-05-16 asked after the return.
+    seen = _back("1984-06-06")
+    right = {"選挙権_国政": True, "選挙権_地方": True, "登録": True, "表示": False}
+    assert _found("選挙人名簿", seen, right, _FIRST_STAY_DAY) == []
+    assert _found("選挙人名簿", seen, {**right, "選挙権_地方": False}, _FIRST_STAY_DAY)[0][:3] == (
+        "senkyo-2025.12-1.9.0.2.0-R001", "world.domain_mismatch", ASKED + "選挙人名簿/選挙権_地方@2024-05-16")
+
+
+def test_juminzei_asked_on_a_day_of_the_first_stay_after_the_return() -> None:
+    # 地方税法 第318条: 年度 2024's 賦課期日 (2024-01-01) in the first stay: levied, asked on its day after the return.
+    seen = _back("1984-06-06")
+    assert _found("個人住民税", seen, {"課税": True}, _FIRST_STAY_DAY) == []
+    assert _found("個人住民税", seen, {"課税": False}, _FIRST_STAY_DAY) == [
+        ("kojin_juminzei-2025.12-1.318.0.1.0-R001", "world.domain_mismatch", ASKED + "個人住民税/課税@2024-05-16",
+         "false")]
+
+
 def test_nenkin_a_return_from_within_japan_is_no_acquisition() -> None:
     # 国民年金法 第8条, 第9条第2号: a 第1号被保険者's change of 住所 within Japan is neither 取得 nor 喪失.
     seen, day = _back("1994-06-06"), date(2024, 9, 10)
@@ -181,21 +244,58 @@ def _caught(defect: str, *requirements: str) -> list[tuple[list[tuple[str, str |
 
 def test_a_first_stays_kokuho_kept_after_a_return_is_caught_by_the_corpus() -> None:
     # The defect kokuho_first_stay_kept: 国保's 取得日 the first stay's (2010-04-01) after the 再転入, 被保険者 the
-    # day before it (第7条, 第6条).
-    (acquired, step), (between, _) = _caught("kokuho_first_stay_kept", "kokuho-2025.12-1.7.0.1.0-R001",
-                                             "kokuho-2025.12-1.6.0.1.0-R001")
+    # day before it (第7条, 第6条), and on the first stay's last day (the move day to another 都道府県, its 転入通知
+    # that day) no 喪失日 (第8条第1項ただし書).
+    (acquired, step), (between, _), (lost, _) = _caught(
+        "kokuho_first_stay_kept", "kokuho-2025.12-1.7.0.1.0-R001", "kokuho-2025.12-1.6.0.1.0-R001",
+        "kokuho-2025.12-1.8.0.1.0-R002")
     assert acquired[0] == (ASKED + "国民健康保険/取得日@2024-09-02", "2024-09-02", "2010-04-01")
     assert between[0] == (ASKED + "国民健康保険/被保険者@2024-09-01", "false", "true")
+    assert lost[0] == (ASKED + "国民健康保険/喪失日@2024-06-28", "2024-06-28", "null")
     assert "再転入 2024-09-02" in step and "[再転入 from another 都道府県]" in step
+
+
+#: The first stay's days asked after the corpus's 再転入 from another 都道府県 (転出 2024-06-28, back 2024-09-02): the
+#: day 45 days before its last (world._INSIDE) and its last, the move day.
+_INSIDE_DAY, _LAST_DAY = "2024-05-14", "2024-06-28"
+
+
+@pytest.mark.parametrize(("defect", "name", "fields"), [
+    ("first_stay_forgotten_kaigo", "介護保険", (("kaigo-2025.12-1.9.0.1.0-R001", "第1号被保険者", _INSIDE_DAY),
+                                             ("kaigo-2025.12-1.10.0.1.0-R001", "資格取得日", _INSIDE_DAY),
+                                             ("kaigo-2025.12-1.11.0.1.0-R002", "資格喪失日", _LAST_DAY))),
+    ("first_stay_forgotten_kokuho", "国民健康保険", (("kokuho-2025.12-1.6.0.1.0-R001", "被保険者", _INSIDE_DAY),
+                                                  ("kokuho-2025.12-1.7.0.1.0-R001", "取得日", _INSIDE_DAY),
+                                                  ("kokuho-2025.12-1.8.0.1.0-R002", "喪失日", _LAST_DAY))),
+])
+def test_a_first_stay_forgotten_after_a_return_is_caught_by_the_corpus(
+        defect: str, name: str, fields: tuple[tuple[str, str, str], ...]) -> None:
+    # A system answering every day from the latest stay: asked after the 再転入 about a day of the first stay, the
+    # person of 65 (born 1958-08-08) is shown as nobody's 被保険者, with the new stay's 取得日 (2024-09-02) and no
+    # 喪失日 (介護保険法 第9条〜第11条, 国民健康保険法 第6条〜第8条, each read on the day asked).
+    found = _caught(defect, *(requirement for requirement, _, _ in fields))
+    for (breaches, step), (_, field, day) in zip(found, fields, strict=True):
+        assert breaches[0][0] == f"{ASKED}{name}/{field}@{day}"
+        assert "再転入 2024-09-02" in step and "[再転入 from another 都道府県]" in step
+    assert found[1][0][0][2] == "2024-09-02"
 
 
 def test_the_latest_stay_read_alone_is_caught_by_the_corpus() -> None:
     # The defect latest_stay_only: 個人住民税 of 年度 2024 (1月1日 in the first stay) not levied after the 再転入 of
     # 2024-09-02 (地方税法 第318条), the 77 living in a town of the 都道府県 the day before it no 被保険者 (第50条).
-    (levied, step), (koki, koki_step) = _caught("latest_stay_only", "kojin_juminzei-2025.12-1.318.0.1.0-R001",
-                                                "koki_korei-2025.12-1.50.0.1.1-R001")
+    (levied, step), (koki, koki_step), *_ = _caught(
+        "latest_stay_only", "kojin_juminzei-2025.12-1.318.0.1.0-R001", "koki_korei-2025.12-1.50.0.1.1-R001",
+        # And on a day of the first stay asked after the return, every 資格 the new stay's (issue 66).
+        "koki_korei-2025.12-1.52.0.1.0-R001", "kaigo-2025.12-1.9.0.1.0-R001", "kaigo-2025.12-1.10.0.1.0-R001",
+        "kaigo-2025.12-1.11.0.1.0-R002", "kokuho-2025.12-1.6.0.1.0-R001", "kokuho-2025.12-1.7.0.1.0-R001",
+        "kokuho-2025.12-1.8.0.1.0-R002", "senkyo-2025.12-1.9.0.2.0-R001", "senkyo-2025.12-1.22.0.1.0-R001",
+        "senkyo-2025.12-1.27.0.1.0-R001", "kokumin_nenkin-2025.12-1.7.0.1.1-R001",
+        "kokumin_nenkin-2025.12-1.8.0.1.2-R001", "kokumin_nenkin-2025.12-1.9.0.1.3-R001",
+        "kokumin_nenkin-2025.12-1.11.0.1.0-R001", "kokumin_nenkin-2025.12-1.8.0.1.0-R001",
+        "kokumin_nenkin-2025.12-1.9.0.1.2-R001", "kenko_kanri-2025.12-2.3.0.1.0-R002")
     assert {(item.split("@")[0], expected, actual) for item, expected, actual in levied} == {
         (ASKED + "個人住民税/課税", "true", "false")}
     assert "再転入" in step
-    assert koki == [(ASKED + "後期高齢者医療/被保険者@2024-09-01", "true", "false")]
+    assert koki[0] == (ASKED + "後期高齢者医療/被保険者@2024-05-14", "true", "false")  # a day of the first stay
+    assert (ASKED + "後期高齢者医療/被保険者@2024-09-01", "true", "false") in koki
     assert "[再転入 from the 都道府県]" in koki_step

@@ -60,7 +60,9 @@ def test_the_ways_are_bounded() -> None:
 def test_the_check_reports_each_way_with_its_steps() -> None:
     # kaigo_lost_after_move_day (資格喪失日 the day after a same-day move's 転入日): the corpus's move on 3月31日
     # (a 資格喪失日 the day itself expected, the vendor's later) and on 4月1日 (the day itself or none, the 年度's
-    # first day leaving the other reading open): two ways, each with its own steps, the first as the first.
+    # first day leaving the other reading open): two ways, each with its own steps, the first as the first; and the
+    # first stay of the 再転入 from another 都道府県 (転出 2024-06-28), asked after the return on a day inside it
+    # (the day or none: not yet on 2024-05-14) and on its last day (issue 66).
     edition = load_edition(default_catalog_root() / "kaigo" / "2025.12")
     with started_in_process(frozenset({"kaigo_lost_after_move_day"})) as running:
         target = Target(catalog=edition, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
@@ -68,6 +70,8 @@ def test_the_check_reports_each_way_with_its_steps() -> None:
         findings = list(domains_check(CheckContext(edition.requirement(R), target=target)))
     assert [(f.code, f.requirement, f.location.split("#", 1)[1], f.expected, f.actual) for f in findings] == [
         ("world.domain_mismatch", R, ITEM + "資格喪失日@2024-03-31", "2024-03-31", "2024-04-01"),
-        ("world.domain_mismatch", R, ITEM + "資格喪失日@2024-04-01", "2024-04-01 | null", "2024-04-02")]
+        ("world.domain_mismatch", R, ITEM + "資格喪失日@2024-04-01", "2024-04-01 | null", "2024-04-02"),
+        ("world.domain_mismatch", R, ITEM + "資格喪失日@2024-05-14", "2024-06-28 | null", "2024-06-29"),
+        ("world.domain_mismatch", R, ITEM + "資格喪失日@2024-06-28", "2024-06-28", "2024-06-29")]
     assert "another way" not in findings[0].message and "[moves on 2024-03-31]" in findings[0].message
     assert "another way the answers differ" in findings[1].message and "[moves on 2024-04-01]" in findings[1].message

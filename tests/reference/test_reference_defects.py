@@ -298,7 +298,9 @@ AFFECTS: dict[str, set[str]] = {
     "kokuho_excluded_from_eve": set(),
     # A 再転入 (a second stay under the same 宛名番号): no probe's person comes back (their own tests, the fixed
     # corpus's 再転入: tests/domains/test_world_stays.py).
-    "kokuho_first_stay_kept": set(), "latest_stay_only": set(),
+    "kokuho_first_stay_kept": set(), "latest_stay_only": set(), "first_stay_forgotten_kaigo": set(),
+    "first_stay_forgotten_kokuho": set(), "return_keeps_first_jido_claim": set(),
+    "return_child_off_gakureibo": set(), "return_child_move_not_notified": set(),
     # A 生年月日 不詳 of a known 年 or 月: no probe's person has one (its own test, the fixed corpus's: tests/domains/
     # test_world_unknown_births.py).
     "unknown_birth_ignored": set(),
