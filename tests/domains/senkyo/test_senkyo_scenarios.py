@@ -192,12 +192,13 @@ from conformance_reference.defects import DEFECTS
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "senkyo" / "2025.12" / "bindings.yaml"
-#: The 名簿's defects (the printed 抄本's, senkyo_shohon_*, are tests/domains/senkyo/test_senkyo_forms.py's).
+#: The 名簿's defects (the printed 抄本's, senkyo_shohon_*, are tests/domains/senkyo/test_senkyo_forms.py's; the whole
+#: 投票区's list read's, senkyo_roll_*, tests/domains/senkyo/test_senkyo_roll.py's).
 #: Defects only the cross-domain machine reaches: a person whose 国籍 changed during their stay (a 帰化), which the
 #: scenarios' persons never are (tests/domains/test_world_kika.py shows it caught; the group runs, its verdict).
 WORLD_ONLY = frozenset({"senkyo_nationality_from_first_record"})
 SENKYO_DEFECTS = sorted(name for name in DEFECTS if name.startswith("senkyo_")
-                        and not name.startswith("senkyo_shohon_") and name not in WORLD_ONLY)
+                        and not name.startswith(("senkyo_shohon_", "senkyo_roll_")) and name not in WORLD_ONLY)
 ALL_PERSONS = st.one_of(*(rule.scenarios(CODES) for rule in SENKYO_RULES.values()))
 #: The rules as the reference's profile declares its town (the 投票区 of 第20条第2項: conformance/domains/senkyo/
 #: districts.py, ordinance.senkyo.voting_districts).
@@ -223,10 +224,13 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 69
+    assert len(names) == 73
     assert names <= set(default_registry())
-    assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
-    assert all(rule.examples for rule in DECLARED_RULES.values())
+    assert names == {name for name in bound_requirements(BINDINGS)
+                     if name.startswith(("scenario.senkyo.", "scenario.senkyo_roll."))}
+    # The whole 投票区's list rules (senkyo_roll.*) have no per-person worked examples: test_senkyo_roll.py gives each a
+    # conforming roll and a defective one.
+    assert all(rule.examples for name, rule in DECLARED_RULES.items() if not name.startswith("senkyo_roll."))
 
 
 def test_the_worked_examples() -> None:
