@@ -61,16 +61,17 @@ def machine_target(http: RequestsHttpClient, *, exports: ApiExportSource | None 
 
 
 @contextmanager
-def reference_target(defects: frozenset[str] = frozenset()) -> Iterator[Target]:
+def reference_target(defects: frozenset[str] = frozenset(), *, examples: int = DEFECT_EXAMPLES) -> Iterator[Target]:
+    """The reference with ``defects`` on, drawing ``examples`` (a defect's test: one, ``DEFECT_EXAMPLES``)."""
     with started_in_process(defects) as running:
         http = running.client()
-        yield machine_target(http)
+        yield machine_target(http, max_examples=examples)
 
 
 @pytest.fixture(scope="module")
 def clean_result() -> Result:
     """The machine's run on the clean reference, once for the tests that read it (each a whole machine run)."""
-    with reference_target() as target:
+    with reference_target(examples=DRAWN) as target:  # what the draws exercise (支援措置, 再転入, ...) too
         return run_machine(target)
 
 
