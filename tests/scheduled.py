@@ -16,6 +16,20 @@ SCHEDULED = (
     # The portal's attacks, access matrix and scale tests again on a throwaway PostgreSQL cluster (about 30 s):
     # the same tests run on SQLite in the README's command.
     "tests/portal/test_postgres.py::",
+    # Two real shards of a defect's run, each a `conformance run` process, merged and bundled by the command (19 s):
+    # the merge itself (scope, verdict, every output, the gate) stays in the README's command on written shards
+    # (test_plugin_shards_merge_into_the_unsharded_run, test_merging_every_shard_restores_the_whole_scope_...).
+    "tests/test_shard_merge.py::test_real_shards_of_a_defect_run_merge_into_its_verdict",
+    # A `conformance run` of 住民記録 in a process of its own against a vendor the harness did not start, under
+    # another profile's name (13 s): the README's run is the same suite over HTTP under the reference's profile,
+    # and the profile's errors (unreachable, refused, misspelled) stay in the README's command.
+    "tests/test_profile_run.py::test_a_profile_runs_the_same_suite_against_any_vendor",
+    # The plugin's JUnit and Allure files and a `-k` selection read from one pytest run of the real catalog's 3.4
+    # with a defect (18 s, `defect_run`, made for these three only); a harness error as a JUnit error, the `--lf`
+    # rerun and Allure's labels (tests/reporting/test_allure.py) stay in the README's command.
+    "tests/test_ci_formats.py::test_a_fail_is_a_junit_failure_in_a_suite_named_after_the_product",
+    "tests/test_ci_formats.py::test_allure_marks_a_fail_failed_with_its_findings_attached",
+    "tests/test_ci_formats.py::test_a_k_run_of_the_real_catalog_is_partial_and_never_conformant",
 )
 #: Set (to anything but empty) to run the scheduled set with the rest: .ci/run sets it.
 SCHEDULED_ENV = "CONFORMANCE_SCHEDULED"

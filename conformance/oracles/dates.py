@@ -11,6 +11,8 @@ from datetime import date, timedelta
 
 #: A calendar month as (year, month).
 Month = tuple[int, int]
+#: One day: the step between a date and the next (the day before a birthday, the day after a last day).
+DAY = timedelta(days=1)
 
 
 def anniversary(birth: date, years: int) -> date:
@@ -35,7 +37,7 @@ def age_reached_on(birth: date, age: int) -> date:
     """
     if age < 0:
         raise ValueError(f"an age is not negative, got {age}")
-    return anniversary(birth, age) - timedelta(days=1)
+    return anniversary(birth, age) - DAY
 
 
 def age_on(birth: date, day: date) -> int:

@@ -108,7 +108,7 @@ def test_a_renewal_keeps_the_stay() -> None:
 
 def test_a_renewal_read_as_a_new_qualification_is_caught_on_the_notice() -> None:
     # 国民健康保険法 第7条: the 資格 from the day the address was taken; the defect reads the 更新's 修正 as a new 取得.
-    with world_run(frozenset({"kokuho_reacquired_on_stay_renewal"})) as found:
+    with world_run(frozenset({"kokuho_reacquired_on_stay_renewal"}), max_examples=10) as found:
         breaches, steps = found.result.first("kokuho-2025.12-1.7.0.1.0-R001")
         assert {b.requirement for b in found.result.breaches} == {"kokuho-2025.12-1.7.0.1.0-R001"}
     assert {(b.code, b.item.split("@")[0], b.expected) for b in breaches} == {
@@ -121,7 +121,7 @@ def test_a_renewal_read_as_a_new_qualification_is_caught_on_the_notice() -> None
 def test_a_removal_lost_on_its_own_day_is_caught_on_the_notice() -> None:
     # 国民健康保険法 第8条第1項: the day after the address ceased (no 住所 in another 都道府県 that day: not the
     # ただし書). The defect loses the 資格 on the 消除's 異動日 itself.
-    with world_run(frozenset({"kokuho_lost_on_removal_day"})) as found:
+    with world_run(frozenset({"kokuho_lost_on_removal_day"}), max_examples=10) as found:
         breaches, steps = found.result.first("kokuho-2025.12-1.8.0.1.0-R001")
         assert {b.requirement for b in found.result.breaches} == {"kokuho-2025.12-1.8.0.1.0-R001"}
     assert {(b.code, b.item.split("@")[0]) for b in breaches} == {
@@ -162,6 +162,6 @@ def test_a_renewed_person_is_asked_after_the_former_expiry_and_judged_there(monk
         return real(client, atena, as_of)
 
     monkeypatch.setattr(world, "ask", recorded)
-    with world_run() as found:
+    with world_run(max_examples=10) as found:
         assert found.result.breaches == ()
     assert date(2027, 4, 1) in asked

@@ -55,13 +55,12 @@ from conformance.checks.statute_rules import (
 )
 from conformance.domains.koki_korei import oracle
 from conformance.domains.koki_korei.oracle import KokiFacts, koki_insured_on, koki_korei_start, koki_qualification
-from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of
+from conformance.oracles.dates import DAY, age_reached_on, anniversary, fiscal_year_of
 from conformance.oracles.readings import either
 from conformance.testdata.town import TOWN_CODE
 
 PART = "後期高齢者医療"
 STATUTE = Statute("koki_korei", PART)
-_DAY = timedelta(days=1)
 _CERTIFIED, _WELFARE_START, _WELFARE_END = "障害認定年月日", "生活保護_開始年月日", "生活保護_廃止年月日"
 _WELFARE_STOPPED, _WELFARE_RESUMED = "生活保護_停止年月日", "生活保護_停止解除年月日"
 _ITEMS = {"certified": _CERTIFIED, "welfare_start": _WELFARE_START, "welfare_end": _WELFARE_END,
@@ -111,7 +110,7 @@ def around_75(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
         "early": replace(scenario, planned_out=end + timedelta(days=step), elsewhere=end, next=where),
         "gap": replace(scenario, planned_out=end, elsewhere=end + timedelta(days=step), next=where),
     }[kind]
-    anchor = draw(st.sampled_from((start, end, end + _DAY)))
+    anchor = draw(st.sampled_from((start, end, end + DAY)))
     return _asked(ended, max(moved_in, draw(_near(anchor, 3))))
 
 
@@ -119,7 +118,7 @@ def around_75(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 def certified(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A resident aged 65 to 74 with (or without) the 広域連合's 障害認定, asked about near its day."""
     birth = draw(_birth(1951, 1958))
-    first, last = age_reached_on(birth, 65), koki_korei_start(birth) - _DAY
+    first, last = age_reached_on(birth, 65), koki_korei_start(birth) - DAY
     day = draw(st.one_of(st.just(first), st.just(last), st.dates(first, last)))
     scenario = Scenario(2000, birth, _resident(birth), previous=draw(st.sampled_from(codes)))
     if draw(st.integers(0, 4)) > 0:
@@ -147,11 +146,11 @@ def on_welfare(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 def _stop(draw: st.DrawFn, begins: date, ends: date | None) -> tuple[date | None, date | None]:
     """Often no 停止; else one from a day after the 保護's first, maybe lifted before its 廃止 (生活保護法 第26条, not
     quoted: the record gives the days)."""
-    last = (ends or begins + timedelta(days=400)) - _DAY
+    last = (ends or begins + timedelta(days=400)) - DAY
     if last <= begins or draw(st.integers(0, 2)) == 0:
         return None, None
-    stopped = draw(st.dates(begins + _DAY, last))
-    resumed = draw(st.one_of(st.none(), st.dates(stopped + _DAY, last + _DAY)))
+    stopped = draw(st.dates(begins + DAY, last))
+    resumed = draw(st.one_of(st.none(), st.dates(stopped + DAY, last + DAY)))
     return stopped, resumed if resumed is None or ends is None or resumed < ends else None
 
 
@@ -235,7 +234,7 @@ def welfare_stopping(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     maybe given again on a later one (生活保護法 第26条, not quoted: the record gives the days); asked about the day of
     the 停止, the day after, 40 days on, or the days around the 停止解除."""
     birth = draw(_birth(1935, 1949))
-    begins = draw(st.dates(max(koki_korei_start(birth) + _DAY, date(2019, 4, 1)), date(2025, 12, 31)))
+    begins = draw(st.dates(max(koki_korei_start(birth) + DAY, date(2019, 4, 1)), date(2025, 12, 31)))
     stopped = begins + timedelta(days=draw(st.integers(1, 400)))
     resumed = draw(st.one_of(st.none(), st.integers(1, 300).map(lambda days: stopped + timedelta(days=days))))
     scenario = Scenario(2000, birth, _resident(birth), previous=draw(st.sampled_from(codes)),
@@ -434,7 +433,7 @@ def certified_or_aged(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     records: tuple[tuple[str, str, str], ...] = ()
     if draw(st.integers(0, 3)) > 0:
         first = anniversary(birth, 55)
-        records = _record(certified=draw(st.dates(first, min(as_of, koki_korei_start(birth) - _DAY))))
+        records = _record(certified=draw(st.dates(first, min(as_of, koki_korei_start(birth) - DAY))))
     if draw(st.integers(0, 4)) == 0:
         records = (*records, *_record(welfare_start=as_of - timedelta(days=draw(st.integers(0, 400)))))
     return _asked(Scenario(2000, birth, _resident(birth), previous=draw(st.sampled_from(codes)), records=records),

@@ -42,13 +42,12 @@ from conformance.checks.statute_rules import (
 )
 from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.domains.kokumin_nenkin.oracle import Ending, EndKind
-from conformance.oracles.dates import age_reached_on, fiscal_year_of, month_of
+from conformance.oracles.dates import DAY, age_reached_on, fiscal_year_of, month_of
 from conformance.oracles.readings import either
 
 PART = "国民年金"
 #: What every rule of the domain shares (conformance.checks.statute_rules).
 STATUTE = Statute("kokumin_nenkin", PART)
-_DAY = timedelta(days=1)
 
 
 def _reached(birth: date, age: int) -> date:
@@ -123,7 +122,7 @@ def turning_twenty(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     birth = draw(_born(nenkin.FROM_AGE))
     twenty = _reached(birth, nenkin.FROM_AGE)
     previous = draw(st.sampled_from((None, *codes)))
-    latest = twenty if previous is not None else twenty - _DAY
+    latest = twenty if previous is not None else twenty - DAY
     moved_in = min(latest, max(birth, draw(st.one_of(st.just(birth), _near(twenty - timedelta(days=20), 20)))))
     start = Scenario(fiscal_year_of(twenty), birth, moved_in, previous=previous, foreign=draw(st.booleans()))
     return draw(_ending(start, codes, twenty - timedelta(days=3), twenty + timedelta(days=3)))
@@ -135,7 +134,7 @@ def entering(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     age = draw(st.sampled_from((nenkin.FROM_AGE, nenkin.UNTIL_AGE, 40)))
     birth = draw(_born(age))
     twenty = _reached(birth, nenkin.FROM_AGE)
-    moved_in = max(twenty + _DAY, draw(_near(_reached(birth, age), 5)))
+    moved_in = max(twenty + DAY, draw(_near(_reached(birth, age), 5)))
     start = Scenario(fiscal_year_of(moved_in), birth, moved_in, foreign=draw(st.booleans()))
     return draw(_ending(start, codes, moved_in, moved_in + timedelta(days=400)))
 
@@ -154,8 +153,8 @@ def dying(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A resident dying around twenty, in between, or just before sixty."""
     start = draw(long_residents(codes, draw(st.sampled_from((nenkin.FROM_AGE, nenkin.UNTIL_AGE)))))
     twenty, sixty = _reached(start.birth, nenkin.FROM_AGE), _reached(start.birth, nenkin.UNTIL_AGE)
-    anchor = draw(st.sampled_from((twenty, sixty - _DAY, sixty - timedelta(days=1000))))
-    died = min(sixty - _DAY, max(start.moved_in, draw(_near(anchor, 3))))
+    anchor = draw(st.sampled_from((twenty, sixty - DAY, sixty - timedelta(days=1000))))
+    died = min(sixty - DAY, max(start.moved_in, draw(_near(anchor, 3))))
     return replace(start, died=died, fiscal_year=fiscal_year_of(died))
 
 
@@ -164,7 +163,7 @@ def leaving(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A resident moving out (abroad, or to another municipality) before sixty."""
     start = draw(long_residents(codes, nenkin.UNTIL_AGE))
     sixty = _reached(start.birth, nenkin.UNTIL_AGE)
-    day = min(sixty - _DAY, max(start.moved_in, draw(_near(sixty - timedelta(days=draw(st.sampled_from(
+    day = min(sixty - DAY, max(start.moved_in, draw(_near(sixty - timedelta(days=draw(st.sampled_from(
         (1, 400, 9000)))), 3))))
     kinds: tuple[EndKind, ...] = ("abroad", "moved")
     kind = draw(st.sampled_from(kinds))
@@ -208,15 +207,15 @@ def one_month_periods(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
         start = draw(long_residents(codes, nenkin.FROM_AGE))
         twenty = _reached(start.birth, nenkin.FROM_AGE)
         start = replace(start, moved_in=min(start.moved_in, twenty))
-        month_end = date(twenty.year + twenty.month // 12, twenty.month % 12 + 1, 1) - _DAY
+        month_end = date(twenty.year + twenty.month // 12, twenty.month % 12 + 1, 1) - DAY
         # The day after the last day of the month is in the next month: never the last day.
-        day = draw(st.dates(twenty, max(twenty, month_end - _DAY)))
+        day = draw(st.dates(twenty, max(twenty, month_end - DAY)))
         assume(day < month_end)
         kinds: tuple[EndKind, ...] = ("died", "abroad")
         return _ended(start, draw(st.sampled_from(kinds)), day, codes[0], 0)
     birth = draw(_born(nenkin.UNTIL_AGE))
     sixty = _reached(birth, nenkin.UNTIL_AGE)
-    moved_in = draw(st.dates(sixty.replace(day=1), max(sixty.replace(day=1), sixty - _DAY)))
+    moved_in = draw(st.dates(sixty.replace(day=1), max(sixty.replace(day=1), sixty - DAY)))
     return Scenario(fiscal_year_of(sixty), birth, moved_in, foreign=draw(st.booleans()))
 
 
@@ -228,7 +227,7 @@ def moved_in_insured(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     birth = draw(_birth(1966, 2003))
     twenty, sixty = _reached(birth, nenkin.FROM_AGE), _reached(birth, nenkin.UNTIL_AGE)
     low = max(twenty + timedelta(days=40), date(2019, 4, 1))
-    moved_in = draw(st.one_of(st.dates(low, max(low, min(sixty - _DAY, date(2025, 3, 31)))),
+    moved_in = draw(st.one_of(st.dates(low, max(low, min(sixty - DAY, date(2025, 3, 31)))),
                               st.sampled_from((date(2023, 4, 1), date(2024, 4, 15)))))
     assume(nenkin.held_on_move_in(birth, moved_in, from_abroad=False) and month_of(twenty) < month_of(moved_in))
     year = fiscal_year_of(moved_in) + (0 if moved_in.month == 4 else 1)
