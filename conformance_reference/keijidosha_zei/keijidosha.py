@@ -90,6 +90,8 @@ def keijidosha(row: Mapping[str, str], record: Mapping[str, str], fiscal_year: i
     if record.get("使用者") == "1":  # 第443条第3項: the 使用者 where the owner cannot be taxed, not 公用
         public = record.get("公用又は公共の用") == "1" and "keijidosha_user_public_taxed" not in defects
         liable = liable and record.get("所有者非課税") == "1" and not public
+    elif record.get("所有者非課税") == "1":  # 第445条第1項: the owner who cannot be taxed, 公用 or not
+        liable = liable and "keijidosha_public_owner_taxed" in defects and record.get("公用又は公共の用") == "1"
     code = record.get("車両区分", "")
     if "keijidosha_small_two_wheel_untaxed" in defects and code == "3":
         liable = False  # 二輪の小型自動車 read as no 軽自動車等

@@ -50,7 +50,7 @@ from conformance.domains.keijidosha_zei.oracle import (
     keijidosha_liable,
     keijidosha_rate_levied,
     keijidosha_standard_rate,
-    user_liable,
+    levied_on,
 )
 from conformance.profiles import Ordinance
 from conformance.testdata.town import TOWN_CODE
@@ -318,11 +318,13 @@ def _acquirer(s: Scenario, town: str) -> Projection:
 
 
 def _user(s: Scenario, town: str) -> Projection:
+    """The owner (第1項, unless 第445条第1項 bars the owner: never liable then, 公用 or not) or the 使用者 (第3項)."""
     items = _items(s)
-    if items.get(_USER) != "1":
-        return _liable(s, town)  # the owner: 第1項
-    return {"納税義務者": user_liable(owner_exempt=items.get(_OWNER_EXEMPT) == "1", user=True,
-                                 public_use=items.get(_PUBLIC) == "1")}
+    user = items.get(_USER) == "1"
+    levied = levied_on(owner_exempt=items.get(_OWNER_EXEMPT) == "1", user=user, public_use=items.get(_PUBLIC) == "1")
+    if user:
+        return {"納税義務者": levied}
+    return {"納税義務者": levied and _liable(s, town)["納税義務者"]}
 
 
 _STD = {"令和12年度": 200, "令和2年度": 200, "令和4年度": 200, "平成22年度": 200}
@@ -348,9 +350,12 @@ ENV_R2_THREE = replace(ENV_ONE, records=light_car(efficiency=203, basis="令和2
 #: 第443条第2項: acquired for 販売 -> no 取得者; for 運行 -> the 取得者.
 BOUGHT_TO_SELL = replace(ENV_ONE, records=(*light_car(), (PART, _PURPOSE, "販売")))
 BOUGHT_TO_DRIVE = replace(ENV_ONE, records=(*light_car(), (PART, _PURPOSE, "運行")))
-#: 第443条第3項: the 使用者 where the owner cannot be taxed -> liable; 公用 -> not.
+#: 第443条第3項: the 使用者 where the owner cannot be taxed -> liable; 公用 -> not. The owner who cannot be taxed
+#: (第445条第1項) -> not liable, 公用 or not (the ただし書 keeps the tax from the 使用者, not the bar from the owner).
 USER_OF_EXEMPT = replace(MOPED, records=(*MOPED.records, (PART, _OWNER_EXEMPT, "1"), (PART, _USER, "1")))
 USER_PUBLIC = replace(MOPED, records=(*USER_OF_EXEMPT.records, (PART, _PUBLIC, "1")))
+EXEMPT_OWNER = replace(MOPED, records=(*MOPED.records, (PART, _OWNER_EXEMPT, "1")))
+EXEMPT_OWNER_PUBLIC = replace(MOPED, records=(*EXEMPT_OWNER.records, (PART, _PUBLIC, "1")))
 #: 第442条第7号: a 側車付二輪自動車 of 小型 size is a 二輪の小型自動車: 6,000円.
 SIDECAR = replace(SMALL_TWO_WHEEL, records=(*SMALL_TWO_WHEEL.records, (PART, _SIDECAR, "1")))
 
@@ -363,7 +368,8 @@ KEIJI_RULES.update({rule.name: rule for rule in (
          "環境性能割税率", (ENV_R2_ONE, ENV_R2_TWO, ENV_R2_THREE)),
     STATUTE.rule("keijidosha_zei.acquirer", acquirers, _acquirer, "環境性能割の納税義務者",
          (BOUGHT_TO_SELL, BOUGHT_TO_DRIVE)),
-    STATUTE.rule("keijidosha_zei.user", users, _user, "納税義務者", (USER_OF_EXEMPT, USER_PUBLIC)),
+    STATUTE.rule("keijidosha_zei.user", users, _user, "納税義務者",
+                 (USER_OF_EXEMPT, USER_PUBLIC, EXEMPT_OWNER, EXEMPT_OWNER_PUBLIC)),
     STATUTE.rule("keijidosha_zei.sidecar", sidecars, _liable, "納税義務者", (SIDECAR,)),
 )})
 

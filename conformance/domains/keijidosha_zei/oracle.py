@@ -172,7 +172,15 @@ def environmental_acquirer(purpose: str) -> bool:
     return purpose == "運行"
 
 
-def user_liable(*, owner_exempt: bool, user: bool, public_use: bool) -> bool:
-    """Whether the 種別割 falls on the 使用者 (第443条第3項): the owner cannot be taxed (第445条第1項, not quoted) and
-    the person uses the vehicle; ただし書: not a vehicle 公用又は公共の用に供する."""
-    return owner_exempt and user and not public_use
+def levied_on(*, owner_exempt: bool, user: bool, public_use: bool) -> bool:
+    """Whether the 種別割 may fall on the person asked about at all, owner or 使用者 (第443条第3項 with 第445条第1項;
+    the 定置場 and the 賦課期日 apart).
+
+    - The owner (``user`` False): not when the owner cannot be taxed (所有者非課税: 第445条第1項, not quoted; the
+      contract's item says so), 公用 or not. 第3項's ただし書 (「公用又は公共の用に供する軽自動車等については、この限りで
+      ない」) only keeps the tax from passing to the 使用者 (「この限りでない」 undoes 第3項's 本文, not 第445条第1項's bar):
+      a 公用 vehicle of an owner who cannot be taxed is levied on nobody.
+    - The 使用者: only when the owner cannot be taxed and the vehicle is not 公用又は公共の用 (第3項 and its ただし書)."""
+    if not user:
+        return not owner_exempt
+    return owner_exempt and not public_use

@@ -122,6 +122,9 @@ def test_the_worked_examples_of_the_environmental_rate_and_the_taxpayers() -> No
     assert ks._acquirer(ks.BOUGHT_TO_DRIVE, town) == {"環境性能割の納税義務者": True}
     assert ks._user(ks.USER_OF_EXEMPT, town) == {"納税義務者": True}
     assert ks._user(ks.USER_PUBLIC, town) == {"納税義務者": False}
+    # 第443条第3項 with 第445条第1項: the owner who cannot be taxed is liable neither for a 公用 vehicle nor another.
+    assert ks._user(ks.EXEMPT_OWNER, town) == {"納税義務者": False}
+    assert ks._user(ks.EXEMPT_OWNER_PUBLIC, town) == {"納税義務者": False}
     assert ks._liable(ks.SIDECAR, town) == {"納税義務者": True} and ks._rate(ks.SIDECAR, town) == {"種別割税額": 6_000}
 
 
@@ -129,7 +132,7 @@ NEW_RULES = ["keijidosha_zei.environmental", "keijidosha_zei.environmental_h22",
              "keijidosha_zei.acquirer", "keijidosha_zei.user", "keijidosha_zei.sidecar"]
 NEW_DEFECTS = ["keijidosha_env_threshold_exclusive", "keijidosha_env_h22_as_standard",
                "keijidosha_env_r2_reading_ignored", "keijidosha_dealer_taxed", "keijidosha_user_public_taxed",
-               "keijidosha_sidecar_untaxed"]
+               "keijidosha_sidecar_untaxed", "keijidosha_public_owner_taxed"]
 _BOUND = bound_requirements(BINDINGS)
 
 
@@ -145,3 +148,13 @@ def test_a_new_defect_gives_its_rules_finding_at_the_query(name: str) -> None:
         (finding,) = found
         assert finding.code == f"scenario.{rule}.mismatch"
         assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+
+
+def test_the_owner_of_a_public_vehicle_who_cannot_be_taxed_is_the_user_finding() -> None:
+    # F1 of the outside product: 所有者非課税 and 公用 on the owner's record; the ただし書 does not lift 第445条第1項.
+    found = rule_findings(frozenset({"keijidosha_public_owner_taxed"}), KEIJI_RULES, BINDINGS,
+                          ["keijidosha_zei.user"])["keijidosha_zei.user"]
+    (finding,) = found
+    assert finding.code == "scenario.keijidosha_zei.user.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert (json.loads(finding.expected), json.loads(finding.actual)) == ({"納税義務者": False}, {"納税義務者": True})
