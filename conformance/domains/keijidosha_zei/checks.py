@@ -253,8 +253,19 @@ def light_car(fiscal_year: int = 2025, *, wheels: int = 4, gasoline: bool = True
              _EMISSION: "1" if emission else None, _EFFICIENCY: str(efficiency), _BASIS: basis or None,
              _EXEMPT: "1" if exempt else None}
     items |= {_STANDARDS[name]: str(value) for name, value in (standards or {}).items()}
-    return vehicle("2ハ(1)(ii)" if use == "乗用" else "2ハ(2)(ii)", date(fiscal_year, 4, 1)) + tuple(
+    return vehicle(light_car_class(wheels, use), date(fiscal_year, 4, 1)) + tuple(
         (PART, item, value) for item, value in items.items() if value is not None)
+
+
+def light_car_class(wheels: int, use: str) -> str:
+    """The 車両区分 (第463条の15第1項's table) a 軽自動車 of ``wheels`` wheels and ``use`` is sent with, agreeing with its
+    車輪数 (the contract: 2イ 二輪, 2ロ 三輪, 2ハ 四輪以上; 乗用 2ハ(1), トラック 2ハ(2); 自家用), so that a product reading
+    三輪以上 from either item answers alike (the outside product's F2: a 2ハ with two wheels)."""
+    if wheels == 2:
+        return "2イ"
+    if wheels == 3:
+        return "2ロ"
+    return "2ハ(1)(ii)" if use == "乗用" else "2ハ(2)(ii)"
 
 
 def _car(s: Scenario) -> LightCar:

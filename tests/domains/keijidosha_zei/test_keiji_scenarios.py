@@ -38,6 +38,20 @@ def test_generated_owners_are_valid_rows_with_a_vehicle(scenario: Scenario) -> N
     assert items["車両区分"] in STANDARD_RATES and items["主たる定置場_市区町村コード"] in (TOWN_MARK, *CODES)
 
 
+_WHEELS_OF_CLASS = {"2イ": "2", "2ロ": "3", "2ハ(1)(ii)": "4", "2ハ(2)(ii)": "4"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(*(KEIJI_RULES[name].scenarios(CODES) for name in (
+    "keijidosha_zei.environmental", "keijidosha_zei.environmental_h22", "keijidosha_zei.environmental_r2",
+    "keijidosha_zei.acquirer"))))
+def test_the_wheels_sent_agree_with_the_class(scenario: Scenario) -> None:
+    # The outside product's F2: a 2ハ (四輪以上 per the contract) was sent with 車輪数 2 or 3.
+    items = {item: value for domain, item, value in scenario.records if domain == ks.PART}
+    assert _WHEELS_OF_CLASS[items["車両区分"]] == items["車輪数"]
+    assert (items["車両区分"][:3] != "2ハ(") or items["車両区分"].startswith("2ハ(1)") == (items["用途"] == "乗用")
+
+
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KEIJI_RULES}
     assert len(names) == 14
