@@ -104,7 +104,11 @@ def keijidosha(row: Mapping[str, str], record: Mapping[str, str], fiscal_year: i
     if not liable:
         return {"納税義務者": False, "車両区分": code or None, "種別割税額": None, "納期限": None,
                 "納税通知書交付日": None, "徴収方法": None, **env}
-    due = date(fiscal_year, 3, 31) if "keijidosha_due_before_levy_date" in defects else date(fiscal_year, 4, 30)
+    due = date(fiscal_year, 4, 30)
+    if "keijidosha_due_before_levy_date" in defects:
+        due = date(fiscal_year, 3, 31)
+    elif "keijidosha_due_in_may" in defects:
+        due = date(fiscal_year, 5, 31)
     notice = due - timedelta(days=5 if "keijidosha_notice_late" in defects else 20)
     return {
         "納税義務者": True,

@@ -13,8 +13,9 @@ of the answer's ``軽自動車税`` part for the 年度 asked about:
   table (第442条第3号: the 軽自動車等 are taxed);
 - ``種別割税額``: the 標準税率 of the class (第463条の15第1項, 第442条第2号), and not above 1.5 times it
   (第2項, read from the answer's ``車両区分``);
-- ``納期限`` in April of the 年度 (第463条の17 本文) or, by its ただし書, another month of the 年度 (the allowed
-  set, our reading: ``keijidosha_due_months_allowed``), ``徴収方法`` 普通徴収 (第463条の18第1項), a
+- ``納期限`` in April of the 年度 (第463条の17 本文; a 4月30日 on a 休日 moved to the next working day, our reading of
+  第20条の5第2項, not quoted) or, for a product declaring the ただし書 (optional, O002), another month of the 年度
+  (the allowed set, our reading: ``keijidosha_due_months_allowed``), ``徴収方法`` 普通徴収 (第463条の18第1項), a
   ``納税通知書交付日`` at least 10 days before the 納期限 (第2項).
 
 On the record's 環境性能割 items: the 環境性能割税率 (第451条第1項-第5項, 第442条第1号), its 取得者 (第443条第2項),
@@ -29,15 +30,26 @@ municipality's option).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import TOWN_MARK, Loaded, Projection, Rule, Scenario, _birth, other_codes, picked
-from conformance.checks.statute_rules import Oracle, Statute, drawn_with, rule_checks
+from conformance.checks.registry import CheckContext, check, target_of
+from conformance.checks.scenarios import (
+    TOWN_MARK,
+    Loaded,
+    Projection,
+    Rule,
+    Scenario,
+    _birth,
+    other_codes,
+    picked,
+    run_rule,
+)
+from conformance.checks.statute_rules import Actual, Oracle, Statute, drawn_with, rule_checks
 from conformance.domains.keijidosha_zei.oracle import (
     ENV_THRESHOLDS,
     STANDARD_RATES,
@@ -45,6 +57,7 @@ from conformance.domains.keijidosha_zei.oracle import (
     Ownership,
     environmental_acquirer,
     environmental_rate,
+    keijidosha_due_day_main,
     keijidosha_due_months_allowed,
     keijidosha_levy_date,
     keijidosha_liable,
@@ -52,6 +65,7 @@ from conformance.domains.keijidosha_zei.oracle import (
     keijidosha_standard_rate,
     levied_on,
 )
+from conformance.findings import Finding
 from conformance.profiles import Ordinance
 from conformance.testdata.town import TOWN_CODE
 
@@ -66,8 +80,10 @@ _LIGHT = tuple(code for code in _CLASSES if code[0] in "12")
 #: 第463条の15第2項: a rate above the 標準税率 is at most 1.5 times it.
 _CEILING = "標準税率の1.5倍以下"
 _NOTICE = "納期限の10日前までに交付"
-#: 第463条の17: 四月中, or by its ただし書 another month (of the 年度: our reading).
-_DUE = "納期限が4月中又はただし書による年度内の月"
+#: 第463条の17 本文: 四月中 (a 条例's 4月30日 on a 休日 moved to the next working day: 地方税法 第20条の5第2項, not quoted).
+_DUE = "納期限が4月中（4月30日が休日ならその翌日の休日でない日）"
+#: 第463条の17 ただし書 (optional, O002): another month (of the 年度: our reading).
+_DUE_SPECIAL = "納期限が年度内の月（ただし書）"
 
 
 def vehicle(vehicle_class: str, acquired: date, released: date | None = None,
@@ -172,20 +188,53 @@ def _due_month(s: Scenario, town: str) -> Projection:
     return {_DUE: True}
 
 
-def _answered_due_month(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-    """Whether the answer's 納期限 is in a month 第463条の17 allows for the 年度 asked about (the answered
-    納期限 and 年度 shown when it is not)."""
-    due = picked(PART, "納期限")(document, loaded)["納期限"]
-    fiscal_year = document.get("年度")
-    try:
-        day = date.fromisoformat(due)
-    except (TypeError, ValueError):
-        return {_DUE: None, "納期限": due}
-    if not isinstance(fiscal_year, int):
-        return {_DUE: None, "年度": fiscal_year}
-    if (day.year, day.month) in keijidosha_due_months_allowed(fiscal_year):
-        return {_DUE: True}
-    return {_DUE: False, "納期限": due, "年度": fiscal_year}
+def _due_special(s: Scenario, town: str) -> Projection:
+    return {_DUE_SPECIAL: True}
+
+
+def _answered_due(key: str, allowed: Callable[[int, date], bool]) -> Actual:
+    """The reader of the answer's 納期限 for the 年度 asked about: ``{key: True}`` when ``allowed``, else False with
+    the answered 納期限 and 年度 (None with the value when it is no day or no 年度)."""
+    def answered(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        due = picked(PART, "納期限")(document, loaded)["納期限"]
+        fiscal_year = document.get("年度")
+        try:
+            day = date.fromisoformat(due)
+        except (TypeError, ValueError):
+            return {key: None, "納期限": due}
+        if not isinstance(fiscal_year, int):
+            return {key: None, "年度": fiscal_year}
+        if allowed(fiscal_year, day):
+            return {key: True}
+        return {key: False, "納期限": due, "年度": fiscal_year}
+
+    return answered
+
+
+def _in_year(fiscal_year: int, day: date) -> bool:
+    return (day.year, day.month) in keijidosha_due_months_allowed(fiscal_year)
+
+
+#: 第463条の17: the 本文 alone (R001); the ただし書's months of the 年度 (O002, and R001 when the profile declares it).
+_answered_due_main = _answered_due(_DUE, keijidosha_due_day_main)
+_answered_due_special = _answered_due(_DUE_SPECIAL, _in_year)
+_answered_due_displaced = _answered_due(_DUE, _in_year)
+
+
+def _special_of(requirement_id: str) -> str:
+    """The id of 第463条の17's ただし書 (sentence 2 of the 項, optional: ``…-O002``) from its 本文's (``…-R001``)."""
+    return requirement_id.rsplit("-", 1)[0] + "-O002"
+
+
+@check("scenario.keijidosha_zei.due_month")
+def due_check(ctx: CheckContext) -> Iterator[Finding]:
+    """The 本文's check (四月中): a product that does not declare the ただし書 is judged by the 本文 alone (issue 66; a
+    納期 of another month is then the ただし書's, which it does not claim); one that declares it may set another
+    month of the 年度 (「これと異なる納期を定めることができる」 displaces the 本文's 四月中)."""
+    rule = KEIJI_RULES["keijidosha_zei.due_month"]
+    if target_of(ctx).declares(_special_of(ctx.requirement.id)):
+        rule = replace(rule, actual=_answered_due_displaced)
+    return run_rule(ctx, rule)
 
 
 def _ordinary(s: Scenario, town: str) -> Projection:
@@ -221,6 +270,11 @@ STATIONED_ELSEWHERE = Scenario(2025, date(1980, 5, 5), date(2022, 4, 1), as_of=d
                                records=vehicle("2ハ(2)(ii)", date(2020, 6, 1), place=other_codes(TOWN_CODE)[0]))
 MOPED = Scenario(2025, date(1980, 5, 5), date(2022, 4, 1), as_of=date(2025, 5, 1),
                  records=vehicle("1イ", date(2020, 6, 1)))
+#: 年度 whose 4月30日 is a 休日 (2022: 土曜日, 2023: 日曜日): a 納期限 moved to 5月2日 / 5月1日 is the 本文's.
+MOPED_2022 = Scenario(2022, date(1980, 5, 5), date(2019, 4, 1), as_of=date(2022, 5, 1),
+                      records=vehicle("1イ", date(2018, 6, 1)))
+MOPED_2023 = Scenario(2023, date(1980, 5, 5), date(2020, 4, 1), as_of=date(2023, 5, 1),
+                      records=vehicle("1イ", date(2019, 6, 1)))
 
 KEIJI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("keijidosha_zei.levy_date", around_levy_date, _liable, "納税義務者", (BOUGHT_ON_LEVY_DATE,
@@ -230,7 +284,9 @@ KEIJI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("keijidosha_zei.rate", owning, _rate, "種別割税額", (SMALL_TWO_WHEEL, MOPED, BOUGHT_ON_LEVY_DATE),
                  ordained=_ordained_rate),
     STATUTE.rule("keijidosha_zei.rate_ceiling", owning_light, _within_ceiling, _answered_ceiling, (MOPED,)),
-    STATUTE.rule("keijidosha_zei.due_month", owning_light, _due_month, _answered_due_month, (MOPED,)),
+    STATUTE.rule("keijidosha_zei.due_month", owning_light, _due_month, _answered_due_main, (MOPED, MOPED_2022,
+                                                                                           MOPED_2023)),
+    STATUTE.rule("keijidosha_zei.due_month_special", owning_light, _due_special, _answered_due_special, (MOPED,)),
     STATUTE.rule("keijidosha_zei.collection", owning_light, _ordinary, "徴収方法", (MOPED,)),
     STATUTE.rule("keijidosha_zei.notice", owning_light, _notice_in_time, _answered_notice, (MOPED,)),
 )}
@@ -385,5 +441,6 @@ KEIJI_RULES.update({rule.name: rule for rule in (
 )})
 
 
-#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
-RULE_CHECKS = rule_checks(KEIJI_RULES.values())
+#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks; the 本文's 納期 is
+#: :func:`due_check` (it reads the profile's declaration of the ただし書).
+RULE_CHECKS = rule_checks(rule for name, rule in KEIJI_RULES.items() if name != "keijidosha_zei.due_month")

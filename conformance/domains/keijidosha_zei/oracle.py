@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from conformance.oracles.dates import Month, fiscal_year_months
+from conformance.oracles.holidays import is_local_holiday, next_working_day
 
 
 @dataclass(frozen=True)
@@ -90,9 +91,25 @@ def keijidosha_due_in(fiscal_year: int) -> tuple[int, int]:
     return fiscal_year, 4
 
 
+def keijidosha_due_day_main(fiscal_year: int, day: date) -> bool:
+    """Whether ``day`` is a 納期限 第463条の17's 本文 allows for the 年度's 種別割 (四月中において、当該市町村の条例で定める),
+    the ただし書 apart: a day of 4月 of the 年度 (the day is the 条例's), or, when 4月30日 is a 休日, the first day after
+    it that is none.
+
+    Reading (ours, provisions.yaml 第463条の17第1項): 地方税法 第20条の5第2項 (not among the sources) makes the day after
+    a 休日 the 期限 when a 期限 of the 地方税法 or a 条例 falls on one, so a 条例's 4月30日 on a Saturday is a 納期限 of
+    the next Monday by law, with no ただし書 needed; its 休日 are read as the harness's calendar of 地方公共団体の休日
+    (:mod:`conformance.oracles.holidays`: 土曜日, 日曜日, 国民の祝日に関する法律's 休日). A 条例's earlier April day on a
+    休日 moves to a day of April or to that same first working day."""
+    if (day.year, day.month) == (fiscal_year, 4):
+        return True
+    last = date(fiscal_year, 4, 30)
+    return is_local_holiday(last) and day == next_working_day(last)
+
+
 def keijidosha_due_months_allowed(fiscal_year: int) -> tuple[Month, ...]:
-    """The (year, month)s a 納期限 of the 年度's 種別割 may fall in: 四月中 (第463条の17 本文) or, by its
-    ただし書 (特別の事情がある場合には、これと異なる納期を定めることができる), another month.
+    """The (year, month)s a 納期限 of the 年度's 種別割 may fall in for a product that declares 第463条の17's ただし書
+    (optional: 特別の事情がある場合には、これと異なる納期を定めることができる): 四月中 (本文) or another month.
 
     Reading (ours): the ただし書 names no month, so every month is one the text allows; the 納期 of a 年度's
     tax is read as a month of that 年度 (4月 to 翌年3月): no 納期 before the 賦課期日 4月1日 (第463条の16),

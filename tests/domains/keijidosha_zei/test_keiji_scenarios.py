@@ -6,21 +6,30 @@ checks make)."""
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
 
+from conformance.catalog.models import Requirement
 from conformance.checks import scenarios
+from conformance.checks.registry import CheckContext
 from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
 from conformance.domains.keijidosha_zei import checks as ks
 from conformance.domains.keijidosha_zei.checks import KEIJI_RULES
 from conformance.domains.keijidosha_zei.oracle import STANDARD_RATES
+from conformance.embedded import start_reference
+from conformance.findings import Finding
 from conformance.locations import default_catalog_root
+from conformance.profiles import ApiTarget
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
-from conformance.testdata.town import TOWN_CODE
+from conformance.targets.base import Target, TestData
+from conformance.targets.http import RequestsHttpClient
+from conformance.testdata.town import TOWN_CODE, jumin_edition
 from conformance_reference.defects import DEFECTS
 from conformance_reference.domain_records import DOMAIN_RECORDS
 
@@ -54,7 +63,7 @@ def test_the_wheels_sent_agree_with_the_class(scenario: Scenario) -> None:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KEIJI_RULES}
-    assert len(names) == 14
+    assert len(names) == 15
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples and rule.needs_records for rule in KEIJI_RULES.values())
@@ -88,15 +97,51 @@ def test_the_answer_is_read_against_the_ceiling_and_the_notice_day() -> None:
         ks._NOTICE: False}
 
 
-@pytest.mark.parametrize(("due", "allowed"), [
-    ("2025-04-30", True), ("2025-05-31", True), ("2026-03-31", True),  # 本文; ただし書 (筑後市's 5月); the 年度's last
-    ("2025-03-31", False), ("2026-04-30", False)])  # before the 賦課期日 (the 年度 before); the next 年度
-def test_the_due_day_is_read_against_the_months_the_article_allows(due: str, allowed: bool) -> None:
-    answer = {"年度": 2025, ks.PART: {"納期限": due}}
-    expected = {ks._DUE: True} if allowed else {ks._DUE: False, "納期限": due, "年度": 2025}
-    assert ks._answered_due_month(answer, None) == expected  # type: ignore[arg-type]
-    assert ks._answered_due_month({ks.PART: {"納期限": "4月末"}, "年度": 2025}, None) == {  # type: ignore[arg-type]
+@pytest.mark.parametrize(("year", "due", "main", "special"), [
+    (2025, "2025-04-30", True, True), (2025, "2025-04-01", True, True),  # 本文: a day of 4月
+    (2022, "2022-05-02", True, True),  # 4月30日 土曜日, 5月1日 日曜日: the next working day (第20条の5第2項, ours)
+    (2023, "2023-05-01", True, True),  # 4月30日 日曜日
+    (2022, "2022-05-06", False, True),  # past the first working day: only the ただし書's month
+    (2025, "2025-05-01", False, True),  # 4月30日 水曜日: no 休日 to move off; 筑後市's 5月 is the ただし書's
+    (2025, "2026-03-31", False, True), (2025, "2025-03-31", False, False),  # the 年度's last; before the 賦課期日
+    (2025, "2026-04-30", False, False)])  # the next 年度
+def test_the_due_day_is_read_by_the_main_rule_and_by_the_ta_dashi_gaki(year: int, due: str, main: bool,
+                                                                       special: bool) -> None:
+    answer = {"年度": year, ks.PART: {"納期限": due}}
+    shown = {"納期限": due, "年度": year}
+    assert ks._answered_due_main(answer, None) == ({ks._DUE: True} if main else {ks._DUE: False, **shown})  # type: ignore[arg-type]
+    assert ks._answered_due_special(answer, None) == (  # type: ignore[arg-type]
+        {ks._DUE_SPECIAL: True} if special else {ks._DUE_SPECIAL: False, **shown})
+    assert ks._answered_due_main({ks.PART: {"納期限": "4月末"}, "年度": year}, None) == {  # type: ignore[arg-type]
         ks._DUE: None, "納期限": "4月末"}
+
+
+def _due_findings(defects: frozenset[str], optional: frozenset[str]) -> list[Finding]:
+    """The findings of the 本文's check (registered: it reads the profile's declaration) against the reference."""
+    requirement = cast(Requirement, SimpleNamespace(id=DUE_MAIN))
+    with start_reference(defects=defects) as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
+                        append_path=scenarios.APPEND_PATH, records_path=scenarios.RECORDS_PATH, max_examples=3,
+                        optional=optional)
+        return list(ks.due_check(CheckContext(requirement=requirement, target=target)))
+
+
+DUE_MAIN = "keijidosha_zei-2025.12-1.463.17.1.0-R001"
+DUE_SPECIAL = "keijidosha_zei-2025.12-1.463.17.1.0-O002"
+
+
+def test_a_may_due_day_fails_the_main_rule_unless_the_ta_dashi_gaki_is_declared() -> None:
+    # The outside product's third finding: an undeclared ただし書 admitted under R001.
+    (finding,) = _due_findings(frozenset({"keijidosha_due_in_may"}), frozenset())
+    assert finding.code == "scenario.keijidosha_zei.due_month.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert json.loads(finding.expected) == {ks._DUE: True}
+    actual = json.loads(finding.actual)
+    assert actual[ks._DUE] is False and actual["納期限"] == f"{actual['年度']}-05-31"
+    assert _due_findings(frozenset({"keijidosha_due_in_may"}), frozenset({DUE_SPECIAL})) == []
+    assert _due_findings(frozenset({"keijidosha_due_in_may"}), cast(frozenset[str], "all")) == []
+    assert _due_findings(frozenset(), frozenset()) == []
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
@@ -109,17 +154,17 @@ def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
 
 
 def test_a_due_day_before_the_levy_date_is_the_due_month_finding_at_the_query() -> None:
-    # 第463条の17: a 5月 納期限 is allowed (ただし書), so the clean reference's April and a May pass; 3月31日 of the
-    # 年度's first year (keijidosha_due_before_levy_date) is no month of the 年度.
-    assert rule_findings(frozenset(), KEIJI_RULES, BINDINGS, ["keijidosha_zei.due_month"]) == {
-        "keijidosha_zei.due_month": []}
-    found = rule_findings(frozenset({"keijidosha_due_before_levy_date"}), KEIJI_RULES, BINDINGS,
-                          ["keijidosha_zei.due_month"])["keijidosha_zei.due_month"]
-    (finding,) = found
-    assert finding.code == "scenario.keijidosha_zei.due_month.mismatch"
-    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
-    assert json.loads(finding.expected) == {ks._DUE: True}
-    assert json.loads(finding.actual) == {ks._DUE: False, "納期限": "2025-03-31", "年度": 2025}
+    # 第463条の17: 3月31日 of the 年度's first year (keijidosha_due_before_levy_date) is no month of the 年度: the
+    # 本文's finding and the ただし書's.
+    rules = ["keijidosha_zei.due_month", "keijidosha_zei.due_month_special"]
+    assert rule_findings(frozenset(), KEIJI_RULES, BINDINGS, rules) == {rule: [] for rule in rules}
+    found = rule_findings(frozenset({"keijidosha_due_before_levy_date"}), KEIJI_RULES, BINDINGS, rules)
+    for rule, key in zip(rules, (ks._DUE, ks._DUE_SPECIAL), strict=True):
+        (finding,) = found[rule]
+        assert finding.code == f"scenario.{rule}.mismatch"
+        assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+        assert json.loads(finding.expected) == {key: True}
+        assert json.loads(finding.actual) == {key: False, "納期限": "2025-03-31", "年度": 2025}
 
 
 def test_the_worked_examples_of_the_environmental_rate_and_the_taxpayers() -> None:
