@@ -87,6 +87,10 @@ def keijidosha(row: Mapping[str, str], record: Mapping[str, str], fiscal_year: i
     if "keijidosha_stationed_anywhere" in defects:
         here = True
     liable = bool(record) and here and _owner_on(record, date(fiscal_year, 4, 1), defects)
+    if "keijidosha_moved_owner_untaxed" in defects and row.get("住民状態") != "1":
+        liable = False  # the 住所 read instead of the 主たる定置場
+    if "keijidosha_levied_without_vehicle" in defects and not record:
+        liable = True
     if record.get("使用者") == "1":  # 第443条第3項: the 使用者 where the owner cannot be taxed, not 公用
         public = record.get("公用又は公共の用") == "1" and "keijidosha_user_public_taxed" not in defects
         liable = liable and record.get("所有者非課税") == "1" and not public

@@ -123,11 +123,24 @@ def around_levy_date(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 @st.composite
 def stationed(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """An owner since years before whose vehicle's 主たる定置場 is here or in another municipality."""
+    """An owner since years before whose vehicle's 主たる定置場 is here or in another municipality; sometimes one who
+    moved out of the town (to a municipality of ``codes``) before the 年度, the vehicle's 主たる定置場 kept (第443条第1項:
+    the 主たる定置場's municipality levies, whatever the owner's 住所); or a resident of whom no vehicle is recorded
+    (the owner of no 軽自動車等: no 種別割)."""
     fiscal_year = draw(st.integers(2020, 2026))
+    kind = draw(st.sampled_from(("resident", "resident", "moved_out", "no_vehicle")))
+    if kind == "no_vehicle":
+        return _owner(draw, fiscal_year, ())
     place = draw(st.sampled_from((TOWN_MARK, *codes)))
-    return _owner(draw, fiscal_year, vehicle(draw(st.sampled_from(_LIGHT)), date(fiscal_year - 2, 6, 1),
-                                             place=place))
+    owner = _owner(draw, fiscal_year, vehicle(draw(st.sampled_from(_LIGHT)), date(fiscal_year - 2, 6, 1),
+                                              place=place))
+    return moved_out(owner, draw(st.sampled_from(codes))) if kind == "moved_out" else owner
+
+
+def moved_out(owner: Scenario, to: str) -> Scenario:
+    """``owner`` having moved out of the town to ``to`` on 9月1日 before the 年度 (転出, confirmed the same day)."""
+    day = date(owner.fiscal_year - 1, 9, 1)
+    return replace(owner, planned_out=day, elsewhere=day, next=to)
 
 
 @st.composite
@@ -147,6 +160,8 @@ def owning_light(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
 
 def _liable(s: Scenario, town: str) -> Projection:
     items = _items(s)
+    if not items:
+        return {"納税義務者": False}  # no vehicle recorded: the owner of no 軽自動車等 (第443条第1項)
     released = items.get(_RELEASED)
     owned = Ownership("owner", date.fromisoformat(items[_ACQUIRED]),
                       date.fromisoformat(released) if released else None)
@@ -270,6 +285,9 @@ STATIONED_ELSEWHERE = Scenario(2025, date(1980, 5, 5), date(2022, 4, 1), as_of=d
                                records=vehicle("2ハ(2)(ii)", date(2020, 6, 1), place=other_codes(TOWN_CODE)[0]))
 MOPED = Scenario(2025, date(1980, 5, 5), date(2022, 4, 1), as_of=date(2025, 5, 1),
                  records=vehicle("1イ", date(2020, 6, 1)))
+#: 第443条第1項: the owner moved out on 2024-09-01, the 主たる定置場 still here -> taxed here; no vehicle -> not taxed.
+MOVED_OUT_OWNER = moved_out(MOPED, other_codes(TOWN_CODE)[1])
+NO_VEHICLE = replace(MOPED, records=())
 #: 年度 whose 4月30日 is a 休日 (2022: 土曜日, 2023: 日曜日): a 納期限 moved to 5月2日 / 5月1日 is the 本文's.
 MOPED_2022 = Scenario(2022, date(1980, 5, 5), date(2019, 4, 1), as_of=date(2022, 5, 1),
                       records=vehicle("1イ", date(2018, 6, 1)))
@@ -279,7 +297,8 @@ MOPED_2023 = Scenario(2023, date(1980, 5, 5), date(2020, 4, 1), as_of=date(2023,
 KEIJI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("keijidosha_zei.levy_date", around_levy_date, _liable, "納税義務者", (BOUGHT_ON_LEVY_DATE,
          BOUGHT_AFTER, SCRAPPED_AFTER)),
-    STATUTE.rule("keijidosha_zei.stationed", stationed, _liable, "納税義務者", (MOPED, STATIONED_ELSEWHERE)),
+    STATUTE.rule("keijidosha_zei.stationed", stationed, _liable, "納税義務者", (MOPED, STATIONED_ELSEWHERE,
+                                                                                MOVED_OUT_OWNER, NO_VEHICLE)),
     STATUTE.rule("keijidosha_zei.vehicles", owning, _liable, "納税義務者", (SMALL_TWO_WHEEL, MOPED)),
     STATUTE.rule("keijidosha_zei.rate", owning, _rate, "種別割税額", (SMALL_TWO_WHEEL, MOPED, BOUGHT_ON_LEVY_DATE),
                  ordained=_ordained_rate),

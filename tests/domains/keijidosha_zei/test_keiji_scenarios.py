@@ -44,7 +44,8 @@ def test_generated_owners_are_valid_rows_with_a_vehicle(scenario: Scenario) -> N
     parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
     items = {item: value for domain, item, value in scenario.records if domain == ks.PART}
     assert set(items) <= DOMAIN_RECORDS[ks.PART]
-    assert items["車両区分"] in STANDARD_RATES and items["主たる定置場_市区町村コード"] in (TOWN_MARK, *CODES)
+    if items:  # a resident of whom no vehicle is recorded has none (keijidosha_zei.stationed)
+        assert items["車両区分"] in STANDARD_RATES and items["主たる定置場_市区町村コード"] in (TOWN_MARK, *CODES)
 
 
 _WHEELS_OF_CLASS = {"2イ": "2", "2ロ": "3", "2ハ(1)(ii)": "4", "2ハ(2)(ii)": "4"}
@@ -77,6 +78,9 @@ def test_the_worked_examples() -> None:
     assert ks._liable(ks.SCRAPPED_AFTER, town) == {"納税義務者": True}
     # 第443条第1項: stationed in another municipality -> not taxed here.
     assert ks._liable(ks.STATIONED_ELSEWHERE, town) == {"納税義務者": False}
+    # ... whatever the owner's 住所: moved out, the 主たる定置場 kept here -> taxed here; no vehicle -> not taxed.
+    assert ks._liable(ks.MOVED_OUT_OWNER, town) == {"納税義務者": True}
+    assert ks._liable(ks.NO_VEHICLE, town) == {"納税義務者": False}
     # 第463条の15第1項: 四輪乗用自家用 10,800円, 二輪の小型自動車 6,000円, 原付 (0.05リットル以下) 2,000円.
     assert ks._rate(ks.BOUGHT_ON_LEVY_DATE, town) == {"種別割税額": 10_800}
     assert ks._rate(ks.SMALL_TWO_WHEEL, town) == {"種別割税額": 6_000}
@@ -187,11 +191,12 @@ def test_the_worked_examples_of_the_environmental_rate_and_the_taxpayers() -> No
     assert ks._liable(ks.SIDECAR, town) == {"納税義務者": True} and ks._rate(ks.SIDECAR, town) == {"種別割税額": 6_000}
 
 
-NEW_RULES = ["keijidosha_zei.environmental", "keijidosha_zei.environmental_h22", "keijidosha_zei.environmental_r2",
+NEW_RULES = ["keijidosha_zei.stationed", "keijidosha_zei.environmental", "keijidosha_zei.environmental_h22", "keijidosha_zei.environmental_r2",
              "keijidosha_zei.acquirer", "keijidosha_zei.user", "keijidosha_zei.sidecar"]
 NEW_DEFECTS = ["keijidosha_env_threshold_exclusive", "keijidosha_env_h22_as_standard",
                "keijidosha_env_r2_reading_ignored", "keijidosha_dealer_taxed", "keijidosha_user_public_taxed",
-               "keijidosha_sidecar_untaxed", "keijidosha_public_owner_taxed"]
+               "keijidosha_sidecar_untaxed", "keijidosha_public_owner_taxed", "keijidosha_moved_owner_untaxed",
+               "keijidosha_levied_without_vehicle"]
 _BOUND = bound_requirements(BINDINGS)
 
 
