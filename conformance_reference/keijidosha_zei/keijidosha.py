@@ -64,6 +64,8 @@ def _env_rate(record: Mapping[str, str], defects: frozenset[str]) -> int | None:
         basis = ""
     if "keijidosha_env_r2_reading_ignored" in defects and basis == "令和2年度基準等":
         basis = ""
+    if "keijidosha_env_r2_truck_by_standard" in defects and (basis, use) == ("令和2年度基準等", "トラック"):
+        basis = ""  # the 本則's 第2号 applied to a truck 第5項 does not carry over
     rows = _ENV.get((basis, use))
     clean = record.get("燃料") == "ガソリン" and record.get("排出ガス基準適合") == "1"
     if use == "トラック" and int(record.get("車両総重量", "0") or 0) > 2500:
@@ -102,6 +104,8 @@ def keijidosha(row: Mapping[str, str], record: Mapping[str, str], fiscal_year: i
     if "keijidosha_sidecar_untaxed" in defects and code == "3" and record.get("側車付") == "1":
         liable = False
     purpose = record.get("取得目的")
+    if "keijidosha_acquirer_passenger_only" in defects and not code.startswith("2ハ(1)"):
+        purpose = None  # the 取得者 answered for a 四輪 乗用 car only
     env = {"環境性能割税率": _env_rate(record, defects),
            "環境性能割の納税義務者": None if purpose is None else (
                purpose == "運行" or ("keijidosha_dealer_taxed" in defects and purpose == "販売"))}

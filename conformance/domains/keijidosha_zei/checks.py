@@ -356,10 +356,12 @@ def light_cars(draw: st.DrawFn, codes: tuple[str, str], basis: str = "") -> Scen
     """A 三輪以上の軽自動車 (sometimes two wheels, not gasoline, over 2.5トン or under 第446条第1項) whose
     エネルギー消費効率 is at, just above or just below one of the thresholds of its 算定区分."""
     fiscal_year = draw(st.integers(2020, 2026))
-    use = "乗用" if basis == "令和2年度基準等" else draw(st.sampled_from(("乗用", "トラック")))
+    use = draw(st.sampled_from(("乗用", "トラック")))
     standards = {name: draw(st.sampled_from((200, 300))) for name in _STANDARDS}
+    # A 令和二年度基準等 トラック has no thresholds (第5項 applies 第1号 only: 第3項's 3): drawn around the 本則's, which
+    # a product applying 第2号 to it anyway would read.
     thresholds = [standards[name] * percent // 100 for paragraph in (1, 2)
-                  for name, percent in ENV_THRESHOLDS[(paragraph, use, basis)]]
+                  for name, percent in ENV_THRESHOLDS.get((paragraph, use, basis), ENV_THRESHOLDS[(paragraph, use, "")])]
     efficiency = draw(st.sampled_from(thresholds)) + draw(st.integers(-1, 1))
     record = light_car(fiscal_year, wheels=draw(st.sampled_from((4, 4, 4, 3, 2))),
                        gasoline=draw(st.sampled_from((True, True, True, False))), use=use,
@@ -372,10 +374,11 @@ def light_cars(draw: st.DrawFn, codes: tuple[str, str], basis: str = "") -> Scen
 
 @st.composite
 def acquirers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """One who acquired a 四輪の軽自動車 for 運行, by 製造, for 販売, or for another end."""
+    """One who acquired a 三輪以上の軽自動車 (三輪 or 四輪, 乗用 or トラック) for 運行, by 製造, for 販売, or for another end."""
     fiscal_year = draw(st.integers(2020, 2026))
     purpose = draw(st.sampled_from(("運行", "製造", "販売", "運行以外")))
-    return _owner(draw, fiscal_year, (*light_car(fiscal_year), (PART, _PURPOSE, purpose)))
+    car = light_car(fiscal_year, wheels=draw(st.sampled_from((4, 3))), use=draw(st.sampled_from(("乗用", "トラック"))))
+    return _owner(draw, fiscal_year, (*car, (PART, _PURPOSE, purpose)))
 
 
 @st.composite
@@ -433,9 +436,14 @@ ENV_H22_TRUCK = replace(ENV_ONE, records=light_car(use="トラック", efficienc
 ENV_R2_ONE = replace(ENV_ONE, records=light_car(efficiency=218, basis="令和2年度基準等", standards=_STD))
 ENV_R2_TWO = replace(ENV_ONE, records=light_car(efficiency=204, basis="令和2年度基準等", standards=_STD))
 ENV_R2_THREE = replace(ENV_ONE, records=light_car(efficiency=203, basis="令和2年度基準等", standards=_STD))
+#: 第5項 (第1号 only): a 令和二年度基準等 トラック at the 本則's 令和4年度基準 (20.0 of 20.0) -> 百分の三 (第3項), not 一.
+ENV_R2_TRUCK = replace(ENV_ONE, records=light_car(use="トラック", efficiency=200, basis="令和2年度基準等",
+                                                 standards=_STD))
 #: 第443条第2項: acquired for 販売 -> no 取得者; for 運行 -> the 取得者.
 BOUGHT_TO_SELL = replace(ENV_ONE, records=(*light_car(), (PART, _PURPOSE, "販売")))
 BOUGHT_TO_DRIVE = replace(ENV_ONE, records=(*light_car(), (PART, _PURPOSE, "運行")))
+TRUCK_BOUGHT_TO_DRIVE = replace(ENV_ONE, records=(*light_car(use="トラック"), (PART, _PURPOSE, "運行")))
+THREE_WHEELS_BOUGHT_TO_SELL = replace(ENV_ONE, records=(*light_car(wheels=3), (PART, _PURPOSE, "販売")))
 #: 第443条第3項: the 使用者 where the owner cannot be taxed -> liable; 公用 -> not. The owner who cannot be taxed
 #: (第445条第1項) -> not liable, 公用 or not (the ただし書 keeps the tax from the 使用者, not the bar from the owner).
 USER_OF_EXEMPT = replace(MOPED, records=(*MOPED.records, (PART, _OWNER_EXEMPT, "1"), (PART, _USER, "1")))
@@ -451,9 +459,9 @@ KEIJI_RULES.update({rule.name: rule for rule in (
     STATUTE.rule("keijidosha_zei.environmental_h22", drawn_with(light_cars, "平成22年度基準"), _env_rate,
          "環境性能割税率", (ENV_H22_ONE, ENV_H22_TWO, ENV_H22_TRUCK)),
     STATUTE.rule("keijidosha_zei.environmental_r2", drawn_with(light_cars, "令和2年度基準等"), _env_rate,
-         "環境性能割税率", (ENV_R2_ONE, ENV_R2_TWO, ENV_R2_THREE)),
+         "環境性能割税率", (ENV_R2_ONE, ENV_R2_TWO, ENV_R2_THREE, ENV_R2_TRUCK)),
     STATUTE.rule("keijidosha_zei.acquirer", acquirers, _acquirer, "環境性能割の納税義務者",
-         (BOUGHT_TO_SELL, BOUGHT_TO_DRIVE)),
+         (BOUGHT_TO_SELL, BOUGHT_TO_DRIVE, TRUCK_BOUGHT_TO_DRIVE, THREE_WHEELS_BOUGHT_TO_SELL)),
     STATUTE.rule("keijidosha_zei.user", users, _user, "納税義務者",
                  (USER_OF_EXEMPT, USER_PUBLIC, EXEMPT_OWNER, EXEMPT_OWNER_PUBLIC)),
     STATUTE.rule("keijidosha_zei.sidecar", sidecars, _liable, "納税義務者", (SIDECAR,)),

@@ -172,7 +172,8 @@ def environmental_rate(car: LightCar) -> int | None:
     None where there is none (two wheels: no 環境性能割, 第442条第1号; 第446条第1項: excluded by 第1項-第3項).
 
     Readings (ours): the 総務省令 that picks the cars of each 号 is the record's classification; a 令和二年度基準等
-    算定 トラック is not generated (第5項 extends 第1号 only)."""
+    算定 トラック is of neither 第1項 nor 第2項 (第5項 applies their 第1号 only, and the 本則 is not what reckons its
+    efficiency): 3 (第3項)."""
     if car.wheels < 3 or car.exempt:
         return None
     if car.gasoline:

@@ -183,6 +183,10 @@ def test_the_worked_examples_of_the_environmental_rate_and_the_taxpayers() -> No
     # 第443条第2項, 第3項, 第442条第7号.
     assert ks._acquirer(ks.BOUGHT_TO_SELL, town) == {"環境性能割の納税義務者": False}
     assert ks._acquirer(ks.BOUGHT_TO_DRIVE, town) == {"環境性能割の納税義務者": True}
+    assert ks._acquirer(ks.TRUCK_BOUGHT_TO_DRIVE, town) == {"環境性能割の納税義務者": True}
+    assert ks._acquirer(ks.THREE_WHEELS_BOUGHT_TO_SELL, town) == {"環境性能割の納税義務者": False}
+    # 第451条第5項 carries over 第1号 only: a 令和二年度基準等 トラック at the 本則's 100% is 百分の三 (第3項).
+    assert ks._env_rate(ks.ENV_R2_TRUCK, town) == {"環境性能割税率": 3}
     assert ks._user(ks.USER_OF_EXEMPT, town) == {"納税義務者": True}
     assert ks._user(ks.USER_PUBLIC, town) == {"納税義務者": False}
     # 第443条第3項 with 第445条第1項: the owner who cannot be taxed is liable neither for a 公用 vehicle nor another.
@@ -196,7 +200,8 @@ NEW_RULES = ["keijidosha_zei.stationed", "keijidosha_zei.environmental", "keijid
 NEW_DEFECTS = ["keijidosha_env_threshold_exclusive", "keijidosha_env_h22_as_standard",
                "keijidosha_env_r2_reading_ignored", "keijidosha_dealer_taxed", "keijidosha_user_public_taxed",
                "keijidosha_sidecar_untaxed", "keijidosha_public_owner_taxed", "keijidosha_moved_owner_untaxed",
-               "keijidosha_levied_without_vehicle"]
+               "keijidosha_levied_without_vehicle", "keijidosha_env_r2_truck_by_standard",
+               "keijidosha_acquirer_passenger_only"]
 _BOUND = bound_requirements(BINDINGS)
 
 
