@@ -80,7 +80,8 @@ _LIGHT = tuple(code for code in _CLASSES if code[0] in "12")
 #: 第463条の15第2項: a rate above the 標準税率 is at most 1.5 times it.
 _CEILING = "標準税率の1.5倍以下"
 _NOTICE = "納期限の10日前までに交付"
-#: 第463条の17 本文: 四月中 (a 条例's 4月30日 on a 休日 moved to the next working day: 地方税法 第20条の5第2項, not quoted).
+#: 第463条の17 本文: 四月中 (a 条例's 4月30日 on a 休日 moved to the next working day: 地方税法
+#: 第20条の5第2項, not quoted).
 _DUE = "納期限が4月中（4月30日が休日ならその翌日の休日でない日）"
 #: 第463条の17 ただし書 (optional, O002): another month (of the 年度: our reading).
 _DUE_SPECIAL = "納期限が年度内の月（ただし書）"
@@ -123,10 +124,10 @@ def around_levy_date(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 @st.composite
 def stationed(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """An owner since years before whose vehicle's 主たる定置場 is here or in another municipality; sometimes one who
-    moved out of the town (to a municipality of ``codes``) before the 年度, the vehicle's 主たる定置場 kept (第443条第1項:
-    the 主たる定置場's municipality levies, whatever the owner's 住所); or a resident of whom no vehicle is recorded
-    (the owner of no 軽自動車等: no 種別割)."""
+    """An owner since years before whose vehicle's 主たる定置場 is here or in another municipality; sometimes
+    one who moved out of the town (to a municipality of ``codes``) before the 年度, the vehicle's 主たる定置場
+    kept (第443条第1項: the 主たる定置場's municipality levies, whatever the owner's 住所); or a resident of
+    whom no vehicle is recorded (the owner of no 軽自動車等: no 種別割)."""
     fiscal_year = draw(st.integers(2020, 2026))
     kind = draw(st.sampled_from(("resident", "resident", "moved_out", "no_vehicle")))
     if kind == "no_vehicle":
@@ -333,9 +334,10 @@ def light_car(fiscal_year: int = 2025, *, wheels: int = 4, gasoline: bool = True
 
 
 def light_car_class(wheels: int, use: str) -> str:
-    """The 車両区分 (第463条の15第1項's table) a 軽自動車 of ``wheels`` wheels and ``use`` is sent with, agreeing with its
-    車輪数 (the contract: 2イ 二輪, 2ロ 三輪, 2ハ 四輪以上; 乗用 2ハ(1), トラック 2ハ(2); 自家用), so that a product reading
-    三輪以上 from either item answers alike (the outside product's F2: a 2ハ with two wheels)."""
+    """The 車両区分 (第463条の15第1項's table) a 軽自動車 of ``wheels`` wheels and ``use`` is sent with,
+    agreeing with its 車輪数 (the contract: 2イ 二輪, 2ロ 三輪, 2ハ 四輪以上; 乗用 2ハ(1), トラック 2ハ(2);
+    自家用), so that a product reading 三輪以上 from either item answers alike (the outside product's F2: a
+    2ハ with two wheels)."""
     if wheels == 2:
         return "2イ"
     if wheels == 3:
@@ -358,10 +360,10 @@ def light_cars(draw: st.DrawFn, codes: tuple[str, str], basis: str = "") -> Scen
     fiscal_year = draw(st.integers(2020, 2026))
     use = draw(st.sampled_from(("乗用", "トラック")))
     standards = {name: draw(st.sampled_from((200, 300))) for name in _STANDARDS}
-    # A 令和二年度基準等 トラック has no thresholds (第5項 applies 第1号 only: 第3項's 3): drawn around the 本則's, which
-    # a product applying 第2号 to it anyway would read.
-    thresholds = [standards[name] * percent // 100 for paragraph in (1, 2)
-                  for name, percent in ENV_THRESHOLDS.get((paragraph, use, basis), ENV_THRESHOLDS[(paragraph, use, "")])]
+    # A 令和二年度基準等 トラック has no thresholds (第5項 applies 第1号 only: 第3項's 3): drawn around the
+    # 本則's, which a product applying 第2号 to it anyway would read.
+    thresholds = [standards[name] * percent // 100 for paragraph in (1, 2) for name, percent in
+                  ENV_THRESHOLDS.get((paragraph, use, basis), ENV_THRESHOLDS[(paragraph, use, "")])]
     efficiency = draw(st.sampled_from(thresholds)) + draw(st.integers(-1, 1))
     record = light_car(fiscal_year, wheels=draw(st.sampled_from((4, 4, 4, 3, 2))),
                        gasoline=draw(st.sampled_from((True, True, True, False))), use=use,
@@ -374,7 +376,8 @@ def light_cars(draw: st.DrawFn, codes: tuple[str, str], basis: str = "") -> Scen
 
 @st.composite
 def acquirers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """One who acquired a 三輪以上の軽自動車 (三輪 or 四輪, 乗用 or トラック) for 運行, by 製造, for 販売, or for another end."""
+    """One who acquired a 三輪以上の軽自動車 (三輪 or 四輪, 乗用 or トラック) for 運行, by 製造, for 販売,
+    or for another end."""
     fiscal_year = draw(st.integers(2020, 2026))
     purpose = draw(st.sampled_from(("運行", "製造", "販売", "運行以外")))
     car = light_car(fiscal_year, wheels=draw(st.sampled_from((4, 3))), use=draw(st.sampled_from(("乗用", "トラック"))))
@@ -436,7 +439,8 @@ ENV_H22_TRUCK = replace(ENV_ONE, records=light_car(use="トラック", efficienc
 ENV_R2_ONE = replace(ENV_ONE, records=light_car(efficiency=218, basis="令和2年度基準等", standards=_STD))
 ENV_R2_TWO = replace(ENV_ONE, records=light_car(efficiency=204, basis="令和2年度基準等", standards=_STD))
 ENV_R2_THREE = replace(ENV_ONE, records=light_car(efficiency=203, basis="令和2年度基準等", standards=_STD))
-#: 第5項 (第1号 only): a 令和二年度基準等 トラック at the 本則's 令和4年度基準 (20.0 of 20.0) -> 百分の三 (第3項), not 一.
+#: 第5項 (第1号 only): a 令和二年度基準等 トラック at the 本則's 令和4年度基準 (20.0 of 20.0) -> 百分の三
+#: (第3項), not 一.
 ENV_R2_TRUCK = replace(ENV_ONE, records=light_car(use="トラック", efficiency=200, basis="令和2年度基準等",
                                                  standards=_STD))
 #: 第443条第2項: acquired for 販売 -> no 取得者; for 運行 -> the 取得者.

@@ -92,15 +92,16 @@ def keijidosha_due_in(fiscal_year: int) -> tuple[int, int]:
 
 
 def keijidosha_due_day_main(fiscal_year: int, day: date) -> bool:
-    """Whether ``day`` is a 納期限 第463条の17's 本文 allows for the 年度's 種別割 (四月中において、当該市町村の条例で定める),
-    the ただし書 apart: a day of 4月 of the 年度 (the day is the 条例's), or, when 4月30日 is a 休日, the first day after
-    it that is none.
+    """Whether ``day`` is a 納期限 第463条の17's 本文 allows for the 年度's 種別割
+    (四月中において、当該市町村の条例で定める), the ただし書 apart: a day of 4月 of the 年度 (the day is the
+    条例's), or, when 4月30日 is a 休日, the first day after it that is none.
 
-    Reading (ours, provisions.yaml 第463条の17第1項): 地方税法 第20条の5第2項 (not among the sources) makes the day after
-    a 休日 the 期限 when a 期限 of the 地方税法 or a 条例 falls on one, so a 条例's 4月30日 on a Saturday is a 納期限 of
-    the next Monday by law, with no ただし書 needed; its 休日 are read as the harness's calendar of 地方公共団体の休日
-    (:mod:`conformance.oracles.holidays`: 土曜日, 日曜日, 国民の祝日に関する法律's 休日). A 条例's earlier April day on a
-    休日 moves to a day of April or to that same first working day."""
+    Reading (ours, provisions.yaml 第463条の17第1項): 地方税法 第20条の5第2項 (not among the sources) makes
+    the day after a 休日 the 期限 when a 期限 of the 地方税法 or a 条例 falls on one, so a 条例's 4月30日 on
+    a Saturday is a 納期限 of the next Monday by law, with no ただし書 needed; its 休日 are read as the
+    harness's calendar of 地方公共団体の休日 (:mod:`conformance.oracles.holidays`: 土曜日, 日曜日,
+    国民の祝日に関する法律's 休日). A 条例's earlier April day on a 休日 moves to a day of April or to that
+    same first working day."""
     if (day.year, day.month) == (fiscal_year, 4):
         return True
     last = date(fiscal_year, 4, 30)
@@ -194,11 +195,13 @@ def levied_on(*, owner_exempt: bool, user: bool, public_use: bool) -> bool:
     """Whether the 種別割 may fall on the person asked about at all, owner or 使用者 (第443条第3項 with 第445条第1項;
     the 定置場 and the 賦課期日 apart).
 
-    - The owner (``user`` False): not when the owner cannot be taxed (所有者非課税: 第445条第1項, not quoted; the
-      contract's item says so), 公用 or not. 第3項's ただし書 (「公用又は公共の用に供する軽自動車等については、この限りで
-      ない」) only keeps the tax from passing to the 使用者 (「この限りでない」 undoes 第3項's 本文, not 第445条第1項's bar):
-      a 公用 vehicle of an owner who cannot be taxed is levied on nobody.
-    - The 使用者: only when the owner cannot be taxed and the vehicle is not 公用又は公共の用 (第3項 and its ただし書)."""
+    - The owner (``user`` False): not when the owner cannot be taxed (所有者非課税: 第445条第1項, not
+      quoted; the contract's item says so), 公用 or not. 第3項's ただし書
+      (「公用又は公共の用に供する軽自動車等については、この限りでない」) only keeps the tax from passing to
+      the 使用者 (「この限りでない」 undoes 第3項's 本文, not 第445条第1項's bar): a 公用 vehicle of an owner
+      who cannot be taxed is levied on nobody.
+    - The 使用者: only when the owner cannot be taxed and the vehicle is not 公用又は公共の用 (第3項 and its
+      ただし書)."""
     if not user:
         return not owner_exempt
     return owner_exempt and not public_use

@@ -26,9 +26,9 @@ from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.profiles import ApiTarget
 from conformance.shipped_checks import default_registry
-from conformance.testdata.migration import parse_migration
 from conformance.targets.base import Target, TestData
 from conformance.targets.http import RequestsHttpClient
+from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE, jumin_edition
 from conformance_reference.defects import DEFECTS
 from conformance_reference.domain_records import DOMAIN_RECORDS
@@ -195,7 +195,8 @@ def test_the_worked_examples_of_the_environmental_rate_and_the_taxpayers() -> No
     assert ks._liable(ks.SIDECAR, town) == {"納税義務者": True} and ks._rate(ks.SIDECAR, town) == {"種別割税額": 6_000}
 
 
-NEW_RULES = ["keijidosha_zei.stationed", "keijidosha_zei.environmental", "keijidosha_zei.environmental_h22", "keijidosha_zei.environmental_r2",
+NEW_RULES = ["keijidosha_zei.stationed", "keijidosha_zei.environmental", "keijidosha_zei.environmental_h22",
+             "keijidosha_zei.environmental_r2",
              "keijidosha_zei.acquirer", "keijidosha_zei.user", "keijidosha_zei.sidecar"]
 NEW_DEFECTS = ["keijidosha_env_threshold_exclusive", "keijidosha_env_h22_as_standard",
                "keijidosha_env_r2_reading_ignored", "keijidosha_dealer_taxed", "keijidosha_user_public_taxed",
