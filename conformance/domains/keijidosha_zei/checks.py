@@ -386,7 +386,8 @@ def acquirers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 @st.composite
 def users(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """The 使用者 of a vehicle whose owner cannot be taxed (第445条第1項) or can, used 公用 or not."""
+    """The 使用者 of a vehicle whose owner cannot be taxed (第445条第1項) or can, used 公用 or not; or its owner
+    (no 使用者 flag), who cannot be taxed or can, 公用 or not."""
     fiscal_year = draw(st.integers(2020, 2026))
     flags = {item: draw(st.sampled_from(("1", None))) for item in (_OWNER_EXEMPT, _USER, _PUBLIC)}
     extra = tuple((PART, item, value) for item, value in flags.items() if value is not None)
