@@ -914,6 +914,7 @@ RULE_PROBES = (
     # 軽自動車税: the worked examples of conformance/domains/keijidosha_zei/checks.py.
     *(keiji_scenarios.BOUGHT_ON_LEVY_DATE, keiji_scenarios.BOUGHT_AFTER, keiji_scenarios.SCRAPPED_AFTER,
       keiji_scenarios.SMALL_TWO_WHEEL, keiji_scenarios.MOPED, keiji_scenarios.STATIONED_ELSEWHERE,
+      keiji_scenarios.MOVED_OUT_OWNER, keiji_scenarios.NO_VEHICLE,
       *(example for name in ("environmental", "environmental_h22", "environmental_r2", "acquirer", "user", "sidecar")
         for example in keiji_scenarios.KEIJI_RULES[f"keijidosha_zei.{name}"].examples)),
     # 固定資産税: the worked examples of conformance/domains/kotei_shisan_zei/checks.py.
