@@ -195,6 +195,13 @@ class Target:
     #: What the municipality's 条例 sets where a law leaves it a rate (the profile's ``ordinance``; the law's
     #: 標準税率 where none is given): the rules on an amount are judged from it.
     ordinance: Ordinance = field(default_factory=Ordinance)
+    #: The optional requirements the profile's capability statement declares (``capabilities.optional``; "all":
+    #: every one): a required rule whose text an optional ただし書 displaces reads the answer by it when declared.
+    optional: Literal["all"] | frozenset[str] = frozenset()
+
+    def declares(self, requirement_id: str) -> bool:
+        """Whether the profile declares the optional requirement ``requirement_id`` (as ``Profile.declares``)."""
+        return self.optional == "all" or requirement_id in self.optional
 
     @property
     def replay(self) -> str:

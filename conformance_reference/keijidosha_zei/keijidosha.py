@@ -64,6 +64,8 @@ def _env_rate(record: Mapping[str, str], defects: frozenset[str]) -> int | None:
         basis = ""
     if "keijidosha_env_r2_reading_ignored" in defects and basis == "令和2年度基準等":
         basis = ""
+    if "keijidosha_env_r2_truck_by_standard" in defects and (basis, use) == ("令和2年度基準等", "トラック"):
+        basis = ""  # the 本則's 第2号 applied to a truck 第5項 does not carry over
     rows = _ENV.get((basis, use))
     clean = record.get("燃料") == "ガソリン" and record.get("排出ガス基準適合") == "1"
     if use == "トラック" and int(record.get("車両総重量", "0") or 0) > 2500:
@@ -87,22 +89,34 @@ def keijidosha(row: Mapping[str, str], record: Mapping[str, str], fiscal_year: i
     if "keijidosha_stationed_anywhere" in defects:
         here = True
     liable = bool(record) and here and _owner_on(record, date(fiscal_year, 4, 1), defects)
+    if "keijidosha_moved_owner_untaxed" in defects and row.get("住民状態") != "1":
+        liable = False  # the 住所 read instead of the 主たる定置場
+    if "keijidosha_levied_without_vehicle" in defects and not record:
+        liable = True
     if record.get("使用者") == "1":  # 第443条第3項: the 使用者 where the owner cannot be taxed, not 公用
         public = record.get("公用又は公共の用") == "1" and "keijidosha_user_public_taxed" not in defects
         liable = liable and record.get("所有者非課税") == "1" and not public
+    elif record.get("所有者非課税") == "1":  # 第445条第1項: the owner who cannot be taxed, 公用 or not
+        liable = liable and "keijidosha_public_owner_taxed" in defects and record.get("公用又は公共の用") == "1"
     code = record.get("車両区分", "")
     if "keijidosha_small_two_wheel_untaxed" in defects and code == "3":
         liable = False  # 二輪の小型自動車 read as no 軽自動車等
     if "keijidosha_sidecar_untaxed" in defects and code == "3" and record.get("側車付") == "1":
         liable = False
     purpose = record.get("取得目的")
+    if "keijidosha_acquirer_passenger_only" in defects and not code.startswith("2ハ(1)"):
+        purpose = None  # the 取得者 answered for a 四輪 乗用 car only
     env = {"環境性能割税率": _env_rate(record, defects),
            "環境性能割の納税義務者": None if purpose is None else (
                purpose == "運行" or ("keijidosha_dealer_taxed" in defects and purpose == "販売"))}
     if not liable:
         return {"納税義務者": False, "車両区分": code or None, "種別割税額": None, "納期限": None,
                 "納税通知書交付日": None, "徴収方法": None, **env}
-    due = date(fiscal_year, 3, 31) if "keijidosha_due_before_levy_date" in defects else date(fiscal_year, 4, 30)
+    due = date(fiscal_year, 4, 30)
+    if "keijidosha_due_before_levy_date" in defects:
+        due = date(fiscal_year, 3, 31)
+    elif "keijidosha_due_in_may" in defects:
+        due = date(fiscal_year, 5, 31)
     notice = due - timedelta(days=5 if "keijidosha_notice_late" in defects else 20)
     return {
         "納税義務者": True,

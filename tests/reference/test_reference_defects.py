@@ -726,7 +726,9 @@ AFFECTS: dict[str, set[str]] = {
         "keijidosha_notice_late",
         "keijidosha_small_two_wheel_untaxed", "keijidosha_env_threshold_exclusive", "keijidosha_env_h22_as_standard",
         "keijidosha_env_r2_reading_ignored", "keijidosha_dealer_taxed", "keijidosha_user_public_taxed",
-        "keijidosha_sidecar_untaxed")},
+        "keijidosha_sidecar_untaxed", "keijidosha_public_owner_taxed", "keijidosha_due_in_may",
+        "keijidosha_moved_owner_untaxed", "keijidosha_levied_without_vehicle", "keijidosha_env_r2_truck_by_standard",
+        "keijidosha_acquirer_passenger_only")},
     # 固定資産税 (conformance_reference/kotei_shisan_zei/kotei_shisan.py; each defect's own test:
     # tests/domains/kotei_shisan_zei/test_kotei_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -936,6 +938,7 @@ RULE_PROBES = (
     # 軽自動車税: the worked examples of conformance/domains/keijidosha_zei/checks.py.
     *(keiji_scenarios.BOUGHT_ON_LEVY_DATE, keiji_scenarios.BOUGHT_AFTER, keiji_scenarios.SCRAPPED_AFTER,
       keiji_scenarios.SMALL_TWO_WHEEL, keiji_scenarios.MOPED, keiji_scenarios.STATIONED_ELSEWHERE,
+      keiji_scenarios.MOVED_OUT_OWNER, keiji_scenarios.NO_VEHICLE,
       *(example for name in ("environmental", "environmental_h22", "environmental_r2", "acquirer", "user", "sidecar")
         for example in keiji_scenarios.KEIJI_RULES[f"keijidosha_zei.{name}"].examples)),
     # 固定資産税: the worked examples of conformance/domains/kotei_shisan_zei/checks.py.

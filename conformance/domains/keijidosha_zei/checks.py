@@ -13,8 +13,9 @@ of the answer's ``軽自動車税`` part for the 年度 asked about:
   table (第442条第3号: the 軽自動車等 are taxed);
 - ``種別割税額``: the 標準税率 of the class (第463条の15第1項, 第442条第2号), and not above 1.5 times it
   (第2項, read from the answer's ``車両区分``);
-- ``納期限`` in April of the 年度 (第463条の17 本文) or, by its ただし書, another month of the 年度 (the allowed
-  set, our reading: ``keijidosha_due_months_allowed``), ``徴収方法`` 普通徴収 (第463条の18第1項), a
+- ``納期限`` in April of the 年度 (第463条の17 本文; a 4月30日 on a 休日 moved to the next working day, our reading of
+  第20条の5第2項, not quoted) or, for a product declaring the ただし書 (optional, O002), another month of the 年度
+  (the allowed set, our reading: ``keijidosha_due_months_allowed``), ``徴収方法`` 普通徴収 (第463条の18第1項), a
   ``納税通知書交付日`` at least 10 days before the 納期限 (第2項).
 
 On the record's 環境性能割 items: the 環境性能割税率 (第451条第1項-第5項, 第442条第1号), its 取得者 (第443条第2項),
@@ -29,15 +30,26 @@ municipality's option).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import TOWN_MARK, Loaded, Projection, Rule, Scenario, _birth, other_codes, picked
-from conformance.checks.statute_rules import Oracle, Statute, drawn_with, rule_checks
+from conformance.checks.registry import CheckContext, check, target_of
+from conformance.checks.scenarios import (
+    TOWN_MARK,
+    Loaded,
+    Projection,
+    Rule,
+    Scenario,
+    _birth,
+    other_codes,
+    picked,
+    run_rule,
+)
+from conformance.checks.statute_rules import Actual, Oracle, Statute, drawn_with, rule_checks
 from conformance.domains.keijidosha_zei.oracle import (
     ENV_THRESHOLDS,
     STANDARD_RATES,
@@ -45,13 +57,15 @@ from conformance.domains.keijidosha_zei.oracle import (
     Ownership,
     environmental_acquirer,
     environmental_rate,
+    keijidosha_due_day_main,
     keijidosha_due_months_allowed,
     keijidosha_levy_date,
     keijidosha_liable,
     keijidosha_rate_levied,
     keijidosha_standard_rate,
-    user_liable,
+    levied_on,
 )
+from conformance.findings import Finding
 from conformance.profiles import Ordinance
 from conformance.testdata.town import TOWN_CODE
 
@@ -66,8 +80,11 @@ _LIGHT = tuple(code for code in _CLASSES if code[0] in "12")
 #: 第463条の15第2項: a rate above the 標準税率 is at most 1.5 times it.
 _CEILING = "標準税率の1.5倍以下"
 _NOTICE = "納期限の10日前までに交付"
-#: 第463条の17: 四月中, or by its ただし書 another month (of the 年度: our reading).
-_DUE = "納期限が4月中又はただし書による年度内の月"
+#: 第463条の17 本文: 四月中 (a 条例's 4月30日 on a 休日 moved to the next working day: 地方税法
+#: 第20条の5第2項, not quoted).
+_DUE = "納期限が4月中（4月30日が休日ならその翌日の休日でない日）"
+#: 第463条の17 ただし書 (optional, O002): another month (of the 年度: our reading).
+_DUE_SPECIAL = "納期限が年度内の月（ただし書）"
 
 
 def vehicle(vehicle_class: str, acquired: date, released: date | None = None,
@@ -107,11 +124,24 @@ def around_levy_date(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 @st.composite
 def stationed(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """An owner since years before whose vehicle's 主たる定置場 is here or in another municipality."""
+    """An owner since years before whose vehicle's 主たる定置場 is here or in another municipality; sometimes
+    one who moved out of the town (to a municipality of ``codes``) before the 年度, the vehicle's 主たる定置場
+    kept (第443条第1項: the 主たる定置場's municipality levies, whatever the owner's 住所); or a resident of
+    whom no vehicle is recorded (the owner of no 軽自動車等: no 種別割)."""
     fiscal_year = draw(st.integers(2020, 2026))
+    kind = draw(st.sampled_from(("resident", "resident", "moved_out", "no_vehicle")))
+    if kind == "no_vehicle":
+        return _owner(draw, fiscal_year, ())
     place = draw(st.sampled_from((TOWN_MARK, *codes)))
-    return _owner(draw, fiscal_year, vehicle(draw(st.sampled_from(_LIGHT)), date(fiscal_year - 2, 6, 1),
-                                             place=place))
+    owner = _owner(draw, fiscal_year, vehicle(draw(st.sampled_from(_LIGHT)), date(fiscal_year - 2, 6, 1),
+                                              place=place))
+    return moved_out(owner, draw(st.sampled_from(codes))) if kind == "moved_out" else owner
+
+
+def moved_out(owner: Scenario, to: str) -> Scenario:
+    """``owner`` having moved out of the town to ``to`` on 9月1日 before the 年度 (転出, confirmed the same day)."""
+    day = date(owner.fiscal_year - 1, 9, 1)
+    return replace(owner, planned_out=day, elsewhere=day, next=to)
 
 
 @st.composite
@@ -131,6 +161,8 @@ def owning_light(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
 
 def _liable(s: Scenario, town: str) -> Projection:
     items = _items(s)
+    if not items:
+        return {"納税義務者": False}  # no vehicle recorded: the owner of no 軽自動車等 (第443条第1項)
     released = items.get(_RELEASED)
     owned = Ownership("owner", date.fromisoformat(items[_ACQUIRED]),
                       date.fromisoformat(released) if released else None)
@@ -172,20 +204,53 @@ def _due_month(s: Scenario, town: str) -> Projection:
     return {_DUE: True}
 
 
-def _answered_due_month(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-    """Whether the answer's 納期限 is in a month 第463条の17 allows for the 年度 asked about (the answered
-    納期限 and 年度 shown when it is not)."""
-    due = picked(PART, "納期限")(document, loaded)["納期限"]
-    fiscal_year = document.get("年度")
-    try:
-        day = date.fromisoformat(due)
-    except (TypeError, ValueError):
-        return {_DUE: None, "納期限": due}
-    if not isinstance(fiscal_year, int):
-        return {_DUE: None, "年度": fiscal_year}
-    if (day.year, day.month) in keijidosha_due_months_allowed(fiscal_year):
-        return {_DUE: True}
-    return {_DUE: False, "納期限": due, "年度": fiscal_year}
+def _due_special(s: Scenario, town: str) -> Projection:
+    return {_DUE_SPECIAL: True}
+
+
+def _answered_due(key: str, allowed: Callable[[int, date], bool]) -> Actual:
+    """The reader of the answer's 納期限 for the 年度 asked about: ``{key: True}`` when ``allowed``, else False with
+    the answered 納期限 and 年度 (None with the value when it is no day or no 年度)."""
+    def answered(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        due = picked(PART, "納期限")(document, loaded)["納期限"]
+        fiscal_year = document.get("年度")
+        try:
+            day = date.fromisoformat(due)
+        except (TypeError, ValueError):
+            return {key: None, "納期限": due}
+        if not isinstance(fiscal_year, int):
+            return {key: None, "年度": fiscal_year}
+        if allowed(fiscal_year, day):
+            return {key: True}
+        return {key: False, "納期限": due, "年度": fiscal_year}
+
+    return answered
+
+
+def _in_year(fiscal_year: int, day: date) -> bool:
+    return (day.year, day.month) in keijidosha_due_months_allowed(fiscal_year)
+
+
+#: 第463条の17: the 本文 alone (R001); the ただし書's months of the 年度 (O002, and R001 when the profile declares it).
+_answered_due_main = _answered_due(_DUE, keijidosha_due_day_main)
+_answered_due_special = _answered_due(_DUE_SPECIAL, _in_year)
+_answered_due_displaced = _answered_due(_DUE, _in_year)
+
+
+def _special_of(requirement_id: str) -> str:
+    """The id of 第463条の17's ただし書 (sentence 2 of the 項, optional: ``…-O002``) from its 本文's (``…-R001``)."""
+    return requirement_id.rsplit("-", 1)[0] + "-O002"
+
+
+@check("scenario.keijidosha_zei.due_month")
+def due_check(ctx: CheckContext) -> Iterator[Finding]:
+    """The 本文's check (四月中): a product that does not declare the ただし書 is judged by the 本文 alone (issue 66; a
+    納期 of another month is then the ただし書's, which it does not claim); one that declares it may set another
+    month of the 年度 (「これと異なる納期を定めることができる」 displaces the 本文's 四月中)."""
+    rule = KEIJI_RULES["keijidosha_zei.due_month"]
+    if target_of(ctx).declares(_special_of(ctx.requirement.id)):
+        rule = replace(rule, actual=_answered_due_displaced)
+    return run_rule(ctx, rule)
 
 
 def _ordinary(s: Scenario, town: str) -> Projection:
@@ -221,16 +286,27 @@ STATIONED_ELSEWHERE = Scenario(2025, date(1980, 5, 5), date(2022, 4, 1), as_of=d
                                records=vehicle("2ハ(2)(ii)", date(2020, 6, 1), place=other_codes(TOWN_CODE)[0]))
 MOPED = Scenario(2025, date(1980, 5, 5), date(2022, 4, 1), as_of=date(2025, 5, 1),
                  records=vehicle("1イ", date(2020, 6, 1)))
+#: 第443条第1項: the owner moved out on 2024-09-01, the 主たる定置場 still here -> taxed here; no vehicle -> not taxed.
+MOVED_OUT_OWNER = moved_out(MOPED, other_codes(TOWN_CODE)[1])
+NO_VEHICLE = replace(MOPED, records=())
+#: 年度 whose 4月30日 is a 休日 (2022: 土曜日, 2023: 日曜日): a 納期限 moved to 5月2日 / 5月1日 is the 本文's.
+MOPED_2022 = Scenario(2022, date(1980, 5, 5), date(2019, 4, 1), as_of=date(2022, 5, 1),
+                      records=vehicle("1イ", date(2018, 6, 1)))
+MOPED_2023 = Scenario(2023, date(1980, 5, 5), date(2020, 4, 1), as_of=date(2023, 5, 1),
+                      records=vehicle("1イ", date(2019, 6, 1)))
 
 KEIJI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("keijidosha_zei.levy_date", around_levy_date, _liable, "納税義務者", (BOUGHT_ON_LEVY_DATE,
          BOUGHT_AFTER, SCRAPPED_AFTER)),
-    STATUTE.rule("keijidosha_zei.stationed", stationed, _liable, "納税義務者", (MOPED, STATIONED_ELSEWHERE)),
+    STATUTE.rule("keijidosha_zei.stationed", stationed, _liable, "納税義務者", (MOPED, STATIONED_ELSEWHERE,
+                                                                                MOVED_OUT_OWNER, NO_VEHICLE)),
     STATUTE.rule("keijidosha_zei.vehicles", owning, _liable, "納税義務者", (SMALL_TWO_WHEEL, MOPED)),
     STATUTE.rule("keijidosha_zei.rate", owning, _rate, "種別割税額", (SMALL_TWO_WHEEL, MOPED, BOUGHT_ON_LEVY_DATE),
                  ordained=_ordained_rate),
     STATUTE.rule("keijidosha_zei.rate_ceiling", owning_light, _within_ceiling, _answered_ceiling, (MOPED,)),
-    STATUTE.rule("keijidosha_zei.due_month", owning_light, _due_month, _answered_due_month, (MOPED,)),
+    STATUTE.rule("keijidosha_zei.due_month", owning_light, _due_month, _answered_due_main, (MOPED, MOPED_2022,
+                                                                                           MOPED_2023)),
+    STATUTE.rule("keijidosha_zei.due_month_special", owning_light, _due_special, _answered_due_special, (MOPED,)),
     STATUTE.rule("keijidosha_zei.collection", owning_light, _ordinary, "徴収方法", (MOPED,)),
     STATUTE.rule("keijidosha_zei.notice", owning_light, _notice_in_time, _answered_notice, (MOPED,)),
 )}
@@ -253,8 +329,20 @@ def light_car(fiscal_year: int = 2025, *, wheels: int = 4, gasoline: bool = True
              _EMISSION: "1" if emission else None, _EFFICIENCY: str(efficiency), _BASIS: basis or None,
              _EXEMPT: "1" if exempt else None}
     items |= {_STANDARDS[name]: str(value) for name, value in (standards or {}).items()}
-    return vehicle("2ハ(1)(ii)" if use == "乗用" else "2ハ(2)(ii)", date(fiscal_year, 4, 1)) + tuple(
+    return vehicle(light_car_class(wheels, use), date(fiscal_year, 4, 1)) + tuple(
         (PART, item, value) for item, value in items.items() if value is not None)
+
+
+def light_car_class(wheels: int, use: str) -> str:
+    """The 車両区分 (第463条の15第1項's table) a 軽自動車 of ``wheels`` wheels and ``use`` is sent with,
+    agreeing with its 車輪数 (the contract: 2イ 二輪, 2ロ 三輪, 2ハ 四輪以上; 乗用 2ハ(1), トラック 2ハ(2);
+    自家用), so that a product reading 三輪以上 from either item answers alike (the outside product's F2: a
+    2ハ with two wheels)."""
+    if wheels == 2:
+        return "2イ"
+    if wheels == 3:
+        return "2ロ"
+    return "2ハ(1)(ii)" if use == "乗用" else "2ハ(2)(ii)"
 
 
 def _car(s: Scenario) -> LightCar:
@@ -270,10 +358,12 @@ def light_cars(draw: st.DrawFn, codes: tuple[str, str], basis: str = "") -> Scen
     """A 三輪以上の軽自動車 (sometimes two wheels, not gasoline, over 2.5トン or under 第446条第1項) whose
     エネルギー消費効率 is at, just above or just below one of the thresholds of its 算定区分."""
     fiscal_year = draw(st.integers(2020, 2026))
-    use = "乗用" if basis == "令和2年度基準等" else draw(st.sampled_from(("乗用", "トラック")))
+    use = draw(st.sampled_from(("乗用", "トラック")))
     standards = {name: draw(st.sampled_from((200, 300))) for name in _STANDARDS}
-    thresholds = [standards[name] * percent // 100 for paragraph in (1, 2)
-                  for name, percent in ENV_THRESHOLDS[(paragraph, use, basis)]]
+    # A 令和二年度基準等 トラック has no thresholds (第5項 applies 第1号 only: 第3項's 3): drawn around the
+    # 本則's, which a product applying 第2号 to it anyway would read.
+    thresholds = [standards[name] * percent // 100 for paragraph in (1, 2) for name, percent in
+                  ENV_THRESHOLDS.get((paragraph, use, basis), ENV_THRESHOLDS[(paragraph, use, "")])]
     efficiency = draw(st.sampled_from(thresholds)) + draw(st.integers(-1, 1))
     record = light_car(fiscal_year, wheels=draw(st.sampled_from((4, 4, 4, 3, 2))),
                        gasoline=draw(st.sampled_from((True, True, True, False))), use=use,
@@ -286,15 +376,18 @@ def light_cars(draw: st.DrawFn, codes: tuple[str, str], basis: str = "") -> Scen
 
 @st.composite
 def acquirers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """One who acquired a 四輪の軽自動車 for 運行, by 製造, for 販売, or for another end."""
+    """One who acquired a 三輪以上の軽自動車 (三輪 or 四輪, 乗用 or トラック) for 運行, by 製造, for 販売,
+    or for another end."""
     fiscal_year = draw(st.integers(2020, 2026))
     purpose = draw(st.sampled_from(("運行", "製造", "販売", "運行以外")))
-    return _owner(draw, fiscal_year, (*light_car(fiscal_year), (PART, _PURPOSE, purpose)))
+    car = light_car(fiscal_year, wheels=draw(st.sampled_from((4, 3))), use=draw(st.sampled_from(("乗用", "トラック"))))
+    return _owner(draw, fiscal_year, (*car, (PART, _PURPOSE, purpose)))
 
 
 @st.composite
 def users(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """The 使用者 of a vehicle whose owner cannot be taxed (第445条第1項) or can, used 公用 or not."""
+    """The 使用者 of a vehicle whose owner cannot be taxed (第445条第1項) or can, used 公用 or not; or its owner
+    (no 使用者 flag), who cannot be taxed or can, 公用 or not."""
     fiscal_year = draw(st.integers(2020, 2026))
     flags = {item: draw(st.sampled_from(("1", None))) for item in (_OWNER_EXEMPT, _USER, _PUBLIC)}
     extra = tuple((PART, item, value) for item, value in flags.items() if value is not None)
@@ -318,11 +411,13 @@ def _acquirer(s: Scenario, town: str) -> Projection:
 
 
 def _user(s: Scenario, town: str) -> Projection:
+    """The owner (第1項, unless 第445条第1項 bars the owner: never liable then, 公用 or not) or the 使用者 (第3項)."""
     items = _items(s)
-    if items.get(_USER) != "1":
-        return _liable(s, town)  # the owner: 第1項
-    return {"納税義務者": user_liable(owner_exempt=items.get(_OWNER_EXEMPT) == "1", user=True,
-                                 public_use=items.get(_PUBLIC) == "1")}
+    user = items.get(_USER) == "1"
+    levied = levied_on(owner_exempt=items.get(_OWNER_EXEMPT) == "1", user=user, public_use=items.get(_PUBLIC) == "1")
+    if user:
+        return {"納税義務者": levied}
+    return {"納税義務者": levied and _liable(s, town)["納税義務者"]}
 
 
 _STD = {"令和12年度": 200, "令和2年度": 200, "令和4年度": 200, "平成22年度": 200}
@@ -345,12 +440,21 @@ ENV_H22_TRUCK = replace(ENV_ONE, records=light_car(use="トラック", efficienc
 ENV_R2_ONE = replace(ENV_ONE, records=light_car(efficiency=218, basis="令和2年度基準等", standards=_STD))
 ENV_R2_TWO = replace(ENV_ONE, records=light_car(efficiency=204, basis="令和2年度基準等", standards=_STD))
 ENV_R2_THREE = replace(ENV_ONE, records=light_car(efficiency=203, basis="令和2年度基準等", standards=_STD))
+#: 第5項 (第1号 only): a 令和二年度基準等 トラック at the 本則's 令和4年度基準 (20.0 of 20.0) -> 百分の三
+#: (第3項), not 一.
+ENV_R2_TRUCK = replace(ENV_ONE, records=light_car(use="トラック", efficiency=200, basis="令和2年度基準等",
+                                                 standards=_STD))
 #: 第443条第2項: acquired for 販売 -> no 取得者; for 運行 -> the 取得者.
 BOUGHT_TO_SELL = replace(ENV_ONE, records=(*light_car(), (PART, _PURPOSE, "販売")))
 BOUGHT_TO_DRIVE = replace(ENV_ONE, records=(*light_car(), (PART, _PURPOSE, "運行")))
-#: 第443条第3項: the 使用者 where the owner cannot be taxed -> liable; 公用 -> not.
+TRUCK_BOUGHT_TO_DRIVE = replace(ENV_ONE, records=(*light_car(use="トラック"), (PART, _PURPOSE, "運行")))
+THREE_WHEELS_BOUGHT_TO_SELL = replace(ENV_ONE, records=(*light_car(wheels=3), (PART, _PURPOSE, "販売")))
+#: 第443条第3項: the 使用者 where the owner cannot be taxed -> liable; 公用 -> not. The owner who cannot be taxed
+#: (第445条第1項) -> not liable, 公用 or not (the ただし書 keeps the tax from the 使用者, not the bar from the owner).
 USER_OF_EXEMPT = replace(MOPED, records=(*MOPED.records, (PART, _OWNER_EXEMPT, "1"), (PART, _USER, "1")))
 USER_PUBLIC = replace(MOPED, records=(*USER_OF_EXEMPT.records, (PART, _PUBLIC, "1")))
+EXEMPT_OWNER = replace(MOPED, records=(*MOPED.records, (PART, _OWNER_EXEMPT, "1")))
+EXEMPT_OWNER_PUBLIC = replace(MOPED, records=(*EXEMPT_OWNER.records, (PART, _PUBLIC, "1")))
 #: 第442条第7号: a 側車付二輪自動車 of 小型 size is a 二輪の小型自動車: 6,000円.
 SIDECAR = replace(SMALL_TWO_WHEEL, records=(*SMALL_TWO_WHEEL.records, (PART, _SIDECAR, "1")))
 
@@ -360,13 +464,15 @@ KEIJI_RULES.update({rule.name: rule for rule in (
     STATUTE.rule("keijidosha_zei.environmental_h22", drawn_with(light_cars, "平成22年度基準"), _env_rate,
          "環境性能割税率", (ENV_H22_ONE, ENV_H22_TWO, ENV_H22_TRUCK)),
     STATUTE.rule("keijidosha_zei.environmental_r2", drawn_with(light_cars, "令和2年度基準等"), _env_rate,
-         "環境性能割税率", (ENV_R2_ONE, ENV_R2_TWO, ENV_R2_THREE)),
+         "環境性能割税率", (ENV_R2_ONE, ENV_R2_TWO, ENV_R2_THREE, ENV_R2_TRUCK)),
     STATUTE.rule("keijidosha_zei.acquirer", acquirers, _acquirer, "環境性能割の納税義務者",
-         (BOUGHT_TO_SELL, BOUGHT_TO_DRIVE)),
-    STATUTE.rule("keijidosha_zei.user", users, _user, "納税義務者", (USER_OF_EXEMPT, USER_PUBLIC)),
+         (BOUGHT_TO_SELL, BOUGHT_TO_DRIVE, TRUCK_BOUGHT_TO_DRIVE, THREE_WHEELS_BOUGHT_TO_SELL)),
+    STATUTE.rule("keijidosha_zei.user", users, _user, "納税義務者",
+                 (USER_OF_EXEMPT, USER_PUBLIC, EXEMPT_OWNER, EXEMPT_OWNER_PUBLIC)),
     STATUTE.rule("keijidosha_zei.sidecar", sidecars, _liable, "納税義務者", (SIDECAR,)),
 )})
 
 
-#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
-RULE_CHECKS = rule_checks(KEIJI_RULES.values())
+#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks; the 本文's 納期 is
+#: :func:`due_check` (it reads the profile's declaration of the ただし書).
+RULE_CHECKS = rule_checks(rule for name, rule in KEIJI_RULES.items() if name != "keijidosha_zei.due_month")

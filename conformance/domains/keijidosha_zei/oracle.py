@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from conformance.oracles.dates import Month, fiscal_year_months
+from conformance.oracles.holidays import is_local_holiday, next_working_day
 
 
 @dataclass(frozen=True)
@@ -90,9 +91,26 @@ def keijidosha_due_in(fiscal_year: int) -> tuple[int, int]:
     return fiscal_year, 4
 
 
+def keijidosha_due_day_main(fiscal_year: int, day: date) -> bool:
+    """Whether ``day`` is a 納期限 第463条の17's 本文 allows for the 年度's 種別割
+    (四月中において、当該市町村の条例で定める), the ただし書 apart: a day of 4月 of the 年度 (the day is the
+    条例's), or, when 4月30日 is a 休日, the first day after it that is none.
+
+    Reading (ours, provisions.yaml 第463条の17第1項): 地方税法 第20条の5第2項 (not among the sources) makes
+    the day after a 休日 the 期限 when a 期限 of the 地方税法 or a 条例 falls on one, so a 条例's 4月30日 on
+    a Saturday is a 納期限 of the next Monday by law, with no ただし書 needed; its 休日 are read as the
+    harness's calendar of 地方公共団体の休日 (:mod:`conformance.oracles.holidays`: 土曜日, 日曜日,
+    国民の祝日に関する法律's 休日). A 条例's earlier April day on a 休日 moves to a day of April or to that
+    same first working day."""
+    if (day.year, day.month) == (fiscal_year, 4):
+        return True
+    last = date(fiscal_year, 4, 30)
+    return is_local_holiday(last) and day == next_working_day(last)
+
+
 def keijidosha_due_months_allowed(fiscal_year: int) -> tuple[Month, ...]:
-    """The (year, month)s a 納期限 of the 年度's 種別割 may fall in: 四月中 (第463条の17 本文) or, by its
-    ただし書 (特別の事情がある場合には、これと異なる納期を定めることができる), another month.
+    """The (year, month)s a 納期限 of the 年度's 種別割 may fall in for a product that declares 第463条の17's ただし書
+    (optional: 特別の事情がある場合には、これと異なる納期を定めることができる): 四月中 (本文) or another month.
 
     Reading (ours): the ただし書 names no month, so every month is one the text allows; the 納期 of a 年度's
     tax is read as a month of that 年度 (4月 to 翌年3月): no 納期 before the 賦課期日 4月1日 (第463条の16),
@@ -155,7 +173,8 @@ def environmental_rate(car: LightCar) -> int | None:
     None where there is none (two wheels: no 環境性能割, 第442条第1号; 第446条第1項: excluded by 第1項-第3項).
 
     Readings (ours): the 総務省令 that picks the cars of each 号 is the record's classification; a 令和二年度基準等
-    算定 トラック is not generated (第5項 extends 第1号 only)."""
+    算定 トラック is of neither 第1項 nor 第2項 (第5項 applies their 第1号 only, and the 本則 is not what reckons its
+    efficiency): 3 (第3項)."""
     if car.wheels < 3 or car.exempt:
         return None
     if car.gasoline:
@@ -172,7 +191,17 @@ def environmental_acquirer(purpose: str) -> bool:
     return purpose == "運行"
 
 
-def user_liable(*, owner_exempt: bool, user: bool, public_use: bool) -> bool:
-    """Whether the 種別割 falls on the 使用者 (第443条第3項): the owner cannot be taxed (第445条第1項, not quoted) and
-    the person uses the vehicle; ただし書: not a vehicle 公用又は公共の用に供する."""
-    return owner_exempt and user and not public_use
+def levied_on(*, owner_exempt: bool, user: bool, public_use: bool) -> bool:
+    """Whether the 種別割 may fall on the person asked about at all, owner or 使用者 (第443条第3項 with 第445条第1項;
+    the 定置場 and the 賦課期日 apart).
+
+    - The owner (``user`` False): not when the owner cannot be taxed (所有者非課税: 第445条第1項, not
+      quoted; the contract's item says so), 公用 or not. 第3項's ただし書
+      (「公用又は公共の用に供する軽自動車等については、この限りでない」) only keeps the tax from passing to
+      the 使用者 (「この限りでない」 undoes 第3項's 本文, not 第445条第1項's bar): a 公用 vehicle of an owner
+      who cannot be taxed is levied on nobody.
+    - The 使用者: only when the owner cannot be taxed and the vehicle is not 公用又は公共の用 (第3項 and its
+      ただし書)."""
+    if not user:
+        return not owner_exempt
+    return owner_exempt and not public_use

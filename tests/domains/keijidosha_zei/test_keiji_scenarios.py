@@ -6,21 +6,30 @@ checks make)."""
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
 
+from conformance.catalog.models import Requirement
 from conformance.checks import scenarios
+from conformance.checks.registry import CheckContext
 from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
 from conformance.domains.keijidosha_zei import checks as ks
 from conformance.domains.keijidosha_zei.checks import KEIJI_RULES
 from conformance.domains.keijidosha_zei.oracle import STANDARD_RATES
+from conformance.embedded import start_reference
+from conformance.findings import Finding
 from conformance.locations import default_catalog_root
+from conformance.profiles import ApiTarget
 from conformance.shipped_checks import default_registry
+from conformance.targets.base import Target, TestData
+from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.migration import parse_migration
-from conformance.testdata.town import TOWN_CODE
+from conformance.testdata.town import TOWN_CODE, jumin_edition
 from conformance_reference.defects import DEFECTS
 from conformance_reference.domain_records import DOMAIN_RECORDS
 
@@ -35,12 +44,27 @@ def test_generated_owners_are_valid_rows_with_a_vehicle(scenario: Scenario) -> N
     parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
     items = {item: value for domain, item, value in scenario.records if domain == ks.PART}
     assert set(items) <= DOMAIN_RECORDS[ks.PART]
-    assert items["車両区分"] in STANDARD_RATES and items["主たる定置場_市区町村コード"] in (TOWN_MARK, *CODES)
+    if items:  # a resident of whom no vehicle is recorded has none (keijidosha_zei.stationed)
+        assert items["車両区分"] in STANDARD_RATES and items["主たる定置場_市区町村コード"] in (TOWN_MARK, *CODES)
+
+
+_WHEELS_OF_CLASS = {"2イ": "2", "2ロ": "3", "2ハ(1)(ii)": "4", "2ハ(2)(ii)": "4"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(*(KEIJI_RULES[name].scenarios(CODES) for name in (
+    "keijidosha_zei.environmental", "keijidosha_zei.environmental_h22", "keijidosha_zei.environmental_r2",
+    "keijidosha_zei.acquirer"))))
+def test_the_wheels_sent_agree_with_the_class(scenario: Scenario) -> None:
+    # The outside product's F2: a 2ハ (四輪以上 per the contract) was sent with 車輪数 2 or 3.
+    items = {item: value for domain, item, value in scenario.records if domain == ks.PART}
+    assert _WHEELS_OF_CLASS[items["車両区分"]] == items["車輪数"]
+    assert (items["車両区分"][:3] != "2ハ(") or items["車両区分"].startswith("2ハ(1)") == (items["用途"] == "乗用")
 
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KEIJI_RULES}
-    assert len(names) == 14
+    assert len(names) == 15
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples and rule.needs_records for rule in KEIJI_RULES.values())
@@ -54,6 +78,9 @@ def test_the_worked_examples() -> None:
     assert ks._liable(ks.SCRAPPED_AFTER, town) == {"納税義務者": True}
     # 第443条第1項: stationed in another municipality -> not taxed here.
     assert ks._liable(ks.STATIONED_ELSEWHERE, town) == {"納税義務者": False}
+    # ... whatever the owner's 住所: moved out, the 主たる定置場 kept here -> taxed here; no vehicle -> not taxed.
+    assert ks._liable(ks.MOVED_OUT_OWNER, town) == {"納税義務者": True}
+    assert ks._liable(ks.NO_VEHICLE, town) == {"納税義務者": False}
     # 第463条の15第1項: 四輪乗用自家用 10,800円, 二輪の小型自動車 6,000円, 原付 (0.05リットル以下) 2,000円.
     assert ks._rate(ks.BOUGHT_ON_LEVY_DATE, town) == {"種別割税額": 10_800}
     assert ks._rate(ks.SMALL_TWO_WHEEL, town) == {"種別割税額": 6_000}
@@ -74,15 +101,51 @@ def test_the_answer_is_read_against_the_ceiling_and_the_notice_day() -> None:
         ks._NOTICE: False}
 
 
-@pytest.mark.parametrize(("due", "allowed"), [
-    ("2025-04-30", True), ("2025-05-31", True), ("2026-03-31", True),  # 本文; ただし書 (筑後市's 5月); the 年度's last
-    ("2025-03-31", False), ("2026-04-30", False)])  # before the 賦課期日 (the 年度 before); the next 年度
-def test_the_due_day_is_read_against_the_months_the_article_allows(due: str, allowed: bool) -> None:
-    answer = {"年度": 2025, ks.PART: {"納期限": due}}
-    expected = {ks._DUE: True} if allowed else {ks._DUE: False, "納期限": due, "年度": 2025}
-    assert ks._answered_due_month(answer, None) == expected  # type: ignore[arg-type]
-    assert ks._answered_due_month({ks.PART: {"納期限": "4月末"}, "年度": 2025}, None) == {  # type: ignore[arg-type]
+@pytest.mark.parametrize(("year", "due", "main", "special"), [
+    (2025, "2025-04-30", True, True), (2025, "2025-04-01", True, True),  # 本文: a day of 4月
+    (2022, "2022-05-02", True, True),  # 4月30日 土曜日, 5月1日 日曜日: the next working day (第20条の5第2項, ours)
+    (2023, "2023-05-01", True, True),  # 4月30日 日曜日
+    (2022, "2022-05-06", False, True),  # past the first working day: only the ただし書's month
+    (2025, "2025-05-01", False, True),  # 4月30日 水曜日: no 休日 to move off; 筑後市's 5月 is the ただし書's
+    (2025, "2026-03-31", False, True), (2025, "2025-03-31", False, False),  # the 年度's last; before the 賦課期日
+    (2025, "2026-04-30", False, False)])  # the next 年度
+def test_the_due_day_is_read_by_the_main_rule_and_by_the_ta_dashi_gaki(year: int, due: str, main: bool,
+                                                                       special: bool) -> None:
+    answer = {"年度": year, ks.PART: {"納期限": due}}
+    shown = {"納期限": due, "年度": year}
+    assert ks._answered_due_main(answer, None) == ({ks._DUE: True} if main else {ks._DUE: False, **shown})  # type: ignore[arg-type]
+    assert ks._answered_due_special(answer, None) == (  # type: ignore[arg-type]
+        {ks._DUE_SPECIAL: True} if special else {ks._DUE_SPECIAL: False, **shown})
+    assert ks._answered_due_main({ks.PART: {"納期限": "4月末"}, "年度": year}, None) == {  # type: ignore[arg-type]
         ks._DUE: None, "納期限": "4月末"}
+
+
+def _due_findings(defects: frozenset[str], optional: frozenset[str]) -> list[Finding]:
+    """The findings of the 本文's check (registered: it reads the profile's declaration) against the reference."""
+    requirement = cast(Requirement, SimpleNamespace(id=DUE_MAIN))
+    with start_reference(defects=defects) as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
+                        append_path=scenarios.APPEND_PATH, records_path=scenarios.RECORDS_PATH, max_examples=3,
+                        optional=optional)
+        return list(ks.due_check(CheckContext(requirement=requirement, target=target)))
+
+
+DUE_MAIN = "keijidosha_zei-2025.12-1.463.17.1.0-R001"
+DUE_SPECIAL = "keijidosha_zei-2025.12-1.463.17.1.0-O002"
+
+
+def test_a_may_due_day_fails_the_main_rule_unless_the_ta_dashi_gaki_is_declared() -> None:
+    # The outside product's third finding: an undeclared ただし書 admitted under R001.
+    (finding,) = _due_findings(frozenset({"keijidosha_due_in_may"}), frozenset())
+    assert finding.code == "scenario.keijidosha_zei.due_month.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert json.loads(finding.expected) == {ks._DUE: True}
+    actual = json.loads(finding.actual)
+    assert actual[ks._DUE] is False and actual["納期限"] == f"{actual['年度']}-05-31"
+    assert _due_findings(frozenset({"keijidosha_due_in_may"}), frozenset({DUE_SPECIAL})) == []
+    assert _due_findings(frozenset({"keijidosha_due_in_may"}), cast(frozenset[str], "all")) == []
+    assert _due_findings(frozenset(), frozenset()) == []
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
@@ -95,17 +158,17 @@ def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
 
 
 def test_a_due_day_before_the_levy_date_is_the_due_month_finding_at_the_query() -> None:
-    # 第463条の17: a 5月 納期限 is allowed (ただし書), so the clean reference's April and a May pass; 3月31日 of the
-    # 年度's first year (keijidosha_due_before_levy_date) is no month of the 年度.
-    assert rule_findings(frozenset(), KEIJI_RULES, BINDINGS, ["keijidosha_zei.due_month"]) == {
-        "keijidosha_zei.due_month": []}
-    found = rule_findings(frozenset({"keijidosha_due_before_levy_date"}), KEIJI_RULES, BINDINGS,
-                          ["keijidosha_zei.due_month"])["keijidosha_zei.due_month"]
-    (finding,) = found
-    assert finding.code == "scenario.keijidosha_zei.due_month.mismatch"
-    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
-    assert json.loads(finding.expected) == {ks._DUE: True}
-    assert json.loads(finding.actual) == {ks._DUE: False, "納期限": "2025-03-31", "年度": 2025}
+    # 第463条の17: 3月31日 of the 年度's first year (keijidosha_due_before_levy_date) is no month of the 年度: the
+    # 本文's finding and the ただし書's.
+    rules = ["keijidosha_zei.due_month", "keijidosha_zei.due_month_special"]
+    assert rule_findings(frozenset(), KEIJI_RULES, BINDINGS, rules) == {rule: [] for rule in rules}
+    found = rule_findings(frozenset({"keijidosha_due_before_levy_date"}), KEIJI_RULES, BINDINGS, rules)
+    for rule, key in zip(rules, (ks._DUE, ks._DUE_SPECIAL), strict=True):
+        (finding,) = found[rule]
+        assert finding.code == f"scenario.{rule}.mismatch"
+        assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+        assert json.loads(finding.expected) == {key: True}
+        assert json.loads(finding.actual) == {key: False, "納期限": "2025-03-31", "年度": 2025}
 
 
 def test_the_worked_examples_of_the_environmental_rate_and_the_taxpayers() -> None:
@@ -120,16 +183,26 @@ def test_the_worked_examples_of_the_environmental_rate_and_the_taxpayers() -> No
     # 第443条第2項, 第3項, 第442条第7号.
     assert ks._acquirer(ks.BOUGHT_TO_SELL, town) == {"環境性能割の納税義務者": False}
     assert ks._acquirer(ks.BOUGHT_TO_DRIVE, town) == {"環境性能割の納税義務者": True}
+    assert ks._acquirer(ks.TRUCK_BOUGHT_TO_DRIVE, town) == {"環境性能割の納税義務者": True}
+    assert ks._acquirer(ks.THREE_WHEELS_BOUGHT_TO_SELL, town) == {"環境性能割の納税義務者": False}
+    # 第451条第5項 carries over 第1号 only: a 令和二年度基準等 トラック at the 本則's 100% is 百分の三 (第3項).
+    assert ks._env_rate(ks.ENV_R2_TRUCK, town) == {"環境性能割税率": 3}
     assert ks._user(ks.USER_OF_EXEMPT, town) == {"納税義務者": True}
     assert ks._user(ks.USER_PUBLIC, town) == {"納税義務者": False}
+    # 第443条第3項 with 第445条第1項: the owner who cannot be taxed is liable neither for a 公用 vehicle nor another.
+    assert ks._user(ks.EXEMPT_OWNER, town) == {"納税義務者": False}
+    assert ks._user(ks.EXEMPT_OWNER_PUBLIC, town) == {"納税義務者": False}
     assert ks._liable(ks.SIDECAR, town) == {"納税義務者": True} and ks._rate(ks.SIDECAR, town) == {"種別割税額": 6_000}
 
 
-NEW_RULES = ["keijidosha_zei.environmental", "keijidosha_zei.environmental_h22", "keijidosha_zei.environmental_r2",
+NEW_RULES = ["keijidosha_zei.stationed", "keijidosha_zei.environmental", "keijidosha_zei.environmental_h22",
+             "keijidosha_zei.environmental_r2",
              "keijidosha_zei.acquirer", "keijidosha_zei.user", "keijidosha_zei.sidecar"]
 NEW_DEFECTS = ["keijidosha_env_threshold_exclusive", "keijidosha_env_h22_as_standard",
                "keijidosha_env_r2_reading_ignored", "keijidosha_dealer_taxed", "keijidosha_user_public_taxed",
-               "keijidosha_sidecar_untaxed"]
+               "keijidosha_sidecar_untaxed", "keijidosha_public_owner_taxed", "keijidosha_moved_owner_untaxed",
+               "keijidosha_levied_without_vehicle", "keijidosha_env_r2_truck_by_standard",
+               "keijidosha_acquirer_passenger_only"]
 _BOUND = bound_requirements(BINDINGS)
 
 
@@ -145,3 +218,13 @@ def test_a_new_defect_gives_its_rules_finding_at_the_query(name: str) -> None:
         (finding,) = found
         assert finding.code == f"scenario.{rule}.mismatch"
         assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+
+
+def test_the_owner_of_a_public_vehicle_who_cannot_be_taxed_is_the_user_finding() -> None:
+    # F1 of the outside product: 所有者非課税 and 公用 on the owner's record; the ただし書 does not lift 第445条第1項.
+    found = rule_findings(frozenset({"keijidosha_public_owner_taxed"}), KEIJI_RULES, BINDINGS,
+                          ["keijidosha_zei.user"])["keijidosha_zei.user"]
+    (finding,) = found
+    assert finding.code == "scenario.keijidosha_zei.user.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert (json.loads(finding.expected), json.loads(finding.actual)) == ({"納税義務者": False}, {"納税義務者": True})
