@@ -299,7 +299,10 @@ class KosekiBook:
         koseki, entry = self._find(person, "本人")
         entry["除籍年月日"] = (known if "koseki_death_removed_when_known" in self.defects else died).isoformat()
         entry["除籍原因"] = "死亡"
-        return {**answer, "戸籍": self._shown(koseki)}
+        # The reference accepts a 死亡届 made at a place 第25条第1項 does not allow and flags it (届出地適合 false);
+        # the defect says it refused it (受理 false) and removes the entry all the same.
+        refused = "koseki_wrong_place_refused_yet_written" in self.defects and not fits
+        return {**answer, "受理": not refused, "戸籍": self._shown(koseki)}
 
     def _marriage(self, body: Mapping[str, Any]) -> dict[str, Any]:
         married = _day(body.get("届出年月日"), "届出年月日").isoformat()

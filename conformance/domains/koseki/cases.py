@@ -197,6 +197,9 @@ DEATH_ABROAD = Case("死亡", (_FAMILY,), ((0, 2),), date(2025, 3, 1), known=dat
 DEATH_DUE_ON_HOLIDAY = Case("死亡", (_FAMILY,), ((0, 0),), date(2025, 2, 4), known=date(2025, 2, 5))
 #: Filed where the 届出人 is (another 市区町村, 1) for a 本籍 in the town: allowed; elsewhere (2): not (第25条).
 DEATH_AT_LOCATION = Case("死亡", (_FAMILY,), ((0, 1),), date(2025, 3, 1), known=date(2025, 3, 1), place=1, location=1)
+#: Filed in another 市区町村 (1) by a 届出人 in the town (0), for a 本籍 in the town: a place 第25条第1項 does not
+#: allow; accepted (and written) or refused (nothing written), both pass (checks._unless_refused).
+DEATH_ELSEWHERE = Case("死亡", (_FAMILY,), ((0, 0),), date(2025, 3, 1), known=date(2025, 3, 1), place=1, location=0)
 DEATH_OF_FOREIGNER = Case(
     "死亡", (_FAMILY,), (None,), date(2025, 3, 1), known=date(2025, 3, 1), place=0, location=1, registered=False
 )

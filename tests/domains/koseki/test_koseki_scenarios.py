@@ -222,3 +222,62 @@ def test_the_adoptee_is_written_with_the_adoptive_koseki_surname() -> None:
     assert finding.location == "POST /driver/v1/koseki/todoke 届出種別=養子縁組"
     assert json.loads(finding.expected)["氏名"] == "見本\u3000次郎"
     assert json.loads(finding.actual)["氏名"] == "試験\u3000次郎"
+
+
+def _death_answer(case: ks_driver.Case, *, accepted: bool, removed: bool, shown: bool) -> tuple[dict[str, Any],
+                                                                                              ks_driver.Sent]:
+    """A vendor's answer to the 死亡届 of ``case``: 受理 ``accepted``, the deceased's entry ``removed`` on the
+    死亡の年月日, the 戸籍 answered (``shown``) or null."""
+    family = case.families[0]
+    sent = ks_driver.Sent(CODES, displays=[("見本町本町1番地", ks_driver._name(family, 0))])
+    person = case.persons[0]
+    assert person is not None
+    entries = [{**ks_driver._member(family, entry),
+                "除籍年月日": case.day.isoformat() if removed and entry == person[1] else None}
+               for entry in range(len(family.members))]
+    koseki = {"本籍": sent.displays[0][0], "筆頭者氏名": sent.displays[0][1], "在籍者": entries}
+    return {"受理": accepted, "届出地適合": False, "戸籍": koseki if shown else None}, sent
+
+
+def _agrees(rule: str, case: ks_driver.Case, answer: tuple[dict[str, Any], ks_driver.Sent]) -> bool:
+    return bool(KOSEKI_RULES[rule].expected(case) == KOSEKI_RULES[rule].actual(*answer))
+
+
+@pytest.mark.parametrize(("accepted", "removed", "shown", "death_day", "display"), [
+    (True, True, True, True, True),  # accepted and flagged (届出地適合 false), written: the reference's reading
+    (False, False, False, True, True),  # refused, nothing written, no 戸籍 answered: the outsider's reading
+    (False, False, True, True, True),  # refused, the 戸籍 answered as it stood
+    (False, True, True, False, True),  # refused, yet removed: wrong (the 表示 is the same either way)
+    (True, False, False, False, False),  # accepted, yet nothing written: wrong
+])
+def test_a_death_filed_at_a_place_article_25_does_not_allow_may_be_refused_or_accepted(
+        accepted: bool, removed: bool, shown: bool, death_day: bool, display: bool) -> None:
+    # 本籍 in the town (0), 届出人 in the town (0), filed in another 市区町村 (1): 第25条第1項 does not allow it
+    # (issue: the outsider's F3; provisions.yaml, 第25条第1項).
+    case = ks_cases.DEATH_ELSEWHERE
+    assert not ks._place_allowed(case)
+    answer = _death_answer(case, accepted=accepted, removed=removed, shown=shown)
+    assert (_agrees("koseki.death_day", case, answer), _agrees("koseki.display_after_removal", case, answer)) == (
+        death_day, display)
+
+
+def test_a_death_filed_at_an_allowed_place_must_be_accepted_and_written() -> None:
+    case = ks_cases.DEATH  # filed in the town, the 本籍地
+    assert ks._place_allowed(case)
+    assert _agrees("koseki.death_day", case, _death_answer(case, accepted=True, removed=True, shown=True))
+    refused = _death_answer(case, accepted=False, removed=False, shown=False)
+    assert not _agrees("koseki.death_day", case, refused)
+    assert not _agrees("koseki.display_after_removal", case, refused)
+
+
+def test_a_refused_death_that_still_removes_is_the_death_day_finding() -> None:
+    found = _findings(frozenset({"koseki_wrong_place_refused_yet_written"}), ["koseki.death_day",
+                                                                              "koseki.display_after_removal"])
+    assert found["koseki.display_after_removal"] == []
+    (finding,) = found["koseki.death_day"]
+    assert (finding.code, finding.requirement) == ("scenario.koseki.death_day.mismatch",
+                                                   "koseki-2025.12-1.86.0.2.1-R001")
+    assert finding.location.startswith("POST /driver/v1/koseki/todoke 届出種別=死亡")
+    assert json.loads(finding.actual) == {"受理": False, "除籍年月日": ["2025-03-01"]}
+    assert json.loads(finding.expected) == {"any_of": [{"受理": True, "除籍年月日": ["2025-03-01"]},
+                                                       {"受理": False, "除籍年月日": []}]}
