@@ -213,7 +213,9 @@ class KosekiBook:
         adoptee["除籍原因"] = "養子縁組"
         if "koseki_adoptive_parent_unwritten" in self.defects:
             del moved["養親"]
-        target = adoptee_koseki if "koseki_adoptee_stays" in self.defects else adopter_koseki
+        head = adoptee_koseki["在籍者"][0] is adoptee
+        stays = "koseki_adoptee_stays" in self.defects or (head and "koseki_head_adoptee_stays" in self.defects)
+        target = adoptee_koseki if stays else adopter_koseki
         target["在籍者"].append(moved)
         return self._answer(入籍戸籍=self._ref(target), 戸籍=self._shown(target))
 

@@ -40,6 +40,7 @@ from conformance.checks.statute_rules import Statute, own_rule_checks
 from conformance.domains.koseki import oracle as law
 from conformance.domains.koseki.cases import (
     ADOPTION,
+    ADOPTION_OF_HEAD,
     BIRTH,
     BIRTH_ABROAD,
     BIRTH_DUE_ON_HOLIDAY,
@@ -421,8 +422,10 @@ def _rule(name: str, cases: Callable[[], st.SearchStrategy[Case]], expected: Cal
 
 KOSEKI_RULES: dict[str, KosekiRule] = {rule.name: rule for rule in (
     _rule("koseki.period_start", births, _start, _field("起算日"), (BIRTH,)),
-    _rule("koseki.adoptee_enters", adoptions, _adoptee_entered, _actual_adoptee_entered, (ADOPTION,)),
-    _rule("koseki.adoptive_parent", adoptions, _adoptive_parent, _actual_adoptive_parent, (ADOPTION,)),
+    _rule("koseki.adoptee_enters", adoptions, _adoptee_entered, _actual_adoptee_entered,
+          (ADOPTION, ADOPTION_OF_HEAD)),
+    _rule("koseki.adoptive_parent", adoptions, _adoptive_parent, _actual_adoptive_parent,
+          (ADOPTION, ADOPTION_OF_HEAD)),
     _rule("koseki.judgment_start", judgments, _judgment_start, _field("起算日"),
           (JUDGMENT_BEFORE_SERVICE, JUDGMENT_AFTER_SERVICE)),
     _rule("koseki.birth_period", births, _period_end, _field("届出期間末日"),

@@ -353,3 +353,17 @@ def test_a_finding_names_the_filing_and_the_exchange_of_its_request() -> None:
     assert body["届出種別"] == "死亡"
     assert body["届出地"] not in (body["本人"]["本籍_市区町村コード"], body["届出人所在地"])
     assert f"届出地 {body['届出地']}, 届出人所在地 {body['届出人所在地']}; the request judged" in finding.message
+
+
+def test_an_adoptee_who_is_a_head_enters_the_adoptive_koseki() -> None:
+    # 検証 次郎, 筆頭者 of his own 戸籍, is adopted by 見本 一郎: he enters 一郎's 戸籍 as 見本 次郎 (第18条第3項).
+    assert ks._adoptee_entered(ks_cases.ADOPTION_OF_HEAD) == {"入籍戸籍": 0, "氏名": "見本\u3000次郎"}
+    found = _findings(frozenset({"koseki_head_adoptee_stays"}), ["koseki.adoptee_enters", "koseki.adoptive_parent"])
+    assert found["koseki.adoptive_parent"] == []
+    (finding,) = found["koseki.adoptee_enters"]
+    assert (finding.code, finding.requirement) == ("scenario.koseki.adoptee_enters.mismatch",
+                                                   "koseki-2025.12-1.18.0.3.0-R001")
+    assert finding.location == "POST /driver/v1/koseki/todoke 届出種別=養子縁組"
+    assert "養子 the 筆頭者 of 戸籍 1" in finding.message
+    assert json.loads(finding.expected)["入籍戸籍"] == 0
+    assert json.loads(finding.actual)["入籍戸籍"] == 1
