@@ -150,11 +150,28 @@ def current_requirements() -> tuple[str, ...]:
     return tuple(dict.fromkeys(served.requirement for served in _ACTIVE.get()))
 
 
+_WATCHING: ContextVar[tuple[list[Reference], ...]] = ContextVar("conformance_watching", default=())
+
+
+@contextmanager
+def watching() -> Iterator[list[Reference]]:
+    """The references of the exchanges recorded inside, in order (none when nothing records): a check names the
+    exchange of the very request a finding is about (a scenario's, among the many it made). Tags nothing."""
+    seen: list[Reference] = []
+    token = _WATCHING.set((*_WATCHING.get(), seen))
+    try:
+        yield seen
+    finally:
+        _WATCHING.reset(token)
+
+
 def note(reference: Reference) -> None:
-    """A recorded exchange: every requirement being served gets its reference."""
+    """A recorded exchange: every requirement being served gets its reference (and every :func:`watching`)."""
     for served in _ACTIVE.get():
         if served.add(reference):
             served._pending.append(reference)
+    for seen in _WATCHING.get():
+        seen.append(reference)
 
 
 class ReuseListener(Protocol):

@@ -184,7 +184,9 @@ def build_contract_openapi(edition: EditionCatalog, contract: DomainContract, mi
     served = _served(edition)
     paths: dict[str, Any] = {
         MIGRATION_PATH: {"post": _csv_load(migration, "migration", "targets.load.path",
-                                           "Replaces the vendor's residents with the test town (before the checks).")},
+                                           "Replaces all the vendor's data of the domain with the test town (before "
+                                           "the checks): its residents and all else it holds for the domain (a 戸籍 "
+                                           "system's 戸籍 too: the harness's 本籍 may repeat an earlier run's).")},
         APPEND_PATH: {"post": _csv_load(migration, "append", "targets.load.append_path",
                                         "Adds the generated persons of the scenario checks (new 宛名番号 only).")},
     }

@@ -105,7 +105,14 @@ def _field_schema(field: DriverField) -> dict[str, Any]:
         return {"type": "boolean"}
     if field.type == "integer":
         return {"type": "integer", "minimum": 1}
-    return {"type": "string"}
+    if field.type in ("object", "array"):
+        return _typed(field.type, field.properties, field.items, nullable=field.nullable)
+    schema: dict[str, Any] = {"type": "string"}
+    if field.enum:
+        schema["enum"] = list(field.enum) + ([None] if field.nullable else [])
+    if field.nullable:
+        schema["type"] = ["string", "null"]
+    return schema
 
 
 def _responses(operation: DriverOperation) -> dict[str, Any]:
@@ -161,18 +168,27 @@ def _answer_property(value: str | DriverAnswerField) -> dict[str, Any]:
 
 def _answer_type(field: DriverAnswerField) -> dict[str, Any]:
     """The type of one answer key (nested keys and items described too); null added where it is allowed."""
-    schema: dict[str, Any] = {"type": "string", "pattern": DATE_PATTERN} if field.type == "date" else \
-        {"type": field.type}
+    schema = _typed(field.type, field.properties, field.items, nullable=False)
     if field.enum:
         schema["enum"] = list(field.enum) + ([None] if field.nullable else [])
-    if field.properties:
-        schema["properties"] = {key: _answer_property(value) for key, value in field.properties.items()}
-        required = [key for key, value in field.properties.items() if value.required]
+    if field.nullable:
+        schema["type"] = [schema["type"], "null"]
+    return schema
+
+
+def _typed(kind: str, properties: Mapping[str, DriverAnswerField], items: DriverAnswerField | None, *,
+           nullable: bool) -> dict[str, Any]:
+    """The schema of a value of ``kind`` (an answer key's, or a request field's of an object or an array), its
+    nested keys and items described too; null added when ``nullable``."""
+    schema: dict[str, Any] = {"type": "string", "pattern": DATE_PATTERN} if kind == "date" else {"type": kind}
+    if properties:
+        schema["properties"] = {key: _answer_property(value) for key, value in properties.items()}
+        required = [key for key, value in properties.items() if value.required]
         if required:
             schema["required"] = required
-    if field.items is not None:
-        schema["items"] = _answer_property(field.items)
-    if field.nullable:
+    if items is not None:
+        schema["items"] = _answer_property(items)
+    if nullable:
         schema["type"] = [schema["type"], "null"]
     return schema
 

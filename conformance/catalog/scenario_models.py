@@ -32,17 +32,6 @@ NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
 # -- the driver protocol ---------------------------------------------------------------------------
 
 
-class DriverField(CatalogModel):
-    """A field of a driver request body (or a query parameter of a ``get`` operation)."""
-
-    name: Annotated[str, Field(min_length=1)]
-    type: Literal["string", "date", "items", "list", "flag", "integer"] = Field(
-        default="string", description="items: an object of data item header -> value; list: of 宛名番号; "
-        "flag: true/false; integer: a whole number of 1 or more.")
-    required: bool = False
-    description: str | None = None
-
-
 class DriverError(CatalogModel):
     """An エラー or アラート (11.1) a driver operation answers with, by its code."""
 
@@ -63,6 +52,22 @@ class DriverAnswerField(CatalogModel):
     required: bool = Field(default=False, description="Whether every 200 answer carries the key.")
     enum: Annotated[tuple[str, ...], LaxSeq] = Field(default=(), description="The only values allowed (text).")
     properties: dict[str, DriverAnswerField] = Field(default_factory=dict, description="The keys of an object.")
+    items: DriverAnswerField | None = Field(default=None, description="What an array holds.")
+
+
+class DriverField(CatalogModel):
+    """A field of a driver request body (or a query parameter of a ``get`` operation)."""
+
+    name: Annotated[str, Field(min_length=1)]
+    type: Literal["string", "date", "items", "list", "flag", "integer", "object", "array"] = Field(
+        default="string", description="items: an object of data item header -> value; list: of 宛名番号; "
+        "flag: true/false; integer: a whole number of 1 or more; object: with ``properties``; array: of ``items``.")
+    required: bool = False
+    description: str | None = None
+    nullable: bool = Field(default=False, description="Whether null is sent too (e.g. no 父 known).")
+    enum: Annotated[tuple[str, ...], LaxSeq] = Field(default=(), description="The only values sent (text).")
+    properties: dict[str, DriverAnswerField] = Field(default_factory=dict, description="The keys of an object "
+                                                     "(typed like an answer's: ``required`` where always sent).")
     items: DriverAnswerField | None = Field(default=None, description="What an array holds.")
 
 

@@ -213,7 +213,9 @@ class KosekiBook:
         adoptee["除籍原因"] = "養子縁組"
         if "koseki_adoptive_parent_unwritten" in self.defects:
             del moved["養親"]
-        target = adoptee_koseki if "koseki_adoptee_stays" in self.defects else adopter_koseki
+        head = adoptee_koseki["在籍者"][0] is adoptee
+        stays = "koseki_adoptee_stays" in self.defects or (head and "koseki_head_adoptee_stays" in self.defects)
+        target = adoptee_koseki if stays else adopter_koseki
         target["在籍者"].append(moved)
         return self._answer(入籍戸籍=self._ref(target), 戸籍=self._shown(target))
 
@@ -299,7 +301,10 @@ class KosekiBook:
         koseki, entry = self._find(person, "本人")
         entry["除籍年月日"] = (known if "koseki_death_removed_when_known" in self.defects else died).isoformat()
         entry["除籍原因"] = "死亡"
-        return {**answer, "戸籍": self._shown(koseki)}
+        # The reference accepts a 死亡届 made at a place 第25条第1項 does not allow and flags it (届出地適合 false);
+        # the defect says it refused it (受理 false) and removes the entry all the same.
+        refused = "koseki_wrong_place_refused_yet_written" in self.defects and not fits
+        return {**answer, "受理": not refused, "戸籍": self._shown(koseki)}
 
     def _marriage(self, body: Mapping[str, Any]) -> dict[str, Any]:
         married = _day(body.get("届出年月日"), "届出年月日").isoformat()

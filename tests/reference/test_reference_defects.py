@@ -799,7 +799,8 @@ AFFECTS: dict[str, set[str]] = {
         "koseki_spouse_keeps_surname", "koseki_spouse_keeps_surname_reading", "koseki_child_born_on_filing",
         "koseki_entry_copied_on_marriage", "koseki_head_spouse_unmarked", "koseki_origin_unwritten",
         "koseki_death_removed_when_known", "koseki_father_is_head", "koseki_every_child_legitimate",
-        "koseki_judgment_from_decision", "koseki_adoptee_stays", "koseki_adoptive_parent_unwritten")},
+        "koseki_judgment_from_decision", "koseki_adoptee_stays", "koseki_adoptive_parent_unwritten",
+        "koseki_wrong_place_refused_yet_written", "koseki_head_adoptee_stays")},
     **{name: {"koseki"} for name in ("koseki_furigana_unchecked", "koseki_child_always_female")},
     # Issue 50, bugs written blind (docs/model.md): the 世帯連記式 form's 省略 and 公用 switches; the probes ask the
     # 世帯連記式 form with neither (the model's state machine does: tests/domains/jumin/test_model_machine.py).

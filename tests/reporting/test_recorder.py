@@ -14,7 +14,15 @@ import pytest
 from har_helpers import har_entries
 
 from conformance.errors import TargetError
-from conformance.exchanges import MAX_REFERENCES, LinkedCache, serving, setup_phase
+from conformance.exchanges import (
+    MAX_REFERENCES,
+    LinkedCache,
+    current_requirements,
+    note,
+    serving,
+    setup_phase,
+    watching,
+)
 from conformance.masking import Scrubber
 from conformance.profiles import ApiTarget
 from conformance.recorder import (
@@ -398,3 +406,18 @@ def test_a_line_is_never_cut_by_a_character_that_ends_lines_for_some_readers(tmp
     text = joined.read_text("utf-8")
     assert len(text.splitlines()) == len(text.split("\n")) - 1  # no line ends but "\n"
     assert json.loads(text)["log"]["entries"][0]["response"]["content"]["text"] == document["text"]
+
+
+def test_watching_sees_the_exchanges_made_inside_and_tags_nothing() -> None:
+    # A scenario check names the exchange of the request a finding is about (conformance/domains/koseki/driver.py).
+    with serving("REQ-1") as served:
+        note({"id": "w-1", "method": "POST", "url": "/a", "status": 200})
+        with watching() as outer:
+            note({"id": "w-2", "method": "POST", "url": "/b", "status": 200})
+            with watching() as inner:
+                note({"id": "w-3", "method": "POST", "url": "/c", "status": 422})
+            assert current_requirements() == ("REQ-1",)
+        note({"id": "w-4", "method": "POST", "url": "/d", "status": 200})
+    assert [reference["id"] for reference in outer] == ["w-2", "w-3"]
+    assert [reference["id"] for reference in inner] == ["w-3"]
+    assert [reference["id"] for reference in served.references] == ["w-1", "w-2", "w-3", "w-4"]

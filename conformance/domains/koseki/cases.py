@@ -118,9 +118,11 @@ def judgments(draw: st.DrawFn) -> Case:
 
 @st.composite
 def adoptions(draw: st.DrawFn) -> Case:
-    """A 養子縁組 of a child of another 戸籍 (its parents') by a 養親 written first in his or her own 戸籍."""
+    """A 養子縁組 by a 養親 written first in his or her own 戸籍 of a child of another 戸籍 (its parents'), or of the
+    筆頭者 of his or her own 戸籍 (no spouse in it, maybe a child: 第18条第3項 sends the 養子 into the 養親's 戸籍
+    all the same; a 養子 with a 配偶者, 第20条, is not quoted and never drawn)."""
     adopter = Family(draw(st.integers(0, 3)), draw(st.integers(0, 2)), (_adult(draw, draw(st.sampled_from((0, 1)))),))
-    adoptee, entry = _spouse_family(draw, draw(st.sampled_from((2, 3))), False)
+    adoptee, entry = _spouse_family(draw, draw(st.sampled_from((2, 3))), draw(st.booleans()))
     return Case("養子縁組", (adopter, adoptee), ((0, 0), (1, entry)), _event_day(draw))
 
 
@@ -197,6 +199,9 @@ DEATH_ABROAD = Case("死亡", (_FAMILY,), ((0, 2),), date(2025, 3, 1), known=dat
 DEATH_DUE_ON_HOLIDAY = Case("死亡", (_FAMILY,), ((0, 0),), date(2025, 2, 4), known=date(2025, 2, 5))
 #: Filed where the 届出人 is (another 市区町村, 1) for a 本籍 in the town: allowed; elsewhere (2): not (第25条).
 DEATH_AT_LOCATION = Case("死亡", (_FAMILY,), ((0, 1),), date(2025, 3, 1), known=date(2025, 3, 1), place=1, location=1)
+#: Filed in another 市区町村 (1) by a 届出人 in the town (0), for a 本籍 in the town: a place 第25条第1項 does not
+#: allow; accepted (and written) or refused (nothing written), both pass (checks._unless_refused).
+DEATH_ELSEWHERE = Case("死亡", (_FAMILY,), ((0, 0),), date(2025, 3, 1), known=date(2025, 3, 1), place=1, location=0)
 DEATH_OF_FOREIGNER = Case(
     "死亡", (_FAMILY,), (None,), date(2025, 3, 1), known=date(2025, 3, 1), place=0, location=1, registered=False
 )
@@ -218,6 +223,9 @@ JUDGMENT_AFTER_SERVICE = Case("裁判", (_COUPLE,), ((0, 0),), date(2025, 3, 1),
 #: (第18条第3項), written with his 養親 (第13条第1項第6号).
 ADOPTION = Case("養子縁組", (_HUSBAND_HEAD, Family(1, 1, ((4, date(1960, 1, 1)), (5, date(1962, 2, 2)),
                                                           (2, date(2010, 3, 3))))), ((0, 0), (1, 2)), date(2025, 7, 7))
+#: 見本 一郎 adopts 検証 次郎, the 筆頭者 of his own 戸籍 (alone): 次郎 leaves it for 一郎's (第18条第3項).
+ADOPTION_OF_HEAD = Case("養子縁組", (_HUSBAND_HEAD, Family(2, 1, ((2, date(1995, 3, 3)),))), ((0, 0), (1, 0)),
+                        date(2025, 7, 7))
 #: A 兄弟姉妹 may not make the 第10条第1項 request; a 除籍者 may.
 SIBLING_REQUEST = Case("請求", (_COUPLE,), ((0, 0),), date(2025, 6, 1), relation="兄弟姉妹")
 REMOVED_REQUEST = Case("請求", (_COUPLE,), ((0, 0),), date(2025, 6, 1), relation="除籍者")

@@ -40,6 +40,7 @@ from conformance.checks.statute_rules import Statute, own_rule_checks
 from conformance.domains.koseki import oracle as law
 from conformance.domains.koseki.cases import (
     ADOPTION,
+    ADOPTION_OF_HEAD,
     BIRTH,
     BIRTH_ABROAD,
     BIRTH_DUE_ON_HOLIDAY,
@@ -50,6 +51,7 @@ from conformance.domains.koseki.cases import (
     DEATH_ABROAD,
     DEATH_AT_LOCATION,
     DEATH_DUE_ON_HOLIDAY,
+    DEATH_ELSEWHERE,
     DEATH_OF_FOREIGNER,
     FOREIGN_MARRIAGE,
     FOREIGN_MARRIAGE_HEAD,
@@ -170,10 +172,30 @@ def _display(c: Case) -> Projection:
     return {"本籍": NEW, "筆頭者氏名は筆頭の者": True}
 
 
+def _place_allowed(c: Case) -> bool:
+    """Whether the 死亡届 is made at a place 第25条第1項 allows (the 本人's 本籍地 or the 届出人's 所在地)."""
+    return law.filing_place_ok(str(c.place), honseki=str(c.families[0].place), location=str(c.location))
+
+
+def _unless_refused(c: Case, written: Projection, *refused: Projection) -> Projection:
+    """``written`` (accepted: ``受理`` true), or, for a 死亡届 made at a place 第25条第1項 does not allow, also
+    ``refused`` (``受理`` false): our reading (provisions.yaml, 第25条第1項): the text says where a 届出 is to be
+    made, not what the 市町村長 does with one made elsewhere; a product may refuse it (writing nothing) or accept
+    it and flag it (``届出地適合`` false, judged by ``koseki.filing_place``). A refused 届出 that writes, or an
+    accepted one that does not, fails."""
+    accepted = {"受理": True, **written}
+    if _place_allowed(c):
+        return accepted
+    readings: Projection = either(accepted, *({"受理": False, **projection} for projection in refused))
+    return readings
+
+
 def _display_after_removal(c: Case) -> Projection:
-    """第9条 (second sentence): after the 筆頭者's death, the 戸籍 is still shown by his or her 氏名."""
+    """第9条 (second sentence): after the 筆頭者's death, the 戸籍 is still shown by his or her 氏名; a 死亡届
+    refused for its place (:func:`_unless_refused`) answers no 戸籍 or the 戸籍 as it stood."""
     honseki, head = law.koseki_display(0, _name(c.families[0], 0))
-    return {"戸籍": honseki, "筆頭者氏名": head}
+    shown = {"戸籍": honseki, "筆頭者氏名": head}
+    return _unless_refused(c, shown, {"戸籍": None, "筆頭者氏名": None}, shown)
 
 
 def _request(c: Case) -> Projection:
@@ -265,8 +287,9 @@ def _entry_legitimacy(c: Case) -> Projection:
 
 
 def _removed_on_death(c: Case) -> Projection:
-    """第86条第2項第1号: the 死亡の年月日 the 届書 states is the day the deceased's entry is removed."""
-    return {"除籍年月日": [c.day.isoformat()]}
+    """第86条第2項第1号: the 死亡の年月日 the 届書 states is the day the deceased's entry is removed; a 死亡届
+    refused for its place (:func:`_unless_refused`) removes no one."""
+    return _unless_refused(c, {"除籍年月日": [c.day.isoformat()]}, {"除籍年月日": []})
 
 
 def _name_characters(c: Case) -> Projection:
@@ -306,7 +329,7 @@ def _actual_display(answer: Mapping[str, Any], sent: Sent) -> Projection:
 def _actual_after_removal(answer: Mapping[str, Any], sent: Sent) -> Projection:
     koseki = _koseki(answer)
     honseki = 0 if sent.displays and koseki.get("本籍") == sent.displays[0][0] else koseki.get("本籍")
-    return {"戸籍": honseki, "筆頭者氏名": koseki.get("筆頭者氏名")}
+    return {"受理": answer.get("受理"), "戸籍": honseki, "筆頭者氏名": koseki.get("筆頭者氏名")}
 
 
 def _entries(answer: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -373,7 +396,8 @@ def _actual_adoptive_parent(answer: Mapping[str, Any], sent: Sent) -> Projection
 
 
 def _actual_removed(answer: Mapping[str, Any], sent: Sent) -> Projection:
-    return {"除籍年月日": [entry.get("除籍年月日") for entry in _entries(answer) if entry.get("除籍年月日")]}
+    return {"受理": answer.get("受理"),
+            "除籍年月日": [entry.get("除籍年月日") for entry in _entries(answer) if entry.get("除籍年月日")]}
 
 
 def _reading_characters(c: Case) -> Projection:
@@ -398,8 +422,10 @@ def _rule(name: str, cases: Callable[[], st.SearchStrategy[Case]], expected: Cal
 
 KOSEKI_RULES: dict[str, KosekiRule] = {rule.name: rule for rule in (
     _rule("koseki.period_start", births, _start, _field("起算日"), (BIRTH,)),
-    _rule("koseki.adoptee_enters", adoptions, _adoptee_entered, _actual_adoptee_entered, (ADOPTION,)),
-    _rule("koseki.adoptive_parent", adoptions, _adoptive_parent, _actual_adoptive_parent, (ADOPTION,)),
+    _rule("koseki.adoptee_enters", adoptions, _adoptee_entered, _actual_adoptee_entered,
+          (ADOPTION, ADOPTION_OF_HEAD)),
+    _rule("koseki.adoptive_parent", adoptions, _adoptive_parent, _actual_adoptive_parent,
+          (ADOPTION, ADOPTION_OF_HEAD)),
     _rule("koseki.judgment_start", judgments, _judgment_start, _field("起算日"),
           (JUDGMENT_BEFORE_SERVICE, JUDGMENT_AFTER_SERVICE)),
     _rule("koseki.birth_period", births, _period_end, _field("届出期間末日"),
@@ -419,7 +445,7 @@ KOSEKI_RULES: dict[str, KosekiRule] = {rule.name: rule for rule in (
     _rule("koseki.child_mother", lambda: births("母"), _child_entered, _labelled("入籍戸籍"), (BIRTH_TO_MOTHER,)),
     _rule("koseki.display", lambda: marriages(False), _display, _actual_display, (MARRIAGE_NEW,)),
     _rule("koseki.display_after_removal", lambda: deaths(head=True).filter(lambda c: c.registered),
-          _display_after_removal, _actual_after_removal, (DEATH,)),
+          _display_after_removal, _actual_after_removal, (DEATH, DEATH_ELSEWHERE)),
     _rule("koseki.request", requests, _request, _field("交付可"), (SIBLING_REQUEST, REMOVED_REQUEST)),
     _rule("koseki.filing_place", deaths, _filing_place, _field("届出地適合"), (DEATH_AT_LOCATION,)),
     _rule("koseki.filing_place_foreigner", lambda: deaths(foreigner=True), _filing_place, _field("届出地適合"),
@@ -439,7 +465,7 @@ KOSEKI_RULES: dict[str, KosekiRule] = {rule.name: rule for rule in (
     _rule("koseki.entry_legitimacy", births, _entry_legitimacy, _actual_legitimacy,
           (BIRTH, BIRTH_TO_MOTHER, BIRTH_OF_SON)),
     _rule("koseki.death_day", lambda: deaths().filter(lambda c: c.registered), _removed_on_death, _actual_removed,
-          (DEATH, DEATH_ABROAD)),
+          (DEATH, DEATH_ABROAD, DEATH_ELSEWHERE)),
     _rule("koseki.name_plain", lambda: births(names=_plain_names()), _name_characters, _actual_names,
           (LATIN_NAME, BIRTH)),
     _rule("koseki.name_kana", lambda: births(names=_kana_names()), _name_characters, _actual_names,
