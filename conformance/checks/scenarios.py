@@ -678,21 +678,30 @@ def shrunk_mismatch(strategy: st.SearchStrategy[T], examples: Sequence[T], targe
     ``answers`` giving each one's (expected, actual); the shrunk value on which they differ, or None.
 
     A vendor that answers one value both ways (Hypothesis: Flaky) still differed: the last difference
-    met is the one reported."""
+    met is the one reported. A vendor that refused a request only sometimes (Hypothesis: Flaky again, whose text
+    dumps the internal values) is the first refusal's clean :class:`TargetError` (an outside 戸籍 product's ERRORs
+    came out as that dump)."""
     seen: list[Mismatch] = []
+    refused: list[TargetError] = []
 
     def compare(value: T) -> None:
-        expected, actual = answers(value)
+        try:
+            expected, actual = answers(value)
+        except TargetError as error:
+            refused.append(error)
+            raise
         if expected != actual:
             seen.append(Mismatch(value, expected, actual))
             raise seen[-1]
 
     try:
         seeded_test(strategy, examples, target, compare)()
-    except (Mismatch, Flaky):
-        if not seen:
-            raise
-        return seen[-1]
+    except (Mismatch, Flaky) as error:
+        if seen:
+            return seen[-1]
+        if refused and not isinstance(error, Mismatch):
+            raise refused[0] from None
+        raise
     return None
 
 

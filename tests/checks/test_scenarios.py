@@ -129,3 +129,27 @@ def test_a_stay_gone_that_day_leaves_no_address_elsewhere_on_it(data: st.DataObj
     assert gone.moved_out == day
     assert gone.died == day or gone.elsewhere is None or gone.elsewhere > day
     assert gone.next in (None, "131016") and (gone.next is None) == (gone.elsewhere is None)
+
+
+def test_a_vendor_refusing_a_value_only_sometimes_is_the_refusal_s_clean_error_not_hypothesis_s_dump() -> None:
+    """Hypothesis replays a failing value; a refusal that does not come back is Flaky, whose text dumps the internal
+    values (an outside 戸籍 product's ERRORs were that dump): shrunk_mismatch raises the first refusal itself."""
+    from conformance.checks import scenarios
+    from conformance.errors import TargetError
+    from conformance.targets.base import Target
+    from conformance.testdata.town import jumin_edition
+
+    calls: list[int] = []
+
+    def answers(value: int) -> tuple[Any, Any]:
+        calls.append(value)
+        if len(calls) == 1:
+            raise TargetError(f"GET /q?value={value}: expected 200, got 503")
+        return value, value
+
+    target = Target(catalog=jumin_edition(), max_examples=5, seed=4242)
+    with pytest.raises(TargetError) as raised:
+        scenarios.shrunk_mismatch(st.integers(0, 9), [], target, answers)
+    assert str(raised.value) == f"GET /q?value={calls[0]}: expected 200, got 503"
+    # A difference met still wins over the refusal: the vendor's answer differed, whatever else it did.
+    assert scenarios.shrunk_mismatch(st.integers(0, 9), [3], target, lambda value: (value, -value)) is not None
