@@ -208,8 +208,8 @@ def test_the_clean_reference_gives_the_issue_66_rules_no_finding() -> None:
 
 
 def _listed_by(reading_b: bool, s: Scenario) -> bool:
-    """Whether a vendor lists the record's 特定疾病 on ``as_of`` under reading A (「なくなった日」 the 終了年月日) or B (the
-    day after it): the period's first and last day one day later under B (no 省令 age limit applied)."""
+    """Whether a vendor lists the record's 特定疾病 on ``as_of`` under reading A (「なくなった日」 the 終了年月日) or
+    B (the day after it): the period's first and last day one day later under B (no 省令 age limit applied)."""
     assert s.as_of is not None
     facts = s.record(ks.SPECIAL)
     disease, ended = facts["特別の事情_疾病"], date.fromisoformat(facts["特別の事情_終了年月日"])
@@ -230,7 +230,7 @@ def test_both_readings_of_the_day_the_circumstance_ended_pass_and_a_longer_perio
         expected = ks._special(s, TOWN_CODE)
     except UnsatisfiedAssumption:
         return
-    (disease, verdict), = expected.items()
+    ((_, verdict),) = expected.items()
     assert verdict == _listed_by(False, s) == _listed_by(True, s)
 
 
