@@ -209,7 +209,8 @@ def kenko(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
     if birth is None or stay is None or as_of < birth:
         return {"定期接種": [], "乳幼児健康診査": [], "健康増進事業": [], "母子健康手帳": None}
     resident = stay.moved_in <= as_of and (stay.moved_out is None or as_of <= stay.moved_out)
-    vaccinated = resident or "kenko_targets_after_leaving" in defects
+    before = as_of < stay.moved_in and "kenko_targets_before_moving_in" in defects  # lived elsewhere then
+    vaccinated = resident or before or "kenko_targets_after_leaving" in defects
     examined = resident or "kenko_checkups_after_leaving" in defects
     female = row.get("性別") == "2"
     targets = _targets(birth, as_of, female, defects) if vaccinated else []

@@ -128,8 +128,15 @@ def _asked_around_end(draw: st.DrawFn, scenario: Scenario, first: date, last: da
 @st.composite
 def leaving_targets(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A person always the target of some 定期接種 (an infant under 300 days, or aged 66 or more) who
-    may leave; asked about around the end of the stay or later."""
-    if draw(st.booleans()):
+    may leave; asked about around the end of the stay or later. Or an infant born elsewhere who moved in later, asked
+    about around the move-in, before it too (issue 66: no day before 住民となった年月日 was ever asked)."""
+    kind = draw(st.sampled_from(("infant", "elder", "arriving")))
+    if kind == "arriving":
+        birth = draw(st.dates(date(2023, 1, 1), date(2025, 3, 1)))
+        moved_in = birth + timedelta(days=draw(st.integers(40, 250)))
+        as_of = draw(st.dates(birth + _DAY, moved_in + timedelta(days=30)))
+        return replace(_person(birth, as_of, moved_in), previous=codes[1])
+    if kind == "infant":
         birth = draw(st.dates(date(2023, 1, 1), date(2025, 3, 1)))
         moved_in, first, last = birth, birth + _DAY, birth + timedelta(days=300)
     else:
@@ -625,6 +632,9 @@ SIXTY_FIVE = _person(date(1960, 6, 6), date(2025, 9, 1), date(1990, 4, 1))
 SEVENTY = _person(date(1955, 6, 6), date(2025, 9, 1), date(1985, 4, 1))
 #: The same person dead on 2025-06-10, asked about on 2025-07-01: no longer 居住する者.
 DIED = replace(SEVENTY, died=date(2025, 6, 10), as_of=date(2025, 7, 1))
+#: Born 2024-05-10 elsewhere, moved in on 2024-10-01, asked about on 2024-09-01 (生後3月: Ｂ型肝炎, Ｈｉｂ … by age):
+#: not yet 居住する者, so none.
+BEFORE_MOVING_IN = replace(_person(date(2024, 5, 10), date(2024, 9, 1), date(2024, 10, 1)), previous="131016")
 #: Born 2023-05-10 here, moved to another municipality on 2025-01-10, asked about on 2025-02-01.
 #: Born 2021-05-10, kept from 水痘 (生後十二月 to 三十六月, to 2024-05-09) by a long illness from 2022-06-01 to
 #: 2024-08-31: 第3条第2項's two years counted from 2024-08-31 end on 2026-08-30, so on 2026-08-31 no 水痘.
@@ -669,7 +679,7 @@ NOTIFIED_AT_FIFTY_ONE = _with_pregnancy(_person(date(1974, 3, 3), date(2025, 10,
 BEFORE_NOTIFYING = replace(NOTIFIED_AT_FIFTY_ONE, as_of=date(2025, 9, 30))
 
 KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    STATUTE.rule("kenko.residents", leaving_targets, _any_target, _listed_any, (DIED,)),
+    STATUTE.rule("kenko.residents", leaving_targets, _any_target, _listed_any, (DIED, BEFORE_MOVING_IN)),
     STATUTE.rule("kenko.a_class", a_class_ages, _classes(kenko.A_CLASS_BY_ORDER, "A類"),
         _listed_classes(kenko.A_CLASS_BY_ORDER), (FOUR_MONTHS, EIGHTEEN_MONTHS)),
     STATUTE.rule("kenko.b_class", aged_sixty_five, _classes(kenko.B_CLASS_BY_ORDER, "B類"),

@@ -186,6 +186,8 @@ ISSUE_66_RULES = {
                                   "birth=2024-01-10", 2024),
     "kenko_hpv_for_boys": ("kenko.child_ages", '{"定期接種": []}', '{"定期接種": ["ヒトパピローマウイルス感染症"]}',
                            "columns=[性別:1]", 2025),
+    "kenko_targets_before_moving_in": ("kenko.residents", '{"定期接種あり": false}', '{"定期接種あり": true}',
+                                       "moved_in=2024-10-01", 2024),
 }
 
 
@@ -203,7 +205,8 @@ def test_an_issue_66_defect_gives_its_rules_finding_at_the_query(name: str, rule
 
 
 def test_the_clean_reference_gives_the_issue_66_rules_no_finding() -> None:
-    found = rule_findings(frozenset(), KENKO_RULES, BINDINGS, ["kenko.special_end", "kenko.child_ages"])
+    found = rule_findings(frozenset(), KENKO_RULES, BINDINGS, ["kenko.special_end", "kenko.child_ages",
+                                                               "kenko.residents"])
     assert all(findings == [] for findings in found.values())
 
 
