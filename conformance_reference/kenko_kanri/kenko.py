@@ -208,6 +208,8 @@ def kenko(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
     birth = parse_day(row.get("生年月日", ""))
     if birth is None or stay is None or as_of < birth:
         return {"定期接種": [], "乳幼児健康診査": [], "健康増進事業": [], "母子健康手帳": None}
+    if row.get("住民状態") == "9" and "kenko_removed_still_resident" in defects:
+        stay = Stay(stay.moved_in, None, False, None, None)  # a 職権消除 read as no end of the stay
     resident = stay.moved_in <= as_of and (stay.moved_out is None or as_of <= stay.moved_out)
     before = as_of < stay.moved_in and "kenko_targets_before_moving_in" in defects  # lived elsewhere then
     vaccinated = resident or before or "kenko_targets_after_leaving" in defects

@@ -101,13 +101,25 @@ def _elder_anchors(birth: date) -> tuple[date, ...]:
     return tuple(age_reached_on(birth, count) for count in (60, 65, 66, 70))
 
 
+#: A 職権消除's row over a 転出's (住民記録's codes: 住民状態 9 消除, 異動事由 C3 職権消除): the address in the town
+#: ended on its 異動日, with no 転出予定年月日 (issue 66: no 消除 row was ever sent).
+_REMOVED = (("住民状態", "9"), ("異動事由", "C3"), ("転出予定年月日", ""))
+
+
+def _removed(scenario: Scenario, day: date) -> Scenario:
+    """The scenario's 住民票 removed ex officio (職権消除) on ``day``: its stay ends that day, as a 転出's would."""
+    return replace(scenario, planned_out=day, columns=(*scenario.columns, *_REMOVED))
+
+
 def _ending(draw: st.DrawFn, scenario: Scenario, first: date, last: date, code: str) -> Scenario:
-    """The stay maybe ended on a day from ``first`` to ``last``: a death, a 転出 abroad, or a 転出 to
-    another municipality (the 転入通知's day that of the 転出予定 or earlier)."""
-    kind = draw(st.sampled_from(("none", "died", "abroad", "moved", "early")))
+    """The stay maybe ended on a day from ``first`` to ``last``: a death, a 転出 abroad, a 転出 to
+    another municipality (the 転入通知's day that of the 転出予定 or earlier), or a 職権消除."""
+    kind = draw(st.sampled_from(("none", "died", "abroad", "moved", "early", "removed")))
     day = draw(st.dates(first, max(first, min(last, _LAST_STORED))))
     if kind == "died":
         return replace(scenario, died=day)
+    if kind == "removed":
+        return _removed(scenario, day)
     if kind == "abroad":
         return replace(scenario, planned_out=day)
     if kind == "moved":
@@ -632,6 +644,8 @@ SIXTY_FIVE = _person(date(1960, 6, 6), date(2025, 9, 1), date(1990, 4, 1))
 SEVENTY = _person(date(1955, 6, 6), date(2025, 9, 1), date(1985, 4, 1))
 #: The same person dead on 2025-06-10, asked about on 2025-07-01: no longer 居住する者.
 DIED = replace(SEVENTY, died=date(2025, 6, 10), as_of=date(2025, 7, 1))
+#: The same person's 住民票 removed ex officio (職権消除) on 2025-06-10, asked about on 2025-07-01: none.
+REMOVED = replace(_removed(SEVENTY, date(2025, 6, 10)), as_of=date(2025, 7, 1))
 #: Born 2024-05-10 elsewhere, moved in on 2024-10-01, asked about on 2024-09-01 (生後3月: Ｂ型肝炎, Ｈｉｂ … by age):
 #: not yet 居住する者, so none.
 BEFORE_MOVING_IN = replace(_person(date(2024, 5, 10), date(2024, 9, 1), date(2024, 10, 1)), previous="131016")
@@ -653,6 +667,8 @@ ROTAVIRUS_KEPT = _with_special(_person(date(2024, 1, 10), date(2025, 3, 1)), ken
                                date(2024, 8, 31))
 TODDLER_MOVED = replace(_person(date(2023, 5, 10), date(2025, 2, 1)), planned_out=date(2025, 1, 10),
                         elsewhere=date(2025, 1, 10), next="131016")
+#: The same child's 住民票 removed ex officio (職権消除) on 2025-01-10, asked about on 2025-02-01: no 健診.
+TODDLER_REMOVED = _removed(_person(date(2023, 5, 10), date(2025, 2, 1)), date(2025, 1, 10))
 
 #: 施行規則 第4条の2: the names of the 第4号 and 第5号 in the answer's ``健康増進事業``.
 HEALTH_CHECKUP, HEALTH_GUIDANCE = "健康診査", "保健指導"
@@ -679,7 +695,7 @@ NOTIFIED_AT_FIFTY_ONE = _with_pregnancy(_person(date(1974, 3, 3), date(2025, 10,
 BEFORE_NOTIFYING = replace(NOTIFIED_AT_FIFTY_ONE, as_of=date(2025, 9, 30))
 
 KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    STATUTE.rule("kenko.residents", leaving_targets, _any_target, _listed_any, (DIED, BEFORE_MOVING_IN)),
+    STATUTE.rule("kenko.residents", leaving_targets, _any_target, _listed_any, (DIED, BEFORE_MOVING_IN, REMOVED)),
     STATUTE.rule("kenko.a_class", a_class_ages, _classes(kenko.A_CLASS_BY_ORDER, "A類"),
         _listed_classes(kenko.A_CLASS_BY_ORDER), (FOUR_MONTHS, EIGHTEEN_MONTHS)),
     STATUTE.rule("kenko.b_class", aged_sixty_five, _classes(kenko.B_CLASS_BY_ORDER, "B類"),
@@ -698,7 +714,7 @@ KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("kenko.special_end", kept_by_special, _special, _listed_special,
         (SPECIAL_ENDED, SPECIAL_INSIDE, ZOSTER_INSIDE, ZOSTER_SECOND_YEAR, ROTAVIRUS_KEPT), ask=_ask_special,
         needs_records=True),
-    STATUTE.rule("kenko.checkup_residents", leaving_toddlers, _any_checkup, _due_any, (TODDLER_MOVED,)),
+    STATUTE.rule("kenko.checkup_residents", leaving_toddlers, _any_checkup, _due_any, (TODDLER_MOVED, TODDLER_REMOVED)),
     STATUTE.rule("kenko.checkup_18_months", _eighteen_month_ages, _checkup(kenko.CHECKUP_18_MONTHS),
         _due_one(kenko.CHECKUP_18_MONTHS), (EIGHTEEN_MONTHS, TWO_AND_A_HALF)),
     STATUTE.rule("kenko.checkup_3_years", _three_year_ages, _checkup(kenko.CHECKUP_3_YEARS),

@@ -188,6 +188,8 @@ ISSUE_66_RULES = {
                            "columns=[性別:1]", 2025),
     "kenko_targets_before_moving_in": ("kenko.residents", '{"定期接種あり": false}', '{"定期接種あり": true}',
                                        "moved_in=2024-10-01", 2024),
+    "kenko_removed_still_resident": ("kenko.residents", '{"定期接種あり": false}', '{"定期接種あり": true}',
+                                     "住民状態:9", 2025),
 }
 
 
