@@ -260,13 +260,21 @@ def _served(edition: EditionCatalog) -> dict[str, list[str]]:
     return served
 
 
+#: How long a load may take (issue 66, F1 of the outsider's 健康管理: learnt only from a failed run): every exchange
+#: has the profile's deadline (conformance/profiles.py, targets.api.timeout_seconds), a load's too.
+LOAD_DEADLINE = (" Answer within targets.api.timeout_seconds (the profile's, default 30 s: the deadline of every "
+                 "exchange, connect, headers and body), the whole test town's load (about 800 KB) too; a load not "
+                 "answered in time is the vendor's failure, and the test town's stops the run.")
+
+
 def _csv_load(migration: EditionCatalog, which: str, setting: str, what: str) -> dict[str, Any]:
     return {
         "operationId": f"load_{which}",
         "summary": f"{what} ({setting})",
         "description": "A 基本データリスト migration file, layout residents_csv of 住民記録 1.0: UTF-8, CRLF, a header "
                        "line with every column named in x-columns, one row per person. Codes are those of x-columns. "
-                       "Answer 200, 201 or 204; anything else stops the check as an ERROR of the vendor.",
+                       "Answer 200, 201 or 204; anything else stops the check as an ERROR of the vendor."
+                       + LOAD_DEADLINE,
         "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"},
                                                                    "x-columns": _columns(migration)}}},
         "responses": {"200": {"description": "loaded"}, "201": {"description": "loaded"},
@@ -348,7 +356,7 @@ def _records(contract: DomainContract) -> dict[str, Any]:
                        "not hold and this domain's rules turn on. Every item is text (a date as YYYY-MM-DD, a "
                        "number in digits, a flag as \"1\"); an item not sent is unknown or does not apply, and a flag "
                        "not sent does not hold (the same as \"0\"). Without "
-                       "this path, the checks that need a record are NOT_AUTOMATED.",
+                       "this path, the checks that need a record are NOT_AUTOMATED." + LOAD_DEADLINE,
         "requestBody": {"required": True, "content": {"application/json": {
             "schema": variants[0] if len(variants) == 1 else {"oneOf": variants}}}},
         "responses": {"200": {"description": "kept"}, "201": {"description": "kept"},

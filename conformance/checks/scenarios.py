@@ -757,14 +757,18 @@ def _answers(rule: Rule, drawn: list[Scenario], target: Target, town: str, appen
     shrinking pass (``run_rule``), which loads its own persons."""
     ask = rule.ask or query
     key = f"scenario-answers:{id(rule.scenarios)}:{_identity(rule.prepare)}:{_identity(ask)}"
-    shared: dict[Scenario, tuple[Loaded, dict[str, Any]]] = target.cache.setdefault(key, {})
-    missing = [scenario for scenario in dict.fromkeys(drawn) if scenario not in shared]
+    # Each answer under a key of its own in the target's cache (conformance/exchanges.py, LinkedCache): a rule that
+    # reads another's answer is linked to the exchanges that loaded and asked it (issue 66 F6: a PASS whose answers
+    # another requirement's rule had fetched listed no exchange). ``in`` links nothing; reading does.
+    keys = {scenario: f"{key}:{scenario!r}" for scenario in dict.fromkeys(drawn)}
+    missing = [scenario for scenario, name in keys.items() if name not in target.cache]
     client = target.need_http()
     for scenario, one in zip(missing, load_many(client, missing, town, append_path, records_path), strict=True):
         if rule.prepare is not None:
             rule.prepare(client, scenario, one)
-        shared[scenario] = (one, ask(client, one, scenario))
-    return [shared[scenario] for scenario in drawn]
+        target.cache[keys[scenario]] = (one, ask(client, one, scenario))
+    answers: list[tuple[Loaded, dict[str, Any]]] = [target.cache[keys[scenario]] for scenario in drawn]
+    return answers
 
 
 def _identity(function: Callable[..., Any] | None) -> str:

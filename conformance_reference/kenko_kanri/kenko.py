@@ -71,8 +71,8 @@ def _fiscal(day: date) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 
-def _hpv(birth: date, day: date, female: bool) -> bool:
-    if not female:
+def _hpv(birth: date, day: date, female: bool, defects: frozenset[str] = frozenset()) -> bool:
+    if not female and "kenko_hpv_for_boys" not in defects:
         return False
     twelve, sixteen = (_add_months(birth, 12 * years) - _DAY for years in (12, 16))
     return date(_fiscal(twelve), 4, 1) <= day <= date(_fiscal(sixteen) + 1, 3, 31)
@@ -102,7 +102,7 @@ def _targets(birth: date, day: date, female: bool, defects: frozenset[str]) -> l
         "結核": not age.years(1),
         "Ｈｉｂ感染症": age.between_months(2, 60),
         "肺炎球菌感染症（小児がかかるものに限る。）": age.between_months(2, 60),
-        "ヒトパピローマウイルス感染症": _hpv(birth, day, female),
+        "ヒトパピローマウイルス感染症": _hpv(birth, day, female, defects),
         "水痘": age.between_months(12, varicella_until),
         "Ｂ型肝炎": age.months(hep_b_from) and not age.years(1) if hep_b_from else not age.years(1),
         "ロタウイルス感染症": rota_start and day <= birth + timedelta(days=7 * 32),
@@ -153,12 +153,15 @@ def _special(record: dict[str, str] | None, as_of: date, defects: frozenset[str]
     高齢者の肺炎球菌 and 帯状疱疹, counted from the day the 事情 ended; our reading: no 省令 age limit applied)."""
     disease = (record or {}).get("特別の事情_疾病")
     ended = parse_day((record or {}).get("特別の事情_終了年月日", ""))
-    if not disease or ended is None or disease in ("ロタウイルス感染症", "インフルエンザ", "新型コロナウイルス感染症"):
+    if not disease or ended is None or "kenko_special_ignored" in defects:
         return None
-    years = 1 if disease in ("肺炎球菌感染症（高齢者がかかるものに限る。）", "帯状疱疹") else 2
+    if disease in ("ロタウイルス感染症", "インフルエンザ", "新型コロナウイルス感染症") and \
+            "kenko_special_any_disease" not in defects:
+        return None  # no 特定疾病 (the defect: extended as one)
+    one_year = disease in ("肺炎球菌感染症（高齢者がかかるものに限る。）", "帯状疱疹")
+    years = 1 if one_year and "kenko_special_two_years_for_all" not in defects else 2
+    # 「なくなった日」 read as the 終了年月日 itself (the day after is the other reading the text allows).
     last = _years_less_a_day(ended, years)
-    if "kenko_special_period_from_next_day" in defects:
-        last += _DAY  # 初日不算入: the two years counted from the day after
     return disease if ended <= as_of <= last else None
 
 
@@ -205,8 +208,11 @@ def kenko(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
     birth = parse_day(row.get("生年月日", ""))
     if birth is None or stay is None or as_of < birth:
         return {"定期接種": [], "乳幼児健康診査": [], "健康増進事業": [], "母子健康手帳": None}
+    if row.get("住民状態") == "9" and "kenko_removed_still_resident" in defects:
+        stay = Stay(stay.moved_in, None, False, None, None)  # a 職権消除 read as no end of the stay
     resident = stay.moved_in <= as_of and (stay.moved_out is None or as_of <= stay.moved_out)
-    vaccinated = resident or "kenko_targets_after_leaving" in defects
+    before = as_of < stay.moved_in and "kenko_targets_before_moving_in" in defects  # lived elsewhere then
+    vaccinated = resident or before or "kenko_targets_after_leaving" in defects
     examined = resident or "kenko_checkups_after_leaving" in defects
     female = row.get("性別") == "2"
     targets = _targets(birth, as_of, female, defects) if vaccinated else []

@@ -687,7 +687,9 @@ AFFECTS: dict[str, set[str]] = {
         "kenko_checkups_after_leaving", "kenko_checkup_18_months_through_two",
         "kenko_checkup_3_years_from_three_and_a_half", "kenko_measles_second_period_from_five",
         "kenko_school_start_without_next_day", "kenko_jev_second_period_from_ten",
-        "kenko_special_period_from_next_day", "kenko_health_checkup_under_seventy_four",
+        "kenko_special_ignored", "kenko_special_two_years_for_all", "kenko_special_any_disease",
+        "kenko_hpv_for_boys", "kenko_targets_before_moving_in", "kenko_removed_still_resident",
+        "kenko_health_checkup_under_seventy_four",
         "kenko_guidance_for_seventy_five_and_over")},
     # 健康管理 on the 健康管理 record (予防接種法 第5条第3項, 母子保健法 第16条第1項).
     **{name: {"qualifications"} for name in ("kenko_designation_part_of_area", "kenko_handbook_fifteen_to_forty_nine")},
@@ -931,7 +933,10 @@ RULE_PROBES = (
       kenko_scenarios.SIXTY_FIVE, kenko_scenarios.DIED, kenko_scenarios.TODDLER_MOVED,
       kenko_scenarios.FIVE_BEFORE_THE_YEAR, kenko_scenarios.IN_THE_YEAR_BEFORE_SCHOOL,
       kenko_scenarios.BORN_APRIL_FIRST, kenko_scenarios.BORN_APRIL_SECOND, kenko_scenarios.NINE,
-      kenko_scenarios.SPECIAL_ENDED, kenko_scenarios.SEVENTY_FOUR_UNINSURED, kenko_scenarios.SEVENTY_SIX_ON_WELFARE,
+      kenko_scenarios.SPECIAL_ENDED, kenko_scenarios.SPECIAL_INSIDE, kenko_scenarios.ZOSTER_INSIDE,
+      kenko_scenarios.ZOSTER_SECOND_YEAR, kenko_scenarios.ROTAVIRUS_KEPT, kenko_scenarios.THIRTEEN_BOY,
+      kenko_scenarios.BEFORE_MOVING_IN, kenko_scenarios.REMOVED, kenko_scenarios.TODDLER_REMOVED,
+      kenko_scenarios.SEVENTY_FOUR_UNINSURED, kenko_scenarios.SEVENTY_SIX_ON_WELFARE,
       kenko_scenarios.SEVENTY_SIX_WELFARE_STOPPED, kenko_scenarios.FORTY_FIVE_INSURED),
     # 健康管理 on the 健康管理 record: the worked examples of 予防接種法 第5条第3項 and 母子保健法 第16条第1項.
     *(kenko_scenarios.DESIGNATED_IN_PART, kenko_scenarios.DESIGNATED_WHOLLY, kenko_scenarios.NOTIFIED_AT_FOURTEEN,

@@ -13,8 +13,10 @@ and days that provision is about, so a wrong answer about one provision fails th
   水痘, Ｂ型肝炎 and ロタウイルス感染症, which have their own checks (施行令 第1条第2号〜第4号);
 - 母子保健法 第12条第1項 第1号 (1歳6か月児) and 第2号 (3歳児);
 - 施行令 第3条第2項: a 特定疾病 kept off by a 特別の事情 (the person's ``健康管理`` record: 特別の事情_疾病,
-  _開始年月日, _終了年月日; ``targets.load.records_path``) is not listed after the last of the two years counted
-  from the day the 事情 ended (that day the first: no 初日不算入); the days up to it are open (the 省令's age limits);
+  _開始年月日, _終了年月日; ``targets.load.records_path``) is listed inside the two years (one for 高齢者の肺炎球菌
+  and 帯状疱疹) counted from the day the 事情 ended (a child under four: the 省令's age limits, not quoted), not
+  after them, and a disease that is no 特定疾病 (ロタ) never; whether 「なくなった日」 is the 終了年月日 or the day
+  after is not said, so the day the two readings differ is never asked;
 - 健康増進法施行規則 第4条の2 第4号 (健康診査) and 第5号 (保健指導): the answer's ``健康増進事業`` lists
   ``健康診査`` and ``保健指導`` the person is a target of, judged on persons near 40, 75 (and 74) with a
   ``健康管理`` record of ``医療保険`` (加入, なし) and ``生活保護`` (受給, 停止, なし);
@@ -26,7 +28,8 @@ and days that provision is about, so a wrong answer about one provision fails th
 Days the text leaves open (an age reached on the day before or on the corresponding day; the 省令's
 end of ロタ and Ｈｉｂ; the first and last day of the address) are never asked about: the scenarios
 ``assume`` a decided answer. The generated person is the 世帯主 of a one-person household (a woman:
-the rows' 性別 2), whatever the age: no rule judged here turns on the household.
+the rows' 性別 2, or a boy among the children: ヒトパピローマウイルス感染症 is the 女子's), whatever the age: no rule
+judged here turns on the household.
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ from conformance.oracles.dates import age_reached_on, fiscal_year_of, months_lat
 from conformance.targets.base import HttpClient
 
 PART = "健康管理"
+#: The migration row's column of the person's sex (1 男, 2 女).
+_SEX = "性別"
 STATUTE = Statute("kenko_kanri", PART)
 _DAY = timedelta(days=1)
 #: The last day a generated record may hold (births, moves, deaths): no stored date after the day
@@ -96,13 +101,25 @@ def _elder_anchors(birth: date) -> tuple[date, ...]:
     return tuple(age_reached_on(birth, count) for count in (60, 65, 66, 70))
 
 
+#: A 職権消除's row over a 転出's (住民記録's codes: 住民状態 9 消除, 異動事由 C3 職権消除): the address in the town
+#: ended on its 異動日, with no 転出予定年月日 (issue 66: no 消除 row was ever sent).
+_REMOVED = (("住民状態", "9"), ("異動事由", "C3"), ("転出予定年月日", ""))
+
+
+def _removed(scenario: Scenario, day: date) -> Scenario:
+    """The scenario's 住民票 removed ex officio (職権消除) on ``day``: its stay ends that day, as a 転出's would."""
+    return replace(scenario, planned_out=day, columns=(*scenario.columns, *_REMOVED))
+
+
 def _ending(draw: st.DrawFn, scenario: Scenario, first: date, last: date, code: str) -> Scenario:
-    """The stay maybe ended on a day from ``first`` to ``last``: a death, a 転出 abroad, or a 転出 to
-    another municipality (the 転入通知's day that of the 転出予定 or earlier)."""
-    kind = draw(st.sampled_from(("none", "died", "abroad", "moved", "early")))
+    """The stay maybe ended on a day from ``first`` to ``last``: a death, a 転出 abroad, a 転出 to
+    another municipality (the 転入通知's day that of the 転出予定 or earlier), or a 職権消除."""
+    kind = draw(st.sampled_from(("none", "died", "abroad", "moved", "early", "removed")))
     day = draw(st.dates(first, max(first, min(last, _LAST_STORED))))
     if kind == "died":
         return replace(scenario, died=day)
+    if kind == "removed":
+        return _removed(scenario, day)
     if kind == "abroad":
         return replace(scenario, planned_out=day)
     if kind == "moved":
@@ -123,8 +140,15 @@ def _asked_around_end(draw: st.DrawFn, scenario: Scenario, first: date, last: da
 @st.composite
 def leaving_targets(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A person always the target of some 定期接種 (an infant under 300 days, or aged 66 or more) who
-    may leave; asked about around the end of the stay or later."""
-    if draw(st.booleans()):
+    may leave; asked about around the end of the stay or later. Or an infant born elsewhere who moved in later, asked
+    about around the move-in, before it too (issue 66: no day before 住民となった年月日 was ever asked)."""
+    kind = draw(st.sampled_from(("infant", "elder", "arriving")))
+    if kind == "arriving":
+        birth = draw(st.dates(date(2023, 1, 1), date(2025, 3, 1)))
+        moved_in = birth + timedelta(days=draw(st.integers(40, 250)))
+        as_of = draw(st.dates(birth + _DAY, moved_in + timedelta(days=30)))
+        return replace(_person(birth, as_of, moved_in), previous=codes[1])
+    if kind == "infant":
         birth = draw(st.dates(date(2023, 1, 1), date(2025, 3, 1)))
         moved_in, first, last = birth, birth + _DAY, birth + timedelta(days=300)
     else:
@@ -164,11 +188,23 @@ def aged_sixty_five(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 @st.composite
 def children(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A child of any age to 17, often near a boundary of the table."""
-    return draw(st.one_of(_asked_near(2008, 2025, _child_anchors, 40),
-                          st.dates(date(2008, 1, 1), date(2025, 6, 30)).flatmap(
-                              lambda birth: st.dates(birth, birth + timedelta(days=17 * 365)).map(
-                                  lambda as_of: _person(birth, as_of)))))
+    """A child of any age to 17, often near a boundary of the table; a girl or a boy (ヒトパピローマウイルス感染症:
+    the table's 「女子」, issue 66: every person asked was a woman, so a product offering it to boys passed)."""
+    child = draw(st.one_of(_asked_near(2008, 2025, _child_anchors, 40),
+                           st.dates(date(2008, 1, 1), date(2025, 6, 30)).flatmap(
+                               lambda birth: st.dates(birth, birth + timedelta(days=17 * 365)).map(
+                                   lambda as_of: _person(birth, as_of)))))
+    return _as_boy(child) if draw(st.booleans()) else child
+
+
+def _as_boy(s: Scenario) -> Scenario:
+    """The person as a boy (the generated row's 性別 1, over the 世帯主's 2)."""
+    return replace(s, columns=(*s.columns, (_SEX, "1")))
+
+
+def _female(s: Scenario) -> bool:
+    """Whether the generated person is a woman: the row's 性別 2, unless the scenario's columns say otherwise."""
+    return dict(s.columns).get(_SEX, "2") == "2"
 
 
 def _elders(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
@@ -198,8 +234,11 @@ def _three_year_ages(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
 #: 施行令 第3条第2項's record (``健康管理``): the 特定疾病 a 特別の事情 kept the person from, its first and last day.
 SPECIAL = "健康管理"
 _SPECIAL_DISEASE, _SPECIAL_FROM, _SPECIAL_ENDED = "特別の事情_疾病", "特別の事情_開始年月日", "特別の事情_終了年月日"
-#: The 特定疾病 drawn (a childhood one of each length of window), with the months of their rows of the table.
+#: The childhood 特定疾病 drawn (one of each length of row), with the months of their rows of the table.
 _SPECIAL_WINDOWS = {kenko.VARICELLA: (12, 36), kenko.HEPATITIS_B: (0, 12)}
+#: What the 特別の事情 record is drawn as: a childhood 特定疾病 asked inside the two years or after them, an elder's
+#: one-year 特定疾病 asked inside its year or in the year after, a non-特定疾病 (ロタ) asked after its row.
+_SPECIAL_KINDS = ("inside", "after", "elder", "not_special")
 
 
 def _with_special(s: Scenario, disease: str, began: date, ended: date) -> Scenario:
@@ -209,18 +248,45 @@ def _with_special(s: Scenario, disease: str, began: date, ended: date) -> Scenar
 
 @st.composite
 def kept_by_special(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A child kept from 水痘 or Ｂ型肝炎 by a 特別の事情 that began inside the table's row and ended after it (by
-    2025), asked about from the day after the last day of 第3条第2項's two years to 90 days later."""
-    disease = draw(st.sampled_from(tuple(_SPECIAL_WINDOWS)))
-    first, last = _SPECIAL_WINDOWS[disease]
+    """A person kept from a disease of the table by a 特別の事情 (the ``健康管理`` record) that began inside the
+    table's row and ended after it, asked about on a day the table itself no longer holds them (施行令 第3条第2項):
+    inside the period (a child under four: :data:`oracle.SPECIAL_AGE_SURE`), after it (from the day after both
+    readings' last day to 90 days later), an elder kept from a one-year 特定疾病 asked in the second year, and ロタ
+    (no 特定疾病) asked after its row. The day the two readings of 「なくなった日」 differ is never asked."""
+    kind = draw(st.sampled_from(_SPECIAL_KINDS))
+    if kind == "elder":
+        return draw(_elder_special())
+    disease = kenko.ROTAVIRUS if kind == "not_special" else draw(st.sampled_from(tuple(_SPECIAL_WINDOWS)))
+    first, last = _SPECIAL_WINDOWS.get(disease, (2, 5))
     birth = draw(_birth(2018, 2022))
     began = kenko.month_reached(birth, first) + timedelta(days=draw(st.integers(1, 60)))
     ended = min(kenko.month_reached(birth, last) + timedelta(days=draw(st.integers(1, 400))), _LAST_STORED)
     _decided(ended > kenko.month_reached(birth, last))
+    last_day = kenko.special_last_day(disease, ended) or age_reached_on(ended, 2)
+    if kind == "inside":
+        as_of = draw(st.dates(ended + 2 * _DAY, last_day))
+    elif kind == "after":
+        as_of = last_day + timedelta(days=draw(st.one_of(st.just(2), st.integers(2, 91))))
+    else:  # ロタ, asked within the two years a 特定疾病 would have
+        as_of = draw(st.dates(ended + _DAY, last_day))
+    return _with_special(_person(birth, as_of), disease, began, ended)
+
+
+@st.composite
+def _elder_special(draw: st.DrawFn) -> Scenario:
+    """An elder kept from 高齢者の肺炎球菌感染症 or 帯状疱疹 (六十五歳の者) in their 65th year, the 事情 ended after 66
+    was reached; asked inside the one year of 第3条第2項 or in the year after it."""
+    disease = draw(st.sampled_from(kenko.ONE_YEAR_SPECIAL))
+    birth = draw(_birth(1950, 1958))
+    sixty_six = age_reached_on(birth, 66)
+    began = age_reached_on(birth, 65) + timedelta(days=draw(st.integers(2, 200)))
+    ended = sixty_six + timedelta(days=draw(st.integers(2, 200)))
     last_day = kenko.special_last_day(disease, ended)
     assert last_day is not None
-    as_of = last_day + timedelta(days=draw(st.one_of(st.just(1), st.integers(1, 90))))
-    return _with_special(_person(birth, as_of), disease, began, ended)
+    inside = st.dates(ended + 2 * _DAY, last_day)
+    after = st.dates(last_day + 2 * _DAY, age_reached_on(ended, 2))
+    as_of = draw(st.one_of(inside, after))
+    return _with_special(_person(birth, as_of, date(birth.year + 30, 4, 1)), disease, began, ended)
 
 
 #: 施行規則 第4条の2 第4号・第5号's facts in the ``健康管理`` record (oracle.INSURED etc. are their values).
@@ -341,7 +407,7 @@ def _decided(condition: bool) -> None:
 
 def _targets(s: Scenario) -> dict[str, kenko.Verdict]:
     assert s.as_of is not None
-    return kenko.vaccination_targets(s.birth, s.as_of, female=True)
+    return kenko.vaccination_targets(s.birth, s.as_of, female=_female(s))
 
 
 def _sure(verdicts: Mapping[str, kenko.Verdict], names: Iterable[str]) -> list[str]:
@@ -410,12 +476,13 @@ def _one(name: str) -> Callable[[Scenario, str], Projection]:
 
 
 def _special(s: Scenario, town: str) -> Projection:
-    """施行令 第3条第2項: after its last day the 特別の事情 keeps no 特定疾病 listed (the table's row long over)."""
+    """施行令 第3条第2項 on a day the table no longer holds the person: the record's 特定疾病 listed inside the
+    period, not after it, and never a disease that is no 特定疾病 (:func:`oracle.special_target`)."""
     assert s.as_of is not None
     facts = s.record(SPECIAL)
     disease, ended = facts[_SPECIAL_DISEASE], date.fromisoformat(facts[_SPECIAL_ENDED])
     _decided(_targets(s).get(disease) is False)
-    verdict = kenko.special_target(disease, ended, s.as_of)
+    verdict = kenko.special_target(disease, ended, s.as_of, s.birth)
     _decided(verdict is not None)
     return {disease: verdict}
 
@@ -557,6 +624,8 @@ THREE_AND_FOUR_MONTHS = _person(date(2021, 5, 10), date(2024, 9, 20))
 #: Born 2012-06-06, on 2025-09-01 (13歳): no 日本脳炎 第2期 (九歳以上十三歳未満) nor ジフテリア・破傷風 第2期;
 #: ヒトパピローマウイルス感染症 (年度 2024 of reaching 12 to 年度 2028 of reaching 16).
 THIRTEEN = _person(date(2012, 6, 6), date(2025, 9, 1))
+#: The same age, a boy: none (ヒトパピローマウイルス感染症 is the table's 「女子」's).
+THIRTEEN_BOY = _as_boy(THIRTEEN)
 #: Born 2019-05-10 (the 小学校就学の始期 2026-04-01): on 2025-03-20 (5歳10か月) no 麻しん・風しん, 第1期 (生後十二月
 #: to 二十四月) over and 第2期 (五歳以上七歳未満, from the 年度 before the 就学の始期: 2025-04-01) not begun; on
 #: 2025-09-01 (6歳3か月) 第2期.
@@ -575,13 +644,31 @@ SIXTY_FIVE = _person(date(1960, 6, 6), date(2025, 9, 1), date(1990, 4, 1))
 SEVENTY = _person(date(1955, 6, 6), date(2025, 9, 1), date(1985, 4, 1))
 #: The same person dead on 2025-06-10, asked about on 2025-07-01: no longer 居住する者.
 DIED = replace(SEVENTY, died=date(2025, 6, 10), as_of=date(2025, 7, 1))
+#: The same person's 住民票 removed ex officio (職権消除) on 2025-06-10, asked about on 2025-07-01: none.
+REMOVED = replace(_removed(SEVENTY, date(2025, 6, 10)), as_of=date(2025, 7, 1))
+#: Born 2024-05-10 elsewhere, moved in on 2024-10-01, asked about on 2024-09-01 (生後3月: Ｂ型肝炎, Ｈｉｂ … by age):
+#: not yet 居住する者, so none.
+BEFORE_MOVING_IN = replace(_person(date(2024, 5, 10), date(2024, 9, 1), date(2024, 10, 1)), previous="131016")
 #: Born 2023-05-10 here, moved to another municipality on 2025-01-10, asked about on 2025-02-01.
 #: Born 2021-05-10, kept from 水痘 (生後十二月 to 三十六月, to 2024-05-09) by a long illness from 2022-06-01 to
 #: 2024-08-31: 第3条第2項's two years counted from 2024-08-31 end on 2026-08-30, so on 2026-08-31 no 水痘.
-SPECIAL_ENDED = _with_special(_person(date(2021, 5, 10), date(2026, 8, 31)), kenko.VARICELLA, date(2022, 6, 1),
+SPECIAL_ENDED = _with_special(_person(date(2021, 5, 10), date(2026, 9, 1)), kenko.VARICELLA, date(2022, 6, 1),
                               date(2024, 8, 31))
+#: The same child on 2025-03-01 (三歳九か月: the table's 水痘 row over, under four), inside the two years: listed.
+SPECIAL_INSIDE = replace(SPECIAL_ENDED, as_of=date(2025, 3, 1), fiscal_year=2024)
+#: Born 1958-06-10, kept from 帯状疱疹 (六十五歳の者) from 2023-07-01 to 2024-08-31 (66 reached 2024-06-09): listed on
+#: 2025-03-01 (inside the one year), not on 2025-10-01 (its second year: 一年, not 二年).
+ZOSTER_INSIDE = _with_special(_person(date(1958, 6, 10), date(2025, 3, 1), date(1988, 4, 1)), kenko.HERPES_ZOSTER,
+                              date(2023, 7, 1), date(2024, 8, 31))
+ZOSTER_SECOND_YEAR = replace(ZOSTER_INSIDE, as_of=date(2025, 10, 1), fiscal_year=2025)
+#: Born 2024-01-10, a 特別の事情 of ロタウイルス感染症 (no 特定疾病) from 2024-03-01 to 2024-08-31: not listed on
+#: 2025-03-01.
+ROTAVIRUS_KEPT = _with_special(_person(date(2024, 1, 10), date(2025, 3, 1)), kenko.ROTAVIRUS, date(2024, 3, 1),
+                               date(2024, 8, 31))
 TODDLER_MOVED = replace(_person(date(2023, 5, 10), date(2025, 2, 1)), planned_out=date(2025, 1, 10),
                         elsewhere=date(2025, 1, 10), next="131016")
+#: The same child's 住民票 removed ex officio (職権消除) on 2025-01-10, asked about on 2025-02-01: no 健診.
+TODDLER_REMOVED = _removed(_person(date(2023, 5, 10), date(2025, 2, 1)), date(2025, 1, 10))
 
 #: 施行規則 第4条の2: the names of the 第4号 and 第5号 in the answer's ``健康増進事業``.
 HEALTH_CHECKUP, HEALTH_GUIDANCE = "健康診査", "保健指導"
@@ -608,14 +695,14 @@ NOTIFIED_AT_FIFTY_ONE = _with_pregnancy(_person(date(1974, 3, 3), date(2025, 10,
 BEFORE_NOTIFYING = replace(NOTIFIED_AT_FIFTY_ONE, as_of=date(2025, 9, 30))
 
 KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    STATUTE.rule("kenko.residents", leaving_targets, _any_target, _listed_any, (DIED,)),
+    STATUTE.rule("kenko.residents", leaving_targets, _any_target, _listed_any, (DIED, BEFORE_MOVING_IN, REMOVED)),
     STATUTE.rule("kenko.a_class", a_class_ages, _classes(kenko.A_CLASS_BY_ORDER, "A類"),
         _listed_classes(kenko.A_CLASS_BY_ORDER), (FOUR_MONTHS, EIGHTEEN_MONTHS)),
     STATUTE.rule("kenko.b_class", aged_sixty_five, _classes(kenko.B_CLASS_BY_ORDER, "B類"),
         _listed_classes(kenko.B_CLASS_BY_ORDER), (SIXTY_FIVE,)),
     STATUTE.rule("kenko.table_diseases", children, _outside_table, _listed_outside, (EIGHTEEN_MONTHS,)),
     STATUTE.rule("kenko.child_ages", children, _decided_ages(CHILD_AGES), _listed_decided(CHILD_AGES),
-        (THIRTEEN, EIGHTEEN_MONTHS, FIVE_BEFORE_THE_YEAR, IN_THE_YEAR_BEFORE_SCHOOL, BORN_APRIL_FIRST,
+        (THIRTEEN, THIRTEEN_BOY, EIGHTEEN_MONTHS, FIVE_BEFORE_THE_YEAR, IN_THE_YEAR_BEFORE_SCHOOL, BORN_APRIL_FIRST,
          BORN_APRIL_SECOND, NINE), ask=_ask_leaving_open),
     STATUTE.rule("kenko.elder_ages", _elders, _ages(ELDER_AGES), _listed(ELDER_AGES), (SIXTY_FIVE, SEVENTY)),
     STATUTE.rule("kenko.varicella", _varicella_ages, _one(kenko.VARICELLA), _listed_one(kenko.VARICELLA),
@@ -624,9 +711,10 @@ KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
         (SEVEN_WEEKS,)),
     STATUTE.rule("kenko.rotavirus", _rotavirus_ages, _one(kenko.ROTAVIRUS), _listed_one(kenko.ROTAVIRUS),
         (SEVEN_WEEKS,)),
-    STATUTE.rule("kenko.special_end", kept_by_special, _special, _listed_special, (SPECIAL_ENDED,), ask=_ask_special,
+    STATUTE.rule("kenko.special_end", kept_by_special, _special, _listed_special,
+        (SPECIAL_ENDED, SPECIAL_INSIDE, ZOSTER_INSIDE, ZOSTER_SECOND_YEAR, ROTAVIRUS_KEPT), ask=_ask_special,
         needs_records=True),
-    STATUTE.rule("kenko.checkup_residents", leaving_toddlers, _any_checkup, _due_any, (TODDLER_MOVED,)),
+    STATUTE.rule("kenko.checkup_residents", leaving_toddlers, _any_checkup, _due_any, (TODDLER_MOVED, TODDLER_REMOVED)),
     STATUTE.rule("kenko.checkup_18_months", _eighteen_month_ages, _checkup(kenko.CHECKUP_18_MONTHS),
         _due_one(kenko.CHECKUP_18_MONTHS), (EIGHTEEN_MONTHS, TWO_AND_A_HALF)),
     STATUTE.rule("kenko.checkup_3_years", _three_year_ages, _checkup(kenko.CHECKUP_3_YEARS),

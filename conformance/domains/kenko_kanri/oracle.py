@@ -251,13 +251,28 @@ def special_last_day(disease: str, ended: date) -> date | None:
     return age_reached_on(ended, 1 if disease in ONE_YEAR_SPECIAL else 2)
 
 
-def special_target(disease: str, ended: date, day: date) -> Verdict:
-    """Whether 第3条第2項 makes the person a target of ``disease`` on ``day``: never after the last day
-    (:func:`special_last_day`); up to it the text leaves room (the 省令's 特別の事情, its age limit for some
-    特定疾病, neither quoted by the edition): None."""
+#: 施行令 第3条第2項's parenthesis (「厚生労働省令で定める特定疾病にあっては、厚生労働省令で定める年齢に達するまでの
+#: 間にある場合に限る」): the 省令 is not quoted. Our reading: no such age is reached by a child under 四歳 (a limit
+#: below it would leave the two years of a childhood 特定疾病 little or nothing to extend), nor by an elder for the
+#: one year of 高齢者の肺炎球菌感染症 and 帯状疱疹; a child of four or more is not asked inside the period.
+SPECIAL_AGE_SURE = 4
+
+
+def special_target(disease: str, ended: date, day: date, birth: date) -> Verdict:
+    """Whether 第3条第2項 makes the person a target of ``disease`` on ``day`` (the record's 特別の事情 one the
+    municipality 認められる, the person born on ``birth``). 「当該特別の事情がなくなった日」 is the 終了年月日 itself
+    (reading A: the period's last day :func:`special_last_day`) or the day after it (reading B: one day later):
+    the text does not say which, so the day between (the same date two, or one, years on) and the 終了年月日 itself
+    are open (provisions.yaml). After the later last day: never; from the day after the 終了年月日 to the earlier
+    last day: a target where no 省令 age limit can have been reached (:data:`SPECIAL_AGE_SURE`), else open. No
+    特定疾病 (ロタ, インフルエンザ, 新型コロナ): never by 第3条第2項."""
     last = special_last_day(disease, ended)
-    if last is None or day > last:
+    if last is None or day > last + timedelta(days=1):
         return False
+    if day <= ended or day > last:
+        return None
+    if disease in ONE_YEAR_SPECIAL or day < age_reached_on(birth, SPECIAL_AGE_SURE):
+        return True
     return None
 
 

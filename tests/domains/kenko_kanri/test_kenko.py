@@ -112,7 +112,18 @@ def test_the_special_period_counts_the_day_the_circumstance_ended() -> None:
     # 一年 for 高齢者の肺炎球菌 and 帯状疱疹; no 特定疾病: ロタ, インフルエンザ, 新型コロナ.
     assert kenko.special_last_day(kenko.HERPES_ZOSTER, date(2025, 3, 1)) == date(2026, 2, 28)
     assert kenko.special_last_day(kenko.ROTAVIRUS, date(2025, 3, 1)) is None
-    # Never after the last day; up to it, the 省令 (not quoted) may limit it: open.
-    assert kenko.special_target(kenko.VARICELLA, date(2024, 8, 31), date(2026, 8, 31)) is False
-    assert kenko.special_target(kenko.VARICELLA, date(2024, 8, 31), date(2026, 8, 30)) is None
-    assert kenko.special_target(kenko.ROTAVIRUS, date(2024, 8, 31), date(2025, 1, 1)) is False
+    born = date(2021, 5, 10)
+    # 「なくなった日」: the 終了年月日 (last day 2026-08-30) or the day after (2026-08-31): the day between is open,
+    # and after both never (issue 66 F2: the day asked was exactly the one the readings differ on).
+    assert kenko.special_target(kenko.VARICELLA, date(2024, 8, 31), date(2026, 8, 31), born) is None
+    assert kenko.special_target(kenko.VARICELLA, date(2024, 8, 31), date(2026, 9, 1), born) is False
+    # Inside the period a target while no 省令 age limit can be reached (under four); the 終了年月日 itself open.
+    assert kenko.special_target(kenko.VARICELLA, date(2024, 8, 31), date(2025, 3, 1), born) is True
+    assert kenko.special_target(kenko.VARICELLA, date(2024, 8, 31), date(2025, 5, 10), born) is None
+    assert kenko.special_target(kenko.VARICELLA, date(2024, 8, 31), date(2024, 8, 31), born) is None
+    # The one-year 特定疾病 of an elder: inside its year; its second year never.
+    elder = date(1958, 6, 10)
+    assert kenko.special_target(kenko.HERPES_ZOSTER, date(2024, 8, 31), date(2025, 3, 1), elder) is True
+    assert kenko.special_target(kenko.HERPES_ZOSTER, date(2024, 8, 31), date(2025, 10, 1), elder) is False
+    # No 特定疾病: never.
+    assert kenko.special_target(kenko.ROTAVIRUS, date(2024, 8, 31), date(2025, 1, 1), born) is False

@@ -6,11 +6,14 @@ make; tests/test_reference_run.py shows it through the CLI)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date, timedelta
 from typing import cast
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import HypothesisDeprecationWarning, UnsatisfiedAssumption
 from rule_probes import bound_requirements, failed_requirements, rule_findings
 
 from conformance.checks import scenarios
@@ -171,3 +174,74 @@ def test_a_defect_gives_its_rules_finding_at_the_query(rule: str, name: str, exp
     assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2025"
     assert (finding.expected, finding.actual) == (expected, actual)
     assert person in finding.message
+
+
+#: Issue 66 (the outsider's 健康管理: a product ignoring 施行令 第3条第2項, or offering HPV to boys, passed): the defect
+#: that breaks each and its finding on the first worked example that shows it.
+ISSUE_66_RULES = {
+    "kenko_special_ignored": ("kenko.special_end", '{"水痘": true}', '{"水痘": false}', "birth=2021-05-10", 2024),
+    "kenko_special_two_years_for_all": ("kenko.special_end", '{"帯状疱疹": false}', '{"帯状疱疹": true}',
+                                        "birth=1958-06-10", 2025),
+    "kenko_special_any_disease": ("kenko.special_end", '{"ロタウイルス感染症": false}', '{"ロタウイルス感染症": true}',
+                                  "birth=2024-01-10", 2024),
+    "kenko_hpv_for_boys": ("kenko.child_ages", '{"定期接種": []}', '{"定期接種": ["ヒトパピローマウイルス感染症"]}',
+                           "columns=[性別:1]", 2025),
+    "kenko_targets_before_moving_in": ("kenko.residents", '{"定期接種あり": false}', '{"定期接種あり": true}',
+                                       "moved_in=2024-10-01", 2024),
+    "kenko_removed_still_resident": ("kenko.residents", '{"定期接種あり": false}', '{"定期接種あり": true}',
+                                     "住民状態:9", 2025),
+}
+
+
+@pytest.mark.parametrize(("name", "rule", "expected", "actual", "person", "year"),
+                         [(name, *found) for name, found in ISSUE_66_RULES.items()])
+def test_an_issue_66_defect_gives_its_rules_finding_at_the_query(name: str, rule: str, expected: str, actual: str,
+                                                                 person: str, year: int) -> None:
+    # The first worked example that shows it (then each other way it differs, as drawn).
+    finding, *others = rule_findings(frozenset({name}), KENKO_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year={year}"
+    assert (finding.expected, finding.actual) == (expected, actual)
+    assert person in finding.message
+    assert all(other.code == finding.code for other in others)
+
+
+def test_the_clean_reference_gives_the_issue_66_rules_no_finding() -> None:
+    found = rule_findings(frozenset(), KENKO_RULES, BINDINGS, ["kenko.special_end", "kenko.child_ages",
+                                                               "kenko.residents"])
+    assert all(findings == [] for findings in found.values())
+
+
+def _listed_by(reading_b: bool, s: Scenario) -> bool:
+    """Whether a vendor lists the record's 特定疾病 on ``as_of`` under reading A (「なくなった日」 the 終了年月日) or
+    B (the day after it): the period's first and last day one day later under B (no 省令 age limit applied)."""
+    assert s.as_of is not None
+    facts = s.record(ks.SPECIAL)
+    disease, ended = facts["特別の事情_疾病"], date.fromisoformat(facts["特別の事情_終了年月日"])
+    last = kenko.special_last_day(disease, ended)
+    if last is None:
+        return False
+    shift = timedelta(days=1 if reading_b else 0)
+    return ended + shift <= s.as_of <= last + shift
+
+
+@SETTINGS
+@given(KENKO_RULES["kenko.special_end"].scenarios(CODES))
+def test_both_readings_of_the_day_the_circumstance_ended_pass_and_a_longer_period_fails(s: Scenario) -> None:
+    # Issue 66 F2: whatever the day drawn, the expected answer is both readings' (A and B agree on every day asked);
+    # one day longer than B (or the 2年 of a 1年 disease) is caught on some day drawn (the worked examples above).
+    assert s.as_of is not None
+    try:
+        expected = ks._special(s, TOWN_CODE)
+    except UnsatisfiedAssumption:
+        return
+    ((_, verdict),) = expected.items()
+    assert verdict == _listed_by(False, s) == _listed_by(True, s)
+
+
+def test_the_day_the_readings_differ_is_never_asked() -> None:
+    # Born 2021-05-10, 水痘 kept off until 2024-08-31: 2026-08-31 is reading B's last day and not reading A's.
+    anniversary = replace(ks.SPECIAL_ENDED, as_of=date(2026, 8, 31), fiscal_year=2026)
+    assert _listed_by(False, anniversary) is False and _listed_by(True, anniversary) is True
+    with pytest.warns(HypothesisDeprecationWarning), pytest.raises(UnsatisfiedAssumption):
+        ks._special(anniversary, TOWN_CODE)  # assume(False): the scenario is skipped, never asked
