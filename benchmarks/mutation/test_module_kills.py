@@ -25,6 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from mutation_warmup import warm_up
 
 from conformance.catalog.loader import load_edition
 from conformance.catalog.models import FunctionCheck
@@ -69,6 +70,9 @@ def _groups() -> dict[str, list[tuple[str, Case]]]:
 
 
 GROUPS = _groups()
+# Once, in the process mutmut forks every child from: the reference's imports (mutation_warmup.py: none whose
+# load reaches a mutated function).
+warm_up()
 
 
 @pytest.mark.parametrize("group", sorted(GROUPS))
