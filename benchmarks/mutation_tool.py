@@ -333,6 +333,13 @@ def mutant_names(workdir: Path) -> dict[str, int | None]:
     return found
 
 
+def already_generated(workdir: Path) -> bool:
+    """Whether mutmut has generated the mutants and run its statistics in ``workdir``: then the first mutant's run,
+    which only generates them and collects the statistics (and runs the clean tests of that mutant: minutes when it
+    reaches many tests), is not needed; the run of the drawn mutants regenerates any changed file all the same."""
+    return (workdir / "mutants" / "mutmut-stats.json").is_file() and bool(mutant_names(workdir))
+
+
 def named(names: Iterable[str], patterns: Iterable[str]) -> list[str]:
     """The generated mutants ``names`` that match any of ``patterns`` (shell-style, as ``fnmatch``), sorted; a
     pattern matching none is an error naming it (a typo or a renumbered mutant would otherwise run nothing)."""
@@ -457,7 +464,8 @@ def main() -> None:
         sys.exit("mutmut is not installed in this environment: pip install -c constraints.txt -e '.[bench]'")
     started = time.perf_counter()
     workdir = prepare(options.target)
-    run(workdir, [TARGETS[options.target].first], options.children)
+    if not already_generated(workdir):
+        run(workdir, [TARGETS[options.target].first], options.children)
     names = sorted(mutant_names(workdir))
     if not names:
         sys.exit(f"no mutant was generated in {workdir / 'mutants'}: see mutmut's output above")

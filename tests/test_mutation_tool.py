@@ -353,3 +353,12 @@ def test_the_functions_reached_are_recorded_in_statistics_mode_and_the_mode_and_
     assert os.environ["MUTANT_UNDER_TEST"] == "m.x_f__mutmut_1"
     with pytest.raises(RuntimeError, match=r"m\.x_body_table"):
         WARMUP.checked("a test", lambda: trampoline("m.x_body_table"))
+
+
+def test_the_first_mutants_run_is_skipped_only_once_the_mutants_and_the_statistics_exist(tmp_path: Path) -> None:
+    assert not TOOL.already_generated(tmp_path)
+    (tmp_path / "mutants" / "pkg").mkdir(parents=True)
+    (tmp_path / "mutants" / "pkg" / "mod.py.meta").write_text('{"exit_code_by_key": {"pkg.mod.x_f__mutmut_1": null}}')
+    assert not TOOL.already_generated(tmp_path)  # generated, but mutmut's statistics never ran
+    (tmp_path / "mutants" / "mutmut-stats.json").write_text("{}")
+    assert TOOL.already_generated(tmp_path)
