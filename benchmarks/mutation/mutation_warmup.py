@@ -203,10 +203,13 @@ def _import_all() -> None:
 
 
 def warm_up() -> None:
-    """Import what :func:`preloadable` allows. Refuses to leave a thread running: a child forked from a process with
-    threads can inherit a lock another thread held (the reason the targets fork from mutmut's fork server)."""
+    """Import what :func:`preloadable` allows. Refuses to leave a thread of its own running: a child forked from a
+    process with threads can inherit a lock another thread held (the reason the modules target forks from mutmut's
+    fork server)."""
     # numpy's BLAS would start a pool of threads at import, in the process every child is forked from.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    running = set(threading.enumerate())
     checked("importing the reference", _import_all)
-    if threading.active_count() != 1:
-        raise RuntimeError(f"the kill suite's warm-up left threads running: {threading.enumerate()}")
+    started = set(threading.enumerate()) - running
+    if started:
+        raise RuntimeError(f"the kill suite's warm-up left threads running: {sorted(map(str, started))}")
