@@ -26,7 +26,8 @@ Two targets, each a set of mutated files and its kill suite:
   linkage and its presentation, search, users, logs, 抑止, codes, CSV import, batches, 除票 ...) and
   共通機能's (kyotsu/jutogai.py), against benchmarks/mutation/test_module_kills.py: one test per requirement
   of the 住民記録 and 共通機能 editions with a bound check, judged as a run judges it, so mutmut's statistics
-  let a mutant run only the requirements whose judging reached the mutated function (seconds a mutant).
+  let a mutant run only the requirements whose judging reached the mutated function (and a group fetches the
+  exports only when one of its checks reads them, so an export function is reached by the two groups that judge it).
   Its configuration is ``[tool.mutation_tool.modules]``; it runs in ``mutants-modules/`` as the statute
   target does.
 
@@ -36,14 +37,20 @@ The command:
         [--seed S] [--children C]
     python benchmarks/mutation_tool.py --target statute --per-domain N [--seed S] [--children C]
     python benchmarks/mutation_tool.py --target statute --names PATTERN [PATTERN ...] [--children C]
+    python benchmarks/mutation_tool.py --target modules --names 'conformance_reference.jumin.extraction.*' --children 1
 
 generates the mutants (``mutants/`` in the target's working directory, git-ignored), draws N of
 them with the seed (or N of each module: ``--per-module``), runs them C at a time, and prints the kill rate
 over the mutants the suite reached, the same per module (a Markdown table: generated, drawn, reached,
 killed, survived, not reached), every survivor with its diff (``mutmut show``), and the ones no test
 reached. The 住民記録 target takes about 40-70 s a mutant on the shared 2-core machine (``--sample 60``
-finishes in under an hour); the statute and modules targets a few seconds (the requirements that reach the
-mutated function, mostly). A survivor is either equivalent (say why) or a gap.
+finishes in under an hour). A modules child costs about 4 s of CPU for one test (the reference and what the judge
+imports lazily are imported once in mutmut's fork server: benchmarks/mutation/mutation_warmup.py), a killed mutant
+stops at its first failing test, and a survivor runs every test that reached its function: seconds for most
+modules, minutes for a function every reference runs (its handlers' constructors, the operation log). A statute
+survivor runs every edition that reached it, which for most is all 19 (the per-person query): 70-100 s a mutant
+(docs/model.md, "The kill path"). A survivor is either equivalent (say why) or a gap. A whole module:
+``--names 'conformance_reference.jumin.<module>.*'``.
 
 ``--module M`` (repeatable, with ``--per-module``) runs only module M's mutants of the same draw: a run cut short
 goes on a part at a time.
@@ -333,6 +340,13 @@ def mutant_names(workdir: Path) -> dict[str, int | None]:
     return found
 
 
+def already_generated(workdir: Path) -> bool:
+    """Whether mutmut has generated the mutants and run its statistics in ``workdir``: then the first mutant's run,
+    which only generates them and collects the statistics (and runs the clean tests of that mutant: minutes when it
+    reaches many tests), is not needed; the run of the drawn mutants regenerates any changed file all the same."""
+    return (workdir / "mutants" / "mutmut-stats.json").is_file() and bool(mutant_names(workdir))
+
+
 def named(names: Iterable[str], patterns: Iterable[str]) -> list[str]:
     """The generated mutants ``names`` that match any of ``patterns`` (shell-style, as ``fnmatch``), sorted; a
     pattern matching none is an error naming it (a typo or a renumbered mutant would otherwise run nothing)."""
@@ -457,7 +471,8 @@ def main() -> None:
         sys.exit("mutmut is not installed in this environment: pip install -c constraints.txt -e '.[bench]'")
     started = time.perf_counter()
     workdir = prepare(options.target)
-    run(workdir, [TARGETS[options.target].first], options.children)
+    if not already_generated(workdir):
+        run(workdir, [TARGETS[options.target].first], options.children)
     names = sorted(mutant_names(workdir))
     if not names:
         sys.exit(f"no mutant was generated in {workdir / 'mutants'}: see mutmut's output above")

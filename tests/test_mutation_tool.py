@@ -284,3 +284,81 @@ def test_named_mutants_are_the_generated_ones_matching_a_pattern_and_a_pattern_o
                       ) == [generated[0], generated[2]]
     with pytest.raises(ValueError, match=r"--names '\*x_kokuho__mutmut_1': no generated mutant has that name"):
         TOOL.named(generated, ["*x_juminzei_levied__mutmut_3", "*x_kokuho__mutmut_1"])
+
+
+WARMUP = load_benchmark("mutation/mutation_warmup.py", "mutation_warmup")
+
+
+def test_what_a_module_imports_at_load_is_outside_function_bodies_with_its_packages() -> None:
+    source = (
+        "import os\n"
+        "from conformance_reference.jumin import furigana\n"
+        "from conformance_reference.paper import CITY\n"
+        "if True:\n"
+        "    import conformance_reference.kyotsu.jutogai\n"
+        "class Handlers:\n"
+        "    from conformance_reference.jumin.memos import printed_memos\n"
+        "def later() -> None:\n"
+        "    from conformance_reference.jumin.forms import FormService\n"
+    )
+    assert WARMUP.imported_at_load(source) == {
+        "conformance_reference", "conformance_reference.jumin", "conformance_reference.jumin.furigana",
+        "conformance_reference.paper", "conformance_reference.paper.CITY", "conformance_reference.kyotsu",
+        "conformance_reference.kyotsu.jutogai", "conformance_reference.jumin.memos",
+        "conformance_reference.jumin.memos.printed_memos"}
+    with pytest.raises(ValueError, match="line 1"):
+        WARMUP.imported_at_load("from . import forms\n")
+
+
+def test_a_module_reaching_a_mutated_function_at_load_takes_every_module_importing_it_along() -> None:
+    graph = {"r.app": {"r.forms"}, "r.forms": {"r.furigana"}, "r.furigana": set(), "r.paper": set(),
+             "r.server": {"r.app", "r.paper"}}
+    assert WARMUP.importers({"r.furigana"}, graph) == {"r.furigana", "r.forms", "r.app", "r.server"}
+    assert WARMUP.importers(set(), graph) == set()
+
+
+def test_the_load_order_puts_what_a_module_imports_first_and_survives_a_cycle() -> None:
+    order = WARMUP.load_order({"r.app": {"r.forms", "r.paper"}, "r.forms": {"r.paper"}, "r.paper": set(),
+                               "r.a": {"r.b"}, "r.b": {"r.a"}})
+    assert sorted(order) == ["r.a", "r.app", "r.b", "r.forms", "r.paper"]
+    assert order.index("r.paper") < order.index("r.forms") < order.index("r.app")
+
+
+def test_the_functions_reached_are_recorded_in_statistics_mode_and_the_mode_and_record_restored(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A stand-in for mutmut's state and a trampoline: the recording must not depend on mutmut being installed here.
+    import os
+    import sys
+    import types
+
+    class State:
+        def __init__(self) -> None:
+            self._stats = {"m.x_before"}
+
+    state = State()
+    fake = types.ModuleType("mutmut.state")
+    fake.state = lambda: state  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "mutmut", types.ModuleType("mutmut"))
+    monkeypatch.setitem(sys.modules, "mutmut.state", fake)
+    monkeypatch.setenv("MUTANT_UNDER_TEST", "m.x_f__mutmut_1")
+
+    def trampoline(name: str) -> None:
+        if os.environ["MUTANT_UNDER_TEST"] == "stats":
+            state._stats.add(name)
+
+    with WARMUP.mutated_functions_reached() as reached:
+        trampoline("m.x_body_table")
+    assert reached == {"m.x_body_table"}
+    assert state._stats == {"m.x_before"}  # a statistics run's record keeps none of the warm-up's
+    assert os.environ["MUTANT_UNDER_TEST"] == "m.x_f__mutmut_1"
+    with pytest.raises(RuntimeError, match=r"m\.x_body_table"):
+        WARMUP.checked("a test", lambda: trampoline("m.x_body_table"))
+
+
+def test_the_first_mutants_run_is_skipped_only_once_the_mutants_and_the_statistics_exist(tmp_path: Path) -> None:
+    assert not TOOL.already_generated(tmp_path)
+    (tmp_path / "mutants" / "pkg").mkdir(parents=True)
+    (tmp_path / "mutants" / "pkg" / "mod.py.meta").write_text('{"exit_code_by_key": {"pkg.mod.x_f__mutmut_1": null}}')
+    assert not TOOL.already_generated(tmp_path)  # generated, but mutmut's statistics never ran
+    (tmp_path / "mutants" / "mutmut-stats.json").write_text("{}")
+    assert TOOL.already_generated(tmp_path)

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mutation_warmup import warm_up
 
 from conformance.catalog.loader import load_edition
 from conformance.catalog.models import FunctionCheck
@@ -33,6 +34,9 @@ PROFILE = load_profile(reference_profile())
 EDITIONS = {claim.domain: load_edition(default_catalog_root() / claim.domain / claim.edition)
             for claim in PROFILE.claims if claim.domain not in ("jumin", "kyotsu")}
 REGISTRY = default_registry()
+# Once, in the process mutmut forks every child from: the reference's imports (mutation_warmup.py: none whose
+# load reaches a mutated function).
+warm_up()
 
 
 @pytest.fixture(scope="module")
