@@ -194,11 +194,12 @@ class WorldMachine(JuminModelMachine):
         """The step as the model sends it, shown with the corpus's example it belongs to (a finding names it)."""
         return super()._call(operation, request, shown if self.example is None else f"{shown} [{self.example}]", acting)
 
-    def _step(self, operation: str, request: dict[str, Any], shown: str, acting: Acting | None = None) -> None:
+    def _step(self, operation: str, request: dict[str, Any], shown: str, acting: Acting | None = None, *,
+              logged: bool = True) -> None:
         lengths = {atena: len(rows) for atena, rows in self.world.persons.items()}
         if operation == "moves.in":
             request = self._whence(request)
-        super()._step(operation, request, shown, acting)
+        super()._step(operation, request, shown, acting, logged=logged)
         changed = [atena for atena, rows in self.world.persons.items() if len(rows) > lengths.get(atena, 0)]
         if self._judges(DOMAINS):
             self._koseki(operation, changed)
