@@ -205,7 +205,10 @@ DOMAIN_OF_FUNCTION: dict[str, dict[str, str]] = {
                                                    "PerPersonQuery._kokuho_householder": "kokuho",
                                                    "PerPersonQuery._defaulted": SHARED,
                                                    "PerPersonQuery._answer": SHARED,
-                                                   "PerPersonQuery._stay_row": SHARED},
+                                                   "PerPersonQuery._stay_row": SHARED,
+                                                   "PerPersonQuery._kept_row": SHARED,
+                                                   "PerPersonQuery._claim_row": "jido_teate",
+                                                   "PerPersonQuery._school_children": "shugaku"},
 }
 
 

@@ -29,6 +29,8 @@ def test_each_tests_cpu_goes_to_its_part_or_its_file(capsys: pytest.CaptureFixtu
          "user": 0.5, "system": 0.0, "children": 150.0, "wall": 140.0},
         {"test": "tests/test_reference_run.py::test_an_unknown_defect_is_a_usage_error",
          "user": 0.25, "system": 0.0, "children": 2.0, "wall": 2.5},
+        {"test": "tests/test_reference_run.py::test_clean_reference_fails_nothing", "user": 0.0, "system": 0.0,
+         "children": 0.0, "wall": 0.1},
         {"test": "tests/test_cli.py::test_one", "user": 1.0, "system": 0.0, "children": 0.0, "wall": 1.0},
         {"test": "tests/test_cli.py::test_two", "user": 2.0, "system": 0.5, "children": 0.0, "wall": 2.5},
     ]
@@ -36,7 +38,8 @@ def test_each_tests_cpu_goes_to_its_part_or_its_file(capsys: pytest.CaptureFixtu
     assert capsys.readouterr().out.splitlines() == [
         "CPU seen per test: 160 s",
         "      4.0 s  defect-group runs",
-        "    150.5 s  the two whole runs (README's, another machine's)",
+        "      0.0 s  the README's whole run, and the tests reading it",
+        "    150.5 s  the whole run on another machine (scheduled)",
         "      0.0 s  per-defect probes",
         "      0.0 s  state machine's tests",
         "      3.5 s  tests/test_cli.py",
