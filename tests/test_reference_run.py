@@ -21,6 +21,7 @@ import sys
 import warnings
 import zipfile
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -396,8 +397,15 @@ MACHINE_APART = frozenset({
 #: Defects of different families whose behaviours cancel: a correction that drops the items outside the
 #: linkage layout also drops the blanking of 戸籍の表示 and 外国人住民となった年月日 the 1.1.6 scenarios attempt.
 #: The 異動日 stored as the 処理日 makes a count by 処理日 the count by 異動日 the statistics must give.
+#: A 国保 that ignores the 被用者保険 makes the 40-64 year old with one a 国保 被保険者, whose 介護納付金分 is then
+#: due: the share levied without 国保 is no longer seen (met when the groups were drawn anew, 2026-11-29).
 HIDE_EACH_OTHER = frozenset({frozenset({"blanks_accepted", "correction_layout_items_only"}),
-                             frozenset({"shoribi_as_idoubi", "stats_moves_by_processing_day"})})
+                             frozenset({"shoribi_as_idoubi", "stats_moves_by_processing_day"}),
+                             frozenset({"kokuho_employee_insurance_ignored", "kokuho_kaigo_share_without_kokuho"})})
+#: Defects a run shows only at some hours of the real clock: form_certification_date_utc dates the 認証文 by the UTC
+#: day, which is Japan's day before from 00:00 to 09:00 JST only. Hidden in its group's run at another hour, it fails
+#: nothing alone either; tests/domains/jumin/test_model_machine.py moves the clock to 03:30 JST and shows its finding.
+AT_SOME_HOURS = frozenset({"form_certification_date_utc"})
 
 #: A stock that draws its codes before the alert (codes_drawn_before_alert) leaves none for the 出生 the statistics
 #: checks register (住民記録 6.1: the driver answers 409 with the 住民票コード alert, an ERROR; seen 2026-11-28, once
@@ -528,12 +536,21 @@ def test_each_group_of_defects_fails_exactly_their_requirements(
     statuses = {r["requirement"]: r["status"] for r in document["results"]}
     assert "ERROR" not in statuses.values(), statuses
     for name in hidden_in_group(names, failed(document)):
+        if name in AT_SOME_HOURS and not _utc_day_is_not_japans():
+            continue
         # The model's machine ends an example at its first breach: another defect of the group broke every example
         # that would have shown this one. Alone, it must fail every requirement it claims.
         alone_code, alone, _ = group_run(tmp_path_factory, worker_id, (name,))
         assert alone_code == 1 and failed(alone) == claimed((name,)), (name, failed(alone))
         # Shown in the warnings summary: a candidate for MACHINE_APART (a run saved).
         warnings.warn(f"{name} was hidden in its group's run and failed its requirements alone", stacklevel=1)
+
+
+def _utc_day_is_not_japans() -> bool:
+    """Whether the UTC day is now another than Japan's (from 00:00 to 09:00 JST)."""
+    from conformance import clock
+
+    return datetime.now(UTC).date() != clock.today()
 
 
 def hidden_in_group(names: tuple[str, ...], failing: set[str]) -> list[str]:
