@@ -385,7 +385,8 @@ AFFECTS: dict[str, set[str]] = {
     # A 法第30条の50 通知 (moj_notices): the probes send none (the cross-domain machine draws them:
     # tests/domains/test_world_zairyu.py).
     "kokuho_reacquired_on_stay_renewal": set(),
-    "kokuho_lost_on_removal_day": set(),
+    # 健康管理's residents now hold a 職権消除 (住民状態 9: issue 66), whose 国保 part the probes read.
+    "kokuho_lost_on_removal_day": {"qualifications"},
     # 児童手当's months of a 世帯主 whose whole 世帯 left (its 除票 made), and after the last 子's 3月31日: no probe's
     # 世帯主 has either (the cross-domain machine's families do: tests/domains/test_world_jido.py).
     "jido_end_month_lost_with_record": set(),
