@@ -66,13 +66,20 @@ def district_examples(districts: Mapping[str, str]) -> tuple[Scenario, ...]:
     return (*registered, replace(RECENT, area=next(iter(firsts.values()))))
 
 
-def _ordained(ordinance: Ordinance) -> Rule:
-    """The rule on the 投票区 the profile declares; NOT_AUTOMATED without a declaration naming a 町字 of the test
-    town."""
+def declared_districts(ordinance: Ordinance) -> Mapping[str, str]:
+    """The 投票区 by 町字 the profile declares; NOT_AUTOMATED without a declaration naming a 町字 of the test town (the
+    rules of the 投票区 of 第20条第2項, on the per-person answer and on the 抄本, read it)."""
     districts = ordinance.senkyo.voting_districts
     if not _areas(districts):
         raise NotAutomated("the profile declares no ordinance.senkyo.voting_districts (the 投票区 by 町字 of the test "
                            "town): the 投票区 of 第20条第2項 are the municipality's own")
+    return districts
+
+
+def _ordained(ordinance: Ordinance) -> Rule:
+    """The rule on the 投票区 the profile declares; NOT_AUTOMATED without a declaration naming a 町字 of the test
+    town."""
+    districts = declared_districts(ordinance)
     return STATUTE.rule(NAME, _living_in(districts), _district_of(districts), FIELD, district_examples(districts),
                         needs_records=False)
 

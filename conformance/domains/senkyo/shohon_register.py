@@ -45,7 +45,7 @@ from conformance.checks.registry import NotAutomated
 from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario
 from conformance.checks.statute_forms import normal
 from conformance.domains.senkyo import oracle as senkyo
-from conformance.domains.senkyo.districts import _areas, _living_in
+from conformance.domains.senkyo.districts import _areas, _living_in, declared_districts
 from conformance.domains.senkyo.elections import (
     AT_BASE_DAY,
     IN_ELECTION_LATE_NOVEMBER,
@@ -183,10 +183,7 @@ def district_examples(districts: Mapping[str, str]) -> tuple[Scenario, ...]:
 def _ordained(ordinance: Ordinance) -> Rule:
     """The rule on the 投票区 the profile declares; NOT_AUTOMATED without a declaration naming a 町字 of the test
     town."""
-    districts = ordinance.senkyo.voting_districts
-    if not _areas(districts):
-        raise NotAutomated("the profile declares no ordinance.senkyo.voting_districts (the 投票区 by 町字 of the test "
-                           "town): the 投票区 of 第20条第2項 are the municipality's own")
+    districts = declared_districts(ordinance)
     return STATUTE.rule(DISTRICT_NAME, _electors_in(districts), _district_of(districts), _shown_district(districts),
                         district_examples(districts), ask=_ask, asked=f"POST {FORM_PATH}", form=FORM_ID,
                         needs_records=False)
