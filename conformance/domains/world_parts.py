@@ -111,8 +111,11 @@ def expected_voter(seen: Seen, as_of: date) -> Projection:
     """:func:`expected_senkyo`; for a person naturalized (:attr:`Seen.naturalized`) the 選挙権 of a 日本国民 from the
     帰化's day only, and no 登録 or 表示: 第21条's 被登録資格 is a 日本国民's on the 登録月の一日, which a
     person of one nationality for the whole stay (the oracle's :class:`senkyo.Person`) cannot say (not compared);
-    the same for a person who came back while an entry of the earlier stay may stand (:func:`entry_gone`)."""
-    if seen.naturalized is None and entry_gone(seen):
+    the same for a person who came back while an entry of the earlier stay may stand (:func:`entry_gone`), and on a
+    day between the two stays (:func:`between_stays`: the earlier entry may stand until 第28条第2号's four months have
+    passed, a boundary the oracle's person of the new stay cannot say; a --thorough run at seed 3 read 2024-12-14
+    both ways)."""
+    if seen.naturalized is None and entry_gone(seen) and not between_stays(seen.s, as_of):
         return expected_senkyo(seen.s, seen.town, as_of)
     person = voter(seen.s)
     if seen.naturalized is not None:
