@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Literal
 
 from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.openapi import api_interfaces
@@ -150,7 +149,7 @@ class TargetSession:
                       # The municipality's 条例 where a law leaves it a rate: the amounts are judged from it.
                       ordinance=self.profile.ordinance,
                       # The optional functions declared: a ただし書 that displaces a required rule's text (issue 66).
-                      optional=_declared(self.profile))
+                      optional=self.profile.capabilities.optional)
 
     def _client(self, edition: EditionCatalog) -> HttpClient | None:
         """The edition's API client; it never sends a request for an operation the profile does not declare."""
@@ -215,12 +214,6 @@ class TargetSession:
         if not migration.is_file():  # a vendor's load command may have moved it away
             write_migration(rows, migration)
         return self._town
-
-
-def _declared(profile: Profile) -> Literal["all"] | frozenset[str]:
-    """The optional requirements the profile's capability statement declares, as a target holds them."""
-    optional = profile.capabilities.optional
-    return "all" if optional == "all" else frozenset(optional)
 
 
 def _load_over_http(load: LoadTarget, client: HttpClient | None, migration: Path) -> None:

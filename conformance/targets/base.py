@@ -8,7 +8,7 @@ ERROR, never PASS).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol, overload
@@ -197,7 +197,7 @@ class Target:
     ordinance: Ordinance = field(default_factory=Ordinance)
     #: The optional requirements the profile's capability statement declares (``capabilities.optional``; "all":
     #: every one): a required rule whose text an optional ただし書 displaces reads the answer by it when declared.
-    optional: Literal["all"] | frozenset[str] = frozenset()
+    optional: Literal["all"] | Collection[str] = frozenset()
 
     def declares(self, requirement_id: str) -> bool:
         """Whether the profile declares the optional requirement ``requirement_id`` (as ``Profile.declares``)."""
