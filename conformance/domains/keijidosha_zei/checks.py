@@ -37,18 +37,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from conformance.checks import scenarios
 from conformance.checks.registry import CheckContext, check, target_of
-from conformance.checks.scenarios import (
-    TOWN_MARK,
-    Loaded,
-    Projection,
-    Rule,
-    Scenario,
-    _birth,
-    other_codes,
-    picked,
-    run_rule,
-)
+from conformance.checks.scenarios import TOWN_MARK, Loaded, Projection, Rule, Scenario, other_codes
 from conformance.checks.statute_rules import Actual, Oracle, Statute, drawn_with, rule_checks
 from conformance.domains.keijidosha_zei.oracle import (
     ENV_THRESHOLDS,
@@ -103,7 +94,7 @@ def _items(s: Scenario) -> dict[str, str]:
 
 def _owner(draw: st.DrawFn, fiscal_year: int, records: tuple[tuple[str, str, str], ...]) -> Scenario:
     """A resident since years before the 年度, owning the vehicle ``records`` describe."""
-    birth = draw(_birth(1950, 1995))
+    birth = draw(scenarios._birth(1950, 1995))
     return Scenario(fiscal_year, birth, date(fiscal_year - 3, 4, 1), records=records,
                     as_of=date(fiscal_year, 5, 1))
 
@@ -212,7 +203,7 @@ def _answered_due(key: str, allowed: Callable[[int, date], bool]) -> Actual:
     """The reader of the answer's 納期限 for the 年度 asked about: ``{key: True}`` when ``allowed``, else False with
     the answered 納期限 and 年度 (None with the value when it is no day or no 年度)."""
     def answered(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-        due = picked(PART, "納期限")(document, loaded)["納期限"]
+        due = scenarios.picked(PART, "納期限")(document, loaded)["納期限"]
         fiscal_year = document.get("年度")
         try:
             day = date.fromisoformat(due)
@@ -250,7 +241,7 @@ def due_check(ctx: CheckContext) -> Iterator[Finding]:
     rule = KEIJI_RULES["keijidosha_zei.due_month"]
     if target_of(ctx).declares(_special_of(ctx.requirement.id)):
         rule = replace(rule, actual=_answered_due_displaced)
-    return run_rule(ctx, rule)
+    return scenarios.run_rule(ctx, rule)
 
 
 def _ordinary(s: Scenario, town: str) -> Projection:
@@ -262,7 +253,7 @@ def _notice_in_time(s: Scenario, town: str) -> Projection:
 
 
 def _answered_notice(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-    answer = picked(PART, "納期限", "納税通知書交付日")(document, loaded)
+    answer = scenarios.picked(PART, "納期限", "納税通知書交付日")(document, loaded)
     try:
         due, notice = date.fromisoformat(answer["納期限"]), date.fromisoformat(answer["納税通知書交付日"])
     except (TypeError, ValueError):
