@@ -20,7 +20,8 @@ Readings (provisions.yaml): the test town levies the 標準税率 (第312条第1
 so ``equal_rate`` and ``corporate_rate`` are judged only against a town that adopts them); only corporations
 with 資本金等の額 filing the 法人税's 確定申告 are drawn. By the record's 法人区分 (and its 恒久的施設, 収益事業 and
 代表者): 第294条第1項第5号 and 第5項-第8項; by its 中間申告区分: 第321条の8第1項後段, 第2項後段 (みなし申告) and
-第312条第7項. 第294条第1項第1号・第2号, 第2項, 第4項 (個人) are 個人住民税's checks. Not judged: 第312条第3項 and
+第312条第7項. 第294条第1項第1号・第2号, 第2項, 第4項 (個人) are 個人住民税's checks (NOT_APPLICABLE to a product that
+does not claim 個人住民税). Not judged: 第312条第3項 and
 第314条の4第2項 (the 税率 in force on a day: MANUAL, the town's rate never changes here), 第294条第9項 and 第312条第8項
 (政令).
 """

@@ -17,9 +17,13 @@ from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
 from conformance.domains.hojin_juminzei import checks as hs
 from conformance.domains.hojin_juminzei.checks import HOJIN_RULES
+from conformance.domains.kojin_juminzei import checks as js
 from conformance.embedded import start_reference
 from conformance.locations import default_catalog_root
+from conformance.plan import Case
 from conformance.profiles import ApiTarget
+from conformance.results import RequirementResult, Status
+from conformance.runner import run_case
 from conformance.shipped_checks import default_registry
 from conformance.targets.base import Target, TestData
 from conformance.targets.http import RequestsHttpClient
@@ -216,3 +220,59 @@ def test_a_product_claiming_both_is_judged_on_the_kojin_sentences_and_the_defect
     assert {(f.code, f.requirement) for f in broken} == {("scenario.hojin_juminzei.foreign.mismatch",
                                                           "kojin_juminzei-2025.12-1.294.0.5.0-R001")}
     assert all(f.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=") for f in broken)
+
+
+HOJIN = load_edition(default_catalog_root() / "hojin_juminzei" / "2025.12")
+#: 法人住民税's sentences about 個人 (第294条第1項第1号・第2号, 第2項, 第4項), bound to 個人住民税's checks.
+HOJIN_INDIVIDUAL = {f"hojin_juminzei-2025.12-1.294.0.{n}-R001" for n in ("1.1", "1.2", "2.0", "4.0")}
+
+
+def _individual_bound() -> list[tuple[Requirement, str]]:
+    return [(requirement, check.name) for requirement in HOJIN.requirements for check in requirement.checks
+            if getattr(check, "name", "").startswith("scenario.juminzei.")]
+
+
+def _run_individual(claimed: frozenset[str]) -> dict[str, RequirementResult]:
+    """Each 個人 requirement of 法人住民税 judged through the runner for a product claiming ``claimed`` (no HTTP
+    client: a request would be an ERROR)."""
+    target = Target(catalog=HOJIN, claimed=claimed)
+    return {requirement.id: run_case(Case(requirement, "hojin_juminzei", "2025.12"), default_registry(),
+                                     lambda: target)
+            for requirement, _ in _individual_bound()}
+
+
+def test_a_hojin_only_product_is_not_judged_on_the_individuals() -> None:
+    # Issue 66, an outside 法人住民税-only product: FAIL (the 個人住民税 part it never publishes) and ERROR (the
+    # 個人住民税 record refused) on these. NOT_APPLICABLE with the reason, before any request.
+    assert {requirement.id for requirement, _ in _individual_bound()} == HOJIN_INDIVIDUAL
+    results = _run_individual(frozenset({"hojin_juminzei"}))
+    assert {rid: result.status for rid, result in results.items()} == dict.fromkeys(HOJIN_INDIVIDUAL,
+                                                                                  Status.NOT_APPLICABLE)
+    assert all(js.NOT_CLAIMED[1] in (result.reason or "") for result in results.values())
+
+
+def test_a_product_claiming_kojin_too_is_judged_on_the_individuals() -> None:
+    # The same requirements for a product claiming 個人住民税 beside: its checks run (here, with no HTTP client, they
+    # reach for the vendor and stop): not NOT_APPLICABLE.
+    results = _run_individual(frozenset({"hojin_juminzei", "kojin_juminzei"}))
+    assert {result.status for result in results.values()} == {Status.ERROR}
+
+
+def test_the_kojin_defect_still_fails_the_individual_requirement_of_a_product_claiming_both() -> None:
+    # 第294条第1項第2号 (家屋敷): the reference levying no 均等割 on a 家屋敷 here is caught under 法人住民税's
+    # requirement where the profile claims 個人住民税 too; the clean reference gives none.
+    requirement = HOJIN.requirement("hojin_juminzei-2025.12-1.294.0.1.2-R001")
+    found = {}
+    for defects in (frozenset(), frozenset({"juminzei_house_untaxed"})):
+        with start_reference(defects=defects) as running:
+            target = Target(catalog=HOJIN, http=RequestsHttpClient(ApiTarget(base_url=running.url),
+                                                                   base_url=running.url),
+                            data=TestData(({"住所_市区町村コード": TOWN_CODE},)), append_path=scenarios.APPEND_PATH,
+                            records_path=scenarios.RECORDS_PATH, max_examples=3,
+                            claimed=frozenset({"kojin_juminzei", "hojin_juminzei"}))
+            check = default_registry().get("scenario.juminzei.house")
+            found[defects] = list(check(CheckContext(requirement=requirement, target=target)))
+    clean, broken = found.values()
+    assert clean == []
+    assert {(f.code, f.requirement) for f in broken} == {("scenario.juminzei.house.mismatch",
+                                                          "hojin_juminzei-2025.12-1.294.0.1.2-R001")}
