@@ -276,3 +276,14 @@ def test_the_kojin_defect_still_fails_the_individual_requirement_of_a_product_cl
     assert clean == []
     assert {(f.code, f.requirement) for f in broken} == {("scenario.juminzei.house.mismatch",
                                                           "hojin_juminzei-2025.12-1.294.0.1.2-R001")}
+
+
+def test_a_null_part_for_a_corporation_the_product_holds_is_a_mismatch() -> None:
+    # The contract lets the 法人住民税 part be null only for a person who represents no corporation: for one whose
+    # record was sent, null reads as no 納税義務者 (None), never as the false a corporation with its office elsewhere
+    # is owed, so the office rule fails it.
+    rule = HOJIN_RULES["hojin_juminzei.office"]
+    loaded = scenarios.Loaded("8999999990", ())
+    assert rule.expected(hs.OFFICE_ELSEWHERE, TOWN_CODE) == {"納税義務者": False}
+    assert rule.actual({"法人住民税": None}, loaded) == {"納税義務者": None}
+    assert rule.actual({"法人住民税": {"納税義務者": False}}, loaded) == {"納税義務者": False}
