@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
 
+from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.loader import load_edition
 from conformance.catalog.models import Requirement
 from conformance.checks import scenarios
@@ -19,6 +20,7 @@ from conformance.domains.hojin_juminzei import checks as hs
 from conformance.domains.hojin_juminzei.checks import HOJIN_RULES
 from conformance.domains.kojin_juminzei import checks as js
 from conformance.embedded import start_reference
+from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.plan import Case
 from conformance.profiles import ApiTarget
@@ -201,26 +203,33 @@ def test_a_kojin_only_product_is_not_asked_the_corporations() -> None:
         assert str(raised.value) == hs.UNCLAIMED
 
 
-def test_a_product_claiming_both_is_judged_on_the_kojin_sentences_and_the_defect_caught() -> None:
-    # 第294条第5項 (外国法人: 恒久的施設): the reference taxing a 外国法人 by its office is caught under 個人住民税's
-    # requirement where the profile claims 法人住民税 too; the clean reference gives none.
-    requirement = KOJIN.requirement("kojin_juminzei-2025.12-1.294.0.5.0-R001")
-    found = {}
-    for defects in (frozenset(), frozenset({"hojin_juminzei_foreign_by_office"})):
+def _clean_and_broken(edition: EditionCatalog, requirement_id: str, check_name: str,
+                      defect: str) -> tuple[list[Finding], list[Finding]]:
+    """The findings of ``check_name`` on ``requirement_id`` of ``edition`` against the reference, clean and with
+    ``defect``, for a profile claiming both 個人住民税 and 法人住民税."""
+    requirement = edition.requirement(requirement_id)
+    found = []
+    for defects in (frozenset(), frozenset({defect})):
         with start_reference(defects=defects) as running:
-            target = Target(catalog=KOJIN, http=RequestsHttpClient(ApiTarget(base_url=running.url),
-                                                                   base_url=running.url),
+            target = Target(catalog=edition, http=RequestsHttpClient(ApiTarget(base_url=running.url),
+                                                                     base_url=running.url),
                             data=TestData(({"住所_市区町村コード": TOWN_CODE},)), append_path=scenarios.APPEND_PATH,
                             records_path=scenarios.RECORDS_PATH, max_examples=3,
                             claimed=frozenset({"kojin_juminzei", "hojin_juminzei"}))
-            check = default_registry().get("scenario.hojin_juminzei.foreign")
-            found[defects] = list(check(CheckContext(requirement=requirement, target=target)))
-    clean, broken = found.values()
+            check = default_registry().get(check_name)
+            found.append(list(check(CheckContext(requirement=requirement, target=target))))
+    return found[0], found[1]
+
+
+def test_a_product_claiming_both_is_judged_on_the_kojin_sentences_and_the_defect_caught() -> None:
+    # 第294条第5項 (外国法人: 恒久的施設): the reference taxing a 外国法人 by its office is caught under 個人住民税's
+    # requirement where the profile claims 法人住民税 too; the clean reference gives none.
+    clean, broken = _clean_and_broken(KOJIN, "kojin_juminzei-2025.12-1.294.0.5.0-R001",
+                                      "scenario.hojin_juminzei.foreign", "hojin_juminzei_foreign_by_office")
     assert clean == []
     assert {(f.code, f.requirement) for f in broken} == {("scenario.hojin_juminzei.foreign.mismatch",
                                                           "kojin_juminzei-2025.12-1.294.0.5.0-R001")}
-    assert all(f.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=") for f in broken)
-
+    assert all(str(f.location).startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=") for f in broken)
 
 HOJIN = load_edition(default_catalog_root() / "hojin_juminzei" / "2025.12")
 #: 法人住民税's sentences about 個人 (第294条第1項第1号・第2号, 第2項, 第4項), bound to 個人住民税's checks.
@@ -261,22 +270,11 @@ def test_a_product_claiming_kojin_too_is_judged_on_the_individuals() -> None:
 def test_the_kojin_defect_still_fails_the_individual_requirement_of_a_product_claiming_both() -> None:
     # 第294条第1項第2号 (家屋敷): the reference levying no 均等割 on a 家屋敷 here is caught under 法人住民税's
     # requirement where the profile claims 個人住民税 too; the clean reference gives none.
-    requirement = HOJIN.requirement("hojin_juminzei-2025.12-1.294.0.1.2-R001")
-    found = {}
-    for defects in (frozenset(), frozenset({"juminzei_house_untaxed"})):
-        with start_reference(defects=defects) as running:
-            target = Target(catalog=HOJIN, http=RequestsHttpClient(ApiTarget(base_url=running.url),
-                                                                   base_url=running.url),
-                            data=TestData(({"住所_市区町村コード": TOWN_CODE},)), append_path=scenarios.APPEND_PATH,
-                            records_path=scenarios.RECORDS_PATH, max_examples=3,
-                            claimed=frozenset({"kojin_juminzei", "hojin_juminzei"}))
-            check = default_registry().get("scenario.juminzei.house")
-            found[defects] = list(check(CheckContext(requirement=requirement, target=target)))
-    clean, broken = found.values()
+    clean, broken = _clean_and_broken(HOJIN, "hojin_juminzei-2025.12-1.294.0.1.2-R001", "scenario.juminzei.house",
+                                      "juminzei_house_untaxed")
     assert clean == []
     assert {(f.code, f.requirement) for f in broken} == {("scenario.juminzei.house.mismatch",
                                                           "hojin_juminzei-2025.12-1.294.0.1.2-R001")}
-
 
 def test_a_null_part_for_a_corporation_the_product_holds_is_a_mismatch() -> None:
     # The contract lets the 法人住民税 part be null only for a person who represents no corporation: for one whose
