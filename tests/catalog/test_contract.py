@@ -553,3 +553,17 @@ def test_a_coded_answer_field_lists_the_values_the_oracle_answers() -> None:
     assert set(struck["在外_抹消事由"].values) == {senkyo.STRUCK_OFF_DEATH, senkyo.STRUCK_OFF_NATIONALITY,
                                               senkyo.OVERSEAS_STRUCK_OFF_RETURNED,
                                               senkyo.STRUCK_OFF_WRONGLY_REGISTERED}
+
+
+def test_the_hojin_part_is_null_for_a_person_who_represents_no_corporation() -> None:
+    """Issue 66, an outside 法人住民税-only product: its answer for a resident who represents no corporation (every
+    person of the test town but the scenarios' representatives) was 法人住民税: null, which the published schema refused
+    (an object was required of every person). Null or the object now; any other type is still refused."""
+    part = _answer_schema("hojin_juminzei")["properties"]["法人住民税"]
+    assert [shape["type"] for shape in part["anyOf"]] == ["object", "null"]
+    assert "Null for a person who represents no corporation" in part["description"]
+    jsonschema.validate(None, part)
+    jsonschema.validate({"納税義務者": False, "課税区分": [], "均等割区分": None}, part)
+    for wrong in ([], "なし", {"均等割区分": 0}, {"課税区分": "均等割"}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(wrong, part)

@@ -28,7 +28,7 @@ CODES = other_codes(TOWN_CODE)
 #: not read and any pair is valid. A name ending in "." stands for every rule of the domain.
 #: jido_teate.payment_schedule asks a 年度's schedule on days up to its last 支払期月 (the April payment of the months
 #: of February and March falls in the next 年度): some draws (not the derandomized ones of a lone run) ask on 4月1日.
-KNOWN_SLIPS = ("dv.", "hojin_juminzei.", "seikatsu_hogo.", "senkyo.", "kaigo.decision_deadline",
+KNOWN_SLIPS = ("dv.", "seikatsu_hogo.", "senkyo.", "kaigo.decision_deadline",
                "kaigo.postponed_deadline", "nenkin.lost_on_pension", "jido_teate.payment_schedule")
 
 

@@ -20,7 +20,8 @@ Readings (provisions.yaml): the test town levies the 標準税率 (第312条第1
 so ``equal_rate`` and ``corporate_rate`` are judged only against a town that adopts them); only corporations
 with 資本金等の額 filing the 法人税's 確定申告 are drawn. By the record's 法人区分 (and its 恒久的施設, 収益事業 and
 代表者): 第294条第1項第5号 and 第5項-第8項; by its 中間申告区分: 第321条の8第1項後段, 第2項後段 (みなし申告) and
-第312条第7項. 第294条第1項第1号・第2号, 第2項, 第4項 (個人) are 個人住民税's checks. Not judged: 第312条第3項 and
+第312条第7項. 第294条第1項第1号・第2号, 第2項, 第4項 (個人) are 個人住民税's checks (NOT_APPLICABLE to a product that
+does not claim 個人住民税). Not judged: 第312条第3項 and
 第314条の4第2項 (the 税率 in force on a day: MANUAL, the town's rate never changes here), 第294条第9項 and 第312条第8項
 (政令).
 """
@@ -82,6 +83,7 @@ from conformance.domains.hojin_juminzei.oracle import (
     within_proration,
 )
 from conformance.findings import Finding
+from conformance.oracles.dates import fiscal_year_of
 from conformance.profiles import Ordinance
 from conformance.testdata.town import TOWN_CODE
 
@@ -143,9 +145,16 @@ def _day(s: Scenario, item: str) -> date | None:
 
 
 def _representative(records: tuple[tuple[str, str, str], ...]) -> Scenario:
-    """A resident since 2015 representing the corporation, asked about the 年度 its 事業年度 ends in."""
+    """A resident since 2015 representing the corporation, asked as of the day after its 事業年度 ends, in the 年度
+    of that day.
+
+    Why that pair (issue 66, the contract's 法人住民税 part): the law keys the 法人's 市町村民税 to its 事業年度 (the
+    算定期間: 第312条第3項第1号, 第321条の8第1項), never to a 年度, so the day picks the 事業年度 and ``fiscal_year``
+    is what the shared query defines, the 年度 (April to March) of ``as_of`` (a 事業年度 ending on 2025-02-28 was
+    asked with fiscal_year=2025 and as_of 2025-03-01, a day of 年度 2024)."""
     end = date.fromisoformat(dict((item, value) for _, item, value in records)[_END])
-    return Scenario(end.year, date(1970, 7, 7), date(2015, 4, 1), as_of=end + timedelta(days=1), records=records)
+    as_of = end + timedelta(days=1)
+    return Scenario(fiscal_year_of(as_of), date(1970, 7, 7), date(2015, 4, 1), as_of=as_of, records=records)
 
 
 def _drawn_representative(draw: st.DrawFn, records: tuple[tuple[str, str, str], ...]) -> Scenario:

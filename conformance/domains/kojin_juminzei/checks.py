@@ -13,14 +13,14 @@ among them): who is levied is ``scenario.juminzei.levied``'s to judge, so these 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import NotAutomated
+from conformance.checks.registry import CheckContext, NotAutomated, target_of
 from conformance.checks.scenarios import (
     TOWN_MARK,
     Loaded,
@@ -33,10 +33,12 @@ from conformance.checks.scenarios import (
     other_codes,
     picked,
     picked_in_any_order,
+    run_rule,
 )
-from conformance.checks.statute_rules import Actual, Drawn, Oracle, Statute, drawn_with, rule_checks
+from conformance.checks.statute_rules import Actual, Drawn, Oracle, Statute, drawn_with, own_rule_checks
 from conformance.domains.kojin_juminzei import oracle as juminzei
 from conformance.domains.kojin_juminzei.oracle import is_levied_by
+from conformance.findings import Finding
 from conformance.oracles.readings import either
 from conformance.oracles.residence import Residence
 from conformance.profiles import Ordinance
@@ -684,5 +686,30 @@ KINTOWARI_EXEMPT = STATUTE.rule("juminzei.kintowari_exempt", drawn_with(house_ow
                                 _kintowari_exempt_at(None), _TAXES, (), needs_records=True,
                                 ordained=_ordained_kintowari_exempt)
 
+#: Why a rule here does not apply to a product that does not claim 個人住民税 (issue 66, an outside 法人住民税-only
+#: product), in Japanese and English.
+NOT_CLAIMED = ("個人住民税（kojin_juminzei）を主張しない製品: 第294条の個人に関する規定は個人住民税の業務のもので、"
+               "法人住民税のみの製品には個人住民税の記録も応答の部分もない（ハーネスの解釈: hojin_juminzei の "
+               "provisions.yaml）",
+               "the profile does not claim 個人住民税 (kojin_juminzei): 第294条's sentences about 個人 are the "
+               "個人住民税 system's, and a 法人住民税-only product keeps no 個人住民税 record or answer part (our "
+               "reading: hojin_juminzei's provisions.yaml); judged for a product that claims 個人住民税")
+
+
+def run_claimed(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """The rule judged only for a product that claims 個人住民税.
+
+    Why: 法人住民税's edition quotes 第294条 whole and binds its sentences about 個人 (第1項第1号・第2号, 第2項,
+    第4項: the same text as 個人住民税's) to these checks, but its contract publishes no 個人住民税 record or part.
+    A 法人住民税 product is not the system that levies a 個人 (the 標準仕様書 of the two are separate systems), so
+    for one that does not claim 個人住民税 they are NOT_APPLICABLE with the reason, before any request: never FAIL
+    (a part it was never asked for) or ERROR (a record of a 業務 it does not keep refused)."""
+    if not target_of(ctx).claims(STATUTE.slug):
+        ctx.does_not_apply(*NOT_CLAIMED)
+        return
+    yield from run_rule(ctx, rule)
+
+
 #: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
-RULE_CHECKS = rule_checks((*TAX_RULES.values(), LEVIED, KINTOWARI_EXEMPT))
+RULE_CHECKS = own_rule_checks(run_claimed, (*TAX_RULES.values(), LEVIED, KINTOWARI_EXEMPT),
+                              "Scenario check of {title} (vendor against the domain's oracle; 個人住民税 claimed).")

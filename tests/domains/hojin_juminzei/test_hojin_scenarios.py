@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
 
+from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.loader import load_edition
 from conformance.catalog.models import Requirement
 from conformance.checks import scenarios
@@ -17,9 +18,14 @@ from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
 from conformance.domains.hojin_juminzei import checks as hs
 from conformance.domains.hojin_juminzei.checks import HOJIN_RULES
+from conformance.domains.kojin_juminzei import checks as js
 from conformance.embedded import start_reference
+from conformance.findings import Finding
 from conformance.locations import default_catalog_root
+from conformance.plan import Case
 from conformance.profiles import ApiTarget
+from conformance.results import RequirementResult, Status
+from conformance.runner import run_case
 from conformance.shipped_checks import default_registry
 from conformance.targets.base import Target, TestData
 from conformance.targets.http import RequestsHttpClient
@@ -197,22 +203,85 @@ def test_a_kojin_only_product_is_not_asked_the_corporations() -> None:
         assert str(raised.value) == hs.UNCLAIMED
 
 
-def test_a_product_claiming_both_is_judged_on_the_kojin_sentences_and_the_defect_caught() -> None:
-    # 第294条第5項 (外国法人: 恒久的施設): the reference taxing a 外国法人 by its office is caught under 個人住民税's
-    # requirement where the profile claims 法人住民税 too; the clean reference gives none.
-    requirement = KOJIN.requirement("kojin_juminzei-2025.12-1.294.0.5.0-R001")
-    found = {}
-    for defects in (frozenset(), frozenset({"hojin_juminzei_foreign_by_office"})):
+def _clean_and_broken(edition: EditionCatalog, requirement_id: str, check_name: str,
+                      defect: str) -> tuple[list[Finding], list[Finding]]:
+    """The findings of ``check_name`` on ``requirement_id`` of ``edition`` against the reference, clean and with
+    ``defect``, for a profile claiming both 個人住民税 and 法人住民税."""
+    requirement = edition.requirement(requirement_id)
+    found = []
+    for defects in (frozenset(), frozenset({defect})):
         with start_reference(defects=defects) as running:
-            target = Target(catalog=KOJIN, http=RequestsHttpClient(ApiTarget(base_url=running.url),
-                                                                   base_url=running.url),
+            target = Target(catalog=edition, http=RequestsHttpClient(ApiTarget(base_url=running.url),
+                                                                     base_url=running.url),
                             data=TestData(({"住所_市区町村コード": TOWN_CODE},)), append_path=scenarios.APPEND_PATH,
                             records_path=scenarios.RECORDS_PATH, max_examples=3,
                             claimed=frozenset({"kojin_juminzei", "hojin_juminzei"}))
-            check = default_registry().get("scenario.hojin_juminzei.foreign")
-            found[defects] = list(check(CheckContext(requirement=requirement, target=target)))
-    clean, broken = found.values()
+            check = default_registry().get(check_name)
+            found.append(list(check(CheckContext(requirement=requirement, target=target))))
+    return found[0], found[1]
+
+
+def test_a_product_claiming_both_is_judged_on_the_kojin_sentences_and_the_defect_caught() -> None:
+    # 第294条第5項 (外国法人: 恒久的施設): the reference taxing a 外国法人 by its office is caught under 個人住民税's
+    # requirement where the profile claims 法人住民税 too; the clean reference gives none.
+    clean, broken = _clean_and_broken(KOJIN, "kojin_juminzei-2025.12-1.294.0.5.0-R001",
+                                      "scenario.hojin_juminzei.foreign", "hojin_juminzei_foreign_by_office")
     assert clean == []
     assert {(f.code, f.requirement) for f in broken} == {("scenario.hojin_juminzei.foreign.mismatch",
                                                           "kojin_juminzei-2025.12-1.294.0.5.0-R001")}
-    assert all(f.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=") for f in broken)
+    assert all(str(f.location).startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=") for f in broken)
+
+HOJIN = load_edition(default_catalog_root() / "hojin_juminzei" / "2025.12")
+#: 法人住民税's sentences about 個人 (第294条第1項第1号・第2号, 第2項, 第4項), bound to 個人住民税's checks.
+HOJIN_INDIVIDUAL = {f"hojin_juminzei-2025.12-1.294.0.{n}-R001" for n in ("1.1", "1.2", "2.0", "4.0")}
+
+
+def _individual_bound() -> list[tuple[Requirement, str]]:
+    return [(requirement, check.name) for requirement in HOJIN.requirements for check in requirement.checks
+            if getattr(check, "name", "").startswith("scenario.juminzei.")]
+
+
+def _run_individual(claimed: frozenset[str]) -> dict[str, RequirementResult]:
+    """Each 個人 requirement of 法人住民税 judged through the runner for a product claiming ``claimed`` (no HTTP
+    client: a request would be an ERROR)."""
+    target = Target(catalog=HOJIN, claimed=claimed)
+    return {requirement.id: run_case(Case(requirement, "hojin_juminzei", "2025.12"), default_registry(),
+                                     lambda: target)
+            for requirement, _ in _individual_bound()}
+
+
+def test_a_hojin_only_product_is_not_judged_on_the_individuals() -> None:
+    # Issue 66, an outside 法人住民税-only product: FAIL (the 個人住民税 part it never publishes) and ERROR (the
+    # 個人住民税 record refused) on these. NOT_APPLICABLE with the reason, before any request.
+    assert {requirement.id for requirement, _ in _individual_bound()} == HOJIN_INDIVIDUAL
+    results = _run_individual(frozenset({"hojin_juminzei"}))
+    assert {rid: result.status for rid, result in results.items()} == dict.fromkeys(HOJIN_INDIVIDUAL,
+                                                                                  Status.NOT_APPLICABLE)
+    assert all(js.NOT_CLAIMED[1] in (result.reason or "") for result in results.values())
+
+
+def test_a_product_claiming_kojin_too_is_judged_on_the_individuals() -> None:
+    # The same requirements for a product claiming 個人住民税 beside: its checks run (here, with no HTTP client, they
+    # reach for the vendor and stop): not NOT_APPLICABLE.
+    results = _run_individual(frozenset({"hojin_juminzei", "kojin_juminzei"}))
+    assert {result.status for result in results.values()} == {Status.ERROR}
+
+
+def test_the_kojin_defect_still_fails_the_individual_requirement_of_a_product_claiming_both() -> None:
+    # 第294条第1項第2号 (家屋敷): the reference levying no 均等割 on a 家屋敷 here is caught under 法人住民税's
+    # requirement where the profile claims 個人住民税 too; the clean reference gives none.
+    clean, broken = _clean_and_broken(HOJIN, "hojin_juminzei-2025.12-1.294.0.1.2-R001", "scenario.juminzei.house",
+                                      "juminzei_house_untaxed")
+    assert clean == []
+    assert {(f.code, f.requirement) for f in broken} == {("scenario.juminzei.house.mismatch",
+                                                          "hojin_juminzei-2025.12-1.294.0.1.2-R001")}
+
+def test_a_null_part_for_a_corporation_the_product_holds_is_a_mismatch() -> None:
+    # The contract lets the 法人住民税 part be null only for a person who represents no corporation: for one whose
+    # record was sent, null reads as no 納税義務者 (None), never as the false a corporation with its office elsewhere
+    # is owed, so the office rule fails it.
+    rule = HOJIN_RULES["hojin_juminzei.office"]
+    loaded = scenarios.Loaded("8999999990", ())
+    assert rule.expected(hs.OFFICE_ELSEWHERE, TOWN_CODE) == {"納税義務者": False}
+    assert rule.actual({"法人住民税": None}, loaded) == {"納税義務者": None}
+    assert rule.actual({"法人住民税": {"納税義務者": False}}, loaded) == {"納税義務者": False}
