@@ -165,6 +165,14 @@ def load_contract(root: Path, slug: str) -> DomainContract | None:
     return contract
 
 
+def list_operations(edition: EditionCatalog) -> dict[str, str]:
+    """operationId -> path of the paged list reads of ``edition``'s domain contract (``lists``, each a GET): API
+    operations a profile declares in ``targets.api.operations`` like the edition's own interfaces (a product that
+    does not serve one leaves it out: its checks are then NOT_AUTOMATED; docs/profiles.md)."""
+    contract = load_contract(edition.path.parent.parent, edition.domain)
+    return {read.operation: read.path for read in contract.lists.values()} if contract is not None else {}
+
+
 def record_items(contract: DomainContract) -> dict[str, frozenset[str]]:
     """業務 -> the items its record may hold."""
     return {gyomu: frozenset(item for group in groups for item in group.items)

@@ -365,7 +365,7 @@ AFFECTS: dict[str, set[str]] = {
     # The roll of one 投票区 read whole (each defect's own test: tests/domains/senkyo/test_senkyo_roll.py): no probe
     # reads the list.
     "senkyo_roll_previous_registration": set(), "senkyo_roll_every_district": set(),
-    "senkyo_roll_page_repeats_row": set(), "senkyo_roll_without_indication": set(),
+    "senkyo_roll_page_repeats_row": set(), "senkyo_roll_without_indication": set(), "senkyo_roll_not_served": set(),
     # 第27条第1項's 表示 of a registered person barred by a sentence (tests/domains/senkyo/test_senkyo_indication.py):
     # the worked examples of 第11条's rules are such persons.
     "senkyo_no_indication_on_disqualification": {"qualifications"},
