@@ -10,6 +10,7 @@ from typing import Any
 
 from conformance import clock
 from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.contract import list_operations
 from conformance.catalog.models import FunctionCheck, Level, ManualCheck, Requirement
 from conformance.catalog.openapi import api_interfaces
 from conformance.errors import ProfileError, SpecError
@@ -142,6 +143,7 @@ def check_run_inputs(profile: Profile, editions: Iterable[EditionCatalog], path:
     api, driver = profile.targets.api, profile.targets.driver
     if api is not None and api.operations != "all":
         known = sorted({interface.id for edition in claimed for interface in api_interfaces(edition)}
+                       | {operation for edition in claimed for operation in list_operations(edition)}
                        | set(SHARED_API_OPERATIONS))
         _check_operations(api.operations, known, path, "api", "API operation", list_known=True)
     if driver is not None and driver.operations != "all":

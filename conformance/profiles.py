@@ -145,7 +145,8 @@ class ApiTarget(ProfileModel):
     )
     operations: Literal["all"] | Annotated[tuple[Annotated[str, Field(min_length=1)], ...], LaxSeq] = Field(
         default="all", description="Ids of the API operations the vendor serves: the claimed editions' (their "
-        "interfaces.yaml: get_resident, issue_certificate ...) and the shared get_qualifications (the per-person "
+        "interfaces.yaml: get_resident, issue_certificate ...), the paged list reads of a claimed domain's contract "
+        "(get_voter_roll), and the shared get_qualifications (the per-person "
         "query), issue_form and issue_form_data (the form interface); or all (the default). A check that would "
         "call another is NOT_AUTOMATED with the reason, never FAIL or ERROR (docs/profiles.md).")
     timeout_seconds: Annotated[float, Field(

@@ -10,6 +10,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.contract import list_operations
 from conformance.catalog.openapi import api_interfaces
 from conformance.errors import CredentialsRefused, ProfileError, TargetError, UsageError
 from conformance.exchanges import LinkedCache, setup_phase
@@ -164,7 +165,8 @@ class TargetSession:
             environ = reference_environ(api.auth)  # the credentials the reference knows, as the profile names them
         return RequestsHttpClient(api, base_url=base_url, recorder=self._recorder, environ=environ,
                                   adapters=self._adapters, unserved=api_gate(
-                                      api.operations, api_interfaces(edition), self._exported_paths()))
+                                      api.operations, api_interfaces(edition), self._exported_paths(),
+                                      list_operations(edition)))
 
     def _exported_paths(self) -> tuple[str, ...]:
         """The paths of the export files the profile fetches through the API (declared by targets.exports)."""

@@ -266,7 +266,10 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         return json_reply(200, self.koseki.register(request.json_object()))
 
     def _voter_roll(self, request: Request, arguments: tuple[str, ...]) -> Reply:
-        """The 選挙人名簿 of one 投票区 on as_of, a page (spec_catalog/contract/senkyo.yaml, lists)."""
+        """The 選挙人名簿 of one 投票区 on as_of, a page (spec_catalog/contract/senkyo.yaml, lists). The defect
+        ``senkyo_roll_not_served``: 501 to every read (a product not serving it, its profile declaring all)."""
+        if "senkyo_roll_not_served" in self.defects:
+            return json_reply(501, {"error": "the 選挙人名簿's read by 投票区 is not implemented"})
         if not roll.known_district(arguments[0]):
             raise not_found(f"no 投票区 {_clip(arguments[0], 40)!r} in this town")
         as_of = parse_day(request.param("as_of") or "")

@@ -165,6 +165,14 @@ def load_contract(root: Path, slug: str) -> DomainContract | None:
     return contract
 
 
+def list_operations(edition: EditionCatalog) -> dict[str, str]:
+    """operationId -> path of the paged list reads of ``edition``'s domain contract (``lists``, each a GET): API
+    operations a profile declares in ``targets.api.operations`` like the edition's own interfaces (a product that
+    does not serve one leaves it out: its checks are then NOT_AUTOMATED; docs/profiles.md)."""
+    contract = load_contract(edition.path.parent.parent, edition.domain)
+    return {read.operation: read.path for read in contract.lists.values()} if contract is not None else {}
+
+
 def record_items(contract: DomainContract) -> dict[str, frozenset[str]]:
     """業務 -> the items its record may hold."""
     return {gyomu: frozenset(item for group in groups for item in group.items)
@@ -188,7 +196,12 @@ def build_contract_openapi(edition: EditionCatalog, contract: DomainContract, mi
                                            "the checks): its residents and all else it holds for the domain (a 戸籍 "
                                            "system's 戸籍 too: the harness's 本籍 may repeat an earlier run's).")},
         APPEND_PATH: {"post": _csv_load(migration, "append", "targets.load.append_path",
-                                        "Adds the generated persons of the scenario checks (new 宛名番号 only).")},
+                                        "Adds the generated persons of the scenario checks (new 宛名番号 only). A "
+                                        "person may come as several rows, its history (履歴番号 1, 2 …, the largest "
+                                        "the current): one who left and came back as the row of the earlier stay "
+                                        "ended by its 転出 (住民状態 2) and the row of the 再転入. A 転出 row may lack "
+                                        "転出予定年月日 (a 転出 recorded after the fact): its stay ended on the "
+                                        "異動日.")},
     }
     if contract.records:
         paths[RECORDS_PATH] = {"post": _records(contract)}

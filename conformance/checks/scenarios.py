@@ -12,7 +12,8 @@ compared with :mod:`conformance.oracles`. A mismatch is shrunk by Hypothesis aga
 and reported once, as the minimal scenario with the seed.
 
 Loading: the profile's load step replaces all data, which would cost a reload per example; so each
-example *appends* its persons through ``POST /admin/residents`` (a migration CSV, new 宛名番号 only).
+example *appends* its persons through ``POST /admin/residents`` (a migration CSV, new 宛名番号 only; the rows
+are written by :mod:`conformance.checks.scenario_rows`, two for a person who came back).
 That path is a harness contract, not a catalog operation: a vendor exposes it or maps it in its
 profile's ``targets.api.paths`` like any other path. Appended persons are valid residents (世帯主 and
 子 only), so the checks that read every resident (export layout, 続柄) still pass.
@@ -20,9 +21,7 @@ profile's ``targets.api.paths`` like any other path. Appended persons are valid 
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import itertools
 import json
 import re
@@ -36,6 +35,9 @@ from hypothesis import strategies as st
 from hypothesis.errors import Flaky
 
 from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, target_of
+from conformance.checks.scenario_rows import _base_row as _base_row
+from conformance.checks.scenario_rows import _child_row, _csv, person_rows
+from conformance.checks.scenario_rows import _row as _row
 from conformance.draws import reproducible
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -47,7 +49,6 @@ from conformance.oracles import (
 from conformance.oracles.dates import Month
 from conformance.profiles import Ordinance
 from conformance.targets.base import HttpClient, HttpResponse, Target
-from conformance.testdata.town import town_headers
 
 APPEND_PATH = "/admin/residents"
 #: Where the scenario checks send a person's records of other 業務 (``targets.load.records_path``).
@@ -103,6 +104,9 @@ class Scenario:
     #: Columns of the person's migration row given as they are, over the generated ones (header, value): a rule that
     #: turns on the 氏名, the 通称 or the row's own 住民状態 (印鑑登録's 印影 against the person's names, issue 66).
     columns: tuple[tuple[str, str], ...] = field(default=())
+    #: An earlier stay in the town (住民となった年月日, the last day), ended by a 転出 to ``previous`` (None: abroad),
+    #: before the 再転入 on ``moved_in`` (issue 66: a person who left and came back; scenario_rows.person_rows).
+    first_stay: tuple[date, date] | None = None
 
     @property
     def moved_out(self) -> date | None:
@@ -132,7 +136,11 @@ def history(scenario: Scenario, town: str) -> list[Residence]:
     """The scenario as the oracles' address history (the earlier stays or the previous one, the town, the next
     stay)."""
     stays = list(scenario.earlier)
-    if scenario.previous is not None and not stays:
+    if scenario.first_stay is not None and not stays:
+        stays.append(Residence(town, *scenario.first_stay))
+        if scenario.previous is not None:  # between the stays
+            stays.append(Residence(scenario.previous, scenario.first_stay[1], scenario.moved_in))
+    elif scenario.previous is not None and not stays:
         stays.append(Residence(scenario.previous, scenario.moved_in - timedelta(days=1000), scenario.moved_in))
     stays.append(Residence(town, scenario.moved_in, scenario.moved_out))
     if scenario.elsewhere is not None and scenario.next is not None and scenario.died is None:
@@ -278,69 +286,6 @@ def _number(serials: Iterator[int]) -> str:
     raise AssertionError("unreachable: the serials are endless")
 
 
-def _row(scenario: Scenario, town: str, atena: str, setai: str) -> dict[str, str]:
-    """The claimant (世帯主) of a scenario as a migration row."""
-    row = _base_row(town, atena, setai, "世帯主", scenario.birth, scenario.moved_in)
-    row.update({"転入前住所_市区町村コード": scenario.previous or "",
-                "異動事由": "A1", "異動日": scenario.moved_in.isoformat()})
-    if scenario.died is not None:
-        row.update({"住民状態": "3", "異動事由": "C2", "異動日": scenario.died.isoformat()})
-    elif scenario.planned_out is not None:
-        row.update({"住民状態": "2", "異動事由": "C1", "異動日": scenario.planned_out.isoformat(),
-                    "転出予定年月日": scenario.planned_out.isoformat()})
-        if scenario.elsewhere is not None:
-            row.update({"転出年月日（確定）": scenario.elsewhere.isoformat(),
-                        "転出先住所（確定）_市区町村コード": scenario.next or ""})
-    row.update({"支援措置対象フラグ": "1" if scenario.support_start else "0",
-                "支援措置_開始年月日": _iso(scenario.support_start), "児童手当_請求年月日": _iso(scenario.claim),
-                "転入前住所_転出予定年月日": _iso(scenario.previous_planned_out)})
-    if scenario.notified is not None:
-        row["届出年月日"] = scenario.notified.isoformat()
-    if scenario.area is not None:
-        row["住所_町字"], row["住所_郵便番号"] = scenario.area
-    if scenario.foreign:
-        # A 特別永住者 (第30条の45の表の区分 2) with a 特別永住者証明書 number made from the 宛名番号.
-        row.update({"住民種別": "2", "第30条45規定区分": "2", "国籍等_国名コード": "410",
-                    "在留カード等番号": f"QQ{atena[1:9]}UW"})
-    row.update(scenario.columns)
-    return row
-
-
-def _child_row(town: str, atena: str, setai: str, birth: date, moved_in: date) -> dict[str, str]:
-    row = _base_row(town, atena, setai, "子", birth, max(birth, moved_in))
-    row.update({"異動事由": "A2" if birth >= moved_in else "A1", "異動日": max(birth, moved_in).isoformat()})
-    return row
-
-
-def _base_row(town: str, atena: str, setai: str, relation: str, birth: date, became: date) -> dict[str, str]:
-    row = dict.fromkeys(town_headers(), "")
-    row.update({
-        "宛名番号": atena, "世帯番号": setai, "履歴番号": "1", "住民種別": "1", "住民状態": "1",
-        "氏名": "見本\u3000花子" if relation == "世帯主" else "見本\u3000一郎",
-        "氏名_フリガナ": "ミホン\u3000ハナコ" if relation == "世帯主" else "ミホン\u3000イチロウ",
-        "生年月日": birth.isoformat(), "生年月日_不詳フラグ": "0", "性別": "2" if relation == "世帯主" else "1",
-        "続柄": relation, "世帯主氏名": "見本\u3000花子", "住所_都道府県": "静岡県", "住所_市区町村": "見本町",
-        "住所_町字": "本町一丁目", "住所_番地号表記": "99番1号", "住所_郵便番号": "4190101",
-        "住民となった年月日": became.isoformat(), "住所を定めた年月日": became.isoformat(),
-        "届出年月日": became.isoformat(), "他業務参照不可フラグ": "0", "支援措置対象フラグ": "0",
-        "住所_市区町村コード": town,
-    })
-    return row
-
-
-def _iso(value: date | None) -> str:
-    return value.isoformat() if value is not None else ""
-
-
-def _csv(rows: list[dict[str, str]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    headers = town_headers()
-    writer.writerow(headers)
-    writer.writerows([row[header] for header in headers] for row in rows)
-    return buffer.getvalue().encode("utf-8")
-
-
 @dataclass(frozen=True)
 class Loaded:
     """A scenario in the vendor: the claimant's 宛名番号 and each child's (and the day asked about)."""
@@ -373,7 +318,7 @@ def load_many(client: HttpClient, scenarios: list[Scenario], town: str, path: st
     for scenario in scenarios:
         atena, setai = _number(_ATENA_SERIALS), _number(_SETAI_SERIALS)
         children = tuple(_number(_ATENA_SERIALS) for _ in scenario.children)
-        rows.append(_row(scenario, town, atena, setai))
+        rows += person_rows(scenario, town, atena, setai)
         rows += [_child_row(town, number, setai, birth, scenario.moved_in)
                  for number, birth in zip(children, scenario.children, strict=True)]
         loaded.append(Loaded(atena, children, scenario.as_of))

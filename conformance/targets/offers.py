@@ -10,7 +10,7 @@ runner: never FAIL or ERROR for what the product does not offer, never PASS on t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -69,16 +69,19 @@ class ApiGate:
 
 
 def api_gate(declared: Literal["all"] | tuple[str, ...], interfaces: Iterable[ApiInterface],
-             exported: Iterable[str] = ()) -> ApiGate | None:
-    """The gate of a profile's ``targets.api.operations`` over an edition's API ``interfaces`` and the shared
-    operations; None when every operation is declared (nothing to refuse). ``exported``: the paths of the export
-    files the profile declares through the API (``targets.exports.files``), declared there, served whatever
-    ``operations`` lists."""
+             exported: Iterable[str] = (), lists: Mapping[str, str] | None = None) -> ApiGate | None:
+    """The gate of a profile's ``targets.api.operations`` over an edition's API ``interfaces``, its domain
+    contract's paged list reads (``lists``: operationId -> path, each a GET: the 選挙人名簿 of a 投票区,
+    ``get_voter_roll``) and the shared operations; None when every operation is declared (nothing to refuse).
+    ``exported``: the paths of the export files the profile declares through the API (``targets.exports.files``),
+    declared there, served whatever ``operations`` lists."""
     if declared == "all":
         return None
     files = set(exported)
     known: dict[str, tuple[str, str]] = {interface.id: (interface.method, interface.path) for interface in interfaces
                                          if interface.path not in files}
+    for operation, path in (lists or {}).items():
+        known.setdefault(operation, ("get", path))
     for operation, (method, path) in SHARED_TEMPLATES.items():
         known.setdefault(operation, (method, path))
     unserved = tuple(Unserved(operation, method, path, template_regex(path))

@@ -122,6 +122,7 @@ class PerPersonQuery(Presentation, RequestValidation):
         stay, then_stay = rules.stay_of(row), rules.stay_of(then)
         kaigo_row = self._kept_row(then, row, "first_stay_forgotten_kaigo")
         kokuho_row = self._kept_row(then, row, "first_stay_forgotten_kokuho", "kokuho_first_stay_kept")
+        kenko_row = self._kept_row(then, row, "kenko_first_stay_forgotten")
         children = [member for member in self._current_household(row.get("世帯番号", ""))
                     if member.get("続柄") == "子"] if row.get("続柄") == "世帯主" else []
         claimed = jido_teate.claimant_children(stay, self.store.household(row.get("世帯番号", "")), children,
@@ -154,7 +155,7 @@ class PerPersonQuery(Presentation, RequestValidation):
             "除票年月日": rules.removal_date(row, self.defects),
             "就学": shugaku.shugaku(row, self._school_children(children), fiscal_year, as_of, self.defects,
                                   self.store.domain_record(arguments[0], "就学")),
-            "健康管理": kenko.kenko(then, then_stay, as_of, self.defects,
+            "健康管理": kenko.kenko(kenko_row, rules.stay_of(kenko_row), as_of, self.defects,
                                   self.store.domain_record(arguments[0], "健康管理")),
             "戸籍の附票": self.koseki.fuhyo(arguments[0], self.store.latest),
             "軽自動車税": keijidosha.keijidosha(row, self.store.domain_record(arguments[0], "軽自動車税"),

@@ -210,6 +210,9 @@ def kenko(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         return {"定期接種": [], "乳幼児健康診査": [], "健康増進事業": [], "母子健康手帳": None}
     if row.get("住民状態") == "9" and "kenko_removed_still_resident" in defects:
         stay = Stay(stay.moved_in, None, False, None, None)  # a 職権消除 read as no end of the stay
+    unplanned = row.get("住民状態") == "2" and not row.get("転出予定年月日")
+    if unplanned and "kenko_unplanned_move_out_resident" in defects:
+        stay = Stay(stay.moved_in, None, False, None, None)  # the end of the stay read from 転出予定年月日 alone
     resident = stay.moved_in <= as_of and (stay.moved_out is None or as_of <= stay.moved_out)
     before = as_of < stay.moved_in and "kenko_targets_before_moving_in" in defects  # lived elsewhere then
     vaccinated = resident or before or "kenko_targets_after_leaving" in defects

@@ -10,7 +10,8 @@ Each entry is the person's own per-person answer (:func:`conformance_reference.s
 Named defects (elections.defects.yaml): ``senkyo_roll_previous_registration`` (the roll not yet updated by the
 last 定時登録: a person registered on it is left off), ``senkyo_roll_every_district`` (a registered person listed
 in every 投票区), ``senkyo_roll_page_repeats_row`` (the next page starts on the last entry of the page before),
-``senkyo_roll_without_indication`` (no entry carries the 表示).
+``senkyo_roll_without_indication`` (no entry carries the 表示); ``senkyo_roll_not_served`` (conformance_reference/
+app.py: 501 to every read).
 """
 
 from __future__ import annotations

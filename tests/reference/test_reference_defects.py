@@ -300,7 +300,10 @@ AFFECTS: dict[str, set[str]] = {
     # corpus's 再転入: tests/domains/test_world_stays.py).
     "kokuho_first_stay_kept": set(), "latest_stay_only": set(), "first_stay_forgotten_kaigo": set(),
     "first_stay_forgotten_kokuho": set(), "return_keeps_first_jido_claim": set(),
-    "return_child_off_gakureibo": set(), "return_child_move_not_notified": set(),
+    "return_child_off_gakureibo": set(), "return_child_move_not_notified": set(), "kenko_first_stay_forgotten": set(),
+    # A 転出 recorded after the fact (no 転出予定年月日): no probe's person has one (its own test:
+    # tests/domains/kenko_kanri/test_kenko_scenarios.py).
+    "kenko_unplanned_move_out_resident": set(),
     # A 生年月日 不詳 of a known 年 or 月: no probe's person has one (its own test, the fixed corpus's: tests/domains/
     # test_world_unknown_births.py).
     "unknown_birth_ignored": set(),
@@ -365,7 +368,7 @@ AFFECTS: dict[str, set[str]] = {
     # The roll of one 投票区 read whole (each defect's own test: tests/domains/senkyo/test_senkyo_roll.py): no probe
     # reads the list.
     "senkyo_roll_previous_registration": set(), "senkyo_roll_every_district": set(),
-    "senkyo_roll_page_repeats_row": set(), "senkyo_roll_without_indication": set(),
+    "senkyo_roll_page_repeats_row": set(), "senkyo_roll_without_indication": set(), "senkyo_roll_not_served": set(),
     # 第27条第1項's 表示 of a registered person barred by a sentence (tests/domains/senkyo/test_senkyo_indication.py):
     # the worked examples of 第11条's rules are such persons.
     "senkyo_no_indication_on_disqualification": {"qualifications"},

@@ -111,15 +111,25 @@ def _removed(scenario: Scenario, day: date) -> Scenario:
     return replace(scenario, planned_out=day, columns=(*scenario.columns, *_REMOVED))
 
 
+#: A 転出 recorded after the fact (issue 66): the row's 転出予定年月日 blank, its 異動日 the day the address ended
+#: (and 転出年月日（確定） that day, for a 転出 to another municipality). Our reading of the layout: a 転出 with no
+#: 転出届 made before it has no 転出予定年月日; the stay then ends on the 異動日.
+_UNPLANNED = (("転出予定年月日", ""),)
+
+
 def _ending(draw: st.DrawFn, scenario: Scenario, first: date, last: date, code: str) -> Scenario:
     """The stay maybe ended on a day from ``first`` to ``last``: a death, a 転出 abroad, a 転出 to
-    another municipality (the 転入通知's day that of the 転出予定 or earlier), or a 職権消除."""
-    kind = draw(st.sampled_from(("none", "died", "abroad", "moved", "early", "removed")))
+    another municipality (the 転入通知's day that of the 転出予定 or earlier), a 転出 recorded after the fact (no
+    転出予定年月日), or a 職権消除."""
+    kind = draw(st.sampled_from(("none", "died", "abroad", "moved", "early", "removed", "unplanned")))
     day = draw(st.dates(first, max(first, min(last, _LAST_STORED))))
     if kind == "died":
         return replace(scenario, died=day)
     if kind == "removed":
         return _removed(scenario, day)
+    if kind == "unplanned":
+        return replace(scenario, planned_out=day, elsewhere=draw(st.sampled_from((day, None))), next=code,
+                       columns=(*scenario.columns, *_UNPLANNED))
     if kind == "abroad":
         return replace(scenario, planned_out=day)
     if kind == "moved":
@@ -135,6 +145,18 @@ def _asked_around_end(draw: st.DrawFn, scenario: Scenario, first: date, last: da
     anchor = scenario.moved_out or draw(st.dates(first, last))
     as_of = min(last, max(first, draw(_near(anchor, 8))))
     return replace(scenario, as_of=as_of, fiscal_year=fiscal_year_of(as_of))
+
+
+def _returned(draw: st.DrawFn, scenario: Scenario, first: date, last: date, code: str) -> Scenario:
+    """The person left the town (a 転出 to ``code``) on a day from ``first`` on and came back 1 to 60 days later (a
+    再転入 from there: issue 66, two stays), asked about around the 転出, between the stays, around the return or
+    after it, up to ``last``."""
+    left = draw(st.dates(first, max(first, min(last, _LAST_STORED) - timedelta(days=70))))
+    back = left + timedelta(days=draw(st.integers(1, 60)))
+    as_of = max(first, draw(st.one_of(_near(left, 5), st.dates(left, back), _near(back, 5),
+                                      st.dates(back, max(back, last)))))
+    return replace(scenario, moved_in=back, previous=code, first_stay=(scenario.moved_in, left), as_of=as_of,
+                   fiscal_year=fiscal_year_of(as_of))
 
 
 @st.composite
@@ -154,6 +176,8 @@ def leaving_targets(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     else:
         birth = draw(_birth(1935, 1955))
         moved_in, first, last = date(birth.year + 30, 4, 1), age_reached_on(birth, 66) + 3 * _DAY, date(2026, 12, 31)
+    if draw(st.sampled_from((False, False, True))):
+        return _returned(draw, _person(birth, first, moved_in), first, last, draw(st.sampled_from(codes)))
     scenario = _ending(draw, _person(birth, first, moved_in), first, last - timedelta(days=10),
                        draw(st.sampled_from(codes)))
     return _asked_around_end(draw, scenario, first, last)
@@ -165,6 +189,8 @@ def leaving_toddlers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     around then."""
     birth = draw(st.dates(date(2021, 1, 1), date(2023, 12, 31)))
     first, last = months_later(birth, 19), age_reached_on(birth, 2) - 3 * _DAY
+    if draw(st.sampled_from((False, False, True))):
+        return _returned(draw, _person(birth, first), first, last, draw(st.sampled_from(codes)))
     scenario = _ending(draw, _person(birth, first), first - timedelta(days=20), last, draw(st.sampled_from(codes)))
     return _asked_around_end(draw, scenario, first, last)
 
@@ -419,10 +445,13 @@ def _sure(verdicts: Mapping[str, kenko.Verdict], names: Iterable[str]) -> list[s
 
 
 def _resident(s: Scenario) -> bool:
+    """予防接種法 第5条第1項's 居住する者 on ``as_of``: in the stay, or in the earlier one of a person who came back
+    (``first_stay``); a day at either end of a stay is open (:func:`kenko.is_resident_on`) and not asked."""
     assert s.as_of is not None
-    verdict = kenko.is_resident_on(s.moved_in, s.moved_out, s.as_of)
-    _decided(verdict is not None)
-    return bool(verdict)
+    stays = [(s.moved_in, s.moved_out), *([s.first_stay] if s.first_stay is not None else [])]
+    verdicts = [kenko.is_resident_on(came, left, s.as_of) for came, left in stays]
+    _decided(True in verdicts or None not in verdicts)
+    return True in verdicts
 
 
 def _any_target(s: Scenario, town: str) -> Projection:
@@ -665,10 +694,27 @@ ZOSTER_SECOND_YEAR = replace(ZOSTER_INSIDE, as_of=date(2025, 10, 1), fiscal_year
 #: 2025-03-01.
 ROTAVIRUS_KEPT = _with_special(_person(date(2024, 1, 10), date(2025, 3, 1)), kenko.ROTAVIRUS, date(2024, 3, 1),
                                date(2024, 8, 31))
+#: The same person (SEVENTY) gone abroad on 2025-06-10, the 転出 recorded after the fact (no 転出予定年月日): none on
+#: 2025-07-01.
+UNPLANNED = replace(SEVENTY, planned_out=date(2025, 6, 10), columns=_UNPLANNED, as_of=date(2025, 7, 1))
+#: The same person, who left for 131016 on 2025-03-10 and came back on 2025-05-01: listed on 2025-02-01 (the first
+#: stay), none on 2025-04-01 (between the stays), listed on 2025-06-01 (the second).
+RETURNED = replace(SEVENTY, moved_in=date(2025, 5, 1), previous="131016", first_stay=(date(1985, 4, 1),
+                                                                                        date(2025, 3, 10)))
+IN_FIRST_STAY, BETWEEN_STAYS, IN_SECOND_STAY = (replace(RETURNED, as_of=day, fiscal_year=fiscal_year_of(day))
+                                                for day in (date(2025, 2, 1), date(2025, 4, 1), date(2025, 6, 1)))
 TODDLER_MOVED = replace(_person(date(2023, 5, 10), date(2025, 2, 1)), planned_out=date(2025, 1, 10),
                         elsewhere=date(2025, 1, 10), next="131016")
 #: The same child's 住民票 removed ex officio (職権消除) on 2025-01-10, asked about on 2025-02-01: no 健診.
 TODDLER_REMOVED = _removed(_person(date(2023, 5, 10), date(2025, 2, 1)), date(2025, 1, 10))
+#: The same child moved away on 2025-01-10, the 転出 recorded after the fact (no 転出予定年月日): no 健診 on 2025-02-01.
+TODDLER_UNPLANNED = replace(TODDLER_MOVED, columns=_UNPLANNED)
+#: Born 2023-05-10 here, away from 2024-12-10 to 2025-01-05 (a 再転入 from 131016): due for the 1歳6か月児 健診 on
+#: 2024-12-01 and on 2025-02-01, not on 2024-12-20.
+TODDLER_RETURNED = replace(_person(date(2023, 5, 10), date(2024, 12, 1)), moved_in=date(2025, 1, 5),
+                           previous="131016", first_stay=(date(2023, 5, 10), date(2024, 12, 10)))
+TODDLER_AWAY = replace(TODDLER_RETURNED, as_of=date(2024, 12, 20))
+TODDLER_BACK = replace(TODDLER_RETURNED, as_of=date(2025, 2, 1))
 
 #: 施行規則 第4条の2: the names of the 第4号 and 第5号 in the answer's ``健康増進事業``.
 HEALTH_CHECKUP, HEALTH_GUIDANCE = "健康診査", "保健指導"
@@ -695,7 +741,8 @@ NOTIFIED_AT_FIFTY_ONE = _with_pregnancy(_person(date(1974, 3, 3), date(2025, 10,
 BEFORE_NOTIFYING = replace(NOTIFIED_AT_FIFTY_ONE, as_of=date(2025, 9, 30))
 
 KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    STATUTE.rule("kenko.residents", leaving_targets, _any_target, _listed_any, (DIED, BEFORE_MOVING_IN, REMOVED)),
+    STATUTE.rule("kenko.residents", leaving_targets, _any_target, _listed_any,
+        (DIED, BEFORE_MOVING_IN, REMOVED, UNPLANNED, IN_FIRST_STAY, BETWEEN_STAYS, IN_SECOND_STAY)),
     STATUTE.rule("kenko.a_class", a_class_ages, _classes(kenko.A_CLASS_BY_ORDER, "A類"),
         _listed_classes(kenko.A_CLASS_BY_ORDER), (FOUR_MONTHS, EIGHTEEN_MONTHS)),
     STATUTE.rule("kenko.b_class", aged_sixty_five, _classes(kenko.B_CLASS_BY_ORDER, "B類"),
@@ -714,7 +761,8 @@ KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("kenko.special_end", kept_by_special, _special, _listed_special,
         (SPECIAL_ENDED, SPECIAL_INSIDE, ZOSTER_INSIDE, ZOSTER_SECOND_YEAR, ROTAVIRUS_KEPT), ask=_ask_special,
         needs_records=True),
-    STATUTE.rule("kenko.checkup_residents", leaving_toddlers, _any_checkup, _due_any, (TODDLER_MOVED, TODDLER_REMOVED)),
+    STATUTE.rule("kenko.checkup_residents", leaving_toddlers, _any_checkup, _due_any,
+        (TODDLER_MOVED, TODDLER_REMOVED, TODDLER_UNPLANNED, TODDLER_RETURNED, TODDLER_AWAY, TODDLER_BACK)),
     STATUTE.rule("kenko.checkup_18_months", _eighteen_month_ages, _checkup(kenko.CHECKUP_18_MONTHS),
         _due_one(kenko.CHECKUP_18_MONTHS), (EIGHTEEN_MONTHS, TWO_AND_A_HALF)),
     STATUTE.rule("kenko.checkup_3_years", _three_year_ages, _checkup(kenko.CHECKUP_3_YEARS),

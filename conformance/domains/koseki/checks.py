@@ -91,7 +91,7 @@ from conformance.domains.koseki.driver import (
     run_rule,
 )
 from conformance.oracles.holidays import OutsideCalendar
-from conformance.oracles.readings import either
+from conformance.oracles.readings import Either, allowed, either
 
 #: What every rule of the domain shares (conformance.checks.statute_rules): its folder, whose texts.yaml titles
 #: each rule; the part is the driver's answer (the rules read it through their own ``actual``).
@@ -139,6 +139,31 @@ def _period_end(c: Case) -> Projection:
         assume(False)
         raise
     return {"届出期間末日": either(*(day.isoformat() for day in ends))}
+
+
+def _or_refused(name: str, expected: Callable[[Case], Projection]) -> Callable[[Case], Projection]:
+    """``expected``'s day of the 届出期間 (``name``: 起算日 or 届出期間末日), or, for a 届出 the product refuses
+    (``受理`` false), that day or null (issue 66). Our reading: 第43条, 第49条 and 第86条 count the period from the
+    event, so a refused 届出 has one as well and may say it; but a refusal records nothing (the 届書 is not taken),
+    so its answer need not say it, and null there is no finding. Whether the refusal itself is allowed is the
+    rules' of its ground (第25条第1項: ``koseki.death_day``, ``koseki.display_after_removal``); an accepted 届出
+    still owes the day (null fails)."""
+    def judged(c: Case) -> Projection:
+        day = expected(c)[name]
+        readings: Projection = either({name: day}, {"受理": False, name: Either(*allowed(day), None)})
+        return readings
+
+    return judged
+
+
+def _period_field(name: str) -> Actual:
+    """The answer's day ``name`` of the 届出期間, with ``受理`` false where the product refused the 届出
+    (:func:`_or_refused`)."""
+    def pick(answer: Mapping[str, Any], sent: Sent) -> Projection:
+        refused = {"受理": False} if answer.get("受理") is False else {}
+        return {**refused, name: answer.get(name)}
+
+    return pick
 
 
 def _taker_head(c: Case) -> bool:
@@ -421,17 +446,17 @@ def _rule(name: str, cases: Callable[[], st.SearchStrategy[Case]], expected: Cal
 
 
 KOSEKI_RULES: dict[str, KosekiRule] = {rule.name: rule for rule in (
-    _rule("koseki.period_start", births, _start, _field("起算日"), (BIRTH,)),
+    _rule("koseki.period_start", births, _or_refused("起算日", _start), _period_field("起算日"), (BIRTH,)),
     _rule("koseki.adoptee_enters", adoptions, _adoptee_entered, _actual_adoptee_entered,
           (ADOPTION, ADOPTION_OF_HEAD)),
     _rule("koseki.adoptive_parent", adoptions, _adoptive_parent, _actual_adoptive_parent,
           (ADOPTION, ADOPTION_OF_HEAD)),
-    _rule("koseki.judgment_start", judgments, _judgment_start, _field("起算日"),
+    _rule("koseki.judgment_start", judgments, _or_refused("起算日", _judgment_start), _period_field("起算日"),
           (JUDGMENT_BEFORE_SERVICE, JUDGMENT_AFTER_SERVICE)),
-    _rule("koseki.birth_period", births, _period_end, _field("届出期間末日"),
+    _rule("koseki.birth_period", births, _or_refused("届出期間末日", _period_end), _period_field("届出期間末日"),
           (BIRTH, BIRTH_ABROAD, BIRTH_DUE_ON_HOLIDAY)),
-    _rule("koseki.death_period", deaths, _period_end, _field("届出期間末日"),
-          (DEATH, DEATH_ABROAD, DEATH_DUE_ON_HOLIDAY)),
+    _rule("koseki.death_period", deaths, _or_refused("届出期間末日", _period_end), _period_field("届出期間末日"),
+          (DEATH, DEATH_ABROAD, DEATH_DUE_ON_HOLIDAY, DEATH_ELSEWHERE)),
     _rule("koseki.marriage_new", lambda: marriages(False), _new_koseki, _field("新戸籍編製"), (MARRIAGE_NEW,)),
     _rule("koseki.marriage_head", lambda: marriages(True), _new_koseki, _field("新戸籍編製"),
           (MARRIAGE_INTO_HEAD,)),

@@ -22,8 +22,14 @@ the person:
   around their move-out, whose registration no 定時登録 around the day changes).
 
 The rolls of one day are read once and kept: a person found on them was loaded before they were read, so they
-answer about him; a person on none is asked again on rolls read anew (he may have been loaded after). Without the
-list read (an answer 404, 405 or 501 to the first page) or without a declaration the rules are NOT_AUTOMATED.
+answer about him; a person on none is asked again on rolls read anew (he may have been loaded after).
+
+The read is optional for a product (issue 66: the law asks for the 名簿, not for an HTTP read of it): a profile
+whose ``targets.api.operations`` lists operations without ``get_voter_roll`` says its product does not serve it,
+and the rules are NOT_AUTOMATED with the reason naming that declaration (the client sends no request:
+conformance/targets/offers.py). A product that declares it (listed, or ``all``, the default) and answers 404, 405
+or 501 to the first page of a declared 投票区 fails each rule, the answer ``{"問題": ...}`` naming the operation.
+Without a declaration of the 投票区 (``ordinance.senkyo.voting_districts``) the rules are NOT_AUTOMATED.
 """
 
 from __future__ import annotations
@@ -49,6 +55,8 @@ from conformance.profiles import Ordinance
 from conformance.targets.base import HttpClient
 
 ROLL_PATH = "/senkyo/voting-districts/{投票区}/roll"
+#: The read's operationId in the contract (spec_catalog/contract/senkyo.yaml, ``lists``), as a profile declares it.
+OPERATION = "get_voter_roll"
 ENTRIES = "選挙人"
 #: The page size asked (a roll of the test town takes several pages, so that a boundary is crossed), and the pages a
 #: roll may take at most before the read stops.
@@ -57,6 +65,13 @@ PAGE, MAX_PAGES = 250, 400
 REGISTRATION_DAY = date(2025, 9, 1)
 ASKED_DAYS = (REGISTRATION_DAY - timedelta(days=1), REGISTRATION_DAY)
 _NOT_OFFERED = (404, 405, 501)
+#: The key of an answer that is no roll: the read the profile declares was not served.
+PROBLEM = "問題"
+
+
+class NotServed(Exception):
+    """The first page of a roll read the profile declares was answered 404, 405 or 501: the vendor does not serve
+    what its profile says it does (a finding of each rule, not NOT_AUTOMATED)."""
 
 
 # -- the persons ----------------------------------------------------------------------------------
@@ -107,7 +122,8 @@ _KEPT = 8
 
 
 def read_roll(client: HttpClient, district: str, as_of: date) -> list[Mapping[str, Any]]:
-    """Every entry of ``district``'s roll on ``as_of``, page by page; NotAutomated when the read is not offered, a
+    """Every entry of ``district``'s roll on ``as_of``, page by page; :class:`NotServed` when the first page is
+    answered 404, 405 or 501 (NotAutomated, before any request, when the profile does not declare the read), a
     TargetError naming the page when an answer is not a page or its next_offset does not move on."""
     asked = f"GET {ROLL_PATH} 投票区={district} as_of={as_of.isoformat()}"
     entries: list[Mapping[str, Any]] = []
@@ -118,8 +134,8 @@ def read_roll(client: HttpClient, district: str, as_of: date) -> list[Mapping[st
         params = {"as_of": as_of.isoformat(), "offset": str(offset), "limit": str(PAGE)}
         response = client.request("get", ROLL_PATH.replace("{投票区}", district), params=params)
         if offset == 0 and response.status in _NOT_OFFERED:
-            raise NotAutomated(f"GET {ROLL_PATH} answered {response.status}: the vendor does not offer the read of "
-                               "a 投票区's 選挙人名簿 (spec_catalog/contract/senkyo.yaml, lists)")
+            raise NotServed(f"GET {ROLL_PATH} ({OPERATION}) answered {response.status}, though the profile's "
+                            "targets.api.operations declares it (leave it out where the product does not serve it)")
         page = json_object(response, f"{asked} offset={offset}")
         rows, after = page.get(ENTRIES), page.get("next_offset")
         if not isinstance(rows, list) or not all(isinstance(row, Mapping) for row in rows):
@@ -153,7 +169,10 @@ def _ask(districts: tuple[tuple[str, str], ...], client: HttpClient, loaded: Loa
     by_area = dict(districts)
     assert scenario.area is not None
     own = by_area[scenario.area[0]]
-    rolls = _rolls(client, tuple(dict.fromkeys(by_area.values())), _as_of(scenario), loaded.atena)
+    try:
+        rolls = _rolls(client, tuple(dict.fromkeys(by_area.values())), _as_of(scenario), loaded.atena)
+    except NotServed as refused:
+        return {"投票区": own, PROBLEM: str(refused)}
     counts = Counter(str(entry.get("宛名番号")) for entry in rolls[own])
     return {"投票区": own, "重複": sum(1 for count in counts.values() if count > 1),
             "本人": {name: [dict(entry) for entry in rows if entry.get("宛名番号") == loaded.atena]
@@ -198,6 +217,17 @@ def _shown(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     return {"表示": rows[0].get("表示") if rows else None}
 
 
+def _or_problem(actual: Any) -> Any:
+    """``actual``, or the answer's problem where the roll read was not served (:class:`NotServed`)."""
+    def read(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        if PROBLEM in document:
+            return {PROBLEM: document[PROBLEM]}
+        projection: Projection = actual(document, loaded)
+        return projection
+
+    return read
+
+
 def _examples(areas: tuple[tuple[str, str], ...], long_only: bool = False) -> tuple[Scenario, ...]:
     """Worked examples in the first declared 町字: moved in 2025-05-20 with the 転入届 that day, registered on
     2025-09-01 (not yet on 08-31); a long resident who moved out on 2025-07-10 (on the roll with the 表示); one who
@@ -230,7 +260,7 @@ def _ordained(name: str, oracle: Any, actual: Any, long_only: bool) -> Any:
     def ordained(ordinance: Ordinance) -> Rule:
         areas = _declared(ordinance)
         districts = tuple((area[0], ordinance.senkyo.voting_districts[area[0]]) for area in areas)
-        return STATUTE.rule(name, _drawn(areas, long_only), oracle, actual, _examples(areas, long_only),
+        return STATUTE.rule(name, _drawn(areas, long_only), oracle, _or_problem(actual), _examples(areas, long_only),
                             ask=functools.partial(_ask, districts), asked=f"GET {ROLL_PATH}", needs_records=False)
 
     return ordained
@@ -243,7 +273,7 @@ def _undeclared(s: Scenario, town: str) -> Projection:
 #: The rules as registered, run through :func:`_ordained` (Rule.ordained) with the profile's declaration; each asks
 #: the list read, not the per-person query (``ask``).
 ROLL_RULES: tuple[Rule, ...] = tuple(
-    STATUTE.rule(name, registrations, _undeclared, actual, (), ask=functools.partial(_ask, ()),
+    STATUTE.rule(name, registrations, _undeclared, _or_problem(actual), (), ask=functools.partial(_ask, ()),
                  asked=f"GET {ROLL_PATH}", needs_records=False, ordained=_ordained(name, oracle, actual, long_only))
     for name, oracle, actual, long_only in (
         ("senkyo_roll.registered", _registered, _listed, False),

@@ -17,7 +17,8 @@ from hypothesis.errors import HypothesisDeprecationWarning, UnsatisfiedAssumptio
 from rule_probes import bound_requirements, failed_requirements, rule_findings
 
 from conformance.checks import scenarios
-from conformance.checks.scenarios import Loaded, Scenario, _csv, _row, other_codes
+from conformance.checks.scenario_rows import person_rows
+from conformance.checks.scenarios import Loaded, Scenario, _csv, other_codes
 from conformance.domains.kenko_kanri import checks as ks
 from conformance.domains.kenko_kanri import oracle as kenko
 from conformance.domains.kenko_kanri.checks import KENKO_RULES
@@ -38,10 +39,47 @@ SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
 @SETTINGS
 @given(st.one_of(*(rule.scenarios(CODES) for rule in KENKO_RULES.values())))
 def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
-    rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
+    rows = parse_migration(_csv(person_rows(scenario, TOWN_CODE, "8999999990", "9499999990")), "scenario")
     assert rows[0]["生年月日"] == scenario.birth.isoformat()
-    stored = [day for day in (scenario.birth, scenario.moved_in, scenario.died, scenario.elsewhere) if day]
+    stored = [day for day in (scenario.birth, scenario.moved_in, scenario.died, scenario.elsewhere,
+                              *(scenario.first_stay or ())) if day]
     assert max(stored) <= ks._LAST_STORED  # no stored date after the day the harness runs on
+    # A person who came back: the earlier stay's 転出 (履歴番号 1), then the 再転入 (2), the latest.
+    assert [row["履歴番号"] for row in rows] == (["1", "2"] if scenario.first_stay else ["1"])
+
+
+def test_the_two_rows_of_a_person_who_came_back_and_the_row_of_a_move_out_after_the_fact() -> None:
+    first, back = person_rows(ks.RETURNED, TOWN_CODE, "8999999990", "9499999990")
+    assert (first["履歴番号"], first["住民状態"], first["住民となった年月日"], first["異動日"], first["転出予定年月日"],
+            first["転出先住所（確定）_市区町村コード"]) == (
+        "1", "2", "1985-04-01", "2025-03-10", "2025-03-10", "131016")
+    assert (back["履歴番号"], back["住民状態"], back["住民となった年月日"], back["転入前住所_市区町村コード"]) == (
+        "2", "1", "2025-05-01", "131016")
+    (row,) = person_rows(ks.UNPLANNED, TOWN_CODE, "8999999990", "9499999990")
+    assert (row["住民状態"], row["異動日"], row["転出予定年月日"]) == ("2", "2025-06-10", "")
+    assert [stay.moved_in for stay in scenarios.history(ks.RETURNED, TOWN_CODE)] == [
+        date(1985, 4, 1), date(2025, 3, 10), date(2025, 5, 1)]
+
+
+@SETTINGS
+@given(st.one_of(ks.leaving_targets(CODES), ks.leaving_toddlers(CODES)))
+def test_a_person_who_came_back_left_before_returning_from_a_known_municipality(scenario: Scenario) -> None:
+    assert scenario.as_of is not None
+    if scenario.first_stay is not None:
+        assert scenario.first_stay[1] < scenario.moved_in and scenario.previous is not None
+
+
+def test_both_issue_66_histories_are_drawn() -> None:
+    drawn: list[Scenario] = []
+
+    @settings(max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(ks.leaving_targets(CODES))
+    def collect(scenario: Scenario) -> None:
+        drawn.append(scenario)
+
+    collect()
+    assert any(s.first_stay is not None for s in drawn)
+    assert any(("転出予定年月日", "") in s.columns and s.planned_out is not None for s in drawn)
 
 
 @SETTINGS
@@ -97,6 +135,14 @@ def test_the_worked_examples() -> None:
     assert ks._checkup(kenko.CHECKUP_3_YEARS)(ks.THREE_AND_FOUR_MONTHS, TOWN_CODE) == {kenko.CHECKUP_3_YEARS: True}
     assert ks._any_target(ks.DIED, TOWN_CODE) == {"定期接種あり": False}
     assert ks._any_checkup(ks.TODDLER_MOVED, TOWN_CODE) == {"乳幼児健康診査あり": False}
+    # Issue 66: a 転出 recorded after the fact ends the stay on its 異動日; a person who came back is 居住する者 in
+    # either stay, not between them.
+    assert ks._any_target(ks.UNPLANNED, TOWN_CODE) == {"定期接種あり": False}
+    assert [ks._any_target(s, TOWN_CODE) for s in (ks.IN_FIRST_STAY, ks.BETWEEN_STAYS, ks.IN_SECOND_STAY)] == [
+        {"定期接種あり": True}, {"定期接種あり": False}, {"定期接種あり": True}]
+    assert ks._any_checkup(ks.TODDLER_UNPLANNED, TOWN_CODE) == {"乳幼児健康診査あり": False}
+    assert [ks._any_checkup(s, TOWN_CODE) for s in (ks.TODDLER_RETURNED, ks.TODDLER_AWAY, ks.TODDLER_BACK)] == [
+        {"乳幼児健康診査あり": True}, {"乳幼児健康診査あり": False}, {"乳幼児健康診査あり": True}]
     # 健康増進法施行規則 第4条の2第4号: 74歳 of no 医療保険 (七十四歳以下), 76歳 of a 保護世帯 (高齢者医療確保法
     # 第51条第1号); not when the 保護 is 停止, nor a 加入者 of 45 (the 特定健康診査's).
     checkup = ks._health(ks.HEALTH_CHECKUP)
@@ -190,6 +236,10 @@ ISSUE_66_RULES = {
                                        "moved_in=2024-10-01", 2024),
     "kenko_removed_still_resident": ("kenko.residents", '{"定期接種あり": false}', '{"定期接種あり": true}',
                                      "住民状態:9", 2025),
+    "kenko_unplanned_move_out_resident": ("kenko.residents", '{"定期接種あり": false}', '{"定期接種あり": true}',
+                                          "転出予定年月日:]", 2025),
+    "kenko_first_stay_forgotten": ("kenko.residents", '{"定期接種あり": true}', '{"定期接種あり": false}',
+                                   "first_stay=[1985-04-01 2025-03-10]", 2024),
 }
 
 

@@ -367,3 +367,42 @@ def test_an_adoptee_who_is_a_head_enters_the_adoptive_koseki() -> None:
     assert "養子 the 筆頭者 of 戸籍 1" in finding.message
     assert json.loads(finding.expected)["入籍戸籍"] == 0
     assert json.loads(finding.actual)["入籍戸籍"] == 1
+
+
+class _RefusingElsewhere:
+    """The reference behind a vendor that refuses (受理 false) a 死亡届 made at a place 第25条第1項 does not allow, its
+    起算日 and 届出期間末日 null (issue 66: what an outside product answered); ``every``: every 届出's period null,
+    accepted or not (a defect: an accepted 届出 owes its days)."""
+
+    def __init__(self, inner: HttpClient, every: bool = False) -> None:
+        self.inner, self.every = inner, every
+
+    def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
+        response = self.inner.request(method, path, **kwargs)
+        if not path.endswith("/koseki/todoke") or response.status != 200:
+            return response
+        answer = {**response.json(), "起算日": None, "届出期間末日": None}
+        if not self.every:
+            if answer.get("届出地適合") is not False:
+                return response
+            answer["受理"] = False
+        return HttpResponse(200, {"Content-Type": "application/json"}, json.dumps(answer).encode(), response.url)
+
+
+def _period_findings(every: bool) -> list[Any]:
+    requirement = cast(Requirement, SimpleNamespace(id=next(iter(sorted(_BOUND["scenario.koseki.death_period"])))))
+    with start_reference() as running:
+        client = _RefusingElsewhere(RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url), every)
+        target = Target(catalog=jumin_edition(), http=cast(Any, client),
+                        data=TestData(({"住所_市区町村コード": TOWN_CODE},)), driver=DriverTarget(operations="all"),
+                        max_examples=20)
+        return list(ks_driver.run_rule(CheckContext(requirement=requirement, target=target),
+                                       KOSEKI_RULES["koseki.death_period"]))
+
+
+def test_a_refused_death_whose_period_is_null_is_no_finding_an_accepted_one_is() -> None:
+    assert _period_findings(every=False) == []
+    (finding,) = _period_findings(every=True)
+    assert finding.code == "scenario.koseki.death_period.mismatch"
+    assert finding.location == "POST /driver/v1/koseki/todoke 届出種別=死亡"
+    assert json.loads(finding.actual or "null") == {"届出期間末日": None}

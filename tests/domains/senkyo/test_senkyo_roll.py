@@ -1,8 +1,10 @@
 """The 選挙人名簿 of one 投票区 read whole (conformance/domains/senkyo/roll.py): the clean reference agrees; conforming
 and defective answers of a vendor give exactly the finding of their rule; each named defect of the reference
 (senkyo_roll_previous_registration, senkyo_roll_every_district, senkyo_roll_page_repeats_row,
-senkyo_roll_without_indication) gives the finding at the list read on its rule's requirements only; a vendor
-without the read or without a declaration of its 投票区 gets NOT_AUTOMATED."""
+senkyo_roll_without_indication) gives the finding at the list read on its rule's requirements only; a product
+whose profile leaves the read (get_voter_roll) out of targets.api.operations, or declares no 投票区, gets
+NOT_AUTOMATED naming that declaration; one that declares the read and answers 404, 405 or 501 (the reference's
+senkyo_roll_not_served) fails each rule with the problem naming the operation."""
 
 from __future__ import annotations
 
@@ -15,18 +17,23 @@ from typing import Any, cast
 import pytest
 from rule_probes import bound_requirements
 
+from conformance.catalog.contract import list_operations
+from conformance.catalog.loader import load_edition
 from conformance.catalog.models import Requirement
+from conformance.catalog.openapi import api_interfaces
 from conformance.checks import scenarios
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import APPEND_PATH, Loaded, Scenario
 from conformance.domains.senkyo import roll
 from conformance.embedded import start_reference
-from conformance.errors import TargetError
+from conformance.errors import ProfileError, TargetError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root, reference_profile
-from conformance.profiles import ApiTarget, Ordinance, load_profile
+from conformance.plan import check_run_inputs
+from conformance.profiles import ApiTarget, Ordinance, Profile, load_profile
 from conformance.targets.base import HttpResponse, Target, TestData
 from conformance.targets.http import RequestsHttpClient
+from conformance.targets.offers import ApiGate, api_gate
 from conformance.testdata.town import TOWN_CODE, jumin_edition
 from conformance_reference.defects import DEFECTS
 from conformance_reference.senkyo.roll import RollMemo
@@ -37,12 +44,13 @@ RULES = {rule.name: rule.ordained(DECLARED) for rule in roll.ROLL_RULES if rule.
 LISTED = f"GET {roll.ROLL_PATH}"
 
 
-def _findings(name: str, defects: frozenset[str], ordinance: Ordinance | None = None) -> list[Finding]:
+def _findings(name: str, defects: frozenset[str], ordinance: Ordinance | None = None,
+              gate: ApiGate | None = None) -> list[Finding]:
     """The findings of rule ``name``'s check (worked examples, then drawn persons) against a reference with
-    ``defects``."""
+    ``defects`` (``gate``: the operations a profile does not declare)."""
     requirement = cast(Requirement, SimpleNamespace(id=sorted(bound_requirements(BINDINGS)[f"scenario.{name}"])[0]))
     with start_reference(defects=defects) as running:
-        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url, unserved=gate)
         target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
                         append_path=APPEND_PATH, max_examples=4, ordinance=ordinance or DECLARED)
         rule = next(rule for rule in roll.ROLL_RULES if rule.name == name)
@@ -162,9 +170,49 @@ def test_a_page_whose_next_offset_does_not_move_on_is_an_error_naming_the_read()
         roll.read_roll(cast(Any, Stuck({})), "第一投票区", date(2025, 9, 1))
 
 
-def test_a_vendor_without_the_read_or_without_districts_gets_not_automated() -> None:
-    with pytest.raises(NotAutomated, match=r"answered 404: the vendor does not offer the read"):
-        roll.read_roll(cast(Any, _Rolls({}, status=404)), "第一投票区", date(2025, 9, 1))
+@pytest.mark.parametrize("status", [404, 405, 501])
+def test_a_declared_read_answered_as_not_served_is_a_problem_naming_the_operation(status: int) -> None:
+    with pytest.raises(roll.NotServed, match=rf"^GET /senkyo/voting-districts/\{{投票区\}}/roll \(get_voter_roll\) "
+                                             rf"answered {status}, though the profile's targets\.api\.operations "
+                                             r"declares it"):
+        roll.read_roll(cast(Any, _Rolls({}, status=status)), "第一投票区", date(2025, 9, 1))
+    roll._READ.clear()
+    ask = RULES["senkyo_roll.registered"].ask
+    assert ask is not None
+    document = ask(cast(Any, _Rolls({}, status=status)), Loaded(ATENA, (), NEWCOMER.as_of), NEWCOMER)
+    problem = {"問題": str(document["問題"])}
+    assert "get_voter_roll" in problem["問題"]
+    assert _projections(document) == dict.fromkeys(RULES, problem)  # every rule differs from its oracle
+    assert all(rule.expected(NEWCOMER, TOWN_CODE) != problem for rule in RULES.values())
+
+
+def test_the_reference_not_serving_its_declared_read_fails_each_rule_at_the_read() -> None:
+    """The defect senkyo_roll_not_served (501 to every read; the reference profile declares every operation)."""
+    found = {name: _findings(name, frozenset({"senkyo_roll_not_served"})) for name in RULES}
+    assert all(found.values())
+    # One finding per way the oracle's answers differ from the problem (registered or not, with the 表示 or not).
+    for name, finding in ((name, finding) for name, findings in found.items() for finding in findings):
+        assert (finding.code, finding.location) == (f"scenario.{name}.mismatch", LISTED)
+        assert json.loads(finding.actual or "null") == {
+            "問題": "GET /senkyo/voting-districts/{投票区}/roll (get_voter_roll) answered 501, though the profile's "
+                  "targets.api.operations declares it (leave it out where the product does not serve it)"}
+    bound = {requirement for name in RULES for requirement in bound_requirements(BINDINGS)[f"scenario.{name}"]}
+    assert bound == set(DEFECTS["senkyo_roll_not_served"].requirements)
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_a_product_whose_profile_leaves_the_read_out_is_not_automated_naming_the_declaration(name: str) -> None:
+    """targets.api.operations without get_voter_roll: no roll request is sent, whatever the vendor would answer."""
+    senkyo = load_edition(default_catalog_root() / "senkyo" / "2025.12")
+    assert list_operations(senkyo) == {"get_voter_roll": roll.ROLL_PATH}
+    gate = api_gate(("get_qualifications",), api_interfaces(senkyo), (), list_operations(senkyo))
+    with pytest.raises(NotAutomated) as raised:
+        _findings(name, frozenset({"senkyo_roll_not_served"}), gate=gate)
+    assert str(raised.value) == ("GET /senkyo/voting-districts/{投票区}/roll (get_voter_roll) is not offered: the "
+                                 "profile's targets.api.operations does not declare it")
+
+
+def test_a_vendor_without_districts_gets_not_automated() -> None:
     undeclared = Ordinance()
     with pytest.raises(NotAutomated, match=r"declares no ordinance\.senkyo\.voting_districts"):
         _findings("senkyo_roll.registered", frozenset(), undeclared)
@@ -226,3 +274,18 @@ def test_the_reference_evaluates_a_person_again_once_his_record_changes() -> Non
     memo.answer(row, date(2025, 9, 1), history, lambda atena: dict(records[atena]), frozenset())
     memo.answer(dict(row), date(2025, 9, 1), history, lambda atena: dict(records[atena]), frozenset())
     assert calls == [ATENA, ATENA, ATENA]
+
+
+def _declaring(*operations: str) -> Profile:
+    reference = load_profile(reference_profile())
+    assert reference.targets.api is not None
+    api = reference.targets.api.model_copy(update={"operations": operations})
+    return reference.model_copy(update={"targets": reference.targets.model_copy(update={"api": api})})
+
+
+def test_a_profile_declares_the_read_by_its_operation_id_and_a_misspelled_one_is_refused() -> None:
+    senkyo = load_edition(default_catalog_root() / "senkyo" / "2025.12")
+    check_run_inputs(_declaring("get_qualifications", "get_voter_roll"), [senkyo])
+    with pytest.raises(ProfileError, match=r"unknown API operation 'get_voter_rol' of the claimed editions; did you "
+                                           r"mean 'get_voter_roll'\?"):
+        check_run_inputs(_declaring("get_qualifications", "get_voter_rol"), [senkyo])
