@@ -81,15 +81,27 @@ def _monthly_amounts(record: Mapping[str, str], defects: frozenset[str]) -> dict
             if item.startswith("支給量_") and value}
 
 
-def _reached(birth: date | None, years: int, day: date, *, on_birthday: bool = False) -> bool:
-    """Whether the age ``years`` is reached by ``day``: on the day before the birthday (on the birthday)."""
+def _reached(birth: date | None, years: int, day: date, *, on_birthday: bool = False, leap_early: bool = False) -> bool:
+    """Whether the age ``years`` is reached by ``day``: on the day before the birthday (on the birthday); a 2月29日
+    birth's birthday in a common year is 3月1日 (``leap_early``, a defect: 2月28日)."""
     if birth is None:
         return False
     try:
         birthday = birth.replace(year=birth.year + years)
     except ValueError:  # 2月29日
-        birthday = date(birth.year + years, 3, 1)
+        birthday = date(birth.year + years, 2, 28) if leap_early else date(birth.year + years, 3, 1)
     return day >= (birthday if on_birthday else birthday - timedelta(days=1))
+
+
+def _disabled(row: Mapping[str, str], given: date | None, as_of: date, defects: frozenset[str]) -> bool:
+    """身障法 第4条: 十八歳以上 and given a 手帳 by ``as_of``, whatever the nationality."""
+    birth = parse_day(row.get("生年月日", ""))
+    adult = _reached(birth, 18, as_of, on_birthday="shogaisha_adult_from_birthday" in defects,
+                     leap_early="shogaisha_leap_birthday_feb28" in defects)
+    if "shogaisha_nationals_only" in defects and row.get("住民種別") == "2":
+        return False
+    handed = given is not None and (given <= as_of or "shogaisha_disabled_before_issue" in defects)
+    return handed and adult
 
 
 def _certificate(row: Mapping[str, str], record: Mapping[str, str], as_of: date,
@@ -97,8 +109,7 @@ def _certificate(row: Mapping[str, str], record: Mapping[str, str], as_of: date,
     """身障法 第4条, 第15条: 身体障害者, the applicant, the 手帳 or the reasoned notice, who holds the 手帳."""
     birth, applied = parse_day(row.get("生年月日", "")), parse_day(record.get("手帳申請年月日", ""))
     given = parse_day(record.get("手帳交付年月日", ""))
-    adult = _reached(birth, 18, as_of, on_birthday="shogaisha_adult_from_birthday" in defects)
-    answer: dict[str, Any] = {"身体障害者": given is not None and given <= as_of and adult,
+    answer: dict[str, Any] = {"身体障害者": _disabled(row, given, as_of, defects),
                               "手帳申請者": None, "手帳交付": None, "却下理由通知": None, "手帳所持者": None}
     if applied is not None:
         child = not _reached(birth, 15, applied, on_birthday="shogaisha_guardian_until_birthday" in defects)
@@ -122,7 +133,7 @@ def shogaisha(row: Mapping[str, str], record: Mapping[str, str], as_of: date,
     category = record.get("審査判定区分") or None
     if "shogaisha_category_from_primary_judgement" in defects:
         category = record.get("一次判定区分") or category
-    payable = bool(in_effect)
+    payable = bool(in_effect) or ("shogaisha_benefits_outside_period" in defects and in_effect is False)
     if "shogaisha_benefits_without_decision" in defects and in_effect is None and category is not None:
         payable = True
     return {"支給決定市町村_市区町村コード": _deciding(record, defects), "介護給付費等支給": payable,

@@ -6,17 +6,20 @@ compared with :mod:`conformance.domains.shogaisha_fukushi.oracle`). 住民記録
 居住地, 現在地, 特定施設入所, 支給決定, 判定 and the 手帳's 申請 are sent as the person's ``障害者福祉`` record
 (``targets.load.records_path``; without it every check here is NOT_AUTOMATED). Each check judges one field of the
 answer's ``障害者福祉`` part on the persons its provision is about, so a wrong answer about one provision fails that
-provision's check and no other:
+provision's check and no other (persons of the 支給決定 and of the 手帳 are Japanese or 外国人住民: the laws name no
+nationality):
 
 - ``支給決定市町村_市区町村コード`` (支援法 第19条): a known 居住地 (第2項), none (第2項ただし書: the 現在地), a
   特定施設入所等障害者 with a 居住地 before the 入所 (第3項) or without one (ただし書: the 所在地 before it), one who
   came on from a 障害児 facility (第4項: the 保護者's 居住地 on the day before 18; ただし書: the person's 所在地);
-- ``介護給付費等支給`` (第19条第1項): persons with or without a 支給決定, asked about well within its period;
+- ``介護給付費等支給`` (第19条第1項): persons with or without a 支給決定, asked about well within its period or well
+  before or after it;
 - ``支給決定有効`` (第23条): persons asked about around the first and the last day of the 有効期間;
 - ``障害支援区分`` (第21条第1項): the 市町村審査会's 判定, which may differ from the 一次判定;
 - ``月間支給量`` (第22条第7項): persons with or without a 支給決定 of one to three kinds of service, each with
   its amount per month (the answer: kind -> amount per month, null without a 支給決定);
-- ``身体障害者`` (身障法 第4条): 手帳 holders asked about around the day they reach 18, and persons without one;
+- ``身体障害者`` (身障法 第4条): 手帳 holders asked about around the day they reach 18 (a 2月29日 birth among them),
+  persons without one, and persons whose 手帳 is given after the day asked;
 - ``手帳申請者`` (第15条第1項ただし書): applications around the day the child reaches 15;
 - ``手帳交付`` and ``却下理由通知`` (第15条第4項, 第5項): applicants of every age whose 障害 is or is not one of the
   別表 (the 都道府県知事's finding, given by the record);
@@ -86,9 +89,10 @@ def _day(s: Scenario, item: str) -> date | None:
     return s.record_day(PART, item)
 
 
-def _person(birth: date, as_of: date, records: tuple[tuple[str, str, str], ...]) -> Scenario:
-    """A resident of the town since birth, with the record, asked about on ``as_of``."""
-    return Scenario(fiscal_year_of(as_of), birth, birth, as_of=as_of, records=records)
+def _person(birth: date, as_of: date, records: tuple[tuple[str, str, str], ...], *, foreign: bool = False) -> Scenario:
+    """A resident of the town since birth, with the record, asked about on ``as_of``; ``foreign``: a 外国人住民 (the
+    laws quoted here know no nationality: 身障法 第4条, 第15条 and 支援法 第19条 name every 障害者 alike)."""
+    return Scenario(fiscal_year_of(as_of), birth, birth, as_of=as_of, records=records, foreign=foreign)
 
 
 def _places(codes: tuple[str, str]) -> st.SearchStrategy[str]:
@@ -147,14 +151,18 @@ def from_child_facility_no_guardian(codes: tuple[str, str]) -> st.SearchStrategy
 
 @st.composite
 def deciding(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A person with a 障害支援区分, with or without a 支給決定, asked about well within its 有効期間."""
+    """A person with a 障害支援区分, with or without a 支給決定, asked about well within its 有効期間, or well before
+    or after it (a 支給決定 not yet or no longer in effect pays nothing: 第19条第1項 with 第23条; the days around
+    its first and last day are ``periods``')."""
     first = draw(st.dates(date(2022, 4, 1), date(2026, 3, 1)))
     last = first + timedelta(days=draw(st.integers(180, 1095)))
-    as_of = first + timedelta(days=draw(st.integers(30, (last - first).days - 30)))
+    as_of = draw(st.sampled_from((
+        first + timedelta(days=draw(st.integers(30, (last - first).days - 30))),
+        first - timedelta(days=draw(st.integers(30, 365))), last + timedelta(days=draw(st.integers(30, 365))))))
     decided = draw(st.booleans())
     items: dict[str, str | date | None] = {_JUDGED: draw(st.sampled_from(CATEGORIES[1:])),
                                            _FIRST: first if decided else None, _LAST: last if decided else None}
-    return _person(draw(_birth(1950, 2005)), as_of, _record(items))
+    return _person(draw(_birth(1950, 2005)), as_of, _record(items), foreign=draw(st.booleans()))
 
 
 @st.composite
@@ -195,20 +203,23 @@ def supplied(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 @st.composite
 def nearly_adult(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A person asked about a few days around reaching 18 who applied for a 手帳 as a child: given a month
-    later, or refused (the 障害 not one of the 別表)."""
+    """A person, Japanese or a 外国人住民, asked about a few days around reaching 18 who applied for a 手帳 as a
+    child or shortly before the day asked: given a month later (so maybe not yet on that day), or refused (the 障害
+    not one of the 別表)."""
     birth = draw(_birth(1995, 2007))
     as_of = age_reached_on(birth, 18) + timedelta(days=draw(st.integers(-3, 3)))
-    applied = age_reached_on(birth, draw(st.integers(3, 16)))
+    applied = draw(st.sampled_from((age_reached_on(birth, draw(st.integers(3, 16))),
+                                    as_of - timedelta(days=draw(st.integers(0, 60))))))
     qualifies = draw(st.booleans())
     items: dict[str, str | date | None] = {_APPLIED: applied, _QUALIFIES: "1" if qualifies else "0",
                                            _GIVEN: applied + timedelta(days=30) if qualifies else None}
-    return _person(birth, as_of, _record(items))
+    return _person(birth, as_of, _record(items), foreign=draw(st.booleans()))
 
 
 @st.composite
 def applying(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """An application for a 手帳 a few days around the child reaching 15, or at any age; the 障害 one of the
+    """An application for a 手帳 by a person, Japanese or a 外国人住民, a few days around the child reaching 15, or
+    at any age; the 障害 one of the
     別表 or not; asked about 60 days after."""
     birth = draw(_birth(1950, 2010))
     near = age_reached_on(birth, 15) + timedelta(days=draw(st.integers(-3, 3)))
@@ -216,12 +227,13 @@ def applying(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     applied = min(applied, date(2030, 3, 31))
     qualifies = draw(st.booleans())
     return _person(birth, applied + timedelta(days=60),
-                   _record({_APPLIED: applied, _QUALIFIES: "1" if qualifies else "0"}))
+                   _record({_APPLIED: applied, _QUALIFIES: "1" if qualifies else "0"}), foreign=draw(st.booleans()))
 
 
 @st.composite
 def handed_over(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A 手帳 applied for by the 保護者 of a child of 3 to 11 and given a month later, asked about a few days
+    """A 手帳 applied for by the 保護者 of a child (Japanese or a 外国人住民) of 3 to 11 and given a month later, asked
+    about a few days
     around the child reaching 15 or at an age of 12 to 17."""
     birth = draw(_birth(1995, 2010))
     applied = age_reached_on(birth, draw(st.integers(3, 11))) + timedelta(days=draw(st.integers(0, 200)))
@@ -229,7 +241,7 @@ def handed_over(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     later = st.dates(age_reached_on(birth, 12), age_reached_on(birth, 18) - timedelta(days=1))
     as_of = draw(st.one_of(st.just(near), later))
     items: dict[str, str | date | None] = {_APPLIED: applied, _QUALIFIES: "1", _GIVEN: applied + timedelta(days=30)}
-    return _person(birth, as_of, _record(items))
+    return _person(birth, as_of, _record(items), foreign=draw(st.booleans()))
 
 
 # -- rules ----------------------------------------------------------------------------------------
@@ -342,6 +354,10 @@ SUPPLIED = _person(date(1970, 5, 5), _ASKED, _record({
     _JUDGED: "区分4", _FIRST: date(2025, 4, 1), _LAST: date(2026, 3, 31), _AMOUNT + "居宅介護": "30",
     _AMOUNT + "生活介護": "22"}))
 UNDECIDED = _person(date(1970, 5, 5), _ASKED, _record({_JUDGED: "区分3"}))
+#: The same 支給決定 asked about on 2026-06-01, two months after its 有効期間 ended: nothing payable (第19条第1項 with
+#: 第23条).
+LAPSED = _person(date(1970, 5, 5), date(2026, 6, 1), _record({_JUDGED: "区分3", _FIRST: date(2025, 4, 1),
+                                                             _LAST: date(2026, 3, 31)}))
 #: Born 2007-06-02: 18 reached on 2025-06-01 (a 身体障害者 that day with a 手帳, 第4条); 15 reached on 2022-06-01,
 #: so the 保護者 applies on 2022-05-31 and the child on 2022-06-01 (第15条第1項ただし書); a 手帳 given to the 保護者
 #: in 2015 is the child's on 2022-06-01 (第7項).
@@ -357,6 +373,24 @@ REACHING_15 = _person(date(2007, 6, 2), date(2022, 6, 1), _record({
     _APPLIED: date(2015, 3, 1), _QUALIFIES: "1", _GIVEN: date(2015, 4, 1)}))
 SIXTEEN = _person(date(2007, 6, 2), date(2023, 9, 1), _record({
     _APPLIED: date(2015, 3, 1), _QUALIFIES: "1", _GIVEN: date(2015, 4, 1)}))
+#: The same person, a 外国人住民, on 2025-06-01: a 身体障害者 (第4条 names no nationality).
+FOREIGN_18 = _person(date(2007, 6, 2), date(2025, 6, 1), _record({
+    _APPLIED: date(2015, 3, 1), _QUALIFIES: "1", _GIVEN: date(2015, 4, 1)}), foreign=True)
+#: Born 2007-06-02, applied on 2025-05-20 and given the 手帳 on 2025-06-20: not yet a 身体障害者 on 2025-06-01,
+#: though 18 (第4条: 手帳の交付を受けたもの).
+NOT_YET_GIVEN = _person(date(2007, 6, 2), date(2025, 6, 1), _record({
+    _APPLIED: date(2025, 5, 20), _QUALIFIES: "1", _GIVEN: date(2025, 6, 20)}))
+#: Born 2004-02-29 (2022 no leap year): 18 reached on 2022-02-28, the last day of February (年齢計算ニ関スル法律, 民法
+#: 第143条第2項ただし書), so not a 身体障害者 on 2022-02-27 and one on 2022-02-28; born 2008-02-29, 15 reached on
+#: 2023-02-28: the 保護者 applies on 2023-02-27 (第15条第1項ただし書) and holds the 手帳 that day (第7項).
+LEAP_17 = _person(date(2004, 2, 29), date(2022, 2, 27), _record({
+    _APPLIED: date(2015, 3, 2), _QUALIFIES: "1", _GIVEN: date(2015, 4, 1)}))
+LEAP_18 = _person(date(2004, 2, 29), date(2022, 2, 28), _record({
+    _APPLIED: date(2015, 3, 2), _QUALIFIES: "1", _GIVEN: date(2015, 4, 1)}))
+LEAP_GUARDIAN = _person(date(2008, 2, 29), date(2023, 4, 28), _record({_APPLIED: date(2023, 2, 27),
+                                                                      _QUALIFIES: "1"}))
+LEAP_HELD = _person(date(2008, 2, 29), date(2023, 2, 27), _record({
+    _APPLIED: date(2015, 3, 2), _QUALIFIES: "1", _GIVEN: date(2015, 4, 1)}))
 
 _DECIDING = "支給決定市町村_市区町村コード"
 
@@ -370,16 +404,18 @@ SHOGAISHA_RULES: dict[str, Rule] = {rule.name: rule for rule in (
                     ("shogaisha_fukushi.child_facility", from_child_facility, (FROM_CHILD_FACILITY,)),
                     ("shogaisha_fukushi.child_facility_location", from_child_facility_no_guardian,
                      (FROM_CHILD_FACILITY_NO_GUARDIAN,))),
-    STATUTE.rule("shogaisha_fukushi.decision_required", deciding, _payable, "介護給付費等支給", (DECIDED, UNDECIDED)),
+    STATUTE.rule("shogaisha_fukushi.decision_required", deciding, _payable, "介護給付費等支給",
+                 (DECIDED, UNDECIDED, LAPSED)),
     STATUTE.rule("shogaisha_fukushi.validity", periods, _in_effect, "支給決定有効", (DECIDED, EXPIRED)),
     STATUTE.rule("shogaisha_fukushi.category", judged, _category, "障害支援区分", (DECIDED,)),
     STATUTE.rule("shogaisha_fukushi.monthly_amount", supplied, _amounts, _decided_amounts, (SUPPLIED, UNDECIDED)),
-    STATUTE.rule("shogaisha_fukushi.physically_disabled", nearly_adult, _disabled, "身体障害者", (REACHING_18,)),
+    STATUTE.rule("shogaisha_fukushi.physically_disabled", nearly_adult, _disabled, "身体障害者",
+                 (REACHING_18, FOREIGN_18, NOT_YET_GIVEN, LEAP_17, LEAP_18)),
     STATUTE.rule("shogaisha_fukushi.guardian_applies", applying, _applicant, "手帳申請者",
-                 (GUARDIAN_APPLIES, CHILD_APPLIES)),
+                 (GUARDIAN_APPLIES, CHILD_APPLIES, LEAP_GUARDIAN)),
     STATUTE.rule("shogaisha_fukushi.certificate", applying, _issued, "手帳交付", (CHILD_QUALIFIES, CHILD_APPLIES)),
     STATUTE.rule("shogaisha_fukushi.rejection", applying, _rejected, "却下理由通知", (CHILD_APPLIES,)),
-    STATUTE.rule("shogaisha_fukushi.handover", handed_over, _holder, "手帳所持者", (REACHING_15, SIXTEEN)),
+    STATUTE.rule("shogaisha_fukushi.handover", handed_over, _holder, "手帳所持者", (REACHING_15, SIXTEEN, LEAP_HELD)),
 )}
 
 #: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.

@@ -69,6 +69,13 @@ def test_the_worked_examples() -> None:
     assert ss._holder(ss.REACHING_15, town) == {"手帳所持者": "本人"}
     assert ss._amounts(ss.SUPPLIED, town) == {"月間支給量": {"居宅介護": 30, "生活介護": 22}}
     assert ss._amounts(ss.UNDECIDED, town) == {"月間支給量": None}
+    # issue 66: out of the 有効期間, a 手帳 not yet given, a 外国人住民, a 2月29日 birth at 18 and at 15.
+    answers = {ss.LAPSED: ss._payable, ss.FOREIGN_18: ss._disabled, ss.NOT_YET_GIVEN: ss._disabled,
+               ss.LEAP_17: ss._disabled, ss.LEAP_18: ss._disabled, ss.LEAP_GUARDIAN: ss._applicant,
+               ss.LEAP_HELD: ss._holder}
+    assert [answer(person, town) for person, answer in answers.items()] == [
+        {"介護給付費等支給": False}, {"身体障害者": True}, {"身体障害者": False}, {"身体障害者": False},
+        {"身体障害者": True}, {"手帳申請者": "保護者"}, {"手帳所持者": "保護者"}]
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
@@ -136,3 +143,42 @@ def test_a_kind_decided_answered_zero_is_the_supply_amounts_finding() -> None:
     assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2025"
     assert finding.expected == '{"月間支給量": {"居宅介護": 30, "生活介護": 22}}'
     assert finding.actual == '{"月間支給量": {"生活介護": 22}}'
+
+
+# -- issue 66: the realistic bugs that passed (a 支給決定 out of its period paid, a 手帳 not yet given, a 2月29日 birth,
+# a 外国人住民): each one's defect is the finding of its check, at the query of its worked example ---------------------
+
+
+@pytest.mark.parametrize(("defect", "rule", "year", "expected", "actual"), [
+    # LAPSED, asked on 2026-06-01; NOT_YET_GIVEN and FOREIGN_18 on 2025-06-01; LEAP_17 on 2022-02-27 (年度 2021).
+    ("shogaisha_benefits_outside_period", "decision_required", 2026, '{"介護給付費等支給": false}',
+     '{"介護給付費等支給": true}'),
+    ("shogaisha_disabled_before_issue", "physically_disabled", 2025, '{"身体障害者": false}', '{"身体障害者": true}'),
+    ("shogaisha_leap_birthday_feb28", "physically_disabled", 2021, '{"身体障害者": false}', '{"身体障害者": true}'),
+    ("shogaisha_nationals_only", "physically_disabled", 2025, '{"身体障害者": true}', '{"身体障害者": false}'),
+])
+def test_a_bug_that_passed_is_its_check_s_finding(defect: str, rule: str, year: int, expected: str,
+                                                  actual: str) -> None:
+    name = f"shogaisha_fukushi.{rule}"
+    assert rule_findings(frozenset(), SHOGAISHA_RULES, BINDINGS, [name])[name] == []
+    (finding,) = rule_findings(frozenset({defect}), SHOGAISHA_RULES, BINDINGS, [name])[name]
+    assert finding.code == f"scenario.{name}.mismatch"
+    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year={year}"
+    assert finding.requirement == DEFECTS[defect].requirements[0]
+    assert (finding.expected, finding.actual) == (expected, actual)
+
+
+def test_the_payable_day_is_drawn_outside_the_period_too() -> None:
+    # 第19条第1項 with 第23条: the draws reach days before the first and after the last day of the 有効期間.
+    seen: set[str] = set()
+
+    @settings(max_examples=80, deadline=None)
+    @given(ss.deciding(CODES))
+    def sides(scenario: Scenario) -> None:
+        decision = ss._decision(scenario)
+        if decision is not None and scenario.as_of is not None:
+            first, last = decision
+            seen.add("before" if scenario.as_of < first else "after" if scenario.as_of > last else "within")
+
+    sides()
+    assert seen == {"before", "within", "after"}
