@@ -388,7 +388,13 @@ def _koseki(contract: DomainContract) -> dict[str, Any]:
         "operationId": "load_koseki",
         "summary": "A 戸籍 the harness plays (targets.load.koseki_path)",
         "description": "The 本籍地's 戸籍 of persons just appended, so that the vendor keeps their 戸籍の附票. "
-                       "Without this path the 戸籍の附票 checks are NOT_AUTOMATED.",
+                       "Without this path the 戸籍の附票 checks are NOT_AUTOMATED. A run sends many 戸籍 and the "
+                       "vendor keeps them all at once, each named by its 本籍 and 筆頭者氏名 (the cross-domain "
+                       "machine gives every drawn person a 戸籍 of their own, each with a 本籍 of its own). A POST "
+                       "naming a 本籍 and 筆頭者氏名 the vendor holds is that 戸籍 as it now stands and replaces it "
+                       "whole: its 在籍者 are the ones sent (one who entered it since, a 除籍年月日 given since; the "
+                       "scenario checks also register a new family under a 本籍 and 筆頭者氏名 they used before). "
+                       "What the vendor answers afterwards of a person no longer sent is not asked.",
         "requestBody": {"required": True, "content": {"application/json": {"schema": _object(contract.koseki)}}},
         "responses": {"200": {"description": "kept"}, "201": {"description": "kept"},
                       "204": {"description": "kept"}},

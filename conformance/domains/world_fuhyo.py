@@ -43,6 +43,7 @@ from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
 from conformance.domains.jumin.oracles.model.transitions import NEXT_ADDRESS
 from conformance.domains.koseki_fuhyo.checks import KEPT, PART, REMOVAL_DAY_ALLOWED
+from conformance.domains.koseki_fuhyo.oracle import removal_day_allowed
 from conformance.findings import shown_pair
 from conformance.oracles.dates import fiscal_year_of
 from conformance.targets.base import HttpClient
@@ -287,10 +288,9 @@ def _read(name: str, value: Any, koseki: Koseki) -> Any:
     """An answered value as :func:`expected_entry` words an allowed one where more than one is: a 消除年月日 from the
     除籍 to today (the vendor's clock, as the 附票's own checks bound it), an item the 除票 kept."""
     if name == "消除年月日":
-        day = _day(value) if isinstance(value, str) else None
-        removed = _day(koseki.removed)
-        return REMOVAL_DAY_ALLOWED if day is not None and removed is not None and removed <= day <= clock.today() \
-            else value
+        day, removed = _day(value) if isinstance(value, str) else None, _day(koseki.removed)
+        allowed = removed is not None and removal_day_allowed(day, removed, clock.today())
+        return REMOVAL_DAY_ALLOWED if allowed else value
     if name in _KEPT_ITEMS:
         return KEPT if value else value
     return value

@@ -276,7 +276,7 @@ class KosekiRegister:
         """One person's printed lines (法 第17条第1項 第2号から第6号まで; 施行令 第19条第1項: the 消除 mark)."""
         lines = [("氏名", entry["氏名"])]
         if entry["消除"] and "fuhyo_copy_removal_unmarked" not in self.defects:
-            lines.append(("消除", f"{wareki(entry['消除年月日'] or '')}　消除"))
+            lines.append(("消除", f"{wareki(self._printed_removal_day(entry['消除年月日']))}　消除"))
         if entry["氏名の振り仮名"] and "fuhyo_copy_without_furigana" not in self.defects:
             lines.append(("振り仮名", entry["氏名の振り仮名"]))
         lines.append(("出生の年月日", wareki(entry["出生の年月日"])))
@@ -288,6 +288,13 @@ class KosekiRegister:
         if entry["国外転出者"] and "fuhyo_copy_emigrant_address_printed" not in self.defects:
             return [*lines, ("住所", "国外転出者"), ("転出の予定年月日", wareki(since))]
         return [*lines, ("住所", self._address_text(entry, row)), ("住所を定めた年月日", wareki(since))]
+
+    def _printed_removal_day(self, removed: str | None) -> str:
+        """The 消除's day as the 写し prints it (defect fuhyo_copy_removal_dated_last_day_in: the last day the person
+        was in the 戸籍, the day before the 除籍, a day before any 消除 could be made)."""
+        if removed and "fuhyo_copy_removal_dated_last_day_in" in self.defects:
+            return (date.fromisoformat(removed) - timedelta(days=1)).isoformat()
+        return removed or ""
 
     @staticmethod
     def _address_text(entry: Mapping[str, Any], row: Row | None) -> str:

@@ -709,7 +709,8 @@ AFFECTS: dict[str, set[str]] = {
     # itself is right.
     **{name: {"fuhyo_copy"} for name in (
         "fuhyo_copy_without_koseki_display", "fuhyo_copy_without_furigana", "fuhyo_copy_emigrant_address_printed",
-        "fuhyo_copy_address_date_of_juminhyo", "fuhyo_copy_without_sex", "fuhyo_copy_removal_unmarked")},
+        "fuhyo_copy_address_date_of_juminhyo", "fuhyo_copy_without_sex", "fuhyo_copy_removal_unmarked",
+        "fuhyo_copy_removal_dated_last_day_in")},
     # 戸籍の附票の除票 and the 住民票コード (not printed) as the per-person query answers them (the print is right).
     **{name: {"fuhyo"} for name in (
         "fuhyo_removed_entry_blanked", "fuhyo_removal_undated", "fuhyo_kept_five_years",

@@ -413,8 +413,7 @@ def _iso_day(value: object) -> date | None:
 def _first_child_removal_date(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     """The 消除年月日 as the oracle words an allowed one, else as answered."""
     shown = _entries(document, loaded).get("子0", {}).get("消除年月日")
-    day = _iso_day(shown)
-    allowed = day is not None and REMOVED_ON <= day <= clock.today()  # Japan's day, not the machine's (issue 65)
+    allowed = fuhyo.removal_day_allowed(_iso_day(shown), REMOVED_ON, clock.today())  # Japan's day (issue 65)
     return {"子0の消除年月日": REMOVAL_DAY_ALLOWED if allowed else shown}
 
 

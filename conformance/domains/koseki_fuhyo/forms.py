@@ -16,6 +16,9 @@ read as printed (:func:`conformance.targets.forms.read_pdf`: the same untrusted-
 - 第3号 住所 (国外転出者: that he is one), 第4号 住所を定めた年月日 (国外転出者: the 転出の予定年月日): of the
   筆頭者 who stays or moves abroad;
 - 施行令 第19条第1項: the entry of a person removed from the 戸籍 printed as 消除;
+- 施行令 第21条第2項 (reading 第13条第1項) and 法 第21条の2: that entry printed with the day of its 消除, any day
+  from the 除籍 to the day the 写し is issued (the 除籍's own day, the day the 戸籍's 除籍 was received, or a later
+  day the 市町村長 消除 it: the text names the day of the 消除 and no more; provisions.yaml);
 - 法 第20条第5項 (its 読替え): the document issued is titled 戸籍の附票の写し (not a 住民票の写し nor a
   住民票記載事項証明書);
 - 法 第20条第3項 第1号から第3号まで: a 写し asked for by the 申出 of a person of each 号 (``"申出": {"条項",
@@ -33,11 +36,13 @@ person's part is found by their 氏名 and their 出生の年月日, so a wrong 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from functools import partial
 from typing import Any
 
 from hypothesis import strategies as st
 
+from conformance import clock
 from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario
 from conformance.checks.statute_forms import dates_in, issue_printed, normal, sex_in
 from conformance.checks.statute_rules import own_rule_checks
@@ -213,8 +218,23 @@ def _shown_address_date(document: Mapping[str, Any], loaded: Loaded, s: Scenario
 
 def _shown_removed(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
     parts, taken = _printed(document, persons_of(s))
-    text = _own_text(parts, taken.get("子0"))
-    return {"子0の消除": REMOVED in text, "消除の年月日": fs.REMOVED_ON.isoformat() in dates_in(text)}
+    return {"子0の消除": REMOVED in _own_text(parts, taken.get("子0"))}
+
+
+def _shown_removal_date(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
+    """The 消除's day as printed in the removed child's part: the dates there other than the child's 出生の年月日 and
+    住所を定めた年月日 (one of each: the scenarios have both before the 除籍); allowed when one of them is a day the
+    text allows (:func:`conformance.domains.koseki_fuhyo.oracle.removal_day_allowed`: from the 除籍 to the day the
+    写し is issued, Japan's day), worded as the oracle words it; else those dates."""
+    parts, taken = _printed(document, persons_of(s))
+    index = taken.get("子0")
+    others = dates_in(" ".join(parts[index])) if index is not None else []
+    for known in (fs._birth_of(s, "子0"), max(s.children[0], s.moved_in).isoformat()):
+        if known in others:
+            others.remove(known)
+    today = clock.today()  # Japan's day, not the machine's (issue 65)
+    allowed = any(fuhyo.removal_day_allowed(date.fromisoformat(day), fs.REMOVED_ON, today) for day in others)
+    return {"子0の消除年月日": fs.REMOVAL_DAY_ALLOWED if allowed else others}
 
 
 # -- the oracle's answer ----------------------------------------------------------------------------
@@ -230,7 +250,13 @@ def _address_date(s: Scenario, town: str) -> Projection:
 
 
 def _removed(s: Scenario, town: str) -> Projection:
-    return {"子0の消除": fuhyo.is_removed(fs.REMOVED_ON), "消除の年月日": True}
+    return {"子0の消除": fuhyo.is_removed(fs.REMOVED_ON)}
+
+
+def _born_before_removal(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """Families whose first child (the one removed) was born, and settled in the town, before the 除籍: the
+    child's other dates are then no day the 消除 may be printed with."""
+    return fs._with_children(codes).filter(lambda s: s.children[0] < fs.REMOVED_ON)
 
 
 def _per_person(name: str, value: Callable[[Scenario, str], Any]) -> Callable[[Scenario, str], Projection]:
@@ -328,6 +354,8 @@ FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     _each_item("fuhyo_form.birth", "出生の年月日", fs._birth_of, _birth_shown),
     _each_item("fuhyo_form.sex", "男女の別", lambda s, key: fuhyo.SEX[fs._names(s, key)[2]], _sex_shown),
     _rule("fuhyo_form.removed", fs._with_children, _removed, _shown_removed, (fs.FAMILY,), removed=True),
+    _rule("fuhyo_form.removal_date", _born_before_removal, fs._removal_date, _shown_removal_date, (fs.FAMILY,),
+          removed=True),
     _rule("fuhyo_form.title", fs.families, _title, _shown_title, (fs.FAMILY,)),
     *(_rule(f"fuhyo_form.offer_{number}", fs.families, _offered(number), _shown_offered, (fs.FAMILY,),
             offer=_offer(number)) for number in (1, 2, 3)),

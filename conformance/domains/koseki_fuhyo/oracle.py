@@ -53,6 +53,22 @@ def is_removed(removed_from_koseki: date | None) -> bool:
     return removed_from_koseki is not None
 
 
+def removal_day_allowed(day: date | None, removed_from_koseki: date, asked_on: date) -> bool:
+    """施行令 第21条第2項 (reading 第13条第1項: 「その旨及びその年月日」) and 法 第21条の2
+    (「消除した旨及びその年月日」): whether ``day`` may be the day recorded (answered or printed) for the 消除 of the
+    entry of a person removed from the 戸籍 on ``removed_from_koseki``, asked on ``asked_on`` (the day of the query
+    or of the 写し: Japan's day).
+
+    The text names the day of the 消除, which the 市町村長 makes by 職権 (法 第18条) once the person is removed from
+    the 戸籍 (施行令 第19条第1項), and says no more (the 住民票's 「その事由の生じた年月日」 is what the 読替え
+    replaces).
+    Every reading of it is allowed (provisions.yaml, 施行令 第21条第2項): the 除籍's own day (the 消除 as of the
+    day the person left the 戸籍), the day the 戸籍's 除籍 reached the 附票 (the 戸籍 received) or any later day the
+    entry was 消除 on, up to the day asked. Before the 除籍 the entry cannot have been 消除; after the day asked the
+    answer tells of a 消除 not yet made."""
+    return day is not None and removed_from_koseki <= day <= asked_on
+
+
 #: 施行令 第34条第1項: 除票又は戸籍の附票の除票を ... 消除し、又は改製した日から百五十年間保存する.
 KEEPING_YEARS = 150
 

@@ -7,12 +7,14 @@ requirements, with the finding at the form."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
 from rule_probes import bound_requirements, failed_requirements
 
+from conformance import clock
 from conformance.catalog.loader import load_edition
 from conformance.catalog.models import Requirement
 from conformance.checks import scenarios
@@ -141,21 +143,33 @@ def test_each_defect_of_the_print_fails_exactly_its_requirements(name: str) -> N
     assert failed_requirements(frozenset({name}), FORM_RULES, BINDINGS) == set(DEFECTS[name].requirements)
 
 
-def test_the_finding_names_the_form_and_the_item() -> None:
-    requirement = cast(Requirement, SimpleNamespace(id="koseki_fuhyo-2025.12-1.17.0.1.4-R001"))
+def _both_ways(check: str, requirement: str, defect: str) -> dict[str, list[Any]]:
+    """The findings of ``check`` for ``requirement`` on the clean reference (key "") and with ``defect``."""
     found: dict[str, list[Any]] = {}
-    for defect in ("", "fuhyo_copy_address_date_of_juminhyo"):
-        with start_reference(defects=frozenset({defect} - {""})) as running:
+    for name in ("", defect):
+        with start_reference(defects=frozenset({name} - {""})) as running:
             client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
             target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
                             append_path=APPEND_PATH, forms=FormsTarget(statute=("fuhyo_utsushi",)),
                             koseki_path=fs.KOSEKI_PATH, max_examples=2)
-            context = CheckContext(requirement=requirement, target=target)
-            found[defect] = list(CHECKS.get("scenario.fuhyo_form.address_date")(context))
+            context = CheckContext(requirement=cast(Requirement, SimpleNamespace(id=requirement)), target=target)
+            found[name] = list(CHECKS.get(check)(context))
+    return found
+
+
+def _the_finding(check: str, requirement: str, defect: str) -> Any:
+    """The one finding of ``check`` with ``defect``, at the form, none on the clean reference."""
+    found = _both_ways(check, requirement, defect)
     assert found[""] == []
-    (finding,) = found["fuhyo_copy_address_date_of_juminhyo"]
-    assert finding.code == "scenario.fuhyo_form.address_date.mismatch"
+    (finding,) = found[defect]
+    assert finding.code == f"{check}.mismatch"
     assert finding.location == "POST /forms/fuhyo_utsushi"
+    return finding
+
+
+def test_the_finding_names_the_form_and_the_item() -> None:
+    finding = _the_finding("scenario.fuhyo_form.address_date", "koseki_fuhyo-2025.12-1.17.0.1.4-R001",
+                           "fuhyo_copy_address_date_of_juminhyo")
     expected, actual = json.loads(finding.expected), json.loads(finding.actual)
     # The 国外転出者's 転出の予定年月日 expected; printed: the day he settled in the town (the 住民票's).
     assert isinstance(expected["住所を定めた年月日"], str) and isinstance(actual["住所を定めた年月日"], list)
@@ -191,20 +205,8 @@ def test_the_koseki_display_is_printed_when_asked_for_and_may_be_left_out_else()
 def test_a_third_party_offer_gets_items_2_to_6_only() -> None:
     # 法 第20条第3項: 第十七条第二号から第六号までに掲げる事項のみが表示されたもの. A vendor that prints the whole 附票
     # on every 写し passes the 第1項 checks (a 請求 may show it) and fails each 号's.
-    requirement = cast(Requirement, SimpleNamespace(id="koseki_fuhyo-2025.12-1.20.0.3.2-R001"))
-    found: dict[str, list[Any]] = {}
-    for defect in ("", "fuhyo_copy_always_full"):
-        with start_reference(defects=frozenset({defect} - {""})) as running:
-            client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
-            target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
-                            append_path=APPEND_PATH, forms=FormsTarget(statute=("fuhyo_utsushi",)),
-                            koseki_path=fs.KOSEKI_PATH, max_examples=2)
-            context = CheckContext(requirement=requirement, target=target)
-            found[defect] = list(CHECKS.get("scenario.fuhyo_form.offer_2")(context))
-    assert found[""] == []
-    (finding,) = found["fuhyo_copy_always_full"]
-    assert finding.code == "scenario.fuhyo_form.offer_2.mismatch"
-    assert finding.location == "POST /forms/fuhyo_utsushi"
+    finding = _the_finding("scenario.fuhyo_form.offer_2", "koseki_fuhyo-2025.12-1.20.0.3.2-R001",
+                           "fuhyo_copy_always_full")
     shown = "第2号から第6号まで"
     assert json.loads(finding.expected) == {"申出による写し": {"第1号": False, "第7号": False, shown: True}}
     assert json.loads(finding.actual) == {"申出による写し": {"第1号": True, "第7号": True, shown: True}}
@@ -239,3 +241,47 @@ def test_a_copy_titled_as_the_juminhyo_certificate_is_found_at_the_form() -> Non
     assert finding.code == "scenario.fuhyo_form.title.mismatch"
     assert finding.location == "POST /forms/fuhyo_utsushi"
     assert json.loads(finding.actual) == {"表題": "住民票記載事項証明書"}
+
+
+#: A conforming 写し of fs.FAMILY with its child removed (除籍 2025-01-15), the 消除's day to be filled in.
+REMOVED_PRINT = [
+    "戸籍の附票の写し", "見本　花子 １９８０年６月６日生 男女の別 女", "住所 静岡県見本町本町一丁目99番1号 2010/04/01",
+    "見本　一郎 平成24年8月8日生 男女の別 男", "{day} 消除", "住所 静岡県見本町本町一丁目99番1号 2012/08/08",
+]
+
+
+def _removed_print(day: str) -> list[str]:
+    return [line.format(day=day) for line in REMOVED_PRINT]
+
+
+def test_every_day_the_text_allows_for_the_printed_removal_passes() -> None:
+    # 施行令 第21条第2項 (「その旨及びその年月日」) names the day of the 消除: the 除籍's own day, the day the 戸籍's
+    # 除籍 was received (the 写し's day in these checks) or any day between, in either calendar.
+    today = clock.today()
+    for day in ("令和7年1月15日", "2025/02/03", f"{today.year}年{today.month}月{today.day}日"):
+        assert _actual("fuhyo_form.removal_date", _removed_print(day)) == _expected("fuhyo_form.removal_date"), day
+        assert _actual("fuhyo_form.removed", _removed_print(day)) == {"子0の消除": True}
+
+
+def test_a_printed_removal_day_the_text_does_not_allow_is_shown() -> None:
+    # The day before the 除籍 (the entry cannot have been 消除 then), a day after the 写し, no day at all.
+    tomorrow = clock.today() + timedelta(days=1)
+    assert _actual("fuhyo_form.removal_date", _removed_print("令和7年1月14日")) == {"子0の消除年月日": ["2025-01-14"]}
+    assert _actual("fuhyo_form.removal_date", _removed_print(tomorrow.strftime("%Y/%m/%d"))) == \
+        {"子0の消除年月日": [tomorrow.isoformat()]}
+    assert _actual("fuhyo_form.removal_date", _removed_print("")) == {"子0の消除年月日": []}
+    # The child's own 出生の年月日 and 住所を定めた年月日 are no day of the 消除.
+    assert _expected("fuhyo_form.removal_date") == {"子0の消除年月日": fs.REMOVAL_DAY_ALLOWED}
+
+
+def test_the_removal_day_is_judged_apart_from_the_removal_mark() -> None:
+    bound = bound_requirements(BINDINGS)
+    assert bound["scenario.fuhyo_form.removal_date"] == bound["scenario.fuhyo.removal_date"]
+    assert not bound["scenario.fuhyo_form.removal_date"] & bound["scenario.fuhyo_form.removed"]
+
+
+def test_a_removal_printed_on_the_day_before_the_removal_is_found_at_the_form() -> None:
+    finding = _the_finding("scenario.fuhyo_form.removal_date", "koseki_fuhyo-2025.12-2.21.0.2.0-R003",
+                           "fuhyo_copy_removal_dated_last_day_in")
+    assert json.loads(finding.expected) == {"子0の消除年月日": fs.REMOVAL_DAY_ALLOWED}
+    assert json.loads(finding.actual) == {"子0の消除年月日": ["2025-01-14"]}
