@@ -41,12 +41,8 @@ from conformance.checks.scenario_rows import _row as _row
 from conformance.draws import reproducible
 from conformance.errors import TargetError
 from conformance.findings import Finding
-from conformance.oracles import (
-    Residence,
-    lg_code_check_digit,
-    m11w2_7_check_digit,
-)
-from conformance.oracles.dates import Month
+from conformance.oracles import Residence, lg_code_check_digit, m11w2_7_check_digit
+from conformance.oracles.dates import Month, fiscal_year_of
 from conformance.profiles import Ordinance
 from conformance.targets.base import HttpClient, HttpResponse, Target
 
@@ -116,6 +112,10 @@ class Scenario:
         if self.planned_out is None:
             return None
         return self.planned_out if self.elsewhere is None else min(self.planned_out, self.elsewhere)
+
+    def asked_on(self, day: date) -> Scenario:
+        """Asked about ``day`` in its 年度 (the contract's fiscal_year: the 年度 the answer is about; issue 66)."""
+        return replace(self, as_of=day, fiscal_year=fiscal_year_of(day))
 
     def record(self, part: str) -> dict[str, str]:
         """The person's record of the 業務 ``part`` (e.g. 生活保護), item -> value."""
@@ -271,7 +271,7 @@ def protections(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
         scenario = replace(scenario, planned_out=out, elsewhere=draw(st.sampled_from((None, out))), next=codes[0])
     as_of = draw(st.one_of(_near(scenario.moved_out or start, 5), st.dates(start - timedelta(days=10),
                                                                           start + timedelta(days=420))))
-    return replace(scenario, as_of=as_of)
+    return scenario.asked_on(as_of)
 
 
 # -- the vendor -----------------------------------------------------------------------------------

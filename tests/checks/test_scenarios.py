@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,13 @@ def test_history_ends_on_the_earlier_of_planned_and_confirmed() -> None:
     assert [stay.municipality for stay in stays] == [CODES[0], TOWN, CODES[1]]
     assert stays[1].moved_out == date(2020, 5, 7) and stays[2].moved_in == date(2020, 5, 7)
     assert "elsewhere=2020-05-07" in scenario.compact() and "died" not in scenario.compact()
+
+
+def test_a_scenario_asked_on_a_day_is_asked_about_that_day_s_年度() -> None:
+    scenario = Scenario(2025, date(1970, 5, 5), date(2000, 4, 1))
+    assert scenario.asked_on(date(2026, 3, 31)) == replace(scenario, as_of=date(2026, 3, 31))
+    assert scenario.asked_on(date(2026, 4, 1)) == replace(scenario, fiscal_year=2026, as_of=date(2026, 4, 1))
+    assert scenario.asked_on(date(2025, 1, 1)).fiscal_year == 2024
 
 
 @settings(max_examples=30, deadline=None)

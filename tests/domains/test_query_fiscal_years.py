@@ -26,10 +26,9 @@ CODES = other_codes(TOWN_CODE)
 #: Rules found asking on a day outside the 年度 they send (the calendar year of the day, or a 年度 fixed apart from
 #: it), left to their domains' owners: each to send the 年度 of as_of, or its contract to say that fiscal_year is
 #: not read and any pair is valid. A name ending in "." stands for every rule of the domain.
-#: jido_teate.payment_schedule asks a 年度's schedule on days up to its last 支払期月 (the April payment of the months
-#: of February and March falls in the next 年度): some draws (not the derandomized ones of a lone run) ask on 4月1日.
-KNOWN_SLIPS = ("dv.", "seikatsu_hogo.", "senkyo.", "kaigo.decision_deadline",
-               "kaigo.postponed_deadline", "nenkin.lost_on_pension", "jido_teate.payment_schedule")
+#: None left (issue 66: every domain's rules ask in the 年度 of their day; 法人住民税's contract reads the pair as the
+#: 事業年度 ended the day before as_of, fiscal_year the 年度 of as_of).
+KNOWN_SLIPS: tuple[str, ...] = ()
 
 
 def _rules() -> Iterator[Rule]:

@@ -126,10 +126,13 @@ def _iso_month(month: Month) -> str:
 
 
 @st.composite
-def leaving_families(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+def leaving_families(draw: st.DrawFn, codes: tuple[str, str], *, in_year_of_end: bool = False) -> Scenario:
     """A claimant (resident since 2005) with children aged 5 to 14 and maybe grown-up ones, claiming
     from 令和6年10月, who may move abroad, to another municipality, or die two months to a year later;
-    asked about on a day around the end (the 年度 of the end)."""
+    asked about on a day around the end, in the 年度 of that day (the contract's fiscal_year). ``in_year_of_end``:
+    on a day of the 年度 of the end (its last day for a day after it, its first for one before), for the rules
+    about that 年度's months and payments (the 支払 of its 2月・3月 fall in the next 年度's 4月, and are still its
+    payments: the contract's 支払 are those of the months paid in the 年度 asked, whatever the day)."""
     claim = draw(st.dates(date(2024, 10, 1), date(2025, 12, 31)))
     # Distinct days: the order of twins is the vendor's (宛名番号), not the scenario's.
     young = draw(st.lists(st.dates(date(2010, 4, 2), date(2019, 12, 31)), min_size=0, max_size=3, unique=True))
@@ -148,7 +151,11 @@ def leaving_families(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
         "died": replace(start, died=day),
     }[kind]
     last = ended.moved_out or day
-    return replace(ended, fiscal_year=fiscal_year_of(last), as_of=draw(_near(last, 3)))
+    as_of = draw(_near(last, 3))
+    if in_year_of_end:
+        year = fiscal_year_of(last)
+        as_of = min(max(as_of, date(year, 4, 1)), date(year + 1, 3, 31))
+    return ended.asked_on(as_of)
 
 
 def _claimed_with_a_child(s: Scenario) -> bool:
@@ -161,7 +168,8 @@ def _claimed_with_a_child(s: Scenario) -> bool:
 
 
 def _moved_away(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    return leaving_families(codes).filter(lambda s: s.moved_out is not None and _claimed_with_a_child(s))
+    return leaving_families(codes, in_year_of_end=True).filter(
+        lambda s: s.moved_out is not None and _claimed_with_a_child(s))
 
 
 @st.composite
@@ -340,7 +348,8 @@ def _period_paid(document: Mapping[str, Any], loaded: Loaded) -> Projection:
 def _staying(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
     """Claimants who stay (:func:`leaving_families` without an end) and claimed with a 児童: the first month is the
     one after the 請求 (no birth or move within 15 days), so only the payments tell a wrong schedule."""
-    return leaving_families(codes).filter(lambda s: s.moved_out is None and _claimed_with_a_child(s))
+    return leaving_families(codes, in_year_of_end=True).filter(
+        lambda s: s.moved_out is None and _claimed_with_a_child(s))
 
 
 #: Worked examples: 2024-12 and 2025-01 paid in 2025-02 (第8条第4項); a move abroad on 2025-06-10 after a

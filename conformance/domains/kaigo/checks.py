@@ -213,7 +213,7 @@ def care_applications(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     certified = applied + timedelta(days=draw(st.integers(1, 30)))
     items = ((PART, kaigo.CARE_APPLIED, applied.isoformat()), (PART, kaigo.CARE_CERTIFIED, certified.isoformat()))
     return Scenario(fiscal_year_of(applied), birth, _long_resident(birth), previous=draw(st.sampled_from(codes)),
-                    as_of=certified, records=items)
+                    records=items).asked_on(certified)
 
 
 @st.composite
@@ -227,7 +227,7 @@ def postponed_applications(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     expected_end = kaigo.decision_deadline(applied) + timedelta(days=draw(st.integers(1, 60)))
     items = ((PART, kaigo.CARE_APPLIED, applied.isoformat()), (PART, kaigo.CARE_POSTPONED, notified.isoformat()),
              (PART, kaigo.CARE_EXPECTED_END, expected_end.isoformat()))
-    return replace(s, as_of=max(notified, applied + timedelta(days=draw(st.integers(1, 30)))), records=items)
+    return replace(s, records=items).asked_on(max(notified, applied + timedelta(days=draw(st.integers(1, 30)))))
 
 
 # -- rules ----------------------------------------------------------------------------------------

@@ -286,8 +286,8 @@ def young_leavers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     low = max(_reached(birth, 15), date(2019, 4, 1))
     employed = draw(st.dates(low, max(low, twenty - timedelta(days=30))))
     until = employed + timedelta(days=draw(st.integers(10, 700)))
-    return Scenario(fiscal_year_of(until), birth, birth, previous=codes[0], as_of=until + timedelta(days=5),
-                    records=_spans((employed, until), None))
+    return Scenario(fiscal_year_of(until), birth, birth, previous=codes[0],
+                    records=_spans((employed, until), None)).asked_on(until + timedelta(days=5))
 
 
 @st.composite
@@ -312,8 +312,8 @@ def pensioners(draw: st.DrawFn, codes: tuple[str, str], ceasing: bool) -> Scenar
     items = {nenkin.PENSIONER_FROM: _reached(birth, 18), nenkin.PENSIONER_UNTIL: day} if ceasing \
         else {nenkin.PENSIONER_FROM: day}
     return Scenario(fiscal_year_of(day), birth, date(birth.year + 10, 4, 1), previous=draw(st.sampled_from(codes)),
-                    as_of=day + timedelta(days=draw(st.integers(0, 30))),
-                    records=tuple((PART, item, value.isoformat()) for item, value in items.items()))
+                    records=tuple((PART, item, value.isoformat()) for item, value in items.items()),
+                    ).asked_on(day + timedelta(days=draw(st.integers(0, 30))))
 
 
 def becoming_pensioners(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:

@@ -61,6 +61,7 @@ from conformance.domains.seikatsu_hogo.oracle import (
     shortfall,
     support_notice,
 )
+from conformance.oracles.dates import fiscal_year_of
 from conformance.oracles.readings import Either, either
 from conformance.testdata.town import TOWN_CODE
 
@@ -92,7 +93,8 @@ def _day(s: Scenario, item: str) -> date | None:
 def _person(draw: st.DrawFn, records: tuple[tuple[str, str, str], ...], as_of: date) -> Scenario:
     """A resident of the town since the age of twenty, with the record, asked about on ``as_of``."""
     birth = draw(_birth(1940, 2000))
-    return Scenario(as_of.year, birth, min(date(birth.year + 20, 4, 1), as_of), as_of=as_of, records=records)
+    return Scenario(fiscal_year_of(as_of), birth, min(date(birth.year + 20, 4, 1), as_of), as_of=as_of,
+                    records=records)
 
 
 _ASKED = date(2025, 6, 1)
@@ -385,19 +387,19 @@ URGENT = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
                   records=_record({_RESIDENCE: _A, _CURRENT: _B, _URGENT: "1"}))
 IN_FACILITY = Scenario(2025, date(1950, 5, 5), date(1970, 4, 1), as_of=_ASKED,
                        records=_record({_CURRENT: _B, _BEFORE_RESIDENCE: _A}))
-APPLIED = Scenario(2025, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 2, 10),
+APPLIED = Scenario(2024, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 2, 10),
                    records=_record({_APPLIED: date(2025, 1, 10)}))
-EXTENDED = Scenario(2025, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 1, 20),
+EXTENDED = Scenario(2024, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 1, 20),
                     records=_record({_APPLIED: date(2025, 1, 10), _EXTENDED: "1"}))
-NOTIFIED_LATE = Scenario(2025, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 1, 25),
+NOTIFIED_LATE = Scenario(2024, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 1, 25),
                          records=_record({_APPLIED: date(2025, 1, 10), _NOTIFIED: date(2025, 1, 25)}))
-NOTIFIED_LATE_EXTENDED = Scenario(2025, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 1, 25),
+NOTIFIED_LATE_EXTENDED = Scenario(2024, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 1, 25),
                                   records=_record({_APPLIED: date(2025, 1, 10), _EXTENDED: "1",
                                                    _NOTIFIED: date(2025, 1, 25)}))
 #: Applied 2024-01-01, notified 2024-01-03, asked on 2024-01-02: on time (false), or no notice yet on as_of (null).
-NOTIFIED_AFTER_AS_OF = Scenario(2024, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2024, 1, 2),
+NOTIFIED_AFTER_AS_OF = Scenario(2023, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2024, 1, 2),
                                 records=_record({_APPLIED: date(2024, 1, 1), _NOTIFIED: date(2024, 1, 3)}))
-NOT_YET_DEEMED = Scenario(2025, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 2, 9),
+NOT_YET_DEEMED = Scenario(2024, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 2, 9),
                           records=_record({_APPLIED: date(2025, 1, 10)}))
 MEANS = Scenario(2025, date(1970, 5, 5), date(1990, 4, 1), as_of=_ASKED,
                  records=_record({_NEED: 120_000, _INCOME: 50_000}))
@@ -440,11 +442,11 @@ OBLIGOR = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
 OBLIGOR_UNSUITABLE = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
                               records=_record({_APPLIED: date(2025, 5, 20), _OBLIGOR: "1", _FAILING: "1",
                                                _UNSUITABLE: "1"}))
-RECEIVED = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=date(2025, 3, 3),
+RECEIVED = Scenario(2024, date(1960, 5, 5), date(1980, 4, 1), as_of=date(2025, 3, 3),
                     records=_record({_APPLIED: date(2025, 3, 3), _RECEIVED: date(2025, 3, 3), _KIND: "変更"}))
-CHANGE = Scenario(2025, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 1, 20),
+CHANGE = Scenario(2024, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 1, 20),
                   records=_record({_APPLIED: date(2025, 1, 10), _KIND: "変更"}))
-CHANGE_EXTENDED = Scenario(2025, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 1, 20),
+CHANGE_EXTENDED = Scenario(2024, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 1, 20),
                            records=_record({_APPLIED: date(2025, 1, 10), _KIND: "変更", _EXTENDED: "1"}))
 OTHER_AID = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
                      records=_record({_NEED: 120_000, _INCOME: 50_000, _OTHER_AID: 30_000}))

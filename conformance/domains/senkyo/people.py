@@ -14,7 +14,6 @@ from conformance.checks.scenarios import Projection, Rule, Scenario, _birth
 from conformance.checks.statute_rules import Actual, Drawn, Oracle, Statute
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo.oracle import Person
-from conformance.oracles.dates import fiscal_year_of
 from conformance.oracles.readings import either
 
 PART = "選挙人名簿"
@@ -35,14 +34,28 @@ def both_counts(oracle: Oracle) -> Oracle:
     return expected
 
 
+def _in_its_year(s: Scenario) -> Scenario:
+    """``s`` asked in the 年度 of its ``as_of``: the register's answer is about the day alone (the published
+    query: "The person in the 選挙人名簿 ... on as_of"), and the query's fiscal_year is the 年度 the answer is about,
+    so a person asked on 2025-03-01 is asked about 年度 2024 (issue 66: another 年度 with that day is a request the
+    contract does not define)."""
+    return s if s.as_of is None else s.asked_on(s.as_of)
+
+
 @dataclass(frozen=True)
 class Register(Statute):
     """What every rule of 選挙人名簿管理 shares (conformance.checks.statute_rules), each rule's oracle asked under
-    both readings of 「引き続き三箇月以上」 (:func:`both_counts`)."""
+    both readings of 「引き続き三箇月以上」 (:func:`both_counts`), each person, drawn or worked example, asked in the
+    年度 of the day asked about (:func:`_in_its_year`: the persons are written around their days, whatever year)."""
 
     def rule(self, name: str, drawn: Drawn, oracle: Oracle, compared: str | tuple[str, ...] | Actual,
              examples: tuple[Scenario, ...], title: str | None = None, **options: Any) -> Rule:
-        return super().rule(name, drawn, both_counts(oracle), compared, examples, title, **options)
+
+        def asked(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+            return drawn(codes).map(_in_its_year)
+
+        return super().rule(name, asked, both_counts(oracle), compared, tuple(map(_in_its_year, examples)), title,
+                            **options)
 
 
 #: What every rule of the domain shares.
@@ -56,7 +69,7 @@ def person_of(s: Scenario) -> Person:
 
 
 def _asked(s: Scenario, as_of: date) -> Scenario:
-    return replace(s, as_of=as_of, fiscal_year=fiscal_year_of(as_of))
+    return s.asked_on(as_of)
 
 
 def _gone(s: Scenario, day: date, abroad: bool, codes: tuple[str, str]) -> Scenario:

@@ -19,6 +19,7 @@ from conformance.domains.jido_teate import checks as js
 from conformance.domains.jido_teate.checks import JIDO_RULES
 from conformance.domains.jido_teate.oracle import child_end_date
 from conformance.locations import default_catalog_root
+from conformance.oracles.dates import fiscal_year_of
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
@@ -129,3 +130,15 @@ def test_a_supported_person_born_on_april_first_reaches_each_age_the_day_before(
         (f"scenario.{name}.mismatch", "jido_teate-2025.12-1.6.0.1.1-R001")}
     assert all(f.location.startswith(f"GET {scenarios.QUERY_PATH}") for f in found)
     assert {f.expected for f in found} != {f.actual for f in found}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(js._moved_away(CODES), js._staying(CODES)))
+def test_the_rules_about_the_year_of_the_end_ask_on_a_day_of_it(scenario: Scenario) -> None:
+    """Issue 66: the months, amounts and payments of the 年度 of the end are asked on a day of that 年度 (the
+    contract's fiscal_year is the 年度 of as_of), a day near the end outside it moved to the 年度's first or last."""
+    assert scenario.as_of is not None
+    assert fiscal_year_of(scenario.as_of) == scenario.fiscal_year
+    if scenario.moved_out is not None:
+        assert fiscal_year_of(scenario.moved_out) == scenario.fiscal_year
+        assert abs((scenario.as_of - scenario.moved_out).days) <= 3

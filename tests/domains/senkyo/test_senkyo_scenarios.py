@@ -615,3 +615,13 @@ def test_whom_a_decision_is_notified_is_compared_in_any_order(rule: str, field: 
     assert compared({PART: {field: ["関係人", "異議申出人"]}}, loaded) == both
     assert compared({PART: {field: ["関係人", "関係人"]}}, loaded) != both
     assert compared({PART: {field: ["関係人"]}}, loaded) != both
+
+
+def test_each_person_is_asked_in_the_年度_of_the_day_asked() -> None:
+    """Issue 66: the register's answer is about as_of alone, so every rule's person is asked in that day's 年度 (the
+    contract's fiscal_year), whatever year the example was written with: SERVING, written 2025 and asked on
+    2025-01-01, is asked about 年度 2024; a person asked on a day of April keeps that year."""
+    assert SERVING.fiscal_year == 2025 and SERVING.as_of == date(2025, 1, 1)
+    asked = SENKYO_RULES["senkyo.disqualified_serving"].examples
+    assert SERVING not in asked and replace(SERVING, fiscal_year=2024) in asked
+    assert BRIBERY.as_of == date(2025, 6, 9) and BRIBERY in SENKYO_RULES["senkyo.disqualified_bribery"].examples
