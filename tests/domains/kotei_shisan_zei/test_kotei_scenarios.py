@@ -5,13 +5,16 @@ checks make), and gives those checks' finding at the per-person query in a run o
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
+from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements
+from rule_probes import bound_requirements, failed_requirements, rewritten_from_records, rule_findings
 
 from conformance.catalog.models import Requirement
 from conformance.checks import scenarios
@@ -208,3 +211,60 @@ def test_the_worked_examples_of_the_ledgers_and_the_trust_lease() -> None:
     # 第343条第9項.
     assert ks._trust_taxed(ks.TRUST_LESSEE, town) == {"納税義務者": True}
     assert ks._trust_taxed(ks.TRUST_COMPANY, town) == {"納税義務者": False}
+
+
+#: The rules whose persons hold a 償却資産 (the issue 66 product's five FAILs were among them).
+DEPRECIABLE_RULES = ["kotei_shisan_zei.assets", "kotei_shisan_zei.depreciable_standard", "kotei_shisan_zei.exemption",
+                     "kotei_shisan_zei.stationed", "kotei_shisan_zei.ledgers", "kotei_shisan_zei.trust_lease",
+                     "kotei_shisan_zei.depreciable_ledger", "kotei_shisan_zei.reserved_title"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.one_of(*(rule.scenarios(CODES) for rule in KOTEI_RULES.values())))
+def test_every_depreciable_asset_says_whether_it_is_on_the_ledger(scenario: Scenario) -> None:
+    # Issue 66: the contract reads a left-out boolean as not holding; the harness sends the flag with every 償却資産,
+    # once, so no verdict turns on how a product reads its absence.
+    items = [(item, value) for domain, item, value in scenario.records if domain == ks.PART]
+    flags = [value for item, value in items if item == ks._LEDGER]
+    kind = dict(items)["資産区分"]
+    assert flags in ([["1"], ["0"]] if kind == "償却資産" else [[]])
+
+
+def test_an_absent_ledger_flag_is_no_registration() -> None:
+    # The contract: "0" or left out, not registered (第343条第3項): a 機械 with no flag is nobody's to pay for.
+    without = replace(ks.REGISTERED_MACHINE, records=tuple(
+        entry for entry in ks.REGISTERED_MACHINE.records if entry[1] != ks._LEDGER))
+    assert ks._ledger(without, TOWN_CODE) == {"納税義務者": False}
+    assert ks._ledger(ks.REGISTERED_MACHINE, TOWN_CODE) == {"納税義務者": True}
+    assert ks._ledger(ks.UNREGISTERED_MACHINE, TOWN_CODE) == {"納税義務者": False}
+
+
+def _absent_read_as(registered: bool) -> type[Any]:
+    """A vendor reading a 償却資産's absent 償却資産課税台帳登録 as ``registered`` (the reference reads the contract:
+    not registered), answering no tax at all on a 償却資産 it reads as unregistered."""
+    def change(record: Mapping[str, str], params: Mapping[str, Any], part: dict[str, Any]) -> dict[str, Any]:
+        absent = record.get("資産区分") == "償却資産" and ks._LEDGER not in record
+        if absent and not registered and not record.get("所有権留保"):
+            return {**part, "納税義務者": False, "課税標準額": None, "税額": None, "納期限": None}
+        return part
+
+    return rewritten_from_records(ks.PART, change)
+
+
+@pytest.mark.parametrize("registered", [False, True])
+def test_either_reading_of_an_absent_ledger_flag_passes(registered: bool) -> None:
+    # The issue 66 product read an absent flag as "not registered" and was given FAIL 5; the judge now sends the
+    # flag, so that reading and the other give no finding on any rule whose persons hold a 償却資産.
+    found = rule_findings(frozenset(), KOTEI_RULES, BINDINGS, DEPRECIABLE_RULES,
+                          client_type=_absent_read_as(registered))
+    assert found == {rule: [] for rule in DEPRECIABLE_RULES}
+
+
+def test_a_vendor_taxing_an_unregistered_asset_fails_the_ledger_rule() -> None:
+    # The other way: reading "0" as registered (kotei_ledger_ignored) is 第343条第3項's finding at the query.
+    (finding, *_) = found = rule_findings(frozenset({"kotei_ledger_ignored"}), KOTEI_RULES, BINDINGS,
+                                          ["kotei_shisan_zei.depreciable_ledger"])["kotei_shisan_zei.depreciable_ledger"]
+    assert all(each.code == "scenario.kotei_shisan_zei.depreciable_ledger.mismatch" for each in found)
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert json.loads(finding.expected) == {"納税義務者": False}
+    assert json.loads(finding.actual) == {"納税義務者": True}
