@@ -16,15 +16,15 @@ NOT_AUTOMATED). Each check judges one field of the answer's ``固定資産税`` 
 - ``課税標準額``: the registered 価格 of a 土地 or 家屋 in the 基準年度, 第二年度 and 第三年度 (第349条第1項-第3項)
   and of a 償却資産 (第349条の2);
 - ``税額``: 1.4/100 of the answer's 課税標準額 (第350条第1項), and none below the 免税点 (第351条);
-- ``納期限``: each in 4月, 7月, 12月 or 2月 of the 年度 (第362条第1項 本文) or, by its 但し書, another month of the
-  年度 (the allowed set, our reading: ``kotei_due_months_allowed``).
+- ``納期限``: each in 4月, 7月, 12月 or 2月 of the 年度 (第362条第1項 本文); a product that declares its 但し書
+  (optional) is judged in ``provisos`` with its other optional provisions (第351条ただし書, 第362条第2項).
 
-Readings (provisions.yaml): the test town levies the 標準税率 and uses no ただし書 of 第351条 (a 納期 by
-第362条's 但し書 is accepted); one asset a person, so the 同一の者's total of 第351条 is that asset's 課税標準;
-the 価格 are drawn in steps of 50,000円 so that no 端数 (第20条の4の2, not quoted) arises; the assets are no 住宅用地
-and take no 特例 (第349条の3 and after, not quoted). Not judged: 第342条第2項, 第3項, 第343条第4項 and after, the
-ただし書 of 第349条 (特別の事情), 第349条第4項-第6項 (assets new in the 第二年度 or 第三年度), 第350条第2項, 第383条,
-第410条, 第411条.
+Readings (provisions.yaml): the test town levies the 標準税率 and uses no ただし書 of 第351条 unless the profile
+declares the 条例 (``ordinance.kotei_shisan_zei``); one asset a person, so the 同一の者's total of 第351条 is
+that asset's 課税標準; the 価格 are drawn in steps of 50,000円 so that no 端数 (第20条の4の2, not quoted)
+arises; the assets are no 住宅用地 and take no 特例 (第349条の3 and after, not quoted). The families below the
+first rules judge 第341条第2号-第4号・第9号-第14号, 第342条第2項・第3項, 第343条第1項・第3項・第6項・第9項 and
+第349条第2項-第6項's ただし書; not judged: 第350条第2項, 第383条, 第410条, 第411条第1項・第2項 (MANUAL or outside).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from conformance.checks.registry import NotAutomated
 from conformance.checks.scenarios import TOWN_MARK, Loaded, Projection, Rule, Scenario, _birth, other_codes, picked
 from conformance.checks.statute_rules import Actual, Oracle, Statute, drawn_with, rule_checks
 from conformance.domains.kotei_shisan_zei.oracle import (
@@ -50,7 +51,7 @@ from conformance.domains.kotei_shisan_zei.oracle import (
     kotei_cycle_standard,
     kotei_depreciable_located_here,
     kotei_depreciable_taxed,
-    kotei_due_months_allowed,
+    kotei_due_months,
     kotei_exempt,
     kotei_land_taxpayer,
     kotei_ledger,
@@ -63,7 +64,8 @@ from conformance.domains.kotei_shisan_zei.oracle import (
     kotei_trust_lessee_taxed,
     kotei_year_kind,
 )
-from conformance.profiles import Ordinance
+from conformance.oracles.dates import Month
+from conformance.profiles import KoteiOrdinance, Ordinance
 from conformance.testdata.town import TOWN_CODE
 
 PART = "固定資産税"
@@ -80,7 +82,7 @@ _LAND_HOUSE = ("土地", "家屋")
 _STEP = 50_000
 _RATE = "税額は課税標準額の百分の一・四"
 #: 第362条第1項: the 本文's months, or by its 但し書 others (of the 年度: our reading).
-_DUE = "納期限は四月、七月、十二月又は二月中（但し書により年度内の月）"
+_DUE = "納期限は四月、七月、十二月又は二月中"
 _LEVIED = "課税"
 
 
@@ -229,22 +231,36 @@ def _standard(s: Scenario, town: str) -> Projection:
     return {"課税標準額": kotei_standard(items[_KIND], int(items[_VALUE]))}
 
 
-def _levied_at(levied_below: bool) -> Oracle:
-    """The 免税点 rule's oracle, the town having (``levied_below``) a 条例 of 第351条ただし書 or not."""
+def _levied_at(ordinance: KoteiOrdinance) -> Oracle:
+    """The 免税点 rule's oracle, the town having a 条例 of 第351条ただし書 as ``ordinance`` declares it, or none."""
+    points = declared_points(ordinance)
+
     def expected(s: Scenario, town: str) -> Projection:
         items = _items(s)
         standard = kotei_standard(items[_KIND], int(items[_VALUE]))
-        return {_LEVIED: not kotei_exempt(items[_KIND], standard, levied_below=levied_below)}
+        return {_LEVIED: not kotei_exempt(items[_KIND], standard, levied_below=ordinance.below_exemption_levied,
+                                          declared=points)}
 
     return expected
 
 
-_levied = _levied_at(False)
+def declared_points(ordinance: KoteiOrdinance) -> dict[str, int]:
+    """The 条例's amounts of 第351条ただし書 the profile declares, or NotAutomated for one above the 本文's 免税点 (no
+    条例 of the ただし書, which only levies below it: the rule cannot say what the town levies)."""
+    points: dict[str, int] = dict(ordinance.exemption_points)
+    above = {kind: amount for kind, amount in points.items() if amount > EXEMPTION_POINTS[kind]}
+    if above:
+        raise NotAutomated(f"the profile's ordinance.kotei_shisan_zei.exemption_points {above} are above the "
+                           "免税点 of 第351条本文: its ただし書 only levies below them")
+    return points
+
+
+_levied = _levied_at(KoteiOrdinance())
 
 
 def _ordained_exemption(ordinance: Ordinance) -> Rule:
     return replace(KOTEI_RULES["kotei_shisan_zei.exemption"], ordained=None,
-                   expected=_levied_at(ordinance.kotei_shisan_zei.below_exemption_levied))
+                   expected=_levied_at(ordinance.kotei_shisan_zei))
 
 
 def _answered_levied(document: Mapping[str, Any], loaded: Loaded) -> Projection:
@@ -282,19 +298,30 @@ def _in_due_months(s: Scenario, town: str) -> Projection:
     return {_DUE: True}
 
 
-def _answered_due(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-    due = picked(PART, "納期限")(document, loaded)["納期限"]
-    try:
-        days = [date.fromisoformat(text) for text in due]
-    except (TypeError, ValueError):
-        return {_DUE: None, "納期限": due}
-    fiscal_year = document.get("年度")
-    if not isinstance(fiscal_year, int):
-        return {_DUE: None, "年度": fiscal_year}
-    allowed = set(kotei_due_months_allowed(fiscal_year))
-    if days and all((day.year, day.month) in allowed for day in days):
-        return {_DUE: True}
-    return {_DUE: False, "納期限": due, "年度": fiscal_year}
+def _due_reader(key: str, months: Callable[[int], tuple[Month, ...]]) -> Actual:
+    """The reader of the answer's 納期限 for the 年度 asked: ``{key: True}`` when every one falls in ``months`` of
+    the 年度, else False with the answered 納期限 and 年度 (None with the value when it is no list of days or no
+    年度)."""
+    def answered(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        due = picked(PART, "納期限")(document, loaded)["納期限"]
+        try:
+            days = [date.fromisoformat(text) for text in due]
+        except (TypeError, ValueError):
+            return {key: None, "納期限": due}
+        fiscal_year = document.get("年度")
+        if not isinstance(fiscal_year, int):
+            return {key: None, "年度": fiscal_year}
+        allowed = set(months(fiscal_year))
+        if days and all((day.year, day.month) in allowed for day in days):
+            return {key: True}
+        return {key: False, "納期限": due, "年度": fiscal_year}
+
+    return answered
+
+
+#: 第362条第1項: the 本文's months (R001; a product that declares the ただし書 is read by ``_answered_due_displaced``,
+#: ``provisos.py``).
+_answered_due = _due_reader(_DUE, kotei_due_months)
 
 
 def _example(kind: str, value: int, fiscal_year: int = 2025, *, died: date | None = None,
@@ -724,5 +751,6 @@ KOTEI_RULES.update({rule.name: rule for rule in (
 )})
 
 
-#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
-RULE_CHECKS = rule_checks(KOTEI_RULES.values())
+#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks; the 本文's 納期 check is
+#: ``provisos.due_check`` (it reads whether the profile declares 第362条第1項's ただし書).
+RULE_CHECKS = rule_checks(rule for name, rule in KOTEI_RULES.items() if name != "kotei_shisan_zei.due_months")

@@ -10,6 +10,7 @@ none is quoted in the edition.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -93,11 +94,36 @@ def kotei_standard(kind: str, registered_value: int) -> int:
     return registered_value
 
 
-def kotei_exempt(kind: str, standard: int, *, levied_below: bool = False) -> bool:
+def kotei_exempt(kind: str, standard: int, *, levied_below: bool = False,
+                 declared: Mapping[str, int] | None = None) -> bool:
     """Whether a 課税標準 is below the 免税点 of its 資産区分 (第351条本文: 三十万円, 二十万円, 百五十万円に
-    満たない), and the municipality has no 条例 of the ただし書 levying it even then (``levied_below``: the profile
-    declares one)."""
-    return standard < EXEMPTION_POINTS[kind] and not levied_below
+    満たない), and the municipality has no 条例 of the ただし書 levying it even then (``levied_below``, ``declared``:
+    the profile declares one: :func:`kotei_exemption_point`)."""
+    return standard < kotei_exemption_point(kind, declared, levied_below=levied_below)
+
+
+def kotei_exemption_point(kind: str, declared: Mapping[str, int] | None = None, *, levied_below: bool = False) -> int:
+    """The amount below which no 固定資産税 is levied on a 課税標準 of ``kind`` (第351条).
+
+    本文: the 免税点 (課することができない below it). ただし書: 財政上その他特別の必要がある場合においては、当該市町村
+    の条例の定めるところによつて、その額が…に満たないときであつても、固定資産税を課することができる. The 条例's
+    content is the municipality's: the profile declares it, as an amount by 資産区分 (``declared``; reading, ours: a
+    条例 that levies from a lower amount) or as levying at any amount (``levied_below``: none, 0). A declared amount
+    above the 本文's is no 条例 of the ただし書, which only levies below it: ValueError."""
+    law = EXEMPTION_POINTS[kind]
+    if declared is not None and kind in declared:
+        if declared[kind] > law:
+            raise ValueError(f"{kind}: {declared[kind]} is above the 免税点 {law} (第351条ただし書 levies below it)")
+        return declared[kind]
+    return 0 if levied_below else law
+
+
+def kotei_one_installment(tax: int, limit: int) -> bool:
+    """Whether a 固定資産税額 ``tax`` is collected whole in one 納期 where the 条例 of 第362条第2項 sets ``limit``
+    (「市町村の条例で定める金額以下であるものについては…いずれか一の納期において、その全額を徴収することができる」):
+    at or below it (以下). Reading (ours): the profile that declares the 条例's 金額 collects so; a tax above it is
+    collected on the 納期 of 第1項 (more than one)."""
+    return tax <= limit
 
 
 def kotei_standard_tax(standard: int) -> int:
