@@ -24,7 +24,7 @@ A rule here is drawn for the declared amount: the rule of each declaration is ma
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from fractions import Fraction
@@ -32,9 +32,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckContext, NotAutomated, check, target_of
-from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, picked, run_rule
-from conformance.checks.statute_rules import Actual, drawn_with, rule_checks
+from conformance.checks.registry import NotAutomated, check
+from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, picked
+from conformance.checks.statute_rules import Actual, drawn_with, proviso_check, rule_checks
 from conformance.domains.kotei_shisan_zei.checks import (
     _DUE,
     _STEP,
@@ -61,7 +61,6 @@ from conformance.domains.kotei_shisan_zei.oracle import (
     kotei_one_installment,
     kotei_rate,
 )
-from conformance.findings import Finding
 from conformance.profiles import KoteiOrdinance, Ordinance
 
 #: 第362条第1項ただし書: a 納期 of another month, of the 年度 (our reading).
@@ -126,19 +125,10 @@ _answered_due_special = _due_reader(_DUE_SPECIAL, kotei_due_months_allowed)
 _answered_due_displaced = _due_reader(_DUE, kotei_due_months_allowed)
 
 
-def _proviso_of(requirement_id: str) -> str:
-    """The id of 第362条第1項's ただし書 (sentence 2 of the 項, optional: ``…-O002``) from its 本文's (``…-R001``)."""
-    return requirement_id.rsplit("-", 1)[0] + "-O002"
-
-
-@check("scenario.kotei_shisan_zei.due_months")
-def due_check(ctx: CheckContext) -> Iterator[Finding]:
-    """The 本文's check (四月、七月、十二月及び二月中): a product that does not declare the ただし書 is judged by the
-    本文 alone; one that declares it may set another month of the 年度."""
-    rule = KOTEI_RULES[_DUE_MONTHS]
-    if target_of(ctx).declares(_proviso_of(ctx.requirement.id)):
-        rule = replace(rule, actual=_answered_due_displaced)
-    return run_rule(ctx, rule)
+#: The 本文's check (四月、七月、十二月及び二月中): a product that does not declare the ただし書 is judged by the 本文
+#: alone; one that declares it may set another month of the 年度.
+due_check = check("scenario.kotei_shisan_zei.due_months")(proviso_check(KOTEI_RULES[_DUE_MONTHS],
+                                                                         _answered_due_displaced))
 
 
 # -- 第362条第2項 ------------------------------------------------------------------------------------------
