@@ -85,6 +85,9 @@ def _whose(record: Mapping[str, str], defects: frozenset[str]) -> bool:
         if "kotei_trust_lessee_untaxed" in defects:
             deemed = False
         return deemed if trust_role == "借受人" else not deemed
+    if record.get("使用の地位") == "使用者":  # 第343条第4項, 第5項: the 使用者 deemed the 所有者
+        unknown = record.get("所有者不明") in ("震災等により所在不明", "探索後も存在不明")
+        return unknown and "kotei_user_never_deemed_owner" not in defects
     right = record.get("権利")
     term = int(record.get("地上権存続期間", "0") or 0)
     long_term = term >= 100 if "kotei_superficies_hundred_years" in defects else term > 100

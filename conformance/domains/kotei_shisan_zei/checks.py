@@ -247,7 +247,7 @@ def _levied_at(ordinance: KoteiOrdinance) -> Oracle:
 def declared_points(ordinance: KoteiOrdinance) -> dict[str, int]:
     """The 条例's amounts of 第351条ただし書 the profile declares, or NotAutomated for one above the 本文's 免税点 (no
     条例 of the ただし書, which only levies below it: the rule cannot say what the town levies)."""
-    points: dict[str, int] = dict(ordinance.exemption_points)
+    points = {str(kind): amount for kind, amount in ordinance.exemption_points.items()}
     above = {kind: amount for kind, amount in points.items() if amount > EXEMPTION_POINTS[kind]}
     if above:
         raise NotAutomated(f"the profile's ordinance.kotei_shisan_zei.exemption_points {above} are above the "

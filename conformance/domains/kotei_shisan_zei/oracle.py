@@ -260,3 +260,19 @@ def kotei_trust_lessee_taxed(role: str, *, trust_lease: bool, for_business: bool
     if role == "借受人":
         return deemed
     return not deemed
+
+
+# -- 第343条第4項・第5項: the 使用者 deemed the 所有者 (optional: 「…課することができる」) -----------------------------
+
+#: 第343条第4項 (所有者の所在が震災、風水害、火災その他の事由により不明), 第5項 (政令で定める方法により探索を行つても
+#: なお所有者の存在が不明; 前項に規定する場合を除く): the record's 所有者不明, by the 項 that reads it.
+OWNER_UNKNOWN: dict[int, str] = {4: "震災等により所在不明", 5: "探索後も存在不明"}
+
+
+def kotei_user_deemed_owner(paragraph: int, unknown: str | None) -> bool:
+    """Whether a municipality that uses 第343条第``paragraph``項 (the product declares it) taxes the 使用者 of a
+    固定資産 as its deemed 所有者: the 所有者 unknown as that 項 says (``unknown``: the record's 所有者不明). The
+    政令's 探索の方法 of 第5項 is not among the sources: the record says the 探索 was made and the owner is still
+    unknown. A 使用者 of an asset whose 所有者 is known is not taxed (第1項: the 所有者 is)."""
+    return unknown == OWNER_UNKNOWN[paragraph]
+

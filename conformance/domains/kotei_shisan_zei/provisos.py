@@ -1,10 +1,11 @@
-"""The optional provisions of 固定資産税 a product declares (地方税法 第351条ただし書, 第362条第1項ただし書,
-第362条第2項; the statute edition ``kotei_shisan_zei 2025.12``), and the 本文's 納期 check, which reads whether the
-ただし書 is declared.
+"""The optional provisions of 固定資産税 a product declares (地方税法 第343条第4項・第5項, 第351条ただし書,
+第362条第1項ただし書, 第362条第2項; the statute edition ``kotei_shisan_zei 2025.12``), and the 本文's 納期 check,
+which reads whether the ただし書 is declared.
 
-Each is 「…することができる」: the municipality's choice (the requirement optional, ``capabilities.optional``), and
-what it chose is its 条例's, which no source holds: the profile declares it (``ordinance.kotei_shisan_zei``,
-docs/profiles.md). Without the declaration a rule here is NOT_AUTOMATED, never FAIL.
+Each is 「…することができる」: the municipality's choice (the requirement optional: judged for a product that declares
+it in ``capabilities.optional``, NOT_APPLICABLE otherwise). Where a rule turns on an amount the 条例 sets, which no
+source holds, the profile declares it (``ordinance.kotei_shisan_zei``, docs/profiles.md); without it that rule is
+NOT_AUTOMATED, never FAIL.
 
 - 第351条ただし書 (``exemption_ordinance``): a 条例 may levy below the 免税点; the persons hold an asset around the
   amount the profile declares (``exemption_points`` by 資産区分, or ``below_exemption_levied``: any amount), and the
@@ -13,6 +14,8 @@ docs/profiles.md). Without the declaration a rule here is NOT_AUTOMATED, never F
   できる: every 納期限 in a month of the 年度 (bounding it to the 年度 is our reading); the 本文's check
   (``due_months``, R001) reads only the 本文's months unless the profile declares this ただし書 (issue 66: a 納期 of
   another month is the ただし書's, which an undeclaring product does not claim);
+- 第343条第4項・第5項 (``user_disaster``, ``user_unknown_owner``): the 使用者 of a 土地 or 家屋 whose 所有者 is
+  unknown (by 震災等; after the 政令's 探索) taxed as its deemed 所有者, not where the 所有者 is known;
 - 第362条第2項 (``single_installment``): a 固定資産税額 at or below the 条例's 金額 (``single_installment_limit``)
   is collected whole in one 納期 (reading, ours: the one 納期限 of the answer; a tax above it keeps the 第1項's
   several 納期).
@@ -34,7 +37,7 @@ from hypothesis import strategies as st
 
 from conformance.checks.registry import NotAutomated, check
 from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, picked
-from conformance.checks.statute_rules import Actual, drawn_with, proviso_check, rule_checks
+from conformance.checks.statute_rules import Actual, Oracle, drawn_with, proviso_check, rule_checks
 from conformance.domains.kotei_shisan_zei.checks import (
     _DUE,
     _STEP,
@@ -47,8 +50,11 @@ from conformance.domains.kotei_shisan_zei.checks import (
     _answered_levied,
     _due_reader,
     _example,
+    _items,
     _levied_at,
+    _liable,
     _owner,
+    _value,
     asset,
     declared_points,
     houses,
@@ -56,10 +62,12 @@ from conformance.domains.kotei_shisan_zei.checks import (
 from conformance.domains.kotei_shisan_zei.oracle import (
     ASSET_KINDS,
     EXEMPTION_POINTS,
+    OWNER_UNKNOWN,
     kotei_due_months_allowed,
     kotei_exemption_point,
     kotei_one_installment,
     kotei_rate,
+    kotei_user_deemed_owner,
 )
 from conformance.profiles import KoteiOrdinance, Ordinance
 
@@ -180,6 +188,47 @@ def _installment_rule(limit: int, rate_percent: str | None) -> Rule:
                    actual=_installments(limit), ordained=None)
 
 
+# -- 第343条第4項・第5項 -------------------------------------------------------------------------------------
+
+_USE, _UNKNOWN = "使用の地位", "所有者不明"
+
+
+@st.composite
+def users(draw: st.DrawFn, codes: tuple[str, str], paragraph: int) -> Scenario:
+    """The 使用者 of a 土地 or 家屋 in use since years before, its 所有者 unknown as 第343条第``paragraph``項 says, or
+    known (the 項 of the other rule is not drawn: a product may declare one 項 alone)."""
+    fiscal_year = draw(st.integers(2020, 2028))
+    unknown = draw(st.sampled_from((OWNER_UNKNOWN[paragraph], None)))
+    return _owner(draw, fiscal_year, _used(draw(st.sampled_from(("土地", "家屋"))), _value(draw),
+                                           date(fiscal_year - 6, 6, 1), unknown))
+
+
+def _used(kind: str, value: int, since: date, unknown: str | None) -> tuple[tuple[str, str, str], ...]:
+    """The 使用者's record: the asset, used since ``since``, its 所有者 ``unknown`` (None: known)."""
+    return (*asset(kind, value, since), (PART, _USE, "使用者"), *(((PART, _UNKNOWN, unknown),) if unknown else ()))
+
+
+def _deemed(paragraph: int) -> Oracle:
+    """第343条第``paragraph``項's oracle: the 使用者 taxed where the 所有者 is unknown as the 項 says (and the asset
+    lies here, on the 賦課期日)."""
+    def expected(s: Scenario, town: str) -> Projection:
+        deemed = kotei_user_deemed_owner(paragraph, _items(s).get(_UNKNOWN))
+        return {"納税義務者": deemed and _liable(s, town)["納税義務者"]}
+
+    return expected
+
+
+def _user_example(unknown: str | None) -> Scenario:
+    return Scenario(2025, date(1970, 5, 5), date(2017, 4, 1), as_of=date(2025, 5, 1),
+                    records=_used("家屋", 5_000_000, date(2019, 6, 1), unknown))
+
+
+#: 第343条第4項: the 使用者 of a 家屋 whose 所有者's 所在 is unknown after a 震災 -> taxed; 第5項: the 所有者's 存在
+#: unknown after the 探索 -> taxed; the 所有者 known -> the 使用者 is not taxed.
+USER_AFTER_DISASTER = _user_example(OWNER_UNKNOWN[4])
+USER_AFTER_SEARCH = _user_example(OWNER_UNKNOWN[5])
+USER_OWNER_KNOWN = _user_example(None)
+
 #: Worked examples: a 家屋 of 10万円 (below the 本文's 免税点 20万円) and the 土地 of 25万円 and the 償却資産 of 150万円
 #: of the 免税点 rule, judged at the declared amounts; a 家屋 of 500万円 (70,000円 at the 標準税率) for the 納期.
 SMALL_HOUSE = _example("家屋", 100_000)
@@ -190,6 +239,10 @@ PROVISO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
                  ordained=_ordained_exemption),
     STATUTE.rule("kotei_shisan_zei.due_months_special", houses, _due_special, _answered_due_special, (HOUSE,)),
     STATUTE.rule(_INSTALLMENT, houses, _collected, _installments(0), (HOUSE,), ordained=_ordained_installment),
+    STATUTE.rule("kotei_shisan_zei.user_disaster", drawn_with(users, 4), _deemed(4), "納税義務者",
+                 (USER_AFTER_DISASTER, USER_OWNER_KNOWN)),
+    STATUTE.rule("kotei_shisan_zei.user_unknown_owner", drawn_with(users, 5), _deemed(5), "納税義務者",
+                 (USER_AFTER_SEARCH, USER_OWNER_KNOWN)),
 )}
 
 #: Every rule's check here (``scenario.<rule name>``), beside ``due_check`` (the 本文's, registered above).

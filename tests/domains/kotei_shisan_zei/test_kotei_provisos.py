@@ -174,3 +174,23 @@ def test_a_vendor_following_the_declared_amount_passes_and_one_collecting_all_at
     shown = _assert_one_way(found[INSTALLMENT], INSTALLMENT)
     assert shown["actual"][kp._ONE] is False and shown["actual"]["税額"] > LIMIT
     assert len(shown["actual"]["納期限"]) == 1
+
+
+def test_the_worked_examples_of_the_user_deemed_the_owner() -> None:
+    # 第343条第4項 (所在 unknown by a 震災), 第5項 (存在 unknown after the 探索): the 使用者 taxed; owner known: not.
+    disaster, search = kp.PROVISO_RULES["kotei_shisan_zei.user_disaster"], kp.PROVISO_RULES[
+        "kotei_shisan_zei.user_unknown_owner"]
+    assert disaster.expected(kp.USER_AFTER_DISASTER, TOWN_CODE) == {"納税義務者": True}
+    assert search.expected(kp.USER_AFTER_SEARCH, TOWN_CODE) == {"納税義務者": True}
+    assert disaster.expected(kp.USER_OWNER_KNOWN, TOWN_CODE) == {"納税義務者": False}
+    assert search.expected(kp.USER_OWNER_KNOWN, TOWN_CODE) == {"納税義務者": False}
+    # Each 項 its own: a product declaring 第4項 alone is not asked about the 探索 (第5項 excludes 第4項's case).
+    assert disaster.expected(kp.USER_AFTER_SEARCH, TOWN_CODE) == {"納税義務者": False}
+
+
+@pytest.mark.parametrize("rule", ["kotei_shisan_zei.user_disaster", "kotei_shisan_zei.user_unknown_owner"])
+def test_a_user_never_taxed_fails_each_paragraph(rule: str) -> None:
+    assert rule_findings(frozenset(), kp.PROVISO_RULES, BINDINGS, [rule]) == {rule: []}
+    found = rule_findings(frozenset({"kotei_user_never_deemed_owner"}), kp.PROVISO_RULES, BINDINGS, [rule])[rule]
+    assert _assert_one_way(found, rule) == {"expected": {"納税義務者": True}, "actual": {"納税義務者": False}}
+
