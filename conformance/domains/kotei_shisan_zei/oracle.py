@@ -71,10 +71,16 @@ def kotei_liable(holding: Holding, located_here: bool, fiscal_year: int, died: d
 
 
 def kotei_base_year(fiscal_year: int) -> int:
-    """The 基準年度 a 年度 (from 昭和33年度) belongs to (第341条第6号: 昭和33年度 and every third 年度 after)."""
-    if fiscal_year < _FIRST_BASE_YEARS[1]:
-        raise ValueError(f"年度 {fiscal_year} is before 昭和33年度")
-    return fiscal_year - (fiscal_year - _FIRST_BASE_YEARS[1]) % 3
+    """The 基準年度 a 年度 (from 昭和31年度) belongs to (第341条第6号: 「昭和三十一年度及び昭和三十三年度並びに
+    昭和三十三年度から起算して三年度又は三の倍数の年度を経過したごとの年度」). 昭和32年度 is 昭和31年度's 第二年度
+    (第7号); 昭和33年度, a 基準年度 itself, is no 第三年度 (第8号: 「（昭和三十三年度を除く。）」): that cycle has two
+    年度."""
+    first, cycle_start = _FIRST_BASE_YEARS
+    if fiscal_year < first:
+        raise ValueError(f"年度 {fiscal_year} is before 昭和31年度, the first 基準年度")
+    if fiscal_year < cycle_start:
+        return first
+    return fiscal_year - (fiscal_year - cycle_start) % 3
 
 
 def kotei_year_kind(fiscal_year: int) -> str:
