@@ -433,13 +433,25 @@ class HypothesisSettings(ProfileModel):
 Percent = Annotated[str, Field(pattern=r"^[0-9]{1,2}(\.[0-9]{1,4})?$", description="Percent, e.g. '1.5'.")]
 
 
+#: 地方税法 第341条第1号: a 固定資産's 資産区分, as a 条例 of 第351条ただし書 may name it.
+AssetKind = Literal["土地", "家屋", "償却資産"]
+
+
 class KoteiOrdinance(ProfileModel):
-    """固定資産税 (地方税法 第350条第1項: 標準税率 百分の一・四; the 条例 sets the rate)."""
+    """固定資産税 (地方税法 第350条第1項: 標準税率 百分の一・四; the 条例 sets the rate; 第351条ただし書: a 条例
+    may levy below the 免税点; 第362条第2項: a 条例's amount at or below which the tax is collected in one 納期)."""
 
     rate_percent: Percent | None = Field(default=None, description="The 条例's 税率 in percent (none: the 標準税率).")
     below_exemption_levied: bool = Field(
         default=False, description="The 条例 of 第351条ただし書 levies the tax even below the 免税点 "
-        "(財政上その他特別の必要).")
+        "(財政上その他特別の必要), at any amount unless exemption_points gives one.")
+    exemption_points: Annotated[dict[AssetKind, Annotated[int, Field(ge=0)]], Field(strict=False)] = Field(
+        default_factory=dict, description="第351条ただし書: the 条例's amount by 資産区分 below which no tax is "
+        "levied, under the law's 免税点 (土地 30万円, 家屋 20万円, 償却資産 150万円); a 資産区分 not given: the "
+        "law's, or none when below_exemption_levied.")
+    single_installment_limit: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="第362条第2項: the 条例's 金額 (yen) at or below which the 固定資産税額 is "
+        "collected whole in one 納期 (none: not declared, that rule NOT_AUTOMATED).")
 
 
 class KojinJuminzeiOrdinance(ProfileModel):

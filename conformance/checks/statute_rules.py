@@ -66,6 +66,7 @@ __all__ = [
     "own_rule_checks",
     "picked_in_any_order",
     "posted_object",
+    "proviso_check",
     "rule_checks",
 ]
 #: The persons a rule draws, given the codes of two other municipalities (``scenarios.other_codes``).
@@ -177,6 +178,21 @@ def rule_checks(rules: Iterable[Rule]) -> tuple[CheckFunction, ...]:
     """Each rule's check, named ``scenario.<rule name>``: a domain module that sets ``RULE_CHECKS`` to them has them
     registered with its other checks (``registry.module_checks``)."""
     return tuple(check(f"scenario.{rule.name}")(rule_check(rule)) for rule in rules)
+
+
+def proviso_check(rule: Rule, displaced: Actual) -> CheckFunction:
+    """The check function of a 本文 whose ただし書 (the 項's sentence 2, optional: ``…-O002``) lets the municipality
+    depart from it (「これと異なる納期を定めることができる」), to be registered with ``check`` under the 本文's rule's
+    name: a product that does not declare the ただし書 is judged by the 本文's ``rule`` alone (issue 66: what departs
+    from the 本文 is the ただし書's, which it does not claim); one that declares it is read by ``displaced``."""
+
+    def checked(ctx: CheckContext) -> Iterator[Finding]:
+        proviso = ctx.requirement.id.rsplit("-", 1)[0] + "-O002"
+        declared = target_of(ctx).declares(proviso)
+        return run_rule(ctx, replace(rule, actual=displaced) if declared else rule)
+
+    checked.__doc__ = f"Scenario check of {rule.title} (its ただし書 read where the profile declares it)."
+    return checked
 
 
 def agreement_check(rule: Rule, other: str, other_name: str, parts: str) -> CheckFunction:

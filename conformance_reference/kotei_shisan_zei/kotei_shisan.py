@@ -85,6 +85,9 @@ def _whose(record: Mapping[str, str], defects: frozenset[str]) -> bool:
         if "kotei_trust_lessee_untaxed" in defects:
             deemed = False
         return deemed if trust_role == "借受人" else not deemed
+    if record.get("使用の地位") == "使用者":  # 第343条第4項, 第5項: the 使用者 deemed the 所有者
+        unknown = record.get("所有者不明") in ("震災等により所在不明", "探索後も存在不明")
+        return unknown and "kotei_user_never_deemed_owner" not in defects
     right = record.get("権利")
     term = int(record.get("地上権存続期間", "0") or 0)
     long_term = term >= 100 if "kotei_superficies_hundred_years" in defects else term > 100
@@ -97,7 +100,9 @@ def _whose(record: Mapping[str, str], defects: frozenset[str]) -> bool:
     kind = record.get("償却資産種類", "")
     if kind in ("自動車", "原動機付自転車", "軽自動車", "小型特殊自動車", "二輪の小型自動車"):
         return "kotei_vehicles_as_depreciable" in defects
-    if record.get("償却資産課税台帳登録") == "0" and "kotei_ledger_ignored" not in defects:
+    # 第343条第3項: a 償却資産 not registered as the person's ("0", or the flag left out: the contract's booleans).
+    unregistered = record.get("資産区分") == "償却資産" and record.get("償却資産課税台帳登録") != "1"
+    if unregistered and "kotei_ledger_ignored" not in defects:
         reserved = record.get("所有権留保") == "1" and record.get("売買の地位") == "買主"
         return reserved and "kotei_reserved_buyer_untaxed" not in defects
     return True

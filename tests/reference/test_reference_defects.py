@@ -52,6 +52,7 @@ from conformance.domains.koseki import driver as koseki_driver
 from conformance.domains.koseki_fuhyo import checks as fuhyo_scenarios
 from conformance.domains.koseki_fuhyo import forms as fuhyo_forms
 from conformance.domains.kotei_shisan_zei import checks as kotei_scenarios
+from conformance.domains.kotei_shisan_zei import provisos as kotei_provisos
 from conformance.domains.seikatsu_hogo import checks as seikatsu_scenarios
 from conformance.domains.senkyo import forms as senkyo_forms
 from conformance.domains.senkyo.disqualification import BRIBERY, ELECTION_CRIME, FINED, NOTIFIED_BOTH, SUSPENDED
@@ -746,7 +747,7 @@ AFFECTS: dict[str, set[str]] = {
         "kotei_new_asset_untaxed_until_base_year", "kotei_superficies_hundred_years", "kotei_vessel_by_location",
         "kotei_ledger_ignored", "kotei_reserved_buyer_untaxed", "kotei_vehicles_as_depreciable", "kotei_forest_untaxed",
         "kotei_power_plant_as_depreciable", "kotei_state_farm_buyer_on_transfer_day",
-        "kotei_supplementary_ledgers_unused", "kotei_trust_lessee_untaxed")},
+        "kotei_supplementary_ledgers_unused", "kotei_trust_lessee_untaxed", "kotei_user_never_deemed_owner")},
     # 生活保護 (conformance_reference/seikatsu_hogo/seikatsu_hogo.py; each defect's own test:
     # tests/domains/seikatsu_hogo/test_seikatsu_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -967,7 +968,8 @@ RULE_PROBES = (
       kotei_scenarios.POWER_PLANT, kotei_scenarios.FARM_USER_ON_TRANSFER_DAY,
       kotei_scenarios.FARM_BUYER_ON_TRANSFER_DAY, kotei_scenarios.FARM_BUYER_AFTER, kotei_scenarios.UNREGISTERED_LAND,
       kotei_scenarios.REGISTERED_HOUSE, kotei_scenarios.MACHINE_LEDGER, kotei_scenarios.TRUST_LESSEE,
-      kotei_scenarios.TRUST_COMPANY),
+      kotei_scenarios.TRUST_COMPANY, kotei_provisos.USER_AFTER_DISASTER, kotei_provisos.USER_AFTER_SEARCH,
+      kotei_provisos.USER_OWNER_KNOWN),
     # 生活保護: the worked examples of conformance/domains/seikatsu_hogo/checks.py.
     *(seikatsu_scenarios.RESIDENT, seikatsu_scenarios.HOMELESS, seikatsu_scenarios.URGENT,
       seikatsu_scenarios.IN_FACILITY, seikatsu_scenarios.APPLIED, seikatsu_scenarios.EXTENDED,

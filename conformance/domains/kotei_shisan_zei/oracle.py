@@ -10,6 +10,7 @@ none is quoted in the edition.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -70,10 +71,16 @@ def kotei_liable(holding: Holding, located_here: bool, fiscal_year: int, died: d
 
 
 def kotei_base_year(fiscal_year: int) -> int:
-    """The 基準年度 a 年度 (from 昭和33年度) belongs to (第341条第6号: 昭和33年度 and every third 年度 after)."""
-    if fiscal_year < _FIRST_BASE_YEARS[1]:
-        raise ValueError(f"年度 {fiscal_year} is before 昭和33年度")
-    return fiscal_year - (fiscal_year - _FIRST_BASE_YEARS[1]) % 3
+    """The 基準年度 a 年度 (from 昭和31年度) belongs to (第341条第6号: 「昭和三十一年度及び昭和三十三年度並びに
+    昭和三十三年度から起算して三年度又は三の倍数の年度を経過したごとの年度」). 昭和32年度 is 昭和31年度's 第二年度
+    (第7号); 昭和33年度, a 基準年度 itself, is no 第三年度 (第8号: 「（昭和三十三年度を除く。）」): that cycle has two
+    年度."""
+    first, cycle_start = _FIRST_BASE_YEARS
+    if fiscal_year < first:
+        raise ValueError(f"年度 {fiscal_year} is before 昭和31年度, the first 基準年度")
+    if fiscal_year < cycle_start:
+        return first
+    return fiscal_year - (fiscal_year - cycle_start) % 3
 
 
 def kotei_year_kind(fiscal_year: int) -> str:
@@ -93,11 +100,36 @@ def kotei_standard(kind: str, registered_value: int) -> int:
     return registered_value
 
 
-def kotei_exempt(kind: str, standard: int, *, levied_below: bool = False) -> bool:
+def kotei_exempt(kind: str, standard: int, *, levied_below: bool = False,
+                 declared: Mapping[str, int] | None = None) -> bool:
     """Whether a 課税標準 is below the 免税点 of its 資産区分 (第351条本文: 三十万円, 二十万円, 百五十万円に
-    満たない), and the municipality has no 条例 of the ただし書 levying it even then (``levied_below``: the profile
-    declares one)."""
-    return standard < EXEMPTION_POINTS[kind] and not levied_below
+    満たない), and the municipality has no 条例 of the ただし書 levying it even then (``levied_below``, ``declared``:
+    the profile declares one: :func:`kotei_exemption_point`)."""
+    return standard < kotei_exemption_point(kind, declared, levied_below=levied_below)
+
+
+def kotei_exemption_point(kind: str, declared: Mapping[str, int] | None = None, *, levied_below: bool = False) -> int:
+    """The amount below which no 固定資産税 is levied on a 課税標準 of ``kind`` (第351条).
+
+    本文: the 免税点 (課することができない below it). ただし書: 財政上その他特別の必要がある場合においては、当該市町村
+    の条例の定めるところによつて、その額が…に満たないときであつても、固定資産税を課することができる. The 条例's
+    content is the municipality's: the profile declares it, as an amount by 資産区分 (``declared``; reading, ours: a
+    条例 that levies from a lower amount) or as levying at any amount (``levied_below``: none, 0). A declared amount
+    above the 本文's is no 条例 of the ただし書, which only levies below it: ValueError."""
+    law = EXEMPTION_POINTS[kind]
+    if declared is not None and kind in declared:
+        if declared[kind] > law:
+            raise ValueError(f"{kind}: {declared[kind]} is above the 免税点 {law} (第351条ただし書 levies below it)")
+        return declared[kind]
+    return 0 if levied_below else law
+
+
+def kotei_one_installment(tax: int, limit: int) -> bool:
+    """Whether a 固定資産税額 ``tax`` is collected whole in one 納期 where the 条例 of 第362条第2項 sets ``limit``
+    (「市町村の条例で定める金額以下であるものについては…いずれか一の納期において、その全額を徴収することができる」):
+    at or below it (以下). Reading (ours): the profile that declares the 条例's 金額 collects so; a tax above it is
+    collected on the 納期 of 第1項 (more than one)."""
+    return tax <= limit
 
 
 def kotei_standard_tax(standard: int) -> int:
@@ -234,3 +266,19 @@ def kotei_trust_lessee_taxed(role: str, *, trust_lease: bool, for_business: bool
     if role == "借受人":
         return deemed
     return not deemed
+
+
+# -- 第343条第4項・第5項: the 使用者 deemed the 所有者 (optional: 「…課することができる」) -----------------------------
+
+#: 第343条第4項 (所有者の所在が震災、風水害、火災その他の事由により不明), 第5項 (政令で定める方法により探索を行つても
+#: なお所有者の存在が不明; 前項に規定する場合を除く): the record's 所有者不明, by the 項 that reads it.
+OWNER_UNKNOWN: dict[int, str] = {4: "震災等により所在不明", 5: "探索後も存在不明"}
+
+
+def kotei_user_deemed_owner(paragraph: int, unknown: str | None) -> bool:
+    """Whether a municipality that uses 第343条第``paragraph``項 (the product declares it) taxes the 使用者 of a
+    固定資産 as its deemed 所有者: the 所有者 unknown as that 項 says (``unknown``: the record's 所有者不明). The
+    政令's 探索の方法 of 第5項 is not among the sources: the record says the 探索 was made and the owner is still
+    unknown. A 使用者 of an asset whose 所有者 is known is not taxed (第1項: the 所有者 is)."""
+    return unknown == OWNER_UNKNOWN[paragraph]
+

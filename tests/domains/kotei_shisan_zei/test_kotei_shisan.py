@@ -52,12 +52,19 @@ def test_a_registered_owner_who_died_before_the_levy_date_is_not_liable() -> Non
 
 
 @pytest.mark.parametrize(("fiscal_year", "base_year", "kind"), [
-    (1958, 1958, "基準年度"), (2024, 2024, "基準年度"), (2025, 2024, "第二年度"), (2026, 2024, "第三年度"),
+    # 第6号-第8号: 昭和31年度 a 基準年度, 昭和32年度 its 第二年度, 昭和33年度 a 基準年度 (no 第三年度: 第8号's 除く).
+    (1956, 1956, "基準年度"), (1957, 1956, "第二年度"), (1958, 1958, "基準年度"), (1960, 1958, "第三年度"),
+    (2024, 2024, "基準年度"), (2025, 2024, "第二年度"), (2026, 2024, "第三年度"),
     (2027, 2027, "基準年度"), (2023, 2021, "第三年度"),
 ])
 def test_base_years_every_third_nendo_from_showa_33(fiscal_year: int, base_year: int, kind: str) -> None:
     assert kotei_base_year(fiscal_year) == base_year
     assert kotei_year_kind(fiscal_year) == kind
+
+
+def test_no_base_year_before_showa_31() -> None:
+    with pytest.raises(ValueError, match="昭和31年度"):
+        kotei_base_year(1955)
 
 
 def test_the_standard_is_the_registered_value_and_the_rate_one_point_four() -> None:
