@@ -30,7 +30,7 @@ municipality's option).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -38,9 +38,9 @@ from typing import Any
 from hypothesis import strategies as st
 
 from conformance.checks import scenarios
-from conformance.checks.registry import CheckContext, check, target_of
+from conformance.checks.registry import check
 from conformance.checks.scenarios import TOWN_MARK, Loaded, Projection, Rule, Scenario, other_codes
-from conformance.checks.statute_rules import Actual, Oracle, Statute, drawn_with, rule_checks
+from conformance.checks.statute_rules import Actual, Oracle, Statute, drawn_with, proviso_check, rule_checks
 from conformance.domains.keijidosha_zei.oracle import (
     ENV_THRESHOLDS,
     STANDARD_RATES,
@@ -56,7 +56,6 @@ from conformance.domains.keijidosha_zei.oracle import (
     keijidosha_standard_rate,
     levied_on,
 )
-from conformance.findings import Finding
 from conformance.profiles import Ordinance
 from conformance.testdata.town import TOWN_CODE
 
@@ -228,22 +227,6 @@ _answered_due_special = _answered_due(_DUE_SPECIAL, _in_year)
 _answered_due_displaced = _answered_due(_DUE, _in_year)
 
 
-def _special_of(requirement_id: str) -> str:
-    """The id of 第463条の17's ただし書 (sentence 2 of the 項, optional: ``…-O002``) from its 本文's (``…-R001``)."""
-    return requirement_id.rsplit("-", 1)[0] + "-O002"
-
-
-@check("scenario.keijidosha_zei.due_month")
-def due_check(ctx: CheckContext) -> Iterator[Finding]:
-    """The 本文's check (四月中): a product that does not declare the ただし書 is judged by the 本文 alone (issue 66; a
-    納期 of another month is then the ただし書's, which it does not claim); one that declares it may set another
-    month of the 年度 (「これと異なる納期を定めることができる」 displaces the 本文's 四月中)."""
-    rule = KEIJI_RULES["keijidosha_zei.due_month"]
-    if target_of(ctx).declares(_special_of(ctx.requirement.id)):
-        rule = replace(rule, actual=_answered_due_displaced)
-    return scenarios.run_rule(ctx, rule)
-
-
 def _ordinary(s: Scenario, town: str) -> Projection:
     return {"徴収方法": "普通徴収"}
 
@@ -301,6 +284,13 @@ KEIJI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("keijidosha_zei.collection", owning_light, _ordinary, "徴収方法", (MOPED,)),
     STATUTE.rule("keijidosha_zei.notice", owning_light, _notice_in_time, _answered_notice, (MOPED,)),
 )}
+
+
+#: The 本文's check (四月中): a product that does not declare the ただし書 is judged by the 本文 alone (issue 66; a
+#: 納期 of another month is then the ただし書's, which it does not claim); one that declares it may set another month
+#: of the 年度 (「これと異なる納期を定めることができる」 displaces the 本文's 四月中).
+due_check = check("scenario.keijidosha_zei.due_month")(proviso_check(KEIJI_RULES["keijidosha_zei.due_month"],
+                                                                       _answered_due_displaced))
 
 
 # -- 環境性能割 (第451条), its 取得者 (第443条第2項), the 使用者 (第443条第3項), 側車付 (第442条第7号) -----------
