@@ -705,7 +705,7 @@ def run_claimed(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     for one that does not claim 個人住民税 they are NOT_APPLICABLE with the reason, before any request: never FAIL
     (a part it was never asked for) or ERROR (a record of a 業務 it does not keep refused)."""
     if not target_of(ctx).claims(STATUTE.slug):
-        ctx.does_not_apply(*NOT_CLAIMED)
+        ctx.does_not_apply(*NOT_CLAIMED, whole=True)
         return
     yield from run_rule(ctx, rule)
 
