@@ -43,10 +43,15 @@ def _results(edition: EditionCatalog, profile: Profile, ids: set[str]) -> dict[s
             for result in [run_case(case, default_registry(), lambda: target)]}
 
 
-@pytest.mark.parametrize(("edition", "part"), [(HOJIN, "kojin_juminzei"), (KOJIN, "hojin_juminzei")])
-def test_the_register_names_the_part_of_each_sentence(edition: EditionCatalog, part: str) -> None:
+@pytest.mark.parametrize(("edition", "part", "checks"), [(HOJIN, "kojin_juminzei", "scenario.juminzei."),
+                                                          (KOJIN, "hojin_juminzei", "scenario.hojin_juminzei.")])
+def test_the_register_names_the_part_of_each_sentence(edition: EditionCatalog, part: str, checks: str) -> None:
     marked = {r.id for r in edition.requirements if r.part is not None}
     assert marked == (HOJIN_INDIVIDUAL if edition is HOJIN else KOJIN_CORPORATE)
+    # Every sentence the other domain's checks judge is marked: the plan decides, the checks' own guard for an
+    # unclaimed domain (run_claimed) is never what a shipped binding reaches.
+    bound = {r.id for r in edition.requirements for check in r.checks if getattr(check, "name", "").startswith(checks)}
+    assert bound and bound <= marked
     assert {r.part for r in edition.requirements} == {None, part}
     assert {export_requirement(edition, r)["part"] for r in edition.requirements} == {None, part}
 
