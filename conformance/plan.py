@@ -11,11 +11,13 @@ from typing import Any
 from conformance import clock
 from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.contract import list_operations
+from conformance.catalog.domains import domain_name
 from conformance.catalog.models import FunctionCheck, Level, ManualCheck, Requirement
 from conformance.catalog.openapi import api_interfaces
 from conformance.errors import ProfileError, SpecError
 from conformance.messages import did_you_mean
 from conformance.profiles import SHARED_API_OPERATIONS, SHARED_DRIVER_OPERATIONS, Profile, Waiver, field_location
+from conformance.results import declared_reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +69,28 @@ def plan_edition(
 
 def _not_applicable(requirement: Requirement, profile: Profile | None) -> str | None:
     """Why a requirement is not judged: declared outside the municipality's system (whatever the profile
-    says), or an optional function the profile does not declare."""
+    says), of another domain's part of the law that the profile does not claim (whatever its checks: automated,
+    MANUAL or none), or an optional function the profile does not declare."""
     if requirement.duty == "outside":
         return outside_reason(requirement)
-    if profile is None or requirement.level is not Level.OPTIONAL or profile.declares(requirement.id):
+    if profile is None:
+        return None
+    if requirement.part is not None and not profile.claims_domain(requirement.part):
+        return unclaimed_part_reason(requirement.part)
+    if requirement.level is not Level.OPTIONAL or profile.declares(requirement.id):
         return None
     return "optional function not declared in the capability statement"
+
+
+def unclaimed_part_reason(part: str) -> str:
+    """The NOT_APPLICABLE reason of a sentence of ``part``'s (another domain's part of the law: the edition's
+    provisions.yaml) for a profile that does not claim ``part``, in both languages."""
+    name = domain_name(part)
+    return declared_reason(
+        f"プロファイルは{name}（{part}）を主張しない: この文は{name}の部分"
+        "（ハーネスの解釈: 版の provisions.yaml の part）",
+        f"the profile does not claim {name} ({part}): this sentence is {name}'s part of the law (the harness's "
+        "reading: the edition's provisions.yaml, part); judged for a product that claims it")
 
 
 def outside_reason(requirement: Requirement) -> str:

@@ -544,6 +544,10 @@ class Profile(ProfileModel):
         """Whether the product claims this domain and edition."""
         return any(c.domain == domain and c.edition == edition for c in self.claims)
 
+    def claims_domain(self, domain: str) -> bool:
+        """Whether the product claims an edition of ``domain``."""
+        return any(c.domain == domain for c in self.claims)
+
 
 def resolved_attestations(profile: Profile, path: Path) -> dict[str, dict[str, Any]]:
     """Requirement id -> the attestation as results.json carries it, evidence files hashed.

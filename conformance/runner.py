@@ -77,11 +77,14 @@ def _run_checks(
     broken: Exception | None = None
     missing = not_run if not_run is not None else []
     ran = 0
+    declared = parts if parts is not None else []
     for spec in checks:
-        before = len(missing)
+        before, parts_before = len(missing), len(declared)
         try:
-            findings.extend(_run_check(case, spec, registry, target, parts, missing))
-            ran += len(missing) == before  # a check that left a part unrun did not run whole
+            findings.extend(_run_check(case, spec, registry, target, declared, missing))
+            # A check that left a part unrun did not run whole; one that found itself wholly not applicable
+            # judged nothing (neither is a check that ran: the reasons must not say the rest was judged).
+            ran += len(missing) == before and not any(part.whole for part in declared[parts_before:])
         except UnreachableError:
             raise
         except NotAutomated as error:
@@ -181,15 +184,16 @@ def _conclude(case: Case, findings: tuple[Finding, ...], parts: Sequence[NotAppl
               not_run: Sequence[str] = (), *, ran: int = 0) -> RequirementResult:
     """PASS without findings; with findings FAIL, or WAIVED under a valid waiver. What the checks did not judge
     because the profile says it does not apply (``parts``) is never a PASS: without findings the requirement is
-    NOT_APPLICABLE with that reason; with findings the reason names it after the count. What they did not run
-    because the profile does not offer it (``not_run``) is never a PASS either: without findings the requirement
-    is NOT_AUTOMATED naming what did not run (and, when ``ran`` checks did run, that they are no PASS alone), with
-    findings the count is followed by it."""
+    NOT_APPLICABLE with that reason (saying the rest had no finding only when ``ran`` checks judged some); with
+    findings the reason names it after the count. What they did not run because the profile does not offer it
+    (``not_run``) is never a PASS either: without findings the requirement is NOT_AUTOMATED naming what did not
+    run (and, when ``ran`` checks did run, that they are no PASS alone), with findings the count is followed by
+    it."""
     if not findings:
         if not_run:
             return _result(case, Status.NOT_AUTOMATED, reason=not_run_reason(not_run, parts, ran=ran))
         if parts:
-            return _result(case, Status.NOT_APPLICABLE, reason=not_applicable_reason(parts))
+            return _result(case, Status.NOT_APPLICABLE, reason=not_applicable_reason(parts, judged=ran > 0))
         return _result(case, Status.PASS)
     also = f"; {not_applicable_reason(parts, judged=False)}" if parts else ""
     also += f"; not judged: {'; '.join(not_run)}" if not_run else ""

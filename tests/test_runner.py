@@ -41,9 +41,21 @@ def crashes(ctx: CheckContext) -> Iterator[Finding]:
     raise KeyError("boom")
 
 
+@check("test.wholly_declared")
+def wholly_declared(ctx: CheckContext) -> Iterator[Finding]:
+    ctx.does_not_apply("全部", "all of it", whole=True)  # judges nothing else
+    return iter(())
+
+
+@check("test.partly_declared")
+def partly_declared(ctx: CheckContext) -> Iterator[Finding]:
+    ctx.does_not_apply("列A", "column A")  # the rest judged, nothing found
+    return iter(())
+
+
 def registry() -> Registry:
     module = ModuleType("checks_under_test")
-    for function in (always_finds, finds_nothing, target_breaks, crashes):
+    for function in (always_finds, finds_nothing, target_breaks, crashes, wholly_declared, partly_declared):
         setattr(module, function.__name__, function)
     reg = Registry()
     reg.add_module(module)
@@ -68,6 +80,19 @@ def test_manual_only_is_manual_with_the_evidence() -> None:
 def test_not_applicable_wins() -> None:
     result = run_case(case(CHECKS, not_applicable="not declared"), registry())
     assert (result.status, result.reason) == (Status.NOT_APPLICABLE, "not declared")
+
+
+@pytest.mark.parametrize(("names", "judged"), [
+    (["test.wholly_declared"], False),
+    (["test.partly_declared"], True),
+    (["test.wholly_declared", "test.finds_nothing"], True),  # the other check judged and found nothing
+])
+def test_a_declared_part_s_reason_says_the_rest_was_judged_only_when_it_was(names: list[str], judged: bool) -> None:
+    result = run_case(case([{"kind": "check", "name": name} for name in names]), registry())
+    assert result.status is Status.NOT_APPLICABLE
+    assert result.reason is not None and result.reason.startswith("対象外: ")
+    assert ("(nothing else the checks judged has a finding)" in result.reason) is judged
+    assert ("（判定したほかの項目に指摘なし）" in result.reason) is judged
 
 
 def test_every_finding_is_kept_with_its_location() -> None:

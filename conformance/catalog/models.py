@@ -180,6 +180,9 @@ class Requirement(CatalogModel):
     not_automated_reason: str | None = Field(
         default=None, max_length=MAX_PROCEDURE_CHARS,
         description="Why no check judges it yet (ours): not_automated.yaml's reason, the NOT_AUTOMATED state's reason.")
+    part: Literal[DOMAIN_SLUGS] | None = Field(  # type: ignore[valid-type]
+        default=None, description="Statute editions: the domain whose part of the law the sentence is (ours: "
+        "provisions.yaml's reading), when another's: NOT_APPLICABLE to a profile that does not claim that domain.")
 
 
 class DutyDeclaration(CatalogModel):

@@ -116,5 +116,6 @@ def export_requirement(edition: EditionCatalog, requirement: Requirement) -> dic
         "duty": requirement.duty,
         "duty_reason": requirement.duty_reason,
         "not_automated_reason": requirement.not_automated_reason,
+        "part": requirement.part,
         "checks": [c.model_dump(mode="json") for c in requirement.checks],
     }

@@ -31,10 +31,12 @@ R = TypeVar("R")
 
 @dataclass(frozen=True, slots=True)
 class NotApplicablePart:
-    """What a check did not judge because the profile says it does not apply, and why, in Japanese and English."""
+    """What a check did not judge because the profile says it does not apply, and why, in Japanese and English;
+    ``whole``: the check judged nothing else (its NOT_APPLICABLE reason then says nothing of the rest)."""
 
     ja: str
     en: str
+    whole: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +85,11 @@ class CheckContext:
             raise TargetError(f"no target: {self.requirement.id} needs {needs}")
         return self.target
 
-    def does_not_apply(self, ja: str, en: str) -> None:
+    def does_not_apply(self, ja: str, en: str, *, whole: bool = False) -> None:
         """A part of the requirement the profile says does not apply (``ja`` and ``en``: what and why, naming
-        the profile): with no finding the requirement is NOT_APPLICABLE with this reason, never a silent PASS."""
-        self.not_applicable.append(NotApplicablePart(ja, en))
+        the profile): with no finding the requirement is NOT_APPLICABLE with this reason, never a silent PASS.
+        ``whole``: the check judges nothing else (the reason then claims nothing was judged beside it)."""
+        self.not_applicable.append(NotApplicablePart(ja, en, whole))
 
     def did_not_run(self, reason: str) -> None:
         """A part of the requirement the check did not judge because the profile does not offer what it needs

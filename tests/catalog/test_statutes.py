@@ -128,9 +128,22 @@ def test_a_reading_sets_the_level_and_the_interpretation_of_one_sentence(tmp_pat
     assert requirements[-1].id == "kokuho-2027.1-1.8.0.2.0-R001" and requirements[-1].interpretation == "読み"
 
 
+def test_a_reading_names_another_domain_s_part_of_each_sentence_of_its_provision(tmp_path: Path) -> None:
+    # Issue 66: the part goes into every sentence of the provision it cites (both of 第1項第2号), none elsewhere.
+    edition_dir = _folder(tmp_path, readings="[{law: 見本法, cite: 第8条第1項第2号, part: kaigo}]")
+    _, requirements = statutes.parse_edition(tmp_path / "statutes", edition_dir)
+    assert {r.id: r.part for r in requirements} == {
+        "kokuho-2027.1-1.8.0.1.0-R001": None, "kokuho-2027.1-1.8.0.1.1-R001": None,
+        "kokuho-2027.1-1.8.0.1.2-R001": "kaigo", "kokuho-2027.1-1.8.0.1.2-R002": "kaigo",
+        "kokuho-2027.1-1.8.0.2.0-O001": None}
+
+
 @pytest.mark.parametrize(("readings", "articles", "message"), [
     ("[{law: 見本法, cite: 第9条第1項, level: optional}]", "[{law: 見本法, article: 第8条}]",
      "readings of provisions the edition does not take: \\['見本法 第9条第1項'\\]"),
+    ("[{law: 見本法, cite: 第8条第2項, part: kokuho}]", "[{law: 見本法, article: 第8条}]",
+     "readings name the edition's own domain as their part \\(leave part out\\): \\['第8条第2項'\\]"),
+    ("[{law: 見本法, cite: 第8条第2項, part: houjin}]", "[{law: 見本法, article: 第8条}]", "part"),
     ("[]", "[{law: 見本法, article: 第9条}]", "見本法 第9条 is not in mihon/見本法.txt"),
     ("[]", "[{law: 見本法, article: 第8条, paragraphs: [3]}]", "見本法 第8条 has no 項 \\[3\\]"),
     ("[]", "[{law: 見本法, article: 第8条}, {law: 見本法, article: 第8条}]", "an article taken twice"),

@@ -302,6 +302,10 @@ class Reading(CatalogModel):
     level: Annotated[Level, LaxEnum] | None = None
     interpretation: str | None = None
     exclude: bool = Field(default=False, description="Not a rule of the system (e.g. the law's 削除).")
+    part: Literal[DOMAIN_SLUGS] | None = Field(  # type: ignore[valid-type]
+        default=None, description="The domain whose part of the law it is, when another's (ours): a sentence of "
+        "the 市町村民税 about 個人 in 法人住民税's edition is 個人住民税's; NOT_APPLICABLE to a profile that does not "
+        "claim that domain (docs/profiles.md, \"Claims\").")
 
 
 class Input(CatalogModel):
@@ -339,6 +343,14 @@ class Provisions(CatalogModel):
     readings: Annotated[tuple[Reading, ...], LaxSeq] = ()
     inputs: Annotated[tuple[Input, ...], LaxSeq] = Field(
         default=(), description="Every quantity, party and condition the system duties turn on (issue 66 item 1).")
+
+    @model_validator(mode="after")
+    def _parts_of_other_domains(self) -> Provisions:
+        # A part names the domain another product claims: the edition's own domain is every sentence's already.
+        own = [reading.cite for reading in self.readings if reading.part == self.edition.domain]
+        if own:
+            raise ValueError(f"readings name the edition's own domain as their part (leave part out): {own}")
+        return self
 
     @model_validator(mode="after")
     def _inputs_of_the_laws(self) -> Provisions:
@@ -441,6 +453,7 @@ def requirement(provisions: Provisions, cut: Cut, reading: Reading | None) -> Re
                             item=cut.item_cite,
                             sentence=cut.number, revision=edition.revision),
         interpretation=interpretation,
+        part=reading.part if reading else None,
     )
 
 

@@ -609,9 +609,10 @@ def run_claimed(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
 
     Why: 個人住民税's edition binds its sentences about 法人 (第294条第1項第3号-第5号, 第5項-第8項: the same text as
     法人住民税's) to these checks, but its contract publishes no 法人住民税 record or part; a product is asked only
-    what its claimed domains' contracts publish (docs/profiles.md, "What a product offers"), so a 個人住民税-only
-    product is NOT_AUTOMATED with the reason, never FAIL (an answer it was never asked for) or ERROR (a record of a
-    業務 it does not keep refused)."""
+    what its claimed domains' contracts publish (docs/profiles.md, "What a product offers"). The plan makes those
+    sentences NOT_APPLICABLE to a 個人住民税-only product (provisions.yaml names them 法人住民税's part), so no
+    shipped binding reaches this guard; it keeps a binding without the part NOT_AUTOMATED with the reason, never
+    FAIL (an answer it was never asked for) or ERROR (a record of a 業務 it does not keep refused)."""
     if not target_of(ctx).claims(STATUTE.slug):
         raise NotAutomated(UNCLAIMED)
     yield from run_rule(ctx, rule)

@@ -702,10 +702,11 @@ def run_claimed(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     Why: 法人住民税's edition quotes 第294条 whole and binds its sentences about 個人 (第1項第1号・第2号, 第2項,
     第4項: the same text as 個人住民税's) to these checks, but its contract publishes no 個人住民税 record or part.
     A 法人住民税 product is not the system that levies a 個人 (the 標準仕様書 of the two are separate systems), so
-    for one that does not claim 個人住民税 they are NOT_APPLICABLE with the reason, before any request: never FAIL
-    (a part it was never asked for) or ERROR (a record of a 業務 it does not keep refused)."""
+    for one that does not claim 個人住民税 they are NOT_APPLICABLE: the plan decides it (provisions.yaml names them
+    個人住民税's part); this guard says the same, judging nothing else, for a binding without the part, before any
+    request: never FAIL (a part it was never asked for) or ERROR (a record of a 業務 it does not keep refused)."""
     if not target_of(ctx).claims(STATUTE.slug):
-        ctx.does_not_apply(*NOT_CLAIMED)
+        ctx.does_not_apply(*NOT_CLAIMED, whole=True)
         return
     yield from run_rule(ctx, rule)
 

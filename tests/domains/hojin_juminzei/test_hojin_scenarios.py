@@ -258,6 +258,8 @@ def test_a_hojin_only_product_is_not_judged_on_the_individuals() -> None:
     assert {rid: result.status for rid, result in results.items()} == dict.fromkeys(HOJIN_INDIVIDUAL,
                                                                                   Status.NOT_APPLICABLE)
     assert all(js.NOT_CLAIMED[1] in (result.reason or "") for result in results.values())
+    # The check judged nothing else: the reason does not say the rest had no finding.
+    assert not any("nothing else the checks judged" in (result.reason or "") for result in results.values())
 
 
 def test_a_product_claiming_kojin_too_is_judged_on_the_individuals() -> None:
