@@ -1,0 +1,105 @@
+"""The 戸籍の附票 of a 附票-only product fed by 住民記録 (issue 66): a profile that claims koseki_fuhyo, declares the
+driver's ``linkage.feed`` and no operation of 住民記録 has the world's 異動 sent through the feed, the harness as the
+戸籍 side gives each person fed a 戸籍 (``targets.load.koseki_path``) and 除籍s the dead, and the answered 附票 is
+judged with the cross-domain machine's oracle (conformance/domains/world_fuhyo.py ``expected_entry``). The clean
+reference passes; named defects of its 附票 are caught through the feed with the exact finding; the bound check
+reports them where the machine cannot run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from inprocess import InProcessReference, started_in_process
+
+from conformance.catalog.loader import load_edition
+from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains import world_fuhyo as wf
+from conformance.domains.feed import FEED, FeedResult, domains_check, run_feed
+from conformance.profiles import DriverTarget
+from conformance.targets.base import Target
+
+EDITION = load_edition(Path(__file__).resolve().parents[3] / "spec_catalog" / "koseki_fuhyo" / "2025.12")
+SEED = 20200901
+FUHYO = "/residents/{atena}/qualifications#/戸籍の附票/"
+#: What the feed's fixed corpus reaches of the machine-bound requirements: the 記載 (法 第16条第1項), the 住所 and its
+#: day (第17条第1項第3号, 第4号), the 修正 on a 転入通知 (施行令 第20条第1項), the 消除 and the 除票 (施行令
+#: 第19条第1項, 法 第21条の2第1項). The 出生's entry (施行令 第18条第2項) and the DV copies (法 第20条第5項) are not.
+FED = {wf.MADE, wf.ADDRESS, wf.ADDRESS_DATE, wf.CORRECTED, wf.REMOVED, wf.REMOVED_RECORD}
+
+
+def _target(running: InProcessReference, koseki_path: str | None = "/admin/koseki") -> Target:
+    return Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations=(FEED,)), seed=SEED,
+                  max_examples=5, shrink=False, koseki_path=koseki_path, claimed=frozenset({wf.DOMAIN}))
+
+
+@contextmanager
+def fed(defects: frozenset[str] = frozenset()) -> Iterator[FeedResult]:
+    with started_in_process(defects) as running:
+        yield run_feed(_target(running))
+
+
+def test_the_clean_reference_passes_with_the_fuhyo_compared() -> None:
+    with fed() as found:
+        assert found.found == () and found.examples == 22 + 5
+    assert found.compared == FED
+
+
+def _breaches(found: FeedResult) -> set[tuple[str, str, str, str | None, str | None]]:
+    return {(b.requirement, b.code, b.item.split("#/戸籍の附票/")[1], b.expected, b.actual) for b in found.breaches}
+
+
+def test_a_fuhyo_that_forgets_the_move_is_caught_when_the_notice_is_fed() -> None:
+    # 施行令 第20条第1項: the 転入通知's municipality and 転入日 (the corpus's move to another 都道府県 on 3月31日).
+    with fed(frozenset({"fuhyo_not_updated_on_move"})) as found:
+        pass
+    assert _breaches(found) == {
+        (wf.CORRECTED, "world.fuhyo_mismatch", "住所_市区町村コード@2024-03-31", "221007", "229997"),
+        (wf.CORRECTED, "world.fuhyo_mismatch", "住所を定めた年月日@2024-03-31", "2024-03-31", "2010-04-01")}
+    assert found.sent[1:] == ("転入(2010-04-01)", "国内転出(2024-03-31)", "転入通知(2024-03-31)")
+
+
+def test_a_fuhyo_never_removed_is_caught_when_the_death_is_fed() -> None:
+    with fed(frozenset({"fuhyo_kept_after_removal"})) as found:
+        pass
+    assert _breaches(found) == {
+        (wf.REMOVED, "world.fuhyo_mismatch", "消除@2024-03-31", "true", "false"),
+        (wf.REMOVED_RECORD, "world.fuhyo_mismatch", "消除年月日@2024-03-31", "除籍の日から照会の日まで", "null")}
+    assert found.sent[1:] == ("転入(2010-04-01)", "死亡(2024-03-31)")
+
+
+def test_an_emigrant_kept_at_the_last_address_is_caught_the_day_after_the_planned_day() -> None:
+    with fed(frozenset({"fuhyo_emigrant_keeps_last_address"})) as found:
+        pass
+    assert _breaches(found) == {
+        (wf.ADDRESS, "world.fuhyo_mismatch", "住所_市区町村コード@2024-04-03", "null", "229997"),
+        (wf.ADDRESS, "world.fuhyo_mismatch", "国外転出者@2024-04-03", "true", "false")}
+    assert found.sent[-1] == "国外転出(2024-04-02)"
+
+
+def test_the_bound_check_reports_the_feed_where_the_machine_cannot_run() -> None:
+    # model.world.domains is what the edition binds: without 住民記録's operations the machine does not run, and the
+    # feed judges the requirement instead (located feed:linkage.feed#...).
+    with started_in_process(frozenset({"fuhyo_not_updated_on_move"})) as running:
+        target = _target(running)
+        findings = list(domains_check(CheckContext(EDITION.requirement(wf.CORRECTED), target=target)))
+        kept = list(domains_check(CheckContext(EDITION.requirement(wf.ADDRESS), target=target)))
+    # The first failing example's two fields, then each other way the answers differ (distinct_ways).
+    assert [(f.code, f.location, f.expected, f.actual) for f in findings[:2]] == [
+        ("world.fuhyo_mismatch", f"feed:{FEED}#{FUHYO}住所_市区町村コード@2024-03-31", "221007", "229997"),
+        ("world.fuhyo_mismatch", f"feed:{FEED}#{FUHYO}住所を定めた年月日@2024-03-31", "2024-03-31", "2010-04-01")]
+    assert {f.location.split("@")[0] for f in findings} == {
+        f"feed:{FEED}#{FUHYO}住所_市区町村コード", f"feed:{FEED}#{FUHYO}住所を定めた年月日"}
+    assert "転入通知(2024-03-31)" in findings[0].message and kept == []
+
+
+def test_without_the_koseki_path_the_fuhyo_stays_not_automated() -> None:
+    with started_in_process() as running:
+        target = _target(running, koseki_path=None)
+        with pytest.raises(NotAutomated, match=f"no 異動 given through the driver's {FEED} compared the rule"):
+            list(domains_check(CheckContext(EDITION.requirement(wf.CORRECTED), target=target)))
+    # The 出生's entry (施行令 第18条第2項) is no 異動 the feed sends: NOT_AUTOMATED with the reason.
+    with started_in_process() as running, pytest.raises(NotAutomated, match="no 異動 given through"):
+        list(domains_check(CheckContext(EDITION.requirement(wf.JOINED), target=_target(running))))
