@@ -45,6 +45,7 @@ from conformance.checks.scenarios import (
     other_codes,
     town_code,
 )
+from conformance.domains import world_fuhyo
 from conformance.domains.jumin.model.check import Found, others_bound
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.world import ask
@@ -186,9 +187,12 @@ def run_feed(target: Target) -> FeedResult:
     via = FEED if fed else LOAD
     scenarios = _scenarios(target, other_codes(town))
     failing: list[Found] = []
+    # The 戸籍の附票 (issue 66): judged through the feed only (the load cannot change a person it holds), where the
+    # profile claims it and gives the harness, as the 戸籍 side, a path for the persons' 戸籍.
+    koseki = target.koseki_path if target.claims(world_fuhyo.DOMAIN) else None
     for s in scenarios:
         if fed and driver is not None:
-            breaches, sent = _through_feed(client, driver.base_path, s, town, compared, parts)
+            breaches, sent = _through_feed(client, driver.base_path, s, town, compared, parts, koseki)
         else:
             breaches, sent = _through_load(target, s, town, compared, parts)
         if breaches:  # every example is judged: a breach of one neither ends the run nor hides another's
@@ -205,18 +209,22 @@ def asked_label(s: Scenario) -> str:
 
 
 def _through_feed(client: HttpClient, base_path: str, s: Scenario, town: str, compared: set[str],
-                  parts: tuple[Part, ...]) -> tuple[list[Breach], list[str]]:
-    """The example's 異動 one by one through the driver's feed, the person asked after each; the first breaches."""
+                  parts: tuple[Part, ...], koseki_path: str | None = None) -> tuple[list[Breach], list[str]]:
+    """The example's 異動 one by one through the driver's feed, the person asked after each; the first breaches.
+    With ``koseki_path`` the harness is the 戸籍 side too (:func:`_koseki_side`) and the person's 戸籍の附票 is judged
+    as the cross-domain machine judges it."""
     atena, setai = _number(_ATENA_SERIALS), _number(_SETAI_SERIALS)
-    world, sent = World(), []
+    world, sent, book = World(), [], world_fuhyo.Book()
     fed = messages(s, town, atena, setai)
     for index, (what, row) in enumerate(fed):
         feed(client, base_path, row)
         world.adopt(atena, [row])
         sent.append(f"{what}({row.get('異動日', '')})")
+        _koseki_side(book, world, atena, what, client, koseki_path)
         # The scenario's own day (as_of) asked once its whole stay is fed.
         also = s.as_of if index == len(fed) - 1 else None
-        breaches = list(_judged(client, world, atena, date.fromisoformat(row["異動日"]), compared, parts, also))
+        breaches = list(_judged(client, world, atena, date.fromisoformat(row["異動日"]), compared, parts, also,
+                                book if koseki_path is not None else None))
         if breaches:
             return breaches, sent
     return [], sent
@@ -250,6 +258,15 @@ def _through_load(target: Target, s: Scenario, town: str, compared: set[str],
     return [], sent
 
 
+def _koseki_side(book: world_fuhyo.Book, world: World, atena: str, what: str, client: HttpClient,
+                 path: str | None) -> None:
+    """The harness as the 本籍地's 戸籍 after a 異動 fed (issue 66: a 附票 system fed by 住民記録): the person gets a
+    戸籍 of their own when the 転入 is fed (as the cross-domain machine gives one on its 転入), and the 除籍 is sent
+    after a 死亡 (:func:`world_fuhyo.give`); a 戸籍 the vendor refused leaves the person's 附票 not compared."""
+    if path is not None:
+        world_fuhyo.give(book, world, "moves.in" if what == "転入" else what, [atena], client, path, {})
+
+
 def _town(target: Target) -> str:
     """The vendor's municipality (its loaded test data's), or the test town's where none was loaded (as the
     住民記録 model's machine drives it: conformance/domains/jumin/model/steps.py ``TOWN``)."""
@@ -257,15 +274,19 @@ def _town(target: Target) -> str:
 
 
 def _judged(client: HttpClient, world: World, atena: str, day: date, compared: set[str],
-            parts: tuple[Part, ...] = PARTS, also: date | None = None) -> Iterator[Breach]:
+            parts: tuple[Part, ...] = PARTS, also: date | None = None,
+            book: world_fuhyo.Book | None = None) -> Iterator[Breach]:
     """The person's answers on the 異動's ``day``, on the day the stay ended and on ``also`` (the scenario's own
-    day: :func:`kenko_scenarios`), against the oracles."""
+    day: :func:`kenko_scenarios`), against the oracles; with ``book`` (the 戸籍 given) the 戸籍の附票 too, on the
+    異動's day (and the day after a 国外転出's 転出予定年月日), as the cross-domain machine asks it."""
     seen = seen_of(world, atena)
     if isinstance(seen, str):
         return
     ended = seen.s.moved_out
     for as_of in sorted({day, *(other for other in (ended, also) if other is not None)}):
         answer: dict[str, Any] = ask(client, atena, as_of)
+        if book is not None and as_of == day:
+            yield from world_fuhyo.judge(book, world, atena, answer, as_of, "the person fed", compared, client)
         for part in parts:
             yield from judge_answer(part, seen, answer, as_of, "the person fed", compared)
 
@@ -283,7 +304,7 @@ def domains_check(ctx: CheckContext) -> Iterator[Finding]:
         # Not offered (no driver, or not the operations the machine needs): through the load where the profile has
         # one, else NOT_AUTOMATED whatever the domain's own checks find (the runner runs them still and concludes
         # their findings, or NOT_AUTOMATED naming what did not run: never PASS from the per-person checks alone).
-        if target.append_path is None:
+        if target.append_path is None and not (target.driver is not None and target.driver.implements(FEED)):
             raise
         yield from _loaded_instead(ctx, target, missing)
         return

@@ -1,0 +1,136 @@
+"""The 戸籍の附票 of a 附票-only product fed by 住民記録 (issue 66): a profile that claims koseki_fuhyo, declares the
+driver's ``linkage.feed`` and no operation of 住民記録 has the world's 異動 sent through the feed, the harness as the
+戸籍 side gives each person fed a 戸籍 (``targets.load.koseki_path``) and 除籍s the dead, and the answered 附票 is
+judged with the cross-domain machine's oracle (conformance/domains/world_fuhyo.py ``expected_entry``). The clean
+reference passes; named defects of its 附票 are caught through the feed with the exact finding; the bound check
+reports them where the machine cannot run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from inprocess import InProcessReference, started_in_process
+
+from conformance.catalog.loader import load_edition
+from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains import world_fuhyo as wf
+from conformance.domains.feed import FEED, FeedResult, domains_check, feed_check, run_feed
+from conformance.plan import check_run_inputs
+from conformance.profiles import DriverTarget, load_profile
+from conformance.targets.base import Target
+
+EDITION = load_edition(Path(__file__).resolve().parents[3] / "spec_catalog" / "koseki_fuhyo" / "2025.12")
+SEED = 20200901
+PROFILE = """name: fuhyo-only
+product: a 戸籍の附票 system fed by a 住民記録 system
+version: 0.1.0
+claims:
+- {domain: koseki_fuhyo, edition: '2025.12'}
+targets:
+  api: {base_url: 'http://127.0.0.1:9'}
+  load: {via: http, path: /admin/migration, koseki_path: /admin/koseki}
+  driver: {base_path: /driver/v1, operations: [linkage.feed]}
+"""
+FUHYO = "/residents/{atena}/qualifications#/戸籍の附票/"
+#: What the feed's fixed corpus reaches of the machine-bound requirements: the 記載 (法 第16条第1項), the 住所 and its
+#: day (第17条第1項第3号, 第4号), the 修正 on a 転入通知 (施行令 第20条第1項), the 消除 and the 除票 (施行令
+#: 第19条第1項, 法 第21条の2第1項). The 出生's entry (施行令 第18条第2項) and the DV copies (法 第20条第5項) are not.
+FED = {wf.MADE, wf.ADDRESS, wf.ADDRESS_DATE, wf.CORRECTED, wf.REMOVED, wf.REMOVED_RECORD}
+
+
+def _target(running: InProcessReference, koseki_path: str | None = "/admin/koseki", seed: int = SEED,
+            examples: int = 5) -> Target:
+    return Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations=(FEED,)), seed=seed,
+                  max_examples=examples, shrink=False, koseki_path=koseki_path, claimed=frozenset({wf.DOMAIN}))
+
+
+@contextmanager
+def fed(defects: frozenset[str] = frozenset()) -> Iterator[FeedResult]:
+    with started_in_process(defects) as running:
+        yield run_feed(_target(running))
+
+
+def test_the_clean_reference_passes_with_the_fuhyo_compared() -> None:
+    with fed() as found:
+        assert found.found == () and found.examples == 22 + 5
+    assert found.compared == FED
+
+
+@pytest.mark.parametrize("seed", [1, 7, 424242])
+def test_the_clean_reference_passes_at_other_seeds_with_days_after_today(seed: int) -> None:
+    # The drawn 異動 reach years after the vendor's today: a 国外転出 whose 転出予定年月日 is still ahead and a 除籍
+    # dated after today leave the 附票 open as it stands (world_fuhyo: these seeds failed the clean reference before).
+    with started_in_process() as running:
+        found = run_feed(_target(running, seed=seed, examples=60))
+    assert found.found == () and found.compared == FED
+
+
+def test_a_fuhyo_only_profile_declares_the_feed_and_the_koseki_path(tmp_path: Path) -> None:
+    path = tmp_path / "vendor.yaml"
+    path.write_text(PROFILE, encoding="utf-8")
+    profile = load_profile(path)
+    check_run_inputs(profile, [EDITION], path)
+    assert profile.targets.driver is not None and profile.targets.driver.implements(FEED)
+
+
+def _breaches(found: FeedResult) -> set[tuple[str, str, str | None, str | None]]:
+    assert {b.code for b in found.breaches} == {"world.fuhyo_mismatch"}
+    return {(b.requirement, b.item.split("#/戸籍の附票/")[1], b.expected, b.actual) for b in found.breaches}
+
+
+#: Each named defect of the reference's 附票, what the feed finds of it (requirement, field@day, expected, actual)
+#: and the 異動 fed last: 施行令 第20条第1項 (the 転入通知's municipality and 転入日: the corpus's move to another
+#: 都道府県 on 3月31日), 施行令 第19条第1項 and 法 第21条の2 (the 消除 and its day after the 死亡), 法 第17条第1項
+#: 第3号 (a 国外転出者 from the day after the 転出予定年月日).
+CAUGHT = [
+    ("fuhyo_not_updated_on_move", {
+        (wf.CORRECTED, "住所_市区町村コード@2024-03-31", "221007", "229997"),
+        (wf.CORRECTED, "住所を定めた年月日@2024-03-31", "2024-03-31", "2010-04-01")}, "転入通知(2024-03-31)"),
+    ("fuhyo_kept_after_removal", {
+        (wf.REMOVED, "消除@2024-03-31", "true", "false"),
+        (wf.REMOVED_RECORD, "消除年月日@2024-03-31", "除籍の日から照会の日まで", "null")}, "死亡(2024-03-31)"),
+    ("fuhyo_emigrant_keeps_last_address", {
+        (wf.ADDRESS, "住所_市区町村コード@2024-04-03", "null", "229997"),
+        (wf.ADDRESS, "国外転出者@2024-04-03", "true", "false")}, "国外転出(2024-04-02)"),
+]
+
+
+@pytest.mark.parametrize(("defect", "breaches", "last"), CAUGHT, ids=[entry[0] for entry in CAUGHT])
+def test_a_named_defect_of_the_fuhyo_is_caught_through_the_feed(
+        defect: str, breaches: set[tuple[str, str, str, str]], last: str) -> None:
+    with fed(frozenset({defect})) as found:
+        pass
+    assert _breaches(found) == breaches
+    assert found.sent[-1] == last
+
+
+def test_the_bound_checks_report_the_feed_once_where_the_machine_cannot_run() -> None:
+    # Without 住民記録's operations the machine does not run: model.world.feed, bound beside model.world.domains,
+    # reports what the feed found (located feed:linkage.feed#...), and model.world.domains does not repeat it.
+    with started_in_process(frozenset({"fuhyo_not_updated_on_move"})) as running:
+        target = _target(running)
+        requirement = EDITION.requirement(wf.CORRECTED)
+        assert "model.world.feed" in {getattr(bound, "name", "") for bound in requirement.checks}
+        findings = list(feed_check(CheckContext(requirement, target=target)))
+        repeated = list(domains_check(CheckContext(requirement, target=target)))
+        kept = list(feed_check(CheckContext(EDITION.requirement(wf.ADDRESS), target=target)))
+    # The first failing example's two fields, then each other way the answers differ (distinct_ways).
+    assert [(f.code, f.location, f.expected, f.actual) for f in findings[:2]] == [
+        ("world.fuhyo_mismatch", f"feed:{FEED}#{FUHYO}住所_市区町村コード@2024-03-31", "221007", "229997"),
+        ("world.fuhyo_mismatch", f"feed:{FEED}#{FUHYO}住所を定めた年月日@2024-03-31", "2024-03-31", "2010-04-01")]
+    assert {f.location.split("@")[0] for f in findings} == {
+        f"feed:{FEED}#{FUHYO}住所_市区町村コード", f"feed:{FEED}#{FUHYO}住所を定めた年月日"}
+    assert "転入通知(2024-03-31)" in findings[0].message and kept == [] and repeated == []
+
+
+def test_without_the_koseki_path_the_fuhyo_stays_not_automated() -> None:
+    with started_in_process() as running:
+        target = _target(running, koseki_path=None)
+        with pytest.raises(NotAutomated, match=f"no 異動 given through the driver's {FEED} compared the rule"):
+            list(domains_check(CheckContext(EDITION.requirement(wf.CORRECTED), target=target)))
+    # The 出生's entry (施行令 第18条第2項) is no 異動 the feed sends: NOT_AUTOMATED with the reason.
+    with started_in_process() as running, pytest.raises(NotAutomated, match="no 異動 given through"):
+        list(domains_check(CheckContext(EDITION.requirement(wf.JOINED), target=_target(running))))
