@@ -37,6 +37,7 @@ The command:
         [--seed S] [--children C]
     python benchmarks/mutation_tool.py --target statute --per-domain N [--seed S] [--children C]
     python benchmarks/mutation_tool.py --target statute --names PATTERN [PATTERN ...] [--children C]
+    python benchmarks/mutation_tool.py --target statute --domain D [--children C] [--workdir DIR]
     python benchmarks/mutation_tool.py --target modules --names 'conformance_reference.jumin.extraction.*' --children 1
 
 generates the mutants (``mutants/`` in the target's working directory, git-ignored), draws N of
@@ -68,6 +69,15 @@ share, ``rules.py``, ``kakuninsho.py`` and ``statute_forms.py``, the function's 
 killed, survived, not reached (:func:`domain_table`). The helpers several domains call form a row of their own,
 ``(shared)``; 住民記録's functions in ``rules.py`` (the 支援措置, the 除票 date) are counted, never drawn: no
 statute check judges them.
+
+``--domain D`` (statute target) runs **every** mutant of domain D's units, no draw: mutmut's table narrowed to D
+(:func:`narrowed_to_domain`: the files holding a unit of D mutated, D's edition the whole kill suite), the mutants
+named by :func:`domain_patterns` (D's modules whole, D's functions of the shared modules by name), so a survivor
+re-judges D's edition only, not every edition the per-person query reached (70-100 s a survivor before; a few
+seconds to about 20 now, by the edition's size). It prints the seconds a mutant took, all in and mutmut's mean
+child. Its working directory differs per domain (``--workdir``: the tool makes it, links the tree's package into it;
+mutmut writes its copy, ``mutants/``, there): a scratch directory outside the tree, deleted once the figures are
+read. The results per domain and each survivor argued: benchmarks/mutation/statute_survivors.toml.
 
 ``--names`` runs the mutants named (shell-style patterns, ``*`` and ``?``, matched against every generated name;
 a pattern that names none stops the tool with the pattern) instead of a draw: the way to rerun a survivor once its
