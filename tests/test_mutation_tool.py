@@ -441,8 +441,8 @@ def test_the_statute_register_adds_up_per_domain_and_argues_every_survivor() -> 
         assert all(TOOL.domain_of(f"conformance_reference.{name}") == domain for name in survivors + unreached)
         for entry in row["survivors"]:
             assert entry["class"] in SURVIVOR_CLASSES and entry["why"].strip(), (domain, entry["mutants"])
-        # The rate's denominator: every mutant not argued equivalent (a timeout, a gap, a survivor not read yet); a closed
-        # gap stays in it, killed only once it is rerun so (the run's figure is the run's).
+        # The rate's denominator: every mutant not argued equivalent (a timeout, a gap, a survivor not read yet); a
+        # closed gap stays in it, killed only once it is rerun so (the run's figure is the run's).
         argued = sum(len(entry["mutants"]) for entry in row["survivors"]
                      if entry["class"] in ("equivalent", "defect branch"))
         assert row["non_equivalent"] == row["mutants"] - row.get("not_run", 0) - argued, domain
