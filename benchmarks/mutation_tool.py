@@ -37,6 +37,7 @@ The command:
         [--seed S] [--children C]
     python benchmarks/mutation_tool.py --target statute --per-domain N [--seed S] [--children C]
     python benchmarks/mutation_tool.py --target statute --names PATTERN [PATTERN ...] [--children C]
+    python benchmarks/mutation_tool.py --target statute --domain D [--children C] [--workdir DIR]
     python benchmarks/mutation_tool.py --target modules --names 'conformance_reference.jumin.extraction.*' --children 1
 
 generates the mutants (``mutants/`` in the target's working directory, git-ignored), draws N of
@@ -68,6 +69,15 @@ share, ``rules.py``, ``kakuninsho.py`` and ``statute_forms.py``, the function's 
 killed, survived, not reached (:func:`domain_table`). The helpers several domains call form a row of their own,
 ``(shared)``; 住民記録's functions in ``rules.py`` (the 支援措置, the 除票 date) are counted, never drawn: no
 statute check judges them.
+
+``--domain D`` (statute target) runs **every** mutant of domain D's units, no draw: mutmut's table narrowed to D
+(:func:`narrowed_to_domain`: the files holding a unit of D mutated, D's edition the whole kill suite), the mutants
+named by :func:`domain_patterns` (D's modules whole, D's functions of the shared modules by name), so a survivor
+re-judges D's edition only, not every edition the per-person query reached (70-100 s a survivor before; a few
+seconds to about 20 now, by the edition's size). It prints the seconds a mutant took, all in and mutmut's mean
+child. Its working directory differs per domain (``--workdir``: the tool makes it, links the tree's package into it;
+mutmut writes its copy, ``mutants/``, there): a scratch directory outside the tree, deleted once the figures are
+read. The results per domain and each survivor argued: benchmarks/mutation/statute_survivors.toml.
 
 ``--names`` runs the mutants named (shell-style patterns, ``*`` and ``?``, matched against every generated name;
 a pattern that names none stops the tool with the pattern) instead of a draw: the way to rerun a survivor once its
@@ -120,10 +130,13 @@ TARGETS = {
 }
 
 
-def switched_pyproject(text: str, target: str) -> str:
+def switched_pyproject(text: str, target: str, domain: str | None = None) -> str:
     """``text`` (a pyproject.toml) with its ``[tool.mutmut]`` table replaced by
-    ``[tool.mutation_tool.<target>]``: the configuration mutmut reads for ``target``."""
+    ``[tool.mutation_tool.<target>]``: the configuration mutmut reads for ``target`` (with ``domain``, the statute
+    table narrowed to that domain: :func:`narrowed_to_domain`)."""
     table = tomllib.loads(text)["tool"]["mutation_tool"][target]
+    if domain is not None:
+        table = narrowed_to_domain(table, domain)
     # The section runs from its header to the next table header (or the end).
     without = re.sub(r"(?ms)^\[tool\.mutmut\][ \t]*\n.*?(?=^\[|\Z)", "", text)
     # Strings and lists of strings: their JSON spelling is valid TOML.
@@ -134,18 +147,19 @@ def switched_pyproject(text: str, target: str) -> str:
     return switched
 
 
-def prepare(name: str) -> Path:
-    """The working directory of target ``name``, made ready for mutmut."""
-    workdir = TARGETS[name].workdir
+def prepare(name: str, workdir: Path | None = None, domain: str | None = None) -> Path:
+    """The working directory of target ``name`` (``workdir`` if given), made ready for mutmut (with ``domain``,
+    for that statute domain's units only)."""
+    workdir = workdir or TARGETS[name].workdir
     if workdir == ROOT:
         return workdir
-    workdir.mkdir(exist_ok=True)
+    workdir.mkdir(parents=True, exist_ok=True)
     for linked in LINKED:
         link = workdir / linked
         if not link.is_symlink():
             link.symlink_to(ROOT / linked, target_is_directory=True)
     pyproject = workdir / "pyproject.toml"
-    text = switched_pyproject((ROOT / "pyproject.toml").read_text(encoding="utf-8"), name)
+    text = switched_pyproject((ROOT / "pyproject.toml").read_text(encoding="utf-8"), name, domain)
     if not pyproject.is_file() or pyproject.read_text(encoding="utf-8") != text:
         pyproject.write_text(text, encoding="utf-8")
     return workdir
@@ -241,6 +255,59 @@ def domain_of(name: str) -> str:
         return parts[1]
     raise ValueError(f"mutant {name!r}: module {module} is of no statute domain (expected "
                      "conformance_reference.<domain>.<module>, or a module of DOMAIN_OF_FUNCTION)")
+
+
+#: The statute kill suite's test, one per edition (benchmarks/mutation/test_statute_kills.py).
+STATUTE_TEST = "test_every_checked_requirement_still_passes"
+
+
+def domain_files(domain: str, only_mutate: Iterable[str]) -> list[str]:
+    """The files of ``only_mutate`` that hold a unit of ``domain``: those of its package, and each shared module
+    (:data:`DOMAIN_OF_FUNCTION`) with a function of the domain."""
+    if domain not in STATUTE_DOMAINS:
+        raise ValueError(f"--domain {domain!r}: not a statute domain (one of {', '.join(STATUTE_DOMAINS)})")
+    files = []
+    for path in only_mutate:
+        module = path.removesuffix(".py").replace("/", ".")
+        shared = DOMAIN_OF_FUNCTION.get(module)
+        ours = domain in shared.values() if shared is not None else module.split(".")[1] == domain
+        if ours:
+            files.append(path)
+    return files
+
+
+def narrowed_to_domain(table: Mapping[str, object], domain: str) -> dict[str, object]:
+    """The statute target's mutmut table for ``domain`` alone: its files mutated, and its edition's test the whole
+    kill suite (a survivor otherwise re-judges every edition that reached it: nearly all 19, through the
+    per-person query)."""
+    only_mutate = table["only_mutate"]
+    selection = table["pytest_add_cli_args_test_selection"]
+    if not (isinstance(only_mutate, list) and isinstance(selection, list) and len(selection) == 1):
+        raise ValueError("the statute table needs only_mutate and one kill suite file")
+    return {**table, "only_mutate": domain_files(domain, only_mutate),
+            "pytest_add_cli_args_test_selection": [f"{selection[0]}::{STATUTE_TEST}[{domain}]"]}
+
+
+def mangled(function: str) -> str:
+    """mutmut 3's name of a function (``x_f``) or a method (``Class.m``: ``xǁClassǁm``), as
+    :func:`mutated_function` reads it back."""
+    owner, dot, method = function.partition(".")
+    return f"xǁ{owner}ǁ{method}" if dot else f"x_{function}"
+
+
+def domain_patterns(domain: str, files: Iterable[str]) -> list[str]:
+    """mutmut's names (shell-style) of every mutant of ``domain``'s units in ``files``: each module of its package
+    whole, each of its functions in a shared module by name."""
+    patterns = []
+    for path in files:
+        module = path.removesuffix(".py").replace("/", ".")
+        shared = DOMAIN_OF_FUNCTION.get(module)
+        if shared is None:
+            patterns.append(f"{module}.*")
+        else:
+            patterns += [f"{module}.{mangled(function)}__mutmut_*" for function, owner in shared.items()
+                         if owner == domain]
+    return patterns
 
 
 def by_domain(names: Iterable[str]) -> dict[str, list[str]]:
@@ -341,6 +408,16 @@ def mutant_names(workdir: Path) -> dict[str, int | None]:
     for meta in (workdir / "mutants").rglob("*.meta"):
         found.update(json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {}))
     return found
+
+
+def mean_duration(workdir: Path, names: Iterable[str]) -> float | None:
+    """The mean of mutmut's recorded durations of the mutants ``names`` (a child's wall clock, from its fork to its
+    exit), or None when none has one."""
+    durations: dict[str, float] = {}
+    for meta in (workdir / "mutants").rglob("*.meta"):
+        durations.update(json.loads(meta.read_text(encoding="utf-8")).get("durations_by_key", {}))
+    found = [durations[name] for name in names if durations.get(name) is not None]
+    return sum(found) / len(found) if found else None
 
 
 def already_generated(workdir: Path) -> bool:
@@ -464,16 +541,25 @@ def main() -> None:
                         help="statute target: N mutants of each domain's unit instead of --sample over all")
     parser.add_argument("--names", nargs="+", default=[], metavar="PATTERN",
                         help="run the mutants of these names (shell-style patterns) instead of a draw")
+    parser.add_argument("--domain", choices=STATUTE_DOMAINS, metavar="DOMAIN",
+                        help="statute target: every mutant of this domain's units, killed by its edition alone")
+    parser.add_argument("--workdir", type=Path, metavar="DIR",
+                        help="mutmut's working directory (default: the target's scratch directory in the tree)")
     options = parser.parse_args()
-    if options.per_domain and options.target != "statute":
-        parser.error("--per-domain draws per statute domain: it needs --target statute")
+    if (options.per_domain or options.domain) and options.target != "statute":
+        parser.error("--per-domain and --domain are of the statute domains: they need --target statute")
+    if options.domain and (options.per_domain or options.names or options.per_module):
+        parser.error("--domain runs every mutant of the domain: no draw (--per-domain, --per-module) nor --names")
     if options.module and not options.per_module:
         parser.error("--module picks modules of the per-module draw: it needs --per-module N")
     # A missing mutmut generates no mutant, and "killed 0 of 0" would read as a measurement: refuse instead.
     if importlib.util.find_spec("mutmut") is None:
         sys.exit("mutmut is not installed in this environment: pip install -c constraints.txt -e '.[bench]'")
     started = time.perf_counter()
-    workdir = prepare(options.target)
+    workdir = prepare(options.target, options.workdir, options.domain)
+    if options.domain:
+        domain_run(workdir, options.domain, options.children, started)
+        return
     if not already_generated(workdir):
         run(workdir, [TARGETS[options.target].first], options.children)
     names = sorted(mutant_names(workdir))
@@ -498,13 +584,38 @@ def main() -> None:
         sample = names if options.sample == 0 else sorted(random.Random(options.seed).sample(
             names, min(options.sample, len(names))))
     exited = run(workdir, sample, options.children)
+    print(f"\n{options.target}: {len(names)} mutants generated; {len(sample)} drawn (seed {options.seed}); "
+          f"{time.perf_counter() - started:.0f} s")
+    how = f"{options.per_domain} drawn of each" if options.per_domain else "as named"
+    report(workdir, names, sample, drawn, exited, how)
+
+
+def domain_run(workdir: Path, domain: str, children: int, started: float) -> None:
+    """Every mutant of ``domain``'s units, in one mutmut run (it generates them and collects its statistics first),
+    and the report, with the seconds a mutant took."""
+    files = tomllib.loads((workdir / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]["only_mutate"]
+    exited = run(workdir, domain_patterns(domain, files), children)
+    elapsed = time.perf_counter() - started
+    names = sorted(mutant_names(workdir))
+    sample = [name for name in names if domain_of(name) == domain]
+    if not sample:
+        sys.exit(f"no mutant of {domain} was generated in {workdir / 'mutants'}: see mutmut's output above")
+    mean = mean_duration(workdir, sample)
+    print(f"\nstatute, {domain}: {len(sample)} mutants, every one run; {elapsed:.0f} s in all, "
+          f"{elapsed / len(sample):.1f} s a mutant (generation, statistics and the clean runs included); "
+          f"mutmut's mean child: " + (f"{mean:.1f} s" if mean is not None else "none recorded"))
+    report(workdir, names, sample, {domain: sample}, exited, "every one")
+
+
+def report(workdir: Path, names: list[str], sample: list[str], drawn: Mapping[str, list[str]], exited: int,
+           how: str) -> None:
+    """The kill rate of ``sample`` (of the generated ``names``) as mutmut recorded it: pooled, per module, per
+    domain of ``drawn`` (if any), then every survivor and timeout with its diff."""
     results = mutant_names(workdir)
     codes = {name: results.get(name) for name in sample}
     counted = outcomes(list(codes.values()))
     survived = [name for name, code in codes.items() if code == SURVIVED]
     timed_out = sorted(name for name, code in codes.items() if code in TIMEOUTS)
-    print(f"\n{options.target}: {len(names)} mutants generated; {len(sample)} drawn (seed {options.seed}); "
-          f"{time.perf_counter() - started:.0f} s")
     if exited != 0:
         print(f"mutmut exited {exited} (see its output above: a failed clean run runs no mutant); the figures below "
               "are the results it recorded, the others not run")
@@ -513,7 +624,6 @@ def main() -> None:
           f"each); not reached by any test: {counted.not_reached}; not run: {counted.not_run}")
     print("\nper module:\n" + markdown_table(module_table(names, codes)))
     if drawn:
-        how = f"{options.per_domain} drawn of each" if options.per_domain else "as named"
         print(f"\nper domain ({how}):\n{format_table(domain_table(names, drawn, codes))}")
     for name in survived:
         print(f"\n-- survived: {name}" + (f" ({domain_of(name)})" if drawn else ""))

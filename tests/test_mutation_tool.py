@@ -362,3 +362,87 @@ def test_the_first_mutants_run_is_skipped_only_once_the_mutants_and_the_statisti
     assert not TOOL.already_generated(tmp_path)  # generated, but mutmut's statistics never ran
     (tmp_path / "mutants" / "mutmut-stats.json").write_text("{}")
     assert TOOL.already_generated(tmp_path)
+
+
+def test_a_domains_table_mutates_its_files_and_kills_with_its_edition_alone() -> None:
+    table = tomllib.loads(PYPROJECT)["tool"]["mutation_tool"]["statute"]
+    inkan = TOOL.narrowed_to_domain(table, "inkan")
+    assert inkan["only_mutate"] == ["conformance_reference/inkan/inkan.py"]
+    assert inkan["pytest_add_cli_args_test_selection"] == [
+        "benchmarks/mutation/test_statute_kills.py::test_every_checked_requirement_still_passes[inkan]"]
+    assert {key: value for key, value in inkan.items() if key not in ("only_mutate",
+            "pytest_add_cli_args_test_selection")} == {key: value for key, value in table.items() if key not in (
+                "only_mutate", "pytest_add_cli_args_test_selection")}
+    # A domain with functions in the shared modules takes those files too, and only those of them.
+    assert TOOL.domain_files("koki_korei", table["only_mutate"]) == [
+        "conformance_reference/koki_korei/koki_korei.py", "conformance_reference/kakuninsho.py",
+        "conformance_reference/jumin/statute_certificates.py"]
+    assert TOOL.domain_files("kodomo_kosodate", table["only_mutate"]) == [
+        "conformance_reference/kodomo_kosodate/kodomo.py", "conformance_reference/kodomo_kosodate/benefits.py"]
+    switched = tomllib.loads(TOOL.switched_pyproject(PYPROJECT, "statute", "inkan"))
+    assert switched["tool"]["mutmut"] == inkan
+    with pytest.raises(ValueError, match="not a statute domain"):
+        TOOL.domain_files("jumin", table["only_mutate"])
+
+
+def test_every_domain_has_a_file_to_mutate_and_its_test_in_the_kill_suite() -> None:
+    table = tomllib.loads(PYPROJECT)["tool"]["mutation_tool"]["statute"]
+    kills = (ROOT / "benchmarks" / "mutation" / "test_statute_kills.py").read_text("utf-8")
+    assert f"def {TOOL.STATUTE_TEST}(domain: str" in kills
+    for domain in TOOL.STATUTE_DOMAINS:
+        assert TOOL.domain_files(domain, table["only_mutate"]), domain
+
+
+def test_a_domains_patterns_name_its_modules_whole_and_its_shared_functions_alone() -> None:
+    files = ["conformance_reference/koki_korei/koki_korei.py", "conformance_reference/kakuninsho.py",
+             "conformance_reference/jumin/statute_certificates.py"]
+    patterns = TOOL.domain_patterns("koki_korei", files)
+    assert patterns == ["conformance_reference.koki_korei.koki_korei.*",
+                        "conformance_reference.kakuninsho.x_koki_lines__mutmut_*",
+                        "conformance_reference.jumin.statute_certificates.xǁStatuteCertificatesǁ_koki_card__mutmut_*"]
+    names = ["conformance_reference.kakuninsho.x_koki_lines__mutmut_3",
+             "conformance_reference.kakuninsho.x_expiry__mutmut_1",
+             "conformance_reference.jumin.statute_certificates.xǁStatuteCertificatesǁ_koki_card__mutmut_12",
+             "conformance_reference.jumin.statute_certificates.xǁStatuteCertificatesǁ_kaigo_card__mutmut_1",
+             "conformance_reference.koki_korei.koki_korei.x__acquired_as_reported__mutmut_12"]
+    matched = TOOL.named(names, patterns)
+    assert matched == sorted(name for name in names if TOOL.domain_of(name) == "koki_korei") and len(matched) == 3
+
+
+def test_the_mean_duration_is_of_the_mutants_asked_that_have_one(tmp_path: Path) -> None:
+    (tmp_path / "mutants" / "pkg").mkdir(parents=True)
+    (tmp_path / "mutants" / "pkg" / "mod.py.meta").write_text(
+        '{"durations_by_key": {"pkg.mod.x_f__mutmut_1": 3.0, "pkg.mod.x_f__mutmut_2": 5.0, '
+        '"pkg.mod.x_g__mutmut_1": 40.0}}')
+    asked = ["pkg.mod.x_f__mutmut_1", "pkg.mod.x_f__mutmut_2", "pkg.mod.x_f__mutmut_3"]
+    assert TOOL.mean_duration(tmp_path, asked) == 4.0  # the one without a duration (not run) is not counted
+    assert TOOL.mean_duration(tmp_path, ["pkg.mod.x_f__mutmut_3"]) is None
+
+
+#: The classes a survivor of the statute register may have (benchmarks/mutation/statute_survivors.toml).
+SURVIVOR_CLASSES = {"defect branch", "equivalent", "gap, closed", "gap, open", "not read"}
+
+
+def test_the_statute_register_adds_up_per_domain_and_argues_every_survivor() -> None:
+    register = tomllib.loads((ROOT / "benchmarks" / "mutation" / "statute_survivors.toml").read_text("utf-8"))
+    assert register["domains"], "no domain recorded"
+    for domain, row in register["domains"].items():
+        assert domain in TOOL.STATUTE_DOMAINS
+        # not_run: a run stopped before its end (the mutants it did not get to; none in a whole run).
+        counted = row["killed"] + row["survived"] + row["timed_out"] + row["not_reached"] + row.get("not_run", 0)
+        assert counted == row["mutants"], domain
+        # Every survivor listed, and every mutant no test reached (``result = "not reached"``): argued alike.
+        survivors = [name for entry in row["survivors"] if entry.get("result", "survived") == "survived"
+                     for name in entry["mutants"]]
+        unreached = [name for entry in row["survivors"] if entry.get("result") == "not reached"
+                     for name in entry["mutants"]]
+        assert len(survivors) == len(set(survivors)) == row["survived"], domain
+        assert len(unreached) == len(set(unreached)) == row["not_reached"], domain
+        assert all(TOOL.domain_of(f"conformance_reference.{name}") == domain for name in survivors + unreached)
+        for entry in row["survivors"]:
+            assert entry["class"] in SURVIVOR_CLASSES and entry["why"].strip(), (domain, entry["mutants"])
+        # The rate's denominator: every mutant not argued equivalent (a timeout, a gap, a survivor not read yet); a
+        # closed gap stays in it, killed only once it is rerun so (the run's figure is the run's).
+        argued = sum(len(entry["mutants"]) for entry in row["survivors"]
+                     if entry["class"] in ("equivalent", "defect branch"))
+        assert row["non_equivalent"] == row["mutants"] - row.get("not_run", 0) - argued, domain

@@ -410,6 +410,9 @@ ENV_ONE = Scenario(2025, date(1980, 5, 5), date(2022, 4, 1), as_of=date(2025, 5,
 ENV_TWO = replace(ENV_ONE, records=light_car(efficiency=149, standards={**_STD, "令和2年度": 140}))
 ENV_THREE = replace(ENV_ONE, records=light_car(efficiency=139, standards={**_STD, "令和2年度": 130}))
 ENV_TRUCK_TWO = replace(ENV_ONE, records=light_car(use="トラック", efficiency=190, standards=_STD))
+#: 第451条第2項第2号: 「車両総重量が二・五トン以下のトラック」: the same トラック at exactly 2,500 kg -> 百分の二 (the
+#: limit included; a tool mutant reading it as over survived the draws: benchmarks/mutation/statute_survivors.toml).
+ENV_TRUCK_AT_LIMIT = replace(ENV_ONE, records=light_car(use="トラック", weight=2500, efficiency=190, standards=_STD))
 ENV_DIESEL = replace(ENV_ONE, records=light_car(gasoline=False, efficiency=300, standards=_STD))
 #: 第4項: 平成22年度基準 10.0 km/L: 乗用 16.2 -> 百分の一 (162%, ハ 150%); 15.1 -> 百分の二; トラック 14.7 -> 百分の二.
 _H22 = {**_STD, "平成22年度": 100}
@@ -441,7 +444,7 @@ SIDECAR = replace(SMALL_TWO_WHEEL, records=(*SMALL_TWO_WHEEL.records, (PART, _SI
 
 KEIJI_RULES.update({rule.name: rule for rule in (
     STATUTE.rule("keijidosha_zei.environmental", light_cars, _env_rate, "環境性能割税率",
-         (ENV_ONE, ENV_TWO, ENV_THREE, ENV_TRUCK_TWO, ENV_DIESEL)),
+         (ENV_ONE, ENV_TWO, ENV_THREE, ENV_TRUCK_TWO, ENV_TRUCK_AT_LIMIT, ENV_DIESEL)),
     STATUTE.rule("keijidosha_zei.environmental_h22", drawn_with(light_cars, "平成22年度基準"), _env_rate,
          "環境性能割税率", (ENV_H22_ONE, ENV_H22_TWO, ENV_H22_TRUCK)),
     STATUTE.rule("keijidosha_zei.environmental_r2", drawn_with(light_cars, "令和2年度基準等"), _env_rate,

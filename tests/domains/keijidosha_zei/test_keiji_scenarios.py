@@ -6,6 +6,7 @@ checks make)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from types import SimpleNamespace
 from typing import cast
 
@@ -175,7 +176,12 @@ def test_the_worked_examples_of_the_environmental_rate_and_the_taxpayers() -> No
     town = TOWN_CODE
     # 第451条第1項-第3項: 以上 at each threshold.
     assert [ks._env_rate(example, town)["環境性能割税率"] for example in (
-        ks.ENV_ONE, ks.ENV_TWO, ks.ENV_THREE, ks.ENV_TRUCK_TWO, ks.ENV_DIESEL)] == [1, 2, 3, 2, 3]
+        ks.ENV_ONE, ks.ENV_TWO, ks.ENV_THREE, ks.ENV_TRUCK_TWO, ks.ENV_TRUCK_AT_LIMIT, ks.ENV_DIESEL)] == [
+        1, 2, 3, 2, 2, 3]
+    # 第2項第2号's 「二・五トン以下」 includes 2,500 kg; 1 kg more is no such トラック (百分の三, 第3項).
+    over = replace(ks.ENV_TRUCK_AT_LIMIT, records=ks.light_car(use="トラック", weight=2501, efficiency=190,
+                                                               standards=ks._STD))
+    assert ks._env_rate(over, town) == {"環境性能割税率": 3}
     # 第4項 (平成二十二年度基準: 162%, 151%; トラック 147%), 第5項 (令和二年度基準: 109%, 102%).
     assert [ks._env_rate(example, town)["環境性能割税率"] for example in (
         ks.ENV_H22_ONE, ks.ENV_H22_TWO, ks.ENV_H22_TRUCK, ks.ENV_R2_ONE, ks.ENV_R2_TWO, ks.ENV_R2_THREE)] == [
