@@ -9,6 +9,7 @@ start and its round trips were most of a probe's CPU)."""
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -41,13 +42,21 @@ SHARED_CHECKS = frozenset({"api.qualifications_refusals", "api.form_refusals"})
 
 def bound_requirements(bindings: Path, shared: bool = False) -> dict[str, set[str]]:
     """check name -> the requirements the catalog file ``bindings`` binds it to (manual entries name no check);
-    the :data:`SHARED_CHECKS` only with ``shared``."""
+    the :data:`SHARED_CHECKS` only with ``shared``. A new dict each call (a caller may change it)."""
     bound: dict[str, set[str]] = {}
-    for binding in yaml.safe_load(bindings.read_text("utf-8"))["bindings"]:
-        for entry in binding["checks"]:
-            if entry["kind"] == "check" and (shared or entry["name"] not in SHARED_CHECKS):
-                bound.setdefault(entry["name"], set()).add(binding["requirement"])
+    for requirement, name in _check_bindings(bindings):
+        if shared or name not in SHARED_CHECKS:
+            bound.setdefault(name, set()).add(requirement)
     return bound
+
+
+@functools.cache
+def _check_bindings(bindings: Path) -> tuple[tuple[str, str], ...]:
+    """(requirement, check name) of each check the catalog file binds, read once a process: every probe asks, and
+    parsing 選挙人名簿's bindings took 0.056 s of CPU (a tenth of its probe, 2026-11-29)."""
+    return tuple((binding["requirement"], entry["name"])
+                 for binding in yaml.safe_load(bindings.read_text("utf-8"))["bindings"]
+                 for entry in binding["checks"] if entry["kind"] == "check")
 
 
 def disagreeing(client: HttpClient, rules: Iterable[Rule]) -> Iterator[Rule]:
