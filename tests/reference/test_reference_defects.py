@@ -24,6 +24,7 @@ from typing import Any
 
 import pytest
 import requests
+from asked_defects import AskedDefects
 from inprocess import in_process_client
 
 from conformance import clock
@@ -1410,40 +1411,6 @@ SEGMENTS: dict[str, Callable[[Api], Probes]] = dict((
     _one("extract", extract_probe),
     _one("support", support_probe),
 ))
-
-
-class AskedDefects(frozenset[str]):
-    """No defect on, and a record of the defect names the reference asked about (``name in defects``).
-
-    Any other use of the set (iterating it, its length, a set operation) could depend on the names in it
-    without asking for one: it is recorded in ``opaque``, and then nothing is concluded from ``asked``."""
-
-    asked: set[str]
-    opaque: list[str]
-
-    def __new__(cls) -> AskedDefects:
-        made = super().__new__(cls)
-        made.asked, made.opaque = set(), []
-        return made
-
-    def __contains__(self, name: object) -> bool:
-        self.asked.add(str(name))
-        return False
-
-
-def _opaque(operation: str) -> Callable[..., Any]:
-    def used(self: AskedDefects, *args: Any, **kwargs: Any) -> Any:
-        self.opaque.append(operation)
-        return getattr(frozenset, operation)(self, *args, **kwargs)
-    return used
-
-
-for _operation in ("__iter__", "__len__", "__and__", "__rand__", "__or__", "__ror__", "__sub__", "__rsub__",
-                   "__xor__", "__rxor__", "intersection", "union", "difference", "symmetric_difference",
-                   "isdisjoint", "issubset", "issuperset", "__le__", "__lt__", "__ge__", "__gt__", "__eq__",
-                   "__ne__", "copy"):
-    setattr(AskedDefects, _operation, _opaque(_operation))
-AskedDefects.__hash__ = frozenset.__hash__  # type: ignore[method-assign]  # (__eq__ above drops it)
 
 
 @dataclass(frozen=True)

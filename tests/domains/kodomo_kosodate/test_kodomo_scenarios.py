@@ -23,13 +23,11 @@ from conformance.domains.kodomo_kosodate import benefits as kb
 from conformance.domains.kodomo_kosodate import checks as ks
 from conformance.domains.kodomo_kosodate import oracle as law
 from conformance.domains.kodomo_kosodate.checks import KODOMO_RULES, KodomoRule
-from conformance.embedded import start_reference
 from conformance.locations import default_catalog_root
 from conformance.oracles.dates import age_reached_on
-from conformance.profiles import ApiTarget, DriverTarget
+from conformance.profiles import DriverTarget
 from conformance.shipped_checks import default_registry
 from conformance.targets.base import HttpClient, Target
-from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE
 from conformance_reference.defects import DEFECTS
 from conformance_reference.domain_records import DOMAIN_RECORDS
@@ -50,8 +48,7 @@ def _disagreeing(client: HttpClient, rules: dict[str, KodomoRule]) -> Iterator[K
 
 def failed_requirements(defects: frozenset[str]) -> set[str]:
     bound = bound_requirements(BINDINGS)
-    with start_reference(defects=defects) as running:
-        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+    with rule_probes.reference_client(defects) as client:  # in this process: tests/rule_probes.py
         driver = {rid for rule in _disagreeing(client, KODOMO_RULES) for rid in bound[f"scenario.{rule.name}"]}
     return driver | rule_probes.failed_requirements(defects, kb.KODOMO_QUERY_RULES, BINDINGS)
 

@@ -133,8 +133,9 @@ RULES_AFTER_MOVE = ("nenkin.period_one_month", "nenkin.period_after_move_in")
 
 
 def test_a_vendor_running_past_sixty_after_a_move_is_found_on_the_worked_examples() -> None:
+    # Through a real server: the one rule_findings probe kept on the HTTP path (the others answer in process).
     found = rule_findings(frozenset({"nenkin_period_past_sixty_after_move"}), NENKIN_RULES, BINDINGS,
-                          RULES_AFTER_MOVE, max_examples=1)
+                          RULES_AFTER_MOVE, max_examples=1, over_http=True)
     # The worked examples run first: each check's finding names the first of them the vendor gets wrong.
     for name, (born, year) in zip(RULES_AFTER_MOVE, (("1957-01-01", 2016), ("1966-01-01", 2025)), strict=True):
         [finding] = found[name]
@@ -187,7 +188,8 @@ def test_one_employed_under_twenty_loses_the_shikaku_the_day_the_kosei_nenkin_en
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
-    assert failed_requirements(frozenset(), NENKIN_RULES, BINDINGS) == set()
+    # Through a real server: the one failed_requirements probe kept on the HTTP path (the others answer in process).
+    assert failed_requirements(frozenset(), NENKIN_RULES, BINDINGS, over_http=True) == set()
 
 
 @pytest.mark.parametrize("name", NENKIN_DEFECTS)

@@ -15,7 +15,7 @@ from typing import Any, cast
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements
+from rule_probes import bound_requirements, reference_client
 
 from conformance.catalog.models import Requirement
 from conformance.checks.registry import CheckContext, NotAutomated
@@ -52,8 +52,7 @@ def _disagreeing(client: HttpClient) -> Iterator[KosekiRule]:
 
 def failed_requirements(defects: frozenset[str]) -> set[str]:
     bound = bound_requirements(BINDINGS)
-    with start_reference(defects=defects) as running:
-        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+    with reference_client(defects) as client:  # in this process: tests/rule_probes.py
         return {rid for rule in _disagreeing(client) for rid in bound[f"scenario.{rule.name}"]}
 
 
