@@ -770,7 +770,8 @@ AFFECTS: dict[str, set[str]] = {
         "shogaisha_category_from_primary_judgement", "shogaisha_adult_from_birthday",
         "shogaisha_guardian_until_birthday", "shogaisha_certificate_adults_only", "shogaisha_rejection_without_reason",
         "shogaisha_handover_at_eighteen", "shogaisha_supply_amount_per_period", "shogaisha_benefits_outside_period",
-        "shogaisha_disabled_before_issue", "shogaisha_leap_birthday_feb28", "shogaisha_nationals_only")},
+        "shogaisha_disabled_before_issue", "shogaisha_leap_birthday_feb28", "shogaisha_nationals_only",
+        "shogaisha_certificate_from_next_day")},
     # 子ども・子育て支援 through the per-person query (conformance_reference/kodomo_kosodate/benefits.py; each defect's
     # own test: tests/domains/kodomo_kosodate/test_kodomo_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -988,7 +989,8 @@ RULE_PROBES = (
       shogaisha_scenarios.CHILD_APPLIES, shogaisha_scenarios.CHILD_QUALIFIES, shogaisha_scenarios.REACHING_15,
       shogaisha_scenarios.SIXTEEN, shogaisha_scenarios.SUPPLIED, shogaisha_scenarios.LAPSED,
       shogaisha_scenarios.FOREIGN_18, shogaisha_scenarios.NOT_YET_GIVEN, shogaisha_scenarios.LEAP_17,
-      shogaisha_scenarios.LEAP_18, shogaisha_scenarios.LEAP_GUARDIAN, shogaisha_scenarios.LEAP_HELD),
+      shogaisha_scenarios.LEAP_18, shogaisha_scenarios.LEAP_GUARDIAN, shogaisha_scenarios.LEAP_HELD,
+      shogaisha_scenarios.GIVEN_TODAY, shogaisha_scenarios.HELD_ON_GIVING),
     # 子ども・子育て支援 through the per-person query: conformance/domains/kodomo_kosodate/benefits.py's examples.
     *(rule_example for rule in kodomo_query.KODOMO_QUERY_RULES.values() for rule_example in rule.examples),
     # 法人住民税: the worked examples of conformance/domains/hojin_juminzei/checks.py.
