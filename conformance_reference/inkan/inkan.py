@@ -72,7 +72,7 @@ def _seal_reasons(row: Row, record: Mapping[str, str], defects: frozenset[str]) 
     if "inkan_occupation_allowed" in defects:
         name_ok = any(ch in name for name in names for ch in core)
         with_title = False
-    elif "inkan_any_name" in defects:
+    elif "inkan_any_name" in defects or ("inkan_latin_allowed" in defects and core.isascii() and core.isalpha()):
         name_ok = True
     else:
         name_ok = bool(core) and any(all(ch in name for ch in core) for name in names)
