@@ -797,7 +797,7 @@ AFFECTS: dict[str, set[str]] = {
         "inkan_occupation_allowed", "inkan_rubber_allowed", "inkan_size_unchecked", "inkan_blurred_allowed",
         "inkan_newcomer_refused", "inkan_size_7mm_allowed", "inkan_start_ignored", "inkan_sample_name",
         "inkan_tsusho_ignored", "inkan_no_reasons", "inkan_capacity_under_fifteen", "inkan_judged_on_as_of",
-        "inkan_latin_allowed")},
+        "inkan_latin_allowed", "inkan_unknown_birth_unjudged")},
     # 戸籍 (the driver operations koseki.*, conformance_reference/koseki/koseki.py; each defect's own test:
     # tests/domains/koseki/test_koseki_scenarios.py).
     **{name: {"koseki"} for name in (
@@ -1003,7 +1003,7 @@ RULE_PROBES = (
       inkan_scenarios.SECOND, inkan_scenarios.OTHER_NAME, inkan_scenarios.TITLE, inkan_scenarios.RUBBER_SEAL,
       inkan_scenarios.SMALL, inkan_scenarios.BLURRED, inkan_scenarios.NEWCOMER, inkan_scenarios.EIGHT,
       inkan_scenarios.ARRIVING, inkan_scenarios.OWN_NAME, inkan_scenarios.TSUSHO, inkan_scenarios.YOUNG_INCAPABLE,
-      inkan_scenarios.ASKED_BEFORE, inkan_scenarios.LATIN_LETTER),
+      inkan_scenarios.ASKED_BEFORE, inkan_scenarios.LATIN_LETTER, inkan_scenarios.UNKNOWN_BIRTH_MOVED_OUT),
     # 法人住民税 by 法人区分: the worked examples of conformance/domains/hojin_juminzei/checks.py (第294条第5項-第8項).
     *(hojin_scenarios.FOREIGN_PE_HERE, hojin_scenarios.FOREIGN_OFFICE_ONLY, hojin_scenarios.PUBLIC_BUSINESS_HERE,
       hojin_scenarios.PUBLIC_BUSINESS_ELSEWHERE, hojin_scenarios.INTEREST_BUSINESS_HERE,

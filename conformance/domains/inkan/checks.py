@@ -423,6 +423,10 @@ NEWCOMER = _applicant(date(2024, 6, 3), moved_in=date(2024, 5, 27))
 ARRIVING = _applicant(date(2024, 6, 3), moved_in=date(2024, 6, 13))
 CONFIRMED_OUT = replace(ALLOWED, planned_out=date(2024, 6, 10), elsewhere=date(2024, 5, 31))
 REMOVED = replace(ALLOWED, columns=(("住民状態", "9"), ("異動事由", "C3"), ("異動日", "2024-05-20")))
+#: A 生年月日 wholly 不詳 (no date behind it): 第2条第2項第1号 cannot be read (the 条例 does not say what it gives),
+#: but moved out before the application the applicant is not registered (第2条第1項 bars whatever the age).
+UNKNOWN_BIRTH_MOVED_OUT = replace(MOVED_OUT, columns=(("生年月日", ""), ("生年月日_不詳フラグ", "1"),
+                                                      ("生年月日_不詳表記", "年月日不詳")))
 YAMADA = next(person for person in PERSONS if person.name.startswith("山田"))
 SMITH = next(person for person in PERSONS if person.name.startswith("スミス"))
 OWN_NAME = _applicant(date(2024, 6, 3), person=YAMADA, impression="山田")
@@ -445,7 +449,8 @@ FOURTEEN_LATER = _applicant(date(2024, 6, 3), date(2009, 7, 10), moved_in=date(2
 _ANSWER = picked(PART, "登録")
 _REASONS = picked(PART, "登録できない理由")
 INKAN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    STATUTE.rule("inkan.resident", leavers, _resident, _ANSWER, (ALLOWED, MOVED_OUT, ARRIVING, CONFIRMED_OUT, REMOVED)),
+    STATUTE.rule("inkan.resident", leavers, _resident, _ANSWER, (ALLOWED, MOVED_OUT, ARRIVING, CONFIRMED_OUT, REMOVED,
+                                                                   UNKNOWN_BIRTH_MOVED_OUT)),
     STATUTE.rule("inkan.age", teenagers, _age, _ANSWER, (FIFTEEN, FOURTEEN)),
     STATUTE.rule("inkan.capacity", capacities, _capacity, _ANSWER, (ALLOWED, INCAPABLE)),
     STATUTE.rule("inkan.one_seal", second_seals, _one_seal, _ANSWER, (ALLOWED, SECOND)),

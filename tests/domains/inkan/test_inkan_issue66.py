@@ -69,6 +69,18 @@ def test_the_name_draws_reach_latin_letters_of_no_name() -> None:
     assert seen == {True, False}
 
 
+def test_an_unknown_birth_moved_out_is_refused_and_the_empty_answer_is_the_resident_finding() -> None:
+    # 亘理町 第2条第1項 bars whatever the age: a wholly 不詳 生年月日 (UNKNOWN_BIRTH_MOVED_OUT) leaves 第2条第2項第1号
+    # unread, not the rest; the defect gives the empty answer (the register's 生年月日 gap).
+    assert ks._resident(ks.UNKNOWN_BIRTH_MOVED_OUT, TOWN_CODE) == {"登録": False}
+    rule = "inkan.resident"
+    assert rule_findings(frozenset(), INKAN_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding,) = rule_findings(frozenset({"inkan_unknown_birth_unjudged"}), INKAN_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == "scenario.inkan.resident.mismatch"
+    assert str(finding.location) == f"GET {QUERY_PATH} fiscal_year=2024"
+    assert (finding.expected, finding.actual) == ('{"登録": false}', '{"登録": null}')
+
+
 def test_under_fifteen_the_capacity_is_not_a_reason() -> None:
     """第2条第2項第2号 「第1号に掲げる者を除く」: the defect's answer cites it, the oracle does not."""
     finding = rule_findings(frozenset({"inkan_capacity_under_fifteen"}), INKAN_RULES, BINDINGS,
