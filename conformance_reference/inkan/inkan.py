@@ -72,7 +72,7 @@ def _seal_reasons(row: Row, record: Mapping[str, str], defects: frozenset[str]) 
     if "inkan_occupation_allowed" in defects:
         name_ok = any(ch in name for name in names for ch in core)
         with_title = False
-    elif "inkan_any_name" in defects:
+    elif "inkan_any_name" in defects or ("inkan_latin_allowed" in defects and core.isascii() and core.isalpha()):
         name_ok = True
     else:
         name_ok = bool(core) and any(all(ch in name for ch in core) for name in names)
@@ -95,7 +95,7 @@ def _seal_reasons(row: Row, record: Mapping[str, str], defects: frozenset[str]) 
     return reasons
 
 
-def _reasons(row: Row, stay: Stay, day: date, birth: date, record: Mapping[str, str],
+def _reasons(row: Row, stay: Stay, day: date, birth: date | None, record: Mapping[str, str],
              defects: frozenset[str]) -> list[str]:
     """Every provision of 亘理町 第2条 and 第3条 that bars the application of ``day``."""
     reasons = []
@@ -108,7 +108,7 @@ def _reasons(row: Row, stay: Stay, day: date, birth: date, record: Mapping[str, 
         resident = False
     if not resident:
         reasons.append("resident")
-    young = day < _reached(birth, 14 if "inkan_from_fourteen" in defects else 15)
+    young = birth is not None and day < _reached(birth, 14 if "inkan_from_fourteen" in defects else 15)
     if young:
         reasons.append("age")
     # 第2条第2項第2号 「意思能力を有しない者(第1号に掲げる者を除く。)」: not a reason of a person under 15.
@@ -129,8 +129,12 @@ def inkan(row: Row, stay: Stay | None, record: Mapping[str, str], as_of: date,
         applied = as_of
     if applied is None or as_of < applied:
         return {"登録": None, "登録できない理由": None}
-    if birth is None or stay is None:
+    if stay is None or (birth is None and "inkan_unknown_birth_unjudged" in defects):
         return {"登録": None, "登録できない理由": []}
     reasons = _reasons(row, stay, applied, birth, record, defects)
+    if birth is None and not reasons:
+        # 第2条第2項第1号 cannot be read without a 生年月日 (a 不詳 one this vendor holds no date for), and the 条例
+        # does not say what it gives: the empty answer; every other provision bars as it does for anyone.
+        return {"登録": None, "登録できない理由": []}
     shown = [] if "inkan_no_reasons" in defects else [_REASONS[reason] for reason in reasons]
     return {"登録": not reasons, "登録できない理由": shown}

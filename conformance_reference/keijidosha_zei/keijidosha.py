@@ -68,7 +68,10 @@ def _env_rate(record: Mapping[str, str], defects: frozenset[str]) -> int | None:
         basis = ""  # the 本則's 第2号 applied to a truck 第5項 does not carry over
     rows = _ENV.get((basis, use))
     clean = record.get("燃料") == "ガソリン" and record.get("排出ガス基準適合") == "1"
-    if use == "トラック" and int(record.get("車両総重量", "0") or 0) > 2500:
+    weight = int(record.get("車両総重量", "0") or 0)
+    # 第451条第1項第2号: 「二・五トン以下」 includes 2,500 kg; the defect reads the limit as excluded.
+    over = weight >= 2500 if "keijidosha_env_truck_limit_exclusive" in defects else weight > 2500
+    if use == "トラック" and over:
         clean = False
     if rows is None or not clean:
         return 3

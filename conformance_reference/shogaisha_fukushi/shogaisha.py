@@ -93,6 +93,13 @@ def _reached(birth: date | None, years: int, day: date, *, on_birthday: bool = F
     return day >= (birthday if on_birthday else birthday - timedelta(days=1))
 
 
+def _held(given: date | None, as_of: date, defects: frozenset[str]) -> bool:
+    """身障法 第4条, 第15条: the 手帳 is held from its 交付年月日 itself (the defect: from the day after)."""
+    if given is None:
+        return False
+    return given < as_of if "shogaisha_certificate_from_next_day" in defects else given <= as_of
+
+
 def _disabled(row: Mapping[str, str], given: date | None, as_of: date, defects: frozenset[str]) -> bool:
     """身障法 第4条: 十八歳以上 and given a 手帳 by ``as_of``, whatever the nationality."""
     birth = parse_day(row.get("生年月日", ""))
@@ -100,7 +107,7 @@ def _disabled(row: Mapping[str, str], given: date | None, as_of: date, defects: 
                      leap_early="shogaisha_leap_birthday_feb28" in defects)
     if "shogaisha_nationals_only" in defects and row.get("住民種別") == "2":
         return False
-    handed = given is not None and (given <= as_of or "shogaisha_disabled_before_issue" in defects)
+    handed = _held(given, as_of, defects) or (given is not None and "shogaisha_disabled_before_issue" in defects)
     return handed and adult
 
 
@@ -118,7 +125,7 @@ def _certificate(row: Mapping[str, str], record: Mapping[str, str], as_of: date,
         adults_only = "shogaisha_certificate_adults_only" in defects and not _reached(birth, 18, applied)
         answer["手帳交付"] = found and not adults_only
         answer["却下理由通知"] = not found and "shogaisha_rejection_without_reason" not in defects
-    if given is not None and applied is not None and given <= as_of:
+    if applied is not None and _held(given, as_of, defects):
         by_guardian = not _reached(birth, 15, applied)
         handover_age = 18 if "shogaisha_handover_at_eighteen" in defects else 15
         answer["手帳所持者"] = "保護者" if by_guardian and not _reached(birth, handover_age, as_of) else "本人"

@@ -737,7 +737,7 @@ AFFECTS: dict[str, set[str]] = {
         "keijidosha_env_r2_reading_ignored", "keijidosha_dealer_taxed", "keijidosha_user_public_taxed",
         "keijidosha_sidecar_untaxed", "keijidosha_public_owner_taxed", "keijidosha_due_in_may",
         "keijidosha_moved_owner_untaxed", "keijidosha_levied_without_vehicle", "keijidosha_env_r2_truck_by_standard",
-        "keijidosha_acquirer_passenger_only")},
+        "keijidosha_acquirer_passenger_only", "keijidosha_env_truck_limit_exclusive")},
     # 固定資産税 (conformance_reference/kotei_shisan_zei/kotei_shisan.py; each defect's own test:
     # tests/domains/kotei_shisan_zei/test_kotei_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -771,7 +771,8 @@ AFFECTS: dict[str, set[str]] = {
         "shogaisha_category_from_primary_judgement", "shogaisha_adult_from_birthday",
         "shogaisha_guardian_until_birthday", "shogaisha_certificate_adults_only", "shogaisha_rejection_without_reason",
         "shogaisha_handover_at_eighteen", "shogaisha_supply_amount_per_period", "shogaisha_benefits_outside_period",
-        "shogaisha_disabled_before_issue", "shogaisha_leap_birthday_feb28", "shogaisha_nationals_only")},
+        "shogaisha_disabled_before_issue", "shogaisha_leap_birthday_feb28", "shogaisha_nationals_only",
+        "shogaisha_certificate_from_next_day")},
     # 子ども・子育て支援 through the per-person query (conformance_reference/kodomo_kosodate/benefits.py; each defect's
     # own test: tests/domains/kodomo_kosodate/test_kodomo_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -796,7 +797,8 @@ AFFECTS: dict[str, set[str]] = {
         "inkan_after_leaving", "inkan_from_fourteen", "inkan_capacity_ignored", "inkan_second_seal", "inkan_any_name",
         "inkan_occupation_allowed", "inkan_rubber_allowed", "inkan_size_unchecked", "inkan_blurred_allowed",
         "inkan_newcomer_refused", "inkan_size_7mm_allowed", "inkan_start_ignored", "inkan_sample_name",
-        "inkan_tsusho_ignored", "inkan_no_reasons", "inkan_capacity_under_fifteen", "inkan_judged_on_as_of")},
+        "inkan_tsusho_ignored", "inkan_no_reasons", "inkan_capacity_under_fifteen", "inkan_judged_on_as_of",
+        "inkan_latin_allowed", "inkan_unknown_birth_unjudged")},
     # 戸籍 (the driver operations koseki.*, conformance_reference/koseki/koseki.py; each defect's own test:
     # tests/domains/koseki/test_koseki_scenarios.py).
     **{name: {"koseki"} for name in (
@@ -989,7 +991,8 @@ RULE_PROBES = (
       shogaisha_scenarios.CHILD_APPLIES, shogaisha_scenarios.CHILD_QUALIFIES, shogaisha_scenarios.REACHING_15,
       shogaisha_scenarios.SIXTEEN, shogaisha_scenarios.SUPPLIED, shogaisha_scenarios.LAPSED,
       shogaisha_scenarios.FOREIGN_18, shogaisha_scenarios.NOT_YET_GIVEN, shogaisha_scenarios.LEAP_17,
-      shogaisha_scenarios.LEAP_18, shogaisha_scenarios.LEAP_GUARDIAN, shogaisha_scenarios.LEAP_HELD),
+      shogaisha_scenarios.LEAP_18, shogaisha_scenarios.LEAP_GUARDIAN, shogaisha_scenarios.LEAP_HELD,
+      shogaisha_scenarios.GIVEN_TODAY, shogaisha_scenarios.HELD_ON_GIVING),
     # 子ども・子育て支援 through the per-person query: conformance/domains/kodomo_kosodate/benefits.py's examples.
     *(rule_example for rule in kodomo_query.KODOMO_QUERY_RULES.values() for rule_example in rule.examples),
     # 法人住民税: the worked examples of conformance/domains/hojin_juminzei/checks.py.
@@ -1001,7 +1004,7 @@ RULE_PROBES = (
       inkan_scenarios.SECOND, inkan_scenarios.OTHER_NAME, inkan_scenarios.TITLE, inkan_scenarios.RUBBER_SEAL,
       inkan_scenarios.SMALL, inkan_scenarios.BLURRED, inkan_scenarios.NEWCOMER, inkan_scenarios.EIGHT,
       inkan_scenarios.ARRIVING, inkan_scenarios.OWN_NAME, inkan_scenarios.TSUSHO, inkan_scenarios.YOUNG_INCAPABLE,
-      inkan_scenarios.ASKED_BEFORE),
+      inkan_scenarios.ASKED_BEFORE, inkan_scenarios.LATIN_LETTER, inkan_scenarios.UNKNOWN_BIRTH_MOVED_OUT),
     # 法人住民税 by 法人区分: the worked examples of conformance/domains/hojin_juminzei/checks.py (第294条第5項-第8項).
     *(hojin_scenarios.FOREIGN_PE_HERE, hojin_scenarios.FOREIGN_OFFICE_ONLY, hojin_scenarios.PUBLIC_BUSINESS_HERE,
       hojin_scenarios.PUBLIC_BUSINESS_ELSEWHERE, hojin_scenarios.INTEREST_BUSINESS_HERE,

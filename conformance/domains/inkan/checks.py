@@ -208,6 +208,11 @@ def second_seals(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return _applicant(draw(_DAYS), registered=draw(st.booleans()))
 
 
+#: 印影 of Latin letters none of :data:`PERSONS`' names holds (their alphabet 氏名 SMITH JOHN, WANG WEI): of no name
+#: (第3条第2項第1号: none of the characters is in the names), whatever the width.
+LATIN = ("X", "ＸＹ", "QZ")
+
+
 def _own(draw: st.DrawFn, person: Person) -> str:
     """A 印影 of one of the person's own names, as it is or written another way (width, spaces)."""
     form = draw(st.sampled_from(person.forms()))
@@ -217,12 +222,13 @@ def _own(draw: st.DrawFn, person: Person) -> str:
 @st.composite
 def impressions(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """An applicant of any of :data:`PERSONS` (a 外国人住民 with a 通称 among them) whose 印影 shows one of their own
-    names (the 通称 too), the name with 「印」 or 「之印」, another person's name or the sample 見本."""
+    names (the 通称 too), the name with 「印」 or 「之印」, another person's name, the sample 見本, or Latin letters
+    in no name (:data:`LATIN`)."""
     person = draw(st.sampled_from(PERSONS))
     own = _own(draw, person)
     others = [form for other in PERSONS if other != person for form in other.forms()]
     impression = draw(st.one_of(st.just(own), st.sampled_from(oracle.ENDINGS).map(lambda end: own + end),
-                                st.sampled_from((*_OTHERS, *others))))
+                                st.sampled_from((*_OTHERS, *others)), st.sampled_from(LATIN)))
     return _applicant(draw(_DAYS), person=person, impression=impression)
 
 
@@ -417,12 +423,18 @@ NEWCOMER = _applicant(date(2024, 6, 3), moved_in=date(2024, 5, 27))
 ARRIVING = _applicant(date(2024, 6, 3), moved_in=date(2024, 6, 13))
 CONFIRMED_OUT = replace(ALLOWED, planned_out=date(2024, 6, 10), elsewhere=date(2024, 5, 31))
 REMOVED = replace(ALLOWED, columns=(("住民状態", "9"), ("異動事由", "C3"), ("異動日", "2024-05-20")))
+#: A 生年月日 wholly 不詳 (no date behind it): 第2条第2項第1号 cannot be read (the 条例 does not say what it gives),
+#: but moved out before the application the applicant is not registered (第2条第1項 bars whatever the age).
+UNKNOWN_BIRTH_MOVED_OUT = replace(MOVED_OUT, columns=(("生年月日", ""), ("生年月日_不詳フラグ", "1"),
+                                                      ("生年月日_不詳表記", "年月日不詳")))
 YAMADA = next(person for person in PERSONS if person.name.startswith("山田"))
 SMITH = next(person for person in PERSONS if person.name.startswith("スミス"))
 OWN_NAME = _applicant(date(2024, 6, 3), person=YAMADA, impression="山田")
 SAMPLE_NAME = _applicant(date(2024, 6, 3), person=YAMADA, impression="見本")
 TSUSHO = _applicant(date(2024, 6, 3), person=SMITH, impression="川上")
 ALPHABET = _applicant(date(2024, 6, 3), person=SMITH, impression="ＳＭＩＴＨ")
+#: 見本　花子's 印鑑 reading X, a letter of no name of hers: not registered (第3条第2項第1号).
+LATIN_LETTER = _applicant(date(2024, 6, 3), impression=LATIN[0])
 #: 登録できない理由: none for ALLOWED; a 14-year-old without 意思能力 (第2条第2項第2号 excludes 第1号's persons) whose
 #: ゴム印 reads 弁護士: 第2条第2項第1号, 第3条第2項第1号 (none of the 氏名), 第2号 and 第3号.
 YOUNG_INCAPABLE = _applicant(date(2024, 6, 3), date(2009, 7, 10), moved_in=date(2009, 7, 10), lacks_capacity=True,
@@ -437,12 +449,13 @@ FOURTEEN_LATER = _applicant(date(2024, 6, 3), date(2009, 7, 10), moved_in=date(2
 _ANSWER = picked(PART, "登録")
 _REASONS = picked(PART, "登録できない理由")
 INKAN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    STATUTE.rule("inkan.resident", leavers, _resident, _ANSWER, (ALLOWED, MOVED_OUT, ARRIVING, CONFIRMED_OUT, REMOVED)),
+    STATUTE.rule("inkan.resident", leavers, _resident, _ANSWER, (ALLOWED, MOVED_OUT, ARRIVING, CONFIRMED_OUT, REMOVED,
+                                                                   UNKNOWN_BIRTH_MOVED_OUT)),
     STATUTE.rule("inkan.age", teenagers, _age, _ANSWER, (FIFTEEN, FOURTEEN)),
     STATUTE.rule("inkan.capacity", capacities, _capacity, _ANSWER, (ALLOWED, INCAPABLE)),
     STATUTE.rule("inkan.one_seal", second_seals, _one_seal, _ANSWER, (ALLOWED, SECOND)),
     STATUTE.rule("inkan.name", impressions, _name, _ANSWER, (ALLOWED, OTHER_NAME, OWN_NAME, SAMPLE_NAME, TSUSHO,
-                                                             ALPHABET)),
+                                                             ALPHABET, LATIN_LETTER)),
     STATUTE.rule("inkan.occupation", titled, _occupation, _ANSWER, (ALLOWED, TITLE)),
     STATUTE.rule("inkan.rubber", materials, _rubber, _ANSWER, (ALLOWED, RUBBER_SEAL)),
     STATUTE.rule("inkan.size", sizes, _size, _ANSWER, (ALLOWED, SMALL, LARGE, EIGHT, TWENTY_FIVE)),

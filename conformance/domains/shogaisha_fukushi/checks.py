@@ -204,15 +204,16 @@ def supplied(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 @st.composite
 def nearly_adult(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A person, Japanese or a 外国人住民, asked about a few days around reaching 18 who applied for a 手帳 as a
-    child or shortly before the day asked: given a month later (so maybe not yet on that day), or refused (the 障害
-    not one of the 別表)."""
+    child or shortly before the day asked: given a month later (so maybe not yet on that day) or on the day asked
+    itself (第4条: one from the 交付 day), or refused (the 障害 not one of the 別表)."""
     birth = draw(_birth(1995, 2007))
     as_of = age_reached_on(birth, 18) + timedelta(days=draw(st.integers(-3, 3)))
     applied = draw(st.sampled_from((age_reached_on(birth, draw(st.integers(3, 16))),
                                     as_of - timedelta(days=draw(st.integers(0, 60))))))
     qualifies = draw(st.booleans())
+    given = as_of if draw(st.integers(0, 3)) == 0 else applied + timedelta(days=30)
     items: dict[str, str | date | None] = {_APPLIED: applied, _QUALIFIES: "1" if qualifies else "0",
-                                           _GIVEN: applied + timedelta(days=30) if qualifies else None}
+                                           _GIVEN: given if qualifies else None}
     return _person(birth, as_of, _record(items), foreign=draw(st.booleans()))
 
 
@@ -234,13 +235,14 @@ def applying(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 def handed_over(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A 手帳 applied for by the 保護者 of a child (Japanese or a 外国人住民) of 3 to 11 and given a month later, asked
     about a few days
-    around the child reaching 15 or at an age of 12 to 17."""
+    around the child reaching 15, at an age of 12 to 17, or on the 交付 day itself (held from that day)."""
     birth = draw(_birth(1995, 2010))
     applied = age_reached_on(birth, draw(st.integers(3, 11))) + timedelta(days=draw(st.integers(0, 200)))
+    given = applied + timedelta(days=30)
     near = age_reached_on(birth, 15) + timedelta(days=draw(st.integers(-3, 3)))
     later = st.dates(age_reached_on(birth, 12), age_reached_on(birth, 18) - timedelta(days=1))
-    as_of = draw(st.one_of(st.just(near), later))
-    items: dict[str, str | date | None] = {_APPLIED: applied, _QUALIFIES: "1", _GIVEN: applied + timedelta(days=30)}
+    as_of = draw(st.one_of(st.just(near), later, st.just(given)))
+    items: dict[str, str | date | None] = {_APPLIED: applied, _QUALIFIES: "1", _GIVEN: given}
     return _person(birth, as_of, _record(items), foreign=draw(st.booleans()))
 
 
@@ -389,6 +391,11 @@ LEAP_18 = _person(date(2004, 2, 29), date(2022, 2, 28), _record({
     _APPLIED: date(2015, 3, 2), _QUALIFIES: "1", _GIVEN: date(2015, 4, 1)}))
 LEAP_GUARDIAN = _person(date(2008, 2, 29), date(2023, 4, 28), _record({_APPLIED: date(2023, 2, 27),
                                                                       _QUALIFIES: "1"}))
+#: On the 交付 day itself (身障法 第4条 「身体障害者手帳の交付を受けたもの」, 第15条第7項): the person born 2007-06-02,
+#: 18 and given the 手帳 on 2025-06-20, is a 身体障害者 on 2025-06-20; the 手帳 the 保護者 applied for on 2015-03-01 and
+#: was given on 2015-04-01 is the 保護者's on 2015-04-01 (the child 7).
+GIVEN_TODAY = _person(date(2007, 6, 2), date(2025, 6, 20), NOT_YET_GIVEN.records)
+HELD_ON_GIVING = _person(date(2007, 6, 2), date(2015, 4, 1), REACHING_15.records)
 LEAP_HELD = _person(date(2008, 2, 29), date(2023, 2, 27), _record({
     _APPLIED: date(2015, 3, 2), _QUALIFIES: "1", _GIVEN: date(2015, 4, 1)}))
 
@@ -410,12 +417,13 @@ SHOGAISHA_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("shogaisha_fukushi.category", judged, _category, "障害支援区分", (DECIDED,)),
     STATUTE.rule("shogaisha_fukushi.monthly_amount", supplied, _amounts, _decided_amounts, (SUPPLIED, UNDECIDED)),
     STATUTE.rule("shogaisha_fukushi.physically_disabled", nearly_adult, _disabled, "身体障害者",
-                 (REACHING_18, FOREIGN_18, NOT_YET_GIVEN, LEAP_17, LEAP_18)),
+                 (REACHING_18, FOREIGN_18, NOT_YET_GIVEN, GIVEN_TODAY, LEAP_17, LEAP_18)),
     STATUTE.rule("shogaisha_fukushi.guardian_applies", applying, _applicant, "手帳申請者",
                  (GUARDIAN_APPLIES, CHILD_APPLIES, LEAP_GUARDIAN)),
     STATUTE.rule("shogaisha_fukushi.certificate", applying, _issued, "手帳交付", (CHILD_QUALIFIES, CHILD_APPLIES)),
     STATUTE.rule("shogaisha_fukushi.rejection", applying, _rejected, "却下理由通知", (CHILD_APPLIES,)),
-    STATUTE.rule("shogaisha_fukushi.handover", handed_over, _holder, "手帳所持者", (REACHING_15, SIXTEEN, LEAP_HELD)),
+    STATUTE.rule("shogaisha_fukushi.handover", handed_over, _holder, "手帳所持者",
+                 (REACHING_15, SIXTEEN, LEAP_HELD, HELD_ON_GIVING)),
 )}
 
 #: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.

@@ -14,12 +14,14 @@ from collections.abc import Mapping
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 from rule_probes import rewritten_from_records, rule_findings
 
-from conformance.checks.scenarios import QUERY_PATH
+from conformance.checks.scenarios import QUERY_PATH, Scenario, other_codes
 from conformance.domains.inkan import checks as ks
 from conformance.domains.inkan.checks import INKAN_RULES
 from conformance.locations import default_catalog_root
+from conformance.testdata.town import TOWN_CODE
 
 BINDINGS = default_catalog_root() / "inkan" / "2025.12" / "bindings.yaml"
 ISSUE_66 = ["inkan.resident", "inkan.name", "inkan.reasons", "inkan.asked"]
@@ -43,6 +45,40 @@ def test_each_defect_is_its_rule_s_mismatch_at_the_query(defect: str, rule: str)
     assert findings, defect
     assert {finding.code for finding in findings} == {f"scenario.{rule}.mismatch"}
     assert all(str(finding.location).startswith(f"GET {QUERY_PATH} fiscal_year=") for finding in findings)
+
+
+def test_a_latin_letter_of_no_name_allowed_is_the_name_finding() -> None:
+    # 亘理町 第3条第2項第1号: 見本　花子's 印影 X holds no character of her names (LATIN_LETTER): not registered; the
+    # defect takes Latin letters as a name (the tool mutant the draws missed: statute_survivors.toml).
+    assert ks._name(ks.LATIN_LETTER, TOWN_CODE) == {"登録": False}
+    (finding,) = rule_findings(frozenset({"inkan_latin_allowed"}), INKAN_RULES, BINDINGS, ["inkan.name"])["inkan.name"]
+    assert finding.code == "scenario.inkan.name.mismatch"
+    assert str(finding.location) == f"GET {QUERY_PATH} fiscal_year=2024"
+    assert (finding.expected, finding.actual) == ('{"登録": false}', '{"登録": true}')
+
+
+def test_the_name_draws_reach_latin_letters_of_no_name() -> None:
+    seen: set[bool] = set()
+
+    @settings(max_examples=120, deadline=None)
+    @given(ks.impressions(other_codes(TOWN_CODE)))
+    def draw(scenario: Scenario) -> None:
+        seen.add(ks._facts(scenario)["印影文字"] in ks.LATIN)
+
+    draw()
+    assert seen == {True, False}
+
+
+def test_an_unknown_birth_moved_out_is_refused_and_the_empty_answer_is_the_resident_finding() -> None:
+    # 亘理町 第2条第1項 bars whatever the age: a wholly 不詳 生年月日 (UNKNOWN_BIRTH_MOVED_OUT) leaves 第2条第2項第1号
+    # unread, not the rest; the defect gives the empty answer (the register's 生年月日 gap).
+    assert ks._resident(ks.UNKNOWN_BIRTH_MOVED_OUT, TOWN_CODE) == {"登録": False}
+    rule = "inkan.resident"
+    assert rule_findings(frozenset(), INKAN_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding,) = rule_findings(frozenset({"inkan_unknown_birth_unjudged"}), INKAN_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == "scenario.inkan.resident.mismatch"
+    assert str(finding.location) == f"GET {QUERY_PATH} fiscal_year=2024"
+    assert (finding.expected, finding.actual) == ('{"登録": false}', '{"登録": null}')
 
 
 def test_under_fifteen_the_capacity_is_not_a_reason() -> None:

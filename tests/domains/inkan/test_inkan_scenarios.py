@@ -55,6 +55,7 @@ def test_the_worked_examples() -> None:
     assert ks._one_seal(ks.SECOND, town) == {"登録": False}
     assert ks._name(ks.ALLOWED, town) == {"登録": True}
     assert ks._name(ks.OTHER_NAME, town) == {"登録": False}
+    assert ks._name(ks.LATIN_LETTER, town) == {"登録": False}
     assert ks._occupation(ks.TITLE, town) == {"登録": False}
     assert ks._rubber(ks.RUBBER_SEAL, town) == {"登録": False}
     assert ks._size(ks.SMALL, town) == {"登録": False}

@@ -208,7 +208,7 @@ NEW_DEFECTS = ["keijidosha_env_threshold_exclusive", "keijidosha_env_h22_as_stan
                "keijidosha_env_r2_reading_ignored", "keijidosha_dealer_taxed", "keijidosha_user_public_taxed",
                "keijidosha_sidecar_untaxed", "keijidosha_public_owner_taxed", "keijidosha_moved_owner_untaxed",
                "keijidosha_levied_without_vehicle", "keijidosha_env_r2_truck_by_standard",
-               "keijidosha_acquirer_passenger_only"]
+               "keijidosha_acquirer_passenger_only", "keijidosha_env_truck_limit_exclusive"]
 _BOUND = bound_requirements(BINDINGS)
 
 
@@ -224,6 +224,18 @@ def test_a_new_defect_gives_its_rules_finding_at_the_query(name: str) -> None:
         (finding,) = found
         assert finding.code == f"scenario.{rule}.mismatch"
         assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+
+
+def test_a_truck_at_exactly_two_and_a_half_tonnes_read_as_over_is_the_environmental_finding() -> None:
+    # 第451条第2項第2号 「車両総重量が二・五トン以下のトラック」: ENV_TRUCK_AT_LIMIT (2,500 kg) is 百分の二; the defect
+    # reads the limit as excluded and answers 百分の三 (the tool mutant the draws missed).
+    rule = "keijidosha_zei.environmental"
+    assert rule_findings(frozenset(), KEIJI_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding,) = rule_findings(frozenset({"keijidosha_env_truck_limit_exclusive"}), KEIJI_RULES, BINDINGS,
+                               [rule])[rule]
+    assert finding.code == "scenario.keijidosha_zei.environmental.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert (json.loads(finding.expected), json.loads(finding.actual)) == ({"環境性能割税率": 2}, {"環境性能割税率": 3})
 
 
 def test_the_owner_of_a_public_vehicle_who_cannot_be_taxed_is_the_user_finding() -> None:

@@ -72,10 +72,11 @@ def test_the_worked_examples() -> None:
     # issue 66: out of the 有効期間, a 手帳 not yet given, a 外国人住民, a 2月29日 birth at 18 and at 15.
     answers = {ss.LAPSED: ss._payable, ss.FOREIGN_18: ss._disabled, ss.NOT_YET_GIVEN: ss._disabled,
                ss.LEAP_17: ss._disabled, ss.LEAP_18: ss._disabled, ss.LEAP_GUARDIAN: ss._applicant,
-               ss.LEAP_HELD: ss._holder}
+               ss.LEAP_HELD: ss._holder, ss.GIVEN_TODAY: ss._disabled, ss.HELD_ON_GIVING: ss._holder}
     assert [answer(person, town) for person, answer in answers.items()] == [
         {"介護給付費等支給": False}, {"身体障害者": True}, {"身体障害者": False}, {"身体障害者": False},
-        {"身体障害者": True}, {"手帳申請者": "保護者"}, {"手帳所持者": "保護者"}]
+        {"身体障害者": True}, {"手帳申請者": "保護者"}, {"手帳所持者": "保護者"}, {"身体障害者": True},
+        {"手帳所持者": "保護者"}]
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
@@ -166,6 +167,36 @@ def test_a_bug_that_passed_is_its_check_s_finding(defect: str, rule: str, year: 
     assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year={year}"
     assert finding.requirement == DEFECTS[defect].requirements[0]
     assert (finding.expected, finding.actual) == (expected, actual)
+
+
+def test_the_certificate_held_from_the_day_after_its_giving_is_two_findings_on_that_day() -> None:
+    # 身障法 第4条 「身体障害者手帳の交付を受けたもの」, 第15条第7項: held on the 交付年月日 itself (GIVEN_TODAY
+    # asked on 2025-06-20, HELD_ON_GIVING on 2015-04-01, 年度 2015); the defect answers as though given the day
+    # after (the tool mutants benchmarks/mutation/statute_survivors.toml lists as closed).
+    rules = ["shogaisha_fukushi.physically_disabled", "shogaisha_fukushi.handover"]
+    assert rule_findings(frozenset(), SHOGAISHA_RULES, BINDINGS, rules) == {rule: [] for rule in rules}
+    found = rule_findings(frozenset({"shogaisha_certificate_from_next_day"}), SHOGAISHA_RULES, BINDINGS, rules)
+    expected = [(2025, '{"身体障害者": true}', '{"身体障害者": false}'),
+                (2015, '{"手帳所持者": "保護者"}', '{"手帳所持者": null}')]
+    for rule, (year, wanted, answered) in zip(rules, expected, strict=True):
+        (finding,) = found[rule]
+        assert finding.code == f"scenario.{rule}.mismatch"
+        assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year={year}"
+        assert (finding.expected, finding.actual) == (wanted, answered)
+
+
+@pytest.mark.parametrize("rule", ["physically_disabled", "handover"])
+def test_the_certificate_s_giving_day_is_drawn(rule: str) -> None:
+    # 身障法 第4条, 第15条第7項: the draws of both rules ask on the 交付年月日 itself too, and on other days.
+    seen: set[bool] = set()
+
+    @settings(max_examples=80, deadline=None)
+    @given(SHOGAISHA_RULES[f"shogaisha_fukushi.{rule}"].scenarios(CODES))
+    def draw(scenario: Scenario) -> None:
+        seen.add(ss._day(scenario, ss._GIVEN) == scenario.as_of)
+
+    draw()
+    assert seen == {True, False}
 
 
 def test_the_payable_day_is_drawn_outside_the_period_too() -> None:
