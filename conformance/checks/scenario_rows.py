@@ -12,12 +12,59 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from conformance.testdata.town import town_headers
 
-if TYPE_CHECKING:
-    from conformance.checks.scenarios import Scenario
+
+class Scenario(Protocol):
+    """What the rows read of a :class:`conformance.checks.scenarios.Scenario` (a protocol, so that this module, which
+    scenarios imports, imports nothing of it: no import circle, issue 70)."""
+
+    @property
+    def birth(self) -> date: ...
+
+    @property
+    def moved_in(self) -> date: ...
+
+    @property
+    def previous(self) -> str | None: ...
+
+    @property
+    def planned_out(self) -> date | None: ...
+
+    @property
+    def elsewhere(self) -> date | None: ...
+
+    @property
+    def next(self) -> str | None: ...
+
+    @property
+    def died(self) -> date | None: ...
+
+    @property
+    def support_start(self) -> date | None: ...
+
+    @property
+    def claim(self) -> date | None: ...
+
+    @property
+    def previous_planned_out(self) -> date | None: ...
+
+    @property
+    def foreign(self) -> bool: ...
+
+    @property
+    def notified(self) -> date | None: ...
+
+    @property
+    def area(self) -> tuple[str, str] | None: ...
+
+    @property
+    def columns(self) -> tuple[tuple[str, str], ...]: ...
+
+    @property
+    def first_stay(self) -> tuple[date, date] | None: ...
 
 
 def person_rows(scenario: Scenario, town: str, atena: str, setai: str) -> list[dict[str, str]]:

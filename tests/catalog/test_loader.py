@@ -129,7 +129,7 @@ def test_requirement_lookup_suggests_a_close_id() -> None:
 def test_a_misspelt_field_names_the_allowed_fields_and_the_likely_one() -> None:
     assert single_error(requirements(1, replace={"level:": "levle:"})) == (
         f"{CH02}:4: requirements[0]: unknown field 'levle'; allowed fields: id, kind, level, text, source, "
-        "function_id, form_id, checks, provision, interpretation, duty, duty_reason, not_automated_reason; "
+        "function_id, form_id, checks, provision, interpretation, duty, duty_reason, not_automated_reason, part; "
         "did you mean 'level'?"
     )
 
