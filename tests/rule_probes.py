@@ -26,7 +26,6 @@ from conformance.catalog.models import Requirement
 from conformance.checks import scenarios
 from conformance.checks.registry import CheckContext
 from conformance.checks.scenarios import Rule
-from conformance.domains.senkyo import roll
 from conformance.embedded import reference_in_process, start_reference, town_store
 from conformance.findings import Finding
 from conformance.profiles import ApiTarget, Ordinance
@@ -82,7 +81,6 @@ def reference_client(defects: frozenset[str], client_type: type[RequestsHttpClie
             yield client_type(ApiTarget(base_url=running.url), base_url=running.url)
         return
     with reference_in_process(defects=defects) as app, in_process_client(app, kind=client_type) as client:
-        _forget_kept_answers()
         yield client
 
 
@@ -128,7 +126,6 @@ def alone_on_clean(rule: Rule) -> Alone:
     store = town_store()
     try:
         with in_process_client(ReferenceApp(store, defects)) as client:
-            _forget_kept_answers()
             disagrees = any(True for _ in disagreeing(client, (rule,)))
     finally:
         store.close()
@@ -145,12 +142,6 @@ def _disagrees(rule: Rule, defects: frozenset[str]) -> bool:
         return clean.disagrees
     with reference_client(defects) as client:
         return any(True for _ in disagreeing(client, (rule,)))
-
-
-def _forget_kept_answers() -> None:
-    """Forget what the judge keeps by a client's identity (the 選挙人名簿's rolls of a day): a new client may take
-    the identity of one gone, whose reference's persons carry the same 宛名番号."""
-    roll._READ.clear()
 
 
 def rule_findings(defects: frozenset[str], rules: Mapping[str, Rule], bindings: Path,

@@ -35,6 +35,7 @@ Without a declaration of the 投票区 (``ordinance.senkyo.voting_districts``) t
 from __future__ import annotations
 
 import functools
+import weakref
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
@@ -116,8 +117,10 @@ def _long_residents(areas: tuple[tuple[str, str], ...], codes: tuple[str, str]) 
 
 # -- reading the rolls ------------------------------------------------------------------------------
 
-#: The rolls read, by client and day: {投票区: [entry, ...]}; a few days kept.
-_READ: dict[tuple[int, date], dict[str, list[Mapping[str, Any]]]] = {}
+#: The rolls read, by client and day: {投票区: [entry, ...]}; a few days kept a client. Held weakly by the client
+#: itself, not by its id(): a client made after one gone may take its id, and its vendor's persons the same 宛名番号.
+_READ: weakref.WeakKeyDictionary[HttpClient, dict[date, dict[str, list[Mapping[str, Any]]]]] = \
+    weakref.WeakKeyDictionary()
 _KEPT = 8
 
 
@@ -151,14 +154,14 @@ def _rolls(client: HttpClient, districts: tuple[str, ...], as_of: date, atena: s
            ) -> dict[str, list[Mapping[str, Any]]]:
     """Every declared 投票区's roll on ``as_of``: those kept when ``atena`` is on one (read after he was loaded),
     else read anew."""
-    key = (id(client), as_of)
-    kept = _READ.get(key)
+    days = _READ.setdefault(client, {})
+    kept = days.get(as_of)
     if kept is not None and any(entry.get("宛名番号") == atena for rows in kept.values() for entry in rows):
         return kept
     rolls = {district: read_roll(client, district, as_of) for district in districts}
-    if len(_READ) >= _KEPT:
-        _READ.pop(next(iter(_READ)))
-    _READ[key] = rolls
+    if len(days) >= _KEPT:
+        days.pop(next(iter(days)))
+    days[as_of] = rolls
     return rolls
 
 
