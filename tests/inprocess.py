@@ -17,17 +17,20 @@ from dataclasses import dataclass
 from conformance.embedded import reference_in_process
 from conformance.profiles import ApiTarget
 from conformance.targets.http import RequestsHttpClient
+from conformance.targets.offers import ApiGate
 from conformance.targets.wsgi import IN_PROCESS, WsgiApp, in_process
 from conformance_reference.app import API_PREFIX, ReferenceApp
 from conformance_reference.jumin.storage import Store
 
 
 def in_process_client(app: WsgiApp, target: ApiTarget | None = None,
-                      kind: type[RequestsHttpClient] = RequestsHttpClient) -> RequestsHttpClient:
+                      kind: type[RequestsHttpClient] = RequestsHttpClient,
+                      unserved: ApiGate | None = None) -> RequestsHttpClient:
     """The harness's HTTP client (or a subclass of it) over ``app`` in this process, at ``IN_PROCESS`` + the API
-    prefix."""
+    prefix (``unserved``: the operations a profile does not declare, never sent)."""
     base_url = IN_PROCESS + API_PREFIX
-    return kind(target or ApiTarget(base_url=base_url), base_url=base_url, adapters=in_process(app))
+    return kind(target or ApiTarget(base_url=base_url), base_url=base_url, adapters=in_process(app),
+                unserved=unserved)
 
 
 @contextmanager

@@ -31,6 +31,7 @@ from conformance.findings import Finding
 from conformance.profiles import ApiTarget, Ordinance
 from conformance.targets.base import HttpClient, HttpResponse, Target, TestData
 from conformance.targets.http import RequestsHttpClient
+from conformance.targets.offers import ApiGate
 from conformance.testdata.town import TOWN_CODE, jumin_edition
 from conformance_reference.app import ReferenceApp
 
@@ -73,14 +74,15 @@ def disagreeing(client: HttpClient, rules: Iterable[Rule]) -> Iterator[Rule]:
 
 @contextmanager
 def reference_client(defects: frozenset[str], client_type: type[RequestsHttpClient] = RequestsHttpClient, *,
-                     over_http: bool = False) -> Iterator[RequestsHttpClient]:
+                     over_http: bool = False, unserved: ApiGate | None = None) -> Iterator[RequestsHttpClient]:
     """A client (of ``client_type``) of a reference started with ``defects`` and the test town: in this process, or
-    through a real server when ``over_http``."""
+    through a real server when ``over_http`` (``unserved``: the operations a profile does not declare)."""
     if over_http:
         with start_reference(defects=defects) as running:
-            yield client_type(ApiTarget(base_url=running.url), base_url=running.url)
+            yield client_type(ApiTarget(base_url=running.url), base_url=running.url, unserved=unserved)
         return
-    with reference_in_process(defects=defects) as app, in_process_client(app, kind=client_type) as client:
+    with reference_in_process(defects=defects) as app, \
+            in_process_client(app, kind=client_type, unserved=unserved) as client:
         yield client
 
 
