@@ -168,11 +168,13 @@ def voter(s: Scenario) -> senkyo.Person:
 def expected_koki(s: Scenario, town: str, as_of: date) -> Projection:
     """後期高齢者医療: 被保険者 on ``as_of`` (第50条第1号), 資格取得日 (第52条), 資格喪失日 (第53条第1項) of the 資格
     in the 広域連合 of the town's 都道府県 (the oracle's reading: one 広域連合 a 都道府県, a move inside it keeps
-    資格); each field by either reading of 七十五歳に達したとき (:data:`koki.AGE_READINGS`)."""
+    資格); each field by either reading of 七十五歳に達したとき and of the system's first day
+    (:data:`koki.READINGS`)."""
     stays = history(s, town)
-    dates = [koki.koki_qualification(s.birth, stays, town[:2], as_of, eve=eve) for eve in koki.AGE_READINGS]
-    shown = {"被保険者": either(*(koki.koki_insured_on(s.birth, stays, town[:2], as_of, eve=eve)
-                                 for eve in koki.AGE_READINGS)),
+    dates = [koki.koki_qualification(s.birth, stays, town[:2], as_of, eve=eve, since_law=since_law)
+             for eve, since_law in koki.READINGS]
+    shown = {"被保険者": either(*(koki.koki_insured_on(s.birth, stays, town[:2], as_of, eve=eve, since_law=since_law)
+                                 for eve, since_law in koki.READINGS)),
              "資格取得日": either(*(_iso(acquired) for acquired, _ in dates)),
              "資格喪失日": either(*(_iso(lost) for _, lost in dates))}
     if within_union(s, town) and any(acquired is not None and acquired < s.moved_in for acquired, _ in dates):

@@ -265,19 +265,21 @@ in_facility, in_facility_chain = FACILITY.in_facility, FACILITY.in_chain
 
 def _insured_on(s: Scenario, town: str) -> Projection:
     """被保険者 on ``as_of``, by every reading of a 認定 on the day 65 is reached
-    (:func:`oracle.certification_readings`) and of 七十五歳に達したとき (:data:`oracle.AGE_READINGS`)."""
+    (:func:`oracle.certification_readings`), of 七十五歳に達したとき and of the system's first day
+    (:data:`oracle.READINGS`)."""
     assert s.as_of is not None
-    return {"被保険者": either(*(koki_insured_on(s.birth, history(s, town), town[:2], s.as_of, facts, eve)
+    return {"被保険者": either(*(koki_insured_on(s.birth, history(s, town), town[:2], s.as_of, facts, eve, since_law)
                                 for facts in oracle.certification_readings(s.birth, facts_of(s))
-                                for eve in oracle.AGE_READINGS))}
+                                for eve, since_law in oracle.READINGS))}
 
 
 def _qualifications(s: Scenario, town: str) -> tuple[tuple[date | None, date | None], ...]:
-    """(資格取得日, 資格喪失日) by each reading of the 認定 (:func:`oracle.certification_readings`) and of 75
-    (:data:`oracle.AGE_READINGS`)."""
+    """(資格取得日, 資格喪失日) by each reading of the 認定 (:func:`oracle.certification_readings`), of 75 and of the
+    system's first day (:data:`oracle.READINGS`)."""
     assert s.as_of is not None
-    return tuple(koki_qualification(s.birth, history(s, town), town[:2], s.as_of, facts, eve)
-                 for facts in oracle.certification_readings(s.birth, facts_of(s)) for eve in oracle.AGE_READINGS)
+    return tuple(koki_qualification(s.birth, history(s, town), town[:2], s.as_of, facts, eve, since_law)
+                 for facts in oracle.certification_readings(s.birth, facts_of(s))
+                 for eve, since_law in oracle.READINGS)
 
 
 def _other_union(kind: str, measure: bool, previous: str | None, town: str, origin: str | None) -> str | None:

@@ -126,10 +126,11 @@ def _found(value: str | None, dates: list[str]) -> str | list[str] | None:
 
 def _acquired(s: Scenario, town: str) -> Any:
     """The 資格取得年月日 of the 資格 in effect on the day asked about (法 第52条), by either reading of
-    七十五歳に達したとき (:data:`conformance.domains.koki_korei.oracle.AGE_READINGS`)."""
+    七十五歳に達したとき and of the system's first day (:data:`conformance.domains.koki_korei.oracle.READINGS`)."""
     assert s.as_of is not None
     return either(*(iso_or_none(koki_korei.koki_qualification(s.birth, history(s, town), town[:2], s.as_of,
-                                                              eve=eve)[0]) for eve in koki_korei.AGE_READINGS))
+                                                              eve=eve, since_law=since_law)[0])
+                    for eve, since_law in koki_korei.READINGS))
 
 
 # -- rules ----------------------------------------------------------------------------------------
@@ -157,8 +158,12 @@ def acquired_day(s: Scenario) -> str:
 
 
 def acquired_days(s: Scenario) -> tuple[str, ...]:
-    """:func:`acquired_day` by each reading of 七十五歳に達したとき (the birthday's first, then the day before it)."""
-    return tuple(max(start, s.moved_in).isoformat() for start in koki_korei.koki_korei_starts(s.birth))
+    """:func:`acquired_day` by each reading of 七十五歳に達したとき (the birthday's first, then the day before it), then
+    by each with no 資格 before the system's first day (:data:`conformance.domains.koki_korei.oracle.LAW_START`:
+    born 1930-01-01, 2005-01-01 and 2004-12-31, then 2008-04-01)."""
+    days = [max(start, s.moved_in, *floor) for floor in ((), (koki_korei.LAW_START,))
+            for start in koki_korei.koki_korei_starts(s.birth)]
+    return tuple(dict.fromkeys(day.isoformat() for day in days))
 
 
 #: The labels a printed date is read by (施行規則 第16条第4項第3号's words, and their short forms): the date printed

@@ -57,6 +57,20 @@ def koki_korei_start(birth: date, eve: bool = False) -> date:
 AGE_READINGS = (False, True)
 
 
+#: The day 後期高齢者医療 began: 平成20年4月1日, when 健康保険法等の一部を改正する法律 (平成18年法律第83号)
+#: renamed 老人保健法 this law and its 後期高齢者医療 came into force (its 附則 第1条; not among the sources: our
+#: knowledge).
+LAW_START = date(2008, 4, 1)
+#: The readings of the system's first day (issue 66, the outsider's 後期高齢者医療 run; register: provisions.yaml,
+#: 第50条第1項): False, the rules of 第50条 to 第53条 from any day (the edition quotes no 施行日); True, no 資格 before
+#: :data:`LAW_START` (a person of 75 or more on 2008-04-01 acquired it that day, as the 資格確認書 of such a person
+#: print 平成20年4月1日). Neither is forced by the texts held: every check accepts both.
+LAW_START_READINGS = (False, True)
+#: Every reading a 資格 is judged by: (``eve``, ``since_law``), of 七十五歳に達したとき (:data:`AGE_READINGS`)
+#: and of the system's first day (:data:`LAW_START_READINGS`).
+READINGS = tuple((eve, since_law) for eve in AGE_READINGS for since_law in LAW_START_READINGS)
+
+
 def koki_korei_starts(birth: date) -> tuple[date, ...]:
     """The day 後期高齢者医療 starts by age under each reading (:data:`AGE_READINGS`): born 1950-06-15 ->
     (2025-06-15, 2025-06-14)."""
@@ -112,13 +126,15 @@ def certification_readings(birth: date, facts: KokiFacts) -> tuple[KokiFacts, ..
 
 
 def koki_insured_on(birth: date, history: Sequence[Residence], prefecture: str, day: date,
-                    facts: KokiFacts = KokiFacts(), eve: bool = False) -> bool:
+                    facts: KokiFacts = KokiFacts(), eve: bool = False, since_law: bool = False) -> bool:
     """Whether the person is a 被保険者 of the 広域連合 of ``prefecture`` on ``day``.
 
     Rule (第50条, 第51条第1号): an address in the 区域 on that day (on a move day, the new address:
     :func:`conformance.oracles.residence.address_on`), of age (:func:`_of_age`, by the reading ``eve`` of 75),
-    and no 生活保護.
+    and no 生活保護; with ``since_law``, not before :data:`LAW_START` (:data:`LAW_START_READINGS`).
     """
+    if since_law and day < LAW_START:
+        return False
     stay = address_on(history, day)
     in_area = stay is not None and stay.prefecture == prefecture
     return in_area and _of_age(birth, day, facts, eve) and not facts.receives_welfare(day)
@@ -127,7 +143,7 @@ def koki_insured_on(birth: date, history: Sequence[Residence], prefecture: str, 
 def _change_days(birth: date, history: Sequence[Residence], facts: KokiFacts) -> list[date]:
     """Every day on which :func:`koki_insured_on` can change (by either reading of 75): it is constant between
     them."""
-    days = {*koki_korei_starts(birth), age_reached_on(birth, CERTIFIED_AGE)}
+    days = {*koki_korei_starts(birth), age_reached_on(birth, CERTIFIED_AGE), LAW_START}
     for stay in history:
         days.add(stay.moved_in)
         if stay.moved_out is not None:
@@ -138,7 +154,8 @@ def _change_days(birth: date, history: Sequence[Residence], facts: KokiFacts) ->
 
 
 def koki_qualification(birth: date, history: Sequence[Residence], prefecture: str, as_of: date,
-                       facts: KokiFacts = KokiFacts(), eve: bool = False) -> tuple[date | None, date | None]:
+                       facts: KokiFacts = KokiFacts(), eve: bool = False,
+                       since_law: bool = False) -> tuple[date | None, date | None]:
     """(資格取得日, 資格喪失日) of the 資格 in the 広域連合 of ``prefecture`` in effect on ``as_of`` (else
     the last one before it, else the first after it); (None, None) when there is none.
 
@@ -147,10 +164,11 @@ def koki_qualification(birth: date, history: Sequence[Residence], prefecture: st
     :func:`koki_insured_on` holds: the 喪失日 is the day after the last address day (第53条第1項), the
     move day itself when an address in another 広域連合 begins that day (ただし書: :func:`address_on`
     gives that day to the new address), and the first day of 生活保護 (第53条第2項). ``eve``: the reading of 75
-    (:data:`AGE_READINGS`).
+    (:data:`AGE_READINGS`); ``since_law``: that of the system's first day (:data:`LAW_START_READINGS`: born
+    1930-01-01, resident since 1960, asked on 2024-12-02: acquired 2005-01-01, or 2008-04-01).
     """
     def insured(day: date) -> bool:
-        return koki_insured_on(birth, history, prefecture, day, facts, eve)
+        return koki_insured_on(birth, history, prefecture, day, facts, eve, since_law)
 
     days = _change_days(birth, history, facts)
     starts = [day for day in days if insured(day) and not insured(day - _DAY)]
