@@ -114,7 +114,8 @@ def fixed_scenarios(codes: tuple[str, str]) -> list[Scenario]:
     :mod:`conformance.domains.world_corpus`), judged before the drawn examples at every seed: on each day before,
     of and after 4月1日 and 1月1日 a person of 40 moving in from another 都道府県, and a 世帯主 of 65 or more resident
     since 2010 moving out (to the same 都道府県, another, or abroad, as the machine's corpus; within Japan the
-    転入通知's 転入日 the day itself), and one dying on that day."""
+    転入通知's 転入日 the day itself), and one dying on that day; then the persons of 健康管理 and of 後期高齢者医療 no
+    other example reaches (:func:`kenko_scenarios`, :func:`elder_scenarios`)."""
     same, other = codes
     places = {"same": same, "other": other, "abroad": None}
     settled = date(2010, 4, 1)
@@ -133,7 +134,7 @@ def fixed_scenarios(codes: tuple[str, str]) -> list[Scenario]:
     young = date(first.year - 19, 1, 10) if first.month > 1 else date(first.year - 20, 12, 10)
     twenty = age_reached_on(young, 20)
     scenarios.append(Scenario(fiscal_year_of(first), young, first, previous=other, planned_out=twenty + timedelta(30)))
-    return scenarios + list(kenko_scenarios(other))
+    return scenarios + list(kenko_scenarios(other)) + list(elder_scenarios(other))
 
 
 #: The day the persons of :func:`kenko_scenarios` are asked (``Scenario.as_of``), inside or after their stay.
@@ -152,6 +153,22 @@ def kenko_scenarios(other: str) -> tuple[Scenario, ...]:
     return (Scenario(2025, child, date(2025, 9, 1), previous=other, as_of=KENKO_ASKED),
             Scenario(2025, child, date(2025, 5, 1), previous=other, planned_out=date(2025, 9, 30), as_of=KENKO_ASKED),
             Scenario(2025, date(1960, 6, 10), date(2025, 4, 1), previous=other, as_of=KENKO_ASKED))
+
+
+#: The day the persons of :func:`elder_scenarios` move, and the birth of both (80 that day).
+ELDER_MOVES, ELDER_BORN = date(2025, 6, 30), date(1945, 5, 5)
+
+
+def elder_scenarios(other: str) -> tuple[Scenario, ...]:
+    """Two persons of 80 whose moves only a 後期高齢者医療 rule decides, so that a product of 後期高齢者医療 alone,
+    judged through the feed, is judged on them at every run (issue 66, F-E of the outsider's 後期高齢者医療 run: the
+    corpus's persons were under 75 and no drawn example met them, so 第52条第2号 and 第53条第1項ただし書 stayed
+    NOT_AUTOMATED without the 住民記録 driver): one moving in from another 都道府県 (資格取得日 the day of the move,
+    第52条第2号), and one resident since 2010 moving to another 都道府県 whose 転入通知 names the move day itself
+    (資格喪失日 that day, 第53条第1項ただし書). The first notifies ten days after the move: the 資格 is the move's
+    day, not the 届出's."""
+    return (Scenario(2025, ELDER_BORN, ELDER_MOVES, previous=other, notified=ELDER_MOVES + timedelta(days=10)),
+            Scenario(2025, ELDER_BORN, date(2010, 4, 1), planned_out=ELDER_MOVES, elsewhere=ELDER_MOVES, next=other))
 
 
 def _scenarios(target: Target, codes: tuple[str, str]) -> list[Scenario]:
