@@ -4,10 +4,11 @@ domain system"), then judges the domain system's per-person answers with the ora
 
 Each example is a person of the fixed corpus (:func:`fixed_scenarios`: the boundary days of the cross-domain
 machine's, judged first at every seed), then of the scenario checks (:func:`~conformance.checks.scenarios.moves`,
-:func:`~conformance.checks.scenarios.elders`: a 転入, maybe a 転出 abroad or to another municipality with its
-転入通知, or a 死亡, about the boundary days). The person's 住民記録 rows are sent one 異動 at a time, as 住民記録 would
-publish them: the 転入's row, then the 転出's (住民 still: 1.1.5 R001 allows it until the 転入通知), then the 転入通知's
-(the 除票, with the 転出先住所（確定）) or the 死亡's. After each, the per-person query is asked on the 異動's day and
+:func:`~conformance.checks.scenarios.elders`: a 転入, maybe a 転居 within the town (:func:`with_move_within`),
+maybe a 転出 abroad or to another municipality with its 転入通知, or a 死亡, about the boundary days). The person's
+住民記録 rows are sent one 異動 at a time, as 住民記録 would publish them: the 転入's row, the 転居's (the new 住所,
+settled on its day), then the 転出's (住民 still: 1.1.5 R001 allows it until the 転入通知), then the 転入通知's (the
+除票, with the 転出先住所（確定）) or the 死亡's. After each, the per-person query is asked on the 異動's day and
 on the day the stay ended, and every part of :data:`conformance.domains.world_parts.PARTS` is compared, each finding
 against the requirement of its field, as the cross-domain machine reports it (code ``world.domain_mismatch``).
 
