@@ -3,7 +3,8 @@ driver's ``linkage.feed`` and no operation of 住民記録 has the world's 異�
 戸籍 side gives each person fed a 戸籍 (``targets.load.koseki_path``) and 除籍s the dead, and the answered 附票 is
 judged with the cross-domain machine's oracle (conformance/domains/world_fuhyo.py ``expected_entry``). The clean
 reference passes; named defects of its 附票 are caught through the feed with the exact finding; the bound check
-reports them where the machine cannot run."""
+reports them where the machine cannot run. The feed carries a 転居 too (the fixed corpus's two, about half the drawn
+persons'), after which the 附票's 住所を定めた年月日 is judged (施行令 第20条第1項)."""
 
 from __future__ import annotations
 
@@ -189,6 +190,18 @@ def test_the_bound_checks_report_the_feed_once_where_the_machine_cannot_run() ->
     assert {f.location.split("@")[0] for f in findings} == {
         f"feed:{FEED}#{FUHYO}住所_市区町村コード", f"feed:{FEED}#{FUHYO}住所を定めた年月日"}
     assert "転入通知(2024-03-31)" in findings[0].message and kept == [] and repeated == []
+
+
+def test_a_fed_move_within_not_taken_fails_the_correction_alone_at_the_move_s_day() -> None:
+    # The verdict's findings (model.world.feed, bound to 施行令 第20条第1項): one way the answers differ, located at
+    # the 転居's day; 第4号's own requirement (the day the 附票 was made with) is not breached.
+    with started_in_process(frozenset({"fuhyo_feed_move_within_ignored"})) as running:
+        target = _target(running)
+        findings = list(feed_check(CheckContext(EDITION.requirement(wf.CORRECTED), target=target)))
+        kept = list(feed_check(CheckContext(EDITION.requirement(wf.ADDRESS_DATE), target=target)))
+    assert [(f.code, f.location, f.expected, f.actual) for f in findings] == [
+        ("world.fuhyo_mismatch", f"feed:{FEED}#{FUHYO}住所を定めた年月日@2024-03-25", "2024-03-25", "2010-04-01")]
+    assert "転居(2024-03-25)" in findings[0].message and kept == []
 
 
 def test_without_the_koseki_path_the_fuhyo_stays_not_automated() -> None:
