@@ -259,11 +259,19 @@ def _through_feed(client: HttpClient, base_path: str, s: Scenario, town: str, co
         _koseki_side(book, world, atena, what, client, koseki_path)
         # The scenario's own day (as_of) asked once its whole stay is fed.
         also = s.as_of if index == len(fed) - 1 else None
-        breaches = list(_judged(client, world, atena, date.fromisoformat(row["異動日"]), compared, parts, also,
+        breaches = list(_judged(client, world, atena, _asked_on(what, row), compared, parts, also,
                                 book if koseki_path is not None else None))
         if breaches:
             return breaches, sent
     return [], sent
+
+
+def _asked_on(what: str, row: dict[str, str]) -> date:
+    """The day the person is asked after a 異動: its 異動日, but a 転居's 処理日 (its 届出年月日 when later), as the
+    cross-domain machine asks: until the 届出 no system can know of the 転居 (a 附票 that versions its 修正 by the day
+    it was made may still show the 住所 before it on the 異動日)."""
+    moved = date.fromisoformat(row["異動日"])
+    return max(moved, date.fromisoformat(row["届出年月日"])) if what == "転居" else moved
 
 
 def _through_load(target: Target, s: Scenario, town: str, compared: set[str],

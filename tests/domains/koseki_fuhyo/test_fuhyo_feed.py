@@ -112,14 +112,14 @@ CAUGHT = [
         (wf.ADDRESS, "住所_市区町村コード@2024-04-03", "null", "229997"),
         (wf.ADDRESS, "国外転出者@2024-04-03", "true", "false")}, "国外転出(2024-04-02)"),
     # The 転居 (施行令 第20条第1項: the 住所を定めた年月日 changed is corrected; the corpus's 転居 of 2024-03-25,
-    # notified 2024-03-29, by a person resident since 2010): a 転居 fed and not taken, the first day kept, the
-    # 届出's day taken (法 第17条第1項第4号: the day the 住所 was settled).
+    # notified 2024-03-29, by a person resident since 2010, asked on its 処理日, the 届出's): a 転居 fed and not
+    # taken, the first day kept, the 届出's day taken (法 第17条第1項第4号: the day the 住所 was settled).
     ("fuhyo_feed_move_within_ignored", {
-        (wf.CORRECTED, "住所を定めた年月日@2024-03-25", "2024-03-25", "2010-04-01")}, "転居(2024-03-25)"),
+        (wf.CORRECTED, "住所を定めた年月日@2024-03-29", "2024-03-25", "2010-04-01")}, "転居(2024-03-25)"),
     ("fuhyo_not_updated_on_move_within", {
-        (wf.CORRECTED, "住所を定めた年月日@2024-03-25", "2024-03-25", "2010-04-01")}, "転居(2024-03-25)"),
+        (wf.CORRECTED, "住所を定めた年月日@2024-03-29", "2024-03-25", "2010-04-01")}, "転居(2024-03-25)"),
     ("fuhyo_address_date_from_notification", {
-        (wf.CORRECTED, "住所を定めた年月日@2024-03-25", "2024-03-25", "2024-03-29")}, "転居(2024-03-25)"),
+        (wf.CORRECTED, "住所を定めた年月日@2024-03-29", "2024-03-25", "2024-03-29")}, "転居(2024-03-25)"),
 ]
 
 
@@ -194,13 +194,13 @@ def test_the_bound_checks_report_the_feed_once_where_the_machine_cannot_run() ->
 
 def test_a_fed_move_within_not_taken_fails_the_correction_alone_at_the_move_s_day() -> None:
     # The verdict's findings (model.world.feed, bound to 施行令 第20条第1項): one way the answers differ, located at
-    # the 転居's day; 第4号's own requirement (the day the 附票 was made with) is not breached.
+    # the 転居's 処理日 (its 届出's day); 第4号's own requirement (the day the 附票 was made with) is not breached.
     with started_in_process(frozenset({"fuhyo_feed_move_within_ignored"})) as running:
         target = _target(running)
         findings = list(feed_check(CheckContext(EDITION.requirement(wf.CORRECTED), target=target)))
         kept = list(feed_check(CheckContext(EDITION.requirement(wf.ADDRESS_DATE), target=target)))
     assert [(f.code, f.location, f.expected, f.actual) for f in findings] == [
-        ("world.fuhyo_mismatch", f"feed:{FEED}#{FUHYO}住所を定めた年月日@2024-03-25", "2024-03-25", "2010-04-01")]
+        ("world.fuhyo_mismatch", f"feed:{FEED}#{FUHYO}住所を定めた年月日@2024-03-29", "2024-03-25", "2010-04-01")]
     assert "転居(2024-03-25)" in findings[0].message and kept == []
 
 
