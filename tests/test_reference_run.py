@@ -143,7 +143,11 @@ WORLD_DRAWN = frozenset({"fuhyo_address_date_from_notification", "jido_end_month
                          "return_child_move_not_notified",
                          # A 帰化 (4.5.3) met by the cross-domain machine only (world.domain_mismatch): hidden in its
                          # senkyo group once the machine judged several stays (2026-11-28), fails alone.
-                         "senkyo_nationality_from_first_record"})
+                         "senkyo_nationality_from_first_record",
+                         # A 転居 fed through 庁内連携 (model.world.feed, whose example ends at its first breach:
+                         # another part's defect on the 転入 before it hides it), the feed's fixed corpus's
+                         # (feed.moves_within) and about half the drawn persons'.
+                         "fuhyo_feed_move_within_ignored"})
 
 
 @functools.cache

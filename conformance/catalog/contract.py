@@ -327,6 +327,9 @@ def _column_item(item: DataItem, tables: Mapping[str, CodeTable]) -> dict[str, A
 #: means (issue 65 F7: the outside 国民年金 vendor found the item listed with no values and read the stale 異動事由).
 FEED_CHANGES: dict[str, str] = {
     "転入": "the person moved in on 異動日 (the stay's first row; 転入前住所_市区町村コード empty: from abroad)",
+    "転居": "a move within the municipality on 異動日: the row's 住所_ items are the new 住所, its 住所を定めた年月日 "
+            "the 転居's day (異動日) and 届出年月日 the day of the 転居届, which may be later; 住民となった年月日 is "
+            "unchanged",
     "国内転出": "a 転出 to another municipality in Japan: the last day here is 転出予定年月日 and the address in Japan "
                 "goes on (no 転入通知 needed to know it); its 転入通知 comes as a later row of the same 区分 with "
                 "住民状態 2, 転出年月日（確定） and 転出先住所（確定）_市区町村コード",

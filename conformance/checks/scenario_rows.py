@@ -16,6 +16,10 @@ from typing import Protocol
 
 from conformance.testdata.town import town_headers
 
+#: The 住所 a scenario's 転居 moves the person to (``Scenario.within``): another 町字 of the test town (its 郵便番号 the
+#: town vocabulary's), a 番地 of its own.
+MOVED_WITHIN = {"住所_町字": "栄町", "住所_番地号表記": "12番地", "住所_郵便番号": "4190132"}
+
 
 class Scenario(Protocol):
     """What the rows read of a :class:`conformance.checks.scenarios.Scenario` (a protocol, so that this module, which
@@ -66,6 +70,9 @@ class Scenario(Protocol):
     @property
     def first_stay(self) -> tuple[date, date] | None: ...
 
+    @property
+    def within(self) -> tuple[date, date] | None: ...
+
 
 def person_rows(scenario: Scenario, town: str, atena: str, setai: str) -> list[dict[str, str]]:
     """The claimant's rows: the earlier stay's (when the scenario has one), then the current one."""
@@ -103,6 +110,9 @@ def _row(scenario: Scenario, town: str, atena: str, setai: str) -> dict[str, str
         row["届出年月日"] = scenario.notified.isoformat()
     if scenario.area is not None:
         row["住所_町字"], row["住所_郵便番号"] = scenario.area
+    if scenario.within is not None:  # the 住所 of the 転居, settled on its day (not its 届出's: 法 第17条第4号, ours)
+        moved, notified = scenario.within
+        row.update({**MOVED_WITHIN, "住所を定めた年月日": moved.isoformat(), "届出年月日": notified.isoformat()})
     if scenario.foreign:
         # A 特別永住者 (第30条の45の表の区分 2) with a 特別永住者証明書 number made from the 宛名番号.
         row.update({"住民種別": "2", "第30条45規定区分": "2", "国籍等_国名コード": "410",

@@ -103,6 +103,10 @@ class Scenario:
     #: An earlier stay in the town (住民となった年月日, the last day), ended by a 転出 to ``previous`` (None: abroad),
     #: before the 再転入 on ``moved_in`` (issue 66: a person who left and came back; scenario_rows.person_rows).
     first_stay: tuple[date, date] | None = None
+    #: A 転居 within the town during the stay (its 異動日, its 届出年月日, maybe later; issue 66): the row is the
+    #: person's after it, the new 住所 (``scenario_rows.MOVED_WITHIN``) settled on the 転居's
+    #: day. Only the 庁内連携 feed's examples have one (conformance/domains/feed.py sends it as a 異動 of its own).
+    within: tuple[date, date] | None = None
 
     @property
     def moved_out(self) -> date | None:

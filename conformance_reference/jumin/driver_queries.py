@@ -93,6 +93,8 @@ class QueryHandlers(DriverBase):
             raise BadInput("住民票: an object with the 宛名番号 of the person")
         if not all(isinstance(key, str) and isinstance(value, str) for key, value in row.items()):
             raise BadInput("住民票: every item a text")
+        if row.get("異動事由区分") == "転居" and "fuhyo_feed_move_within_ignored" in self.defects:
+            return 200, {"result": "ok"}  # taken as if kept: the 附票 keeps the 転入's 住所 and its day
         self.store.append({key: value for key, value in row.items() if key != "履歴番号"})
         return 200, {"result": "ok"}
 

@@ -180,11 +180,11 @@ def test_a_statute_product_without_a_driver_is_not_pass_from_its_per_person_chec
     # names no 宛名番号: tests/checks/test_refusals.py asks them of the test town), and the world's two checks, given
     # the 異動 through the load alone with no breach, say the feed did not run (issue 65, the outsider's F5).
     assert (judged.status, judged.findings) == (Status.NOT_AUTOMATED, ())
-    assert judged.reason == (f"{REFUSALS_NOT_ASKED}; model.world.domains: {MACHINE}; {load_only(CATEGORY, 29)}; "
-                             f"model.world.feed: {load_only(CATEGORY, 29)}{PARTLY}")
+    assert judged.reason == (f"{REFUSALS_NOT_ASKED}; model.world.domains: {MACHINE}; {load_only(CATEGORY, 31)}; "
+                             f"model.world.feed: {load_only(CATEGORY, 31)}{PARTLY}")
     assert (partly.status, partly.findings) == (Status.NOT_AUTOMATED, ())
     assert partly.reason == (f"{REFUSALS_NOT_ASKED}; model.world.domains: {MACHINE}; no 異動 given through the "
-                             f"load compared the rule of {start} in this run (29 examples, seed {SEED}){PARTLY}")
+                             f"load compared the rule of {start} in this run (31 examples, seed {SEED}){PARTLY}")
 
 
 @pytest.mark.parametrize(("slug", "requirement"), [
@@ -209,8 +209,8 @@ def test_a_world_bound_statute_rule_without_a_driver_is_not_automated_naming_the
         result = run_case(case, default_registry(), lambda: loaded)
     assert (result.status, result.findings) == (Status.NOT_AUTOMATED, ())
     reasons = result.reason.removesuffix(PARTLY).split("; model.world.")
-    assert reasons[1:] == [f"domains: {MACHINE}; {load_only(requirement, 29)}",
-                           f"feed: {load_only(requirement, 29)}"]
+    assert reasons[1:] == [f"domains: {MACHINE}; {load_only(requirement, 31)}",
+                           f"feed: {load_only(requirement, 31)}"]
 
 
 def test_without_a_driver_the_world_check_judges_through_the_load_and_says_what_it_did_not() -> None:
@@ -234,6 +234,6 @@ def test_without_a_driver_the_world_check_judges_through_the_load_and_says_what_
     assert beside == [] and [(f.code, f.location.split("@")[0]) for f in fed] == [
         ("world.domain_mismatch", "feed:load#/residents/{atena}/qualifications#/介護保険/第1号被保険者")]
     # Compared through the load and the reference right there: not PASS on the load alone (issue 65, F5).
-    assert str(eligible.value) == f"{MACHINE}; {load_only('jido_teate-2025.12-1.4.0.1.1-R001', 49)}"
+    assert str(eligible.value) == f"{MACHINE}; {load_only('jido_teate-2025.12-1.4.0.1.1-R001', 51)}"
     assert str(raised.value) == (f"{MACHINE}; no 異動 given through the load compared the rule of "
-                                 f"koseki_fuhyo-2025.12-1.16.0.1.0-R001 in this run (49 examples, seed {SEED})")
+                                 f"koseki_fuhyo-2025.12-1.16.0.1.0-R001 in this run (51 examples, seed {SEED})")

@@ -37,9 +37,9 @@ def fed(defects: frozenset[str] = frozenset()) -> Iterator[FeedResult]:
 
 def test_the_clean_reference_passes_with_the_persons_parts_compared() -> None:
     with fed() as found:
-        # The fixed corpus's 24 (fixed_scenarios: three persons on each of six boundary days, one reaching twenty,
-        # three of 健康管理, two of 後期高齢者医療).
-        assert found.breaches == () and found.examples == 24 + 25
+        # The fixed corpus's 26 (fixed_scenarios: three persons on each of six boundary days, one reaching twenty,
+        # two moving within the town, three of 健康管理, two of 後期高齢者医療).
+        assert found.breaches == () and found.examples == 26 + 25
     assert {requirement.split("-")[0] for requirement in found.compared} == {
         "kaigo", "kokuho", "senkyo", "kojin_juminzei", "koki_korei", "kokumin_nenkin", "jido_teate", "shugaku",
         "kenko_kanri"}
@@ -85,7 +85,7 @@ def test_the_fixed_corpus_is_fed_first_at_every_seed(seed: int) -> None:
         target = Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations="all"), seed=seed,
                         max_examples=1, shrink=False)
         found = run_feed(target)
-    assert found.examples == 24 + 1
+    assert found.examples == 26 + 1
     assert found.sent[0].startswith("fiscal_year=2023, birth=1984-07-07, moved_in=2024-03-31")
 
 
@@ -120,9 +120,9 @@ def loaded(defects: frozenset[str] = frozenset(), claimed: frozenset[str] | None
 
 def test_without_a_driver_the_load_gives_the_moves_and_the_clean_reference_passes() -> None:
     with loaded() as found:
-        # The fixed corpus's 24 (fixed_scenarios: three persons on each of six boundary days, one reaching twenty,
-        # three of 健康管理, two of 後期高齢者医療).
-        assert found.breaches == () and found.examples == 24 + 25
+        # The fixed corpus's 26 (fixed_scenarios: three persons on each of six boundary days, one reaching twenty,
+        # two moving within the town, three of 健康管理, two of 後期高齢者医療).
+        assert found.breaches == () and found.examples == 26 + 25
     assert {"kaigo-2025.12-1.11.0.1.0-R002", "kokuho-2025.12-1.8.0.1.0-R001",
             "kojin_juminzei-2025.12-1.318.0.1.0-R001", "senkyo-2025.12-1.27.0.1.0-R001",
             "kokumin_nenkin-2025.12-1.8.0.1.1-R001"} <= found.compared  # 第8条第1号: the one reaching twenty (O1)
@@ -210,12 +210,13 @@ def test_the_feed_contract_names_every_change_the_feed_sends() -> None:
     assert kinds["enum"] == list(FEED_CHANGES)
     assert all(f"{name}: {meaning}" in kinds["description"] for name, meaning in FEED_CHANGES.items())
     born, moved_in, out = date(1990, 6, 6), date(2020, 4, 1), date(2025, 6, 30)
-    persons = (Scenario(2025, born, moved_in, planned_out=out, elsewhere=out, next="131016"),
+    persons = (Scenario(2025, born, moved_in, planned_out=out, elsewhere=out, next="131016",
+                        within=(date(2022, 5, 1), date(2022, 5, 6))),
                Scenario(2025, born, moved_in, planned_out=out), Scenario(2025, born, moved_in, died=out))
     sent = [row for person in persons for _, row in messages(person, "221309", "8999999990", "9499999990")]
     assert {row["異動事由区分"] for row in sent} == set(FEED_CHANGES)
     assert {row["異動事由"] for row in sent} == {"A1"}
-    notice = sent[2]  # the 転入通知 keeps the 国内転出's 区分, with the 確定 items
+    notice = sent[3]  # the 転入通知 keeps the 国内転出's 区分, with the 確定 items (after the 転居 and the 転出)
     assert (notice["異動事由区分"], notice["住民状態"]) == ("国内転出", "2")
     assert notice["転出先住所（確定）_市区町村コード"] == "131016"
 

@@ -724,9 +724,11 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"fuhyo_copy"} for name in ("fuhyo_copy_always_full", "fuhyo_copy_titled_certificate")},
     # A 転居 or 転入 through the driver after the 戸籍 was given: the probes' persons are migration rows, with no
     # 異動事由区分 of a 転入 or 転居 and no 転居 after the 戸籍 (the cross-domain machine's persons have both:
-    # tests/domains/test_world_fuhyo.py).
+    # tests/domains/test_world_fuhyo.py); a 転居 fed through 庁内連携, which no probe feeds
+    # (tests/domains/koseki_fuhyo/test_fuhyo_feed.py).
     **{name: set() for name in (
-        "fuhyo_not_updated_on_move_within", "fuhyo_address_date_from_notification")},
+        "fuhyo_not_updated_on_move_within", "fuhyo_address_date_from_notification",
+        "fuhyo_feed_move_within_ignored")},
     # 軽自動車税 (conformance_reference/keijidosha_zei/keijidosha.py; each defect's own test:
     # tests/domains/keijidosha_zei/test_keiji_scenarios.py).
     **{name: {"qualifications"} for name in (

@@ -32,9 +32,10 @@ CODES = other_codes(TOWN_CODE)
 ALL_RULES = {**FUHYO_RULES, **fs.IDENTITY_RULES}
 BINDINGS = default_catalog_root() / "koseki_fuhyo" / "2025.12" / "bindings.yaml"
 #: The 附票's defects (the printed 写し's, fuhyo_copy_*, are tests/domains/koseki_fuhyo/test_fuhyo_forms.py's).
-#: Defects only the cross-domain machine reaches: a 転居, or a 転入 through the driver, after the 戸籍 was given, which
-#: the scenarios' migration rows never are (tests/domains/test_world_fuhyo.py shows them caught).
-WORLD_ONLY = frozenset({"fuhyo_not_updated_on_move_within", "fuhyo_address_date_from_notification"})
+#: Defects only 異動 after the 戸籍 was given reach (a 転居, or a 転入 through the driver or the 庁内連携 feed), which
+#: the scenarios' migration rows never are (tests/domains/test_world_fuhyo.py and test_fuhyo_feed.py show them caught).
+WORLD_ONLY = frozenset({"fuhyo_not_updated_on_move_within", "fuhyo_address_date_from_notification",
+                        "fuhyo_feed_move_within_ignored"})
 FUHYO_DEFECTS = sorted(name for name in DEFECTS if name.startswith("fuhyo_") and not name.startswith("fuhyo_copy_")
                        and name not in WORLD_ONLY)
 
