@@ -11,8 +11,9 @@ from typing import Any
 from conformance import clock
 from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.contract import list_operations
+from conformance.catalog.domain_rules import check_domains
 from conformance.catalog.domains import domain_name
-from conformance.catalog.models import FunctionCheck, Level, ManualCheck, Requirement
+from conformance.catalog.models import Check, FunctionCheck, Level, ManualCheck, Requirement
 from conformance.catalog.openapi import api_interfaces
 from conformance.errors import ProfileError, SpecError
 from conformance.messages import did_you_mean
@@ -21,8 +22,27 @@ from conformance.results import declared_reason
 
 
 @dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A check the plan leaves out of a requirement's bindings: judging it needs the part of the per-person answer
+    of ``domains``, which the profile does not claim (a product is asked only its claimed domains' parts)."""
+
+    check: str
+    domains: tuple[str, ...]
+
+    @property
+    def texts(self) -> tuple[str, str]:
+        """Why, in Japanese and English (a part the profile's claims make not apply: docs/results.md)."""
+        names = [f"{domain_name(domain)}（{domain}）" for domain in self.domains]
+        english = [f"{domain_name(domain)} ({domain})" for domain in self.domains]
+        return (f"{self.check} は{'・'.join(names)}の部分を読むため判定しない（プロファイルが主張しない）",
+                f"{self.check} is left out: it reads the answer's {', '.join(english)} part, which the profile does "
+                "not claim (judged for a product that claims it)")
+
+
+@dataclass(frozen=True, slots=True)
 class Case:
-    """One requirement to judge, with what the profile says about it."""
+    """One requirement to judge, with what the profile says about it; ``left_out``: the bound checks the plan leaves
+    out for the profile (:func:`left_out`), the requirement judged on the others."""
 
     requirement: Requirement
     domain: str
@@ -30,6 +50,14 @@ class Case:
     not_applicable: str | None = None
     waiver: Waiver | None = None
     attestation: Mapping[str, Any] | None = None
+    left_out: tuple[LeftOut, ...] = ()
+
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        """The requirement's bindings the run judges: the catalog's, less the checks left out."""
+        dropped = {left.check for left in self.left_out}
+        return tuple(check for check in self.requirement.checks
+                     if not (isinstance(check, FunctionCheck) and check.name in dropped))
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +87,32 @@ def plan_edition(
             requirement=requirement,
             domain=domain,
             edition=name,
-            not_applicable=_not_applicable(requirement, profile),
+            not_applicable=not_applicable,
             waiver=waivers.get(requirement.id),
             attestation=attested.get(requirement.id),
+            left_out=left_out(requirement, profile) if not_applicable is None else (),
         )
         for requirement in edition.requirements
+        for not_applicable in [_not_applicable(requirement, profile)]
     )
+
+
+def left_out(requirement: Requirement, profile: Profile | None) -> tuple[LeftOut, ...]:
+    """The checks bound to ``requirement`` whose judging needs a domain ``profile`` does not claim (the parts of one
+    answer agreeing: the rule's ``needs`` in its folder's texts.yaml; or another domain's rule), left out so that
+    the requirement is judged on the checks that can run (issue 66, F-D). Why: such a check can never run for the
+    profile, and a requirement is never PASS while a bound check did not run; the product is asked only what its
+    claimed domains' contracts publish (docs/profiles.md). None with no profile (every domain claimed)."""
+    if profile is None:
+        return ()
+    needs = check_domains()
+    found: list[LeftOut] = []
+    for check in requirement.checks:
+        if isinstance(check, FunctionCheck):
+            unclaimed = tuple(sorted(d for d in needs.get(check.name, ()) if not profile.claims_domain(d)))
+            if unclaimed:
+                found.append(LeftOut(check.name, unclaimed))
+    return tuple(found)
 
 
 def _not_applicable(requirement: Requirement, profile: Profile | None) -> str | None:

@@ -30,7 +30,7 @@ def run_case(case: Case, registry: Registry, target: TargetProvider = _no_target
     """
     if case.not_applicable is not None:
         return _result(case, Status.NOT_APPLICABLE, reason=case.not_applicable)
-    checks = case.requirement.checks
+    checks = case.checks
     automated = [c for c in checks if isinstance(c, FunctionCheck)]
     if not automated:
         manual = [c.evidence for c in checks if isinstance(c, ManualCheck)]
@@ -40,6 +40,8 @@ def run_case(case: Case, registry: Registry, target: TargetProvider = _no_target
                 level=case.requirement.level.value, status=Status.MANUAL, reason="; ".join(manual),
                 attestation=case.attestation, duty=case.requirement.duty,
             )
+        if case.left_out:  # every check was left out: none can run for the profile (no shipped binding is so)
+            return _result(case, Status.NOT_AUTOMATED, reason=not_applicable_reason(_left_out(case), judged=False))
         return _result(case, Status.NOT_AUTOMATED, reason=_unbound_reason(case.requirement))
     # The exchanges made while judging are tagged with the requirement (conformance.exchanges);
     # the result keeps references to the first MAX_REFERENCES of them, an ERROR's too.
@@ -188,19 +190,27 @@ def _conclude(case: Case, findings: tuple[Finding, ...], parts: Sequence[NotAppl
     findings the reason names it after the count. What they did not run because the profile does not offer it
     (``not_run``) is never a PASS either: without findings the requirement is NOT_AUTOMATED naming what did not
     run (and, when ``ran`` checks did run, that they are no PASS alone), with findings the count is followed by
-    it."""
+    it. The checks the plan left out (``case.left_out``) are said with the parts, and a PASS says them: the
+    requirement is judged on the others."""
+    left = _left_out(case)
     if not findings:
         if not_run:
-            return _result(case, Status.NOT_AUTOMATED, reason=not_run_reason(not_run, parts, ran=ran))
+            return _result(case, Status.NOT_AUTOMATED, reason=not_run_reason(not_run, [*parts, *left], ran=ran))
         if parts:
-            return _result(case, Status.NOT_APPLICABLE, reason=not_applicable_reason(parts, judged=ran > 0))
-        return _result(case, Status.PASS)
+            return _result(case, Status.NOT_APPLICABLE, reason=not_applicable_reason([*parts, *left], judged=ran > 0))
+        return _result(case, Status.PASS, reason=not_applicable_reason(left) if left else "")
+    parts = [*parts, *left]
     also = f"; {not_applicable_reason(parts, judged=False)}" if parts else ""
     also += f"; not judged: {'; '.join(not_run)}" if not_run else ""
     if case.waiver is not None:
         reason = f"waived: {case.waiver.reason} (ticket {case.waiver.ticket}, until {case.waiver.expires})"
         return _result(case, Status.WAIVED, findings, reason + also)
     return _result(case, Status.FAIL, findings, f"{len(findings)} finding(s){also}")
+
+
+def _left_out(case: Case) -> list[NotApplicablePart]:
+    """The checks the plan left out of ``case``'s bindings, as parts the profile's claims make not apply."""
+    return [NotApplicablePart(*left.texts) for left in case.left_out]
 
 
 def not_run_reason(not_run: Sequence[str], parts: Sequence[NotApplicablePart] = (), *, ran: int = 0) -> str:

@@ -34,13 +34,19 @@ TEXTS_FILE = "texts.yaml"
 RULE_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
 
 
+#: A domain's slug, as the registry spells it.
+SLUG_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+
 class RuleText(BaseModel):
-    """A rule's text in both languages."""
+    """A rule's text in both languages; ``needs``: the other domains whose parts of the answer judging the rule reads
+    beside its own folder's (the parts of one answer agreeing), each a registry slug."""
 
     model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
 
     ja: Annotated[str, Field(min_length=1)]
     en: Annotated[str, Field(min_length=1)]
+    needs: list[Annotated[str, Field(pattern=SLUG_PATTERN)]] = []
 
 
 class DomainTexts(BaseModel):
@@ -55,11 +61,16 @@ class DomainTexts(BaseModel):
 
 
 @cache
+def registry_slugs() -> tuple[str, ...]:
+    """Every slug of the registry of domains, in its order."""
+    registry = load_generated(REGISTRY_FILE.read_text(encoding="utf-8"))
+    return tuple(str(entry["slug"]) for entry in registry["domains"])
+
+
+@cache
 def domain_folders() -> tuple[str, ...]:
     """The slugs of the registry that have a domain folder, in the registry's order."""
-    registry = load_generated(REGISTRY_FILE.read_text(encoding="utf-8"))
-    slugs = [str(entry["slug"]) for entry in registry["domains"]]
-    return tuple(slug for slug in slugs if (DOMAINS_DIR / slug / TEXTS_FILE).is_file())
+    return tuple(slug for slug in registry_slugs() if (DOMAINS_DIR / slug / TEXTS_FILE).is_file())
 
 
 @cache
@@ -89,6 +100,24 @@ def rule_texts() -> dict[str, tuple[str, str]]:
                 raise SpecError([f"{DOMAINS_DIR / slug / TEXTS_FILE}: rule {rule} is declared by {owner[rule]} too"])
             owner[rule] = slug
             found[rule] = (text.ja, text.en)
+    return found
+
+
+@cache
+def check_domains() -> dict[str, frozenset[str]]:
+    """``scenario.<rule>`` -> the domains judging it needs a product to claim: its folder's (the part it asks), and
+    the rule's ``needs`` (another domain's part of the same answer it compares). The plan leaves a check out of a
+    requirement's bindings for a profile that does not claim one of them (docs/profiles.md). A ``needs`` naming no
+    registry domain, or the rule's own, is a ``SpecError``."""
+    known = set(registry_slugs())
+    found: dict[str, frozenset[str]] = {}
+    for slug in domain_folders():
+        for rule, text in domain_texts(slug).rules.items():
+            wrong = [other for other in text.needs if other not in known or other == slug]
+            if wrong:
+                raise SpecError([f"{DOMAINS_DIR / slug / TEXTS_FILE}: rules.{rule}.needs: {', '.join(wrong)} is not "
+                                 "another domain of the registry (data/domains.yaml)"])
+            found[f"scenario.{rule}"] = frozenset({slug, *text.needs})
     return found
 
 

@@ -19,7 +19,8 @@ from typing import Any, Protocol, TypeVar
 
 from hypothesis import strategies as st
 
-from conformance.catalog.domain_rules import DOMAINS_DIR, TEXTS_FILE, domain_texts
+from conformance.catalog.domain_rules import DOMAINS_DIR, TEXTS_FILE, check_domains, domain_texts
+from conformance.catalog.domains import domain_name
 from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check, target_of
 from conformance.checks.scenarios import (
     Loaded,
@@ -195,18 +196,24 @@ def proviso_check(rule: Rule, displaced: Actual) -> CheckFunction:
     return checked
 
 
-def agreement_check(rule: Rule, other: str, other_name: str, parts: str) -> CheckFunction:
+def agreement_check(rule: Rule, parts: str) -> CheckFunction:
     """The check function of a rule comparing the parts of one answer of two domains (issue 66 item 4: e.g. the 国保
-    and 介護保険 parts), to be registered with ``check``: NOT_AUTOMATED unless the profile claims the ``other``
-    domain (``other_name``, its name in the reason) beside the rule's own; ``parts`` names both in the reason."""
+    and 介護保険 parts), to be registered with ``check``: NOT_AUTOMATED unless the profile claims every domain the rule
+    needs (its folder's and its ``needs`` in texts.yaml: :func:`check_domains`, which the plan reads too, so that a
+    shipped binding of a profile not claiming one leaves the check out and never reaches this guard); ``parts``
+    names both parts in the reason."""
+    name = f"scenario.{rule.name}"
 
     def checked(ctx: CheckContext) -> Iterator[Finding]:
-        if not target_of(ctx).claims(other):
-            raise NotAutomated(f"the profile does not claim {other_name} ({other}): the agreement of the answer's "
-                               f"{parts} parts is judged only for a vendor that claims both domains")
+        target = target_of(ctx)
+        unclaimed = sorted(domain for domain in check_domains()[name] if not target.claims(domain))
+        if unclaimed:
+            named = ", ".join(f"{domain_name(domain)} ({domain})" for domain in unclaimed)
+            raise NotAutomated(f"the profile does not claim {named}: the agreement of the answer's {parts} parts is "
+                               "judged only for a vendor that claims both domains")
         yield from run_rule(ctx, rule)
 
-    checked.__doc__ = f"Scenario check of {rule.title} (the parts of one answer agreeing; {other} claimed too)."
+    checked.__doc__ = f"Scenario check of {rule.title} (the parts of one answer agreeing; both domains claimed)."
     return checked
 
 

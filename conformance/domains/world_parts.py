@@ -74,13 +74,14 @@ def expected_kaigo(s: Scenario, town: str, as_of: date) -> Projection:
 
 def expected_kokuho(s: Scenario, town: str, as_of: date) -> Projection:
     """国保: 取得日 (第7条), 喪失日 (第8条第1項, ただし書), 被保険者 on ``as_of`` (within them, and not a 後期高齢者医療
-    被保険者: 第6条第8号; no 生活保護 record is given, 第9号). A move inside the 都道府県: every reading the register
+    被保険者: 第6条第8号, by each reading of the 後期 part, its first day 2008-04-01 among them; no 生活保護 record is
+    given, 第9号). A move inside the 都道府県: every reading the register
     allows (the town's record ending, or the 都道府県's 資格 running on: :func:`kokuho.kokuho_record_readings`)."""
     stays, stay = _town_stay(s, town)
     qualification = kokuho.kokuho_qualifications(stays)[stays.index(stay)]
     readings = kokuho.kokuho_record_readings(stays, stay)
-    insured = (kokuho.is_insured_on(s.birth, qualification.acquired, lost, as_of, eve) for lost in readings.lost
-               for eve in koki.AGE_READINGS)
+    insured = (kokuho.is_insured_on(s.birth, qualification.acquired, lost, as_of, eve, since_law)
+               for lost in readings.lost for eve, since_law in koki.READINGS)
     acquired, lost = year_view(qualification.acquired, qualification.lost, fiscal_year_of(as_of))
     return {"取得日": either(*map(_iso, (*readings.acquired, *acquired))),
             "喪失日": either(*map(_iso, (*readings.lost, *lost))), "被保険者": either(*insured)}

@@ -131,7 +131,7 @@ def test_kokuho_an_exclusion_from_the_day_75_is_reached_is_caught(monkeypatch: p
     """第6条第8号 from the 75th birthday (the 後期高齢者医療 被保険者's first day), not from the day before it on which
     75 is reached: 神戸市's example of the day before fails that reading."""
     monkeypatch.setattr(kokuho, "is_excluded_as_koki_korei",
-                        lambda birth, day, eve=False: day >= age_reached_on(birth, 75))
+                        lambda birth, day, eve=False, since_law=False: day >= age_reached_on(birth, 75))
     assert _failing("kokuho") == {"kokuho-ex-kobe-75-day-before": {"被保険者": (True, False)}}
 
 

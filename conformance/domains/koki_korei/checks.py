@@ -471,4 +471,4 @@ KAIGO_AGREES = STATUTE.rule("koki_korei.kaigo_agreement", certified_or_aged, _ka
 
 #: The 後期 and 介護保険 parts of one answer agree (後期 第50条, 介護保険法 第9条第1号), for a vendor claiming both.
 koki_kaigo_agreement = check("scenario.koki_korei.kaigo_agreement")(
-    agreement_check(KAIGO_AGREES, "kaigo", "介護保険", "後期高齢者医療 and 介護保険"))
+    agreement_check(KAIGO_AGREES, "後期高齢者医療 and 介護保険"))

@@ -232,9 +232,9 @@ RULE_CHECKS = rule_checks((PAYER,))
 
 #: The 国保 and 介護保険 parts of one answer agree on the 介護納付金分 (第76条第3項), for a vendor claiming both.
 kokuho_kaigo_agreement = check("scenario.kokuho.kaigo_agreement")(
-    agreement_check(KAIGO_AGREEMENT, "kaigo", "介護保険", "国保 and 介護保険"))
+    agreement_check(KAIGO_AGREEMENT, "国保 and 介護保険"))
 
 
 #: The 国保 and 後期高齢者医療 parts of one answer agree around 75 (第5条, 第6条第8号), for a vendor claiming both.
 kokuho_koki_agreement = check("scenario.kokuho.koki_agreement")(
-    agreement_check(KOKI_AGREES, "koki_korei", "後期高齢者医療", "国保 and 後期高齢者医療"))
+    agreement_check(KOKI_AGREES, "国保 and 後期高齢者医療"))

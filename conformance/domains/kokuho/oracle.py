@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from conformance.domains.koki_korei.oracle import AGE_READINGS, koki_korei_start
+from conformance.domains.koki_korei.oracle import LAW_START, READINGS, koki_korei_start
 from conformance.oracles.dates import (
     Month,
     age_reached_on,
@@ -201,7 +201,7 @@ THREE_TENTHS, TWO_TENTHS = "十分の三", "十分の二"
 SCHOOL_AGE, SEVENTY = 6, 70
 
 
-def is_excluded_as_koki_korei(birth: date, day: date, eve: bool = False) -> bool:
+def is_excluded_as_koki_korei(birth: date, day: date, eve: bool = False, since_law: bool = False) -> bool:
     """Whether the person is excluded from 国保 on ``day`` as a 後期高齢者医療 被保険者 (第6条第8号).
 
     第6条柱書: 次の各号のいずれかに該当する者は…被保険者としない; 第8号: 高齢者の医療の確保に関する法律の
@@ -211,15 +211,19 @@ def is_excluded_as_koki_korei(birth: date, day: date, eve: bool = False) -> bool
     itself 第6条 and the 翌日 of 第8条第1項 disagree, so the checks never ask about that day. ``eve``: 後期's
     七十五歳に達したとき read as the day before the birthday (issue 65,
     :data:`conformance.domains.koki_korei.oracle.AGE_READINGS`): excluded from 2025-06-14 (its own checks accept
-    both: :func:`koki_exclusion_readings`).
+    both: :func:`koki_exclusion_readings`). ``since_law``: 後期高齢者医療 held no 被保険者 before its first day
+    (:data:`conformance.domains.koki_korei.oracle.LAW_START`, 2008-04-01; the 後期 part's reading
+    ``LAW_START_READINGS``, issue 66), so nobody is excluded by 第8号 before it: born 1930-01-01, a 国保 被保険者 on
+    2007-06-01 by that reading, excluded by the other (the rules applied to any day).
     """
-    return day >= koki_korei_start(birth, eve)
+    return day >= koki_korei_start(birth, eve) and not (since_law and day < LAW_START)
 
 
 def koki_exclusion_readings(birth: date, day: date) -> tuple[bool, ...]:
-    """:func:`is_excluded_as_koki_korei` by each reading of 後期's 七十五歳に達したとき (the birthday's first): they
-    differ on the day before the 75th birthday only. Born 1950-06-15: (False, True) on 2025-06-14."""
-    return tuple(is_excluded_as_koki_korei(birth, day, eve) for eve in AGE_READINGS)
+    """:func:`is_excluded_as_koki_korei` by each reading of 後期's 七十五歳に達したとき and of its first day (the 後期
+    part's :data:`conformance.domains.koki_korei.oracle.READINGS`, shared): they differ on the day before the 75th
+    birthday and before 2008-04-01 only. Born 1950-06-15: (False, False, True, True) on 2025-06-14."""
+    return tuple(is_excluded_as_koki_korei(birth, day, eve, since_law) for eve, since_law in READINGS)
 
 
 def billed_until_75(birth: date, month: Month) -> bool:
@@ -370,18 +374,20 @@ def qualification_around_welfare(acquired: date, lost: date | None, as_of: date,
     return first, next((day for day in ends if day > first), None)
 
 
-def is_insured_on(birth: date, acquired: date, lost: date | None, day: date, eve: bool = False) -> bool:
+def is_insured_on(birth: date, acquired: date, lost: date | None, day: date, eve: bool = False,
+                  since_law: bool = False) -> bool:
     """Whether the person is a 国保 被保険者 on ``day`` through a 資格 from ``acquired`` to ``lost``:
-    within it (第7条, 第8条) and not excluded (第6条第8号, :func:`is_excluded_as_koki_korei`, by the reading
-    ``eve`` of 後期's 75)."""
+    within it (第7条, 第8条) and not excluded (第6条第8号, :func:`is_excluded_as_koki_korei`, by the readings
+    ``eve`` of 後期's 75 and ``since_law`` of its first day)."""
     within = acquired <= day and (lost is None or day < lost)
-    return within and not is_excluded_as_koki_korei(birth, day, eve)
+    return within and not is_excluded_as_koki_korei(birth, day, eve, since_law)
 
 
 def insured_readings(birth: date, acquired: date, lost: date | None, day: date) -> tuple[bool, ...]:
-    """:func:`is_insured_on` by each reading of 後期's 七十五歳に達したとき (the birthday's first; issue 65): they
-    differ on the day before the 75th birthday only."""
-    return tuple(is_insured_on(birth, acquired, lost, day, eve) for eve in AGE_READINGS)
+    """:func:`is_insured_on` by each reading of 後期's 七十五歳に達したとき (issue 65) and of its first day (issue 66),
+    the 後期 part's :data:`conformance.domains.koki_korei.oracle.READINGS` (the birthday and any day first): they
+    differ on the day before the 75th birthday and, for a person of 75 or more, before 2008-04-01 only."""
+    return tuple(is_insured_on(birth, acquired, lost, day, eve, since_law) for eve, since_law in READINGS)
 
 
 def first_march_31_after_six(birth: date) -> date:

@@ -15,12 +15,14 @@ from typing import Any
 
 from typer.testing import CliRunner
 
+from conformance.catalog.loader import load_edition
 from conformance.checks.scenarios import Scenario, history
 from conformance.cli import app
 from conformance.domains.koki_korei import oracle as koki
 from conformance.domains.world_compare import judge_answer
 from conformance.domains.world_parts import PARTS
 from conformance.domains.world_seen import Seen
+from conformance.locations import default_catalog_root
 from conformance.testdata.town import TOWN_CODE
 
 KOKI = next(part for part in PARTS if part.name == "後期高齢者医療")
@@ -76,3 +78,13 @@ def test_each_record_item_cites_its_own_provision() -> None:
     for name in ("生活保護_開始年月日", "生活保護_廃止年月日", "生活保護_停止年月日", "生活保護_停止解除年月日"):
         cited = items[name]["description"].rsplit("(", 1)[1]
         assert cited.startswith("高齢者の医療の確保に関する法律 第51条第1号、第5") and "第50条" not in cited, name
+
+
+def test_the_register_says_why_the_proviso_is_not_read_into_a_pending_move() -> None:
+    # F-C, decided from 第53条第1項: its ただし書 needs an address in another 広域連合 begun that very day, which a
+    # 国内転出 awaiting its 転入通知 does not show (the test above: the outsider's 2031-03-17 still fails).
+    edition = load_edition(default_catalog_root() / "koki_korei" / "2025.12")
+    reading = edition.requirement("koki_korei-2025.12-1.53.0.1.0-R002").interpretation or ""
+    assert "転入通知の前の国内転出（転出予定年月日だけで転出先がない）はその事実を示さない" in reading
+    assert "presumes a fact the records do not hold and fails" in reading
+    assert "passes with 資格喪失日 2031-03-18 or null and 被保険者 true, fails with 2031-03-17 and false" in reading

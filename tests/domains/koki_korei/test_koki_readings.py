@@ -133,8 +133,9 @@ def test_one_answer_takes_one_reading() -> None:
 
 
 def test_kokuho_excludes_from_either_day_and_leaves_a_first_of_month_birthday_s_months_open() -> None:
-    assert kokuho.koki_exclusion_readings(BORN, EVE) == (False, True)
-    assert kokuho.koki_exclusion_readings(BORN, SEVENTY_FIFTH) == (True, True)
+    # By (eve, since_law) of koki.READINGS: the first day of 2008 changes nothing in 2025.
+    assert kokuho.koki_exclusion_readings(BORN, EVE) == (False, False, True, True)
+    assert kokuho.koki_exclusion_readings(BORN, SEVENTY_FIFTH) == (True, True, True, True)
     assert kokuho_checks._insured(Scenario(2025, BORN, date(1980, 4, 1), as_of=EVE), TOWN_CODE) == {
         "被保険者": Either(True, False)}
     assert kokuho.seventy_five_month_open(date(1950, 7, 1)) and not kokuho.seventy_five_month_open(BORN)
