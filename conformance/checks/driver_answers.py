@@ -15,12 +15,10 @@ import json
 from collections.abc import Collection, Mapping
 from typing import Any
 
-import jsonschema
-
 from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.driver_openapi import answer_schema
 from conformance.catalog.scenario_models import DriverOperation
-from conformance.checks.answer_contract import CONTRACT_CODE, breaches
+from conformance.checks.answer_contract import CONTRACT_CODE, SchemaCheck
 from conformance.checks.registry import CheckContext
 from conformance.errors import SpecError
 from conformance.findings import Finding
@@ -40,21 +38,21 @@ def refusal_statuses(operation: DriverOperation) -> frozenset[int]:
     return frozenset(int(status) for status in operation.refusals)
 
 
-#: Validators by operation (its identity: the catalog's models are kept for the process).
-_VALIDATORS: dict[int, tuple[DriverOperation, jsonschema.Draft202012Validator]] = {}
+#: The compiled schemas by operation (its identity: the catalog's models are kept for the process).
+_CHECKS: dict[int, tuple[DriverOperation, SchemaCheck]] = {}
 
 
-def _validator(operation: DriverOperation) -> jsonschema.Draft202012Validator:
+def _check(operation: DriverOperation) -> SchemaCheck:
     key = id(operation)
-    if key not in _VALIDATORS:  # the operation kept beside its validator, so its id is never reused meanwhile
-        _VALIDATORS[key] = (operation, jsonschema.Draft202012Validator(answer_schema(operation)))
-    return _VALIDATORS[key][1]
+    if key not in _CHECKS:  # the operation kept beside its check, so its id is never reused meanwhile
+        _CHECKS[key] = (operation, SchemaCheck(answer_schema(operation)))
+    return _CHECKS[key][1]
 
 
 def answer_breaches(operation: DriverOperation, answer: Mapping[str, Any]) -> tuple[str, ...]:
     """Where ``answer`` leaves the published schema of the operation's answer, every key of it (issue 66: not only
     those a rule reads): each as ``/pointer: keyword allowed (got type value)``."""
-    return breaches(_validator(operation), answer)
+    return _check(operation).breaches(answer)
 
 
 def contract_finding(ctx: CheckContext, title: str, operation: DriverOperation, shown: str, location: str,
