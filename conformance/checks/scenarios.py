@@ -466,6 +466,7 @@ def picked(key: str, *names: str) -> Callable[[Mapping[str, Any], Loaded], Proje
 #: Born 1960-04-01: 65 is reached on 2025-03-31 (介護 第1号 資格 that day, the premium from 3月).
 ELDER_APRIL_FIRST = Scenario(2024, date(1960, 4, 1), date(1990, 4, 1))
 
+
 def read_answer(rule: Rule, answer: Mapping[str, Any], loaded: Loaded) -> Projection:
     """What ``rule`` compares of the vendor's ``answer``: its reading, or, where the answer leaves the published
     schema of the rule's domain in any key of its parts (read by the rule or not: issue 66), the breaches
