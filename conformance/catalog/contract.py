@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -406,25 +406,10 @@ def _koseki(contract: DomainContract) -> dict[str, Any]:
 
 def _query(parts: Mapping[str, QueryPart], reads: Mapping[str, Mapping[str, Iterable[str]]],
            titles: Mapping[str, str], served: Mapping[str, list[str]]) -> dict[str, Any]:
-    properties: dict[str, Any] = {
-        "宛名番号": {"type": "string", "description": "The person asked about."},
-        "年度": {"type": "integer", "description": "The 年度 asked about (fiscal_year)."},
-    }
-    for key, part in parts.items():
-        read = reads.get(key, {})
-        fields = {name: _described(field, read.get(name, ()), titles, served) for name, field in part.fields.items()}
-        entry = {"type": "object", "properties": fields,
-                 "required": [name for name, field in part.fields.items() if not field.nullable]}
-        shape = {"type": "array", "items": entry} if part.type == "list" else {"type": "object", **entry}
-        properties[key] = ({"description": part.meaning, "anyOf": [shape, {"type": "null"}]} if part.nullable
-                           else {"description": part.meaning, **shape})
-    schema: dict[str, Any] = {
-        "type": "object",
-        "required": list(parts),
-        "properties": properties,
-        # The parts of other domains may be there (one system answering several domains) and are not read here.
-        "additionalProperties": True,
-    }
+    def described(part: str, name: str, field: ContractField) -> dict[str, Any]:
+        return _described(field, reads.get(part, {}).get(name, ()), titles, served)
+
+    schema = query_answer_schema(parts, described)
     return {
         "operationId": "get_qualifications",
         "summary": f"The per-person query: its part {', '.join(parts)}",
@@ -445,6 +430,38 @@ def _query(parts: Mapping[str, QueryPart], reads: Mapping[str, Mapping[str, Iter
             "400": {"description": "fiscal_year missing or not a year, or as_of not a date"},
             "404": {"description": "no such 宛名番号 in the vendor"},
         },
+    }
+
+
+#: The schema of one field of a part of the per-person answer, given the part's name and the field's (what the
+#: published document adds to the type: the meaning, the rules that read it).
+FieldSchema = Callable[[str, str, ContractField], dict[str, Any]]
+
+
+def query_answer_schema(parts: Mapping[str, QueryPart],
+                        field_schema: FieldSchema | None = None) -> dict[str, Any]:
+    """The JSON Schema of the per-person query's 200 answer with the domain's ``parts``: what the domain's document
+    publishes (its fields described by ``field_schema``) and, without descriptions, what every answer a rule of the
+    domain receives is validated against (conformance/checks/answer_contract.py): one builder, so the two cannot
+    differ."""
+    properties: dict[str, Any] = {
+        "宛名番号": {"type": "string", "description": "The person asked about."},
+        "年度": {"type": "integer", "description": "The 年度 asked about (fiscal_year)."},
+    }
+    for key, part in parts.items():
+        fields = {name: field_schema(key, name, field) if field_schema is not None else _schema(field)
+                  for name, field in part.fields.items()}
+        entry = {"type": "object", "properties": fields,
+                 "required": [name for name, field in part.fields.items() if not field.nullable]}
+        shape = {"type": "array", "items": entry} if part.type == "list" else {"type": "object", **entry}
+        properties[key] = ({"description": part.meaning, "anyOf": [shape, {"type": "null"}]} if part.nullable
+                           else {"description": part.meaning, **shape})
+    return {
+        "type": "object",
+        "required": list(parts),
+        "properties": properties,
+        # The parts of other domains may be there (one system answering several domains) and are not read here.
+        "additionalProperties": True,
     }
 
 

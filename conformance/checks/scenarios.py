@@ -34,6 +34,7 @@ from hypothesis import HealthCheck, Phase, Verbosity, example, given, seed, sett
 from hypothesis import strategies as st
 from hypothesis.errors import Flaky
 
+from conformance.checks.answer_contract import OUTSIDE, outside_finding, outside_projections, query_breaches
 from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, target_of
 from conformance.checks.scenario_rows import _base_row as _base_row
 from conformance.checks.scenario_rows import _child_row, _csv, person_rows
@@ -406,6 +407,9 @@ class Rule:
     #: Where the answer turns on what the municipality's 条例 sets (a rate the law leaves to it), the rule as the
     #: profile's ``ordinance`` declares it (the rule itself is the law's 標準税率: what a run without one judges).
     ordained: Callable[[Ordinance], Rule] | None = None
+    #: The statute domain whose published per-person answer every answer the rule is given is held to, whole
+    #: (issue 66; :func:`read_answer`): set by ``Statute.rule``; None for 住民記録's rules and a print (``ask``).
+    contract: str | None = None
 
 
 def _part(document: Mapping[str, Any], key: str) -> Mapping[str, Any]:
@@ -466,6 +470,15 @@ def picked(key: str, *names: str) -> Callable[[Mapping[str, Any], Loaded], Proje
 #: Born 1960-04-01: 65 is reached on 2025-03-31 (介護 第1号 資格 that day, the premium from 3月).
 ELDER_APRIL_FIRST = Scenario(2024, date(1960, 4, 1), date(1990, 4, 1))
 
+
+def read_answer(rule: Rule, answer: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """What ``rule`` compares of the vendor's ``answer``: its reading, or, where the answer leaves the published
+    schema of the rule's domain in any key of its parts (read by the rule or not: issue 66), the breaches
+    (:func:`~conformance.checks.answer_contract.outside_projections`: a finding ``driver.answer_contract``)."""
+    found = query_breaches(rule.contract, answer) if rule.contract is not None and rule.ask is None else ()
+    return outside_projections(found)[1] if found else rule.actual(answer, loaded)
+
+
 # -- running a rule -------------------------------------------------------------------------------
 
 
@@ -522,15 +535,19 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         loaded = load(client, scenario, town, append_path, records_path)
         if rule.prepare is not None:
             rule.prepare(client, scenario, loaded)
-        return expected, rule.actual((rule.ask or query)(client, loaded, scenario), loaded)
+        return expected, read_answer(rule, (rule.ask or query)(client, loaded, scenario), loaded)
 
     # Without shrinking (--shrink off) the first mismatch of the drawn scenarios is the finding as it is.
     shrunk = shrunk_mismatch(built(rule.scenarios, codes), rule.examples, target, answers) if target.shrink else None
     mismatch = shrunk or first
     for index, each in enumerate([mismatch, *other_ways(mismatch, found)]):
         scenario: Scenario = each.value
-        yield mismatch_finding(ctx, rule.name, rule.title, scenario.compact(),
-                               rule.asked or f"GET {QUERY_PATH} fiscal_year={scenario.fiscal_year}", each, target,
+        location = rule.asked or f"GET {QUERY_PATH} fiscal_year={scenario.fiscal_year}"
+        if rule.contract is not None and OUTSIDE in each.actual:
+            yield outside_finding(ctx, rule.title, rule.contract, scenario.compact(), location, each.actual[OUTSIDE],
+                                  target)
+            continue
+        yield mismatch_finding(ctx, rule.name, rule.title, scenario.compact(), location, each, target,
                                drawn=index > 0)
 
 
@@ -734,7 +751,7 @@ def _mismatches(rule: Rule, drawn: list[Scenario], answers: list[tuple[Loaded, d
     found = []
     for scenario, (one, answer) in zip(drawn, answers, strict=True):
         expected = rule.expected(scenario, town)
-        actual = rule.actual(answer, one)
+        actual = read_answer(rule, answer, one)
         if expected != actual:
             found.append(Mismatch(scenario, expected, actual))
     return found

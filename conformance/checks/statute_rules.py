@@ -96,11 +96,13 @@ class Statute:
         reading the answer, where the rule reads more), and the worked ``examples`` always asked before the drawn
         persons. Its title, naming the provision, is its English text in the folder's ``texts.yaml`` unless
         ``title`` says more (the findings name it). ``options`` are :class:`~conformance.checks.scenarios.Rule`'s
-        others (``needs_records`` overrides the domain's)."""
+        others (``needs_records`` overrides the domain's). Every per-person answer the rule is given is held whole
+        to the domain's published schema (``contract``; a print, asked otherwise, is not such an answer)."""
         actual = compared if callable(compared) else picked(self.part, *((compared,) if isinstance(
             compared, str) else compared))
+        contract = self.slug if options.get("ask") is None else None
         return Rule(name, title if title is not None else self._text(name), drawn, oracle, actual, examples,
-                    **{"needs_records": self.needs_records, **options})
+                    **{"needs_records": self.needs_records, "contract": contract, **options})
 
     def dated(self, name: str, drawn: Drawn, oracle: Oracle, compared: str | tuple[str, ...] | Actual,
               examples: tuple[Scenario, ...], title: str | None = None, **options: Any) -> Rule:

@@ -11,10 +11,11 @@ from __future__ import annotations
 Text = tuple[str, str]
 
 FINDING_TEXTS: dict[str, Text] = {
-    # a statute driver operation's answer (conformance/checks/driver_answers.py)
-    "driver.answer_contract": ("ドライバ操作の応答が、公開した応答のスキーマ（型、値の範囲）に合いません",
-                               "A driver operation's answer does not match its published answer schema (types, "
-                               "allowed values)"),
+    # a statute answer, a driver operation's or the per-person query's, held whole to its published schema
+    # (conformance/checks/answer_contract.py)
+    "driver.answer_contract": ("ドライバ操作又は個人別照会の応答が、公開した応答のスキーマ（型、値の範囲）に合いません",
+                               "A driver operation's or the per-person query's answer does not match its published "
+                               "answer schema (types, allowed values)"),
     # export files (file.layout)
     "api.form_refusals.status": ("法定帳票の拒否（存在しない宛名番号、又は帳票の対象とならない者は 404）が、"
                                  "契約どおりのステータスで返されません",

@@ -715,6 +715,9 @@ _VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?P<status>\d+) (?P<code>\S+), the password unchanged"),
      "{status} {code}（パスワードは変更されない）"),
     (re.compile(r"(?P<n>\d+) more listed"), "ほかに {n} 件が一覧にあること"),
+    (re.compile(r"every key of the domain's parts as published \(conformance catalog openapi --domain (?P<slug>\S+): "
+                r"GET (?P<path>\S+), 200\)"), "公開した応答のスキーマ（conformance catalog openapi --domain {slug}: "
+     "GET {path} の 200）のとおりの全項目"),
     (re.compile(r"(?P<n>\d+) listed"), "一覧に {n} 件"),
     (re.compile(r"(?P<status>\d+) not listed"), "{status}（一覧になし）"),
     (re.compile(r"(?P<n>\d+) rows \((?P<m>\d+) persons\)"), "{n} 行（{m} 人）"),

@@ -113,6 +113,8 @@ def keijidosha(row: Mapping[str, str], record: Mapping[str, str], fiscal_year: i
            "環境性能割の納税義務者": None if purpose is None else (
                purpose == "運行" or ("keijidosha_dealer_taxed" in defects and purpose == "販売"))}
     if not liable:
+        if "keijidosha_unknown_class_echoed" in defects and code:
+            code = "不明"  # a class of the product's own, outside the contract's values, where no rule reads it
         return {"納税義務者": False, "車両区分": code or None, "種別割税額": None, "納期限": None,
                 "納税通知書交付日": None, "徴収方法": None, **env}
     due = date(fiscal_year, 4, 30)

@@ -25,14 +25,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.driver_answers import (
-    OUTSIDE,
-    answer_breaches,
-    contract_finding,
-    driver_operation,
-    outside_projections,
-    refusal_statuses,
-)
+from conformance.checks.answer_contract import OUTSIDE, outside_projections
+from conformance.checks.driver_answers import answer_breaches, contract_finding, driver_operation, refusal_statuses
 from conformance.checks.registry import CheckContext, check, target_of
 from conformance.checks.scenarios import (
     Loaded,
@@ -116,8 +110,6 @@ class KodomoRule:
     expected: Callable[[Application], Projection]
     actual: Callable[[Answers, Loaded], Projection]
     examples: tuple[Application, ...] = ()
-    #: The keys of the answer the rule reads, held to the operation's published schema (driver.yaml's ``answer``).
-    reads: tuple[str, ...] = ()
 
 
 # -- applications ---------------------------------------------------------------------------------
@@ -390,30 +382,26 @@ REFUSED = Application(_household(date(2025, 1, 15), [date(2015, 6, 6), date(2020
 
 def _rule(name: str, applications: Callable[[tuple[str, str]], st.SearchStrategy[Application]],
           expected: Callable[[Application], Projection], actual: Callable[[Answers, Loaded], Projection],
-          examples: tuple[Application, ...], reads: tuple[str, ...]) -> KodomoRule:
-    """One rule as data, its title (naming the provision) the rule's text in the folder's ``texts.yaml``; ``reads``
-    the keys of the answer it judges."""
-    return KodomoRule(name, STATUTE.title(name), applications, expected, actual, examples, reads)
+          examples: tuple[Application, ...]) -> KodomoRule:
+    """One rule as data, its title (naming the provision) the rule's text in the folder's ``texts.yaml``."""
+    return KodomoRule(name, STATUTE.title(name), applications, expected, actual, examples)
 
 
 KODOMO_RULES: dict[str, KodomoRule] = {rule.name: rule for rule in (
-    _rule("kodomo.preschool", at_school_start, _certified, _field("認定"), (SCHOOL_START, BEFORE_SCHOOL),
-          ("認定",)),
+    _rule("kodomo.preschool", at_school_start, _certified, _field("認定"), (SCHOOL_START, BEFORE_SCHOOL)),
     _rule("kodomo.category_one", drawn_with(around_three, False), _categories_of(False), _field("認定区分"),
-          (THIRD_BIRTHDAY,), ("認定区分",)),
-    _rule("kodomo.category_two", kindergarten_age, _categories_of(None), _field("認定区分"), (FAMILY,),
-          ("認定区分",)),
+          (THIRD_BIRTHDAY,)),
+    _rule("kodomo.category_two", kindergarten_age, _categories_of(None), _field("認定区分"), (FAMILY,)),
     _rule("kodomo.category_three", drawn_with(around_three, True), _infants, _actual_infants,
-          (THIRD_BIRTHDAY_CARE,), ("認定区分",)),
-    _rule("kodomo.residence", leaving_guardians, _resident_certified, _field("認定"), (MOVED_AWAY,), ("認定",)),
+          (THIRD_BIRTHDAY_CARE,)),
+    _rule("kodomo.residence", leaving_guardians, _resident_certified, _field("認定"), (MOVED_AWAY,)),
     _rule("kodomo.present_place", without_residence, _present_certified, _field("認定"),
-          (PRESENT_HERE, PRESENT_ELSEWHERE), ("認定",)),
-    _rule("kodomo.care_amount", young_children, _care_amounts, _actual_care_amounts, (FAMILY,), ("保育必要量",)),
-    _rule("kodomo.notice", young_children, _notices, _actual_notices, (FAMILY,), ("通知先",)),
-    _rule("kodomo.certificate", young_children, _certificates, _actual_certificates, (FAMILY, MIXED),
-          ("認定区分", "保育必要量", "支給認定証")),
-    _rule("kodomo.refusal_reason", refused, _reasons, _actual_reasons, (REFUSED,), ("却下理由",)),
-    _rule("kodomo.decision_deadline", young_children, _deadlines, _field("処分期限"), (FAMILY,), ("処分期限",)),
+          (PRESENT_HERE, PRESENT_ELSEWHERE)),
+    _rule("kodomo.care_amount", young_children, _care_amounts, _actual_care_amounts, (FAMILY,)),
+    _rule("kodomo.notice", young_children, _notices, _actual_notices, (FAMILY,)),
+    _rule("kodomo.certificate", young_children, _certificates, _actual_certificates, (FAMILY, MIXED)),
+    _rule("kodomo.refusal_reason", refused, _reasons, _actual_reasons, (REFUSED,)),
+    _rule("kodomo.decision_deadline", young_children, _deadlines, _field("処分期限"), (FAMILY,)),
 )}
 
 
@@ -422,7 +410,7 @@ KODOMO_RULES: dict[str, KodomoRule] = {rule.name: rule for rule in (
 
 def run_rule(ctx: CheckContext, rule: KodomoRule) -> Iterator[Finding]:
     """Generate, load, apply and compare; report the shrunk counterexample, if any: a 処分 that differs from the
-    oracle, or an answer outside the operation's published schema (the keys the rule reads)."""
+    oracle, or an answer outside the operation's published schema (any key of it: issue 66)."""
     target = target_of(ctx)
     base_path = driver_base_path(target, "子ども・子育て支援", (OPERATION,))
     client, town = target.need_http(), town_code(target)
@@ -437,7 +425,7 @@ def run_rule(ctx: CheckContext, rule: KodomoRule) -> Iterator[Finding]:
         except TargetError as error:  # the rule cannot be judged: say on which application, and how to replay it
             raise TargetError(f"{error} [{a.compact()}] ({target.replay})") from None
         breaches = [breach for answer in given.values() if REFUSED_STATUS not in answer
-                    for breach in answer_breaches(operation, answer, rule.reads)]
+                    for breach in answer_breaches(operation, answer)]
         if breaches:
             return outside_projections(breaches)
         return rule.expected(a), rule.actual(read_deadlines(given, a), loaded)
@@ -447,7 +435,7 @@ def run_rule(ctx: CheckContext, rule: KodomoRule) -> Iterator[Finding]:
         return
     application: Application = mismatch.value
     if OUTSIDE in mismatch.actual:
-        yield contract_finding(ctx, rule.title, operation, rule.reads, application.compact(),
+        yield contract_finding(ctx, rule.title, operation, application.compact(),
                                _location(base_path, application), mismatch.actual[OUTSIDE], target)
         return
     yield mismatch_finding(ctx, rule.name, rule.title, application.compact(), _location(base_path, application),

@@ -14,6 +14,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from conformance.checks.answer_contract import OUTSIDE, outside_projections
+from conformance.checks.driver_answers import answer_breaches, contract_finding, driver_operation
 from conformance.checks.registry import CheckContext, target_of
 from conformance.checks.scenarios import (
     Projection,
@@ -112,6 +114,8 @@ class Sent:
     codes: tuple[str, str, str]
     displays: list[tuple[str, str]] = field(default_factory=list)
     new_honseki: str = ""
+    #: The answers of koseki.hensei (each 戸籍 registered), held to its published schema like the 届出's (issue 66).
+    registered: list[Mapping[str, Any]] = field(default_factory=list)
 
     def label(self, value: Any) -> Any:
         """A 戸籍 reference of the vendor's answer as the family index, :data:`NEW` or as it came."""
@@ -170,7 +174,7 @@ def send(client: HttpClient, base_path: str, case: Case, codes: tuple[str, str, 
         honseki = _honseki()
         sent.displays.append((honseki, _name(family, 0)))
         if case.registered:
-            posted_object(
+            sent.registered.append(posted_object(
                 client,
                 base + OPERATIONS["koseki.hensei"],
                 {
@@ -179,7 +183,7 @@ def send(client: HttpClient, base_path: str, case: Case, codes: tuple[str, str, 
                     "筆頭者氏名": _name(family, 0),
                     "在籍者": [_member(family, entry) for entry in range(len(family.members))],
                 },
-            )
+            ))
     if case.kind == "養子縁組":
         return posted_object(client, base + OPERATIONS["koseki.todoke"], {
             "届出種別": "養子縁組", "届出年月日": case.day.isoformat(), "養親": _ref(case, sent, 0),
@@ -308,6 +312,8 @@ def run_rule(ctx: CheckContext, rule: KosekiRule) -> Iterator[Finding]:
     codes = (town, same, other)
     exchanges: dict[Case, list[Reference]] = {}
     refused: list[tuple[Case, TargetError]] = []
+    asked = {name: driver_operation(target.catalog, name) for name in OPERATIONS}
+    hensei = asked["koseki.hensei"]
 
     def answers(case: Case) -> tuple[Projection, Projection]:
         try:
@@ -319,6 +325,11 @@ def run_rule(ctx: CheckContext, rule: KosekiRule) -> Iterator[Finding]:
             refused.append((case, error))
             raise
         exchanges[case] = made
+        found = [breach for operation, each in ((hensei, one) for one in sent.registered)
+                 for breach in answer_breaches(operation, each)]
+        found += answer_breaches(asked[_operation_of(case)], answer)
+        if found:
+            return outside_projections(found)
         return rule.expected(case), rule.actual(answer, sent)
 
     try:
@@ -333,9 +344,16 @@ def run_rule(ctx: CheckContext, rule: KosekiRule) -> Iterator[Finding]:
     if mismatch is None:
         return
     case = mismatch.value
-    operation = "koseki.seikyu" if case.kind == "請求" else "koseki.todoke"
-    yield mismatch_finding(ctx, rule.name, rule.title,
-                           f"{describe(case, codes)}{_failing_exchange(exchanges.get(case, []))}",
-                           f"POST {base_path.rstrip('/')}{OPERATIONS[operation]} 届出種別={case.kind}", mismatch,
-                           target)
+    operation = _operation_of(case)
+    shown = f"{describe(case, codes)}{_failing_exchange(exchanges.get(case, []))}"
+    location = f"POST {base_path.rstrip('/')}{OPERATIONS[operation]} 届出種別={case.kind}"
+    if OUTSIDE in mismatch.actual:
+        yield contract_finding(ctx, rule.title, asked[operation], shown, location, mismatch.actual[OUTSIDE], target)
+        return
+    yield mismatch_finding(ctx, rule.name, rule.title, shown, location, mismatch, target)
+
+
+def _operation_of(case: Case) -> str:
+    """The operation a case's answer comes from: the 請求 of a 戸籍謄本, or a 届出."""
+    return "koseki.seikyu" if case.kind == "請求" else "koseki.todoke"
 

@@ -17,7 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, reference_client
 
+from conformance.catalog.loader import load_edition
 from conformance.catalog.models import Requirement
+from conformance.checks.answer_contract import CONTRACT_CODE
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import other_codes
 from conformance.domains.koseki import cases as ks_cases
@@ -34,11 +36,13 @@ from conformance.profiles import ApiTarget, DriverTarget
 from conformance.shipped_checks import default_registry
 from conformance.targets.base import HttpClient, HttpResponse, Target, TestData
 from conformance.targets.http import RequestsHttpClient
-from conformance.testdata.town import TOWN_CODE, jumin_edition
+from conformance.testdata.town import TOWN_CODE
 from conformance_reference.defects import DEFECTS
 
 CODES = (TOWN_CODE, *other_codes(TOWN_CODE))
 BINDINGS = default_catalog_root() / "koseki" / "2025.12" / "bindings.yaml"
+#: The edition a run of 戸籍 judges: its driver.yaml publishes the operations' answers (held to their schemas).
+KOSEKI_EDITION = load_edition(default_catalog_root() / "koseki" / "2025.12")
 KOSEKI_DEFECTS = sorted(name for name in DEFECTS if name.startswith("koseki_"))
 
 
@@ -170,7 +174,7 @@ def _findings(defects: frozenset[str], rules: list[str]) -> dict[str, list[Any]]
     with start_reference(defects=defects) as running:
         client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
         target = Target(
-            catalog=jumin_edition(),
+            catalog=KOSEKI_EDITION,
             http=client,
             data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
             driver=DriverTarget(operations="all"),
@@ -309,7 +313,7 @@ class _Recorded:
 
 
 def _run(client: HttpClient, rule: str, defects: frozenset[str] = frozenset()) -> list[Any]:
-    target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
+    target = Target(catalog=KOSEKI_EDITION, http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
                     driver=DriverTarget(operations="all"), max_examples=5)
     requirement = cast(Requirement, SimpleNamespace(id=next(iter(sorted(_BOUND[f"scenario.{rule}"])))))
     return list(ks_driver.run_rule(CheckContext(requirement=requirement, target=target), KOSEKI_RULES[rule]))
@@ -392,7 +396,7 @@ def _period_findings(every: bool) -> list[Any]:
     requirement = cast(Requirement, SimpleNamespace(id=next(iter(sorted(_BOUND["scenario.koseki.death_period"])))))
     with start_reference() as running:
         client = _RefusingElsewhere(RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url), every)
-        target = Target(catalog=jumin_edition(), http=cast(Any, client),
+        target = Target(catalog=KOSEKI_EDITION, http=cast(Any, client),
                         data=TestData(({"住所_市区町村コード": TOWN_CODE},)), driver=DriverTarget(operations="all"),
                         max_examples=20)
         return list(ks_driver.run_rule(CheckContext(requirement=requirement, target=target),
@@ -405,3 +409,28 @@ def test_a_refused_death_whose_period_is_null_is_no_finding_an_accepted_one_is()
     assert finding.code == "scenario.koseki.death_period.mismatch"
     assert finding.location == "POST /driver/v1/koseki/todoke 届出種別=死亡"
     assert json.loads(finding.actual or "null") == {"届出期間末日": None}
+
+
+class _TextAcceptance(RequestsHttpClient):
+    """A vendor answering every 届出's 名の文字適合 as text ("適合"), not the published boolean: a key the 死亡届's
+    rules do not read."""
+
+    def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
+        response = super().request(method, path, **kwargs)
+        if not path.endswith("/koseki/todoke") or response.status != 200:
+            return response
+        document = {**response.json(), "名の文字適合": "適合"}
+        return HttpResponse(response.status, response.headers, json.dumps(document).encode("utf-8"), response.url)
+
+
+def test_an_answer_outside_its_schema_in_a_key_the_rule_does_not_read_is_the_contract_finding() -> None:
+    # Issue 66: every key of the answer is held to the operation's published schema, read by the rule or not.
+    with start_reference() as running:
+        assert _run(RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url),
+                    "koseki.filing_place") == []
+        (finding,) = _run(_TextAcceptance(ApiTarget(base_url=running.url), base_url=running.url),
+                          "koseki.filing_place")
+    assert finding.code == CONTRACT_CODE
+    assert finding.location == "POST /driver/v1/koseki/todoke 届出種別=死亡"
+    assert finding.actual == '/名の文字適合: type ["boolean", "null"] (got string "適合")'
+    assert "koseki.todoke" in finding.message and "seed" in finding.message
