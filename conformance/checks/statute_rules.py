@@ -183,15 +183,18 @@ def rule_checks(rules: Iterable[Rule]) -> tuple[CheckFunction, ...]:
     return tuple(check(f"scenario.{rule.name}")(rule_check(rule)) for rule in rules)
 
 
-def proviso_check(rule: Rule, displaced: Actual) -> CheckFunction:
+def proviso_check(rule: Rule, displaced: Actual, proviso: str | None = None) -> CheckFunction:
     """The check function of a 本文 whose ただし書 (the 項's sentence 2, optional: ``…-O002``) lets the municipality
     depart from it (「これと異なる納期を定めることができる」), to be registered with ``check`` under the 本文's rule's
     name: a product that does not declare the ただし書 is judged by the 本文's ``rule`` alone (issue 66: what departs
-    from the 本文 is the ただし書's, which it does not claim); one that declares it is read by ``displaced``."""
+    from the 本文 is the ただし書's, which it does not claim); one that declares it is read by ``displaced``.
+    ``proviso`` names the optional requirement by its section and tail (``1.463.18.3.0-O001``) where the departure is
+    another 項's (「第一項の規定にかかわらず」) rather than the 本文's own sentence 2."""
 
     def checked(ctx: CheckContext) -> Iterator[Finding]:
-        proviso = ctx.requirement.id.rsplit("-", 1)[0] + "-O002"
-        declared = target_of(ctx).declares(proviso)
+        edition = ctx.requirement.id.rsplit("-", 2)[0]
+        declared = target_of(ctx).declares(f"{edition}-{proviso}" if proviso is not None
+                                           else ctx.requirement.id.rsplit("-", 1)[0] + "-O002")
         return run_rule(ctx, replace(rule, actual=displaced) if declared else rule)
 
     checked.__doc__ = f"Scenario check of {rule.title} (its ただし書 read where the profile declares it)."

@@ -129,6 +129,13 @@ def keijidosha(row: Mapping[str, str], record: Mapping[str, str], fiscal_year: i
         "種別割税額": _rate(code, defects),
         "納期限": due.isoformat(),
         "納税通知書交付日": notice.isoformat(),
-        "徴収方法": "特別徴収" if "keijidosha_special_collection" in defects else "普通徴収",
+        "徴収方法": _collection(defects),
         **env,
     }
+
+
+def _collection(defects: frozenset[str]) -> str:
+    if "keijidosha_special_collection" in defects:
+        return "特別徴収"
+    # 証紙徴収 in a town whose 条例 does not provide it (第463条の18第3項 is optional: the reference declares no 条例).
+    return "証紙徴収" if "keijidosha_stamp_collection_undeclared" in defects else "普通徴収"

@@ -740,7 +740,7 @@ AFFECTS: dict[str, set[str]] = {
         "keijidosha_sidecar_untaxed", "keijidosha_public_owner_taxed", "keijidosha_due_in_may",
         "keijidosha_moved_owner_untaxed", "keijidosha_levied_without_vehicle", "keijidosha_env_r2_truck_by_standard",
         "keijidosha_acquirer_passenger_only", "keijidosha_env_truck_limit_exclusive",
-        "keijidosha_unknown_class_echoed")},
+        "keijidosha_unknown_class_echoed", "keijidosha_stamp_collection_undeclared")},
     # 固定資産税 (conformance_reference/kotei_shisan_zei/kotei_shisan.py; each defect's own test:
     # tests/domains/kotei_shisan_zei/test_kotei_scenarios.py).
     **{name: {"qualifications"} for name in (

@@ -231,6 +231,13 @@ def _ordinary(s: Scenario, town: str) -> Projection:
     return {"徴収方法": "普通徴収"}
 
 
+def _answered_collection_ordained(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The 徴収方法 of a town whose 条例 provides 証紙徴収 (第463条の18第3項 「第一項の規定にかかわらず」): 証紙徴収
+    is then the law's method as much as 普通徴収, so it is read as the 本文's; any other value is shown as answered."""
+    answer = scenarios.picked(PART, "徴収方法")(document, loaded)
+    return {"徴収方法": "普通徴収"} if answer.get("徴収方法") == "証紙徴収" else answer
+
+
 def _notice_in_time(s: Scenario, town: str) -> Projection:
     return {_NOTICE: True}
 
@@ -457,6 +464,11 @@ KEIJI_RULES.update({rule.name: rule for rule in (
 )})
 
 
+#: 第463条の18第1項 (普通徴収); a product declaring 第3項 (証紙徴収 under the town's 条例, optional) may answer
+#: 証紙徴収.
+collection_check = check("scenario.keijidosha_zei.collection")(proviso_check(
+    KEIJI_RULES["keijidosha_zei.collection"], _answered_collection_ordained, proviso="1.463.18.3.0-O001"))
 #: Every rule's check (``scenario.<rule name>``), registered with the module's other checks; the 本文's 納期 is
-#: :func:`due_check` (it reads the profile's declaration of the ただし書).
-RULE_CHECKS = rule_checks(rule for name, rule in KEIJI_RULES.items() if name != "keijidosha_zei.due_month")
+#: :func:`due_check` (it reads the profile's declaration of the ただし書), the 徴収方法 :func:`collection_check`.
+RULE_CHECKS = rule_checks(rule for name, rule in KEIJI_RULES.items()
+                          if name not in ("keijidosha_zei.due_month", "keijidosha_zei.collection"))

@@ -150,6 +150,34 @@ def test_a_may_due_day_fails_the_main_rule_unless_the_ta_dashi_gaki_is_declared(
     assert _due_findings(frozenset(), frozenset()) == []
 
 
+STAMP_ORDINANCE = "keijidosha_zei-2025.12-1.463.18.3.0-O001"
+
+
+def _collection_findings(defects: frozenset[str], optional: frozenset[str]) -> list[Finding]:
+    """The findings of 第463条の18第1項's check (registered: it reads the profile's declaration of 第3項)."""
+    requirement = cast(Requirement, SimpleNamespace(id="keijidosha_zei-2025.12-1.463.18.1.0-R001"))
+    with start_reference(defects=defects) as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
+                        append_path=scenarios.APPEND_PATH, records_path=scenarios.RECORDS_PATH, max_examples=3,
+                        optional=optional)
+        return list(ks.collection_check(CheckContext(requirement=requirement, target=target)))
+
+
+def test_stamp_collection_fails_the_main_rule_unless_the_ordinance_is_declared() -> None:
+    # 第463条の18第3項: 証紙徴収 「第一項の規定にかかわらず」 where the town's 条例 provides it (optional, O001).
+    (finding,) = _collection_findings(frozenset({"keijidosha_stamp_collection_undeclared"}), frozenset())
+    assert finding.code == "scenario.keijidosha_zei.collection.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert json.loads(finding.expected) == {"徴収方法": "普通徴収"}
+    assert json.loads(finding.actual) == {"徴収方法": "証紙徴収"}
+    assert _collection_findings(frozenset({"keijidosha_stamp_collection_undeclared"}),
+                                frozenset({STAMP_ORDINANCE})) == []
+    # 特別徴収 is no method of 第463条の18 with or without the 条例 (outside the contract's values as well).
+    assert _collection_findings(frozenset({"keijidosha_special_collection"}), frozenset({STAMP_ORDINANCE})) != []
+    assert _collection_findings(frozenset(), frozenset()) == []
+
+
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
     assert failed_requirements(frozenset(), KEIJI_RULES, BINDINGS) == set()
 
