@@ -482,8 +482,12 @@ def _kaigo_second(row: Row, stay: Stay, record: Mapping[str, str], as_of: date, 
     if left is not None and "kaigo_second_lost_next_day" in defects:
         left += timedelta(days=1)
     forty = _years_later(birth, 40) if "kaigo_second_from_fortieth_birthday" in defects else _eve(birth, 40)
-    resident = stay.moved_in <= as_of and (stay.loss is None or as_of < stay.loss)
-    return resident and joined <= as_of and (left is None or as_of < left) and forty <= as_of < _eve(birth, 65)
+    # The defects: 六十五歳未満 read up to the 65th birthday (65 reached on it, not the day before), and the 住所 here
+    # counted from the day after the move-in (第10条第1項第2号 read as 第11条第1項's 翌日).
+    sixty_five = _years_later(birth, 65) if "kaigo_second_until_sixty_fifth_birthday" in defects else _eve(birth, 65)
+    arrived = stay.moved_in + timedelta(days=1) if "kaigo_second_day_after_move_in" in defects else stay.moved_in
+    resident = arrived <= as_of and (stay.loss is None or as_of < stay.loss)
+    return resident and joined <= as_of and (left is None or as_of < left) and forty <= as_of < sixty_five
 
 
 #: 介護保険法 第13条第1項各号 (住所地特例対象施設); 第3号's 養護老人ホーム only with the 入所措置.
