@@ -486,7 +486,9 @@ def _kaigo_second(row: Row, stay: Stay, record: Mapping[str, str], as_of: date, 
     # counted from the day after the move-in (第10条第1項第2号 read as 第11条第1項's 翌日).
     sixty_five = _years_later(birth, 65) if "kaigo_second_until_sixty_fifth_birthday" in defects else _eve(birth, 65)
     arrived = stay.moved_in + timedelta(days=1) if "kaigo_second_day_after_move_in" in defects else stay.moved_in
-    resident = arrived <= as_of and (stay.loss is None or as_of < stay.loss)
+    # The defect: the 住所's end not read for the 第2号 (第11条第1項 read for the 第1号 only).
+    kept = "kaigo_second_kept_after_leaving" in defects
+    resident = arrived <= as_of and (stay.loss is None or as_of < stay.loss or kept)
     return resident and joined <= as_of and (left is None or as_of < left) and forty <= as_of < sixty_five
 
 

@@ -274,7 +274,9 @@ def _kept_by_sender(s: Scenario, town: str) -> Projection:
 def _second_insured(s: Scenario, town: str) -> Projection:
     assert s.as_of is not None
     joined, left = s.record_day(PART, kaigo.MEDICAL_JOINED), s.record_day(PART, kaigo.MEDICAL_LEFT)
-    return {"第2号被保険者": kaigo.second_insured_on(s.birth, s.moved_in, joined, left, s.as_of)}
+    stays, stay = _stay(s, town)
+    lost = kaigo.kaigo_loss_date(stays, stay)
+    return {"第2号被保険者": kaigo.second_insured_on(s.birth, s.moved_in, joined, left, s.as_of, lost)}
 
 
 _insurer = FACILITY.deemed("住所地特例_市区町村コード", kaigo.tokurei_insurer)
@@ -328,6 +330,10 @@ FORTY = Scenario(2025, date(1985, 6, 15), date(2005, 4, 1), as_of=date(2025, 6, 
 #: Born 1960-07-01, a 医療保険加入者 since 1990: 65 reached on 2025-06-30, no longer a 第2号被保険者 that day
 #: (第9条第2号: 六十五歳未満; the day before the birthday, as 第10条第1項第4号 reads 六十五歳に達した). Born 1975-06-06,
 #: a 加入者 since 2000, moving in from 131016 on 2025-07-01: a 第2号被保険者 from that day (第10条第1項第2号).
+#: Born 1975-06-06, a 加入者 since 2000, moved abroad on 2025-06-30 (転出予定年月日): the 資格 lost on 2025-07-01
+#: (第11条第1項: 翌日), no 第2号被保険者 that day.
+LEFT_SECOND = Scenario(2025, date(1975, 6, 6), date(1995, 4, 1), planned_out=date(2025, 6, 30), as_of=date(2025, 7, 1),
+                       records=_medical(date(2000, 4, 1), None))
 SIXTY_FIVE = Scenario(2025, date(1960, 7, 1), date(1990, 4, 1), as_of=date(2025, 6, 30),
                       records=_medical(date(1990, 4, 1), None))
 MOVED_IN_SECOND = Scenario(2025, date(1975, 6, 6), date(2025, 7, 1), previous="131016", as_of=date(2025, 7, 1),
@@ -370,7 +376,8 @@ KAIGO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("kaigo.postponed_deadline", postponed_applications, _postponed_deadline, "要介護認定_処分期限",
         (POSTPONED, POSTPONED_LATE), needs_records=True),
     *STATUTE.family(_second_insured, "第2号被保険者",
-        ("kaigo.second_insured", drawn_with(second, "mid"), (SECOND, NO_MEDICAL, SIXTY_FIVE, MOVED_IN_SECOND)),
+        ("kaigo.second_insured", drawn_with(second, "mid"), (SECOND, NO_MEDICAL, SIXTY_FIVE, MOVED_IN_SECOND,
+                                                          LEFT_SECOND)),
         ("kaigo.second_from_forty", drawn_with(second, "forty"), (FORTY,)),
         ("kaigo.second_on_joining", drawn_with(second, "joining"), (JOINED,)),
         ("kaigo.second_lost", drawn_with(second, "leaving"), (LEFT,)), needs_records=True),

@@ -113,6 +113,8 @@ def test_the_second_insured_are_forty_to_sixty_four_while_in_medical_insurance()
     assert ks._second_insured(ks.SIXTY_FIVE, TOWN_CODE) == {"第2号被保険者": False}
     assert ks._second_insured(replace(ks.SIXTY_FIVE, as_of=date(2025, 6, 29)), TOWN_CODE) == {"第2号被保険者": True}
     assert ks._second_insured(ks.MOVED_IN_SECOND, TOWN_CODE) == {"第2号被保険者": True}
+    assert ks._second_insured(ks.LEFT_SECOND, TOWN_CODE) == {"第2号被保険者": False}
+    assert ks._second_insured(replace(ks.LEFT_SECOND, as_of=date(2025, 6, 30)), TOWN_CODE) == {"第2号被保険者": True}
     birth, moved_in, joined = date(1985, 6, 15), date(2005, 4, 1), date(2010, 4, 1)
     assert [kaigo.second_insured_on(birth, moved_in, joined, None, day) for day in (
         date(2025, 6, 13), date(2025, 6, 14), date(2050, 6, 13), date(2050, 6, 14))] == [False, True, True, False]
@@ -188,17 +190,19 @@ def test_each_postponement_defect_gives_the_finding_of_its_rule(defect: str, wro
 
 
 @pytest.mark.parametrize(("defect", "example"), [("kaigo_second_until_sixty_fifth_birthday", ks.SIXTY_FIVE),
-                                                 ("kaigo_second_day_after_move_in", ks.MOVED_IN_SECOND)])
+                                                 ("kaigo_second_day_after_move_in", ks.MOVED_IN_SECOND),
+                                                 ("kaigo_second_kept_after_leaving", ks.LEFT_SECOND)])
 def test_a_second_insured_edge_read_otherwise_is_the_rules_finding_at_its_example(defect: str,
                                                                                   example: Scenario) -> None:
     # Issue 66, the statute mutants of _kaigo_second no check saw: 第2号 on the day 65 is reached (第9条第2号
-    # 六十五歳未満) and on the move-in day (第10条第1項第2号). Each defect answers the other way at its worked example.
+    # 六十五歳未満), on the move-in day (第10条第1項第2号) and after the 住所 ends (第11条第1項). Each defect
+    # answers the other way at its worked example.
     found = rule_findings(frozenset({defect}), KAIGO_RULES, BINDINGS, ["kaigo.second_insured"], max_examples=1)
     finding = found["kaigo.second_insured"][0]  # the first counterexample: the worked example (no draw reaches it)
     assert finding.code == "scenario.kaigo.second_insured.mismatch"
     assert finding.where.startswith("GET /residents/{atena}/qualifications fiscal_year=2025")
     assert json.loads(finding.expected or "") == ks._second_insured(example, TOWN_CODE)
-    assert json.loads(finding.actual or "") == {"第2号被保険者": example is ks.SIXTY_FIVE}
+    assert json.loads(finding.actual or "") == {"第2号被保険者": example is not ks.MOVED_IN_SECOND}
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
