@@ -519,7 +519,9 @@ def _kept_by_facility(record: Mapping[str, str], defects: frozenset[str]) -> boo
     kind = record.get("転出先入所等_区分", "")
     if kind not in _KAIGO_FACILITIES or "kaigo_facility_sender_dropped" in defects:
         return False
-    return kind != "養護老人ホーム" or record.get("転出先入所等_入所措置") == "有"
+    # The defect: 第3号's 養護老人ホーム kept without the 入所措置 too (the 括弧書 read on the receiving side only).
+    return kind != "養護老人ホーム" or record.get("転出先入所等_入所措置") == "有" \
+        or "kaigo_facility_sender_measure_ignored" in defects
 
 
 def _care_certification(record: Mapping[str, str], defects: frozenset[str]) -> dict[str, str | None]:

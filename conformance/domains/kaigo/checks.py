@@ -385,7 +385,7 @@ KAIGO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
         ("kaigo.facility_insurer", in_facility, (IN_FACILITY, HOME_WITHOUT_MEASURE)),
         ("kaigo.facility_chain", in_facility_chain, (CHAIN,)), needs_records=True),
     STATUTE.dated("kaigo.facility_sender", leaving_for_facility, _kept_by_sender, ("第1号被保険者", "資格喪失日"),
-        (LEFT_FOR_FACILITY,), needs_records=True),
+        (LEFT_FOR_FACILITY, LEFT_FOR_HOME), needs_records=True),
     STATUTE.rule("kaigo.category", categories, _category, "第1号被保険者", (REACHING_65, DIED)),
     STATUTE.dated("kaigo.acquired_on_move_in", entering, _acquisition, "資格取得日", (FROM_ABROAD,)),
     STATUTE.dated("kaigo.lost_day_after", leaving, _loss, "資格喪失日", (DIED, TO_ABROAD)),

@@ -205,6 +205,18 @@ def test_a_second_insured_edge_read_otherwise_is_the_rules_finding_at_its_exampl
     assert json.loads(finding.actual or "") == {"第2号被保険者": example is not ks.MOVED_IN_SECOND}
 
 
+def test_a_move_into_a_home_without_the_measure_kept_by_the_sender_is_the_rules_finding() -> None:
+    # Issue 66, a statute mutant no check saw: 第13条第1項's 括弧書 (第3号 only with the 入所措置) on the sending side;
+    # LEFT_FOR_HOME is any move out (第11条第1項ただし書: lost on the move day).
+    found = rule_findings(frozenset({"kaigo_facility_sender_measure_ignored"}), KAIGO_RULES, BINDINGS,
+                          ["kaigo.facility_sender"], max_examples=1)
+    finding = found["kaigo.facility_sender"][0]
+    assert finding.code == "scenario.kaigo.facility_sender.mismatch"
+    assert finding.where.startswith("GET /residents/{atena}/qualifications fiscal_year=2025")
+    assert json.loads(finding.expected or "") == {"第1号被保険者": False, "資格喪失日": "2025-06-10"}
+    assert json.loads(finding.actual or "") == {"第1号被保険者": True, "資格喪失日": None}
+
+
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
     assert failed_requirements(frozenset(), ALL_RULES, BINDINGS) == set()
 
