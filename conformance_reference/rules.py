@@ -533,7 +533,9 @@ def _care_certification(record: Mapping[str, str], defects: frozenset[str]) -> d
         return {"要介護認定_効力発生日": None, "要介護認定_処分期限": None}
     effective = certified if certified is not None and "kaigo_certification_from_decision" in defects else applied
     days = 29 if "kaigo_deadline_counts_application_day" in defects else 30
-    return {"要介護認定_効力発生日": effective.isoformat() if certified is not None else None,
+    # The defect: a 申請 not decided yet answered effective from its day (no 認定 to take effect: null).
+    decided = certified is not None or "kaigo_certification_effective_before_decision" in defects
+    return {"要介護認定_効力発生日": effective.isoformat() if decided else None,
             "要介護認定_処分期限": _postponed(applied + timedelta(days=days), record, defects).isoformat()}
 
 

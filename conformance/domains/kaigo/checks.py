@@ -289,7 +289,9 @@ def _care_applied(s: Scenario) -> date:
 
 
 def _certification_effective(s: Scenario, town: str) -> Projection:
-    return {"要介護認定_効力発生日": kaigo.certification_effective(_care_applied(s)).isoformat()}
+    """The 認定's 効力発生日 (第27条第8項); null while the record holds no 認定 (the contract: null with no 認定)."""
+    certified = s.record_day(PART, kaigo.CARE_CERTIFIED) is not None
+    return {"要介護認定_効力発生日": kaigo.certification_effective(_care_applied(s)).isoformat() if certified else None}
 
 
 def _decision_deadline(s: Scenario, town: str) -> Projection:
@@ -359,6 +361,8 @@ LEFT_FOR_HOME = replace(LEFT_FOR_FACILITY, records=SENDER.record("養護老人�
 #: due by 2025-07-10 (第11項: 三十日以内, counted from the next day).
 CARE_APPLIED = Scenario(2025, date(1945, 5, 5), date(1975, 4, 1), previous="131016", as_of=date(2025, 7, 5),
                         records=((PART, kaigo.CARE_APPLIED, "2025-06-10"), (PART, kaigo.CARE_CERTIFIED, "2025-07-05")))
+#: The same 申請 not decided yet, asked on 2025-06-20: no 効力発生日 (no 認定 to take effect).
+PENDING = replace(CARE_APPLIED, as_of=date(2025, 6, 20), records=((PART, kaigo.CARE_APPLIED, "2025-06-10"),))
 #: The same 申請 postponed (第27条第11項ただし書): the 処理見込期間 to 2025-08-20 notified on 2025-07-10, the 30th day:
 #: the 処分 due by 2025-08-20; notified on 2025-07-11, too late: still by 2025-07-10.
 POSTPONED = replace(CARE_APPLIED, records=((PART, kaigo.CARE_APPLIED, "2025-06-10"),
@@ -370,7 +374,7 @@ POSTPONED_LATE = replace(CARE_APPLIED, as_of=date(2025, 7, 11),
 
 KAIGO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("kaigo.certification_effective", care_applications, _certification_effective, "要介護認定_効力発生日",
-        (CARE_APPLIED,), needs_records=True),
+        (CARE_APPLIED, PENDING), needs_records=True),
     STATUTE.rule("kaigo.decision_deadline", care_applications, _decision_deadline, "要介護認定_処分期限",
         (CARE_APPLIED,), needs_records=True),
     STATUTE.rule("kaigo.postponed_deadline", postponed_applications, _postponed_deadline, "要介護認定_処分期限",

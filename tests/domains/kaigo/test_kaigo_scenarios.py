@@ -149,6 +149,8 @@ def test_a_person_moved_to_a_facility_is_the_other_towns_insured() -> None:
 def test_a_care_certification_takes_effect_from_the_application_and_is_due_in_thirty_days() -> None:
     assert ks._certification_effective(ks.CARE_APPLIED, TOWN_CODE) == {"要介護認定_効力発生日": "2025-06-10"}
     assert ks._decision_deadline(ks.CARE_APPLIED, TOWN_CODE) == {"要介護認定_処分期限": "2025-07-10"}
+    # No 認定 yet: nothing takes effect (the contract: null with no 認定).
+    assert ks._certification_effective(ks.PENDING, TOWN_CODE) == {"要介護認定_効力発生日": None}
     assert kaigo.decision_deadline(date(2025, 1, 31)) == date(2025, 3, 2)
 
 
@@ -215,6 +217,17 @@ def test_a_move_into_a_home_without_the_measure_kept_by_the_sender_is_the_rules_
     assert finding.where.startswith("GET /residents/{atena}/qualifications fiscal_year=2025")
     assert json.loads(finding.expected or "") == {"第1号被保険者": False, "資格喪失日": "2025-06-10"}
     assert json.loads(finding.actual or "") == {"第1号被保険者": True, "資格喪失日": None}
+
+
+def test_an_application_not_decided_answered_effective_is_the_rules_finding() -> None:
+    # Issue 66, a statute mutant of _care_certification no check saw: 第27条第8項 with no 認定 yet (PENDING).
+    found = rule_findings(frozenset({"kaigo_certification_effective_before_decision"}), KAIGO_RULES, BINDINGS,
+                          ["kaigo.certification_effective"], max_examples=1)
+    finding = found["kaigo.certification_effective"][0]
+    assert finding.code == "scenario.kaigo.certification_effective.mismatch"
+    assert finding.where.startswith("GET /residents/{atena}/qualifications fiscal_year=2025")
+    assert json.loads(finding.expected or "") == {"要介護認定_効力発生日": None}
+    assert json.loads(finding.actual or "") == {"要介護認定_効力発生日": "2025-06-10"}
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
