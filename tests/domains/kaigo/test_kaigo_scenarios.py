@@ -191,43 +191,31 @@ def test_each_postponement_defect_gives_the_finding_of_its_rule(defect: str, wro
                                                  else "2025-07-10"}
 
 
-@pytest.mark.parametrize(("defect", "example"), [("kaigo_second_until_sixty_fifth_birthday", ks.SIXTY_FIVE),
-                                                 ("kaigo_second_day_after_move_in", ks.MOVED_IN_SECOND),
-                                                 ("kaigo_second_kept_after_leaving", ks.LEFT_SECOND)])
-def test_a_second_insured_edge_read_otherwise_is_the_rules_finding_at_its_example(defect: str,
-                                                                                  example: Scenario) -> None:
-    # Issue 66, the statute mutants of _kaigo_second no check saw: 第2号 on the day 65 is reached (第9条第2号
-    # 六十五歳未満), on the move-in day (第10条第1項第2号) and after the 住所 ends (第11条第1項). Each defect
-    # answers the other way at its worked example.
-    found = rule_findings(frozenset({defect}), KAIGO_RULES, BINDINGS, ["kaigo.second_insured"], max_examples=1)
-    finding = found["kaigo.second_insured"][0]  # the first counterexample: the worked example (no draw reaches it)
-    assert finding.code == "scenario.kaigo.second_insured.mismatch"
+_SECOND, _EFFECTIVE = "第2号被保険者", "要介護認定_効力発生日"
+
+
+@pytest.mark.parametrize(("defect", "rule", "expected", "actual"), [
+    # 第9条第2号 六十五歳未満: SIXTY_FIVE, 65 reached on 2025-06-30.
+    ("kaigo_second_until_sixty_fifth_birthday", "kaigo.second_insured", {_SECOND: False}, {_SECOND: True}),
+    # 第10条第1項第2号: MOVED_IN_SECOND, a 加入者 moving in on 2025-07-01.
+    ("kaigo_second_day_after_move_in", "kaigo.second_insured", {_SECOND: True}, {_SECOND: False}),
+    # 第11条第1項: LEFT_SECOND, moved abroad on 2025-06-30, asked on 2025-07-01.
+    ("kaigo_second_kept_after_leaving", "kaigo.second_insured", {_SECOND: False}, {_SECOND: True}),
+    # 第13条第1項 括弧書 on the sending side: LEFT_FOR_HOME, any move out (第11条第1項ただし書: lost on the move day).
+    ("kaigo_facility_sender_measure_ignored", "kaigo.facility_sender",
+     {"第1号被保険者": False, "資格喪失日": "2025-06-10"}, {"第1号被保険者": True, "資格喪失日": None}),
+    # 第27条第8項 with no 認定 yet: PENDING.
+    ("kaigo_certification_effective_before_decision", "kaigo.certification_effective", {_EFFECTIVE: None},
+     {_EFFECTIVE: "2025-06-10"}),
+])
+def test_each_gap_of_the_statute_mutants_is_its_defects_finding_at_its_worked_example(
+        defect: str, rule: str, expected: dict[str, object], actual: dict[str, object]) -> None:
+    # Issue 66: tool mutants of the reference no check saw; each named defect answers as its mutant did, and the first
+    # counterexample is the worked example added for it (no draw reaches the case).
+    finding = rule_findings(frozenset({defect}), KAIGO_RULES, BINDINGS, [rule], max_examples=1)[rule][0]
+    assert finding.code == f"scenario.{rule}.mismatch"
     assert finding.where.startswith("GET /residents/{atena}/qualifications fiscal_year=2025")
-    assert json.loads(finding.expected or "") == ks._second_insured(example, TOWN_CODE)
-    assert json.loads(finding.actual or "") == {"第2号被保険者": example is not ks.MOVED_IN_SECOND}
-
-
-def test_a_move_into_a_home_without_the_measure_kept_by_the_sender_is_the_rules_finding() -> None:
-    # Issue 66, a statute mutant no check saw: 第13条第1項's 括弧書 (第3号 only with the 入所措置) on the sending side;
-    # LEFT_FOR_HOME is any move out (第11条第1項ただし書: lost on the move day).
-    found = rule_findings(frozenset({"kaigo_facility_sender_measure_ignored"}), KAIGO_RULES, BINDINGS,
-                          ["kaigo.facility_sender"], max_examples=1)
-    finding = found["kaigo.facility_sender"][0]
-    assert finding.code == "scenario.kaigo.facility_sender.mismatch"
-    assert finding.where.startswith("GET /residents/{atena}/qualifications fiscal_year=2025")
-    assert json.loads(finding.expected or "") == {"第1号被保険者": False, "資格喪失日": "2025-06-10"}
-    assert json.loads(finding.actual or "") == {"第1号被保険者": True, "資格喪失日": None}
-
-
-def test_an_application_not_decided_answered_effective_is_the_rules_finding() -> None:
-    # Issue 66, a statute mutant of _care_certification no check saw: 第27条第8項 with no 認定 yet (PENDING).
-    found = rule_findings(frozenset({"kaigo_certification_effective_before_decision"}), KAIGO_RULES, BINDINGS,
-                          ["kaigo.certification_effective"], max_examples=1)
-    finding = found["kaigo.certification_effective"][0]
-    assert finding.code == "scenario.kaigo.certification_effective.mismatch"
-    assert finding.where.startswith("GET /residents/{atena}/qualifications fiscal_year=2025")
-    assert json.loads(finding.expected or "") == {"要介護認定_効力発生日": None}
-    assert json.loads(finding.actual or "") == {"要介護認定_効力発生日": "2025-06-10"}
+    assert (json.loads(finding.expected or ""), json.loads(finding.actual or "")) == (expected, actual)
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
