@@ -482,8 +482,14 @@ def _kaigo_second(row: Row, stay: Stay, record: Mapping[str, str], as_of: date, 
     if left is not None and "kaigo_second_lost_next_day" in defects:
         left += timedelta(days=1)
     forty = _years_later(birth, 40) if "kaigo_second_from_fortieth_birthday" in defects else _eve(birth, 40)
-    resident = stay.moved_in <= as_of and (stay.loss is None or as_of < stay.loss)
-    return resident and joined <= as_of and (left is None or as_of < left) and forty <= as_of < _eve(birth, 65)
+    # The defects: 六十五歳未満 read up to the 65th birthday (65 reached on it, not the day before), and the 住所 here
+    # counted from the day after the move-in (第10条第1項第2号 read as 第11条第1項's 翌日).
+    sixty_five = _years_later(birth, 65) if "kaigo_second_until_sixty_fifth_birthday" in defects else _eve(birth, 65)
+    arrived = stay.moved_in + timedelta(days=1) if "kaigo_second_day_after_move_in" in defects else stay.moved_in
+    # The defect: the 住所's end not read for the 第2号 (第11条第1項 read for the 第1号 only).
+    kept = "kaigo_second_kept_after_leaving" in defects
+    resident = arrived <= as_of and (stay.loss is None or as_of < stay.loss or kept)
+    return resident and joined <= as_of and (left is None or as_of < left) and forty <= as_of < sixty_five
 
 
 #: 介護保険法 第13条第1項各号 (住所地特例対象施設); 第3号's 養護老人ホーム only with the 入所措置.
@@ -513,7 +519,9 @@ def _kept_by_facility(record: Mapping[str, str], defects: frozenset[str]) -> boo
     kind = record.get("転出先入所等_区分", "")
     if kind not in _KAIGO_FACILITIES or "kaigo_facility_sender_dropped" in defects:
         return False
-    return kind != "養護老人ホーム" or record.get("転出先入所等_入所措置") == "有"
+    # The defect: 第3号's 養護老人ホーム kept without the 入所措置 too (the 括弧書 read on the receiving side only).
+    return kind != "養護老人ホーム" or record.get("転出先入所等_入所措置") == "有" \
+        or "kaigo_facility_sender_measure_ignored" in defects
 
 
 def _care_certification(record: Mapping[str, str], defects: frozenset[str]) -> dict[str, str | None]:
@@ -525,7 +533,9 @@ def _care_certification(record: Mapping[str, str], defects: frozenset[str]) -> d
         return {"要介護認定_効力発生日": None, "要介護認定_処分期限": None}
     effective = certified if certified is not None and "kaigo_certification_from_decision" in defects else applied
     days = 29 if "kaigo_deadline_counts_application_day" in defects else 30
-    return {"要介護認定_効力発生日": effective.isoformat() if certified is not None else None,
+    # The defect: a 申請 not decided yet answered effective from its day (no 認定 to take effect: null).
+    decided = certified is not None or "kaigo_certification_effective_before_decision" in defects
+    return {"要介護認定_効力発生日": effective.isoformat() if decided else None,
             "要介護認定_処分期限": _postponed(applied + timedelta(days=days), record, defects).isoformat()}
 
 

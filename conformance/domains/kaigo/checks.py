@@ -274,7 +274,9 @@ def _kept_by_sender(s: Scenario, town: str) -> Projection:
 def _second_insured(s: Scenario, town: str) -> Projection:
     assert s.as_of is not None
     joined, left = s.record_day(PART, kaigo.MEDICAL_JOINED), s.record_day(PART, kaigo.MEDICAL_LEFT)
-    return {"第2号被保険者": kaigo.second_insured_on(s.birth, s.moved_in, joined, left, s.as_of)}
+    stays, stay = _stay(s, town)
+    lost = kaigo.kaigo_loss_date(stays, stay)
+    return {"第2号被保険者": kaigo.second_insured_on(s.birth, s.moved_in, joined, left, s.as_of, lost)}
 
 
 _insurer = FACILITY.deemed("住所地特例_市区町村コード", kaigo.tokurei_insurer)
@@ -287,7 +289,9 @@ def _care_applied(s: Scenario) -> date:
 
 
 def _certification_effective(s: Scenario, town: str) -> Projection:
-    return {"要介護認定_効力発生日": kaigo.certification_effective(_care_applied(s)).isoformat()}
+    """The 認定's 効力発生日 (第27条第8項); null while the record holds no 認定 (the contract: null with no 認定)."""
+    certified = s.record_day(PART, kaigo.CARE_CERTIFIED) is not None
+    return {"要介護認定_効力発生日": kaigo.certification_effective(_care_applied(s)).isoformat() if certified else None}
 
 
 def _decision_deadline(s: Scenario, town: str) -> Projection:
@@ -325,6 +329,17 @@ SECOND = Scenario(2025, date(1975, 6, 6), date(1995, 4, 1), as_of=date(2025, 6, 
 NO_MEDICAL = Scenario(2025, date(1975, 6, 6), date(1995, 4, 1), as_of=date(2025, 6, 1))
 FORTY = Scenario(2025, date(1985, 6, 15), date(2005, 4, 1), as_of=date(2025, 6, 14),
                  records=_medical(date(2010, 4, 1), None))
+#: Born 1960-07-01, a 医療保険加入者 since 1990: 65 reached on 2025-06-30, no longer a 第2号被保険者 that day
+#: (第9条第2号: 六十五歳未満; the day before the birthday, as 第10条第1項第4号 reads 六十五歳に達した). Born 1975-06-06,
+#: a 加入者 since 2000, moving in from 131016 on 2025-07-01: a 第2号被保険者 from that day (第10条第1項第2号).
+#: Born 1975-06-06, a 加入者 since 2000, moved abroad on 2025-06-30 (転出予定年月日): the 資格 lost on 2025-07-01
+#: (第11条第1項: 翌日), no 第2号被保険者 that day.
+LEFT_SECOND = Scenario(2025, date(1975, 6, 6), date(1995, 4, 1), planned_out=date(2025, 6, 30), as_of=date(2025, 7, 1),
+                       records=_medical(date(2000, 4, 1), None))
+SIXTY_FIVE = Scenario(2025, date(1960, 7, 1), date(1990, 4, 1), as_of=date(2025, 6, 30),
+                      records=_medical(date(1990, 4, 1), None))
+MOVED_IN_SECOND = Scenario(2025, date(1975, 6, 6), date(2025, 7, 1), previous="131016", as_of=date(2025, 7, 1),
+                           records=_medical(date(2000, 4, 1), None))
 JOINED = Scenario(2025, date(1975, 6, 6), date(1995, 4, 1), as_of=date(2025, 7, 1),
                   records=_medical(date(2025, 7, 1), None))
 LEFT = Scenario(2025, date(1975, 6, 6), date(1995, 4, 1), as_of=date(2025, 7, 1),
@@ -346,6 +361,8 @@ LEFT_FOR_HOME = replace(LEFT_FOR_FACILITY, records=SENDER.record("養護老人�
 #: due by 2025-07-10 (第11項: 三十日以内, counted from the next day).
 CARE_APPLIED = Scenario(2025, date(1945, 5, 5), date(1975, 4, 1), previous="131016", as_of=date(2025, 7, 5),
                         records=((PART, kaigo.CARE_APPLIED, "2025-06-10"), (PART, kaigo.CARE_CERTIFIED, "2025-07-05")))
+#: The same 申請 not decided yet, asked on 2025-06-20: no 効力発生日 (no 認定 to take effect).
+PENDING = replace(CARE_APPLIED, as_of=date(2025, 6, 20), records=((PART, kaigo.CARE_APPLIED, "2025-06-10"),))
 #: The same 申請 postponed (第27条第11項ただし書): the 処理見込期間 to 2025-08-20 notified on 2025-07-10, the 30th day:
 #: the 処分 due by 2025-08-20; notified on 2025-07-11, too late: still by 2025-07-10.
 POSTPONED = replace(CARE_APPLIED, records=((PART, kaigo.CARE_APPLIED, "2025-06-10"),
@@ -357,13 +374,14 @@ POSTPONED_LATE = replace(CARE_APPLIED, as_of=date(2025, 7, 11),
 
 KAIGO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("kaigo.certification_effective", care_applications, _certification_effective, "要介護認定_効力発生日",
-        (CARE_APPLIED,), needs_records=True),
+        (CARE_APPLIED, PENDING), needs_records=True),
     STATUTE.rule("kaigo.decision_deadline", care_applications, _decision_deadline, "要介護認定_処分期限",
         (CARE_APPLIED,), needs_records=True),
     STATUTE.rule("kaigo.postponed_deadline", postponed_applications, _postponed_deadline, "要介護認定_処分期限",
         (POSTPONED, POSTPONED_LATE), needs_records=True),
     *STATUTE.family(_second_insured, "第2号被保険者",
-        ("kaigo.second_insured", drawn_with(second, "mid"), (SECOND, NO_MEDICAL)),
+        ("kaigo.second_insured", drawn_with(second, "mid"), (SECOND, NO_MEDICAL, SIXTY_FIVE, MOVED_IN_SECOND,
+                                                          LEFT_SECOND)),
         ("kaigo.second_from_forty", drawn_with(second, "forty"), (FORTY,)),
         ("kaigo.second_on_joining", drawn_with(second, "joining"), (JOINED,)),
         ("kaigo.second_lost", drawn_with(second, "leaving"), (LEFT,)), needs_records=True),
@@ -371,7 +389,7 @@ KAIGO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
         ("kaigo.facility_insurer", in_facility, (IN_FACILITY, HOME_WITHOUT_MEASURE)),
         ("kaigo.facility_chain", in_facility_chain, (CHAIN,)), needs_records=True),
     STATUTE.dated("kaigo.facility_sender", leaving_for_facility, _kept_by_sender, ("第1号被保険者", "資格喪失日"),
-        (LEFT_FOR_FACILITY,), needs_records=True),
+        (LEFT_FOR_FACILITY, LEFT_FOR_HOME), needs_records=True),
     STATUTE.rule("kaigo.category", categories, _category, "第1号被保険者", (REACHING_65, DIED)),
     STATUTE.dated("kaigo.acquired_on_move_in", entering, _acquisition, "資格取得日", (FROM_ABROAD,)),
     STATUTE.dated("kaigo.lost_day_after", leaving, _loss, "資格喪失日", (DIED, TO_ABROAD)),

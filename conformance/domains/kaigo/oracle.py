@@ -173,9 +173,11 @@ MEDICAL_JOINED, MEDICAL_LEFT = "医療保険_加入年月日", "医療保険_喪
 SECOND_FROM_AGE = 40
 
 
-def second_insured_on(birth: date, moved_in: date, joined: date | None, left: date | None, day: date) -> bool:
+def second_insured_on(birth: date, moved_in: date, joined: date | None, left: date | None, day: date,
+                      lost: date | None = None) -> bool:
     """Whether a resident since ``moved_in`` is a 第二号被保険者 on ``day`` (第9条第2号): 四十歳以上六十五歳未満 and a
-    医療保険加入者 (from ``joined`` to the day before ``left``).
+    医療保険加入者 (from ``joined`` to the day before ``left``), with the 住所 here: to the day before ``lost``, the
+    資格喪失日 the end of the 住所 gives (第11条第1項, every 被保険者's: :func:`kaigo_loss_date`; None while resident).
 
     第10条第1項: the 資格 from the day forty is reached (第1号; the day before the 40th birthday, 年齢計算ニ関スル
     法律, as :func:`kaigo_age_date` reads 六十五歳), the day of moving in (第2号) or the day of becoming a 加入者
@@ -183,7 +185,8 @@ def second_insured_on(birth: date, moved_in: date, joined: date | None, left: da
     is a 第一号被保険者 (第9条第1号), no longer a 第二号. Born 1985-06-15, a 加入者 throughout: from 2025-06-14.
     """
     insured = joined is not None and joined <= day and (left is None or day < left)
-    return insured and moved_in <= day and age_reached_on(birth, SECOND_FROM_AGE) <= day < kaigo_age_date(birth)
+    resident = moved_in <= day and (lost is None or day < lost)
+    return insured and resident and age_reached_on(birth, SECOND_FROM_AGE) <= day < kaigo_age_date(birth)
 
 
 # -- 住所地特例 as 第13条 writes it --------------------------------------------------------------------------

@@ -110,6 +110,11 @@ def test_the_second_insured_are_forty_to_sixty_four_while_in_medical_insurance()
     assert ks._second_insured(ks.FORTY, TOWN_CODE) == {"第2号被保険者": True}
     assert ks._second_insured(ks.JOINED, TOWN_CODE) == {"第2号被保険者": True}
     assert ks._second_insured(ks.LEFT, TOWN_CODE) == {"第2号被保険者": False}
+    assert ks._second_insured(ks.SIXTY_FIVE, TOWN_CODE) == {"第2号被保険者": False}
+    assert ks._second_insured(replace(ks.SIXTY_FIVE, as_of=date(2025, 6, 29)), TOWN_CODE) == {"第2号被保険者": True}
+    assert ks._second_insured(ks.MOVED_IN_SECOND, TOWN_CODE) == {"第2号被保険者": True}
+    assert ks._second_insured(ks.LEFT_SECOND, TOWN_CODE) == {"第2号被保険者": False}
+    assert ks._second_insured(replace(ks.LEFT_SECOND, as_of=date(2025, 6, 30)), TOWN_CODE) == {"第2号被保険者": True}
     birth, moved_in, joined = date(1985, 6, 15), date(2005, 4, 1), date(2010, 4, 1)
     assert [kaigo.second_insured_on(birth, moved_in, joined, None, day) for day in (
         date(2025, 6, 13), date(2025, 6, 14), date(2050, 6, 13), date(2050, 6, 14))] == [False, True, True, False]
@@ -144,6 +149,8 @@ def test_a_person_moved_to_a_facility_is_the_other_towns_insured() -> None:
 def test_a_care_certification_takes_effect_from_the_application_and_is_due_in_thirty_days() -> None:
     assert ks._certification_effective(ks.CARE_APPLIED, TOWN_CODE) == {"要介護認定_効力発生日": "2025-06-10"}
     assert ks._decision_deadline(ks.CARE_APPLIED, TOWN_CODE) == {"要介護認定_処分期限": "2025-07-10"}
+    # No 認定 yet: nothing takes effect (the contract: null with no 認定).
+    assert ks._certification_effective(ks.PENDING, TOWN_CODE) == {"要介護認定_効力発生日": None}
     assert kaigo.decision_deadline(date(2025, 1, 31)) == date(2025, 3, 2)
 
 
@@ -182,6 +189,33 @@ def test_each_postponement_defect_gives_the_finding_of_its_rule(defect: str, wro
     assert json.loads(first.actual or "") == {"要介護認定_処分期限": wrong}
     assert json.loads(first.expected or "") == {"要介護認定_処分期限": "2025-08-20" if wrong == "2025-07-10"
                                                  else "2025-07-10"}
+
+
+_SECOND, _EFFECTIVE = "第2号被保険者", "要介護認定_効力発生日"
+
+
+@pytest.mark.parametrize(("defect", "rule", "expected", "actual"), [
+    # 第9条第2号 六十五歳未満: SIXTY_FIVE, 65 reached on 2025-06-30.
+    ("kaigo_second_until_sixty_fifth_birthday", "kaigo.second_insured", {_SECOND: False}, {_SECOND: True}),
+    # 第10条第1項第2号: MOVED_IN_SECOND, a 加入者 moving in on 2025-07-01.
+    ("kaigo_second_day_after_move_in", "kaigo.second_insured", {_SECOND: True}, {_SECOND: False}),
+    # 第11条第1項: LEFT_SECOND, moved abroad on 2025-06-30, asked on 2025-07-01.
+    ("kaigo_second_kept_after_leaving", "kaigo.second_insured", {_SECOND: False}, {_SECOND: True}),
+    # 第13条第1項 括弧書 on the sending side: LEFT_FOR_HOME, any move out (第11条第1項ただし書: lost on the move day).
+    ("kaigo_facility_sender_measure_ignored", "kaigo.facility_sender",
+     {"第1号被保険者": False, "資格喪失日": "2025-06-10"}, {"第1号被保険者": True, "資格喪失日": None}),
+    # 第27条第8項 with no 認定 yet: PENDING.
+    ("kaigo_certification_effective_before_decision", "kaigo.certification_effective", {_EFFECTIVE: None},
+     {_EFFECTIVE: "2025-06-10"}),
+])
+def test_each_gap_of_the_statute_mutants_is_its_defects_finding_at_its_worked_example(
+        defect: str, rule: str, expected: dict[str, object], actual: dict[str, object]) -> None:
+    # Issue 66: tool mutants of the reference no check saw; each named defect answers as its mutant did, and the first
+    # counterexample is the worked example added for it (no draw reaches the case).
+    finding = rule_findings(frozenset({defect}), KAIGO_RULES, BINDINGS, [rule], max_examples=1)[rule][0]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.where.startswith("GET /residents/{atena}/qualifications fiscal_year=2025")
+    assert (json.loads(finding.expected or ""), json.loads(finding.actual or "")) == (expected, actual)
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
