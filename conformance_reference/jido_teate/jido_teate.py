@@ -85,8 +85,8 @@ def _facility_amount(birth: date, as_of: date, defects: frozenset[str]) -> int:
         return 15_000
     try:
         third = birth.replace(year=birth.year + 3)
-    except ValueError:
-        third = date(birth.year + 3, 3, 1)
+    except ValueError:  # 2月29日: 3月1日 in a common year; the defect takes the next year's
+        third = date(birth.year + (4 if "jido_teate_facility_leap_year_late" in defects else 3), 3, 1)
     return 15_000 if month_of_day(as_of) <= month_of_day(third) else 10_000
 
 

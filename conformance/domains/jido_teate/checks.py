@@ -529,6 +529,11 @@ FOSTERED = Scenario(2025, date(2022, 5, 1), date(2022, 5, 1), as_of=date(2025, 5
                     records=_jido_record(_FOSTER_ITEMS))
 FOSTERED_LATER = Scenario(2025, date(2022, 5, 1), date(2022, 5, 1), as_of=date(2025, 6, 1),
                           records=_jido_record(_FOSTER_ITEMS))
+#: Born 2024-02-29, with a 里親: the 3rd birthday is 2027-03-01 in a common year (oracles.dates.anniversary), so
+#: 10,000 yen from 2027-04 (第6条第1項第3号, 第2項第8号, 第9号); the draws' children (born 2021-2023, asked in 2025)
+#: never have a 2月29日 turning three (a tool mutant took that birthday a year late: statute_survivors.toml).
+FOSTERED_LEAP = Scenario(2027, date(2024, 2, 29), date(2024, 2, 29), as_of=date(2027, 4, 10),
+                         records=_jido_record(_FOSTER_ITEMS))
 
 
 def _placed_example(place: str, born: date, *, short: bool = False, children_only: bool = True,
@@ -623,7 +628,7 @@ RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
                      ("jido_teate.facility_disabled", _placed(4), (DISABLED, DISABLED_WITH_FAMILY)),
                      ("jido_teate.facility_relief", _placed(5), (RELIEF,))),
     RECORDED.rule("jido_teate.facility_amount", drawn_with(_placed_children, True, 2021, 2023), _facility_amount,
-                  "施設等受給資格者_月額", (FOSTERED, FOSTERED_LATER)),
+                  "施設等受給資格者_月額", (FOSTERED, FOSTERED_LATER, FOSTERED_LEAP)),
     RECORDED.rule("jido_teate.facility_certifier", drawn_with(_placed_children, True, 2008, 2024), _certifier,
                   "認定市区町村", (FOSTERED, AIDED, DISABLED)),
     STATUTE.rule("jido_teate.new_municipality", _moved_elsewhere, _end_month, "支給終了月",

@@ -28,3 +28,17 @@ def test_a_move_before_the_last_child_ages_out_ends_the_payment_when_asked_after
     assert str(finding.location) == f"GET {QUERY_PATH} fiscal_year=2026"
     assert (json.loads(finding.expected or "{}"), json.loads(finding.actual or "{}")) == (
         {"支給終了月": "2025-06"}, {"支給終了月": "2026-03"})
+
+
+def test_a_foster_child_born_on_february_29_is_three_from_march_first() -> None:
+    # 第6条第1項第3号, 第2項第8号: born 2024-02-29, the 3rd birthday is 2027-03-01: 10,000 yen in 2027-04. The defect
+    # takes the next year's 3月1日 and answers 15,000.
+    rule = "jido_teate.facility_amount"
+    assert js._facility_amount(js.FOSTERED_LEAP, TOWN_CODE) == {"施設等受給資格者_月額": 10_000}
+    assert rule_findings(frozenset(), js.RECORD_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding,) = rule_findings(frozenset({"jido_teate_facility_leap_year_late"}), js.RECORD_RULES, BINDINGS,
+                               [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert str(finding.location) == f"GET {QUERY_PATH} fiscal_year=2027"
+    assert (json.loads(finding.expected or "{}"), json.loads(finding.actual or "{}")) == (
+        {"施設等受給資格者_月額": 10_000}, {"施設等受給資格者_月額": 15_000})
