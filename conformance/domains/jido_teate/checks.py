@@ -529,6 +529,11 @@ FOSTERED = Scenario(2025, date(2022, 5, 1), date(2022, 5, 1), as_of=date(2025, 5
                     records=_jido_record(_FOSTER_ITEMS))
 FOSTERED_LATER = Scenario(2025, date(2022, 5, 1), date(2022, 5, 1), as_of=date(2025, 6, 1),
                           records=_jido_record(_FOSTER_ITEMS))
+#: Born 2024-02-29, with a 里親: the 3rd birthday is 2027-03-01 in a common year (oracles.dates.anniversary), so
+#: 10,000 yen from 2027-04 (第6条第1項第3号, 第2項第8号, 第9号); the draws' children (born 2021-2023, asked in 2025)
+#: never have a 2月29日 turning three (a tool mutant took that birthday a year late: statute_survivors.toml).
+FOSTERED_LEAP = Scenario(2027, date(2024, 2, 29), date(2024, 2, 29), as_of=date(2027, 4, 10),
+                         records=_jido_record(_FOSTER_ITEMS))
 
 
 def _placed_example(place: str, born: date, *, short: bool = False, children_only: bool = True,
@@ -553,6 +558,10 @@ DISABLED_WITH_FAMILY = _placed_example("障害者支援施設", date(2009, 7, 7)
 MOVED_AWAY = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025, 1, 9),
                       planned_out=date(2025, 6, 10), elsewhere=date(2025, 6, 10), next=_A, as_of=date(2025, 6, 11),
                       children=(date(2012, 8, 8), date(2016, 3, 3)))
+#: The same move, the only 子 born 2007-04-02 (a 児童 until 2026-03-31: 第3条第1項), asked on 2026-04-10, after the 子's
+#: end too: the 支給 ended with the move's month, 2025-06 (第8条第2項: the 事由 消滅した on the move), not with the 子's
+#: 2026-03 (a tool mutant answered the later end: benchmarks/mutation/statute_survivors.toml).
+MOVED_BEFORE_AGING_OUT = replace(MOVED_AWAY, fiscal_year=2026, as_of=date(2026, 4, 10), children=(date(2007, 4, 2),))
 UNCLAIMED = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), children=(date(2012, 8, 8), date(2016, 3, 3)))
 
 
@@ -619,10 +628,11 @@ RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
                      ("jido_teate.facility_disabled", _placed(4), (DISABLED, DISABLED_WITH_FAMILY)),
                      ("jido_teate.facility_relief", _placed(5), (RELIEF,))),
     RECORDED.rule("jido_teate.facility_amount", drawn_with(_placed_children, True, 2021, 2023), _facility_amount,
-                  "施設等受給資格者_月額", (FOSTERED, FOSTERED_LATER)),
+                  "施設等受給資格者_月額", (FOSTERED, FOSTERED_LATER, FOSTERED_LEAP)),
     RECORDED.rule("jido_teate.facility_certifier", drawn_with(_placed_children, True, 2008, 2024), _certifier,
                   "認定市区町村", (FOSTERED, AIDED, DISABLED)),
-    STATUTE.rule("jido_teate.new_municipality", _moved_elsewhere, _end_month, "支給終了月", (MOVED_AWAY,)),
+    STATUTE.rule("jido_teate.new_municipality", _moved_elsewhere, _end_month, "支給終了月",
+                 (MOVED_AWAY, MOVED_BEFORE_AGING_OUT)),
     # 第4条第2項-第4項: which of two who look after the 児童 is deemed to.
     *RECORDED.family(_supporter, "受給者",
                      ("jido_teate.guardians", drawn_with(_two_supporters, "未成年後見人", False), (GUARDIANS,)),
