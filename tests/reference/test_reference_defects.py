@@ -664,7 +664,7 @@ AFFECTS: dict[str, set[str]] = {
     "koki_korei_welfare_stop_ignored": set(),
     "koki_korei_stop_acquired_next_day": set(),
     # A 認定 before 65: the probes send no 後期高齢者医療 record (its own test: tests/domains/koki_korei/
-    # test_koki_readings.py, the agreement with 介護保険).
+    # test_koki_readings.py, scenario.koki_korei.certified and the agreement with 介護保険).
     "koki_korei_certified_under_65": set(),
     # 児童扶養手当 (conformance_reference/jido_fuyo_teate/jido_fuyo.py; each defect's own test:
     # tests/domains/jido_fuyo_teate/test_fuyo_scenarios.py).
