@@ -729,6 +729,8 @@ AFFECTS: dict[str, set[str]] = {
     **{name: set() for name in (
         "fuhyo_not_updated_on_move_within", "fuhyo_address_date_from_notification",
         "fuhyo_feed_move_within_ignored")},
+    # A malformed row fed through 庁内連携, which no probe feeds (tests/domains/test_feed_refusals.py).
+    "feed_malformed_row_taken": set(),
     # 軽自動車税 (conformance_reference/keijidosha_zei/keijidosha.py; each defect's own test:
     # tests/domains/keijidosha_zei/test_keiji_scenarios.py).
     **{name: {"qualifications"} for name in (
