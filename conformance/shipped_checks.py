@@ -40,7 +40,7 @@ def domain_check_modules() -> list[ModuleType]:
 def default_registry() -> Registry:
     """The registry of every check shipped with the harness (listed here, not found by import)."""
     from conformance.checks import api, files, refusals, scenarios
-    from conformance.domains import feed, world
+    from conformance.domains import feed, feed_refusals, world
     from conformance.scenarios import check as scenario_check
 
     registry = Registry()
@@ -52,6 +52,7 @@ def default_registry() -> Registry:
     # (domains/feed.py): they read several domains, so no folder holds them.
     registry.add_module(world)
     registry.add_module(feed)
+    registry.add_module(feed_refusals)
     # Every domain folder's checks: the folders of the registry of domains (catalog/domain_rules.py), each
     # folder's modules as its package names them (CHECK_MODULES), never a list written here.
     for module in domain_check_modules():

@@ -36,8 +36,9 @@ from conformance.testdata.town import TOWN_CODE, jumin_edition
 from conformance_reference.app import ReferenceApp
 
 #: The contract's checks every statute edition with the per-person query binds beside its own rules (the refusals:
-#: tests/checks/test_refusals.py); a domain's test of its own rules' bindings leaves them out.
-SHARED_CHECKS = frozenset({"api.qualifications_refusals", "api.form_refusals"})
+#: tests/checks/test_refusals.py; the 庁内連携 feed's, in each edition judged through the feed:
+#: tests/domains/test_feed_refusals.py); a domain's test of its own rules' bindings leaves them out.
+SHARED_CHECKS = frozenset({"api.qualifications_refusals", "api.form_refusals", "api.feed_refusals"})
 
 
 def bound_requirements(bindings: Path, shared: bool = False) -> dict[str, set[str]]:

@@ -124,5 +124,15 @@ def test_a_product_claiming_both_is_judged_on_the_agreement(defects: frozenset[s
     result = _judged("koki_korei", "kaigo", defects=defects)
     assert result.status is status and "対象外" not in result.reason
     if status is Status.FAIL:
+        # The 認定 before 65 is drawn by scenario.koki_korei.certified too (issue 66), and the agreement sees it.
         assert {(f.code, f.location) for f in result.findings} == {
-            ("scenario.koki_korei.kaigo_agreement.mismatch", "GET /residents/{atena}/qualifications fiscal_year=2025")}
+            (code, "GET /residents/{atena}/qualifications fiscal_year=2025")
+            for code in ("scenario.koki_korei.kaigo_agreement.mismatch", "scenario.koki_korei.certified.mismatch")}
+
+
+def test_a_koki_only_product_is_judged_on_a_certification_before_sixty_five() -> None:
+    # The agreement with 介護保険 left out, scenario.koki_korei.certified's persons under 65 still catch the defect.
+    result = _judged("koki_korei", defects=frozenset({"koki_korei_certified_under_65"}))
+    assert result.status is Status.FAIL and f"; 対象外: {KAIGO_AGREEMENT} は" in result.reason
+    assert {(f.code, f.location) for f in result.findings} == {
+        ("scenario.koki_korei.certified.mismatch", "GET /residents/{atena}/qualifications fiscal_year=2025")}

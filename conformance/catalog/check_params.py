@@ -160,6 +160,8 @@ SHARED_PARAMS: dict[str, type[Params]] = {
     "api.openapi": ApiOpenApiParams,
     # The per-person query's refusals (conformance/checks/refusals.py): fixed questions, nothing to set.
     "api.qualifications_refusals": NoParams,
+    # The 庁内連携 feed's refusals (conformance/domains/feed_refusals.py): two fixed rows.
+    "api.feed_refusals": NoParams,
     "api.form_refusals": NoParams,
     "file.layout": FileLayoutParams,
     "scenario.run": ScenarioRunParams,

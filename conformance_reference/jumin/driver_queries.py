@@ -89,6 +89,10 @@ class QueryHandlers(DriverBase):
         """庁内連携 (ours, docs/driver.md): a 住民記録 異動 fed to this vendor's domain systems, the person's row after
         it; kept as the person's next history row (a new person when unknown), which every domain answer reads."""
         row = body.get("住民票")
+        taken = isinstance(row, Mapping) and isinstance(row.get("宛名番号"), str) and bool(row["宛名番号"]) and all(
+            isinstance(key, str) and isinstance(value, str) for key, value in row.items())
+        if not taken and "feed_malformed_row_taken" in self.defects:
+            return 200, {"result": "ok"}  # answered as if kept: nothing is
         if not isinstance(row, Mapping) or not isinstance(row.get("宛名番号"), str) or not row["宛名番号"]:
             raise BadInput("住民票: an object with the 宛名番号 of the person")
         if not all(isinstance(key, str) and isinstance(value, str) for key, value in row.items()):

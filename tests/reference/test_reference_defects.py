@@ -675,7 +675,7 @@ AFFECTS: dict[str, set[str]] = {
     "koki_korei_welfare_stop_ignored": set(),
     "koki_korei_stop_acquired_next_day": set(),
     # A 認定 before 65: the probes send no 後期高齢者医療 record (its own test: tests/domains/koki_korei/
-    # test_koki_readings.py, the agreement with 介護保険).
+    # test_koki_readings.py, scenario.koki_korei.certified and the agreement with 介護保険).
     "koki_korei_certified_under_65": set(),
     # 児童扶養手当 (conformance_reference/jido_fuyo_teate/jido_fuyo.py; each defect's own test:
     # tests/domains/jido_fuyo_teate/test_fuyo_scenarios.py).
@@ -740,6 +740,8 @@ AFFECTS: dict[str, set[str]] = {
     **{name: set() for name in (
         "fuhyo_not_updated_on_move_within", "fuhyo_address_date_from_notification",
         "fuhyo_feed_move_within_ignored")},
+    # A malformed row fed through 庁内連携, which no probe feeds (tests/domains/test_feed_refusals.py).
+    "feed_malformed_row_taken": set(),
     # 軽自動車税 (conformance_reference/keijidosha_zei/keijidosha.py; each defect's own test:
     # tests/domains/keijidosha_zei/test_keiji_scenarios.py).
     **{name: {"qualifications"} for name in (

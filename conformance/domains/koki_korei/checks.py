@@ -54,7 +54,13 @@ from conformance.checks.statute_rules import (
     rule_checks,
 )
 from conformance.domains.koki_korei import oracle
-from conformance.domains.koki_korei.oracle import KokiFacts, koki_insured_on, koki_korei_start, koki_qualification
+from conformance.domains.koki_korei.oracle import (
+    CERTIFIED_AGE,
+    KokiFacts,
+    koki_insured_on,
+    koki_korei_start,
+    koki_qualification,
+)
 from conformance.oracles.dates import DAY, age_reached_on, anniversary, fiscal_year_of
 from conformance.oracles.readings import either
 from conformance.testdata.town import TOWN_CODE
@@ -124,6 +130,27 @@ def certified(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     if draw(st.integers(0, 4)) > 0:
         scenario = replace(scenario, records=_record(certified=day))
     return _asked(scenario, draw(_near(day, 3)))
+
+
+@st.composite
+def certified_young(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident aged 55 to 64 with (or without) a 障害認定 of the 広域連合, asked about a day from the 認定 to the
+    day before 65 is reached: no 被保険者 by 第50条第2号 (六十五歳以上七十五歳未満) under every reading (issue 66: a
+    koki-only product was judged on such a 認定 only by the agreement with 介護保険). Whether a 認定 given before 65
+    counts once 65 is reached the text does not say (the 認定 is of persons of 65 to 74): no day from 65 on is asked."""
+    birth = draw(_birth(1960, 1968))
+    reached = age_reached_on(birth, CERTIFIED_AGE)
+    day = draw(st.one_of(st.just(reached - DAY), st.dates(anniversary(birth, 55), reached - DAY)))
+    scenario = Scenario(2000, birth, _resident(birth), previous=draw(st.sampled_from(codes)))
+    if draw(st.integers(0, 4)) > 0:
+        scenario = replace(scenario, records=_record(certified=day))
+    return _asked(scenario, draw(st.one_of(st.just(reached - DAY), st.dates(day, reached - DAY))))
+
+
+@st.composite
+def certified_any_age(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """The persons of 第50条第2号: of 65 to 74 (:func:`certified`) or younger (:func:`certified_young`)."""
+    return draw(st.one_of(certified(codes), certified(codes), certified_young(codes)))
 
 
 @st.composite
@@ -332,6 +359,14 @@ CERTIFIED = Scenario(2025, date(1957, 1, 1), date(1990, 4, 1), as_of=date(2025, 
 #: (the readings of 第50条第2号's 六十五歳以上: :func:`oracle.certification_readings`).
 CERTIFIED_AT_65 = Scenario(2025, date(1960, 6, 15), date(1990, 4, 1), as_of=date(2025, 6, 14),
                            records=_record(certified=date(2025, 6, 14)))
+#: Born 1963-06-15, certified on 2025-06-01 at 61, asked on 2025-06-20: no 被保険者 (第50条第2号: 六十五歳以上); born
+#: 1960-06-15, certified on 2025-06-13, the day before 65 is reached, asked that day: none either; born 1957-01-01,
+#: of 68 with no 認定, asked on 2025-06-10: none (第50条第1号 at 75 only).
+CERTIFIED_YOUNG = Scenario(2025, date(1963, 6, 15), date(1993, 4, 1), as_of=date(2025, 6, 20),
+                           records=_record(certified=date(2025, 6, 1)))
+CERTIFIED_EVE_OF_65 = Scenario(2025, date(1960, 6, 15), date(1990, 4, 1), as_of=date(2025, 6, 13),
+                               records=_record(certified=date(2025, 6, 13)))
+NOT_CERTIFIED = Scenario(2025, date(1957, 1, 1), date(1990, 4, 1), as_of=date(2025, 6, 10))
 FROM_ABROAD = Scenario(2025, date(1945, 5, 5), date(2025, 5, 10), notified=date(2025, 5, 20),
                        as_of=date(2025, 6, 1))
 #: Moved here from another 都道府県 into a 病院 on 2024-05-01: the 被保険者 of that 都道府県's 広域連合 (第55条
@@ -346,8 +381,8 @@ KOKI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
         ("koki_korei.facility_union", in_facility, (IN_FACILITY, HOME_WITHOUT_MEASURE)),
         ("koki_korei.facility_chain", in_facility_chain, (CHAIN,)), needs_records=True),
     STATUTE.rule("koki_korei.insured", around_75, _insured_on, "被保険者", (MOVED_WITHIN, DIED)),
-    STATUTE.rule("koki_korei.certified", certified, _insured_on, "被保険者", (CERTIFIED, CERTIFIED_AT_65),
-        needs_records=True),
+    STATUTE.rule("koki_korei.certified", certified_any_age, _insured_on, "被保険者",
+        (CERTIFIED, CERTIFIED_AT_65, CERTIFIED_YOUNG, CERTIFIED_EVE_OF_65, NOT_CERTIFIED), needs_records=True),
     STATUTE.rule("koki_korei.welfare_excluded", on_welfare, _insured_on, "被保険者",
         (WELFARE, WELFARE_STOPPED, WELFARE_RESUMED), needs_records=True),
     STATUTE.rule("koki_korei.acquired_on_move_in", moving_in, _acquired, "資格取得日", (FROM_ABROAD,)),
@@ -461,8 +496,6 @@ def _shown_kaigo_agreement(document: Mapping[str, Any], loaded: Loaded) -> Proje
 
 #: Born 1963-06-15, certified on 2025-06-01 at 61 (before 65: no 後期 資格 by 第50条第2号, a 第2号's age for 介護),
 #: asked on 2025-06-20: neither 後期 nor 第1号; born 1958-06-15, certified on 2025-06-01 at 66: both.
-CERTIFIED_YOUNG = Scenario(2025, date(1963, 6, 15), date(1993, 4, 1), as_of=date(2025, 6, 20),
-                           records=_record(certified=date(2025, 6, 1)))
 CERTIFIED_ELDER = Scenario(2025, date(1958, 6, 15), date(1988, 4, 1), as_of=date(2025, 6, 20),
                            records=_record(certified=date(2025, 6, 1)))
 KAIGO_AGREES = STATUTE.rule("koki_korei.kaigo_agreement", certified_or_aged, _kaigo_agrees, _shown_kaigo_agreement,

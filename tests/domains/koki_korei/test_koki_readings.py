@@ -152,6 +152,8 @@ def test_the_stop_days_of_the_protection_are_the_days_of_the_qualification() -> 
 
 BINDINGS = default_catalog_root() / "koki_korei" / "2025.12" / "bindings.yaml"
 CERTIFIED_RANGE = "koki_korei-2025.12-1.50.0.1.2-R001"
+#: 第50条's 柱書 (次の各号のいずれかに該当する者は…被保険者とする), bound to scenario.koki_korei.certified beside 第2号.
+KOKI_PERSONS = "koki_korei-2025.12-1.50.0.1.0-R001"
 
 
 def test_the_kaigo_agreement_is_a_registered_check_bound_to_the_second_item() -> None:
@@ -173,7 +175,7 @@ def test_the_clean_reference_agrees_and_the_defect_fails_exactly_the_second_item
     rules = {ks.KAIGO_AGREES.name: ks.KAIGO_AGREES}
     assert failed_requirements(frozenset(), rules, BINDINGS) == set()
     assert failed_requirements(frozenset({"koki_korei_certified_under_65"}), rules, BINDINGS) == {CERTIFIED_RANGE}
-    assert set(DEFECTS["koki_korei_certified_under_65"].requirements) == {CERTIFIED_RANGE}
+    assert set(DEFECTS["koki_korei_certified_under_65"].requirements) == {CERTIFIED_RANGE, KOKI_PERSONS}
     [finding] = rule_findings(frozenset({"koki_korei_certified_under_65"}), rules, BINDINGS,
                               ["koki_korei.kaigo_agreement"], max_examples=2)["koki_korei.kaigo_agreement"]
     assert finding.code == "scenario.koki_korei.kaigo_agreement.mismatch"
@@ -235,3 +237,27 @@ def test_a_loss_after_as_of_may_be_null_and_on_it_is_required() -> None:
     assert ks._lost(on_death_day, TOWN_CODE) == {"資格喪失日": "2025-06-11"}
     assert ks._lost(on_death_day, TOWN_CODE) != {"資格喪失日": "2025-06-10"}
     assert ks._lost(replace(ks.DIED, as_of=date(2025, 6, 11)), TOWN_CODE) != {"資格喪失日": None}
+
+
+# -- a 認定 before 65 judged without 介護保険 (issue 66: the plan leaves the agreement out for a koki-only product) --
+
+
+def test_a_certification_before_sixty_five_makes_no_insured() -> None:
+    # 第50条第2号: 六十五歳以上七十五歳未満; at 61, on the eve of 65, and at 68 without a 認定: no 被保険者.
+    for example in (ks.CERTIFIED_YOUNG, ks.CERTIFIED_EVE_OF_65, ks.NOT_CERTIFIED):
+        assert example in ks.KOKI_RULES["koki_korei.certified"].examples
+        assert ks._insured_on(example, TOWN_CODE) == {"被保険者": False}
+        assert ks._insured_on(example, TOWN_CODE) != {"被保険者": True}
+
+
+def test_the_certified_rule_alone_fails_the_defect_on_exactly_its_requirements() -> None:
+    rules = {"koki_korei.certified": ks.KOKI_RULES["koki_korei.certified"]}
+    assert failed_requirements(frozenset(), rules, BINDINGS) == set()
+    assert failed_requirements(frozenset({"koki_korei_certified_under_65"}), rules, BINDINGS) == {
+        CERTIFIED_RANGE, KOKI_PERSONS}
+    findings = rule_findings(frozenset({"koki_korei_certified_under_65"}), rules, BINDINGS,
+                             ["koki_korei.certified"], max_examples=2)["koki_korei.certified"]
+    assert findings and {finding.code for finding in findings} == {"scenario.koki_korei.certified.mismatch"}
+    assert {finding.location for finding in findings} == {
+        "GET /residents/{atena}/qualifications fiscal_year=2025"}
+    assert all('"被保険者": true' in (finding.actual or "") for finding in findings)
