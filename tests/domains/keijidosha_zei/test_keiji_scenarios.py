@@ -18,7 +18,7 @@ from rule_probes import bound_requirements, failed_requirements, rule_findings
 from conformance.catalog.models import Requirement
 from conformance.checks import scenarios
 from conformance.checks.answer_contract import CONTRACT_CODE
-from conformance.checks.registry import CheckContext
+from conformance.checks.registry import CheckContext, CheckFunction
 from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
 from conformance.domains.keijidosha_zei import checks as ks
 from conformance.domains.keijidosha_zei.checks import KEIJI_RULES
@@ -122,15 +122,21 @@ def test_the_due_day_is_read_by_the_main_rule_and_by_the_ta_dashi_gaki(year: int
         ks._DUE: None, "納期限": "4月末"}
 
 
-def _due_findings(defects: frozenset[str], optional: frozenset[str]) -> list[Finding]:
-    """The findings of the 本文's check (registered: it reads the profile's declaration) against the reference."""
-    requirement = cast(Requirement, SimpleNamespace(id=DUE_MAIN))
+def _registered_findings(checked: CheckFunction, requirement_id: str, defects: frozenset[str],
+                         optional: frozenset[str]) -> list[Finding]:
+    """The findings of a registered check that reads the profile's declarations, against the reference."""
+    requirement = cast(Requirement, SimpleNamespace(id=requirement_id))
     with start_reference(defects=defects) as running:
         client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
         target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
                         append_path=scenarios.APPEND_PATH, records_path=scenarios.RECORDS_PATH, max_examples=3,
                         optional=optional)
-        return list(ks.due_check(CheckContext(requirement=requirement, target=target)))
+        return list(checked(CheckContext(requirement=requirement, target=target)))
+
+
+def _due_findings(defects: frozenset[str], optional: frozenset[str]) -> list[Finding]:
+    """The findings of the 本文's check (registered: it reads the profile's declaration) against the reference."""
+    return _registered_findings(ks.due_check, DUE_MAIN, defects, optional)
 
 
 DUE_MAIN = "keijidosha_zei-2025.12-1.463.17.1.0-R001"
@@ -155,13 +161,7 @@ STAMP_ORDINANCE = "keijidosha_zei-2025.12-1.463.18.3.0-O001"
 
 def _collection_findings(defects: frozenset[str], optional: frozenset[str]) -> list[Finding]:
     """The findings of 第463条の18第1項's check (registered: it reads the profile's declaration of 第3項)."""
-    requirement = cast(Requirement, SimpleNamespace(id="keijidosha_zei-2025.12-1.463.18.1.0-R001"))
-    with start_reference(defects=defects) as running:
-        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
-        target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
-                        append_path=scenarios.APPEND_PATH, records_path=scenarios.RECORDS_PATH, max_examples=3,
-                        optional=optional)
-        return list(ks.collection_check(CheckContext(requirement=requirement, target=target)))
+    return _registered_findings(ks.collection_check, "keijidosha_zei-2025.12-1.463.18.1.0-R001", defects, optional)
 
 
 def test_stamp_collection_fails_the_main_rule_unless_the_ordinance_is_declared() -> None:
