@@ -145,6 +145,9 @@ def load_only(requirement: str, examples: int) -> str:
 PARTLY = " (the rest the checks judged has no finding: not PASS on part of the requirement)"
 REFUSALS_NOT_ASKED = ("api.qualifications_refusals: the loaded test data names no 宛名番号: the refusals of a "
                       "malformed fiscal_year or as_of about a resident were not asked")
+#: The feed's refusals (api.feed_refusals, bound beside the contract's refusals) of a profile without the driver's feed.
+FEED_NOT_ASKED = ("api.feed_refusals: the profile declares no driver operation linkage.feed "
+                  "(targets.driver.operations): no row to refuse can be fed")
 
 
 def test_a_statute_product_without_a_driver_is_not_pass_from_its_per_person_checks_alone() -> None:
@@ -172,7 +175,8 @@ def test_a_statute_product_without_a_driver_is_not_pass_from_its_per_person_chec
         partly = run_case(months, default_registry(), lambda: replace(loaded, catalog=jido, cache={}))
     assert unloaded.status is Status.NOT_AUTOMATED and unloaded.findings == ()
     assert unloaded.reason.split("; ") == [  # each check that did not run named (issue 65 item 4)
-        REFUSALS_NOT_ASKED, f"scenario.kaigo.category: {NO_LOAD}", f"scenario.kaigo.second_insured: {NO_LOAD}",
+        REFUSALS_NOT_ASKED, FEED_NOT_ASKED, f"scenario.kaigo.category: {NO_LOAD}",
+        f"scenario.kaigo.second_insured: {NO_LOAD}",
         f"model.world.domains: {NO_DRIVER}", "model.world.feed: 庁内連携: the profile declares neither the driver's "
         "linkage.feed (targets.driver.operations) nor targets.load.append_path: no 住民記録 異動 can be given to the "
         "domain system"]
@@ -180,8 +184,8 @@ def test_a_statute_product_without_a_driver_is_not_pass_from_its_per_person_chec
     # names no 宛名番号: tests/checks/test_refusals.py asks them of the test town), and the world's two checks, given
     # the 異動 through the load alone with no breach, say the feed did not run (issue 65, the outsider's F5).
     assert (judged.status, judged.findings) == (Status.NOT_AUTOMATED, ())
-    assert judged.reason == (f"{REFUSALS_NOT_ASKED}; model.world.domains: {MACHINE}; {load_only(CATEGORY, 31)}; "
-                             f"model.world.feed: {load_only(CATEGORY, 31)}{PARTLY}")
+    assert judged.reason == (f"{REFUSALS_NOT_ASKED}; {FEED_NOT_ASKED}; model.world.domains: {MACHINE}; "
+                             f"{load_only(CATEGORY, 31)}; model.world.feed: {load_only(CATEGORY, 31)}{PARTLY}")
     assert (partly.status, partly.findings) == (Status.NOT_AUTOMATED, ())
     assert partly.reason == (f"{REFUSALS_NOT_ASKED}; model.world.domains: {MACHINE}; no 異動 given through the "
                              f"load compared the rule of {start} in this run (31 examples, seed {SEED}){PARTLY}")
