@@ -20,6 +20,10 @@ CHECK_TEXTS: dict[str, Text] = {
                                     "Asks the per-person query for an unknown 宛名番号 (404) and with a missing or "
                                     "malformed fiscal_year or as_of (400), and checks each is refused as the "
                                     "interface states"),
+    "api.feed_refusals": ("庁内連携の異動フィードに、宛名番号のない行と項目が文字列でない行を送り、"
+                          "契約どおり 400 で拒否されるかを検証します",
+                          "Feeds the 庁内連携 feed a row without a 宛名番号 and a row with an item that is no text, "
+                          "and checks each is refused 400 as the contract states"),
     "file.layout": ("エクスポートファイルを基本データリストのレイアウト（文字コード、見出し、型、桁数、コード等）"
                     "で検証します",
                     "Validates an export file against its 基本データリスト layout (encoding, header, types, "

@@ -21,6 +21,10 @@ FINDING_TEXTS: dict[str, Text] = {
                                  "契約どおりのステータスで返されません",
                                  "A statute form's refusal (404 for an unknown 宛名番号 or a person the form does not "
                                  "apply to) is not answered with the contract's status"),
+    "api.feed_refusals.status": ("庁内連携の異動フィードが、受け取れない行（宛名番号がない、項目が文字列でない）を"
+                                 "契約どおりの 400 で拒否しません",
+                                 "The 庁内連携 feed does not refuse a row it cannot take (no 宛名番号, an item that "
+                                 "is no text) with the contract's 400"),
     "api.qualifications_refusals.status": ("個人別照会の拒否（存在しない宛名番号は 404、年度・基準日の欠落や不正な値は "
                                            "400）が、インタフェースどおりのステータスで返されません",
                                            "The per-person query's refusal (404 for an unknown 宛名番号, 400 for a "
