@@ -12,7 +12,8 @@ A041 and committed once confirmed (R004). With an empty stock nothing is drawn (
 Named defects (defects.py): ``codes_delivery_last_only`` (a delivery keeps its last code only: R001, R002),
 ``codes_not_assigned`` (the stock is never drawn on: R002), ``codes_drawn_kept`` (a drawn code stays in the stock,
 to be given again: R002), ``codes_threshold_ignored`` (R004), ``codes_drawn_before_alert`` (the code leaves the
-stock before the アラート of a low stock, so a 異動 stopped by it loses one: R001).
+stock before the アラート of a low stock, so a 異動 stopped by it loses one: R001), ``codes_in_use_kept`` (a
+delivered code a person holds is kept, to be given to another: R001).
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ class CodeHandlers:
         if "codes_delivery_last_only" in self.defects:  # each code of the 取込 overwrites the one before
             delivered = delivered[-1:]
         held = {row.get("住民票コード", "") for row in self.store.current()}
+        if "codes_in_use_kept" in self.defects:  # checked against the stock only: a code a person holds is kept
+            held = set()
         kept, errors = [], []
         for code in delivered:
             if len(code) != 11 or not set(code) <= _DIGITS or code in held or stock.holds(code):

@@ -459,8 +459,9 @@ AFFECTS: dict[str, set[str]] = {
         "cs_serial_not_kept", "cs_consistency_name_only", "cs_moji_conversion_ignored",
         # 4.3.1 住民票コード (reference/codes.py): only 空きコード delivered through cs.receive show them.
         "codes_delivery_last_only", "codes_not_assigned", "codes_drawn_kept", "codes_threshold_ignored",
-        # A code lost to a 異動 the アラート of a low stock stops: the model's fixed example ``code_stock``.
-        "codes_drawn_before_alert",
+        # A code lost to a 異動 the アラート of a low stock stops, a code a 住民 holds kept: the model's fixed example
+        # ``code_stock``.
+        "codes_drawn_before_alert", "codes_in_use_kept",
         # 7.2 他業務連携 (reference/tagyomu.py): only the driver's units.* and query.units show them.
         "tagyomu_first_kept", "tenkyo_not_sent_to_fuhyo_system", "togo_atena_tenkyo_missing",
         # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/domains/jumin/test_issuance.py).

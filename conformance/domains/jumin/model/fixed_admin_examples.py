@@ -42,7 +42,7 @@ from conformance.domains.jumin.oracles.model.batches import (
     judge_result,
     parameters_of,
 )
-from conformance.domains.jumin.oracles.model.codes import adopt_stock, judge_delivery, judge_stock
+from conformance.domains.jumin.oracles.model.codes import adopt_stock, judge_delivery, judge_in_use, judge_stock
 from conformance.domains.jumin.oracles.model.rules import (
     ADDRESS,
     ARCHIVED,
@@ -392,8 +392,24 @@ def code_stock(session: Session) -> None:
         if not stock.codes & set(delivered):
             break
         _auto_numbered(machine, "births", _birth_request(machine, setai), "births(no 住民票コード)")
+    _deliver_in_use(machine, made)
     machine.session.exercised |= {CODES_KEPT, CODES_LOW}
     machine.teardown()
+
+
+def _deliver_in_use(machine: JuminModelMachine, made: list[str]) -> None:
+    """R001 (新規付番用, interpretation ``jumin-code-model``): the 住民票コード of a member of the 世帯 that never came
+    from the stock (the 外国人住民's, entered with the person), delivered as a 空きコード: not answered 蓄積, and the
+    stock read after it does not list it (blind round 35, 23)."""
+    code = next((machine.world.latest(a).get("住民票コード", "") for a in made if machine.world.is_current(a)
+                 and machine.world.latest(a).get("住民票コード", "") not in machine.world.stock.given), "") \
+        if machine.world.stock is not None else ""
+    if not code:
+        return
+    status, document = machine._call("cs.receive", {"種別": "空きコード", "空きコード": [code]},
+                                     "cs.receive(空きコード: a 住民's own 住民票コード)")
+    machine._check(judge_in_use(code, status, document), STEP)
+    _read_stock(machine, "after a code in use")
 
 
 def _first_read(machine: JuminModelMachine) -> int:
@@ -413,7 +429,8 @@ def _read_stock(machine: JuminModelMachine, label: str) -> None:
     stock = machine.world.stock
     assert stock is not None
     status, document = machine._call("codes.stock", {}, f"codes.stock({label})")
-    machine._check(judge_stock(stock, status, document), STEP)
+    held = {machine.world.latest(atena).get("住民票コード", "") for atena in machine.world.current()} - {""}
+    machine._check(judge_stock(stock, status, document, held), STEP)
     adopt_stock(stock, document)
 
 

@@ -5,12 +5,16 @@ Ours (interpretation ``jumin-1.0-interp-jumin-code-model``): the harness plays t
 and reads the stock (``codes.stock``), as the driver protocol says (docs/driver.md, 4.3.1). A delivered code is kept
 (R001: 取込 with 結果 蓄積, and listed by every read of the stock until it is given); a code given to a person is
 listed no more (R002); the 下限 set is the one read back (R004). A code the stock lists that the model did not
-deliver is the vendor's own (its stock before the delivery, or a code it takes back): adopted, not judged.
+deliver is the vendor's own (its stock before the delivery, or a code it takes back): adopted, not judged, unless a
+住民 of the model holds it. Ours (the same interpretation): a code a person holds is no 新規付番用の住民票コード
+(R001), since a code drawn from the stock is given to a new person (R002) and one code is one person's; so a
+delivery of one is not answered 蓄積 and no read of the stock lists it (blind round 35, 23: a delivery checked
+against the stock only kept a code a person held, to be given to another).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from conformance.domains.jumin.oracles.model.judge import Breach
@@ -40,9 +44,21 @@ def judge_delivery(delivered: Sequence[str], status: int, document: Any) -> list
             for code in delivered if results.get(code) != KEPT][:1]
 
 
-def judge_stock(stock: CodeStock, status: int, document: Any) -> list[Breach]:
-    """A read of the stock against the model: every code it keeps listed (R001), no code given listed (R002), the
-    下限 set read back (R004). The codes are not shown (a given one is a person's 住民票コード now)."""
+def judge_in_use(code: str, status: int, document: Any) -> list[Breach]:
+    """R001: a 住民票コード a 住民 holds, delivered as a 空きコード, is not kept: in ``エラー``, left out of ``取込``,
+    or the delivery refused (any answer but 200) all pass; 結果 蓄積 does not."""
+    taken = document.get("取込") if status == 200 and isinstance(document, dict) else None
+    kept = any(isinstance(entry, dict) and str(entry.get("住民票コード", "")) == code
+               and str(entry.get("結果", "")) == KEPT for entry in taken or ())
+    return [Breach(CODES_KEPT, "model.code_in_use_kept", "a 住民票コード a 住民 holds is no 新規付番用の住民票コード: "
+                   "the delivery should not keep it", f"{DELIVERY_PATH}#/取込", "not 蓄積 (an エラー)", KEPT)] \
+        if kept else []
+
+
+def judge_stock(stock: CodeStock, status: int, document: Any, held: Collection[str] = ()) -> list[Breach]:
+    """A read of the stock against the model: every code it keeps listed (R001), no code given listed (R002), no
+    code another 住民 of the model ``held`` listed (R001: not 新規付番用), the 下限 set read back (R004). The codes
+    are not shown (a given one is a person's 住民票コード now)."""
     listed = listed_codes(document) if status == 200 else None
     if listed is None:
         return [Breach(CODES_KEPT, "model.stock_unread", "the stock of 空きコード should be answered",
@@ -58,6 +74,11 @@ def judge_stock(stock: CodeStock, status: int, document: Any) -> list[Breach]:
     if again:
         breaches.append(Breach(CODES_DRAWN, "model.code_given_kept", "a 住民票コード given to a person should leave "
                                "the stock", f"{STOCK_PATH}#/空きコード", "not listed", f"{len(again)} listed"))
+    in_use = (set(held) - stock.given) & shown
+    if in_use:
+        breaches.append(Breach(CODES_KEPT, "model.code_in_use_kept", "the stock of 空きコード should not list a "
+                               "住民票コード a 住民 holds", f"{STOCK_PATH}#/空きコード", "not listed",
+                               f"{len(in_use)} listed"))
     floor = str(document.get("下限", "")) if isinstance(document, dict) else ""
     if floor != str(stock.floor):
         breaches.append(Breach(CODES_LOW, "model.code_floor", "the stock should answer the 下限 set",
