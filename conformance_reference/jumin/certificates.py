@@ -23,6 +23,7 @@ from conformance_reference.jumin.statute_certificates import (
     SENKYO_ZAIGAI_SHOHON,
     StatuteCertificates,
 )
+from conformance_reference.model import household_order
 from conformance_reference.paper import seireki, wareki
 
 #: 帳票ID of 住民票の写し (DOMAIN.md: the only real 帳票ID seen in public copies).
@@ -76,6 +77,8 @@ class Certificates(StatuteCertificates):
         person = self.driver.pending().leaked(self._person(atena), "kari_certificate_leak")
         whole = body.get("世帯全員") is True and person.get("住民状態") == "1"
         people = self._current_household(person.get("世帯番号", "")) if whole else [person]
+        if whole and "certificate_household_removed_listed" in self.defects:  # by 世帯番号 alone: 除票 too
+            people = sorted(self.store.household(person.get("世帯番号", "")), key=household_order)
         people = people or [person]
         protected = any(row.get("支援措置対象フラグ") == "1" for row in people)
         if protected and "dv_certificate_issued" not in self.defects:

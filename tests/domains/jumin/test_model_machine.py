@@ -89,6 +89,8 @@ def test_the_clean_reference_passes_and_the_run_exercises_the_rules(clean_result
     assert {"jumin-1.0-2.1.2-R001", "jumin-1.0-2.1.3-R001"} <= result.exercised
     # 仮支援措置 before the start, the 再転入 of a 支援対象者 under the 除票's 宛名番号, the 住民票の写し.
     assert {"jumin-1.0-3.4-R008", "jumin-1.0-4.1.1.2-R002", "jumin-1.0-5.1-R003"} <= result.exercised
+    # The linkage API's 世帯全員 写し read after a member left the 世帯 (5.1 P001; blind round 35, 09).
+    assert "jumin-1.0-5.1-P001" in result.exercised
     assert "jumin-1.0-10.6-R001" not in result.exercised  # no export API in this target: not judged by the model
     assert result.exercised >= TSUSHO_RULES  # the prelude's 通称, whatever the draws
     assert result.exercised >= REFUSAL_RULES  # the refusals' fixed example: E003, E002, E009, E010
@@ -615,6 +617,15 @@ def _machine_findings(requirement: str, vendor: type[DriverService] | None = Non
 
 def _where(finding: Finding) -> tuple[str, str, str]:
     return finding.code, finding.location.split("/step:")[0], finding.location.split("#", 1)[-1]
+
+
+def test_a_household_copy_listing_a_removed_member_is_reported_against_5_1_p001() -> None:
+    """Blind round 35, 09 (the named defect certificate_household_removed_listed): the linkage API's 世帯全員 写し read
+    by 世帯番号 alone lists the 除票 of a member who died beside the 住民 (the clean one: test above)."""
+    findings = _machine_findings("jumin-1.0-5.1-P001", defects=frozenset({"certificate_household_removed_listed"}))
+    assert [(f.code, re.sub(r"/step:\d+", "", f.location)) for f in findings] == [
+        ("model.household_copy_other", "model:jumin#POST /certificates 世帯全員#/記載者/1")]
+    assert "deaths(" in findings[0].message and findings[0].actual is not None and "除票" in findings[0].actual
 
 
 def test_a_search_that_keeps_the_first_furigana_is_reported_against_2_1_2_r001() -> None:

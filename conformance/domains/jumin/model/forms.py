@@ -281,6 +281,28 @@ class CertificateForms:
                 shown.setdefault(str(line["項目"]), str(line.get("値") or ""))
         yield from self._same(row, shown, where)
 
+    def household_copy(self, world: World, setai: str, document: Any, where: str) -> Iterator[Breach]:
+        """The linkage API's 世帯全員 住民票の写し (``POST /certificates`` with 世帯全員) lists the 世帯's 住民
+        and no one else: a 除票 of a member who died or left beside them breaks 5.1 P001, anyone else 5.1 R001
+        (世帯全員分); each 住民 listed shows their latest row (``copy_items``, 5.1 R003). The order of the 記載者 is
+        5.2's, judged on the 世帯 lists (blind round 35, 09: the 写し read the 世帯 by its 世帯番号 alone, 除票
+        included)."""
+        members = world.members(setai)
+        people = document.get("記載者") if isinstance(document, dict) else None
+        listed = [str(entry.get("宛名番号", "")) for entry in people if isinstance(entry, dict)] \
+            if isinstance(people, list) else []
+        for index, atena in enumerate(listed):
+            if atena in members:
+                continue
+            removed = atena in world.persons and not world.is_current(atena)
+            yield Breach(r.HOUSEHOLD_CURRENT if removed else r.FORM_OMISSION, "model.household_copy_other",
+                         "the 世帯全員 写し lists " + ("a 除票 beside the 世帯's 住民" if removed else
+                                                       "a person who is not a 住民 of the 世帯"),
+                         f"{where}#/記載者/{index}", "the 世帯's 住民 only",
+                         f"宛名番号 {atena} ({'除票' if removed else 'not of the 世帯'})")
+        for atena in members:
+            yield from self.copy_items(world.latest(atena), document, where)
+
     def _same(self, row: Mapping[str, str], shown: Mapping[str, str], where: str,
               form: Form | None = None) -> Iterator[Breach]:
         form = form or self.form

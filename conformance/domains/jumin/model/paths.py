@@ -477,6 +477,22 @@ class Paths:
             return
         yield from self.forms.copy_items(world.latest(atena), response.json(), where)
 
+    def compare_household_copy(self, world: World, setai: str) -> list[Breach] | None:
+        """The linkage API's 世帯全員 住民票の写し of a 世帯 no 支援措置 names, asked through its first 住民,
+        against the model's 住民 of the 世帯 (``CertificateForms.household_copy``; 5.1 P001, R001, R003); None
+        where not asked (no copies issued at all, no 住民, or a member protected: ``protection`` asks that one). A
+        refusal is a breach of 5.1 R001 (世帯全員分…選択できること)."""
+        members = world.members(setai)
+        if self.linkage is None or self.forms is None or not members or not self._issues(world) \
+                or any(world.protected(atena) is not False for atena in members):
+            return None
+        where = f"POST {CERTIFICATE_PATH} 世帯全員"
+        response = self.linkage.request("post", CERTIFICATE_PATH, json={"宛名番号": members[0], "世帯全員": True})
+        if response.status != 200:
+            return [Breach(r.FORM_OMISSION, "model.form_missing", "the 世帯全員 住民票の写し of a 世帯 was not issued",
+                           where, "200 and the 写し", str(response.status))]
+        return list(self.forms.household_copy(world, setai, response.json(), where))
+
     def _copy_refused(self, atena: str, requirement: str) -> Iterator[Breach]:
         if self.linkage is None:
             return

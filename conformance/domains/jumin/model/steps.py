@@ -486,8 +486,20 @@ class ModelSteps(RuleBasedStateMachine):
             households.update(row.get("世帯番号", "") for row in self.world.history(atena)[-2:])
         for setai in sorted(households - {""}):
             breaches += self.session.paths.compare_household(self.world, setai)
+            breaches += self._household_copy(setai)
         self.session.exercised |= {r.LATEST_ROW, r.PROVIDED, r.DESTINATION}
         self._check(breaches, READS)
+
+    def _household_copy(self, setai: str) -> list[Breach]:
+        """The 世帯全員 写し of ``setai`` (``Paths.compare_household_copy``); 5.1 P001 is exercised where it was read
+        and a person who had left the 世帯 (a 除票 that once held its 世帯番号) could have been listed."""
+        breaches = self.session.paths.compare_household_copy(self.world, setai)
+        if breaches is None:
+            return []
+        if any(not self.world.is_current(atena) and any(row.get("世帯番号") == setai for row in rows)
+               for atena, rows in self.world.persons.items()):
+            self.session.exercised.add(r.HOUSEHOLD_CURRENT)
+        return breaches
 
     def _form(self, atena: str, *, printed: bool) -> list[Breach]:
         """The 住民票の写し of a 住民 no 支援措置 names against the model: its data, or as printed (5.1 R003); the

@@ -179,6 +179,10 @@ FORM_SHEET = "jumin-1.0-5.1-R005"
 MEMBER_ORDER = "jumin-1.0-5.2-R004"
 #: 5.1 R001 (省略の指定…ができ): an item whose 省略 switch the request sets is not printed.
 FORM_OMISSION = "jumin-1.0-5.1-R001"
+#: 5.1 P001 (prohibited: 既に住民票が消除されて除票に記載されている者と…現在、住民票に記載されている者とを
+#: 世帯連記式により同じ住民票の写しに記載できること): a 世帯全員 写し lists the 世帯's 住民 only (forms.yaml:
+#: current members only).
+HOUSEHOLD_CURRENT = "jumin-1.0-5.1-P001"
 #: 5.3 O001 (…フリガナを記載するかどうかを選択でき、記載することを選択した場合、以下のように記載すること): the reading
 #: after the 氏名 is the record's 氏名_フリガナ; 5.7 R001: 証明書…に「公用」の表示（印字）ができること.
 FORM_FURIGANA, FORM_OFFICIAL = "jumin-1.0-5.3-O001", "jumin-1.0-5.7-R001"
