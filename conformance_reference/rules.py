@@ -706,18 +706,23 @@ def support(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str]) -
     start = parse_day(row.get("支援措置_開始年月日", ""))
     if start is None:
         return {"開始日": None, "終了日": None, "延長可能開始日": None, "延長後終了日": None,
-                "保護中": False, "継続区分": None, "アラート": []}
+                "保護中": False, "継続区分": None, "アラート": [], "期間終了アラート": False}
     end = parse_day(row.get("支援措置_終了年月日", "")) or _period_end(start, defects)
     extended = _period_end(end if "dv_extension_from_old_end" in defects else end + timedelta(days=1), defects)
     moved_out = stay.moved_out if stay is not None and row.get("住民状態") == "2" else None
     after_move = moved_out is not None and as_of >= moved_out
     protected = as_of >= start and not (after_move and "dv_ends_at_move_out" in defects)
+    alerts = support_alerts(end, as_of)
+    if "dv_ended_alert_on_last_day" in defects and as_of == end:  # the defect: 終了している on its last day
+        alerts = [{"コード": "J440-A02", "メッセージ": SUPPORT_ALERTS["J440-A02"]}]
     return {"開始日": start.isoformat(), "終了日": end.isoformat(), "延長可能開始日": _month_before(end).isoformat(),
             "延長後終了日": extended.isoformat(), "保護中": protected,
             "継続区分": ("前住所地" if after_move else "現住所地") if protected else None,
-            "アラート": support_alerts(end, as_of)}
+            "アラート": alerts, "期間終了アラート": any(alert["コード"] == ENDED_ALERT for alert in alerts)}
 
 
+#: The alert that the period has ended (3.4 R006), published as 支援措置.期間終了アラート (schemas.yaml).
+ENDED_ALERT = "J440-A02"
 #: The alerts of j440 (3.4 R005, R006) as the reference shows them: codes ours, wording from the text.
 SUPPORT_ALERTS = {
     "J440-A01": "１か月以内に支援措置の期間が終了します",

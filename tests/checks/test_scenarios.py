@@ -66,7 +66,7 @@ def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
 
 
 def test_every_rule_has_a_check_and_j440_example_is_explicit() -> None:
-    assert len(RULES) == 4  # 住民記録's; the other domains' first rules are in their folders
+    assert len(RULES) == 5  # 住民記録's; the other domains' first rules are in their folders
     assert J440_EXAMPLE.support_start == date(2020, 4, 1)
     assert RULES["dv.end_date"].examples == (J440_EXAMPLE,)
 

@@ -239,6 +239,9 @@ AFFECTS: dict[str, set[str]] = {
         "juminzei_current_address", "kokuho_bills_loss_month", "kaigo_on_birthday", "koki_korei_day_before",
         "jido_teate_no_15day_rule", "dv_period_not_one_year", "dv_extension_from_old_end",
         "removal_on_planned_date")},
+    # The alert on the 支援措置's last day: no probe asks a protected person on that day (its own test:
+    # tests/domains/jumin/test_jumin.py asks the j440 example on it).
+    "dv_ended_alert_on_last_day": set(),
     # 個人住民税 (conformance_reference/kojin_juminzei/tax_rules.py; each defect's own test:
     # tests/domains/kojin_juminzei/test_tax_scenarios.py).
     **{name: {"qualifications"} for name in (

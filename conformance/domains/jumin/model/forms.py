@@ -299,7 +299,7 @@ class CertificateForms:
                          "the 世帯全員 写し lists " + ("a 除票 beside the 世帯's 住民" if removed else
                                                        "a person who is not a 住民 of the 世帯"),
                          f"{where}#/記載者/{index}", "the 世帯's 住民 only",
-                         f"宛名番号 {atena} ({'除票' if removed else 'not of the 世帯'})")
+                         "a 除票" if removed else "not a 住民 of the 世帯")
         for atena in members:
             yield from self.copy_items(world.latest(atena), document, where)
 
