@@ -480,11 +480,13 @@ class Paths:
     def compare_household_copy(self, world: World, setai: str) -> list[Breach] | None:
         """The linkage API's 世帯全員 住民票の写し of a 世帯 no 支援措置 names, asked through its first 住民,
         against the model's 住民 of the 世帯 (``CertificateForms.household_copy``; 5.1 P001, R001, R003); None
-        where not asked (no copies issued at all, no 住民, or a member protected: ``protection`` asks that one). A
-        refusal is a breach of 5.1 R001 (世帯全員分…選択できること)."""
+        where not asked (no copies issued at all, no 住民, or anyone who ever belonged to the 世帯 named by a
+        支援措置: a member's copy ``protection`` asks, and a vendor may refuse the 世帯's copy while a 支援対象者 who
+        left it is still held with it). A refusal is a breach of 5.1 R001 (世帯全員分…選択できること)."""
         members = world.members(setai)
+        ever = [atena for atena, rows in world.persons.items() if any(row.get("世帯番号") == setai for row in rows)]
         if self.linkage is None or self.forms is None or not members or not self._issues(world) \
-                or any(world.protected(atena) is not False for atena in members):
+                or any(world.protected(atena) is not False for atena in ever):
             return None
         where = f"POST {CERTIFICATE_PATH} 世帯全員"
         response = self.linkage.request("post", CERTIFICATE_PATH, json={"宛名番号": members[0], "世帯全員": True})
