@@ -486,6 +486,8 @@ class FormService:
         day = clock.today()
         if "form_certification_date_utc" in self.defects:  # the defect: the UTC date (a day early before 09:00 JST)
             day = dt.datetime.now(dt.UTC).date()
+        if "form_certification_date_host_local" in self.defects:  # the defect: the server's own zone's date
+            day = dt.date.today()
         if "form_certification_date_record_day" in self.defects and people:
             # A defect: the day under the 認証文 is the day the record was last changed (its latest 処理日), taken
             # from the data instead of the day of issue.

@@ -860,6 +860,9 @@ AFFECTS: dict[str, set[str]] = {
     # The day under the 認証文 as the UTC date: wrong only from 00:00 to 09:00 JST (AT_SOME_HOURS; its own test moves
     # the clock: tests/domains/jumin/test_model_machine.py).
     "form_certification_date_utc": set(),
+    # The server's own zone's date (blind round 35, 07): the UTC date on a machine in UTC (AT_SOME_HOURS; its own test
+    # sets the zone and the clock: tests/domains/jumin/test_model_machine.py).
+    "form_certification_date_host_local": set(),
     # The 操作ログ's 日時 nine hours late: the probes read the log without its 日時 (it moves).
     "oplog_clock_jst_as_utc": set(),
     # A 第三子以降算定額算定対象者 born on 3月31日 or 4月1日: the probes' (WITH_STUDENT's, born 2005-05-05) is neither
@@ -1502,7 +1505,8 @@ def started(*defects: str) -> Iterator[Api]:
 
 #: Defects that change their probes only at some hours of the real clock the probes run at (the UTC day differs from
 #: Japan's from 00:00 to 09:00 JST): at other hours they change none of them (AFFECTS), then at most these.
-AT_SOME_HOURS: dict[str, set[str]] = {"form_certification_date_utc": {"forms"}}
+AT_SOME_HOURS: dict[str, set[str]] = {"form_certification_date_utc": {"forms"},
+                                      "form_certification_date_host_local": {"forms"}}
 
 
 def test_every_defect_has_its_probes_listed() -> None:

@@ -1020,6 +1020,38 @@ def test_a_certification_dated_by_the_utc_day_is_reported_against_5_1_r002_befor
     assert findings[0].actual == to_wareki((today - dt.timedelta(days=1)).isoformat())
 
 
+def test_a_certification_dated_by_the_server_s_zone_is_reported_against_5_1_r002(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blind round 35, 07 (the named defect form_certification_date_host_local): the day under the 認証文 is the date of
+    the server's own time zone. On a server in America/Los_Angeles at 10:00 JST (17:00 the day before there; the UTC
+    day is Japan's, so form_certification_date_utc would pass) step 6's 写し is dated the day before its issue: the
+    judge compares it with Japan's day, whatever zone either machine is in."""
+    import datetime as dt
+    import time
+
+    import time_machine
+
+    from conformance import clock
+    from conformance.oracles.wareki import to_wareki
+
+    morning = dt.datetime.combine(clock.today() + dt.timedelta(days=2), dt.time(10, 0), clock.JST)
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    time.tzset()
+    try:
+        with time_machine.travel(morning, tick=True):
+            assert dt.date.today() == (morning - dt.timedelta(days=1)).date()  # the zone's day is the day before
+            defects = frozenset({"form_certification_date_host_local"})
+            findings = _machine_findings("jumin-1.0-5.1-R002", defects=defects)
+            today = clock.today()
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert [(f.code, f.location) for f in findings] == [
+        ("model.form_certification_date", "model:jumin/step:6#POST /forms/juminhyo_kojin/data#/認証文/年月日")]
+    assert findings[0].expected == to_wareki(today.isoformat())
+    assert findings[0].actual == to_wareki((today - dt.timedelta(days=1)).isoformat())
+
+
 def test_a_removed_record_corrected_since_must_be_found_by_its_removal_reason() -> None:
     """The named defect search_basic_removal_reason_latest (the reference's reading before 2026-11-27): the
     refusals' fixed example's 外国人住民 dies, then their 除票 is corrected (職権修正); searched by 氏名 and 消除事由
