@@ -14,17 +14,9 @@ from hypothesis import strategies as st
 
 from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import Projection, Rule, Scenario, moves, picked, protections, rule_check
-from conformance.oracles import (
-    Support,
-    SupportState,
-    continues_as,
-    extended_end_date,
-    extension_window,
-    is_protected,
-    removal_date,
-    support_state,
-)
+from conformance.oracles import Support, continues_as, extended_end_date, extension_window, is_protected, removal_date
 from conformance.oracles.readings import either
+from conformance.oracles.shien_sochi import SupportState, support_state
 
 
 def _support(s: Scenario) -> Support:
