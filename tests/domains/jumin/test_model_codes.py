@@ -48,3 +48,4 @@ def test_a_code_given_from_the_stock_is_reported_once_under_r002() -> None:
     stock = CodeStock({FREE}, given={HELD})
     found = judge_stock(stock, 200, _stock(FREE, HELD), held={HELD})
     assert [(b.requirement, b.code) for b in found] == [("jumin-1.0-4.3.1-R002", "model.code_given_kept")]
+
