@@ -66,9 +66,16 @@ def start_month(claimed: Month) -> Month:
     return next_month(claimed)
 
 
-def counted_income(income: int, support: int = 0) -> int:
-    """The 所得 the limits are applied to: the 前年の所得 and 80 % of the 養育費 the children received
-    (第9条第2項; 施行令 第2条の4第5項: 一円未満の端数は四捨五入)."""
+#: 法第9条第2項: the claimants whose children's 養育費 counts as theirs (a 母's from the 父, a 父's from the 母).
+SUPPORT_COUNTED_FOR = ("母", "父")
+
+
+def counted_income(income: int, support: int = 0, claimant: str = "母") -> int:
+    """The 所得 the limits are applied to: the 前年の所得 and, for a 母 or a 父, 80 % of the 養育費 the children
+    received from the other parent (第9条第2項; 施行令 第2条の4第5項: 一円未満の端数は四捨五入). 第9条第2項 names the
+    母 and the 父 only: a 養育者's 所得 is its 前年の所得 alone."""
+    if claimant not in SUPPORT_COUNTED_FOR:
+        return income
     share = (Decimal(support) * SUPPORT_SHARE + Decimal("0.5")).to_integral_value(ROUND_FLOOR)
     return income + int(share)
 

@@ -74,6 +74,9 @@ def test_the_worked_examples() -> None:
     assert fs._stopped(fs.PARTIAL, town) == {"一部支給停止額": 7_970}
     # 8割 of 50,001円 is 40,000.8 -> 40,001 (四捨五入).
     assert fs._income(fs.WITH_SUPPORT, town) == {"所得額": 540_001}
+    # The same for a 父 (養育費 from the 母); a 養育者's 所得 is its 前年所得 alone (法第9条第2項 names 母 and 父 only).
+    assert fs._income(fs.FATHER_WITH_SUPPORT, town) == {"所得額": 540_001}
+    assert fs._income(fs.CARER_WITH_SUPPORT, town) == {"所得額": 500_000}
     # A 労働者災害補償保険法 年金 is a 公的年金給付 (第3条第2項第9号), a 一時金 under it is none; each 号's
     # sample is one.
     assert fs._public(fs.WORKERS_PENSION, town) == {"公的年金給付": True}
@@ -92,6 +95,9 @@ def test_the_worked_examples() -> None:
         assert fs._paid_for(excluded, town) == {"支給対象": False}
     assert fs._paid_for(fs.WITH_DISABLED_FATHER, town) == fs._paid_for(fs.WITH_DISABLED_MOTHER, town) == {
         "支給対象": True}
+    # 第4条第2項's 柱書: 第3号 and 第4号 are not a 父's, 第5号 and 第6号 not a 母's or 養育者's: paid for.
+    for other in (fs.FATHER_SHARING, fs.FATHER_STEPFATHER, fs.CARER_WITH_MOTHER, fs.MOTHER_STEPMOTHER):
+        assert fs._paid_for(other, town) == {"支給対象": True}
     # Kept from claiming 3月20日-4月30日: claimed 5月15日 (the 15th day after), paid from 2025-04; 5月16日: 2025-06.
     assert fs._delayed_start(fs.HINDERED, town) == {"支給開始月": "2025-04"}
     assert fs._delayed_start(fs.HINDERED_LATE, town) == {"支給開始月": "2025-06"}
