@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from conformance_reference.paper import ERAS, wareki
@@ -114,19 +115,23 @@ _REGISTRATION_DEFECTS = ("senkyo_registered_monthly", "senkyo_election_age_on_fi
                          "senkyo_schedule_on_base_day")
 
 
+@lru_cache(maxsize=4096)
 def _registration(voter: _Voter, as_of: date, defects: frozenset[str],
                   election: _Election | None = None) -> tuple[date, str] | None:
     """The day the person was registered on and the provision: a 登録月の一日 (第22条第1項; 第2項 from the 公示
     to the day before the 期日, the age then judged on the 期日), or the 選挙時登録の基準日 (第3項, the age judged
-    on the 期日), which replaces the 登録月の一日 it falls on (第4項). With senkyo_registered_monthly, any 1st."""
+    on the 期日), which replaces the 登録月の一日 it falls on (第4項). With senkyo_registered_monthly, any 1st.
+
+    Cached (its arguments are values and it reads nothing else): one answer asks it four times, and a roll
+    asks it for every person again."""
     months = range(1, 13) if "senkyo_registered_monthly" in defects else (3, 6, 9, 12)
     days: dict[date, str] = {}
-    year, month = voter.moved_in.year, voter.moved_in.month
-    while (first := date(year, month, 1)) <= as_of:
-        if month in months and first >= voter.moved_in:
-            campaign = election is not None and election.notice <= first < election.day
-            days[first] = "第22条第2項" if campaign else "第22条第1項"
-        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    for year in range(voter.moved_in.year, as_of.year + 1):  # only the 登録月 (the days are sorted below)
+        for month in months:
+            first = date(year, month, 1)
+            if voter.moved_in <= first <= as_of:
+                campaign = election is not None and election.notice <= first < election.day
+                days[first] = "第22条第2項" if campaign else "第22条第1項"
     if (election is not None and voter.moved_in <= election.base <= as_of
             and not (election.base not in days and "senkyo_no_election_registration" in defects)
             and not (election.base in days and "senkyo_schedule_on_base_day" in defects)):
