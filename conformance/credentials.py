@@ -10,6 +10,7 @@ wrote it (a vendor's redirect too).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -31,11 +32,14 @@ _CREDENTIAL = re.compile(
 _HEADER_PARTS = ("auth", "token", "secret", "key", "cookie", "session", "passw", "signature", "credential")
 
 
+@functools.lru_cache(maxsize=1024)
 def is_credential_name(name: str) -> bool:
-    """Whether a query parameter or header called ``name`` carries a credential (by its name)."""
+    """Whether a query parameter or header called ``name`` carries a credential (by its name; cached: every header
+    and query parameter of every recorded exchange is asked, and they are a few dozen names)."""
     return _CREDENTIAL.fullmatch(name.strip().lower().replace("-", "").replace("_", "")) is not None
 
 
+@functools.lru_cache(maxsize=1024)
 def is_credential_header(name: str) -> bool:
     """Whether a recorded header's value is masked: a credential's name, or one with a credential's part."""
     lowered = name.lower()

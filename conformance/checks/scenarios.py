@@ -161,14 +161,26 @@ def _text(value: Any) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
+@functools.lru_cache(maxsize=4096)
 def _near(anchor: date, spread: int) -> st.SearchStrategy[date]:
-    """Days around ``anchor``: the boundary and its neighbours as often as the rest of the window."""
+    """Days around ``anchor``: the boundary and its neighbours as often as the rest of the window (one strategy
+    object per window, kept, as :func:`_birth`'s)."""
     offsets = st.one_of(st.sampled_from((0, -1, 1)), st.integers(-spread, spread))
     return offsets.map(lambda days: anchor + timedelta(days=days))
 
 
+@functools.cache
+def _birth(first_year: int, last_year: int) -> st.SearchStrategy[date]:
+    """A birth day of ``first_year``-``last_year``, often on a boundary (:func:`_birth_day`).
+
+    One strategy object per window, kept: Hypothesis validates every new strategy object it is asked to draw
+    from (a fixed point over the strategy's parts), and the rules' composites draw a birth for every person of
+    every example (2 % of a whole run's CPU). The same object draws exactly what a new one would."""
+    return _birth_day(first_year, last_year)
+
+
 @st.composite
-def _birth(draw: st.DrawFn, first_year: int, last_year: int) -> date:
+def _birth_day(draw: st.DrawFn, first_year: int, last_year: int) -> date:
     """A birth day, often on a boundary: the 1st, the 2nd, a month end, 4月1日/2日, 2月29日."""
     year = draw(st.integers(first_year, last_year))
     kind = draw(st.sampled_from(("any", "first", "second", "end", "april", "leap")))
@@ -484,10 +496,10 @@ def read_answer(rule: Rule, answer: Mapping[str, Any], loaded: Loaded) -> Projec
 
 def town_code(target: Target) -> str:
     """The vendor's municipality code, from the loaded test data (住所_市区町村コード)."""
-    codes = {row.get("住所_市区町村コード", "") for row in target.need_data().rows} - {""}
+    codes = target.need_data().town_codes
     if len(codes) != 1:
         raise TargetError("the test data names no single 住所_市区町村コード: the scenarios need the town's code")
-    return codes.pop()
+    return next(iter(codes))
 
 
 def other_codes(town: str) -> tuple[str, str]:

@@ -131,7 +131,12 @@ class KosekiRegister:
     def __init__(self, defects: frozenset[str]) -> None:
         self.defects = defects
         self._lock = threading.Lock()
-        self._koseki: list[dict[str, Any]] = []
+        #: By 本籍 and 筆頭者氏名, in the order registered (a 戸籍 registered again moves to the end).
+        self._koseki: dict[tuple[str, str], dict[str, Any]] = {}
+        #: Per 宛名番号, the 戸籍 that hold the person and when each was registered (the per-person query asks for
+        #: the latest: a scan of every 戸籍 per query was 2 % of a whole run).
+        self._holding: dict[str, dict[tuple[str, str], int]] = {}
+        self._registered = 0
         #: 施行令 第34条第3項: the 附票本人確認情報 notified (法 第30条の41第1項) per person, in order.
         self._notices: dict[tuple[str, str], list[dict[str, str]]] = {}
 
@@ -146,12 +151,26 @@ class KosekiRegister:
         with self._lock:
             if "fuhyo_joiner_not_added" in self.defects:
                 koseki["在籍者"] = self._known_members(koseki)
-            self._koseki = [k for k in self._koseki
-                            if (k["本籍"], k["筆頭者氏名"]) != (koseki["本籍"], koseki["筆頭者氏名"])]
-            self._koseki.append(koseki)
+            self._replace(koseki)
             for member in koseki["在籍者"]:
                 self._notify(honseki, member)
         return {"本籍": koseki["本籍"], "在籍者": len(koseki["在籍者"])}
+
+    def _replace(self, koseki: dict[str, Any]) -> None:
+        """Register ``koseki`` last, in place of the one of the same 本籍 and 筆頭者氏名, if any."""
+        key = (koseki["本籍"], koseki["筆頭者氏名"])
+        earlier = self._koseki.pop(key, None)
+        for member in earlier["在籍者"] if earlier is not None else ():
+            self._holding.get(member["宛名番号"], {}).pop(key, None)
+        self._koseki[key] = koseki
+        self._registered += 1
+        for member in koseki["在籍者"]:
+            if member["宛名番号"] is not None:  # a 在籍者 living elsewhere is asked about by no 宛名番号
+                self._holding.setdefault(member["宛名番号"], {})[key] = self._registered
+
+    def _named(self, key: tuple[Any, Any]) -> dict[str, Any] | None:
+        """The 戸籍 of ``key`` (本籍, 筆頭者氏名 as the body gave them: anything but text names none)."""
+        return self._koseki.get(key) if all(isinstance(part, str) for part in key) else None
 
     def _notify(self, honseki: str, member: Mapping[str, Any]) -> None:
         """法 第30条の41第1項 as the reference keeps it: a 記載 notice when the entry is made, a 消除 notice when
@@ -196,7 +215,7 @@ class KosekiRegister:
         """Defect fuhyo_joiner_not_added: the 在籍者 of the 戸籍 as first registered with the same 筆頭者 (those who
         entered it later get no entry)."""
         head = koseki["在籍者"][0]["宛名番号"]
-        earlier = next((k for k in self._koseki if k["本籍"] == koseki["本籍"]
+        earlier = next((k for k in self._koseki.values() if k["本籍"] == koseki["本籍"]
                         and k["在籍者"][0]["宛名番号"] == head), None)
         if earlier is None:
             return list(koseki["在籍者"])
@@ -206,8 +225,8 @@ class KosekiRegister:
     def fuhyo(self, atena: str, row_of: Callable[[str], Row | None]) -> dict[str, Any] | None:
         """The 附票 of the 戸籍 the person ``atena`` is in (None: no 戸籍 registered with the town)."""
         with self._lock:
-            koseki = next((k for k in reversed(self._koseki)
-                           if any(m["宛名番号"] == atena for m in k["在籍者"])), None)
+            held = self._holding.get(atena)
+            koseki = self._koseki[max(held, key=held.__getitem__)] if held else None
         if koseki is None:
             return None
         fuhyo = self._fuhyo_of(koseki, row_of)
@@ -231,7 +250,7 @@ class KosekiRegister:
         the town has no such 戸籍)."""
         key = (_text(body.get("本籍"), "本籍"), _text(body.get("筆頭者氏名"), "筆頭者氏名"))
         with self._lock:
-            koseki = next((k for k in reversed(self._koseki) if (k["本籍"], k["筆頭者氏名"]) == key), None)
+            koseki = self._named(key)
         if koseki is None:
             return None
         fuhyo = self._fuhyo_of(koseki, row_of)
@@ -255,7 +274,7 @@ class KosekiRegister:
         戸籍, or every 在籍者 lives elsewhere)."""
         key = (body.get("本籍"), body.get("筆頭者氏名"))
         with self._lock:
-            koseki = next((k for k in reversed(self._koseki) if (k["本籍"], k["筆頭者氏名"]) == key), None)
+            koseki = self._named(key)
         return [m["宛名番号"] for m in koseki["在籍者"] if m["宛名番号"]] if koseki is not None else []
 
     def copy_title(self) -> str:

@@ -72,10 +72,14 @@ class RollMemo:
         return answer
 
 
+#: The defects under which every row is evaluated for every 投票区 (:func:`_elsewhere`, asked once a row a page).
+_EVERY_DISTRICT = frozenset({"senkyo_roll_every_district", "senkyo_one_voting_district"})
+
+
 def _elsewhere(current: Mapping[str, str], district: str, defects: frozenset[str]) -> bool:
     """Whether the row's 町字 is another 投票区's (the person is not evaluated for this one; a 町字 of no 投票区, the
     address after a move-out, is)."""
-    if defects & {"senkyo_roll_every_district", "senkyo_one_voting_district"}:
+    if not defects.isdisjoint(_EVERY_DISTRICT):
         return False
     found = VOTING_DISTRICTS.get(current.get("住所_町字") or "")
     return found is not None and found != district

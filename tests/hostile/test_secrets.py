@@ -179,6 +179,36 @@ def test_several_secrets_are_all_redacted_whatever_their_overlaps(secrets_: list
     assert pattern is not None and pattern.search(redacted) is None
 
 
+@given(secret=st.text(st.sampled_from([*"aAkKsSiI0-z"]), min_size=4, max_size=8),
+       runs=st.lists(st.tuples(st.integers(0, 200), st.integers(0, 400)), min_size=1, max_size=4),
+       at=st.integers(0, 4), cut=st.integers(0, 1), escaped_chars=st.lists(st.booleans(), min_size=8, max_size=8),
+       escape=st.sampled_from(["%{:02x}", "%{:02X}", "\\u00{:02x}"]))
+@settings(max_examples=300, deadline=None)
+def test_a_secret_among_dense_escapes_gets_the_patterns_answer(
+        secret: str, runs: list[tuple[int, int]], at: int, cut: int, escaped_chars: list[bool], escape: str) -> None:
+    """Where escapes of a secret's characters are dense (an anchor every third character), the finder skips the
+    anchors that cannot widen its window (docs/performance.md, twentieth pass): a secret anywhere among them and
+    plain text, some of its characters escaped, whole or cut short, gets the pattern's answer."""
+    spelled = "".join(escape.format(ord(c)) if escaped else c
+                      for c, escaped in zip(secret, escaped_chars, strict=False))[: len(secret) * 6 - cut]
+    pieces = [f"%{ord(secret[-1]):02X}" * escapes + "住" * plain for escapes, plain in runs]
+    text = "".join(piece + (spelled if index == at else "") for index, piece in enumerate(pieces))
+    pattern = secrets.secrets_pattern([secret])
+    assert pattern is not None
+    assert secrets.Finder([secret]).found(text) == (pattern.search(text) is not None)
+
+
+def test_a_secret_whose_escape_ends_a_window_is_found_whole() -> None:
+    """An escape ``reach`` characters after another, starting a spelling that runs past the first escape's window:
+    the window is widened by it, however close to the window's end it starts (the anchors skipped are only those
+    that cannot widen it)."""
+    spelled = f"%{ord(TOKEN[0]):02X}{TOKEN[1:]}"
+    reach = secrets.Finder([TOKEN]).reach
+    for before in range(reach - len(spelled) - 8, reach + 8):
+        text = f"%{ord(TOKEN[-1]):02x}" + "住" * before + spelled + "住" * 10
+        assert secrets.Finder([TOKEN]).found(text), before
+
+
 def test_the_finder_finds_an_escaped_secret_deep_in_a_large_text() -> None:
     escaped = "".join(f"%{ord(c):02X}" for c in TOKEN)
     text = "%3A住民" * 50_000 + f" {escaped} " + "x" * 100_000

@@ -21,14 +21,16 @@ def _adult(draw: st.DrawFn, given: int) -> tuple[int, date]:
     return given, draw(st.dates(date(1960, 1, 1), date(2000, 12, 31)))
 
 
+#: The days of events (one strategy object, kept: Hypothesis validates every new one it draws from).
+_EVENT_DAYS = st.one_of(
+    _birth(2001, 2028),
+    st.sampled_from((date(2024, 11, 30), date(2024, 12, 1), date(2025, 11, 29), date(2023, 11, 30))),
+)
+
+
 def _event_day(draw: st.DrawFn) -> date:
     """A day of an event, often on a boundary (the 1st, a month end, 2月29日, around the new year)."""
-    return draw(
-        st.one_of(
-            _birth(2001, 2028),
-            st.sampled_from((date(2024, 11, 30), date(2024, 12, 1), date(2025, 11, 29), date(2023, 11, 30))),
-        )
-    )
+    return draw(_EVENT_DAYS)
 
 
 @st.composite
