@@ -89,7 +89,8 @@ what is skipped, running none.
 
 ``--names`` runs the mutants named (shell-style patterns, ``*`` and ``?``, matched against every generated name;
 a pattern that names none stops the tool with the pattern) instead of a draw: the way to rerun a survivor once its
-gap is closed. A changed file renumbers its mutants, so name them after reading the new ones (``mutmut show``).
+gap is closed. With ``--domain``, the named mutants of that domain, in its narrowed table (its edition kills). A
+changed file renumbers its mutants, so name them after reading the new ones (``mutmut show``).
 mutmut refreshes only the Python files of its copy (``mutants/``): after a change to the catalog or to a domain's
 ``texts.yaml``, delete the target's ``mutants/`` (the statute kill suite fails its clean run when an edition does not
 load cleanly, so a stale copy stops the run instead of reading as survivors).
@@ -595,8 +596,9 @@ def main() -> None:
     options = parser.parse_args()
     if (options.per_domain or options.domain) and options.target != "statute":
         parser.error("--per-domain and --domain are of the statute domains: they need --target statute")
-    if options.domain and (options.per_domain or options.names or options.per_module):
-        parser.error("--domain runs every mutant of the domain: no draw (--per-domain, --per-module) nor --names")
+    if options.domain and (options.per_domain or options.per_module):
+        parser.error("--domain runs every mutant of the domain (or those --names names): no draw (--per-domain, "
+                     "--per-module)")
     if options.module and not options.per_module:
         parser.error("--module picks modules of the per-module draw: it needs --per-module N")
     # A missing mutmut generates no mutant, and "killed 0 of 0" would read as a measurement: refuse instead.
@@ -665,6 +667,11 @@ def domain_run(workdir: Path, domain: str, options: argparse.Namespace, started:
     sample = [name for name in names if domain_of(name) == domain]
     if not sample:
         sys.exit(f"no mutant of {domain} was generated in {workdir / 'mutants'}: see mutmut's output above")
+    if options.names:  # a part of the domain, judged as the whole is (its edition alone): a gap's rerun
+        try:
+            sample = named(sample, options.names)
+        except ValueError as error:
+            sys.exit(str(error))
     runnable, skipped = without_defect_branches(workdir, sample, options.no_skip)
     if options.dry_run:
         print_plan(names, sample, skipped)
