@@ -73,36 +73,32 @@ def switch(node: ast.AST, defects: frozenset[str]) -> bool | None:
     return False if isinstance(node.ops[0], ast.NotIn) else None
 
 
-def never_true(node: ast.AST, defects: frozenset[str]) -> bool:
-    """Whether ``node`` is falsy in every run without defects (its value, wherever it is read as a condition)."""
+def truth(node: ast.AST, defects: frozenset[str]) -> bool | None:
+    """What ``node``, read as a condition, is in every run without defects: False (always falsy), True (always
+    truthy), None (it depends on more than a switch)."""
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-        return always_true(node.operand, defects)
+        inner = truth(node.operand, defects)
+        return None if inner is None else not inner
     if isinstance(node, ast.BoolOp):
-        falsy = [never_true(value, defects) for value in node.values]
-        return any(falsy) if isinstance(node.op, ast.And) else all(falsy)
-    return switch(node, defects) is True
-
-
-def always_true(node: ast.AST, defects: frozenset[str]) -> bool:
-    """Whether ``node`` is truthy in every run without defects."""
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-        return never_true(node.operand, defects)
-    if isinstance(node, ast.BoolOp):
-        truthy = [always_true(value, defects) for value in node.values]
-        return any(truthy) if isinstance(node.op, ast.Or) else all(truthy)
-    return switch(node, defects) is False
+        # An operand of `and` that is always falsy settles it falsy; of `or`, always truthy, truthy.
+        settles = isinstance(node.op, ast.Or)
+        values = [truth(value, defects) for value in node.values]
+        if settles in values:
+            return settles
+        return (not settles) if all(value is (not settles) for value in values) else None
+    on = switch(node, defects)
+    return None if on is None else not on
 
 
 def dead_step(step: Step, defects: frozenset[str]) -> bool:
     """Whether going down ``step`` enters code no run without defects executes (or the switch's own name)."""
     node, field, index = step
     if isinstance(node, (ast.If, ast.IfExp)):
-        return (field == "body" and never_true(node.test, defects)) or \
-            (field == "orelse" and always_true(node.test, defects))
+        return (field, truth(node.test, defects)) in (("body", False), ("orelse", True))
     if isinstance(node, ast.BoolOp) and field == "values" and index is not None:
         # Python stops at the first operand that settles the value: the later ones are never evaluated.
-        settles = never_true if isinstance(node.op, ast.And) else always_true
-        return any(settles(value, defects) for value in node.values[:index])
+        settles = isinstance(node.op, ast.Or)
+        return any(truth(value, defects) is settles for value in node.values[:index])
     return field == "left" and switch(node, defects) is not None
 
 
