@@ -37,7 +37,7 @@ The command:
         [--seed S] [--children C]
     python benchmarks/mutation_tool.py --target statute --per-domain N [--seed S] [--children C]
     python benchmarks/mutation_tool.py --target statute --names PATTERN [PATTERN ...] [--children C]
-    python benchmarks/mutation_tool.py --target statute --domain D [--children C] [--workdir DIR]
+    python benchmarks/mutation_tool.py --target statute --domain D [--children C] [--workdir DIR] [--dry-run]
     python benchmarks/mutation_tool.py --target modules --names 'conformance_reference.jumin.extraction.*' --children 1
 
 generates the mutants (``mutants/`` in the target's working directory, git-ignored), draws N of
@@ -79,9 +79,18 @@ child. Its working directory differs per domain (``--workdir``: the tool makes i
 mutmut writes its copy, ``mutants/``, there): a scratch directory outside the tree, deleted once the figures are
 read. The results per domain and each survivor argued: benchmarks/mutation/statute_survivors.toml.
 
+Every mode leaves out the mutants whose change lies in a named defect's branch (benchmarks/mutation_branches.py: inside
+``if "<defect>" in defects:``, an arm or an operand only a defect reaches, or the switch's own name): the kill suites
+run the reference with no defect, so such a mutant cannot be killed and cost a whole child for nothing. Decided from
+mutmut's mutated files before anything runs (the ``--domain`` run has mutmut generate them first), counted in the
+report's pooled line and the per-domain table's "skipped: defect branch" column, and each listed by name.
+``--no-skip`` runs them too (to check the reading); ``--dry-run`` generates the mutants and prints what would run and
+what is skipped, running none.
+
 ``--names`` runs the mutants named (shell-style patterns, ``*`` and ``?``, matched against every generated name;
 a pattern that names none stops the tool with the pattern) instead of a draw: the way to rerun a survivor once its
-gap is closed. A changed file renumbers its mutants, so name them after reading the new ones (``mutmut show``).
+gap is closed. With ``--domain``, the named mutants of that domain, in its narrowed table (its edition kills). A
+changed file renumbers its mutants, so name them after reading the new ones (``mutmut show``).
 mutmut refreshes only the Python files of its copy (``mutants/``): after a change to the catalog or to a domain's
 ``texts.yaml``, delete the target's ``mutants/`` (the statute kill suite fails its clean run when an edition does not
 load cleanly, so a stale copy stops the run instead of reading as survivors).
@@ -369,6 +378,7 @@ class DomainRow:
     not_reached: int
     not_run: int = 0
     timed_out: int = 0
+    skipped: int = 0
 
     @property
     def rate(self) -> str:
@@ -376,17 +386,20 @@ class DomainRow:
 
 
 def domain_table(names: Iterable[str], drawn: Mapping[str, list[str]],
-                 codes: Mapping[str, int | None]) -> list[DomainRow]:
+                 codes: Mapping[str, int | None], skipped: Iterable[str] = ()) -> list[DomainRow]:
     """A row per domain of ``drawn`` (then JUMIN's, generated only): how its drawn mutants ended in ``codes``
     (mutmut's exit codes; None or absent: it did not run, as when a run is stopped early). Reached: killed,
     survived or timed out (a timeout is no kill: it stays in the rate's denominator); not reached: no test reaches
-    it; not run: no result yet (neither reached nor not)."""
+    it; not run: no result yet (neither reached nor not); skipped: drawn, but in a named defect's branch (never
+    run, not in not run)."""
     generated = {domain: len(group) for domain, group in by_domain(names).items()}
+    left_out = set(skipped)
     rows = []
     for domain, sample in drawn.items():
-        counted = outcomes([codes.get(name) for name in sample])
+        counted = outcomes([codes.get(name) for name in sample if name not in left_out])
         rows.append(DomainRow(domain, generated.get(domain, 0), len(sample), counted.reached, counted.killed,
-                              counted.survived, counted.not_reached, counted.not_run, counted.timed_out))
+                              counted.survived, counted.not_reached, counted.not_run, counted.timed_out,
+                              sum(name in left_out for name in sample)))
     if JUMIN in generated and JUMIN not in drawn:
         rows.append(DomainRow(JUMIN, generated[JUMIN], 0, 0, 0, 0, 0))
     return rows
@@ -394,11 +407,11 @@ def domain_table(names: Iterable[str], drawn: Mapping[str, list[str]],
 
 def format_table(rows: Iterable[DomainRow]) -> str:
     """The per-domain table as Markdown (it goes into docs/model.md as printed)."""
-    lines = ["| domain | generated | drawn | reached | killed | survived | timed out | not reached | not run "
-             "| killed / reached |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    lines += [f"| {row.domain} | {row.generated} | {row.drawn} | {row.reached} | {row.killed} | {row.survived} "
-              f"| {row.timed_out} | {row.not_reached} | {row.not_run} | {row.rate} |" for row in rows]
+    lines = ["| domain | generated | drawn | skipped: defect branch | reached | killed | survived | timed out "
+             "| not reached | not run | killed / reached |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines += [f"| {row.domain} | {row.generated} | {row.drawn} | {row.skipped} | {row.reached} | {row.killed} "
+              f"| {row.survived} | {row.timed_out} | {row.not_reached} | {row.not_run} | {row.rate} |" for row in rows]
     return "\n".join(lines)
 
 
@@ -521,6 +534,37 @@ def markdown_table(rows: list[ModuleRow]) -> str:
     return "\n".join(lines)
 
 
+#: mutmut's generation alone, the first steps of its ``run`` in its order (copy the sources, write every mutant and its
+#: meta file): the mutants are read before any runs (mutation_branches.py: the defect branches left out).
+GENERATE = """import os, sys
+from mutmut.__main__ import copy_also_copy_files, copy_src_dir, create_mutants, setup_source_paths, \\
+    store_lines_covered_by_tests
+from mutmut.mutation.trampoline import set_mutant_under_test
+set_mutant_under_test("mutant_generation")
+os.makedirs("mutants", exist_ok=True)
+copy_src_dir(); copy_also_copy_files(); setup_source_paths(); store_lines_covered_by_tests()
+print("generated:", create_mutants(int(sys.argv[1])))
+"""
+
+
+def generate(workdir: Path, children: int) -> None:
+    """Every mutant of ``workdir``'s table written (a changed file's anew), none run; mutmut's error stops the tool."""
+    if subprocess.run([sys.executable, "-c", GENERATE, str(children)], cwd=workdir, check=False).returncode != 0:
+        sys.exit(f"mutmut could not generate the mutants in {workdir / 'mutants'}: see its output above")
+
+
+def without_defect_branches(workdir: Path, sample: list[str], keep: bool) -> tuple[list[str], list[str]]:
+    """``sample`` split into the mutants to run and those skipped, in a named defect's branch (none with ``keep``:
+    ``--no-skip``, to check the reading by running them)."""
+    # Imported here, not at the top: mutmut copies this file alone into its tree, where benchmarks/mutation/conftest.py
+    # loads it for domain_of without this folder on the path.
+    from mutation_branches import defect_branch_mutants, partition, registered_defects
+    if keep:
+        return list(sample), []
+    defects = registered_defects(ROOT / "conformance_reference")
+    return partition(sample, defect_branch_mutants(workdir / "mutants", sample, defects))
+
+
 def run(workdir: Path, names: list[str], children: int) -> int:
     """mutmut's run of ``names``; its exit code (not 0: e.g. its clean run of the suite failed, and no mutant ran)."""
     command = [*MUTMUT, "run", "--max-children", str(children), *names]
@@ -545,11 +589,16 @@ def main() -> None:
                         help="statute target: every mutant of this domain's units, killed by its edition alone")
     parser.add_argument("--workdir", type=Path, metavar="DIR",
                         help="mutmut's working directory (default: the target's scratch directory in the tree)")
+    parser.add_argument("--no-skip", action="store_true",
+                        help="run the mutants in a named defect's branch too (skipped otherwise, and listed)")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="generate the mutants and list what would run and what is skipped, running none")
     options = parser.parse_args()
     if (options.per_domain or options.domain) and options.target != "statute":
         parser.error("--per-domain and --domain are of the statute domains: they need --target statute")
-    if options.domain and (options.per_domain or options.names or options.per_module):
-        parser.error("--domain runs every mutant of the domain: no draw (--per-domain, --per-module) nor --names")
+    if options.domain and (options.per_domain or options.per_module):
+        parser.error("--domain runs every mutant of the domain (or those --names names): no draw (--per-domain, "
+                     "--per-module)")
     if options.module and not options.per_module:
         parser.error("--module picks modules of the per-module draw: it needs --per-module N")
     # A missing mutmut generates no mutant, and "killed 0 of 0" would read as a measurement: refuse instead.
@@ -558,7 +607,7 @@ def main() -> None:
     started = time.perf_counter()
     workdir = prepare(options.target, options.workdir, options.domain)
     if options.domain:
-        domain_run(workdir, options.domain, options.children, started)
+        domain_run(workdir, options.domain, options, started)
         return
     if not already_generated(workdir):
         run(workdir, [TARGETS[options.target].first], options.children)
@@ -583,34 +632,65 @@ def main() -> None:
     else:
         sample = names if options.sample == 0 else sorted(random.Random(options.seed).sample(
             names, min(options.sample, len(names))))
-    exited = run(workdir, sample, options.children)
-    print(f"\n{options.target}: {len(names)} mutants generated; {len(sample)} drawn (seed {options.seed}); "
-          f"{time.perf_counter() - started:.0f} s")
+    runnable, skipped = without_defect_branches(workdir, sample, options.no_skip)
+    if options.dry_run:
+        print_plan(names, sample, skipped)
+        return
+    exited = run(workdir, runnable, options.children) if runnable else 0
+    print(f"\n{options.target}: {len(names)} mutants generated; {len(sample)} drawn (seed {options.seed}), "
+          f"{len(skipped)} of them skipped in a defect's branch; {time.perf_counter() - started:.0f} s")
     how = f"{options.per_domain} drawn of each" if options.per_domain else "as named"
-    report(workdir, names, sample, drawn, exited, how)
+    report(workdir, names, runnable, drawn, exited, how, skipped)
 
 
-def domain_run(workdir: Path, domain: str, children: int, started: float) -> None:
-    """Every mutant of ``domain``'s units, in one mutmut run (it generates them and collects its statistics first),
-    and the report, with the seconds a mutant took."""
-    files = tomllib.loads((workdir / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]["only_mutate"]
-    exited = run(workdir, domain_patterns(domain, files), children)
-    elapsed = time.perf_counter() - started
+def print_plan(names: list[str], sample: list[str], skipped: list[str]) -> None:
+    """``--dry-run``: what the run would take, per module, and every mutant it would skip."""
+    left_out = set(skipped)
+    print(f"\n{len(names)} mutants generated; {len(sample)} asked; {len(sample) - len(skipped)} would run; "
+          f"{len(skipped)} skipped: defect branch")
+    for module, mutants in sorted(_by_module(sample).items()):
+        print(f"  {module}: {len(mutants)} asked, {sum(name in left_out for name in mutants)} skipped")
+    print_skipped(skipped)
+
+
+def print_skipped(skipped: list[str]) -> None:
+    """Every mutant left out as in a named defect's branch, by name (``mutmut show NAME``: its change)."""
+    for name in skipped:
+        print(f"-- skipped: defect branch: {name}")
+
+
+def domain_run(workdir: Path, domain: str, options: argparse.Namespace, started: float) -> None:
+    """Every mutant of ``domain``'s units (generated first, those in a named defect's branch left out and listed), in
+    one mutmut run (it collects its statistics first), and the report, with the seconds a mutant took."""
+    generate(workdir, options.children)
     names = sorted(mutant_names(workdir))
     sample = [name for name in names if domain_of(name) == domain]
     if not sample:
         sys.exit(f"no mutant of {domain} was generated in {workdir / 'mutants'}: see mutmut's output above")
-    mean = mean_duration(workdir, sample)
-    print(f"\nstatute, {domain}: {len(sample)} mutants, every one run; {elapsed:.0f} s in all, "
-          f"{elapsed / len(sample):.1f} s a mutant (generation, statistics and the clean runs included); "
-          f"mutmut's mean child: " + (f"{mean:.1f} s" if mean is not None else "none recorded"))
-    report(workdir, names, sample, {domain: sample}, exited, "every one")
+    if options.names:  # a part of the domain, judged as the whole is (its edition alone): a gap's rerun
+        try:
+            sample = named(sample, options.names)
+        except ValueError as error:
+            sys.exit(str(error))
+    runnable, skipped = without_defect_branches(workdir, sample, options.no_skip)
+    if options.dry_run:
+        print_plan(names, sample, skipped)
+        return
+    exited = run(workdir, runnable, options.children) if runnable else 0
+    elapsed = time.perf_counter() - started
+    mean = mean_duration(workdir, runnable)
+    print(f"\nstatute, {domain}: {len(sample)} mutants, {len(runnable)} run, {len(skipped)} skipped in a defect's "
+          f"branch; {elapsed:.0f} s in all, {elapsed / max(len(runnable), 1):.1f} s a mutant run (generation, "
+          "statistics and the clean runs included); mutmut's mean child: "
+          + (f"{mean:.1f} s" if mean is not None else "none recorded"))
+    report(workdir, names, runnable, {domain: sample}, exited, "every one", skipped)
 
 
 def report(workdir: Path, names: list[str], sample: list[str], drawn: Mapping[str, list[str]], exited: int,
-           how: str) -> None:
+           how: str, skipped: list[str]) -> None:
     """The kill rate of ``sample`` (of the generated ``names``) as mutmut recorded it: pooled, per module, per
-    domain of ``drawn`` (if any), then every survivor and timeout with its diff."""
+    domain of ``drawn`` (if any, its ``skipped`` counted apart), then every survivor and timeout with its diff, and
+    every mutant skipped in a named defect's branch."""
     results = mutant_names(workdir)
     codes = {name: results.get(name) for name in sample}
     counted = outcomes(list(codes.values()))
@@ -621,10 +701,11 @@ def report(workdir: Path, names: list[str], sample: list[str], drawn: Mapping[st
               "are the results it recorded, the others not run")
     print(f"killed {counted.killed} of {counted.reached} reached "
           f"({100 * counted.killed / max(counted.reached, 1):.0f}%); timed out {counted.timed_out} (no kill: read "
-          f"each); not reached by any test: {counted.not_reached}; not run: {counted.not_run}")
+          f"each); not reached by any test: {counted.not_reached}; not run: {counted.not_run}; "
+          f"skipped: defect branch: {len(skipped)} (not run: named below)")
     print("\nper module:\n" + markdown_table(module_table(names, codes)))
     if drawn:
-        print(f"\nper domain ({how}):\n{format_table(domain_table(names, drawn, codes))}")
+        print(f"\nper domain ({how}):\n{format_table(domain_table(names, drawn, codes, skipped))}")
     for name in survived:
         print(f"\n-- survived: {name}" + (f" ({domain_of(name)})" if drawn else ""))
         subprocess.run([*MUTMUT, "show", name], cwd=workdir, check=False)
@@ -634,6 +715,7 @@ def report(workdir: Path, names: list[str], sample: list[str], drawn: Mapping[st
     other = {name: code for name, code in codes.items() if code not in (KILLED, SURVIVED, *TIMEOUTS)}
     if other:
         print("\nother results (33: no test reaches it, 34: skipped, 35: suspicious, None: not run):", other)
+    print_skipped(skipped)
 
 
 if __name__ == "__main__":

@@ -238,10 +238,16 @@ def test_the_table_counts_each_domains_drawn_mutants_by_their_exit_code() -> Non
     assert rows[TOOL.JUMIN] == TOOL.DomainRow(TOOL.JUMIN, 1, 0, 0, 0, 0, 0, 0)
     assert [rows["inkan"].rate, rows["kokuho"].rate, rows[TOOL.SHARED].rate] == ["33%", "100%", "-"]
     printed = TOOL.format_table(rows.values()).splitlines()
-    assert printed[0].startswith(
-        "| domain | generated | drawn | reached | killed | survived | timed out | not reached | not run")
-    assert printed[2] == "| inkan | 5 | 4 | 3 | 1 | 1 | 1 | 1 | 0 | 33% |"
+    assert printed[0].startswith("| domain | generated | drawn | skipped: defect branch | reached | killed | survived "
+                                 "| timed out | not reached | not run")
+    assert printed[2] == "| inkan | 5 | 4 | 0 | 3 | 1 | 1 | 1 | 1 | 0 | 33% |"
     assert len(printed) == 2 + len(rows)
+
+
+def test_a_drawn_mutant_skipped_in_a_defects_branch_is_counted_apart_and_not_as_not_run() -> None:
+    drawn = {"kokuho": NAMES[5:7]}
+    rows = TOOL.domain_table(NAMES, drawn, {NAMES[5]: TOOL.KILLED}, skipped=[NAMES[6]])
+    assert rows[0] == TOOL.DomainRow("kokuho", 2, 2, 1, 1, 0, 0, 0, skipped=1)
 
 
 def _suite_conftest() -> object:
@@ -428,8 +434,11 @@ def test_the_statute_register_adds_up_per_domain_and_argues_every_survivor() -> 
     assert register["domains"], "no domain recorded"
     for domain, row in register["domains"].items():
         assert domain in TOOL.STATUTE_DOMAINS
-        # not_run: a run stopped before its end (the mutants it did not get to; none in a whole run).
-        counted = row["killed"] + row["survived"] + row["timed_out"] + row["not_reached"] + row.get("not_run", 0)
+        # not_run: a run stopped before its end (the mutants it did not get to; none in a whole run); skipped: left out
+        # by the tool as in a named defect's branch (benchmarks/mutation_branches.py), listed by its report.
+        skipped = row.get("skipped", 0)
+        counted = row["killed"] + row["survived"] + row["timed_out"] + row["not_reached"] + row.get("not_run", 0) \
+            + skipped
         assert counted == row["mutants"], domain
         # Every survivor listed, and every mutant no test reached (``result = "not reached"``): argued alike.
         survivors = [name for entry in row["survivors"] if entry.get("result", "survived") == "survived"
@@ -445,4 +454,93 @@ def test_the_statute_register_adds_up_per_domain_and_argues_every_survivor() -> 
         # closed gap stays in it, killed only once it is rerun so (the run's figure is the run's).
         argued = sum(len(entry["mutants"]) for entry in row["survivors"]
                      if entry["class"] in ("equivalent", "defect branch"))
-        assert row["non_equivalent"] == row["mutants"] - row.get("not_run", 0) - argued, domain
+        assert row["non_equivalent"] == row["mutants"] - row.get("not_run", 0) - skipped - argued, domain
+
+
+BRANCHES = load_benchmark("mutation_branches.py", "mutation_branches")
+#: The defects the selection's tests register (the reference's own are read in the last test).
+DEFECTS = frozenset({"late_by_a_day", "kept_after_move", "pension_1_not_public"})
+#: A function as the reference writes them: a defect's switch beside the code every clean run executes.
+ORIGINAL = """
+def due(day, moved, defects):
+    if "late_by_a_day" in defects:
+        day = day + 1
+    limit = day + 14
+    if "kept_after_move" not in defects:
+        limit = limit - 7
+    else:
+        limit = limit * 2
+    if moved and "late_by_a_day" in defects:
+        limit = 0
+    pay = limit + 1 if "late_by_a_day" in defects else limit - 1
+    return moved and "late_by_a_day" in defects and pay > 3
+"""
+
+
+def _function(source: str) -> object:
+    (function,) = BRANCHES.functions(BRANCHES.ast.parse(source)).values()
+    return function
+
+
+def _skipped(old: str, new: str, defects: frozenset[str] = DEFECTS) -> bool:
+    assert ORIGINAL.count(old) == 1, old
+    return bool(BRANCHES.in_defect_branch(_function(ORIGINAL), _function(ORIGINAL.replace(old, new)), defects))
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("day = day + 1", "day = day - 1"),  # inside `if <switch>:`
+    ('"late_by_a_day" in defects:\n        day', '"XXlate_by_a_dayXX" in defects:\n        day'),  # its name
+    ('"kept_after_move" not', '"KEPT_AFTER_MOVE" not'),
+    ("limit = limit * 2", "limit = limit / 2"),  # the `else` of `if <name> not in defects`: never taken
+    ("limit = 0", "limit = 1"),  # the body of `if x and <switch>`: never taken
+    ("limit + 1 if", "limit + 2 if"),  # the arm of a conditional only a defect takes
+    ("pay > 3", "pay >= 3"),  # after `and <switch>`: never evaluated
+])
+def test_a_mutant_in_a_defects_branch_is_skipped(old: str, new: str) -> None:
+    assert _skipped(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("limit = day + 14", "limit = day + 15"),  # beside the branches: every clean run executes it
+    ("limit - 7", "limit - 8"),  # the body of `if <name> not in defects`: taken
+    ("limit - 1", "limit - 2"),  # the arm a clean run takes
+    ('"late_by_a_day" in defects:\n        day', '"late_by_a_day" not in defects:\n        day'),  # the defect on
+    ("if moved and", "if moved or"),  # `or` beside the switch: the body now taken
+    ("if moved and", "if not moved and"),  # evaluated before the switch
+    ("return moved and", "return not moved and"),  # before the switch: its value is returned
+])
+def test_a_mutant_beside_a_defects_branch_is_not_skipped(old: str, new: str) -> None:
+    assert not _skipped(old, new)
+
+
+def test_only_a_registered_defect_is_a_switch_and_an_f_string_one_matches_by_its_pattern() -> None:
+    assert not _skipped("day = day + 1", "day = day - 1", frozenset({"kept_after_move"}))
+    pension = ("def f(number, defects):\n    if f'pension_{number}_not_public' in defects:\n        return 1\n"
+               "    return 2\n")
+    mutant = pension.replace("return 1", "return 3")
+    assert BRANCHES.in_defect_branch(_function(pension), _function(mutant), DEFECTS)
+    assert not BRANCHES.in_defect_branch(_function(pension), _function(mutant), frozenset({"pension_not_public"}))
+    assert not BRANCHES.in_defect_branch(_function(pension), _function(pension), DEFECTS)  # no change: not skipped
+
+
+def _method(name: str, source: str) -> str:
+    return source.replace("def due(", f"def {name}(self, ").replace("\n", "\n    ")
+
+
+def test_the_mutants_are_read_from_mutmuts_tree_methods_in_their_class(tmp_path: Path) -> None:
+    in_branch = ORIGINAL.replace("day = day + 1", "day = day - 1")
+    beside_too = in_branch.replace("limit = day + 14", "limit = day + 15")
+    written = "class Query:" + _method("xǁQueryǁdue__mutmut_orig", ORIGINAL) + _method(
+        "xǁQueryǁdue__mutmut_1", in_branch) + _method("xǁQueryǁdue__mutmut_2", beside_too)
+    folder = tmp_path / "mutants" / "pkg"
+    folder.mkdir(parents=True)
+    (folder / "mod.py").write_text(written, encoding="utf-8")
+    names = ["pkg.mod.xǁQueryǁdue__mutmut_1", "pkg.mod.xǁQueryǁdue__mutmut_2", "pkg.other.x_f__mutmut_1"]
+    # _1 changes the defect's body only; _2 the line beside it too; a module mutmut did not write is run.
+    assert BRANCHES.defect_branch_mutants(tmp_path / "mutants", names, DEFECTS) == ["pkg.mod.xǁQueryǁdue__mutmut_1"]
+    assert BRANCHES.partition(names, [names[0]]) == (names[1:], names[:1])
+
+
+def test_the_switches_are_the_reference_packages_registered_defects() -> None:
+    registered = BRANCHES.registered_defects(ROOT / "conformance_reference")
+    assert {"jido_end_month_open_after_last_child", "kaigo_premium_stops_at_75"} <= registered

@@ -285,8 +285,8 @@ def expected_jido_months(claim: JidoClaim, as_of: date, closed: date | None = No
     if claim.ended is not None and claim.ended <= last_child:
         shown["支給終了月"] = _month(jido.end_month(claim.ended))
         return shown
-    ends = (_month(jido.end_month(last_child)), _month(jido.end_month(last_child + timedelta(days=1))))
-    shown["支給終了月"] = Either(*ends) if as_of > last_child else Either(None, *ends)
+    ends = jido.last_child_end_readings(claim.children, as_of)
+    shown["支給終了月"] = Either(*(None if month is None else _month(month) for month in ends))
     return shown
 
 

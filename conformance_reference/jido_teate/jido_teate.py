@@ -146,7 +146,9 @@ def _end_after_children(answer: dict[str, Any], row: Mapping[str, str], children
     if not births or claimed is None or answer.get("支給開始月") is None \
             or "jido_end_month_open_after_last_child" in defects:
         return
-    last = max(_march_end_after(birth, 18, frozenset()) for birth in births)  # 第3条第1項: not the adults defect's
+    # 第3条第1項 (not the adults defect's 18); the defect ends the 支給 with the first 3月31日 after 19: a year late.
+    years = 19 if "jido_teate_end_month_a_year_late" in defects else 18
+    last = max(_march_end_after(birth, years, frozenset()) for birth in births)
     if claimed > last:
         return
     ended = iso_month(month_of_day(last))

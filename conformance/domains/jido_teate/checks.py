@@ -352,6 +352,42 @@ def _staying(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
         lambda s: s.moved_out is None and _claimed_with_a_child(s))
 
 
+@st.composite
+def _growing_up(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A claimant who stays (resident since 2005) whose youngest 子 stops being a 児童 on a 3月31日 of 2025 or 2026
+    (born 2006-04-02 to 2008-04-01, 4月1日 and 4月2日 often), maybe with older 子; asked on a day around that 3月31日,
+    in the 年度 of the day, having claimed from 令和6年10月 by then, while it was a 児童 and before its last day as one
+    (a 請求 on that very day: 支給 from the month after it, ended in 3月 or 4月 by the readings, or none begun; the text
+    leaves it open and it is not drawn)."""
+    youngest = draw(_birth(2006, 2008).filter(lambda born: date(2006, 4, 2) <= born <= date(2008, 4, 1)))
+    older = draw(st.lists(st.dates(date(2003, 4, 2), youngest - timedelta(days=1)), max_size=2, unique=True))
+    last = child_end_date(youngest)
+    as_of = draw(_near(last, 3))
+    claim = draw(st.dates(date(2024, 10, 1), min(last - timedelta(days=1), as_of)))
+    return Scenario(fiscal_year_of(as_of), date(1985, 6, 6), date(2005, 4, 1), claim=claim, as_of=as_of,
+                    children=tuple(sorted({*older, youngest})))
+
+
+def _last_child_end(s: Scenario, town: str) -> Projection:
+    """第8条第2項: the 支給 ends with the last 子's 児童 period (its 3月, or the 4月 after; null too before it ended:
+    :func:`conformance.domains.jido_teate.oracle.last_child_end_readings`), where no move or death came before."""
+    assert s.as_of is not None
+    ends = jido.last_child_end_readings(s.children, s.as_of)
+    return {"支給終了月": Either(*(None if month is None else _iso_month(month) for month in ends))}
+
+
+#: Worked examples: a claimant who stays, claimed 2025-01-09 for his only 子, born 2007-04-02 (a 児童 until
+#: 2026-03-31: 第3条第1項), asked on 2026-04-10: the 支給 ended with that 3月 (第8条第2項: 2026-03, or 2026-04 by the
+#: other reading). With a younger 子 born 2010-05-05, still a 児童 (until 2029-03-31): not ended (null, or that 子's
+#: 2029-03 or 2029-04). The same claimant moving to another municipality on 2026-06-10, after that 3月: the 支給 ended
+#: with the 子's period, not with the move (2026-03 or 2026-04, not 2026-06). Tool mutants never ended the 支給 with the
+#: last 子, or kept a later move's month (benchmarks/mutation/statute_survivors.toml).
+GROWN_UP = Scenario(2026, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025, 1, 9), as_of=date(2026, 4, 10),
+                    children=(date(2007, 4, 2),))
+YOUNGER_STILL_A_CHILD = replace(GROWN_UP, children=(date(2007, 4, 2), date(2010, 5, 5)))
+GROWN_UP_THEN_MOVED = replace(GROWN_UP, planned_out=date(2026, 6, 10), elsewhere=date(2026, 6, 10),
+                              next=other_codes(TOWN_CODE)[0], as_of=date(2026, 6, 11))
+
 #: Worked examples: 2024-12 and 2025-01 paid in 2025-02 (第8条第4項); a move abroad on 2025-06-10 after a
 #: claim of 2025-01-09 (paid 2025-02 to 2025-06, the whole of 2025-06: 第6条第1項, 第8条第2項; no 受給資格
 #: from 2025-06-11: 第4条第1項第1号).
@@ -374,6 +410,8 @@ JIDO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("jido_teate.eligibility", leaving_families, _eligible, "受給資格", (LEFT_MID_MONTH,)),
     STATUTE.rule("jido_teate.payment_schedule", _staying, _schedule, _paid, (TURNING_THREE, AGED_OUT)),
     STATUTE.rule("jido_teate.last_period", _moved_away, _period_schedule, _period_paid, (LEFT_MID_MONTH, LEFT_IN_JULY)),
+    STATUTE.rule("jido_teate.last_child_end", _growing_up, _last_child_end, "支給終了月",
+                 (GROWN_UP, YOUNGER_STILL_A_CHILD, GROWN_UP_THEN_MOVED)),
 )}
 
 

@@ -143,6 +143,20 @@ def end_month(last_day: date) -> Month:
     return month_of(last_day)
 
 
+def last_child_end_readings(births: Sequence[date], on: date) -> tuple[Month | None, ...]:
+    """The 支給終了月 the readings allow a claimant who stays, asked on ``on``, whose 子 were born on ``births``: the
+    支給 ends with the last 子's 児童 period.
+
+    Rule (児童手当法 第8条第2項: 支給すべき事由が消滅した日の属する月で終わる; 第4条第1項第1号: the 事由
+    is 監護 of a 児童; 第3条第1項: a 児童 until :func:`child_end_date`). Interpretation (provisions.yaml
+    第8条第2項, ours): the month of the last day a 子 is a 児童 (3月) or of the first day none is (4月: the day the
+    事由 is gone), both allowed; until that 3月31日 has passed, none yet (null) too. Born 2007-04-02, asked
+    2026-04-10: 2026-03 or 2026-04."""
+    last = max(child_end_date(birth) for birth in births)
+    ends = (end_month(last), end_month(last + timedelta(days=1)))
+    return ends if on > last else (None, *ends)
+
+
 def payment_month(month: Month) -> Month:
     """The even month in which the allowance for ``month`` is paid (児童手当法 第8条第4項: 毎年二月、四月、
     六月、八月、十月及び十二月の六期に、それぞれの前月までの分: 10月・11月分 in 12月, 12月・1月分 in 2月)."""

@@ -55,7 +55,7 @@ def test_leaving_families_have_no_child_near_an_age_boundary_and_leave_after_two
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in ALL_RULES}
-    assert len(names) == 22
+    assert len(names) == 23
     assert names <= set(default_registry())
     # model.world.domains: the cross-domain machine (tests/domains/test_world_machine.py) is bound beside them.
     assert names == set(bound_requirements(BINDINGS)) - {"model.world.domains"}
