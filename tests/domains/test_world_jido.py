@@ -89,6 +89,17 @@ def test_the_end_by_the_last_child_is_the_march_or_the_april_once_past_and_may_b
         (END, "/児童手当/支給終了月@2025-05-20", "2025-03 | 2025-04", "2025-05")]
 
 
+
+def test_a_claim_on_the_last_childs_last_day_is_not_compared() -> None:
+    # The 子 born 2007-04-01 is a 児童 until 2025-03-31. A 請求 on that very day: whether it gives a 支給 (開始月
+    # 2025-04, after the 終了月) the text leaves open, so none and the months both pass; the day before still counts.
+    on_the_day = JidoClaim(date(2025, 3, 31), (date(2007, 4, 1),), (date(2007, 4, 1),), None)
+    assert expected_jido(Seen(HEAD, TOWN, claim=on_the_day), date(2025, 4, 1)) == {}
+    for shown in ({"支給開始月": None, "支給終了月": None}, {"支給開始月": "2025-04", "支給終了月": "2025-03"}):
+        assert _judged(on_the_day, date(2025, 4, 1), shown) == []
+    day_before = JidoClaim(date(2025, 3, 30), (date(2007, 4, 1),), (date(2007, 4, 1),), None)
+    assert _judged(day_before, date(2025, 4, 1), {"支給開始月": None, "支給終了月": None}) != []
+
 def _child(atena: str, amounts: dict[str, int]) -> dict[str, object]:
     return {"宛名番号": atena, "月額": [{"月": month, "金額": amount} for month, amount in amounts.items()]}
 
