@@ -350,6 +350,8 @@ class FormService:
             return values[0]  # a template binding the field to the stored code, not the 区分's name
         if item.label == "在留期間等":
             years, months, days = values
+            if "form_residence_period_no_years_blank" in self.defects and (not years.isdigit() or int(years) == 0):
+                return ""  # A defect (blind round of issue 67, 03): the template's guard on the 年 prints nothing.
             if "form_residence_period_years_only" in self.defects:  # a template with the 年 field only
                 months = days = ""
             if "form_residence_period_days_dropped" in self.defects:  # a template with 年 and 月 fields only

@@ -607,6 +607,7 @@ AFFECTS: dict[str, set[str]] = {
     "form_member_order_enkosha_before_relatives": set(), "form_member_order_grandparents_with_parents": set(),
     "form_member_order_in_law_parents_with_parents": set(), "form_member_order_siblings_by_atena": set(),
     "form_residence_period_years_only": set(), "form_residence_period_days_dropped": set(),
+    "form_residence_period_no_years_blank": set(),
     "form_setai_expiry_wareki": set(),
     # No 認証文 (and so no 公印) printed: the 印刷ログ says so too (10.2 R014 公印出力の有無), truthfully.
     "form_certification_missing": {"forms", "oplog"},
