@@ -415,6 +415,10 @@ class FormService:
             if "joshuhyo_foreign_birth_wareki" in self.defects and form.removed and foreign \
                     and list(item.values) == ["生年月日"] and row.get("生年月日_不詳フラグ") != "1" and value:
                 value = wareki(row.get("生年月日", ""), eras=ERAS)  # the 除票's branch forgot 西暦 for a 外国人住民
+            if "joshuhyo_unknown_birth_as_date" in self.defects and form.removed \
+                    and list(item.values) == ["生年月日"] and row.get("生年月日"):
+                # A defect (blind round of issue 67, 01): the 除票's template formats the 生年月日, no 不詳 branch.
+                value = seireki(row["生年月日"]) if foreign else wareki(row["生年月日"], eras=ERAS)
             if "form_setai_expiry_wareki" in self.defects and form.scope == "household" and foreign \
                     and item.values == ("在留期間の満了の日",) and value:
                 value = wareki(row.get("在留期間の満了の日", ""), eras=ERAS)  # written blind: the 世帯 branch's 和暦

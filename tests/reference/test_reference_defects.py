@@ -573,6 +573,8 @@ AFFECTS: dict[str, set[str]] = {
         "export_former_household_kept",
         # The 除票の写し of a 除票 no 支援措置 names: the probes ask the 除票の写し of a 支援対象者 only (refused).
         "joshuhyo_omission_ignored", "joshuhyo_foreign_birth_wareki",
+        # The 除票 forms of a 不詳 birth: the probes ask none (the model's unknown_births example does).
+        "joshuhyo_unknown_birth_as_date",
         # The フリガナ of a record corrected since (the probes' persons have one row each) and the 公用 of a 除票の写し
         # (the probes' 除票の写し is a 支援対象者's, refused): the model's form reads with the switches.
         "form_furigana_first_row", "joshuhyo_official_use_ignored",

@@ -1,0 +1,86 @@
+"""The fixed example ``unknown_births`` of the model's state machine: the 除票's forms of persons born on a day 不詳
+(5.1 R003 with 1.1.8 R004, R005; issue 67's blind round, 01). The clean reference passes; the named defect
+``joshuhyo_unknown_birth_as_date`` (the 除票's template printing the date held behind the 不詳) is reported at the
+除票の写し's 生年月日, after the 外国人住民's 死亡 and again after the 日本人's 転出."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Mapping
+from typing import Any
+
+from inprocess import started_in_process
+
+from conformance.catalog.loader import load_edition
+from conformance.domains.jumin.model.check import session_of
+from conformance.domains.jumin.model.fixed_examples import (
+    _SHEET_MEMBERS,
+    SHEET_SERIALS,
+    UNKNOWN_BIRTH_FIRST,
+    unknown_births,
+)
+from conformance.domains.jumin.model.steps import ModelBreach, Session
+from conformance.locations import default_catalog_root
+from conformance.profiles import DriverTarget
+from conformance.targets.base import Target
+from conformance_reference.jumin.forms import FormAnswer, FormService
+
+EDITION = load_edition(default_catalog_root() / "jumin" / "1.0")
+
+
+def alone(defects: frozenset[str] = frozenset(), *, every_breach: bool = False,
+          only: str | None = None) -> Session:
+    """The example against the reference with ``defects`` (on the form ``only`` alone, when given)."""
+    with started_in_process(frozenset() if only else defects) as running:
+        if only:
+            _on_one_form(running.app.forms, only, defects)
+        target = Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations="all"), seed=1,
+                        max_examples=1, shrink=False, every_breach=every_breach)
+        session = session_of(target)
+        with contextlib.suppress(ModelBreach):
+            unknown_births(session)
+        return session
+
+
+def test_the_clean_reference_prints_the_unknown_births_as_recorded() -> None:
+    session = alone()
+    assert session.failures == []
+    assert "jumin-1.0-5.1-R003" in session.exercised
+
+
+def test_a_removed_form_printing_the_date_behind_the_unknown_birth_is_reported() -> None:
+    steps, failure = alone(frozenset({"joshuhyo_unknown_birth_as_date"})).failures[-1]
+    assert [(b.requirement, b.code, b.item, b.expected, b.actual) for b in failure.breaches][:1] == [
+        ("jumin-1.0-5.1-R003", "model.form_differs", "POST /forms/joshuhyo/data#/生年月日", "1962年頃",
+         "1962年1月1日")]
+    assert steps[-1].startswith("2. deaths(p2")
+
+
+def _on_one_form(forms: FormService, form_id: str, defects: frozenset[str]) -> None:
+    """The reference's forms with ``defects`` on ``form_id`` only (a vendor whose one template has the bug)."""
+    plain = forms.issue
+
+    def issue(asked: str, body: Mapping[str, Any], accept: str) -> FormAnswer:
+        if asked != form_id:
+            return plain(asked, body, accept)
+        forms.defects = defects
+        try:
+            return plain(asked, body, accept)
+        finally:
+            forms.defects = frozenset()
+
+    forms.issue = issue  # type: ignore[method-assign]
+
+
+def test_a_moved_out_certificate_printing_the_date_behind_the_unknown_birth_is_reported() -> None:
+    # The 転出証明書 alone has the bug: the 死亡's 除票 forms pass, the 転出's 転出証明書 is reported.
+    steps, failure = alone(frozenset({"joshuhyo_unknown_birth_as_date"}), only="tenshutsu").failures[-1]
+    assert [(b.requirement, b.code, b.item, b.expected, b.actual) for b in failure.breaches] == [
+        ("jumin-1.0-5.1-R003", "model.form_differs", "POST /forms/tenshutsu/data#/生年月日", "昭和30年頃",
+         "昭和30年1月1日")]
+    assert steps[-1].startswith("4. moves.out_confirm(p1")
+
+
+def test_the_example_s_serials_are_apart_from_the_long_sheet_s() -> None:
+    # It shares the long 別紙's block (no million is free): its persons start well after that example's 15.
+    assert SHEET_SERIALS + _SHEET_MEMBERS + 1 < UNKNOWN_BIRTH_FIRST < SHEET_SERIALS + 1_000_000
