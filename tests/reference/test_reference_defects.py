@@ -856,6 +856,9 @@ AFFECTS: dict[str, set[str]] = {
     "diff_mark_not_restamped": set(), "diff_first_changed_row": set(),
     # A 異動 between two page reads of one poll: only the model's state machine makes one (test_model_feeds.py).
     "diff_ordered_by_change": set(),
+    # The 全件 in storage order: the loaded town's rows are stored by 宛名番号 and no probe changes a person between two
+    # page reads (the model's fixed example full_read_walk does: test_model_full_walk.py).
+    "full_read_storage_order": set(),
     # The day under the 認証文 as the UTC date: wrong only from 00:00 to 09:00 JST (AT_SOME_HOURS; its own test moves
     # the clock: tests/domains/jumin/test_model_machine.py).
     "form_certification_date_utc": set(),

@@ -35,7 +35,7 @@ from conformance.domains.jumin.model.fixed_admin_examples import (
 )
 from conformance.domains.jumin.model.machine import JuminModelMachine, machine_for
 from conformance.domains.jumin.model.step_requests import _common_february_29, _future_out, _support_request
-from conformance.domains.jumin.model.steps import READS, STEP, Session, _kanji, _listed
+from conformance.domains.jumin.model.steps import DIFF, READS, STEP, Session, _kanji, _listed
 from conformance.domains.jumin.oracles.model import judge_committed
 from conformance.domains.jumin.oracles.model.rules import (
     DESTINATION,
@@ -51,6 +51,7 @@ __all__ = [
     "BOUNDARY_SERIALS",
     "CODE_SERIALS",
     "CSV_SERIALS",
+    "FULL_WALK_FIRST",
     "GENERATIONS_SERIALS",
     "KANA_SERIALS",
     "NAMESAKE_SERIALS",
@@ -68,6 +69,7 @@ __all__ = [
     "clerk",
     "code_stock",
     "csv_imports",
+    "full_read_walk",
     "generations",
     "kana_correction",
     "long_sheet",
@@ -402,4 +404,25 @@ def unknown_births(session: Session) -> None:
                       f"moves.out(国内転出, {machine._p(head)}, +0d)")
         machine._step("moves.out_confirm", {"宛名番号": head, "転入年月日": today, "通知年月日": today,
                                             "処理日": today}, f"moves.out_confirm({machine._p(head)}, 転入日+0d)")
+    machine.teardown()
+
+
+#: The first serial of the 全件's walk (``full_read_walk``): later in the long 別紙's block, after ``unknown_births``'.
+FULL_WALK_FIRST = SHEET_SERIALS + 700_000
+
+
+def full_read_walk(session: Session) -> None:
+    """After the draws (it cannot move them): a 世帯 of a 日本人 世帯主 and a 外国人住民 made as a drawn 世帯 is, then
+    the 全件 (``GET /residents`` without ``changed_since``) read whole and walked a row a page from the first of them
+    (the newest persons: the list's tail), the 世帯主's 方書 corrected (職権修正) after the first page, judged as any
+    step: every other person of the tail listed exactly once (7.2.3 R002: 全件と異動差分のどちらにも対応できること;
+    interpretation diff-boundaries, as the 異動差分's poll; issue 67's blind round, 19). Then the example's end.
+    Nothing is done without the linkage API."""
+    if session.paths.linkage is None:
+        return
+    machine, made = _fixed_household(session, FULL_WALK_FIRST)
+    if len(made) == 2 and machine._judges(DIFF):
+        machine.steps.append(f"{len(machine.steps) + 1}. GET /residents(全件, from {machine._p(made[0])}, a row a "
+                             f"page) @ {machine.today}")
+        machine._check(list(session.paths.full_across_change(set(made), machine._change_between)), DIFF)
     machine.teardown()
