@@ -5,30 +5,15 @@ storage order: the person changed moves to the end) is reported at the walk, wit
 
 from __future__ import annotations
 
-import contextlib
+from fixed_alone import run_alone
 
-from inprocess import started_in_process
-
-from conformance.catalog.loader import load_edition
-from conformance.domains.jumin.model.check import session_of
 from conformance.domains.jumin.model.feeds import across_change
 from conformance.domains.jumin.model.fixed_examples import FULL_WALK_FIRST, UNKNOWN_BIRTH_FIRST, full_read_walk
-from conformance.domains.jumin.model.steps import ModelBreach, Session
-from conformance.locations import default_catalog_root
-from conformance.profiles import DriverTarget
-from conformance.targets.base import Target
-
-EDITION = load_edition(default_catalog_root() / "jumin" / "1.0")
+from conformance.domains.jumin.model.steps import Session
 
 
 def alone(defects: frozenset[str] = frozenset()) -> Session:
-    with started_in_process(defects) as running:
-        target = Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations="all"), seed=1,
-                        max_examples=1, shrink=False, every_breach=False)
-        session = session_of(target)
-        with contextlib.suppress(ModelBreach):
-            full_read_walk(session)
-        return session
+    return run_alone(full_read_walk, defects)
 
 
 def test_the_clean_reference_lists_every_person_once_across_the_change() -> None:

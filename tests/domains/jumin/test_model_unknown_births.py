@@ -1,45 +1,32 @@
 """The fixed example ``unknown_births`` of the model's state machine: the 除票's forms of persons born on a day 不詳
 (5.1 R003 with 1.1.8 R004, R005; issue 67's blind round, 01). The clean reference passes; the named defect
 ``joshuhyo_unknown_birth_as_date`` (the 除票's template printing the date held behind the 不詳) is reported at the
-除票の写し's 生年月日, after the 外国人住民's 死亡 and again after the 日本人's 転出."""
+除票の写し's 生年月日 after the 外国人住民's 死亡; the same bug on the 転出証明書 alone after the 日本人's 転入通知."""
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
-from inprocess import started_in_process
+from fixed_alone import run_alone
+from inprocess import InProcessReference
 
-from conformance.catalog.loader import load_edition
-from conformance.domains.jumin.model.check import session_of
 from conformance.domains.jumin.model.fixed_examples import (
     _SHEET_MEMBERS,
     SHEET_SERIALS,
     UNKNOWN_BIRTH_FIRST,
     unknown_births,
 )
-from conformance.domains.jumin.model.steps import ModelBreach, Session
-from conformance.locations import default_catalog_root
-from conformance.profiles import DriverTarget
-from conformance.targets.base import Target
-from conformance_reference.jumin.forms import FormAnswer, FormService
-
-EDITION = load_edition(default_catalog_root() / "jumin" / "1.0")
+from conformance.domains.jumin.model.steps import Session
+from conformance_reference.jumin.forms import FormAnswer
 
 
-def alone(defects: frozenset[str] = frozenset(), *, every_breach: bool = False,
-          only: str | None = None) -> Session:
+def alone(defects: frozenset[str] = frozenset(), *, only: str | None = None) -> Session:
     """The example against the reference with ``defects`` (on the form ``only`` alone, when given)."""
-    with started_in_process(frozenset() if only else defects) as running:
-        if only:
-            _on_one_form(running.app.forms, only, defects)
-        target = Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations="all"), seed=1,
-                        max_examples=1, shrink=False, every_breach=every_breach)
-        session = session_of(target)
-        with contextlib.suppress(ModelBreach):
-            unknown_births(session)
-        return session
+    if only is None:
+        return run_alone(unknown_births, defects)
+    return run_alone(unknown_births, prepare=partial(_on_one_form, form_id=only, defects=defects))
 
 
 def test_the_clean_reference_prints_the_unknown_births_as_recorded() -> None:
@@ -56,8 +43,9 @@ def test_a_removed_form_printing_the_date_behind_the_unknown_birth_is_reported()
     assert steps[-1].startswith("2. deaths(p2")
 
 
-def _on_one_form(forms: FormService, form_id: str, defects: frozenset[str]) -> None:
+def _on_one_form(running: InProcessReference, form_id: str, defects: frozenset[str]) -> None:
     """The reference's forms with ``defects`` on ``form_id`` only (a vendor whose one template has the bug)."""
+    forms = running.app.forms
     plain = forms.issue
 
     def issue(asked: str, body: Mapping[str, Any], accept: str) -> FormAnswer:
