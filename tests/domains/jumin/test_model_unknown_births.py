@@ -72,3 +72,13 @@ def test_a_moved_out_certificate_printing_the_date_behind_the_unknown_birth_is_r
 def test_the_example_s_serials_are_apart_from_the_long_sheet_s() -> None:
     # It shares the long 別紙's block (no million is free): its persons start well after that example's 15.
     assert SHEET_SERIALS + _SHEET_MEMBERS + 1 < UNKNOWN_BIRTH_FIRST < SHEET_SERIALS + 1_000_000
+
+
+def test_a_period_of_months_printed_otherwise_on_the_removed_forms_is_reported() -> None:
+    # The 外国人住民's 6月 stay (issue 67's blind round, 03) on the 除票の写し: a template printing the 年 field alone
+    # prints 00年, not the record's period (the model compares a printed 在留期間等 by its years, months and days).
+    steps, failure = alone(frozenset({"form_residence_period_years_only"})).failures[-1]
+    assert [(b.requirement, b.code, b.item, b.expected, b.actual) for b in failure.breaches][:1] == [
+        ("jumin-1.0-5.1-R003", "model.form_differs",
+         "POST /forms/joshuhyo/data#/在留期間等/在留期間等コード_日", "6月", "00年")]
+    assert steps[-1].startswith("2. deaths(p2")

@@ -387,6 +387,8 @@ def unknown_births(session: Session) -> None:
     people = [machine._person(index, index == 1, born) for index, (born, _) in enumerate(_UNKNOWN_BIRTHS)]
     for person, (_, shown) in zip(people, _UNKNOWN_BIRTHS, strict=True):
         person.update({"生年月日_不詳フラグ": "1", "生年月日_不詳表記": shown, "世帯主氏名": people[0]["氏名"]})
+    # A 6月 stay (no 年 part: issue 67's blind round, 03), read on the 除票's forms as any 在留期間等 printed.
+    people[1].update({"在留期間等コード_年": "00", "在留期間等コード_月": "06"})
     status, document = machine._call("fixtures.persons", {"persons": people},
                                      "fixtures.persons(a 日本人 and a 外国人住民, both born 不詳)")
     machine._check(judge_committed(status, document, DESTINATION), STEP)

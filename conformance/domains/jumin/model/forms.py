@@ -27,12 +27,16 @@ from conformance.catalog.models import AppliesTo, Form, FormItem
 from conformance.domains.jumin.forms.common import (
     BRACKETS,
     KANA,
+    PERIOD_LABEL,
     SHEET_MARKER,
     applies,
     expected_date,
     expected_values,
     name_of,
     own_block,
+    period_text,
+    printed_period,
+    recorded_period,
     squeeze,
     without_furigana,
 )
@@ -316,6 +320,9 @@ class CertificateForms:
                     yield Breach(r.FORM_ITEMS, "model.form_differs", f"{item.label} is not on the {form.name}",
                                  place, "printed", "absent")
                 continue
+            if item.label == PERIOD_LABEL:
+                yield from _period_differs(form, row, value, place)
+                continue
             wanted = _wanted(self.target, item, row)
             got = squeeze(without_furigana(value) if item.furigana else value)
             if wanted and got not in wanted:
@@ -425,6 +432,15 @@ def _day_in(text: str) -> date | None:
         return date(*(int(part) for part in match.groups())) if match is not None else None
     except ValueError:
         return None
+
+
+def _period_differs(form: Form, row: Mapping[str, str], value: str, place: str) -> Iterator[Breach]:
+    """A 在留期間等 printed states the record's years, months and days (interpretation residence-period, as
+    ``forms.items`` reads it: a part of 0 printed or left out, 月 in any of its units)."""
+    recorded = recorded_period(row)
+    if printed_period(value) != recorded:
+        yield Breach(r.FORM_ITEMS, "model.form_differs", f"{PERIOD_LABEL} on the {form.name} differs from the record",
+                     place, period_text(recorded), squeeze(value))
 
 
 def _wanted(target: Target, item: FormItem, row: Mapping[str, str]) -> list[str]:
