@@ -326,10 +326,12 @@ BEFORE_THE_DRAWS: tuple[Callable[[Session], None], ...] = (
 #: 除票's forms of persons born on a day 不詳 (5.1 R003 with 1.1.8 R004, R005); the 全件 walked across a 異動 (7.2.3
 #: R002). The
 #: 付番 API's sessions (``tokens``) run after them in a session of their own (``_apart``). Last, the days a refusal
-#: turns on (E001, E002, E003), each the day of and the day after, by construction (``boundaries``).
-AFTER_THE_DRAWS: tuple[Callable[[Session], None], ...] = (suppressions, kana_correction, support_cases,
-                                                          code_stock, csv_imports, archive, batches, long_sheet,
-                                                          unknown_births, full_read_walk, boundaries)
+#: turns on (E001, E002, E003), each the day of and the day after, by construction (``boundaries``). The 不詳 births
+#: and the 全件's walk run first: a breach there ends the first pass before ``csv_imports``, whose persons the second
+#: pass would otherwise meet again as namesakes (its 住民異動届 then answered E051: issue 67's blind round, noticed).
+AFTER_THE_DRAWS: tuple[Callable[[Session], None], ...] = (unknown_births, full_read_walk, suppressions,
+                                                          kana_correction, support_cases, code_stock, csv_imports,
+                                                          archive, batches, long_sheet, boundaries)
 
 #: Before a later seed's draws: its own clerk (``administration``'s first step), so that its drawn 異動 are sent as
 #: the first seed's are, every other one in a clerk's session.
