@@ -666,6 +666,23 @@ def _designated_period(kind: Callable[[Town], Household]) -> Callable[[Town], Ho
     return build
 
 
+def _months_only_period(kind: Callable[[Town], Household]) -> Callable[[Town], Household]:
+    """``kind`` whose first 中長期在留者 stays for six months (在留期間等コード 00年06月, a 在留期間 of 日本人の配偶者等
+    and 留学 alike), 満了日 within them: a period with no 年 part, so a form or file that prints the 在留期間等 from its
+    年 field (blank when the 年 is 0) shows (issue 67's blind round, 03: every period drawn had a 年 of 01 or more).
+    Draws nothing more."""
+
+    def build(t: Town) -> Household:
+        household = kind(t)
+        member = next(m for m in household.members if m.foreign.get("第30条45規定区分") == "1")
+        expiry = min(member.foreign.get("在留期間の満了の日", ""), (AS_OF + timedelta(days=150)).isoformat())
+        member.foreign.update({"在留期間等コード_年": "00", "在留期間等コード_月": "06", "在留期間等コード_日": "",
+                               "在留期間の満了の日": expiry})
+        return household
+
+    return build
+
+
 #: Households every town has, whatever the seed: the cases the checks rely on.
 SPECIAL_KINDS: tuple[Callable[[Town], Household], ...] = (
     partial(_asylum, unknown_birth=True), _asylum, _provisional, _provisional,
@@ -675,7 +692,8 @@ SPECIAL_KINDS: tuple[Callable[[Town], Household], ...] = (
     # here (the family without 通称: the first family with one is what the forms tests read).
     _foreign_protected(partial(_special_permanent, with_tsusho=False)),
     partial(_special_permanent, with_tsusho=True),
-    partial(_mixed_couple, with_tsusho=True), _designated_period(partial(_mixed_couple, with_tsusho=True)),
+    _months_only_period(partial(_mixed_couple, with_tsusho=True)),
+    _designated_period(partial(_mixed_couple, with_tsusho=True)),
     *(partial(_dv_household, no_other=index % 2 == 0) for index in range(6)),
     _dated(_single, "1912-07-30"), _dated(_single, "1926-12-25"), _dated(_single, "1912-07-29"),
     _dated(_single, "1983-02-29"), _dated(_couple, "1971-02-29"), _dated(_single, "1949-02-29"),

@@ -26,6 +26,8 @@ def eligible(rows: Iterable[Row], criteria: Mapping[str, Any], defects: frozense
     for row in rows:
         if row.get("住民状態") != "1":
             continue
+        if "extract_planned_out_dropped" in defects and row.get("転出予定年月日"):
+            continue  # A defect (blind round of issue 67, 14): every 転出予定者 left out, whatever the day.
         if any(criteria.get(field) not in (None, "") and not _equal(field, row.get(item, ""), str(criteria[field]),
                                                                    defects)
                for field, item in _EQUAL.items()):

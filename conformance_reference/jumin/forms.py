@@ -350,6 +350,8 @@ class FormService:
             return values[0]  # a template binding the field to the stored code, not the 区分's name
         if item.label == "在留期間等":
             years, months, days = values
+            if "form_residence_period_no_years_blank" in self.defects and (not years.isdigit() or int(years) == 0):
+                return ""  # A defect (blind round of issue 67, 03): the template's guard on the 年 prints nothing.
             if "form_residence_period_years_only" in self.defects:  # a template with the 年 field only
                 months = days = ""
             if "form_residence_period_days_dropped" in self.defects:  # a template with 年 and 月 fields only
@@ -413,6 +415,10 @@ class FormService:
             if "joshuhyo_foreign_birth_wareki" in self.defects and form.removed and foreign \
                     and list(item.values) == ["生年月日"] and row.get("生年月日_不詳フラグ") != "1" and value:
                 value = wareki(row.get("生年月日", ""), eras=ERAS)  # the 除票's branch forgot 西暦 for a 外国人住民
+            if "joshuhyo_unknown_birth_as_date" in self.defects and form.removed \
+                    and list(item.values) == ["生年月日"] and row.get("生年月日"):
+                # A defect (blind round of issue 67, 01): the 除票's template formats the 生年月日, no 不詳 branch.
+                value = seireki(row["生年月日"]) if foreign else wareki(row["生年月日"], eras=ERAS)
             if "form_setai_expiry_wareki" in self.defects and form.scope == "household" and foreign \
                     and item.values == ("在留期間の満了の日",) and value:
                 value = wareki(row.get("在留期間の満了の日", ""), eras=ERAS)  # written blind: the 世帯 branch's 和暦

@@ -78,14 +78,15 @@ class LinkageApi(PerPersonQuery):
 
     def _list_residents(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         since_text = request.param("changed_since")
-        # Both defects are of the 異動差分's own query (changed_since given); the 全件 read keeps the right paging.
+        # Both defects are of the 異動差分's own query (changed_since given); full_read_storage_order the 全件's.
         if since_text is not None and "diff_since_offset_ignored" in self.defects:
             since_text = _OFFSET.sub("", since_text)  # the defect: a +09:00 time read as if it were UTC
         since = parse_instant(since_text) if since_text is not None else None
         offset = _int_param(request, "offset", 0, 0, None)
         limit = _int_param(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
         rows, more = self.store.changed_since(since, offset, limit, "diff_first_changed_row" in self.defects,
-                                              since is not None and "diff_ordered_by_change" in self.defects)
+                                              since is not None and "diff_ordered_by_change" in self.defects,
+                                              since is None and "full_read_storage_order" in self.defects)
         # The defect diff_next_offset_skips_row: the next page starts one row late (a row lost at each boundary).
         after = offset + len(rows) + (1 if since is not None and "diff_next_offset_skips_row" in self.defects else 0)
         return json_reply(200, {"residents": [self._resident(row) for row in rows],

@@ -331,14 +331,17 @@ class Store:
         self._ordered = None
 
     def changed_since(self, since: str | None, offset: int, limit: int,
-                      first_row: bool = False, by_change: bool = False) -> tuple[list[Row], bool]:
+                      first_row: bool = False, by_change: bool = False,
+                      storage_order: bool = False) -> tuple[list[Row], bool]:
         """Current rows whose latest change is at or after ``since`` (a :func:`utc_stamp`; all when
         None), by 宛名番号, one page; the flag says whether more rows follow. ``first_row`` is the defect
         diff_first_changed_row: each person's first row changed since the moment, not the latest; ``by_change``
         the defect diff_ordered_by_change: the rows by their change time, so a person changed between two page
-        reads moves to the end and a row of the next page is lost (blind round 5, 16)."""
+        reads moves to the end and a row of the next page is lost (blind round 5, 16); ``storage_order`` the defect
+        full_read_storage_order: the rows in the table's storage order (the latest row's rowid), so a person changed
+        between two page reads of the 全件 moves to the end the same way (issue 67's blind round, 19)."""
         where, parameters = (" AND h.changed_at >= ?", [since]) if since is not None else ("", [])
-        order = "h.changed_at, h.atena" if by_change else "h.atena"
+        order = "h.changed_at, h.atena" if by_change else "h.rowid" if storage_order else "h.atena"
         sql = _LATEST + where + f" ORDER BY {order} LIMIT ? OFFSET ?"
         if since is not None and first_row:
             sql = ("SELECT h.items FROM history h WHERE h.rireki = (SELECT MIN(rireki) FROM history"

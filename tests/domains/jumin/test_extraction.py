@@ -221,28 +221,80 @@ def test_a_range_end_read_as_exclusive_leaves_out_the_persons_born_that_day(defe
 
 
 class PlannedOutLeftOut(DriverService):
-    """The other reading: a 転出予定者 (a 転出届 recorded, still a 住民) is never drawn."""
+    """The other reading of a day that has come: a 転出予定者 whose 転出予定年月日 is today or before (still a 住民
+    on the record) is never drawn."""
 
     def extract_random(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
         status, document = super().extract_random(body, arguments, request)
-        kept = [person for person in document["persons"] if not self.current(person["宛名番号"]).get("転出予定年月日")]
+        today = clock.today().isoformat()
+        kept = [person for person in document["persons"]
+                if not "" < self.current(person["宛名番号"]).get("転出予定年月日", "") <= today]
         return status, {**document, "persons": kept}
 
 
-@pytest.mark.parametrize("vendor", [None, PlannedOutLeftOut])
-def test_a_planned_move_out_may_be_drawn_or_left_out(vendor: type[DriverService] | None) -> None:
-    # 9.6 says nothing of the 転出予定者 (interpretation jumin-1.0-interp-random-extraction): the one-day range asked
-    # after a 転出予定者 who alone was born that day passes both ways; the clean check too.
+def _lone_birthday() -> dict[str, str]:
+    """A loaded 住民 alone born on their (calendar) 生年月日."""
     rows = [row for row in default_town() if row.get("住民状態") == "1"]
     counts = Counter(row.get("生年月日", "") for row in rows)
-    chosen = next(row for row in rows if counts[row["生年月日"]] == 1 and _calendar(row["生年月日"]))
+    return next(row for row in rows if counts[row["生年月日"]] == 1 and _calendar(row["生年月日"]))
+
+
+def _move_out(target: Target, atena: str, days: int) -> None:
+    today = clock.today()
+    status, _ = _client(target).call("moves.out", {"宛名番号": [atena], "区分": "国内転出",
+                                                   "転出予定年月日": (today + timedelta(days=days)).isoformat(),
+                                                   "届出年月日": today.isoformat()})
+    assert status == 200
+
+
+@pytest.mark.parametrize("vendor", [None, PlannedOutLeftOut])
+def test_a_planned_move_out_whose_day_has_come_may_be_drawn_or_left_out(vendor: type[DriverService] | None) -> None:
+    # 1.1.5 R001 removes the 住民票 on the 転出予定年月日 (interpretation jumin-1.0-interp-random-extraction): a
+    # 転出予定者 whose day has come may be left out. The one-day range asked after one who alone was born that day
+    # passes both ways; the clean check too (its own 転出予定者 leaves a month ahead: drawn by both).
+    chosen = _lone_birthday()
     with reference_target(vendor=vendor) as target:
-        client = _client(target)
-        today = clock.today()
-        status, _ = client.call("moves.out", {"宛名番号": [chosen["宛名番号"]], "区分": "国内転出",
-                                              "転出予定年月日": (today + timedelta(days=10)).isoformat(),
-                                              "届出年月日": today.isoformat()})
-        assert status == 200
+        _move_out(target, chosen["宛名番号"], -3)
         context = CheckContext(EDITION.requirement(REQUIREMENT), {}, target)
-        assert _boundary_day(context, client, chosen, "x") is None
+        assert _boundary_day(context, _client(target), chosen, "x") is None
+        assert judge(target) == []
+
+
+def test_a_planned_move_out_still_to_come_is_drawn() -> None:
+    # Blind round of issue 67, 14: a vendor leaving out every 転出予定者 whatever the day. The check's own person,
+    # alone in a 地区 of the run's own, leaves a month ahead: a 住民 until then (1.1.5 R001), so asked for, drawn.
+    with reference_target(frozenset({"extract_planned_out_dropped"})) as target:
+        findings = judge(target)
+    assert [(f.code, f.location) for f in findings] == [
+        ("extract.count", "POST /driver/v1/extractions/random#転出予定年月日")]
+    assert (findings[0].expected, findings[0].actual) == ("1", "0")
+    # The one-day range asked after a loaded 住民 who leaves ten days ahead meets the defect too.
+    chosen = _lone_birthday()
+    with reference_target(frozenset({"extract_planned_out_dropped"})) as target:
+        _move_out(target, chosen["宛名番号"], 10)
+        context = CheckContext(EDITION.requirement(REQUIREMENT), {}, target)
+        finding = _boundary_day(context, _client(target), chosen, "x")
+    assert finding is not None and (finding.code, finding.location) == ("extract.count", "x#生年月日")
+
+
+def test_without_moves_out_the_planned_move_out_is_not_asked() -> None:
+    with reference_target(frozenset({"extract_planned_out_dropped"}),
+                          operations=("extract.random", "query.person", "fixtures.persons")) as target:
+        assert judge(target) == []
+
+
+class MovedOutAtOnce(DriverService):
+    """Conforming (interpretation tenshutsu-status): the 転出 recorded at once, 住民状態 転出 from the 転出届, and the
+    person then never drawn (the reference's extraction draws 住民状態 1 only)."""
+
+    def move_out(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        status, document = super().move_out(body, arguments, request)
+        if status == 200:
+            for atena in body["宛名番号"]:
+                self.store.overwrite_latest({**self.current(atena), "住民状態": "2"}, keep_stamp=True)
+        return status, document
+
+
+def test_a_move_out_recorded_at_once_is_no_finding() -> None:
+    with reference_target(vendor=MovedOutAtOnce) as target:
         assert judge(target) == []

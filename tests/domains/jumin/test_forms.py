@@ -17,7 +17,12 @@ from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.models import Form
 from conformance.checks.registry import CheckContext, CheckFunction
 from conformance.domains.jumin import forms as checks
-from conformance.domains.jumin.forms.common import household_sample, households, left_households
+from conformance.domains.jumin.forms.common import (
+    household_sample,
+    households,
+    left_households,
+    short_period_households,
+)
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
@@ -337,6 +342,28 @@ def test_residence_period_without_its_days(edition: EditionCatalog) -> None:
     assert codes_and_locations(found) == {
         ("form.item_value", f"form:juminhyo_kojin page 1 item 在留期間等 ({w(PERIOD_DAYS)})")}
     assert found[0].expected == "在留期間等 4年3月15日"
+
+
+PERIOD_MONTHS = _person(lambda r: _current(r) and r["在留期間等コード_年"] in ("", "00")
+                        and r["在留期間等コード_月"] not in ("", "00"))
+
+
+def test_a_period_of_months_only_is_printed(edition: EditionCatalog) -> None:
+    # Blind round of issue 67, 03: a 6月 stay (00年06月) printed blank; the town's 日本人の配偶者等 of six months is in
+    # the forms' sample and its 世帯 is read on the 世帯連記式 copy too.
+    assert PERIOD_MONTHS in checks.person_sample(TOWN, 40)
+    assert run(edition, checks.items_printed, rows=(PERIOD_MONTHS,)) == []
+    found = run(edition, checks.items_printed, "form_residence_period_no_years_blank", rows=(PERIOD_MONTHS,))
+    assert codes_and_locations(found) == {
+        ("form.item_missing", f"form:juminhyo_kojin page 1 item 在留期間等 ({w(PERIOD_MONTHS)})")}
+    rows = (*ROWS, *(row for row in TOWN if row["世帯番号"] == PERIOD_MONTHS["世帯番号"]))
+    short = short_period_households(rows)
+    assert short and PERIOD_MONTHS in short[0]
+    assert run(edition, checks.household_items, rows=rows) == []
+    found = run(edition, checks.household_items, "form_residence_period_no_years_blank", rows=rows)
+    assert codes_and_locations(found) == {
+        ("form.item_missing", f"form:juminhyo_setai page 1 item 在留期間等 (世帯 of {w(short[0][0])}, "
+         f"{w(PERIOD_MONTHS)})")}
 
 
 def test_kubun_printed_as_its_code(edition: EditionCatalog) -> None:

@@ -4,31 +4,17 @@ named defects of the 別紙 are reported with their exact finding, ``form_sheet_
 
 from __future__ import annotations
 
-import contextlib
-
 import pytest
-from inprocess import started_in_process
+from fixed_alone import run_alone
 
-from conformance.catalog.loader import load_edition
-from conformance.domains.jumin.model.check import session_of
 from conformance.domains.jumin.model.fixed_examples import long_sheet
-from conformance.domains.jumin.model.steps import ModelBreach, Session
-from conformance.locations import default_catalog_root
-from conformance.profiles import DriverTarget
-from conformance.targets.base import Target
+from conformance.domains.jumin.model.steps import Session
 
-EDITION = load_edition(default_catalog_root() / "jumin" / "1.0")
 WHERE = "POST /forms/juminhyo_setai"
 
 
 def alone(defects: frozenset[str] = frozenset()) -> Session:
-    with started_in_process(defects) as running:
-        target = Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations="all"), seed=1,
-                        max_examples=1, shrink=False, every_breach=False)
-        session = session_of(target)
-        with contextlib.suppress(ModelBreach):
-            long_sheet(session)
-        return session
+    return run_alone(long_sheet, defects)
 
 
 def test_the_clean_reference_prints_the_long_sheet_whole_with_the_certification_last() -> None:

@@ -231,6 +231,7 @@ def person_sample(rows: Sequence[Row], size: int) -> list[Row]:
     for category in "123456":
         take([r for r in usable if r.get("第30条45規定区分") == category], 2)
     take([r for r in usable if recorded_period(r)[2]], 1)  # a 在留期間等 with days (4年3月15日)
+    take([r for r in usable if not recorded_period(r)[0] and any(recorded_period(r))], 1)  # no 年 part (6月)
     take([r for r in usable if recorded_period(r)[1]], 2)  # a 在留期間等 of years and months (3年6月)
     take([r for r in usable if r.get("通称")], 4)
     take([r for r in usable if r.get("住所_方書")], 3)
@@ -251,6 +252,15 @@ def left_households(rows: Sequence[Row]) -> list[list[Row]]:
     return [members for members in households(rows).values()
             if any(r.get("住民状態") != "1" for r in members) and any(current(r) for r in members)
             and not any(r.get("支援措置対象フラグ") == "1" for r in members)]
+
+
+def short_period_households(rows: Sequence[Row]) -> list[list[Row]]:
+    """Unprotected households whose current members include a 外国人住民 with a 在留期間等 of no 年 part (6月): each
+    form that prints the item prints it for them too (issue 67's blind round, 03: a 6月 printed blank). Their current
+    members, as loaded."""
+    return [[row for row in members if current(row)] for members in households(rows).values()
+            if not any(row.get("支援措置対象フラグ") == "1" for row in members)
+            and any(current(row) and not recorded_period(row)[0] and any(recorded_period(row)) for row in members)]
 
 
 def household_sample(rows: Sequence[Row], size: int) -> list[list[Row]]:

@@ -36,6 +36,7 @@ from conformance.domains.jumin.forms.common import (
     read,
     recorded_period,
     scrubber_of,
+    short_period_households,
     squeeze,
     target_of,
     without_furigana,
@@ -334,7 +335,8 @@ def tsusho_sheet(ctx: CheckContext) -> Iterator[Finding]:
 def household_items(ctx: CheckContext) -> Iterator[Finding]:
     """Each current member of a 世帯連記式 copy has every item they hold printed in their block, as recorded, in the
     catalog's order (5.1 R003 as forms.items reads it), on the largest households first (their blocks reach a page
-    break) and on households some members have left (``left`` of them). Interpretation jumin-1.0-interp-form-pages:
+    break), on households some members have left (``left`` of them) and on one whose 外国人住民 stays for a period of
+    no 年 part (6月). Interpretation jumin-1.0-interp-form-pages:
     a block kept whole or continued on the next page both pass; a line lost at the break (issue 67) does not."""
     target = target_of(ctx)
     args = ctx.args(HouseholdItemsParams)
@@ -345,7 +347,10 @@ def household_items(ctx: CheckContext) -> Iterator[Finding]:
         raise TargetError("the test data has no household of two or more current members")
     # And households some members have left (blind rounds: who a 世帯全員 copy lists then): their current members.
     left = [[row for row in members if current(row)] for members in left_households(rows)[:args.left]]
-    for copy in household_copies(ctx, target, form, [*sample, *left]):
+    # And a household with a 在留期間等 of no 年 part (a 6月 stay: issue 67's blind round, 03), where none is sampled.
+    taken = {row["宛名番号"] for members in [*sample, *left] for row in members}
+    short = [members for members in short_period_households(rows)[:1] if not taken & {r["宛名番号"] for r in members}]
+    for copy in household_copies(ctx, target, form, [*sample, *left, *short]):
         yield from copy.problems
         if copy.blocks is None:
             continue

@@ -7,13 +7,15 @@ offset a municipality's own systems write), or west of UTC (``-05:00``: the offs
 persons. Whether the moment itself is included and
 what ``next_offset`` says on a last page that is exactly full the text leaves open; ``Paths._paged`` accepts both.
 A counterpart polls while the town works: a 異動 between two page reads of one poll must not lose or repeat another
-person's row (:func:`across_change`); the person changed may be listed again with the new row.
+person's row (:func:`across_change`); the person changed may be listed again with the new row. The 全件 read page by
+page the same (:func:`full_walk`: 全件と異動差分のどちらにも, one sentence; issue 67's blind round, 19).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from conformance.domains.jumin.oracles.model import Breach
 from conformance.domains.jumin.oracles.model import rules as r
@@ -53,16 +55,64 @@ def same_instant(read: Callable[[str], list[str]], stamp: str, whole: Sequence[s
             return
 
 
-def across_change(whole: Sequence[str], listed: Sequence[str], changed: str | None, where: str) -> Iterator[Breach]:
+def across_change(whole: Sequence[str], listed: Sequence[str], changed: str | None, where: str, *,
+                  full: bool = False) -> Iterator[Breach]:
     """The poll read a row a page with a 異動 of ``changed`` between two pages (``listed``, repeats kept) against the
     poll read at once before it (``whole``): every other person is listed exactly once, the changed one at least
-    once (a vendor may list them again with their new row; our reading, interpretation diff-boundaries)."""
+    once (a vendor may list them again with their new row; our reading, interpretation diff-boundaries). ``full``:
+    the 全件's walk, not the 異動差分's."""
     if changed is None:
         return
     wrong = sorted(atena for atena in set(whole) if listed.count(atena) != 1 and not (
         atena == changed and listed.count(atena) > 1))
     if wrong:
         first = wrong[0]
-        yield Breach(r.DIFFERENCES, "model.diff_lost_across_change", f"a 異動 of {changed} between two page reads "
-                     f"of the 異動差分 should neither lose nor repeat another person's row", f"{where}#{first}",
-                     "listed once", f"listed {listed.count(first)} times")
+        code, what = ("model.full_lost_across_change", "全件") if full else (
+            "model.diff_lost_across_change", "異動差分")
+        yield Breach(r.DIFFERENCES, code, f"a 異動 of {changed} between two page reads of the {what} should neither "
+                     "lose nor repeat another person's row", f"{where}#{first}", "listed once",
+                     f"listed {listed.count(first)} times")
+
+
+#: Rows of a page when the 全件 is read whole (the contract's limit; a vendor may give fewer a page).
+FULL_LIMIT = 1000
+#: Pages of the 全件 read whole before giving up (the test town is about 3,000 persons).
+MAX_FULL_PAGES = 100
+#: Rows after the walk's first at most (a row a page): the persons of the example and those made after them.
+MAX_TAIL = 20
+#: One page of the 全件 (``GET /residents`` without ``changed_since``): its offset and limit -> the page's object.
+Page = Callable[[Any, int], Mapping[str, Any]]
+
+
+def full_walk(page: Page, own: Collection[str], change: Callable[[Sequence[str]], str | None]) -> Iterator[Breach]:
+    """7.2.3 R002's 全件 read a row a page while the town works (interpretation diff-boundaries; issue 67's blind
+    round, 19: a 全件 paged in storage order moves a person changed to the end, and the row after them is lost): the
+    全件 read whole, then from the first of ``own`` (an example's persons, the newest: the list's tail) a row a page,
+    ``change`` making a 異動 of a person already listed after a page (as :func:`across_change`'s poll). Every other
+    person of the tail is listed exactly once, the changed one at least once. A walk may start at any offset (the
+    contract's offset paging); a tail longer than ``MAX_TAIL`` is not walked."""
+    whole, _ = _walk(page, 0, FULL_LIMIT, MAX_FULL_PAGES, None)
+    start = next((index for index, atena in enumerate(whole) if atena in own), None)
+    if start is None or not 1 < len(whole) - start <= MAX_TAIL:
+        return
+    listed, changed = _walk(page, start, 1, MAX_TAIL + 1, change)
+    yield from across_change(whole[start:], listed, changed, f"GET /residents?offset={start}&limit=1", full=True)
+
+
+def _walk(page: Page, offset: Any, limit: int, pages: int,
+          change: Callable[[Sequence[str]], str | None] | None) -> tuple[list[str], str | None]:
+    """The 宛名番号 the 全件 lists from ``offset``, ``limit`` rows a page, ``pages`` pages at most (repeats kept),
+    and the person ``change`` changed after a page (asked after each page until it changes one)."""
+    listed: list[str] = []
+    changed: str | None = None
+    for _ in range(pages):
+        answer = page(offset, limit)
+        rows = answer.get("residents")
+        listed += [str(row.get("宛名番号", "")) for row in rows if isinstance(row, dict)] \
+            if isinstance(rows, list) else []
+        offset = answer.get("next_offset")
+        if offset is None:
+            break
+        if change is not None:
+            changed = changed or change(listed)
+    return listed, changed

@@ -35,7 +35,7 @@ from conformance.domains.jumin.model.fixed_admin_examples import (
 )
 from conformance.domains.jumin.model.machine import JuminModelMachine, machine_for
 from conformance.domains.jumin.model.step_requests import _common_february_29, _future_out, _support_request
-from conformance.domains.jumin.model.steps import READS, STEP, Session, _kanji, _listed
+from conformance.domains.jumin.model.steps import DIFF, READS, STEP, Session, _kanji, _listed
 from conformance.domains.jumin.oracles.model import judge_committed
 from conformance.domains.jumin.oracles.model.rules import (
     DESTINATION,
@@ -51,6 +51,7 @@ __all__ = [
     "BOUNDARY_SERIALS",
     "CODE_SERIALS",
     "CSV_SERIALS",
+    "FULL_WALK_FIRST",
     "GENERATIONS_SERIALS",
     "KANA_SERIALS",
     "NAMESAKE_SERIALS",
@@ -60,6 +61,7 @@ __all__ = [
     "SHEET_SERIALS",
     "SUPPORT_SERIALS",
     "SUPPRESSION_SERIALS",
+    "UNKNOWN_BIRTH_FIRST",
     "administration",
     "archive",
     "batches",
@@ -67,6 +69,7 @@ __all__ = [
     "clerk",
     "code_stock",
     "csv_imports",
+    "full_read_walk",
     "generations",
     "kana_correction",
     "long_sheet",
@@ -76,6 +79,7 @@ __all__ = [
     "refusals",
     "support_cases",
     "suppressions",
+    "unknown_births",
 ]
 
 #: The first serial of the prelude's persons (``prelude``): far from the drawn examples' (1, 2, ...), so their names
@@ -355,4 +359,72 @@ def long_sheet(session: Session) -> None:
         machine.steps.append(f"{len(machine.steps) + 1}. forms.juminhyo_setai(printed, the 世帯) @ {machine.today}")
         machine.session.exercised.add(FORM_SHEET)
         machine._check(list(forms.compare_sheet(machine.world, setai)), READS)
+    machine.teardown()
+
+
+#: The first serial of the 不詳 births' example (``unknown_births``): the second half of the long 別紙's block (that
+#: example takes 15 serials). Every million from 85,000,000 up is a fixed example's, and every one below it a later
+#: seed's (check.SEED_BLOCKS), so no block of its own is free.
+UNKNOWN_BIRTH_FIRST = SHEET_SERIALS + 500_000
+#: Its two persons' 生年月日: the date held behind the 不詳 (1.1.8 R005: 内部的には日付を保有しておくこと) and the
+#: 不詳表記 recorded, a 日本人's in 和暦 and a 外国人住民's in 西暦 (j90: a 外国人住民's 生年月日 in 西暦).
+_UNKNOWN_BIRTHS = (("1955-01-01", "昭和30年頃"), ("1962-01-01", "1962年頃"))
+
+
+def unknown_births(session: Session) -> None:
+    """After the draws (it cannot move them): a 世帯 of a 日本人 世帯主 and a 外国人住民, both born on a day 不詳,
+    each with the date the system keeps behind it (1.1.8 R005) and the 不詳表記 (made through ``fixtures.persons`` as
+    a drawn 世帯 is, judged); the 外国人住民's 死亡, then the 日本人's 転出 and its 転入通知, each judged as any step,
+    the step's read of its 除票's forms included (the 除票の写し, the 除票記載事項証明書 and, after the 転出, the
+    転出証明書): their 生年月日 is the 不詳表記 as recorded, never the date held behind it (5.1 R003 with 1.1.8 R004:
+    他システムとは「不詳」のまま連携し; forms.yaml's reading, a 不詳 date as recorded on every certificate). Issue
+    67's blind round, 01: the drawn 不詳 persons hold no date behind theirs (``生年月日`` blank), and the town's never
+    reach a 除票's form, so a 除票's template printing that date was never read. Then the example's end (every
+    path). Nothing is done without the form interface."""
+    if session.paths.forms is None:
+        return
+    machine = machine_for(replace(session, serials=itertools.count(UNKNOWN_BIRTH_FIRST)))()
+    people = [machine._person(index, index == 1, born) for index, (born, _) in enumerate(_UNKNOWN_BIRTHS)]
+    for person, (_, shown) in zip(people, _UNKNOWN_BIRTHS, strict=True):
+        person.update({"生年月日_不詳フラグ": "1", "生年月日_不詳表記": shown, "世帯主氏名": people[0]["氏名"]})
+    # A 6月 stay (no 年 part: issue 67's blind round, 03), read on the 除票's forms as any 在留期間等 printed.
+    people[1].update({"在留期間等コード_年": "00", "在留期間等コード_月": "06"})
+    status, document = machine._call("fixtures.persons", {"persons": people},
+                                     "fixtures.persons(a 日本人 and a 外国人住民, both born 不詳)")
+    machine._check(judge_committed(status, document, DESTINATION), STEP)
+    made = _listed(document)
+    for atena in made:
+        machine._adopt_new(atena)
+    if len(made) == 2:
+        head, foreigner = made
+        today = machine.today.isoformat()
+        # Each step changes its 除票 alone: the step's read paths read its 除票's forms (``_form``).
+        machine._step("deaths", {"宛名番号": foreigner, "異動日": today, "通知年月日": today, "処理日": today},
+                      f"deaths({machine._p(foreigner)}, {today})")
+        machine._step("moves.out", {"宛名番号": [head], "区分": "国内転出", "転出予定年月日": today,
+                                    "届出年月日": today, "処理日": today},
+                      f"moves.out(国内転出, {machine._p(head)}, +0d)")
+        machine._step("moves.out_confirm", {"宛名番号": head, "転入年月日": today, "通知年月日": today,
+                                            "処理日": today}, f"moves.out_confirm({machine._p(head)}, 転入日+0d)")
+    machine.teardown()
+
+
+#: The first serial of the 全件's walk (``full_read_walk``): later in the long 別紙's block, after ``unknown_births``'.
+FULL_WALK_FIRST = SHEET_SERIALS + 700_000
+
+
+def full_read_walk(session: Session) -> None:
+    """After the draws (it cannot move them): a 世帯 of a 日本人 世帯主 and a 外国人住民 made as a drawn 世帯 is, then
+    the 全件 (``GET /residents`` without ``changed_since``) read whole and walked a row a page from the first of them
+    (the newest persons: the list's tail), the 世帯主's 方書 corrected (職権修正) after the first page, judged as any
+    step: every other person of the tail listed exactly once (7.2.3 R002: 全件と異動差分のどちらにも対応できること;
+    interpretation diff-boundaries, as the 異動差分's poll; issue 67's blind round, 19). Then the example's end.
+    Nothing is done without the linkage API."""
+    if session.paths.linkage is None:
+        return
+    machine, made = _fixed_household(session, FULL_WALK_FIRST)
+    if len(made) == 2 and machine._judges(DIFF):
+        machine.steps.append(f"{len(machine.steps) + 1}. GET /residents(全件, from {machine._p(made[0])}, a row a "
+                             f"page) @ {machine.today}")
+        machine._check(list(session.paths.full_across_change(set(made), machine._change_between)), DIFF)
     machine.teardown()

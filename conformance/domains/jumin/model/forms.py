@@ -27,12 +27,16 @@ from conformance.catalog.models import AppliesTo, Form, FormItem
 from conformance.domains.jumin.forms.common import (
     BRACKETS,
     KANA,
+    PERIOD_LABEL,
     SHEET_MARKER,
     applies,
     expected_date,
     expected_values,
     name_of,
     own_block,
+    period_text,
+    printed_period,
+    recorded_period,
     squeeze,
     without_furigana,
 )
@@ -47,6 +51,8 @@ from conformance.targets.forms import DATA_PATH, FORMS_PATH, PdfProblem, read_pd
 PERSON_FORM, HOUSEHOLD_FORM, REMOVED_FORM = "juminhyo_kojin", "juminhyo_setai", "joshuhyo"
 #: The 記載事項証明書 of a 住民 and of a 除票 (forms.yaml: the 写し's items), read beside the 写し (issue 50).
 ITEMS_FORM, REMOVED_ITEMS_FORM = "kisai_jiko", "joshuhyo_kisai_jiko"
+#: The 転出証明書 (forms.yaml), read beside the 除票の写し of a 除票 of a 転出 (issue 67's blind round, 01).
+MOVED_OUT_FORM = "tenshutsu"
 #: Answers of a vendor that offers no form data (interfaces.yaml issue_form_data: 404 for none).
 NO_DATA = frozenset({404, 405, 406, 501})
 #: Printed items the model does not compare: which 届出 the 写し's 届出年月日 names (the latest 異動's, or the one
@@ -70,6 +76,8 @@ class CertificateForms:
     household: Form | None = None
     #: The 記載事項証明書 of a 住民 and of a 除票 (None: the catalog has no such form).
     certified_items: dict[bool, Form] = field(default_factory=dict)
+    #: The 転出証明書 (None: the catalog has no such form), read for a 除票 of a 転出 where the vendor issues it.
+    moved_out: Form | None = None
     #: The requirements the reads with the フリガナ and 公用 switches have judged (``_switched``).
     switches_judged: set[str] = field(default_factory=set)
 
@@ -84,7 +92,9 @@ class CertificateForms:
         items = {form.id: form for form in target.catalog.forms if form.id in (ITEMS_FORM, REMOVED_ITEMS_FORM)}
         certified = {current: items[form_id] for current, form_id in ((True, ITEMS_FORM), (False, REMOVED_ITEMS_FORM))
                      if form_id in items}
-        return cls(target.http, target, form, removed=removed, household=household, certified_items=certified)
+        moved_out = next((form for form in target.catalog.forms if form.id == MOVED_OUT_FORM), None)
+        return cls(target.http, target, form, removed=removed, household=household, certified_items=certified,
+                   moved_out=moved_out)
 
     def offers(self, world: World) -> bool:
         """Whether the vendor gives the form's data: asked once a run, for a 住民 of ``world`` no 支援措置 names."""
@@ -124,6 +134,21 @@ class CertificateForms:
         if form is self.form:
             yield from self._household_switched(world, row)
         yield from self._certified_items(world.is_current(atena), row)
+        if not world.is_current(atena):
+            yield from self._moved_out_certificate(row)
+
+    def _moved_out_certificate(self, row: Mapping[str, str]) -> Iterator[Breach]:
+        """The 転出証明書 of a 除票 of a 転出 (its 転出予定年月日 recorded), where the vendor issues it for the
+        除票: each item of the form the person has, as the record holds it (5.1 R003 as the 写し's, forms.yaml: a
+        不詳 生年月日 as recorded; issue 67's blind round, 01). Not issued is not judged: when a 転出証明書 is given (at
+        the 転出届, or for the 除票 after it) the text leaves to the vendor (interpretation blind-forms)."""
+        form = self.moved_out
+        if form is None or not row.get("転出予定年月日"):
+            return
+        where = f"POST {DATA_PATH.replace('{form_id}', form.id)}"
+        status, document = self._data(form.id, {"宛名番号": row.get("宛名番号", "")})
+        if status == 200:
+            yield from self._same(row, _data_items(document), where, form)
 
     def _certified_items(self, current: bool, row: Mapping[str, str]) -> Iterator[Breach]:
         """The 住民票記載事項証明書 (a 除票's 住民票除票記載事項証明書) of the person, asked with no switch, shows the
@@ -317,6 +342,9 @@ class CertificateForms:
                     yield Breach(r.FORM_ITEMS, "model.form_differs", f"{item.label} is not on the {form.name}",
                                  place, "printed", "absent")
                 continue
+            if item.label == PERIOD_LABEL:
+                yield from _period_differs(form, row, value, place)
+                continue
             wanted = _wanted(self.target, item, row)
             got = squeeze(without_furigana(value) if item.furigana else value)
             if wanted and got not in wanted:
@@ -426,6 +454,15 @@ def _day_in(text: str) -> date | None:
         return date(*(int(part) for part in match.groups())) if match is not None else None
     except ValueError:
         return None
+
+
+def _period_differs(form: Form, row: Mapping[str, str], value: str, place: str) -> Iterator[Breach]:
+    """A 在留期間等 printed states the record's years, months and days (interpretation residence-period, as
+    ``forms.items`` reads it: a part of 0 printed or left out, 月 in any of its units)."""
+    recorded = recorded_period(row)
+    if printed_period(value) != recorded:
+        yield Breach(r.FORM_ITEMS, "model.form_differs", f"{PERIOD_LABEL} on the {form.name} differs from the record",
+                     place, period_text(recorded), squeeze(value))
 
 
 def _wanted(target: Target, item: FormItem, row: Mapping[str, str]) -> list[str]:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from conformance.domains.jumin.forms.member_order import order_problem, rank
-from conformance.domains.jumin.model.feeds import across_change, same_instant
+from conformance.domains.jumin.model.feeds import across_change, full_walk, same_instant
 from conformance.domains.jumin.model.forms import CertificateForms
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
@@ -385,6 +385,14 @@ class Paths:
             changed = changed or change(listed)
         yield from across_change(whole, listed, changed, f"GET /residents?changed_since={stamp}&limit=1")
 
+    def full_across_change(self, own: Collection[str],
+                           change: Callable[[Sequence[str]], str | None]) -> Iterator[Breach]:
+        """7.2.3 R002: the 全件 (``GET /residents`` without ``changed_since``) walked a row a page from the first of
+        ``own`` while ``change`` makes a 異動 between two pages (``feeds.full_walk``)."""
+        if self.linkage is None:
+            return
+        yield from full_walk(lambda offset, limit: self._page(None, offset, limit), own, change)
+
     def _diff(self, stamp: str, limit: int) -> list[str]:
         """The 宛名番号 the 異動差分 since ``stamp`` lists, page after page of ``limit`` rows (repeats kept)."""
         return [row.get("宛名番号", "") for row in self._diff_rows(stamp, limit)]
@@ -403,10 +411,12 @@ class Paths:
                 break
         return listed
 
-    def _page(self, stamp: str, offset: Any, limit: int) -> dict[str, Any]:
-        """One page of the 異動差分 since ``stamp`` (an answer that is no object: an empty last page)."""
+    def _page(self, stamp: str | None, offset: Any, limit: int) -> dict[str, Any]:
+        """One page of the 異動差分 since ``stamp``, or of the 全件 (None) (an answer that is no object: an empty last
+        page)."""
         assert self.linkage is not None
-        page = self.linkage.request("get", "/residents", params={"changed_since": stamp, "offset": str(offset),
+        since = {"changed_since": stamp} if stamp is not None else {}
+        page = self.linkage.request("get", "/residents", params={**since, "offset": str(offset),
                                                                  "limit": str(limit)}).json()
         return page if isinstance(page, dict) else {}
 

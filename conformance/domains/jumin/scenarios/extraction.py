@@ -13,7 +13,9 @@ draws 日本人 only when the 別 is not given answers none (a blind bug of issu
 One more asks for one 住民 born on a day a loaded 住民 was born, that day given as both ends of the 生年月日
 range: a vendor reading an end of the range as exclusive has none to draw (a blind bug of issue 67 read
 生年月日_終了 so; the drawn ranges, from a 1月1日 to a 12月31日, met their count without the persons on their ends).
-A 転出予定者 may be drawn or left out (9.6 says nothing of them): an empty answer for one is not judged.
+A 転出予定者 whose 転出予定年月日 has come may be drawn or left out; one whose day is still to come is a 住民
+(1.1.5 R001: the 住民票 is removed on that day, or on an earlier 転入日) and is drawn like any other
+(:func:`_planned_out_drawn`).
 
 Two more requests give one end of the 生年月日 range only (the protocol makes each end optional: "absent: no
 lower bound", "no upper bound"): born on or after the latest calendar 生年月日 of the loaded 住民, and on or
@@ -21,7 +23,10 @@ before the earliest. Few match either, so a vendor that applies the range only w
 from the whole town and names someone outside it (a tool-generated mutant of the reference showed the drawn
 requests, which always give both ends or neither, could not tell; docs/model.md).
 Last, where the adapter registers persons (``fixtures.persons``), a 地区 of the run's own with one person of the
-check's in it and one in a 町字 whose name holds it: only the first may be drawn (:func:`_whole_district`).
+check's in it and one in a 町字 whose name holds it: only the first may be drawn (:func:`_whole_district`); and,
+where it records a 転出届 (``moves.out``), one person of the check's own in another 町字 of the run's own, their
+転出予定年月日 a month ahead, whom a request for that 地区 must draw (blind round of issue 67, 14: a vendor leaving out
+every 転出予定者).
 """
 
 from __future__ import annotations
@@ -30,9 +35,10 @@ import os
 import random
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from conformance import clock
 from conformance.checks.registry import CheckContext, check
 from conformance.domains.jumin.scenarios.access_log import SETUP, register
 from conformance.errors import TargetError
@@ -41,7 +47,10 @@ from conformance.scenarios import DriverClient
 from conformance.scenarios.driver_calls import needed_client
 from conformance.targets.base import Target
 
-EXTRACT, PERSON = "extract.random", "query.person"
+EXTRACT, PERSON, MOVE_OUT = "extract.random", "query.person", "moves.out"
+#: How far ahead the check's 転出予定者 leaves (:func:`_planned_out_drawn`): still to come on the vendor's day,
+#: whatever time zone its day is kept in and however long the run lasts.
+PLANNED_AHEAD = timedelta(days=30)
 #: Kanji digits: the run's own 町字 of :func:`_whole_district` (見本 + six of them + 町), in no loaded town.
 DIGITS = "〇一二三四五六七八九"
 #: Requests per run: each costs one extraction and a query per person drawn.
@@ -81,6 +90,10 @@ def random_extraction(ctx: CheckContext) -> Iterator[Finding]:
         yield finding
         return
     finding = _whole_district(ctx, target, client, where)
+    if finding is not None:
+        yield finding
+        return
+    finding = _planned_out_drawn(ctx, target, client, where)
     if finding is not None:
         yield finding
 
@@ -140,7 +153,8 @@ def _left_out(ctx: CheckContext, client: DriverClient, chosen: Row, where: str) 
         return False, _judge(ctx, client, request, where)
     status, answer = _shown(client, chosen["宛名番号"])
     person = answer.get("person") if isinstance(answer, dict) else None
-    return status == 200 and isinstance(person, dict) and matches(person, request) and not planned_out(person), None
+    return (status == 200 and isinstance(person, dict) and matches(person, request)
+            and not planned_out(person, clock.today())), None
 
 
 def _open_ranges(rows: Sequence[Row]) -> list[dict[str, str]]:
@@ -214,7 +228,7 @@ def _whole_district(ctx: CheckContext, target: Target, client: DriverClient, whe
     driver = target.driver
     if driver is None or not driver.implements(SETUP):
         return None
-    district = "見本" + "".join(DIGITS[byte % 10] for byte in os.urandom(6)) + "町"
+    district = _own_district()
     register(client, {"住所_町字": district})
     register(client, {"住所_町字": "新" + district})
     request = {"地区": district, "人数": 2}
@@ -233,11 +247,57 @@ def _whole_district(ctx: CheckContext, target: Target, client: DriverClient, whe
     return None
 
 
-def planned_out(person: Row) -> bool:
-    """Whether ``query.person`` shows a 転出予定者: a 転出届 recorded (its 転出予定年月日), the person still a 住民.
-    9.6 draws 住民 and says nothing of them: a vendor may draw them or leave them out (6.1 R004 counts them
-    現存者 for the 統計 only), so an answer without them is not judged (jumin-1.0-interp-random-extraction)."""
-    return bool(str(person.get("転出予定年月日") or "").strip())
+def _planned_out_drawn(ctx: CheckContext, target: Target, client: DriverClient, where: str) -> Finding | None:
+    """A 転出予定者 whose 転出予定年月日 is still to come is a 住民 (1.1.5 R001: 転出による消除については、
+    転出予定年月日又は転入通知に記載された転入日のいずれか早い日で消除すること; until then the 住民票 is the 原票), and
+    9.6 draws 住民:
+    a person of the check's own, alone in a 町字 of the run's own, is given a 転出届 leaving a month from today
+    (``moves.out``), and one 住民 of that 地区 is asked for. Judged only where ``query.person`` then shows them a
+    current 住民 (a vendor may record the 転出 at once, interpretation tenshutsu-status: then no 住民 is asked
+    after); an answer with persons is judged as any other. Not asked where the adapter lacks ``fixtures.persons``
+    or ``moves.out`` (blind round of issue 67, 14: a vendor leaving out every 転出予定者, whatever the day)."""
+    driver = target.driver
+    if driver is None or not driver.implements(SETUP) or not driver.implements(MOVE_OUT):
+        return None
+    district = _own_district()
+    atena = register(client, {"住所_町字": district})
+    today = clock.today()
+    leaving = (today + PLANNED_AHEAD).isoformat()
+    status, _ = client.call(MOVE_OUT, {"宛名番号": [atena], "区分": "国内転出", "転出予定年月日": leaving,
+                                       "届出年月日": today.isoformat()})
+    if status != 200:
+        raise TargetError(f"driver {MOVE_OUT}: expected 200 for a 転出届 a month ahead, got {status}")
+    request = {"地区": district, "人数": 1}
+    status, document = client.call(EXTRACT, request)
+    persons = document.get("persons") if isinstance(document, dict) else None
+    if status != 200 or not isinstance(persons, list) or persons:
+        return _judge(ctx, client, request, where)
+    status, answer = _shown(client, atena)
+    person = answer.get("person") if isinstance(answer, dict) else None
+    if status != 200 or not isinstance(person, dict) or not matches(person, request):
+        return None  # recorded 転出 at once (an allowed reading): no 住民 of the 地区 is left to draw
+    return ctx.finding("extract.count", "asked for 1 住民 of a 地区 whose one 住民 is a 転出予定者 leaving on "
+                       f"{leaving} (after today), the answer has none: a 住民 until that day is left out",
+                       location=f"{where}#転出予定年月日", expected="1", actual="0")
+
+
+def _own_district() -> str:
+    """A 町字 of the run's own (見本 + six kanji digits + 町): in no loaded town, nor of another request's."""
+    return "見本" + "".join(DIGITS[byte % 10] for byte in os.urandom(6)) + "町"
+
+
+def planned_out(person: Row, today: date) -> bool:
+    """Whether ``query.person`` shows a 転出予定者 whose 転出予定年月日 has come (on or before ``today``), the person
+    still a 住民: 1.1.5 R001 removes the 住民票 on that day, so a vendor may draw them or leave them out, and an
+    answer without them is not judged (jumin-1.0-interp-random-extraction). One whose day is still to come is a
+    住民 like any other (a date that cannot be read is taken as come: not judged)."""
+    text = str(person.get("転出予定年月日") or "").strip()
+    if not text:
+        return False
+    try:
+        return date.fromisoformat(text) <= today
+    except ValueError:
+        return True
 
 
 def _shown(client: DriverClient, number: str) -> tuple[int, Any]:

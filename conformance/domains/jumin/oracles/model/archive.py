@@ -6,9 +6,10 @@ Ours (interpretation ``jumin-1.0-interp-archive-model``, with ``jumin-1.0-interp
 the 基準日 is moved (５年を経過した); one whose anniversary is after it stays; on the anniversary itself either is
 right (the text does not fix whether five years have 経過 on it: :func:`moved_on`'s ``either``); a 2月29日's five
 years end on 2月28日 of a common year under both counts (kept that day, moved from 3月1日), and a 除票 whose
-異動日 and 処理日 differ is not asked (which day counts). A current 住民 is never moved. A person moved is answered
-by no path of the 住民記録 (同時に…削除), and the 除票用データベース holds their history as the model holds it (移行:
-every row, as it was).
+異動日 and 処理日 differ is not asked (which day counts the text leaves open: the 処理日, the day it became a 除票,
+or the 異動日, the 事由の生じた年月日 it records; issue 67's blind round, 25, argued). A current 住民 is never
+moved. A person moved is answered by no path of the 住民記録 (同時に…削除), and the 除票用データベース holds their
+history as the model holds it (移行: every row, as it was).
 """
 
 from __future__ import annotations
