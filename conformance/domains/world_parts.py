@@ -272,8 +272,8 @@ def expected_jido_months(claim: JidoClaim, as_of: date, closed: date | None = No
     Readings (ours): the end by the last 子 may be shown as the month of its last day as a 児童 (3月) or of the day
     after (4月: the day the 事由 is gone), and, until that day has passed, as none yet. No 請求: neither (第8条第1項).
     A 請求 before every 子's birth, on the last 子's last day as a 児童 or after it is not compared: whether a 請求 made
-    on that last day gives a 支給 (whose 開始月 would follow the 終了月) the text leaves open, so a vendor answering none
-    and one answering the month are both allowed (mutation register, jido_teate ``_end_after_children``)."""
+    on that last day gives a 支給 (whose 開始月 would follow the 終了月) the text leaves open, so a vendor answering
+    none and one answering the month are both allowed (mutation register, jido_teate ``_end_after_children``)."""
     if claim.claimed is None:
         return {"支給開始月": None, "支給終了月": None, "月額": {}}
     last_child = max(jido.child_end_date(born) for born in claim.children)
