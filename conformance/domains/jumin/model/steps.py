@@ -151,6 +151,10 @@ class Session:
     #: have it draw ten times the profile's ``max_examples``). A count, not a time: the same seed, the same steps.
     examples: int = 0
     example_budget: int = 0
+    #: Whether the budget ended the draws: the example past it is rejected before it draws anything, where every
+    #: example before drew on, which Hypothesis reports as draws depending on outside state (FlakyStrategyDefinition);
+    #: ``check.draw`` then knows the error for the end of the draws it is, not a vendor's (issue 67).
+    spent: bool = False
     #: 共通機能's 付番 API and the profile's token endpoint (the fixed example ``tokens``): None without them.
     jutogai: Jutogai | None = None
     #: Whether the adapter declares a driver operation (``targets.driver.operations``): the machine calls no other.
@@ -201,6 +205,7 @@ class ModelSteps(RuleBasedStateMachine):
         if self.session.collect and self.session.drawing:
             self.session.examples += 1
             if self.session.examples > self.session.example_budget:
+                self.session.spent = True
                 reject()
         elif self.session.failures:
             self.session.shrinks += 1
