@@ -108,11 +108,17 @@ def test_an_inspection_list_showing_the_second_pass_s_protected_person_is_still_
 
 # -- 10.8 R003: a 住民異動届 found by 氏名 and 生年月日 (runs 10 and 24: seed 20200901, the second pass, csv_imports)
 
+def imports_in_both(first: Session, second: Session) -> None:
+    """The CSV imports' fixed example in the first pass, then in the second (as run_machine plays the fixed examples
+    in each pass), on one vendor."""
+    for session in (first, second):
+        with contextlib.suppress(ModelBreach):
+            csv_imports(session)
+
+
 def test_the_second_pass_s_csv_imports_pass_on_the_clean_reference_beside_the_first_s() -> None:
     with two_passes() as (first, second):
-        for session in (first, second):
-            with contextlib.suppress(ModelBreach):
-                csv_imports(session)
+        imports_in_both(first, second)
     assert breaches(first) == breaches(second) == []
     assert "jumin-1.0-10.8-R003" in second.exercised
     # The 妻's 転居 from the 住民異動届 committed in both passes (step 3 of each).
@@ -124,9 +130,7 @@ def test_with_one_name_across_the_passes_the_notification_met_two_residents(monk
     and 生年月日, and the clean reference refuses the 住民異動届 E051 (an answer the text allows: no one 住民)."""
     monkeypatch.setattr(steps_module, "_NAME_SERIES", ("", "", ""))
     with two_passes() as (first, second):
-        for session in (first, second):
-            with contextlib.suppress(ModelBreach):
-                csv_imports(session)
+        imports_in_both(first, second)
     assert breaches(first) == []
     assert breaches(second) == [("jumin-1.0-10.8-R003", "model.not_committed", 3)]
 
@@ -135,9 +139,7 @@ def test_a_notification_that_moves_a_namesake_is_still_reported_in_the_second_pa
     """The named defect csv_todoke_name_only (the 届出's person found by 氏名 alone): step 5's 住民異動届 of the 妻's
     氏名 with another 生年月日 moves her instead of the エラー E051, in either pass."""
     with two_passes(frozenset({"csv_todoke_name_only"})) as (first, second):
-        for session in (first, second):
-            with contextlib.suppress(ModelBreach):
-                csv_imports(session)
+        imports_in_both(first, second)
     assert breaches(first) == breaches(second) == [("jumin-1.0-10.8-R003", "model.no_error", 5)]
 
 
