@@ -82,7 +82,7 @@ from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.jumin.model.admin import Acting
 from conformance.domains.jumin.model.machine import _DAYS, JuminModelMachine, offered
 from conformance.domains.jumin.model.step_requests import _support_request
-from conformance.domains.jumin.model.steps import DIFF, PROTECTION, READS, Session, _kanji
+from conformance.domains.jumin.model.steps import DIFF, PROTECTION, READS, Session
 from conformance.domains.jumin.oracles.model import Breach
 from conformance.domains.jumin.oracles.model.rules import MOVED_OUT
 from conformance.domains.jumin.oracles.model.transitions import NEXT_ADDRESS
@@ -684,7 +684,7 @@ def naturalized(session: Session, extra: WorldSession) -> None:
     foreigner = next((atena for atena in made if machine.world.latest(atena).get("住民種別") == "2"), None)
     if foreigner is not None:
         today = machine.today
-        items = {"氏名": f"見本　帰化{_kanji(NATURALIZED_SERIALS)}", "氏名_フリガナ": "ミホン　キカ",
+        items = {"氏名": f"見本　帰化{session.tag(NATURALIZED_SERIALS)}", "氏名_フリガナ": "ミホン　キカ",
                  "戸籍の表示（本籍・筆頭者）": "静岡県見本町一丁目２番地　見本　帰化"}
         request = {"宛名番号": foreigner, "区分": "帰化", "items": items,
                    "異動日": (today - timedelta(days=3)).isoformat(), "通知年月日": today.isoformat(),

@@ -248,7 +248,7 @@ def naturalization(session: Session) -> None:
     if "support.register" in session.optional:
         machine._step("support.register", _support_request(machine.world.latest(foreigner), today - timedelta(days=30)),
                       f"support.register({machine._p(foreigner)}, -30d)")
-    items = {"氏名": f"見本　帰化{_kanji(NATURALIZATION_SERIALS)}", "氏名_フリガナ": "ミホン　キカ",
+    items = {"氏名": f"見本　帰化{session.tag(NATURALIZATION_SERIALS)}", "氏名_フリガナ": "ミホン　キカ",
              _HONSEKI: "静岡県見本町一丁目１番地　見本　帰化"}
     tomorrow = (today + timedelta(days=1)).isoformat()  # 4.0.3 R003: the エラー E001 first, nothing written
     machine._step("nationality", {"宛名番号": foreigner, "区分": "帰化", "items": items, "異動日": tomorrow,
@@ -304,7 +304,8 @@ def generations(session: Session) -> None:
 
 #: The first serial of the namesakes' persons (``namesakes``): apart from the other examples'.
 NAMESAKE_SERIALS = 87_000_000
-#: The namesakes' 氏名, フリガナ and 生年月日 (no drawn person is named so: their 氏名 end in a kanji of their serial).
+#: The namesakes' 氏名 (after it the series' mark: a second pass's are not the first pass's), フリガナ and 生年月日 (no
+#: drawn person is named so: their 氏名 end in a kanji of their serial).
 _NAMESAKE = ("見本　同名", "ミホン　ドウメイ", "1975-05-05")
 
 
@@ -316,6 +317,7 @@ def namesakes(session: Session) -> None:
     breach raises ``ModelBreach`` and is recorded in the session."""
     machine = machine_for(replace(session, serials=itertools.count(NAMESAKE_SERIALS)))()
     name, kana, born = _NAMESAKE
+    name += session.mark
     made = [atena for _ in range(2) for atena in machine.household(1, None, [born], unknown=False, headless=False,
                                                                       names=[(name, kana)])]
     breaches = [breach for atena in made for breach in machine.session.paths.compare_search(machine.world, atena)]

@@ -36,7 +36,7 @@ from conformance.domains.jumin.model.step_requests import (
     _common_february_29,
     _support_request,
 )
-from conformance.domains.jumin.model.steps import STEP, TOWN, ModelSteps, Session, _kanji, _listed
+from conformance.domains.jumin.model.steps import STEP, TOWN, ModelSteps, Session, _listed
 from conformance.domains.jumin.oracles.model import judge_committed
 from conformance.domains.jumin.oracles.model import rules as r
 from conformance.oracles.shien_sochi import extended_end_date
@@ -362,8 +362,8 @@ class JuminModelMachine(ModelSteps):
 
     def record_tsusho(self, atena: str, offered: date) -> None:
         """The 申出 of a 通称 for ``atena`` made on ``offered`` (a 外国人住民: recorded; a 日本人: E008), one step."""
-        request = {"宛名番号": atena, "通称": f"見本{_kanji(next(self.session.serials))}", "通称_フリガナ": "ミホン",
-                   "申出年月日": offered.isoformat(), "処理日": self.today.isoformat()}
+        request = {"宛名番号": atena, "通称": f"見本{self.session.tag(next(self.session.serials))}",
+                   "通称_フリガナ": "ミホン", "申出年月日": offered.isoformat(), "処理日": self.today.isoformat()}
         self._step("tsusho.record", request, f"tsusho.record({self._p(atena)})")
 
     @precondition(lambda self: "tsusho.delete" in self.session.optional and bool(self._named_tsusho()))

@@ -153,6 +153,10 @@ class Session:
     #: have it draw ten times the profile's ``max_examples``). A count, not a time: the same seed, the same steps.
     examples: int = 0
     example_budget: int = 0
+    #: Whether the budget ended the draws: the example past it is rejected before it draws anything, where every
+    #: example before drew on, which Hypothesis reports as draws depending on outside state (FlakyStrategyDefinition);
+    #: ``check.draw`` then knows the error for the end of the draws it is, not a vendor's (issue 67).
+    spent: bool = False
     #: 共通機能's 付番 API and the profile's token endpoint (the fixed example ``tokens``): None without them.
     jutogai: Jutogai | None = None
     #: Whether the adapter declares a driver operation (``targets.driver.operations``): the machine calls no other.
@@ -168,10 +172,26 @@ class Session:
             raise ValueError(f"a serial of the machine's persons is below 100,000,000, got {serial}")
         return f"{lead}{self.series:02d}{serial:08d}"
 
+    @property
+    def mark(self) -> str:
+        """The series' mark in the names the session gives (none in the first pass: its names are as before)."""
+        return _NAME_SERIES[self.series]
+
+    def tag(self, serial: int) -> str:
+        """What ends a name the session gives the person (or 通称) of ``serial``: the series' mark, then the serial in
+        kanji. Two sessions on one vendor draw from the same serials (``series``); their persons held the same 氏名
+        and 生年月日 where the draws agreed, and an output that tells persons by them (the 閲覧用 list, a 住民異動届's
+        CSV) showed the other pass's namesake: a second pass after a shrunk failure reported a 支援対象者 listed
+        (3.4 R001) and a 住民異動届 refused E051 (10.8 R003), breaches of no clean run (issue 67)."""
+        return f"{self.mark}{_kanji(serial)}"
+
 
 #: The series of :attr:`Session.series`: a machine's first pass (and a run with ``--shrink off``), its second pass,
 #: the cross-domain machine (conformance/domains/world_run.py).
 FIRST_PASS, SECOND_PASS, WORLD = 0, 1, 2
+#: The mark of each series in the names its persons are given (:meth:`Session.tag`): no digit of ``_kanji``, so that
+#: no name of one series is a name of another, whatever the serials.
+_NAME_SERIES = ("", "乙", "丙")
 #: The second letter of a 外国人住民's 在留カード等番号 in each series (``ZZ`` the first pass's, as before the series).
 _CARD_SERIES = "ZYX"
 
@@ -187,6 +207,7 @@ class ModelSteps(RuleBasedStateMachine):
         if self.session.collect and self.session.drawing:
             self.session.examples += 1
             if self.session.examples > self.session.example_budget:
+                self.session.spent = True
                 reject()
         elif self.session.failures:
             self.session.shrinks += 1
@@ -599,16 +620,17 @@ class ModelSteps(RuleBasedStateMachine):
         # Numbers no record of a test town has (9..., 8...): a 除票 of the town never matches them (4.1.1.2).
         number = self.session.number("9", serial)
         my_number = self.session.number("8", serial)
-        person = {"住民種別": "1", "住民状態": "1", "氏名": f"{surname}　{given}{_kanji(serial)}",
+        person = {"住民種別": "1", "住民状態": "1", "氏名": f"{surname}　{given}{self.session.tag(serial)}",
                   "氏名_フリガナ": f"{surname_kana}　{given_kana}", "生年月日": born, "生年月日_不詳フラグ": "0",
                   "性別": sex, "続柄": ("世帯主", "妻", "子")[min(index, 2)], **TOWN,
                   "住民となった年月日": "2010-04-01", "住所を定めた年月日": "2010-04-01", "届出年月日": "2010-04-05",
                   "異動事由": "A1", "異動日": "2010-04-01", "他業務参照不可フラグ": "0", "支援措置対象フラグ": "0",
                   "住民票コード": number, "個人番号": my_number + str(my_number_check_digit(my_number))}
         if foreign:
-            person.update({"住民種別": "2", "氏名": f"ＬＥＥ　ＭＩＮ{_kanji(serial)}", "氏名_アルファベット": "LEE MIN",
-                           "氏名_フリガナ": "リー　ミン", "第30条45規定区分": "1", "国籍等_国名コード": "410",
-                           "在留資格等コード": "01", "在留期間等コード_年": "3", "在留期間の満了の日": "2027-03-31",
+            person.update({"住民種別": "2", "氏名": f"ＬＥＥ　ＭＩＮ{self.session.tag(serial)}",
+                           "氏名_アルファベット": "LEE MIN", "氏名_フリガナ": "リー　ミン",
+                           "第30条45規定区分": "1", "国籍等_国名コード": "410", "在留資格等コード": "01",
+                           "在留期間等コード_年": "3", "在留期間の満了の日": "2027-03-31",
                            "在留カード等番号": f"Z{_CARD_SERIES[self.session.series]}{serial:08d}ZZ", "性別": "2"})
         return person
 
