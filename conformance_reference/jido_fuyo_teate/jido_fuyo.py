@@ -34,11 +34,25 @@ def _int(record: Mapping[str, str], item: str) -> int:
     return int(text) if text.isdigit() else 0
 
 
+#: 法第9条第2項 names two claimants only: a 母 (the 養育費 her child received from the 父) and a 父 (from the 母).
+_SUPPORT_COUNTED_FOR = ("母", "父")
+
+
 def _income(record: Mapping[str, str], defects: frozenset[str]) -> int:
-    """前年所得 and 8割 of the 養育費, rounded half up to the yen (all of it with the defect)."""
-    support = _int(record, "養育費")
+    """前年所得 and, for a 母 or a 父, 8割 of the 養育費, rounded half up to the yen (all of it with one defect; a
+    養育者's too with another: 法第9条第2項 counts none of a 養育者's)."""
+    counted = record.get("受給者区分") in _SUPPORT_COUNTED_FOR or "jido_fuyo_carer_support_counted" in defects
+    support = _int(record, "養育費") if counted else 0
     share = support if "jido_fuyo_support_counted_whole" in defects else (support * 8 + 5) // 10
     return _int(record, "前年所得") + share
+
+
+def _dependants(record: Mapping[str, str], defects: frozenset[str]) -> int:
+    """Those who raise the 第9条 limits by 38万円 each: the 加算対象扶養親族等 and the 生計維持児童 (施行令 第2条の4
+    第1項第2号イ, 第2項第1号ロ(1): 「当該加算対象扶養親族等…及び当該生計維持児童の数に三十八万円を乗じて得た額」; the
+    latter left out with the defect)."""
+    children = 0 if "jido_fuyo_maintained_children_ignored" in defects else _int(record, "生計維持児童の数")
+    return _int(record, "加算対象扶養親族等の数") + children
 
 
 def _limits(dependants: int, defects: frozenset[str]) -> tuple[int, int]:
@@ -213,7 +227,7 @@ def jido_fuyo(row: Row, children: Sequence[Row], record: Mapping[str, str], fisc
     ends = [_child_end(birth, defects) for birth, _ in births]
     last_day = _last_day(stay, ends)
     last = month_of_day(last_day)
-    income, dependants = _income(record, defects), _int(record, "加算対象扶養親族等の数")
+    income, dependants = _income(record, defects), _dependants(record, defects)
     months = [add_month((fiscal_year, 4), index) for index in range(12)]
     # 第5条第2項: the 監護等児童 are those the claimant 監護 (a 母's 「母が監護するもの」): one who meets no 第4条第1項
     # (a flag not sent does not hold) has none and is paid nothing. Read without the defects: those of 第4条第1項
