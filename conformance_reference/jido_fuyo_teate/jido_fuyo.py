@@ -189,12 +189,15 @@ def _others_limits(record: Mapping[str, str], defects: frozenset[str]) -> dict[s
     return {"養育者所得停止": carer, "扶養義務者所得停止": obligor}
 
 
-def _qualification(record: Mapping[str, str], defects: frozenset[str]) -> dict[str, Any]:
-    """公的年金給付 (第3条第2項), 支給要件該当 (第4条第1項, 第3項), 支給対象 (第4条第2項), the limits of the others."""
+def _qualification(record: Mapping[str, str], has_child: bool, defects: frozenset[str]) -> dict[str, Any]:
+    """公的年金給付 (第3条第2項), 支給要件該当 (第4条第1項, 第3項), 支給対象 (第4条第2項), the limits of the others.
+    第4条第1項 is about a 児童 (第3条第1項): with no child one on as_of (``has_child``) no claimant meets it (met all
+    the same with the defect, as the reference did until issue 66)."""
     kind = record.get("受給者区分")
     abroad = _on(record, "受給者_国外") and "jido_fuyo_claimant_abroad_paid" not in defects
+    child = has_child or "jido_fuyo_qualifies_without_child" in defects
     return {"公的年金給付": _public_pension(record.get("公的年金給付_種別", ""), defects),
-            "支給要件該当": _qualifies(record, defects) and not abroad if kind else None,
+            "支給要件該当": _qualifies(record, defects) and not abroad and child if kind else None,
             "支給対象": not _excluded(record, defects) if kind else None, **_others_limits(record, defects)}
 
 
@@ -210,7 +213,7 @@ def _first_month(record: Mapping[str, str], claimed: date, defects: frozenset[st
 
 
 def jido_fuyo(row: Row, children: Sequence[Row], record: Mapping[str, str], fiscal_year: int, stay: Stay | None,
-              defects: frozenset[str]) -> dict[str, Any]:
+              as_of: date, defects: frozenset[str]) -> dict[str, Any]:
     """児童扶養手当 of the 年度: the 児童 (each child's 児童該当終了日), the first month, the 所得 and the
     kind of payment it gives, the part stopped, and each month's amount and payment month."""
     births = [(birth, child.get("宛名番号", "")) for child in children
@@ -220,11 +223,11 @@ def jido_fuyo(row: Row, children: Sequence[Row], record: Mapping[str, str], fisc
     claimed = parse_day(record.get("認定請求年月日", ""))
     nothing = {"児童": listed, "支給開始月": None, "所得額": None, "支給区分": None, "一部支給停止額": None,
                "基本額": _BASE, "加算額": _ADDITION, "月額": []}
-    nothing.update(_qualification(record, defects))
+    ends = [_child_end(birth, defects) for birth, _ in births]
+    nothing.update(_qualification(record, any(as_of <= end for end in ends), defects))
     if claimed is None or not births:
         return nothing
     first = _first_month(record, claimed, defects)
-    ends = [_child_end(birth, defects) for birth, _ in births]
     last_day = _last_day(stay, ends)
     last = month_of_day(last_day)
     income, dependants = _income(record, defects), _dependants(record, defects)

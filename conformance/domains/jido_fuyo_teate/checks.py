@@ -18,8 +18,9 @@ without it every check here is NOT_AUTOMATED). Each check judges one field of th
   第3項, 第4項); ``所得額`` with a 養育費, of a 母, a 父 or a 養育者 (法第9条第2項; 施行令 第2条の4第5項: a 養育者's
   counts none).
 
-The children of the checks other than ``child_end`` are born from 2011-04-02 to 2019 (児童 until 2030 at
-least), so no age limit changes their answers. On more items of the record (below ``RECORD_RULES``):
+The children of the checks other than ``child_end`` and the three of 第4条第1項 (``mother``, ``father``, ``carer``:
+from 2005, so some are no 児童 on as_of) are born from 2011-04-02 to 2019 (児童 until 2030 at least), so no age limit
+changes their answers. On more items of the record (below ``RECORD_RULES``):
 ``公的年金給付`` (第3条第2項, each 号), ``支給要件該当`` (第4条第1項 each 号, 第3項), ``支給対象`` (第4条第2項 each 号
 and its ただし書, 第3条第3項), ``支給開始月`` after a やむを得ない理由 (第7条第2項), ``養育者所得停止`` (法第9条の2;
 施行令 第2条の4第6項) and ``扶養義務者所得停止`` (施行令 第2条の4第7項). Not judged (MANUAL in the catalog):
@@ -369,8 +370,9 @@ def _pensioners(draw: st.DrawFn, codes: tuple[str, str], *, number: int) -> Scen
 @st.composite
 def _claimants(draw: st.DrawFn, codes: tuple[str, str], *, kind: str) -> Scenario:
     """A 母, 父 or 養育者 (``kind``) of one child, who does or does not 監護 it, share or maintain its 生計 or
-    live with it; for a 養育者, the 母 does or does not 監護 it."""
-    family = draw(_family(count=(1, 1)))
+    live with it; for a 養育者, the 母 does or does not 監護 it. The child is born from 2005 on: some are no 児童 on
+    as_of any more (第3条第1項), and then no claimant meets 第4条第1項 (:data:`MOTHER_AGED_OUT`)."""
+    family = draw(_family(count=(1, 1), born=(date(2005, 1, 1), date(2019, 12, 31))))
     items: dict[str, str | bool | None] = {"受給者区分": kind}
     for item in ("監護", "生計同一", "同居", "生計維持", "母が監護"):
         items[item] = draw(st.booleans())
@@ -399,9 +401,11 @@ def _public(s: Scenario, town: str) -> Projection:
 
 
 def _qualifies(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
     return {"支給要件該当": fuyo.qualifies(_record(s)["受給者区分"], cares=_flag(s, "監護"),
                                            shares_livelihood=_flag(s, "生計同一"), lives_with=_flag(s, "同居"),
-                                           maintains=_flag(s, "生計維持"), mother_cares=_flag(s, "母が監護"))}
+                                           maintains=_flag(s, "生計維持"), mother_cares=_flag(s, "母が監護"))
+            and fuyo.has_child(s.children, s.as_of)}
 
 
 def _claimant_paid(s: Scenario, town: str) -> Projection:
@@ -493,6 +497,13 @@ PENSION_SAMPLES = {number: _with_items(CLAIMED, {_PENSION: next(b for b, n in fu
                                                                 if n == number)})
                    for number in range(1, 13)}
 FATHER_APART = _with_items(_example("父"), {"生計同一": None})
+#: 第4条第1項 is about a 児童 (第3条第1項): a 母, 父 or 養育者 meeting it for a child born 2007-04-01 still does on
+#: 2025-03-31, its 児童該当終了日 (:data:`MOTHER_LAST_DAY`), and none does on 2025-04-01, when it is a 児童 no more (the
+#: bundled reference answered true until issue 66: the outsider of session 36, its m4).
+MOTHER_LAST_DAY = replace(_example("母"), children=(date(2007, 4, 1),), as_of=date(2025, 3, 31))
+MOTHER_AGED_OUT = replace(MOTHER_LAST_DAY, fiscal_year=2025, as_of=date(2025, 4, 1))
+FATHER_AGED_OUT = replace(_example("父"), children=(date(2007, 4, 1),), fiscal_year=2025, as_of=date(2025, 4, 1))
+CARER_AGED_OUT = replace(_example("養育者"), children=(date(2007, 4, 1),), fiscal_year=2025, as_of=date(2025, 4, 1))
 MOTHER_APART = _with_items(_example("母"), {"生計同一": None})
 CARER = _with_items(_example("養育者"), {"母が監護": None})
 CARER_APART = _with_items(_example("養育者"), {"母が監護": None, "同居": None})
@@ -578,11 +589,11 @@ _EXCLUSIONS: tuple[tuple[str, tuple[str, ...], str, dict[str, Any], tuple[Scenar
 RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     *(_pension_rule(number) for number in range(1, 13)),
     STATUTE.rule("jido_fuyo_teate.mother", lambda codes: _claimants(codes, kind="母"), _qualifies, "支給要件該当",
-                 (MOTHER_APART,)),
+                 (MOTHER_APART, MOTHER_LAST_DAY, MOTHER_AGED_OUT)),
     STATUTE.rule("jido_fuyo_teate.father", lambda codes: _claimants(codes, kind="父"), _qualifies, "支給要件該当",
-                 (FATHER_APART,)),
+                 (FATHER_APART, FATHER_AGED_OUT)),
     STATUTE.rule("jido_fuyo_teate.carer", lambda codes: _claimants(codes, kind="養育者"), _qualifies, "支給要件該当",
-                 (CARER, CARER_APART)),
+                 (CARER, CARER_APART, CARER_AGED_OUT)),
     STATUTE.rule("jido_fuyo_teate.claimant_abroad", _abroad_claimants, _claimant_paid, "支給要件該当",
                  (MOTHER_ABROAD,)),
     STATUTE.rule("jido_fuyo_teate.delayed_claim", _hindered, _delayed_start, "支給開始月", (HINDERED, HINDERED_LATE)),

@@ -19,6 +19,7 @@ readings, recorded in spec_catalog/jido_fuyo_teate/2025.12/provisions.yaml):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Literal
@@ -166,6 +167,12 @@ def qualifies(claimant: str, *, cares: bool, shares_livelihood: bool, lives_with
     if claimant == "父":
         return cares and shares_livelihood
     return not mother_cares and lives_with and cares and maintains
+
+
+def has_child(births: Iterable[date], day: date) -> bool:
+    """第4条第1項 is about a 児童 (第3条第1項): whether some child is one on ``day`` (on or before its
+    :func:`child_end_date`). With none, no claimant meets it, whatever it does for the child."""
+    return any(day <= child_end_date(birth) for birth in births)
 
 
 # -- 第4条第2項: the 児童 for whom no 手当 is paid ------------------------------------------------------

@@ -156,6 +156,28 @@ def test_the_reference_leaving_out_maintained_children_fails_both_limits() -> No
         assert all(finding.where.startswith(f"{QUERY} fiscal_year=") for finding in found[name])
 
 
+QUALIFYING = ("jido_fuyo_teate.mother", "jido_fuyo_teate.father", "jido_fuyo_teate.carer")
+
+
+@pytest.mark.parametrize("name", QUALIFYING)
+def test_the_qualifying_rules_draw_children_no_longer_children(name: str) -> None:
+    # The outsider's m4: some draws have no child a 児童 on as_of, and the answer is then false whatever the flags.
+    found = find(RECORD_RULES[name].scenarios(CODES),
+                 lambda s: s.as_of is not None and not fuyo.has_child(s.children, s.as_of),
+                 settings=settings(max_examples=1000, database=None))
+    assert fs._qualifies(found, TOWN_CODE) == {"支給要件該当": False}
+
+
+def test_the_reference_qualifying_without_a_child_fails_the_qualifying_rules() -> None:
+    # The reference before issue 66: 支給要件該当 true for a 母 whose only child was a 児童 no more (MOTHER_AGED_OUT).
+    found = rule_findings(frozenset({"jido_fuyo_qualifies_without_child"}), RECORD_RULES, BINDINGS, QUALIFYING,
+                          max_examples=1)
+    for name in QUALIFYING:
+        assert found[name] and {finding.code for finding in found[name]} == {f"scenario.{name}.mismatch"}
+        assert all(finding.where.startswith(f"{QUERY} fiscal_year=") for finding in found[name])
+
+
 def test_the_reference_passes_the_new_draws() -> None:
-    names = (*LIMITS, SUPPORT)
-    assert rule_findings(frozenset(), FUYO_RULES, BINDINGS, names, max_examples=10) == {name: [] for name in names}
+    names = (*LIMITS, SUPPORT, *QUALIFYING)
+    assert rule_findings(frozenset(), {**FUYO_RULES, **RECORD_RULES}, BINDINGS, names, max_examples=10) == {
+        name: [] for name in names}
