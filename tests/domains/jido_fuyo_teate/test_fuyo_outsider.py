@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pytest
@@ -25,6 +25,7 @@ from conformance.checks.scenarios import Scenario, other_codes
 from conformance.domains.jido_fuyo_teate import checks as fs
 from conformance.domains.jido_fuyo_teate import oracle as fuyo
 from conformance.domains.jido_fuyo_teate.checks import FUYO_RULES, RECORD_RULES
+from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE
@@ -59,6 +60,13 @@ EveryNumber, MothersSupportOnly = (rewritten_from_records(fs.PART, change)
                                    for change in (_every_number, _mothers_support_only))
 
 
+def _only_mismatches(found: Mapping[str, Sequence[Finding]]) -> None:
+    """Each rule of ``found`` failed, with its own mismatch only, each at the per-person query of a 年度."""
+    for name, findings in found.items():
+        assert findings and {finding.code for finding in findings} == {f"scenario.{name}.mismatch"}
+        assert all(finding.where.startswith(f"{QUERY} fiscal_year=") for finding in findings)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.one_of(*(RECORD_RULES[name].scenarios(CODES) for name in PARTIAL_NUMBERS)))
 def test_the_partial_numbers_draw_every_claimant(scenario: Scenario) -> None:
@@ -81,9 +89,8 @@ def test_the_reference_passes_the_partial_numbers_and_the_support(client_type: t
 
 @pytest.mark.parametrize("rule", PARTIAL_NUMBERS)
 def test_a_system_applying_every_number_to_every_claimant_fails(rule: str) -> None:
-    found = rule_findings(frozenset(), RECORD_RULES, BINDINGS, [rule], client_type=EveryNumber, max_examples=1)[rule]
-    assert found and {finding.code for finding in found} == {f"scenario.{rule}.mismatch"}
-    assert all(finding.where.startswith(f"{QUERY} fiscal_year=") for finding in found)
+    _only_mismatches(rule_findings(frozenset(), RECORD_RULES, BINDINGS, [rule], client_type=EveryNumber,
+                                   max_examples=1))
 
 
 def test_the_support_rule_draws_a_father_who_qualifies() -> None:
@@ -110,17 +117,13 @@ def test_the_support_rule_draws_every_claimant(kind: str) -> None:
 def test_the_reference_counting_a_carers_support_fails_the_support_rule() -> None:
     # The reference before issue 66: 8割 of a 養育者's 養育費 counted (CARER_WITH_SUPPORT: 540,001円; the law:
     # 500,000円).
-    found = rule_findings(frozenset({"jido_fuyo_carer_support_counted"}), FUYO_RULES, BINDINGS, [SUPPORT],
-                          max_examples=1)[SUPPORT]
-    assert found and {finding.code for finding in found} == {f"scenario.{SUPPORT}.mismatch"}
-    assert all(finding.where.startswith(f"{QUERY} fiscal_year=") for finding in found)
+    _only_mismatches(rule_findings(frozenset({"jido_fuyo_carer_support_counted"}), FUYO_RULES, BINDINGS, [SUPPORT],
+                                   max_examples=1))
 
 
 def test_a_system_counting_the_mothers_support_only_fails() -> None:
-    found = rule_findings(frozenset(), FUYO_RULES, BINDINGS, [SUPPORT], client_type=MothersSupportOnly,
-                          max_examples=1)[SUPPORT]
-    assert found and {finding.code for finding in found} == {f"scenario.{SUPPORT}.mismatch"}
-    assert all(finding.where.startswith(f"{QUERY} fiscal_year=") for finding in found)
+    _only_mismatches(rule_findings(frozenset(), FUYO_RULES, BINDINGS, [SUPPORT], client_type=MothersSupportOnly,
+                                   max_examples=1))
 
 
 LIMITS = ("jido_fuyo_teate.full_limit_dependants", "jido_fuyo_teate.stop_limit")
@@ -149,11 +152,8 @@ def test_the_limit_rules_draw_maintained_children(name: str) -> None:
 def test_the_reference_leaving_out_maintained_children_fails_both_limits() -> None:
     # The reference before issue 66: 1,449,999円 with one of each answered 一部支給 (the law: 全部支給), and 2,840,000円
     # with two 生計維持児童 一部支給 (the law: 全部停止).
-    found = rule_findings(frozenset({"jido_fuyo_maintained_children_ignored"}), FUYO_RULES, BINDINGS, LIMITS,
-                          max_examples=1)
-    for name in LIMITS:
-        assert found[name] and {finding.code for finding in found[name]} == {f"scenario.{name}.mismatch"}
-        assert all(finding.where.startswith(f"{QUERY} fiscal_year=") for finding in found[name])
+    _only_mismatches(rule_findings(frozenset({"jido_fuyo_maintained_children_ignored"}), FUYO_RULES, BINDINGS, LIMITS,
+                                   max_examples=1))
 
 
 QUALIFYING = ("jido_fuyo_teate.mother", "jido_fuyo_teate.father", "jido_fuyo_teate.carer")
@@ -170,11 +170,8 @@ def test_the_qualifying_rules_draw_children_no_longer_children(name: str) -> Non
 
 def test_the_reference_qualifying_without_a_child_fails_the_qualifying_rules() -> None:
     # The reference before issue 66: 支給要件該当 true for a 母 whose only child was a 児童 no more (MOTHER_AGED_OUT).
-    found = rule_findings(frozenset({"jido_fuyo_qualifies_without_child"}), RECORD_RULES, BINDINGS, QUALIFYING,
-                          max_examples=1)
-    for name in QUALIFYING:
-        assert found[name] and {finding.code for finding in found[name]} == {f"scenario.{name}.mismatch"}
-        assert all(finding.where.startswith(f"{QUERY} fiscal_year=") for finding in found[name])
+    _only_mismatches(rule_findings(frozenset({"jido_fuyo_qualifies_without_child"}), RECORD_RULES, BINDINGS,
+                                   QUALIFYING, max_examples=1))
 
 
 def test_the_reference_passes_the_new_draws() -> None:
