@@ -34,11 +34,25 @@ def _int(record: Mapping[str, str], item: str) -> int:
     return int(text) if text.isdigit() else 0
 
 
+#: 法第9条第2項 names two claimants only: a 母 (the 養育費 her child received from the 父) and a 父 (from the 母).
+_SUPPORT_COUNTED_FOR = ("母", "父")
+
+
 def _income(record: Mapping[str, str], defects: frozenset[str]) -> int:
-    """前年所得 and 8割 of the 養育費, rounded half up to the yen (all of it with the defect)."""
-    support = _int(record, "養育費")
+    """前年所得 and, for a 母 or a 父, 8割 of the 養育費, rounded half up to the yen (all of it with one defect; a
+    養育者's too with another: 法第9条第2項 counts none of a 養育者's)."""
+    counted = record.get("受給者区分") in _SUPPORT_COUNTED_FOR or "jido_fuyo_carer_support_counted" in defects
+    support = _int(record, "養育費") if counted else 0
     share = support if "jido_fuyo_support_counted_whole" in defects else (support * 8 + 5) // 10
     return _int(record, "前年所得") + share
+
+
+def _dependants(record: Mapping[str, str], defects: frozenset[str]) -> int:
+    """Those who raise the 第9条 limits by 38万円 each: the 加算対象扶養親族等 and the 生計維持児童 (施行令 第2条の4
+    第1項第2号イ, 第2項第1号ロ(1): 「当該加算対象扶養親族等…及び当該生計維持児童の数に三十八万円を乗じて得た額」; the
+    latter left out with the defect)."""
+    children = 0 if "jido_fuyo_maintained_children_ignored" in defects else _int(record, "生計維持児童の数")
+    return _int(record, "加算対象扶養親族等の数") + children
 
 
 def _limits(dependants: int, defects: frozenset[str]) -> tuple[int, int]:
@@ -175,12 +189,15 @@ def _others_limits(record: Mapping[str, str], defects: frozenset[str]) -> dict[s
     return {"養育者所得停止": carer, "扶養義務者所得停止": obligor}
 
 
-def _qualification(record: Mapping[str, str], defects: frozenset[str]) -> dict[str, Any]:
-    """公的年金給付 (第3条第2項), 支給要件該当 (第4条第1項, 第3項), 支給対象 (第4条第2項), the limits of the others."""
+def _qualification(record: Mapping[str, str], has_child: bool, defects: frozenset[str]) -> dict[str, Any]:
+    """公的年金給付 (第3条第2項), 支給要件該当 (第4条第1項, 第3項), 支給対象 (第4条第2項), the limits of the others.
+    第4条第1項 is about a 児童 (第3条第1項): with no child one on as_of (``has_child``) no claimant meets it (met all
+    the same with the defect, as the reference did until issue 66)."""
     kind = record.get("受給者区分")
     abroad = _on(record, "受給者_国外") and "jido_fuyo_claimant_abroad_paid" not in defects
+    child = has_child or "jido_fuyo_qualifies_without_child" in defects
     return {"公的年金給付": _public_pension(record.get("公的年金給付_種別", ""), defects),
-            "支給要件該当": _qualifies(record, defects) and not abroad if kind else None,
+            "支給要件該当": _qualifies(record, defects) and not abroad and child if kind else None,
             "支給対象": not _excluded(record, defects) if kind else None, **_others_limits(record, defects)}
 
 
@@ -196,7 +213,7 @@ def _first_month(record: Mapping[str, str], claimed: date, defects: frozenset[st
 
 
 def jido_fuyo(row: Row, children: Sequence[Row], record: Mapping[str, str], fiscal_year: int, stay: Stay | None,
-              defects: frozenset[str]) -> dict[str, Any]:
+              as_of: date, defects: frozenset[str]) -> dict[str, Any]:
     """児童扶養手当 of the 年度: the 児童 (each child's 児童該当終了日), the first month, the 所得 and the
     kind of payment it gives, the part stopped, and each month's amount and payment month."""
     births = [(birth, child.get("宛名番号", "")) for child in children
@@ -206,14 +223,14 @@ def jido_fuyo(row: Row, children: Sequence[Row], record: Mapping[str, str], fisc
     claimed = parse_day(record.get("認定請求年月日", ""))
     nothing = {"児童": listed, "支給開始月": None, "所得額": None, "支給区分": None, "一部支給停止額": None,
                "基本額": _BASE, "加算額": _ADDITION, "月額": []}
-    nothing.update(_qualification(record, defects))
+    ends = [_child_end(birth, defects) for birth, _ in births]
+    nothing.update(_qualification(record, any(as_of <= end for end in ends), defects))
     if claimed is None or not births:
         return nothing
     first = _first_month(record, claimed, defects)
-    ends = [_child_end(birth, defects) for birth, _ in births]
     last_day = _last_day(stay, ends)
     last = month_of_day(last_day)
-    income, dependants = _income(record, defects), _int(record, "加算対象扶養親族等の数")
+    income, dependants = _income(record, defects), _dependants(record, defects)
     months = [add_month((fiscal_year, 4), index) for index in range(12)]
     # 第5条第2項: the 監護等児童 are those the claimant 監護 (a 母's 「母が監護するもの」): one who meets no 第4条第1項
     # (a flag not sent does not hold) has none and is paid nothing. Read without the defects: those of 第4条第1項

@@ -150,7 +150,7 @@ class PerPersonQuery(Presentation, RequestValidation):
                                       claimed, self.store.domain_record(arguments[0], "児童手当"), as_of,
                                       self.defects),
             "児童扶養手当": jido_fuyo.jido_fuyo(row, children, self.store.domain_record(arguments[0], "児童扶養手当"),
-                                        fiscal_year, stay, self.defects),
+                                        fiscal_year, stay, as_of, self.defects),
             "支援措置": rules.support(row, stay, as_of, self.defects),
             "除票年月日": rules.removal_date(row, self.defects),
             "就学": shugaku.shugaku(row, self._school_children(children), fiscal_year, as_of, self.defects,

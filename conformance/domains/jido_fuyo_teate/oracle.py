@@ -12,13 +12,15 @@ readings, recorded in spec_catalog/jido_fuyo_teate/2025.12/provisions.yaml):
 - the 監護等児童 are the claimant's household children who are 児童 in the month (no disability and no
   里親 recorded: the 18-year rule of 第3条第1項 alone);
 - 扶養親族等 are given as the number of 加算対象扶養親族等 that are none of 七十歳以上同一生計配偶者,
-  老人扶養親族 and 特定扶養親族等 (each adds 38万円 to the limits), and no 生計維持児童 apart from them;
+  老人扶養親族 and 特定扶養親族等 (each adds 38万円 to the limits); each 生計維持児童 adds 38万円 as well (the text of
+  第2条の4第1項第2号イ, 第2項第1号ロ(1): the callers pass both numbers summed as ``dependants``);
 - the amounts of 第5条 are revised every year by 第5条の2 (not quoted): :func:`monthly_amount` gives the
   amount in units of 基本額 and 加算額, whatever the revised figures are.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Literal
@@ -166,6 +168,12 @@ def qualifies(claimant: str, *, cares: bool, shares_livelihood: bool, lives_with
     if claimant == "父":
         return cares and shares_livelihood
     return not mother_cares and lives_with and cares and maintains
+
+
+def has_child(births: Iterable[date], day: date) -> bool:
+    """第4条第1項 is about a 児童 (第3条第1項): whether some child is one on ``day`` (on or before its
+    :func:`child_end_date`). With none, no claimant meets it, whatever it does for the child."""
+    return any(day <= child_end_date(birth) for birth in births)
 
 
 # -- 第4条第2項: the 児童 for whom no 手当 is paid ------------------------------------------------------

@@ -5,18 +5,19 @@
   only now draw every claimant, and that system fails each with the rule's finding.
 - 法第9条第2項 counts 8割 of the 養育費 of a 父's child (paid by the 母) as it does a 母's: a system counting it for
   a 母 only passed; the support rule now draws a 父, and that system fails it.
-- Two rules the outsider implemented that the bundled reference does not (a 養育者's 養育費 counts none;
-  生計維持児童 raise the 第9条 limits): the contract says them and the oracle answers them, but no rule draws them
-  until the reference does (a check that fails the reference is not shipped; reported in the session's notes).
+- Two rules the outsider implemented that the bundled reference broke (a 養育者's 養育費 counts none; 生計維持児童
+  raise the 第9条 limits): the reference is fixed and the rules draw them; the reference's old behaviour is a named
+  defect each (jido_fuyo_carer_support_counted, jido_fuyo_maintained_children_ignored) that fails its rules with the
+  rules' findings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 from rule_probes import rewritten_from_records, rule_findings
 
@@ -24,6 +25,7 @@ from conformance.checks.scenarios import Scenario, other_codes
 from conformance.domains.jido_fuyo_teate import checks as fs
 from conformance.domains.jido_fuyo_teate import oracle as fuyo
 from conformance.domains.jido_fuyo_teate.checks import FUYO_RULES, RECORD_RULES
+from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE
@@ -58,6 +60,13 @@ EveryNumber, MothersSupportOnly = (rewritten_from_records(fs.PART, change)
                                    for change in (_every_number, _mothers_support_only))
 
 
+def _only_mismatches(found: Mapping[str, Sequence[Finding]]) -> None:
+    """Each rule of ``found`` failed, with its own mismatch only, each at the per-person query of a 年度."""
+    for name, findings in found.items():
+        assert findings and {finding.code for finding in findings} == {f"scenario.{name}.mismatch"}
+        assert all(finding.where.startswith(f"{QUERY} fiscal_year=") for finding in findings)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.one_of(*(RECORD_RULES[name].scenarios(CODES) for name in PARTIAL_NUMBERS)))
 def test_the_partial_numbers_draw_every_claimant(scenario: Scenario) -> None:
@@ -80,9 +89,8 @@ def test_the_reference_passes_the_partial_numbers_and_the_support(client_type: t
 
 @pytest.mark.parametrize("rule", PARTIAL_NUMBERS)
 def test_a_system_applying_every_number_to_every_claimant_fails(rule: str) -> None:
-    found = rule_findings(frozenset(), RECORD_RULES, BINDINGS, [rule], client_type=EveryNumber, max_examples=1)[rule]
-    assert found and {finding.code for finding in found} == {f"scenario.{rule}.mismatch"}
-    assert all(finding.where.startswith(f"{QUERY} fiscal_year=") for finding in found)
+    _only_mismatches(rule_findings(frozenset(), RECORD_RULES, BINDINGS, [rule], client_type=EveryNumber,
+                                   max_examples=1))
 
 
 def test_the_support_rule_draws_a_father_who_qualifies() -> None:
@@ -93,26 +101,80 @@ def test_the_support_rule_draws_a_father_who_qualifies() -> None:
 
 
 def test_a_carers_income_counts_no_support() -> None:
-    # 法第9条第2項 names the 母 and the 父 only; not drawn yet (the bundled reference counts it: the session's notes).
+    # 法第9条第2項 names the 母 and the 父 only: a 養育者's 所得額 is its 前年所得; drawn since the reference was fixed.
     assert fuyo.counted_income(500_000, 50_001, "養育者") == 500_000
     assert fs._income(fs.CARER_WITH_SUPPORT, TOWN_CODE) == {"所得額": 500_000}
-    assert fs.CARER_WITH_SUPPORT not in FUYO_RULES[SUPPORT].examples
+    assert fs.CARER_WITH_SUPPORT in FUYO_RULES[SUPPORT].examples
+
+
+@pytest.mark.parametrize("kind", ["母", "父", "養育者"])
+def test_the_support_rule_draws_every_claimant(kind: str) -> None:
+    found = find(FUYO_RULES[SUPPORT].scenarios(CODES), lambda s: s.record(fs.PART)["受給者区分"] == kind,
+                 settings=settings(max_examples=500, database=None))
+    assert int(found.record(fs.PART)["養育費"]) > 0
+
+
+def test_the_reference_counting_a_carers_support_fails_the_support_rule() -> None:
+    # The reference before issue 66: 8割 of a 養育者's 養育費 counted (CARER_WITH_SUPPORT: 540,001円; the law:
+    # 500,000円).
+    _only_mismatches(rule_findings(frozenset({"jido_fuyo_carer_support_counted"}), FUYO_RULES, BINDINGS, [SUPPORT],
+                                   max_examples=1))
 
 
 def test_a_system_counting_the_mothers_support_only_fails() -> None:
-    found = rule_findings(frozenset(), FUYO_RULES, BINDINGS, [SUPPORT], client_type=MothersSupportOnly,
-                          max_examples=1)[SUPPORT]
-    assert found and {finding.code for finding in found} == {f"scenario.{SUPPORT}.mismatch"}
-    assert all(finding.where.startswith(f"{QUERY} fiscal_year=") for finding in found)
+    _only_mismatches(rule_findings(frozenset(), FUYO_RULES, BINDINGS, [SUPPORT], client_type=MothersSupportOnly,
+                                   max_examples=1))
+
+
+LIMITS = ("jido_fuyo_teate.full_limit_dependants", "jido_fuyo_teate.stop_limit")
 
 
 def test_the_first_limits_count_the_maintained_children() -> None:
-    # 施行令 第2条の4第1項第2号イ, 第2項第1号ロ(1): 38万円 for each 生計維持児童 as for each 加算対象扶養親族等. Not
-    # drawn yet (the bundled reference leaves them out: the session's notes); the oracle's answers are the law's.
+    # 施行令 第2条の4第1項第2号イ, 第2項第1号ロ(1): 38万円 for each 生計維持児童 as for each 加算対象扶養親族等.
     assert fs._kind(fs.WITH_MAINTAINED_CHILD, TOWN_CODE) == {"支給区分": "全部支給"}
     assert fs._kind(fs.AT_THE_LIMIT_WITH_MAINTAINED_CHILD, TOWN_CODE) == {"支給区分": "一部支給"}
     assert fs._kind(fs.STOPPED_WITH_MAINTAINED_CHILDREN, TOWN_CODE) == {"支給区分": "全部停止"}
     assert fs._kind(fs.BELOW_STOP_WITH_MAINTAINED_CHILDREN, TOWN_CODE) == {"支給区分": "一部支給"}
-    drawn = {example for name in ("jido_fuyo_teate.full_limit_dependants", "jido_fuyo_teate.stop_limit")
-             for example in FUYO_RULES[name].examples}
-    assert not drawn & {fs.WITH_MAINTAINED_CHILD, fs.STOPPED_WITH_MAINTAINED_CHILDREN}
+    drawn = {example for name in LIMITS for example in FUYO_RULES[name].examples}
+    assert drawn >= {fs.WITH_MAINTAINED_CHILD, fs.AT_THE_LIMIT_WITH_MAINTAINED_CHILD,
+                     fs.STOPPED_WITH_MAINTAINED_CHILDREN, fs.BELOW_STOP_WITH_MAINTAINED_CHILDREN}
+
+
+@pytest.mark.parametrize("name", LIMITS)
+def test_the_limit_rules_draw_maintained_children(name: str) -> None:
+    found = find(FUYO_RULES[name].scenarios(CODES), lambda s: int(s.record(fs.PART).get("生計維持児童の数", "0")) > 0,
+                 settings=settings(max_examples=500, database=None))
+    record = found.record(fs.PART)
+    dependants = int(record["加算対象扶養親族等の数"]) + int(record["生計維持児童の数"])
+    assert 1 <= dependants <= 3
+
+
+def test_the_reference_leaving_out_maintained_children_fails_both_limits() -> None:
+    # The reference before issue 66: 1,449,999円 with one of each answered 一部支給 (the law: 全部支給), and 2,840,000円
+    # with two 生計維持児童 一部支給 (the law: 全部停止).
+    _only_mismatches(rule_findings(frozenset({"jido_fuyo_maintained_children_ignored"}), FUYO_RULES, BINDINGS, LIMITS,
+                                   max_examples=1))
+
+
+QUALIFYING = ("jido_fuyo_teate.mother", "jido_fuyo_teate.father", "jido_fuyo_teate.carer")
+
+
+@pytest.mark.parametrize("name", QUALIFYING)
+def test_the_qualifying_rules_draw_children_no_longer_children(name: str) -> None:
+    # The outsider's m4: some draws have no child a 児童 on as_of, and the answer is then false whatever the flags.
+    found = find(RECORD_RULES[name].scenarios(CODES),
+                 lambda s: s.as_of is not None and not fuyo.has_child(s.children, s.as_of),
+                 settings=settings(max_examples=1000, database=None))
+    assert fs._qualifies(found, TOWN_CODE) == {"支給要件該当": False}
+
+
+def test_the_reference_qualifying_without_a_child_fails_the_qualifying_rules() -> None:
+    # The reference before issue 66: 支給要件該当 true for a 母 whose only child was a 児童 no more (MOTHER_AGED_OUT).
+    _only_mismatches(rule_findings(frozenset({"jido_fuyo_qualifies_without_child"}), RECORD_RULES, BINDINGS,
+                                   QUALIFYING, max_examples=1))
+
+
+def test_the_reference_passes_the_new_draws() -> None:
+    names = (*LIMITS, SUPPORT, *QUALIFYING)
+    assert rule_findings(frozenset(), {**FUYO_RULES, **RECORD_RULES}, BINDINGS, names, max_examples=10) == {
+        name: [] for name in names}

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import pytest
@@ -46,10 +47,13 @@ QUERY = "GET /residents/{atena}/qualifications"
 @given(st.one_of(*(rule.scenarios(CODES) for rule in FUYO_RULES.values())))
 def test_every_amount_scenario_sends_a_mother_who_meets_article_4(scenario: Scenario) -> None:
     record = scenario.record(fs.PART)
-    # 法第9条第2項's rule (support) also draws a 父, who qualifies; the others a 母 only.
-    assert record["受給者区分"] == "母" or (record["受給者区分"] == "父" and record["養育費"] != "0")
+    # 法第9条第2項's rule (support) also draws a 父 and a 養育者, who qualify; the others a 母 only.
+    assert record["受給者区分"] == "母" or (record["受給者区分"] in ("父", "養育者") and record["養育費"] != "0")
     assert record["監護"] == "1"
-    assert fs._qualifies(scenario, TOWN_CODE) == {"支給要件該当": True}
+    # child_end's children reach 18 around the 年度: with none a 児童 on as_of no claimant meets 第4条第1項 (the
+    # others' children are 児童 through the year: test_children_outside_child_end_stay_児童_through_the_year).
+    assert scenario.as_of is not None
+    assert fs._qualifies(scenario, TOWN_CODE) == {"支給要件該当": fuyo.has_child(scenario.children, scenario.as_of)}
 
 
 def test_a_mother_without_kango_meets_no_article_4_and_the_examples_send_it() -> None:
@@ -163,8 +167,9 @@ def test_the_reference_pays_nothing_to_a_mother_who_does_not_kango() -> None:
     # The contract's 月額.金額: 0 with no 監護等児童 (第5条第2項: 「母が監護するもの」); with 監護 "1", the 基本額.
     child = {"宛名番号": "2", "生年月日": "2015-05-05"}
     record = {"受給者区分": "母", "認定請求年月日": "2025-04-10"}
-    without = jido_fuyo({"宛名番号": "1"}, [child], record, 2025, None, frozenset())
-    cared = jido_fuyo({"宛名番号": "1"}, [child], {**record, "監護": "1"}, 2025, None, frozenset())
+    without = jido_fuyo({"宛名番号": "1"}, [child], record, 2025, None, date(2025, 7, 1), frozenset())
+    cared = jido_fuyo({"宛名番号": "1"}, [child], {**record, "監護": "1"}, 2025, None, date(2025, 7, 1),
+                      frozenset())
     assert (without["支給要件該当"], cared["支給要件該当"]) == (False, True)
     assert {entry["金額"] for entry in without["月額"]} == {0}
     assert {entry["金額"] for entry in cared["月額"]} == {41_100}

@@ -5,6 +5,7 @@ comparison the checks make)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -88,6 +89,13 @@ def test_the_worked_examples() -> None:
     assert fs._qualifies(fs.MOTHER_APART, town) == fs._qualifies(fs.CARER, town) == {"支給要件該当": True}
     assert fs._qualifies(fs.CARER_APART, town) == {"支給要件該当": False}
     assert fs._claimant_paid(fs.MOTHER_ABROAD, town) == {"支給要件該当": False}
+    # 第4条第1項 is about a 児童 (第3条第1項): born 2007-04-01, one until 2025-03-31; on 2025-04-01 no claimant meets
+    # it.
+    assert fs._qualifies(fs.MOTHER_LAST_DAY, town) == {"支給要件該当": True}
+    for aged_out in (fs.MOTHER_AGED_OUT, fs.FATHER_AGED_OUT, fs.CARER_AGED_OUT):
+        assert fs._qualifies(aged_out, town) == {"支給要件該当": False}
+        assert fs._qualifies(replace(aged_out, as_of=date(2025, 3, 31), fiscal_year=2024), town) == {
+            "支給要件該当": True}
     # 第4条第2項: not paid for the child abroad, with a 里親, sharing the 父's 生計, with the 母's 配偶者 (also in a
     # 事実婚: 第3条第3項); paid where that 父 is disabled (第3号ただし書); a 父's child likewise (第5号, 第6号).
     for excluded in (fs.ABROAD_CHILD, fs.FOSTERED_CHILD, fs.WITH_FATHER, fs.STEPFATHER, fs.DE_FACTO_STEPFATHER,
