@@ -411,7 +411,7 @@ def test_what_to_do_next_lists_what_remains_by_state_with_the_procedures(require
     manual = section(steps, 'id="step-MANUAL"', "</div>")
     # The attested R005 is done; R006 with its procedure from the catalog.
     assert "jumin-1.0-3.4-R006" in manual and "jumin-1.0-3.4-R005" not in manual
-    assert "アラート表示の照会画面の画面写し（端末名・操作日時入り）" in manual
+    assert "添付：各照会画面の画面写し（端末名・操作日時入り）" in manual
     assert '<a href="#f-jumin-1.0-3.4-R001">' in section(steps, 'id="step-FAIL"', "</div>")
     assert "jumin-1.0-1.1.1-R002" in section(steps, 'id="step-NOT_AUTOMATED"', "</div>")
     assert html.index('id="next-steps"') < html.index('id="findings"')

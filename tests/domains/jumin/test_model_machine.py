@@ -274,9 +274,11 @@ def test_the_linkage_copy_without_the_sex_is_reported_against_5_1_r003() -> None
     # 第30条45規定区分 may be left out, _63: a 省略 switch covers it, 5.1 R001; interpretation certificate-copy.)
     with reference_target(frozenset({"certificate_sex_dropped"})) as target:
         result = run_machine(target)
+    # The 世帯全員 写し, read after each step since the blind round's survivor 09, prints the same record.
     assert result.breaches and {(b.code, b.requirement, b.item) for b in result.breaches} == {
-        ("model.form_differs", "jumin-1.0-5.1-R003", "POST /certificates#/性別")}
-    assert result.breaches[0].actual == "absent"
+        ("model.form_differs", "jumin-1.0-5.1-R003", "POST /certificates#/性別"),
+        ("model.form_differs", "jumin-1.0-5.1-R003", "POST /certificates 世帯全員#/性別")}
+    assert {b.actual for b in result.breaches} == {"absent"}
 
 
 def test_a_removed_record_s_copy_ignoring_its_omission_switches_is_reported_against_5_1_r001() -> None:
