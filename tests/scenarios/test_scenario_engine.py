@@ -122,6 +122,15 @@ def test_error_wants_the_status_and_the_code() -> None:
     assert fake_run(data, other) == [("scenario.no_error", "scenario:t.case/step:s", "422 E002")]
 
 
+def test_an_expectation_naming_a_person_never_created_is_the_step_not_accepted_not_a_crash() -> None:
+    # The blind round of session 36 (bug 16): an 出生 refused, the 5.2 order then named the child it would have made.
+    data = base([{"matcher": "order", "step": "s", "pointer": "/members", "key": "宛名番号",
+                  "values": [{"person": "p"}, {"person": "never"}]}])
+    answers = {("post", "/driver/v1/fixtures/persons"): CREATED,
+               ("get", "/driver/v1/persons/0000000019"): person_answer()}
+    assert fake_run(data, answers) == [("scenario.not_accepted", "scenario:t.case/step:s", None)]
+
+
 @pytest.mark.parametrize("answer", [{"person": {"宛名番号": "0000000019"}}, {"result": "OK", "person": {}},
                                     {"RESULT": "ok", "person": {}}])
 def test_a_200_answer_without_the_protocols_result_ok_is_a_broken_target_not_a_finding(answer: Any) -> None:
