@@ -388,7 +388,7 @@ MACHINE_APART = frozenset({
     "search_kana_first_row", "yokushi_household_members_at_setting", "yokushi_release_lifts_all",
     "dv_reentry_unmarked", "search_basic_removal_reason_latest", "keibi_banchi_katagaki_refused",
     # The 住民票コード stock's fixed example, after the draws (the second is shown first by the refusals' example).
-    "codes_drawn_before_alert", "linkage_code_first_row", "codes_in_use_kept",
+    "codes_drawn_before_alert", "linkage_code_first_row", "codes_in_use_kept", "codes_alert_counted_before_draw",
     # The CSV imports' fixed example, after the draws.
     "csv_import_quotes_ignored", "csv_todoke_name_only",
     # The 除票用データベース's fixed example, after the draws.

@@ -13,7 +13,8 @@ Named defects (defects.py): ``codes_delivery_last_only`` (a delivery keeps its l
 ``codes_not_assigned`` (the stock is never drawn on: R002), ``codes_drawn_kept`` (a drawn code stays in the stock,
 to be given again: R002), ``codes_threshold_ignored`` (R004), ``codes_drawn_before_alert`` (the code leaves the
 stock before the アラート of a low stock, so a 異動 stopped by it loses one: R001), ``codes_in_use_kept`` (a
-delivered code a person holds is kept, to be given to another: R001).
+delivered code a person holds is kept, to be given to another: R001), ``codes_alert_counted_before_draw`` (the
+stock compared with the 下限 before the draw: R004).
 """
 
 from __future__ import annotations
@@ -90,7 +91,10 @@ class CodeHandlers:
         code = secrets.choice(codes)
         if "codes_drawn_before_alert" in self.defects:  # the code leaves the stock even if the アラート stops the 異動
             stock.remove(code)
-        if len(codes) - 1 < stock.threshold() and "codes_threshold_ignored" not in self.defects:
+        # The codes left after the draw against the 下限 (the defect: the stock before it, so a stock at exactly the
+        # 下限 gives the 付番 that takes it below no アラート; the second blind round, 22).
+        left = len(codes) if "codes_alert_counted_before_draw" in self.defects else len(codes) - 1
+        if left < stock.threshold() and "codes_threshold_ignored" not in self.defects:
             self.alerts(body, [(LOW_STOCK, LOW_STOCK_MESSAGE, "住民票コード")])
         if "codes_drawn_kept" not in self.defects and "codes_drawn_before_alert" not in self.defects:
             stock.remove(code)

@@ -472,6 +472,8 @@ AFFECTS: dict[str, set[str]] = {
         # A code lost to a 異動 the アラート of a low stock stops, a code a 住民 holds kept: the model's fixed example
         # ``code_stock``.
         "codes_drawn_before_alert", "codes_in_use_kept",
+        # The stock at exactly the 下限 before a 自動付番 (the second blind round, 22): the fixed example too.
+        "codes_alert_counted_before_draw",
         # 7.2 他業務連携 (reference/tagyomu.py): only the driver's units.* and query.units show them.
         "tagyomu_first_kept", "tenkyo_not_sent_to_fuhyo_system", "togo_atena_tenkyo_missing",
         # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/domains/jumin/test_issuance.py).

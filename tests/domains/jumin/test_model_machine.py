@@ -1106,7 +1106,7 @@ def test_the_clean_reference_s_code_stock_passes_and_is_left_as_found() -> None:
     assert {"jumin-1.0-4.3.1-R001", "jumin-1.0-4.3.1-R002", "jumin-1.0-4.3.1-R004",
             "jumin-1.0-1.2.2-R032"} <= session.exercised
     steps = session.finished[-1][0]
-    # The アラート asked once (下限 count + 1), not at count - 1; the four delivered codes drawn: three 出生 and the
+    # The アラート asked once (下限 = count), not at count - 1; the four delivered codes drawn: three 出生 and the
     # 変更請求 (the reference holds no 空きコード of its own).
     assert sum("confirm A041" in step for step in steps) == 1
     assert sum(step.split(". ", 1)[1].startswith("births(") for step in steps) == 3
@@ -1129,8 +1129,10 @@ def test_without_the_stock_operations_the_example_exercises_nothing() -> None:
     ("codes_drawn_kept", "jumin-1.0-4.3.1-R002", "model.code_given_kept", 7, "driver:/codes/stock#/空きコード"),
     # The 出生 entered without a code records none.
     ("codes_not_assigned", "jumin-1.0-4.3.1-R002", "model.item_not_allowed", 6, "住民票コード"),
-    # The 下限 set to the count + 1: the 変更請求 must be stopped by the アラート.
+    # The 下限 set to the count: the 変更請求 must be stopped by the アラート (its draw leaves one fewer).
     ("codes_threshold_ignored", "jumin-1.0-4.3.1-R004", "model.no_alert", 9, ""),
+    # The stock compared with the 下限 before the draw: at the count itself no アラート (the second blind round, 22).
+    ("codes_alert_counted_before_draw", "jumin-1.0-4.3.1-R004", "model.no_alert", 9, ""),
     # The 変更請求 the アラート stopped took a code out of the stock all the same (the scenario reads no stock then).
     ("codes_drawn_before_alert", "jumin-1.0-4.3.1-R001", "model.code_not_kept", 10, "driver:/codes/stock#/空きコード"),
     # A code the 外国人住民 holds, delivered last as a 空きコード, answered 蓄積 (blind round 35, 23).

@@ -355,14 +355,14 @@ def code_stock(session: Session) -> None:
     ``jumin-1.0-interp-jumin-code-model``). A 世帯 of a 日本人 世帯主 and a 外国人住民; the stock read (the vendor's
     own 空きコード and 下限, adopted); four 空きコード delivered by the CS (R001: each kept, listed by the stock); the
     下限 set to the count less one, and a 出生 entered without a 住民票コード (R002: a code of the stock, which lists
-    it no more; R004: the codes left are not fewer than the 下限, so no アラート); the 下限 set to the count plus
-    one, and the 世帯主's 住民票コードの変更請求 without a code: the アラート A041 (R004), nothing written and the
-    stock unchanged, then committed once confirmed with a code of the stock; then 出生 until no delivered code is
-    left (at most four), the 下限 set back. After each step the persons on every path (the driver's read, the
-    linkage API, the form's data: the code given is the one every output shows) and the stock read again. A 下限
-    equal to the count is never set (the readings that count the stock before or after the draw disagree there).
-    Nothing is done without ``cs.receive``, ``codes.stock`` and ``codes.threshold``; a breach raises
-    ``ModelBreach``."""
+    it no more; R004: the codes left are as many as the 下限, not fewer, so no アラート); the 下限 set to the count
+    itself, and the 世帯主's 住民票コードの変更請求 without a code: the codes left after the draw would be one fewer
+    than the 下限, so the アラート A041 (R004: 下回った is the stock left after the 付番; the second blind round,
+    22: a stock compared before the draw let this one pass), nothing written and the stock unchanged, then committed
+    once confirmed with a code of the stock; then 出生 until no delivered code is left (at most four), the 下限 set
+    back. After each step the persons on every path (the driver's read, the linkage API, the form's data: the code
+    given is the one every output shows) and the stock read again. Nothing is done without ``cs.receive``,
+    ``codes.stock`` and ``codes.threshold``; a breach raises ``ModelBreach``."""
     if not set(CODE_OPERATIONS) <= session.optional:
         return
     machine, made = _fixed_household(session, CODE_SERIALS)
@@ -382,7 +382,7 @@ def code_stock(session: Session) -> None:
     _read_stock(machine, "delivered")
     _set_floor(machine, len(stock.codes) - 1, "count - 1")
     _auto_numbered(machine, "births", _birth_request(machine, setai), "births(no 住民票コード, 下限 = count - 1)")
-    _set_floor(machine, len(stock.codes) + 1, "count + 1")
+    _set_floor(machine, len(stock.codes), "count")
     today = machine.today.isoformat()
     change = {"宛名番号": head, "区分": "住民票コードの変更請求", "items": {}, "異動日": today, "処理日": today}
     _auto_numbered(machine, "ex_officio.correct", change,

@@ -283,9 +283,9 @@ class CodeStock:
     given: set[str] = field(default_factory=set)
 
     def low(self) -> bool:
-        """Whether the next 自動付番 must show the アラート (R004): the codes left after it fewer than the 下限. Where
-        the 下限 is the count before the draw, the reading that counts the stock before it says no: the machine never
-        sets that 下限 (interpretation ``jumin-code-model``), so the two readings never disagree on what it asks."""
+        """Whether the next 自動付番 must show the アラート (R004): the codes left after it fewer than the 下限 (the
+        stock at exactly the 下限 before the draw alerts: interpretation ``jumin-code-model``, the driver protocol's
+        "when the codes left are fewer than the 下限")."""
         return bool(self.codes) and len(self.codes) - 1 < self.floor
 
     def take(self, code: str) -> None:
