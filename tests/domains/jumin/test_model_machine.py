@@ -1113,6 +1113,14 @@ def test_the_clean_reference_s_code_stock_passes_and_is_left_as_found() -> None:
     assert after == before
 
 
+def test_a_breach_of_the_stock_s_example_sets_its_floor_back() -> None:
+    """The example ends at its breach (step 9) and sets the 下限 back all the same: the scenarios after the model's
+    run meet the vendor's own 下限 (the second blind round, 22: the 下限 left at the count made their 出生 alert)."""
+    session, (_, before), (_, after) = _code_stock(frozenset({"codes_alert_counted_before_draw"}))
+    assert len(session.failures[-1][0]) == 9
+    assert before["下限"] == after["下限"] == 0
+
+
 def test_without_the_stock_operations_the_example_exercises_nothing() -> None:
     """Without codes.* the example does nothing: no rule of 4.3.1 is exercised (never a silent pass)."""
     with started_in_process(frozenset()) as running:
