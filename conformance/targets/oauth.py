@@ -27,6 +27,7 @@ touches the token the requests use, and the wrong secret is registered as a secr
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import threading
@@ -255,9 +256,19 @@ def _granted(client_id: str, status: int, body: bytes) -> Grant:
     token = token if isinstance(token, str) and token else None
     if token is not None:
         secrets.register(token)
-    lifetime = document.get("expires_in")
-    seconds = float(lifetime) if isinstance(lifetime, int | float) and not isinstance(lifetime, bool) else None
-    return Grant(client_id, status, token, "refresh_token" in document, seconds)
+    return Grant(client_id, status, token, "refresh_token" in document, lifetime_of(document.get("expires_in")))
+
+
+def lifetime_of(value: Any) -> float | None:
+    """An ``expires_in`` as seconds: None for no number (absent, a bool, text, NaN); an integer too large for a float
+    is infinite (a vendor's answer never crashes the reader: the second blind round, 24)."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    try:
+        seconds = float(value)
+    except OverflowError:
+        return math.inf
+    return None if math.isnan(seconds) else seconds
 
 
 def forget_tokens() -> None:
@@ -291,9 +302,8 @@ def fetch_token(url: str, auth: Auth, client_id: str, secret: str, *, timeout: f
     token_type = document.get("token_type")
     if isinstance(token_type, str) and auth.scheme and token_type.lower() != auth.scheme.lower():
         raise TargetError(f"{_WHAT} answered token_type {token_type[:20]!r}, not {auth.scheme}")
-    lifetime = document.get("expires_in")
-    seconds = float(lifetime) if isinstance(lifetime, int | float) and not isinstance(lifetime, bool) else 0.0
-    return token, seconds if seconds > 0 else DEFAULT_LIFETIME
+    seconds = lifetime_of(document.get("expires_in"))
+    return token, seconds if seconds is not None and seconds > 0 else DEFAULT_LIFETIME
 
 
 #: What the errors of the token exchange name.

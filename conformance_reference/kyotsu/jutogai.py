@@ -137,8 +137,10 @@ class JutogaiService:
         token = secrets.token_urlsafe(32)
         with self._lock:
             self.tokens[token] = self._now() + TOKEN_LIFETIME
-        # No refresh token: 2.2.7 allows only access tokens.
-        return Answer(200, {"access_token": token, "token_type": "Bearer", "expires_in": TOKEN_LIFETIME},
+        # No refresh token: 2.2.7 allows only access tokens. The defect states the life in milliseconds (RFC 6749
+        # 5.1: seconds), the token living its 300 s all the same (the second blind round, 24).
+        stated = TOKEN_LIFETIME * 1000 if "jutogai_token_life_in_milliseconds" in self.defects else TOKEN_LIFETIME
+        return Answer(200, {"access_token": token, "token_type": "Bearer", "expires_in": stated},
                       (("Cache-Control", "no-store"),))
 
     @staticmethod

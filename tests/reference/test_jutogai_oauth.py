@@ -4,6 +4,7 @@ variables and refused credentials are named without their values."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -203,3 +204,12 @@ def test_only_a_401_saying_the_token_is_invalid_is_sent_again(running: RunningRe
         assert http.request("post", CALL, json=BODY).status == 401
     assert len(seen) == sent and all(value.startswith("Bearer ") for value in seen)
     assert len(set(seen)) == sent  # the one sent again carries a fresh token
+
+
+@pytest.mark.parametrize(("answered", "seconds"), [
+    (300, 300.0), (2.5, 2.5), (None, None), (True, None), ("300", None), (float("nan"), None),
+    (10 ** 400, math.inf)])
+def test_an_expires_in_is_read_as_seconds_whatever_the_vendor_answers(answered: Any, seconds: float | None) -> None:
+    """A number as seconds; no number (a bool, text, NaN) is none; an integer too large for a float is infinite,
+    never a crash (the second blind round, 24: the judge must judge what a vendor states, not fall over it)."""
+    assert oauth.lifetime_of(answered) == seconds

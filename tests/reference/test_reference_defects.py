@@ -603,6 +603,8 @@ AFFECTS: dict[str, set[str]] = {
         "jutogai_operation_day_compact", "jutogai_operation_time_minutes")},
     # The probe sends every request within a token's life (tests/domains/jumin/test_token_life.py moves the clock).
     "jutogai_token_never_expires": set(), "jutogai_token_skew_margin": set(),
+    # The probe reads no expires_in and sends every request within the token's real 300 s.
+    "jutogai_token_life_in_milliseconds": set(),
     # The model's sessions of the API (docs/model.md, the fixed example tokens): the probe logs in once, with the
     # client's secret, and sends every request with one token, so none of these changes what it reads.
     # A DATE in another form than YYYY-MM-DD: the probe sends the 操作年月日 as YYYY-MM-DD only.

@@ -15,7 +15,7 @@ from inprocess import started_in_process
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
-from conformance.domains.jumin.model.token_life import NEAR_END, token_lifetime
+from conformance.domains.jumin.model.token_life import LONGEST_LIFE, LONGEST_MOVE, NEAR_END, token_lifetime
 from conformance.embedded import reference_environ
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
@@ -112,3 +112,45 @@ def test_without_the_operation_or_a_token_endpoint_it_is_not_automated() -> None
         judge(target)
     with reference(auth=None) as target, pytest.raises(NotAutomated, match="no OAuth2 token endpoint"):
         judge(target)
+
+
+def test_a_life_stated_in_milliseconds_is_crossed_a_day_a_call_and_found() -> None:
+    """The second blind round, 24: expires_in 300,000 (milliseconds) for a token living 300 s. The clock is moved by
+    half of it in calls of a day at most (the operation's range), and the token, refused there, is a finding (it was
+    an ERROR: the whole move asked of the clock at once, out of its range)."""
+    with reference(frozenset({"jutogai_token_life_in_milliseconds"})) as target:
+        found = judge(target)
+    half = TOKEN_LIFETIME * 1000 // 2
+    assert half > LONGEST_MOVE
+    assert [(f.code, f.location, f.expected, f.actual) for f in found] == [
+        ("token.expired_early", f"{WHERE} (a token {half} s old)", "200", "401")]
+
+
+def stated_life(seconds: Any) -> Callable[[Any], None]:
+    """A vendor whose token endpoint answers ``seconds`` as the expires_in of a token that never expires."""
+    def vendor(app: Any) -> None:
+        api: JutogaiService = app.jutogai
+        original = api.token
+
+        def token(authorization: str | None, form: Any) -> Any:
+            answer = original(authorization, form)
+            if "expires_in" in answer.document:
+                answer.document["expires_in"] = seconds
+                api.tokens.update({answer.document["access_token"]: float("inf")})
+            return answer
+
+        api.token = token  # type: ignore[method-assign]
+    return vendor
+
+
+@pytest.mark.parametrize("seconds", [LONGEST_LIFE + 1, 10 ** 400])
+def test_a_life_longer_than_the_check_crosses_is_not_automated_and_named(seconds: int) -> None:
+    with reference(vendor=stated_life(seconds)) as target, pytest.raises(NotAutomated, match=r"expires_in .* longer"):
+        judge(target)
+
+
+def test_a_life_of_thirty_days_is_crossed() -> None:
+    """The longest life judged: its half and its end crossed a day a call; a token that never dies is found."""
+    with reference(vendor=stated_life(LONGEST_LIFE)) as target:
+        found = judge(target)
+    assert [(f.code, f.location) for f in found] == [("token.expired_taken", f"{WHERE} (a token past its life)")]
