@@ -77,6 +77,8 @@ class Certificates(StatuteCertificates):
         person = self.driver.pending().leaked(self._person(atena), "kari_certificate_leak")
         whole = body.get("世帯全員") is True and person.get("住民状態") == "1"
         people = self._current_household(person.get("世帯番号", "")) if whole else [person]
+        if whole and "certificate_household_by_atena" in self.defects:  # by 宛名番号, not 5.2's order
+            people = sorted(people, key=lambda row: row.get("宛名番号", ""))
         if whole and "certificate_household_removed_listed" in self.defects:  # by 世帯番号 alone: 除票 too
             people = sorted(self.store.household(person.get("世帯番号", "")), key=household_order)
         people = people or [person]

@@ -22,7 +22,14 @@ from inprocess import started_in_process
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated, seed_key
 from conformance.domains.jumin.model.check import MAX_WAYS, Result, run_machine, session_of, state_machine
-from conformance.domains.jumin.model.fixed_examples import archive, batches, code_stock, csv_imports, suppressions
+from conformance.domains.jumin.model.fixed_examples import (
+    archive,
+    batches,
+    code_stock,
+    csv_imports,
+    generations,
+    suppressions,
+)
 from conformance.domains.jumin.model.steps import ModelBreach, Session
 from conformance.domains.jumin.oracles.model.archive import Migration, five_years, moved_on
 from conformance.domains.jumin.oracles.model.world import World
@@ -628,6 +635,31 @@ def test_a_household_copy_listing_a_removed_member_is_reported_against_5_1_p001(
     assert [(f.code, re.sub(r"/step:\d+", "", f.location)) for f in findings] == [
         ("model.household_copy_other", "model:jumin#POST /certificates 世帯全員#/記載者/1")]
     assert "deaths(" in findings[0].message and findings[0].actual is not None and "除票" in findings[0].actual
+
+
+def test_a_household_copy_by_atena_is_reported_against_5_2_r004() -> None:
+    """The second blind round, 03 (the named defect certificate_household_by_atena): the linkage API's 世帯全員 写し
+    lists its 記載者 by 宛名番号; the fixed 世帯 of three generations, sent the 世帯主 last, is numbered the 子's
+    family first (the clean one: test_the_clean_reference_lists_the_three_generations_in_the_order_of_5_2)."""
+    with started_in_process(frozenset({"certificate_household_by_atena"})) as running:
+        session = session_of(machine_target(running.client()))
+        with contextlib.suppress(ModelBreach):
+            generations(session)
+    steps, failure = session.failures[-1]
+    assert [(b.requirement, b.code, b.item, b.expected, b.actual) for b in failure.breaches] == [
+        ("jumin-1.0-5.2-R004", "model.certificate_order", "POST /certificates 世帯全員#/記載者/3",
+         "続柄 世帯主 > 妻 > 子 > 子の子 > 子の妻", "続柄 子の子 > 子 > 子の妻 > 妻 > 世帯主")]
+    assert len(steps) == 1 and "妻 after 子の妻" in failure.breaches[0].message
+
+
+def test_the_fixed_three_generations_are_numbered_in_another_order_than_5_2_s() -> None:
+    """The example is a proof only where the 宛名番号 disagree with 5.2: the reference numbers them as sent."""
+    with started_in_process() as running:
+        session = session_of(machine_target(running.client()))
+        generations(session)
+    ((_, world),) = session.finished
+    by_number = [world.latest(atena)["続柄"] for atena in sorted(world.persons)]
+    assert by_number == ["子の子", "子", "子の妻", "妻", "世帯主"] and session.failures == []
 
 
 def test_a_search_that_keeps_the_first_furigana_is_reported_against_2_1_2_r001() -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -40,6 +40,7 @@ from conformance.domains.jumin.forms.common import (
     squeeze,
     without_furigana,
 )
+from conformance.domains.jumin.forms.member_order import order_problem, rank
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
 from conformance.domains.jumin.params import CERTIFICATION_MARKERS
@@ -309,9 +310,9 @@ class CertificateForms:
     def household_copy(self, world: World, setai: str, document: Any, where: str) -> Iterator[Breach]:
         """The linkage API's 世帯全員 住民票の写し (``POST /certificates`` with 世帯全員) lists the 世帯's 住民
         and no one else: a 除票 of a member who died or left beside them breaks 5.1 P001, anyone else 5.1 R001
-        (世帯全員分); each 住民 listed shows their latest row (``copy_items``, 5.1 R003). The order of the 記載者 is
-        5.2's, judged on the 世帯 lists (blind round 35, 09: the 写し read the 世帯 by its 世帯番号 alone, 除票
-        included)."""
+        (世帯全員分); each 住民 listed shows their latest row (``copy_items``, 5.1 R003; blind round 35, 09: the 写し
+        read the 世帯 by its 世帯番号 alone, 除票 included); the 記載者 are in 5.2's order (interfaces.yaml
+        issue_certificate: 記載者は5.2の並び順; the second blind round, 03: a 写し listing them by 宛名番号)."""
         members = world.members(setai)
         people = document.get("記載者") if isinstance(document, dict) else None
         listed = [str(entry.get("宛名番号", "")) for entry in people if isinstance(entry, dict)] \
@@ -327,6 +328,7 @@ class CertificateForms:
                          "a 除票" if removed else "not a 住民 of the 世帯")
         for atena in members:
             yield from self.copy_items(world.latest(atena), document, where)
+        yield from _certificate_order(world, setai, listed, where)
 
     def _same(self, row: Mapping[str, str], shown: Mapping[str, str], where: str,
               form: Form | None = None) -> Iterator[Breach]:
@@ -386,6 +388,35 @@ class CertificateForms:
         if response.status != 200:
             return response.status, None
         return 200, response.json()
+
+
+def founders_out_of_order(world: World, setai: str, listed: Sequence[str]) -> tuple[int, str, str, str] | None:
+    """Whether an answer listing the 宛名番号 ``listed`` (in its order) gives the members ``setai`` was made with in
+    the order of 5.2 (interpretation member-order): by 続柄 first (世帯主, 配偶者, 子 and their families, ...)
+    whatever their ages, then by 生年月日 and 宛名番号 within one 続柄 (``forms.member_order``'s rule). A member who
+    joined later may be listed last (5.2 R002): only the founders' order is judged. None when it holds; else the
+    index in ``listed`` of the first founder out of place, why, and the founders' 続柄 in an order 5.2 allows and
+    as listed (the finding's expected and actual)."""
+    founders = world.founders.get(setai, frozenset())
+    rows = [world.latest(atena) for atena in listed if atena in founders]
+    problem = order_problem(rows) if len(rows) >= 2 else None
+    if problem is None:
+        return None
+    index, why = problem
+    wanted = sorted(rows, key=lambda row: (rank(row.get("続柄", "")), row.get("生年月日", ""), row.get("宛名番号", "")))
+    return (listed.index(rows[index].get("宛名番号", "")), why,
+            "続柄 " + " > ".join(row.get("続柄", "") for row in wanted),
+            "続柄 " + " > ".join(row.get("続柄", "") for row in rows))
+
+
+def _certificate_order(world: World, setai: str, listed: Sequence[str], where: str) -> Iterator[Breach]:
+    """The 世帯全員 写し's 記載者 in 5.2's order (``founders_out_of_order``), under 5.2 R004 (第１順位)."""
+    found = founders_out_of_order(world, setai, listed)
+    if found is None:
+        return
+    index, why, wanted, shown = found
+    yield Breach(r.MEMBER_ORDER, "model.certificate_order", f"the 世帯全員 写し's 記載者 are not in the order of "
+                 f"5.2: {why}", f"{where}#/記載者/{index}", wanted, shown)
 
 
 def _sheet_holds(form: Form, row: Mapping[str, str], document: Any, where: str) -> Iterator[Breach]:

@@ -20,7 +20,7 @@ and step_requests.py (the requests several rules send). The fixed examples run b
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -137,10 +137,11 @@ class JuminModelMachine(ModelSteps):
 
     def household(self, size: int, foreign: int | None, births: list[str], *, unknown: bool,
                   headless: bool, relations: list[str] | None = None,
-                  names: list[tuple[str, str]] | None = None) -> list[str]:
+                  names: list[tuple[str, str]] | None = None, sent: Sequence[int] | None = None) -> list[str]:
         """A 世帯 of ``size`` members made through ``fixtures.persons`` (the member at ``foreign`` a 外国人住民, the
         last of 不詳 生年月日 when ``unknown``; ``relations`` and ``names``, 氏名 and フリガナ, given to the first
-        members), judged; the 宛名番号 the vendor gave them, adopted."""
+        members; ``sent``: the order the members are sent in, by index, so that the 宛名番号 the vendor gives may
+        follow another order than 5.2's), judged; the 宛名番号 the vendor gave them, adopted."""
         people = [self._person(index, index == foreign, births[index]) for index in range(size)]
         for person, relation in zip(people, relations or (), strict=False):
             person["続柄"] = relation
@@ -153,6 +154,7 @@ class JuminModelMachine(ModelSteps):
                 person["続柄"] = "同居人"
             else:
                 person["世帯主氏名"] = people[0]["氏名"]
+        people = [people[index] for index in sent] if sent is not None else people
         status, document = self._call("fixtures.persons", {"persons": people}, f"fixtures.persons(size={size})")
         self._check(judge_committed(status, document, r.DESTINATION), STEP)
         made = _listed(document)

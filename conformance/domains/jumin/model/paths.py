@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from conformance.domains.jumin.forms.member_order import order_problem, rank
 from conformance.domains.jumin.model.feeds import across_change, full_walk, same_instant
-from conformance.domains.jumin.model.forms import CertificateForms
+from conformance.domains.jumin.model.forms import CertificateForms, founders_out_of_order
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
 from conformance.errors import TargetError
@@ -702,21 +701,14 @@ def _same_history(history: Sequence[Mapping[str, str]], rows: Any, atena: str,
 
 def _member_order(world: World, setai: str, listed: Sequence[str]) -> Iterator[Breach]:
     """The linkage API's 世帯 lists its members in the order of 5.2 (interfaces.yaml get_household:
-    世帯員（5.2の並び順）; interpretation member-order): the members the 世帯 was made with, in the order the
-    answer gives them, by 続柄 first (世帯主, 配偶者, 子 and their families, ...) whatever their ages, then by
-    生年月日 and 宛名番号 within one 続柄 (``forms.member_order``'s rule). A member who joined later may be listed
-    last (5.2 R002): only the founders' order is judged. Reported under 5.2 R004 (第１順位)."""
-    founders = world.founders.get(setai, frozenset())
-    rows = [world.latest(atena) for atena in listed if atena in founders]
-    problem = order_problem(rows) if len(rows) >= 2 else None
-    if problem is None:
+    世帯員（5.2の並び順）; interpretation member-order; ``forms.founders_out_of_order``). Reported under 5.2 R004
+    (第１順位)."""
+    found = founders_out_of_order(world, setai, listed)
+    if found is None:
         return
-    index, why = problem
-    where = f"GET /households/{setai}#/members/{listed.index(rows[index].get('宛名番号', ''))}"
-    wanted = sorted(rows, key=lambda row: (rank(row.get("続柄", "")), row.get("生年月日", ""), row.get("宛名番号", "")))
+    index, why, wanted, shown = found
     yield Breach(r.MEMBER_ORDER, "model.household_order", f"the 世帯's members are not in the order of 5.2: {why}",
-                 f"{where}/続柄", "続柄 " + " > ".join(row.get("続柄", "") for row in wanted),
-                 "続柄 " + " > ".join(row.get("続柄", "") for row in rows))
+                 f"GET /households/{setai}#/members/{index}/続柄", wanted, shown)
 
 
 def _members(wanted: list[str], members: Any, requirement: str, where: str) -> Iterator[Breach]:
