@@ -4,7 +4,7 @@ operations is NOT_AUTOMATED; neither a password nor a session reaches a recordin
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -121,6 +121,38 @@ def test_a_clock_that_ends_every_session_does_not_pass() -> None:
         target = Target(catalog=EDITION, http=reference.client(), driver=DriverTarget(operations="all"), seed=1)
         assert judge(target, "R001/session") == [
             ("users.session_refused_in_period", "GET /driver/v1/persons/{宛名番号}#利用期間", "accepted", "refused")]
+
+
+class FailuresKeptOverSuccesses(UserRegistry):
+    """A vendor that counts an ID's failed logins over its successes (the second blind round, 20): the lock comes
+    after LOCK_AFTER failures in all, not in a row."""
+
+    def login(self, body: Mapping[str, Any]) -> tuple[int, dict[str, Any]]:
+        user = self.users.get(str(body.get("利用者ID") or ""))
+        kept = user.failures if user is not None else 0
+        status, answer = super().login(body)
+        if status == 200 and user is not None:
+            user.failures = kept
+        return status, answer
+
+
+def test_a_count_of_failures_kept_over_successes_passes_every_rule() -> None:
+    """R016's 「複数回のアクセスの失敗」 says neither 連続 nor that a success ends the count (interpretation
+    operation-authority): a vendor locking after failures counted over successes conforms, as one counting them in
+    a row does. The second blind round's 20 (the count not reset on a success) is so argued, not killed."""
+    with started_in_process(rows=()) as reference:
+        service = reference.app.driver
+        service.user_registry = FailuresKeptOverSuccesses(service.defects, service.today)
+        target = Target(catalog=EDITION, http=reference.client(), driver=DriverTarget(operations="all"), seed=1)
+        assert judge_all(target) == {requirement: [] for requirement in RULES}
+        # The variant does keep its count: LOCK_AFTER - 1 failures, a success, one more failure lock the ID.
+        registry = service.user_registry
+        registry.create({"利用者ID": "kept", "パスワード": "pw-kept", "操作権限": ["照会"]})
+        for _ in range(LOCK_AFTER - 1):
+            registry.login({"利用者ID": "kept", "パスワード": "wrong"})
+        assert registry.login({"利用者ID": "kept", "パスワード": "pw-kept"})[0] == 200
+        registry.login({"利用者ID": "kept", "パスワード": "wrong"})
+        assert registry.login({"利用者ID": "kept", "パスワード": "pw-kept"})[1]["code"] == "E033"
 
 
 def test_a_moved_day_is_one_users_only() -> None:
