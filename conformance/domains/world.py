@@ -67,7 +67,7 @@ and callers import from here are kept.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -241,11 +241,12 @@ class WorldMachine(JuminModelMachine):
 
     def household(self, size: int, foreign: int | None, births: list[str], *, unknown: bool,
                   headless: bool, relations: list[str] | None = None,
-                  names: list[tuple[str, str]] | None = None) -> list[str]:
+                  names: list[tuple[str, str]] | None = None, sent: Sequence[int] | None = None) -> list[str]:
         made = super().household(size, foreign, births, unknown=unknown, headless=headless, relations=relations,
-                                 names=names)
-        if self._judges(DOMAINS):
-            self._koseki("household", made[:1])
+                                 names=names, sent=sent)
+        if self._judges(DOMAINS):  # the first member built (the 世帯主), wherever it was sent
+            first = list(sent).index(0) if sent is not None and made else 0
+            self._koseki("household", made[first:first + 1])
         return made
 
     def _koseki(self, operation: str, persons: list[str]) -> None:
