@@ -32,6 +32,8 @@ def _school_starts(birth: date) -> date:
 
 
 def _preschool(birth: date, day: date, defects: frozenset[str]) -> bool:
+    if "kodomo_newborn_refused" in defects and day == birth:
+        return False
     if "kodomo_preschool_until_sixth_birthday" in defects:
         return birth <= day < _birthday(birth, 6)
     return birth <= day < _school_starts(birth)
@@ -48,6 +50,9 @@ def _category(birth: date, day: date, needs_care: bool) -> str | None:
 
 def _shown_category(birth: date, day: date, needs_care: bool, defects: frozenset[str]) -> str | None:
     correct = _category(birth, day, needs_care)
+    if "kodomo_leap_day_three_late" in defects and (birth.month, birth.day) == (2, 29) \
+            and day == _birthday(birth, 3) - _ONE_DAY and correct is not None:
+        return "3号" if needs_care else None
     if correct == "1号" and "kodomo_one_from_third_birthday" in defects and day < _birthday(birth, 3):
         return None
     if correct == "2号" and "kodomo_three_until_birthday" in defects and day <= _birthday(birth, 3):
@@ -74,7 +79,8 @@ def nintei(guardian: Row, child: Row, applied: date, reason: str | None, defects
         # The town's own code: the address its 住民記録 holds (or held) for the 保護者.
         here = present == guardian.get("住所_市区町村コード")
     certified = here and correct is not None and birth is not None and _preschool(birth, applied, defects)
-    shown = _shown_category(birth, applied, needs_care, defects) if certified and birth is not None else None
+    named = certified or "kodomo_category_on_refusal" in defects
+    shown = _shown_category(birth, applied, needs_care, defects) if named and birth is not None else None
     amount = _CARE_AMOUNT if certified and correct in ("2号", "3号") else None
     if correct == "3号" and "kodomo_no_amount_for_infants" in defects:
         amount = None

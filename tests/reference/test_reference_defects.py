@@ -682,7 +682,8 @@ AFFECTS: dict[str, set[str]] = {
         "kodomo_preschool_until_sixth_birthday", "kodomo_one_from_third_birthday", "kodomo_two_needs_care_ignored",
         "kodomo_three_until_birthday", "kodomo_moved_out_certified", "kodomo_no_amount_for_infants",
         "kodomo_notice_to_child", "kodomo_certificate_without_category", "kodomo_refusal_without_reason",
-        "kodomo_deadline_next_month", "kodomo_present_place_ignored")},
+        "kodomo_deadline_next_month", "kodomo_present_place_ignored", "kodomo_newborn_refused",
+        "kodomo_leap_day_three_late", "kodomo_category_on_refusal")},
     # 後期高齢者医療 (conformance_reference/koki_korei/koki_korei.py; each defect's own test:
     # tests/domains/koki_korei/test_koki_scenarios.py).
     **{name: {"qualifications"} for name in (

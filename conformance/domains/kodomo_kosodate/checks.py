@@ -61,6 +61,8 @@ OPERATION_PATH = "/kodomo/nintei"
 CARE_REASON = "労働"
 _GUARDIAN_BIRTH = date(1985, 6, 6)
 _LONG_AGO = date(2005, 4, 1)
+#: Births on a 2月29日 (:func:`around_three`).
+_LEAP_DAYS = (date(2016, 2, 29), date(2020, 2, 29), date(2024, 2, 29))
 #: A 処分期限 within the thirty days (:func:`_deadline`).
 WITHIN = "三十日以内"
 GUARDIAN = "保護者"
@@ -149,7 +151,8 @@ def at_school_start(draw: st.DrawFn, codes: tuple[str, str]) -> Application:
 def around_three(draw: st.DrawFn, codes: tuple[str, str], care: bool) -> Application:
     """Children applying within 30 days of the day three is reached (that day and the birthday often), with the
     need of 保育 (``care``: 第19条第3号) or without it (第1号)."""
-    birth = draw(st.dates(date(2016, 1, 1), date(2024, 12, 31)))
+    # A 2月29日 often: three is reached on 2月28日 of a common year (年齢計算ニ関スル法律, 民法第143条).
+    birth = draw(st.one_of(st.sampled_from(_LEAP_DAYS), st.dates(date(2016, 1, 1), date(2024, 12, 31))))
     reached = age_reached_on(birth, 3)
     applied = reached + timedelta(days=draw(st.one_of(st.sampled_from((-1, 0, 1)), st.integers(-30, 30))))
     return Application(_household(applied, [birth]), (care,))
@@ -278,6 +281,17 @@ def _field(name: str) -> Callable[[Answers, Loaded], Projection]:
     return pick
 
 
+def _decision(answer: Mapping[str, Any]) -> Any:
+    """認定 as answered; a refusal that still names a 認定区分 (the contract: null or absent when 認定 is false, no 区分
+    being certified: 第20条第4項) shows both, so it differs from the oracle's false."""
+    certified, named = answer.get("認定"), answer.get("認定区分")
+    return {"認定": certified, "認定区分": named} if certified is not True and named else certified
+
+
+def _actual_decisions(answers: Answers, loaded: Loaded) -> Projection:
+    return {"認定": {index: _decision(answer) for index, answer in answers.items()}}
+
+
 def _actual_infants(answers: Answers, loaded: Loaded) -> Projection:
     return {"第3号": {index: answer.get("認定区分") == law.CATEGORY_THREE for index, answer in answers.items()}}
 
@@ -366,6 +380,13 @@ BEFORE_SCHOOL = Application(_household(date(2025, 3, 31), [date(2018, 12, 12), d
 #: 保育, 第2号 with it; the day before, no 区分 without it and 第3号 with it (第19条第1項第1号〜第3号).
 THIRD_BIRTHDAY = Application(_household(date(2025, 5, 9), [date(2022, 5, 10)]), (False,))
 THIRD_BIRTHDAY_CARE = replace(THIRD_BIRTHDAY, needs_care=(True,))
+#: Born 2020-02-29: three is reached on 2023-02-28 (a common year: the day before 3月1日), so an application of that
+#: day is no longer 第3号 with the need of 保育, and 第1号 without it (第19条第1項; 年齢計算ニ関スル法律, 民法第143条).
+LEAP_DAY_THREE = Application(_household(date(2023, 2, 28), [date(2020, 2, 29)]), (True,))
+LEAP_DAY_THREE_NO_CARE = replace(LEAP_DAY_THREE, needs_care=(False,))
+#: Born on the day of the application (2025-01-15), with the need of 保育: a 小学校就学前子ども from birth, certified
+#: (第19条第1項 柱書, 第3号).
+NEWBORN = Application(_household(date(2025, 1, 15), [date(2025, 1, 15)]), (True,))
 #: Aged four (第2号 with the need of 保育, 第1号 without) and one (第3号 with it, no 区分 without it).
 FAMILY = Application(_household(date(2025, 1, 15), [date(2020, 10, 10), date(2023, 11, 11)]), (True, True))
 MIXED = replace(FAMILY, needs_care=(False, False))
@@ -388,14 +409,14 @@ def _rule(name: str, applications: Callable[[tuple[str, str]], st.SearchStrategy
 
 
 KODOMO_RULES: dict[str, KodomoRule] = {rule.name: rule for rule in (
-    _rule("kodomo.preschool", at_school_start, _certified, _field("認定"), (SCHOOL_START, BEFORE_SCHOOL)),
+    _rule("kodomo.preschool", at_school_start, _certified, _actual_decisions, (SCHOOL_START, BEFORE_SCHOOL, NEWBORN)),
     _rule("kodomo.category_one", drawn_with(around_three, False), _categories_of(False), _field("認定区分"),
-          (THIRD_BIRTHDAY,)),
+          (THIRD_BIRTHDAY, LEAP_DAY_THREE_NO_CARE)),
     _rule("kodomo.category_two", kindergarten_age, _categories_of(None), _field("認定区分"), (FAMILY,)),
     _rule("kodomo.category_three", drawn_with(around_three, True), _infants, _actual_infants,
-          (THIRD_BIRTHDAY_CARE,)),
-    _rule("kodomo.residence", leaving_guardians, _resident_certified, _field("認定"), (MOVED_AWAY,)),
-    _rule("kodomo.present_place", without_residence, _present_certified, _field("認定"),
+          (THIRD_BIRTHDAY_CARE, LEAP_DAY_THREE)),
+    _rule("kodomo.residence", leaving_guardians, _resident_certified, _actual_decisions, (MOVED_AWAY,)),
+    _rule("kodomo.present_place", without_residence, _present_certified, _actual_decisions,
           (PRESENT_HERE, PRESENT_ELSEWHERE)),
     _rule("kodomo.care_amount", young_children, _care_amounts, _actual_care_amounts, (FAMILY,)),
     _rule("kodomo.notice", young_children, _notices, _actual_notices, (FAMILY,)),

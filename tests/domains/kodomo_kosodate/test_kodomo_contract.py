@@ -51,10 +51,12 @@ def rewritten(change: Rewrite) -> type[RequestsHttpClient]:
     return Rewritten
 
 
-def findings(change: Rewrite, names: list[str], max_examples: int = 3) -> dict[str, list[Finding]]:
-    """The findings of the rules ``names`` (their worked examples and ``max_examples`` drawn applications each)."""
+def findings(change: Rewrite, names: list[str], max_examples: int = 3,
+             defects: frozenset[str] = frozenset()) -> dict[str, list[Finding]]:
+    """The findings of the rules ``names`` (their worked examples and ``max_examples`` drawn applications each) against
+    the reference with ``defects``."""
     bound = bound_requirements(BINDINGS)
-    with start_reference(defects=frozenset()) as running:
+    with start_reference(defects=defects) as running:
         client = rewritten(change)(ApiTarget(base_url=running.url), base_url=running.url)
         target = Target(catalog=load_edition(EDITION), http=client,
                         data=TestData(({"住所_市区町村コード": TOWN_CODE},)), append_path=scenarios.APPEND_PATH,
@@ -163,3 +165,31 @@ def test_an_answer_outside_the_schema_beside_a_wrong_one_is_one_finding_never_a_
     (finding,) = findings(_mixed_categories, ["kodomo.category_two"], max_examples=12)["kodomo.category_two"]
     assert finding.code in (CONTRACT_CODE, "scenario.kodomo.category_two.mismatch")
     assert "seed" in finding.message and finding.location.startswith("POST /driver/v1/kodomo/nintei 申請年月日=")
+
+
+#: The gaps issue 66's statute mutation run found (benchmarks/mutation/statute_survivors.toml, kodomo_kosodate): the
+#: named defect mirroring each, its rule, and the finding's expected and actual on the worked example that shows it.
+GAP_FINDINGS = [
+    ("kodomo_newborn_refused", "kodomo.preschool", "2025-01-15", '{"認定": {"0": true}}', '{"認定": {"0": false}}'),
+    ("kodomo_leap_day_three_late", "kodomo.category_one", "2023-02-28", '{"認定区分": {"0": "1号"}}',
+     '{"認定区分": {"0": null}}'),
+    ("kodomo_leap_day_three_late", "kodomo.category_three", "2023-02-28", '{"第3号": {"0": false}}',
+     '{"第3号": {"0": true}}'),
+    *(("kodomo_category_on_refusal", name, "2025-01-15", '{"認定": {"0": false, "1": false}}',
+        '{"認定": {"0": {"認定": false, "認定区分": "2号"}, "1": {"認定": false, "認定区分": "3号"}}}')
+       for name in RESIDENCE),
+]
+
+
+def test_the_clean_reference_gives_the_gaps_rules_no_finding() -> None:
+    names = sorted({rule for _, rule, *_ in GAP_FINDINGS})
+    assert findings(_unchanged, names, max_examples=2) == {name: [] for name in names}
+
+
+@pytest.mark.parametrize(("defect", "rule", "applied", "expected", "actual"), GAP_FINDINGS)
+def test_a_gaps_defect_gives_its_rules_finding_on_the_worked_example(defect: str, rule: str, applied: str,
+                                                                     expected: str, actual: str) -> None:
+    (finding,) = findings(_unchanged, [rule], max_examples=2, defects=frozenset({defect}))[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location == f"POST /driver/v1/kodomo/nintei 申請年月日={applied}"
+    assert (finding.expected, finding.actual) == (expected, actual)
