@@ -160,3 +160,31 @@ def test_a_wrong_answer_fails_with_the_checks_finding(defect: str, rule: str) ->
     found = rule_findings(frozenset({defect}), SEIKATSU_RULES, BINDINGS, [rule], max_examples=1)[rule]
     assert found and {finding.code for finding in found} == {f"scenario.{rule}.mismatch"}
     assert all(finding.where.startswith("GET /residents/{atena}/qualifications fiscal_year=") for finding in found)
+
+
+def late_notice_counted(record: Mapping[str, str], as_of: date, part: dict[str, Any]) -> dict[str, Any]:
+    """第24条第7項 misread (an outsider's mutant, issue 66): any 通知年月日 on the record, even one after the 30th
+    day and after as_of, taken as a notice in time: never deemed rejected once a notice is recorded."""
+    if record.get("通知年月日") and record.get("申請年月日"):
+        return {**part, "みなし却下": False}
+    return part
+
+
+def notice_ignored(record: Mapping[str, str], as_of: date, part: dict[str, Any]) -> dict[str, Any]:
+    """第24条第7項 misread the other way: deemed rejected from the 31st day whatever notice came within the 30."""
+    applied = _day(record, "申請年月日")
+    if applied is None:
+        return part
+    return {**part, "みなし却下": as_of > applied + timedelta(days=30)}
+
+
+@pytest.mark.parametrize("rewrite", [late_notice_counted, notice_ignored])
+def test_a_deemed_rejection_misread_fails_on_the_worked_examples(rewrite: Rewrite) -> None:
+    # max_examples=1: the worked examples decide it, not a lucky draw (the drawn cases met a notice after the 30th
+    # day asked before it too seldom: the outsider's late_notice_counted passed three seeds' runs).
+    name = "seikatsu_hogo.deemed_rejection"
+    found = rule_findings(frozenset(), {name: SEIKATSU_RULES[name]}, BINDINGS, [name], client_type=_vendor(rewrite),
+                          max_examples=1)[name]
+    assert found and {finding.code for finding in found} == {f"scenario.{name}.mismatch"}
+    assert all(finding.where == "GET /residents/{atena}/qualifications fiscal_year=2024" for finding in found)
+    assert bound_requirements(BINDINGS)[f"scenario.{name}"] == {"seikatsu_hogo-2025.12-1.24.0.7.0-O001"}

@@ -72,6 +72,9 @@ def test_the_worked_examples() -> None:
     assert ss._delay_reason(ss.NOTIFIED_AFTER_AS_OF, TOWN_CODE) != {"遅延理由明示": True}
     assert ss._deemed(ss.APPLIED, TOWN_CODE) == {"みなし却下": True}
     assert ss._deemed(ss.NOT_YET_DEEMED, TOWN_CODE) == {"みなし却下": False}
+    # Notified on the 41st day, asked on the 36th: no notice within the 30 days, deemed; notified on the 30th: not.
+    assert ss._deemed(ss.DEEMED_BEFORE_LATE_NOTICE, TOWN_CODE) == {"みなし却下": True}
+    assert ss._deemed(ss.NOTIFIED_ON_30TH, TOWN_CODE) == {"みなし却下": False}
     # 最低生活費 120,000, income 50,000: 70,000 (第8条第1項).
     assert ss._degree(ss.MEANS, TOWN_CODE) == {"保護の程度": 70_000}
     # 保護 from 2024-04-01 to its 廃止 on 2025-06-01: a 被保護者 on 5月31日, not on 6月1日 (第6条第1項).
