@@ -128,9 +128,12 @@ def _may_apply(applicant: str, defects: frozenset[str]) -> bool | None:
 
 
 def _notice(record: Mapping[str, str], defects: frozenset[str]) -> bool | None:
-    """第24条第8項: notify a known 扶養義務者 who does not fulfil the 扶養, unless unsuitable."""
+    """第24条第8項: notify a known 扶養義務者 who does not fulfil the 扶養, unless unsuitable. Only before deciding a
+    開始: 第9項 carries 第1項〜第7項 over to an application for a 変更, not 第8項, so a 変更 notifies no one."""
     if not record.get("申請年月日"):
         return None
+    if record.get("申請種別") == "変更" and "seikatsu_hogo_notice_on_change" not in defects:
+        return False
     failing = record.get("扶養義務不履行") == "1" or "seikatsu_hogo_notice_every_obligor" in defects
     unsuitable = record.get("通知不適当") == "1" and "seikatsu_hogo_notice_always" not in defects
     return record.get("扶養義務者") == "1" and failing and not unsuitable

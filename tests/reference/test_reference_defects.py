@@ -799,7 +799,8 @@ AFFECTS: dict[str, set[str]] = {
         "seikatsu_hogo_urgent_degree_from_all_means", "seikatsu_hogo_own_income_only",
         "seikatsu_hogo_transport_medical",
         "seikatsu_hogo_school_lunch_living", "seikatsu_hogo_care_aid_unknown", "seikatsu_hogo_notice_every_obligor",
-        "seikatsu_hogo_notice_always", "seikatsu_hogo_change_without_deadline", "seikatsu_hogo_forward_in_a_week")},
+        "seikatsu_hogo_notice_always", "seikatsu_hogo_notice_on_change", "seikatsu_hogo_change_without_deadline",
+        "seikatsu_hogo_forward_in_a_week")},
     # 障害者福祉 (conformance_reference/shogaisha_fukushi/shogaisha.py; each defect's own test:
     # tests/domains/shogaisha_fukushi/test_shogaisha_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -1026,7 +1027,8 @@ RULE_PROBES = (
       seikatsu_scenarios.LOAN, seikatsu_scenarios.KIN, seikatsu_scenarios.WITH_ASSETS,
       seikatsu_scenarios.URGENT_WITH_ASSETS, seikatsu_scenarios.OTHER_AID, seikatsu_scenarios.HOUSEHOLD,
       seikatsu_scenarios.LIVING_NEEDS, seikatsu_scenarios.SCHOOL_NEEDS, seikatsu_scenarios.OTHER_NEEDS,
-      seikatsu_scenarios.OBLIGOR_FULFILLING, seikatsu_scenarios.OBLIGOR_UNSUITABLE, seikatsu_scenarios.CHANGE,
+      seikatsu_scenarios.OBLIGOR_FULFILLING, seikatsu_scenarios.OBLIGOR_UNSUITABLE, seikatsu_scenarios.OBLIGOR_CHANGE,
+      seikatsu_scenarios.CHANGE,
       seikatsu_scenarios.RECEIVED),
     # 障害者福祉: the worked examples of conformance/domains/shogaisha_fukushi/checks.py.
     *(shogaisha_scenarios.RESIDENT, shogaisha_scenarios.NO_RESIDENCE, shogaisha_scenarios.IN_FACILITY,

@@ -361,7 +361,12 @@ _KINDS = picked_in_any_order(PART, "扶助の種類")
 
 
 def _notice(s: Scenario, town: str) -> Projection:
+    """第24条第8項 on an application for the 開始. An application for a 変更 (申請種別 変更): 第9項 carries 第1項〜第7項
+    over, not 第8項, and no 開始 is decided: no notice is due, false or null (the field does not apply; provisions.yaml
+    第24条第8項)."""
     f = facts(s)
+    if f.get(_KIND) == "変更":
+        return {"扶養義務者通知": either(False, None)}
     return {"扶養義務者通知": support_notice(known=f.get(_OBLIGOR) == "1", failing=f.get(_FAILING) == "1",
                                       unsuitable=f.get(_UNSUITABLE) == "1")}
 
@@ -460,6 +465,10 @@ OTHER_AID = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
                      records=_record({_NEED: 120_000, _INCOME: 50_000, _OTHER_AID: 30_000}))
 OBLIGOR_FULFILLING = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
                               records=_record({_APPLIED: date(2025, 5, 20), _OBLIGOR: "1"}))
+#: A 変更 applied for with a known 扶養義務者 failing the 扶養: no notice (第24条第8項 is about the 開始; 第9項 does not
+#: carry it over to a 変更).
+OBLIGOR_CHANGE = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
+                          records=_record({_APPLIED: date(2025, 5, 20), _KIND: "変更", _OBLIGOR: "1", _FAILING: "1"}))
 
 _AREA = "実施機関_市区町村コード"
 _MEANS = ("保護の要否", "保護の程度")
@@ -502,7 +511,7 @@ SEIKATSU_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("seikatsu_hogo.aid_kinds", lambda codes: needs(codes, kinds=_OTHER_KINDS), _kinds, _KINDS,
         (OTHER_NEEDS,)),
     STATUTE.rule("seikatsu_hogo.support_notice", lambda codes: obligors(codes, exception=False), _notice,
-        "扶養義務者通知", (OBLIGOR, OBLIGOR_FULFILLING)),
+        "扶養義務者通知", (OBLIGOR, OBLIGOR_FULFILLING, OBLIGOR_CHANGE)),
     STATUTE.rule("seikatsu_hogo.support_notice_exception", lambda codes: obligors(codes, exception=True), _notice,
         "扶養義務者通知", (OBLIGOR_UNSUITABLE,)),
     STATUTE.rule("seikatsu_hogo.change_application",
