@@ -202,9 +202,12 @@ def expected_nenkin(seen: Seen, as_of: date) -> Projection:
     period_lost = nenkin.period_loss_date(s.birth, s.moved_in, ending=seen.ending)
     months = nenkin.insured_months_of_year(acquired, period_lost, year) if acquired is not None \
         else nenkin.months_after_move_in(s.birth, s.moved_in, seen.ending, year) if held else ()
-    lost_allowed = nenkin.loss_dates_allowed(s.birth, s.moved_in, ending=seen.ending)
+    lost_allowed = nenkin.loss_dates_allowed(s.birth, s.moved_in, ending=seen.ending,
+                                             from_municipality=s.previous is not None)
     shown = {"資格取得日": _iso(acquired), "資格喪失日": either(*(_iso(day) for day in lost_allowed)),
              "被保険者期間": [f"{y:04d}-{m:02d}" for y, m in months]}
+    if _months_before_move_in_unknown(s, year):
+        del shown["被保険者期間"]
     if s.moved_in <= as_of and (s.moved_out is None or as_of <= s.moved_out):
         shown["被保険者種別"] = nenkin.FIRST_INSURED if nenkin.is_first_insured_on(s.birth, as_of) else None
     if seen.removed and seen.ending is not None:
@@ -218,6 +221,19 @@ def expected_nenkin(seen: Seen, as_of: date) -> Projection:
         domestic = expected_nenkin(replace(seen, s=replace(s, previous=other_codes(seen.town)[1])), as_of)
         shown = {name: value for name, value in shown.items() if domestic.get(name) == value}
     return shown
+
+
+def _months_before_move_in_unknown(s: Scenario, year: int) -> bool:
+    """Whether 年度 ``year`` holds months before a move-in from another municipality in which the person was aged
+    twenty to fifty-nine: spent elsewhere, in a 資格 this municipality's 住民記録 does not tell (第11条第1項), so
+    the 年度's 被保険者期間 is not asked (the contract and provisions.yaml: 転入前の月は問わない; the scenario checks
+    ask the next 年度). Issue 66 (an outside vendor's 国民年金, session 37): the feed once asked them on the move-in
+    day and failed a vendor counting the months of a 40-year-old since April."""
+    if s.previous is None:
+        return False
+    first, moved = fiscal_year_months(year)[0], month_of(s.moved_in)
+    return first < moved and month_of(age_reached_on(s.birth, nenkin.FROM_AGE)) < moved \
+        and month_of(age_reached_on(s.birth, nenkin.UNTIL_AGE)) > first
 
 
 def expected_juminzei(s: Scenario, town: str, as_of: date) -> Projection:

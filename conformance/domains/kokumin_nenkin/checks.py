@@ -35,7 +35,6 @@ from conformance.checks.statute_rules import (
     Rule,
     Scenario,
     Statute,
-    drawn_with,
     on_as_of,
     picked_in_any_order,
     rule_checks,
@@ -135,7 +134,12 @@ def entering(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     birth = draw(_born(age))
     twenty = _reached(birth, nenkin.FROM_AGE)
     moved_in = max(twenty + DAY, draw(_near(_reached(birth, age), 5)))
-    start = Scenario(fiscal_year_of(moved_in), birth, moved_in, foreign=draw(st.booleans()))
+    # The 転入届 may come after the move (住民基本台帳法 第22条: within 14 days): 第8条第2号 turns on the day
+    # the address began (住民となった年月日), never on the 届出年月日 (issue 66: an outside vendor's 取得 on
+    # the 届出 day went unseen).
+    notified = draw(st.sampled_from((None, 1, 13, 14)))
+    start = Scenario(fiscal_year_of(moved_in), birth, moved_in, foreign=draw(st.booleans()),
+                     notified=None if notified is None else moved_in + timedelta(days=notified))
     return draw(_ending(start, codes, moved_in, moved_in + timedelta(days=400)))
 
 
@@ -278,6 +282,47 @@ def _covered(draw: st.DrawFn, codes: tuple[str, str], dependent: bool) -> Scenar
 
 
 @st.composite
+def _covered_at_edges(draw: st.DrawFn, codes: tuple[str, str], dependent: bool) -> Scenario:
+    """A 被扶養配偶者 (``dependent``) or a 厚生年金 被保険者 since before twenty or sixty is reached, maybe until after
+    it, asked near that day: 第7条第1項第3号 counts a 被扶養配偶者 only 二十歳以上六十歳未満, 第2号 has no age
+    (第9条第3号's かっこ書 keeps a 第2号 insured at sixty). Issue 66: an outside vendor's 第3号 at any age and
+    第2号 ending at sixty went unseen by :func:`_covered`'s persons aged 21 to 58."""
+    age = draw(st.sampled_from((nenkin.FROM_AGE, nenkin.UNTIL_AGE) if dependent else (nenkin.UNTIL_AGE,)))
+    birth = draw(_born(age))
+    key = _reached(birth, age)
+    start = key - timedelta(days=draw(st.integers(1, 700)))
+    end = draw(st.one_of(st.none(), st.integers(1, 400).map(lambda days: key + timedelta(days=days))))
+    as_of = draw(_near(key, 3))
+    span = (start, end)
+    return Scenario(fiscal_year_of(as_of), birth, birth, previous=draw(st.sampled_from(codes)), as_of=as_of,
+                    records=_spans(None if dependent else span, span if dependent else None))
+
+
+@st.composite
+def _dependent_employed(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 被扶養配偶者 aged 21 to 58 who is (or becomes) a 厚生年金 被保険者 too, asked near either day: 第2号, not 第3号
+    (第7条第1項第3号: 第二号被保険者である者…を除く)."""
+    birth = draw(_birth(1970, 2002))
+    low = max(_reached(birth, 21), date(2019, 4, 1))
+    dependent = draw(st.dates(low, max(low, min(_reached(birth, 57), date(2025, 3, 31)))))
+    employed = dependent + timedelta(days=draw(st.integers(0, 300)))
+    as_of = draw(_near(draw(st.sampled_from((dependent, employed))), 3))
+    return Scenario(fiscal_year_of(as_of), birth, date(birth.year + 18, 4, 1), previous=draw(st.sampled_from(codes)),
+                    as_of=as_of, records=_spans((employed, None), (dependent, None)))
+
+
+def second_insured(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """厚生年金 被保険者 aged 21 to 58, around sixty, or 被扶養配偶者 too (第7条第1項第2号: a 第2号 whatever else
+    holds; the answer that fails it names 第2号's requirement, as a 第2号 answered 第1号 does)."""
+    return st.one_of(_covered(codes, False), _covered_at_edges(codes, False), _dependent_employed(codes))
+
+
+def third_insured(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """被扶養配偶者 aged 21 to 58, or around twenty or sixty (第7条第1項第3号: 二十歳以上六十歳未満のもの)."""
+    return st.one_of(_covered(codes, True), _covered_at_edges(codes, True))
+
+
+@st.composite
 def young_leavers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A resident since birth employed (厚生年金) at 15 to 19 who loses the 厚生年金 資格 before twenty, or after it;
     asked about a day after that (第9条第5号)."""
@@ -340,7 +385,8 @@ def _acquisition(s: Scenario, town: str) -> Projection:
 
 
 def _loss(s: Scenario, town: str) -> Projection:
-    allowed = nenkin.loss_dates_allowed(s.birth, s.moved_in, ending=ending_of(s))
+    allowed = nenkin.loss_dates_allowed(s.birth, s.moved_in, ending=ending_of(s),
+                                        from_municipality=s.previous is not None)
     return on_as_of(s, {"資格喪失日": either(*(iso_or_none(day) for day in allowed))})
 
 
@@ -412,6 +458,9 @@ TO_ABROAD = Scenario(2025, date(1990, 6, 6), date(2000, 1, 1), planned_out=date(
 TO_MUNICIPALITY = Scenario(2025, date(1990, 6, 6), date(2000, 1, 1), planned_out=date(2025, 6, 30),
                            elsewhere=date(2025, 6, 30), next="131016")
 FROM_ABROAD = Scenario(2025, date(1990, 6, 6), date(2025, 5, 10), foreign=True, as_of=date(2025, 5, 10))
+#: In from abroad on 2025-05-12, the 転入届 on 2025-05-26: 資格取得 on 2025-05-12 (第8条第2号), not the 届出's day.
+FROM_ABROAD_NOTIFIED_LATER = Scenario(2025, date(1990, 6, 6), date(2025, 5, 12), as_of=date(2025, 5, 31),
+                                      notified=date(2025, 5, 26))
 ONE_MONTH = Scenario(2025, date(2005, 5, 3), date(2005, 5, 3), planned_out=date(2025, 5, 20))
 #: Moved in from 131016 on 2024-04-15 aged 33: every month of 年度 2024 is in the 被保険者期間 (the 資格 was held
 #: before, 第9条 loses nothing on the move); left Japan on 2024-11-20: 2024-04 to 2024-10.
@@ -441,6 +490,15 @@ EMPLOYED = Scenario(2025, date(1990, 6, 6), date(2008, 4, 1), previous="131016",
                     records=_spans((date(2025, 6, 1), date(2025, 10, 1)), None))
 DEPENDENT = Scenario(2025, date(1990, 6, 6), date(2008, 4, 1), previous="131016", as_of=date(2025, 6, 1),
                      records=_spans(None, (date(2025, 6, 1), None)))
+#: Issue 66 (an outside vendor, session 37): born 1965-07-01, sixty reached on 2025-06-30: a 被扶養配偶者 since 2020 is
+#: no 第3号 that day (二十歳以上六十歳未満), a 厚生年金 被保険者 since 2010 still 第2号 (no age in 第7条第1項第2号); a
+#: 被扶養配偶者 employed from 2025-05-01 is 第2号 (第3号's かっこ書: 第二号被保険者である者を除く).
+DEPENDENT_AT_SIXTY = Scenario(2025, date(1965, 7, 1), date(1990, 4, 1), previous="131016", as_of=date(2025, 6, 30),
+                              records=_spans(None, (date(2020, 1, 1), None)))
+EMPLOYED_AT_SIXTY = Scenario(2025, date(1965, 7, 1), date(1990, 4, 1), previous="131016", as_of=date(2025, 6, 30),
+                             records=_spans((date(2010, 4, 1), None), None))
+DEPENDENT_EMPLOYED = Scenario(2025, date(1990, 6, 6), date(2008, 4, 1), previous="131016", as_of=date(2025, 6, 1),
+                              records=_spans((date(2025, 5, 1), None), (date(2024, 1, 1), None)))
 YOUNG_EMPLOYEE = Scenario(2025, date(2007, 6, 10), date(2007, 6, 10), as_of=date(2025, 4, 10),
                           records=_spans((date(2025, 4, 1), None), None))
 #: Born 1975-05-05, a 第1号被保険者 since 1995, becomes a 老齢給付等を受けることができる者 on 2025-06-10: 資格喪失
@@ -466,10 +524,10 @@ NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.dated("nenkin.acquired_after_pension", ceasing_pensioners, _acquired_after_pension, "資格取得日",
          (NO_LONGER_PENSIONER,), needs_records=True, title="国民年金: 資格取得 on the day of no longer being a "
          "老齢給付等を受けることができる者 (第8条第3号)"),
-    STATUTE.rule("nenkin.second_category", drawn_with(_covered, False), _category_covered, "被保険者種別",
-         (EMPLOYED,), needs_records=True),
-    STATUTE.rule("nenkin.third_category", drawn_with(_covered, True), _category_covered, "被保険者種別", (DEPENDENT,),
-         needs_records=True),
+    STATUTE.rule("nenkin.second_category", second_insured, _category_covered, "被保険者種別",
+         (EMPLOYED, EMPLOYED_AT_SIXTY, DEPENDENT_EMPLOYED), needs_records=True),
+    STATUTE.rule("nenkin.third_category", third_insured, _category_covered, "被保険者種別",
+         (DEPENDENT, DEPENDENT_AT_SIXTY), needs_records=True),
     STATUTE.dated("nenkin.acquired_on_employment", young_employees, _acquired_by_employment, "資格取得日",
          (YOUNG_EMPLOYEE,), needs_records=True, title="国民年金: under twenty, 資格取得 on the day the 厚生年金 begins "
          "(第8条第4号)"),
@@ -483,7 +541,8 @@ NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("nenkin.category", categories, _category, "被保険者種別",
          (BORN_ON_APRIL_FIRST, REACHING_SIXTY, FROM_ABROAD)),
     STATUTE.dated("nenkin.acquired_at_twenty", turning_twenty, _acquisition, "資格取得日", (BORN_ON_APRIL_FIRST,)),
-    STATUTE.dated("nenkin.acquired_on_entry", entering, _acquisition, "資格取得日", (FROM_ABROAD,)),
+    STATUTE.dated("nenkin.acquired_on_entry", entering, _acquisition, "資格取得日",
+         (FROM_ABROAD, FROM_ABROAD_NOTIFIED_LATER)),
     STATUTE.dated("nenkin.lost_on_death", dying, _loss, "資格喪失日", (DIED,)),
     STATUTE.dated("nenkin.lost_on_emigration", leaving, _loss, "資格喪失日", (TO_ABROAD, TO_MUNICIPALITY)),
     STATUTE.dated("nenkin.lost_at_sixty", turning_sixty, _loss, "資格喪失日", (REACHING_SIXTY,)),

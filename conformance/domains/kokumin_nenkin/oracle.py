@@ -121,12 +121,22 @@ def period_loss_date(birth: date, moved_in: date, *, ending: Ending | None = Non
     return lost
 
 
-def loss_dates_allowed(birth: date, moved_in: date, *, ending: Ending | None = None) -> tuple[date | None, ...]:
+def loss_dates_allowed(birth: date, moved_in: date, *, ending: Ending | None = None,
+                       from_municipality: bool = False) -> tuple[date | None, ...]:
     """The 資格喪失日 an answer may give (the record's reading first): :func:`loss_date`, but after a 転出 to another
     municipality both none (the 資格 runs on; this municipality records no 喪失) and the day sixty is reached
     (:func:`period_loss_date`: 第9条第3号 applies wherever the person lives). Reading (ours; issue 65 F7 of an
     outside vendor; provisions.yaml 第9条第1項第2号): the text does not say what a municipality records of a
-    person who lives elsewhere; any other day differs (a 喪失 on the 転出, 第9条第2号, is not met)."""
+    person who lives elsewhere; any other day differs (a 喪失 on the 転出, 第9条第2号, is not met).
+
+    Likewise a person who moved in from another municipality (``from_municipality``) on or after the day sixty was
+    reached: the 資格 held there ended that day (第9条第3号, その日) before the stay here, which this municipality does
+    not record (none) or records as the law gives it (the day sixty was reached); no other day (ours; issue 66, an
+    outside vendor's 国民年金, session 37: the contract asked for the day, the judge for none). Born 1960-06-10,
+    moved in from 131016 on 2025-04-01: none or 2020-06-09."""
+    sixty_day = age_reached_on(birth, UNTIL_AGE)
+    if from_municipality and sixty_day <= moved_in:
+        return (None, sixty_day)
     lost = loss_date(birth, moved_in, ending=ending)
     sixty = period_loss_date(birth, moved_in, ending=ending)
     return (lost,) if sixty == lost else (lost, sixty)
