@@ -135,10 +135,14 @@ def _category(person: _Person, record: Mapping[str, str], as_of: date, first_ins
     """第7条第1項: 第2号 while a 厚生年金保険 被保険者 (the harness's 国民年金 record), 第3号 while a 被扶養配偶者 aged
     twenty to fifty-nine, else 第1号 (``first_insured``)."""
     resident = person.moved_in <= as_of and (person.last_day is None or as_of <= person.last_day)
+    dependant = _between(record, "被扶養配偶者_該当年月日", "被扶養配偶者_非該当年月日", as_of)
+    if "nenkin_third_before_second" in defects and first_insured and dependant:
+        return "第3号"
+    second_ended = "nenkin_second_until_sixty" in defects and as_of >= person.sixty
     if resident and _between(record, "厚生年金_資格取得年月日", "厚生年金_資格喪失年月日", as_of) \
-            and "nenkin_second_as_first" not in defects:
+            and "nenkin_second_as_first" not in defects and not second_ended:
         return "第2号"
-    if first_insured and _between(record, "被扶養配偶者_該当年月日", "被扶養配偶者_非該当年月日", as_of) \
+    if (first_insured or "nenkin_third_at_any_age" in defects) and dependant \
             and "nenkin_third_as_first" not in defects:
         return "第3号"
     return "第1号" if first_insured else None

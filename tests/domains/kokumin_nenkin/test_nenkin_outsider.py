@@ -134,3 +134,14 @@ def test_each_surviving_mutant_now_fails_its_rule_on_the_worked_examples() -> No
     # The conforming answers (the clean reference's) give no finding.
     for rule in ("nenkin.third_category", "nenkin.second_category", "nenkin.acquired_on_entry"):
         assert rule_findings(frozenset(), NENKIN_RULES, BINDINGS, (rule,), max_examples=1) == {rule: []}
+
+
+def test_the_reference_with_each_mutant_as_a_named_defect_fails_the_same_rule() -> None:
+    # The same three breaches as named defects of the bundled reference (a mutation of the vendor turns the verdict).
+    cases = (("nenkin_third_at_any_age", "nenkin.third_category", "birth=1965-07-01"),
+             ("nenkin_third_before_second", "nenkin.second_category", "birth=1990-06-06"),
+             ("nenkin_second_until_sixty", "nenkin.second_category", "birth=1965-07-01"))
+    for defect, rule, named in cases:
+        found = rule_findings(frozenset({defect}), NENKIN_RULES, BINDINGS, (rule,), max_examples=1)[rule]
+        assert [(f.code, f.location) for f in found] == [(f"scenario.{rule}.mismatch", QUERY)], defect
+        assert named in found[0].message, found[0].message
