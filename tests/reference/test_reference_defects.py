@@ -617,6 +617,8 @@ AFFECTS: dict[str, set[str]] = {
     # TAIL_KINDS), which the probes do not print (tests/domains/jumin/test_forms.py prints them).
     "form_member_order_enkosha_before_relatives": set(), "form_member_order_grandparents_with_parents": set(),
     "form_member_order_in_law_parents_with_parents": set(), "form_member_order_siblings_by_atena": set(),
+    # Twins by their フリガナ: the town has no twins (tests/domains/jumin/test_model_twins.py prints a 世帯 of them).
+    "form_member_tie_by_furigana": set(),
     "form_residence_period_years_only": set(), "form_residence_period_days_dropped": set(),
     "form_residence_period_no_years_blank": set(),
     "form_setai_expiry_wareki": set(),
