@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterator, Sequence
 
 from conformance.domains.jumin.forms.common import Row, person_blocks
 from conformance.domains.jumin.forms.member_order import expected_order, printed_order_problem, shown_members
-from conformance.domains.jumin.model.forms import HOUSEHOLD_FORM, CertificateForms
+from conformance.domains.jumin.model.forms import HOUSEHOLD_FORM, CertificateForms, print_of
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
-from conformance.targets.forms import FORMS_PATH, PdfProblem, read_pdf
+from conformance.targets.forms import FORMS_PATH
 
 #: The print of a 世帯連記式 写し (interfaces.yaml issue_form), asked by 世帯番号.
 HOUSEHOLD_PRINT = FORMS_PATH.replace("{form_id}", HOUSEHOLD_FORM)
@@ -31,17 +31,9 @@ def compare_member_order(forms: CertificateForms, world: World, setai: str,
     form = forms.household
     if form is None:
         return
-    where = f"POST {HOUSEHOLD_PRINT}"
-    response = forms.http.request("post", HOUSEHOLD_PRINT, json={"世帯番号": setai})
-    if response.status != 200 or "pdf" not in response.content_type:
-        yield Breach(r.MEMBER_TIE, "model.form_missing", "the 世帯全員 写し of a 世帯 was not issued as a PDF", where,
-                     "200 and a PDF", f"{response.status} {response.content_type or 'no type'}")
-        return
-    try:
-        printed = read_pdf(response.body)
-    except PdfProblem as problem:
-        yield Breach(r.MEMBER_TIE, "model.form_missing", f"the 世帯全員 写し cannot be read ({problem.code})", where,
-                     "a readable, static PDF", problem.code)
+    printed = print_of(forms.http, HOUSEHOLD_PRINT, {"世帯番号": setai}, r.MEMBER_TIE, "the 世帯全員 写し of a 世帯")
+    if isinstance(printed, Breach):
+        yield printed
         return
     members = [world.latest(atena) for atena in world.members(setai)]
     shown = shown_members(forms.target, form, person_blocks(form, printed), members)
@@ -49,8 +41,8 @@ def compare_member_order(forms: CertificateForms, world: World, setai: str,
     if misplaced is not None:
         index, why = misplaced
         yield Breach(r.MEMBER_TIE, "model.form_member_order", f"the 世帯員 of the 世帯全員 写し are not in the order "
-                     f"of 5.2: {why}", f"{where}#/世帯員/{index}", _sequence(expected_order(shown), label),
-                     _sequence(shown, label))
+                     f"of 5.2: {why}", f"POST {HOUSEHOLD_PRINT}#/世帯員/{index}",
+                     _sequence(expected_order(shown), label), _sequence(shown, label))
 
 
 def _sequence(rows: Sequence[Row], label: Callable[[str], str]) -> str:
