@@ -345,7 +345,7 @@ AFFECTS: dict[str, set[str]] = {
         "senkyo_seventeen_deadline_next_month", "senkyo_seventeen_moved_out_left_out", "senkyo_fine_disqualifies",
         "senkyo_suspended_disqualified", "senkyo_bribery_five_years_ignored",
         "senkyo_election_crime_suspension_ignored", "senkyo_election_age_on_first", "senkyo_no_election_registration",
-        "senkyo_schedule_on_base_day", "senkyo_prefecture_needs_town_residence",
+        "senkyo_schedule_on_base_day", "senkyo_prefecture_needs_town_residence", "senkyo_prefecture_months_day_after",
         "senkyo_overseas_area_months_from_application", "senkyo_transfer_needs_three_months_abroad",
         "senkyo_kept_after_transfer", "senkyo_overseas_struck_off_from_return_day",
         "senkyo_objection_counts_registration_day", "senkyo_objection_five_days_in_campaign",
