@@ -144,6 +144,13 @@ def _siblings_by_atena(row: Row) -> tuple[int, int, str, str]:
                                                                                          atena)
 
 
+def _tie_by_furigana(row: Row) -> tuple[int, int, str, str]:
+    """The form_member_tie_by_furigana defect's key: 5.2's, but two members of one group and 生年月日 (twins) by their
+    氏名_フリガナ instead of 宛名番号 (second blind round, 01)."""
+    group, spouse_of_child, birth, _ = member_order(row)
+    return group, spouse_of_child, birth, row.get("氏名_フリガナ", "")
+
+
 #: Defects placing a 続柄 in another group of 5.2 (the order table mistyped; blind round 3, 09 and 10).
 _REGROUPED: dict[str, tuple[frozenset[str], int]] = {
     "form_member_order_enkosha_before_relatives": (frozenset({"縁故者"}), 29),
@@ -318,6 +325,8 @@ class FormService:
             return sorted(members, key=_in_law_last)
         if "form_member_order_siblings_by_atena" in self.defects:  # 3-2 by registration, not 生年月日
             return sorted(members, key=_siblings_by_atena)
+        if "form_member_tie_by_furigana" in self.defects:  # twins by their reading, not 宛名番号
+            return sorted(members, key=_tie_by_furigana)
         for defect, (relations, group) in _REGROUPED.items():
             if defect in self.defects:
                 return sorted(members, key=partial(_regrouped, relations, group))

@@ -612,7 +612,10 @@ def _prefectural(row: Row, voter: _Voter, record: Mapping[str, str], as_of: date
     person moved here from (its address taken on the record's 転入前住所_住所を定めた年月日)."""
     if not voter.japanese or voter.eighteen > as_of or barred or not voter.here(as_of):
         return False
-    if _plus_months(voter.moved_in, 3) <= as_of:
+    complete = _plus_months(voter.moved_in, 3)
+    if "senkyo_prefecture_months_day_after" in defects:  # the day after the corresponding day, even a missing one's
+        complete += timedelta(days=1)
+    if complete <= as_of:
         return True
     town, before = row.get("住所_市区町村コード") or "", row.get("転入前住所_市区町村コード") or ""
     since = parse_day(record.get("転入前住所_住所を定めた年月日", ""))

@@ -348,7 +348,7 @@ AFFECTS: dict[str, set[str]] = {
         "senkyo_seventeen_deadline_next_month", "senkyo_seventeen_moved_out_left_out", "senkyo_fine_disqualifies",
         "senkyo_suspended_disqualified", "senkyo_bribery_five_years_ignored",
         "senkyo_election_crime_suspension_ignored", "senkyo_election_age_on_first", "senkyo_no_election_registration",
-        "senkyo_schedule_on_base_day", "senkyo_prefecture_needs_town_residence",
+        "senkyo_schedule_on_base_day", "senkyo_prefecture_needs_town_residence", "senkyo_prefecture_months_day_after",
         "senkyo_overseas_area_months_from_application", "senkyo_transfer_needs_three_months_abroad",
         "senkyo_kept_after_transfer", "senkyo_overseas_struck_off_from_return_day",
         "senkyo_objection_counts_registration_day", "senkyo_objection_five_days_in_campaign",
@@ -624,6 +624,8 @@ AFFECTS: dict[str, set[str]] = {
     # TAIL_KINDS), which the probes do not print (tests/domains/jumin/test_forms.py prints them).
     "form_member_order_enkosha_before_relatives": set(), "form_member_order_grandparents_with_parents": set(),
     "form_member_order_in_law_parents_with_parents": set(), "form_member_order_siblings_by_atena": set(),
+    # Twins by their フリガナ: the town has no twins (tests/domains/jumin/test_model_twins.py prints a 世帯 of them).
+    "form_member_tie_by_furigana": set(),
     "form_residence_period_years_only": set(), "form_residence_period_days_dropped": set(),
     "form_residence_period_no_years_blank": set(),
     "form_setai_expiry_wareki": set(),

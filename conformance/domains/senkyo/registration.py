@@ -238,6 +238,12 @@ SEVENTEEN_MOVED_OUT = Scenario(2024, date(2007, 5, 20), date(2024, 9, 1), previo
 WITHIN_PREFECTURE = Scenario(2024, date(1980, 5, 5), date(2025, 1, 10), previous="221007", as_of=date(2025, 2, 1),
                              records=((RECORD, PREVIOUS_SINCE, "2024-06-01"),))
 FROM_OTHER_PREFECTURE = replace(WITHIN_PREFECTURE, previous="131016")
+#: Moved here from another prefecture on 2024-11-30, asked about on 2025-03-01: 2月 has no 30日, so the three months
+#: are complete on 3月1日 whichever way the first day is counted (provisions.yaml 第9条第2項: 応当日がない月はどちらも
+#: 翌月1日; ``oracle.three_months_from``): the prefecture's 選挙権 on that day. A vendor completing them only the day
+#: after the (missing) corresponding day, 3月2日, fails here alone (second blind round, 27: on the days with a
+#: corresponding day that count is the 民法 第140条 reading, which passes).
+NO_CORRESPONDING_DAY = replace(FROM_OTHER_PREFECTURE, moved_in=date(2024, 11, 30), as_of=date(2025, 3, 1))
 
 
 # -- 第9条第4項・第5項, 第21条第3項・第4項: the periods across a 廃置分合 or 境界変更 ---------------------------------
@@ -423,7 +429,7 @@ REGISTRATION_RULES: tuple[Rule, ...] = (
     STATUTE.rule("senkyo.seventeen_moved_out", seventeen_moved_out, _seventeen, "年齢満十七年調査",
          (SEVENTEEN_MOVED_OUT,), needs_records=False),
     STATUTE.rule("senkyo.prefectural_suffrage", prefecture_movers, _prefectural,
-         "選挙権_都道府県", (WITHIN_PREFECTURE, FROM_OTHER_PREFECTURE)),
+         "選挙権_都道府県", (WITHIN_PREFECTURE, FROM_OTHER_PREFECTURE, NO_CORRESPONDING_DAY)),
     STATUTE.rule("senkyo.merger_local_suffrage", merged_local, _local_across, "選挙権_地方",
          (MERGED, MERGED_LATER, MERGED_NOT_YET)),
     STATUTE.rule("senkyo.boundary_local_suffrage", boundary_local, _local_across, "選挙権_地方",

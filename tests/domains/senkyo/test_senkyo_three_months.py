@@ -8,14 +8,27 @@ from __future__ import annotations
 
 from datetime import date
 
+from rule_probes import rule_findings
+
+from conformance.checks import scenarios
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo.checks import SENKYO_RULES
 from conformance.domains.senkyo.elections import IN_ELECTION, IN_ELECTION_LATE_NOVEMBER
 from conformance.domains.senkyo.oracle import Person
-from conformance.domains.senkyo.registration import LATE_NOTICE, LATE_NOTICE_LATER, MERGED, MERGED_LATER
+from conformance.domains.senkyo.registration import (
+    FROM_OTHER_PREFECTURE,
+    LATE_NOTICE,
+    LATE_NOTICE_LATER,
+    MERGED,
+    MERGED_LATER,
+    NO_CORRESPONDING_DAY,
+)
+from conformance.locations import default_catalog_root
 from conformance.oracles.readings import Either
 from conformance.testdata.town import TOWN_CODE
 
+BINDINGS = default_catalog_root() / "senkyo" / "2025.12" / "bindings.yaml"
+PREFECTURAL = "senkyo.prefectural_suffrage"
 #: The register's example: 転入届 (and the move) on 2024-12-01.
 MOVED_IN = Person(date(1980, 5, 5), True, date(2024, 12, 1), date(2024, 12, 1))
 
@@ -73,3 +86,23 @@ def test_off_the_corresponding_day_a_rule_expects_one_answer() -> None:
     assert late == {"登録基準日": "2025-03-01", "登録根拠": "第22条第2項"}
     assert not any(isinstance(value, Either) for value in late.values())
     assert isinstance(_expected("senkyo.merger_local_suffrage", MERGED)["選挙権_地方"], Either)
+
+
+def test_a_missing_corresponding_day_is_one_answer_for_the_prefecture() -> None:
+    """Moved in on 11月30日, asked about on 3月1日: both readings complete the three months that day (no 2月30日), so
+    the prefecture's 選挙権 is expected, not either answer (second blind round, 27)."""
+    assert _expected("senkyo.prefectural_suffrage", NO_CORRESPONDING_DAY) == {"選挙権_都道府県": True}
+    assert isinstance(_expected("senkyo.prefectural_suffrage", FROM_OTHER_PREFECTURE)["選挙権_都道府県"], bool)
+
+
+def test_the_clean_reference_gives_the_prefecture_on_the_first_of_the_month() -> None:
+    assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [PREFECTURAL]) == {PREFECTURAL: []}
+
+
+def test_three_months_completed_the_day_after_a_missing_corresponding_day_are_found() -> None:
+    """The named defect senkyo_prefecture_months_day_after (the blind round's 27): the 選挙権 only from 3月2日."""
+    (finding, *_) = rule_findings(frozenset({"senkyo_prefecture_months_day_after"}), SENKYO_RULES, BINDINGS,
+                                  [PREFECTURAL])[PREFECTURAL]
+    assert finding.code == f"scenario.{PREFECTURAL}.mismatch"
+    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2024"
+    assert (finding.expected, finding.actual) == ('{"選挙権_都道府県": true}', '{"選挙権_都道府県": false}')

@@ -120,7 +120,7 @@ def order_problem(members: Sequence[Row]) -> tuple[int, str] | None:
     return None
 
 
-def _shown(target: Target, form: Form, blocks: list[list[Printed]], members: Sequence[Row]) -> list[Row]:
+def shown_members(target: Target, form: Form, blocks: list[list[Printed]], members: Sequence[Row]) -> list[Row]:
     """The members in the order their blocks are printed: each block is the member whose name and, where
     printed, 生年月日 it shows (two members may share a name: a 世帯主 and a 子 both 中村　拓也, seed 424242's
     test town, were once both read as the 子); a block shown by no member is left out."""
@@ -146,7 +146,7 @@ def member_order(ctx: CheckContext) -> Iterator[Finding]:
         if copy.blocks is None:
             continue
         blocks, whom = copy.blocks, copy.whom
-        shown = _shown(target, form, blocks, copy.members)
+        shown = shown_members(target, form, blocks, copy.members)
         problem = printed_order_problem(shown)
         if problem is not None:
             index, why = problem

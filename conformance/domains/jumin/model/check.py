@@ -53,6 +53,7 @@ from conformance.domains.jumin.model.fixed_examples import (
     refusals,
     support_cases,
     suppressions,
+    twins,
     unknown_births,
 )
 from conformance.domains.jumin.model.forms import CertificateForms
@@ -322,16 +323,16 @@ BEFORE_THE_DRAWS: tuple[Callable[[Session], None], ...] = (
 #: settings (3.1 R002, R006, R008); a 職権修正 of a フリガナ, then the かな検索 by the new one (2.1.2 R001); a
 #: 併せて支援措置を求める者 (3.4 R001) and a 仮支援措置 (R008), whatever the draws; the 住民票コード stock (4.3.1
 #: R001, R002, R004); the CSV imports (10.8 R002, R003, R005); the 除票用データベース (9.3 R001); the バッチ処理's
-#: parameters and 実行結果 (9.1 R001, R002, R003, R005); a 世帯全員 写し whose 別紙 runs past a page (5.1 R005); the
-#: 除票's forms of persons born on a day 不詳 (5.1 R003 with 1.1.8 R004, R005); the 全件 walked across a 異動 (7.2.3
-#: R002). The
+#: parameters and 実行結果 (9.1 R001, R002, R003, R005); a 世帯全員 写し whose 別紙 runs past a page (5.1 R005); one of
+#: twins, by 宛名番号 (5.2 R009); the 除票's forms of persons born on a day 不詳 (5.1 R003 with 1.1.8 R004, R005); the
+#: 全件 walked across a 異動 (7.2.3 R002). The
 #: 付番 API's sessions (``tokens``) run after them in a session of their own (``_apart``). Last, the days a refusal
 #: turns on (E001, E002, E003), each the day of and the day after, by construction (``boundaries``). The 不詳 births
 #: and the 全件's walk run first: a breach there ends the first pass before ``csv_imports``, whose persons the second
 #: pass would otherwise meet again as namesakes (its 住民異動届 then answered E051: issue 67's blind round, noticed).
 AFTER_THE_DRAWS: tuple[Callable[[Session], None], ...] = (unknown_births, full_read_walk, suppressions,
                                                           kana_correction, support_cases, code_stock, csv_imports,
-                                                          archive, batches, long_sheet, boundaries)
+                                                          archive, batches, long_sheet, twins, boundaries)
 
 #: Before a later seed's draws: its own clerk (``administration``'s first step), so that its drawn 異動 are sent as
 #: the first seed's are, every other one in a clerk's session.

@@ -33,6 +33,7 @@ from conformance.domains.jumin.model.fixed_admin_examples import (
     support_cases,
     suppressions,
 )
+from conformance.domains.jumin.model.form_order import compare_member_order
 from conformance.domains.jumin.model.machine import JuminModelMachine, machine_for
 from conformance.domains.jumin.model.step_requests import _common_february_29, _future_out, _support_request
 from conformance.domains.jumin.model.steps import DIFF, READS, STEP, Session, _kanji, _listed
@@ -40,6 +41,7 @@ from conformance.domains.jumin.oracles.model import judge_committed
 from conformance.domains.jumin.oracles.model.rules import (
     DESTINATION,
     FORM_SHEET,
+    MEMBER_TIE,
 )
 
 #: Every fixed example, and the first serial of each (a block of its own: test_model_machine), the administration's
@@ -61,6 +63,7 @@ __all__ = [
     "SHEET_SERIALS",
     "SUPPORT_SERIALS",
     "SUPPRESSION_SERIALS",
+    "TWINS_FIRST",
     "UNKNOWN_BIRTH_FIRST",
     "administration",
     "archive",
@@ -79,6 +82,7 @@ __all__ = [
     "refusals",
     "support_cases",
     "suppressions",
+    "twins",
     "unknown_births",
 ]
 
@@ -438,4 +442,35 @@ def full_read_walk(session: Session) -> None:
         machine.steps.append(f"{len(machine.steps) + 1}. GET /residents(全件, from {machine._p(made[0])}, a row a "
                              f"page) @ {machine.today}")
         machine._check(list(session.paths.full_across_change(set(made), machine._change_between)), DIFF)
+    machine.teardown()
+
+
+#: The first serial of the twins' example (``twins``): later in the long 別紙's block, after ``full_read_walk``'s.
+TWINS_FIRST = SHEET_SERIALS + 800_000
+#: Its 世帯: a 世帯主 and two 子 born on one day, the first made (the vendor's lower 宛名番号, if it numbers in the
+#: order it is given them) with the フリガナ that sorts last: a print ordering twins by anything but 宛名番号 (their
+#: reading, their name) shows it. Names of this example alone (氏名, フリガナ), 生年月日.
+_TWINS = (("見本　一郎", "ミホン　イチロウ", "1975-04-04"), ("見本　陽翔", "ミホン　ハルト", "2012-08-08"),
+          ("見本　蒼", "ミホン　アオイ", "2012-08-08"))
+
+
+def twins(session: Session) -> None:
+    """After the draws (it cannot move them): a 世帯 of a 世帯主 and twins (two 子 of one 生年月日, ``_TWINS``), made
+    as a drawn 世帯 is, its 世帯全員 写し printed and its 世帯員 read in the order of 5.2: the twins by 宛名番号
+    (R008-R009 ・世帯主の子（…生年月日の順、生年月日が同じである場合には、宛名番号の順）; R037 gives the text's own
+    example of twins). The test town has no twins, so ``forms.member_order`` never prints such a tie (second blind
+    round, 01: twins by their フリガナ survived). Then the example's end. Nothing is done without the form
+    interface."""
+    forms = session.paths.forms
+    if forms is None:
+        return
+    machine = machine_for(replace(session, serials=itertools.count(TWINS_FIRST)))()
+    made = machine.household(len(_TWINS), None, [born for _, _, born in _TWINS], unknown=False, headless=False,
+                             relations=["世帯主", "子", "子"],
+                             names=[(name + session.mark, kana) for name, kana, _ in _TWINS])
+    setai = machine.world.latest(made[0]).get("世帯番号", "") if made else ""
+    if setai:
+        machine.steps.append(f"{len(machine.steps) + 1}. forms.juminhyo_setai(printed, the 世帯) @ {machine.today}")
+        machine.session.exercised.add(MEMBER_TIE)
+        machine._check(list(compare_member_order(forms, machine.world, setai, machine._p)), READS)
     machine.teardown()

@@ -46,7 +46,7 @@ from conformance.domains.jumin.oracles.model import rules as r
 from conformance.domains.jumin.params import CERTIFICATION_MARKERS
 from conformance.oracles.wareki import parse_wareki, to_wareki
 from conformance.targets.base import HttpClient, Target
-from conformance.targets.forms import DATA_PATH, FORMS_PATH, PdfProblem, read_pdf
+from conformance.targets.forms import DATA_PATH, FORMS_PATH, PdfProblem, PrintedForm, read_pdf
 
 #: The forms the model reads (forms.yaml): a person's 住民票の写し, the 世帯全員 one, a 除票's.
 PERSON_FORM, HOUSEHOLD_FORM, REMOVED_FORM = "juminhyo_kojin", "juminhyo_setai", "joshuhyo"
@@ -233,23 +233,16 @@ class CertificateForms:
         """The printed 住民票の写し of a 住民 no 支援措置 names shows the model's latest row (5.1 R003)."""
         if not world.is_current(atena) or world.protected(atena) is not False:
             return
-        where = f"POST {FORMS_PATH.replace('{form_id}', PERSON_FORM)}"
-        response = self.http.request("post", FORMS_PATH.replace("{form_id}", PERSON_FORM), json={"宛名番号": atena})
-        if response.status != 200 or "pdf" not in response.content_type:
-            yield Breach(r.FORM_ITEMS, "model.form_missing", "the 住民票の写し of a 住民 was not issued as a PDF",
-                         where, "200 and a PDF", f"{response.status} {response.content_type or 'no type'}")
-            return
-        try:
-            printed = read_pdf(response.body)
-        except PdfProblem as problem:
-            yield Breach(r.FORM_ITEMS, "model.form_missing", f"the 住民票の写し cannot be read ({problem.code})", where,
-                         "a readable, static PDF", problem.code)
+        path = FORMS_PATH.replace("{form_id}", PERSON_FORM)
+        printed = print_of(self.http, path, {"宛名番号": atena}, r.FORM_ITEMS, "the 住民票の写し of a 住民")
+        if isinstance(printed, Breach):
+            yield printed
             return
         row = world.latest(atena)
         shown: dict[str, str] = {}
         for entry in own_block(self.target, self.form, printed, row):
             shown.setdefault(entry.label, entry.value)
-        yield from self._same(row, shown, where)
+        yield from self._same(row, shown, f"POST {path}")
 
     def compare_sheet(self, world: World, setai: str) -> Iterator[Breach]:
         """The printed 世帯全員 写し of ``setai`` (5.1 R005; interpretation long-sheet-model): its 別紙 holds the
@@ -257,17 +250,10 @@ class CertificateForms:
         not before the 別紙's first one. How many lines a page takes is the vendor's."""
         path = FORMS_PATH.replace("{form_id}", HOUSEHOLD_FORM)
         where = f"POST {path}"
-        response = self.http.request("post", path, json={"世帯番号": setai})
-        if response.status != 200 or "pdf" not in response.content_type:
-            yield Breach(r.FORM_SHEET, "model.form_missing", "the 世帯全員 写し of a 世帯 with a long 別紙 was not "
-                         "issued as a PDF", where, "200 and a PDF",
-                         f"{response.status} {response.content_type or 'no type'}")
-            return
-        try:
-            printed = read_pdf(response.body)
-        except PdfProblem as problem:
-            yield Breach(r.FORM_SHEET, "model.form_missing", f"the 世帯全員 写し cannot be read ({problem.code})",
-                         where, "a readable, static PDF", problem.code)
+        printed = print_of(self.http, path, {"世帯番号": setai}, r.FORM_SHEET,
+                           "the 世帯全員 写し of a 世帯 with a long 別紙")
+        if isinstance(printed, Breach):
+            yield printed
             return
         lines = printed.lines
         start = next((index for index, line in enumerate(lines) if line.text.strip().startswith(SHEET_MARKER)), None)
@@ -417,6 +403,22 @@ def _certificate_order(world: World, setai: str, listed: Sequence[str], where: s
     index, why, wanted, shown = found
     yield Breach(r.MEMBER_ORDER, "model.certificate_order", f"the 世帯全員 写し's 記載者 are not in the order of "
                  f"5.2: {why}", f"{where}#/記載者/{index}", wanted, shown)
+
+
+def print_of(http: HttpClient, path: str, body: Mapping[str, Any], requirement: str,
+             whose: str) -> PrintedForm | Breach:
+    """A form printed (``POST path`` with ``body``) and read: its text, or the breach of ``requirement`` saying why
+    not (not a PDF, or no readable, static one); ``whose`` names the form in the breach's message."""
+    where = f"POST {path}"
+    response = http.request("post", path, json=dict(body))
+    if response.status != 200 or "pdf" not in response.content_type:
+        return Breach(requirement, "model.form_missing", f"{whose} was not issued as a PDF", where, "200 and a PDF",
+                      f"{response.status} {response.content_type or 'no type'}")
+    try:
+        return read_pdf(response.body)
+    except PdfProblem as problem:
+        return Breach(requirement, "model.form_missing", f"{whose} cannot be read ({problem.code})", where,
+                      "a readable, static PDF", problem.code)
 
 
 def _sheet_holds(form: Form, row: Mapping[str, str], document: Any, where: str) -> Iterator[Breach]:

@@ -177,6 +177,9 @@ FORM_SHEET = "jumin-1.0-5.1-R005"
 #: 5.2 R004 (第１順位には、世帯主、世帯主の配偶者及び世帯主の子が属し、以下の並び順): a 世帯's members by 続柄, whatever
 #: their ages (the linkage API's 世帯 lists them so: interfaces.yaml get_household).
 MEMBER_ORDER = "jumin-1.0-5.2-R004"
+#: 5.2 R008-R009 (１－３：世帯主の子（…生年月日の順、生年月日が同じである場合には、宛名番号の順）): twins printed on the
+#: 世帯全員 写し by 宛名番号 (the fixed example twins; the test town has no twins).
+MEMBER_TIE = "jumin-1.0-5.2-R009"
 #: 5.1 R001 (省略の指定…ができ): an item whose 省略 switch the request sets is not printed.
 FORM_OMISSION = "jumin-1.0-5.1-R001"
 #: 5.1 P001 (prohibited: 既に住民票が消除されて除票に記載されている者と…現在、住民票に記載されている者とを
