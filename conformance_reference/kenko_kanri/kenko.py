@@ -75,6 +75,9 @@ def _hpv(birth: date, day: date, female: bool, defects: frozenset[str] = frozens
     if not female and "kenko_hpv_for_boys" not in defects:
         return False
     twelve, sixteen = (_add_months(birth, 12 * years) - _DAY for years in (12, 16))
+    if "kenko_hpv_calendar_year" in defects:
+        # the 年度 read as the calendar year: a girl twelve in January to March starts a year late
+        return date(twelve.year, 4, 1) <= day <= date(sixteen.year + 1, 3, 31)
     return date(_fiscal(twelve), 4, 1) <= day <= date(_fiscal(sixteen) + 1, 3, 31)
 
 
@@ -160,6 +163,8 @@ def _special(record: dict[str, str] | None, as_of: date, defects: frozenset[str]
         return None  # no 特定疾病 (the defect: extended as one)
     one_year = disease in ("肺炎球菌感染症（高齢者がかかるものに限る。）", "帯状疱疹")
     years = 1 if one_year and "kenko_special_two_years_for_all" not in defects else 2
+    if (ended.month, ended.day) == (2, 29) and "kenko_special_leap_day_dropped" in defects:
+        return None  # the date a year (two) on does not exist: the extension dropped
     # 「なくなった日」 read as the 終了年月日 itself (the day after is the other reading the text allows).
     last = _years_less_a_day(ended, years)
     return disease if ended <= as_of <= last else None

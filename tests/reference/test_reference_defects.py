@@ -39,6 +39,7 @@ from conformance.domains.kaigo import checks as kaigo_scenarios
 from conformance.domains.kaigo import forms as kaigo_forms
 from conformance.domains.keijidosha_zei import checks as keiji_scenarios
 from conformance.domains.kenko_kanri import checks as kenko_scenarios
+from conformance.domains.kenko_kanri import edges as kenko_edges
 from conformance.domains.kodomo_kosodate import benefits as kodomo_query
 from conformance.domains.kodomo_kosodate import checks as kodomo_scenarios
 from conformance.domains.kojin_juminzei import checks as kojin_scenarios
@@ -732,7 +733,7 @@ AFFECTS: dict[str, set[str]] = {
         "kenko_special_ignored", "kenko_special_two_years_for_all", "kenko_special_any_disease",
         "kenko_hpv_for_boys", "kenko_targets_before_moving_in", "kenko_removed_still_resident",
         "kenko_health_checkup_under_seventy_four",
-        "kenko_guidance_for_seventy_five_and_over")},
+        "kenko_guidance_for_seventy_five_and_over", "kenko_hpv_calendar_year", "kenko_special_leap_day_dropped")},
     # 健康管理 on the 健康管理 record (予防接種法 第5条第3項, 母子保健法 第16条第1項).
     **{name: {"qualifications"} for name in ("kenko_designation_part_of_area", "kenko_handbook_fifteen_to_forty_nine")},
     # 戸籍の附票 (conformance_reference/koseki_fuhyo/fuhyo.py; each defect's own test:
@@ -999,6 +1000,11 @@ RULE_PROBES = (
       kenko_scenarios.BEFORE_MOVING_IN, kenko_scenarios.REMOVED, kenko_scenarios.TODDLER_REMOVED,
       kenko_scenarios.SEVENTY_FOUR_UNINSURED, kenko_scenarios.SEVENTY_SIX_ON_WELFARE,
       kenko_scenarios.SEVENTY_SIX_WELFARE_STOPPED, kenko_scenarios.FORTY_FIVE_INSURED),
+    # 健康管理 at the edges of its rows (issue 66, the statute mutation run): conformance/domains/kenko_kanri/edges.py.
+    *kenko_edges.CHILD_EDGES,
+    *(kenko_edges.ROTA_SIX_WEEKS, kenko_edges.ROTA_OVER, kenko_edges.FORTY_UNINSURED,
+      kenko_edges.SEVENTY_FIVE_UNINSURED, kenko_edges.ZOSTER_LAST_DAY, kenko_edges.ZOSTER_LEAP_DAY,
+      kenko_edges.ZOSTER_AFTER_LEAP_DAY),
     # 健康管理 on the 健康管理 record: the worked examples of 予防接種法 第5条第3項 and 母子保健法 第16条第1項.
     *(kenko_scenarios.DESIGNATED_IN_PART, kenko_scenarios.DESIGNATED_WHOLLY, kenko_scenarios.NOTIFIED_AT_FOURTEEN,
       kenko_scenarios.NOTIFIED_AT_FIFTY_ONE, kenko_scenarios.BEFORE_NOTIFYING),

@@ -44,7 +44,17 @@ from hypothesis import strategies as st
 
 from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth, _near, query
 from conformance.checks.statute_rules import Statute, rule_checks
+from conformance.domains.kenko_kanri import edges
 from conformance.domains.kenko_kanri import oracle as kenko
+from conformance.domains.kenko_kanri.edges import INSURANCE as _INSURANCE
+from conformance.domains.kenko_kanri.edges import SPECIAL
+from conformance.domains.kenko_kanri.edges import SPECIAL_DISEASE as _SPECIAL_DISEASE
+from conformance.domains.kenko_kanri.edges import SPECIAL_ENDED as _SPECIAL_ENDED
+from conformance.domains.kenko_kanri.edges import WELFARE as _WELFARE
+from conformance.domains.kenko_kanri.edges import as_boy as _as_boy
+from conformance.domains.kenko_kanri.edges import person as _person
+from conformance.domains.kenko_kanri.edges import with_health_facts as _with_health_facts
+from conformance.domains.kenko_kanri.edges import with_special as _with_special
 from conformance.oracles.dates import age_reached_on, fiscal_year_of, months_later
 from conformance.targets.base import HttpClient
 
@@ -62,11 +72,6 @@ ELDER_AGES = (kenko.INFLUENZA, kenko.ELDER_PNEUMOCOCCAL, kenko.COVID_19, kenko.H
 
 
 # -- scenarios ------------------------------------------------------------------------------------
-
-
-def _person(birth: date, as_of: date, moved_in: date | None = None) -> Scenario:
-    """A resident since ``moved_in`` (the birth: born here) asked about on ``as_of``."""
-    return Scenario(fiscal_year_of(as_of), birth, moved_in or birth, as_of=as_of)
 
 
 @st.composite
@@ -223,11 +228,6 @@ def children(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return _as_boy(child) if draw(st.booleans()) else child
 
 
-def _as_boy(s: Scenario) -> Scenario:
-    """The person as a boy (the generated row's 性別 1, over the 世帯主's 2)."""
-    return replace(s, columns=(*s.columns, (_SEX, "1")))
-
-
 def _female(s: Scenario) -> bool:
     """Whether the generated person is a woman: the row's 性別 2, unless the scenario's columns say otherwise."""
     return dict(s.columns).get(_SEX, "2") == "2"
@@ -258,18 +258,11 @@ def _three_year_ages(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
 
 
 #: 施行令 第3条第2項's record (``健康管理``): the 特定疾病 a 特別の事情 kept the person from, its first and last day.
-SPECIAL = "健康管理"
-_SPECIAL_DISEASE, _SPECIAL_FROM, _SPECIAL_ENDED = "特別の事情_疾病", "特別の事情_開始年月日", "特別の事情_終了年月日"
 #: The childhood 特定疾病 drawn (one of each length of row), with the months of their rows of the table.
 _SPECIAL_WINDOWS = {kenko.VARICELLA: (12, 36), kenko.HEPATITIS_B: (0, 12)}
 #: What the 特別の事情 record is drawn as: a childhood 特定疾病 asked inside the two years or after them, an elder's
 #: one-year 特定疾病 asked inside its year or in the year after, a non-特定疾病 (ロタ) asked after its row.
 _SPECIAL_KINDS = ("inside", "after", "elder", "not_special")
-
-
-def _with_special(s: Scenario, disease: str, began: date, ended: date) -> Scenario:
-    return replace(s, records=((SPECIAL, _SPECIAL_DISEASE, disease), (SPECIAL, _SPECIAL_FROM, began.isoformat()),
-                               (SPECIAL, _SPECIAL_ENDED, ended.isoformat())))
 
 
 @st.composite
@@ -313,14 +306,6 @@ def _elder_special(draw: st.DrawFn) -> Scenario:
     after = st.dates(last_day + 2 * _DAY, age_reached_on(ended, 2))
     as_of = draw(st.one_of(inside, after))
     return _with_special(_person(birth, as_of, date(birth.year + 30, 4, 1)), disease, began, ended)
-
-
-#: 施行規則 第4条の2 第4号・第5号's facts in the ``健康管理`` record (oracle.INSURED etc. are their values).
-_INSURANCE, _WELFARE = "医療保険", "生活保護"
-
-
-def _with_health_facts(s: Scenario, insurance: str, welfare: str) -> Scenario:
-    return replace(s, records=((SPECIAL, _INSURANCE, insurance), (SPECIAL, _WELFARE, welfare)))
 
 
 def _adult_anchors(birth: date) -> tuple[date, ...]:
@@ -750,16 +735,17 @@ KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("kenko.table_diseases", children, _outside_table, _listed_outside, (EIGHTEEN_MONTHS,)),
     STATUTE.rule("kenko.child_ages", children, _decided_ages(CHILD_AGES), _listed_decided(CHILD_AGES),
         (THIRTEEN, THIRTEEN_BOY, EIGHTEEN_MONTHS, FIVE_BEFORE_THE_YEAR, IN_THE_YEAR_BEFORE_SCHOOL, BORN_APRIL_FIRST,
-         BORN_APRIL_SECOND, NINE), ask=_ask_leaving_open),
+         BORN_APRIL_SECOND, NINE, *edges.CHILD_EDGES), ask=_ask_leaving_open),
     STATUTE.rule("kenko.elder_ages", _elders, _ages(ELDER_AGES), _listed(ELDER_AGES), (SIXTY_FIVE, SEVENTY)),
     STATUTE.rule("kenko.varicella", _varicella_ages, _one(kenko.VARICELLA), _listed_one(kenko.VARICELLA),
         (EIGHTEEN_MONTHS, THREE_AND_FOUR_MONTHS)),
     STATUTE.rule("kenko.hepatitis_b", _hepatitis_b_ages, _one(kenko.HEPATITIS_B), _listed_one(kenko.HEPATITIS_B),
         (SEVEN_WEEKS,)),
     STATUTE.rule("kenko.rotavirus", _rotavirus_ages, _one(kenko.ROTAVIRUS), _listed_one(kenko.ROTAVIRUS),
-        (SEVEN_WEEKS,)),
+        (SEVEN_WEEKS, edges.ROTA_SIX_WEEKS, edges.ROTA_OVER)),
     STATUTE.rule("kenko.special_end", kept_by_special, _special, _listed_special,
-        (SPECIAL_ENDED, SPECIAL_INSIDE, ZOSTER_INSIDE, ZOSTER_SECOND_YEAR, ROTAVIRUS_KEPT), ask=_ask_special,
+        (SPECIAL_ENDED, SPECIAL_INSIDE, ZOSTER_INSIDE, ZOSTER_SECOND_YEAR, ROTAVIRUS_KEPT, edges.ZOSTER_LAST_DAY,
+         edges.ZOSTER_LEAP_DAY, edges.ZOSTER_AFTER_LEAP_DAY), ask=_ask_special,
         needs_records=True),
     STATUTE.rule("kenko.checkup_residents", leaving_toddlers, _any_checkup, _due_any,
         (TODDLER_MOVED, TODDLER_REMOVED, TODDLER_UNPLANNED, TODDLER_RETURNED, TODDLER_AWAY, TODDLER_BACK)),
@@ -768,10 +754,11 @@ KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("kenko.checkup_3_years", _three_year_ages, _checkup(kenko.CHECKUP_3_YEARS),
         _due_one(kenko.CHECKUP_3_YEARS), (THREE_AND_FOUR_MONTHS,)),
     STATUTE.rule("kenko.health_checkup", adults_with_facts, _health(HEALTH_CHECKUP), _project_one(HEALTH_CHECKUP),
-        (SEVENTY_FOUR_UNINSURED, SEVENTY_SIX_ON_WELFARE, SEVENTY_SIX_WELFARE_STOPPED, FORTY_FIVE_INSURED),
-        needs_records=True),
+        (SEVENTY_FOUR_UNINSURED, SEVENTY_SIX_ON_WELFARE, SEVENTY_SIX_WELFARE_STOPPED, FORTY_FIVE_INSURED,
+         edges.FORTY_UNINSURED, edges.SEVENTY_FIVE_UNINSURED), needs_records=True),
     STATUTE.rule("kenko.health_guidance", adults_with_facts, _health(HEALTH_GUIDANCE), _project_one(HEALTH_GUIDANCE),
-        (SEVENTY_FOUR_UNINSURED, SEVENTY_SIX_ON_WELFARE, FORTY_FIVE_INSURED), needs_records=True),
+        (SEVENTY_FOUR_UNINSURED, SEVENTY_SIX_ON_WELFARE, FORTY_FIVE_INSURED, edges.FORTY_UNINSURED,
+         edges.SEVENTY_FIVE_UNINSURED), needs_records=True),
     STATUTE.rule("kenko.designated_area", designated_children, _designation, _listed_designated,
         (DESIGNATED_IN_PART, DESIGNATED_WHOLLY), ask=_ask_designation, needs_records=True),
     STATUTE.rule("kenko.handbook", pregnant_women, _handbook, _listed_handbook,
