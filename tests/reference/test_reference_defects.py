@@ -1004,7 +1004,7 @@ RULE_PROBES = (
     *kenko_edges.CHILD_EDGES,
     *(kenko_edges.ROTA_SIX_WEEKS, kenko_edges.ROTA_OVER, kenko_edges.FORTY_UNINSURED,
       kenko_edges.SEVENTY_FIVE_UNINSURED, kenko_edges.ZOSTER_LAST_DAY, kenko_edges.ZOSTER_LEAP_DAY,
-      kenko_edges.ZOSTER_AFTER_LEAP_DAY),
+      kenko_edges.ZOSTER_AFTER_LEAP_DAY, kenko_edges.INFLUENZA_KEPT, kenko_edges.COVID_KEPT),
     # 健康管理 on the 健康管理 record: the worked examples of 予防接種法 第5条第3項 and 母子保健法 第16条第1項.
     *(kenko_scenarios.DESIGNATED_IN_PART, kenko_scenarios.DESIGNATED_WHOLLY, kenko_scenarios.NOTIFIED_AT_FOURTEEN,
       kenko_scenarios.NOTIFIED_AT_FIFTY_ONE, kenko_scenarios.BEFORE_NOTIFYING),

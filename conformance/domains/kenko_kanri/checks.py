@@ -745,7 +745,7 @@ KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
         (SEVEN_WEEKS, edges.ROTA_SIX_WEEKS, edges.ROTA_OVER)),
     STATUTE.rule("kenko.special_end", kept_by_special, _special, _listed_special,
         (SPECIAL_ENDED, SPECIAL_INSIDE, ZOSTER_INSIDE, ZOSTER_SECOND_YEAR, ROTAVIRUS_KEPT, edges.ZOSTER_LAST_DAY,
-         edges.ZOSTER_LEAP_DAY, edges.ZOSTER_AFTER_LEAP_DAY), ask=_ask_special,
+         edges.ZOSTER_LEAP_DAY, edges.ZOSTER_AFTER_LEAP_DAY, edges.INFLUENZA_KEPT, edges.COVID_KEPT), ask=_ask_special,
         needs_records=True),
     STATUTE.rule("kenko.checkup_residents", leaving_toddlers, _any_checkup, _due_any,
         (TODDLER_MOVED, TODDLER_REMOVED, TODDLER_UNPLANNED, TODDLER_RETURNED, TODDLER_AWAY, TODDLER_BACK)),

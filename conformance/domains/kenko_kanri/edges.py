@@ -111,6 +111,12 @@ ZOSTER_LAST_DAY = with_special(person(date(1958, 6, 10), date(2025, 8, 30), date
 ZOSTER_LEAP_DAY = with_special(person(date(1957, 6, 10), date(2025, 2, 28), date(1987, 4, 1)), kenko.HERPES_ZOSTER,
                                date(2022, 9, 1), date(2024, 2, 29))
 ZOSTER_AFTER_LEAP_DAY = _asked(ZOSTER_LEAP_DAY, date(2025, 3, 2))
+#: Born 1962-06-10 (63 on 2025-09-01: no インフルエンザ nor 新型コロナ by age, no 障害 recorded), kept from each by a
+#: 特別の事情 from 2024-10-01 to 2025-03-31: neither is a 特定疾病 (施行令 第3条第2項), so neither listed on 2025-09-01.
+INFLUENZA_KEPT = with_special(person(date(1962, 6, 10), date(2025, 9, 1), date(1992, 4, 1)), kenko.INFLUENZA,
+                              date(2024, 10, 1), date(2025, 3, 31))
+COVID_KEPT = with_special(person(date(1962, 6, 10), date(2025, 9, 1), date(1992, 4, 1)), kenko.COVID_19,
+                          date(2024, 10, 1), date(2025, 3, 31))
 
 #: The examples of :func:`checks.children`'s rule (kenko.child_ages), in the order above.
 CHILD_EDGES = (HPV_APRIL_TWELVE, HPV_FIRST_DAY, HPV_BORN_MARCH_END, HPV_LAST_DAY, HPV_AFTER, ELEVEN, SIX_MONTHS,

@@ -57,11 +57,14 @@ def test_the_health_projects_from_forty_to_seventy_four() -> None:
     assert guidance(edges.SEVENTY_FIVE_UNINSURED, TOWN_CODE) == {ks.HEALTH_GUIDANCE: False}
 
 
-def test_the_special_period_to_its_last_day_and_from_a_leap_day() -> None:
+def test_the_special_period_to_its_last_day_from_a_leap_day_and_never_for_no_special_disease() -> None:
     # 施行令 第3条第2項 「起算して一年を経過する日」; a 2月29日 end: 2月28日 a year on (民法 第143条第2項).
     assert [ks._special(s, TOWN_CODE) for s in (edges.ZOSTER_LAST_DAY, edges.ZOSTER_LEAP_DAY,
                                                 edges.ZOSTER_AFTER_LEAP_DAY)] == [
         {kenko.HERPES_ZOSTER: True}, {kenko.HERPES_ZOSTER: True}, {kenko.HERPES_ZOSTER: False}]
+    # インフルエンザ and 新型コロナ are no 特定疾病: never listed by 第3条第2項 (63: not by age either).
+    assert ks._special(edges.INFLUENZA_KEPT, TOWN_CODE) == {kenko.INFLUENZA: False}
+    assert ks._special(edges.COVID_KEPT, TOWN_CODE) == {kenko.COVID_19: False}
 
 
 EDGE_RULES = ["kenko.child_ages", "kenko.rotavirus", "kenko.health_checkup", "kenko.health_guidance",
@@ -80,6 +83,14 @@ EDGE_DEFECTS = {
     "kenko_special_leap_day_dropped": ("kenko.special_end", '{"帯状疱疹": true}', '{"帯状疱疹": false}',
                                        "birth=1957-06-10", 2024),
 }
+
+
+def test_a_special_disease_of_every_name_lists_influenza_and_covid_too() -> None:
+    # kenko_special_any_disease (extends any disease): its first finding is ロタ's (ROTAVIRUS_KEPT); the edges'
+    # インフルエンザ and 新型コロナ each give one more.
+    found = rule_findings(frozenset({"kenko_special_any_disease"}), KENKO_RULES, BINDINGS, ["kenko.special_end"])
+    actual = [finding.actual for finding in found["kenko.special_end"]]
+    assert '{"インフルエンザ": true}' in actual and '{"新型コロナウイルス感染症": true}' in actual
 
 
 @pytest.mark.parametrize(("name", "rule", "expected", "actual", "person", "year"),
