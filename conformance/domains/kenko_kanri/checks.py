@@ -354,9 +354,9 @@ RELIEVED = "行うことを要しない"
 
 def _designation(s: Scenario, town: str) -> Projection:
     """予防接種法 第5条第3項: a 指定 of part of the area relieves nothing (the target is listed); of the whole, either
-    answer."""
+    answer. Whichever, no entry outside the table (issue 66: a null 疾病 left beside a relieved disease passed)."""
     area = s.record(SPECIAL)[_DESIGNATED_AREA]
-    return {DESIGNATED_DISEASE: RELIEVED if kenko.relieved_by_designation(area) else True}
+    return {DESIGNATED_DISEASE: RELIEVED if kenko.relieved_by_designation(area) else True, _OUTSIDE: []}
 
 
 #: Where :func:`_ask_designation` notes the 指定's area beside the vendor's answer (the harness's own note).
@@ -368,9 +368,10 @@ def _ask_designation(client: HttpClient, loaded: Loaded, s: Scenario) -> dict[st
 
 
 def _listed_designated(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    outside = _listed_outside(document, loaded)
     if kenko.relieved_by_designation(str(document.get(_AREA_NOTE))):
-        return {DESIGNATED_DISEASE: RELIEVED}
-    return {DESIGNATED_DISEASE: DESIGNATED_DISEASE in _diseases(document)}
+        return {DESIGNATED_DISEASE: RELIEVED, **outside}
+    return {DESIGNATED_DISEASE: DESIGNATED_DISEASE in _diseases(document), **outside}
 
 
 #: 母子保健法 第15条's 妊娠の届出 in the ``健康管理`` record: its day.
@@ -460,8 +461,12 @@ def _classes(names: tuple[str, ...], value: str) -> Callable[[Scenario, str], Pr
     return expected
 
 
+#: The projection's name for the diseases listed that 施行令 第3条第1項's table does not name.
+_OUTSIDE = "表にない疾病"
+
+
 def _outside_table(s: Scenario, town: str) -> Projection:
-    return {"表にない疾病": []}
+    return {_OUTSIDE: []}
 
 
 def _ages(names: tuple[str, ...]) -> Callable[[Scenario, str], Projection]:
@@ -578,7 +583,7 @@ def _listed_classes(names: tuple[str, ...]) -> Callable[[Mapping[str, Any], Load
 
 
 def _listed_outside(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-    return {"表にない疾病": sorted(name for name in _diseases(document) if name not in kenko.SCHEDULED_DISEASES)}
+    return {_OUTSIDE: sorted(name for name in _diseases(document) if name not in kenko.SCHEDULED_DISEASES)}
 
 
 def _listed(names: tuple[str, ...]) -> Callable[[Mapping[str, Any], Loaded], Projection]:

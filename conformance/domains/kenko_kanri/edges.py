@@ -83,6 +83,10 @@ NINETY_MONTHS = person(date(2018, 1, 10), date(2025, 7, 25))
 #: Born 2019-05-10 (the 小学校就学の始期 2026-04-01), on 2025-04-15: 麻しん・風しん 第2期 (from 2025-04-01, the 年度's
 #: first day).
 SCHOOL_YEAR_APRIL = person(date(2019, 5, 10), date(2025, 4, 15))
+#: The same child on the 年度's first day (2025-04-01) and last (2026-03-31): 第2期 both days; not on 2025-03-31.
+SCHOOL_YEAR_FIRST_DAY = _asked(SCHOOL_YEAR_APRIL, date(2025, 4, 1))
+SCHOOL_YEAR_LAST_DAY = _asked(SCHOOL_YEAR_APRIL, date(2026, 3, 31))
+SCHOOL_YEAR_BEFORE = _asked(SCHOOL_YEAR_APRIL, date(2025, 3, 31))
 
 # -- 施行令 第1条第4号's row: ロタウイルス感染症 (生後六週に至った日の翌日から、生後三十二週に至る日の翌日まで).
 
@@ -120,4 +124,5 @@ COVID_KEPT = with_special(person(date(1962, 6, 10), date(2025, 9, 1), date(1992,
 
 #: The examples of :func:`checks.children`'s rule (kenko.child_ages), in the order above.
 CHILD_EDGES = (HPV_APRIL_TWELVE, HPV_FIRST_DAY, HPV_BORN_MARCH_END, HPV_LAST_DAY, HPV_AFTER, ELEVEN, SIX_MONTHS,
-               TWELVE_MONTHS, TWENTY_FOUR_MONTHS, SIXTY_MONTHS, NINETY_MONTHS, SCHOOL_YEAR_APRIL)
+               TWELVE_MONTHS, TWENTY_FOUR_MONTHS, SIXTY_MONTHS, NINETY_MONTHS, SCHOOL_YEAR_APRIL, SCHOOL_YEAR_FIRST_DAY,
+               SCHOOL_YEAR_LAST_DAY, SCHOOL_YEAR_BEFORE)

@@ -140,9 +140,12 @@ def school_start(birth: date) -> date:
 
 
 def _before_school(birth: date, day: date) -> Verdict:
-    """麻しん・風しん 二: 五歳以上七歳未満, from the day a year before the 就学の始期 to the day before it."""
+    """麻しん・風しん 二: 五歳以上七歳未満, from the day a year before the 就学の始期 to the day before it. Those two
+    days are the 年度's first and last (4月1日, 3月31日), which no reading of an age moves: neither is open (issue
+    66: the mutation run's survivors that dropped either day passed while the 年度 was a Window with an age's open
+    days)."""
     start = school_start(birth)
-    return _both(_ages(birth, 5, 7).verdict(day), Window(date(start.year - 1, 4, 1), start - _DAY).verdict(day))
+    return _both(_ages(birth, 5, 7).verdict(day), date(start.year - 1, 4, 1) <= day < start)
 
 
 def _both(first: Verdict, second: Verdict) -> Verdict:

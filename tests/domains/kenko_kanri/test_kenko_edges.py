@@ -42,6 +42,11 @@ def test_the_childhood_rows_begin_and_end_where_the_table_says() -> None:
     assert _listed(edges.SIXTY_MONTHS) == INFANT_ROWS  # no 小児の肺炎球菌 from 生後六十月; Ｈｉｂ open
     assert _listed(edges.NINETY_MONTHS) == []  # 生後九十月に至るまで
     assert kenko.MEASLES in _listed(edges.SCHOOL_YEAR_APRIL)  # 第2期 from the 年度's first day
+    # 第2期: the 年度 before the 始期 (2026-04-01), its first and last day in it (no open day: issue 66).
+    assert all(kenko.MEASLES in _listed(s) for s in (edges.SCHOOL_YEAR_FIRST_DAY, edges.SCHOOL_YEAR_LAST_DAY))
+    assert kenko.MEASLES not in _listed(edges.SCHOOL_YEAR_BEFORE)
+    assert all(ks._targets(s)[kenko.MEASLES] is not None
+               for s in (edges.SCHOOL_YEAR_FIRST_DAY, edges.SCHOOL_YEAR_LAST_DAY, edges.SCHOOL_YEAR_BEFORE))
 
 
 def test_rotavirus_from_the_day_after_six_weeks_to_the_day_after_thirty_two_at_the_latest() -> None:

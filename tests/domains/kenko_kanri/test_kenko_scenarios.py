@@ -156,8 +156,9 @@ def test_the_worked_examples() -> None:
     assert guidance(ks.SEVENTY_SIX_ON_WELFARE, TOWN_CODE) == {ks.HEALTH_GUIDANCE: False}
     assert guidance(ks.FORTY_FIVE_INSURED, TOWN_CODE) == {ks.HEALTH_GUIDANCE: False}
     # 予防接種法 第5条第3項: a 指定区域 of part of the area: 日本脳炎 still a target; of the whole: either answer.
-    assert ks._designation(ks.DESIGNATED_IN_PART, TOWN_CODE) == {kenko.JAPANESE_ENCEPHALITIS: True}
-    assert ks._designation(ks.DESIGNATED_WHOLLY, TOWN_CODE) == {kenko.JAPANESE_ENCEPHALITIS: ks.RELIEVED}
+    assert ks._designation(ks.DESIGNATED_IN_PART, TOWN_CODE) == {kenko.JAPANESE_ENCEPHALITIS: True, "表にない疾病": []}
+    assert ks._designation(ks.DESIGNATED_WHOLLY, TOWN_CODE) == {kenko.JAPANESE_ENCEPHALITIS: ks.RELIEVED,
+                                                                "表にない疾病": []}
     # 母子保健法 第16条第1項: the 母子健康手帳 from the day of the 妊娠の届出, at 14 and at 51 alike; not the day
     # before.
     assert ks._handbook(ks.NOTIFIED_AT_FOURTEEN, TOWN_CODE) == {"母子健康手帳": "2025-10-01"}
@@ -176,6 +177,11 @@ def test_a_wholly_designated_municipality_may_answer_either_way() -> None:
     part = ks._designation(ks.DESIGNATED_IN_PART, TOWN_CODE)
     assert ks._listed_designated({**listed, ks._AREA_NOTE: kenko.PART_OF_AREA}, loaded) == part
     assert ks._listed_designated({**unlisted, ks._AREA_NOTE: kenko.PART_OF_AREA}, loaded) != part
+    # Either way, no entry outside the table: a null 疾病 beside the relieved disease (issue 66: the statute mutation
+    # run's kenko__mutmut_105) is one.
+    null = {"健康管理": {"定期接種": [{"疾病": None, "類型": "A類"}]}, ks._AREA_NOTE: kenko.WHOLE_AREA}
+    assert ks._listed_designated(null, loaded) == {kenko.JAPANESE_ENCEPHALITIS: ks.RELIEVED, "表にない疾病": ["None"]}
+    assert ks._listed_designated(null, loaded) != ks._designation(ks.DESIGNATED_WHOLLY, TOWN_CODE)
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
@@ -200,8 +206,8 @@ def test_a_conforming_vendor_gives_the_health_rules_no_finding() -> None:
 
 
 #: 予防接種法 第5条第3項 and 母子保健法 第16条第1項: the defect that breaks each and its finding on its first example.
-RECORD_RULES = {"kenko.designated_area": ("kenko_designation_part_of_area", '{"日本脳炎": true}', '{"日本脳炎": false}',
-                                          "birth=2020-06-06"),
+RECORD_RULES = {"kenko.designated_area": ("kenko_designation_part_of_area", '{"日本脳炎": true, "表にない疾病": []}',
+                                          '{"日本脳炎": false, "表にない疾病": []}', "birth=2020-06-06"),
                 "kenko.handbook": ("kenko_handbook_fifteen_to_forty_nine", '{"母子健康手帳": "2025-10-01"}',
                                    '{"母子健康手帳": null}', "birth=2011-03-03")}
 
