@@ -1,13 +1,13 @@
 """健康管理's worked examples at the edges of its rows (conformance/domains/kenko_kanri/edges.py; issue 66: the statute
 mutation run found each edge unasked): what the oracle says of each, that the clean reference gives their rules no
-finding, and that the two named defects mirroring the run's mutants give their rule's exact finding."""
+finding (the two named defects mirroring the run's mutants, kenko_hpv_calendar_year and
+kenko_special_leap_day_dropped, give their rule's exact finding: test_kenko_scenarios.ISSUE_66_RULES)."""
 
 from __future__ import annotations
 
-import pytest
 from rule_probes import rule_findings
 
-from conformance.checks import scenarios
+from conformance.checks.scenarios import Scenario
 from conformance.domains.kenko_kanri import checks as ks
 from conformance.domains.kenko_kanri import edges
 from conformance.domains.kenko_kanri import oracle as kenko
@@ -20,7 +20,7 @@ SECOND_PERIODS = [kenko.DIPHTHERIA, kenko.JAPANESE_ENCEPHALITIS, kenko.TETANUS]
 INFANT_ROWS = [kenko.DIPHTHERIA, kenko.PERTUSSIS, kenko.POLIO, kenko.JAPANESE_ENCEPHALITIS, kenko.TETANUS]
 
 
-def _listed(s: scenarios.Scenario) -> list[str]:
+def _listed(s: Scenario) -> list[str]:
     return ks._decided_ages(ks.CHILD_AGES)(s, TOWN_CODE)["定期接種"]
 
 
@@ -80,30 +80,9 @@ def test_the_clean_reference_gives_the_edges_rules_no_finding() -> None:
     assert all(found == [] for found in rule_findings(frozenset(), KENKO_RULES, BINDINGS, EDGE_RULES).values())
 
 
-#: The defect mirroring the run's mutants, its rule, and its finding on the one example that shows it.
-EDGE_DEFECTS = {
-    "kenko_hpv_calendar_year": (
-        "kenko.child_ages", '{"定期接種": ["ジフテリア", "日本脳炎", "破傷風", "ヒトパピローマウイルス感染症"]}',
-        '{"定期接種": ["ジフテリア", "日本脳炎", "破傷風"]}', "birth=2013-03-31", 2024),
-    "kenko_special_leap_day_dropped": ("kenko.special_end", '{"帯状疱疹": true}', '{"帯状疱疹": false}',
-                                       "birth=1957-06-10", 2024),
-}
-
-
 def test_a_special_disease_of_every_name_lists_influenza_and_covid_too() -> None:
     # kenko_special_any_disease (extends any disease): its first finding is ロタ's (ROTAVIRUS_KEPT); the edges'
     # インフルエンザ and 新型コロナ each give one more.
     found = rule_findings(frozenset({"kenko_special_any_disease"}), KENKO_RULES, BINDINGS, ["kenko.special_end"])
     actual = [finding.actual for finding in found["kenko.special_end"]]
     assert '{"インフルエンザ": true}' in actual and '{"新型コロナウイルス感染症": true}' in actual
-
-
-@pytest.mark.parametrize(("name", "rule", "expected", "actual", "person", "year"),
-                         [(name, *found) for name, found in EDGE_DEFECTS.items()])
-def test_an_edge_defect_gives_its_rules_finding_at_the_query(name: str, rule: str, expected: str, actual: str,
-                                                             person: str, year: int) -> None:
-    (finding,) = rule_findings(frozenset({name}), KENKO_RULES, BINDINGS, [rule])[rule]
-    assert finding.code == f"scenario.{rule}.mismatch"
-    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year={year}"
-    assert (finding.expected, finding.actual) == (expected, actual)
-    assert person in finding.message

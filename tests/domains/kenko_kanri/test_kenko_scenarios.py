@@ -246,6 +246,12 @@ ISSUE_66_RULES = {
                                           "転出予定年月日:]", 2025),
     "kenko_first_stay_forgotten": ("kenko.residents", '{"定期接種あり": true}', '{"定期接種あり": false}',
                                    "first_stay=[1985-04-01 2025-03-10]", 2024),
+    # The statute mutation run's edges (conformance/domains/kenko_kanri/edges.py; test_kenko_edges.py).
+    "kenko_hpv_calendar_year": (
+        "kenko.child_ages", '{"定期接種": ["ジフテリア", "日本脳炎", "破傷風", "ヒトパピローマウイルス感染症"]}',
+        '{"定期接種": ["ジフテリア", "日本脳炎", "破傷風"]}', "birth=2013-03-31", 2024),
+    "kenko_special_leap_day_dropped": ("kenko.special_end", '{"帯状疱疹": true}', '{"帯状疱疹": false}',
+                                       "birth=1957-06-10", 2024),
 }
 
 
