@@ -167,7 +167,7 @@ class UserRegistry:
             if user is None:
                 return refused(401, "E032", "利用者ID又はパスワードが違います。")
             if user.locked and "users_no_lockout" not in self.defects:
-                return refused(403, "E033", "ログインの失敗が続いたため、この利用者IDはロックされています。")
+                return refused(403, "E033", "ログインの失敗が複数回あったため、この利用者IDはロックされています。")
             if not secrets.compare_digest(str(body.get("パスワード") or ""), user.password):
                 user.failures += 1
                 return refused(401, "E032", "利用者ID又はパスワードが違います。")
