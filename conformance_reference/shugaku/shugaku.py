@@ -111,6 +111,8 @@ def _move_notice(child: Row, birth: date, as_of: date, defects: frozenset[str]) 
     moved = stay.moved_in
     if _category(birth, moved) is None:
         school_year = moved.year - (moved.month < 4)
+        if "shugaku_move_notice_calendar_year" in defects:  # 学年 read as the calendar year
+            school_year = moved.year
         six = _reached(birth, 6, frozenset())
         first_day = date(school_year, 10, 1 if "shugaku_move_notice_from_base_day" in defects else 2)
         if not (date(school_year, 4, 1) <= six <= date(school_year + 1, 3, 31) and moved >= first_day):
@@ -126,6 +128,9 @@ def _on_register(child: Row, birth: date, as_of: date, defects: frozenset[str]) 
     """施行令 第1条, 第3条: a 学齢児童 or 学齢生徒 with an address here on ``as_of`` is on the 学齢簿."""
     category = _category(birth, as_of)
     if category is None or (category == "学齢生徒" and "shugaku_register_omits_seito" in defects):
+        return False
+    if "shugaku_register_seito_to_the_day_before" in defects and category == "学齢生徒" \
+            and _category(birth, as_of + _ONE_DAY) is None:  # 「学年の終わりまで」 read as to the day before it
         return False
     if "shugaku_register_yearly" in defects:  # brought up to date on 4月1日 only
         return _resident_on(child, _last_april(as_of)) and _resident_on(child, as_of)

@@ -41,11 +41,13 @@ from hypothesis import strategies as st
 from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _base_row, _birth, _near
 from conformance.checks.statute_rules import rule_checks
 from conformance.domains.shugaku import oracle as law
+from conformance.domains.shugaku.edges import MOVED_IN_JANUARY, SCHOOL_YEAR_LAST_DAY, SECONDARY_FIRST_DAY
 from conformance.domains.shugaku.events import EVENTS_RULES
 from conformance.domains.shugaku.people import (
     _GUARDIAN_BIRTH,
     _LONG_AGO,
     COMPLETED,
+    ELSEWHERE,
     NOT_COMPLETED,
     ON_TIME,
     PUPIL,
@@ -64,10 +66,6 @@ from conformance.domains.shugaku.people import (
     _register,
 )
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
-
-#: The municipality the movers of the worked examples come from (千代田区; never the test town).
-ELSEWHERE = "131016"
-
 
 # -- scenarios ------------------------------------------------------------------------------------
 
@@ -437,7 +435,7 @@ REGISTER_RULES: tuple[Rule, ...] = (
                   (NOT_YET_COMPLETED, COMPLETED_LATE)),
     STATUTE.rule("shugaku.lower_secondary", school_children, _lower_secondary, _duty("中学校"), (APRIL_FIRST,)),
     STATUTE.rule("shugaku.category", school_children, _categories, _actual_categories,
-                 (SCHOOL_AGE, APRIL_FIRST)),
+                 (SCHOOL_AGE, APRIL_FIRST, SCHOOL_YEAR_LAST_DAY, SECONDARY_FIRST_DAY)),
     STATUTE.rule("shugaku.on_register", moving_pupils, _on_register, _actual_on_register, (MOVED_IN,)),
     STATUTE.rule("shugaku.register_items", pupils, _register_items, _actual_register_items, (PUPIL,)),
     STATUTE.rule("shugaku.guardian_items", pupils, _guardians, _actual_guardians, (PUPIL,)),
@@ -449,7 +447,7 @@ REGISTER_RULES: tuple[Rule, ...] = (
     STATUTE.rule("shugaku.entrant_items", entrant_families, _entrant_items, _actual_entrant_items,
                  (ENTRANTS,)),
     STATUTE.rule("shugaku.move_notice", moving_children, _move_notices, _actual_move_notices,
-                 (MOVED_IN, *MOVED_AROUND_BASE_DAY)),
+                 (MOVED_IN, *MOVED_AROUND_BASE_DAY, MOVED_IN_JANUARY)),
 )
 
 #: Every rule of the domain, by name: the 学齢簿 and its notices (here), then the 就学 record's events (``events``).
