@@ -75,12 +75,16 @@ def _guardian(guardian: Row, defects: frozenset[str], *, entrant: bool) -> dict[
     relation = {"1": "父", "2": "母"}.get(guardian.get("性別", ""), "親")
     if not entrant and "shugaku_guardian_relation_as_zokugara" in defects:
         relation = "子"
+    if not entrant and "shugaku_guardian_always_mother" in defects:  # the 世帯主's 性別 not read
+        relation = "母"
     return {"氏名": guardian.get("氏名", ""), "現住所": _address(guardian), "関係": relation}
 
 
 def _items(child: Row, guardian: Row, defects: frozenset[str], *, entrant: bool) -> dict[str, Any]:
     """施行規則 第30条第1項第1号 (and 第2項 for the 就学予定者): the child's 氏名, 現住所, 生年月日, 性別."""
     sex = {"1": "男", "2": "女"}.get(child.get("性別", ""))
+    if not entrant and sex == "女" and "shugaku_register_girl_without_sex" in defects:  # only the code 1 read
+        sex = None
     return {"宛名番号": child.get("宛名番号", ""), "氏名": child.get("氏名", ""), "現住所": _address(child),
             "生年月日": child.get("生年月日", ""),
             "性別": None if not entrant and "shugaku_register_without_sex" in defects else sex,
