@@ -108,6 +108,9 @@ class Scenario:
     #: person's after it, the new 住所 (``scenario_rows.MOVED_WITHIN``) settled on the 転居's
     #: day. Only the 庁内連携 feed's examples have one (conformance/domains/feed.py sends it as a 異動 of its own).
     within: tuple[date, date] | None = None
+    #: Columns of each child's row given as they are, over the generated ones (header, value): a rule that turns on
+    #: the child's own items (a daughter: 性別 2; the generated 子 are sons; 就学's 学齢簿, issue 66).
+    child_columns: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def moved_out(self) -> date | None:
@@ -336,7 +339,7 @@ def load_many(client: HttpClient, scenarios: list[Scenario], town: str, path: st
         atena, setai = _number(_ATENA_SERIALS), _number(_SETAI_SERIALS)
         children = tuple(_number(_ATENA_SERIALS) for _ in scenario.children)
         rows += person_rows(scenario, town, atena, setai)
-        rows += [_child_row(town, number, setai, birth, scenario.moved_in)
+        rows += [{**_child_row(town, number, setai, birth, scenario.moved_in), **dict(scenario.child_columns)}
                  for number, birth in zip(children, scenario.children, strict=True)]
         loaded.append(Loaded(atena, children, scenario.as_of))
     for start in range(0, len(rows), _ROWS_PER_APPEND):

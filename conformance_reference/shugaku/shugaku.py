@@ -75,12 +75,16 @@ def _guardian(guardian: Row, defects: frozenset[str], *, entrant: bool) -> dict[
     relation = {"1": "父", "2": "母"}.get(guardian.get("性別", ""), "親")
     if not entrant and "shugaku_guardian_relation_as_zokugara" in defects:
         relation = "子"
+    if not entrant and "shugaku_guardian_always_mother" in defects:  # the 世帯主's 性別 not read
+        relation = "母"
     return {"氏名": guardian.get("氏名", ""), "現住所": _address(guardian), "関係": relation}
 
 
 def _items(child: Row, guardian: Row, defects: frozenset[str], *, entrant: bool) -> dict[str, Any]:
     """施行規則 第30条第1項第1号 (and 第2項 for the 就学予定者): the child's 氏名, 現住所, 生年月日, 性別."""
     sex = {"1": "男", "2": "女"}.get(child.get("性別", ""))
+    if not entrant and sex == "女" and "shugaku_register_girl_without_sex" in defects:  # only the code 1 read
+        sex = None
     return {"宛名番号": child.get("宛名番号", ""), "氏名": child.get("氏名", ""), "現住所": _address(child),
             "生年月日": child.get("生年月日", ""),
             "性別": None if not entrant and "shugaku_register_without_sex" in defects else sex,
@@ -111,6 +115,8 @@ def _move_notice(child: Row, birth: date, as_of: date, defects: frozenset[str]) 
     moved = stay.moved_in
     if _category(birth, moved) is None:
         school_year = moved.year - (moved.month < 4)
+        if "shugaku_move_notice_calendar_year" in defects:  # 学年 read as the calendar year
+            school_year = moved.year
         six = _reached(birth, 6, frozenset())
         first_day = date(school_year, 10, 1 if "shugaku_move_notice_from_base_day" in defects else 2)
         if not (date(school_year, 4, 1) <= six <= date(school_year + 1, 3, 31) and moved >= first_day):
@@ -126,6 +132,9 @@ def _on_register(child: Row, birth: date, as_of: date, defects: frozenset[str]) 
     """施行令 第1条, 第3条: a 学齢児童 or 学齢生徒 with an address here on ``as_of`` is on the 学齢簿."""
     category = _category(birth, as_of)
     if category is None or (category == "学齢生徒" and "shugaku_register_omits_seito" in defects):
+        return False
+    if "shugaku_register_seito_to_the_day_before" in defects and category == "学齢生徒" \
+            and _category(birth, as_of + _ONE_DAY) is None:  # 「学年の終わりまで」 read as to the day before it
         return False
     if "shugaku_register_yearly" in defects:  # brought up to date on 4月1日 only
         return _resident_on(child, _last_april(as_of)) and _resident_on(child, as_of)

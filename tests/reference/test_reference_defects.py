@@ -117,6 +117,7 @@ from conformance.domains.senkyo.registration import (
 )
 from conformance.domains.shogaisha_fukushi import checks as shogaisha_scenarios
 from conformance.domains.shugaku import checks as shugaku_scenarios
+from conformance.domains.shugaku import edges as shugaku_edges
 from conformance.domains.shugaku import events as shugaku_events
 from conformance.domains.shugaku import forms as shugaku_forms
 from conformance.domains.shugaku import people as shugaku_people
@@ -658,6 +659,10 @@ AFFECTS: dict[str, set[str]] = {
         "shugaku_outside_district_notified", "shugaku_register_without_return_day",
         "shugaku_register_without_reminder", "shugaku_move_notice_from_base_day",
         "shugaku_designation_more_than_two")},
+    # 就学's edges of the statute mutation run (issue 66; their test: tests/domains/shugaku/test_shugaku_edges.py).
+    **{name: {"qualifications"} for name in (
+        "shugaku_move_notice_calendar_year", "shugaku_register_seito_to_the_day_before",
+        "shugaku_register_girl_without_sex", "shugaku_guardian_always_mother")},
     # 学齢簿 as printed (each defect's own test: tests/domains/shugaku/test_shugaku_forms.py): the 学齢簿 itself is
     # right.
     "shugaku_gakureibo_form_without_sex": {"gakureibo"},
@@ -970,6 +975,9 @@ RULE_PROBES = (
     *(example for examples in shugaku_events.ARTICLE_6_EXAMPLES.values() for example in examples),
     *shugaku_events.EXEMPTED_ENTRANTS, shugaku_events.DEFERRED_BACK, shugaku_events.REMINDED,
     *shugaku_scenarios.MOVED_AROUND_BASE_DAY, shugaku_events.TWO_SCHOOLS, shugaku_events.ONE_SCHOOL,
+    # 就学's edges (conformance/domains/shugaku/edges.py).
+    *(shugaku_edges.SCHOOL_YEAR_LAST_DAY, shugaku_edges.SECONDARY_FIRST_DAY, shugaku_edges.MOVED_IN_JANUARY,
+      shugaku_edges.DAUGHTER_OF_FATHER, shugaku_edges.ENTRANT_DAUGHTER),
     # 後期高齢者医療: the worked examples of conformance/domains/koki_korei/checks.py.
     *(koki_scenarios.MOVED_WITHIN, koki_scenarios.DIED, koki_scenarios.TO_OTHER_PREFECTURE, koki_scenarios.WELFARE,
       koki_scenarios.WELFARE_ENDED, koki_scenarios.CERTIFIED, koki_scenarios.FROM_ABROAD,

@@ -41,11 +41,19 @@ from hypothesis import strategies as st
 from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _base_row, _birth, _near
 from conformance.checks.statute_rules import rule_checks
 from conformance.domains.shugaku import oracle as law
+from conformance.domains.shugaku.edges import (
+    DAUGHTER_OF_FATHER,
+    ENTRANT_DAUGHTER,
+    MOVED_IN_JANUARY,
+    SCHOOL_YEAR_LAST_DAY,
+    SECONDARY_FIRST_DAY,
+)
 from conformance.domains.shugaku.events import EVENTS_RULES
 from conformance.domains.shugaku.people import (
     _GUARDIAN_BIRTH,
     _LONG_AGO,
     COMPLETED,
+    ELSEWHERE,
     NOT_COMPLETED,
     ON_TIME,
     PUPIL,
@@ -64,10 +72,7 @@ from conformance.domains.shugaku.people import (
     _register,
 )
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
-
-#: The municipality the movers of the worked examples come from (千代田区; never the test town).
-ELSEWHERE = "131016"
-
+from conformance.oracles.readings import Either
 
 # -- scenarios ------------------------------------------------------------------------------------
 
@@ -158,22 +163,36 @@ def late_entrants(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
     return _moving_entrants(codes, lambda year: date(year + 1, 1, 31))
 
 
-def _written(relation: str, birth: date) -> dict[str, str]:
-    """The row the harness writes for a person (scenarios._base_row): the values the 学齢簿 records."""
-    row = _base_row("", "", "", relation, birth, birth)
+def _written(relation: str, birth: date, columns: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
+    """The row the harness writes for a person (scenarios._base_row, with the scenario's ``columns`` over it): the
+    values the 学齢簿 records."""
+    row = {**_base_row("", "", "", relation, birth, birth), **dict(columns)}
     address = "".join(row[name] for name in ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記"))
     return {"氏名": _loose(row["氏名"]), "現住所": _loose(address), "生年月日": birth.isoformat(),
             "性別": {"1": "男", "2": "女"}[row["性別"]], "都道府県": row["住所_都道府県"]}
 
 
-def _child_items(birth: date) -> dict[str, str]:
-    written = _written("子", birth)
+def _child_items(birth: date, columns: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
+    """The child's items of the 学齢簿 (規則第30条第1項第1号); ``columns``: the scenario's child_columns."""
+    written = _written("子", birth, columns)
     return {name: written[name] for name in ("氏名", "現住所", "生年月日", "性別")}
 
 
-def _guardian_items() -> dict[str, str]:
-    written = _written("世帯主", _GUARDIAN_BIRTH)
+def _guardian_items(columns: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
+    """The 保護者's items (第2号): the 世帯主's, its relation to the child by its 性別 (``columns``: the scenario's)."""
+    written = _written("世帯主", _GUARDIAN_BIRTH, columns)
     return {"氏名": written["氏名"], "現住所": written["現住所"], "関係": "母" if written["性別"] == "女" else "父"}
+
+
+#: A parent, whose sex the 学齢簿 need not print: 親 passes for the 母 or 父 it is.
+PARENT = "親"
+
+
+def _expected_guardian(s: Scenario) -> dict[str, Any]:
+    """The 保護者 the 学齢簿 records for ``s``: its 関係 the mother or father it is, or 親 (:data:`PARENT`)."""
+    items: dict[str, Any] = dict(_guardian_items(s.columns))
+    items["関係"] = Either(items["関係"], PARENT)
+    return items
 
 
 #: Printed forms of the 性別 and of the 関係 of a mother or father accepted as the same value.
@@ -200,8 +219,6 @@ def _actual_guardian(entry: Mapping[str, Any]) -> Any:
         return guardian
     relation = _loose(guardian.get("関係"))
     relation = _RELATIONS.get(relation, relation) if isinstance(relation, str) else relation
-    if relation == "親":  # a parent, whose sex the register need not print
-        relation = _guardian_items()["関係"]
     return {"氏名": _loose(guardian.get("氏名")), "現住所": _address(guardian.get("現住所")), "関係": relation}
 
 
@@ -266,11 +283,11 @@ def _on_register(s: Scenario, town: str) -> Projection:
 
 
 def _register_items(s: Scenario, town: str) -> Projection:
-    return {"記載事項": {index: _child_items(s.children[int(index)]) for index in _listed(s)}}
+    return {"記載事項": {index: _child_items(s.children[int(index)], s.child_columns) for index in _listed(s)}}
 
 
 def _guardians(s: Scenario, town: str) -> Projection:
-    return {"保護者": {index: _guardian_items() for index in _listed(s)}}
+    return {"保護者": {index: _expected_guardian(s) for index in _listed(s)}}
 
 
 def _entrants(s: Scenario, town: str) -> Projection:
@@ -299,7 +316,7 @@ def _principal(s: Scenario, town: str) -> Projection:
 
 
 def _entrant_items(s: Scenario, town: str) -> Projection:
-    return {"記載事項": {i: {**_child_items(s.children[int(i)]), "保護者": _guardian_items()}
+    return {"記載事項": {i: {**_child_items(s.children[int(i)], s.child_columns), "保護者": _expected_guardian(s)}
                      for i in _entrant_indices(s)}}
 
 
@@ -437,19 +454,20 @@ REGISTER_RULES: tuple[Rule, ...] = (
                   (NOT_YET_COMPLETED, COMPLETED_LATE)),
     STATUTE.rule("shugaku.lower_secondary", school_children, _lower_secondary, _duty("中学校"), (APRIL_FIRST,)),
     STATUTE.rule("shugaku.category", school_children, _categories, _actual_categories,
-                 (SCHOOL_AGE, APRIL_FIRST)),
+                 (SCHOOL_AGE, APRIL_FIRST, SCHOOL_YEAR_LAST_DAY, SECONDARY_FIRST_DAY)),
     STATUTE.rule("shugaku.on_register", moving_pupils, _on_register, _actual_on_register, (MOVED_IN,)),
-    STATUTE.rule("shugaku.register_items", pupils, _register_items, _actual_register_items, (PUPIL,)),
-    STATUTE.rule("shugaku.guardian_items", pupils, _guardians, _actual_guardians, (PUPIL,)),
+    STATUTE.rule("shugaku.register_items", pupils, _register_items, _actual_register_items,
+                 (PUPIL, DAUGHTER_OF_FATHER)),
+    STATUTE.rule("shugaku.guardian_items", pupils, _guardians, _actual_guardians, (PUPIL, DAUGHTER_OF_FATHER)),
     STATUTE.rule("shugaku.entrants", entrant_families, _entrants, _actual_entrants, (ENTRANTS,)),
     STATUTE.rule("shugaku.base_day", autumn_entrants, _base_day, _actual_base_day, (AUTUMN_MOVER,)),
     STATUTE.rule("shugaku.entry_notice", entrant_families, _entry_notice, _actual_entry_notice, (ENTRANTS,)),
     STATUTE.rule("shugaku.late_notice", late_entrants, _late_notice, _actual_late_notice, (LATE_MOVER,)),
     STATUTE.rule("shugaku.principal_notice", entrant_families, _principal, _actual_principal, (ENTRANTS,)),
     STATUTE.rule("shugaku.entrant_items", entrant_families, _entrant_items, _actual_entrant_items,
-                 (ENTRANTS,)),
+                 (ENTRANTS, ENTRANT_DAUGHTER)),
     STATUTE.rule("shugaku.move_notice", moving_children, _move_notices, _actual_move_notices,
-                 (MOVED_IN, *MOVED_AROUND_BASE_DAY)),
+                 (MOVED_IN, *MOVED_AROUND_BASE_DAY, MOVED_IN_JANUARY)),
 )
 
 #: Every rule of the domain, by name: the 学齢簿 and its notices (here), then the 就学 record's events (``events``).

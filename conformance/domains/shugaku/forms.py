@@ -25,6 +25,7 @@ from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, rule_check
 from conformance.checks.statute_forms import dates_in, issue_printed, normal, sex_in
 from conformance.domains.shugaku import checks as hs
+from conformance.domains.shugaku import edges as hs_edges
 from conformance.domains.shugaku import people as hs_people
 from conformance.targets.base import HttpClient
 
@@ -63,9 +64,9 @@ def _child(lines: list[str], birth: str) -> dict[str, Any]:
             "生年月日": birth if birth in dates else dates, "性別": sex_in(own)}
 
 
-def _guardian(lines: list[str]) -> dict[str, Any]:
+def _guardian(lines: list[str], s: Scenario) -> dict[str, Any]:
     own, parent = _parts(lines)
-    items, text = hs._guardian_items(), normal(parent)
+    items, text = hs._guardian_items(s.columns), normal(parent)
     same = SAME_ADDRESS in text and _address_in(normal(own), items["現住所"])
     relation = items["関係"] if items["関係"] in text or "親" in text else None
     return {"氏名": items["氏名"] if items["氏名"] in text else None,
@@ -86,15 +87,17 @@ def _shown_items(document: Mapping[str, Any], loaded: Loaded) -> Projection:
 
 
 def _shown_guardians(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-    return {"保護者": _printed(document, lambda lines, index, s: _guardian(lines))}
+    return {"保護者": _printed(document, lambda lines, index, s: _guardian(lines, s))}
 
 
 FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("shugaku_form.child_items", "学齢簿 as printed: the child's 氏名, 現住所, 生年月日 and 性別 "
-         "(規則第30条第1項第1号)", hs.pupils, hs._register_items, _shown_items, (hs_people.PUPIL,), ask=_ask,
+         "(規則第30条第1項第1号)", hs.pupils, hs._register_items, _shown_items,
+         (hs_people.PUPIL, hs_edges.DAUGHTER_OF_FATHER), ask=_ask,
          asked=f"POST {FORM_PATH}", form=FORM_ID),
     Rule("shugaku_form.guardian_items", "学齢簿 as printed: the 保護者's 氏名, 現住所 and relation to the child "
-         "(規則第30条第1項第2号)", hs.pupils, hs._guardians, _shown_guardians, (hs_people.PUPIL,), ask=_ask,
+         "(規則第30条第1項第2号)", hs.pupils, hs._guardians, _shown_guardians,
+         (hs_people.PUPIL, hs_edges.DAUGHTER_OF_FATHER), ask=_ask,
          asked=f"POST {FORM_PATH}", form=FORM_ID),
 )}
 

@@ -20,6 +20,8 @@ STATUTE = Statute("shugaku", PART)
 RECORDED = Statute("shugaku", PART, needs_records=True)
 _GUARDIAN_BIRTH = date(1985, 6, 6)
 _LONG_AGO = date(2005, 4, 1)
+#: The municipality the movers of the worked examples come from (千代田区; never the test town).
+ELSEWHERE = "131016"
 #: A deadline answered on one of the days the law allows (:func:`_deadline`).
 ON_TIME = "期限内"
 

@@ -116,8 +116,10 @@ def test_the_forms_the_law_leaves_open_are_accepted() -> None:
              "保護者": {"氏名": "見本花子", "現住所": "静岡県見本町本町一丁目99番1号", "関係": "実母"}}
     assert ss._actual_items(entry) == ss._child_items(date(2016, 5, 5))
     assert ss._actual_guardian(entry) == ss._guardian_items()
-    assert ss._actual_guardian({"保護者": {**entry["保護者"], "関係": "親"}}) == ss._guardian_items()
-    assert ss._actual_guardian({"保護者": {**entry["保護者"], "関係": "子"}}) != ss._guardian_items()
+    # 親: the parent it is, a mother's or a father's (edges.DAUGHTER_OF_FATHER); 子 is no relation of the 保護者.
+    expected = ss._guardians(PUPIL, TOWN_CODE)["保護者"]["0"]
+    assert ss._actual_guardian({"保護者": {**entry["保護者"], "関係": "親"}}) == expected
+    assert ss._actual_guardian({"保護者": {**entry["保護者"], "関係": "子"}}) != expected
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
