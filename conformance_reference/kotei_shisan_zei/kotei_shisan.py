@@ -36,7 +36,9 @@ def _liable(record: Mapping[str, str], here: bool, stay: Stay | None, fiscal_yea
     if kind == "償却資産" and "kotei_depreciable_untaxed" in defects:
         return False
     day = date(fiscal_year, 4 if "kotei_levy_on_april_1" in defects else 1, 1)
-    by_register = kind != "償却資産" and "kotei_taxed_by_acquisition" not in defects
+    # A 償却資産 is taxed on its owner on 1月1日, whose 申告 (第383条: by 1月31日) registers it in the 台帳 later.
+    ledger_date = "kotei_depreciable_by_ledger_date" in defects
+    by_register = (kind != "償却資産" or ledger_date) and "kotei_taxed_by_acquisition" not in defects
     start = parse_day(record.get("登記年月日" if by_register else "取得年月日", ""))
     end = parse_day(record.get("所有終了年月日", ""))
     if start is None or not (start <= day and (end is None or day < end)):
@@ -72,7 +74,8 @@ def _state_farm(record: Mapping[str, str], fiscal_year: int, defects: frozenset[
     if "kotei_state_farm_buyer_on_transfer_day" in defects:
         passed -= timedelta(days=1)
     if record.get("農地の地位") == "使用者":
-        return bought <= levy <= passed
+        from_purchase = bought < levy if "kotei_state_farm_user_from_next_day" in defects else bought <= levy
+        return from_purchase and levy <= passed
     return levy > passed
 
 
@@ -118,7 +121,8 @@ def _cycle_value(record: Mapping[str, str], value: int, year_kind: str, defects:
     comparable = record.get("比準価格", "")
     if (year_kind in ("第二年度", "第三年度") and record.get("特別の事情") in _CIRCUMSTANCES
             and record.get("市町村長認定") == "1" and comparable.isdigit()
-            and record.get("新規課税年度区分") != year_kind and "kotei_special_circumstances_ignored" not in defects):
+            and (record.get("新規課税年度区分") != year_kind or "kotei_new_asset_special_applied" in defects)
+            and "kotei_special_circumstances_ignored" not in defects):
         return int(comparable)
     return value
 

@@ -795,7 +795,8 @@ AFFECTS: dict[str, set[str]] = {
         "kotei_new_asset_untaxed_until_base_year", "kotei_superficies_hundred_years", "kotei_vessel_by_location",
         "kotei_ledger_ignored", "kotei_reserved_buyer_untaxed", "kotei_vehicles_as_depreciable", "kotei_forest_untaxed",
         "kotei_power_plant_as_depreciable", "kotei_state_farm_buyer_on_transfer_day",
-        "kotei_supplementary_ledgers_unused", "kotei_trust_lessee_untaxed", "kotei_user_never_deemed_owner")},
+        "kotei_supplementary_ledgers_unused", "kotei_trust_lessee_untaxed", "kotei_user_never_deemed_owner",
+        "kotei_depreciable_by_ledger_date", "kotei_new_asset_special_applied", "kotei_state_farm_user_from_next_day")},
     # 生活保護 (conformance_reference/seikatsu_hogo/seikatsu_hogo.py; each defect's own test:
     # tests/domains/seikatsu_hogo/test_seikatsu_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -1038,6 +1039,9 @@ RULE_PROBES = (
       kotei_scenarios.REGISTERED_HOUSE, kotei_scenarios.MACHINE_LEDGER, kotei_scenarios.TRUST_LESSEE,
       kotei_scenarios.TRUST_COMPANY, kotei_provisos.USER_AFTER_DISASTER, kotei_provisos.USER_AFTER_SEARCH,
       kotei_provisos.USER_OWNER_KNOWN),
+    # 固定資産税's worked examples of issue 66 (the statute mutation run).
+    *(kotei_scenarios.DECLARED_MACHINE, kotei_scenarios.NEW_IN_SECOND_REBUILT,
+      kotei_scenarios.FARM_USER_BOUGHT_ON_LEVY_DATE),
     # 生活保護: the worked examples of conformance/domains/seikatsu_hogo/checks.py.
     *(seikatsu_scenarios.RESIDENT, seikatsu_scenarios.HOMELESS, seikatsu_scenarios.URGENT,
       seikatsu_scenarios.IN_FACILITY, seikatsu_scenarios.APPLIED, seikatsu_scenarios.EXTENDED,

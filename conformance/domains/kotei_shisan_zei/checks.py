@@ -464,6 +464,10 @@ NEW_SECOND_IN_THIRD = _cycle_example(2026, new_in="第二年度")
 NEW_IN_THIRD = _cycle_example(2026, new_in="第三年度")
 NEW_SECOND_DAMAGED = _cycle_example(2026, new_in="第二年度", circumstance="家屋の損壊", deemed=True,
                                     comparable=3_000_000)
+#: 第4項: first taxed in 令和7年度 with a 改築 found unfit in it -> still its registered 価格 (第4項 has no
+#: ただし書; issue 66: no draw gave a 特別の事情 in the 年度 of the first tax).
+NEW_IN_SECOND_REBUILT = _cycle_example(2025, new_in="第二年度", circumstance="家屋の改築", deemed=True,
+                                       comparable=7_000_000)
 
 KOTEI_RULES.update({rule.name: rule for rule in (
     STATUTE.rule("kotei_shisan_zei.special_second", circumstances, _cycle_standard, "課税標準額",
@@ -472,7 +476,7 @@ KOTEI_RULES.update({rule.name: rule for rule in (
          "課税標準額",
          (BOUNDARY_THIRD,)),
     STATUTE.rule("kotei_shisan_zei.new_assets", new_assets, _cycle_standard, "課税標準額",
-         (NEW_IN_SECOND, NEW_SECOND_IN_THIRD, NEW_IN_THIRD)),
+         (NEW_IN_SECOND, NEW_SECOND_IN_THIRD, NEW_IN_THIRD, NEW_IN_SECOND_REBUILT)),
     STATUTE.rule("kotei_shisan_zei.new_special_third", drawn_with(circumstances, "第三年度",
          "第二年度"), _cycle_standard,
          "課税標準額", (NEW_SECOND_DAMAGED,)),
@@ -570,8 +574,8 @@ def _right_example(**items: str) -> Scenario:
 
 
 def _depreciable_example(place: str = TOWN_MARK, **items: str) -> Scenario:
-    return Scenario(2025, date(1970, 5, 5), date(2017, 4, 1), as_of=date(2025, 5, 1), records=asset(
-        "償却資産", 5_000_000, date(2022, 6, 1), place=place, ledger=items.get(_LEDGER, "1")) + _extra(items))
+    records = asset("償却資産", 5_000_000, date(2022, 6, 1), place=place, ledger=items.get(_LEDGER, "1"))
+    return Scenario(2025, date(1970, 5, 5), date(2017, 4, 1), as_of=date(2025, 5, 1), records=records + _extra(items))
 
 
 #: 第343条第1項: a 地上権 of 101 years -> the 地上権者 pays, the 所有者 not; of exactly 100 years -> the 所有者 pays;
@@ -591,6 +595,11 @@ REGISTERED_MACHINE = _depreciable_example(**{_DEPRECIABLE_KIND: "機械", _LEDGE
 UNRESERVED_BUYER = _depreciable_example(**{_DEPRECIABLE_KIND: "機械", _LEDGER: "0", _SIDE: "買主"})
 RESERVED_BUYER = _depreciable_example(**{_DEPRECIABLE_KIND: "機械", _LEDGER: "0", _RESERVED: "1", _SIDE: "買主"})
 LIGHT_CAR_ASSET = _depreciable_example(**{_DEPRECIABLE_KIND: "軽自動車", _LEDGER: "1"})
+#: 第343条第3項 with 第383条 (the 申告 by 1月31日 of the 償却資産 held 毎年一月一日現在) and 第411条第1項: a 機械
+#: owned since 2022, registered in the 償却資産課税台帳 for 令和7年度 on 2025-03-31 (its 登記年月日) -> taxed: its
+#: owner on the 賦課期日 (issue 66: every drawn 償却資産 was registered on the day it was acquired).
+DECLARED_MACHINE = replace(REGISTERED_MACHINE, records=tuple(
+    (part, item, "2025-03-31" if item == _REGISTERED else text) for part, item, text in REGISTERED_MACHINE.records))
 
 KOTEI_RULES.update({rule.name: rule for rule in (
     STATUTE.rule("kotei_shisan_zei.pledge_superficies", land_rights, _land_right, "納税義務者",
@@ -601,7 +610,7 @@ KOTEI_RULES.update({rule.name: rule for rule in (
     # ただし書): one oracle (_ledger) on the 納税義務者.
     *STATUTE.family(_ledger, "納税義務者",
                     ("kotei_shisan_zei.depreciable_ledger", ledger_depreciables,
-                     (UNREGISTERED_MACHINE, REGISTERED_MACHINE)),
+                     (UNREGISTERED_MACHINE, REGISTERED_MACHINE, DECLARED_MACHINE)),
                     ("kotei_shisan_zei.reserved_title", reserved_buyers, (RESERVED_BUYER, UNRESERVED_BUYER)),
                     ("kotei_shisan_zei.vehicles_excluded", vehicle_assets, (LIGHT_CAR_ASSET, REGISTERED_MACHINE))),
 )})
@@ -662,10 +671,11 @@ def _categorized_example(kind: str, category: str, value: int = 1_000_000) -> Sc
                     records=(*asset(kind, value, date(2019, 6, 1)), (PART, _CATEGORY, category)))
 
 
-def _farm_example(role: str, transferred: date) -> Scenario:
+def _farm_example(role: str, transferred: date, bought: date = date(2019, 6, 1)) -> Scenario:
     return Scenario(2025, date(1970, 5, 5), date(2017, 4, 1), as_of=date(2025, 5, 1), records=(
         *asset("土地", 5_000_000, date(2019, 6, 1), registered=date(2025, 6, 1)), (PART, _STATE_FARM, "1"),
-        (PART, _STATE_BOUGHT, "2019-06-01"), (PART, _TRANSFERRED, transferred.isoformat()), (PART, _FARM_ROLE, role)))
+        (PART, _STATE_BOUGHT, bought.isoformat()), (PART, _TRANSFERRED, transferred.isoformat()),
+        (PART, _FARM_ROLE, role)))
 
 
 #: 第341条第2号・第3号: a 山林 of 200万円 -> taxed; a 発電所 of 100万円 -> a 家屋 (免税点 20万円): taxed.
@@ -676,12 +686,15 @@ POWER_PLANT = _categorized_example("家屋", "発電所")
 FARM_USER_ON_TRANSFER_DAY = _farm_example("使用者", date(2025, 1, 1))
 FARM_BUYER_ON_TRANSFER_DAY = _farm_example("売渡しの相手方", date(2025, 1, 1))
 FARM_BUYER_AFTER = _farm_example("売渡しの相手方", date(2024, 12, 31))
+#: 「買収し、又は収納した日から」: the 国 bought it on 2025-01-01 -> its 使用者 on that 賦課期日 (issue 66: the
+#: draws' 買収 was years before).
+FARM_USER_BOUGHT_ON_LEVY_DATE = _farm_example("使用者", date(2025, 6, 1), bought=date(2025, 1, 1))
 
 KOTEI_RULES.update({rule.name: rule for rule in (
     STATUTE.rule("kotei_shisan_zei.land_categories", categorized, _category_tax, _answered_taxed, (FOREST,)),
     STATUTE.rule("kotei_shisan_zei.house_categories", categorized, _category_tax, _answered_taxed, (POWER_PLANT,)),
     STATUTE.rule("kotei_shisan_zei.state_farmland", state_farmland, _farm_holder, "納税義務者",
-         (FARM_USER_ON_TRANSFER_DAY, FARM_BUYER_ON_TRANSFER_DAY, FARM_BUYER_AFTER)),
+         (FARM_USER_ON_TRANSFER_DAY, FARM_BUYER_ON_TRANSFER_DAY, FARM_BUYER_AFTER, FARM_USER_BOUGHT_ON_LEVY_DATE)),
 )})
 
 # -- 第341条第9号-第14号 (the 固定資産課税台帳), 第343条第9項 (a 信託会社's 償却資産 leased to be transferred) ---------

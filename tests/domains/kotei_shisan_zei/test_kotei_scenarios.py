@@ -275,3 +275,41 @@ def test_a_vendor_taxing_an_unregistered_asset_fails_the_ledger_rule() -> None:
     assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
     assert json.loads(finding.expected) == {"納税義務者": False}
     assert json.loads(finding.actual) == {"納税義務者": True}
+
+
+def test_the_worked_examples_of_issue_66() -> None:
+    town = TOWN_CODE
+    # 第343条第3項, 第383条, 第411条第1項: a 機械 owned on 1月1日, registered in the 償却資産課税台帳 after it -> taxed.
+    assert ks._ledger(ks.DECLARED_MACHINE, town) == {"納税義務者": True}
+    # 第349条第4項 has no ただし書: a 家屋 first taxed in the 第二年度 keeps its registered 価格 (a 改築 found unfit).
+    assert ks._cycle_standard(ks.NEW_IN_SECOND_REBUILT, town) == {"課税標準額": 5_000_000}
+    # 第343条第6項 「買収し…た日から」: bought by the 国 on the 賦課期日 -> its 使用者 deemed the 所有者 on it.
+    assert ks._farm_holder(ks.FARM_USER_BOUGHT_ON_LEVY_DATE, town) == {"納税義務者": True}
+
+
+#: Issue 66's named defects (each mirrors surviving mutants of the statute mutation run): the rule, the finding's
+#: expected and actual at the worked example that shows it (the rule's first finding), and the 年度 asked.
+ISSUE_66_RULES = {
+    "kotei_depreciable_by_ledger_date": ("kotei_shisan_zei.depreciable_ledger", '{"納税義務者": true}',
+                                         '{"納税義務者": false}'),
+    "kotei_new_asset_special_applied": ("kotei_shisan_zei.new_assets", '{"課税標準額": 5000000}',
+                                        '{"課税標準額": 7000000}'),
+    "kotei_state_farm_user_from_next_day": ("kotei_shisan_zei.state_farmland", '{"納税義務者": true}',
+                                            '{"納税義務者": false}'),
+}
+
+
+@pytest.mark.parametrize(("name", "rule", "expected", "actual"),
+                         [(name, *found) for name, found in ISSUE_66_RULES.items()])
+def test_an_issue_66_defect_gives_its_rules_finding_at_the_query(name: str, rule: str, expected: str,
+                                                                 actual: str) -> None:
+    finding, *others = rule_findings(frozenset({name}), KOTEI_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2025"
+    assert (finding.expected, finding.actual) == (expected, actual)
+    assert others == []  # only the worked example: no draw gives the case
+
+
+def test_the_clean_reference_gives_the_issue_66_rules_no_finding() -> None:
+    rules = sorted({rule for rule, _, _ in ISSUE_66_RULES.values()})
+    assert all(found == [] for found in rule_findings(frozenset(), KOTEI_RULES, BINDINGS, rules).values())
