@@ -66,8 +66,11 @@ def _means(record: Mapping[str, str], defects: frozenset[str]) -> tuple[bool, in
     short = int(need) - own - members - first - assets
     if record.get("急迫") == "1":
         mixed = "seikatsu_hogo_urgent_degree_from_all_means" in defects
+        if "seikatsu_hogo_urgent_household_ignored" in defects:
+            members = 0
         short = int(need) - own - members  # 第4条第3項: nothing waited for in an 急迫
-        return short > 0, max(short - (first + assets if mixed else 0), 0)
+        needy = short >= 0 if "seikatsu_hogo_urgent_met_still_needed" in defects else short > 0
+        return needy, max(short - (first + assets if mixed else 0), 0)
     paid = short + own if "seikatsu_hogo_income_ignored" in defects else short
     return short > 0, max(paid, 0)
 
