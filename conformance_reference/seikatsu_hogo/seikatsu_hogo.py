@@ -111,7 +111,7 @@ def _recipient(record: Mapping[str, str], as_of: date, defects: frozenset[str]) 
 def _benefit(content: str, defects: frozenset[str]) -> tuple[str | None, bool | None]:
     """第6条第3項-第5項: (給付方法, 保護金品) of a 給付."""
     if not content:
-        return None, None
+        return ("現物給付" if "seikatsu_hogo_method_without_benefit" in defects else None), None
     money = content.startswith("金銭")
     if "seikatsu_hogo_loan_in_kind" in defects and content == "金銭の貸与":
         money = False

@@ -805,7 +805,7 @@ AFFECTS: dict[str, set[str]] = {
         "seikatsu_hogo_school_lunch_living", "seikatsu_hogo_care_aid_unknown", "seikatsu_hogo_notice_every_obligor",
         "seikatsu_hogo_notice_always", "seikatsu_hogo_notice_on_change", "seikatsu_hogo_change_without_deadline",
         "seikatsu_hogo_forward_in_a_week", "seikatsu_hogo_urgent_household_ignored",
-        "seikatsu_hogo_urgent_met_still_needed")},
+        "seikatsu_hogo_urgent_met_still_needed", "seikatsu_hogo_method_without_benefit")},
     # 障害者福祉 (conformance_reference/shogaisha_fukushi/shogaisha.py; each defect's own test:
     # tests/domains/shogaisha_fukushi/test_shogaisha_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -1042,9 +1042,9 @@ RULE_PROBES = (
       seikatsu_scenarios.OBLIGOR_FULFILLING, seikatsu_scenarios.OBLIGOR_UNSUITABLE, seikatsu_scenarios.OBLIGOR_CHANGE,
       seikatsu_scenarios.CHANGE,
       seikatsu_scenarios.RECEIVED),
-    # 生活保護 at the edges of the need (issue 66, the statute mutation run).
+    # 生活保護 at the edges of the need, and a record of no 給付 (issue 66, the statute mutation run).
     *(seikatsu_scenarios.ONE_YEN_SHORT, seikatsu_scenarios.URGENT_HOUSEHOLD, seikatsu_scenarios.URGENT_MET,
-      seikatsu_scenarios.URGENT_ONE_YEN_SHORT),
+      seikatsu_scenarios.URGENT_ONE_YEN_SHORT, seikatsu_scenarios.NO_BENEFIT),
     # 障害者福祉: the worked examples of conformance/domains/shogaisha_fukushi/checks.py.
     *(shogaisha_scenarios.RESIDENT, shogaisha_scenarios.NO_RESIDENCE, shogaisha_scenarios.IN_FACILITY,
       shogaisha_scenarios.IN_FACILITY_UNKNOWN, shogaisha_scenarios.FROM_CHILD_FACILITY,

@@ -116,7 +116,7 @@ def test_the_worked_examples() -> None:
     assert ss._forward(ss.RECEIVED, TOWN_CODE) == {"送付期限": "2025-03-08"}
 
 
-def test_the_edges_of_the_need() -> None:
+def test_the_edges_of_the_need_and_no_benefit() -> None:
     # Issue 66 (the statute mutation run): one yen short is a need (第4条, 第8条第1項); 第10条 holds in an 急迫 too.
     assert ss._means(ss.ONE_YEN_SHORT, TOWN_CODE) == {"保護の要否": True, "保護の程度": 1}
     assert ss._means(ss.URGENT_HOUSEHOLD, TOWN_CODE) == {"保護の要否": True, "保護の程度": 50_000}
@@ -131,6 +131,11 @@ def test_the_edges_of_the_need() -> None:
     assert short == {pair: {"保護の要否": True, "保護の程度": 1}}
     assert short == {pair: {"保護の要否": False, "保護の程度": 0}}
     assert all(short != answer for answer in mixed)
+    # No 給付内容: no 給付, so no 給付方法 (null only); 保護金品 false or null (第6条第3項-第5項; the contract).
+    assert ss._method(ss.NO_BENEFIT, TOWN_CODE) == {"給付方法": None}
+    assert ss._method(ss.NO_BENEFIT, TOWN_CODE) != {"給付方法": "現物給付"}
+    assert all(ss._goods(ss.NO_BENEFIT, TOWN_CODE) == {"保護金品": value} for value in (False, None))
+    assert ss._goods(ss.NO_BENEFIT, TOWN_CODE) != {"保護金品": True}
 
 
 #: Issue 66 (the statute mutation run of 生活保護): the defect mirroring each closed gap, its rule and its finding on
@@ -143,6 +148,9 @@ ISSUE_66_RULES = {
     "seikatsu_hogo_urgent_met_still_needed": (
         "seikatsu_hogo.urgent_means", '{"保護の要否・保護の程度": {"保護の程度": 0, "保護の要否": false}}',
         '{"保護の要否・保護の程度": {"保護の程度": 0, "保護の要否": true}}', "生活保護:収入認定額:120000"),
+    "seikatsu_hogo_method_without_benefit": (
+        "seikatsu_hogo.benefit_method", '{"給付方法": null}', '{"給付方法": "現物給付"}',
+        "生活保護:保護開始年月日:2024-04-01"),
 }
 
 
