@@ -834,7 +834,7 @@ AFFECTS: dict[str, set[str]] = {
         "hojin_juminzei_foreign_by_office", "hojin_juminzei_public_levied_anywhere",
         "hojin_juminzei_public_corporate_tax_everywhere", "hojin_juminzei_ceased_society_untaxed",
         "hojin_juminzei_trustee_equal_rate", "hojin_juminzei_filed_on_deadline_late",
-        "hojin_juminzei_mutual_company_floored")},
+        "hojin_juminzei_mutual_company_floored", "hojin_juminzei_foreign_equal_rate_only")},
     # 印鑑登録 (conformance_reference/inkan/inkan.py; each defect's own test:
     # tests/domains/inkan/test_inkan_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -1060,7 +1060,7 @@ RULE_PROBES = (
     # 法人住民税: the worked examples of conformance/domains/hojin_juminzei/checks.py.
     *(hojin_scenarios.OFFICE_HERE, hojin_scenarios.OFFICE_ELSEWHERE, hojin_scenarios.DORMITORY_ONLY,
       hojin_scenarios.OPENED_MID_YEAR, hojin_scenarios.EMPLOYEES_GREW, hojin_scenarios.PAID_IN_ABOVE,
-      hojin_scenarios.EXTENDED_DEADLINE),
+      hojin_scenarios.EXTENDED_DEADLINE, hojin_scenarios.OPENED_ON_SECOND),
     # 印鑑登録: the worked examples of conformance/domains/inkan/checks.py.
     *(inkan_scenarios.ALLOWED, inkan_scenarios.MOVED_OUT, inkan_scenarios.FOURTEEN, inkan_scenarios.INCAPABLE,
       inkan_scenarios.SECOND, inkan_scenarios.OTHER_NAME, inkan_scenarios.TITLE, inkan_scenarios.RUBBER_SEAL,
