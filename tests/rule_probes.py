@@ -169,6 +169,18 @@ def rule_findings(defects: frozenset[str], rules: Mapping[str, Rule], bindings: 
         return found
 
 
+def assert_first_finding(findings: list[Finding], rule: str, year: int, expected: str, actual: str,
+                         shown: str) -> None:
+    """The rule's first finding is a mismatch at the per-person query of ``year`` with ``expected`` and ``actual``, its
+    message showing ``shown`` (the worked example's person or record); every other one (as drawn) of the same code."""
+    finding, *others = findings
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year={year}"
+    assert (finding.expected, finding.actual) == (expected, actual)
+    assert shown in finding.message
+    assert all(other.code == finding.code for other in others)
+
+
 #: How a test rewrites one part of the reference's per-person answer (in place): a vendor of another allowed reading,
 #: or one with a defect the reference has no name for.
 PartChange = Callable[[dict[str, Any]], None]

@@ -100,6 +100,8 @@ def _by_kind(record: Mapping[str, str], town: str, office_here: bool, taxes: lis
     business_here = record.get("収益事業所在地_市区町村コード", "") == town
     if kind == "外国法人" and "hojin_juminzei_foreign_by_office" not in defects:
         pe_here = record.get("恒久的施設所在地_市区町村コード", "") == town  # 第5項
+        if pe_here and "hojin_juminzei_foreign_equal_rate_only" in defects:
+            return ["均等割"]
         return ["均等割", "法人税割"] if pe_here else []
     if kind == "第296条第1項第2号":  # 第6項
         return taxes if business_here or "hojin_juminzei_public_levied_anywhere" in defects else []

@@ -66,8 +66,11 @@ def _means(record: Mapping[str, str], defects: frozenset[str]) -> tuple[bool, in
     short = int(need) - own - members - first - assets
     if record.get("急迫") == "1":
         mixed = "seikatsu_hogo_urgent_degree_from_all_means" in defects
+        if "seikatsu_hogo_urgent_household_ignored" in defects:
+            members = 0
         short = int(need) - own - members  # 第4条第3項: nothing waited for in an 急迫
-        return short > 0, max(short - (first + assets if mixed else 0), 0)
+        needy = short >= 0 if "seikatsu_hogo_urgent_met_still_needed" in defects else short > 0
+        return needy, max(short - (first + assets if mixed else 0), 0)
     paid = short + own if "seikatsu_hogo_income_ignored" in defects else short
     return short > 0, max(paid, 0)
 
@@ -108,7 +111,7 @@ def _recipient(record: Mapping[str, str], as_of: date, defects: frozenset[str]) 
 def _benefit(content: str, defects: frozenset[str]) -> tuple[str | None, bool | None]:
     """第6条第3項-第5項: (給付方法, 保護金品) of a 給付."""
     if not content:
-        return None, None
+        return ("現物給付" if "seikatsu_hogo_method_without_benefit" in defects else None), None
     money = content.startswith("金銭")
     if "seikatsu_hogo_loan_in_kind" in defects and content == "金銭の貸与":
         money = False

@@ -810,7 +810,8 @@ AFFECTS: dict[str, set[str]] = {
         "seikatsu_hogo_transport_medical",
         "seikatsu_hogo_school_lunch_living", "seikatsu_hogo_care_aid_unknown", "seikatsu_hogo_notice_every_obligor",
         "seikatsu_hogo_notice_always", "seikatsu_hogo_notice_on_change", "seikatsu_hogo_change_without_deadline",
-        "seikatsu_hogo_forward_in_a_week")},
+        "seikatsu_hogo_forward_in_a_week", "seikatsu_hogo_urgent_household_ignored",
+        "seikatsu_hogo_urgent_met_still_needed", "seikatsu_hogo_method_without_benefit")},
     # 障害者福祉 (conformance_reference/shogaisha_fukushi/shogaisha.py; each defect's own test:
     # tests/domains/shogaisha_fukushi/test_shogaisha_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -839,7 +840,7 @@ AFFECTS: dict[str, set[str]] = {
         "hojin_juminzei_foreign_by_office", "hojin_juminzei_public_levied_anywhere",
         "hojin_juminzei_public_corporate_tax_everywhere", "hojin_juminzei_ceased_society_untaxed",
         "hojin_juminzei_trustee_equal_rate", "hojin_juminzei_filed_on_deadline_late",
-        "hojin_juminzei_mutual_company_floored")},
+        "hojin_juminzei_mutual_company_floored", "hojin_juminzei_foreign_equal_rate_only")},
     # 印鑑登録 (conformance_reference/inkan/inkan.py; each defect's own test:
     # tests/domains/inkan/test_inkan_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -1053,6 +1054,9 @@ RULE_PROBES = (
       seikatsu_scenarios.OBLIGOR_FULFILLING, seikatsu_scenarios.OBLIGOR_UNSUITABLE, seikatsu_scenarios.OBLIGOR_CHANGE,
       seikatsu_scenarios.CHANGE,
       seikatsu_scenarios.RECEIVED),
+    # 生活保護 at the edges of the need, and a record of no 給付 (issue 66, the statute mutation run).
+    *(seikatsu_scenarios.ONE_YEN_SHORT, seikatsu_scenarios.URGENT_HOUSEHOLD, seikatsu_scenarios.URGENT_MET,
+      seikatsu_scenarios.URGENT_ONE_YEN_SHORT, seikatsu_scenarios.NO_BENEFIT),
     # 障害者福祉: the worked examples of conformance/domains/shogaisha_fukushi/checks.py.
     *(shogaisha_scenarios.RESIDENT, shogaisha_scenarios.NO_RESIDENCE, shogaisha_scenarios.IN_FACILITY,
       shogaisha_scenarios.IN_FACILITY_UNKNOWN, shogaisha_scenarios.FROM_CHILD_FACILITY,
@@ -1068,7 +1072,7 @@ RULE_PROBES = (
     # 法人住民税: the worked examples of conformance/domains/hojin_juminzei/checks.py.
     *(hojin_scenarios.OFFICE_HERE, hojin_scenarios.OFFICE_ELSEWHERE, hojin_scenarios.DORMITORY_ONLY,
       hojin_scenarios.OPENED_MID_YEAR, hojin_scenarios.EMPLOYEES_GREW, hojin_scenarios.PAID_IN_ABOVE,
-      hojin_scenarios.EXTENDED_DEADLINE),
+      hojin_scenarios.EXTENDED_DEADLINE, hojin_scenarios.OPENED_ON_SECOND),
     # 印鑑登録: the worked examples of conformance/domains/inkan/checks.py.
     *(inkan_scenarios.ALLOWED, inkan_scenarios.MOVED_OUT, inkan_scenarios.FOURTEEN, inkan_scenarios.INCAPABLE,
       inkan_scenarios.SECOND, inkan_scenarios.OTHER_NAME, inkan_scenarios.TITLE, inkan_scenarios.RUBBER_SEAL,

@@ -388,6 +388,9 @@ OFFICE_ELSEWHERE = _representative(corporation(office=other_codes(TOWN_CODE)[0])
 DORMITORY_ONLY = _representative(corporation(office=other_codes(TOWN_CODE)[0], dormitory=TOWN_MARK))
 OPENED_MID_YEAR = _representative(corporation(opened=date(2024, 10, 15)))
 OPENED_LAST_MONTH = _representative(corporation(opened=date(2025, 3, 20)))
+#: 第312条第4項 (暦に従い計算し…一月に満たない端数を生じたときは切り捨てる): opened 2024-10-02, held to 2025-03-31: five
+#: months and 30 days -> 5 (issue 66: the statute mutation run found a month ending the day before the 2nd unasked).
+OPENED_ON_SECOND = _representative(corporation(opened=date(2024, 10, 2)))
 EMPLOYEES_GREW = _representative(corporation(employees=80, employees_at_start=30))
 PAID_IN_ABOVE = _representative(corporation(capital=9_000_000, paid_in=20_000_000))
 EXTENDED_DEADLINE = _representative(corporation(deadline=date(2025, 6, 30)))
@@ -402,7 +405,7 @@ HOJIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("hojin_juminzei.equal_ceiling", table_rows, _true(_EQUAL_CEILING), _answered_equal_ceiling,
          (OFFICE_HERE, LARGE)),
     STATUTE.rule("hojin_juminzei.months", opened_during, _months, "均等割月数",
-         (OPENED_MID_YEAR, OPENED_LAST_MONTH, OFFICE_HERE)),
+         (OPENED_MID_YEAR, OPENED_LAST_MONTH, OFFICE_HERE, OPENED_ON_SECOND)),
     STATUTE.rule("hojin_juminzei.prorated", opened_during, _true(_PRORATED), _answered_proration, (OPENED_MID_YEAR,
          OPENED_LAST_MONTH, OFFICE_HERE), ordained=_ordained_proration),
     STATUTE.rule("hojin_juminzei.employees_date", employees_changing, _table_class, "均等割区分", (EMPLOYEES_GREW,)),
@@ -472,8 +475,10 @@ def trustees(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 
 def _foreign_liable(s: Scenario, town: str) -> Projection:
+    """第5項: the 恒久的施設 is the 外国法人's 事務所又は事業所, so 第3号's 均等割 and 法人税割 where it is here,
+    nothing elsewhere (the contract's 課税区分; issue 66: the statute mutation run found the list unread)."""
     office_here = foreign_office_here(_here(s, town, _PE))
-    return {"納税義務者": liable(office_here, False)}
+    return {"納税義務者": liable(office_here, False), "課税区分": in_any_order(list(components(office_here, False)))}
 
 
 def _exempt_public_liable(s: Scenario, town: str) -> Projection:
@@ -585,8 +590,8 @@ HOJIN_RULES.update({rule.name: rule for rule in (
          "均等割区分", (INTERIM_PAID_IN_ABOVE, MUTUAL_PAID_IN_ABOVE)),
 )})
 HOJIN_RULES.update({rule.name: rule for rule in (
-    STATUTE.rule("hojin_juminzei.foreign", foreign, _foreign_liable, "納税義務者", (FOREIGN_PE_HERE,
-         FOREIGN_OFFICE_ONLY)),
+    STATUTE.rule("hojin_juminzei.foreign", foreign, _foreign_liable,
+         picked_in_any_order(PART, "納税義務者", "課税区分"), (FOREIGN_PE_HERE, FOREIGN_OFFICE_ONLY)),
     STATUTE.rule("hojin_juminzei.exempt_public", exempt_public, _exempt_public_liable, "納税義務者",
          (PUBLIC_BUSINESS_HERE, PUBLIC_BUSINESS_ELSEWHERE)),
     STATUTE.rule("hojin_juminzei.public_interest", public_interest, _public_corporate_tax, _answered_corporate_tax,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements, rule_findings
+from rule_probes import assert_first_finding, bound_requirements, failed_requirements, rule_findings
 
 from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.loader import load_edition
@@ -78,6 +78,8 @@ def test_the_worked_examples() -> None:
     assert hs._months(hs.OPENED_MID_YEAR, town) == {"均等割月数": 5}
     assert hs._months(hs.OPENED_LAST_MONTH, town) == {"均等割月数": 1}
     assert hs._months(hs.OFFICE_HERE, town) == {"均等割月数": 12}
+    # Opened 2024-10-02: five months and 30 days, the 30 days dropped -> 5 (issue 66).
+    assert hs._months(hs.OPENED_ON_SECOND, town) == {"均等割月数": 5}
     # 第312条第5項, 第6項.
     assert hs._table_class(hs.EMPLOYEES_GREW, town) == {"均等割区分": 2}
     assert hs._table_class(hs.PAID_IN_ABOVE, town) == {"均等割区分": 3}
@@ -120,8 +122,8 @@ def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
 def test_the_worked_examples_by_kind() -> None:
     town = TOWN_CODE
     # 第294条第5項: the 恒久的施設 is the 外国法人's office; an office without one is none.
-    assert hs._foreign_liable(hs.FOREIGN_PE_HERE, town) == {"納税義務者": True}
-    assert hs._foreign_liable(hs.FOREIGN_OFFICE_ONLY, town) == {"納税義務者": False}
+    assert hs._foreign_liable(hs.FOREIGN_PE_HERE, town) == {"納税義務者": True, "課税区分": ["均等割", "法人税割"]}
+    assert hs._foreign_liable(hs.FOREIGN_OFFICE_ONLY, town) == {"納税義務者": False, "課税区分": []}
     # 第6項: where the 収益事業 is done.
     assert hs._exempt_public_liable(hs.PUBLIC_BUSINESS_HERE, town) == {"納税義務者": True}
     assert hs._exempt_public_liable(hs.PUBLIC_BUSINESS_ELSEWHERE, town) == {"納税義務者": False}
@@ -178,6 +180,15 @@ def test_a_corporate_amount_beside_the_equal_levy_alone_is_found_under_the_artic
     assert (found[0].expected, found[0].actual) == ('{"法人税割額あり": false, "課税区分": ["均等割"]}',
                                                     '{"法人税割額あり": true, "課税区分": ["均等割"]}')
 
+
+def test_a_foreign_corporation_levied_the_equal_rate_alone_is_found_on_its_list() -> None:
+    # Issue 66 (the statute mutation run): the foreign rule read 納税義務者 alone, so a 外国法人 with its 恒久的施設
+    # here levied anything but 第3号's two taxes passed; its 課税区分 is compared now.
+    found = rule_findings(frozenset({"hojin_juminzei_foreign_equal_rate_only"}), HOJIN_RULES, BINDINGS,
+                          ["hojin_juminzei.foreign"])["hojin_juminzei.foreign"]
+    assert_first_finding(found, "hojin_juminzei.foreign", 2025,
+                         '{"納税義務者": true, "課税区分": ["均等割", "法人税割"]}',
+                         '{"納税義務者": true, "課税区分": ["均等割"]}', "法人住民税:事業年度開始日:2024-04-01")
 
 
 KOJIN = load_edition(default_catalog_root() / "kojin_juminzei" / "2025.12")

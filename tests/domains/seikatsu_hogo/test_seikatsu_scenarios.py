@@ -10,7 +10,7 @@ from typing import cast
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements
+from rule_probes import assert_first_finding, bound_requirements, failed_requirements, rule_findings
 
 from conformance.catalog.models import Requirement
 from conformance.checks import scenarios
@@ -114,6 +114,52 @@ def test_the_worked_examples() -> None:
     assert ss._deadline(ss.CHANGE_EXTENDED, TOWN_CODE) == {"通知期限": "2025-02-09"}
     # Received by the 町村長 on 2025-03-03: forwarded by 3月8日 (第24条第10項).
     assert ss._forward(ss.RECEIVED, TOWN_CODE) == {"送付期限": "2025-03-08"}
+
+
+def test_the_edges_of_the_need_and_no_benefit() -> None:
+    # Issue 66 (the statute mutation run): one yen short is a need (第4条, 第8条第1項); 第10条 holds in an 急迫 too.
+    assert ss._means(ss.ONE_YEN_SHORT, TOWN_CODE) == {"保護の要否": True, "保護の程度": 1}
+    assert ss._means(ss.URGENT_HOUSEHOLD, TOWN_CODE) == {"保護の要否": True, "保護の程度": 50_000}
+    # 急迫 (第4条第3項): a need the income meets is none by either reading; one yen short is (true, 1) from the income
+    # alone, (false, 0) from every means: never (false, 1) nor (true, 0).
+    pair = "保護の要否・保護の程度"
+    mixed = [{pair: {"保護の要否": needed, "保護の程度": degree}} for needed, degree in ((True, 0), (False, 1))]
+    met = ss._urgent_means(ss.URGENT_MET, TOWN_CODE)
+    assert met == {pair: {"保護の要否": False, "保護の程度": 0}}
+    assert all(met != answer for answer in mixed)
+    short = ss._urgent_means(ss.URGENT_ONE_YEN_SHORT, TOWN_CODE)
+    assert short == {pair: {"保護の要否": True, "保護の程度": 1}}
+    assert short == {pair: {"保護の要否": False, "保護の程度": 0}}
+    assert all(short != answer for answer in mixed)
+    # No 給付内容: no 給付, so no 給付方法 (null only); 保護金品 false or null (第6条第3項-第5項; the contract).
+    assert ss._method(ss.NO_BENEFIT, TOWN_CODE) == {"給付方法": None}
+    assert ss._method(ss.NO_BENEFIT, TOWN_CODE) != {"給付方法": "現物給付"}
+    assert all(ss._goods(ss.NO_BENEFIT, TOWN_CODE) == {"保護金品": value} for value in (False, None))
+    assert ss._goods(ss.NO_BENEFIT, TOWN_CODE) != {"保護金品": True}
+
+
+#: Issue 66 (the statute mutation run of 生活保護): the defect mirroring each closed gap, its rule and its finding on
+#: the worked example that shows it.
+ISSUE_66_RULES = {
+    "seikatsu_hogo_urgent_household_ignored": (
+        "seikatsu_hogo.household", '{"保護の程度": 50000, "保護の要否": true}',
+        '{"保護の程度": 70000, "保護の要否": true}',
+        "生活保護:世帯員収入認定額:20000 生活保護:急迫:1"),
+    "seikatsu_hogo_urgent_met_still_needed": (
+        "seikatsu_hogo.urgent_means", '{"保護の要否・保護の程度": {"保護の程度": 0, "保護の要否": false}}',
+        '{"保護の要否・保護の程度": {"保護の程度": 0, "保護の要否": true}}', "生活保護:収入認定額:120000"),
+    "seikatsu_hogo_method_without_benefit": (
+        "seikatsu_hogo.benefit_method", '{"給付方法": null}', '{"給付方法": "現物給付"}',
+        "生活保護:保護開始年月日:2024-04-01"),
+}
+
+
+@pytest.mark.parametrize(("name", "rule", "expected", "actual", "record"),
+                         [(name, *found) for name, found in ISSUE_66_RULES.items()])
+def test_an_issue_66_defect_gives_its_rules_finding(name: str, rule: str, expected: str, actual: str,
+                                                     record: str) -> None:
+    found = rule_findings(frozenset({name}), SEIKATSU_RULES, BINDINGS, [rule])[rule]
+    assert_first_finding(found, rule, 2025, expected, actual, record)
 
 
 def test_a_rule_is_not_automated_without_a_records_path() -> None:
