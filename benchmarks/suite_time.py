@@ -43,6 +43,7 @@ SCHEDULED_ENV = "CONFORMANCE_SCHEDULED"
 #: that read it (an earlier version of this list named none of them, and that run was counted among the files).
 PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("defect-group runs", ("tests/test_reference_run.py::test_each_group_of_defects",)),
+    ("defect-group runs (scheduled)", ("tests/test_reference_run.py::test_each_scheduled_group_of_defects",)),
     ("the README's whole run, and the tests reading it", tuple(
         f"tests/{test}" for test in (
             "test_reference_run.py::test_clean_reference_fails_nothing",

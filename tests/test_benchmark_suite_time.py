@@ -38,6 +38,7 @@ def test_each_tests_cpu_goes_to_its_part_or_its_file(capsys: pytest.CaptureFixtu
     assert capsys.readouterr().out.splitlines() == [
         "CPU seen per test: 160 s",
         "      4.0 s  defect-group runs",
+        "      0.0 s  defect-group runs (scheduled)",
         "      0.0 s  the README's whole run, and the tests reading it",
         "    150.5 s  the whole run on another machine (scheduled)",
         "      0.0 s  per-defect probes",
