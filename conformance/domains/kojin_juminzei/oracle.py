@@ -279,15 +279,19 @@ def separate_tax_exempt(aid_start: date | None, aid_end: date | None, paid_on: d
 
 
 def blue_senjusha_expense(paid: int, *, filed_amount: int | None, no_filing_reason: bool, declared: bool,
-                          no_duty_to_file: bool) -> int:
-    """The 青色事業専従者's 給与 counted as the business's 必要経費 (第313条第3項, 所得税法 第57条第1項 の例).
+                          no_duty_to_file: bool, unavoidable: bool = False) -> tuple[int, ...]:
+    """The amounts the 青色事業専従者's 給与 counted as the business's 必要経費 may be (第313条第3項, 所得税法
+    第57条第1項 の例), the first the one every reading allows where there is one.
 
     第1文: paid within the amount of the 同条第2項の書類 (``filed_amount``); 第2文: without that 書類 for 前年分の
-    所得税の納税義務なし or a 政令 reason (``no_filing_reason``), when the 申告書 states it (``declared``) or none was
-    due (``no_duty_to_file``). Otherwise 0 here (第4項's 事業専従者控除 is judged apart). Reading (ours): a 給与 above
-    the 書類's amount is not generated."""
+    所得税の納税義務なし or a 政令 reason (``no_filing_reason``), when the 申告書 states it (``declared``), or its
+    omission is found unavoidable (``unavoidable``: 第2文's 括弧書, 「当該事項の記載がないことについてやむを得ない事情
+    があると市町村長が認めるものを含む」), or none was due (``no_duty_to_file``). Otherwise 0 here (第4項's
+    事業専従者控除 is judged apart).
+
+    Reading (ours; issue 66, an outside product's mutant): a 給与 above the 書類's amount is not paid 「その記載されて
+    いる金額の範囲内において」: counted up to that amount (the excess left out) or not at all (第1文 not met); both
+    pass, and the whole amount paid never does."""
     if filed_amount is not None:
-        if paid > filed_amount:
-            raise ValueError(f"{paid} yen paid above the 書類's {filed_amount}: not generated")
-        return paid
-    return paid if no_filing_reason and (declared or no_duty_to_file) else 0
+        return (paid,) if paid <= filed_amount else (filed_amount, 0)
+    return (paid,) if no_filing_reason and (declared or unavoidable or no_duty_to_file) else (0,)

@@ -147,6 +147,11 @@ def test_the_worked_examples_of_the_record_rules() -> None:
     assert ks._blue_senjusha(ks.BLUE_FILED, town) == {"青色事業専従者給与の必要経費算入額": 1_200_000}
     assert ks._blue_senjusha(ks.BLUE_DECLARED, town) == {"青色事業専従者給与の必要経費算入額": 1_200_000}
     assert ks._blue_senjusha(ks.BLUE_UNFILED, town) == {"青色事業専従者給与の必要経費算入額": 0}
+    # Issue 66, an outside product's mutants: paid above the 書類 -> its amount or 0, never the amount paid; no 書類,
+    # the omission found unavoidable (第2文's 括弧書) -> the amount paid.
+    above = ks._blue_senjusha(ks.BLUE_ABOVE_FILED, town)["青色事業専従者給与の必要経費算入額"]
+    assert above == 1_000_000 and above == 0 and above != 1_200_000
+    assert ks._blue_senjusha(ks.BLUE_UNAVOIDABLE, town) == {"青色事業専従者給与の必要経費算入額": 1_200_000}
     # 第313条第6項: not stated -> none; no 申告書 due, or unavoidable -> min(500,000, 1,200,000 / 2).
     assert ks._senjusha_declared(ks.NOT_DECLARED, town) == {"事業専従者控除額": 0}
     assert ks._senjusha_declared(ks.NOT_DUE, town) == {"事業専従者控除額": 500_000}
@@ -224,6 +229,17 @@ def test_a_move_out_on_the_levy_day_passes_under_both_readings_of_the_register()
     straddling = replace(ks.LEFT_ON_JANUARY_FIRST, planned_out=date(2015, 12, 31), elsewhere=date(2016, 1, 2),
                          next="131016")
     assert ks._juminzei(straddling, TOWN_CODE) == {"課税": False} and ks._juminzei(straddling, TOWN_CODE) != levied
+
+
+def test_the_register_is_left_on_the_earlier_of_the_planned_and_the_confirmed_day() -> None:
+    # Issue 66, an outside product's mutant (the later of the two days kept as the 除票's): 12月25日 and 1月5日 either
+    # way round leave the person off the register on 1月1日 under both readings; both are worked examples of the rule.
+    for straddling in (ks.LEFT_BEFORE_CONFIRMED_AFTER, ks.CONFIRMED_BEFORE_PLANNED_AFTER):
+        assert ks._juminzei(straddling, TOWN_CODE) == {"課税": False}
+        assert ks._juminzei(straddling, TOWN_CODE) != {"課税": True}
+        assert straddling in ks.LEVIED.examples
+        kept_later = replace(straddling, planned_out=date(2025, 1, 5), elsewhere=date(2025, 1, 5))
+        assert ks._juminzei(kept_later, TOWN_CODE) == {"課税": True}  # what the mutant answered is then an error
 
 
 def test_a_person_who_died_on_the_levy_day_is_not_levied() -> None:
