@@ -20,7 +20,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckContext, NotAutomated, target_of
+from conformance.checks.registry import CheckContext, NotAutomated, check, target_of
 from conformance.checks.scenarios import (
     TOWN_MARK,
     Loaded,
@@ -35,7 +35,15 @@ from conformance.checks.scenarios import (
     picked_in_any_order,
     run_rule,
 )
-from conformance.checks.statute_rules import Actual, Drawn, Oracle, Statute, drawn_with, own_rule_checks
+from conformance.checks.statute_rules import (
+    Actual,
+    Drawn,
+    Oracle,
+    Statute,
+    drawn_with,
+    own_rule_checks,
+    proviso_check,
+)
 from conformance.domains.kojin_juminzei import oracle as juminzei
 from conformance.domains.kojin_juminzei.oracle import is_levied_by
 from conformance.findings import Finding
@@ -144,6 +152,25 @@ def _answered_payment_months(document: Mapping[str, Any], loaded: Loaded) -> Pro
     return {_DUE: False, "納期": months, "年度": fiscal_year}
 
 
+def _answered_payment_months_main(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The answer's 納期 read against 第320条's 本文 alone (a product not declaring its 但し書, 1.320.0.1.0-O002):
+    none for a person not levied; otherwise 六月、八月、十月及び一月中, or 六月中 alone where the tax is at most the
+    均等割 (the answer's 所得割額 0: only the 均等割 is levied); either, where the answer gives no 所得割額 (null: the
+    tax not known to be above the 均等割, our reading). Any other month is the 但し書's, which the product does not
+    claim (issue 66: an outside product's 7月 passed as the 但し書's)."""
+    answer = picked(PART, "納期", "所得割額")(document, loaded)
+    months, shotokuwari, fiscal_year = answer["納期"], answer["所得割額"], document.get("年度")
+    if months == []:
+        return {"納期": []}
+    if not isinstance(months, list) or not isinstance(fiscal_year, int):
+        return {_DUE: None, "納期": months, "年度": fiscal_year}
+    four = sorted(f"{year:04d}-{month:02d}" for year, month in juminzei.payment_months(fiscal_year))
+    allowed = ([[four[0]]] if shotokuwari in (0, None) else []) + ([four] if shotokuwari != 0 else [])
+    if sorted(months) in allowed:
+        return {_DUE: True}
+    return {_DUE: False, "納期": months, "所得割額": shotokuwari, "年度": fiscal_year}
+
+
 def _minor(s: Scenario, town: str) -> Projection:
     return {"未成年者": juminzei.is_minor_on_levy_date(s.birth, s.fiscal_year)}
 
@@ -171,7 +198,7 @@ TAX_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     _of_levied("juminzei.kintowari", _kintowari_at(None), "均等割額", ordained=_ordained_kintowari),
     _of_levied("juminzei.income_year", _income_year, "課税標準の所得年"),
     _of_levied("juminzei.rate", _rate_at(None), "所得割税率", ordained=_ordained_rate),
-    STATUTE.rule("juminzei.payment_months", levied_residents, _payment_months, _answered_payment_months,
+    STATUTE.rule("juminzei.payment_months", levied_residents, _payment_months, _answered_payment_months_main,
                  (MOVED_IN_ON_LEVY_DATE,)),
     STATUTE.rule("juminzei.minor", _minors, _minor, "未成年者", MINOR_EXAMPLES),
     STATUTE.rule("juminzei.under_fifteen", _fifteens, _under_fifteen, "十五歳未満", FIFTEEN_EXAMPLES),
@@ -731,6 +758,22 @@ def run_claimed(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     yield from run_rule(ctx, rule)
 
 
-#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
-RULE_CHECKS = own_rule_checks(run_claimed, (*TAX_RULES.values(), LEVIED, KINTOWARI_EXEMPT),
+#: 第320条's 本文 (1.320.0.1.0-R001) judged alone for a product that does not declare its 但し書 (O002: 「特別の事情
+#: がある場合においては、これと異なる納期を定めることができる」); one that declares it may set other months of the 年度.
+_PAYMENT_MONTHS = proviso_check(TAX_RULES["juminzei.payment_months"], _answered_payment_months)
+
+
+@check("scenario.juminzei.payment_months")
+def payment_months_check(ctx: CheckContext) -> Iterator[Finding]:
+    """Scenario check of the 納期 (第320条): the 本文's months, another month of the 年度 only where the profile
+    declares the 但し書 (issue 66, an outside product's mutant); 個人住民税 claimed."""
+    if not target_of(ctx).claims(STATUTE.slug):
+        ctx.does_not_apply(*NOT_CLAIMED, whole=True)
+        return
+    yield from _PAYMENT_MONTHS(ctx)
+
+
+#: Every other rule's check (``scenario.<rule name>``), registered with the module's other checks.
+RULE_CHECKS = own_rule_checks(run_claimed, (*(rule for name, rule in TAX_RULES.items()
+                                               if name != "juminzei.payment_months"), LEVIED, KINTOWARI_EXEMPT),
                               "Scenario check of {title} (vendor against the domain's oracle; 個人住民税 claimed).")

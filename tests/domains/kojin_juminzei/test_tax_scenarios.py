@@ -107,7 +107,7 @@ def test_a_january_of_the_same_year_is_the_payment_months_finding_at_the_query()
     assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=2025")
     assert json.loads(finding.expected) == {ks._DUE: True}
     assert json.loads(finding.actual) == {ks._DUE: False, "納期": ["2025-06", "2025-08", "2025-10", "2025-01"],
-                                          "年度": 2025}
+                                          "所得割額": None, "年度": 2025}
 
 
 def test_the_worked_examples_of_the_record_rules() -> None:
@@ -276,3 +276,26 @@ def test_every_person_low_income_levies_is_levied_under_every_reading(scenario: 
 def test_the_residents_judged_on_their_taxes_are_of_age(scenario: Scenario) -> None:
     # A 未成年者 of no known income may be exempt (第295条第1項第2号): the taxes' rules draw none.
     assert not juminzei.is_minor_on_levy_date(scenario.birth, scenario.fiscal_year)
+
+
+@pytest.mark.parametrize(("months", "shotokuwari", "read"), [
+    (["2025-06", "2025-08", "2025-10", "2026-01"], 120_000, {ks._DUE: True}),
+    (["2026-01", "2025-06", "2025-10", "2025-08"], 120_000, {ks._DUE: True}),  # any order
+    (["2025-06"], 0, {ks._DUE: True}),  # 六月中: the tax is the 均等割 alone
+    (["2025-06"], None, {ks._DUE: True}),  # no 所得割額 given: either list of the 本文
+    (["2025-06", "2025-08", "2025-10", "2026-01"], None, {ks._DUE: True}),
+    ([], 0, {"納期": []}),
+    # Issue 66, the outside product's mutants: 7月 for 8月 (the 但し書's month, not declared), four 納期 for a tax
+    # that is the 均等割 alone, 六月中 alone for a 所得割 of 120,000円.
+    (["2025-06", "2025-07", "2025-10", "2026-01"], 120_000,
+     {ks._DUE: False, "納期": ["2025-06", "2025-07", "2025-10", "2026-01"], "所得割額": 120_000, "年度": 2025}),
+    (["2025-06", "2025-08", "2025-10", "2026-01"], 0,
+     {ks._DUE: False, "納期": ["2025-06", "2025-08", "2025-10", "2026-01"], "所得割額": 0, "年度": 2025}),
+    (["2025-06"], 120_000, {ks._DUE: False, "納期": ["2025-06"], "所得割額": 120_000, "年度": 2025})])
+def test_without_the_proviso_declared_the_payment_months_are_the_main_texts(
+        months: list[str], shotokuwari: int | None, read: dict[str, object]) -> None:
+    answer = {"年度": 2025, ks.PART: {"納期": months, "所得割額": shotokuwari}}
+    assert ks._answered_payment_months_main(answer, None) == read  # type: ignore[arg-type]
+    # The rule is the 本文's; the proviso's reading (any month of the 年度) only where the profile declares O002.
+    assert ks.TAX_RULES["juminzei.payment_months"].actual is ks._answered_payment_months_main
+
