@@ -176,7 +176,7 @@ def _minor(s: Scenario, town: str) -> Projection:
 
 
 def _under_fifteen(s: Scenario, town: str) -> Projection:
-    return {"十五歳未満": juminzei.is_under_fifteen(s.birth, s.fiscal_year)}
+    return {"十五歳未満": juminzei.is_under_fifteen(s.birth, s.fiscal_year, s.died)}
 
 
 #: Moved in on the 賦課期日 of 令和7年度 itself: levied by the town (第318条).
@@ -186,6 +186,10 @@ MINOR_EXAMPLES = tuple(Scenario(2025, birth, birth) for birth in (date(2007, 1, 
                                                                   date(2007, 3, 31)))
 #: Born 2010-01-01 (15 on 2024-12-31: not 十五歳未満 for 令和7年度) and 2010-01-02 (十五歳未満).
 FIFTEEN_EXAMPLES = tuple(Scenario(2025, birth, birth) for birth in (date(2010, 1, 1), date(2010, 1, 2)))
+#: Died on 2024-07-31, 15 reached on 2024-08-01: 十五歳未満 死亡当時 (not on 2024-12-31; issue 66). Not a worked example
+#: of the rule, nor is a 親族 who died in the 前年 drawn, until the bundled reference, which judges such a 親族 on
+#: 12月31日 against 第313条第7項's 括弧書 (the outside 個人住民税 product's report), is fixed.
+DIED_UNDER_FIFTEEN = Scenario(2025, date(2009, 8, 2), date(2009, 8, 2), died=date(2024, 7, 31))
 
 
 #: The rules, by name (``juminzei.<name>``); each title is the rule's text in the folder's texts.yaml.

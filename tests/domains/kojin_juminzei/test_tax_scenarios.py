@@ -299,3 +299,11 @@ def test_without_the_proviso_declared_the_payment_months_are_the_main_texts(
     # The rule is the 本文's; the proviso's reading (any month of the 年度) only where the profile declares O002.
     assert ks.TAX_RULES["juminzei.payment_months"].actual is ks._answered_payment_months_main
 
+
+
+def test_a_relative_who_died_in_the_year_before_is_judged_fifteen_on_the_day_of_death() -> None:
+    # 第313条第7項's 括弧書 (issue 66, an outside product's mutant): died 2024-07-31, 15 reached 2024-08-01 -> under 15
+    # (on 2024-12-31 the 親族 would not be); a death in the 年度's own year does not move the day.
+    assert ks._under_fifteen(ks.DIED_UNDER_FIFTEEN, TOWN_CODE) == {"十五歳未満": True}
+    assert juminzei.is_under_fifteen(date(2009, 8, 2), 2025) is False
+    assert juminzei.is_under_fifteen(date(2009, 8, 2), 2025, date(2025, 2, 1)) is False
