@@ -20,7 +20,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckContext, NotAutomated, target_of
+from conformance.checks.registry import CheckContext, NotAutomated, check, target_of
 from conformance.checks.scenarios import (
     TOWN_MARK,
     Loaded,
@@ -35,7 +35,15 @@ from conformance.checks.scenarios import (
     picked_in_any_order,
     run_rule,
 )
-from conformance.checks.statute_rules import Actual, Drawn, Oracle, Statute, drawn_with, own_rule_checks
+from conformance.checks.statute_rules import (
+    Actual,
+    Drawn,
+    Oracle,
+    Statute,
+    drawn_with,
+    own_rule_checks,
+    proviso_check,
+)
 from conformance.domains.kojin_juminzei import oracle as juminzei
 from conformance.domains.kojin_juminzei.oracle import is_levied_by
 from conformance.findings import Finding
@@ -144,12 +152,31 @@ def _answered_payment_months(document: Mapping[str, Any], loaded: Loaded) -> Pro
     return {_DUE: False, "納期": months, "年度": fiscal_year}
 
 
+def _answered_payment_months_main(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The answer's 納期 read against 第320条's 本文 alone (a product not declaring its 但し書, 1.320.0.1.0-O002):
+    none for a person not levied; otherwise 六月、八月、十月及び一月中, or 六月中 alone where the tax is at most the
+    均等割 (the answer's 所得割額 0: only the 均等割 is levied); either, where the answer gives no 所得割額 (null: the
+    tax not known to be above the 均等割, our reading). Any other month is the 但し書's, which the product does not
+    claim (issue 66: an outside product's 7月 passed as the 但し書's)."""
+    answer = picked(PART, "納期", "所得割額")(document, loaded)
+    months, shotokuwari, fiscal_year = answer["納期"], answer["所得割額"], document.get("年度")
+    if months == []:
+        return {"納期": []}
+    if not isinstance(months, list) or not isinstance(fiscal_year, int):
+        return {_DUE: None, "納期": months, "年度": fiscal_year}
+    four = sorted(f"{year:04d}-{month:02d}" for year, month in juminzei.payment_months(fiscal_year))
+    allowed = ([[four[0]]] if shotokuwari in (0, None) else []) + ([four] if shotokuwari != 0 else [])
+    if sorted(months) in allowed:
+        return {_DUE: True}
+    return {_DUE: False, "納期": months, "所得割額": shotokuwari, "年度": fiscal_year}
+
+
 def _minor(s: Scenario, town: str) -> Projection:
     return {"未成年者": juminzei.is_minor_on_levy_date(s.birth, s.fiscal_year)}
 
 
 def _under_fifteen(s: Scenario, town: str) -> Projection:
-    return {"十五歳未満": juminzei.is_under_fifteen(s.birth, s.fiscal_year)}
+    return {"十五歳未満": juminzei.is_under_fifteen(s.birth, s.fiscal_year, s.died)}
 
 
 #: Moved in on the 賦課期日 of 令和7年度 itself: levied by the town (第318条).
@@ -159,6 +186,10 @@ MINOR_EXAMPLES = tuple(Scenario(2025, birth, birth) for birth in (date(2007, 1, 
                                                                   date(2007, 3, 31)))
 #: Born 2010-01-01 (15 on 2024-12-31: not 十五歳未満 for 令和7年度) and 2010-01-02 (十五歳未満).
 FIFTEEN_EXAMPLES = tuple(Scenario(2025, birth, birth) for birth in (date(2010, 1, 1), date(2010, 1, 2)))
+#: Died on 2024-07-31, 15 reached on 2024-08-01: 十五歳未満 死亡当時 (not on 2024-12-31; issue 66). Not a worked example
+#: of the rule, nor is a 親族 who died in the 前年 drawn, until the bundled reference, which judges such a 親族 on
+#: 12月31日 against 第313条第7項's 括弧書 (the outside 個人住民税 product's report), is fixed.
+DIED_UNDER_FIFTEEN = Scenario(2025, date(2009, 8, 2), date(2009, 8, 2), died=date(2024, 7, 31))
 
 
 #: The rules, by name (``juminzei.<name>``); each title is the rule's text in the folder's texts.yaml.
@@ -171,7 +202,7 @@ TAX_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     _of_levied("juminzei.kintowari", _kintowari_at(None), "均等割額", ordained=_ordained_kintowari),
     _of_levied("juminzei.income_year", _income_year, "課税標準の所得年"),
     _of_levied("juminzei.rate", _rate_at(None), "所得割税率", ordained=_ordained_rate),
-    STATUTE.rule("juminzei.payment_months", levied_residents, _payment_months, _answered_payment_months,
+    STATUTE.rule("juminzei.payment_months", levied_residents, _payment_months, _answered_payment_months_main,
                  (MOVED_IN_ON_LEVY_DATE,)),
     STATUTE.rule("juminzei.minor", _minors, _minor, "未成年者", MINOR_EXAMPLES),
     STATUTE.rule("juminzei.under_fifteen", _fifteens, _under_fifteen, "十五歳未満", FIFTEEN_EXAMPLES),
@@ -372,13 +403,19 @@ def retirees(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 @st.composite
 def blue_employers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """A 青色申告 employer paying a 青色事業専従者, with the 書類 of 所得税法 第57条第2項 (an amount at or above the
-    paid one) or without it, for a reason or not, the 申告書 stating it or none being due, or not."""
+    """A 青色申告 employer paying a 青色事業専従者, with the 書類 of 所得税法 第57条第2項 (an amount at, above or below
+    the paid one) or without it, for a reason or not, the 申告書 stating it or none being due, or not.
+
+    Not drawn yet: the 申告書's omission found unavoidable (第2文's 括弧書), which the oracle reads
+    (``blue_senjusha_expense``'s ``unavoidable``; BLUE_UNAVOIDABLE): the bundled reference answers 0 for it, against
+    the 括弧書 (issue 66, the outside 個人住民税 product's report), and is to be fixed first."""
     paid = draw(st.integers(1, 300)) * 10_000
     flag = st.sampled_from(("1", None))
-    filed = draw(st.sampled_from((None, paid, paid + draw(st.integers(1, 100)) * 10_000)))
-    items = {_BLUE_PAID: paid, _FILED_AMOUNT: filed, _NO_FILING_REASON: None if filed else draw(flag),
-             _DECLARED: None if filed else draw(flag), _NO_DUTY: None if filed else draw(flag)}
+    step = draw(st.integers(1, 100)) * 10_000
+    filed = draw(st.sampled_from((None, paid, paid + step, max(0, paid - step))))
+    unfiled = filed is None
+    items = {_BLUE_PAID: paid, _FILED_AMOUNT: filed, _NO_FILING_REASON: draw(flag) if unfiled else None,
+             _DECLARED: draw(flag) if unfiled else None, _NO_DUTY: draw(flag) if unfiled else None}
     return _resident(draw, draw(_YEARS), record(**items))
 
 
@@ -528,8 +565,8 @@ def _blue_senjusha(s: Scenario, town: str) -> Projection:
     expense = juminzei.blue_senjusha_expense(
         _amount(s, _BLUE_PAID), filed_amount=int(items[_FILED_AMOUNT]) if _FILED_AMOUNT in items else None,
         no_filing_reason=items.get(_NO_FILING_REASON) == "1", declared=items.get(_DECLARED) == "1",
-        no_duty_to_file=items.get(_NO_DUTY) == "1")
-    return {"青色事業専従者給与の必要経費算入額": expense}
+        no_duty_to_file=items.get(_NO_DUTY) == "1", unavoidable=items.get(_UNAVOIDABLE) == "1")
+    return {"青色事業専従者給与の必要経費算入額": either(*expense)}
 
 
 def _record_rule(name: str, drawn: Drawn, expected: Oracle, compared: str | Actual,
@@ -590,6 +627,11 @@ RETIRED_AID_ENDED = _example({_AID_START: date(2022, 6, 1), _AID_END: date(2025,
 BLUE_FILED = _example({_BLUE_PAID: 1_200_000, _FILED_AMOUNT: 1_500_000})
 BLUE_DECLARED = _example({_BLUE_PAID: 1_200_000, _NO_FILING_REASON: "1", _DECLARED: "1"})
 BLUE_UNFILED = _example({_BLUE_PAID: 1_200_000, _DECLARED: "1"})
+#: 1,200,000円 paid above the 書類's 1,000,000円 -> 1,000,000円 or 0 (never 1,200,000円); no 書類 for a reason, its
+#: omission from the 申告書 found unavoidable (第2文's 括弧書) -> 1,200,000円 (issue 66, an outside product's mutants;
+#: the second is no worked example of the rule until the reference counts it: ``blue_employers``).
+BLUE_ABOVE_FILED = _example({_BLUE_PAID: 1_200_000, _FILED_AMOUNT: 1_000_000})
+BLUE_UNAVOIDABLE = _example({_BLUE_PAID: 1_200_000, _NO_FILING_REASON: "1", _UNAVOIDABLE: "1"})
 #: 令和7年度: levied under 第3項 by another municipality for 令和7年度 -> none here (第4項); for 令和6年度 ->
 #: levied here.
 DEEMED_ELSEWHERE = _example({_DEEMED_YEAR: 2025, _DEEMED_BY: other_codes(TOWN_CODE)[0]})
@@ -627,7 +669,7 @@ RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     _record_rule("juminzei.separate_tax_aid", retirees, _separate_tax, "分離課税に係る所得割を課する",
                  (RETIRED_AIDED, RETIRED_AIDED_LATER, RETIRED_AID_ENDED)),
     _record_rule("juminzei.blue_senjusha", blue_employers, _blue_senjusha, "青色事業専従者給与の必要経費算入額",
-                 (BLUE_FILED, BLUE_DECLARED, BLUE_UNFILED)),
+                 (BLUE_FILED, BLUE_DECLARED, BLUE_UNFILED, BLUE_ABOVE_FILED)),
     _record_rule("juminzei.senjusha_declared", employers_declaring, _senjusha_declared, "事業専従者控除額",
                  (NOT_DECLARED, NOT_DUE, UNAVOIDABLE)),
 )}
@@ -670,6 +712,13 @@ LEFT_ON_JANUARY_FIRST = Scenario(2016, date(1970, 5, 5), date(2010, 4, 1), plann
 LEFT_ON_JANUARY_FIRST_CONFIRMED = replace(LEFT_ON_JANUARY_FIRST, elsewhere=date(2016, 1, 1), next="131016")
 #: Moved in and notified a 転出 on 1月1日 itself (no 転入通知 yet): true or false, as above.
 CAME_AND_LEFT_ON_JANUARY_FIRST = replace(LEFT_ON_JANUARY_FIRST, moved_in=date(2016, 1, 1))
+#: The 除票 is of the earlier of the two days: a 転出 of 12月25日 confirmed as of 1月5日, or confirmed as of 12月25日
+#: with a 転出予定年月日 of 1月5日: off the register on 1月1日, not levied under both readings (issue 66, an outside
+#: product's mutant kept the later day and the person here).
+LEFT_BEFORE_CONFIRMED_AFTER = Scenario(2025, date(1970, 5, 5), date(2015, 4, 1), planned_out=date(2024, 12, 25),
+                                       elsewhere=date(2025, 1, 5), next="131016")
+CONFIRMED_BEFORE_PLANNED_AFTER = replace(LEFT_BEFORE_CONFIRMED_AFTER, planned_out=date(2025, 1, 5),
+                                         elsewhere=date(2024, 12, 25))
 #: Died on 1月1日, the 賦課期日 itself: not levied; died on 1月2日: levied for the whole 年度 (the oracle's reading,
 #: DOMAIN.md: a person alive on 1月1日 is taxed).
 DIED_ON_JANUARY_FIRST = Scenario(2024, date(1950, 5, 5), date(2000, 4, 1), died=date(2024, 1, 1))
@@ -679,7 +728,9 @@ LEVIED = STATUTE.rule("juminzei.levied", moves, _juminzei, "課税", (LEFT_AFTER
                                                                    DIED_ON_JANUARY_FIRST, DIED_ON_JANUARY_SECOND,
                                                                    LEFT_ON_JANUARY_FIRST,
                                                                    LEFT_ON_JANUARY_FIRST_CONFIRMED,
-                                                                   CAME_AND_LEFT_ON_JANUARY_FIRST))
+                                                                   CAME_AND_LEFT_ON_JANUARY_FIRST,
+                                                                   LEFT_BEFORE_CONFIRMED_AFTER,
+                                                                   CONFIRMED_BEFORE_PLANNED_AFTER))
 
 #: 第295条第3項: judged only at the amount the profile declares (the rule as declared: _ordained_kintowari_exempt).
 KINTOWARI_EXEMPT = STATUTE.rule("juminzei.kintowari_exempt", drawn_with(house_owners_earning, 0),
@@ -711,6 +762,22 @@ def run_claimed(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     yield from run_rule(ctx, rule)
 
 
-#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
-RULE_CHECKS = own_rule_checks(run_claimed, (*TAX_RULES.values(), LEVIED, KINTOWARI_EXEMPT),
+#: 第320条's 本文 (1.320.0.1.0-R001) judged alone for a product that does not declare its 但し書 (O002: 「特別の事情
+#: がある場合においては、これと異なる納期を定めることができる」); one that declares it may set other months of the 年度.
+_PAYMENT_MONTHS = proviso_check(TAX_RULES["juminzei.payment_months"], _answered_payment_months)
+
+
+@check("scenario.juminzei.payment_months")
+def payment_months_check(ctx: CheckContext) -> Iterator[Finding]:
+    """Scenario check of the 納期 (第320条): the 本文's months, another month of the 年度 only where the profile
+    declares the 但し書 (issue 66, an outside product's mutant); 個人住民税 claimed."""
+    if not target_of(ctx).claims(STATUTE.slug):
+        ctx.does_not_apply(*NOT_CLAIMED, whole=True)
+        return
+    yield from _PAYMENT_MONTHS(ctx)
+
+
+#: Every other rule's check (``scenario.<rule name>``), registered with the module's other checks.
+RULE_CHECKS = own_rule_checks(run_claimed, (*(rule for name, rule in TAX_RULES.items()
+                                               if name != "juminzei.payment_months"), LEVIED, KINTOWARI_EXEMPT),
                               "Scenario check of {title} (vendor against the domain's oracle; 個人住民税 claimed).")

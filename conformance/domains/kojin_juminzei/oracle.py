@@ -141,13 +141,18 @@ def is_minor_on_levy_date(birth: date, fiscal_year: int) -> bool:
     return age_reached_on(birth, ADULT_AGE) > levy_date(fiscal_year)
 
 
-def is_under_fifteen(birth: date, fiscal_year: int) -> bool:
-    """Whether a 親族 is 十五歳未満 for 年度 ``fiscal_year`` (第313条第7項: judged on 前年の十二月三十一日).
+def is_under_fifteen(birth: date, fiscal_year: int, died: date | None = None) -> bool:
+    """Whether a 親族 is 十五歳未満 for 年度 ``fiscal_year`` (第313条第7項: judged on 前年の十二月三十一日, or, where
+    the 親族 died during the 前年, on the day of death: 「前年の中途においてその者が死亡した場合には、死亡当時」).
 
-    Born 2010-01-01: 15 on 2024-12-31, not under 15 for 令和7年度; born 2010-01-02: under 15. (The
-    death of the 納税義務者 during the year, which moves the day, is not generated.)
+    Born 2010-01-01: 15 on 2024-12-31, not under 15 for 令和7年度; born 2010-01-02: under 15. Reading (ours; issue
+    66, an outside product's mutant): その者 is the 親族 whose age is judged (a 納税義務者 who died in the 前年 is
+    levied no 所得割 of the 年度: 第318条).
     """
-    return age_reached_on(birth, 15) > date(fiscal_year - 1, 12, 31)
+    day = date(fiscal_year - 1, 12, 31)
+    if died is not None and date(fiscal_year - 1, 1, 1) <= died <= day:
+        day = died
+    return age_reached_on(birth, 15) > day
 
 
 # -- A person's 個人住民税 record (docs/checks.md): 第294条第1項第2号, 第295条, 第313条, 第314条の3 --------------------
@@ -279,15 +284,19 @@ def separate_tax_exempt(aid_start: date | None, aid_end: date | None, paid_on: d
 
 
 def blue_senjusha_expense(paid: int, *, filed_amount: int | None, no_filing_reason: bool, declared: bool,
-                          no_duty_to_file: bool) -> int:
-    """The 青色事業専従者's 給与 counted as the business's 必要経費 (第313条第3項, 所得税法 第57条第1項 の例).
+                          no_duty_to_file: bool, unavoidable: bool = False) -> tuple[int, ...]:
+    """The amounts the 青色事業専従者's 給与 counted as the business's 必要経費 may be (第313条第3項, 所得税法
+    第57条第1項 の例), the first the one every reading allows where there is one.
 
     第1文: paid within the amount of the 同条第2項の書類 (``filed_amount``); 第2文: without that 書類 for 前年分の
-    所得税の納税義務なし or a 政令 reason (``no_filing_reason``), when the 申告書 states it (``declared``) or none was
-    due (``no_duty_to_file``). Otherwise 0 here (第4項's 事業専従者控除 is judged apart). Reading (ours): a 給与 above
-    the 書類's amount is not generated."""
+    所得税の納税義務なし or a 政令 reason (``no_filing_reason``), when the 申告書 states it (``declared``), or its
+    omission is found unavoidable (``unavoidable``: 第2文's 括弧書, 「当該事項の記載がないことについてやむを得ない事情
+    があると市町村長が認めるものを含む」), or none was due (``no_duty_to_file``). Otherwise 0 here (第4項's
+    事業専従者控除 is judged apart).
+
+    Reading (ours; issue 66, an outside product's mutant): a 給与 above the 書類's amount is not paid 「その記載されて
+    いる金額の範囲内において」: counted up to that amount (the excess left out) or not at all (第1文 not met); both
+    pass, and the whole amount paid never does."""
     if filed_amount is not None:
-        if paid > filed_amount:
-            raise ValueError(f"{paid} yen paid above the 書類's {filed_amount}: not generated")
-        return paid
-    return paid if no_filing_reason and (declared or no_duty_to_file) else 0
+        return (paid,) if paid <= filed_amount else (filed_amount, 0)
+    return (paid,) if no_filing_reason and (declared or unavoidable or no_duty_to_file) else (0,)

@@ -107,7 +107,7 @@ def test_a_january_of_the_same_year_is_the_payment_months_finding_at_the_query()
     assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=2025")
     assert json.loads(finding.expected) == {ks._DUE: True}
     assert json.loads(finding.actual) == {ks._DUE: False, "納期": ["2025-06", "2025-08", "2025-10", "2025-01"],
-                                          "年度": 2025}
+                                          "所得割額": None, "年度": 2025}
 
 
 def test_the_worked_examples_of_the_record_rules() -> None:
@@ -147,6 +147,11 @@ def test_the_worked_examples_of_the_record_rules() -> None:
     assert ks._blue_senjusha(ks.BLUE_FILED, town) == {"青色事業専従者給与の必要経費算入額": 1_200_000}
     assert ks._blue_senjusha(ks.BLUE_DECLARED, town) == {"青色事業専従者給与の必要経費算入額": 1_200_000}
     assert ks._blue_senjusha(ks.BLUE_UNFILED, town) == {"青色事業専従者給与の必要経費算入額": 0}
+    # Issue 66, an outside product's mutants: paid above the 書類 -> its amount or 0, never the amount paid; no 書類,
+    # the omission found unavoidable (第2文's 括弧書) -> the amount paid.
+    above = ks._blue_senjusha(ks.BLUE_ABOVE_FILED, town)["青色事業専従者給与の必要経費算入額"]
+    assert above == 1_000_000 and above == 0 and above != 1_200_000
+    assert ks._blue_senjusha(ks.BLUE_UNAVOIDABLE, town) == {"青色事業専従者給与の必要経費算入額": 1_200_000}
     # 第313条第6項: not stated -> none; no 申告書 due, or unavoidable -> min(500,000, 1,200,000 / 2).
     assert ks._senjusha_declared(ks.NOT_DECLARED, town) == {"事業専従者控除額": 0}
     assert ks._senjusha_declared(ks.NOT_DUE, town) == {"事業専従者控除額": 500_000}
@@ -226,6 +231,17 @@ def test_a_move_out_on_the_levy_day_passes_under_both_readings_of_the_register()
     assert ks._juminzei(straddling, TOWN_CODE) == {"課税": False} and ks._juminzei(straddling, TOWN_CODE) != levied
 
 
+def test_the_register_is_left_on_the_earlier_of_the_planned_and_the_confirmed_day() -> None:
+    # Issue 66, an outside product's mutant (the later of the two days kept as the 除票's): 12月25日 and 1月5日 either
+    # way round leave the person off the register on 1月1日 under both readings; both are worked examples of the rule.
+    for straddling in (ks.LEFT_BEFORE_CONFIRMED_AFTER, ks.CONFIRMED_BEFORE_PLANNED_AFTER):
+        assert ks._juminzei(straddling, TOWN_CODE) == {"課税": False}
+        assert ks._juminzei(straddling, TOWN_CODE) != {"課税": True}
+        assert straddling in ks.LEVIED.examples
+        kept_later = replace(straddling, planned_out=date(2025, 1, 5), elsewhere=date(2025, 1, 5))
+        assert ks._juminzei(kept_later, TOWN_CODE) == {"課税": True}  # what the mutant answered is then an error
+
+
 def test_a_person_who_died_on_the_levy_day_is_not_levied() -> None:
     # 賦課期日 1月1日: died that day, not levied; died on 1月2日, levied (the oracle's reading, DOMAIN.md).
     assert ks._juminzei(ks.DIED_ON_JANUARY_FIRST, TOWN_CODE) == {"課税": False}
@@ -260,3 +276,34 @@ def test_every_person_low_income_levies_is_levied_under_every_reading(scenario: 
 def test_the_residents_judged_on_their_taxes_are_of_age(scenario: Scenario) -> None:
     # A 未成年者 of no known income may be exempt (第295条第1項第2号): the taxes' rules draw none.
     assert not juminzei.is_minor_on_levy_date(scenario.birth, scenario.fiscal_year)
+
+
+@pytest.mark.parametrize(("months", "shotokuwari", "read"), [
+    (["2025-06", "2025-08", "2025-10", "2026-01"], 120_000, {ks._DUE: True}),
+    (["2026-01", "2025-06", "2025-10", "2025-08"], 120_000, {ks._DUE: True}),  # any order
+    (["2025-06"], 0, {ks._DUE: True}),  # 六月中: the tax is the 均等割 alone
+    (["2025-06"], None, {ks._DUE: True}),  # no 所得割額 given: either list of the 本文
+    (["2025-06", "2025-08", "2025-10", "2026-01"], None, {ks._DUE: True}),
+    ([], 0, {"納期": []}),
+    # Issue 66, the outside product's mutants: 7月 for 8月 (the 但し書's month, not declared), four 納期 for a tax
+    # that is the 均等割 alone, 六月中 alone for a 所得割 of 120,000円.
+    (["2025-06", "2025-07", "2025-10", "2026-01"], 120_000,
+     {ks._DUE: False, "納期": ["2025-06", "2025-07", "2025-10", "2026-01"], "所得割額": 120_000, "年度": 2025}),
+    (["2025-06", "2025-08", "2025-10", "2026-01"], 0,
+     {ks._DUE: False, "納期": ["2025-06", "2025-08", "2025-10", "2026-01"], "所得割額": 0, "年度": 2025}),
+    (["2025-06"], 120_000, {ks._DUE: False, "納期": ["2025-06"], "所得割額": 120_000, "年度": 2025})])
+def test_without_the_proviso_declared_the_payment_months_are_the_main_texts(
+        months: list[str], shotokuwari: int | None, read: dict[str, object]) -> None:
+    answer = {"年度": 2025, ks.PART: {"納期": months, "所得割額": shotokuwari}}
+    assert ks._answered_payment_months_main(answer, None) == read  # type: ignore[arg-type]
+    # The rule is the 本文's; the proviso's reading (any month of the 年度) only where the profile declares O002.
+    assert ks.TAX_RULES["juminzei.payment_months"].actual is ks._answered_payment_months_main
+
+
+
+def test_a_relative_who_died_in_the_year_before_is_judged_fifteen_on_the_day_of_death() -> None:
+    # 第313条第7項's 括弧書 (issue 66, an outside product's mutant): died 2024-07-31, 15 reached 2024-08-01 -> under 15
+    # (on 2024-12-31 the 親族 would not be); a death in the 年度's own year does not move the day.
+    assert ks._under_fifteen(ks.DIED_UNDER_FIFTEEN, TOWN_CODE) == {"十五歳未満": True}
+    assert juminzei.is_under_fifteen(date(2009, 8, 2), 2025) is False
+    assert juminzei.is_under_fifteen(date(2009, 8, 2), 2025, date(2025, 2, 1)) is False
