@@ -55,7 +55,8 @@ def kojin_juminzei(row: Row, stay: Stay | None, fiscal_year: int, defects: froze
         "課税標準の所得年": (fiscal_year if "juminzei_current_year_income" in defects else fiscal_year - 1)
         if levied else None,
         "納期": _payment_months(fiscal_year, defects) if levied else [],
-        "未成年者": _minor(birth, fiscal_year, defects), "十五歳未満": _under_fifteen(birth, fiscal_year, defects),
+        "未成年者": _minor(birth, fiscal_year, defects),
+        "十五歳未満": _under_fifteen(birth, stay, fiscal_year, defects),
         "総所得金額": income.get("総所得金額"), "課税総所得金額": income.get("課税総所得金額"),
         "所得割額": income.get("所得割額"), "事業専従者控除額": _senjusha(record, defects) if levied else None,
         "給与所得に係る収入金額": _salary_income(record, defects),
@@ -193,11 +194,14 @@ def _minor(birth: date | None, fiscal_year: int, defects: frozenset[str]) -> boo
     return _reached(birth, 18) > day
 
 
-def _under_fifteen(birth: date | None, fiscal_year: int, defects: frozenset[str]) -> bool | None:
-    """第313条第7項: 十五歳未満 judged on 前年の十二月三十一日."""
+def _under_fifteen(birth: date | None, stay: Stay | None, fiscal_year: int, defects: frozenset[str]) -> bool | None:
+    """第313条第7項: 十五歳未満 judged on 前年の十二月三十一日 (前年の中途において死亡した場合には、死亡当時)."""
     if birth is None:
         return None
     day = date(fiscal_year, 1, 1) if "juminzei_fifteen_on_levy_date" in defects else date(fiscal_year - 1, 12, 31)
+    died = None if stay is None else stay.died
+    if died is not None and died.year == fiscal_year - 1 and "juminzei_fifteen_death_ignored" not in defects:
+        day = died
     return _reached(birth, 15) > day
 
 
@@ -222,7 +226,7 @@ def _separate_tax(record: Mapping[str, str], defects: frozenset[str]) -> bool | 
 
 def _blue_expense(record: Mapping[str, str], defects: frozenset[str]) -> int | None:
     """第313条第3項: the 青色事業専従者's 給与 within the 書類's amount; without the 書類 for a reason, when the
-    申告書 states it or none is due."""
+    申告書 states it (or its omission is found unavoidable) or none is due."""
     if "青色事業専従者給与_支払額" not in record:
         return None
     paid = _yen(record, "青色事業専従者給与_支払額")
@@ -231,5 +235,8 @@ def _blue_expense(record: Mapping[str, str], defects: frozenset[str]) -> int | N
     if "juminzei_blue_senjusha_filed_only" in defects:
         return 0
     reason = record.get("青色事業専従者給与_書類不提出の理由") == "1"
-    stated = record.get("事業専従者_申告記載") == "1" or record.get("申告義務なし") == "1"
+    # The 申告書 stating the 専従者 (one whose omission the 市町村長 finds unavoidable counts: 第2文's 括弧書), or
+    # none due.
+    unavoidable = record.get("記載なしやむを得ない事情") == "1" and "juminzei_blue_unavoidable_ignored" not in defects
+    stated = record.get("事業専従者_申告記載") == "1" or record.get("申告義務なし") == "1" or unavoidable
     return paid if reason and stated else 0

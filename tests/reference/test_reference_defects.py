@@ -258,7 +258,8 @@ AFFECTS: dict[str, set[str]] = {
         "juminzei_share_gains_always_excluded", "juminzei_loss_four_years", "juminzei_senjusha_fixed_only",
         "juminzei_deemed_levy_ignored", "juminzei_senjusha_without_declaration", "juminzei_senjusha_salary_ignored",
         "juminzei_separate_tax_aid_on_payment_day", "juminzei_blue_senjusha_filed_only",
-        "juminzei_low_income_limit_exclusive", "juminzei_kintowari_limit_ignored")},
+        "juminzei_low_income_limit_exclusive", "juminzei_kintowari_limit_ignored", "juminzei_fifteen_death_ignored",
+        "juminzei_blue_unavoidable_ignored")},
     # 国民年金 (conformance_reference/kokumin_nenkin/pension.py; each defect's own test:
     # tests/domains/kokumin_nenkin/test_nenkin_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -1091,6 +1092,8 @@ RULE_PROBES = (
     *(example for rule in kojin_scenarios.RECORD_RULES.values() for example in rule.examples),
     # 個人住民税 第295条第3項 at the reference profile's declared amount (its town's 条例: 450,000円).
     *kojin_scenarios.kintowari_exempt_examples(450_000),
+    # 個人住民税 第313条第7項's 括弧書: a 親族 who died in the 前年, judged 死亡当時.
+    kojin_scenarios.DIED_UNDER_FIFTEEN,
 )
 
 

@@ -186,9 +186,8 @@ MINOR_EXAMPLES = tuple(Scenario(2025, birth, birth) for birth in (date(2007, 1, 
                                                                   date(2007, 3, 31)))
 #: Born 2010-01-01 (15 on 2024-12-31: not 十五歳未満 for 令和7年度) and 2010-01-02 (十五歳未満).
 FIFTEEN_EXAMPLES = tuple(Scenario(2025, birth, birth) for birth in (date(2010, 1, 1), date(2010, 1, 2)))
-#: Died on 2024-07-31, 15 reached on 2024-08-01: 十五歳未満 死亡当時 (not on 2024-12-31; issue 66). Not a worked example
-#: of the rule, nor is a 親族 who died in the 前年 drawn, until the bundled reference, which judges such a 親族 on
-#: 12月31日 against 第313条第7項's 括弧書 (the outside 個人住民税 product's report), is fixed.
+#: Died on 2024-07-31, 15 reached on 2024-08-01: 十五歳未満 死亡当時 (not on 2024-12-31; issue 66, the outside
+#: 個人住民税 product's report, which found the bundled reference judging such a 親族 on 12月31日: fixed).
 DIED_UNDER_FIFTEEN = Scenario(2025, date(2009, 8, 2), date(2009, 8, 2), died=date(2024, 7, 31))
 
 
@@ -205,7 +204,8 @@ TAX_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("juminzei.payment_months", levied_residents, _payment_months, _answered_payment_months_main,
                  (MOVED_IN_ON_LEVY_DATE,)),
     STATUTE.rule("juminzei.minor", _minors, _minor, "未成年者", MINOR_EXAMPLES),
-    STATUTE.rule("juminzei.under_fifteen", _fifteens, _under_fifteen, "十五歳未満", FIFTEEN_EXAMPLES),
+    STATUTE.rule("juminzei.under_fifteen", _fifteens, _under_fifteen, "十五歳未満",
+                 (*FIFTEEN_EXAMPLES, DIED_UNDER_FIFTEEN)),
 )}
 
 
@@ -404,18 +404,16 @@ def retirees(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 @st.composite
 def blue_employers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A 青色申告 employer paying a 青色事業専従者, with the 書類 of 所得税法 第57条第2項 (an amount at, above or below
-    the paid one) or without it, for a reason or not, the 申告書 stating it or none being due, or not.
-
-    Not drawn yet: the 申告書's omission found unavoidable (第2文's 括弧書), which the oracle reads
-    (``blue_senjusha_expense``'s ``unavoidable``; BLUE_UNAVOIDABLE): the bundled reference answers 0 for it, against
-    the 括弧書 (issue 66, the outside 個人住民税 product's report), and is to be fixed first."""
+    the paid one) or without it, for a reason or not, the 申告書 stating it, its omission found unavoidable (第2文's
+    括弧書) or none being due, or not."""
     paid = draw(st.integers(1, 300)) * 10_000
     flag = st.sampled_from(("1", None))
     step = draw(st.integers(1, 100)) * 10_000
     filed = draw(st.sampled_from((None, paid, paid + step, max(0, paid - step))))
     unfiled = filed is None
     items = {_BLUE_PAID: paid, _FILED_AMOUNT: filed, _NO_FILING_REASON: draw(flag) if unfiled else None,
-             _DECLARED: draw(flag) if unfiled else None, _NO_DUTY: draw(flag) if unfiled else None}
+             _DECLARED: draw(flag) if unfiled else None, _NO_DUTY: draw(flag) if unfiled else None,
+             _UNAVOIDABLE: draw(flag) if unfiled else None}
     return _resident(draw, draw(_YEARS), record(**items))
 
 
@@ -629,7 +627,7 @@ BLUE_DECLARED = _example({_BLUE_PAID: 1_200_000, _NO_FILING_REASON: "1", _DECLAR
 BLUE_UNFILED = _example({_BLUE_PAID: 1_200_000, _DECLARED: "1"})
 #: 1,200,000円 paid above the 書類's 1,000,000円 -> 1,000,000円 or 0 (never 1,200,000円); no 書類 for a reason, its
 #: omission from the 申告書 found unavoidable (第2文's 括弧書) -> 1,200,000円 (issue 66, an outside product's mutants;
-#: the second is no worked example of the rule until the reference counts it: ``blue_employers``).
+#: the bundled reference answered 0 for the second: fixed).
 BLUE_ABOVE_FILED = _example({_BLUE_PAID: 1_200_000, _FILED_AMOUNT: 1_000_000})
 BLUE_UNAVOIDABLE = _example({_BLUE_PAID: 1_200_000, _NO_FILING_REASON: "1", _UNAVOIDABLE: "1"})
 #: 令和7年度: levied under 第3項 by another municipality for 令和7年度 -> none here (第4項); for 令和6年度 ->
@@ -669,7 +667,7 @@ RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     _record_rule("juminzei.separate_tax_aid", retirees, _separate_tax, "分離課税に係る所得割を課する",
                  (RETIRED_AIDED, RETIRED_AIDED_LATER, RETIRED_AID_ENDED)),
     _record_rule("juminzei.blue_senjusha", blue_employers, _blue_senjusha, "青色事業専従者給与の必要経費算入額",
-                 (BLUE_FILED, BLUE_DECLARED, BLUE_UNFILED, BLUE_ABOVE_FILED)),
+                 (BLUE_FILED, BLUE_DECLARED, BLUE_UNFILED, BLUE_ABOVE_FILED, BLUE_UNAVOIDABLE)),
     _record_rule("juminzei.senjusha_declared", employers_declaring, _senjusha_declared, "事業専従者控除額",
                  (NOT_DECLARED, NOT_DUE, UNAVOIDABLE)),
 )}

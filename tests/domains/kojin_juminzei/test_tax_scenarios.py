@@ -190,7 +190,8 @@ RECORD_DEFECTS = ["juminzei_aid_through_haishi", "juminzei_house_untaxed", "jumi
                   "juminzei_share_gains_always_excluded", "juminzei_loss_four_years", "juminzei_senjusha_fixed_only",
                   "juminzei_deemed_levy_ignored", "juminzei_senjusha_without_declaration",
                   "juminzei_senjusha_salary_ignored", "juminzei_separate_tax_aid_on_payment_day",
-                  "juminzei_blue_senjusha_filed_only", "juminzei_low_income_limit_exclusive"]
+                  "juminzei_blue_senjusha_filed_only", "juminzei_low_income_limit_exclusive",
+                  "juminzei_blue_unavoidable_ignored"]
 _BOUND = bound_requirements(BINDINGS)
 
 
