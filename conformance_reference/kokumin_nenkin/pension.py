@@ -82,7 +82,8 @@ def _acquired(person: _Person, twenty: date, defects: frozenset[str]) -> date | 
 def _lost(person: _Person, defects: frozenset[str]) -> date | None:
     """第9条: the day after death or leaving Japan; the day sixty is reached itself."""
     insured_from = max(person.moved_in, person.twenty)
-    if insured_from >= person.sixty or (person.last_day is not None and insured_from > person.last_day):
+    never = insured_from > person.sixty if "nenkin_lost_on_entry_at_sixty" in defects else insured_from >= person.sixty
+    if never or (person.last_day is not None and insured_from > person.last_day):
         return None
     sixty = person.sixty + timedelta(days=1) if "nenkin_lost_after_sixty" in defects else person.sixty
     if person.last_day is None or person.last_day >= person.sixty:

@@ -457,6 +457,9 @@ BORN_ON_APRIL_FIRST = Scenario(2024, date(2005, 4, 1), date(2005, 4, 1), as_of=d
 #: reaches it in a year without 2月29日): 資格取得 that day (第8条第1号).
 BORN_ON_MAY_29 = Scenario(2025, date(2005, 5, 29), date(2005, 5, 29), as_of=date(2025, 5, 28))
 REACHING_SIXTY = Scenario(2025, date(1965, 7, 1), date(1990, 4, 1), as_of=date(2025, 6, 30))
+#: Issue 66 (the statute mutant _lost 7): in from abroad on 2025-06-30, the day sixty is reached (born 1965-07-01): no
+#: 取得 (第8条第2号: 二十歳以上六十歳未満), so no 資格喪失日 (第9条第3号 ends a 資格 held).
+ENTERED_AT_SIXTY = Scenario(2025, date(1965, 7, 1), date(2025, 6, 30), as_of=date(2025, 6, 30))
 DIED = Scenario(2025, date(1990, 6, 6), date(2000, 1, 1), died=date(2025, 6, 10))
 TO_ABROAD = Scenario(2025, date(1990, 6, 6), date(2000, 1, 1), planned_out=date(2025, 6, 30))
 TO_MUNICIPALITY = Scenario(2025, date(1990, 6, 6), date(2000, 1, 1), planned_out=date(2025, 6, 30),
@@ -550,7 +553,7 @@ NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          (FROM_ABROAD, FROM_ABROAD_NOTIFIED_LATER)),
     STATUTE.dated("nenkin.lost_on_death", dying, _loss, "資格喪失日", (DIED,)),
     STATUTE.dated("nenkin.lost_on_emigration", leaving, _loss, "資格喪失日", (TO_ABROAD, TO_MUNICIPALITY)),
-    STATUTE.dated("nenkin.lost_at_sixty", turning_sixty, _loss, "資格喪失日", (REACHING_SIXTY,)),
+    STATUTE.dated("nenkin.lost_at_sixty", turning_sixty, _loss, "資格喪失日", (REACHING_SIXTY, ENTERED_AT_SIXTY)),
     STATUTE.rule("nenkin.period", insured_periods, _period, _PERIOD, (REACHING_SIXTY, TO_ABROAD)),
     STATUTE.rule("nenkin.period_one_month", one_month_periods, _period, _PERIOD, (ONE_MONTH, SIXTY_AFTER_MOVE)),
 )}

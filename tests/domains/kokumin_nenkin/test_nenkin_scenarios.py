@@ -95,6 +95,18 @@ def test_a_birth_on_the_29th_reaches_twenty_the_day_before_the_birthday_not_on_f
     assert rule_findings(frozenset(), NENKIN_RULES, BINDINGS, rules, max_examples=1) == {rules[0]: []}
 
 
+def test_one_moving_in_from_abroad_on_the_day_sixty_is_reached_loses_no_shikaku() -> None:
+    # 第8条第2号 (二十歳以上六十歳未満): no 取得, so no 喪失 (issue 66: the statute mutant _lost 7 went unseen).
+    assert ns._loss(ns.ENTERED_AT_SIXTY, TOWN_CODE) == {"資格喪失日": None}
+    rules = ("nenkin.lost_at_sixty",)
+    found = rule_findings(frozenset({"nenkin_lost_on_entry_at_sixty"}), NENKIN_RULES, BINDINGS, rules, max_examples=1)
+    [finding] = found["nenkin.lost_at_sixty"]
+    assert (finding.code, finding.location) == ("scenario.nenkin.lost_at_sixty.mismatch",
+                                                "GET /residents/{atena}/qualifications fiscal_year=2025")
+    assert "birth=1965-07-01" in finding.message and "moved_in=2025-06-30" in finding.message
+    assert rule_findings(frozenset(), NENKIN_RULES, BINDINGS, rules, max_examples=1) == {rules[0]: []}
+
+
 
 
 def test_a_person_who_moved_in_insured_counts_every_month_from_the_move_in() -> None:
