@@ -913,7 +913,8 @@ RULE_PROBES = (
     Scenario(2025, date(2010, 1, 2), date(2010, 1, 2)),
     # 国民年金: the worked examples of conformance/domains/kokumin_nenkin/checks.py.
     *(nenkin_scenarios.BORN_ON_APRIL_FIRST, nenkin_scenarios.BORN_ON_MAY_29, nenkin_scenarios.FROM_ABROAD,
-      nenkin_scenarios.DIED, nenkin_scenarios.TO_MUNICIPALITY, nenkin_scenarios.REACHING_SIXTY,
+      nenkin_scenarios.BORN_ON_MARCH_29, nenkin_scenarios.DIED, nenkin_scenarios.TO_MUNICIPALITY,
+      nenkin_scenarios.REACHING_SIXTY,
       nenkin_scenarios.ONE_MONTH, nenkin_scenarios.ENTERED_AT_SIXTY,
       nenkin_scenarios.MOVED_IN_INSURED, nenkin_scenarios.EXEMPTED, nenkin_scenarios.EMPLOYED,
       nenkin_scenarios.DEPENDENT, nenkin_scenarios.YOUNG_EMPLOYEE, nenkin_scenarios.PENSIONER,

@@ -86,6 +86,7 @@ def test_a_birth_on_the_29th_reaches_twenty_the_day_before_the_birthday_not_on_f
     # 年齢計算ニ関スル法律 with 第8条第1号; 2月28日 is the day only a 2月29日 birth reaches twenty in a year
     # without 2月29日 (issue 66: statute mutants applying that rule to any 29th went unseen by the draws).
     assert ns._acquisition(ns.BORN_ON_MAY_29, TOWN_CODE) == {"資格取得日": "2025-05-28"}
+    assert ns._acquisition(ns.BORN_ON_MARCH_29, TOWN_CODE) == {"資格取得日": "2025-03-28"}
     rules = ("nenkin.acquired_at_twenty",)
     found = rule_findings(frozenset({"nenkin_every_29th_as_leap_day"}), NENKIN_RULES, BINDINGS, rules, max_examples=1)
     [finding] = found["nenkin.acquired_at_twenty"]
