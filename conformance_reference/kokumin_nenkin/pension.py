@@ -55,6 +55,17 @@ def _person(row: Row, stay: Stay | None) -> _Person | None:
                    stay.died is not None, domestic)
 
 
+def _twenty_shown(person: _Person, defects: frozenset[str]) -> date:
+    """The day twenty is reached as the 資格取得日 reads it: the two defects that move it (the birthday itself; the
+    2月29日 rule applied to a birth on the 29th of any month, so 2月28日 in a year without 2月29日)."""
+    if "nenkin_acquired_on_birthday" in defects:
+        return person.twenty + timedelta(days=1)
+    year = person.birth.year + 20
+    if "nenkin_every_29th_as_leap_day" in defects and person.birth.day == 29 and year % 4 != 0:
+        return date(year, 2, 28)
+    return person.twenty
+
+
 def _acquired(person: _Person, twenty: date, defects: frozenset[str]) -> date | None:
     """第8条: reaching twenty here, or moving in from abroad aged twenty to fifty-nine."""
     if person.from_abroad and person.moved_in > twenty:
@@ -71,7 +82,8 @@ def _acquired(person: _Person, twenty: date, defects: frozenset[str]) -> date | 
 def _lost(person: _Person, defects: frozenset[str]) -> date | None:
     """第9条: the day after death or leaving Japan; the day sixty is reached itself."""
     insured_from = max(person.moved_in, person.twenty)
-    if insured_from >= person.sixty or (person.last_day is not None and insured_from > person.last_day):
+    never = insured_from > person.sixty if "nenkin_lost_on_entry_at_sixty" in defects else insured_from >= person.sixty
+    if never or (person.last_day is not None and insured_from > person.last_day):
         return None
     sixty = person.sixty + timedelta(days=1) if "nenkin_lost_after_sixty" in defects else person.sixty
     if person.last_day is None or person.last_day >= person.sixty:
@@ -191,8 +203,7 @@ def kokumin_nenkin(row: Row, stay: Stay | None, fiscal_year: int, as_of: date,
                 "法定免除月": _exempt(record or {}, fiscal_year, defects)}
     acquired = _acquired(person, person.twenty, frozenset())
     lost = _period_end(person, _lost(person, frozenset()), defects)
-    twenty = person.twenty + timedelta(days=1) if "nenkin_acquired_on_birthday" in defects else person.twenty
-    shown_acquired = _acquired(person, twenty, defects)
+    shown_acquired = _acquired(person, _twenty_shown(person, defects), defects)
     resident = person.moved_in <= as_of and (person.last_day is None or as_of <= person.last_day)
     insured = resident and person.twenty <= as_of < person.sixty
     if row.get("住民種別") == "2" and "nenkin_foreign_excluded" in defects:

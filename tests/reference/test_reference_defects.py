@@ -263,8 +263,10 @@ AFFECTS: dict[str, set[str]] = {
     # 国民年金 (conformance_reference/kokumin_nenkin/pension.py; each defect's own test:
     # tests/domains/kokumin_nenkin/test_nenkin_scenarios.py).
     **{name: {"qualifications"} for name in (
-        "nenkin_foreign_excluded", "nenkin_acquired_on_birthday", "nenkin_entry_next_day", "nenkin_lost_on_death_day",
-        "nenkin_lost_on_domestic_move", "nenkin_lost_after_sixty", "nenkin_period_loss_month",
+        "nenkin_foreign_excluded", "nenkin_acquired_on_birthday", "nenkin_every_29th_as_leap_day",
+        "nenkin_entry_next_day", "nenkin_lost_on_death_day",
+        "nenkin_lost_on_domestic_move", "nenkin_lost_after_sixty", "nenkin_lost_on_entry_at_sixty",
+        "nenkin_period_loss_month",
         "nenkin_period_same_month_dropped", "nenkin_period_none_after_move_in", "nenkin_exempt_from_month_of",
         "nenkin_second_as_first", "nenkin_third_as_first", "nenkin_third_at_any_age", "nenkin_third_before_second",
         "nenkin_second_until_sixty", "nenkin_employment_acquired_at_twenty",
@@ -918,8 +920,10 @@ RULE_PROBES = (
     Scenario(2025, date(2007, 1, 3), date(2007, 1, 3)),
     Scenario(2025, date(2010, 1, 2), date(2010, 1, 2)),
     # 国民年金: the worked examples of conformance/domains/kokumin_nenkin/checks.py.
-    *(nenkin_scenarios.BORN_ON_APRIL_FIRST, nenkin_scenarios.FROM_ABROAD, nenkin_scenarios.DIED,
-      nenkin_scenarios.TO_MUNICIPALITY, nenkin_scenarios.REACHING_SIXTY, nenkin_scenarios.ONE_MONTH,
+    *(nenkin_scenarios.BORN_ON_APRIL_FIRST, nenkin_scenarios.BORN_ON_MAY_29, nenkin_scenarios.FROM_ABROAD,
+      nenkin_scenarios.BORN_ON_MARCH_29, nenkin_scenarios.DIED, nenkin_scenarios.TO_MUNICIPALITY,
+      nenkin_scenarios.REACHING_SIXTY,
+      nenkin_scenarios.ONE_MONTH, nenkin_scenarios.ENTERED_AT_SIXTY,
       nenkin_scenarios.MOVED_IN_INSURED, nenkin_scenarios.EXEMPTED, nenkin_scenarios.EMPLOYED,
       nenkin_scenarios.DEPENDENT, nenkin_scenarios.YOUNG_EMPLOYEE, nenkin_scenarios.PENSIONER,
       nenkin_scenarios.NO_LONGER_PENSIONER, nenkin_scenarios.YOUNG_LEAVER,

@@ -452,7 +452,16 @@ def _exempt(s: Scenario, town: str) -> Projection:
 #: Worked examples: born 2005-04-01 reaches twenty on 2025-03-31 (取得 that day, counted from 3月);
 #: born 1965-07-01 reaches sixty on 2025-06-30 (喪失 that day); a death on 2025-06-10 (喪失 6月11日).
 BORN_ON_APRIL_FIRST = Scenario(2024, date(2005, 4, 1), date(2005, 4, 1), as_of=date(2025, 3, 31))
+#: Issue 66 (statute mutants of the reference's day twenty is reached): born 2005-05-29 reaches twenty on
+#: 2025-05-28, the day before the birthday (年齢計算ニ関スル法律), not 2月28日 (the day only a 2月29日 birth
+#: reaches it in a year without 2月29日): 資格取得 that day (第8条第1号).
+BORN_ON_MAY_29 = Scenario(2025, date(2005, 5, 29), date(2005, 5, 29), as_of=date(2025, 5, 28))
+#: The same of one born 2005-03-29: twenty on 2025-03-28 (not 2025-02-28).
+BORN_ON_MARCH_29 = Scenario(2024, date(2005, 3, 29), date(2005, 3, 29), as_of=date(2025, 3, 28))
 REACHING_SIXTY = Scenario(2025, date(1965, 7, 1), date(1990, 4, 1), as_of=date(2025, 6, 30))
+#: Issue 66 (the statute mutant _lost 7): in from abroad on 2025-06-30, the day sixty is reached (born 1965-07-01): no
+#: 取得 (第8条第2号: 二十歳以上六十歳未満), so no 資格喪失日 (第9条第3号 ends a 資格 held).
+ENTERED_AT_SIXTY = Scenario(2025, date(1965, 7, 1), date(2025, 6, 30), as_of=date(2025, 6, 30))
 DIED = Scenario(2025, date(1990, 6, 6), date(2000, 1, 1), died=date(2025, 6, 10))
 TO_ABROAD = Scenario(2025, date(1990, 6, 6), date(2000, 1, 1), planned_out=date(2025, 6, 30))
 TO_MUNICIPALITY = Scenario(2025, date(1990, 6, 6), date(2000, 1, 1), planned_out=date(2025, 6, 30),
@@ -540,12 +549,13 @@ NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          "move-in (第11条第1項)"),
     STATUTE.rule("nenkin.category", categories, _category, "被保険者種別",
          (BORN_ON_APRIL_FIRST, REACHING_SIXTY, FROM_ABROAD)),
-    STATUTE.dated("nenkin.acquired_at_twenty", turning_twenty, _acquisition, "資格取得日", (BORN_ON_APRIL_FIRST,)),
+    STATUTE.dated("nenkin.acquired_at_twenty", turning_twenty, _acquisition, "資格取得日",
+                  (BORN_ON_APRIL_FIRST, BORN_ON_MAY_29, BORN_ON_MARCH_29)),
     STATUTE.dated("nenkin.acquired_on_entry", entering, _acquisition, "資格取得日",
          (FROM_ABROAD, FROM_ABROAD_NOTIFIED_LATER)),
     STATUTE.dated("nenkin.lost_on_death", dying, _loss, "資格喪失日", (DIED,)),
     STATUTE.dated("nenkin.lost_on_emigration", leaving, _loss, "資格喪失日", (TO_ABROAD, TO_MUNICIPALITY)),
-    STATUTE.dated("nenkin.lost_at_sixty", turning_sixty, _loss, "資格喪失日", (REACHING_SIXTY,)),
+    STATUTE.dated("nenkin.lost_at_sixty", turning_sixty, _loss, "資格喪失日", (REACHING_SIXTY, ENTERED_AT_SIXTY)),
     STATUTE.rule("nenkin.period", insured_periods, _period, _PERIOD, (REACHING_SIXTY, TO_ABROAD)),
     STATUTE.rule("nenkin.period_one_month", one_month_periods, _period, _PERIOD, (ONE_MONTH, SIXTY_AFTER_MOVE)),
 )}

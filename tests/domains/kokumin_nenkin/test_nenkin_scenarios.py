@@ -82,6 +82,32 @@ def test_the_worked_examples() -> None:
     assert ns.ending_of(Scenario(2025, date(1990, 1, 1), date(2000, 1, 1))) is None
 
 
+def test_a_birth_on_the_29th_reaches_twenty_the_day_before_the_birthday_not_on_february_28() -> None:
+    # 年齢計算ニ関スル法律 with 第8条第1号; 2月28日 is the day only a 2月29日 birth reaches twenty in a year
+    # without 2月29日 (issue 66: statute mutants applying that rule to any 29th went unseen by the draws).
+    assert ns._acquisition(ns.BORN_ON_MAY_29, TOWN_CODE) == {"資格取得日": "2025-05-28"}
+    assert ns._acquisition(ns.BORN_ON_MARCH_29, TOWN_CODE) == {"資格取得日": "2025-03-28"}
+    rules = ("nenkin.acquired_at_twenty",)
+    found = rule_findings(frozenset({"nenkin_every_29th_as_leap_day"}), NENKIN_RULES, BINDINGS, rules, max_examples=1)
+    [finding] = found["nenkin.acquired_at_twenty"]
+    assert (finding.code, finding.location) == ("scenario.nenkin.acquired_at_twenty.mismatch",
+                                                "GET /residents/{atena}/qualifications fiscal_year=2025")
+    assert "birth=2005-05-29" in finding.message
+    assert rule_findings(frozenset(), NENKIN_RULES, BINDINGS, rules, max_examples=1) == {rules[0]: []}
+
+
+def test_one_moving_in_from_abroad_on_the_day_sixty_is_reached_loses_no_shikaku() -> None:
+    # 第8条第2号 (二十歳以上六十歳未満): no 取得, so no 喪失 (issue 66: the statute mutant _lost 7 went unseen).
+    assert ns._loss(ns.ENTERED_AT_SIXTY, TOWN_CODE) == {"資格喪失日": None}
+    rules = ("nenkin.lost_at_sixty",)
+    found = rule_findings(frozenset({"nenkin_lost_on_entry_at_sixty"}), NENKIN_RULES, BINDINGS, rules, max_examples=1)
+    [finding] = found["nenkin.lost_at_sixty"]
+    assert (finding.code, finding.location) == ("scenario.nenkin.lost_at_sixty.mismatch",
+                                                "GET /residents/{atena}/qualifications fiscal_year=2025")
+    assert "birth=1965-07-01" in finding.message and "moved_in=2025-06-30" in finding.message
+    assert rule_findings(frozenset(), NENKIN_RULES, BINDINGS, rules, max_examples=1) == {rules[0]: []}
+
+
 
 
 def test_a_person_who_moved_in_insured_counts_every_month_from_the_move_in() -> None:
