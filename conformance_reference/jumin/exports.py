@@ -101,6 +101,10 @@ class Exports(Presentation):
         if "fixed_export_japanese_only" in self.defects:
             # A fixed-length layout kept from a 日本人-only system: no 外国人住民 (住民種別 2) is written.
             rows = (row for row in rows if row.get("住民種別") != "2")
+        if "fixed_export_skips_removed" in self.defects:
+            # A fixed-length writer fed from the 住民 table alone: no 除票 is written, residents.csv holds them (issue
+            # 67, blind round 3, 08).
+            rows = (row for row in rows if row.get("住民状態") == "1")
         if "fixed_export_skips_unencodable" in self.defects:
             # A fixed-length writer that skips a record CP932 cannot hold instead of writing 〓 (blind round 5, 08).
             rows = (row for row in rows if fixed_export.encodable(row))

@@ -176,8 +176,13 @@ class SupportMeasures:
             row = self.store.latest(person)
             if row is None:  # a 併せて者 of another town, or no person any more: no 原票 here
                 continue
-            marked = {**row, "支援措置対象フラグ": "1", "支援措置_開始年月日": period.get("支援措置の開始年月日", ""),
+            start = period.get("支援措置の開始年月日", "")
+            if "support_start_as_entry_day" in self.defects:
+                start = clock.today().isoformat()  # the defect: the 原票 dated the day the 支援措置 was entered
+            marked = {**row, "支援措置対象フラグ": "1", "支援措置_開始年月日": start,
                       "支援措置_終了年月日": period.get("支援措置の終了年月日", "")}
+            if "support_extension_not_marked" in self.defects and row.get("支援措置対象フラグ") == "1":
+                continue  # the defect: the 表示 written once, when the person is first marked (a 延長 not carried)
             if marked != row:
                 self.store.overwrite_latest(marked, keep_stamp="diff_mark_not_restamped" in self.defects)
 

@@ -220,6 +220,8 @@ AFFECTS: dict[str, set[str]] = {
     "fixed_char_padding": {"fixed_export"},
     "fixed_export_dv_marks_dropped": {"fixed_export"},
     "fixed_export_japanese_only": {"fixed_export"}, "fixed_export_skips_unencodable": set(),
+    # The loaded town's 除票 (tests/domains/jumin/test_fixed_persons.py).
+    "fixed_export_skips_removed": {"fixed_export"},
     # Issue 67: values of the fixed-length records only (tests/domains/jumin/test_fixed_values.py).
     **{name: {"fixed_export"} for name in (
         "fixed_export_foreign_birth_wareki", "fixed_export_katagaki_cut", "fixed_export_name_shift")},
@@ -886,6 +888,9 @@ AFFECTS: dict[str, set[str]] = {
     # (changed_since); the model's state machine does after every step (tests/domains/jumin/test_model_feeds.py).
     "diff_since_offset_ignored": set(), "diff_next_offset_skips_row": set(),
     "diff_mark_not_restamped": set(), "diff_first_changed_row": set(),
+    # Issue 67, blind round 3 (09, 10): the 原票's period after a 延長, or of a 支援措置 begun before its entry; the
+    # probes read the 支援措置's record, not the 原票 (tests/domains/jumin/test_model_support_period.py).
+    "support_extension_not_marked": set(), "support_start_as_entry_day": set(),
     # A 異動 between two page reads of one poll: only the model's state machine makes one (test_model_feeds.py).
     "diff_ordered_by_change": set(),
     # The 全件 in storage order: the loaded town's rows are stored by 宛名番号 and no probe changes a person between two

@@ -5,12 +5,12 @@ of its files of one moment hold the same 住民.
 ``file.layout`` judges each file's form; ``model.jumin.state_machine`` reconciles the CSV export with the model's
 records; ``jumin.dv.other_business_marked`` reads the 支援措置's marks of the fixed records present. None of them
 asks who the fixed file leaves out: a file without any 外国人住民 (1.1.2's 外国人住民データ are part of the
-住民基本台帳) passed (issue 67, blind bug 17). Here, per interpretation jumin-1.0-interp-export-records:
-
-- a person whose latest record (largest 履歴番号) in either file is a 住民 (住民状態 1: a 転出予定者 too, as the
-  reference writes them) is in the other file, with whatever status it gives them (a 転出予定者 may be written as
-  a 住民 or as a 除票 dated on the 転出予定年月日: both readings are the register's);
-- a 除票 may be left out of either file (the text does not say an extraction holds them).
+住民基本台帳) passed (issue 67, blind bug 17), and so did one without the 除票 the CSV holds (blind round 3, 08). Here,
+per interpretation jumin-1.0-interp-export-records, the two files hold the same persons (the same 宛名番号): a person
+of either file is in the other, with whatever status it gives them (a 転出予定者 may be written as a 住民 or as a 除票
+dated on the 転出予定年月日: both readings are the register's). Whether an extraction holds 除票 at all is the
+vendor's (the text does not say it does): both files with them and both without pass; one with and one without fails
+(ours: residents_fixed is our layout of the same 住民データ, the items of residents_csv in fixed-length form).
 
 Both files are first the run's one extraction (:func:`cached_export`: the snapshot taken right after the load), so
 no 異動 falls between them. The loaded town holds no 転出予定者: where the adapter declares ``fixtures.persons`` and
@@ -65,8 +65,8 @@ class Entry(NamedTuple):
 
 @check("jumin.fixed_export.persons", reads_exports=True)
 def fixed_export_persons(ctx: CheckContext) -> Iterator[Finding]:
-    """The fixed-length export holds every 住民 the residents export of the same extraction holds, and the other way
-    (10.6 R001, as interpretation jumin-1.0-interp-export-records reads who an export takes)."""
+    """The fixed-length export holds every person (住民 and 除票) the residents export of the same extraction holds,
+    and the other way (10.6 R001, as interpretation jumin-1.0-interp-export-records reads who an export takes)."""
     target = target_of(ctx)
     fixed_layout = offered_fixed_layout(target)
     csv_layout = next((entry for entry in target.catalog.interfaces
@@ -88,7 +88,7 @@ def fixed_export_persons(ctx: CheckContext) -> Iterator[Finding]:
 
 def _compared(ctx: CheckContext, csv_file: ExportFile, fixed_file: ExportFile, fixed_layout: FileInterface,
               only: frozenset[str] | None = None) -> Iterator[Finding]:
-    """Both ways: a 住民 of one file the other has no record of (of ``only``'s persons, where given)."""
+    """Both ways: a person of one file the other has no record of (of ``only``'s persons, where given)."""
     in_csv = latest(_csv_records(csv_file))
     in_fixed = latest(_fixed_records(fixed_file, fixed_layout))
     if only is not None:
@@ -115,15 +115,19 @@ def planned_out(target: Target) -> frozenset[str]:
 
 def _not_in(ctx: CheckContext, held: Mapping[str, Entry], other: Mapping[str, Entry],
             other_name: str) -> Iterator[Finding]:
-    """A finding for each 住民 of ``held`` that ``other`` has no record of (the first :data:`SHOWN`, then a count)."""
-    missing = [(atena, entry) for atena, entry in held.items() if entry.current and atena not in other]
+    """A finding for each person of ``held`` (a 住民 or a 除票) that ``other`` has no record of (the first
+    :data:`SHOWN`, then a count)."""
+    missing = [(atena, entry) for atena, entry in held.items() if atena not in other]
     for atena, entry in missing[:SHOWN]:
-        yield ctx.finding("file.fixed_person_missing", f"a 住民 of one export of the extraction is not in "
+        kind = "住民" if entry.current else "除票"
+        yield ctx.finding("file.fixed_person_missing", f"a {kind} of one export of the extraction is not in "
                           f"{other_name}", location=f"{other_name} (宛名番号 {atena})",
-                          expected=f"the person's record (a 住民 at {entry.where})", actual="absent")
+                          expected=f"the person's record (a {kind} at {entry.where})", actual="absent")
     if len(missing) > SHOWN:
-        yield ctx.finding("file.fixed_person_missing", f"{len(missing) - SHOWN} more 住民 are not in {other_name}",
-                          location=f"{other_name} (宛名番号)", expected="every 住民 of the extraction",
+        removed = sum(not entry.current for _, entry in missing)
+        yield ctx.finding("file.fixed_person_missing", f"{len(missing) - SHOWN} more persons are not in "
+                          f"{other_name} ({removed} 除票 among the {len(missing)})",
+                          location=f"{other_name} (宛名番号)", expected="every person of the extraction",
                           actual=f"{len(missing)} absent in all")
 
 

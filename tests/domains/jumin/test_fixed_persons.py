@@ -1,8 +1,9 @@
-"""jumin.fixed_export.persons (conformance/domains/jumin/fixed_persons.py): the fixed-length export holds the 住民 the
-residents CSV export of the same extraction holds. The clean reference passes; a residents.dat without any
-外国人住民 (issue 67's blind bug 17, the defect fixed_export_japanese_only) is found at each of them; one without the
-check's own 転出予定者 (fixed_export_planned_out_dropped) is found at that person, where the adapter offers the
-operations that make one; without the fixed-length export nothing is read."""
+"""jumin.fixed_export.persons (conformance/domains/jumin/fixed_persons.py): the fixed-length export holds the persons
+(住民 and 除票) the residents CSV export of the same extraction holds. The clean reference passes; a residents.dat
+without any 外国人住民 (issue 67's blind bug 17, the defect fixed_export_japanese_only) is found at each of them; one
+without the 除票 (blind round 3, 08, fixed_export_skips_removed) at each 除票; one without the check's own 転出予定者
+(fixed_export_planned_out_dropped) at that person, where the adapter offers the operations that make one; without the
+fixed-length export nothing is read. Two files that both leave the 除票 out pass."""
 
 from __future__ import annotations
 
@@ -41,8 +42,13 @@ def loaded(http: HttpClient, exports: ApiExportSource, operations: Any) -> Targe
 
 
 def foreign_residents() -> list[str]:
-    """The test town's 外国人住民 who are 住民 (the persons the defect leaves out), by 宛名番号."""
-    return [row["宛名番号"] for row in default_town() if row.get("住民種別") == "2" and row.get("住民状態") == "1"]
+    """The test town's 外国人住民, 住民 and 除票 (the persons the defect leaves out), by 宛名番号."""
+    return [row["宛名番号"] for row in default_town() if row.get("住民種別") == "2"]
+
+
+def removed_persons() -> list[str]:
+    """The test town's 除票 (住民状態 other than 1), by 宛名番号."""
+    return [row["宛名番号"] for row in default_town() if row.get("住民状態") != "1"]
 
 
 def test_the_clean_reference_holds_the_same_persons(tmp_path: Path) -> None:
@@ -57,12 +63,26 @@ def test_a_fixed_export_without_foreign_residents_is_found(tmp_path: Path) -> No
     named = [f for f in found if re.fullmatch(r"residents_fixed(-[0-9]+)?\.dat \(宛名番号 [0-9]+\)", str(f.location))]
     absent = [re.sub(r".*宛名番号 ([0-9]+)\)", r"\1", str(f.location)) for f in named]
     assert absent == foreign[:SHOWN]
-    assert all(f.actual == "absent" and re.fullmatch(r"the person's record \(a 住民 at residents_csv"
+    assert all(f.actual == "absent" and re.fullmatch(r"the person's record \(a (住民|除票) at residents_csv"
                                                      r"(-[0-9]+)?\.csv:[0-9]+\)", f.expected or "") for f in named)
     assert len(named) == SHOWN and len(foreign) > SHOWN  # the test town has more than are named one by one
     (rest,) = [f for f in found if f not in named]
     assert re.fullmatch(r"residents_fixed(-[0-9]+)?\.dat \(宛名番号\)", str(rest.location))
     assert rest.actual == f"{len(foreign)} absent in all"
+
+
+def test_a_fixed_export_without_the_removed_persons_is_found(tmp_path: Path) -> None:
+    """Blind round 3, 08: residents.dat writes the 住民 only while residents.csv holds the 除票 too."""
+    removed = removed_persons()
+    assert len(removed) > SHOWN, "the test town has 除票"
+    found = judge(tmp_path, frozenset({"fixed_export_skips_removed"}))
+    assert {f.code for f in found} == {"file.fixed_person_missing"}
+    named, (rest,) = found[:SHOWN], found[SHOWN:]
+    assert [str(f.location) for f in named] == [f"residents_fixed.dat (宛名番号 {atena})" for atena in removed[:SHOWN]]
+    assert all(f.actual == "absent" and re.fullmatch(r"the person's record \(a 除票 at residents_csv\.csv:[0-9]+\)",
+                                                     f.expected or "") for f in named)
+    assert (rest.location, rest.actual) == ("residents_fixed.dat (宛名番号)", f"{len(removed)} absent in all")
+    assert f"({len(removed)} 除票 among the {len(removed)})" in rest.message
 
 
 def test_a_fixed_export_without_the_planned_out_person_is_found(tmp_path: Path) -> None:
@@ -106,5 +126,15 @@ def test_a_resident_only_the_fixed_file_holds_is_found_and_status_may_differ() -
     assert (found.code, found.location, found.expected, found.actual) == (
         "file.fixed_person_missing", "residents.csv (宛名番号 1)", "the person's record (a 住民 at residents.dat "
         "record 1)", "absent")
-    # A 除票 (3) the fixed file leaves out is what the text allows.
-    assert list(_not_in(ctx, csv_file, fixed, "residents.dat")) == []
+    # A 除票 (3) the CSV holds and the fixed file leaves out: the two files of one extraction disagree.
+    (removed,) = _not_in(ctx, csv_file, fixed, "residents.dat")
+    assert (removed.location, removed.expected) == ("residents.dat (宛名番号 3)",
+                                                    "the person's record (a 除票 at residents.csv:3)")
+
+
+def test_two_files_without_the_removed_persons_pass() -> None:
+    """Whether an extraction holds 除票 at all is the vendor's: both files without them pass."""
+    ctx = CheckContext(EDITION.requirement("jumin-1.0-10.6-R001"), {}, Target(catalog=EDITION))
+    residents = {"1": Entry("residents.dat record 1", 1, True)}
+    assert list(_not_in(ctx, residents, {"1": Entry("residents.csv:2", 1, True)}, "residents.csv")) == []
+    assert list(_not_in(ctx, {"1": Entry("residents.csv:2", 1, True)}, residents, "residents.dat")) == []

@@ -55,6 +55,7 @@ from conformance.domains.jumin.oracles.model.rules import (
     SUPPRESSION_SETTINGS,
     CodeStock,
 )
+from conformance.oracles.shien_sochi import extended_end_date
 
 #: The 生年月日 of the 世帯主 and 外国人住民 every fixed example starts from (``_fixed_household``).
 _PRELUDE_BIRTHS = ["1980-04-01", "1990-12-31", "2010-01-01"]
@@ -311,10 +312,12 @@ SUPPORT_SERIALS = 97_000_000
 
 
 def support_cases(session: Session) -> None:
-    """After the drawn examples (it cannot move them): the two 支援措置 the drawn ones reach only with some seeds,
+    """After the drawn examples (it cannot move them): the three 支援措置 the drawn ones reach only with some seeds,
     each judged on every path as any step is (3.4): a 申出 in force with the 世帯's other member as
-    併せて支援措置を求める者 (R001: both are protected), and a 申出 whose period begins in 30 days with a 仮支援措置
-    from today (R008: protected from the 申出). A vendor without ``support.register`` is left alone (as the drawn
+    併せて支援措置を求める者 (R001: both are protected; begun 30 days before the day it is entered, so the 原票's
+    支援措置_開始年月日 is not the day of entry: issue 67, blind bug 10), a 申出 whose period begins in 30 days with a
+    仮支援措置 from today (R008: protected from the 申出), and, where the adapter offers ``support.update``, the 延長 of
+    one in its last month (R004: :func:`_extended`). A vendor without ``support.register`` is left alone (as the drawn
     rules leave it); a breach raises ``ModelBreach``."""
     if "support.register" not in session.optional:
         return
@@ -337,6 +340,26 @@ def support_cases(session: Session) -> None:
     later = _support_request(machine.world.latest(made[0]), today + timedelta(days=30))
     later["仮支援措置"] = {"仮支援措置の有無": "有", "仮支援措置の開始年月日": today.isoformat()}
     machine._step("support.register", later, f"support.register({machine._p(made[0])}, +30d, 仮支援措置)")
+    machine.teardown()
+    if "support.update" in session.optional:
+        _extended(session, today)
+
+
+def _extended(session: Session, today: date) -> None:
+    """A 支援措置 in its last month (begun 350 days ago: it ends in about two weeks) extended (3.4 R004: one year
+    from the day after the old end): the 原票 read at the step shows the new 支援措置_終了年月日 (issue 67, blind bug
+    09: the 表示 written once, at the 申出, left the files saying the protection ended when it did not)."""
+    machine, made = _fixed_household(session, SUPPORT_SERIALS + 200)
+    if not made:
+        return
+    applicant = made[0]
+    machine._step("support.register", _support_request(machine.world.latest(applicant), today - timedelta(days=350)),
+                  f"support.register({machine._p(applicant)}, -350d)")
+    measure = machine.world.measures.get(applicant)
+    if measure is not None:
+        end = extended_end_date(measure.end).isoformat()
+        machine._step("support.update", {"宛名番号": applicant, "支援措置の期間": {"支援措置の終了年月日": end}},
+                      f"support.update({machine._p(applicant)}, 延長)")
     machine.teardown()
 
 

@@ -21,6 +21,10 @@ from conformance.domains.jumin.oracles.model.rules import (
 from conformance.domains.jumin.oracles.model.world import World
 from conformance.oracles.shien_sochi import extension_window
 
+#: The requirement a wrong 終了年月日 on the 原票 breaks, by the requirement of the operation: a 延長's is 3.4 R004's
+#: (a wrong 開始年月日 is 7.2.3 R001's whatever the operation).
+PERIOD_REQUIREMENT = {r.DV_EXTENSION: r.DV_EXTENSION}
+
 # -- 支援措置 --------------------------------------------------------------------------------------------
 
 
@@ -64,19 +68,39 @@ def support_update(world: World, request: Mapping[str, Any]) -> Outcome:
 
 def _measured(world: World, applicant: str, measure: Measure, requirement: str) -> Commit:
     """The commit of a 支援措置 registered or changed: each of its persons' 原票 carries the 表示 while it is
-    in force (1.1.16 R001 as 3.4 R001 reads it: interpretation dv-model). The period as the record shows it
-    (支援措置_開始年月日, 支援措置_終了年月日) is not judged; 他業務参照不可フラグ may be kept or set (the text does
+    in force (1.1.16 R001 as 3.4 R001 reads it: interpretation dv-model), with the period of the record
+    (支援措置_開始年月日, 支援措置_終了年月日: :func:`_period`); 他業務参照不可フラグ may be kept or set (the text does
     not say whether a 支援措置 sets it)."""
     protects = measure.protects(world.today)
     marked = r.DV_PROVISIONAL if measure.provisional_on(world.today) else r.DV_REFUSED
     marks = {}
     for atena in measure.persons:
         row = world.latest(atena)
-        sets = {"支援措置_開始年月日": Allowed(None, r.DV_REFUSED), "支援措置_終了年月日": Allowed(None, r.DV_REFUSED),
+        sets = {**_period(world, applicant, measure, atena, requirement),
                 r.OTHER_BUSINESS_MARK: one_of({row.get(r.OTHER_BUSINESS_MARK, ""), "1"}, r.DV_REFUSED, I_DV),
                 r.SUPPORT_MARK: _mark(protects, marked)}
         marks[atena] = RowRule("支援措置", sets, row)
     return Commit({}, marks=marks, measure=(applicant, measure), requirement=requirement)
+
+
+def _period(world: World, applicant: str, measure: Measure, atena: str, requirement: str) -> dict[str, Allowed]:
+    """The period the 原票 of ``atena`` shows while ``measure`` protects them: the record's 開始年月日 and 終了年月日
+    (the driver's support.register: the 支援措置対象フラグ, 支援措置_開始年月日 and 支援措置_終了年月日 follow the
+    支援措置の期間; 7.2.3 R001: the 支援対象者管理データ the 住民記録データ carry), a 延長's new end too (3.4 R004).
+    Issue 67, blind round 3, 09 and 10: a 原票 left at the old end after a 延長, or dated the day of entry. Allowed
+    besides (interpretation dv-model): the 仮支援措置の開始年月日 as the start while only the 仮支援措置 protects, and
+    the period of another measure in force protecting the same person (a 併せて者 under two). Once ended, or before
+    a start without a 仮支援措置, the text leaves the 原票 to the vendor: not judged."""
+    ending = PERIOD_REQUIREMENT.get(requirement, r.PROVIDED)
+    if not measure.protects(world.today):
+        return {"支援措置_開始年月日": Allowed(None, r.PROVIDED), "支援措置_終了年月日": Allowed(None, ending)}
+    others = [other for key, other in world.measures.items()
+              if key != applicant and atena in other.persons and other.protects(world.today)]
+    starts = {m.start.isoformat() for m in (measure, *others)}
+    starts |= {m.provisional.isoformat() for m in (measure, *others)
+               if m.provisional is not None and m.provisional_on(world.today)}
+    ends = {m.end.isoformat() for m in (measure, *others)}
+    return {"支援措置_開始年月日": one_of(starts, r.PROVIDED, I_DV), "支援措置_終了年月日": one_of(ends, ending, I_DV)}
 
 
 def _mark(protects: bool | None, requirement: str) -> Allowed:
