@@ -122,7 +122,8 @@ def _not_in(ctx: CheckContext, held: Mapping[str, Entry], other: Mapping[str, En
         kind = "住民" if entry.current else "除票"
         yield ctx.finding("file.fixed_person_missing", f"a {kind} of one export of the extraction is not in "
                           f"{other_name}", location=f"{other_name} (宛名番号 {atena})",
-                          expected=f"the person's record (a {kind} at {entry.where})", actual="absent")
+                          expected=f"the person's record (a 住民 at {entry.where})" if entry.current
+                          else f"the person's record (a 除票 at {entry.where})", actual="absent")
     if len(missing) > SHOWN:
         removed = sum(not entry.current for _, entry in missing)
         yield ctx.finding("file.fixed_person_missing", f"{len(missing) - SHOWN} more persons are not in "
