@@ -237,11 +237,12 @@ def _months_since_move_in(person: _Person, lost: date | None, fiscal_year: int, 
     """第11条第1項 for a person who moved in from another municipality aged twenty to fifty-nine: the 資格 was
     acquired elsewhere and the move is no 喪失 (第9条), so the months here count from the month of the move-in
     to the month before the 喪失 (the months before it, elsewhere, are not this town's record)."""
-    held = not person.from_abroad and person.twenty < person.moved_in < person.sixty
+    sixty = person.sixty + timedelta(days=1) if "nenkin_period_after_move_in_at_sixty" in defects else person.sixty
+    held = not person.from_abroad and person.twenty < person.moved_in < sixty
     if not held or "nenkin_period_none_after_move_in" in defects:
         return []
     first = (person.moved_in.year, person.moved_in.month)
-    if lost is not None and (lost.year, lost.month) <= first:
+    if lost is not None and (lost.year, lost.month) <= first and "nenkin_period_move_in_month_kept" not in defects:
         return []
     return [month for month in _months(person.moved_in, lost, fiscal_year, frozenset())
             if (int(month[:4]), int(month[5:])) >= first]

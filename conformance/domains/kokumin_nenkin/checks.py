@@ -402,6 +402,8 @@ def _period(s: Scenario, town: str) -> Projection:
 
 
 def _period_after_move_in(s: Scenario, town: str) -> Projection:
+    if not nenkin.held_on_move_in(s.birth, s.moved_in, from_abroad=s.previous is None):
+        return {"被保険者期間": []}  # not insured on moving in (MOVED_IN_AT_SIXTY), nor since: 第8条 gives no 取得 here
     months = nenkin.months_after_move_in(s.birth, s.moved_in, ending_of(s), s.fiscal_year)
     return {"被保険者期間": [f"{year:04d}-{month:02d}" for year, month in months]}
 
@@ -476,6 +478,13 @@ ONE_MONTH = Scenario(2025, date(2005, 5, 3), date(2005, 5, 3), planned_out=date(
 MOVED_IN_INSURED = Scenario(2024, date(1990, 6, 6), date(2024, 4, 15), previous="131016")
 MOVED_IN_THEN_ABROAD = Scenario(2024, date(1990, 6, 6), date(2024, 4, 15), previous="131016",
                                 planned_out=date(2024, 11, 20))
+#: Issue 66 (statute mutants of the reference's months after a move-in, unseen by the draws): in from 131016 on
+#: 2025-04-02 and dead on 2025-04-20 (喪失 2025-04-21, 第9条第1号): no month (第11条第1項 ends the months with the
+#: month before the 喪失's, March, spent elsewhere; 第11条第2項 is of a 取得 in the month of the 喪失); in from 131016
+#: on 2025-06-30, the day sixty is reached (born 1965-07-01): the 資格 was lost there that day (第9条第3号), so no
+#: month of 年度 2026 here.
+MOVED_IN_AND_DIED = Scenario(2025, date(1990, 6, 6), date(2025, 4, 2), previous="131016", died=date(2025, 4, 20))
+MOVED_IN_AT_SIXTY = Scenario(2026, date(1965, 7, 1), date(2025, 6, 30), previous="131016")
 #: Sixty reached after a 転出 to another municipality (issue 65, F6 of an outside vendor, seeds 11, 5 and 7 under
 #: --thorough): the 資格 runs on after the move (第9条第2号 not met) but ends the day sixty is reached wherever the
 #: person lives (第9条第3号, その日), so the months end with the month before (第11条第1項). Born 1957-01-01, in from
@@ -566,7 +575,7 @@ NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          needs_records=True, title="国民年金: 法定免除 from the month before the month of coming under a 号 to "
          "the month of ceasing to (第89条第1項)"),
     STATUTE.rule("nenkin.period_after_move_in", moved_in_insured, _period_after_move_in,
-         _PERIOD, (MOVED_IN_INSURED, MOVED_IN_THEN_ABROAD, *MOVED_ON_BEFORE),
+         _PERIOD, (MOVED_IN_INSURED, MOVED_IN_THEN_ABROAD, *MOVED_ON_BEFORE, MOVED_IN_AND_DIED, MOVED_IN_AT_SIXTY),
          title="国民年金: the 被保険者期間 of a person who moved in already insured counts every month from the "
          "move-in (第11条第1項)"),
     STATUTE.rule("nenkin.category", categories, _category, "被保険者種別",

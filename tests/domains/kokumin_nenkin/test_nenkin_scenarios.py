@@ -239,6 +239,26 @@ def test_the_kosei_nenkin_after_twenty_is_no_shikaku_shutoku() -> None:
     assert rule_findings(frozenset(), NENKIN_RULES, BINDINGS, rules, max_examples=1) == {rules[0]: []}
 
 
+@pytest.mark.parametrize(("defect", "shown"), [
+    ("nenkin_period_move_in_month_kept", "[fiscal_year=2025, birth=1990-06-06, moved_in=2025-04-02, previous=131016, "
+                                         "died=2025-04-20]"),
+    ("nenkin_period_after_move_in_at_sixty", "[fiscal_year=2026, birth=1965-07-01, moved_in=2025-06-30, "
+                                             "previous=131016]"),
+])
+def test_no_month_after_a_move_in_with_a_loss_in_its_month_or_at_sixty(defect: str, shown: str) -> None:
+    # 第11条第1項 (to the month before the 喪失's) after a move within Japan (no 取得 here); 第9条第3号 (one moving
+    # in on the day sixty is reached lost the 資格 there). Issue 66: the statute mutants _months_since_move_in 5, 13
+    # and 14 went unseen by the draws.
+    assert ns._period_after_move_in(ns.MOVED_IN_AND_DIED, TOWN_CODE) == {"被保険者期間": []}
+    assert ns._period_after_move_in(ns.MOVED_IN_AT_SIXTY, TOWN_CODE) == {"被保険者期間": []}
+    rules = ("nenkin.period_after_move_in",)
+    [finding] = rule_findings(frozenset({defect}), NENKIN_RULES, BINDINGS, rules, max_examples=1)[rules[0]]
+    assert finding.code == "scenario.nenkin.period_after_move_in.mismatch"
+    assert finding.location.startswith("GET /residents/{atena}/qualifications fiscal_year=")
+    assert shown in finding.message
+    assert rule_findings(frozenset(), NENKIN_RULES, BINDINGS, rules, max_examples=1) == {rules[0]: []}
+
+
 def test_becoming_or_ceasing_to_be_a_pensioner_changes_the_shikaku_that_day() -> None:
     # 第9条柱書: 第四号…老齢給付等を受けることができる者となつたとき…は、その日; 第8条第3号.
     assert ns._lost_on_pension(ns.PENSIONER, TOWN_CODE) == {"資格喪失日": "2025-06-10"}
