@@ -147,11 +147,13 @@ def _category(person: _Person, record: Mapping[str, str], as_of: date, first_ins
     """第7条第1項: 第2号 while a 厚生年金保険 被保険者 (the harness's 国民年金 record), 第3号 while a 被扶養配偶者 aged
     twenty to fifty-nine, else 第1号 (``first_insured``)."""
     resident = person.moved_in <= as_of and (person.last_day is None or as_of <= person.last_day)
+    if "nenkin_second_from_day_after_move_in" in defects:
+        resident = resident and as_of != person.moved_in
     dependant = _between(record, "被扶養配偶者_該当年月日", "被扶養配偶者_非該当年月日", as_of)
     if "nenkin_third_before_second" in defects and first_insured and dependant:
         return "第3号"
     second_ended = "nenkin_second_until_sixty" in defects and as_of >= person.sixty
-    if resident and _between(record, "厚生年金_資格取得年月日", "厚生年金_資格喪失年月日", as_of) \
+    if resident and _employed(record, as_of, defects) \
             and "nenkin_second_as_first" not in defects and not second_ended:
         return "第2号"
     if (first_insured or "nenkin_third_at_any_age" in defects) and dependant \
@@ -160,11 +162,20 @@ def _category(person: _Person, record: Mapping[str, str], as_of: date, first_ins
     return "第1号" if first_insured else None
 
 
+def _employed(record: Mapping[str, str], as_of: date, defects: frozenset[str]) -> bool:
+    """A 厚生年金保険 被保険者 on ``as_of``: from its 資格取得年月日 to the day before its 資格喪失年月日 (the defect
+    nenkin_second_on_loss_day: through the 喪失日 itself)."""
+    if "nenkin_second_on_loss_day" in defects and parse_day(record.get("厚生年金_資格喪失年月日", "")) == as_of:
+        return _between(record, "厚生年金_資格取得年月日", "", as_of)
+    return _between(record, "厚生年金_資格取得年月日", "厚生年金_資格喪失年月日", as_of)
+
+
 def _employed_young(person: _Person, record: Mapping[str, str], defects: frozenset[str]) -> date | None:
     """第8条: one under twenty acquires the 資格 on the day the 厚生年金 begins (第4号)."""
     employed = parse_day(record.get("厚生年金_資格取得年月日", ""))
-    if employed is None or employed >= person.twenty or employed < person.moved_in \
-            or "nenkin_employment_acquired_at_twenty" in defects:
+    adult = employed is not None and employed >= person.twenty
+    if employed is None or (adult and "nenkin_employment_acquired_after_twenty" not in defects) \
+            or employed < person.moved_in or "nenkin_employment_acquired_at_twenty" in defects:
         return None
     return employed
 
@@ -226,11 +237,12 @@ def _months_since_move_in(person: _Person, lost: date | None, fiscal_year: int, 
     """第11条第1項 for a person who moved in from another municipality aged twenty to fifty-nine: the 資格 was
     acquired elsewhere and the move is no 喪失 (第9条), so the months here count from the month of the move-in
     to the month before the 喪失 (the months before it, elsewhere, are not this town's record)."""
-    held = not person.from_abroad and person.twenty < person.moved_in < person.sixty
+    sixty = person.sixty + timedelta(days=1) if "nenkin_period_after_move_in_at_sixty" in defects else person.sixty
+    held = not person.from_abroad and person.twenty < person.moved_in < sixty
     if not held or "nenkin_period_none_after_move_in" in defects:
         return []
     first = (person.moved_in.year, person.moved_in.month)
-    if lost is not None and (lost.year, lost.month) <= first:
+    if lost is not None and (lost.year, lost.month) <= first and "nenkin_period_move_in_month_kept" not in defects:
         return []
     return [month for month in _months(person.moved_in, lost, fiscal_year, frozenset())
             if (int(month[:4]), int(month[5:])) >= first]

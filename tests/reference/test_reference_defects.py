@@ -270,8 +270,10 @@ AFFECTS: dict[str, set[str]] = {
         "nenkin_lost_on_domestic_move", "nenkin_lost_after_sixty", "nenkin_lost_on_entry_at_sixty",
         "nenkin_period_loss_month",
         "nenkin_period_same_month_dropped", "nenkin_period_none_after_move_in", "nenkin_exempt_from_month_of",
+        "nenkin_period_move_in_month_kept", "nenkin_period_after_move_in_at_sixty",
         "nenkin_second_as_first", "nenkin_third_as_first", "nenkin_third_at_any_age", "nenkin_third_before_second",
-        "nenkin_second_until_sixty", "nenkin_employment_acquired_at_twenty",
+        "nenkin_second_until_sixty", "nenkin_second_on_loss_day", "nenkin_second_from_day_after_move_in",
+        "nenkin_employment_acquired_at_twenty", "nenkin_employment_acquired_after_twenty",
         "nenkin_pension_loss_next_day", "nenkin_pension_acquired_at_twenty", "nenkin_employment_loss_next_day")},
     # No probe person moves to another municipality before sixty in a 年度 reaching it: the scenario checks catch it.
     "nenkin_period_past_sixty_after_move": set(),
@@ -933,7 +935,9 @@ RULE_PROBES = (
       nenkin_scenarios.DEPENDENT, nenkin_scenarios.YOUNG_EMPLOYEE, nenkin_scenarios.PENSIONER,
       nenkin_scenarios.NO_LONGER_PENSIONER, nenkin_scenarios.YOUNG_LEAVER,
       nenkin_scenarios.DEPENDENT_AT_SIXTY, nenkin_scenarios.EMPLOYED_AT_SIXTY, nenkin_scenarios.DEPENDENT_EMPLOYED,
-      nenkin_scenarios.FROM_ABROAD_NOTIFIED_LATER),
+      nenkin_scenarios.FROM_ABROAD_NOTIFIED_LATER, nenkin_scenarios.EMPLOYED_ENDED,
+      nenkin_scenarios.EMPLOYED_MOVING_IN, nenkin_scenarios.EMPLOYED_AFTER_TWENTY, nenkin_scenarios.MOVED_IN_AND_DIED,
+      nenkin_scenarios.MOVED_IN_AT_SIXTY),
     # 介護保険: the worked examples of conformance/domains/kaigo/checks.py.
     *(kaigo_scenarios.DIED, kaigo_scenarios.FROM_ABROAD, kaigo_scenarios.TO_MUNICIPALITY, kaigo_scenarios.AGED_FIFTY,
       kaigo_scenarios.REACHING_75, kaigo_scenarios.NO_MEDICAL, kaigo_scenarios.FORTY, kaigo_scenarios.JOINED,

@@ -137,15 +137,24 @@ def _payment_months(s: Scenario, town: str) -> Projection:
     return {_DUE: True} if _levied(s, town) else {"納期": []}
 
 
-def _answered_payment_months(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-    """The answer's 納期 read against 第320条: none for a person not levied (answered as is), otherwise
-    whether each is a month of the 年度 asked about (the answered list and 年度 shown when one is not)."""
-    months = picked(PART, "納期")(document, loaded)["納期"]
-    fiscal_year = document.get("年度")
+def _months_to_judge(months: Any, fiscal_year: Any) -> Projection | tuple[list[Any], int]:
+    """An answer's 納期 and 年度 to judge against 第320条 (shared by both readings), or what the answer reads as
+    without judging: none for a person not levied (answered as is), or the answered list and 年度 shown when either
+    is not a list and a year."""
     if months == []:
         return {"納期": []}
     if not isinstance(months, list) or not isinstance(fiscal_year, int):
         return {_DUE: None, "納期": months, "年度": fiscal_year}
+    return months, fiscal_year
+
+
+def _answered_payment_months(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The answer's 納期 read against 第320条: none for a person not levied (answered as is), otherwise
+    whether each is a month of the 年度 asked about (the answered list and 年度 shown when one is not)."""
+    judged = _months_to_judge(picked(PART, "納期")(document, loaded)["納期"], document.get("年度"))
+    if not isinstance(judged, tuple):
+        return judged
+    months, fiscal_year = judged
     allowed = {f"{year:04d}-{month:02d}" for year, month in juminzei.payment_months_allowed(fiscal_year)}
     if all(isinstance(month, str) and month in allowed for month in months):
         return {_DUE: True}
@@ -159,11 +168,10 @@ def _answered_payment_months_main(document: Mapping[str, Any], loaded: Loaded) -
     tax not known to be above the 均等割, our reading). Any other month is the 但し書's, which the product does not
     claim (issue 66: an outside product's 7月 passed as the 但し書's)."""
     answer = picked(PART, "納期", "所得割額")(document, loaded)
-    months, shotokuwari, fiscal_year = answer["納期"], answer["所得割額"], document.get("年度")
-    if months == []:
-        return {"納期": []}
-    if not isinstance(months, list) or not isinstance(fiscal_year, int):
-        return {_DUE: None, "納期": months, "年度": fiscal_year}
+    shotokuwari, judged = answer["所得割額"], _months_to_judge(answer["納期"], document.get("年度"))
+    if not isinstance(judged, tuple):
+        return judged
+    months, fiscal_year = judged
     four = sorted(f"{year:04d}-{month:02d}" for year, month in juminzei.payment_months(fiscal_year))
     allowed = ([[four[0]]] if shotokuwari in (0, None) else []) + ([four] if shotokuwari != 0 else [])
     if sorted(months) in allowed:

@@ -402,6 +402,8 @@ def _period(s: Scenario, town: str) -> Projection:
 
 
 def _period_after_move_in(s: Scenario, town: str) -> Projection:
+    if not nenkin.held_on_move_in(s.birth, s.moved_in, from_abroad=s.previous is None):
+        return {"被保険者期間": []}  # not insured on moving in (MOVED_IN_AT_SIXTY), nor since: 第8条 gives no 取得 here
     months = nenkin.months_after_move_in(s.birth, s.moved_in, ending_of(s), s.fiscal_year)
     return {"被保険者期間": [f"{year:04d}-{month:02d}" for year, month in months]}
 
@@ -476,6 +478,13 @@ ONE_MONTH = Scenario(2025, date(2005, 5, 3), date(2005, 5, 3), planned_out=date(
 MOVED_IN_INSURED = Scenario(2024, date(1990, 6, 6), date(2024, 4, 15), previous="131016")
 MOVED_IN_THEN_ABROAD = Scenario(2024, date(1990, 6, 6), date(2024, 4, 15), previous="131016",
                                 planned_out=date(2024, 11, 20))
+#: Issue 66 (statute mutants of the reference's months after a move-in, unseen by the draws): in from 131016 on
+#: 2025-04-02 and dead on 2025-04-20 (喪失 2025-04-21, 第9条第1号): no month (第11条第1項 ends the months with the
+#: month before the 喪失's, March, spent elsewhere; 第11条第2項 is of a 取得 in the month of the 喪失); in from 131016
+#: on 2025-06-30, the day sixty is reached (born 1965-07-01): the 資格 was lost there that day (第9条第3号), so no
+#: month of 年度 2026 here.
+MOVED_IN_AND_DIED = Scenario(2025, date(1990, 6, 6), date(2025, 4, 2), previous="131016", died=date(2025, 4, 20))
+MOVED_IN_AT_SIXTY = Scenario(2026, date(1965, 7, 1), date(2025, 6, 30), previous="131016")
 #: Sixty reached after a 転出 to another municipality (issue 65, F6 of an outside vendor, seeds 11, 5 and 7 under
 #: --thorough): the 資格 runs on after the move (第9条第2号 not met) but ends the day sixty is reached wherever the
 #: person lives (第9条第3号, その日), so the months end with the month before (第11条第1項). Born 1957-01-01, in from
@@ -508,8 +517,28 @@ EMPLOYED_AT_SIXTY = Scenario(2025, date(1965, 7, 1), date(1990, 4, 1), previous=
                              records=_spans((date(2010, 4, 1), None), None))
 DEPENDENT_EMPLOYED = Scenario(2025, date(1990, 6, 6), date(2008, 4, 1), previous="131016", as_of=date(2025, 6, 1),
                               records=_spans((date(2025, 5, 1), None), (date(2024, 1, 1), None)))
+#: Issue 66 (statute mutants of the reference's 種別, unseen by the draws): asked on the 厚生年金's 喪失日 (2025-10-01)
+#: the same person is 第1号 again (第7条第1項第2号 while a 厚生年金保険 被保険者; the contract: up to the day before the
+#: 喪失日), as a 被扶養配偶者 is on the 非該当年月日; a 厚生年金 被保険者 since 2020 is 第2号 on the day of the
+#: move-in (2025-06-02, from 131016) and on the last day of the stay (a 転出 abroad on 2025-06-30: 第2号 has no
+#: address in Japan).
+EMPLOYED_ENDED = replace(EMPLOYED, as_of=date(2025, 10, 1))
+DEPENDENT_ENDED = replace(DEPENDENT, as_of=date(2025, 10, 1),
+                          records=_spans(None, (date(2025, 6, 1), date(2025, 10, 1))))
+EMPLOYED_MOVING_IN = Scenario(2025, date(1990, 6, 6), date(2025, 6, 2), previous="131016", as_of=date(2025, 6, 2),
+                              records=_spans((date(2020, 4, 1), None), None))
+EMPLOYED_LEAVING = Scenario(2025, date(1990, 6, 6), date(2008, 4, 1), previous="131016", planned_out=date(2025, 6, 30),
+                            as_of=date(2025, 6, 30), records=_spans((date(2020, 4, 1), None), None))
 YOUNG_EMPLOYEE = Scenario(2025, date(2007, 6, 10), date(2007, 6, 10), as_of=date(2025, 4, 10),
                           records=_spans((date(2025, 4, 1), None), None))
+#: Issue 66 (statute mutants of the reference's 厚生年金 取得, unseen by the draws): in from 131016 on 2024-04-01 aged
+#: 23 (insured there: a move within Japan is no 取得), employed from 2025-06-12: no 資格取得日 here (the 厚生年金
+#: after twenty changes the 種別 only, 第8条柱書 and 第4号 being of 二十歳未満の者); in from 131016 on 2024-04-01 at 18
+#: and employed from that day: 資格取得 that day (第8条柱書, 第4号), asked after twenty is reached.
+EMPLOYED_AFTER_TWENTY = Scenario(2025, date(2000, 6, 10), date(2024, 4, 1), previous="131016", as_of=date(2025, 6, 20),
+                                 records=_spans((date(2025, 6, 12), None), None))
+EMPLOYED_ON_MOVE_IN = Scenario(2025, date(2005, 6, 10), date(2024, 4, 1), previous="131016", as_of=date(2025, 6, 20),
+                               records=_spans((date(2024, 4, 1), None), None))
 #: Born 1975-05-05, a 第1号被保険者 since 1995, becomes a 老齢給付等を受けることができる者 on 2025-06-10: 資格喪失
 #: that day (第9条柱書's その日); one since before twenty who stops being one on 2025-06-10: 資格取得 that day
 #: (第8条第3号).
@@ -534,17 +563,19 @@ NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          (NO_LONGER_PENSIONER,), needs_records=True, title="国民年金: 資格取得 on the day of no longer being a "
          "老齢給付等を受けることができる者 (第8条第3号)"),
     STATUTE.rule("nenkin.second_category", second_insured, _category_covered, "被保険者種別",
-         (EMPLOYED, EMPLOYED_AT_SIXTY, DEPENDENT_EMPLOYED), needs_records=True),
+         (EMPLOYED, EMPLOYED_AT_SIXTY, DEPENDENT_EMPLOYED, EMPLOYED_ENDED, EMPLOYED_MOVING_IN, EMPLOYED_LEAVING),
+         needs_records=True),
     STATUTE.rule("nenkin.third_category", third_insured, _category_covered, "被保険者種別",
-         (DEPENDENT, DEPENDENT_AT_SIXTY), needs_records=True),
+         (DEPENDENT, DEPENDENT_AT_SIXTY, DEPENDENT_ENDED), needs_records=True),
     STATUTE.dated("nenkin.acquired_on_employment", young_employees, _acquired_by_employment, "資格取得日",
-         (YOUNG_EMPLOYEE,), needs_records=True, title="国民年金: under twenty, 資格取得 on the day the 厚生年金 begins "
+         (YOUNG_EMPLOYEE, EMPLOYED_AFTER_TWENTY, EMPLOYED_ON_MOVE_IN), needs_records=True,
+         title="国民年金: under twenty, 資格取得 on the day the 厚生年金 begins "
          "(第8条第4号)"),
     STATUTE.rule("nenkin.exempt_months", exempted, _exempt, _EXEMPT_MONTHS, (EXEMPTED,),
          needs_records=True, title="国民年金: 法定免除 from the month before the month of coming under a 号 to "
          "the month of ceasing to (第89条第1項)"),
     STATUTE.rule("nenkin.period_after_move_in", moved_in_insured, _period_after_move_in,
-         _PERIOD, (MOVED_IN_INSURED, MOVED_IN_THEN_ABROAD, *MOVED_ON_BEFORE),
+         _PERIOD, (MOVED_IN_INSURED, MOVED_IN_THEN_ABROAD, *MOVED_ON_BEFORE, MOVED_IN_AND_DIED, MOVED_IN_AT_SIXTY),
          title="国民年金: the 被保険者期間 of a person who moved in already insured counts every month from the "
          "move-in (第11条第1項)"),
     STATUTE.rule("nenkin.category", categories, _category, "被保険者種別",

@@ -201,6 +201,64 @@ def test_the_second_and_third_insured_and_the_young_employee() -> None:
     assert nenkin.acquired_on_employment(date(2005, 4, 1), date(2025, 4, 1)) is None  # twenty reached 2025-03-31
 
 
+@pytest.mark.parametrize(("defect", "shown"), [
+    ("nenkin_second_on_loss_day", "as_of=2025-10-01, records=[国民年金:厚生年金_資格取得年月日:2025-06-01 "
+                                  "国民年金:厚生年金_資格喪失年月日:2025-10-01]"),
+    ("nenkin_second_from_day_after_move_in", "moved_in=2025-06-02, previous=131016, as_of=2025-06-02"),
+])
+def test_the_second_insured_ends_the_day_before_the_loss_and_begins_on_the_move_in_day(defect: str, shown: str) -> None:
+    # 第7条第1項第2号 (while a 厚生年金保険 被保険者: to the day before its 喪失日, as the contract says; no address
+    # condition, so the day of the move-in and the last day of the stay too). Issue 66: the statute mutants _between 20,
+    # _category 3, 6, 35 and 42 went unseen by the draws.
+    assert ns._category_covered(ns.EMPLOYED_ENDED, TOWN_CODE) == {"被保険者種別": "第1号"}
+    assert ns._category_covered(ns.DEPENDENT_ENDED, TOWN_CODE) == {"被保険者種別": "第1号"}
+    assert ns._category_covered(ns.EMPLOYED_MOVING_IN, TOWN_CODE) == {"被保険者種別": "第2号"}
+    assert ns._category_covered(ns.EMPLOYED_LEAVING, TOWN_CODE) == {"被保険者種別": "第2号"}
+    rules = ("nenkin.second_category",)
+    [finding] = rule_findings(frozenset({defect}), NENKIN_RULES, BINDINGS, rules, max_examples=1)[rules[0]]
+    assert (finding.code, finding.location) == ("scenario.nenkin.second_category.mismatch",
+                                                "GET /residents/{atena}/qualifications fiscal_year=2025")
+    assert shown in finding.message
+    assert rule_findings(frozenset(), NENKIN_RULES, BINDINGS, rules, max_examples=1) == {rules[0]: []}
+
+
+def test_the_kosei_nenkin_after_twenty_is_no_shikaku_shutoku() -> None:
+    # 第8条柱書 with 第4号 (二十歳未満の者): the 厚生年金 after twenty changes the 種別 only (one insured before the
+    # move-in has no 取得 here); one under twenty employed on the day of the move-in acquires the 資格 that day.
+    # Issue 66: the statute mutants _employed_young 10 and 14 went unseen.
+    assert ns._acquired_by_employment(ns.EMPLOYED_AFTER_TWENTY, TOWN_CODE) == {"資格取得日": None}
+    assert ns._acquired_by_employment(ns.EMPLOYED_ON_MOVE_IN, TOWN_CODE) == {"資格取得日": "2024-04-01"}
+    rules = ("nenkin.acquired_on_employment",)
+    found = rule_findings(frozenset({"nenkin_employment_acquired_after_twenty"}), NENKIN_RULES, BINDINGS, rules,
+                          max_examples=1)
+    [finding] = found[rules[0]]
+    assert (finding.code, finding.location) == ("scenario.nenkin.acquired_on_employment.mismatch",
+                                                "GET /residents/{atena}/qualifications fiscal_year=2025")
+    assert "birth=2000-06-10, moved_in=2024-04-01" in finding.message
+    assert "厚生年金_資格取得年月日:2025-06-12" in finding.message
+    assert rule_findings(frozenset(), NENKIN_RULES, BINDINGS, rules, max_examples=1) == {rules[0]: []}
+
+
+@pytest.mark.parametrize(("defect", "shown"), [
+    ("nenkin_period_move_in_month_kept", "[fiscal_year=2025, birth=1990-06-06, moved_in=2025-04-02, previous=131016, "
+                                         "died=2025-04-20]"),
+    ("nenkin_period_after_move_in_at_sixty", "[fiscal_year=2026, birth=1965-07-01, moved_in=2025-06-30, "
+                                             "previous=131016]"),
+])
+def test_no_month_after_a_move_in_with_a_loss_in_its_month_or_at_sixty(defect: str, shown: str) -> None:
+    # 第11条第1項 (to the month before the 喪失's) after a move within Japan (no 取得 here); 第9条第3号 (one moving
+    # in on the day sixty is reached lost the 資格 there). Issue 66: the statute mutants _months_since_move_in 5, 13
+    # and 14 went unseen by the draws.
+    assert ns._period_after_move_in(ns.MOVED_IN_AND_DIED, TOWN_CODE) == {"被保険者期間": []}
+    assert ns._period_after_move_in(ns.MOVED_IN_AT_SIXTY, TOWN_CODE) == {"被保険者期間": []}
+    rules = ("nenkin.period_after_move_in",)
+    [finding] = rule_findings(frozenset({defect}), NENKIN_RULES, BINDINGS, rules, max_examples=1)[rules[0]]
+    assert finding.code == "scenario.nenkin.period_after_move_in.mismatch"
+    assert finding.location.startswith("GET /residents/{atena}/qualifications fiscal_year=")
+    assert shown in finding.message
+    assert rule_findings(frozenset(), NENKIN_RULES, BINDINGS, rules, max_examples=1) == {rules[0]: []}
+
+
 def test_becoming_or_ceasing_to_be_a_pensioner_changes_the_shikaku_that_day() -> None:
     # 第9条柱書: 第四号…老齢給付等を受けることができる者となつたとき…は、その日; 第8条第3号.
     assert ns._lost_on_pension(ns.PENSIONER, TOWN_CODE) == {"資格喪失日": "2025-06-10"}
