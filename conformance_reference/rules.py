@@ -625,7 +625,7 @@ def jido_teate(row: Row, children: Sequence[Row], fiscal_year: int, stay: Stay |
     if claimed is None or not births:
         return {"受給資格": eligible, "支給開始月": None, "支給終了月": None, "支払期月": [], "児童": []}
     first = _start(row, [b for b, _ in births], claimed, defects)
-    last = month_of_day(stay.moved_out) if stay is not None and stay.moved_out is not None else None
+    last = _end_month(stay, defects)
     year_months = [m for m in _fiscal_months(fiscal_year) if m >= _REFORM and (last is None or m <= last)]
     months = [m for m in year_months if m >= first]
     ordered = sorted(births)
@@ -643,6 +643,17 @@ def jido_teate(row: Row, children: Sequence[Row], fiscal_year: int, stay: Stay |
     return {"受給資格": eligible, "支給開始月": iso_month(first), "支給終了月": iso_month(last) if last else None,
             "支払期月": [{"月": iso_month(m), "支払月": iso_month(_paid_in(m, defects))} for m in year_months],
             "児童": result}
+
+
+def _end_month(stay: Stay | None, defects: frozenset[str]) -> Month | None:
+    """第8条第2項: the month of the day the 支給すべき事由 消滅した (the 転出予定日, the day of death), None while
+    resident. The defect ``jido_teate_end_month_day_after_move``: the month of the day after (a move on a month's last
+    day paid a month more; blind round 3, 23)."""
+    if stay is None or stay.moved_out is None:
+        return None
+    if "jido_teate_end_month_day_after_move" in defects:
+        return month_of_day(stay.moved_out + timedelta(days=1))
+    return month_of_day(stay.moved_out)
 
 
 def _jido_eligible(row: Row, stay: Stay | None, births: list[date], as_of: date, defects: frozenset[str]) -> bool:

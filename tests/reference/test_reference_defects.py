@@ -427,6 +427,9 @@ AFFECTS: dict[str, set[str]] = {
     # 児童手当's 支給終了月 asked in the year after the last 子's 3月31日: no probe's 世帯主 is asked so (its own test:
     # tests/domains/jido_teate/test_jido_issue66.py).
     "jido_teate_end_month_a_year_late": set(),
+    # 児童手当's 支給終了月 of a move on a month's last day: no probe's 世帯主 moves so (its own test:
+    # tests/domains/jido_teate/test_jido_issue66.py; blind round 3, 23).
+    "jido_teate_end_month_day_after_move": set(),
     # A 施設入所等児童 born on 2月29日 turning three in the year asked: no probe is one (its own test, as above).
     "jido_teate_facility_leap_year_late": set(),
     # One 名簿 for the town (第20条第2項): the probes' registered persons live in 第一投票区's 町字 (its own test:

@@ -600,6 +600,12 @@ MOVED_AWAY = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025,
 #: end too: the 支給 ended with the move's month, 2025-06 (第8条第2項: the 事由 消滅した on the move), not with the 子's
 #: 2026-03 (a tool mutant answered the later end: benchmarks/mutation/statute_survivors.toml).
 MOVED_BEFORE_AGING_OUT = replace(MOVED_AWAY, fiscal_year=2026, as_of=date(2026, 4, 10), children=(date(2007, 4, 2),))
+#: The same claimant moving on 2025-10-31, the last day of a month (the 転入通知 from there of the same day), asked on
+#: 2025-11-01: the 支給 ended with 2025-10 (第8条第2項: the month of the day the 事由 消滅した, the 転出予定日;
+#: 高槻市's page, examples.yaml jido_teate-ex-takatsuki-moved-out), not 2025-11 (blind round 3, 23: the day after the
+#: move taken, which no draw reached on a month's last day).
+MOVED_ON_MONTH_END = replace(MOVED_AWAY, planned_out=date(2025, 10, 31), elsewhere=date(2025, 10, 31),
+                             as_of=date(2025, 11, 1))
 UNCLAIMED = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), children=(date(2012, 8, 8), date(2016, 3, 3)))
 
 
@@ -670,7 +676,7 @@ RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     RECORDED.rule("jido_teate.facility_certifier", drawn_with(_placed_children, True, 2008, 2024), _certifier,
                   "認定市区町村", (FOSTERED, AIDED, DISABLED)),
     STATUTE.rule("jido_teate.new_municipality", _moved_elsewhere, _end_month, "支給終了月",
-                 (MOVED_AWAY, MOVED_BEFORE_AGING_OUT)),
+                 (MOVED_AWAY, MOVED_BEFORE_AGING_OUT, MOVED_ON_MONTH_END)),
     # 第4条第2項-第4項: which of two who look after the 児童 is deemed to.
     *RECORDED.family(_supporter, "受給者",
                      ("jido_teate.guardians", drawn_with(_two_supporters, "未成年後見人", False), (GUARDIANS,)),

@@ -32,6 +32,21 @@ def test_a_move_before_the_last_child_ages_out_ends_the_payment_when_asked_after
         {"支給終了月": "2025-06"}, {"支給終了月": "2026-03"})
 
 
+def test_a_move_on_a_months_last_day_ends_the_payment_with_that_month() -> None:
+    # 第8条第2項: the 事由 消滅した on the 転出予定日 2025-10-31 (the 転入通知's day the same): 2025-10 is the last
+    # month paid (高槻市's page). Blind round 3, 23: the day after the move taken; the defect answers 2025-11.
+    rule = "jido_teate.new_municipality"
+    assert js._end_month(js.MOVED_ON_MONTH_END, TOWN_CODE) == {"支給終了月": "2025-10"}
+    assert rule_findings(frozenset(), js.RECORD_RULES, BINDINGS, [rule], max_examples=1) == {rule: []}
+    (finding,) = rule_findings(frozenset({"jido_teate_end_month_day_after_move"}), js.RECORD_RULES, BINDINGS,
+                               [rule], max_examples=1)[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert str(finding.location) == f"GET {QUERY_PATH} fiscal_year=2025"
+    assert "planned_out=2025-10-31" in finding.message
+    assert (json.loads(finding.expected or "{}"), json.loads(finding.actual or "{}")) == (
+        {"支給終了月": "2025-10"}, {"支給終了月": "2025-11"})
+
+
 def test_a_foster_child_born_on_february_29_is_three_from_march_first() -> None:
     # 第6条第1項第3号, 第2項第8号: born 2024-02-29, the 3rd birthday is 2027-03-01: 10,000 yen in 2027-04. The defect
     # takes the next year's 3月1日 and answers 15,000.
