@@ -1601,6 +1601,17 @@ def test_a_scheduled_defect_changes_exactly_its_probes(clean: Clean, name: str) 
     changes_exactly_its_probes(clean, name)
 
 
+def test_the_readme_s_probes_cover_every_probe_and_every_domain() -> None:
+    """The README's command keeps every kind of probe: each probe a defect changes, each domain's defects, and each
+    domain's defects that change none (a probe that must stay the clean one); the scheduled set holds the rest."""
+    sample = readme_probes()
+    assert set().union(*(AFFECTS[name] for name in sample)) == set().union(*AFFECTS.values())
+    assert {family(name) for name in sample} == {family(name) for name in DEFECTS}
+    assert {family(name) for name in sample if not AFFECTS[name]} == {
+        family(name) for name in DEFECTS if not AFFECTS[name]}
+    assert len(sample) < len(DEFECTS) / 10
+
+
 def changes_exactly_its_probes(clean: Clean, name: str) -> None:
     """The probes of the segments that asked about ``name``, with it on: exactly its listed probes differ."""
     segments = clean.segments_asking(name)
