@@ -5,7 +5,8 @@ worked examples) is taken from the clean reference and from the reference with e
 probes listed for the defect differ. The probes are in segments (``SEGMENTS``), each on a reference of its
 own; a segment whose answers never asked whether a defect is on (``AskedDefects``) cannot change with it on,
 so a defect's probe runs only the segments that asked about it. Then one test per defect shows the changed
-behaviour itself.
+behaviour itself. The README's test command probes a sample of the defects covering every probe and domain
+(``readme_probes``); the scheduled set (tests/scheduled.py), which CI runs, probes the others.
 """
 
 from __future__ import annotations
