@@ -50,6 +50,7 @@ PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "test_reference_run.py::test_the_main_command_judges", "test_reference_run.py::test_report_names",
             "catalog/test_contract_coverage.py::test_every_", "reporting/test_report_e2e.py::test_no_name_address"))),
     ("the whole run on another machine (scheduled)", ("tests/test_reference_run.py::test_the_verdict_does_not",)),
+    ("per-defect probes (scheduled)", ("tests/reference/test_reference_defects.py::test_a_scheduled_defect",)),
     ("per-defect probes", ("tests/reference/test_reference_defects.py::",)),
     ("state machine's tests", ("tests/domains/jumin/test_model_machine.py::",)),
 )

@@ -41,6 +41,7 @@ def test_each_tests_cpu_goes_to_its_part_or_its_file(capsys: pytest.CaptureFixtu
         "      0.0 s  defect-group runs (scheduled)",
         "      0.0 s  the README's whole run, and the tests reading it",
         "    150.5 s  the whole run on another machine (scheduled)",
+        "      0.0 s  per-defect probes (scheduled)",
         "      0.0 s  per-defect probes",
         "      0.0 s  state machine's tests",
         "      3.5 s  tests/test_cli.py",
