@@ -200,7 +200,7 @@ DOMAIN_OF_FUNCTION: dict[str, dict[str, str]] = {
                          "_kept_by_facility", "_postponed"),
                         "kaigo"),
         **dict.fromkeys(("jido_teate", "_counts", "_three_and_over_from", "_child_end_day", "_jido_eligible",
-                         "_paid_in", "_prorated", "_start", "_amount"), "jido_teate"),
+                         "_paid_in", "_prorated", "_start", "_amount", "_end_month"), "jido_teate"),
     },
     # The 資格確認書 of 国保 and of 後期高齢者医療, the 介護保険 被保険者証: each form its domain's.
     "conformance_reference.kakuninsho": {
