@@ -277,7 +277,7 @@ def _through_feed(client: HttpClient, base_path: str, s: Scenario, town: str, co
         # The scenario's own day (as_of) asked once its whole stay is fed.
         also = s.as_of if index == len(fed) - 1 else None
         breaches = list(_judged(client, world, atena, _asked_on(what, row), compared, parts, also,
-                                book if koseki_path is not None else None))
+                                book if koseki_path is not None else None, fuhyo_asked_on(what, row)))
         if breaches:
             return breaches, sent
     return [], sent
@@ -289,6 +289,15 @@ def _asked_on(what: str, row: dict[str, str]) -> date:
     it was made may still show the 住所 before it on the 異動日)."""
     moved = date.fromisoformat(row["異動日"])
     return max(moved, date.fromisoformat(row["届出年月日"])) if what == "転居" else moved
+
+
+def fuhyo_asked_on(what: str, row: dict[str, str]) -> date:
+    """The day the 戸籍の附票 is asked after a 異動: :func:`_asked_on`, but a 転入通知's not before the 転入日 it
+    names (転出年月日（確定）): the feed sends it with the 転出's 異動日, and on that day the 住所 there was not yet
+    set, so a 附票 answered as of ``as_of`` may rightly show the 住所 before it (issue 66, the outsider's 附票 run)."""
+    day = _asked_on(what, row)
+    arrived = row.get("転出年月日（確定）", "")
+    return max(day, date.fromisoformat(arrived)) if what == "転入通知" and arrived else day
 
 
 def _through_load(target: Target, s: Scenario, town: str, compared: set[str],
@@ -337,19 +346,21 @@ def _town(target: Target) -> str:
 
 def _judged(client: HttpClient, world: World, atena: str, day: date, compared: set[str],
             parts: tuple[Part, ...] = PARTS, also: date | None = None,
-            book: world_fuhyo.Book | None = None) -> Iterator[Breach]:
+            book: world_fuhyo.Book | None = None, fuhyo_day: date | None = None) -> Iterator[Breach]:
     """The person's answers on the 異動's ``day``, on the day the stay ended and on ``also`` (the scenario's own
-    day: :func:`kenko_scenarios`), against the oracles; with ``book`` (the 戸籍 given) the 戸籍の附票 too, on the
-    異動's day (and the day after a 国外転出's 転出予定年月日), as the cross-domain machine asks it."""
+    day: :func:`kenko_scenarios`), against the oracles; with ``book`` (the 戸籍 given) the 戸籍の附票 too, on
+    ``fuhyo_day`` (:func:`fuhyo_asked_on`; the 異動's day when not given, and the day after a 国外転出's
+    転出予定年月日), as the cross-domain machine asks it."""
     seen = seen_of(world, atena)
     if isinstance(seen, str):
         return
-    ended = seen.s.moved_out
-    for as_of in sorted({day, *(other for other in (ended, also) if other is not None)}):
+    ended, fuhyo_day = seen.s.moved_out, fuhyo_day or day
+    asked = {day, *(other for other in (ended, also) if other is not None)}
+    for as_of in sorted(asked | ({fuhyo_day} if book is not None else set())):
         answer: dict[str, Any] = ask(client, atena, as_of)
-        if book is not None and as_of == day:
+        if book is not None and as_of == fuhyo_day:
             yield from world_fuhyo.judge(book, world, atena, answer, as_of, "the person fed", compared, client)
-        for part in parts:
+        for part in parts if as_of in asked else ():
             yield from judge_answer(part, seen, answer, as_of, "the person fed", compared)
 
 

@@ -418,10 +418,18 @@ def _first_child_removal_date(document: Mapping[str, Any], loaded: Loaded) -> Pr
 
 
 def _first_child_kept(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-    """The 保存期限 as the oracle words one long enough (keeping longer is no breach), else as answered."""
-    shown = _entries(document, loaded).get("子0", {}).get("保存期限")
-    day, least = _iso_day(shown), fuhyo.kept_until(REMOVED_ON)
-    return {"子0の除票の保存期限": f"{least.isoformat()}以後" if day is not None and day >= least else shown}
+    """The 保存期限 as the oracle words one long enough (keeping longer is no breach), else as answered.
+
+    施行令 第34条第1項 counts the 百五十年間 from the day the 附票 was 消除: the vendor's own 消除年月日 when it answers
+    one after the 除籍 (issue 66, the outsider's 附票 run: kept 149 years from a 消除 made years after the 除籍 passed
+    against the 除籍's day alone); never less than from the 除籍."""
+    entry = _entries(document, loaded).get("子0", {})
+    shown, removed = entry.get("保存期限"), _iso_day(entry.get("消除年月日"))
+    day, least = _iso_day(shown), fuhyo.kept_until(max(REMOVED_ON, removed or REMOVED_ON))
+    if day is not None and day >= least:
+        return {"子0の除票の保存期限": f"{fuhyo.kept_until(REMOVED_ON).isoformat()}以後"}
+    return {"子0の除票の保存期限": shown if removed is None or removed <= REMOVED_ON else
+            f"{shown}（消除年月日 {removed.isoformat()} からは {least.isoformat()} 以後）"}
 
 
 #: Worked examples: a 世帯主 born 1980-06-06, resident since 2010-04-01, with a child born 2012-08-08;

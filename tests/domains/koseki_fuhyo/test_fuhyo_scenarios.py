@@ -137,6 +137,11 @@ def test_the_jyohyo_projections_accept_what_the_text_allows() -> None:
     # Kept longer than 百五十年間 is no breach; a day short (the 消除 day counted) is.
     assert fs._first_child_kept(answer(保存期限="2200-01-01"), loaded) == fs._kept(fs.FAMILY, "")
     assert fs._first_child_kept(answer(保存期限="2175-01-14"), loaded) == {"子0の除票の保存期限": "2175-01-14"}
+    # The 150 years run from the vendor's own 消除年月日 when later than the 除籍 (施行令 第34条第1項: 消除した日から).
+    kept_from_removal = answer(消除年月日="2026-11-30", 保存期限="2176-11-30")
+    assert fs._first_child_kept(kept_from_removal, loaded) == fs._kept(fs.FAMILY, "")
+    assert fs._first_child_kept(answer(消除年月日="2026-11-30", 保存期限="2175-11-30"), loaded) == {
+        "子0の除票の保存期限": "2175-11-30（消除年月日 2026-11-30 からは 2176-11-30 以後）"}
 
 
 def test_the_code_of_a_person_living_elsewhere_is_the_one_notified() -> None:
