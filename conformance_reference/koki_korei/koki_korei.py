@@ -60,6 +60,8 @@ def _area_spans(p: _Person, defects: frozenset[str]) -> list[Span]:
             return [(stay.moved_in, _FAR)]
         return [(stay.moved_in, stay.moved_out), (after, _FAR)]
     last = stay.moved_out - _DAY if stay.elsewhere_same_day and not same_prefecture else stay.moved_out
+    if last < stay.moved_in and "koki_korei_zero_day_stay_insured" in defects:
+        return [(stay.moved_in, last)]  # a span of no day: a 資格 acquired and lost on the day of the move here
     return [(stay.moved_in, last)] if last >= stay.moved_in else []
 
 
