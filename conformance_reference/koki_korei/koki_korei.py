@@ -60,6 +60,8 @@ def _area_spans(p: _Person, defects: frozenset[str]) -> list[Span]:
             return [(stay.moved_in, _FAR)]
         return [(stay.moved_in, stay.moved_out), (after, _FAR)]
     last = stay.moved_out - _DAY if stay.elsewhere_same_day and not same_prefecture else stay.moved_out
+    if last < stay.moved_in and "koki_korei_zero_day_stay_insured" in defects:
+        return [(stay.moved_in, last)]  # a span of no day: a 資格 acquired and lost on the day of the move here
     return [(stay.moved_in, last)] if last >= stay.moved_in else []
 
 
@@ -94,12 +96,14 @@ def _welfare_spans(p: _Person, defects: frozenset[str]) -> list[Span]:
     return _minus([welfare], (stopped, resumed - _DAY if resumed is not None else _FAR))
 
 
-def _minus(spans: list[Span], hole: Span | None) -> list[Span]:
+def _minus(spans: list[Span], hole: Span | None, first_day_kept: bool = False) -> list[Span]:
+    """``spans`` less the days of ``hole``; ``first_day_kept`` (the defect koki_korei_welfare_first_day_insured): a
+    span beginning on the hole's first day keeps an empty span there (a 資格 acquired and lost that day)."""
     if hole is None:
         return spans
     result: list[Span] = []
     for first, last in spans:
-        if first < hole[0]:
+        if first < hole[0] or (first_day_kept and first == hole[0]):
             result.append((first, min(last, hole[0] - _DAY)))
         if last > hole[1]:
             result.append((max(first, hole[1] + _DAY), last))
@@ -119,7 +123,7 @@ def _insured_spans(p: _Person, defects: frozenset[str], *, status: bool = False)
     if status and "koki_korei_welfare_ignored" in defects:
         return merged
     for hole in _welfare_spans(p, defects):
-        merged = _minus(merged, hole)
+        merged = _minus(merged, hole, "koki_korei_welfare_first_day_insured" in defects)
     return merged
 
 

@@ -715,6 +715,13 @@ AFFECTS: dict[str, set[str]] = {
     # test_koki_readings.py, the worked examples WELFARE_STOPPED and WELFARE_RESUMED).
     "koki_korei_welfare_stop_ignored": set(),
     "koki_korei_stop_acquired_next_day": set(),
+    # 生活保護 from the day of a move-in at 75 or more (the statute mutation run, issue 66): the probes send no
+    # 後期高齢者医療 record (its own test: tests/domains/koki_korei/test_koki_edges.py, the worked example
+    # WELFARE_ON_MOVE_IN).
+    "koki_korei_welfare_first_day_insured": set(),
+    # A stay of no day (the statute mutation run, issue 66; its own test: tests/domains/koki_korei/test_koki_edges.py,
+    # the worked example MOVED_THROUGH): no probe moves a person out on the day of the move in.
+    "koki_korei_zero_day_stay_insured": set(),
     # A 認定 before 65: the probes send no 後期高齢者医療 record (its own test: tests/domains/koki_korei/
     # test_koki_readings.py, scenario.koki_korei.certified and the agreement with 介護保険).
     "koki_korei_certified_under_65": set(),

@@ -353,6 +353,18 @@ WELFARE_RESUMED = replace(WELFARE_STOPPED, as_of=date(2025, 10, 1))
 STOP_ACQUIRED = replace(WELFARE_STOPPED, as_of=date(2025, 7, 20))
 WELFARE_ENDED = Scenario(2025, date(1945, 5, 5), date(1980, 4, 1), as_of=date(2025, 9, 1),
                          records=_record(welfare_start=date(2025, 6, 1), welfare_end=date(2025, 9, 1)))
+#: Born 1945-05-05, moved in from another prefecture on 2025-06-01, the day the household's 生活保護 begins, asked on
+#: 2025-06-10 while it lasts: no 資格 on any day (第51条第1号 from the first day of the address; 第52条 gives none
+#: until the 保護 ends), so 資格取得日 and 資格喪失日 null under every reading (issue 66: the statute mutation run
+#: found no draw whose 資格 would begin on the 保護's first day).
+WELFARE_ON_MOVE_IN = Scenario(2025, date(1945, 5, 5), date(2025, 6, 1), previous=_OTHER, as_of=date(2025, 6, 10),
+                              records=_record(welfare_start=date(2025, 6, 1)))
+#: Born 1945-05-05, moved in from another prefecture on 2025-06-01 and out to another one, whose 転入通知 names
+#: 2025-06-01 as the day the address there began, asked on 2025-06-10: no day of address in the 区域 (第53条第1項
+#: ただし書: the move day is the new address's), so no 資格: 資格取得日 and 資格喪失日 null (issue 66: the statute
+#: mutation run found no draw of a stay of no day).
+MOVED_THROUGH = Scenario(2025, date(1945, 5, 5), date(2025, 6, 1), previous=_OTHER, planned_out=date(2025, 6, 1),
+                         elsewhere=date(2025, 6, 1), next=_OTHER, as_of=date(2025, 6, 10))
 CERTIFIED = Scenario(2025, date(1957, 1, 1), date(1990, 4, 1), as_of=date(2025, 6, 10),
                      records=_record(certified=date(2025, 6, 10)))
 #: Born 1960-06-15, certified on 2025-06-14, the day 65 is reached: 被保険者 from that day or from the 65th birthday
@@ -385,14 +397,15 @@ KOKI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
         (CERTIFIED, CERTIFIED_AT_65, CERTIFIED_YOUNG, CERTIFIED_EVE_OF_65, NOT_CERTIFIED), needs_records=True),
     STATUTE.rule("koki_korei.welfare_excluded", on_welfare, _insured_on, "被保険者",
         (WELFARE, WELFARE_STOPPED, WELFARE_RESUMED), needs_records=True),
-    STATUTE.rule("koki_korei.acquired_on_move_in", moving_in, _acquired, "資格取得日", (FROM_ABROAD,)),
-    STATUTE.rule("koki_korei.acquired_after_welfare", leaving_welfare, _acquired, "資格取得日", (WELFARE_ENDED,),
-        needs_records=True),
+    STATUTE.rule("koki_korei.acquired_on_move_in", moving_in, _acquired, "資格取得日", (FROM_ABROAD, MOVED_THROUGH)),
+    STATUTE.rule("koki_korei.acquired_after_welfare", leaving_welfare, _acquired, "資格取得日",
+        (WELFARE_ENDED, WELFARE_ON_MOVE_IN), needs_records=True),
     STATUTE.rule("koki_korei.acquired_on_certification", certified_on, _acquired, "資格取得日",
         (CERTIFIED, CERTIFIED_AT_65), needs_records=True),
     STATUTE.rule("koki_korei.lost_day_after", leaving, _lost, "資格喪失日", (DIED,)),
-    STATUTE.rule("koki_korei.lost_on_move_day", moving_on, _lost, "資格喪失日", (TO_OTHER_PREFECTURE,)),
-    STATUTE.rule("koki_korei.lost_on_welfare", welfare_starting, _lost, "資格喪失日", (WELFARE,), needs_records=True),
+    STATUTE.rule("koki_korei.lost_on_move_day", moving_on, _lost, "資格喪失日", (TO_OTHER_PREFECTURE, MOVED_THROUGH)),
+    STATUTE.rule("koki_korei.lost_on_welfare", welfare_starting, _lost, "資格喪失日", (WELFARE, WELFARE_ON_MOVE_IN),
+        needs_records=True),
     STATUTE.rule("koki_korei.acquired_on_welfare_stop", welfare_stopping, _acquired, "資格取得日", (STOP_ACQUIRED,),
         needs_records=True),
     STATUTE.rule("koki_korei.lost_on_welfare_resumed", welfare_resuming, _lost, "資格喪失日",
