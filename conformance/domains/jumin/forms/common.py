@@ -367,11 +367,12 @@ def off_page(ctx: CheckContext, target: Target, form: Form, document: PrintedFor
         reported.add(line.page)
         entry = item_of(line, labels)
         bottom, top = document.edges[line.page - 1]
+        drawn_at = f"(baseline y {line.baseline:.0f})"  # a coordinate: data, in either language
         yield ctx.finding("form.line_off_page", "a line is drawn outside its page (past the bottom or top edge of "
                           "the MediaBox): it is not printed", location=location(
                               form.id, line.page, entry.label if entry is not None else "行", whom),
                           expected=f"every line within the page (baseline y {bottom:.0f}-{top:.0f})",
-                          actual=f"{printed(target, line)} (baseline y {line.baseline:.0f})")
+                          actual=f"{printed(target, line)} {drawn_at}")
 
 
 @dataclass(frozen=True)
