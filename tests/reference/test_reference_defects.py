@@ -1568,7 +1568,7 @@ def started(*defects: str) -> Iterator[Api]:
 #: Japan's from 00:00 to 09:00 JST): at other hours they change none of them (AFFECTS), then at most these.
 AT_SOME_HOURS: dict[str, set[str]] = {"form_certification_date_utc": {"forms"},
                                       "form_certification_date_host_local": {"forms"},
-                                      "form_issue_number_day_host_local": {"forms", "oplog"}}
+                                      "form_issue_number_day_host_local": {"forms"}}
 
 
 def test_every_defect_has_its_probes_listed() -> None:
