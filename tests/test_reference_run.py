@@ -474,9 +474,11 @@ HIDE_EACH_OTHER = frozenset({frozenset({"blanks_accepted", "correction_layout_it
                              frozenset({"kokuho_employee_insurance_ignored", "kokuho_kaigo_share_without_kokuho"})})
 #: Defects a run shows only at some hours of the real clock: form_certification_date_utc dates the 認証文 by the UTC
 #: day, which is Japan's day before from 00:00 to 09:00 JST only (form_certification_date_host_local by the machine's
-#: zone's day: the UTC day on a machine in UTC). Hidden in its group's run at another hour, it fails
-#: nothing alone either; tests/domains/jumin/test_model_machine.py moves the clock to 03:30 JST and shows its finding.
-AT_SOME_HOURS = frozenset({"form_certification_date_utc", "form_certification_date_host_local"})
+#: zone's day: the UTC day on a machine in UTC; form_issue_number_day_host_local the 発行番号's day so, blind round
+#: 3, 04). Hidden in its group's run at another hour, it fails nothing alone either; tests/domains/jumin/
+#: test_model_machine.py and test_forms_drawn.py move the clock to 03:30 JST and show their findings.
+AT_SOME_HOURS = frozenset({"form_certification_date_utc", "form_certification_date_host_local",
+                           "form_issue_number_day_host_local"})
 
 #: A stock that draws its codes before the alert (codes_drawn_before_alert) leaves none for the 出生 the statistics
 #: checks register (住民記録 6.1: the driver answers 409 with the 住民票コード alert, an ERROR; seen 2026-11-28, once
@@ -650,7 +652,10 @@ def hidden_in_group(names: tuple[str, ...], failing: set[str]) -> list[str]:
     """The defects of a group some of whose requirements its run did not fail: only defects the model's machine may
     catch can be hidden so (any other failing short of its claim fails the group's test here)."""
     hidden = [name for name in names if not set(DEFECTS[name].requirements) <= failing]
-    assert all(_machine_may_catch(name) for name in hidden), [n for n in hidden if not _machine_may_catch(n)]
+    # A defect of AT_SOME_HOURS fails nothing at another hour, whatever catches it (a form check: the 発行番号's day).
+    unexplained = [name for name in hidden if not _machine_may_catch(name)
+                   and not (name in AT_SOME_HOURS and not _utc_day_is_not_japans())]
+    assert not unexplained, unexplained
     return hidden
 
 
@@ -658,6 +663,8 @@ def hidden_in_group(names: tuple[str, ...], failing: set[str]) -> list[str]:
 @pytest.mark.parametrize("name", sorted(DEFECTS))
 def test_each_defect_fails_exactly_its_requirements(name: str, tmp_path: Path,
                                                      tmp_path_factory: pytest.TempPathFactory) -> None:
+    if name in AT_SOME_HOURS and not _utc_day_is_not_japans():
+        pytest.skip(f"{name} differs from the reference only from 00:00 to 09:00 JST")
     unstated = ("--profile", str(shallow_profile(tmp_path_factory, 25, unstated_days=True)))
     code, document = run(tmp_path, "--defect", name, *(unstated if name in WORKING_DAY_ONLY else ()))
     skip_unless_working_day((name,), document)

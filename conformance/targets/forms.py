@@ -16,6 +16,7 @@ The interface (catalog ``issue_form``): ``POST /forms/{form_id}`` with a JSON bo
 from __future__ import annotations
 
 import ctypes
+import datetime as dt
 import hashlib
 import io
 import re
@@ -24,6 +25,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from conformance import clock
 from conformance.errors import TargetError
 from conformance.fonts import pdfium_font_dirs
 from conformance.targets.base import HttpResponse, Target
@@ -64,6 +66,9 @@ class PrintedLine:
     x0: float
     #: The right edge of its last character (5.8 文字溢れ: within the page or not).
     x1: float = 0.0
+    #: Its lowest baseline in the PDF's own space (y grows upwards), compared with its page's MediaBox: a line drawn
+    #: below the bottom edge or above the top one is not printed (issue 67, blind round 3, 05).
+    baseline: float = 0.0
 
     @property
     def words(self) -> list[str]:
@@ -79,11 +84,19 @@ class PrintedForm:
     size: int
     #: Each page's width (points), for what runs past its edge (5.8 文字溢れ).
     widths: tuple[float, ...] = ()
+    #: Each page's MediaBox bottom and top edge, in the space of its lines' ``baseline``.
+    edges: tuple[tuple[float, float], ...] = ()
 
     @property
     def lines(self) -> list[PrintedLine]:
         """Every line, page after page, top to bottom."""
         return [line for page in self.pages for line in page]
+
+    def off_page(self) -> list[PrintedLine]:
+        """The lines drawn past their page's bottom or top edge (their baseline outside the MediaBox): text
+        extraction finds them, a printer does not print them."""
+        return [line for line in self.lines if line.page <= len(self.edges)
+                and not self.edges[line.page - 1][0] <= line.baseline <= self.edges[line.page - 1][1]]
 
 
 def scan_pdf(data: bytes) -> None:
@@ -176,7 +189,8 @@ def read_pdf_anew(data: bytes) -> PrintedForm:
         raise PdfProblem("form.pdf_unreadable", f"the PDF cannot be read: {type(error).__name__}") from None
     try:
         _check_pages(len(document))
-        if _embeds_every_font(document):
+        embedded = _embeds_every_font(document)
+        if embedded:
             pages = [assemble(number, glyphs) for number, glyphs in _pdfium_pages(document)]
         else:
             pages = [assemble(number, glyphs) for number, glyphs in _pdfminer_pages(data)]
@@ -184,13 +198,27 @@ def read_pdf_anew(data: bytes) -> PrintedForm:
                 raise PdfProblem("form.pdf_unreadable", f"{len(document)} pages, of which {len(pages)} could be "
                                  "read (fonts not embedded)")
         widths = tuple(float(document[index].get_width()) for index in range(len(pages)))
-        return PrintedForm(tuple(pages), len(data), widths)
+        return PrintedForm(tuple(pages), len(data), widths, _edges(document, len(pages), embedded=embedded))
     except PdfProblem:
         raise
     except Exception as error:  # a broken page: none may escape
         raise PdfProblem("form.pdf_unreadable", f"the PDF cannot be read: {type(error).__name__}") from None
     finally:
         document.close()
+
+
+def _edges(document: Any, count: int, *, embedded: bool) -> tuple[tuple[float, float], ...]:
+    """Each page's MediaBox bottom and top edge where its lines' baselines are: PDFium gives positions in the PDF's
+    user space (the MediaBox as written), pdfminer moves the MediaBox's corner to 0 (its height from 0)."""
+    edges = []
+    for index in range(count):
+        page = document[index]
+        try:
+            _, bottom, _, top = (float(value) for value in page.get_mediabox())
+        finally:
+            page.close()
+        edges.append((bottom, top) if embedded else (0.0, top - bottom))
+    return tuple(edges)
 
 
 def _check_pages(count: int) -> None:
@@ -246,7 +274,7 @@ def _line(page: int, glyphs: Sequence[Glyph]) -> PrintedLine:
     first = glyphs[0]
     top = max(g.baseline + g.size for g in glyphs)
     return PrintedLine(page, "".join(parts).strip(), round(first.height - top, 1), round(first.x, 1),
-                       round(max(g.right for g in glyphs), 1))
+                       round(max(g.right for g in glyphs), 1), round(min(g.baseline for g in glyphs), 1))
 
 
 def _budget(count: int, chars: int) -> int:
@@ -353,12 +381,15 @@ def _pdfminer_pages(data: bytes) -> Iterator[tuple[int, list[Glyph]]]:
 
 @dataclass(frozen=True)
 class Issued:
-    """One form request's answer: the status, and the form read as printed (200 only) or the problem."""
+    """One form request's answer: the status, and the form read as printed (200 only) or the problem; ``days``:
+    Japan's day when the request was sent and when its answer came (two where it straddled midnight JST), the days
+    the form may be issued on (conformance.clock: a municipality's day is Japan's)."""
 
     status: int
     form: PrintedForm | None
     problem: PdfProblem | None
     response: HttpResponse
+    days: tuple[dt.date, ...]
 
 
 def issue(target: Target, form_id: str, body: Mapping[str, Any]) -> Issued:
@@ -367,18 +398,20 @@ def issue(target: Target, form_id: str, body: Mapping[str, Any]) -> Issued:
     cached = target.cache.get(key)
     if isinstance(cached, Issued):
         return cached
+    sent = clock.today()
     response = target.need_http().request("post", FORMS_PATH.replace("{form_id}", form_id), json=dict(body))
-    issued = Issued(response.status, None, None, response)
+    days = tuple(sorted({sent, clock.today()}))
+    issued = Issued(response.status, None, None, response, days)
     if response.status == 200:
         if "pdf" not in response.content_type:
             problem = PdfProblem("form.not_pdf", f"the form came as {response.content_type or 'no type'!r}, "
                                  "not application/pdf")
-            issued = Issued(200, None, problem, response)
+            issued = Issued(200, None, problem, response, days)
         else:
             try:
-                issued = Issued(200, read_pdf(response.body), None, response)
+                issued = Issued(200, read_pdf(response.body), None, response, days)
             except PdfProblem as problem:
-                issued = Issued(200, None, problem, response)
+                issued = Issued(200, None, problem, response, days)
     elif response.status >= 500:
         raise TargetError(f"POST {FORMS_PATH} ({form_id}): the vendor answered {response.status}")
     target.cache[key] = issued

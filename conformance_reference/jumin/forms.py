@@ -470,7 +470,8 @@ class FormService:
             if "form_page_break_line_lost" in self.defects or "form_page_break_line_repeated" in self.defects:
                 _continued(pages, block, title, repeated="form_page_break_line_repeated" in self.defects)
                 continue
-            if len(pages[-1]) + len(block) > _LINES_PER_PAGE:
+            # The defect form_page_break_ignored: every person on the first sheet, run past its bottom edge.
+            if len(pages[-1]) + len(block) > _LINES_PER_PAGE and "form_page_break_ignored" not in self.defects:
                 pages.append(list(title))
             pages[-1].extend(block)
         sheet = self._sheet_lines(form, people, omitted)
@@ -529,6 +530,8 @@ class FormService:
                 self._serial += 1
             serial = max(self._serial, 1)
         day = clock.today().strftime("%Y%m%d")
+        if "form_issue_number_day_host_local" in self.defects:  # the defect: the server's own zone's date
+            day = dt.date.today().strftime("%Y%m%d")
         if "form_issue_number_format" in self.defects:
             return [f"{day}-{serial:03d}" for _ in range(count)]
         return [f"{day} {CITY} {TERMINAL} {printer} {serial:03d} {page}/{count}" for page in range(1, count + 1)]

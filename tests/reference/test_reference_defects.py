@@ -648,6 +648,7 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"forms"} for name in (
         "form_dv_household_leak", "form_etsuran_dv_leak", "form_etsuran_list_capped", "form_joshuhyo_dv_leak",
         "form_unknown_date_fixed", "form_page_break_line_lost", "form_page_break_line_repeated",
+        "form_page_break_ignored",
         "form_era_boundary", "form_tsusho_dropped", "form_omission_ignored",
         "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
         "form_member_order_by_age", "form_certification_date_seireki",
@@ -915,6 +916,10 @@ AFFECTS: dict[str, set[str]] = {
     # The server's own zone's date (blind round 35, 07): the UTC date on a machine in UTC (AT_SOME_HOURS; its own test
     # sets the zone and the clock: tests/domains/jumin/test_model_machine.py).
     "form_certification_date_host_local": set(),
+    # The 発行番号's day by the server's own zone (blind round 3, 04): the UTC date on a machine in UTC, Japan's day
+    # before from 00:00 to 09:00 JST only (AT_SOME_HOURS; its own test sets the zone and the clock:
+    # tests/domains/jumin/test_forms_drawn.py).
+    "form_issue_number_day_host_local": set(),
     # The 操作ログ's 日時 nine hours late: the probes read the log without its 日時 (it moves).
     "oplog_clock_jst_as_utc": set(),
     # A 第三子以降算定額算定対象者 born on 3月31日 or 4月1日: the probes' (WITH_STUDENT's, born 2005-05-05) is neither
@@ -1582,7 +1587,8 @@ def started(*defects: str) -> Iterator[Api]:
 #: Defects that change their probes only at some hours of the real clock the probes run at (the UTC day differs from
 #: Japan's from 00:00 to 09:00 JST): at other hours they change none of them (AFFECTS), then at most these.
 AT_SOME_HOURS: dict[str, set[str]] = {"form_certification_date_utc": {"forms"},
-                                      "form_certification_date_host_local": {"forms"}}
+                                      "form_certification_date_host_local": {"forms"},
+                                      "form_issue_number_day_host_local": {"forms"}}
 
 
 def test_every_defect_has_its_probes_listed() -> None:

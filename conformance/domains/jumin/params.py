@@ -152,9 +152,10 @@ class FormSheetParams(Params):
 
 
 class FormIssueNumberParams(HouseholdFormParams):
-    """``forms.issue_number``: the format of 5.5 or different numbers per copy (R007), on household forms."""
+    """``forms.issue_number``: the format of 5.5, its 発行年月日 the day of issue in Japan (R004's first part), or
+    different numbers per copy (R007), on household forms."""
 
-    rule: Literal["format", "copies"] = "format"
+    rule: Literal["format", "day", "copies"] = "format"
 
 
 class FormFuriganaParams(FormParams):

@@ -185,6 +185,7 @@ CHECKS: dict[str, tuple[CheckFunction, dict[str, Any]]] = {
     "certification_last": (checks.certification, {"rule": "last_page_only"}),
     "tsusho_sheet": (checks.tsusho_sheet, {}),
     "issue_number": (checks.issue_number, {"rule": "format"}),
+    "issue_day": (checks.issue_number, {"rule": "day"}),
     "issue_copies": (checks.issue_number, {"rule": "copies"}),
     "member_order": (checks.member_order, {}),
     "household_current_only": (checks.household_current_only, {}),

@@ -341,6 +341,7 @@ class HouseholdCopy:
     whom: str
     problems: list[Finding]
     blocks: list[list[Printed]] | None
+    document: PrintedForm | None = None
 
 
 def household_copies(ctx: CheckContext, target: Target, form: Form,
@@ -349,7 +350,29 @@ def household_copies(ctx: CheckContext, target: Target, form: Form,
     for members in households:
         whom = f"世帯 of 宛名番号={members[0]['宛名番号']}"
         document, problems = read(ctx, target, form.id, {"宛名番号": members[0]["宛名番号"]}, whom)
-        yield HouseholdCopy(members, whom, problems, None if document is None else person_blocks(form, document))
+        yield HouseholdCopy(members, whom, problems, None if document is None else person_blocks(form, document),
+                            document)
+
+
+def off_page(ctx: CheckContext, target: Target, form: Form, document: PrintedForm, whom: str) -> Iterator[Finding]:
+    """Each page's first line drawn outside the page, past its MediaBox's bottom or top edge (issue 67, blind round 3,
+    05: a 世帯 of four or more drawn on one page down to y < 0, the 認証文 with it): text extraction reads it, a
+    printer does not print it, so what it holds is not printed (5.1 R003: every item; R002: the 認証文). Located at
+    the line's item (or 行), its baseline in the actual."""
+    labels = sorted((item.label for item in form.items), key=len, reverse=True)
+    reported: set[int] = set()
+    for line in document.off_page():
+        if line.page in reported:
+            continue
+        reported.add(line.page)
+        entry = item_of(line, labels)
+        bottom, top = document.edges[line.page - 1]
+        drawn_at = f"(baseline y {line.baseline:.0f})"  # a coordinate: data, in either language
+        yield ctx.finding("form.line_off_page", "a line is drawn outside its page (past the bottom or top edge of "
+                          "the MediaBox): it is not printed", location=location(
+                              form.id, line.page, entry.label if entry is not None else "行", whom),
+                          expected=f"every line within the page (baseline y {bottom:.0f}-{top:.0f})",
+                          actual=f"{printed(target, line)} {drawn_at}")
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from conformance.checks.registry import CheckContext, check
@@ -25,8 +26,8 @@ from conformance.targets.forms import PrintedForm, issue
 @check("forms.issue_number")
 def issue_number(ctx: CheckContext) -> Iterator[Finding]:
     """``rule: format`` (5.5 R001-R006): every page's 発行番号 is 発行年月日・市区町村名・[端末]・[プリンタ]・
-    番号・ページ数／総ページ数, with that page's number and the real total; ``rule: copies`` (R007): two
-    copies of one request carry different numbers."""
+    番号・ページ数／総ページ数, with that page's number and the real total; ``rule: day`` (R004): its 発行年月日 is
+    the day of issue in Japan; ``rule: copies`` (R007): two copies of one request carry different numbers."""
     target = target_of(ctx)
     args = ctx.args(FormIssueNumberParams)
     rule = args.rule
@@ -52,6 +53,9 @@ def issue_number(ctx: CheckContext) -> Iterator[Finding]:
         yield from problems
         if document is None:
             continue
+        if rule == "day":
+            yield from _issued_on(ctx, form_id, whom, document, issue(target, form_id, body).days)
+            continue
         total = len(document.pages)
         for number, page in enumerate(document.pages, start=1):
             line = next((x for x in page if ISSUE_LABEL in x.text), None)
@@ -65,6 +69,23 @@ def issue_number(ctx: CheckContext) -> Iterator[Finding]:
                 yield ctx.finding("form.issue_number_page", "the 発行番号's page/total is wrong",
                                   location=location(form_id, number, ISSUE_LABEL, whom),
                                   expected=f"{number}/{total}", actual=f"{match['page']}/{match['total']}")
+
+
+def _issued_on(ctx: CheckContext, form_id: str, whom: str, document: PrintedForm,
+               days: tuple[dt.date, ...]) -> Iterator[Finding]:
+    """The 発行年月日 of the 発行番号 (5.5 R004, its first part) is the day the form was issued: Japan's day at the
+    request (conformance.clock: a municipality's day is Japan's, whatever zone the vendor's machine is in), either
+    day where the request straddled midnight JST (``days``). Blind round 3 of issue 67, 04: a server in UTC dated
+    every number by its own day, the day before Japan's from 00:00 to 09:00 JST. The first page whose day is wrong
+    is reported (every page carries the same number's day)."""
+    allowed = [day.strftime("%Y%m%d") for day in days]
+    for number, page in enumerate(document.pages, start=1):
+        match = next((m for line in page if ISSUE_LABEL in line.text and (m := ISSUE_NUMBER.search(line.text))), None)
+        if match is not None and match["day"] not in allowed:
+            yield ctx.finding("form.issue_number_day", "the 発行番号's 発行年月日 is not the day of issue in Japan",
+                              location=location(form_id, number, ISSUE_LABEL, whom), expected=" | ".join(allowed),
+                              actual=match["day"])
+            return
 
 
 def _numbers(document: PrintedForm) -> list[str]:

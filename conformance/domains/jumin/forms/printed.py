@@ -27,6 +27,7 @@ from conformance.domains.jumin.forms.common import (
     household_sample,
     left_households,
     location,
+    off_page,
     period_text,
     person_blocks,
     person_forms,
@@ -255,13 +256,16 @@ def certification(ctx: CheckContext) -> Iterator[Finding]:
             continue
         form_id, _, whom, document = got
         last = len(document.pages)
-        pages = sorted({line.page for line in document.lines if _is_certification(line, markers)})
+        # A 認証文 drawn outside its page is not printed (issue 67, blind round 3, 05).
+        outside = [line for line in document.off_page() if _is_certification(line, markers)]
+        pages = sorted({line.page for line in document.lines if _is_certification(line, markers)
+                        and line not in outside})
         if rule == "present":
             judged += 1
             if not pages:
                 yield ctx.finding("form.certification_missing", "no 認証文 is printed",
                                   location=location(form_id, last, "認証文", whom), expected="a 認証文",
-                                  actual="absent")
+                                  actual="drawn outside the page" if outside else "absent")
             if not any(prefecture in line.text and "長" in line.text for line in document.lines):
                 yield ctx.finding("form.official_title_missing", "no 職名 with the 都道府県名 is printed "
                                   "(the 電子公印's line, 5.6)", location=location(form_id, last, "職名", whom),
@@ -282,7 +286,7 @@ def certification(ctx: CheckContext) -> Iterator[Finding]:
             if last not in pages:
                 yield ctx.finding("form.certification_missing", "the last page has no 認証文",
                                   location=location(form_id, last, "認証文", whom), expected=f"on page {last}",
-                                  actual="absent")
+                                  actual="drawn outside the page" if outside else "absent")
     if not judged:
         raise TargetError("no form of the test data could be judged for its 認証文 (none printed on several pages)")
 
@@ -354,6 +358,8 @@ def household_items(ctx: CheckContext) -> Iterator[Finding]:
         yield from copy.problems
         if copy.blocks is None:
             continue
+        if copy.document is not None:
+            yield from off_page(ctx, target, form, copy.document, copy.whom)
         for row in copy.members:
             member = f"{copy.whom}, 宛名番号={row['宛名番号']}"
             yield from _judge_items(ctx, target, form, row, copy.blocks, member)
