@@ -479,7 +479,7 @@ AFFECTS: dict[str, set[str]] = {
         "codes_delivery_last_only", "codes_not_assigned", "codes_drawn_kept", "codes_threshold_ignored",
         # A code lost to a 異動 the アラート of a low stock stops, a code a 住民 holds kept: the model's fixed example
         # ``code_stock``.
-        "codes_drawn_before_alert", "codes_in_use_kept",
+        "codes_drawn_before_alert", "codes_in_use_kept", "codes_removed_code_accepted",
         # The stock at exactly the 下限 before a 自動付番 (the second blind round, 22): the fixed example too.
         "codes_alert_counted_before_draw",
         # 7.2 他業務連携 (reference/tagyomu.py): only the driver's units.* and query.units show them.

@@ -1177,6 +1177,9 @@ def test_without_the_stock_operations_the_example_exercises_nothing() -> None:
     ("codes_drawn_before_alert", "jumin-1.0-4.3.1-R001", "model.code_not_kept", 10, "driver:/codes/stock#/空きコード"),
     # A code the 外国人住民 holds, delivered last as a 空きコード, answered 蓄積 (blind round 35, 23).
     ("codes_in_use_kept", "jumin-1.0-4.3.1-R001", "model.code_in_use_kept", 18, "driver:/cs/receive#/取込"),
+    # The code of the 外国人住民 removed by a 死亡, delivered as a 空きコード, answered 蓄積 (the third blind round of
+    # issue 67, 17).
+    ("codes_removed_code_accepted", "jumin-1.0-4.3.1-R001", "model.code_in_use_kept", 21, "driver:/cs/receive#/取込"),
 ])
 def test_a_code_stock_defect_is_reported_by_the_model_at_its_step(defect: str, requirement: str, code: str, step: int,
                                                                    where: str) -> None:

@@ -360,7 +360,9 @@ def code_stock(session: Session) -> None:
     than the 下限, so the アラート A041 (R004: 下回った is the stock left after the 付番; the second blind round,
     22: a stock compared before the draw let this one pass), nothing written and the stock unchanged, then committed
     once confirmed with a code of the stock; then 出生 until no delivered code is left (at most four), the 下限 set
-    back. After each step the persons on every path (the driver's read, the linkage API, the form's data: the code
+    back; the 外国人住民's code delivered (R001: not kept), then his 死亡 and the same code delivered as a
+    除票's (R001: one code names one person, not kept either). After each step the persons on every path (the
+    driver's read, the linkage API, the form's data: the code
     given is the one every output shows) and the stock read again. Nothing is done without ``cs.receive``,
     ``codes.stock`` and ``codes.threshold``; a breach raises ``ModelBreach``."""
     if not set(CODE_OPERATIONS) <= session.optional:
@@ -407,6 +409,7 @@ def _drive_stock(machine: JuminModelMachine, made: list[str], head: str, found: 
             break
         _auto_numbered(machine, "births", _birth_request(machine, setai), "births(no 住民票コード)")
     _deliver_in_use(machine, made)
+    _deliver_removed(machine, made)
 
 
 def _deliver_in_use(machine: JuminModelMachine, made: list[str]) -> None:
@@ -422,6 +425,25 @@ def _deliver_in_use(machine: JuminModelMachine, made: list[str]) -> None:
                                      "cs.receive(空きコード: a 住民's own 住民票コード)")
     machine._check(judge_in_use(code, status, document), STEP)
     _read_stock(machine, "after a code in use")
+
+
+def _deliver_removed(machine: JuminModelMachine, made: list[str]) -> None:
+    """R001 (新規付番用, interpretation ``jumin-code-model``: one code names one person, a 除票's too): the
+    member who is no 世帯主 removed by a 死亡 today, then its 住民票コード delivered as a 空きコード: not answered
+    蓄積, and the stock read after it does not list it (the third blind round of issue 67, 17: a delivery
+    checked against the codes of 住民 only kept a 除票's)."""
+    member = next((a for a in made if machine.world.is_current(a) and machine.world.latest(a).get("続柄") != "世帯主"
+                   and machine.world.latest(a).get("住民票コード")), None)
+    if member is None:
+        return
+    today = machine.today.isoformat()
+    machine._step("deaths", {"宛名番号": member, "異動日": today, "通知年月日": today, "処理日": today},
+                  f"deaths({machine._p(member)}, {today})")
+    code = machine.world.latest(member).get("住民票コード", "")
+    status, document = machine._call("cs.receive", {"種別": "空きコード", "空きコード": [code]},
+                                     "cs.receive(空きコード: a 除票's 住民票コード)")
+    machine._check(judge_in_use(code, status, document), STEP)
+    _read_stock(machine, "after a 除票's code")
 
 
 def _first_read(machine: JuminModelMachine) -> int:
@@ -441,7 +463,8 @@ def _read_stock(machine: JuminModelMachine, label: str) -> None:
     stock = machine.world.stock
     assert stock is not None
     status, document = machine._call("codes.stock", {}, f"codes.stock({label})")
-    held = {machine.world.latest(atena).get("住民票コード", "") for atena in machine.world.current()} - {""}
+    # Every person's, a 除票's too (one code names one person: the third blind round of issue 67, 17).
+    held = {machine.world.latest(atena).get("住民票コード", "") for atena in machine.world.persons} - {""}
     machine._check(judge_stock(stock, status, document, held), STEP)
     adopt_stock(stock, document)
 
