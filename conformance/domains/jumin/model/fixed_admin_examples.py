@@ -616,11 +616,11 @@ def archive(session: Session) -> None:
     named = [*made, *alone, *eve, *leap]
     removals = [(atena, day, "deaths") for atena, day in zip(
         (*made, *eve, *leap), (_FIRST_DEATH, _SECOND_DEATH, _ANNIVERSARY_DEATH, _LEAP_DEATH), strict=True)]
-    for operation, day in _OTHER_REMOVALS:
+    for needed, day in _OTHER_REMOVALS:
         removed = machine.household(1, None, _PRELUDE_BIRTHS[:1], unknown=False, headless=False) \
-            if all(machine._offers(name) for name in operation) else []
+            if all(machine._offers(name) for name in needed) else []
         named += removed
-        removals += [(atena, day, operation[0]) for atena in removed]
+        removals += [(atena, day, needed[0]) for atena in removed]
     for atena, day, operation in sorted(removals, key=lambda removal: removal[1]):
         machine.today = day
         _remove(machine, operation, atena)
