@@ -164,6 +164,8 @@ class BatchHandlers:
         for row in list(self.store.current()):
             if row.get("住民状態") == _CURRENT or (limited and row["宛名番号"] not in limited):
                 continue
+            if "joshuhyo_archive_shokken_skipped" in self.defects and row.get("住民状態") not in ("2", "3"):
+                continue  # a defect: 転出 and 死亡 moved alone, a 職権消除's 除票 kept for ever
             try:
                 removed = date.fromisoformat(row.get("処理日") or row.get("異動日", ""))
             except ValueError:

@@ -51,7 +51,10 @@ class CodeHandlers:
         delivered = [str(code) for code in body.get("空きコード") or ()]
         if "codes_delivery_last_only" in self.defects:  # each code of the 取込 overwrites the one before
             delivered = delivered[-1:]
-        held = {row.get("住民票コード", "") for row in self.store.current()}
+        rows = self.store.current()
+        if "codes_removed_code_accepted" in self.defects:  # checked against the 住民 only: a 除票's code is kept
+            rows = [row for row in rows if row.get("住民状態") == "1"]
+        held = {row.get("住民票コード", "") for row in rows}
         if "codes_in_use_kept" in self.defects:  # checked against the stock only: a code a person holds is kept
             held = set()
         kept, errors = [], []

@@ -28,6 +28,8 @@ def eligible(rows: Iterable[Row], criteria: Mapping[str, Any], defects: frozense
             continue
         if "extract_planned_out_dropped" in defects and row.get("転出予定年月日"):
             continue  # A defect (blind round of issue 67, 14): every 転出予定者 left out, whatever the day.
+        if "extract_unknown_birth_excluded" in defects and row.get("生年月日_不詳フラグ") == "1":
+            continue  # A defect (third blind round of issue 67, 11): a 住民 born 不詳 never drawn.
         if any(criteria.get(field) not in (None, "") and not _equal(field, row.get(item, ""), str(criteria[field]),
                                                                    defects)
                for field, item in _EQUAL.items()):

@@ -16,11 +16,13 @@ import pytest
 from conformance import clock
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains.jumin.scenarios import extraction
 from conformance.domains.jumin.scenarios.extraction import (
     _boundary_day,
     _calendar,
     _client,
     _open_ranges,
+    _unknown_birth_drawn,
     matches,
     random_extraction,
 )
@@ -281,6 +283,27 @@ def test_without_moves_out_the_planned_move_out_is_not_asked() -> None:
     with reference_target(frozenset({"extract_planned_out_dropped"}),
                           operations=("extract.random", "query.person", "fixtures.persons")) as target:
         assert judge(target) == []
+
+
+def test_a_resident_born_on_an_unknown_day_is_drawn() -> None:
+    # The third blind round of issue 67, 11: a vendor never drawing a 住民 born 不詳. The check's own person, born
+    # 不詳 and alone in a 地区 of the run's own, is asked for without a 生年月日 criterion: drawn.
+    with reference_target(frozenset({"extract_unknown_birth_excluded"})) as target:
+        findings = judge(target)
+    assert [(f.code, f.location, f.expected, f.actual) for f in findings] == [
+        ("extract.count", "POST /driver/v1/extractions/random#生年月日_不詳フラグ", "1", "0")]
+
+
+def test_the_clean_reference_draws_the_resident_born_on_an_unknown_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extraction, "_own_district", lambda: "見本〇〇〇〇〇一町")
+    with reference_target() as target:
+        client = _client(target)
+        context = CheckContext(EDITION.requirement(REQUIREMENT), {}, target)
+        assert _unknown_birth_drawn(context, target, client, "x") is None
+        # The check's person was registered and is drawn: the one 住民 of the 地区, born 不詳.
+        drawn = client.call("extract.random", {"地区": "見本〇〇〇〇〇一町", "人数": 1})[1]["persons"]
+        shown = client.call("query.person", {"宛名番号": drawn[0]["宛名番号"]})[1]["person"]
+    assert len(drawn) == 1 and shown["生年月日_不詳フラグ"] == "1"
 
 
 class MovedOutAtOnce(DriverService):

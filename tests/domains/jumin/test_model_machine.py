@@ -1177,6 +1177,9 @@ def test_without_the_stock_operations_the_example_exercises_nothing() -> None:
     ("codes_drawn_before_alert", "jumin-1.0-4.3.1-R001", "model.code_not_kept", 10, "driver:/codes/stock#/空きコード"),
     # A code the 外国人住民 holds, delivered last as a 空きコード, answered 蓄積 (blind round 35, 23).
     ("codes_in_use_kept", "jumin-1.0-4.3.1-R001", "model.code_in_use_kept", 18, "driver:/cs/receive#/取込"),
+    # The code of the 外国人住民 removed by a 死亡, delivered as a 空きコード, answered 蓄積 (the third blind round of
+    # issue 67, 17).
+    ("codes_removed_code_accepted", "jumin-1.0-4.3.1-R001", "model.code_in_use_kept", 21, "driver:/cs/receive#/取込"),
 ])
 def test_a_code_stock_defect_is_reported_by_the_model_at_its_step(defect: str, requirement: str, code: str, step: int,
                                                                    where: str) -> None:
@@ -1304,9 +1307,12 @@ def test_the_clean_reference_moves_the_old_removed_record_only() -> None:
     # The 除票 past its five years left the model (and every path), and the 2月29日's on 2025-03-01 (kept on 2月28日);
     # the 除票 a day short, the one on its fifth anniversary (the reference keeps it: five years have passed after the
     # day) and the 住民 were read at the end.
-    assert len(steps) == 11 and len(world.persons) == 3
+    assert len(steps) == 16 and len(world.persons) == 3
     assert re.findall(r"deaths\(p\d+, ([\d-]+)\)", " ".join(steps)) == ["2019-06-10", "2019-06-11", "2019-06-12",
                                                                         "2020-02-29"]
+    # A 転出's 除票 and a 職権消除's, past their five years, moved as the 死亡's (third blind round of issue 67, 18).
+    assert re.findall(r"(moves.out_confirm|ex_officio.remove)\(p\d+, (?:転入日 )?([\d-]+)\)", " ".join(steps)) == [
+        ("moves.out_confirm", "2019-06-03"), ("ex_officio.remove", "2019-06-04")]
     assert re.findall(r"基準日 ([\d-]+)\)", " ".join(steps)) == ["2024-06-11", "2025-02-28", "2025-03-01"]
 
 
@@ -1321,7 +1327,7 @@ def test_a_removed_record_moved_on_its_fifth_anniversary_is_the_other_reading_an
     session = _alone(archive)
     assert session.failures == [] and "jumin-1.0-9.3-R001" in session.exercised
     steps, world = session.finished[-1]
-    assert len(steps) == 11 and len(world.persons) == 2
+    assert len(steps) == 16 and len(world.persons) == 2
 
 
 def test_the_migration_leaves_the_anniversary_open_and_decides_the_days_around_it() -> None:
@@ -1363,12 +1369,14 @@ def test_five_years_of_a_removed_record_are_counted_as_the_civil_code_counts_yea
     ("joshuhyo_archive_latest_only", "model.archive_rows", r"driver:/archive/persons/\d+#/rows"),
     # The linkage API answers the person moved away.
     ("archive_linkage_answered", "model.archive_not_deleted", r"GET /residents/\d+"),
+    # 転出 and 死亡 moved alone: the 職権消除's 除票 not in the 除票用データベース (third blind round of issue 67, 18).
+    ("joshuhyo_archive_shokken_skipped", "model.archive_rows", r"driver:/archive/persons/\d+#/rows"),
 ])
 def test_an_archive_defect_is_reported_by_the_model_against_9_3_r001(defect: str, code: str, where: str) -> None:
     steps, failure = _alone(archive, frozenset({defect})).failures[-1]
     first = failure.breaches[0]
     assert (first.requirement, first.code) == ("jumin-1.0-9.3-R001", code) and re.fullmatch(where, first.item)
-    assert len(steps) == 9 and "batch.run(除票用データベース移行" in steps[-1] and "基準日 2024-06-11" in steps[-1]
+    assert len(steps) == 14 and "batch.run(除票用データベース移行" in steps[-1] and "基準日 2024-06-11" in steps[-1]
 
 
 def test_a_leap_day_removal_moved_a_day_late_is_reported_by_the_model_against_9_3_r001() -> None:
@@ -1380,7 +1388,7 @@ def test_a_leap_day_removal_moved_a_day_late_is_reported_by_the_model_against_9_
         ("jumin-1.0-9.3-R001", "model.archive_rows", "driver:/archive/persons/N#/rows"),
         ("jumin-1.0-9.3-R001", "model.archive_not_deleted", "driver:/person"),
         ("jumin-1.0-9.3-R001", "model.archive_not_deleted", "GET /residents/N")]
-    assert len(steps) == 11 and "基準日 2025-03-01" in steps[-1]
+    assert len(steps) == 16 and "基準日 2025-03-01" in steps[-1]
 
 
 @pytest.mark.parametrize("defect", ["joshuhyo_archive_latest_only", "archive_linkage_answered"])

@@ -383,7 +383,9 @@ def code_stock(session: Session) -> None:
     than the 下限, so the アラート A041 (R004: 下回った is the stock left after the 付番; the second blind round,
     22: a stock compared before the draw let this one pass), nothing written and the stock unchanged, then committed
     once confirmed with a code of the stock; then 出生 until no delivered code is left (at most four), the 下限 set
-    back. After each step the persons on every path (the driver's read, the linkage API, the form's data: the code
+    back; the 外国人住民's code delivered (R001: not kept), then his 死亡 and the same code delivered as a
+    除票's (R001: one code names one person, not kept either). After each step the persons on every path (the
+    driver's read, the linkage API, the form's data: the code
     given is the one every output shows) and the stock read again. Nothing is done without ``cs.receive``,
     ``codes.stock`` and ``codes.threshold``; a breach raises ``ModelBreach``."""
     if not set(CODE_OPERATIONS) <= session.optional:
@@ -430,6 +432,7 @@ def _drive_stock(machine: JuminModelMachine, made: list[str], head: str, found: 
             break
         _auto_numbered(machine, "births", _birth_request(machine, setai), "births(no 住民票コード)")
     _deliver_in_use(machine, made)
+    _deliver_removed(machine, made)
 
 
 def _deliver_in_use(machine: JuminModelMachine, made: list[str]) -> None:
@@ -445,6 +448,25 @@ def _deliver_in_use(machine: JuminModelMachine, made: list[str]) -> None:
                                      "cs.receive(空きコード: a 住民's own 住民票コード)")
     machine._check(judge_in_use(code, status, document), STEP)
     _read_stock(machine, "after a code in use")
+
+
+def _deliver_removed(machine: JuminModelMachine, made: list[str]) -> None:
+    """R001 (新規付番用, interpretation ``jumin-code-model``: one code names one person, a 除票's too): the
+    member who is no 世帯主 removed by a 死亡 today, then its 住民票コード delivered as a 空きコード: not answered
+    蓄積, and the stock read after it does not list it (the third blind round of issue 67, 17: a delivery
+    checked against the codes of 住民 only kept a 除票's)."""
+    member = next((a for a in made if machine.world.is_current(a) and machine.world.latest(a).get("続柄") != "世帯主"
+                   and machine.world.latest(a).get("住民票コード")), None)
+    if member is None:
+        return
+    today = machine.today.isoformat()
+    machine._step("deaths", {"宛名番号": member, "異動日": today, "通知年月日": today, "処理日": today},
+                  f"deaths({machine._p(member)}, {today})")
+    code = machine.world.latest(member).get("住民票コード", "")
+    status, document = machine._call("cs.receive", {"種別": "空きコード", "空きコード": [code]},
+                                     "cs.receive(空きコード: a 除票's 住民票コード)")
+    machine._check(judge_in_use(code, status, document), STEP)
+    _read_stock(machine, "after a 除票's code")
 
 
 def _first_read(machine: JuminModelMachine) -> int:
@@ -464,7 +486,8 @@ def _read_stock(machine: JuminModelMachine, label: str) -> None:
     stock = machine.world.stock
     assert stock is not None
     status, document = machine._call("codes.stock", {}, f"codes.stock({label})")
-    held = {machine.world.latest(atena).get("住民票コード", "") for atena in machine.world.current()} - {""}
+    # Every person's, a 除票's too (one code names one person: the third blind round of issue 67, 17).
+    held = {machine.world.latest(atena).get("住民票コード", "") for atena in machine.world.persons} - {""}
     machine._check(judge_stock(stock, status, document, held), STEP)
     adopt_stock(stock, document)
 
@@ -584,20 +607,26 @@ _ANNIVERSARY_DEATH = date(2019, 6, 11)
 #: A 死亡 on 2月29日 and the two later 移行 of its 除票 alone: on 2月28日 of the fifth year, a common one (kept: the
 #: five years end that day under every count, 民法 第143条第2項ただし書) and on 3月1日 (moved). Issue 67, blind round 5.
 _LEAP_DEATH, _LEAP_EVE, _LEAP_DAY = date(2020, 2, 29), date(2025, 2, 28), date(2025, 3, 1)
+#: A 除票 of each other kind, past its five years at the 移行 (9.3 R001 「５年を経過した除票」 names every 除票): a
+#: 国内転出 with its 転入通知 and a 職権消除, each a 世帯 of one, where the driver offers their operations (the third
+#: blind round of issue 67, 18: a 移行 of 転出 and 死亡 alone kept a 職権消除's 除票 for ever).
+_OTHER_REMOVALS = ((("moves.out", "moves.out_confirm"), date(2019, 6, 3)), (("ex_officio.remove",), date(2019, 6, 4)))
 
 
 def archive(session: Session) -> None:
     """After the draws (it cannot move them): 9.3 R001's 除票用データベースへの移行 through the driver's ``batch.run``,
-    judged against the model (``oracles.model.archive.moved_on``; interpretation ``jumin-1.0-interp-archive-model``).
-    A 世帯 of a 日本人 世帯主 and a 外国人住民 and three 世帯 of one; the 世帯主 dies on 2019-06-10, the 外国人住民 on
+    judged against the model (``oracles.model.archive.moved_on``; interpretation ``jumin-1.0-interp-archive-model``). A
+    世帯 of a 日本人 世帯主 and a 外国人住民 and three 世帯 of one; the 世帯主 dies on 2019-06-10, the 外国人住民 on
     2019-06-12, the first 世帯 of one on 2019-06-11 and the second on 2020-02-29 (each 異動日, 通知年月日 and 処理日 the
-    same day); the 移行 runs on 2024-06-11 for the five. The first 除票 must be in the 除票用データベース with every row
-    of its history and answered by no path of the 住民記録 (the driver's read, the linkage API); the second, a day
-    short of its five years, the 2月29日's and the 住民 must not be there, and are judged on every path at the
-    example's end as any person. The third, on its fifth anniversary, may be either: where the 除票用データベース
-    answers it, it is judged as moved (every row, deleted from the 住民記録), else as kept. Then the 2月29日's 除票
-    alone on 2025-02-28 (kept: its five years end that day) and on 2025-03-01 (moved). Nothing is done without
-    ``batch.run`` and ``archive.person``; a breach raises ``ModelBreach``."""
+    same day); where the driver offers them, two more 世帯 of one removed otherwise: a 国内転出 with its 転入通知 on
+    2019-06-03 and a 職権消除 on 2019-06-04 (9.3 R001 names every 除票; the third blind round of issue 67, 18), each
+    past its five years and moved as the first; the 移行 runs on 2024-06-11 for them all. The first 除票 must be in the
+    除票用データベース with every row of its history and answered by no path of the 住民記録 (the driver's read, the
+    linkage API); the second, a day short of its five years, the 2月29日's and the 住民 must not be there, and are
+    judged on every path at the example's end as any person. The third, on its fifth anniversary, may be either: where
+    the 除票用データベース answers it, it is judged as moved (every row, deleted from the 住民記録), else as kept. Then
+    the 2月29日's 除票 alone on 2025-02-28 (kept: its five years end that day) and on 2025-03-01 (moved). Nothing is
+    done without ``batch.run`` and ``archive.person``; a breach raises ``ModelBreach``."""
     if not set(ARCHIVE_OPERATIONS) <= session.optional:
         return
     machine, made = _fixed_household(session, ARCHIVE_SERIALS)
@@ -608,16 +637,35 @@ def archive(session: Session) -> None:
         machine.teardown()
         return
     named = [*made, *alone, *eve, *leap]
-    deaths = sorted(zip((*made, *eve, *leap), (_FIRST_DEATH, _SECOND_DEATH, _ANNIVERSARY_DEATH, _LEAP_DEATH),
-                        strict=True), key=lambda death: death[1])
-    for atena, day in deaths:
+    removals = [(atena, day, "deaths") for atena, day in zip(
+        (*made, *eve, *leap), (_FIRST_DEATH, _SECOND_DEATH, _ANNIVERSARY_DEATH, _LEAP_DEATH), strict=True)]
+    for needed, day in _OTHER_REMOVALS:
+        removed = machine.household(1, None, _PRELUDE_BIRTHS[:1], unknown=False, headless=False) \
+            if all(machine._offers(name) for name in needed) else []
+        named += removed
+        removals += [(atena, day, needed[0]) for atena in removed]
+    for atena, day, operation in sorted(removals, key=lambda removal: removal[1]):
         machine.today = day
-        machine._step("deaths", {"宛名番号": atena, "異動日": day.isoformat(), "通知年月日": day.isoformat(),
-                                 "処理日": day.isoformat()}, f"deaths({machine._p(atena)}, {day.isoformat()})")
+        _remove(machine, operation, atena)
     for base, persons in ((_MIGRATION, named), (_LEAP_EVE, leap), (_LEAP_DAY, leap)):
         _migrate(machine, base, persons)
     machine.session.exercised.add(ARCHIVED)
     machine.teardown()
+
+
+def _remove(machine: JuminModelMachine, operation: str, atena: str) -> None:
+    """The person made a 除票 by ``operation`` on the model's today, its 異動日 and 処理日 the same day: a 死亡, a
+    国内転出 with its 転入通知 (転入日 the 転出予定年月日), or a 職権消除."""
+    day = machine.today.isoformat()
+    if operation == "moves.out":
+        machine._step("moves.out", {"宛名番号": [atena], "区分": "国内転出", "転出予定年月日": day, "届出年月日": day,
+                                    "処理日": day}, f"moves.out(国内転出, {machine._p(atena)}, {day})")
+        machine._step("moves.out_confirm", {"宛名番号": atena, "転入年月日": day, "通知年月日": day, "処理日": day},
+                      f"moves.out_confirm({machine._p(atena)}, 転入日 {day})")
+        return
+    notified = {"通知年月日": day} if operation == "deaths" else {}
+    machine._step(operation, {"宛名番号": atena, "異動日": day, **notified, "処理日": day},
+                  f"{operation}({machine._p(atena)}, {day})")
 
 
 def _migrate(machine: JuminModelMachine, base: date, named: list[str]) -> None:

@@ -26,7 +26,9 @@ Last, where the adapter registers persons (``fixtures.persons``), a 地区 of th
 check's in it and one in a 町字 whose name holds it: only the first may be drawn (:func:`_whole_district`); and,
 where it records a 転出届 (``moves.out``), one person of the check's own in another 町字 of the run's own, their
 転出予定年月日 a month ahead, whom a request for that 地区 must draw (blind round of issue 67, 14: a vendor leaving out
-every 転出予定者).
+every 転出予定者); and one person of the check's own born on a day 不詳 in another 町字 of the run's own, whom a request
+for that 地区 without a 生年月日 criterion must draw (the third blind round of issue 67, 11: a vendor never drawing a
+不詳 person).
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ EXTRACT, PERSON, MOVE_OUT = "extract.random", "query.person", "moves.out"
 #: How far ahead the check's 転出予定者 leaves (:func:`_planned_out_drawn`): still to come on the vendor's day,
 #: whatever time zone its day is kept in and however long the run lasts.
 PLANNED_AHEAD = timedelta(days=30)
+#: The check's 住民 born on a day 不詳 (:func:`_unknown_birth_drawn`): the 不詳表記 recorded and the date kept behind
+#: it (1.1.8 R004, R005), as the driver protocol's fixtures.persons takes them.
+UNKNOWN_BIRTH = {"生年月日": "1955-01-01", "生年月日_不詳フラグ": "1", "生年月日_不詳表記": "昭和30年頃"}
 #: Kanji digits: the run's own 町字 of :func:`_whole_district` (見本 + six of them + 町), in no loaded town.
 DIGITS = "〇一二三四五六七八九"
 #: Requests per run: each costs one extraction and a query per person drawn.
@@ -93,7 +98,7 @@ def random_extraction(ctx: CheckContext) -> Iterator[Finding]:
     if finding is not None:
         yield finding
         return
-    finding = _planned_out_drawn(ctx, target, client, where)
+    finding = _planned_out_drawn(ctx, target, client, where) or _unknown_birth_drawn(ctx, target, client, where)
     if finding is not None:
         yield finding
 
@@ -267,18 +272,47 @@ def _planned_out_drawn(ctx: CheckContext, target: Target, client: DriverClient, 
                                        "届出年月日": today.isoformat()})
     if status != 200:
         raise TargetError(f"driver {MOVE_OUT}: expected 200 for a 転出届 a month ahead, got {status}")
+    # None: recorded 転出 at once (an allowed reading), no 住民 of the 地区 is left to draw.
+    return _alone_drawn(ctx, client, (atena, district), where, (
+        "転出予定年月日", f"whose one 住民 is a 転出予定者 leaving on {leaving} (after today), the answer has none: a "
+        "住民 until that day is left out"))
+
+
+def _unknown_birth_drawn(ctx: CheckContext, target: Target, client: DriverClient, where: str) -> Finding | None:
+    """A 住民 whose 生年月日 is 不詳 (1.1.8 R004, R005: the 不詳表記 recorded, a date kept behind it) is a 住民, and a
+    request with no 生年月日 criterion leaves no one out by their birth: a person of the check's own born 不詳, alone
+    in a 町字 of the run's own, and one 住民 of that 地区 asked for, must be drawn. Judged only where ``query.person``
+    shows them a current 住民 of that 地区; an answer with persons is judged as any other. Not asked where the adapter
+    lacks ``fixtures.persons`` (the third blind round of issue 67, 11: a vendor never drawing a 不詳 person; the
+    loaded town's are too few for the drawn requests, asking half of those matching, to need one)."""
+    driver = target.driver
+    if driver is None or not driver.implements(SETUP):
+        return None
+    district = _own_district()
+    atena = register(client, {"住所_町字": district, **UNKNOWN_BIRTH})
+    return _alone_drawn(ctx, client, (atena, district), where, (
+        "生年月日_不詳フラグ", "whose one 住民 was born on a day 不詳, without a 生年月日 criterion, the answer has "
+        "none: a 住民 born 不詳 is left out"))
+
+
+def _alone_drawn(ctx: CheckContext, client: DriverClient, person: tuple[str, str], where: str,
+                 missed: tuple[str, str]) -> Finding | None:
+    """One 住民 asked for of the 地区 where the check's own ``person`` (宛名番号, 町字) alone lives: an answer with
+    persons judged as any other; an empty one a finding (at ``missed``'s item, with its account) only where
+    ``query.person`` shows that person a current 住民 of the 地区."""
+    atena, district = person
     request = {"地区": district, "人数": 1}
     status, document = client.call(EXTRACT, request)
     persons = document.get("persons") if isinstance(document, dict) else None
     if status != 200 or not isinstance(persons, list) or persons:
         return _judge(ctx, client, request, where)
     status, answer = _shown(client, atena)
-    person = answer.get("person") if isinstance(answer, dict) else None
-    if status != 200 or not isinstance(person, dict) or not matches(person, request):
-        return None  # recorded 転出 at once (an allowed reading): no 住民 of the 地区 is left to draw
-    return ctx.finding("extract.count", "asked for 1 住民 of a 地区 whose one 住民 is a 転出予定者 leaving on "
-                       f"{leaving} (after today), the answer has none: a 住民 until that day is left out",
-                       location=f"{where}#転出予定年月日", expected="1", actual="0")
+    shown = answer.get("person") if isinstance(answer, dict) else None
+    if status != 200 or not isinstance(shown, dict) or not matches(shown, request):
+        return None
+    item, account = missed
+    return ctx.finding("extract.count", f"asked for 1 住民 of a 地区 {account}", location=f"{where}#{item}",
+                       expected="1", actual="0")
 
 
 def _own_district() -> str:

@@ -6,10 +6,11 @@ and reads the stock (``codes.stock``), as the driver protocol says (docs/driver.
 (R001: 取込 with 結果 蓄積, and listed by every read of the stock until it is given); a code given to a person is
 listed no more (R002); the 下限 set is the one read back (R004). A code the stock lists that the model did not
 deliver is the vendor's own (its stock before the delivery, or a code it takes back): adopted, not judged, unless a
-住民 of the model holds it. Ours (the same interpretation): a code a person holds is no 新規付番用の住民票コード
-(R001), since a code drawn from the stock is given to a new person (R002) and one code is one person's; so a
-delivery of one is not answered 蓄積 and no read of the stock lists it (blind round 35, 23: a delivery checked
-against the stock only kept a code a person held, to be given to another).
+person of the model (a 住民 or a 除票) holds it. Ours (the same interpretation): a code a person holds is no
+新規付番用の住民票コード (R001), since a code drawn from the stock is given to a new person (R002) and one code is one
+person's; so a delivery of one is not answered 蓄積 and no read of the stock lists it (blind round 35, 23: a delivery
+checked against the stock only kept a code a person held, to be given to another; the third blind round of issue 67, 17:
+one checked against the 住民 only kept a 除票's).
 """
 
 from __future__ import annotations
@@ -45,19 +46,21 @@ def judge_delivery(delivered: Sequence[str], status: int, document: Any) -> list
 
 
 def judge_in_use(code: str, status: int, document: Any) -> list[Breach]:
-    """R001: a 住民票コード a 住民 holds, delivered as a 空きコード, is not kept: in ``エラー``, left out of ``取込``,
-    or the delivery refused (any answer but 200) all pass; 結果 蓄積 does not."""
+    """R001: a 住民票コード a person (a 住民 or a 除票) holds, delivered as a 空きコード, is not kept: in
+    ``エラー``, left out of ``取込``, or the delivery refused (any answer but 200) all pass; 結果 蓄積 does
+    not."""
     taken = document.get("取込") if status == 200 and isinstance(document, dict) else None
     kept = any(isinstance(entry, dict) and str(entry.get("住民票コード", "")) == code
                and str(entry.get("結果", "")) == KEPT for entry in taken or ())
-    return [Breach(CODES_KEPT, "model.code_in_use_kept", "a 住民票コード a 住民 holds is no 新規付番用の住民票コード: "
-                   "the delivery should not keep it", f"{DELIVERY_PATH}#/取込", "not 蓄積 (an エラー)", KEPT)] \
+    return [Breach(CODES_KEPT, "model.code_in_use_kept", "a 住民票コード a person holds is no "
+                   "新規付番用の住民票コード: the delivery should not keep it", f"{DELIVERY_PATH}#/取込",
+                   "not 蓄積 (an エラー)", KEPT)] \
         if kept else []
 
 
 def judge_stock(stock: CodeStock, status: int, document: Any, held: Collection[str] = ()) -> list[Breach]:
     """A read of the stock against the model: every code it keeps listed (R001), no code given listed (R002), no
-    code another 住民 of the model ``held`` listed (R001: not 新規付番用), the 下限 set read back (R004). The codes
+    code a person of the model ``held`` listed (R001: not 新規付番用), the 下限 set read back (R004). The codes
     are not shown (a given one is a person's 住民票コード now)."""
     listed = listed_codes(document) if status == 200 else None
     if listed is None:
@@ -77,7 +80,7 @@ def judge_stock(stock: CodeStock, status: int, document: Any, held: Collection[s
     in_use = (set(held) - stock.given) & shown
     if in_use:
         breaches.append(Breach(CODES_KEPT, "model.code_in_use_kept", "the stock of 空きコード should not list a "
-                               "住民票コード a 住民 holds", f"{STOCK_PATH}#/空きコード", "not listed",
+                               "住民票コード a person holds", f"{STOCK_PATH}#/空きコード", "not listed",
                                f"{len(in_use)} listed"))
     floor = str(document.get("下限", "")) if isinstance(document, dict) else ""
     if floor != str(stock.floor):
