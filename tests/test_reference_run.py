@@ -453,10 +453,11 @@ MACHINE_APART = frozenset({
     "dv_reentry_unmarked", "search_basic_removal_reason_latest", "keibi_banchi_katagaki_refused",
     # The 住民票コード stock's fixed example, after the draws (the second is shown first by the refusals' example).
     "codes_drawn_before_alert", "linkage_code_first_row", "codes_in_use_kept", "codes_alert_counted_before_draw",
+    "codes_removed_code_accepted",
     # The CSV imports' fixed example, after the draws.
     "csv_import_quotes_ignored", "csv_todoke_name_only",
     # The 除票用データベース's fixed example, after the draws.
-    "joshuhyo_archive_latest_only", "archive_linkage_answered",
+    "joshuhyo_archive_latest_only", "archive_linkage_answered", "joshuhyo_archive_shokken_skipped",
     # The バッチ処理's fixed example, after the draws.
     "batch_params_given_only_saved", "batch_edit_marks_kept",
     # The 支援措置's fixed 延長, after the draws (hidden in its group's run, 2026-11-29; failed 3.4 R004 alone).
