@@ -260,11 +260,15 @@ def test_a_registration_marks_the_applicant_and_the_joined_person_in_place_or_by
                                                      date(2027, 3, 31)))
     rule = outcome.marks["0000000027"]
     before = world.history("0000000027")
-    marked = {**before[0], "支援措置対象フラグ": "1"}
+    # The 原票 carries the measure's period beside the flag (the model reads both: interpretation dv-model).
+    marked = {**before[0], "支援措置対象フラグ": "1",
+              "支援措置_開始年月日": "2026-04-01", "支援措置_終了年月日": "2027-03-31"}
     assert judge_marked(rule, before, [marked], ALL, world) == []  # in place
     assert judge_marked(rule, before, [*before, {**marked, "履歴番号": "2"}], ALL, world) == []  # one new row
     unmarked = [(b.requirement, b.code, b.item) for b in judge_marked(rule, before, before, ALL, world)]
-    assert unmarked == [("jumin-1.0-3.4-R001", "model.item_not_allowed", "支援措置対象フラグ")]
+    assert sorted(unmarked) == [("jumin-1.0-3.4-R001", "model.item_not_allowed", "支援措置対象フラグ"),
+                                ("jumin-1.0-7.2.3-R001", "model.item_not_allowed", "支援措置_終了年月日"),
+                                ("jumin-1.0-7.2.3-R001", "model.item_not_allowed", "支援措置_開始年月日")]
     moved = judge_marked(rule, before, [{**marked, "住所_町字": "栄町"}], ALL, world)
     assert [(b.requirement, b.code, b.item) for b in moved] == [(r.KEEP_ALL, "model.item_not_kept", "住所_町字")]
 
