@@ -1,6 +1,10 @@
-"""The scheduled set: which tests it holds and the variable with which CI runs it (tests/conftest.py applies them)."""
+"""The scheduled set: which tests it holds and the variable with which CI runs it (tests/conftest.py applies them);
+and the Hypothesis budgets of the property tests (``budget``: a quarter of the named budget in the README's command,
+the whole in CI's session)."""
 
 from __future__ import annotations
+
+import os
 
 #: The scheduled set (pyproject's ``scheduled`` marker): tests that are slow and rarely break, each a proof that the
 #: README's test command gives only through a cheaper test or a sample of its kind, or not at all, which that command
@@ -80,3 +84,27 @@ SCHEDULED = (
 )
 #: Set (to anything but empty) to run the scheduled set with the rest: .ci/run sets it.
 SCHEDULED_ENV = "CONFORMANCE_SCHEDULED"
+
+#: The README's command draws this fraction of a property's named Hypothesis budget (``budget``); CI's session
+#: draws the whole.
+BUDGET_FRACTION = 4
+#: ...and never fewer than this many examples (nor more than the test names): a property drawn ten times still meets
+#: its strategy's branches, its ``@example`` corpus runs whatever the budget, and CI draws the whole budget each stop.
+BUDGET_FLOOR = 10
+
+
+def scheduled_session() -> bool:
+    """Whether this process runs CI's session (``SCHEDULED_ENV`` set: the scheduled set and the whole budgets)."""
+    return bool(os.environ.get(SCHEDULED_ENV))
+
+
+def budget(examples: int) -> int:
+    """The examples a property test draws: its named budget ``examples`` in CI's session (``SCHEDULED_ENV``), a
+    quarter of it otherwise, at least ``BUDGET_FLOOR`` (issue 70 item 4: the README's command under 8 minutes). The
+    property still runs in the README's command, on fewer draws (its ``@example`` corpus whole): a larger budget only
+    searches further for a counterexample, and CI searches the whole of it at every stop. A test whose proof is that
+    a case is *reached* within its budget (a reachability search, a failing example to be found) does not use this:
+    it names its budget as it is (tests/test_scheduled_set.py checks every property's goes through here)."""
+    if examples <= BUDGET_FLOOR or scheduled_session():
+        return examples
+    return max(BUDGET_FLOOR, examples // BUDGET_FRACTION)

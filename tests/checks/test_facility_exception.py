@@ -8,6 +8,7 @@ from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scheduled import budget
 
 from conformance.checks.facility_exception import FacilityException, Sender
 from conformance.checks.scenarios import Scenario
@@ -41,7 +42,7 @@ def test_the_oracle_is_the_domains_decision_on_the_record() -> None:
     assert SENDER.kept(moved_out, lambda kind, measure: kind == "施設" and not measure)
 
 
-@settings(max_examples=30, database=None)
+@settings(max_examples=budget(30), database=None)
 @given(st.data())
 def test_the_persons_drawn_stay_in_their_bounds(data: st.DataObject) -> None:
     stay = data.draw(EXCEPTION.in_facility(CODES))

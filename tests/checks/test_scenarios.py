@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scheduled import budget
 
 from conformance.checks.scenarios import (
     Scenario,
@@ -58,7 +59,7 @@ def test_a_scenario_asked_on_a_day_is_asked_about_that_day_s_年度() -> None:
     assert scenario.asked_on(date(2025, 1, 1)).fiscal_year == 2024
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=budget(30), deadline=None)
 @given(st.one_of(moves(CODES), families(CODES), protections(CODES)))
 def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
     rows = parse_migration(_csv([_row(scenario, TOWN, "8999999990", "9499999990")]), "scenario")
@@ -127,7 +128,7 @@ def test_a_rule_draws_its_scenarios_once_per_seed_and_number_of_examples(monkeyp
     assert drawn["again"] == 1
 
 
-@settings(max_examples=30, database=None)
+@settings(max_examples=budget(30), database=None)
 @given(st.data())
 def test_a_stay_gone_that_day_leaves_no_address_elsewhere_on_it(data: st.DataObject) -> None:
     """gone_that_day: a death, a 転出 abroad, or a 転出 whose 転入通知 names a later day, each ending the stay on the

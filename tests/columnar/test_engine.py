@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from scheduled import budget
 
 from conformance import load_edition
 from conformance.catalog.layouts import LayoutSpec
@@ -194,7 +195,7 @@ def test_first_bad_byte_in_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 _STRUCTURAL = ["a", "\n", "\r", '"', "あ", "𠮷", ",", "\x00"]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=budget(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.one_of(st.text(alphabet=st.sampled_from(_STRUCTURAL), max_size=80).map(lambda t: t.encode()),
                       st.text(max_size=80).map(lambda t: t.encode()), st.binary(max_size=80)),
        chunk=st.integers(1, 12), line_limit=st.integers(1, 12))

@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from scheduled import budget
 
 from conformance.catalog.layouts import LayoutSpec
 from conformance.checks import files
@@ -229,7 +230,7 @@ VALUES = st.one_of(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=budget(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(changes=st.lists(st.tuples(st.integers(0, 59), st.sampled_from(HEADERS), VALUES), max_size=25),
        quote_all=st.booleans())
 def test_generated_defects_give_the_same_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -265,7 +266,7 @@ PATTERNS = ["^[A-Z]{2}[0-9]{8}[A-Z]{2}$", "(ab|c)*d?", "[^x]+", "a.c", "[0-9]{3}
 
 
 @pytest.mark.parametrize("source", PATTERNS)
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=budget(200), deadline=None)
 @given(data=st.data())
 def test_a_dfa_full_matches_as_the_pattern(source: str, data: st.DataObject) -> None:
     pattern = re.compile(source)
@@ -446,7 +447,7 @@ def test_native_structure_is_the_structure_of_the_utf8_copy(tmp_path: Path, tail
 
 
 @pytest.mark.parametrize("encoding", ["cp932", "shift_jis"])
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(300), deadline=None)
 @given(
     data=st.one_of(
         st.lists(st.sampled_from(["abcdefgh", "12,34,56", "\n", "\r\n", "\r", '"', "\x00", "ヤマダ", "髙", "～", "x"]),
@@ -477,7 +478,7 @@ def test_the_native_pass_reads_plain_ascii_words_as_their_bytes(encoding: str, d
 
 
 @pytest.mark.parametrize("encoding", ["cp932", "shift_jis"])
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(300), deadline=None)
 @given(data=st.one_of(
     st.binary(max_size=40),
     st.text(alphabet="aZ09,\"\\~ アｱ①㈱〜～‖∥−－¢£¬漢字髙﨑", max_size=20).map(

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scheduled import budget
 
 from conformance import load_edition
 from conformance.catalog.catalog import EditionCatalog
@@ -146,7 +147,7 @@ _JSON = st.recursive(
     max_leaves=30)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(300), deadline=None)
 @given(document=_JSON, max_depth=st.integers(0, 6), max_members=st.integers(0, 40))
 def test_the_shape_scan_refuses_exactly_what_is_too_deep_or_too_large(
     document: object, max_depth: int, max_members: int,

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scheduled import budget
 
 from conformance import secrets
 from conformance.masking import Scrubber, scrub_document
@@ -108,7 +109,7 @@ _ALPHABET = st.sampled_from([*"aAkKsSiI0-%\\u{}\"= 住民", "\u212a", "\u017f", 
 
 @given(secret=st.text(st.sampled_from([*"aAkKsSiI0-z"]), min_size=4, max_size=8),
        parts=st.lists(st.one_of(_ALPHABET, st.just("<secret>")), max_size=12), upper=st.booleans())
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(300), deadline=None)
 def test_the_fast_path_redacts_exactly_what_the_pattern_does(secret: str, parts: list[str], upper: bool) -> None:
     secrets.forget_all()
     secrets.register(secret)
@@ -128,7 +129,7 @@ _FILLER = st.sampled_from(["", " " * 40, "x" * 90, "住民" * 30])
        parts=st.lists(st.one_of(_ALPHABET, _FILLER, st.sampled_from(["<secret>", "<escaped>", "<twinned>"])),
                       max_size=16),
        upper=st.booleans())
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=budget(400), deadline=None)
 def test_the_finder_answers_exactly_what_the_pattern_does(secrets_: list[str], parts: list[str], upper: bool) -> None:
     """The bundle's check runs the full pattern only near escapes and twins: the same answer on texts
     where the secret stands far from, next to, or spelled with escapes among long unrelated text."""
@@ -148,7 +149,7 @@ def test_the_finder_answers_exactly_what_the_pattern_does(secrets_: list[str], p
        parts=st.lists(st.one_of(_ALPHABET, st.sampled_from(["<secret>", "<twinned>", "<core>", "<bad byte>"])),
                       max_size=8),
        upper=st.booleans())
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 def test_a_large_text_gets_the_same_answer_as_the_pattern(secrets_: list[str], parts: list[str], upper: bool) -> None:
     """Past 64 KB the plain spellings are searched all at once (Aho-Corasick); a text holding bytes that were
     not UTF-8 (surrogates) takes the substring searches. Either way the answer is the pattern's."""
@@ -166,7 +167,7 @@ def test_a_large_text_gets_the_same_answer_as_the_pattern(secrets_: list[str], p
 
 @given(secrets_=st.lists(st.text(st.sampled_from([*"aAkKsSiI0-z"]), min_size=4, max_size=8), min_size=2, max_size=4),
        parts=st.lists(st.one_of(_ALPHABET, st.sampled_from(["<0>", "<1>", "<2>", "<escaped>"])), max_size=12))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=budget(200), deadline=None)
 def test_several_secrets_are_all_redacted_whatever_their_overlaps(secrets_: list[str], parts: list[str]) -> None:
     """Each secret has its own pattern (compiled once); redacting them one after the other, longest first,
     leaves no spelling of any, also where one secret holds or overlaps another."""
@@ -183,7 +184,7 @@ def test_several_secrets_are_all_redacted_whatever_their_overlaps(secrets_: list
        runs=st.lists(st.tuples(st.integers(0, 200), st.integers(0, 400)), min_size=1, max_size=4),
        at=st.integers(0, 4), cut=st.integers(0, 1), escaped_chars=st.lists(st.booleans(), min_size=8, max_size=8),
        escape=st.sampled_from(["%{:02x}", "%{:02X}", "\\u00{:02x}"]))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(300), deadline=None)
 def test_a_secret_among_dense_escapes_gets_the_patterns_answer(
         secret: str, runs: list[tuple[int, int]], at: int, cut: int, escaped_chars: list[bool], escape: str) -> None:
     """Where escapes of a secret's characters are dense (an anchor every third character), the finder skips the

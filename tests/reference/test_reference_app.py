@@ -11,6 +11,7 @@ from wsgiref.util import setup_testing_defaults
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from scheduled import budget
 
 from conformance.testdata.town import default_town, jumin_edition
 from conformance_reference.app import (
@@ -154,7 +155,7 @@ BODIES = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=budget(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(method=st.sampled_from(["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "BREW"]), path=PATHS,
        query=st.text(max_size=40), body=BODIES,
        content_type=st.sampled_from([None, "application/json", "text/csv", "application/json; charset=utf-8", "x"]))
@@ -166,7 +167,7 @@ def test_garbage_gets_a_json_answer(app: ReferenceApp, method: str, path: str, q
     assert_sane(app, status, headers, data)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=budget(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.dictionaries(st.sampled_from(["氏名", "氏名_フリガナ", "氏名_アルファベット", "生年月日", "性別", "住民種別",
                                         "住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記", "異動日"]),
                        st.one_of(st.none(), st.text(max_size=60), st.sampled_from(["1", "2", "1990-01-01"])),

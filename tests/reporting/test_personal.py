@@ -7,6 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from report_helpers import JUMIN
+from scheduled import budget
 
 from conformance import secrets
 from conformance.catalog.loader import load_edition
@@ -143,7 +144,7 @@ _DOCUMENTS = st.recursive(_LEAVES, lambda inner: st.one_of(st.lists(inner, max_s
                           max_leaves=60)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(300), deadline=None)
 @given(document=_DOCUMENTS, budget=st.integers(min_value=0, max_value=400))
 def test_the_scrubbed_prefix_begins_as_the_whole_scrubbed_document(document: object, budget: int) -> None:
     """What a recording keeps of a JSON body (its first ``budget`` characters) is the same whether the

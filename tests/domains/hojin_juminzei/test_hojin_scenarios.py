@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import assert_first_finding, bound_requirements, failed_requirements, rule_findings
+from scheduled import budget
 
 from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.loader import load_edition
@@ -39,7 +40,7 @@ BINDINGS = default_catalog_root() / "hojin_juminzei" / "2025.12" / "bindings.yam
 HOJIN_DEFECTS = sorted(name for name in DEFECTS if name.startswith("hojin_juminzei_"))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(st.one_of(*(rule.scenarios(CODES) for rule in HOJIN_RULES.values())))
 def test_generated_representatives_are_valid_rows_with_a_corporation(scenario: Scenario) -> None:
     parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")

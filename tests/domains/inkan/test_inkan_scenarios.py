@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements
+from scheduled import budget
 
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.domains.inkan import checks as ks
@@ -27,7 +28,7 @@ BINDINGS = default_catalog_root() / "inkan" / "2025.12" / "bindings.yaml"
 INKAN_DEFECTS = sorted(name for name in DEFECTS if name.startswith("inkan_"))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@settings(max_examples=budget(40), deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(st.one_of(*(rule.scenarios(CODES) for rule in INKAN_RULES.values())))
 def test_generated_applicants_are_valid_rows_with_an_application(scenario: Scenario) -> None:
     """Every generated person is a valid migration row (their own names, 通称 and 消除 rows too) with a whole
@@ -68,7 +69,7 @@ def test_the_worked_examples() -> None:
     assert ks._registers(ks.NEWCOMER, town) == {"登録": True}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(ks.eligible(CODES))
 def test_every_eligible_application_is_one_no_provision_bars(scenario: Scenario) -> None:
     """The applications scenario.inkan.registers draws are all judged (none open) and all registrable."""

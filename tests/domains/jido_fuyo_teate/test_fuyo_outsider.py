@@ -20,6 +20,7 @@ import pytest
 from hypothesis import find, given, settings
 from hypothesis import strategies as st
 from rule_probes import rewritten_from_records, rule_findings
+from scheduled import budget
 
 from conformance.checks.scenarios import Scenario, other_codes
 from conformance.domains.jido_fuyo_teate import checks as fs
@@ -67,7 +68,7 @@ def _only_mismatches(found: Mapping[str, Sequence[Finding]]) -> None:
         assert all(finding.where.startswith(f"{QUERY} fiscal_year=") for finding in findings)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(st.one_of(*(RECORD_RULES[name].scenarios(CODES) for name in PARTIAL_NUMBERS)))
 def test_the_partial_numbers_draw_every_claimant(scenario: Scenario) -> None:
     assert scenario.record(fs.PART)["受給者区分"] in ("母", "父", "養育者")

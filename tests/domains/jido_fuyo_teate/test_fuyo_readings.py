@@ -21,6 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import rewritten_from_records, rule_findings
+from scheduled import budget
 
 from conformance.catalog.contract import load_contract
 from conformance.checks.scenarios import Scenario, other_codes
@@ -43,7 +44,7 @@ QUERY = "GET /residents/{atena}/qualifications"
 # -- F1: the scenarios' claimants meet 第4条第1項 -------------------------------------------------------------------
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(st.one_of(*(rule.scenarios(CODES) for rule in FUYO_RULES.values())))
 def test_every_amount_scenario_sends_a_mother_who_meets_article_4(scenario: Scenario) -> None:
     record = scenario.record(fs.PART)
@@ -118,7 +119,7 @@ def test_a_vendor_paying_nothing_fails_with_the_rules_finding(rule: str) -> None
 # -- F2: no amount is read where a 支給停止 would make the readings differ ------------------------------------------
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(st.one_of(*(FUYO_RULES[name].scenarios(CODES) for name in ("jido_fuyo_teate.whole_month",
                                                                     "jido_fuyo_teate.additions"))))
 def test_the_amounts_are_read_only_where_nothing_stops_them(scenario: Scenario) -> None:
@@ -140,7 +141,7 @@ def test_the_before_reading_differs_from_the_after_one_where_a_part_is_stopped()
 # -- F3: the stops that do not apply ------------------------------------------------------------------------------
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(st.one_of(*(rule.scenarios(CODES) for name, rule in RECORD_RULES.items() if "limit" in name)))
 def test_the_other_stops_are_read_only_where_they_apply(scenario: Scenario) -> None:
     record = scenario.record(fs.PART)

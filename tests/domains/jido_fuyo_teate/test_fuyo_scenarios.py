@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements
+from scheduled import budget
 
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.domains.jido_fuyo_teate import checks as fs
@@ -30,7 +31,7 @@ FUYO_DEFECTS = sorted(name for name in DEFECTS if name.startswith("jido_fuyo_"))
 ALL_RULES = {**FUYO_RULES, **RECORD_RULES}
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(st.one_of(*(rule.scenarios(CODES) for rule in ALL_RULES.values())))
 def test_generated_claimants_are_valid_rows_with_a_record(scenario: Scenario) -> None:
     rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
@@ -40,7 +41,7 @@ def test_generated_claimants_are_valid_rows_with_a_record(scenario: Scenario) ->
     assert {item for _, item, _ in scenario.records} <= DOMAIN_RECORDS[fs.PART]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(st.one_of(*(FUYO_RULES[name].scenarios(CODES) for name in FUYO_RULES if name != "jido_fuyo_teate.child_end")))
 def test_children_outside_child_end_stay_児童_through_the_year(scenario: Scenario) -> None:
     assert all(child_end_date(birth) > date(2030, 3, 1) for birth in scenario.children)

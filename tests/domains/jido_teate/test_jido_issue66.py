@@ -8,6 +8,7 @@ import json
 
 from hypothesis import given, settings
 from rule_probes import rule_findings
+from scheduled import budget
 
 from conformance.checks.scenarios import QUERY_PATH, Scenario, other_codes
 from conformance.domains.jido_teate import checks as js
@@ -88,7 +89,7 @@ def test_a_claimant_is_paid_until_his_last_child_stops_being_a_child_if_nothing_
     assert _end_month_findings("jido_end_month_open_after_last_child") == sorted(found, key=str)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(js.JIDO_RULES["jido_teate.last_child_end"].scenarios(other_codes(TOWN_CODE)))
 def test_the_drawn_claimants_who_stay_are_asked_around_their_youngest_childs_march(scenario: Scenario) -> None:
     # A day around the youngest 子's 3月31日, after the 請求 (made while it was a 児童, before its last day as one: a

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import rule_findings
+from scheduled import budget
 
 from conformance.checks import scenarios
 from conformance.checks.scenarios import Scenario, other_codes
@@ -68,7 +69,7 @@ def test_without_events_the_month_after_the_claim() -> None:
     assert jido.start_month_readings(date(2025, 7, 1), (OLDER,)) == ((2025, 8),)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(st.one_of(JIDO_RULES["jido_teate.whole_month"].scenarios(CODES),
                  RECORD_RULES["jido_teate.new_municipality"].scenarios(CODES)))
 def test_no_claim_without_a_child_is_asked_how_its_payment_ended(scenario: Scenario) -> None:

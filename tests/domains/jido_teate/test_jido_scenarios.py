@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
+from scheduled import budget
 
 from conformance.checks import scenarios
 from conformance.checks.scenarios import Rule, Scenario, _csv, _row, other_codes
@@ -34,7 +35,7 @@ ALL_RULES: dict[str, Rule] = {js.START_MONTH.name: js.START_MONTH, js.AMOUNTS.na
                               **js.RECORD_RULES}
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(st.one_of(*(rule.scenarios(CODES) for rule in (*JIDO_RULES.values(), *js.RECORD_RULES.values()))))
 def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
     rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
@@ -42,7 +43,7 @@ def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
     assert {item for _, item, _ in scenario.records} <= DOMAIN_RECORDS["児童手当"]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(js.leaving_families(CODES))
 def test_leaving_families_have_no_child_near_an_age_boundary_and_leave_after_two_months(scenario: Scenario) -> None:
     assert scenario.claim is not None and scenario.as_of is not None and scenario.children
@@ -132,7 +133,7 @@ def test_a_supported_person_born_on_april_first_reaches_each_age_the_day_before(
     assert {f.expected for f in found} != {f.actual for f in found}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(st.one_of(js._moved_away(CODES), js._staying(CODES)))
 def test_the_rules_about_the_year_of_the_end_ask_on_a_day_of_it(scenario: Scenario) -> None:
     """Issue 66: the months, amounts and payments of the 年度 of the end are asked on a day of that 年度 (the

@@ -14,6 +14,7 @@ from typing import cast
 import pytest
 from hypothesis import given, settings
 from rule_probes import bound_requirements, failed_requirements
+from scheduled import budget
 
 from conformance.catalog.models import Requirement
 from conformance.checks.registry import CheckContext
@@ -35,7 +36,7 @@ LOADED = Loaded("8999999990", ())
 CARD = ["介護保険被保険者証", "見本　花子 様（１９６０年４月１日生）", "発行番号 20261125 見本町 001 1/1"]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(cf.first_insured(other_codes(TOWN_CODE)))
 def test_the_persons_drawn_are_first_insured_on_the_day_asked(scenario: Scenario) -> None:
     assert cf.insured_on_the_day(scenario, TOWN_CODE)
@@ -84,7 +85,7 @@ def test_each_refusal_fails_exactly_its_requirement_with_the_finding_at_the_form
     assert json.loads(finding.actual) == {"問題": "HTTP 404"} and "氏名" in json.loads(finding.expected)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(cf.certified_insured(other_codes(TOWN_CODE)))
 def test_the_certified_persons_are_first_insured_and_certified_by_the_day_asked(scenario: Scenario) -> None:
     record = scenario.record("介護保険")
@@ -111,7 +112,7 @@ def test_each_card_defect_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name}), cf.FORM_RULES, BINDINGS) == set(DEFECTS[name].requirements)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(cf.second_applicants(other_codes(TOWN_CODE)))
 def test_the_applicants_drawn_are_second_insured_and_applied_by_the_day_asked(scenario: Scenario) -> None:
     assert cf._second_issued(scenario, TOWN_CODE) == {"氏名": cf.NAME, "生年月日": scenario.birth.isoformat()}

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
+from scheduled import budget
 
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.domains.kaigo import checks as ks
@@ -38,40 +39,40 @@ ALL_RULES = {**KAIGO_RULES, ks.FIRST_INSURED.name: ks.FIRST_INSURED}
 ALL_PERSONS = st.one_of(*(rule.scenarios(CODES) for rule in KAIGO_RULES.values()))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ALL_PERSONS)
 def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
     rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
     assert rows[0]["生年月日"] == scenario.birth.isoformat()
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ks.entering(CODES))
 def test_entering_persons_reached_sixty_five_before_moving_in(scenario: Scenario) -> None:
     assert scenario.moved_in > age_reached_on(scenario.birth, 65)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ks.leaving(CODES))
 def test_leaving_persons_have_no_address_elsewhere_on_the_last_day(scenario: Scenario) -> None:
     assert scenario.moved_out is not None and scenario.moved_out >= age_reached_on(scenario.birth, 65)
     assert scenario.elsewhere is None or scenario.elsewhere > scenario.moved_out
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ks.moving_on(CODES))
 def test_moving_persons_have_an_address_elsewhere_on_the_move_out_day(scenario: Scenario) -> None:
     assert scenario.elsewhere is not None and scenario.elsewhere == scenario.moved_out == scenario.as_of
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ks.second_insured(CODES))
 def test_second_insured_persons_are_forty_to_sixty_four(scenario: Scenario) -> None:
     year_end = date(scenario.fiscal_year + 1, 3, 31)
     assert age_reached_on(scenario.birth, 40) <= year_end < age_reached_on(scenario.birth, 65)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ks.first_insured_years(CODES))
 def test_first_insured_years_are_whole(scenario: Scenario) -> None:
     assert age_reached_on(scenario.birth, 65) < date(scenario.fiscal_year, 4, 1)
@@ -121,7 +122,7 @@ def test_the_second_insured_are_forty_to_sixty_four_while_in_medical_insurance()
     assert not kaigo.second_insured_on(birth, moved_in, None, None, date(2030, 1, 1))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(st.one_of(*(ks.second(CODES, focus) for focus in ("mid", "joining", "leaving"))))
 def test_the_second_insured_persons_are_asked_between_forty_one_and_sixty_five(scenario: Scenario) -> None:
     assert scenario.as_of is not None and scenario.moved_in <= scenario.as_of
@@ -129,7 +130,7 @@ def test_the_second_insured_persons_are_asked_between_forty_one_and_sixty_five(s
     assert scenario.as_of < age_reached_on(scenario.birth, 65)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(st.one_of(*(ks.second(CODES, focus) for focus in ("mid", "forty", "joining", "leaving"))))
 def test_no_medical_record_has_a_loss_without_a_joining(scenario: Scenario) -> None:
     # Issue 65: a 喪失年月日 alone means nothing the contract states (a 加入者 until then, or never one).
@@ -166,7 +167,7 @@ def test_a_postponement_notified_within_thirty_days_moves_the_deadline_to_its_en
     assert kaigo.postponed_deadline(applied, date(2025, 6, 20), date(2025, 7, 1)) == date(2025, 7, 10)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ks.postponed_applications(CODES))
 def test_the_postponed_applications_end_after_the_thirtieth_day(scenario: Scenario) -> None:
     record = scenario.record("介護保険")

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
+from scheduled import budget
 
 from conformance.catalog.models import Requirement
 from conformance.checks import scenarios
@@ -40,7 +41,7 @@ BINDINGS = default_catalog_root() / "keijidosha_zei" / "2025.12" / "bindings.yam
 KEIJI_DEFECTS = sorted(name for name in DEFECTS if name.startswith("keijidosha_"))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(st.one_of(*(rule.scenarios(CODES) for rule in KEIJI_RULES.values())))
 def test_generated_owners_are_valid_rows_with_a_vehicle(scenario: Scenario) -> None:
     parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
@@ -53,7 +54,7 @@ def test_generated_owners_are_valid_rows_with_a_vehicle(scenario: Scenario) -> N
 _WHEELS_OF_CLASS = {"2イ": "2", "2ロ": "3", "2ハ(1)(ii)": "4", "2ハ(2)(ii)": "4"}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(st.one_of(*(KEIJI_RULES[name].scenarios(CODES) for name in (
     "keijidosha_zei.environmental", "keijidosha_zei.environmental_h22", "keijidosha_zei.environmental_r2",
     "keijidosha_zei.acquirer"))))

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import HypothesisDeprecationWarning, UnsatisfiedAssumption
 from rule_probes import assert_first_finding, bound_requirements, failed_requirements, rule_findings
+from scheduled import budget
 
 from conformance.checks import scenarios
 from conformance.checks.scenario_rows import person_rows
@@ -33,7 +34,7 @@ from conformance_reference.defects import DEFECTS
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "kenko_kanri" / "2025.12" / "bindings.yaml"
 KENKO_DEFECTS = sorted(name for name in DEFECTS if name.startswith("kenko_"))
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+SETTINGS = settings(max_examples=budget(40), deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 
 
 @SETTINGS

@@ -14,6 +14,7 @@ import rule_probes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, rule_findings
+from scheduled import budget
 
 from conformance.checks import scenarios
 from conformance.checks.registry import NotAutomated
@@ -53,14 +54,14 @@ def failed_requirements(defects: frozenset[str]) -> set[str]:
     return driver | rule_probes.failed_requirements(defects, kb.KODOMO_QUERY_RULES, BINDINGS)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(st.one_of(ks.around_three(CODES, True), ks.around_three(CODES, False)))
 def test_applications_around_three_are_within_a_month_of_the_day(application: ks.Application) -> None:
     (birth,) = application.household.children
     assert abs((application.applied - age_reached_on(birth, 3)).days) <= 30
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(st.one_of(ks.kindergarten_age(CODES), ks.young_children(CODES)))
 def test_young_children_are_clear_of_the_boundaries(application: ks.Application) -> None:
     for birth in application.household.children:
@@ -68,7 +69,7 @@ def test_young_children_are_clear_of_the_boundaries(application: ks.Application)
         assert abs((application.applied - age_reached_on(birth, 3)).days) > 60
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(ks.leaving_guardians(CODES))
 def test_leaving_guardians_move_out_three_days_or_more_from_the_application(application: ks.Application) -> None:
     assert application.household.moved_out is not None
@@ -133,7 +134,7 @@ def test_the_worked_examples_of_the_query_rules() -> None:
     assert kb._benefit(kb.CHARGE_BELOW_LIMIT, TOWN_CODE) == {"施設型給付費月額": 80000}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(st.one_of(kb.charged_above_cost(CODES), kb.cheaper_than_standard(CODES), kb.charged_below_limit(CODES)))
 def test_the_costed_children_never_have_an_amount_above_the_limit(scenario: scenarios.Scenario) -> None:
     # No 市町村定額 above the 政令's limit is generated (a system may refuse to set one: the MANUAL part).

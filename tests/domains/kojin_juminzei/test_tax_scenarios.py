@@ -16,6 +16,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
+from scheduled import budget
 
 from conformance.checks import scenarios
 from conformance.checks.scenarios import TOWN_MARK, Rule, Scenario, _csv, _row, other_codes
@@ -48,7 +49,7 @@ def _declared_rules() -> dict[str, Rule]:
 
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=budget(30), deadline=None)
 @given(st.one_of(levied_residents(CODES), _minors(CODES), _fifteens(CODES),
                 *(rule.scenarios(CODES) for rule in ks.RECORD_RULES.values() if rule.name != "juminzei.house")))
 def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
@@ -57,7 +58,7 @@ def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
     assert set(scenario.record(ks.PART)) <= DOMAIN_RECORDS[ks.PART]
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=budget(30), deadline=None)
 @given(ks.house_owners(CODES))
 def test_the_house_owners_moved_out_around_the_levy_date(scenario: Scenario) -> None:
     parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
@@ -176,7 +177,7 @@ def test_the_shotokuwari_is_read_against_the_answers_taxable_income_and_rate() -
     assert ks.shotokuwari_readings(2_000_000, 8) == {160_000}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(ks.earners(CODES))
 def test_the_drawn_earners_leave_no_fraction_for_any_rounding_rule(scenario: Scenario) -> None:
     # The drawn 所得割 persons: both readings give one amount at 6% and 8% (and any whole percent).
@@ -262,7 +263,7 @@ def test_the_low_income_exemption_of_its_worked_examples() -> None:
     assert ks._low_income_taxes(ks.NO_CATEGORY, TOWN_CODE) == {ks._ANY: True}
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=budget(80), deadline=None)
 @given(ks.low_incomes(CODES))
 def test_every_person_low_income_levies_is_levied_under_every_reading(scenario: Scenario) -> None:
     # Issue 65, an outside product's F6: 附則第3条の3 (45万円 for one with no 扶養親族) with 第295条第3項 (a declared
@@ -272,7 +273,7 @@ def test_every_person_low_income_levies_is_levied_under_every_reading(scenario: 
         assert int(dict((item, value) for _, item, value in scenario.records)["合計所得金額"]) >= 1_348_000
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(levied_residents(CODES))
 def test_the_residents_judged_on_their_taxes_are_of_age(scenario: Scenario) -> None:
     # A 未成年者 of no known income may be exempt (第295条第1項第2号): the taxes' rules draw none.

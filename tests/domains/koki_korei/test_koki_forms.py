@@ -13,6 +13,7 @@ from typing import Any, cast
 import pytest
 from hypothesis import given, settings
 from rule_probes import bound_requirements, failed_requirements
+from scheduled import budget
 
 from conformance.catalog.models import Requirement
 from conformance.checks.registry import CheckContext
@@ -43,7 +44,7 @@ def _actual(name: str, card: list[str] = CARD, scenario: Scenario = S) -> Any:
     return lf.FORM_RULES[name].actual({"行": card, "場面": scenario}, LOADED)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(lf.insured(other_codes(TOWN_CODE)))
 def test_the_persons_drawn_are_insured_on_the_day_asked(s: Scenario) -> None:
     assert s.as_of is not None and s.as_of >= lf.FIRST_ISSUE

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements
+from scheduled import budget
 
 from conformance.catalog.models import Requirement
 from conformance.checks import scenarios
@@ -37,7 +38,7 @@ ALL_RULES: dict[str, Rule] = {ks.START.name: ks.START, ks.START_AGREES.name: ks.
                               ks.KAIGO_AGREES.name: ks.KAIGO_AGREES}
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(st.one_of(*(rule.scenarios(CODES) for rule in KOKI_RULES.values())))
 def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
     rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
@@ -45,7 +46,7 @@ def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
     assert scenario.as_of is not None and scenario.as_of >= scenario.moved_in
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(st.one_of(ks.leaving(CODES), ks.moving_on(CODES), ks.moving_in(CODES)))
 def test_leaving_and_arriving_persons_never_cross_the_prefecture_boundary_unseen(scenario: Scenario) -> None:
     # 資格取得日 and 喪失日 are asked only where the 区域 begins or ends: no move from or to the town's

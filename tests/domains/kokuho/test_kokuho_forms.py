@@ -13,6 +13,7 @@ from typing import Any, cast
 import pytest
 from hypothesis import given, settings
 from rule_probes import bound_requirements, failed_requirements
+from scheduled import budget
 
 from conformance.catalog.models import Requirement
 from conformance.checks.registry import CheckContext
@@ -57,7 +58,7 @@ def _expected(name: str) -> Any:
     return kf.FORM_RULES[name].expected(S, TOWN_CODE)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(kf.households(other_codes(TOWN_CODE)))
 def test_the_households_drawn_are_insured_on_the_day_asked_with_a_member_who_moved_in_with_them(s: Scenario) -> None:
     assert s.as_of is not None and s.as_of >= kf.FIRST_ISSUE

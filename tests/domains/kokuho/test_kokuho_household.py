@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 from rule_probes import bound_requirements, failed_requirements, rule_findings
+from scheduled import budget
 
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import Loaded, Scenario, _csv, _row, other_codes
@@ -68,7 +69,7 @@ def test_the_payers_shown_are_named_as_the_persons_they_are() -> None:
     assert hh._shown_payers(answers, loaded)["世帯員"] == "1234567890"
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(hh.households(CODES))
 def test_the_households_are_valid_residents_with_an_insured_member(scenario: Scenario) -> None:
     parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
@@ -77,7 +78,7 @@ def test_the_households_are_valid_residents_with_an_insured_member(scenario: Sce
     assert hh._payers(scenario, TOWN_CODE)["世帯員"] == "世帯主"
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(hh.medically_insured(CODES))
 def test_the_agreement_persons_are_medically_insured_and_never_asked_on_a_coverages_first_day(
         scenario: Scenario) -> None:
@@ -173,7 +174,7 @@ def test_either_reading_of_seventy_five_taken_once_agrees() -> None:
                                                          "後期の資格取得日": "2025-06-15"}}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(hh.reaching_seventy_five(CODES))
 def test_the_koki_agreement_draws_residents_around_seventy_five_with_no_record(scenario: Scenario) -> None:
     assert scenario.as_of is not None and scenario.records == ()

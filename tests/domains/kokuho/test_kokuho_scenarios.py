@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
+from scheduled import budget
 
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.domains.kokuho import checks as ks
@@ -38,7 +39,7 @@ AGE_DEFECTS = ("kokuho_kept_after_75", "kokuho_copay_school_age_at_birthday", "k
 ALL_PERSONS = st.one_of(*(rule.scenarios(CODES) for rule in KOKUHO_RULES.values()))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ALL_PERSONS)
 def test_generated_persons_are_valid_residents_on_the_day_asked(scenario: Scenario) -> None:
     parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
@@ -47,13 +48,13 @@ def test_generated_persons_are_valid_residents_on_the_day_asked(scenario: Scenar
     assert scenario.moved_out is None or kokuho.MOVED_OUT_KIND in scenario.record("国民健康保険")
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ks.reaching_75(CODES))
 def test_the_75th_birthday_itself_is_never_asked(scenario: Scenario) -> None:
     assert scenario.as_of != anniversary(scenario.birth, 75)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ks.preschool(CODES), ks.working_age(CODES), ks.seventies(CODES))
 def test_each_copay_rule_asks_about_the_days_of_its_item(pre: Scenario, working: Scenario, old: Scenario) -> None:
     assert pre.as_of is not None and working.as_of is not None and old.as_of is not None
@@ -92,7 +93,7 @@ def test_a_welfare_household_is_excluded_from_its_first_day_to_the_day_before_it
     assert ks._insured_on_welfare(ks.WELFARE_ENDED, TOWN_CODE) == {"被保険者": True}
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ks.on_welfare(CODES))
 def test_the_welfare_persons_are_asked_about_near_the_first_day_or_the_haishi(scenario: Scenario) -> None:
     items = {item: date.fromisoformat(value) for _, item, value in scenario.records}
@@ -119,7 +120,7 @@ def test_no_month_from_the_month_of_the_75th_birthday_is_billed() -> None:
     assert kokuho.seventy_five_month_open(date(1950, 6, 30)) and not kokuho.seventy_five_month_open(date(1950, 6, 29))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ks.turning_75(CODES))
 def test_the_months_to_75_never_bill_the_month_of_the_birthday_or_after(scenario: Scenario) -> None:
     if kokuho.seventy_five_month_open(scenario.birth):
@@ -144,7 +145,7 @@ def test_another_insurance_excludes_from_the_day_after_and_a_union_from_the_day_
     assert ks._insured_under_coverage(ks.UNION_FIRST_DAY, TOWN_CODE) == {"被保険者": False}
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(st.one_of(*(ks.KOKUHO_RULES[name].scenarios(CODES) for name in (
     "kokuho.employee_insurance_excluded", "kokuho.day_labourer_included", "kokuho.union_excluded"))))
 def test_the_covered_persons_are_asked_about_near_the_coverages_first_day_or_end(scenario: Scenario) -> None:
@@ -166,7 +167,7 @@ def test_a_person_moved_here_by_an_nyuin_is_deemed_to_live_in_the_town_before() 
         kokuho.deemed_municipality("自宅", False, "131016", TOWN_CODE, None)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ks.in_facility_chain(CODES))
 def test_a_chain_came_from_a_hospital_elsewhere_and_began_in_a_third_town(scenario: Scenario) -> None:
     assert scenario.previous == CODES[0]
@@ -184,7 +185,7 @@ def test_a_day_labourer_book_excludes_until_it_is_full_or_returned() -> None:
     assert ks._insured_with_book(ks.BOOK_RETURNED, TOWN_CODE) == {"被保険者": True}
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ks.KOKUHO_RULES["kokuho.day_labourer_book_returned"].scenarios(CODES))
 def test_a_returned_book_is_returned_before_it_is_full(scenario: Scenario) -> None:
     issued = scenario.record_day("国民健康保険", kokuho.COVERAGE_START)
@@ -251,7 +252,7 @@ def test_the_days_of_the_qualification_around_welfare_follow_articles_7_and_8_2(
     assert ks._lost_around_welfare(ks.WELFARE_FIRST_DAY, TOWN_CODE) == {"喪失日": "2025-06-01"}
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ks.welfare_stopping(CODES), ks.welfare_losing(CODES))
 def test_the_welfare_days_rules_ask_about_a_stop_or_a_loss(stopping: Scenario, losing: Scenario) -> None:
     assert stopping.record("国民健康保険").get(ks.WELFARE_STOPPED) is not None

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
+from scheduled import budget
 
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.domains.kokumin_nenkin import checks as ns
@@ -35,26 +36,26 @@ ALL_PERSONS = st.one_of(*(rule.scenarios(CODES) for rule in NENKIN_RULES.values(
 
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ALL_PERSONS)
 def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
     rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
     assert rows[0]["住民種別"] == ("2" if scenario.foreign else "1")
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ns.entering(CODES))
 def test_entering_persons_move_in_from_abroad_after_reaching_twenty(scenario: Scenario) -> None:
     assert scenario.previous is None and scenario.moved_in > age_reached_on(scenario.birth, 20)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(st.one_of(ns.dying(CODES), ns.leaving(CODES)))
 def test_deaths_and_moves_come_before_sixty(scenario: Scenario) -> None:
     assert scenario.moved_out is not None and scenario.moved_out < age_reached_on(scenario.birth, 60)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ns.insured_periods(CODES))
 def test_periods_end_in_a_later_month_than_they_start(scenario: Scenario) -> None:
     acquired, lost = ns._acquired(scenario), ns._lost(scenario)
@@ -172,7 +173,7 @@ def test_a_vendor_running_past_sixty_after_a_move_is_found_on_the_worked_example
         name: [] for name in RULES_AFTER_MOVE}
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ns.moved_in_insured(CODES))
 def test_the_move_in_persons_are_asked_a_year_from_the_month_of_the_move_in(scenario: Scenario) -> None:
     assert scenario.previous is not None and nenkin.held_on_move_in(scenario.birth, scenario.moved_in,

@@ -11,6 +11,7 @@ from typing import Any
 import jsonschema
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scheduled import budget
 from typer.testing import CliRunner
 
 from conformance.checks.scenarios import other_codes
@@ -84,7 +85,7 @@ def test_every_worked_example_is_sent_inside_the_published_schema() -> None:
     assert {case: _breaches(case) for case in examples if _breaches(case)} == {}
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=budget(80), deadline=None)
 @given(st.one_of(ks_cases.births(), ks_cases.births_read(), ks_cases.deaths(), ks_cases.deaths(foreigner=True),
                  ks_cases.marriages(True), ks_cases.marriages(False), ks_cases.foreign_marriages(True),
                  ks_cases.foreign_marriages(False), ks_cases.judgments(), ks_cases.adoptions(), ks_cases.requests()))

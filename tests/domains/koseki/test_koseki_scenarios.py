@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, reference_client
+from scheduled import budget
 
 from conformance.catalog.loader import load_edition
 from conformance.catalog.models import Requirement
@@ -60,7 +61,7 @@ def failed_requirements(defects: frozenset[str]) -> set[str]:
         return {rid for rule in _disagreeing(client) for rid in bound[f"scenario.{rule.name}"]}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(
     st.one_of(
         ks_cases.births(),
@@ -81,25 +82,25 @@ def test_cases_name_persons_of_their_families(case: ks_driver.Case) -> None:
         assert case.known is not None and case.known >= case.day
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(ks_cases.marriages(True))
 def test_marriages_into_a_head_have_the_taker_written_first(case: ks_driver.Case) -> None:
     assert ks._taker_head(case)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(ks_cases.births(names=ks_cases._kana_names()))
 def test_kana_names_are_all_judged(case: ks_driver.Case) -> None:
     assert law.name_characters_allowed(case.child_name) is not None
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(ks_cases.births(names=ks_cases._plain_names()))
 def test_plain_names_are_all_judged(case: ks_driver.Case) -> None:
     assert law.name_characters_allowed(case.child_name) is not None
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(ks_cases.births_read())
 def test_drawn_readings_are_all_judged(case: ks_driver.Case) -> None:
     assert law.furigana_characters_allowed(case.child_reading) is not None

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from inprocess import InProcessReference, started_in_process
+from scheduled import budget
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
@@ -153,7 +154,7 @@ def test_a_move_within_is_fed_as_a_row_of_its_own_and_the_later_rows_keep_its_ad
                for _, row in sent[2:])
 
 
-@settings(max_examples=200, deadline=None, database=None)
+@settings(max_examples=budget(200), deadline=None, database=None)
 @given(st.one_of(moves(("221007", "131016")), elders(("221007", "131016"))).flatmap(with_move_within))
 def test_a_drawn_move_within_falls_inside_the_stay(s: Scenario) -> None:
     # After the 転入's day and before the stay's end (its 届出 not after the end either), so that each 異動 is fed

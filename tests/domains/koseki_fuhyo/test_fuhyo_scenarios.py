@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
+from scheduled import budget
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
@@ -40,7 +41,7 @@ FUHYO_DEFECTS = sorted(name for name in DEFECTS if name.startswith("fuhyo_") and
                        and name not in WORLD_ONLY)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(st.one_of(*(rule.scenarios(CODES) for rule in FUHYO_RULES.values())))
 def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
     rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
@@ -48,7 +49,7 @@ def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
     assert scenario.died is None  # a death is the 戸籍's 除籍, which the 住民記録 row cannot tell
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(fs.families(CODES, ("moved", "gap", "early")))
 def test_moving_families_have_a_transfer_notice(scenario: Scenario) -> None:
     assert scenario.next is not None and scenario.elsewhere is not None

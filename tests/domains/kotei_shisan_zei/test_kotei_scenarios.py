@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rewritten_from_records, rule_findings
+from scheduled import budget
 
 from conformance.catalog.models import Requirement
 from conformance.checks import scenarios
@@ -45,7 +46,7 @@ _BOUND = bound_requirements(BINDINGS)
 MATRIX_RULES = {**KOTEI_RULES, **{name: rule for name, rule in PROVISO_RULES.items() if rule.ordained is None}}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(st.one_of(*(rule.scenarios(CODES) for rule in MATRIX_RULES.values())))
 def test_generated_owners_are_valid_rows_with_an_asset(scenario: Scenario) -> None:
     parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
@@ -226,7 +227,7 @@ DEPRECIABLE_RULES = ["kotei_shisan_zei.assets", "kotei_shisan_zei.depreciable_st
                      "kotei_shisan_zei.depreciable_ledger", "kotei_shisan_zei.reserved_title"]
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=budget(80), deadline=None)
 @given(st.one_of(*(rule.scenarios(CODES) for rule in KOTEI_RULES.values())))
 def test_every_depreciable_asset_says_whether_it_is_on_the_ledger(scenario: Scenario) -> None:
     # Issue 66: the contract reads a left-out boolean as not holding; the harness sends the flag with every 償却資産,

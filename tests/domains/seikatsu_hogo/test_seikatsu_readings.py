@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from rule_probes import bound_requirements, rewritten_from_records, rule_findings
+from scheduled import budget
 
 from conformance.checks.scenarios import Scenario, other_codes
 from conformance.domains.seikatsu_hogo import checks as ss
@@ -136,13 +137,13 @@ def test_a_vendor_without_the_extension_fails_only_the_optional_requirement() ->
     assert bound["scenario.seikatsu_hogo.change_application"] == {"seikatsu_hogo-2025.12-1.24.0.9.0-R001"}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(SEIKATSU_RULES["seikatsu_hogo.change_application"].scenarios(CODES))
 def test_the_required_change_check_never_sends_a_special_reason(scenario: Scenario) -> None:
     assert ss.facts(scenario).get("申請種別") == "変更" and "延長理由" not in ss.facts(scenario)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(SEIKATSU_RULES["seikatsu_hogo.support_notice"].scenarios(CODES))
 def test_a_failing_obligor_is_always_a_known_one(scenario: Scenario) -> None:
     record = ss.facts(scenario)

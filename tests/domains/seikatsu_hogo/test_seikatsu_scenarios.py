@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import assert_first_finding, bound_requirements, failed_requirements, rule_findings
+from scheduled import budget
 
 from conformance.catalog.models import Requirement
 from conformance.checks import scenarios
@@ -31,7 +32,7 @@ BINDINGS = default_catalog_root() / "seikatsu_hogo" / "2025.12" / "bindings.yaml
 SEIKATSU_DEFECTS = sorted(name for name in DEFECTS if name.startswith("seikatsu_hogo_"))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(st.one_of(*(rule.scenarios(CODES) for rule in SEIKATSU_RULES.values())))
 def test_generated_persons_are_valid_rows_with_known_record_items(scenario: Scenario) -> None:
     rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from rule_probes import rule_findings
+from scheduled import budget
 
 from conformance.checks import scenarios
 from conformance.checks.registry import NotAutomated
@@ -40,7 +41,7 @@ def test_the_worked_examples_live_in_each_declared_district_and_one_is_not_regis
                        (("緑町", "4190131"), {"投票区": "第2投票区"}), (("本町一丁目", "4190101"), {"投票区": None})]
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=budget(30), deadline=None)
 @given(districts._living_in(TWO.senkyo.voting_districts)(CODES))
 def test_the_drawn_persons_live_in_a_declared_town_area_as_their_rows_say(scenario: scenarios.Scenario) -> None:
     assert scenario.area is not None and scenario.area[0] in TWO.senkyo.voting_districts

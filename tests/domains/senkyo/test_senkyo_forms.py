@@ -14,6 +14,7 @@ from typing import Any, cast
 import pytest
 from hypothesis import given, settings
 from rule_probes import bound_requirements, failed_requirements
+from scheduled import budget
 
 from conformance.catalog.models import Requirement
 from conformance.checks.registry import CheckContext, module_checks
@@ -55,7 +56,7 @@ def _actual(lines: list[str], scenario: Scenario = LATE_NOTICE_REGISTERED) -> An
     return RULE.actual({"行": lines, "場面": scenario}, LOADED)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=budget(30), deadline=None)
 @given(sf.electors(other_codes(TOWN_CODE)))
 def test_the_electors_are_on_the_register_the_day_asked(scenario: Scenario) -> None:
     assert scenario.as_of is not None and senkyo.is_registered(person_of(scenario), scenario.as_of)
@@ -199,7 +200,7 @@ def test_an_uncorrected_print_gives_the_finding_at_the_form() -> None:
 ZAIGAI_RULE = sf.FORM_RULES["senkyo_form.zaigai_shohon_items"]
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=budget(30), deadline=None)
 @given(sf.overseas_electors(other_codes(TOWN_CODE)))
 def test_the_overseas_electors_are_on_the_overseas_register_the_day_asked(scenario: Scenario) -> None:
     overseas = overseas_of(scenario)

@@ -8,6 +8,7 @@ from datetime import date
 
 from hypothesis import given, settings
 from rule_probes import rule_findings
+from scheduled import budget
 
 from conformance.checks import scenarios
 from conformance.checks.scenarios import Loaded, Scenario, other_codes
@@ -70,7 +71,7 @@ def test_either_registration_day_reads_as_the_same_answer_and_no_other_does() ->
         assert as_later_reading({"開始": start, "終了": end}) == {"開始": start, "終了": end}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(scheduled_registrations(CODES))
 def test_the_five_days_are_drawn_ending_on_any_day(scenario: Scenario) -> None:
     # The strategy no longer leaves out periods ending on a 休日: it is only the 選挙時登録 it leaves to 第2号.

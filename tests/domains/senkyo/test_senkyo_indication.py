@@ -8,6 +8,7 @@ import json
 
 from hypothesis import given, settings
 from rule_probes import bound_requirements, rule_findings
+from scheduled import budget
 
 from conformance.checks import scenarios
 from conformance.checks.scenarios import Scenario, other_codes
@@ -38,7 +39,7 @@ def test_the_worked_examples_barred_after_the_bar_a_fine_and_before_the_sentence
     assert before == {"表示": False} and before != {"表示": True}
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=budget(30), deadline=None)
 @given(indication.sentenced_electors(other_codes(TOWN_CODE)))
 def test_the_drawn_persons_were_registered_before_their_sentence(scenario: Scenario) -> None:
     sentence = sentence_of(scenario)

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
+from scheduled import budget
 
 from conformance.checks import scenarios
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
@@ -206,7 +207,7 @@ DECLARED_RULES = {**SENKYO_RULES, districts.NAME: districts._ordained(load_profi
 
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(ALL_PERSONS)
 def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
     rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
@@ -214,7 +215,7 @@ def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
     assert scenario.as_of is not None
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=budget(30), deadline=None)
 @given(registered_after_moving_out(CODES))
 def test_registrations_after_moving_out_are_not_registered_before(scenario: Scenario) -> None:
     assert scenario.as_of is not None and scenario.moved_out is not None
@@ -324,7 +325,7 @@ def test_a_merger_or_boundary_change_does_not_restart_the_three_months() -> None
     assert area_change_of(MERGED) == senkyo.AreaChange(senkyo.MERGER, date(2025, 1, 1), date(2024, 12, 20))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(st.one_of(merged_local(CODES), boundary_registration(CODES)))
 def test_the_area_change_falls_after_the_notification_and_by_the_day_asked(scenario: Scenario) -> None:
     change = area_change_of(scenario)
@@ -467,7 +468,7 @@ def test_an_overseas_objection_upheld_registers_in_the_register_only_the_qualifi
     assert finding.actual == '{"在外_登録": false, "登録": true}'
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=budget(30), deadline=None)
 @given(overseas_objections_decided(CODES))
 def test_the_overseas_objections_are_asked_about_near_but_never_on_the_decision_day(scenario: Scenario) -> None:
     decided = overseas_decision_of(scenario).decided
@@ -535,7 +536,7 @@ def test_a_person_on_the_overseas_list_for_years_stays_on_it_through_a_national_
     assert (finding.expected, finding.actual) == ('{"在外_登録": true}', '{"在外_登録": false}')
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=budget(30), deadline=None)
 @given(objections_decided(CODES))
 def test_the_objections_are_asked_about_near_but_never_on_the_decision_day(scenario: Scenario) -> None:
     decided = objection_decision_of(scenario).decided

@@ -13,6 +13,7 @@ from typing import cast
 import pytest
 from hypothesis import given, settings
 from rule_probes import bound_requirements
+from scheduled import budget
 
 from conformance.catalog.models import Requirement
 from conformance.checks import scenarios
@@ -98,7 +99,7 @@ def test_the_struck_off_examples_are_on_the_register_before_and_off_after() -> N
     assert [rule.expected(example, TOWN_CODE)["抄本"] for example in rule.examples] == [True, False, True, False]
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=budget(30), deadline=None)
 @given(sr.leaving(CODES))
 def test_the_leaving_persons_were_registered_before_the_day_they_leave(scenario: Scenario) -> None:
     ended = scenario.moved_out
@@ -155,7 +156,7 @@ def test_without_a_declaration_the_district_rule_is_not_automated() -> None:
         rule.ordained(Ordinance(senkyo=SenkyoDeclared(voting_districts={"架空町": "第1投票区"})))
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=budget(20), deadline=None)
 @given(sr._electors_in(DECLARED.senkyo.voting_districts)(CODES))
 def test_the_district_electors_are_registered_in_a_declared_town_area(scenario: Scenario) -> None:
     assert scenario.area is not None and scenario.area[0] in DECLARED.senkyo.voting_districts

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rewritten_answers, rule_findings
+from scheduled import budget
 
 from conformance.checks import scenarios
 from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
@@ -30,7 +31,7 @@ _PLACES = {"居住地_市区町村コード", "現在地_市区町村コード",
            "入所前所在地_市区町村コード", "十八歳前日保護者居住地_市区町村コード", "十八歳前日所在地_市区町村コード"}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(st.one_of(*(rule.scenarios(CODES) for rule in SHOGAISHA_RULES.values())))
 def test_generated_persons_are_valid_rows_with_a_record(scenario: Scenario) -> None:
     parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
+from scheduled import budget
 
 from conformance.checks import scenarios
 from conformance.checks.scenarios import Loaded, Scenario, _csv, _row, other_codes
@@ -56,21 +57,21 @@ SHUGAKU_DEFECTS = sorted(name for name in DEFECTS
                          if name.startswith("shugaku_") and not name.startswith("shugaku_gakureibo_form_"))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=budget(40), deadline=None)
 @given(st.one_of(*(rule.scenarios(CODES) for rule in SHUGAKU_RULES.values())))
 def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
     rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
     assert rows[0]["住民となった年月日"] == scenario.moved_in.isoformat()
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(ss.pupils(CODES))
 def test_pupils_are_school_children_on_the_day_asked(scenario: Scenario) -> None:
     assert scenario.as_of is not None and scenario.children
     assert all(law.category_on(birth, scenario.as_of) == law.GAKUREI_JIDO for birth in scenario.children)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(st.one_of(ss.autumn_entrants(CODES), ss.late_entrants(CODES)))
 def test_moving_entrants_reach_six_in_the_year_and_never_move_in_on_february_first(scenario: Scenario) -> None:
     assert scenario.as_of is not None
