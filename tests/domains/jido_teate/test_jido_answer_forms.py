@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from rule_probes import PartChange, rewritten_answers, rule_findings
+from scheduled import budget
 
 from conformance.checks import scenarios
 from conformance.domains.jido_teate import checks as jc
@@ -90,8 +91,8 @@ def _latest_month_left_out(part: dict[str, Any]) -> None:
 
 def test_the_months_paid_only_in_reverse_pass_the_payment_months() -> None:
     rule, counted = "jido_teate.payment_months", Counted()
-    found = rule_findings(frozenset(), RULES, BINDINGS, [rule],
-                          client_type=rewritten_answers(jc.PART, _months_paid_reversed(counted)), max_examples=25)
+    found = rule_findings(frozenset(), RULES, BINDINGS, [rule], max_examples=budget(25),
+                          client_type=rewritten_answers(jc.PART, _months_paid_reversed(counted)))
     assert found == {rule: []}
     assert counted.changed > 0  # the reference lists 2024-10 to 2024-12 for a 支給 from 2025-01
 
@@ -103,7 +104,7 @@ def test_every_month_in_reverse_passes_the_payment_months() -> None:
         part["支払期月"] = (part.get("支払期月") or [])[::-1]
 
     assert rule_findings(frozenset(), RULES, BINDINGS, [rule], client_type=rewritten_answers(jc.PART, reversed_only),
-                         max_examples=25) == {rule: []}
+                         max_examples=budget(25)) == {rule: []}
 
 
 def test_a_month_paid_left_out_is_the_payment_months_finding() -> None:

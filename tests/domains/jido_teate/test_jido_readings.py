@@ -127,7 +127,7 @@ def _start_from_moving_in(row: dict[str, str], births: list[date]) -> str:
 @pytest.mark.parametrize("client_type", [RequestsHttpClient, MovedInDay], ids=["planned_day", "moved_in_day"])
 def test_a_vendor_of_either_move_day_passes(client_type: type[RequestsHttpClient]) -> None:
     names = ["jido_teate.start_month"] if client_type is MovedInDay else list(RULES)
-    found = rule_findings(frozenset(), RULES, BINDINGS, names, client_type=client_type, max_examples=25)
+    found = rule_findings(frozenset(), RULES, BINDINGS, names, client_type=client_type, max_examples=budget(25))
     assert found == {name: [] for name in names}
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from rule_probes import rule_findings
+from scheduled import budget
 
 from conformance.checks import scenarios
 from conformance.checks.scenarios import history
@@ -132,7 +133,7 @@ def _prefecture_record(row: Mapping[str, str], part: dict[str, Any], fiscal_year
 
 @pytest.mark.parametrize("client_type", [RequestsHttpClient, PrefectureRecord], ids=["town_record", "prefecture"])
 def test_a_vendor_of_either_reading_passes(client_type: type[RequestsHttpClient]) -> None:
-    found = rule_findings(frozenset(), RULES, BINDINGS, RULES, client_type=client_type, max_examples=25)
+    found = rule_findings(frozenset(), RULES, BINDINGS, RULES, client_type=client_type, max_examples=budget(25))
     assert found == {name: [] for name in RULES}
 
 

@@ -112,7 +112,7 @@ READINGS: dict[str, tuple[Rewrite, tuple[str, ...], dict[str, str], date]] = {
 def test_a_vendor_of_each_reading_passes(reading: str) -> None:
     rewrite, names, _, _ = READINGS[reading]
     rules = {name: SEIKATSU_RULES[name] for name in names}
-    found = rule_findings(frozenset(), rules, BINDINGS, names, client_type=_vendor(rewrite), max_examples=40)
+    found = rule_findings(frozenset(), rules, BINDINGS, names, client_type=_vendor(rewrite), max_examples=budget(40))
     assert found == {name: [] for name in names}
 
 

@@ -130,7 +130,7 @@ def test_no_decision_may_be_an_object_of_no_amount(written: dict[str, Any]) -> N
 def test_the_kinds_not_decided_as_null_or_zero_pass_the_supply_amount() -> None:
     rule = "shogaisha_fukushi.monthly_amount"
     found = rule_findings(frozenset(), SHOGAISHA_RULES, BINDINGS, [rule],
-                          client_type=rewritten_answers(ss.PART, _undecided_written), max_examples=25)
+                          client_type=rewritten_answers(ss.PART, _undecided_written), max_examples=budget(25))
     assert found == {rule: []}
     supplied = {ss.PART: {"月間支給量": {"居宅介護": 30, "生活介護": 22}}}
     _undecided_written(supplied[ss.PART])
