@@ -58,6 +58,11 @@ SCHEDULED = (
     # declarative scenario moj.shusei_shojo catches both with their exact findings in the README's command
     # (tests/scenarios/test_scenario_engine.py), and the file's renewal and removal defects stay there.
     "tests/domains/test_world_zairyu.py::test_the_reference_defects_of_the_notice_are_caught_by_the_model_through_the_machine",
+    # The prelude's 通称 recorded under two more seeds (the machine's one draw after it differs by seed): the README's
+    # command keeps the run's default seed, and the seeds' own proof (a later seed's draws judged, in any order) is
+    # tests/domains/jumin/test_model_seeds.py's, there (twenty-third pass of docs/performance.md).
+    "tests/domains/jumin/test_model_machine.py::test_every_example_records_a_tsusho_whatever_the_seed_draws[1]",
+    "tests/domains/jumin/test_model_machine.py::test_every_example_records_a_tsusho_whatever_the_seed_draws[23]",
     # The whole run on another machine on another day (time zone, locale, home, font, clock, transport), compared
     # finding by finding with the README's run: a second whole run (about 100 s of CPU). The README's run itself
     # and everything it asserts stay in the README's command.
