@@ -89,6 +89,8 @@ def koki_lines(row: Row, record: Mapping[str, str], issued: date, defects: froze
     """The printed lines of the person's 後期高齢者医療 資格確認書 issued on ``issued`` (None: no 被保険者 that
     day). The ratio of the 一部負担金 is 第67条第1項第1号's 1割: the 住民記録 holds no income."""
     stay, birth = stay_of(row), parse_day(row.get("生年月日", ""))
+    if "koki_kakuninsho_record_ignored" in defects:
+        record = {}  # the 資格 by age and address alone: a 被保険者 by the 障害認定 (第50条第2号) refused the card
     answer = koki_korei.koki_korei(row, stay, record, issued, frozenset())
     acquired = parse_day(answer["資格取得日"] or "")
     if birth is None or acquired is None or not answer["被保険者"]:

@@ -700,6 +700,7 @@ AFFECTS: dict[str, set[str]] = {
     "kaigo_hihokenshasho_second_refused": {"kaigo_card"},
     **{name: {"koki_card"} for name in (
         "koki_kakuninsho_without_birth", "koki_kakuninsho_acquired_day_before", "koki_kakuninsho_copay_of_kokuho",
+        "koki_kakuninsho_record_ignored",
         "koki_kakuninsho_without_expiry", "koki_kakuninsho_expiry_five_years_on")},
     # 子ども・子育て支援 (the driver operation kodomo.nintei, conformance_reference/kodomo_kosodate/kodomo.py; each
     # defect's own

@@ -15,6 +15,11 @@ one item of 施行規則 第16条第4項 on the paper, against :mod:`conformance
   1割, 10%);
 - 第5号: an 有効期限 (a date after the 交付年月日); 第3項: none later than five years counted from the 交付年月日.
 
+A 被保険者 of 65 to 74 by the 広域連合's 障害認定 (法 第50条第2号: the 認定 sent as the 後期高齢者医療 record) is
+asked for the card the same way, on the day of the 認定 or after it: it must be issued, with the person's 氏名, 性別
+and 生年月日 (``koki_form.certified_issued``; issue 66: the statute mutation run found no card asked for a person
+whose 資格 turns on the record).
+
 第2号 (被保険者番号, 保険者番号, the 広域連合's 名称) is not judged: the numbers are the 広域連合's own. The 発効期日 of
 第4号 is the 資格取得年月日 for the persons generated (no income, so no change of the ratio): the print cannot tell
 the two apart, and it is not judged. Only the content is the law's, not the layout (the 様式 is not quoted).
@@ -53,6 +58,8 @@ FORM_PATH = f"/forms/{FORM_ID}"
 PART, QUERIED = "後期高齢者医療", "照会の資格取得日"
 #: The generated row's 氏名 and 性別 (conformance/checks/scenarios.py _base_row: the 世帯主).
 NAME, SEX = "見本\u3000花子", "女"
+#: The record's item of the 広域連合's 障害認定 (the contract's records of 後期高齢者医療: 法 第50条第2号).
+CERTIFIED_ITEM = "障害認定年月日"
 #: The 資格確認書 exists from 令和6年12月2日 (the day the 被保険者証 stopped being issued).
 FIRST_ISSUE = date(2024, 12, 2)
 #: 法 第67条第1項's ratios in percent, as the print is read (conformance/checks/statute_forms.py ratios_in).
@@ -88,6 +95,19 @@ def insured(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     notified = min(issued, moved_in + timedelta(days=late))
     return Scenario(fiscal_year_of(issued), birth, moved_in, previous=draw(st.sampled_from((None, codes[1]))),
                     as_of=issued, notified=notified if notified > moved_in else None)
+
+
+@st.composite
+def certified(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident of 66 to 73, born 67 to 73 years before the year asked about (so 65 was reached more than sixty days
+    before), certified by the 広域連合 (法 第50条第2号: a 被保険者 from the day of the 認定), asked for the card on the
+    day of the 認定 or up to sixty days after it."""
+    issued = draw(st.dates(FIRST_ISSUE + timedelta(days=60), date(2026, 11, 30)))
+    birth = date(issued.year - draw(st.integers(67, 73)), draw(st.integers(1, 12)), draw(st.integers(1, 28)))
+    certified_on = issued - timedelta(days=draw(st.one_of(st.just(0), st.integers(0, 60))))
+    return Scenario(fiscal_year_of(issued), birth, date(birth.year + 30, 4, 1),
+                    previous=draw(st.sampled_from((None, *codes))), as_of=issued,
+                    records=((PART, CERTIFIED_ITEM, certified_on.isoformat()),))
 
 
 # -- reading the card -----------------------------------------------------------------------------
@@ -251,6 +271,11 @@ BIRTHDAY_CARD = Scenario(2025, date(1950, 6, 6), date(1980, 4, 1), as_of=date(20
 FROM_ABROAD_CARD = Scenario(2025, date(1945, 5, 5), date(2025, 5, 10), notified=date(2025, 5, 20),
                             as_of=date(2025, 6, 2))
 EXAMPLES = (BIRTHDAY_CARD, FROM_ABROAD_CARD)
+#: Born 1955-04-10, here since 1985, certified by the 広域連合 on 2025-06-10 at 70 (法 第50条第2号): a 被保険者 from
+#: that day, so the card of 2025-06-20 is issued with the 氏名, 性別 and 生年月日 (issue 66: a card read without the
+#: person's record is refused).
+CERTIFIED_CARD = Scenario(2025, date(1955, 4, 10), date(1985, 4, 1), as_of=date(2025, 6, 20),
+                          records=((PART, CERTIFIED_ITEM, "2025-06-10"),))
 
 
 def _rule(name: str, title: str, expected: Callable[[Scenario, str], Projection],
@@ -262,6 +287,10 @@ def _rule(name: str, title: str, expected: Callable[[Scenario, str], Projection]
 FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     _rule("koki_form.insured", "後期高齢者医療 資格確認書: the 被保険者's 氏名, 性別 and 生年月日 printed "
           "(規則 第16条第4項第1号)", _insured, _read_insured),
+    Rule("koki_form.certified_issued", "後期高齢者医療 資格確認書: issued to a 被保険者 of 65 to 74 by the "
+         "広域連合's 障害認定, with the 氏名, 性別 and 生年月日 printed (法 第50条第2号, 規則 第16条第4項第1号)",
+         certified, _insured, _card(_read_insured), (CERTIFIED_CARD,), ask=_ask, asked=f"POST {FORM_PATH}",
+         form=FORM_ID, needs_records=True),
     replace(_rule("koki_form.dates", "後期高齢者医療 資格確認書: the 資格取得年月日 (the 75th birthday or the day of "
                   "the move, not of the 届出) and the 交付年月日 printed (規則 第16条第4項第3号)", _dates,
                   lambda text, s: _read_dates([text], s)), actual=_read_dates_agreeing),

@@ -54,6 +54,17 @@ def test_the_persons_drawn_are_insured_on_the_day_asked(s: Scenario) -> None:
     assert lf.acquired_day(s) == lf._acquired(s, TOWN_CODE)
 
 
+@settings(max_examples=60, deadline=None)
+@given(lf.certified(other_codes(TOWN_CODE)))
+def test_the_certified_persons_drawn_are_insured_by_the_certification_alone(s: Scenario) -> None:
+    # 法 第50条第2号: a 被保険者 on the day asked about by the 認定 (at 65 or more), none by age alone (under 75).
+    assert s.as_of is not None and s.as_of >= lf.FIRST_ISSUE
+    certified = date.fromisoformat(s.record(lf.PART)[lf.CERTIFIED_ITEM])
+    stays, prefecture = history(s, TOWN_CODE), TOWN_CODE[:2]
+    assert koki_korei.koki_insured_on(s.birth, stays, prefecture, s.as_of, koki_korei.KokiFacts(certified=certified))
+    assert not koki_korei.koki_insured_on(s.birth, stays, prefecture, s.as_of)
+
+
 def test_a_conforming_card_in_another_layout_agrees_with_the_oracles() -> None:
     for name in lf.FORM_RULES:
         assert _actual(name) == lf.FORM_RULES[name].expected(S, TOWN_CODE), name
@@ -89,6 +100,7 @@ def test_every_rule_is_a_registered_check_bound_to_its_item_and_the_issue() -> N
                                                         f"koki_korei-2025.12-2.16.0.4.{item}-R001"}
     assert bound["scenario.koki_form.five_years"] == {"koki_korei-2025.12-2.16.0.3.0-R001"}
     assert "koki_korei-2025.12-1.54.0.3.0-R002" in bound["scenario.koki_form.insured"]
+    assert bound["scenario.koki_form.certified_issued"] == bound["scenario.koki_form.insured"]
     assert {f"scenario.{name}" for name in lf.FORM_RULES} <= set(default_registry())
     assert all(rule.ask is lf._ask and rule.form == lf.FORM_ID for rule in lf.FORM_RULES.values())
 
@@ -100,6 +112,17 @@ def test_the_clean_reference_prints_what_the_oracles_say() -> None:
 @pytest.mark.parametrize("name", CARD_DEFECTS)
 def test_each_defect_of_the_card_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name}), lf.FORM_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+def test_a_card_read_without_the_record_is_refused_to_the_certified_example_only() -> None:
+    # Issue 66 (the statute mutation run: the handler's record read as another's): the 障害認定 makes the person a
+    # 被保険者 (法 第50条第2号), so the card must be issued; the defect decides without the record and refuses it.
+    rule = lf.FORM_RULES["koki_form.certified_issued"]
+    assert rule.examples == (lf.CERTIFIED_CARD,) and rule.needs_records
+    assert rule.expected(lf.CERTIFIED_CARD, TOWN_CODE) == {"氏名": lf.NAME, "性別": lf.SEX, "生年月日": "1955-04-10"}
+    assert rule.actual({"問題": "HTTP 404", "場面": lf.CERTIFIED_CARD}, LOADED) == {"問題": "HTTP 404"}
+    assert failed_requirements(frozenset({"koki_kakuninsho_record_ignored"}),
+                               {"koki_form.insured": lf.FORM_RULES["koki_form.insured"]}, BINDINGS) == set()
 
 
 def test_the_finding_names_the_form_and_the_item() -> None:
