@@ -54,7 +54,7 @@ def test_the_persons_drawn_are_insured_on_the_day_asked(s: Scenario) -> None:
     assert lf.acquired_day(s) == lf._acquired(s, TOWN_CODE)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(lf.certified(other_codes(TOWN_CODE)))
 def test_the_certified_persons_drawn_are_insured_by_the_certification_alone(s: Scenario) -> None:
     # 法 第50条第2号: a 被保険者 on the day asked about by the 認定 (at 65 or more), none by age alone (under 75).
