@@ -52,7 +52,8 @@ def kojin_juminzei(row: Row, stay: Stay | None, fiscal_year: int, defects: froze
         taxes = ["均等割"]  # 第294条第1項第2号 (第295条第3項: not at or below the town's 条例's amount)
     income = _income_of(record, fiscal_year, _rate(row, levied, defects), defects) if levied and record else {}
     answer: dict[str, Any] = {
-        "課税": levied, "賦課期日": date(fiscal_year, 1, 1).isoformat(),
+        "課税": levied,
+        "賦課期日": date(fiscal_year, 4 if "juminzei_levy_date_fiscal_start" in defects else 1, 1).isoformat(),
         "課する税": taxes, "均等割額": _kintowari(levied, fiscal_year, defects),
         "所得割税率": _rate(row, levied, defects) if levied else None,
         "課税標準の所得年": (fiscal_year if "juminzei_current_year_income" in defects else fiscal_year - 1)

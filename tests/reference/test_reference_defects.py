@@ -265,7 +265,8 @@ AFFECTS: dict[str, set[str]] = {
         "juminzei_deemed_levy_ignored", "juminzei_senjusha_without_declaration", "juminzei_senjusha_salary_ignored",
         "juminzei_separate_tax_aid_on_payment_day", "juminzei_blue_senjusha_filed_only",
         "juminzei_low_income_limit_exclusive", "juminzei_kintowari_limit_ignored", "juminzei_fifteen_death_ignored",
-        "juminzei_blue_unavoidable_ignored", "juminzei_leap_birthday_passed", "juminzei_foreign_skipped")},
+        "juminzei_blue_unavoidable_ignored", "juminzei_leap_birthday_passed", "juminzei_foreign_skipped",
+        "juminzei_levy_date_fiscal_start")},
     # 国民年金 (conformance_reference/kokumin_nenkin/pension.py; each defect's own test:
     # tests/domains/kokumin_nenkin/test_nenkin_scenarios.py).
     **{name: {"qualifications"} for name in (

@@ -694,6 +694,11 @@ def _juminzei(s: Scenario, town: str) -> Projection:
                             for stays in (history(s, town), _off_the_register(s, town))))}
 
 
+def _levied_on(s: Scenario, town: str) -> Projection:
+    """Whether levied and the 賦課期日 answered (第318条: 1月1日 of the 年度; issue 66, a tool mutant moved it)."""
+    return {**_juminzei(s, town), "賦課期日": juminzei.levy_date(s.fiscal_year).isoformat()}
+
+
 def _off_the_register(s: Scenario, town: str) -> list[Residence]:
     """The person's stays read by the register (第294条第2項: 住民基本台帳に記録されている者): a 転出 leaves it on the
     除票's day, the earlier of the 転出予定年月日 and the 転出年月日（確定） (DOMAIN.md, 住民記録), so the person is no
@@ -737,13 +742,10 @@ DIED_ON_JANUARY_SECOND = Scenario(2024, date(1950, 5, 5), date(2000, 4, 1), died
 #: A 外国人住民 (住民種別 2) resident since 2015: levied as any 住所を有する個人 (第294条第1項第1号; issue 66).
 FOREIGN_RESIDENT = Scenario(2025, date(1980, 5, 5), date(2015, 4, 1), foreign=True)
 
-LEVIED = STATUTE.rule("juminzei.levied", moves, _juminzei, "課税", (LEFT_AFTER_JANUARY_FIRST, CAME_AFTER_JANUARY_FIRST,
-                                                                   DIED_ON_JANUARY_FIRST, DIED_ON_JANUARY_SECOND,
-                                                                   LEFT_ON_JANUARY_FIRST,
-                                                                   LEFT_ON_JANUARY_FIRST_CONFIRMED,
-                                                                   CAME_AND_LEFT_ON_JANUARY_FIRST,
-                                                                   LEFT_BEFORE_CONFIRMED_AFTER,
-                                                                   CONFIRMED_BEFORE_PLANNED_AFTER, FOREIGN_RESIDENT))
+LEVIED = STATUTE.rule("juminzei.levied", moves, _levied_on, picked(PART, "課税", "賦課期日"), (
+    LEFT_AFTER_JANUARY_FIRST, CAME_AFTER_JANUARY_FIRST, DIED_ON_JANUARY_FIRST, DIED_ON_JANUARY_SECOND,
+    LEFT_ON_JANUARY_FIRST, LEFT_ON_JANUARY_FIRST_CONFIRMED, CAME_AND_LEFT_ON_JANUARY_FIRST,
+    LEFT_BEFORE_CONFIRMED_AFTER, CONFIRMED_BEFORE_PLANNED_AFTER, FOREIGN_RESIDENT))
 
 #: 第295条第3項: judged only at the amount the profile declares (the rule as declared: _ordained_kintowari_exempt).
 KINTOWARI_EXEMPT = STATUTE.rule("juminzei.kintowari_exempt", drawn_with(house_owners_earning, 0),

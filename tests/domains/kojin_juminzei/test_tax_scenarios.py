@@ -34,7 +34,8 @@ CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "kojin_juminzei" / "2025.12" / "bindings.yaml"
 #: The defects of the reference's 個人住民税 answer judged by these checks (juminzei_current_address and
 #: juminzei_levied_on_death_day are scenario.juminzei.levied's: LEVIED in conformance/domains/kojin_juminzei/checks.py).
-LEVIED_DEFECTS = ("juminzei_current_address", "juminzei_levied_on_death_day", "juminzei_foreign_skipped")
+LEVIED_DEFECTS = ("juminzei_current_address", "juminzei_levied_on_death_day", "juminzei_foreign_skipped",
+                  "juminzei_levy_date_fiscal_start")
 TAX_DEFECTS = sorted(name for name in DEFECTS if name.startswith("juminzei_") and name not in LEVIED_DEFECTS)
 #: The reference profile's declaration of its town's 条例 (第295条第3項's amount): the rule it makes is judged too.
 REFERENCE_ORDINANCE = Ordinance.model_validate(yaml.safe_load(
@@ -260,7 +261,16 @@ def test_a_foreign_resident_is_levied_as_any_resident() -> None:
         "juminzei.levied": []}
     found = rule_findings(frozenset({"juminzei_foreign_skipped"}), {"juminzei.levied": ks.LEVIED}, BINDINGS,
                           ["juminzei.levied"])["juminzei.levied"]
-    assert_first_finding(found, "juminzei.levied", 2025, '{"課税": true}', '{"課税": false}', "1980-05-05")
+    assert_first_finding(found, "juminzei.levied", 2025, '{"課税": true, "賦課期日": "2025-01-01"}',
+                         '{"課税": false, "賦課期日": "2025-01-01"}', "1980-05-05")
+
+
+def test_the_levy_date_is_january_first_of_the_fiscal_year() -> None:
+    # 第318条 (issue 66, tool mutants answered 2月1日 or 1月2日): the rule's first worked example, 令和6年度.
+    found = rule_findings(frozenset({"juminzei_levy_date_fiscal_start"}), {"juminzei.levied": ks.LEVIED}, BINDINGS,
+                          ["juminzei.levied"])["juminzei.levied"]
+    assert_first_finding(found, "juminzei.levied", 2024, '{"課税": true, "賦課期日": "2024-01-01"}',
+                         '{"課税": true, "賦課期日": "2024-04-01"}', "1970-05-05")
 
 
     # 第295条第1項第2号: 百三十五万円を超える場合を除く, so 1,350,000円 itself is exempt; a 未成年者 by the 生年月日.
