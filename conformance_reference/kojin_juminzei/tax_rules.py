@@ -55,7 +55,7 @@ def kojin_juminzei(row: Row, stay: Stay | None, fiscal_year: int, defects: froze
         "課税": levied,
         "賦課期日": date(fiscal_year, 4 if "juminzei_levy_date_fiscal_start" in defects else 1, 1).isoformat(),
         "課する税": taxes, "均等割額": _kintowari(levied, fiscal_year, defects),
-        "所得割税率": _rate(row, levied, defects) if levied else None,
+        "所得割税率": _rate(row, levied, defects) if levied or "juminzei_rate_unlevied" in defects else None,
         "課税標準の所得年": (fiscal_year if "juminzei_current_year_income" in defects else fiscal_year - 1)
         if levied else None,
         "納期": _payment_months(fiscal_year, defects) if levied else [],

@@ -266,7 +266,7 @@ AFFECTS: dict[str, set[str]] = {
         "juminzei_separate_tax_aid_on_payment_day", "juminzei_blue_senjusha_filed_only",
         "juminzei_low_income_limit_exclusive", "juminzei_kintowari_limit_ignored", "juminzei_fifteen_death_ignored",
         "juminzei_blue_unavoidable_ignored", "juminzei_leap_birthday_passed", "juminzei_foreign_skipped",
-        "juminzei_levy_date_fiscal_start")},
+        "juminzei_levy_date_fiscal_start", "juminzei_rate_unlevied")},
     # 国民年金 (conformance_reference/kokumin_nenkin/pension.py; each defect's own test:
     # tests/domains/kokumin_nenkin/test_nenkin_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -952,6 +952,7 @@ RULE_PROBES = (
     Scenario(2025, date(2008, 2, 29), date(2008, 2, 29)),
     Scenario(2025, date(2012, 2, 29), date(2012, 2, 29)),
     kojin_scenarios.FOREIGN_RESIDENT,  # a 外国人住民 resident on the 賦課期日: levied
+    kojin_scenarios.LEFT_IN_DECEMBER,  # moved out before the 賦課期日: not levied, no 所得割税率
     # 国民年金: the worked examples of conformance/domains/kokumin_nenkin/checks.py.
     *(nenkin_scenarios.BORN_ON_APRIL_FIRST, nenkin_scenarios.BORN_ON_MAY_29, nenkin_scenarios.FROM_ABROAD,
       nenkin_scenarios.BORN_ON_MARCH_29, nenkin_scenarios.DIED, nenkin_scenarios.TO_MUNICIPALITY,

@@ -340,3 +340,12 @@ def test_a_leap_day_birth_reaches_its_age_on_february_28th_of_a_year_without_one
     found = rule_findings(frozenset({"juminzei_leap_birthday_passed"}), TAX_RULES, BINDINGS, [rule])[rule]
     assert_first_finding(found, rule, 2025, json.dumps({field: True}, ensure_ascii=False),
                          json.dumps({field: False}, ensure_ascii=False), birth)
+
+
+def test_a_person_not_levied_is_answered_no_rate() -> None:
+    # The contract: 所得割税率 null when the town does not levy the person (issue 66, a tool mutant answered 6 for him);
+    # the rate rule's second worked example moved out on 2024-12-10.
+    rule = "juminzei.rate"
+    assert rule_findings(frozenset(), TAX_RULES, BINDINGS, [rule]) == {rule: []}
+    found = rule_findings(frozenset({"juminzei_rate_unlevied"}), TAX_RULES, BINDINGS, [rule])[rule]
+    assert_first_finding(found, rule, 2025, '{"所得割税率": null}', '{"所得割税率": 6}', "2024-12-10")
