@@ -201,9 +201,9 @@ FIFTEEN_EXAMPLES = tuple(Scenario(2025, birth, birth) for birth in (date(2010, 1
 #: Died on 2024-07-31, 15 reached on 2024-08-01: 十五歳未満 死亡当時 (not on 2024-12-31; issue 66, the outside
 #: 個人住民税 product's report, which found the bundled reference judging such a 親族 on 12月31日: fixed).
 DIED_UNDER_FIFTEEN = Scenario(2025, date(2009, 8, 2), date(2009, 8, 2), died=date(2024, 7, 31))
-#: Born 2008-02-29, died 2023-03-15: 15 reached on 2023-02-28 (no 2月29日 that year), not 十五歳未満 死亡当時 (issue
-#: 66, a tool mutant reached it on 3月31日).
-DIED_LEAP_FIFTEEN = Scenario(2024, date(2008, 2, 29), date(2008, 2, 29), died=date(2023, 3, 15))
+#: Born 2008-02-29, died 2023-02-28: 15 reached that day (no 2月29日 that year), not 十五歳未満 死亡当時 (issue 66,
+#: tool mutants reached it on 3月1日 or 3月31日).
+DIED_LEAP_FIFTEEN = Scenario(2024, date(2008, 2, 29), date(2008, 2, 29), died=date(2023, 2, 28))
 
 
 #: The rules, by name (``juminzei.<name>``); each title is the rule's text in the folder's texts.yaml.

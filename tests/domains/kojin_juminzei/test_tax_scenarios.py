@@ -326,7 +326,7 @@ def test_a_relative_who_died_in_the_year_before_is_judged_fifteen_on_the_day_of_
     assert ks._under_fifteen(ks.DIED_UNDER_FIFTEEN, TOWN_CODE) == {"十五歳未満": True}
     assert juminzei.is_under_fifteen(date(2009, 8, 2), 2025) is False
     assert juminzei.is_under_fifteen(date(2009, 8, 2), 2025, date(2025, 2, 1)) is False
-    # Born 2008-02-29, died 2023-03-15: 15 reached on 2023-02-28, not under 15 死亡当時 (a tool mutant: on 3月31日).
+    # Born 2008-02-29, died 2023-02-28: 15 reached that day, not under 15 死亡当時 (tool mutants: on 3月1日, 3月31日).
     assert ks._under_fifteen(ks.DIED_LEAP_FIFTEEN, TOWN_CODE) == {"十五歳未満": False}
 
 
