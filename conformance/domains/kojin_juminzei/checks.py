@@ -218,7 +218,7 @@ TAX_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     _of_levied("juminzei.income_year", _income_year, "課税標準の所得年"),
     _of_levied("juminzei.rate", _rate_at(None), "所得割税率", ordained=_ordained_rate),
     STATUTE.rule("juminzei.payment_months", levied_residents, _payment_months, _answered_payment_months_main,
-                 (MOVED_IN_ON_LEVY_DATE,)),
+                 (MOVED_IN_ON_LEVY_DATE, LEFT_IN_DECEMBER)),
     STATUTE.rule("juminzei.minor", _minors, _minor, "未成年者", MINOR_EXAMPLES),
     STATUTE.rule("juminzei.under_fifteen", _fifteens, _under_fifteen, "十五歳未満",
                  (*FIFTEEN_EXAMPLES, DIED_UNDER_FIFTEEN, DIED_LEAP_FIFTEEN)),
