@@ -20,16 +20,19 @@ _DESIGNATED = frozenset({"0110", "0410", "1110", "1210", "1410", "1413", "1415",
                          "2610", "2710", "2714", "2810", "3310", "3410", "4010", "4013", "4310"})
 
 
-def _birthday(birth: date, years: int) -> date:
+def _birthday(birth: date, years: int, defects: frozenset[str]) -> date:
     try:
         return birth.replace(year=birth.year + years)
-    except ValueError:  # 2月29日
+    except ValueError:  # 2月29日, in a year without one
+        if "juminzei_leap_birthday_passed" in defects:
+            return birth  # the age taken as reached at birth
         return date(birth.year + years, 3, 1)
 
 
-def _reached(birth: date, years: int) -> date:
-    """年齢計算ニ関スル法律: an age is reached the day before the birthday."""
-    return _birthday(birth, years) - timedelta(days=1)
+def _reached(birth: date, years: int, defects: frozenset[str]) -> date:
+    """年齢計算ニ関スル法律: an age is reached the day before the birthday (a 2月29日 birth's, in a year without one,
+    on 2月28日)."""
+    return _birthday(birth, years, defects) - timedelta(days=1)
 
 
 def kojin_juminzei(row: Row, stay: Stay | None, fiscal_year: int, defects: frozenset[str],
@@ -49,9 +52,10 @@ def kojin_juminzei(row: Row, stay: Stay | None, fiscal_year: int, defects: froze
         taxes = ["均等割"]  # 第294条第1項第2号 (第295条第3項: not at or below the town's 条例's amount)
     income = _income_of(record, fiscal_year, _rate(row, levied, defects), defects) if levied and record else {}
     answer: dict[str, Any] = {
-        "課税": levied, "賦課期日": date(fiscal_year, 1, 1).isoformat(),
+        "課税": levied,
+        "賦課期日": date(fiscal_year, 4 if "juminzei_levy_date_fiscal_start" in defects else 1, 1).isoformat(),
         "課する税": taxes, "均等割額": _kintowari(levied, fiscal_year, defects),
-        "所得割税率": _rate(row, levied, defects) if levied else None,
+        "所得割税率": _rate(row, levied, defects) if levied or "juminzei_rate_unlevied" in defects else None,
         "課税標準の所得年": (fiscal_year if "juminzei_current_year_income" in defects else fiscal_year - 1)
         if levied else None,
         "納期": _payment_months(fiscal_year, defects) if levied else [],
@@ -191,7 +195,7 @@ def _minor(birth: date | None, fiscal_year: int, defects: frozenset[str]) -> boo
     if birth is None:
         return None
     day = date(fiscal_year, 4, 1) if "juminzei_minor_on_april_first" in defects else date(fiscal_year, 1, 1)
-    return _reached(birth, 18) > day
+    return _reached(birth, 18, defects) > day
 
 
 def _under_fifteen(birth: date | None, stay: Stay | None, fiscal_year: int, defects: frozenset[str]) -> bool | None:
@@ -202,7 +206,7 @@ def _under_fifteen(birth: date | None, stay: Stay | None, fiscal_year: int, defe
     died = None if stay is None else stay.died
     if died is not None and died.year == fiscal_year - 1 and "juminzei_fifteen_death_ignored" not in defects:
         day = died
-    return _reached(birth, 15) > day
+    return _reached(birth, 15, defects) > day
 
 
 def _salary_income(record: Mapping[str, str], defects: frozenset[str]) -> int | None:

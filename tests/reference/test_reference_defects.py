@@ -265,7 +265,8 @@ AFFECTS: dict[str, set[str]] = {
         "juminzei_deemed_levy_ignored", "juminzei_senjusha_without_declaration", "juminzei_senjusha_salary_ignored",
         "juminzei_separate_tax_aid_on_payment_day", "juminzei_blue_senjusha_filed_only",
         "juminzei_low_income_limit_exclusive", "juminzei_kintowari_limit_ignored", "juminzei_fifteen_death_ignored",
-        "juminzei_blue_unavoidable_ignored")},
+        "juminzei_blue_unavoidable_ignored", "juminzei_leap_birthday_passed", "juminzei_foreign_skipped",
+        "juminzei_levy_date_fiscal_start", "juminzei_rate_unlevied")},
     # 国民年金 (conformance_reference/kokumin_nenkin/pension.py; each defect's own test:
     # tests/domains/kokumin_nenkin/test_nenkin_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -948,6 +949,11 @@ RULE_PROBES = (
     # 個人住民税 of 令和7年度: 18 reached on 2025-01-02 (a 未成年者 on the 賦課期日); 15 reached on 2025-01-01.
     Scenario(2025, date(2007, 1, 3), date(2007, 1, 3)),
     Scenario(2025, date(2010, 1, 2), date(2010, 1, 2)),
+    # Born 2月29日: 18 (15) reached on 2月28日 of 2026 (2027), a year without one (未成年者, 十五歳未満 of 令和7年度).
+    Scenario(2025, date(2008, 2, 29), date(2008, 2, 29)),
+    Scenario(2025, date(2012, 2, 29), date(2012, 2, 29)),
+    kojin_scenarios.FOREIGN_RESIDENT,  # a 外国人住民 resident on the 賦課期日: levied
+    kojin_scenarios.LEFT_IN_DECEMBER,  # moved out before the 賦課期日: not levied, no 所得割税率
     # 国民年金: the worked examples of conformance/domains/kokumin_nenkin/checks.py.
     *(nenkin_scenarios.BORN_ON_APRIL_FIRST, nenkin_scenarios.BORN_ON_MAY_29, nenkin_scenarios.FROM_ABROAD,
       nenkin_scenarios.BORN_ON_MARCH_29, nenkin_scenarios.DIED, nenkin_scenarios.TO_MUNICIPALITY,

@@ -189,19 +189,27 @@ def _under_fifteen(s: Scenario, town: str) -> Projection:
 
 #: Moved in on the 賦課期日 of 令和7年度 itself: levied by the town (第318条).
 MOVED_IN_ON_LEVY_DATE = Scenario(2025, date(1980, 5, 5), date(2025, 1, 1))
-#: Born 2007-01-02 (18 on 2025-01-01: no 未成年者 of 令和7年度) and 2007-01-03, 2007-03-31 (未成年者).
+#: Moved out on 2024-12-10: not levied for 令和7年度, its taxes none (issue 66: a tool mutant answered its rate).
+LEFT_IN_DECEMBER = Scenario(2025, date(1980, 5, 5), date(2015, 4, 1), planned_out=date(2024, 12, 10))
+#: Born 2007-01-02 (18 on 2025-01-01: no 未成年者 of 令和7年度) and 2007-01-03, 2007-03-31, 2008-02-29 (未成年者: 18
+#: on 2026-02-28, a year without 2月29日; issue 66, a tool mutant read that birthday in another year).
 MINOR_EXAMPLES = tuple(Scenario(2025, birth, birth) for birth in (date(2007, 1, 2), date(2007, 1, 3),
-                                                                  date(2007, 3, 31)))
-#: Born 2010-01-01 (15 on 2024-12-31: not 十五歳未満 for 令和7年度) and 2010-01-02 (十五歳未満).
-FIFTEEN_EXAMPLES = tuple(Scenario(2025, birth, birth) for birth in (date(2010, 1, 1), date(2010, 1, 2)))
+                                                                  date(2007, 3, 31), date(2008, 2, 29)))
+#: Born 2010-01-01 (15 on 2024-12-31: not 十五歳未満 for 令和7年度) and 2010-01-02, 2012-02-29 (十五歳未満: 15 in 2027).
+FIFTEEN_EXAMPLES = tuple(Scenario(2025, birth, birth) for birth in (date(2010, 1, 1), date(2010, 1, 2),
+                                                                    date(2012, 2, 29)))
 #: Died on 2024-07-31, 15 reached on 2024-08-01: 十五歳未満 死亡当時 (not on 2024-12-31; issue 66, the outside
 #: 個人住民税 product's report, which found the bundled reference judging such a 親族 on 12月31日: fixed).
 DIED_UNDER_FIFTEEN = Scenario(2025, date(2009, 8, 2), date(2009, 8, 2), died=date(2024, 7, 31))
+#: Born 2008-02-29, died 2023-02-28: 15 reached that day (no 2月29日 that year), not 十五歳未満 死亡当時 (issue 66,
+#: tool mutants reached it on 3月1日 or 3月31日).
+DIED_LEAP_FIFTEEN = Scenario(2024, date(2008, 2, 29), date(2008, 2, 29), died=date(2023, 2, 28))
 
 
 #: The rules, by name (``juminzei.<name>``); each title is the rule's text in the folder's texts.yaml.
 def _of_levied(name: str, expected: Oracle, field_name: str | Actual, **options: Any) -> Rule:
-    return STATUTE.rule(name, levied_residents, expected, field_name, (MOVED_IN_ON_LEVY_DATE,), **options)
+    return STATUTE.rule(name, levied_residents, expected, field_name, (MOVED_IN_ON_LEVY_DATE, LEFT_IN_DECEMBER),
+                        **options)
 
 
 TAX_RULES: dict[str, Rule] = {rule.name: rule for rule in (
@@ -210,12 +218,11 @@ TAX_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     _of_levied("juminzei.income_year", _income_year, "課税標準の所得年"),
     _of_levied("juminzei.rate", _rate_at(None), "所得割税率", ordained=_ordained_rate),
     STATUTE.rule("juminzei.payment_months", levied_residents, _payment_months, _answered_payment_months_main,
-                 (MOVED_IN_ON_LEVY_DATE,)),
+                 (MOVED_IN_ON_LEVY_DATE, LEFT_IN_DECEMBER)),
     STATUTE.rule("juminzei.minor", _minors, _minor, "未成年者", MINOR_EXAMPLES),
     STATUTE.rule("juminzei.under_fifteen", _fifteens, _under_fifteen, "十五歳未満",
-                 (*FIFTEEN_EXAMPLES, DIED_UNDER_FIFTEEN)),
+                 (*FIFTEEN_EXAMPLES, DIED_UNDER_FIFTEEN, DIED_LEAP_FIFTEEN)),
 )}
-
 
 
 # -- The rules on a person's 個人住民税 record (生活扶助, 家屋敷, income; ``targets.load.records_path``) ----------
@@ -689,6 +696,11 @@ def _juminzei(s: Scenario, town: str) -> Projection:
                             for stays in (history(s, town), _off_the_register(s, town))))}
 
 
+def _levied_on(s: Scenario, town: str) -> Projection:
+    """Whether levied and the 賦課期日 answered (第318条: 1月1日 of the 年度; issue 66, a tool mutant moved it)."""
+    return {**_juminzei(s, town), "賦課期日": juminzei.levy_date(s.fiscal_year).isoformat()}
+
+
 def _off_the_register(s: Scenario, town: str) -> list[Residence]:
     """The person's stays read by the register (第294条第2項: 住民基本台帳に記録されている者): a 転出 leaves it on the
     除票's day, the earlier of the 転出予定年月日 and the 転出年月日（確定） (DOMAIN.md, 住民記録), so the person is no
@@ -729,14 +741,13 @@ CONFIRMED_BEFORE_PLANNED_AFTER = replace(LEFT_BEFORE_CONFIRMED_AFTER, planned_ou
 #: DOMAIN.md: a person alive on 1月1日 is taxed).
 DIED_ON_JANUARY_FIRST = Scenario(2024, date(1950, 5, 5), date(2000, 4, 1), died=date(2024, 1, 1))
 DIED_ON_JANUARY_SECOND = Scenario(2024, date(1950, 5, 5), date(2000, 4, 1), died=date(2024, 1, 2))
+#: A 外国人住民 (住民種別 2) resident since 2015: levied as any 住所を有する個人 (第294条第1項第1号; issue 66).
+FOREIGN_RESIDENT = Scenario(2025, date(1980, 5, 5), date(2015, 4, 1), foreign=True)
 
-LEVIED = STATUTE.rule("juminzei.levied", moves, _juminzei, "課税", (LEFT_AFTER_JANUARY_FIRST, CAME_AFTER_JANUARY_FIRST,
-                                                                   DIED_ON_JANUARY_FIRST, DIED_ON_JANUARY_SECOND,
-                                                                   LEFT_ON_JANUARY_FIRST,
-                                                                   LEFT_ON_JANUARY_FIRST_CONFIRMED,
-                                                                   CAME_AND_LEFT_ON_JANUARY_FIRST,
-                                                                   LEFT_BEFORE_CONFIRMED_AFTER,
-                                                                   CONFIRMED_BEFORE_PLANNED_AFTER))
+LEVIED = STATUTE.rule("juminzei.levied", moves, _levied_on, picked(PART, "課税", "賦課期日"), (
+    LEFT_AFTER_JANUARY_FIRST, CAME_AFTER_JANUARY_FIRST, DIED_ON_JANUARY_FIRST, DIED_ON_JANUARY_SECOND,
+    LEFT_ON_JANUARY_FIRST, LEFT_ON_JANUARY_FIRST_CONFIRMED, CAME_AND_LEFT_ON_JANUARY_FIRST,
+    LEFT_BEFORE_CONFIRMED_AFTER, CONFIRMED_BEFORE_PLANNED_AFTER, FOREIGN_RESIDENT))
 
 #: 第295条第3項: judged only at the amount the profile declares (the rule as declared: _ordained_kintowari_exempt).
 KINTOWARI_EXEMPT = STATUTE.rule("juminzei.kintowari_exempt", drawn_with(house_owners_earning, 0),

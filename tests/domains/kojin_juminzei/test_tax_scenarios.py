@@ -15,7 +15,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements, rule_findings
+from rule_probes import assert_first_finding, bound_requirements, failed_requirements, rule_findings
 from scheduled import budget
 
 from conformance.checks import scenarios
@@ -35,7 +35,8 @@ CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "kojin_juminzei" / "2025.12" / "bindings.yaml"
 #: The defects of the reference's 個人住民税 answer judged by these checks (juminzei_current_address and
 #: juminzei_levied_on_death_day are scenario.juminzei.levied's: LEVIED in conformance/domains/kojin_juminzei/checks.py).
-LEVIED_DEFECTS = ("juminzei_current_address", "juminzei_levied_on_death_day")
+LEVIED_DEFECTS = ("juminzei_current_address", "juminzei_levied_on_death_day", "juminzei_foreign_skipped",
+                  "juminzei_levy_date_fiscal_start")
 TAX_DEFECTS = sorted(name for name in DEFECTS if name.startswith("juminzei_") and name not in LEVIED_DEFECTS)
 #: The reference profile's declaration of its town's 条例 (第295条第3項's amount): the rule it makes is judged too.
 REFERENCE_ORDINANCE = Ordinance.model_validate(yaml.safe_load(
@@ -254,8 +255,25 @@ def test_a_person_who_died_on_the_levy_day_is_not_levied() -> None:
                                                          "kojin_juminzei-2025.12-1.294.0.2.0-R001")]
 
 
+def test_a_foreign_resident_is_levied_as_any_resident() -> None:
+    # 第294条第1項第1号 (住所を有する個人, whatever the nationality; issue 66, a tool mutant skipped 住民種別 2).
+    assert ks._juminzei(ks.FOREIGN_RESIDENT, TOWN_CODE) == {"課税": True}
+    assert rule_findings(frozenset(), {"juminzei.levied": ks.LEVIED}, BINDINGS, ["juminzei.levied"]) == {
+        "juminzei.levied": []}
+    found = rule_findings(frozenset({"juminzei_foreign_skipped"}), {"juminzei.levied": ks.LEVIED}, BINDINGS,
+                          ["juminzei.levied"])["juminzei.levied"]
+    assert_first_finding(found, "juminzei.levied", 2025, '{"課税": true, "賦課期日": "2025-01-01"}',
+                         '{"課税": false, "賦課期日": "2025-01-01"}', "1980-05-05")
 
-def test_the_low_income_exemption_of_its_worked_examples() -> None:
+
+def test_the_levy_date_is_january_first_of_the_fiscal_year() -> None:
+    # 第318条 (issue 66, tool mutants answered 2月1日 or 1月2日): the rule's first worked example, 令和6年度.
+    found = rule_findings(frozenset({"juminzei_levy_date_fiscal_start"}), {"juminzei.levied": ks.LEVIED}, BINDINGS,
+                          ["juminzei.levied"])["juminzei.levied"]
+    assert_first_finding(found, "juminzei.levied", 2024, '{"課税": true, "賦課期日": "2024-01-01"}',
+                         '{"課税": true, "賦課期日": "2024-04-01"}', "1970-05-05")
+
+
     # 第295条第1項第2号: 百三十五万円を超える場合を除く, so 1,350,000円 itself is exempt; a 未成年者 by the 生年月日.
     assert ks._low_income_taxes(ks.SINGLE_PARENT_AT_LIMIT, TOWN_CODE) == {ks._ANY: False}
     assert ks._low_income_taxes(ks.SINGLE_PARENT_ABOVE, TOWN_CODE) == {ks._ANY: True}
@@ -309,3 +327,26 @@ def test_a_relative_who_died_in_the_year_before_is_judged_fifteen_on_the_day_of_
     assert ks._under_fifteen(ks.DIED_UNDER_FIFTEEN, TOWN_CODE) == {"十五歳未満": True}
     assert juminzei.is_under_fifteen(date(2009, 8, 2), 2025) is False
     assert juminzei.is_under_fifteen(date(2009, 8, 2), 2025, date(2025, 2, 1)) is False
+    # Born 2008-02-29, died 2023-02-28: 15 reached that day, not under 15 死亡当時 (tool mutants: on 3月1日, 3月31日).
+    assert ks._under_fifteen(ks.DIED_LEAP_FIFTEEN, TOWN_CODE) == {"十五歳未満": False}
+
+
+@pytest.mark.parametrize(("rule", "field", "birth"), [("juminzei.minor", "未成年者", "2008-02-29"),
+                                                      ("juminzei.under_fifteen", "十五歳未満", "2012-02-29")])
+def test_a_leap_day_birth_reaches_its_age_on_february_28th_of_a_year_without_one(rule: str, field: str,
+                                                                                 birth: str) -> None:
+    # Issue 66, a tool mutant (the birthday of a 2月29日 birth taken in another year): born 2008-02-29, 18 on
+    # 2026-02-28, a 未成年者 on 2025-01-01; born 2012-02-29, 15 in 2027, 十五歳未満 on 2024-12-31.
+    assert rule_findings(frozenset(), TAX_RULES, BINDINGS, [rule]) == {rule: []}
+    found = rule_findings(frozenset({"juminzei_leap_birthday_passed"}), TAX_RULES, BINDINGS, [rule])[rule]
+    assert_first_finding(found, rule, 2025, json.dumps({field: True}, ensure_ascii=False),
+                         json.dumps({field: False}, ensure_ascii=False), birth)
+
+
+def test_a_person_not_levied_is_answered_no_rate() -> None:
+    # The contract: 所得割税率 null when the town does not levy the person (issue 66, a tool mutant answered 6 for him);
+    # the rate rule's second worked example moved out on 2024-12-10.
+    rule = "juminzei.rate"
+    assert rule_findings(frozenset(), TAX_RULES, BINDINGS, [rule]) == {rule: []}
+    found = rule_findings(frozenset({"juminzei_rate_unlevied"}), TAX_RULES, BINDINGS, [rule])[rule]
+    assert_first_finding(found, rule, 2025, '{"所得割税率": null}', '{"所得割税率": 6}', "2024-12-10")
