@@ -247,7 +247,11 @@ def run_machine(target: Target) -> Result:
         # nothing, and the first pass's findings stand alone.
         with suppress(Flaky):
             # Its persons numbered apart from the first pass's, which stay in the vendor and its export (issue 65).
-            result = replace(result, drawn=_run(replace(target, shrink=False), SECOND_PASS).found)
+            second = _run(replace(target, shrink=False), SECOND_PASS)
+            # The first pass ended at its breach, before the fixed examples after it; the second goes on past each
+            # breach and judges them: a rule it exercised is judged in this run (its breaches are reported with the
+            # first pass's), not left NOT_AUTOMATED for a breach elsewhere (issue 67, the third blind round).
+            result = replace(result, drawn=second.found, exercised=result.exercised | second.exercised)
     return result
 
 
