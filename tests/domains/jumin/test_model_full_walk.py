@@ -64,3 +64,16 @@ def test_a_breach_at_the_walk_leaves_the_fixed_examples_after_it_judged_by_the_s
     assert after_the_walk <= result.exercised
     assert {b.code for b in result.breaches} | {b.code for f in result.drawn for b in f.breaches} == {
         "model.full_lost_across_change"}
+
+
+def test_a_rule_left_unexercised_beside_a_breach_says_which_breaches_ended_the_examples() -> None:
+    from conformance.domains.jumin.model.check import Found, Result, unexercised_reason
+    from conformance.domains.jumin.oracles.model.judge import Breach
+
+    lost = Breach("jumin-1.0-7.2.3-R002", "model.diff_missing", "")
+    clean, broken = Result(frozenset(), seed=7), Result(frozenset(), (Found(("1. x",), (lost,)),), seed=7)
+    plain = "no step of the model's state machine exercised the rule of jumin-1.0-4.0.1-R001 in this run (seed 7)"
+    assert unexercised_reason("jumin-1.0-4.0.1-R001", clean) == plain
+    assert unexercised_reason("jumin-1.0-4.0.1-R001", broken) == (
+        f"{plain}; the examples that might have reached it ended at a breach of jumin-1.0-7.2.3-R002 (an example "
+        "stops at its first breach: the vendor's state then differs from the model's)")
