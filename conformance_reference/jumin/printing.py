@@ -108,6 +108,8 @@ class PrintService:
                     f"{', '.join(SEAL_KINDS)}")
         if not isinstance(notice, str) or len(notice) > 40:
             return "固定文言 must be a text of at most 40 characters"
+        if "seal_title_fixed" in self.defects:
+            title = TITLES[0]  # A defect: the 市区町村長's 職名 whatever is chosen (the 公印, the wording as chosen).
         if "seal_options_ignored" in self.defects:
             # A defect: the certificate is printed as set up once: the 市区町村長's 職名 and 印, no fixed wording.
             title, seal, seal_kind, notice = TITLES[0], True, SEAL_KINDS[0], ""

@@ -117,3 +117,11 @@ def test_an_alert_without_its_message_fails_5_8_r002_only() -> None:
     assert [(f.code, f.location.split("#", 1)[1], f.actual) for f in findings] == [
         ("print.overflow_alert_missing", "限界まで/アラート", "no message"),
         ("print.overflow_alert_missing", "空白/アラート", "no message")]
+
+
+def test_a_title_fixed_to_the_mayor_fails_5_6_r001_on_the_deputy_s_title() -> None:
+    # The 職務代理者 without the 公印 against the 市区町村長 without it: the 公印 printed on the 市区町村長's line
+    # of the first print no longer tells the two apart.
+    with reference_target(frozenset({"seal_title_fixed"})) as target:
+        assert found(judge(target, "seal")) == [("print.choice_ignored", "職務代理者/職名")]
+        assert judge(target, "seal_kind") == []

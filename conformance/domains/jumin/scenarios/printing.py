@@ -23,7 +23,8 @@ person (``logs.prints``) before and after. Params ``rule``:
 
 - ``seal`` (5.6 R001: 市区町村長又は職務代理者の職名・氏名、公印印字の有無及び公印の種類が選択できること…都道府県名を
   印字すること): the 市区町村長 with the 公印, then the 職務代理者 without: each PDF prints a 職名 with the 都道府県名,
-  the two differ, and the 印刷ログ records 公印出力の有無 true, then false;
+  the 職務代理者's differs from the 市区町村長's printed without the 公印 (a third print: the two differ in the 職名
+  alone), and the 印刷ログ records 公印出力の有無 true, then false;
 - ``seal_kind`` (5.6 R002: 証明書専用の印 … 「公印省略」「この印は黒色です」等の任意の固定文言): the 証明書専用の印 with
   「この印は黒色です」, then no 公印 with 「公印省略」: each wording printed, 公印出力の有無 as chosen.
 
@@ -337,18 +338,21 @@ def _seal(ctx: CheckContext, dialog: _Dialog) -> Iterator[Finding]:
     prefecture = DEFAULT_ITEMS["住所_都道府県"]
     mayor, mayor_new = dialog.printed_new(出力=FILE, 職名="市区町村長", 公印=True, 公印の種類="市区町村長印")
     deputy, deputy_new = dialog.printed_new(出力=FILE, 職名="職務代理者", 公印=False, 公印の種類="職務代理者印")
-    forms = [documents(mayor), documents(deputy)]
-    if forms[0] is None or forms[1] is None:
+    # The 市区町村長 without the 公印 too: the 職名 is compared between two prints that differ in it alone (a 公印
+    # printed on the 職名's line would tell the two apart when the 職名 chosen was not printed; issue 67).
+    plain = dialog.issue(出力=FILE, 職名="市区町村長", 公印=False, 公印の種類="市区町村長印")
+    forms = [documents(mayor), documents(deputy), documents(plain)]
+    if forms[0] is None or forms[1] is None or forms[2] is None:
         yield dialog.finding("print.document_missing", "the PDF output answers no readable form (5.6 R001)", FILE,
                              expected="the form as PDF", actual="none")
         return
-    titles = [_title_lines(found[0], prefecture) for found in (forms[0], forms[1])]
-    for name, lines in zip(("市区町村長", "職務代理者"), titles, strict=True):
+    titles = [_title_lines(found[0], prefecture) for found in (forms[0], forms[1], forms[2])]
+    for name, lines in zip(("市区町村長", "職務代理者"), titles[:2], strict=True):
         if not lines:
             yield dialog.finding("print.title_missing", f"the {name}'s 職名 is not printed with the 都道府県名 "
                                  "(5.6 R001)", f"{name}/職名", expected="the 職名 with the 都道府県名",
                                  actual="absent")
-    if titles[0] and titles[0] == titles[1]:
+    if titles[2] and titles[2] == titles[1]:
         yield dialog.finding("print.choice_ignored", "the 職務代理者 chosen, the 市区町村長's 職名 is printed all the "
                              "same (5.6 R001)", "職務代理者/職名", expected="the 職務代理者's 職名",
                              actual="the same 職名")
