@@ -175,6 +175,8 @@ FINDING_TEXTS: dict[str, Text] = {
                                "The preview or PDF output answers no readable form"),
     "print.overflow_unlisted": ("印刷域を超過した項目が文字超過リストにありません",
                                 "An item that overflows its print area is not in the 文字超過リスト"),
+    "print.overflow_unnamed": ("文字超過リストに文字溢れした帳票の宛名番号がありません",
+                               "The 文字超過リスト does not name the person whose form overflowed"),
     "print.overflow_alert_missing": ("文字溢れのある帳票でアラートが表示されません",
                                      "A form with an item that overflows shows no アラート"),
     "print.overflow_mode_ignored": ("文字溢れ項目の出力（限界まで・空白）が設定のとおりではありません",

@@ -664,6 +664,8 @@ VALUES: Mapping[str, Text] = {
     "the whole 方書": ("方書の全体", "the whole 方書"),
     "cut": ("途中で切れている", "cut"),
     "an アラート": ("アラート", "an アラート"),
+    "an アラート with its message": ("メッセージのあるアラート", "an アラート with its message"),
+    "no message": ("メッセージなし", "no message"),
     "a count": ("件数", "a count"),
     "four 種別": ("4つの種別", "four 種別"),
     "CSV": ("CSV", "CSV"),

@@ -74,11 +74,19 @@ class PrintService:
         if job.output != OUTPUT_KINDS[PAPER]:
             answer["文書"] = documents
         if overflows:
-            atena = str(body.get("宛名番号") or body.get("世帯番号") or "")
-            answer["アラート"] = [{"code": OVERFLOW_ALERT, "item": overflow["項目"], "message": OVERFLOW_MESSAGE}
-                                for overflow in overflows]
-            answer["文字超過リスト"] = [{"宛名番号": atena, **overflow} for overflow in overflows]
+            answer.update(self._overflowed(body, overflows))
         return 200, answer
+
+    def _overflowed(self, body: Mapping[str, Any], overflows: list[dict[str, str]]) -> dict[str, Any]:
+        """5.8 R002, 10.7 R006: the アラート (a message to show) and the 文字超過リスト (whose form, the item, what it
+        holds) of a form whose items overflowed."""
+        atena = str(body.get("宛名番号") or body.get("世帯番号") or "")
+        message = "" if "overflow_alert_silent" in self.defects else OVERFLOW_MESSAGE  # A defect: a code, no words.
+        alerts = [{"code": OVERFLOW_ALERT, "item": overflow["項目"], "message": message} for overflow in overflows]
+        if "overflow_list_unnamed" in self.defects:
+            # A defect: the list names the item and what it holds, never whose form it was.
+            return {"アラート": alerts, "文字超過リスト": [dict(overflow) for overflow in overflows]}
+        return {"アラート": alerts, "文字超過リスト": [{"宛名番号": atena, **overflow} for overflow in overflows]}
 
     def _job(self, body: Mapping[str, Any]) -> PrintJob | str:
         output = body.get("出力", FILE)
@@ -100,6 +108,8 @@ class PrintService:
                     f"{', '.join(SEAL_KINDS)}")
         if not isinstance(notice, str) or len(notice) > 40:
             return "固定文言 must be a text of at most 40 characters"
+        if "seal_title_fixed" in self.defects:
+            title = TITLES[0]  # A defect: the 市区町村長's 職名 whatever is chosen (the 公印, the wording as chosen).
         if "seal_options_ignored" in self.defects:
             # A defect: the certificate is printed as set up once: the 市区町村長's 職名 and 印, no fixed wording.
             title, seal, seal_kind, notice = TITLES[0], True, SEAL_KINDS[0], ""

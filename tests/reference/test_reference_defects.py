@@ -549,6 +549,7 @@ AFFECTS: dict[str, set[str]] = {
         # (tests/domains/jumin/test_printing.py); no
         # value of the probes' forms is wider than its column.
         "print_options_ignored", "print_copies_ignored", "form_overflow_cut", "seal_options_ignored",
+        "overflow_list_unnamed", "overflow_alert_silent", "seal_title_fixed",
         # 6.1 統計 (reference/statistics.py): only the driver's stats.annual shows them.
         "stats_moves_by_processing_day", "stats_planned_out_excluded", "stats_period_end_ignored",
         # 2.2.2 交付履歴照会 (reference/issuance.py): only the driver's logs.issuances shows them.

@@ -41,3 +41,39 @@ def test_the_changed_person_may_be_listed_again_but_no_other() -> None:
 
 def test_the_walk_s_serials_are_apart_from_the_other_examples_in_its_block() -> None:
     assert UNKNOWN_BIRTH_FIRST + 1_000 < FULL_WALK_FIRST < UNKNOWN_BIRTH_FIRST + 500_000
+
+
+def test_a_breach_at_the_walk_leaves_the_fixed_examples_after_it_judged_by_the_second_pass() -> None:
+    # A run shrinks (the default): its first pass ends at the walk's breach, before the fixed examples after it
+    # (support_cases: 3.4 R008; code_stock, csv_imports ...); the second pass, going on past each breach, judges
+    # them, so they are exercised in the run and not NOT_AUTOMATED beside the FAIL (issue 67: the third blind round's
+    # 13 and 16 turned 4 and 6 PASS into NOT_AUTOMATED so).
+    from dataclasses import replace
+
+    from conformance.domains.jumin.model.check import _run, run_machine
+    from tests.domains.jumin.test_model_machine import reference_target
+
+    defect = frozenset({"full_read_storage_order"})
+    with reference_target(defect) as target:
+        first = _run(replace(target, shrink=True, every_breach=True))
+    with reference_target(defect) as target:
+        result = run_machine(replace(target, shrink=True, every_breach=True))
+    after_the_walk = {"jumin-1.0-3.4-R008", "jumin-1.0-5.2-R009"}
+    assert [b.code for b in first.breaches] == ["model.full_lost_across_change"]
+    assert not after_the_walk & first.exercised  # the first pass alone: never judged
+    assert after_the_walk <= result.exercised
+    assert {b.code for b in result.breaches} | {b.code for f in result.drawn for b in f.breaches} == {
+        "model.full_lost_across_change"}
+
+
+def test_a_rule_left_unexercised_beside_a_breach_says_which_breaches_ended_the_examples() -> None:
+    from conformance.domains.jumin.model.check import Found, Result, unexercised_reason
+    from conformance.domains.jumin.oracles.model.judge import Breach
+
+    lost = Breach("jumin-1.0-7.2.3-R002", "model.diff_missing", "")
+    clean, broken = Result(frozenset(), seed=7), Result(frozenset(), (Found(("1. x",), (lost,)),), seed=7)
+    plain = "no step of the model's state machine exercised the rule of jumin-1.0-4.0.1-R001 in this run (seed 7)"
+    assert unexercised_reason("jumin-1.0-4.0.1-R001", clean) == plain
+    assert unexercised_reason("jumin-1.0-4.0.1-R001", broken) == (
+        f"{plain}; the examples that might have reached it ended at a breach of jumin-1.0-7.2.3-R002 (an example "
+        "stops at its first breach: the vendor's state then differs from the model's)")

@@ -97,3 +97,31 @@ def test_seal_options_ignored_print_the_mayor_with_the_seal_and_no_wording() -> 
             ("print.notice_missing", "この印は黒色です"), ("print.notice_missing", "公印省略"),
             ("print.choice_ignored", "公印出力の有無")]
         assert judge(target, "output") == []
+
+
+def test_a_list_that_names_no_one_fails_both_overflow_requirements() -> None:
+    with reference_target(frozenset({"overflow_list_unnamed"})) as target:
+        assert found(judge(target, "overflow_list")) == [("print.overflow_unnamed", "文字超過リスト/宛名番号")]
+        assert found(judge(target, "overflow_alert")) == [
+            ("print.overflow_unnamed", "限界まで/文字超過リスト/宛名番号"),
+            ("print.overflow_unnamed", "空白/文字超過リスト/宛名番号")]
+        assert judge(target, "fit") == []
+        [finding] = judge(target, "overflow_list")
+    assert (finding.actual, finding.expected.isdigit()) == ("absent", True)
+
+
+def test_an_alert_without_its_message_fails_5_8_r002_only() -> None:
+    with reference_target(frozenset({"overflow_alert_silent"})) as target:
+        findings = judge(target, "overflow_alert")
+        assert judge(target, "overflow_list") == []
+    assert [(f.code, f.location.split("#", 1)[1], f.actual) for f in findings] == [
+        ("print.overflow_alert_missing", "限界まで/アラート", "no message"),
+        ("print.overflow_alert_missing", "空白/アラート", "no message")]
+
+
+def test_a_title_fixed_to_the_mayor_fails_5_6_r001_on_the_deputy_s_title() -> None:
+    # The 職務代理者 without the 公印 against the 市区町村長 without it: the 公印 printed on the 市区町村長's line
+    # of the first print no longer tells the two apart.
+    with reference_target(frozenset({"seal_title_fixed"})) as target:
+        assert found(judge(target, "seal")) == [("print.choice_ignored", "職務代理者/職名")]
+        assert judge(target, "seal_kind") == []

@@ -182,8 +182,7 @@ def state_machine(ctx: CheckContext) -> Iterator[Finding]:
     result = _result(target)
     every = result.every(ctx.requirement.id)
     if not every and ctx.requirement.id not in result.exercised:
-        unexercised = (f"no step of the model's state machine exercised the rule of {ctx.requirement.id} in this run "
-                       f"(seed {result.seed})")
+        unexercised = unexercised_reason(ctx.requirement.id, result)
         if result.undeclared:
             # A subset of the operations declared: the rule's steps may be the ones not offered. Never PASS on the
             # other checks alone, the reason naming what the machine could not send (issue 64).
@@ -196,6 +195,19 @@ def state_machine(ctx: CheckContext) -> Iterator[Finding]:
     unshrunk = replace(target, shrink=False)  # an example of the second pass replays with --shrink off
     for breach, steps, drawn in every:
         yield _finding(ctx, unshrunk if drawn else target, breach, steps)
+
+
+def unexercised_reason(requirement: str, result: Result) -> str:
+    """Why ``requirement`` is not judged by the run: no step exercised its rule; and where examples ended at a breach
+    (an example stops at its first: the vendor's state has left the model's, so no later step of it can be judged),
+    the requirements whose breaches ended them, so that a reader sees the NOT_AUTOMATED follows from those FAILs."""
+    reason = (f"no step of the model's state machine exercised the rule of {requirement} in this run "
+              f"(seed {result.seed})")
+    broken = sorted({breach.requirement for example in (*result.found, *result.drawn) for breach in example.breaches})
+    if not broken:
+        return reason
+    return (f"{reason}; the examples that might have reached it ended at a breach of {', '.join(broken)} (an example "
+            "stops at its first breach: the vendor's state then differs from the model's)")
 
 
 def others_bound(ctx: CheckContext, name: str = _CACHE) -> bool:
@@ -247,7 +259,11 @@ def run_machine(target: Target) -> Result:
         # nothing, and the first pass's findings stand alone.
         with suppress(Flaky):
             # Its persons numbered apart from the first pass's, which stay in the vendor and its export (issue 65).
-            result = replace(result, drawn=_run(replace(target, shrink=False), SECOND_PASS).found)
+            second = _run(replace(target, shrink=False), SECOND_PASS)
+            # The first pass ended at its breach, before the fixed examples after it; the second goes on past each
+            # breach and judges them: a rule it exercised is judged in this run (its breaches are reported with the
+            # first pass's), not left NOT_AUTOMATED for a breach elsewhere (issue 67, the third blind round).
+            result = replace(result, drawn=second.found, exercised=result.exercised | second.exercised)
     return result
 
 

@@ -14,15 +14,17 @@ person (``logs.prints``) before and after. Params ``rule``:
 - ``output`` (R004: PDFか紙出力が指定でき、プリンタが指定できること): PDF answers the form and its entry records a file
   output (ファイル出力, PDF); paper on the last printer records 印刷 (or 紙) and that printer;
 - ``overflow_list`` (R006: 印刷域桁数を超過したもの…超過内容を記載したリスト): a 方書 of 100 characters (the item's
-  length) on paper: the answer's 文字超過リスト holds the 住所 with the whole 方書;
-- ``overflow_alert`` (5.8 R002): the same answer carries an アラート and the list, and the 文字溢れ parameter is
-  obeyed: 空白 prints none of the 方書, 限界まで prints its beginning;
+  length) on paper: the answer's 文字超過リスト holds the 住所 with the whole 方書, its entry naming the person's
+  宛名番号 (whose form it was);
+- ``overflow_alert`` (5.8 R002): the same answer carries an アラート with a message and the list (its entry naming
+  the 宛名番号), and the 文字溢れ parameter is obeyed: 空白 prints none of the 方書, 限界まで prints its beginning;
 - ``fit`` (5.8 R001: 文字の大きさを調整するなどして、文字超過とならないようすること): a 方書 of 30 characters as
   PDF is printed whole on a line that ends within the page, or (やむをえず) is in the 文字超過リスト.
 
 - ``seal`` (5.6 R001: 市区町村長又は職務代理者の職名・氏名、公印印字の有無及び公印の種類が選択できること…都道府県名を
   印字すること): the 市区町村長 with the 公印, then the 職務代理者 without: each PDF prints a 職名 with the 都道府県名,
-  the two differ, and the 印刷ログ records 公印出力の有無 true, then false;
+  the 職務代理者's differs from the 市区町村長's printed without the 公印 (a third print: the two differ in the 職名
+  alone), and the 印刷ログ records 公印出力の有無 true, then false;
 - ``seal_kind`` (5.6 R002: 証明書専用の印 … 「公印省略」「この印は黒色です」等の任意の固定文言): the 証明書専用の印 with
   「この印は黒色です」, then no 公印 with 「公印省略」: each wording printed, 公印出力の有無 as chosen.
 
@@ -223,20 +225,46 @@ def _output(ctx: CheckContext, dialog: _Dialog) -> Iterator[Finding]:
     yield from _logged(dialog, new, {"出力形式": LOGGED[PAPER], "印刷プリンタ": chosen[0]}, "10.7 R004")
 
 
+def _entry(answer: Mapping[str, Any], katagaki: str) -> Mapping[str, Any] | None:
+    """The entry of the 文字超過リスト that holds the 方書 whole (spaces aside), or None."""
+    listed = answer.get("文字超過リスト")
+    entries = listed if isinstance(listed, list) else []
+    return next((entry for entry in entries
+                 if isinstance(entry, dict) and katagaki in "".join(str(entry.get("内容", "")).split())), None)
+
+
 def _listed(answer: Mapping[str, Any], katagaki: str) -> bool:
     """The 文字超過リスト names the 方書 whole (spaces aside)."""
-    listed = answer.get("文字超過リスト")
-    return isinstance(listed, list) and any(
-        isinstance(entry, dict) and katagaki in "".join(str(entry.get("内容", "")).split()) for entry in listed)
+    return _entry(answer, katagaki) is not None
+
+
+def _named(dialog: _Dialog, entry: Mapping[str, Any], where: str, clause: str) -> Iterator[Finding]:
+    """The list's entry names whose form overflowed (its ``宛名番号``): the list is output apart from the form, and an
+    entry naming no one, or another, does not let the overflowed information be confirmed (interpretation
+    ``jumin-1.0-interp-print-dialog``)."""
+    named = entry.get("宛名番号")
+    if str(named) != dialog.atena:
+        yield dialog.finding("print.overflow_unnamed", f"the 文字超過リスト's entry does not name the person whose "
+                             f"form overflowed ({clause})", f"{where}/宛名番号", expected=dialog.atena,
+                             actual=str(named) if named not in (None, "") else "absent")
 
 
 def _overflow_list(ctx: CheckContext, dialog: _Dialog) -> Iterator[Finding]:
-    """10.7 R006: the 文字超過リスト of a form whose 住所 exceeds its column."""
+    """10.7 R006: the 文字超過リスト of a form whose 住所 exceeds its column, naming whose form it is."""
     dialog.person(LONG_KATAGAKI)
-    if not _listed(dialog.issue(出力=PAPER), LONG_KATAGAKI):
+    entry = _entry(dialog.issue(出力=PAPER), LONG_KATAGAKI)
+    if entry is None:
         yield dialog.finding("print.overflow_unlisted", "the 住所 with a 方書 of 100 characters is not in the "
                              "文字超過リスト with what it holds (10.7 R006)", "文字超過リスト",
                              expected="the 住所 with the 方書", actual="absent")
+        return
+    yield from _named(dialog, entry, "文字超過リスト", "10.7 R006")
+
+
+def _alerted(alerts: object) -> bool:
+    """An アラート is shown: a list of them, one at least with a message (5.8 R002 アラートを表示して注意喚起)."""
+    return isinstance(alerts, list) and any(
+        isinstance(alert, dict) and str(alert.get("message") or "").strip() for alert in alerts)
 
 
 def _overflow_alert(ctx: CheckContext, dialog: _Dialog) -> Iterator[Finding]:
@@ -246,13 +274,18 @@ def _overflow_alert(ctx: CheckContext, dialog: _Dialog) -> Iterator[Finding]:
     for mode in ("限界まで", "空白"):
         answer = dialog.issue(出力=FILE, 文字溢れ=mode)
         alerts = answer.get("アラート")
-        if not isinstance(alerts, list) or not alerts:
+        if not _alerted(alerts):
             yield dialog.finding("print.overflow_alert_missing", "a form with a 住所 that overflows answers no "
-                                 "アラート (5.8 R002)", f"{mode}/アラート", expected="an アラート", actual="none")
-        if not _listed(answer, LONG_KATAGAKI):
+                                 "アラート with a message (5.8 R002)", f"{mode}/アラート",
+                                 expected="an アラート with its message",
+                                 actual="no message" if isinstance(alerts, list) and alerts else "none")
+        entry = _entry(answer, LONG_KATAGAKI)
+        if entry is None:
             yield dialog.finding("print.overflow_unlisted", "the overflowing 住所 is not in the 文字超過リスト "
                                  "(5.8 R002)", f"{mode}/文字超過リスト", expected="the 住所 with the 方書",
                                  actual="absent")
+        else:
+            yield from _named(dialog, entry, f"{mode}/文字超過リスト", "5.8 R002")
         forms = documents(answer)
         if forms is None:
             yield dialog.finding("print.document_missing", "the PDF output answers no readable form", mode,
@@ -305,18 +338,21 @@ def _seal(ctx: CheckContext, dialog: _Dialog) -> Iterator[Finding]:
     prefecture = DEFAULT_ITEMS["住所_都道府県"]
     mayor, mayor_new = dialog.printed_new(出力=FILE, 職名="市区町村長", 公印=True, 公印の種類="市区町村長印")
     deputy, deputy_new = dialog.printed_new(出力=FILE, 職名="職務代理者", 公印=False, 公印の種類="職務代理者印")
-    forms = [documents(mayor), documents(deputy)]
-    if forms[0] is None or forms[1] is None:
+    # The 市区町村長 without the 公印 too: the 職名 is compared between two prints that differ in it alone (a 公印
+    # printed on the 職名's line would tell the two apart when the 職名 chosen was not printed; issue 67).
+    plain = dialog.issue(出力=FILE, 職名="市区町村長", 公印=False, 公印の種類="市区町村長印")
+    forms = [documents(mayor), documents(deputy), documents(plain)]
+    if forms[0] is None or forms[1] is None or forms[2] is None:
         yield dialog.finding("print.document_missing", "the PDF output answers no readable form (5.6 R001)", FILE,
                              expected="the form as PDF", actual="none")
         return
-    titles = [_title_lines(found[0], prefecture) for found in (forms[0], forms[1])]
-    for name, lines in zip(("市区町村長", "職務代理者"), titles, strict=True):
+    titles = [_title_lines(found[0], prefecture) for found in (forms[0], forms[1], forms[2])]
+    for name, lines in zip(("市区町村長", "職務代理者"), titles[:2], strict=True):
         if not lines:
             yield dialog.finding("print.title_missing", f"the {name}'s 職名 is not printed with the 都道府県名 "
                                  "(5.6 R001)", f"{name}/職名", expected="the 職名 with the 都道府県名",
                                  actual="absent")
-    if titles[0] and titles[0] == titles[1]:
+    if titles[2] and titles[2] == titles[1]:
         yield dialog.finding("print.choice_ignored", "the 職務代理者 chosen, the 市区町村長's 職名 is printed all the "
                              "same (5.6 R001)", "職務代理者/職名", expected="the 職務代理者's 職名",
                              actual="the same 職名")
