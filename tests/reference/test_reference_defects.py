@@ -782,6 +782,7 @@ AFFECTS: dict[str, set[str]] = {
     # 戸籍の附票の除票 and the 住民票コード (not printed) as the per-person query answers them (the print is right).
     **{name: {"fuhyo"} for name in (
         "fuhyo_removed_entry_blanked", "fuhyo_removal_undated", "fuhyo_kept_five_years",
+        "fuhyo_kept_from_koseki_removal",
         "fuhyo_code_of_residents_only", "fuhyo_overseas_registration_only", "fuhyo_notice_kept_five_years",
         "fuhyo_document_kept_from_receipt_day")},
     # 施行令 第34条第2項's 本人確認情報 (a part of every person's answer, which the qualifications probe reads too).
