@@ -76,6 +76,8 @@ def _tens(excess: int, per_ten_million: int, defects: frozenset[str]) -> int:
     scaled = excess * per_ten_million  # yen x 10^7
     tens, rest = divmod(scaled, 100_000_000)
     up = rest >= 50_000_000 and "jido_fuyo_stop_rounded_down" not in defects
+    if "jido_fuyo_stop_five_yen_cut_first" in defects:  # the yen cut first, then 五円以上 read as 超える
+        up = rest // 10_000_000 > 5
     return (tens + up) * 10 + 10
 
 

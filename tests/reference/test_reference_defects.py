@@ -737,6 +737,7 @@ AFFECTS: dict[str, set[str]] = {
         "jido_fuyo_child_end_from_birthday", "jido_fuyo_paid_from_claim_month", "jido_fuyo_paid_in_even_months",
         "jido_fuyo_prorated_last_month", "jido_fuyo_third_child_old_addition", "jido_fuyo_full_limit_exclusive",
         "jido_fuyo_dependants_ignored", "jido_fuyo_stop_limit_old", "jido_fuyo_stop_rounded_down",
+        "jido_fuyo_stop_five_yen_cut_first",
         "jido_fuyo_support_counted_whole", "jido_fuyo_carer_support_counted", "jido_fuyo_maintained_children_ignored",
         "jido_fuyo_qualifies_without_child",
         "jido_fuyo_pension_1_not_public", "jido_fuyo_pension_2_not_public", "jido_fuyo_pension_3_not_public",
