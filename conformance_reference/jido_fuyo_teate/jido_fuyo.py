@@ -85,7 +85,8 @@ def _stopped(income: int, dependants: int, children: int, defects: frozenset[str
     if _kind(income, dependants, defects) != "一部支給":
         return 0
     excess = income - _limits(dependants, defects)[0]
-    return _tens(excess, 256_619, defects) + max(children - 1, 0) * _tens(excess, 39_568, defects)
+    base_rate = 256_620 if "jido_fuyo_stop_rate_rounded" in defects else 256_619  # 0.025662: one digit short
+    return _tens(excess, base_rate, defects) + max(children - 1, 0) * _tens(excess, 39_568, defects)
 
 
 def _full_amount(children: int, defects: frozenset[str]) -> int:

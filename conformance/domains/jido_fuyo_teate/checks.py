@@ -325,6 +325,9 @@ CARER_WITH_SUPPORT = _with_items(WITH_SUPPORT, SUPPORT_CLAIMANTS["養育者"])
 #: mutant x__tens__mutmut_8, and the draws never gave such an income).
 PARTIAL_AT_FIVE_YEN = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
                                records=claimant(date(2025, 4, 10), income=1_299_269))
+#: And a remainder just under 五円 (切り捨て): 1,113,000円 (423,000円 over) gives 10,854.9837: 10,850, plus ten, 10,860;
+#: the coefficient written 0.025662 gives 10,855.026 and 10,870 (issue 66's mutant x__stopped__mutmut_24).
+PARTIAL_BELOW_FIVE_YEN = _with_items(PARTIAL_AT_FIVE_YEN, {"前年所得": "1113000"})
 BELOW_THE_STOP_LIMIT = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
                              records=claimant(date(2025, 4, 10), income=2_000_000))
 
@@ -343,7 +346,8 @@ FUYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("jido_fuyo_teate.stop_limit", _near_limit(fuyo.stop_limit, (0, 3), 200_000), _kind,
                  "支給区分", (BELOW_THE_STOP_LIMIT, STOPPED_WITH_MAINTAINED_CHILDREN,
                             BELOW_STOP_WITH_MAINTAINED_CHILDREN)),
-    STATUTE.rule("jido_fuyo_teate.partial_stop", _partial, _stopped, "一部支給停止額", (PARTIAL, PARTIAL_AT_FIVE_YEN)),
+    STATUTE.rule("jido_fuyo_teate.partial_stop", _partial, _stopped, "一部支給停止額", (PARTIAL, PARTIAL_AT_FIVE_YEN,
+                                                                                    PARTIAL_BELOW_FIVE_YEN)),
     STATUTE.rule("jido_fuyo_teate.support", _with_support, _income, "所得額",
                  (WITH_SUPPORT, FATHER_WITH_SUPPORT, CARER_WITH_SUPPORT)),
 )}

@@ -21,11 +21,15 @@ PARTIAL_STOP = "jido_fuyo_teate.partial_stop"
 QUERY = "GET /residents/{atena}/qualifications fiscal_year=2025"
 #: The worked example PARTIAL_AT_FIVE_YEN as the oracle and as a 五円 rounded down give it.
 AT_FIVE = ({"一部支給停止額": 15_650}, {"一部支給停止額": 15_640})
+#: PARTIAL_BELOW_FIVE_YEN as the oracle and as the coefficient 0.025662 give it.
+BELOW_FIVE = ({"一部支給停止額": 10_860}, {"一部支給停止額": 10_870})
 
 
 def test_a_five_yen_remainder_with_a_tiny_fraction_is_rounded_up() -> None:
     # 施行令 第2条の4第3項: 609,269 x 0.0256619 = 15,635.0001511 -> 15,640 (五円以上は十円に切り上げ), plus ten yen.
     assert fs._stopped(fs.PARTIAL_AT_FIVE_YEN, TOWN_CODE) == AT_FIVE[0]
+    # 423,000 x 0.0256619 = 10,854.9837 -> 10,850 (五円未満は切り捨て), plus ten yen.
+    assert fs._stopped(fs.PARTIAL_BELOW_FIVE_YEN, TOWN_CODE) == BELOW_FIVE[0]
 
 
 def _shown(findings: list[Any]) -> list[tuple[str, str, Any, Any]]:
@@ -60,3 +64,11 @@ def test_the_mutant_s_reading_is_caught_by_the_worked_example_alone() -> None:
     found = rule_findings(frozenset(), FUYO_RULES, BINDINGS, [PARTIAL_STOP], max_examples=1,
                           client_type=rewritten_from_records(fs.PART, _product_short))[PARTIAL_STOP]
     assert _shown(found) == [(f"scenario.{PARTIAL_STOP}.mismatch", QUERY, *AT_FIVE)]
+
+
+def test_the_coefficient_to_six_places_is_caught_by_the_worked_example_alone() -> None:
+    # Defect jido_fuyo_stop_rate_rounded (issue 66's mutant x__stopped__mutmut_24: 256,620 for 256,619): PARTIAL and
+    # PARTIAL_AT_FIVE_YEN give the same tens either way (7,955.22; 15,635.06), PARTIAL_BELOW_FIVE_YEN does not.
+    found = rule_findings(frozenset({"jido_fuyo_stop_rate_rounded"}), FUYO_RULES, BINDINGS, [PARTIAL_STOP],
+                          max_examples=1)[PARTIAL_STOP]
+    assert _shown(found) == [(f"scenario.{PARTIAL_STOP}.mismatch", QUERY, *BELOW_FIVE)]
