@@ -86,7 +86,8 @@ def _stopped(income: int, dependants: int, children: int, defects: frozenset[str
         return 0
     excess = income - _limits(dependants, defects)[0]
     base_rate = 256_620 if "jido_fuyo_stop_rate_rounded" in defects else 256_619  # 0.025662: one digit short
-    return _tens(excess, base_rate, defects) + max(children - 1, 0) * _tens(excess, 39_568, defects)
+    rate = 39_570 if "jido_fuyo_addition_stop_rate_rounded" in defects else 39_568  # 0.003957: the same
+    return _tens(excess, base_rate, defects) + max(children - 1, 0) * _tens(excess, rate, defects)
 
 
 def _full_amount(children: int, defects: frozenset[str]) -> int:

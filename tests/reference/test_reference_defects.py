@@ -737,7 +737,7 @@ AFFECTS: dict[str, set[str]] = {
         "jido_fuyo_child_end_from_birthday", "jido_fuyo_paid_from_claim_month", "jido_fuyo_paid_in_even_months",
         "jido_fuyo_prorated_last_month", "jido_fuyo_third_child_old_addition", "jido_fuyo_full_limit_exclusive",
         "jido_fuyo_dependants_ignored", "jido_fuyo_stop_limit_old", "jido_fuyo_stop_rounded_down",
-        "jido_fuyo_stop_five_yen_cut_first", "jido_fuyo_stop_rate_rounded",
+        "jido_fuyo_stop_five_yen_cut_first", "jido_fuyo_stop_rate_rounded", "jido_fuyo_addition_stop_rate_rounded",
         "jido_fuyo_support_counted_whole", "jido_fuyo_carer_support_counted", "jido_fuyo_maintained_children_ignored",
         "jido_fuyo_qualifies_without_child",
         "jido_fuyo_pension_1_not_public", "jido_fuyo_pension_2_not_public", "jido_fuyo_pension_3_not_public",
@@ -1024,7 +1024,8 @@ RULE_PROBES = (
     # 児童扶養手当: the worked examples of conformance/domains/jido_fuyo_teate/checks.py.
     *(fuyo_scenarios.CLAIMED, fuyo_scenarios.AGING_OUT, fuyo_scenarios.THREE_CHILDREN, fuyo_scenarios.LEFT_JAPAN,
       fuyo_scenarios.AT_THE_LIMIT, fuyo_scenarios.BELOW_WITH_DEPENDANTS, fuyo_scenarios.BELOW_THE_STOP_LIMIT,
-      fuyo_scenarios.PARTIAL, fuyo_scenarios.PARTIAL_BELOW_FIVE_YEN, fuyo_scenarios.WITH_SUPPORT,
+      fuyo_scenarios.PARTIAL, fuyo_scenarios.PARTIAL_BELOW_FIVE_YEN, fuyo_scenarios.PARTIAL_TWO_CHILDREN,
+      fuyo_scenarios.WITH_SUPPORT,
       fuyo_scenarios.CARER_WITH_SUPPORT,
       fuyo_scenarios.WITH_MAINTAINED_CHILD, fuyo_scenarios.STOPPED_WITH_MAINTAINED_CHILDREN,
       fuyo_scenarios.WORKERS_PENSION, fuyo_scenarios.LUMP_SUM, fuyo_scenarios.FATHER_APART,

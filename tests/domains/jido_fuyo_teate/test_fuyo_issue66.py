@@ -23,6 +23,8 @@ QUERY = "GET /residents/{atena}/qualifications fiscal_year=2025"
 AT_FIVE = ({"一部支給停止額": 15_650}, {"一部支給停止額": 15_640})
 #: PARTIAL_BELOW_FIVE_YEN as the oracle and as the coefficient 0.025662 give it.
 BELOW_FIVE = ({"一部支給停止額": 10_860}, {"一部支給停止額": 10_870})
+#: PARTIAL_TWO_CHILDREN as the oracle and as the 加算額's coefficient 0.003957 give it.
+TWO_CHILDREN = ({"一部支給停止額": 17_190}, {"一部支給停止額": 17_200})
 
 
 def test_a_five_yen_remainder_with_a_tiny_fraction_is_rounded_up() -> None:
@@ -30,6 +32,8 @@ def test_a_five_yen_remainder_with_a_tiny_fraction_is_rounded_up() -> None:
     assert fs._stopped(fs.PARTIAL_AT_FIVE_YEN, TOWN_CODE) == AT_FIVE[0]
     # 423,000 x 0.0256619 = 10,854.9837 -> 10,850 (五円未満は切り捨て), plus ten yen.
     assert fs._stopped(fs.PARTIAL_BELOW_FIVE_YEN, TOWN_CODE) == BELOW_FIVE[0]
+    # 第4項, two children: 14,883.902 -> 14,880 + 10, and 580,000 x 0.0039568 = 2,294.944 -> 2,290 + 10.
+    assert fs._stopped(fs.PARTIAL_TWO_CHILDREN, TOWN_CODE) == TWO_CHILDREN[0]
 
 
 def _shown(findings: list[Any]) -> list[tuple[str, str, Any, Any]]:
@@ -72,3 +76,11 @@ def test_the_coefficient_to_six_places_is_caught_by_the_worked_example_alone() -
     found = rule_findings(frozenset({"jido_fuyo_stop_rate_rounded"}), FUYO_RULES, BINDINGS, [PARTIAL_STOP],
                           max_examples=1)[PARTIAL_STOP]
     assert _shown(found) == [(f"scenario.{PARTIAL_STOP}.mismatch", QUERY, *BELOW_FIVE)]
+
+
+def test_the_addition_s_coefficient_to_six_places_is_caught_by_the_worked_example_alone() -> None:
+    # Defect jido_fuyo_addition_stop_rate_rounded (issue 66's mutant x__stopped__mutmut_39: 39,569 for 39,568, the
+    # same tens here): only PARTIAL_TWO_CHILDREN has a second child with its 加算額 just under 五円.
+    found = rule_findings(frozenset({"jido_fuyo_addition_stop_rate_rounded"}), FUYO_RULES, BINDINGS, [PARTIAL_STOP],
+                          max_examples=1)[PARTIAL_STOP]
+    assert _shown(found) == [(f"scenario.{PARTIAL_STOP}.mismatch", QUERY, *TWO_CHILDREN)]
