@@ -76,6 +76,8 @@ def _tens(excess: int, per_ten_million: int, defects: frozenset[str]) -> int:
     scaled = excess * per_ten_million  # yen x 10^7
     tens, rest = divmod(scaled, 100_000_000)
     up = rest >= 50_000_000 and "jido_fuyo_stop_rounded_down" not in defects
+    if "jido_fuyo_stop_five_yen_cut_first" in defects:  # the yen cut first, then 五円以上 read as 超える
+        up = rest // 10_000_000 > 5
     return (tens + up) * 10 + 10
 
 
@@ -83,7 +85,9 @@ def _stopped(income: int, dependants: int, children: int, defects: frozenset[str
     if _kind(income, dependants, defects) != "一部支給":
         return 0
     excess = income - _limits(dependants, defects)[0]
-    return _tens(excess, 256_619, defects) + max(children - 1, 0) * _tens(excess, 39_568, defects)
+    base_rate = 256_620 if "jido_fuyo_stop_rate_rounded" in defects else 256_619  # 0.025662: one digit short
+    rate = 39_570 if "jido_fuyo_addition_stop_rate_rounded" in defects else 39_568  # 0.003957: the same
+    return _tens(excess, base_rate, defects) + max(children - 1, 0) * _tens(excess, rate, defects)
 
 
 def _full_amount(children: int, defects: frozenset[str]) -> int:

@@ -243,7 +243,17 @@ class KosekiRegister:
             entry = {**entry, "消除年月日": None}
         if "fuhyo_kept_five_years" in self.defects:
             entry = {**entry, "保存期限": _years_on(entry["消除年月日"], 5)}
+        if "fuhyo_kept_from_koseki_removal" in self.defects:
+            entry = self._removed_when_made(entry)
         return entry
+
+    @staticmethod
+    def _removed_when_made(entry: dict[str, Any]) -> dict[str, Any]:
+        """Defect fuhyo_kept_from_koseki_removal: the 除票 dated the day the 消除 was made (its 消除 notice's day,
+        when later than the 除籍: an allowed 消除年月日) but its 保存期限 left counted from the 除籍, short of
+        百五十年間 from that 消除 (施行令 第34条第1項: the outsider's 附票 product of issue 66 kept it so)."""
+        made = [notice["通知日"] for notice in entry["附票本人確認情報"] if notice["区分"] == "消除"]
+        return {**entry, "消除年月日": max([entry["消除年月日"], *made])}
 
     def copy_lines(self, body: Mapping[str, Any], row_of: Callable[[str], Row | None]) -> list[tuple[str, str]] | None:
         """The printed lines of the 戸籍の附票の写し of the 戸籍 ``body`` names by 本籍 and 筆頭者氏名 (None:

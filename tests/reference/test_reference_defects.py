@@ -740,6 +740,7 @@ AFFECTS: dict[str, set[str]] = {
         "jido_fuyo_child_end_from_birthday", "jido_fuyo_paid_from_claim_month", "jido_fuyo_paid_in_even_months",
         "jido_fuyo_prorated_last_month", "jido_fuyo_third_child_old_addition", "jido_fuyo_full_limit_exclusive",
         "jido_fuyo_dependants_ignored", "jido_fuyo_stop_limit_old", "jido_fuyo_stop_rounded_down",
+        "jido_fuyo_stop_five_yen_cut_first", "jido_fuyo_stop_rate_rounded", "jido_fuyo_addition_stop_rate_rounded",
         "jido_fuyo_support_counted_whole", "jido_fuyo_carer_support_counted", "jido_fuyo_maintained_children_ignored",
         "jido_fuyo_qualifies_without_child",
         "jido_fuyo_pension_1_not_public", "jido_fuyo_pension_2_not_public", "jido_fuyo_pension_3_not_public",
@@ -785,6 +786,7 @@ AFFECTS: dict[str, set[str]] = {
     # 戸籍の附票の除票 and the 住民票コード (not printed) as the per-person query answers them (the print is right).
     **{name: {"fuhyo"} for name in (
         "fuhyo_removed_entry_blanked", "fuhyo_removal_undated", "fuhyo_kept_five_years",
+        "fuhyo_kept_from_koseki_removal",
         "fuhyo_code_of_residents_only", "fuhyo_overseas_registration_only", "fuhyo_notice_kept_five_years",
         "fuhyo_document_kept_from_receipt_day")},
     # 施行令 第34条第2項's 本人確認情報 (a part of every person's answer, which the qualifications probe reads too).
@@ -1030,7 +1032,9 @@ RULE_PROBES = (
     # 児童扶養手当: the worked examples of conformance/domains/jido_fuyo_teate/checks.py.
     *(fuyo_scenarios.CLAIMED, fuyo_scenarios.AGING_OUT, fuyo_scenarios.THREE_CHILDREN, fuyo_scenarios.LEFT_JAPAN,
       fuyo_scenarios.AT_THE_LIMIT, fuyo_scenarios.BELOW_WITH_DEPENDANTS, fuyo_scenarios.BELOW_THE_STOP_LIMIT,
-      fuyo_scenarios.PARTIAL, fuyo_scenarios.WITH_SUPPORT, fuyo_scenarios.CARER_WITH_SUPPORT,
+      fuyo_scenarios.PARTIAL, fuyo_scenarios.PARTIAL_BELOW_FIVE_YEN, fuyo_scenarios.PARTIAL_TWO_CHILDREN,
+      fuyo_scenarios.WITH_SUPPORT,
+      fuyo_scenarios.CARER_WITH_SUPPORT,
       fuyo_scenarios.WITH_MAINTAINED_CHILD, fuyo_scenarios.STOPPED_WITH_MAINTAINED_CHILDREN,
       fuyo_scenarios.WORKERS_PENSION, fuyo_scenarios.LUMP_SUM, fuyo_scenarios.FATHER_APART,
       fuyo_scenarios.MOTHER_APART, fuyo_scenarios.CARER, fuyo_scenarios.CARER_APART, fuyo_scenarios.MOTHER_AGED_OUT,

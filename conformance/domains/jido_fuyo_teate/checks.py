@@ -319,6 +319,20 @@ WITH_SUPPORT = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=
 #: 50,001円 of 養育費 counts 40,001円 for a 父 too (法第9条第2項: paid by the 母), none of it for a 養育者.
 FATHER_WITH_SUPPORT = _with_items(WITH_SUPPORT, SUPPORT_CLAIMANTS["父"])
 CARER_WITH_SUPPORT = _with_items(WITH_SUPPORT, SUPPORT_CLAIMANTS["養育者"])
+#: 施行令 第2条の4第3項's 「五円以上十円未満の端数は十円に切り上げ」 on a 五円 whose fraction is tiny: 前年所得
+#: 1,299,269円 (609,269円 over the limit) gives 609,269 x 0.0256619 = 15,635.0001511: 15,640, plus ten, 15,650 (a
+#: system losing the fraction below the yen, or the last digits of the product, rounds it down to 15,640; issue 66's
+#: mutant x__tens__mutmut_8, and the draws never gave such an income).
+PARTIAL_AT_FIVE_YEN = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
+                               records=claimant(date(2025, 4, 10), income=1_299_269))
+#: And a remainder just under 五円 (切り捨て): 1,113,000円 (423,000円 over) gives 10,854.9837: 10,850, plus ten, 10,860;
+#: the coefficient written 0.025662 gives 10,855.026 and 10,870 (issue 66's mutant x__stopped__mutmut_24).
+PARTIAL_BELOW_FIVE_YEN = _with_items(PARTIAL_AT_FIVE_YEN, {"前年所得": "1113000"})
+#: The 加算額一部支給停止額 just under 五円 (施行令 第2条の4第4項), two children: 1,270,000円 (580,000円 over) gives
+#: 14,880 + 10 for the 基本額 (14,883.902) and 580,000 x 0.0039568 = 2,294.944: 2,290, plus ten, 2,300; 17,190 in
+#: all (the coefficient 0.003957, or 0.0039569, gives 2,310: issue 66's mutant x__stopped__mutmut_39).
+PARTIAL_TWO_CHILDREN = replace(_with_items(PARTIAL_AT_FIVE_YEN, {"前年所得": "1270000"}),
+                               children=(date(2015, 5, 5), date(2017, 7, 7)))
 BELOW_THE_STOP_LIMIT = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
                              records=claimant(date(2025, 4, 10), income=2_000_000))
 
@@ -337,7 +351,9 @@ FUYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     STATUTE.rule("jido_fuyo_teate.stop_limit", _near_limit(fuyo.stop_limit, (0, 3), 200_000), _kind,
                  "支給区分", (BELOW_THE_STOP_LIMIT, STOPPED_WITH_MAINTAINED_CHILDREN,
                             BELOW_STOP_WITH_MAINTAINED_CHILDREN)),
-    STATUTE.rule("jido_fuyo_teate.partial_stop", _partial, _stopped, "一部支給停止額", (PARTIAL,)),
+    STATUTE.rule("jido_fuyo_teate.partial_stop", _partial, _stopped, "一部支給停止額", (PARTIAL, PARTIAL_AT_FIVE_YEN,
+                                                                                    PARTIAL_BELOW_FIVE_YEN,
+                                                                                    PARTIAL_TWO_CHILDREN)),
     STATUTE.rule("jido_fuyo_teate.support", _with_support, _income, "所得額",
                  (WITH_SUPPORT, FATHER_WITH_SUPPORT, CARER_WITH_SUPPORT)),
 )}

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
 from scheduled import budget
 
+from conformance import clock
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import Loaded, Scenario, _csv, _row, other_codes
@@ -124,6 +125,24 @@ def test_a_jyohyo_defect_gives_its_rules_finding(rule: str) -> None:
         "fuhyo.removal_date": {"子0の消除年月日": None},
         "fuhyo.kept_until": {"子0の除票の保存期限": "2030-01-15"},
     }[rule]
+
+
+def test_a_jyohyo_kept_from_the_koseki_removal_not_its_own_is_caught() -> None:
+    # 施行令 第34条第1項 counts the 百五十年間 from the 消除: a vendor dating its 消除 the day it made it (the day
+    # the 除籍 reached it, today: an allowed 消除年月日) but keeping the 除票 from the 除籍 keeps it short (the
+    # outsider's 附票 product of issue 66; defect fuhyo_kept_from_koseki_removal). The 消除年月日 itself passes.
+    before = clock.today()
+    found = rule_findings(frozenset({"fuhyo_kept_from_koseki_removal"}), FUHYO_RULES, BINDINGS,
+                          ["fuhyo.kept_until", "fuhyo.removal_date"])
+    assert found["fuhyo.removal_date"] == []
+    finding, *_ = found["fuhyo.kept_until"]
+    assert finding.code == "scenario.fuhyo.kept_until.mismatch"
+    assert finding.location == "GET /residents/{atena}/qualifications fiscal_year=2025"
+    assert json.loads(finding.expected) == {"子0の除票の保存期限": "2175-01-15以後"}
+    shown = "2175-01-15（消除年月日 {} からは {} 以後）"
+    assert json.loads(finding.actual) in [
+        {"子0の除票の保存期限": shown.format(day.isoformat(), fuhyo.kept_until(day).isoformat())}
+        for day in (before, clock.today())]
 
 
 def test_the_jyohyo_projections_accept_what_the_text_allows() -> None:
