@@ -168,6 +168,9 @@ def _struck_off(voter: _Voter, registered_on: date | None, as_of: date, defects:
     strike = voter.strike_day()
     if strike is not None and "senkyo_struck_off_early" in defects:
         strike -= timedelta(days=1)
+    if (strike is not None and "senkyo_struck_off_late_on_month_end" in defects
+            and (strike + timedelta(days=1)).day == 1):
+        strike += timedelta(days=1)  # the defect: a corresponding day on its month's last day read as one it lacks
     return "転出後4箇月経過" if strike is not None and as_of >= strike else None
 
 

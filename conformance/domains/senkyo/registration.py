@@ -224,6 +224,11 @@ MOVED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), planned_out=date(2025
                  elsewhere=date(2025, 6, 10), next="131016", as_of=date(2025, 6, 10))
 STRUCK_OFF = replace(MOVED, as_of=date(2025, 10, 11))
 NOT_YET_STRUCK_OFF = replace(MOVED, as_of=date(2025, 10, 10))
+#: Moved out 2025-08-30: the four months of 第28条第2号 run from 8月31日, so they have passed on 12月31日, the
+#: corresponding day, which is its month's last (not on 1月1日: a count moving a corresponding day that is a month's
+#: last day to the next month's first strikes off a day late, which a move-out on 6月10日 does not show).
+STRUCK_OFF_MONTH_END = replace(MOVED, planned_out=date(2025, 8, 30), elsewhere=date(2025, 8, 30),
+                               as_of=date(2025, 12, 31))
 DIED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), died=date(2025, 6, 10), as_of=date(2025, 6, 10))
 
 #: 施行令 第13条: on 2025-03-01, born 2007-06-01 (18 on 2025-05-31: surveyed), born 2007-06-02 (18 on 6月1日:
@@ -423,7 +428,7 @@ REGISTRATION_RULES: tuple[Rule, ...] = (
          (MOVED_BEFORE_REGISTRATION,), needs_records=False),
     STATUTE.rule("senkyo.struck_off_on_death", dying, _struck_off, "抹消事由", (DIED,), needs_records=False),
     STATUTE.rule("senkyo.struck_off_after_four_months", four_months_after, _struck_off, "抹消事由", (STRUCK_OFF,
-         NOT_YET_STRUCK_OFF), needs_records=False),
+         NOT_YET_STRUCK_OFF, STRUCK_OFF_MONTH_END), needs_records=False),
     STATUTE.rule("senkyo.seventeen_resident", seventeen_residents, _seventeen,
          "年齢満十七年調査", (SEVENTEEN, SEVENTEEN_TOO_LATE), needs_records=False),
     STATUTE.rule("senkyo.seventeen_moved_out", seventeen_moved_out, _seventeen, "年齢満十七年調査",

@@ -161,6 +161,7 @@ from conformance.domains.senkyo.registration import (
     SEVENTEEN_MOVED_OUT,
     SEVENTEEN_TOO_LATE,
     STRUCK_OFF,
+    STRUCK_OFF_MONTH_END,
     SUPPLEMENTED,
     WITHIN_PREFECTURE,
     WRONGLY_REGISTERED,
@@ -244,6 +245,8 @@ def test_the_worked_examples() -> None:
     assert _struck_off(STRUCK_OFF, TOWN_CODE) == {"抹消事由": "転出後4箇月経過"}
     assert _struck_off(NOT_YET_STRUCK_OFF, TOWN_CODE) == {"抹消事由": None}
     assert _struck_off(DIED, TOWN_CODE) == {"抹消事由": "死亡"}
+    # 第28条第2号: moved out 8月30日, four months from 8月31日: struck off on 12月31日, its month's last day.
+    assert _struck_off(STRUCK_OFF_MONTH_END, TOWN_CODE) == {"抹消事由": "転出後4箇月経過"}
     # 施行令 第13条 on 2025-03-01: 18 on 5月31日 is surveyed, 18 on 6月1日 is not; a 第2号 person is.
     assert _seventeen(SEVENTEEN, TOWN_CODE) == {"年齢満十七年調査": True}
     assert _seventeen(SEVENTEEN_TOO_LATE, TOWN_CODE) == {"年齢満十七年調査": False}
@@ -310,6 +313,18 @@ def test_the_worked_examples() -> None:
         OVERSEAS_INSPECTION_OPEN)] == [True, True, False, True]
 
 
+
+
+def test_a_strike_off_a_day_late_at_a_month_end_gives_the_four_months_rule_its_finding_at_the_query() -> None:
+    # The statute mutation run's _plus_months survivors (a corresponding day on its month's last day moved to the next
+    # month's first): only the worked example STRUCK_OFF_MONTH_END (moved out 2025-08-30, asked on 12月31日) shows it.
+    rule = "senkyo.struck_off_after_four_months"
+    assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding,) = rule_findings(frozenset({"senkyo_struck_off_late_on_month_end"}), SENKYO_RULES, BINDINGS,
+                               [rule])[rule]
+    assert finding.code == "scenario.senkyo.struck_off_after_four_months.mismatch"
+    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2025"  # 2025-12-31 is of 年度 2025
+    assert (finding.expected, finding.actual) == ('{"抹消事由": "転出後4箇月経過"}', '{"抹消事由": null}')
 
 
 def test_a_merger_or_boundary_change_does_not_restart_the_three_months() -> None:
