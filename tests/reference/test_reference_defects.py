@@ -105,6 +105,7 @@ from conformance.domains.senkyo.registration import (
     LAPSED,
     LATE_NOTICE,
     LATE_NOTICE_REGISTERED,
+    LEAP_DAY_BIRTH,
     MERGED,
     MOVED,
     MOVED_BEFORE_REGISTRATION,
@@ -115,6 +116,7 @@ from conformance.domains.senkyo.registration import (
     STRUCK_OFF,
     STRUCK_OFF_MONTH_END,
     WITHIN_PREFECTURE,
+    WITHIN_PREFECTURE_MOVE_DAY,
     WRONGLY_REGISTERED,
 )
 from conformance.domains.shogaisha_fukushi import checks as shogaisha_scenarios
@@ -359,7 +361,8 @@ AFFECTS: dict[str, set[str]] = {
         "senkyo_national_needs_residence", "senkyo_local_from_notification", "senkyo_record_from_move_day",
         "senkyo_registered_monthly", "senkyo_moved_out_not_registered", "senkyo_no_indication_on_move_out",
         "senkyo_no_indication_at_registration", "senkyo_dead_not_struck_off", "senkyo_struck_off_early",
-        "senkyo_struck_off_late_on_month_end",
+        "senkyo_struck_off_late_on_month_end", "senkyo_leap_day_birth_eighteen_late",
+        "senkyo_prefecture_not_on_move_day",
         "senkyo_seventeen_deadline_next_month", "senkyo_seventeen_moved_out_left_out", "senkyo_fine_disqualifies",
         "senkyo_suspended_disqualified", "senkyo_bribery_five_years_ignored",
         "senkyo_election_crime_suspension_ignored", "senkyo_election_age_on_first", "senkyo_no_election_registration",
@@ -985,10 +988,10 @@ RULE_PROBES = (
     # 選挙人名簿: the worked examples of conformance/domains/senkyo/ (its rule families).
     *(RECENT, LATE_NOTICE, LATE_NOTICE_REGISTERED,
       MOVED_BEFORE_REGISTRATION, MOVED, DIED,
-      STRUCK_OFF, NOT_YET_STRUCK_OFF, STRUCK_OFF_MONTH_END, SEVENTEEN_TOO_LATE,
+      STRUCK_OFF, NOT_YET_STRUCK_OFF, STRUCK_OFF_MONTH_END, LEAP_DAY_BIRTH, SEVENTEEN_TOO_LATE,
       SEVENTEEN_MOVED_OUT, FINED, SUSPENDED,
       BRIBERY, ELECTION_CRIME, IN_ELECTION,
-      AT_BASE_DAY, ON_REGISTRATION_DAY, WITHIN_PREFECTURE,
+      AT_BASE_DAY, ON_REGISTRATION_DAY, WITHIN_PREFECTURE, WITHIN_PREFECTURE_MOVE_DAY,
       OVERSEAS_APPLIED, TRANSFER_APPLIED, TRANSFERRED,
       NOT_YET_RETURNED, WEDNESDAY_REGISTRATION,
       CAMPAIGN_REGISTRATION, INSPECTION_CLOSED,

@@ -150,6 +150,8 @@ from conformance.domains.senkyo.registration import (
     LAPSED,
     LATE_NOTICE,
     LATE_NOTICE_REGISTERED,
+    LEAP_DAY_BIRTH,
+    LEAP_DAY_BIRTH_EVE,
     MERGED,
     MERGED_NOT_YET,
     MOVED,
@@ -164,6 +166,7 @@ from conformance.domains.senkyo.registration import (
     STRUCK_OFF_MONTH_END,
     SUPPLEMENTED,
     WITHIN_PREFECTURE,
+    WITHIN_PREFECTURE_MOVE_DAY,
     WRONGLY_REGISTERED,
     WRONGLY_REGISTERED_LATER,
     _indicated,
@@ -240,6 +243,9 @@ def test_the_worked_examples() -> None:
     assert _qualified(LATE_NOTICE, TOWN_CODE) == {"被登録資格": False}
     assert _registration(LATE_NOTICE_REGISTERED, TOWN_CODE) == {"登録基準日": "2025-06-01"}
     assert _national(FOREIGN, TOWN_CODE) == {"選挙権_国政": False}
+    # Born 2008-02-29: 18 on 2026-02-28 (a year without 2月29日), not yet on 2月27日.
+    assert _national(LEAP_DAY_BIRTH, TOWN_CODE) == {"選挙権_国政": True}
+    assert _national(LEAP_DAY_BIRTH_EVE, TOWN_CODE) == {"選挙権_国政": False}
     assert _registered(MOVED_BEFORE_REGISTRATION, TOWN_CODE) == {"登録": True}
     assert _indicated(MOVED, TOWN_CODE) == {"表示": True}
     assert _struck_off(STRUCK_OFF, TOWN_CODE) == {"抹消事由": "転出後4箇月経過"}
@@ -266,6 +272,7 @@ def test_the_worked_examples() -> None:
     # 3月1日 itself makes that day's registration 第3項's (第4項).
     # 第9条第3項: moved within the prefecture after seven months there: its 選挙権 at once; from another, not.
     assert _prefectural(WITHIN_PREFECTURE, TOWN_CODE) == {"選挙権_都道府県": True}
+    assert _prefectural(WITHIN_PREFECTURE_MOVE_DAY, TOWN_CODE) == {"選挙権_都道府県": True}  # the move-in day
     assert _prefectural(FROM_OTHER_PREFECTURE, TOWN_CODE) == {"選挙権_都道府県": False}
     # 在外選挙人名簿: three months in the 領事官's area (from 2024-10-10) complete by 2025-01-11, not on 1月9日; 移転
     # asked with the 国外転出届 from the move-out; the 選挙人名簿 struck off on the 移転; 在外 struck off on 10月11日.
@@ -325,6 +332,29 @@ def test_a_strike_off_a_day_late_at_a_month_end_gives_the_four_months_rule_its_f
     assert finding.code == "scenario.senkyo.struck_off_after_four_months.mismatch"
     assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2025"  # 2025-12-31 is of 年度 2025
     assert (finding.expected, finding.actual) == ('{"抹消事由": "転出後4箇月経過"}', '{"抹消事由": null}')
+
+
+def test_a_leap_day_birth_eighteen_on_march_first_gives_the_national_suffrage_rule_its_finding_at_the_query() -> None:
+    # The statute mutation run's _eighteen survivors (a 2月29日 birth 18 on 3月1日, or on 2月27日): only the worked
+    # examples LEAP_DAY_BIRTH (asked on 2026-02-28) and LEAP_DAY_BIRTH_EVE (2月27日) show them.
+    rule = "senkyo.national_suffrage"
+    assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding,) = rule_findings(frozenset({"senkyo_leap_day_birth_eighteen_late"}), SENKYO_RULES, BINDINGS,
+                               [rule])[rule]
+    assert finding.code == "scenario.senkyo.national_suffrage.mismatch"
+    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2025"  # 2026-02-28 is of 年度 2025
+    assert (finding.expected, finding.actual) == ('{"選挙権_国政": true}', '{"選挙権_国政": false}')
+
+
+def test_a_refusal_on_the_move_day_gives_the_prefectural_rule_its_finding_at_the_query() -> None:
+    # The statute mutation run's _Voter.here survivor (not here on the move-in day itself): only the worked example
+    # WITHIN_PREFECTURE_MOVE_DAY (moved here from 静岡市 on 2025-01-10, asked that day) shows it.
+    rule = "senkyo.prefectural_suffrage"
+    assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding,) = rule_findings(frozenset({"senkyo_prefecture_not_on_move_day"}), SENKYO_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == "scenario.senkyo.prefectural_suffrage.mismatch"
+    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2024"  # 2025-01-10 is of 年度 2024
+    assert (finding.expected, finding.actual) == ('{"選挙権_都道府県": true}', '{"選挙権_都道府県": false}')
 
 
 def test_a_merger_or_boundary_change_does_not_restart_the_three_months() -> None:
