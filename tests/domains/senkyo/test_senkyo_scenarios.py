@@ -322,39 +322,28 @@ def test_the_worked_examples() -> None:
 
 
 
-def test_a_strike_off_a_day_late_at_a_month_end_gives_the_four_months_rule_its_finding_at_the_query() -> None:
-    # The statute mutation run's _plus_months survivors (a corresponding day on its month's last day moved to the next
-    # month's first): only the worked example STRUCK_OFF_MONTH_END (moved out 2025-08-30, asked on 12月31日) shows it.
-    rule = "senkyo.struck_off_after_four_months"
+#: The statute mutation run's gaps (benchmarks/mutation/statute_survivors.toml, [domains.senkyo]): each named
+#: defect, the rule it breaks, the 年度 asked and the field's answer expected and given. Only the worked examples show
+#: them: STRUCK_OFF_MONTH_END (moved out 2025-08-30, asked on 12月31日: _plus_months moving a corresponding day on its
+#: month's last day to the next month's first), LEAP_DAY_BIRTH (born 2008-02-29, asked on 2026-02-28: _eighteen's
+#: 3月1日) and WITHIN_PREFECTURE_MOVE_DAY (moved here from 静岡市 on 2025-01-10, asked that day: _Voter.here not on
+#: the move-in day).
+MUTATION_GAPS = {
+    "senkyo_struck_off_late_on_month_end": ("senkyo.struck_off_after_four_months", 2025, "抹消事由",
+                                            '"転出後4箇月経過"', "null"),
+    "senkyo_leap_day_birth_eighteen_late": ("senkyo.national_suffrage", 2025, "選挙権_国政", "true", "false"),
+    "senkyo_prefecture_not_on_move_day": ("senkyo.prefectural_suffrage", 2024, "選挙権_都道府県", "true", "false"),
+}
+
+
+@pytest.mark.parametrize("name", MUTATION_GAPS)
+def test_a_mutation_gaps_defect_gives_its_rule_its_finding_at_the_query(name: str) -> None:
+    rule, year, field, expected, actual = MUTATION_GAPS[name]
     assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
-    (finding,) = rule_findings(frozenset({"senkyo_struck_off_late_on_month_end"}), SENKYO_RULES, BINDINGS,
-                               [rule])[rule]
-    assert finding.code == "scenario.senkyo.struck_off_after_four_months.mismatch"
-    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2025"  # 2025-12-31 is of 年度 2025
-    assert (finding.expected, finding.actual) == ('{"抹消事由": "転出後4箇月経過"}', '{"抹消事由": null}')
-
-
-def test_a_leap_day_birth_eighteen_on_march_first_gives_the_national_suffrage_rule_its_finding_at_the_query() -> None:
-    # The statute mutation run's _eighteen survivors (a 2月29日 birth 18 on 3月1日, or on 2月27日): only the worked
-    # examples LEAP_DAY_BIRTH (asked on 2026-02-28) and LEAP_DAY_BIRTH_EVE (2月27日) show them.
-    rule = "senkyo.national_suffrage"
-    assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
-    (finding,) = rule_findings(frozenset({"senkyo_leap_day_birth_eighteen_late"}), SENKYO_RULES, BINDINGS,
-                               [rule])[rule]
-    assert finding.code == "scenario.senkyo.national_suffrage.mismatch"
-    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2025"  # 2026-02-28 is of 年度 2025
-    assert (finding.expected, finding.actual) == ('{"選挙権_国政": true}', '{"選挙権_国政": false}')
-
-
-def test_a_refusal_on_the_move_day_gives_the_prefectural_rule_its_finding_at_the_query() -> None:
-    # The statute mutation run's _Voter.here survivor (not here on the move-in day itself): only the worked example
-    # WITHIN_PREFECTURE_MOVE_DAY (moved here from 静岡市 on 2025-01-10, asked that day) shows it.
-    rule = "senkyo.prefectural_suffrage"
-    assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
-    (finding,) = rule_findings(frozenset({"senkyo_prefecture_not_on_move_day"}), SENKYO_RULES, BINDINGS, [rule])[rule]
-    assert finding.code == "scenario.senkyo.prefectural_suffrage.mismatch"
-    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2024"  # 2025-01-10 is of 年度 2024
-    assert (finding.expected, finding.actual) == ('{"選挙権_都道府県": true}', '{"選挙権_都道府県": false}')
+    (finding,) = rule_findings(frozenset({name}), SENKYO_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year={year}"
+    assert (finding.expected, finding.actual) == (f'{{"{field}": {expected}}}', f'{{"{field}": {actual}}}')
 
 
 def test_a_merger_or_boundary_change_does_not_restart_the_three_months() -> None:
