@@ -168,6 +168,9 @@ def _struck_off(voter: _Voter, registered_on: date | None, as_of: date, defects:
     strike = voter.strike_day()
     if strike is not None and "senkyo_struck_off_early" in defects:
         strike -= timedelta(days=1)
+    if (strike is not None and "senkyo_struck_off_late_on_month_end" in defects
+            and (strike + timedelta(days=1)).day == 1):
+        strike += timedelta(days=1)  # the defect: a corresponding day on its month's last day read as one it lacks
     return "転出後4箇月経過" if strike is not None and as_of >= strike else None
 
 
@@ -206,7 +209,10 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
                 "選挙権喪失通知": [], "在外_登録": False, "投票区": None}
     voter = _across_area_change(voter, record or {}, defects)
     barred = _barred(record or {}, as_of, defects)
-    national = voter.japanese and voter.eighteen <= as_of and not barred
+    eighteen = voter.eighteen
+    if "senkyo_leap_day_birth_eighteen_late" in defects and row.get("生年月日", "").endswith("-02-29"):
+        eighteen += timedelta(days=1)  # the defect: a 2月29日 birth 18 on 3月1日 (the 選挙権_国政 only)
+    national = voter.japanese and eighteen <= as_of and not barred
     if national and "senkyo_national_needs_residence" in defects:
         national = _resident_three_months(voter, voter.moved_in, as_of)
     local_since = voter.notified if "senkyo_local_from_notification" in defects else voter.moved_in
@@ -611,6 +617,8 @@ def _prefectural(row: Row, voter: _Voter, record: Mapping[str, str], as_of: date
     """第9条第2項, 第3項: three months here, or three months in the one municipality of this prefecture the
     person moved here from (its address taken on the record's 転入前住所_住所を定めた年月日)."""
     if not voter.japanese or voter.eighteen > as_of or barred or not voter.here(as_of):
+        return False
+    if as_of == voter.moved_in and "senkyo_prefecture_not_on_move_day" in defects:
         return False
     complete = _plus_months(voter.moved_in, 3)
     if "senkyo_prefecture_months_day_after" in defects:  # the day after the corresponding day, even a missing one's

@@ -209,6 +209,10 @@ LATE_NOTICE = Scenario(2024, date(1980, 5, 5), date(2024, 12, 1), previous="1310
                        as_of=date(2025, 3, 1))
 LATE_NOTICE_REGISTERED = replace(LATE_NOTICE, as_of=date(2025, 6, 1))
 EIGHTEEN = Scenario(2024, date(2007, 3, 2), date(2007, 3, 2), as_of=date(2025, 3, 1))
+#: Born 2008-02-29: 18 on 2026-02-28 (年齢計算ニ関スル法律, 民法 第143条第2項: 2026 has no 2月29日, the period ends on
+#: 2月28日), so the 選挙権 of 第9条第1項 that day and not on 2月27日 (neither 3月1日 nor a day early).
+LEAP_DAY_BIRTH = Scenario(2025, date(2008, 2, 29), date(2008, 2, 29), as_of=date(2026, 2, 28))
+LEAP_DAY_BIRTH_EVE = replace(LEAP_DAY_BIRTH, as_of=date(2026, 2, 27))
 #: The same asked about on 3月5日, past the three months from the move whichever way they are counted (3月1日 or
 #: 3月2日) and before those from the 転入届 (3月10日 or 3月11日).
 LATE_NOTICE_LATER = replace(LATE_NOTICE, as_of=date(2025, 3, 5))
@@ -224,6 +228,11 @@ MOVED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), planned_out=date(2025
                  elsewhere=date(2025, 6, 10), next="131016", as_of=date(2025, 6, 10))
 STRUCK_OFF = replace(MOVED, as_of=date(2025, 10, 11))
 NOT_YET_STRUCK_OFF = replace(MOVED, as_of=date(2025, 10, 10))
+#: Moved out 2025-08-30: the four months of 第28条第2号 run from 8月31日, so they have passed on 12月31日, the
+#: corresponding day, which is its month's last (not on 1月1日: a count moving a corresponding day that is a month's
+#: last day to the next month's first strikes off a day late, which a move-out on 6月10日 does not show).
+STRUCK_OFF_MONTH_END = replace(MOVED, planned_out=date(2025, 8, 30), elsewhere=date(2025, 8, 30),
+                               as_of=date(2025, 12, 31))
 DIED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), died=date(2025, 6, 10), as_of=date(2025, 6, 10))
 
 #: 施行令 第13条: on 2025-03-01, born 2007-06-01 (18 on 2025-05-31: surveyed), born 2007-06-02 (18 on 6月1日:
@@ -238,6 +247,9 @@ SEVENTEEN_MOVED_OUT = Scenario(2024, date(2007, 5, 20), date(2024, 9, 1), previo
 WITHIN_PREFECTURE = Scenario(2024, date(1980, 5, 5), date(2025, 1, 10), previous="221007", as_of=date(2025, 2, 1),
                              records=((RECORD, PREVIOUS_SINCE, "2024-06-01"),))
 FROM_OTHER_PREFECTURE = replace(WITHIN_PREFECTURE, previous="131016")
+#: The same asked on the day of the move here, 2025-01-10: the address in the prefecture continues that day (第9条第3項
+#: 「その後も引き続き当該都道府県の区域内に住所を有する」), so its 選挙権 holds from the move-in day itself.
+WITHIN_PREFECTURE_MOVE_DAY = replace(WITHIN_PREFECTURE, as_of=date(2025, 1, 10))
 #: Moved here from another prefecture on 2024-11-30, asked about on 2025-03-01: 2月 has no 30日, so the three months
 #: are complete on 3月1日 whichever way the first day is counted (provisions.yaml 第9条第2項: 応当日がない月はどちらも
 #: 翌月1日; ``oracle.three_months_from``): the prefecture's 選挙権 on that day. A vendor completing them only the day
@@ -408,8 +420,8 @@ LAPSED = replace(_LAPSED, records=(*_LAPSED.records, *_OMITTED.records))
 
 
 REGISTRATION_RULES: tuple[Rule, ...] = (
-    STATUTE.rule("senkyo.national_suffrage", suffrage_persons, _national, "選挙権_国政", (EIGHTEEN, RECENT, FOREIGN),
-         needs_records=False),
+    STATUTE.rule("senkyo.national_suffrage", suffrage_persons, _national, "選挙権_国政",
+         (EIGHTEEN, RECENT, FOREIGN, LEAP_DAY_BIRTH, LEAP_DAY_BIRTH_EVE), needs_records=False),
     STATUTE.rule("senkyo.local_suffrage", suffrage_persons, _local, "選挙権_地方",
          (LATE_NOTICE, LATE_NOTICE_LATER, NEWCOMER, RECENT), needs_records=False),
     STATUTE.rule("senkyo.qualification", suffrage_persons, _qualified, "被登録資格",
@@ -423,13 +435,13 @@ REGISTRATION_RULES: tuple[Rule, ...] = (
          (MOVED_BEFORE_REGISTRATION,), needs_records=False),
     STATUTE.rule("senkyo.struck_off_on_death", dying, _struck_off, "抹消事由", (DIED,), needs_records=False),
     STATUTE.rule("senkyo.struck_off_after_four_months", four_months_after, _struck_off, "抹消事由", (STRUCK_OFF,
-         NOT_YET_STRUCK_OFF), needs_records=False),
+         NOT_YET_STRUCK_OFF, STRUCK_OFF_MONTH_END), needs_records=False),
     STATUTE.rule("senkyo.seventeen_resident", seventeen_residents, _seventeen,
          "年齢満十七年調査", (SEVENTEEN, SEVENTEEN_TOO_LATE), needs_records=False),
     STATUTE.rule("senkyo.seventeen_moved_out", seventeen_moved_out, _seventeen, "年齢満十七年調査",
          (SEVENTEEN_MOVED_OUT,), needs_records=False),
-    STATUTE.rule("senkyo.prefectural_suffrage", prefecture_movers, _prefectural,
-         "選挙権_都道府県", (WITHIN_PREFECTURE, FROM_OTHER_PREFECTURE, NO_CORRESPONDING_DAY)),
+    STATUTE.rule("senkyo.prefectural_suffrage", prefecture_movers, _prefectural, "選挙権_都道府県",
+         (WITHIN_PREFECTURE, FROM_OTHER_PREFECTURE, NO_CORRESPONDING_DAY, WITHIN_PREFECTURE_MOVE_DAY)),
     STATUTE.rule("senkyo.merger_local_suffrage", merged_local, _local_across, "選挙権_地方",
          (MERGED, MERGED_LATER, MERGED_NOT_YET)),
     STATUTE.rule("senkyo.boundary_local_suffrage", boundary_local, _local_across, "選挙権_地方",
