@@ -552,7 +552,7 @@ def _components(contract: DomainContract) -> dict[str, Any]:
                 items[name] = described
         # Each group's meaning, whole: what it says of the record as a whole (whose 宛名番号 it is sent with, for
         # 就学) reaches the vendor only here (an outsider's 就学 product keyed the records by the child, issue 66).
-        about = " ".join(f"{group.provision}: {group.meaning}" for group in groups if group.meaning)
+        about = " ".join(group.meaning for group in groups if group.meaning)
         components[_record_component(contract, gyomu)] = {
             "type": "object", "title": gyomu, "required": ["宛名番号", "業務", "記録"], "additionalProperties": False,
             **({"description": about} if about else {}),
