@@ -48,9 +48,12 @@ KOSEKI_PATH = "/admin/koseki"
 QUERY_PATH = "/residents/{宛名番号}/qualifications"
 FORM_PATH = "/forms/{form_id}"
 #: The 異動 fed to a domain system (docs/driver.md, "庁内連携"), below the driver's base path, where the edition binds
-#: the check that feeds it.
+#: a check that feeds it: the feed's own, or the cross-domain machine's, which a product without 住民記録's driver is
+#: judged on through the feed (conformance/domains/feed.py; 就学 and 児童手当 bind only the machine: an outsider's
+#: 就学 product found the path missing from its contract, issue 66).
 FEED_PATH = "/driver/v1/linkage/feed"
 FEED_CHECK = "model.world.feed"
+FEEDING_CHECKS = (FEED_CHECK, "model.world.domains")
 MONTH_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])$"
 #: The migration layout of 住民記録 1.0 (its interfaces.yaml) every load sends, and that edition.
 MIGRATION_LAYOUT = "residents_csv"
@@ -211,7 +214,7 @@ def build_contract_openapi(edition: EditionCatalog, contract: DomainContract, mi
         paths[QUERY_PATH] = {"get": _query(contract.query, reads, rule_titles, served)}
     if contract.forms:
         paths[FORM_PATH] = {"post": _forms(contract)}
-    if FEED_CHECK in served:
+    if any(name in served for name in FEEDING_CHECKS):
         paths[FEED_PATH] = {"post": _feed(migration)}
     for read in contract.lists.values():
         paths[read.path] = {"get": _list_read(read)}
@@ -355,7 +358,9 @@ def _feed(migration: EditionCatalog) -> dict[str, Any]:
         "summary": "One 異動 of 住民記録 fed to the domain system (driver operation linkage.feed; ours)",
         "description": "The harness plays 住民記録 and sends each 異動 of a generated person; the answers are then "
                        "read through the per-person query. A profile whose targets.driver.operations lack linkage.feed "
-                       "leaves the check model.world.feed NOT_AUTOMATED.",
+                       "leaves the check model.world.feed NOT_AUTOMATED, and model.world.domains too where the "
+                       "profile offers no driver of 住民記録 (its 異動 are then given through the per-person load, "
+                       "each stage a person of its own).",
         "requestBody": {"required": True, "content": {"application/json": {"schema": {
             "type": "object", "required": ["住民票"], "properties": {"住民票": row}}}}},
         "responses": {"200": {"description": "taken: {\"result\": \"ok\"}"},
@@ -545,8 +550,12 @@ def _components(contract: DomainContract) -> dict[str, Any]:
                 described["description"] = (f"{item.meaning or group.meaning} ({item.provision or group.provision})"
                                             + _TRAVELS.get(item.type, ""))
                 items[name] = described
+        # Each group's meaning, whole: what it says of the record as a whole (whose 宛名番号 it is sent with, for
+        # 就学) reaches the vendor only here (an outsider's 就学 product keyed the records by the child, issue 66).
+        about = " ".join(group.meaning for group in groups if group.meaning)
         components[_record_component(contract, gyomu)] = {
             "type": "object", "title": gyomu, "required": ["宛名番号", "業務", "記録"], "additionalProperties": False,
+            **({"description": about} if about else {}),
             "properties": {"宛名番号": {"type": "string", "pattern": "^[0-9]+$"}, "業務": {"const": gyomu},
                            "記録": {"type": "object", "properties": items, "additionalProperties": False}},
         }

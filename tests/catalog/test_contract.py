@@ -18,8 +18,10 @@ import pytest
 from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 from typer.testing import CliRunner
 
+from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.contract import (
     APPEND_PATH,
+    FEED_PATH,
     FORM_PATH,
     MIGRATION_PATH,
     QUERY_PATH,
@@ -30,6 +32,7 @@ from conformance.catalog.contract import (
     statute_form_table,
 )
 from conformance.catalog.domain_rules import domain_folders
+from conformance.catalog.loader import load_edition
 from conformance.catalog.statute_forms import STATUTE_FORMS
 from conformance.cli import app
 from conformance.errors import SpecError
@@ -184,9 +187,38 @@ def test_a_record_item_outside_its_values_is_refused() -> None:
 
 
 @pytest.mark.parametrize(("slug", "path"), [("kaigo", RECORDS_PATH), ("kaigo", FORM_PATH), ("senkyo", FORM_PATH),
-                                           ("koseki_fuhyo", "/admin/koseki"), ("jido_teate", QUERY_PATH)])
+                                           ("koseki_fuhyo", "/admin/koseki"), ("jido_teate", QUERY_PATH),
+                                           ("kokuho", FEED_PATH), ("shugaku", FEED_PATH), ("jido_teate", FEED_PATH)])
 def test_the_paths_a_domain_needs_are_listed(slug: str, path: str) -> None:
     assert path in document(slug)["paths"]
+
+
+def test_a_record_says_what_its_groups_say_of_it() -> None:
+    """A group's meaning is published whole on its 業務's record: 就学's says the record comes with the 保護者's
+    宛名番号, about the household's one 子 (an outsider's product keyed it by the child and failed 13 requirements)."""
+    component = document("shugaku")["components"]["schemas"]["record_shugaku"]
+    assert "保護者's 宛名番号 (the 世帯主)" in component["description"]
+    for slug in DOMAINS:
+        for gyomu, groups in contract(slug).records.items():
+            published = next(schema for schema in document(slug)["components"]["schemas"].values()
+                             if schema.get("title") == gyomu)
+            for group in groups:
+                assert group.meaning is None or group.meaning in published["description"], (slug, gyomu)
+
+
+def _editions(slug: str) -> list[EditionCatalog]:
+    return [load_edition(found.parent) for found in sorted((ROOT / slug).glob("*/edition.yaml"))]
+
+
+def test_the_feed_is_published_where_a_check_feeds_it_and_only_there() -> None:
+    """就学 binds only the cross-domain machine, which a product without 住民記録's driver is judged on through the
+    feed: its contract lists the feed (an outsider's 就学 product had to find it in docs/driver.md, issue 66); a
+    domain whose checks feed nothing (戸籍, 印鑑登録) lists none."""
+    for slug in DOMAINS:
+        bound = {getattr(check, "name", None) for edition in _editions(slug) for requirement in edition.requirements
+                 for check in requirement.checks}
+        feeds = bool(bound & {"model.world.feed", "model.world.domains"})
+        assert (FEED_PATH in document(slug)["paths"]) is feeds, slug
 
 
 def test_as_of_says_its_default() -> None:

@@ -431,6 +431,12 @@ APRIL_FIRST = Scenario(2024, _GUARDIAN_BIRTH, _LONG_AGO, as_of=date(2024, 4, 1),
 #: Moved in on 2025-06-15 with a 学齢児童: on the 学齢簿 on 2025-07-01 (令第1条第2項, 第3条).
 MOVED_IN = Scenario(2025, _GUARDIAN_BIRTH, date(2025, 6, 15), previous=ELSEWHERE, as_of=date(2025, 7, 1),
                     children=(date(2016, 5, 5),))
+#: The same 学齢児童 moved out on 2025-06-30 (転出, its 世帯主 staying): off the 学齢簿 on 2025-07-15 (令第1条第1項:
+#: 区域内に住所を有する; 第3条's 加除訂正). The 転出's day itself is not asked: the contract calls it the stay's last
+#: day, and a 学齢簿 that drops the child that day is a reading too. An outsider's 就学 product kept a child who had
+#: left on the 学齢簿 and passed every check (issue 66).
+_LEFT = (("住民状態", "2"), ("異動事由", "C1"), ("異動日", "2025-06-30"), ("転出予定年月日", "2025-06-30"))
+MOVED_OUT = replace(MOVED_IN, as_of=date(2025, 7, 15), child_columns=_LEFT)
 #: 学年 2025: born 2019-04-02 and 2020-04-01 reach six in it (就学予定者, entering 2026-04-01); born
 #: 2019-04-01 reached six on 2025-03-31 and entered on 2025-04-01 (令第2条).
 ENTRANTS = Scenario(2025, _GUARDIAN_BIRTH, _LONG_AGO, as_of=date(2025, 11, 15),
@@ -455,7 +461,8 @@ REGISTER_RULES: tuple[Rule, ...] = (
     STATUTE.rule("shugaku.lower_secondary", school_children, _lower_secondary, _duty("中学校"), (APRIL_FIRST,)),
     STATUTE.rule("shugaku.category", school_children, _categories, _actual_categories,
                  (SCHOOL_AGE, APRIL_FIRST, SCHOOL_YEAR_LAST_DAY, SECONDARY_FIRST_DAY)),
-    STATUTE.rule("shugaku.on_register", moving_pupils, _on_register, _actual_on_register, (MOVED_IN,)),
+    STATUTE.rule("shugaku.on_register", moving_pupils, _on_register, _actual_on_register,
+                 (MOVED_IN, MOVED_OUT)),
     STATUTE.rule("shugaku.register_items", pupils, _register_items, _actual_register_items,
                  (PUPIL, DAUGHTER_OF_FATHER)),
     STATUTE.rule("shugaku.guardian_items", pupils, _guardians, _actual_guardians, (PUPIL, DAUGHTER_OF_FATHER)),

@@ -37,8 +37,11 @@ def _loose(text: Any) -> Any:
 
 
 def _resident(s: Scenario, birth: date) -> bool:
+    """The child has an address here on ``as_of``: from its birth or the 転入, to its own 転出's last day (a child
+    written with a 転出 in ``child_columns``, 転出予定年月日 being the stay's last day here: the contract's loads)."""
     assert s.as_of is not None
-    return max(birth, s.moved_in) <= s.as_of
+    left = dict(s.child_columns).get("転出予定年月日")
+    return max(birth, s.moved_in) <= s.as_of and (not left or s.as_of <= date.fromisoformat(left))
 
 
 #: The 保護者's ``就学`` record (法第17条第1項ただし書): the day the household's child completed the 小学校の課程, or

@@ -5,9 +5,12 @@ explicit examples (the comparison the checks make; tests/test_reference_run.py s
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from datetime import date
 from types import SimpleNamespace
-from typing import cast
+from typing import Any, cast
 
 import pytest
 from hypothesis import given, settings
@@ -45,6 +48,8 @@ from conformance.domains.shugaku.people import ON_TIME, PUPIL
 from conformance.locations import default_catalog_root
 from conformance.oracles.readings import Either
 from conformance.shipped_checks import default_registry
+from conformance.targets.base import HttpResponse
+from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
 from conformance_reference.defects import DEFECTS
@@ -279,3 +284,41 @@ def test_a_record_defect_gives_its_rules_finding_at_the_query(rule: str, name: s
     assert finding.code == f"scenario.{rule}.mismatch"
     assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2025"
     assert (finding.expected, finding.actual) == (expected, actual)
+
+
+def test_a_child_who_moved_out_is_off_the_register_after_its_last_day() -> None:
+    # 令第1条第1項 (区域内に住所を有する), 第3条: off the 学齢簿 after the 転出 (its day itself is not asked).
+    assert ss._on_register(ss.MOVED_OUT, TOWN_CODE) == {"学齢簿": []}
+
+
+class KeepsLeavers(RequestsHttpClient):
+    """The reference with a child who moved out (a row of 住民状態 2) kept on its 保護者's 学齢簿: the outsider's
+    mutant of issue 66, which every check passed before MOVED_OUT."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.leavers: dict[str, str] = {}
+
+    def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
+        response = super().request(method, path, **kwargs)
+        if method == "post" and path == scenarios.APPEND_PATH:
+            rows = list(csv.DictReader(io.StringIO(kwargs["data"].decode("utf-8"))))
+            heads = {row["世帯番号"]: row["宛名番号"] for row in rows if row["続柄"] == "世帯主"}
+            self.leavers.update({heads[row["世帯番号"]]: row["宛名番号"] for row in rows
+                                 if row["住民状態"] == "2" and row["続柄"] == "子" and row["世帯番号"] in heads})
+        atena = path.split("/")[2] if path.endswith("/qualifications") else ""
+        if method != "get" or atena not in self.leavers or response.status != 200:
+            return response
+        document = response.json()
+        document["就学"]["学齢簿"] = [{"宛名番号": self.leavers[atena], "区分": "学齢児童"}]
+        return HttpResponse(response.status, response.headers, json.dumps(document).encode("utf-8"), response.url)
+
+
+def test_a_register_keeping_a_child_who_moved_out_fails_on_register() -> None:
+    clean = rule_findings(frozenset(), SHUGAKU_RULES, BINDINGS, ["shugaku.on_register"], max_examples=1)
+    assert clean["shugaku.on_register"] == []
+    found = rule_findings(frozenset(), SHUGAKU_RULES, BINDINGS, ["shugaku.on_register"], client_type=KeepsLeavers,
+                          max_examples=1)["shugaku.on_register"]
+    assert [(f.code, f.location, f.expected, f.actual) for f in found][:1] == [
+        ("scenario.shugaku.on_register.mismatch", "GET /residents/{atena}/qualifications fiscal_year=2025",
+         '{"学齢簿": []}', '{"学齢簿": ["0"]}')]
