@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 from hypothesis import settings
-from scheduled import SCHEDULED, SCHEDULED_ENV
+from scheduled import SCHEDULED, SCHEDULED_ENV, scheduled_session
 
 from conformance import secrets
 from conformance.fonts import PDFIUM_FONT_DIRS_ENV, japanese_font
@@ -124,7 +124,7 @@ _DEFECT_MATRIX = re.compile(r"test_(each|every)_\w*defect|test_a_defect_gives")
 def _runs_the_scheduled_set(config: pytest.Config) -> bool:
     """Whether this session keeps the scheduled tests: CI's (``SCHEDULED_ENV``), or a ``-m`` expression that names
     the marker (``-m scheduled``: the set alone), which then selects as pytest's ``-m`` does."""
-    return bool(os.environ.get(SCHEDULED_ENV)) or "scheduled" in (config.getoption("markexpr", "") or "")
+    return scheduled_session() or "scheduled" in (config.getoption("markexpr", "") or "")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -191,6 +191,7 @@ def _under_fifteen(s: Scenario, town: str) -> Projection:
 MOVED_IN_ON_LEVY_DATE = Scenario(2025, date(1980, 5, 5), date(2025, 1, 1))
 #: Moved out on 2024-12-10: not levied for 令和7年度, its taxes none (issue 66: a tool mutant answered its rate).
 LEFT_IN_DECEMBER = Scenario(2025, date(1980, 5, 5), date(2015, 4, 1), planned_out=date(2024, 12, 10))
+LEVIED_EXAMPLES = (MOVED_IN_ON_LEVY_DATE, LEFT_IN_DECEMBER)  #: the taxes' rules' worked examples: levied, and not
 #: Born 2007-01-02 (18 on 2025-01-01: no 未成年者 of 令和7年度) and 2007-01-03, 2007-03-31, 2008-02-29 (未成年者: 18
 #: on 2026-02-28, a year without 2月29日; issue 66, a tool mutant read that birthday in another year).
 MINOR_EXAMPLES = tuple(Scenario(2025, birth, birth) for birth in (date(2007, 1, 2), date(2007, 1, 3),
@@ -208,8 +209,7 @@ DIED_LEAP_FIFTEEN = Scenario(2024, date(2008, 2, 29), date(2008, 2, 29), died=da
 
 #: The rules, by name (``juminzei.<name>``); each title is the rule's text in the folder's texts.yaml.
 def _of_levied(name: str, expected: Oracle, field_name: str | Actual, **options: Any) -> Rule:
-    return STATUTE.rule(name, levied_residents, expected, field_name, (MOVED_IN_ON_LEVY_DATE, LEFT_IN_DECEMBER),
-                        **options)
+    return STATUTE.rule(name, levied_residents, expected, field_name, LEVIED_EXAMPLES, **options)
 
 
 TAX_RULES: dict[str, Rule] = {rule.name: rule for rule in (
@@ -218,7 +218,7 @@ TAX_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     _of_levied("juminzei.income_year", _income_year, "課税標準の所得年"),
     _of_levied("juminzei.rate", _rate_at(None), "所得割税率", ordained=_ordained_rate),
     STATUTE.rule("juminzei.payment_months", levied_residents, _payment_months, _answered_payment_months_main,
-                 (MOVED_IN_ON_LEVY_DATE, LEFT_IN_DECEMBER)),
+                 LEVIED_EXAMPLES),
     STATUTE.rule("juminzei.minor", _minors, _minor, "未成年者", MINOR_EXAMPLES),
     STATUTE.rule("juminzei.under_fifteen", _fifteens, _under_fifteen, "十五歳未満",
                  (*FIFTEEN_EXAMPLES, DIED_UNDER_FIFTEEN, DIED_LEAP_FIFTEEN)),
